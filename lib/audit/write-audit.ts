@@ -1,0 +1,36 @@
+import "server-only";
+import { dbProvider, type Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { canonicalJson, eventHash, GENESIS_HASH } from "./canonical";
+
+export type AuditInput = {
+  actor: Actor | "system";
+  action: string; // e.g. statement.create
+  recordType: string;
+  recordId: string;
+  // Plain data only. Protected witness fields must never be passed here in clear.
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Appends one event to the hash chain, inside the caller's transaction. */
+export async function writeAudit(tx: Tx, input: AuditInput) {
+  if (dbProvider() === "postgresql") {
+    // Serialises appenders so two transactions cannot both take the same sequence number.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(734502)`;
+  }
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  const fields = {
+    seq: (last?.seq ?? 0) + 1,
+    at: new Date().toISOString(),
+    actorId: input.actor === "system" ? null : input.actor.id,
+    actorLabel: input.actor === "system" ? "system" : input.actor.email,
+    action: input.action,
+    recordType: input.recordType,
+    recordId: input.recordId,
+    before: input.before === undefined ? null : canonicalJson(input.before),
+    after: input.after === undefined ? null : canonicalJson(input.after),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  return tx.auditEvent.create({ data: { ...fields, at: new Date(fields.at), hash: eventHash(fields) } });
+}

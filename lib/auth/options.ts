@@ -1,0 +1,48 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { checkCredentials } from "./sign-in";
+
+export const SESSION_MAX_AGE = 8 * 60 * 60;
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const xff = headers?.["x-forwarded-for"];
+  const first = typeof xff === "string" ? xff.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : "") || "unknown";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Casefile",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const email = typeof credentials?.email === "string" ? credentials.email : "";
+        const password = typeof credentials?.password === "string" ? credentials.password : "";
+        if (!email || !password || email.length > 320 || password.length > 1024) return null;
+        const result = await checkCredentials({ email, password, address: clientAddress(req?.headers) });
+        if (!result.ok) {
+          if (result.reason === "throttled") throw new Error("Throttled");
+          return null;
+        }
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sv: result.user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sv?: number }).sv;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, uid: token.uid, sv: token.sv } as typeof session;
+    },
+  },
+};

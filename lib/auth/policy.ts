@@ -1,0 +1,60 @@
+import { AppError } from "@/lib/errors";
+import type { Actor } from "./actor";
+import type { Role } from "./roles";
+
+// Who may do what, in one place. Every lib operation asks `authorize` before it reads or
+// writes; pages, server actions, API routes and the CLI all reach data only through lib,
+// so this table is the guard for all of them. tests: lib/auth/policy.test.ts covers every
+// role against every action.
+
+export const ACTIONS = [
+  "statement.read",
+  "statement.create",
+  "statement.edit",
+  "witness.read",
+  "witness.create",
+  "registry.read",
+  "audit.verify",
+  "audit.read",
+  "user.manage",
+  "token.manage",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Resource facts some rules depend on. */
+export type Resource = { authorId?: string };
+
+type Rule = boolean | ((actor: Actor, resource: Resource | undefined) => boolean);
+
+const ALL: Record<Role, Rule> = { ADMIN: true, RESEARCHER: true, REVIEWER: true, LEGAL: true };
+
+const RULES: Record<Action, Record<Role, Rule>> = {
+  "statement.read": ALL,
+  "statement.create": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: false },
+  // A researcher edits the statements they wrote; review work comes with its own actions.
+  "statement.edit": {
+    ADMIN: true,
+    RESEARCHER: (a, r) => r !== undefined && r.authorId === a.id,
+    REVIEWER: false,
+    LEGAL: false,
+  },
+  "witness.read": ALL,
+  "witness.create": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: false },
+  "registry.read": ALL,
+  "audit.verify": ALL,
+  "audit.read": { ADMIN: true, RESEARCHER: false, REVIEWER: true, LEGAL: true },
+  "user.manage": { ADMIN: true, RESEARCHER: false, REVIEWER: false, LEGAL: false },
+  "token.manage": ALL, // their own tokens only: the token operations scope by actor id
+};
+
+export function can(actor: Actor | null | undefined, action: Action, resource?: Resource): boolean {
+  if (!actor) return false;
+  const rule = RULES[action][actor.role];
+  return typeof rule === "function" ? rule(actor, resource) : rule;
+}
+
+/** Throws UNAUTHENTICATED without an actor and FORBIDDEN when the policy says no. */
+export function authorize(actor: Actor | null | undefined, action: Action, resource?: Resource): asserts actor is Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  if (!can(actor, action, resource)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { read } from "@/lib/db/write";
+import { dummyHash, verifyPassword } from "./password";
+import { clearFailures, isThrottled, recordFailure } from "./throttle";
+
+export type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
+  | { ok: false; reason: "invalid" | "throttled" };
+
+/**
+ * Checks a sign-in. A missing account, a disabled account and a wrong password all answer
+ * "invalid" after the same password hashing work, so the answer reveals nothing.
+ */
+export async function checkCredentials(input: { email: string; password: string; address: string }): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  if (await isThrottled(email, input.address)) return { ok: false, reason: "throttled" };
+  const user = await read((db) => db.user.findUnique({ where: { email } }));
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
+  if (!user || !valid || user.disabled) {
+    await recordFailure(email, input.address);
+    return { ok: false, reason: "invalid" };
+  }
+  await clearFailures(email);
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+}

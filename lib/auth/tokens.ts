@@ -1,0 +1,62 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { sha256Hex } from "@/lib/audit/canonical";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { read, write } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { parseInput, zText } from "@/lib/validation";
+import type { Actor } from "./actor";
+import { authorize } from "./policy";
+import { isRole } from "./roles";
+
+// Personal access tokens for the JSON API. The secret is shown once; only its SHA-256 is
+// stored (the secret is 256 random bits, so a fast hash is enough).
+const PREFIX = "cf_";
+
+export const ZCreateToken = z.object({ name: zText(100) });
+export type CreateToken = z.infer<typeof ZCreateToken>;
+
+export async function createToken({ actor, input }: { actor: Actor | null; input: unknown }) {
+  authorize(actor, "token.manage");
+  const { name } = parseInput(ZCreateToken, input);
+  const secret = PREFIX + randomBytes(32).toString("base64url");
+  const token = await write(async (tx) => {
+    const t = await tx.apiToken.create({
+      data: { userId: actor.id, name, prefix: secret.slice(0, 10), tokenHash: sha256Hex(secret) },
+    });
+    await writeAudit(tx, { actor, action: "token.create", recordType: "ApiToken", recordId: t.id, after: { name, prefix: t.prefix, userId: actor.id } });
+    return t;
+  });
+  return { id: token.id, name: token.name, prefix: token.prefix, secret };
+}
+
+export async function listTokens({ actor }: { actor: Actor | null }) {
+  authorize(actor, "token.manage");
+  return read((db) =>
+    db.apiToken.findMany({
+      where: { userId: actor.id },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    }),
+  );
+}
+
+export async function revokeToken({ actor, tokenId }: { actor: Actor | null; tokenId: string }) {
+  authorize(actor, "token.manage");
+  await write(async (tx) => {
+    const t = await tx.apiToken.findUnique({ where: { id: tokenId } });
+    // Someone else's token is reported as not found, not as forbidden: its existence is not theirs to learn.
+    if (!t || t.userId !== actor.id) throw new AppError("NOT_FOUND", "No such token.");
+    if (t.revokedAt) return;
+    await tx.apiToken.update({ where: { id: t.id }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, { actor, action: "token.revoke", recordType: "ApiToken", recordId: t.id, before: { revoked: false }, after: { revoked: true } });
+  });
+}
+
+export async function actorFromToken(secret: string): Promise<Actor | null> {
+  if (!secret.startsWith(PREFIX) || secret.length > 200) return null;
+  const row = await read((db) => db.apiToken.findUnique({ where: { tokenHash: sha256Hex(secret) }, include: { user: true } }));
+  if (!row || row.revokedAt || row.user.disabled || !isRole(row.user.role)) return null;
+  return { id: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role };
+}

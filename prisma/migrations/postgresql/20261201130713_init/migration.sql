@@ -1,0 +1,346 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "User" (
+    "id" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "passwordHash" TEXT NOT NULL,
+    "disabled" BOOLEAN NOT NULL DEFAULT false,
+    "sessionVersion" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ApiToken" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUsedAt" TIMESTAMP(3),
+    "revokedAt" TIMESTAMP(3),
+
+    CONSTRAINT "ApiToken_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AuditEvent" (
+    "seq" INTEGER NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL,
+    "actorId" TEXT,
+    "actorLabel" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "recordType" TEXT NOT NULL,
+    "recordId" TEXT NOT NULL,
+    "before" TEXT,
+    "after" TEXT,
+    "prevHash" TEXT NOT NULL,
+    "hash" TEXT NOT NULL,
+
+    CONSTRAINT "AuditEvent_pkey" PRIMARY KEY ("seq")
+);
+
+-- CreateTable
+CREATE TABLE "Witness" (
+    "id" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "protectionLevel" TEXT NOT NULL DEFAULT 'STANDARD',
+    "fictional" BOOLEAN NOT NULL DEFAULT false,
+    "notes" TEXT NOT NULL DEFAULT '',
+    "createdById" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Witness_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Statement" (
+    "id" TEXT NOT NULL,
+    "witnessId" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'DRAFT',
+    "fictional" BOOLEAN NOT NULL DEFAULT false,
+    "title" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "originalText" TEXT NOT NULL,
+    "summary" TEXT NOT NULL DEFAULT '',
+    "interviewDate" TEXT,
+    "revisionNumber" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Statement_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "StatementRevision" (
+    "id" TEXT NOT NULL,
+    "statementId" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "title" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "originalText" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "interviewDate" TEXT,
+    "reason" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "contentHash" TEXT NOT NULL,
+
+    CONSTRAINT "StatementRevision_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Person" (
+    "id" TEXT NOT NULL,
+    "key" TEXT,
+    "name" TEXT NOT NULL,
+    "nameFa" TEXT NOT NULL DEFAULT '',
+    "summary" TEXT NOT NULL DEFAULT '',
+    "source" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Person_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PersonAlias" (
+    "id" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+
+    CONSTRAINT "PersonAlias_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Position" (
+    "id" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "institution" TEXT NOT NULL DEFAULT '',
+    "fromDate" TEXT,
+    "toDate" TEXT,
+
+    CONSTRAINT "Position_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Organisation" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "nameFa" TEXT NOT NULL DEFAULT '',
+    "aliases" TEXT NOT NULL DEFAULT '[]',
+    "note" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Organisation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Place" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "nameFa" TEXT NOT NULL DEFAULT '',
+    "aliases" TEXT NOT NULL DEFAULT '[]',
+    "city" TEXT NOT NULL DEFAULT '',
+    "note" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Place_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Event" (
+    "id" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "titleFa" TEXT NOT NULL DEFAULT '',
+    "dateStart" TEXT NOT NULL,
+    "dateEnd" TEXT,
+    "precision" TEXT NOT NULL,
+    "source" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Event_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "EventPlace" (
+    "eventId" TEXT NOT NULL,
+    "placeId" TEXT NOT NULL,
+
+    CONSTRAINT "EventPlace_pkey" PRIMARY KEY ("eventId","placeId")
+);
+
+-- CreateTable
+CREATE TABLE "Proceeding" (
+    "id" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "jurisdiction" TEXT NOT NULL DEFAULT '',
+    "court" TEXT NOT NULL DEFAULT '',
+    "docket" TEXT NOT NULL DEFAULT '',
+    "source" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Proceeding_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ProceedingDefendant" (
+    "proceedingId" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+
+    CONSTRAINT "ProceedingDefendant_pkey" PRIMARY KEY ("proceedingId","personId")
+);
+
+-- CreateTable
+CREATE TABLE "ProceedingStatusEntry" (
+    "id" TEXT NOT NULL,
+    "proceedingId" TEXT NOT NULL,
+    "date" TEXT NOT NULL,
+    "what" TEXT NOT NULL,
+    "source" TEXT NOT NULL DEFAULT '',
+
+    CONSTRAINT "ProceedingStatusEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Source" (
+    "id" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "author" TEXT NOT NULL DEFAULT '',
+    "year" INTEGER,
+    "kind" TEXT NOT NULL DEFAULT '',
+    "note" TEXT NOT NULL DEFAULT '',
+    "url" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Source_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Claim" (
+    "id" TEXT NOT NULL,
+    "topic" TEXT NOT NULL,
+    "claimedBy" TEXT NOT NULL,
+    "low" INTEGER,
+    "high" INTEGER,
+    "year" INTEGER,
+    "note" TEXT NOT NULL DEFAULT '',
+    "sourceId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Claim_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ApiToken_tokenHash_key" ON "ApiToken"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "ApiToken_userId_idx" ON "ApiToken"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AuditEvent_hash_key" ON "AuditEvent"("hash");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_recordType_recordId_idx" ON "AuditEvent"("recordType", "recordId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Witness_code_key" ON "Witness"("code");
+
+-- CreateIndex
+CREATE INDEX "Statement_status_idx" ON "Statement"("status");
+
+-- CreateIndex
+CREATE INDEX "Statement_authorId_idx" ON "Statement"("authorId");
+
+-- CreateIndex
+CREATE INDEX "Statement_witnessId_idx" ON "Statement"("witnessId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "StatementRevision_statementId_number_key" ON "StatementRevision"("statementId", "number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Person_key_key" ON "Person"("key");
+
+-- CreateIndex
+CREATE INDEX "PersonAlias_personId_idx" ON "PersonAlias"("personId");
+
+-- CreateIndex
+CREATE INDEX "Position_personId_idx" ON "Position"("personId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Organisation_name_key" ON "Organisation"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Place_name_key" ON "Place"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Proceeding_title_key" ON "Proceeding"("title");
+
+-- CreateIndex
+CREATE INDEX "ProceedingStatusEntry_proceedingId_idx" ON "ProceedingStatusEntry"("proceedingId");
+
+-- CreateIndex
+CREATE INDEX "Claim_topic_idx" ON "Claim"("topic");
+
+-- AddForeignKey
+ALTER TABLE "ApiToken" ADD CONSTRAINT "ApiToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Witness" ADD CONSTRAINT "Witness_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Statement" ADD CONSTRAINT "Statement_witnessId_fkey" FOREIGN KEY ("witnessId") REFERENCES "Witness"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Statement" ADD CONSTRAINT "Statement_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "StatementRevision" ADD CONSTRAINT "StatementRevision_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "Statement"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "StatementRevision" ADD CONSTRAINT "StatementRevision_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PersonAlias" ADD CONSTRAINT "PersonAlias_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Position" ADD CONSTRAINT "Position_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EventPlace" ADD CONSTRAINT "EventPlace_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EventPlace" ADD CONSTRAINT "EventPlace_placeId_fkey" FOREIGN KEY ("placeId") REFERENCES "Place"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ProceedingDefendant" ADD CONSTRAINT "ProceedingDefendant_proceedingId_fkey" FOREIGN KEY ("proceedingId") REFERENCES "Proceeding"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ProceedingDefendant" ADD CONSTRAINT "ProceedingDefendant_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ProceedingStatusEntry" ADD CONSTRAINT "ProceedingStatusEntry_proceedingId_fkey" FOREIGN KEY ("proceedingId") REFERENCES "Proceeding"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Claim" ADD CONSTRAINT "Claim_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+

@@ -1,0 +1,283 @@
+-- CreateTable
+CREATE TABLE "User" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "email" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "passwordHash" TEXT NOT NULL,
+    "disabled" BOOLEAN NOT NULL DEFAULT false,
+    "sessionVersion" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "ApiToken" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUsedAt" DATETIME,
+    "revokedAt" DATETIME,
+    CONSTRAINT "ApiToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AuditEvent" (
+    "seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "at" DATETIME NOT NULL,
+    "actorId" TEXT,
+    "actorLabel" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "recordType" TEXT NOT NULL,
+    "recordId" TEXT NOT NULL,
+    "before" TEXT,
+    "after" TEXT,
+    "prevHash" TEXT NOT NULL,
+    "hash" TEXT NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Witness" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "code" TEXT NOT NULL,
+    "protectionLevel" TEXT NOT NULL DEFAULT 'STANDARD',
+    "fictional" BOOLEAN NOT NULL DEFAULT false,
+    "notes" TEXT NOT NULL DEFAULT '',
+    "createdById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Witness_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Statement" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "witnessId" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'DRAFT',
+    "fictional" BOOLEAN NOT NULL DEFAULT false,
+    "title" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "originalText" TEXT NOT NULL,
+    "summary" TEXT NOT NULL DEFAULT '',
+    "interviewDate" TEXT,
+    "revisionNumber" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Statement_witnessId_fkey" FOREIGN KEY ("witnessId") REFERENCES "Witness" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Statement_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "StatementRevision" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "statementId" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "title" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "originalText" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "interviewDate" TEXT,
+    "reason" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "contentHash" TEXT NOT NULL,
+    CONSTRAINT "StatementRevision_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "Statement" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "StatementRevision_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Person" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT,
+    "name" TEXT NOT NULL,
+    "nameFa" TEXT NOT NULL DEFAULT '',
+    "summary" TEXT NOT NULL DEFAULT '',
+    "source" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "PersonAlias" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "personId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    CONSTRAINT "PersonAlias_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Position" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "personId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "institution" TEXT NOT NULL DEFAULT '',
+    "fromDate" TEXT,
+    "toDate" TEXT,
+    CONSTRAINT "Position_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Organisation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "nameFa" TEXT NOT NULL DEFAULT '',
+    "aliases" TEXT NOT NULL DEFAULT '[]',
+    "note" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Place" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "nameFa" TEXT NOT NULL DEFAULT '',
+    "aliases" TEXT NOT NULL DEFAULT '[]',
+    "city" TEXT NOT NULL DEFAULT '',
+    "note" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Event" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "title" TEXT NOT NULL,
+    "titleFa" TEXT NOT NULL DEFAULT '',
+    "dateStart" TEXT NOT NULL,
+    "dateEnd" TEXT,
+    "precision" TEXT NOT NULL,
+    "source" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "EventPlace" (
+    "eventId" TEXT NOT NULL,
+    "placeId" TEXT NOT NULL,
+
+    PRIMARY KEY ("eventId", "placeId"),
+    CONSTRAINT "EventPlace_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "EventPlace_placeId_fkey" FOREIGN KEY ("placeId") REFERENCES "Place" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Proceeding" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "title" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "jurisdiction" TEXT NOT NULL DEFAULT '',
+    "court" TEXT NOT NULL DEFAULT '',
+    "docket" TEXT NOT NULL DEFAULT '',
+    "source" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "ProceedingDefendant" (
+    "proceedingId" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+
+    PRIMARY KEY ("proceedingId", "personId"),
+    CONSTRAINT "ProceedingDefendant_proceedingId_fkey" FOREIGN KEY ("proceedingId") REFERENCES "Proceeding" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ProceedingDefendant_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ProceedingStatusEntry" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "proceedingId" TEXT NOT NULL,
+    "date" TEXT NOT NULL,
+    "what" TEXT NOT NULL,
+    "source" TEXT NOT NULL DEFAULT '',
+    CONSTRAINT "ProceedingStatusEntry_proceedingId_fkey" FOREIGN KEY ("proceedingId") REFERENCES "Proceeding" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Source" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "title" TEXT NOT NULL,
+    "author" TEXT NOT NULL DEFAULT '',
+    "year" INTEGER,
+    "kind" TEXT NOT NULL DEFAULT '',
+    "note" TEXT NOT NULL DEFAULT '',
+    "url" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Claim" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "topic" TEXT NOT NULL,
+    "claimedBy" TEXT NOT NULL,
+    "low" INTEGER,
+    "high" INTEGER,
+    "year" INTEGER,
+    "note" TEXT NOT NULL DEFAULT '',
+    "sourceId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Claim_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ApiToken_tokenHash_key" ON "ApiToken"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "ApiToken_userId_idx" ON "ApiToken"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AuditEvent_hash_key" ON "AuditEvent"("hash");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_recordType_recordId_idx" ON "AuditEvent"("recordType", "recordId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Witness_code_key" ON "Witness"("code");
+
+-- CreateIndex
+CREATE INDEX "Statement_status_idx" ON "Statement"("status");
+
+-- CreateIndex
+CREATE INDEX "Statement_authorId_idx" ON "Statement"("authorId");
+
+-- CreateIndex
+CREATE INDEX "Statement_witnessId_idx" ON "Statement"("witnessId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "StatementRevision_statementId_number_key" ON "StatementRevision"("statementId", "number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Person_key_key" ON "Person"("key");
+
+-- CreateIndex
+CREATE INDEX "PersonAlias_personId_idx" ON "PersonAlias"("personId");
+
+-- CreateIndex
+CREATE INDEX "Position_personId_idx" ON "Position"("personId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Organisation_name_key" ON "Organisation"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Place_name_key" ON "Place"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Proceeding_title_key" ON "Proceeding"("title");
+
+-- CreateIndex
+CREATE INDEX "ProceedingStatusEntry_proceedingId_idx" ON "ProceedingStatusEntry"("proceedingId");
+
+-- CreateIndex
+CREATE INDEX "Claim_topic_idx" ON "Claim"("topic");
+

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import pg from "pg";
+import Database from "better-sqlite3";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { sqlitePath } from "@/lib/db/provider";
+import { write, read } from "@/lib/db/write";
+import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await freshDatabase();
+});
+afterAll(async () => db?.drop());
+
+async function rawExec(sql: string) {
+  if (db.provider === "sqlite") {
+    const c = new Database(sqlitePath(db.url));
+    try {
+      c.exec(sql);
+    } finally {
+      c.close();
+    }
+  } else {
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  }
+}
+
+describe("the audit log", () => {
+  test("an empty log verifies with zero events", async () => {
+    expect(await verifyAuditChain()).toEqual({ ok: true, events: 0 });
+  });
+
+  test("events chain to one another and verify", async () => {
+    for (let i = 0; i < 5; i++) {
+      await write((tx) => writeAudit(tx, { actor: "system", action: "test.event", recordType: "Test", recordId: `r${i}`, after: { i, text: "متن فارسی" } }));
+    }
+    const rows = await read((d) => d.auditEvent.findMany({ orderBy: { seq: "asc" } }));
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+    for (let i = 1; i < rows.length; i++) expect(rows[i].prevHash).toBe(rows[i - 1].hash);
+    expect(await verifyAuditChain()).toEqual({ ok: true, events: 5 });
+  });
+
+  test("the database refuses to update or delete an audit event", async () => {
+    await expect(rawExec(`UPDATE "AuditEvent" SET "action" = 'x' WHERE "seq" = 2`)).rejects.toThrow(/append-only/);
+    await expect(rawExec(`DELETE FROM "AuditEvent" WHERE "seq" = 2`)).rejects.toThrow(/append-only/);
+    expect(await verifyAuditChain()).toEqual({ ok: true, events: 5 });
+  });
+
+  test("an event edited behind the application's back is reported by its sequence number", async () => {
+    // An attacker with database access first removes the guard, then rewrites history.
+    const dropGuard =
+      db.provider === "sqlite"
+        ? `DROP TRIGGER "AuditEvent_no_update"`
+        : `DROP TRIGGER "AuditEvent_no_update_delete" ON "AuditEvent"`;
+    await rawExec(dropGuard);
+    await rawExec(`UPDATE "AuditEvent" SET "after" = '{"i":99}' WHERE "seq" = 3`);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBad: 3 });
+  });
+});

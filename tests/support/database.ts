@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { closeDb } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import type { Provider } from "@/lib/db/provider";
+
+export const PG_ADMIN_URL = process.env.CASEFILE_TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+export function testProvider(): Provider {
+  const p = process.env.CASEFILE_TEST_PROVIDER ?? "sqlite";
+  if (p !== "sqlite" && p !== "postgresql") throw new Error(`CASEFILE_TEST_PROVIDER must be sqlite or postgresql, not ${p}`);
+  return p;
+}
+
+export type TestDatabase = { provider: Provider; url: string; drop(): Promise<void> };
+
+/** An empty database of the given provider, not yet migrated. */
+export async function emptyDatabase(provider: Provider = testProvider()): Promise<TestDatabase> {
+  if (provider === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "casefile-test-"));
+    return { provider, url: `file:${join(dir, "test.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `casefile_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  return {
+    provider,
+    url,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A migrated, empty database that the lib's client now points at. */
+export async function freshDatabase(provider: Provider = testProvider()): Promise<TestDatabase> {
+  const db = await emptyDatabase(provider);
+  await migrate(db.url);
+  await closeDb();
+  process.env.DATABASE_URL = db.url;
+  return {
+    ...db,
+    drop: async () => {
+      await closeDb();
+      await db.drop();
+    },
+  };
+}
