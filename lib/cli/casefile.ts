@@ -1,0 +1,102 @@
+// The command line: `npm run casefile -- COMMAND [options]`. Every command goes through the
+// same lib operations as the screens and the API.
+import { parseArgs } from "node:util";
+import { createToken } from "@/lib/auth/tokens";
+import { isRole } from "@/lib/auth/roles";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { closeDb, dbProvider } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { databaseUrl } from "@/lib/db/provider";
+import { isAppError } from "@/lib/errors";
+import { fieldErrorMessage } from "@/lib/i18n/field-errors";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { createUser, findUserByEmail } from "@/lib/users/users";
+import { loadDotEnv } from "./env";
+
+const USAGE = `usage: npm run casefile -- COMMAND [options]
+
+  db:migrate                               apply pending migrations to DATABASE_URL
+  seed                                     load the demo data into an empty database
+  user:create --email E --name N --role R  create an account; the password is read from stdin
+  token:create --email E [--name N]        print a new personal access token for the account
+  audit:verify                             verify the audit chain (exit 1 names the first bad event)
+`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+}
+
+function fail(message: string, code = 1): never {
+  console.error(message);
+  process.exit(code);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+    allowPositionals: false,
+    strict: true,
+  });
+  switch (command) {
+    case "db:migrate": {
+      const r = await migrate(databaseUrl());
+      console.log(r.applied.length ? `applied ${r.applied.join(", ")}` : "database is up to date");
+      return 0;
+    }
+    case "seed": {
+      console.log((await seedDemo()) ? "demo data loaded" : "database is not empty; nothing loaded");
+      return 0;
+    }
+    case "user:create": {
+      if (!values.email || !values.name || !values.role) fail("user:create needs --email, --name and --role\n\n" + USAGE, 2);
+      if (!isRole(values.role)) fail(`--role must be one of ADMIN, RESEARCHER, REVIEWER, LEGAL`, 2);
+      if (process.stdin.isTTY) console.error("Type the password and press Enter, then Ctrl-D:");
+      const password = await readStdin();
+      const user = await createUser({ actor: "system", input: { email: values.email, name: values.name, role: values.role, password } });
+      console.log(`created ${user.role} ${user.email} (${user.id})`);
+      return 0;
+    }
+    case "token:create": {
+      if (!values.email) fail("token:create needs --email", 2);
+      const user = await findUserByEmail(values.email);
+      if (!user || user.disabled || !isRole(user.role)) fail(`no active account ${values.email}`);
+      const token = await createToken({
+        actor: { id: user.id, email: user.email, name: user.name, role: user.role },
+        input: { name: values.name ?? "command line" },
+      });
+      console.log(token.secret);
+      return 0;
+    }
+    case "audit:verify": {
+      const r = await verifyAuditChain();
+      if (r.ok) {
+        console.log(`audit chain verified: ${r.events} events (${dbProvider()})`);
+        return 0;
+      }
+      console.error(`audit chain BROKEN at sequence number ${r.firstBad} (${r.reason}); ${r.events} events before it verified`);
+      return 1;
+    }
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+loadDotEnv();
+main(process.argv.slice(2))
+  .then(async (code) => {
+    await closeDb();
+    process.exit(code);
+  })
+  .catch(async (e) => {
+    await closeDb().catch(() => undefined);
+    if (isAppError(e)) {
+      const fields = Object.entries(e.fields ?? {}).map(([k, v]) => `  ${k}: ${v.map((m) => fieldErrorMessage(m, "en")).join(" ")}`);
+      fail([e.message, ...fields].join("\n"));
+    }
+    fail(e instanceof Error ? e.message : String(e));
+  });

@@ -1,0 +1,20 @@
+import en from "@/messages/en.json";
+import fa from "@/messages/fa.json";
+import type { FieldErrors } from "@/lib/errors";
+import type { Locale } from "./config";
+
+// Field errors travel as keys ("required", "too_long:300"); this turns them into sentences
+// in the reader's language for the API and for forms.
+const TABLES: Record<Locale, Record<string, string>> = { en: en.fieldErrors, fa: fa.fieldErrors };
+
+export function fieldErrorMessage(key: string, locale: Locale): string {
+  const [name, arg] = key.split(":");
+  const template = TABLES[locale][name] ?? TABLES.en[name];
+  if (!template) return key;
+  return arg === undefined ? template : template.replace("{n}", arg);
+}
+
+export function localizeFieldErrors(fields: FieldErrors | undefined, locale: Locale): FieldErrors | undefined {
+  if (!fields) return undefined;
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.map((m) => fieldErrorMessage(m, locale))]));
+}

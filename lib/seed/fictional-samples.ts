@@ -1,0 +1,60 @@
+// Sample witnesses and statements for the demo. EVERY ONE IS FICTIONAL: invented for
+// demonstrating the software, about no real person, and marked fictional in the data and
+// on screen. They mention public facts (places, dates) only as a realistic setting.
+export const FICTIONAL_NOTE = "Fictional sample for demonstration. Not a real witness or testimony.";
+
+export type SampleStatement = {
+  witness: number; // index into SAMPLE_WITNESSES
+  title: string;
+  language: "fa" | "en";
+  interviewDate: string;
+  summary: string;
+  originalText: string;
+};
+
+export const SAMPLE_WITNESSES = [
+  { protectionLevel: "HIGH", notes: FICTIONAL_NOTE },
+  { protectionLevel: "STANDARD", notes: FICTIONAL_NOTE },
+  { protectionLevel: "CRITICAL", notes: FICTIONAL_NOTE },
+] as const;
+
+export const SAMPLE_STATEMENTS: SampleStatement[] = [
+  {
+    witness: 0,
+    title: "نمونهٔ ساختگی — روزهای بسته شدن ملاقات‌ها در گوهردشت",
+    language: "fa",
+    interviewDate: "۱۴۰۲/۰۳/۱۵",
+    summary: "نمونهٔ ساختگی: شاهد خیالی از قطع ملاقات‌ها و سکوت بندها در تابستان ۱۳۶۷ می‌گوید.",
+    originalText:
+      "این متن ساختگی است و فقط برای نمایش نرم‌افزار نوشته شده است.\n\n" +
+      "در مرداد ۱۳۶۷ ملاقات‌ها ناگهان قطع شد. تلویزیون بند را بردند و روزنامه دیگر نمی‌آمد. " +
+      "ما از پنجره می‌دیدیم که زندانیان را با چشم‌بند در راهرو به صف می‌کنند. " +
+      "یکی از نگهبانان گفت «هیئت آمده است» و دیگر چیزی نگفت. " +
+      "چند روز بعد بند ما تقریباً خالی شده بود.",
+  },
+  {
+    witness: 1,
+    title: "Fictional sample — a relative's search for news at Evin",
+    language: "en",
+    interviewDate: "2023-11-04",
+    summary: "Fictional sample: an invented relative describes waiting outside Evin Prison in autumn 1988.",
+    originalText:
+      "This text is fictional and was written only to demonstrate the software.\n\n" +
+      "In the autumn of 1988 we went to the gate of Evin every week. For months nobody would tell us anything. " +
+      "Then one day an official called out names and handed some families a small bag of belongings. " +
+      "He said we must not hold a funeral. We were never told where my brother was buried.",
+  },
+  {
+    witness: 2,
+    title: "نمونهٔ ساختگی — پرسش‌های «هیئت» دربارهٔ نماز و مصاحبه",
+    language: "fa",
+    interviewDate: "مرداد ۱۴۰۱",
+    summary: "نمونهٔ ساختگی: بازماندهٔ خیالی پرسش‌هایی را که از او شد بازگو می‌کند.",
+    originalText:
+      "این متن ساختگی است و فقط برای نمایش نرم‌افزار نوشته شده است.\n\n" +
+      "مرا با چشم‌بند به اتاقی بردند. کسی پرسید: «اتهامت چیست؟» گفتم هوادار بودم. " +
+      "پرسیدند آیا حاضرم مصاحبهٔ تلویزیونی بکنم و آیا نماز می‌خوانم. " +
+      "Someone in the room wrote down my answers in English letters, I could see the page for a moment. " +
+      "بعد مرا به راهروی دیگری فرستادند.",
+  },
+];

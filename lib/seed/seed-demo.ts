@@ -1,0 +1,117 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { read, write } from "@/lib/db/write";
+import { createStatement } from "@/lib/statements/statements";
+import { createUser } from "@/lib/users/users";
+import { createWitness } from "@/lib/witnesses/witnesses";
+import { DEMO_USERS } from "./demo-users";
+import { SAMPLE_STATEMENTS, SAMPLE_WITNESSES } from "./fictional-samples";
+import record from "./public-record-1988.json";
+
+// The demo data: the public record of 1988 (copied from the project's shared data) and the
+// fictional samples. Used by `npm start` on an empty database and by the browser tests,
+// so the demo and the tests see the same data. Every record is written through the same
+// transaction-and-audit path as a user's edit.
+
+export async function isEmpty(): Promise<boolean> {
+  return read(async (db) => (await db.user.count()) === 0);
+}
+
+type Audited = { recordType: string; id: string; after: unknown };
+
+async function importRegistries() {
+  await write(async (tx) => {
+    const created: Audited[] = [];
+    const personIds = new Map<string, string>();
+    for (const p of record.persons) {
+      const person = await tx.person.create({
+        data: {
+          key: p.key,
+          name: p.name,
+          nameFa: p.name_fa,
+          summary: p.role_1988,
+          source: p.source,
+          aliases: { create: p.aliases.map((name) => ({ name, note: "public record" })) },
+          positions: { create: p.positions.map((x) => ({ title: x.title, fromDate: x.from, toDate: x.to })) },
+        },
+      });
+      personIds.set(p.key, person.id);
+      created.push({ recordType: "Person", id: person.id, after: { name: p.name, nameFa: p.name_fa, aliases: p.aliases } });
+    }
+    for (const o of record.organisations) {
+      const org = await tx.organisation.create({ data: { name: o.name, nameFa: o.name_fa, aliases: JSON.stringify(o.aliases), note: o.note ?? "" } });
+      created.push({ recordType: "Organisation", id: org.id, after: { name: o.name } });
+    }
+    const placeIds = new Map<string, string>();
+    for (const pl of record.places) {
+      const place = await tx.place.create({
+        data: { name: pl.name, nameFa: pl.name_fa, aliases: JSON.stringify(pl.aliases ?? []), city: pl.city ?? "", note: pl.note ?? "" },
+      });
+      placeIds.set(pl.name, place.id);
+      created.push({ recordType: "Place", id: place.id, after: { name: pl.name } });
+    }
+    for (const ev of record.events) {
+      const places = (ev.places ?? []).map((n) => placeIds.get(n)).filter((x): x is string => !!x);
+      const event = await tx.event.create({
+        data: {
+          title: ev.title,
+          dateStart: ev.date,
+          dateEnd: ev.date_end ?? null,
+          precision: ev.precision,
+          source: ev.source,
+          places: { create: places.map((placeId) => ({ placeId })) },
+        },
+      });
+      created.push({ recordType: "Event", id: event.id, after: { title: ev.title, date: ev.date } });
+    }
+    for (const pr of record.proceedings) {
+      const proceeding = await tx.proceeding.create({
+        data: {
+          title: pr.title,
+          kind: pr.kind,
+          jurisdiction: pr.jurisdiction ?? "",
+          court: pr.court ?? "",
+          source: pr.source,
+          defendants: { create: (pr.defendants ?? []).flatMap((k) => (personIds.has(k) ? [{ personId: personIds.get(k)! }] : [])) },
+          timeline: { create: (pr.timeline ?? []).map((t) => ({ date: t.date, what: t.what, source: t.source ?? "" })) },
+        },
+      });
+      created.push({ recordType: "Proceeding", id: proceeding.id, after: { title: pr.title } });
+    }
+    for (const s of record.sources) {
+      const source = await tx.source.create({
+        data: { title: s.title, author: s.author ?? "", year: s.year ?? null, kind: s.kind ?? "", note: s.note ?? "" },
+      });
+      created.push({ recordType: "Source", id: source.id, after: { title: s.title } });
+    }
+    for (const c of record.death_toll_estimates) {
+      const claim = await tx.claim.create({
+        data: { topic: "death-toll-1988", claimedBy: c.by, low: c.low, high: c.high, year: c.year ?? null, note: c.note ?? "" },
+      });
+      created.push({ recordType: "Claim", id: claim.id, after: { claimedBy: c.by, low: c.low, high: c.high } });
+    }
+    for (const c of created) {
+      await writeAudit(tx, { actor: "system", action: "seed.import", recordType: c.recordType, recordId: c.id, after: c.after });
+    }
+  });
+}
+
+/** Loads the demo data into an empty database. Returns false (and does nothing) if it is not empty. */
+export async function seedDemo(): Promise<boolean> {
+  if (!(await isEmpty())) return false;
+  const users = new Map<string, Actor>();
+  for (const u of DEMO_USERS) {
+    const created = await createUser({ actor: "system", input: u });
+    users.set(u.role, { id: created.id, email: created.email, name: created.name, role: u.role });
+  }
+  await importRegistries();
+  const researcher = users.get("RESEARCHER")!;
+  const witnesses = [];
+  for (const w of SAMPLE_WITNESSES) witnesses.push(await createWitness({ actor: researcher, input: { ...w, fictional: true } }));
+  for (const s of SAMPLE_STATEMENTS) {
+    const { witness, ...rest } = s;
+    await createStatement({ actor: researcher, input: { ...rest, witnessId: witnesses[witness].id } });
+  }
+  return true;
+}
