@@ -74,7 +74,7 @@ async function importRegistries() {
           court: pr.court ?? "",
           source: pr.source,
           defendants: { create: (pr.defendants ?? []).flatMap((k) => (personIds.has(k) ? [{ personId: personIds.get(k)! }] : [])) },
-          timeline: { create: (pr.timeline ?? []).map((t) => ({ date: t.date, what: t.what, source: t.source ?? "" })) },
+          timeline: { create: (pr.timeline ?? []).map((t: { date: string; what: string; source?: string }) => ({ date: t.date, what: t.what, source: t.source ?? "" })) },
         },
       });
       created.push({ recordType: "Proceeding", id: proceeding.id, after: { title: pr.title } });
