@@ -40,6 +40,7 @@ export const ZListStatements = z.object({
 
 export const ZStatementOut = z.object({
   id: z.string(),
+  witnessId: z.string(),
   witnessCode: z.string(),
   title: z.string(),
   language: z.enum(LANGUAGES),

@@ -151,10 +151,11 @@ export function statementOut(s: {
   authorId: string;
   createdAt: Date;
   updatedAt: Date;
-  witness: { code: string };
+  witness: { id: string; code: string };
 }) {
   return {
     id: s.id,
+    witnessId: s.witness.id,
     witnessCode: s.witness.code,
     title: s.title,
     language: s.language,

@@ -1,0 +1,13 @@
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { getStatement, statementOut, updateStatement } from "@/lib/statements/statements";
+
+export const dynamic = "force-dynamic";
+
+type P = { id: string };
+
+export const GET = apiRoute<P>(async ({ actor, params }) => statementOut(await getStatement({ actor, statementId: params.id })));
+
+export const PUT = apiRoute<P>(async ({ req, actor, params }) => {
+  await updateStatement({ actor, statementId: params.id, input: await readJson(req) });
+  return statementOut(await getStatement({ actor, statementId: params.id }));
+});

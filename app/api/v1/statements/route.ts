@@ -1,0 +1,28 @@
+import { apiRoute, readJson, searchParams } from "@/lib/api/handler";
+import { createStatement, getStatement, listStatements, statementOut } from "@/lib/statements/statements";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async ({ req, actor }) => {
+  const page = await listStatements({ actor, query: searchParams(req) });
+  return {
+    items: page.items.map((s) => ({
+      id: s.id,
+      witnessCode: s.witness.code,
+      title: s.title,
+      language: s.language,
+      status: s.status,
+      revisionNumber: s.revisionNumber,
+      fictional: s.fictional,
+      updatedAt: s.updatedAt.toISOString(),
+    })),
+    total: page.total,
+    page: page.page,
+    pageSize: page.pageSize,
+  };
+});
+
+export const POST = apiRoute(async ({ req, actor }) => {
+  const created = await createStatement({ actor, input: await readJson(req) });
+  return Response.json(statementOut(await getStatement({ actor, statementId: created.id })), { status: 201 });
+});

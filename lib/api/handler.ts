@@ -1,0 +1,69 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { actorFromRequest } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { errorResponse, toAppError } from "@/lib/http";
+import { localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { localizeFieldErrors } from "@/lib/i18n/field-errors";
+
+// The JSON API's one request path: authenticate (Bearer token or session cookie), parse,
+// call lib (which authorizes), respond. Errors become { error: { code, message, fields? } }.
+
+export const MAX_JSON_BYTES = 1_000_000;
+
+type Ctx<P> = { req: Request; actor: Actor | null; params: P };
+type Options = { public?: boolean };
+
+export function apiRoute<P = Record<string, never>>(
+  fn: (ctx: Ctx<P>) => Promise<Response | unknown>,
+  options: Options = {},
+) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const actor = await actorFromRequest(req);
+      if (!actor && !options.public) throw new AppError("UNAUTHENTICATED", "Sign in or send a valid 'Authorization: Bearer' token.");
+      const params = (await context?.params) ?? ({} as P);
+      const result = await fn({ req, actor, params });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (e) {
+      const app = toAppError(e);
+      if (app?.fields) {
+        const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
+        return errorResponse(new AppError(app.code, app.message, localizeFieldErrors(app.fields, locale)));
+      }
+      return errorResponse(app ?? e);
+    }
+  };
+}
+
+/** Reads a JSON body with a size limit; malformed JSON is the client's error, not ours. */
+export async function readJson(req: Request): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_JSON_BYTES) throw new AppError("TOO_LARGE", `The body must be at most ${MAX_JSON_BYTES} bytes.`);
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().includes("application/json")) throw new AppError("INVALID_INPUT", "Send the body as application/json.");
+  const reader = req.body?.getReader();
+  if (!reader) throw new AppError("INVALID_INPUT", "The request has no body.");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_JSON_BYTES) {
+      await reader.cancel();
+      throw new AppError("TOO_LARGE", `The body must be at most ${MAX_JSON_BYTES} bytes.`);
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID_INPUT", "The body is not valid JSON.");
+  }
+}
+
+export function searchParams(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url).searchParams.entries());
+}

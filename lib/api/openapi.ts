@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { ZCreateStatement, ZListStatements, ZStatementOut, ZUpdateStatement } from "@/lib/statements/schemas";
+
+// The OpenAPI document, generated from the same zod schemas the handlers validate with.
+const json = (schema: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(schema, { io, unrepresentable: "any" });
+
+const ZError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.array(z.string())).optional() }),
+});
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: String(c), content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+
+const ok = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
+
+export function openApiDocument() {
+  const listQuery = json(ZListStatements) as { properties: Record<string, object> };
+  return {
+    openapi: "3.1.0",
+    info: { title: "Casefile API", version: "1", description: "Authenticate with 'Authorization: Bearer <personal access token>' (Settings → tokens) or a session cookie." },
+    servers: [{ url: "/api/v1" }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      schemas: {
+        Error: json(ZError, "output"),
+        Statement: json(ZStatementOut, "output"),
+        CreateStatement: json(ZCreateStatement),
+        UpdateStatement: json(ZUpdateStatement),
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      "/health": {
+        get: {
+          security: [],
+          summary: "Liveness and database kind",
+          responses: { "200": ok({ type: "object", properties: { status: { const: "ok" }, database: { enum: ["sqlite", "postgresql"] } } }) },
+        },
+      },
+      "/statements": {
+        get: {
+          summary: "List statements",
+          parameters: Object.entries(listQuery.properties).map(([name, schema]) => ({ name, in: "query", required: false, schema })),
+          responses: { "200": ok({ type: "object", properties: { items: { type: "array" }, total: { type: "integer" } } }), ...errors(400, 401, 403) },
+        },
+        post: {
+          summary: "Create a statement (revision 1)",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CreateStatement" } } } },
+          responses: { "201": ok({ $ref: "#/components/schemas/Statement" }, "Created"), ...errors(400, 401, 403, 413) },
+        },
+      },
+      "/statements/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        get: { summary: "One statement, current revision", responses: { "200": ok({ $ref: "#/components/schemas/Statement" }), ...errors(401, 403, 404) } },
+        put: {
+          summary: "Save a new revision",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/UpdateStatement" } } } },
+          responses: { "200": ok({ $ref: "#/components/schemas/Statement" }), ...errors(400, 401, 403, 404, 409, 413) },
+        },
+      },
+      "/audit/verify": {
+        get: {
+          summary: "Verify the audit hash chain",
+          responses: {
+            "200": ok({ type: "object", properties: { ok: { type: "boolean" }, events: { type: "integer" }, firstBad: { type: "integer" } }, required: ["ok", "events"] }),
+            ...errors(401, 403),
+          },
+        },
+      },
+    },
+  };
+}

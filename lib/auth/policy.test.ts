@@ -1,0 +1,55 @@
+import { describe, expect, test } from "vitest";
+import type { Actor } from "./actor";
+import { ACTIONS, authorize, can, type Action } from "./policy";
+import { ROLES, type Role } from "./roles";
+
+const actor = (role: Role, id = `${role}-1`): Actor => ({ id, email: `${id}@x`, name: id, role });
+
+// The expected answer for every role and every action, written out in full so that a
+// change to the policy has to change this table too. "own" = allowed on their own records only.
+type Cell = "yes" | "no" | "own";
+const MATRIX: Record<Action, Record<Role, Cell>> = {
+  "statement.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
+  "statement.create": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "no" },
+  "statement.edit": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "no" },
+  "witness.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
+  "witness.create": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "no" },
+  "registry.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
+  "audit.verify": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
+  "audit.read": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "yes", LEGAL: "yes" },
+  "user.manage": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "no", LEGAL: "no" },
+  "token.manage": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
+};
+
+describe("the policy", () => {
+  test("the matrix names every action that exists", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const action of ACTIONS) {
+    for (const role of ROLES) {
+      const cell = MATRIX[action][role];
+      test(`${role} ${cell === "no" ? "may not" : "may"} ${action}${cell === "own" ? " (own records only)" : ""}`, () => {
+        const a = actor(role);
+        const own = { authorId: a.id };
+        const others = { authorId: "someone-else" };
+        expect(can(a, action, own)).toBe(cell !== "no");
+        expect(can(a, action, others)).toBe(cell === "yes");
+      });
+    }
+  }
+
+  test("nobody signed in may do anything", () => {
+    for (const action of ACTIONS) expect(can(null, action)).toBe(false);
+  });
+
+  test("authorize throws UNAUTHENTICATED without an actor and FORBIDDEN for a refused role", () => {
+    expect(() => authorize(null, "statement.read")).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
+    expect(() => authorize(actor("LEGAL"), "user.manage")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => authorize(actor("ADMIN"), "user.manage")).not.toThrow();
+  });
+
+  test("editing without knowing the author is refused for a researcher", () => {
+    expect(can(actor("RESEARCHER"), "statement.edit")).toBe(false);
+  });
+});

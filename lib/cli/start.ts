@@ -1,0 +1,65 @@
+// `npm start`: everything a fresh clone needs to run Casefile on this machine.
+// 1. .env from .env.example with fresh secrets (first run only)   2. migrations
+// 3. demo data when the database is empty   4. next build   5. next start
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { closeDb } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { databaseUrl, providerOf } from "@/lib/db/provider";
+import { DEMO_USERS } from "@/lib/seed/demo-users";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { findUserByEmail } from "@/lib/users/users";
+import { loadDotEnv } from "./env";
+
+const skipBuild = process.argv.includes("--no-build");
+
+function ensureEnvFile() {
+  if (existsSync(".env")) return;
+  const text = readFileSync(".env.example", "utf8").replace(/^NEXTAUTH_SECRET=.*$/m, `NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`);
+  writeFileSync(".env", text, { mode: 0o600 });
+  console.log(`Created ${resolve(".env")} with a new random session secret. Keep it private.`);
+}
+
+function run(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) {
+    console.error(`${cmd} ${args.join(" ")} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+async function main() {
+  ensureEnvFile();
+  loadDotEnv();
+  const url = databaseUrl();
+  const provider = providerOf(url);
+  const m = await migrate(url);
+  console.log(`Database (${provider}): ${m.applied.length ? `applied ${m.applied.length} migration(s)` : "up to date"}.`);
+  const seeded = await seedDemo();
+  const demo = (await findUserByEmail(DEMO_USERS[0].email)) !== null;
+  await closeDb();
+  if (seeded) console.log("Loaded the demo data (public record of 1988 and FICTIONAL sample witnesses and statements).");
+
+  if (!skipBuild) run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+
+  const port = process.env.PORT || "3000";
+  console.log(`\nCasefile is starting on http://localhost:${port}\n`);
+  if (demo) {
+    console.log("Demo sign-ins (demo database only):");
+    for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(28)} ${u.password}`);
+    console.log("");
+  }
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

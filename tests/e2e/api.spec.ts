@@ -1,0 +1,111 @@
+import { request as playwrightRequest } from "@playwright/test";
+import { demoUser, expect, signInWith, test } from "./fixtures";
+
+// The JSON API contract: authentication, validation, error shape, and that bad input
+// changes nothing.
+
+async function tokenFor(baseURL: string, role: "RESEARCHER" | "ADMIN" | "REVIEWER" | "LEGAL") {
+  const ctx = await playwrightRequest.newContext({ baseURL });
+  const u = demoUser(role);
+  await signInWith(ctx, u.email, u.password);
+  return ctx;
+}
+
+test("health names the database and needs no sign-in", async ({ request }) => {
+  const res = await request.get("/api/v1/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: "ok", database: "sqlite" });
+});
+
+test("the OpenAPI document describes the statements API from the shared schemas", async ({ request }) => {
+  const res = await request.get("/api/v1/openapi.json");
+  expect(res.status()).toBe(200);
+  const doc = await res.json();
+  expect(doc.openapi).toBe("3.1.0");
+  expect(doc.paths["/statements"].post).toBeTruthy();
+  expect(doc.components.schemas.CreateStatement.required).toEqual(expect.arrayContaining(["witnessId", "title", "language", "originalText"]));
+});
+
+test("a signed-out client gets 401 with the error shape from every data route", async ({ request }) => {
+  for (const [method, path] of [
+    ["GET", "/api/v1/statements"],
+    ["POST", "/api/v1/statements"],
+    ["GET", "/api/v1/statements/anything"],
+    ["PUT", "/api/v1/statements/anything"],
+    ["GET", "/api/v1/audit/verify"],
+  ] as const) {
+    const res = await request.fetch(path, { method, data: method === "GET" ? undefined : {} });
+    expect(res.status(), `${method} ${path}`).toBe(401);
+    const body = await res.json();
+    expect(body.error.code).toBe("UNAUTHENTICATED");
+  }
+});
+
+test("a bad bearer token is refused with 401", async ({ request }) => {
+  const res = await request.get("/api/v1/statements", { headers: { Authorization: "Bearer cf_not-a-real-token" } });
+  expect(res.status()).toBe(401);
+});
+
+test("invalid input answers 400 with field errors in the asked language and creates nothing", async ({ baseURL }) => {
+  const api = await tokenFor(baseURL!, "RESEARCHER");
+  const before = (await (await api.get("/api/v1/statements")).json()).total;
+  const res = await api.post("/api/v1/statements", {
+    data: { witnessId: "", title: "   ", language: "de", originalText: "" },
+    headers: { "Accept-Language": "fa" },
+  });
+  expect(res.status()).toBe(400);
+  const body = await res.json();
+  expect(body.error.code).toBe("INVALID_INPUT");
+  expect(Object.keys(body.error.fields).sort()).toEqual(["language", "originalText", "title", "witnessId"]);
+  expect(body.error.fields.title[0]).toBe("پر کردن این فیلد الزامی است.");
+  const malformed = await api.post("/api/v1/statements", { headers: { "Content-Type": "application/json" }, data: "{not json" });
+  expect(malformed.status()).toBe(400);
+  const huge = await api.post("/api/v1/statements", { data: { witnessId: "x", title: "t", language: "en", originalText: "x".repeat(1_100_000) } });
+  expect(huge.status()).toBe(413);
+  expect((await (await api.get("/api/v1/statements")).json()).total).toBe(before);
+});
+
+test("a researcher creates, reads and revises a statement through the API; a reviewer may not edit it", async ({ baseURL }) => {
+  const api = await tokenFor(baseURL!, "RESEARCHER");
+  const list = await (await api.get("/api/v1/statements?pageSize=1")).json();
+  expect(list.items).toHaveLength(1);
+  // A witness to attach the statement to: take the one of an existing statement.
+  const existing = await (await api.get(`/api/v1/statements/${list.items[0].id}`)).json();
+  expect(existing.witnessCode).toMatch(/^W-\d{4}$/);
+
+  const witnesses = await (await api.get("/api/v1/witnesses")).json();
+  expect(witnesses.items.map((w: { code: string }) => w.code)).toContain(existing.witnessCode);
+
+  const created = await api.post("/api/v1/statements", {
+    data: { witnessId: existing.witnessId, title: "API test", language: "fa", originalText: "متن آزمایشی" },
+  });
+  expect(created.status()).toBe(201);
+  const s = await created.json();
+  expect(s).toMatchObject({ title: "API test", language: "fa", originalText: "متن آزمایشی", revisionNumber: 1, status: "DRAFT" });
+
+  const updated = await api.put(`/api/v1/statements/${s.id}`, {
+    data: { title: "API test", language: "fa", originalText: "متن آزمایشی، ویرایش شده", reason: "typo", baseRevision: 1 },
+  });
+  expect(updated.status()).toBe(200);
+  expect((await updated.json()).revisionNumber).toBe(2);
+
+  const stale = await api.put(`/api/v1/statements/${s.id}`, {
+    data: { title: "x", language: "fa", originalText: "y", reason: "stale", baseRevision: 1 },
+  });
+  expect(stale.status()).toBe(409);
+
+  const reviewer = await tokenFor(baseURL!, "REVIEWER");
+  const refused = await reviewer.put(`/api/v1/statements/${s.id}`, {
+    data: { title: "x", language: "fa", originalText: "y", reason: "z", baseRevision: 2 },
+  });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.code).toBe("FORBIDDEN");
+
+  const missing = await api.get("/api/v1/statements/does-not-exist");
+  expect(missing.status()).toBe(404);
+
+  const verify = await (await api.get("/api/v1/audit/verify")).json();
+  expect(verify.ok).toBe(true);
+  expect(verify.events).toBeGreaterThan(2);
+});
+

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { actorForSession } from "@/lib/auth/session";
+import { checkCredentials } from "@/lib/auth/sign-in";
+import { actorFromToken, createToken, listTokens, revokeToken } from "@/lib/auth/tokens";
+import { read } from "@/lib/db/write";
+import { changeOwnPassword, createUser, updateUser } from "@/lib/users/users";
+import { makeActor } from "@/tests/support/actors";
+import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await freshDatabase();
+});
+afterAll(async () => db?.drop());
+
+async function sessionOf(email: string, password: string, address = "10.0.0.1") {
+  const r = await checkCredentials({ email, password, address });
+  if (!r.ok) throw new Error(`sign-in failed: ${r.reason}`);
+  return { uid: r.user.id, sv: r.user.sessionVersion };
+}
+
+describe("accounts and sessions", () => {
+  test("passwords are stored as argon2id hashes", async () => {
+    const a = await makeActor("LEGAL", "a long enough password");
+    const row = await read((d) => d.user.findUnique({ where: { id: a.id } }));
+    expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row!.passwordHash).not.toContain("a long enough password");
+  });
+
+  test("a wrong password, an unknown account and a disabled account all answer the same", async () => {
+    const admin = await makeActor("ADMIN");
+    const u = await makeActor("RESEARCHER", "the right password");
+    expect(await checkCredentials({ email: u.email, password: "wrong password!", address: "10.0.0.2" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials({ email: "nobody@test.casefile", password: "whatever pass", address: "10.0.0.2" })).toEqual({ ok: false, reason: "invalid" });
+    await updateUser({ actor: admin, userId: u.id, input: { disabled: true } });
+    expect(await checkCredentials({ email: u.email, password: "the right password", address: "10.0.0.3" })).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  test("repeated failures throttle the account, even with the right password afterwards", async () => {
+    const u = await makeActor("RESEARCHER", "the right password");
+    for (let i = 0; i < 5; i++) await checkCredentials({ email: u.email, password: `wrong ${i} password`, address: `10.1.0.${i}` });
+    expect(await checkCredentials({ email: u.email, password: "the right password", address: "10.1.1.1" })).toEqual({ ok: false, reason: "throttled" });
+  });
+
+  test("repeated failures from one address throttle that address for every account", async () => {
+    for (let i = 0; i < 20; i++) await checkCredentials({ email: `ghost${i}@test.casefile`, password: "nope nope nope", address: "10.9.9.9" });
+    const u = await makeActor("LEGAL", "the right password");
+    expect(await checkCredentials({ email: u.email, password: "the right password", address: "10.9.9.9" })).toEqual({ ok: false, reason: "throttled" });
+    expect((await checkCredentials({ email: u.email, password: "the right password", address: "10.9.9.10" })).ok).toBe(true);
+  });
+
+  test("a role change, a password reset and a disable each end the user's existing sessions", async () => {
+    const admin = await makeActor("ADMIN");
+    for (const change of [{ role: "LEGAL" }, { password: "a brand new password" }, { disabled: true }]) {
+      const u = await makeActor("RESEARCHER", "initial password!");
+      const s = await sessionOf(u.email, "initial password!");
+      expect(await actorForSession(s.uid, s.sv)).toMatchObject({ id: u.id });
+      await updateUser({ actor: admin, userId: u.id, input: change });
+      expect(await actorForSession(s.uid, s.sv), JSON.stringify(change)).toBeNull();
+    }
+  });
+
+  test("renaming a user keeps their sessions", async () => {
+    const admin = await makeActor("ADMIN");
+    const u = await makeActor("RESEARCHER", "initial password!");
+    const s = await sessionOf(u.email, "initial password!");
+    await updateUser({ actor: admin, userId: u.id, input: { name: "Renamed" } });
+    expect(await actorForSession(s.uid, s.sv)).toMatchObject({ name: "Renamed" });
+  });
+
+  test("changing one's own password ends the old session and needs the current password", async () => {
+    const u = await makeActor("REVIEWER", "initial password!");
+    const s = await sessionOf(u.email, "initial password!");
+    await expect(changeOwnPassword({ actor: u, input: { currentPassword: "wrong", newPassword: "another long password" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { currentPassword: ["wrong_password"] },
+    });
+    expect(await actorForSession(s.uid, s.sv)).not.toBeNull();
+    await changeOwnPassword({ actor: u, input: { currentPassword: "initial password!", newPassword: "another long password" } });
+    expect(await actorForSession(s.uid, s.sv)).toBeNull();
+    expect((await checkCredentials({ email: u.email, password: "another long password", address: "10.2.0.1" })).ok).toBe(true);
+  });
+
+  test("only an admin manages users, and an admin cannot lock themself out", async () => {
+    const admin = await makeActor("ADMIN");
+    const r = await makeActor("RESEARCHER");
+    await expect(createUser({ actor: r, input: { email: "x@y.org", name: "x", role: "ADMIN", password: "long enough password" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateUser({ actor: r, userId: r.id, input: { role: "ADMIN" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateUser({ actor: admin, userId: admin.id, input: { disabled: true } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(createUser({ actor: admin, input: { email: r.email.toUpperCase(), name: "dup", role: "LEGAL", password: "long enough password" } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(createUser({ actor: admin, input: { email: "bad", name: "", role: "KING", password: "short" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { email: ["invalid_email"], name: ["required"], role: ["invalid_choice"], password: ["too_short:12"] },
+    });
+  });
+
+  test("personal access tokens are shown once, stored hashed, scoped to their owner and revocable", async () => {
+    const u = await makeActor("LEGAL");
+    const other = await makeActor("LEGAL");
+    const t = await createToken({ actor: u, input: { name: "laptop" } });
+    expect(t.secret).toMatch(/^cf_[A-Za-z0-9_-]{43}$/);
+    const row = await read((d) => d.apiToken.findUnique({ where: { id: t.id } }));
+    expect(JSON.stringify(row)).not.toContain(t.secret);
+    expect(await actorFromToken(t.secret)).toMatchObject({ id: u.id, role: "LEGAL" });
+    expect(await listTokens({ actor: other })).toEqual([]);
+    await expect(revokeToken({ actor: other, tokenId: t.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await revokeToken({ actor: u, tokenId: t.id });
+    expect(await actorFromToken(t.secret)).toBeNull();
+    expect(await actorFromToken("cf_made-up")).toBeNull();
+  });
+});

@@ -1,0 +1,133 @@
+import { afterAll, describe, expect, test } from "vitest";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, appendFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { loadMigrations, migrate } from "@/lib/db/migrate";
+import { sqlitePath } from "@/lib/db/provider";
+import { emptyDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
+
+const provider = testProvider();
+const dbs: TestDatabase[] = [];
+afterAll(async () => {
+  for (const d of dbs) await d.drop();
+});
+
+async function empty() {
+  const d = await emptyDatabase(provider);
+  dbs.push(d);
+  return d;
+}
+
+/** Runs a SQL script (many statements) on a database. */
+async function execScript(url: string, sql: string) {
+  if (provider === "sqlite") {
+    const c = new Database(sqlitePath(url));
+    c.exec(sql);
+    c.close();
+  } else {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(sql);
+    await c.end();
+  }
+}
+
+type Shape = Record<string, string[]>;
+
+/** Tables, columns (type, nullability, default), indexes and foreign keys, in a comparable form. */
+async function shapeOf(url: string): Promise<Shape> {
+  const shape: Shape = {};
+  if (provider === "sqlite") {
+    const c = new Database(sqlitePath(url), { readonly: true });
+    const tables = c.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '_casefile_migrations' ORDER BY name`).all() as { name: string }[];
+    for (const { name } of tables) {
+      const cols = c.prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid`).all(name) as Record<string, unknown>[];
+      const idx = c.prepare(`SELECT name, "unique" FROM pragma_index_list(?) ORDER BY name`).all(name) as { name: string; unique: number }[];
+      const fks = c.prepare(`SELECT "table", "from", "to", on_delete FROM pragma_foreign_key_list(?)`).all(name) as Record<string, unknown>[];
+      shape[name] = [
+        ...cols.map((x) => `col ${x.name} ${x.type} nn=${x.notnull} d=${x.dflt_value} pk=${x.pk}`),
+        ...idx.map((i) => `idx ${i.name} u=${i.unique} ${(c.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).all(i.name) as { name: string }[]).map((r) => r.name).join(",")}`),
+        ...fks.map((f) => `fk ${f.from}->${f.table}.${f.to} ${f.on_delete}`).sort(),
+      ];
+    }
+    c.close();
+  } else {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    const cols = await c.query(
+      `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema='public' AND table_name <> '_casefile_migrations' ORDER BY table_name, ordinal_position`,
+    );
+    for (const r of cols.rows) (shape[r.table_name] ??= []).push(`col ${r.column_name} ${r.data_type} ${r.is_nullable} d=${r.column_default}`);
+    const idx = await c.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname='public' AND tablename <> '_casefile_migrations' ORDER BY tablename, indexname`);
+    for (const r of idx.rows) (shape[r.tablename] ??= []).push(`idx ${r.indexdef}`);
+    const fks = await c.query(
+      `SELECT conrelid::regclass::text AS t, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype='f' AND connamespace='public'::regnamespace ORDER BY 1, 2`,
+    );
+    for (const r of fks.rows) (shape[r.t.replace(/"/g, "")] ??= []).push(`fk ${r.def}`);
+    await c.end();
+  }
+  return shape;
+}
+
+describe(`migrations (${provider})`, () => {
+  test("a database migrated from empty has exactly the shape the Prisma schema describes", async () => {
+    const migrated = await empty();
+    await migrate(migrated.url);
+    // The reference: SQL Prisma derives from the current schema, applied to another empty database.
+    const reference = await empty();
+    const sql = execFileSync(process.execPath, ["prisma/prisma-cli.mjs", "sql", provider], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    expect(sql).toContain("CREATE TABLE");
+    await execScript(reference.url, sql);
+    const [a, b] = [await shapeOf(migrated.url), await shapeOf(reference.url)];
+    expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+    expect(a).toEqual(b);
+  }, 120_000);
+
+  test("running the migrations again changes nothing", async () => {
+    const d = await empty();
+    const first = await migrate(d.url);
+    expect(first.applied).toEqual(loadMigrations(provider).map((m) => m.name));
+    const second = await migrate(d.url);
+    expect(second).toEqual({ applied: [], skipped: first.applied.length });
+  });
+
+  test("a migration edited after it was applied stops the runner", async () => {
+    const d = await empty();
+    await migrate(d.url);
+    const dir = mkdtempSync(join(tmpdir(), "casefile-mig-"));
+    const cwd = process.cwd();
+    try {
+      cpSync(join(cwd, "prisma", "migrations"), join(dir, "prisma", "migrations"), { recursive: true });
+      const first = loadMigrations(provider)[0].name;
+      appendFileSync(join(dir, "prisma", "migrations", provider, first, "migration.sql"), "\n-- tampered\n");
+      process.chdir(dir);
+      await expect(migrate(d.url)).rejects.toThrow(/changed after it was applied/);
+    } finally {
+      process.chdir(cwd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a migration that fails is rolled back whole", async () => {
+    const d = await empty();
+    await migrate(d.url);
+    const dir = mkdtempSync(join(tmpdir(), "casefile-mig-"));
+    const cwd = process.cwd();
+    try {
+      cpSync(join(cwd, "prisma", "migrations"), join(dir, "prisma", "migrations"), { recursive: true });
+      const bad = join(dir, "prisma", "migrations", provider, "99999999999999_broken");
+      cpSync(join(dir, "prisma", "migrations", provider, loadMigrations(provider)[0].name), bad, { recursive: true });
+      const { writeFileSync } = await import("node:fs");
+      writeFileSync(join(bad, "migration.sql"), `CREATE TABLE "ShouldVanish" ("id" TEXT PRIMARY KEY);\nSELECT * FROM "NoSuchTable";\n`);
+      process.chdir(dir);
+      await expect(migrate(d.url)).rejects.toThrow();
+    } finally {
+      process.chdir(cwd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(Object.keys(await shapeOf(d.url))).not.toContain("ShouldVanish");
+  });
+});

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import type { Actor } from "@/lib/auth/actor";
+import { read } from "@/lib/db/write";
+import { createStatement, getRevision, getStatement, listStatements, updateStatement } from "@/lib/statements/statements";
+import { createWitness } from "@/lib/witnesses/witnesses";
+import { makeActor } from "@/tests/support/actors";
+import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+
+let db: TestDatabase;
+let researcher: Actor;
+let otherResearcher: Actor;
+let reviewer: Actor;
+let admin: Actor;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  researcher = await makeActor("RESEARCHER");
+  otherResearcher = await makeActor("RESEARCHER");
+  reviewer = await makeActor("REVIEWER");
+  admin = await makeActor("ADMIN");
+});
+afterAll(async () => db?.drop());
+
+const persian = "در مرداد ۱۳۶۷ ملاقات‌ها قطع شد. «هیئت» آمده بود.";
+
+async function counts() {
+  return read(async (d) => ({ statements: await d.statement.count(), revisions: await d.statementRevision.count(), audit: await d.auditEvent.count() }));
+}
+
+describe("statements", () => {
+  test("a researcher records a Persian statement for a pseudonymous witness, with an audit event", async () => {
+    const w = await createWitness({ actor: researcher, input: {} });
+    expect(w.code).toMatch(/^W-\d{4}$/);
+    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "  شهادت  ", language: "fa", originalText: persian } });
+    expect(s.title).toBe("شهادت");
+    const full = await getStatement({ actor: reviewer, statementId: s.id });
+    expect(full.originalText).toBe(persian);
+    expect(full.revisions.map((r) => r.number)).toEqual([1]);
+    const events = await read((d) => d.auditEvent.findMany({ where: { recordId: s.id } }));
+    expect(events.map((e) => e.action)).toEqual(["statement.create"]);
+    // The audit log keeps the content's hash, not the testimony's words.
+    expect(events[0].after).not.toContain("ملاقات");
+    expect(JSON.parse(events[0].after!).contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test("witness codes are assigned in sequence", async () => {
+    const a = await createWitness({ actor: researcher, input: {} });
+    const b = await createWitness({ actor: researcher, input: {} });
+    expect(Number(b.code.slice(2))).toBe(Number(a.code.slice(2)) + 1);
+  });
+
+  test("an edit makes a new revision and keeps the old one unchanged", async () => {
+    const w = await createWitness({ actor: researcher, input: {} });
+    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "t", language: "fa", originalText: persian } });
+    await updateStatement({ actor: researcher, statementId: s.id, input: { title: "t", language: "fa", originalText: persian + " ویرایش", reason: "افزودن", baseRevision: 1 } });
+    const full = await getStatement({ actor: researcher, statementId: s.id });
+    expect(full.revisionNumber).toBe(2);
+    expect(full.originalText).toBe(persian + " ویرایش");
+    expect((await getRevision({ actor: researcher, statementId: s.id, number: 1 })).originalText).toBe(persian);
+    expect((await getRevision({ actor: researcher, statementId: s.id, number: 2 })).reason).toBe("افزودن");
+    const actions = (await read((d) => d.auditEvent.findMany({ where: { recordId: s.id }, orderBy: { seq: "asc" } }))).map((e) => e.action);
+    expect(actions).toEqual(["statement.create", "statement.update"]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  test("a stale edit is refused and changes nothing", async () => {
+    const w = await createWitness({ actor: researcher, input: {} });
+    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "t", language: "en", originalText: "one" } });
+    await updateStatement({ actor: researcher, statementId: s.id, input: { title: "t", language: "en", originalText: "two", reason: "r", baseRevision: 1 } });
+    const before = await counts();
+    await expect(
+      updateStatement({ actor: researcher, statementId: s.id, input: { title: "t", language: "en", originalText: "three", reason: "r", baseRevision: 1 } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await counts()).toEqual(before);
+  });
+
+  test("invalid input is refused with field errors and changes nothing", async () => {
+    const before = await counts();
+    await expect(createStatement({ actor: researcher, input: { witnessId: "", title: " ", language: "de", originalText: "" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { witnessId: ["required"], title: ["required"], language: ["invalid_choice"], originalText: ["required"] },
+    });
+    await expect(createStatement({ actor: researcher, input: { witnessId: "nope", title: "x", language: "en", originalText: "x" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { witnessId: ["not_found"] },
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  test("only the author (or an admin) may edit; a reviewer and legal may not create", async () => {
+    const w = await createWitness({ actor: researcher, input: {} });
+    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "t", language: "en", originalText: "x" } });
+    const edit = { title: "t", language: "en", originalText: "y", reason: "r", baseRevision: 1 };
+    await expect(updateStatement({ actor: otherResearcher, statementId: s.id, input: edit })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateStatement({ actor: reviewer, statementId: s.id, input: edit })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createStatement({ actor: reviewer, input: { witnessId: w.id, title: "t", language: "en", originalText: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createStatement({ actor: null, input: {} })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await updateStatement({ actor: admin, statementId: s.id, input: edit });
+    expect((await getStatement({ actor: admin, statementId: s.id })).revisionNumber).toBe(2);
+  });
+
+  test("long testimony (60,000 characters) is stored whole", async () => {
+    const w = await createWitness({ actor: researcher, input: {} });
+    const text = "ب".repeat(30_000) + "\n" + "word ".repeat(6_000);
+    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "long", language: "fa", originalText: text } });
+    expect((await getStatement({ actor: researcher, statementId: s.id })).originalText).toBe(text.trim());
+  });
+
+  test("the list filters by language and paginates", async () => {
+    const fa = await listStatements({ actor: researcher, query: { language: "fa", pageSize: "2" } });
+    expect(fa.items.length).toBeLessThanOrEqual(2);
+    expect(fa.items.every((s) => s.language === "fa")).toBe(true);
+    expect(fa.total).toBeGreaterThanOrEqual(3);
+    await expect(listStatements({ actor: researcher, query: { pageSize: "0" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+});
