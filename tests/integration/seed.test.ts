@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { read } from "@/lib/db/write";
+import record from "@/lib/seed/public-record-1988.json";
+import { SAMPLE_STATEMENTS } from "@/lib/seed/fictional-samples";
+import { DEMO_USERS } from "@/lib/seed/demo-users";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await freshDatabase();
+});
+afterAll(async () => db?.drop());
+
+describe("demo data", () => {
+  test("an empty database gets the public record, the demo users and the fictional samples, all audited", async () => {
+    expect(await seedDemo()).toBe(true);
+    const counts = await read(async (d) => ({
+      users: await d.user.count(),
+      persons: await d.person.count(),
+      aliases: await d.personAlias.count(),
+      places: await d.place.count(),
+      events: await d.event.count(),
+      proceedings: await d.proceeding.count(),
+      sources: await d.source.count(),
+      claims: await d.claim.count(),
+      statements: await d.statement.count(),
+      fictionalStatements: await d.statement.count({ where: { fictional: true } }),
+    }));
+    expect(counts).toEqual({
+      users: DEMO_USERS.length,
+      persons: record.persons.length,
+      aliases: record.persons.reduce((n, p) => n + p.aliases.length, 0),
+      places: record.places.length,
+      events: record.events.length,
+      proceedings: record.proceedings.length,
+      sources: record.sources.length,
+      claims: record.death_toll_estimates.length,
+      statements: SAMPLE_STATEMENTS.length,
+      fictionalStatements: SAMPLE_STATEMENTS.length,
+    });
+    const nouri = await read((d) => d.proceeding.findFirst({ where: { title: { contains: "Nouri" } }, include: { defendants: { include: { person: true } }, timeline: true } }));
+    expect(nouri?.defendants.map((x) => x.person.key)).toEqual(["nouri"]);
+    expect(nouri?.timeline.length).toBeGreaterThanOrEqual(3);
+    const v = await verifyAuditChain();
+    expect(v.ok).toBe(true);
+    expect(v.events).toBeGreaterThan(counts.persons + counts.statements);
+  });
+
+  test("a database that is not empty is left alone", async () => {
+    const before = await read((d) => d.auditEvent.count());
+    expect(await seedDemo()).toBe(false);
+    expect(await read((d) => d.auditEvent.count())).toBe(before);
+  });
+
+  test("every sample statement says it is fictional in its own text", () => {
+    for (const s of SAMPLE_STATEMENTS) expect(s.originalText).toMatch(/ساختگی|fictional/);
+  });
+});
