@@ -4,7 +4,7 @@ export type Provider = "sqlite" | "postgresql";
 
 export const DEFAULT_DATABASE_URL = "file:./data/casefile.db";
 
-export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function databaseUrl(env: Record<string, string | undefined> = process.env): string {
   return env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
 }
 

@@ -1,0 +1,8 @@
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { createUser, listUsers } from "@/lib/users/users";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async ({ actor }) => ({ items: await listUsers({ actor }) }));
+
+export const POST = apiRoute(async ({ req, actor }) => Response.json(await createUser({ actor, input: await readJson(req) }), { status: 201 }));

@@ -1,0 +1,73 @@
+import { request as playwrightRequest } from "@playwright/test";
+import { ROLES } from "@/lib/auth/roles";
+import { demoUser, expect, signInWith, test } from "./fixtures";
+
+const PAGES = ["/", "/statements", "/statements/new", "/witnesses", "/witnesses/new", "/audit", "/admin/users", "/settings"];
+
+for (const role of ROLES) {
+  test(`a ${role.toLowerCase()} signs in with the form and sees their name`, async ({ page }) => {
+    const u = demoUser(role);
+    await page.goto("/signin");
+    await page.locator('input[name="email"]').fill(u.email);
+    await page.locator('input[name="password"]').fill(u.password);
+    await page.locator('input[name="password"]').press("Enter");
+    await expect(page.getByText(u.name).first()).toBeVisible();
+    expect(new URL(page.url()).pathname).not.toBe("/signin");
+  });
+}
+
+test("a wrong password is refused without saying whether the account exists", async ({ page }) => {
+  const messages: string[] = [];
+  for (const email of [demoUser("ADMIN").email, "nobody@demo.casefile"]) {
+    await page.goto("/signin");
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill("definitely wrong");
+    await page.locator('input[name="password"]').press("Enter");
+    const alert = page.getByRole("alert");
+    await expect(alert).toBeVisible();
+    messages.push((await alert.innerText()).trim());
+    expect(new URL(page.url()).pathname).toBe("/signin");
+  }
+  expect(messages[0]).toBe(messages[1]);
+});
+
+test("a signed-out visitor is sent to sign in from every page", async ({ page }) => {
+  for (const path of PAGES) {
+    await page.goto(path);
+    expect(new URL(page.url()).pathname, path).toBe("/signin");
+  }
+});
+
+test("a researcher is refused the admin screen", async ({ page, request }) => {
+  const u = demoUser("RESEARCHER");
+  await signInWith(page.request, u.email, u.password);
+  const res = await page.goto("/admin/users");
+  expect(res?.status()).toBe(403);
+  await expect(page.getByText(demoUser("ADMIN").email)).toHaveCount(0);
+  const api = await page.request.get("/api/v1/users");
+  expect(api.status()).toBe(403);
+  void request;
+});
+
+test("changing a user's role, password or access ends their session on the very next request", async ({ baseURL }) => {
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await signInWith(admin, demoUser("ADMIN").email, demoUser("ADMIN").password);
+  for (const change of [{ role: "LEGAL" }, { password: "a brand new password" }, { disabled: true }]) {
+    const email = `session-${Object.keys(change)[0]}-${Date.now()}@demo.casefile`;
+    const created = await admin.post("/api/v1/users", { data: { email, name: "Session Test", role: "RESEARCHER", password: "initial password" } });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+
+    const user = await playwrightRequest.newContext({ baseURL });
+    await signInWith(user, email, "initial password");
+    expect((await user.get("/api/v1/statements")).status()).toBe(200);
+
+    expect((await admin.patch(`/api/v1/users/${id}`, { data: change })).status()).toBe(200);
+
+    expect((await user.get("/api/v1/statements")).status(), JSON.stringify(change)).toBe(401);
+    const page = await user.get("/statements", { maxRedirects: 0 });
+    expect([302, 303, 307, 308]).toContain(page.status());
+    expect(page.headers()["location"]).toContain("/signin");
+    await user.dispose();
+  }
+});
