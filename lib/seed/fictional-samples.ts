@@ -13,9 +13,9 @@ export type SampleStatement = {
 };
 
 export const SAMPLE_WITNESSES = [
-  { protectionLevel: "HIGH", notes: FICTIONAL_NOTE },
+  { protectionLevel: "CONFIDENTIAL", notes: FICTIONAL_NOTE },
   { protectionLevel: "STANDARD", notes: FICTIONAL_NOTE },
-  { protectionLevel: "CRITICAL", notes: FICTIONAL_NOTE },
+  { protectionLevel: "PROTECTED", notes: FICTIONAL_NOTE },
 ] as const;
 
 export const SAMPLE_STATEMENTS: SampleStatement[] = [

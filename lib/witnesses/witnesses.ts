@@ -7,7 +7,7 @@ import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { parseInput } from "@/lib/validation";
 
-export const PROTECTION_LEVELS = ["STANDARD", "HIGH", "CRITICAL"] as const;
+export const PROTECTION_LEVELS = ["STANDARD", "CONFIDENTIAL", "PROTECTED"] as const;
 
 export const ZCreateWitness = z.object({
   protectionLevel: z.enum(PROTECTION_LEVELS, { error: "invalid_choice" }).default("STANDARD"),

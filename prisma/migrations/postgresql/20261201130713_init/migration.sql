@@ -54,11 +54,35 @@ CREATE TABLE "Witness" (
     "protectionLevel" TEXT NOT NULL DEFAULT 'STANDARD',
     "fictional" BOOLEAN NOT NULL DEFAULT false,
     "notes" TEXT NOT NULL DEFAULT '',
+    "legalNameEnc" TEXT,
+    "otherNamesEnc" TEXT,
+    "birthDateEnc" TEXT,
+    "contactEnc" TEXT,
+    "currentLocationEnc" TEXT,
+    "relativesAtRiskEnc" TEXT,
+    "sameAsId" TEXT,
     "createdById" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "Witness_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Consent" (
+    "id" TEXT NOT NULL,
+    "witnessId" TEXT NOT NULL,
+    "scope" TEXT NOT NULL,
+    "givenAt" TIMESTAMP(3) NOT NULL,
+    "method" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "recordedById" TEXT NOT NULL,
+    "withdrawnAt" TIMESTAMP(3),
+    "withdrawnById" TEXT,
+    "withdrawNote" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Consent_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -73,6 +97,10 @@ CREATE TABLE "Statement" (
     "originalText" TEXT NOT NULL,
     "summary" TEXT NOT NULL DEFAULT '',
     "interviewDate" TEXT,
+    "interviewFrom" TEXT,
+    "interviewTo" TEXT,
+    "periodFrom" TEXT,
+    "periodTo" TEXT,
     "revisionNumber" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -90,12 +118,63 @@ CREATE TABLE "StatementRevision" (
     "originalText" TEXT NOT NULL,
     "summary" TEXT NOT NULL,
     "interviewDate" TEXT,
+    "details" TEXT NOT NULL DEFAULT '{}',
     "reason" TEXT NOT NULL,
     "authorId" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "contentHash" TEXT NOT NULL,
 
     CONSTRAINT "StatementRevision_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Blob" (
+    "sha256" TEXT NOT NULL,
+    "size" BIGINT NOT NULL,
+    "mime" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Blob_pkey" PRIMARY KEY ("sha256")
+);
+
+-- CreateTable
+CREATE TABLE "Exhibit" (
+    "id" TEXT NOT NULL,
+    "number" TEXT NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "originalName" TEXT NOT NULL,
+    "description" TEXT NOT NULL DEFAULT '',
+    "createdById" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Exhibit_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ExhibitLink" (
+    "id" TEXT NOT NULL,
+    "exhibitId" TEXT NOT NULL,
+    "statementId" TEXT,
+    "witnessId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ExhibitLink_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CustodyEntry" (
+    "id" TEXT NOT NULL,
+    "exhibitId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "actorId" TEXT NOT NULL,
+    "who" TEXT NOT NULL DEFAULT '',
+    "place" TEXT NOT NULL DEFAULT '',
+    "at" TIMESTAMP(3) NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "result" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CustodyEntry_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -267,6 +346,9 @@ CREATE INDEX "AuditEvent_recordType_recordId_idx" ON "AuditEvent"("recordType", 
 CREATE UNIQUE INDEX "Witness_code_key" ON "Witness"("code");
 
 -- CreateIndex
+CREATE INDEX "Consent_witnessId_scope_idx" ON "Consent"("witnessId", "scope");
+
+-- CreateIndex
 CREATE INDEX "Statement_status_idx" ON "Statement"("status");
 
 -- CreateIndex
@@ -276,7 +358,22 @@ CREATE INDEX "Statement_authorId_idx" ON "Statement"("authorId");
 CREATE INDEX "Statement_witnessId_idx" ON "Statement"("witnessId");
 
 -- CreateIndex
+CREATE INDEX "Statement_language_idx" ON "Statement"("language");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "StatementRevision_statementId_number_key" ON "StatementRevision"("statementId", "number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Exhibit_number_key" ON "Exhibit"("number");
+
+-- CreateIndex
+CREATE INDEX "Exhibit_sha256_idx" ON "Exhibit"("sha256");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ExhibitLink_exhibitId_statementId_witnessId_key" ON "ExhibitLink"("exhibitId", "statementId", "witnessId");
+
+-- CreateIndex
+CREATE INDEX "CustodyEntry_exhibitId_idx" ON "CustodyEntry"("exhibitId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Person_key_key" ON "Person"("key");
@@ -306,7 +403,13 @@ CREATE INDEX "Claim_topic_idx" ON "Claim"("topic");
 ALTER TABLE "ApiToken" ADD CONSTRAINT "ApiToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "Witness" ADD CONSTRAINT "Witness_sameAsId_fkey" FOREIGN KEY ("sameAsId") REFERENCES "Witness"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Witness" ADD CONSTRAINT "Witness_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Consent" ADD CONSTRAINT "Consent_witnessId_fkey" FOREIGN KEY ("witnessId") REFERENCES "Witness"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Statement" ADD CONSTRAINT "Statement_witnessId_fkey" FOREIGN KEY ("witnessId") REFERENCES "Witness"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -319,6 +422,21 @@ ALTER TABLE "StatementRevision" ADD CONSTRAINT "StatementRevision_statementId_fk
 
 -- AddForeignKey
 ALTER TABLE "StatementRevision" ADD CONSTRAINT "StatementRevision_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Exhibit" ADD CONSTRAINT "Exhibit_sha256_fkey" FOREIGN KEY ("sha256") REFERENCES "Blob"("sha256") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExhibitLink" ADD CONSTRAINT "ExhibitLink_exhibitId_fkey" FOREIGN KEY ("exhibitId") REFERENCES "Exhibit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExhibitLink" ADD CONSTRAINT "ExhibitLink_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "Statement"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExhibitLink" ADD CONSTRAINT "ExhibitLink_witnessId_fkey" FOREIGN KEY ("witnessId") REFERENCES "Witness"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CustodyEntry" ADD CONSTRAINT "CustodyEntry_exhibitId_fkey" FOREIGN KEY ("exhibitId") REFERENCES "Exhibit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "PersonAlias" ADD CONSTRAINT "PersonAlias_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;

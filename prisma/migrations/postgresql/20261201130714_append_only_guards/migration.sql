@@ -15,3 +15,8 @@ CREATE TRIGGER "StatementRevision_no_update_delete" BEFORE UPDATE OR DELETE ON "
   FOR EACH ROW EXECUTE FUNCTION casefile_refuse_change();
 CREATE TRIGGER "StatementRevision_no_truncate" BEFORE TRUNCATE ON "StatementRevision"
   FOR EACH STATEMENT EXECUTE FUNCTION casefile_refuse_change();
+
+CREATE TRIGGER "CustodyEntry_no_update_delete" BEFORE UPDATE OR DELETE ON "CustodyEntry"
+  FOR EACH ROW EXECUTE FUNCTION casefile_refuse_change();
+CREATE TRIGGER "CustodyEntry_no_truncate" BEFORE TRUNCATE ON "CustodyEntry"
+  FOR EACH STATEMENT EXECUTE FUNCTION casefile_refuse_change();

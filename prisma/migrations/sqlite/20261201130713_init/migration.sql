@@ -46,10 +46,34 @@ CREATE TABLE "Witness" (
     "protectionLevel" TEXT NOT NULL DEFAULT 'STANDARD',
     "fictional" BOOLEAN NOT NULL DEFAULT false,
     "notes" TEXT NOT NULL DEFAULT '',
+    "legalNameEnc" TEXT,
+    "otherNamesEnc" TEXT,
+    "birthDateEnc" TEXT,
+    "contactEnc" TEXT,
+    "currentLocationEnc" TEXT,
+    "relativesAtRiskEnc" TEXT,
+    "sameAsId" TEXT,
     "createdById" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Witness_sameAsId_fkey" FOREIGN KEY ("sameAsId") REFERENCES "Witness" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Witness_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Consent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "witnessId" TEXT NOT NULL,
+    "scope" TEXT NOT NULL,
+    "givenAt" DATETIME NOT NULL,
+    "method" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "recordedById" TEXT NOT NULL,
+    "withdrawnAt" DATETIME,
+    "withdrawnById" TEXT,
+    "withdrawNote" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Consent_witnessId_fkey" FOREIGN KEY ("witnessId") REFERENCES "Witness" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -64,6 +88,10 @@ CREATE TABLE "Statement" (
     "originalText" TEXT NOT NULL,
     "summary" TEXT NOT NULL DEFAULT '',
     "interviewDate" TEXT,
+    "interviewFrom" TEXT,
+    "interviewTo" TEXT,
+    "periodFrom" TEXT,
+    "periodTo" TEXT,
     "revisionNumber" INTEGER NOT NULL DEFAULT 1,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
@@ -81,12 +109,60 @@ CREATE TABLE "StatementRevision" (
     "originalText" TEXT NOT NULL,
     "summary" TEXT NOT NULL,
     "interviewDate" TEXT,
+    "details" TEXT NOT NULL DEFAULT '{}',
     "reason" TEXT NOT NULL,
     "authorId" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "contentHash" TEXT NOT NULL,
     CONSTRAINT "StatementRevision_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "Statement" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "StatementRevision_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Blob" (
+    "sha256" TEXT NOT NULL PRIMARY KEY,
+    "size" BIGINT NOT NULL,
+    "mime" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Exhibit" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "number" TEXT NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "originalName" TEXT NOT NULL,
+    "description" TEXT NOT NULL DEFAULT '',
+    "createdById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Exhibit_sha256_fkey" FOREIGN KEY ("sha256") REFERENCES "Blob" ("sha256") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ExhibitLink" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "exhibitId" TEXT NOT NULL,
+    "statementId" TEXT,
+    "witnessId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ExhibitLink_exhibitId_fkey" FOREIGN KEY ("exhibitId") REFERENCES "Exhibit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "ExhibitLink_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "Statement" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "ExhibitLink_witnessId_fkey" FOREIGN KEY ("witnessId") REFERENCES "Witness" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "CustodyEntry" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "exhibitId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "actorId" TEXT NOT NULL,
+    "who" TEXT NOT NULL DEFAULT '',
+    "place" TEXT NOT NULL DEFAULT '',
+    "at" DATETIME NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "result" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "CustodyEntry_exhibitId_fkey" FOREIGN KEY ("exhibitId") REFERENCES "Exhibit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -246,6 +322,9 @@ CREATE INDEX "AuditEvent_recordType_recordId_idx" ON "AuditEvent"("recordType", 
 CREATE UNIQUE INDEX "Witness_code_key" ON "Witness"("code");
 
 -- CreateIndex
+CREATE INDEX "Consent_witnessId_scope_idx" ON "Consent"("witnessId", "scope");
+
+-- CreateIndex
 CREATE INDEX "Statement_status_idx" ON "Statement"("status");
 
 -- CreateIndex
@@ -255,7 +334,22 @@ CREATE INDEX "Statement_authorId_idx" ON "Statement"("authorId");
 CREATE INDEX "Statement_witnessId_idx" ON "Statement"("witnessId");
 
 -- CreateIndex
+CREATE INDEX "Statement_language_idx" ON "Statement"("language");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "StatementRevision_statementId_number_key" ON "StatementRevision"("statementId", "number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Exhibit_number_key" ON "Exhibit"("number");
+
+-- CreateIndex
+CREATE INDEX "Exhibit_sha256_idx" ON "Exhibit"("sha256");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ExhibitLink_exhibitId_statementId_witnessId_key" ON "ExhibitLink"("exhibitId", "statementId", "witnessId");
+
+-- CreateIndex
+CREATE INDEX "CustodyEntry_exhibitId_idx" ON "CustodyEntry"("exhibitId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Person_key_key" ON "Person"("key");

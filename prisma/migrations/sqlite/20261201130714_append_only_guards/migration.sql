@@ -11,3 +11,9 @@ BEGIN SELECT RAISE(ABORT, 'StatementRevision is immutable'); END;
 
 CREATE TRIGGER "StatementRevision_no_delete" BEFORE DELETE ON "StatementRevision"
 BEGIN SELECT RAISE(ABORT, 'StatementRevision is immutable'); END;
+
+CREATE TRIGGER "CustodyEntry_no_update" BEFORE UPDATE ON "CustodyEntry"
+BEGIN SELECT RAISE(ABORT, 'CustodyEntry is append-only'); END;
+
+CREATE TRIGGER "CustodyEntry_no_delete" BEFORE DELETE ON "CustodyEntry"
+BEGIN SELECT RAISE(ABORT, 'CustodyEntry is append-only'); END;
