@@ -6,14 +6,17 @@ import { ROLES, type Role } from "./roles";
 const actor = (role: Role, id = `${role}-1`): Actor => ({ id, email: `${id}@x`, name: id, role });
 
 // The expected answer for every role and every action, written out in full so that a
-// change to the policy has to change this table too. "own" = allowed on their own records only.
-type Cell = "yes" | "no" | "own";
+// change to the policy has to change this table too. "own" = allowed on their own records only;
+// "consent" = allowed only while the witness's consent covers legal sharing.
+type Cell = "yes" | "no" | "own" | "consent";
 const MATRIX: Record<Action, Record<Role, Cell>> = {
   "statement.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
   "statement.create": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "no" },
   "statement.edit": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "no" },
   "witness.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
   "witness.create": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "no" },
+  "witness.edit": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "no" },
+  "witness.reveal": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "consent" },
   "registry.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
   "audit.verify": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
   "audit.read": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "yes", LEGAL: "yes" },
@@ -29,12 +32,17 @@ describe("the policy", () => {
   for (const action of ACTIONS) {
     for (const role of ROLES) {
       const cell = MATRIX[action][role];
-      test(`${role} ${cell === "no" ? "may not" : "may"} ${action}${cell === "own" ? " (own records only)" : ""}`, () => {
+      const note = cell === "own" ? " (own records only)" : cell === "consent" ? " (with legal-sharing consent only)" : "";
+      test(`${role} ${cell === "no" ? "may not" : "may"} ${action}${note}`, () => {
         const a = actor(role);
-        const own = { authorId: a.id };
-        const others = { authorId: "someone-else" };
-        expect(can(a, action, own)).toBe(cell !== "no");
-        expect(can(a, action, others)).toBe(cell === "yes");
+        const own = { authorId: a.id, ownerId: a.id };
+        const others = { authorId: "someone-else", ownerId: "someone-else" };
+        const consented = { ...others, consentScopes: ["INTERNAL_RESEARCH", "LEGAL_SHARING"] };
+        const researchOnly = { ...others, consentScopes: ["INTERNAL_RESEARCH"] };
+        expect(can(a, action, own), "own record").toBe(cell === "yes" || cell === "own");
+        expect(can(a, action, others), "someone else's").toBe(cell === "yes");
+        expect(can(a, action, consented), "with legal consent").toBe(cell === "yes" || cell === "consent");
+        expect(can(a, action, researchOnly), "research consent only").toBe(cell === "yes");
       });
     }
   }

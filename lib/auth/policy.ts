@@ -13,6 +13,8 @@ export const ACTIONS = [
   "statement.edit",
   "witness.read",
   "witness.create",
+  "witness.edit",
+  "witness.reveal",
   "registry.read",
   "audit.verify",
   "audit.read",
@@ -22,7 +24,11 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** Resource facts some rules depend on. */
-export type Resource = { authorId?: string };
+export type Resource = {
+  authorId?: string; // a statement's author
+  ownerId?: string; // the researcher who recorded a witness
+  consentScopes?: readonly string[]; // a witness's consent in force
+};
 
 type Rule = boolean | ((actor: Actor, resource: Resource | undefined) => boolean);
 
@@ -40,6 +46,16 @@ const RULES: Record<Action, Record<Role, Rule>> = {
   },
   "witness.read": ALL,
   "witness.create": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: false },
+  // Identity, consent and protection level: the admin and the researcher who recorded the witness.
+  "witness.edit": { ADMIN: true, RESEARCHER: (a, r) => r?.ownerId === a.id, REVIEWER: false, LEGAL: false },
+  // Revealing identity is an explicit, audited act with a reason. A legal team may do it only
+  // while the witness's consent covers sharing with legal teams and prosecutors.
+  "witness.reveal": {
+    ADMIN: true,
+    RESEARCHER: (a, r) => r?.ownerId === a.id,
+    REVIEWER: false,
+    LEGAL: (_a, r) => r?.consentScopes?.includes("LEGAL_SHARING") === true,
+  },
   "registry.read": ALL,
   "audit.verify": ALL,
   "audit.read": { ADMIN: true, RESEARCHER: false, REVIEWER: true, LEGAL: true },
