@@ -7,6 +7,8 @@ const nextConfig = {
   // Native modules and Prisma's generated client stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // forbidden(): pages a role may not open answer 403 with a localized page, not a crash.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -1,7 +1,32 @@
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+import type { Metadata } from "next";
+import localFont from "next/font/local";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DEFAULT_LOCALE, direction, isLocale } from "@/lib/i18n/config";
+import "./globals.css";
+
+// Vazirmatn ships with the app (SIL OFL, see app/fonts/OFL.txt): Persian must render the same
+// on every machine, and it carries Latin glyphs too, so mixed-script lines stay even.
+const vazirmatn = localFont({
+  src: "./fonts/Vazirmatn-Variable.woff2",
+  variable: "--font-vazirmatn",
+  weight: "100 900",
+  display: "swap",
+});
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const raw = await getLocale();
+  const locale = isLocale(raw) ? raw : DEFAULT_LOCALE;
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang={locale} dir={direction(locale)} className={vazirmatn.variable}>
+      <body>
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/app/_components/language-switcher";
+import { can } from "@/lib/auth/policy";
+import { getActor } from "@/lib/auth/session";
+import { NavLinks } from "./_components/nav-links";
+import { SignOutButton } from "./_components/sign-out-button";
+
+// Every page below checks the actor itself and sends a signed-out visitor to /signin with a
+// way back (a layout does not know the path, and is not re-run on every client navigation);
+// the lib operations refuse regardless. Signed out, this layout shows nothing of its own.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
+  if (!actor) return <main id="main">{children}</main>;
+  const t = await getTranslations();
+  const items = [
+    { href: "/", label: t("nav.dashboard") },
+    { href: "/witnesses", label: t("nav.witnesses") },
+    { href: "/statements", label: t("nav.statements") },
+    { href: "/audit", label: t("nav.audit") },
+    ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: t("nav.admin") }] : []),
+    { href: "/settings", label: t("nav.settings") },
+  ];
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t("app.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link href="/" className="brand">
+            {t("app.name")}
+          </Link>
+          <nav aria-label={t("nav.label")} className="main-nav">
+            <NavLinks items={items} />
+          </nav>
+          <div className="header-tools">
+            <span className="whoami" data-testid="current-user">
+              <span dir="auto">{actor.name}</span>
+              <span className="role-tag">{t(`roles.${actor.role}`)}</span>
+            </span>
+            <LanguageSwitcher />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="content" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

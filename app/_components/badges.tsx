@@ -1,0 +1,46 @@
+import { useFormatter, useTranslations } from "next-intl";
+
+/** Every sample witness and statement says so, wherever it appears. */
+export function FictionalBadge() {
+  const t = useTranslations("common");
+  return (
+    <span className="badge badge-fictional" data-testid="fictional-badge">
+      {t("fictional")}
+    </span>
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const t = useTranslations("statuses");
+  return (
+    <span className={`badge status-${status.toLowerCase().replace(/_/g, "-")}`} data-testid="status-badge">
+      {t.has(status) ? t(status) : status}
+    </span>
+  );
+}
+
+export function ProtectionBadge({ level }: { level: string }) {
+  const t = useTranslations("protection");
+  return <span className={`badge protection-${level.toLowerCase()}`}>{t.has(level) ? t(level) : level}</span>;
+}
+
+/** A date in the reader's language (the Persian interface shows the Solar Hijri calendar), ISO in the tooltip. */
+export function DateTime({ value, dateOnly = false }: { value: Date | string; dateOnly?: boolean }) {
+  const format = useFormatter();
+  const d = typeof value === "string" ? new Date(value) : value;
+  const iso = d.toISOString();
+  return (
+    <time dateTime={iso} title={`${iso.replace("T", " ").slice(0, 19)} UTC`}>
+      {format.dateTime(d, dateOnly ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: "short" })}
+    </time>
+  );
+}
+
+/** The first characters of a hash, the whole of it on hover and for copying. */
+export function ShortHash({ hash, length = 12 }: { hash: string; length?: number }) {
+  return (
+    <code className="hash" title={hash} dir="ltr">
+      {hash.slice(0, length)}
+    </code>
+  );
+}

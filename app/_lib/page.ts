@@ -1,0 +1,36 @@
+import "server-only";
+import { forbidden, notFound, redirect } from "next/navigation";
+import type { Actor } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/session";
+import { toAppError } from "@/lib/http";
+
+/** Signed-out visitors go to the sign-in page and come back here afterwards. */
+export async function requirePageActor(path: string): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  return actor;
+}
+
+/** Loads through lib and turns its refusals into the 404 and 403 pages. */
+export async function orHttpError<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    const app = toAppError(e);
+    if (app?.code === "NOT_FOUND") notFound();
+    if (app?.code === "FORBIDDEN") forbidden();
+    if (app?.code === "UNAUTHENTICATED") redirect("/signin");
+    throw e;
+  }
+}
+
+/** The first value of a query-string parameter. */
+export function param(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Only same-site paths are accepted as a place to return to after signing in. */
+export function safeCallbackUrl(v: string | undefined): string {
+  if (!v || !v.startsWith("/") || v.startsWith("//") || v.startsWith("/\\")) return "/";
+  return v;
+}
