@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { initialFormState } from "@/app/_lib/form-state";
+import { updateStatementAction } from "../../../actions";
+import { StatementContentFields } from "../../../_components/statement-fields";
+
+export function EditStatementForm({
+  statementId,
+  baseRevision,
+  languages,
+  initial,
+}: {
+  statementId: string;
+  baseRevision: number;
+  languages: readonly string[];
+  initial: Record<string, string>;
+}) {
+  const t = useTranslations();
+  const [state, action] = useActionState(updateStatementAction.bind(null, statementId), initialFormState<{ id: string }>());
+  const f = useFields(state, initial);
+  const ref = useFormFocus(state);
+  return (
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="statement-edit-form" noValidate>
+      <FormBanner state={state} />
+      <FieldError id={`${f.id("baseRevision")}-error`} name="baseRevision" messages={state.fieldErrors?.baseRevision} />
+      {/* The revision this edit starts from: saving over a newer one is refused, never silent. */}
+      <input type="hidden" name="baseRevision" value={state.values.baseRevision ?? String(baseRevision)} />
+      <StatementContentFields f={f} languages={languages} />
+      <div className="field field-reason">
+        <label htmlFor={f.id("reason")}>{t("statements.reasonForChange")}</label>
+        <textarea {...f.props("reason", { hint: true })} dir="auto" rows={2} maxLength={1000} required />
+        <p className="hint" id={f.hintId("reason")}>
+          {t("statements.reasonHint")}
+        </p>
+        {f.error("reason")}
+      </div>
+      <div className="actions">
+        <SubmitButton testId="statement-save">{t("statements.saveRevision", { n: baseRevision + 1 })}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { FictionalBadge } from "@/app/_components/badges";
+import { orHttpError, requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { LANGUAGES } from "@/lib/statements/schemas";
+import { getStatement } from "@/lib/statements/statements";
+import { EditStatementForm } from "./_components/edit-statement-form";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("statements"))("editTitle") };
+}
+
+export default async function EditStatementPage({ params }: Props) {
+  const { id } = await params;
+  const actor = await requirePageActor(`/statements/${id}/edit`);
+  const [s, t] = await Promise.all([orHttpError(getStatement({ actor, statementId: id })), getTranslations()]);
+  if (!can(actor, "statement.edit", { authorId: s.authorId })) forbidden();
+  return (
+    <>
+      <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
+        <Link href="/statements">{t("nav.statements")}</Link>
+        <Link href={`/statements/${s.id}`} dir="auto" lang={s.language}>
+          {s.title}
+        </Link>
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>{t("statements.editTitle")}</h1>
+          <div className="badges">
+            <span className="code">{s.witness.code}</span>
+            {s.fictional && <FictionalBadge />}
+          </div>
+        </div>
+      </div>
+      <p className="lead">{t("statements.editIntro", { n: s.revisionNumber })}</p>
+      <div className="panel">
+        <EditStatementForm
+          statementId={s.id}
+          baseRevision={s.revisionNumber}
+          languages={LANGUAGES}
+          initial={{
+            title: s.title,
+            language: s.language,
+            interviewDate: s.interviewDate ?? "",
+            summary: s.summary,
+            originalText: s.originalText,
+          }}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { DateTime, FictionalBadge, ShortHash, StatusBadge } from "@/app/_components/badges";
+import { orHttpError, requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { getStatement } from "@/lib/statements/statements";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return { title: `${(await getTranslations("statements"))("statement")} ${id.slice(0, 8)}` };
+}
+
+export default async function StatementPage({ params }: Props) {
+  const { id } = await params;
+  const actor = await requirePageActor(`/statements/${id}`);
+  const [s, t] = await Promise.all([orHttpError(getStatement({ actor, statementId: id })), getTranslations()]);
+  const lang = s.language;
+  return (
+    <>
+      <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
+        <Link href="/statements">{t("nav.statements")}</Link>
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1 dir="auto" lang={lang} data-testid="statement-title">
+            {s.title}
+          </h1>
+          <div className="badges">
+            <StatusBadge status={s.status} />
+            {s.fictional && <FictionalBadge />}
+          </div>
+        </div>
+        {can(actor, "statement.edit", { authorId: s.authorId }) && (
+          <div className="page-actions">
+            <Link href={`/statements/${s.id}/edit`} className="button primary" data-testid="edit-statement">
+              {t("statements.edit")}
+            </Link>
+          </div>
+        )}
+      </div>
+
+      {s.fictional && (
+        <aside className="note note-fictional" data-testid="fictional-note">
+          {t("statements.fictionalNote")}
+        </aside>
+      )}
+
+      <dl className="facts" data-testid="statement-facts">
+        <div>
+          <dt>{t("statements.witness")}</dt>
+          <dd>
+            <span className="code" data-testid="witness-code">
+              {s.witness.code}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("statements.language")}</dt>
+          <dd>{t(`languages.${lang === "fa" ? "fa" : "en"}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("statements.interviewDate")}</dt>
+          <dd dir="auto">{s.interviewDate ?? t("common.none")}</dd>
+        </div>
+        <div>
+          <dt>{t("statements.author")}</dt>
+          <dd dir="auto" data-testid="statement-author">
+            {s.author.name}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("statements.revision")}</dt>
+          <dd data-testid="revision-number">{s.revisionNumber}</dd>
+        </div>
+        <div>
+          <dt>{t("statements.updated")}</dt>
+          <dd>
+            <DateTime value={s.updatedAt} />
+          </dd>
+        </div>
+      </dl>
+
+      {s.summary && (
+        <section className="panel">
+          <h2>{t("statements.summary")}</h2>
+          <p dir="auto" lang={lang} className="prose" data-testid="statement-summary">
+            {s.summary}
+          </p>
+        </section>
+      )}
+
+      <section className="panel">
+        <h2>{t("statements.originalText")}</h2>
+        <div dir="auto" lang={lang} className="testimony" data-testid="statement-text">
+          {s.originalText}
+        </div>
+      </section>
+
+      <RevisionList statementId={s.id} current={s.revisionNumber} revisions={s.revisions} t={t} />
+    </>
+  );
+}
+
+type Revision = { id: string; number: number; reason: string; createdAt: Date; contentHash: string; author: { name: string } };
+
+function RevisionList({
+  statementId,
+  current,
+  revisions,
+  t,
+}: {
+  statementId: string;
+  current: number;
+  revisions: Revision[];
+  t: Awaited<ReturnType<typeof getTranslations>>;
+}) {
+  return (
+    <section className="panel" aria-labelledby="revisions-heading">
+      <h2 id="revisions-heading">{t("statements.revisions")}</h2>
+      <p className="muted">{t("statements.revisionsIntro")}</p>
+      <div className="table-wrap">
+        <table className="table" data-testid="revision-list">
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t("statements.revisionShort")}
+              </th>
+              <th scope="col">{t("statements.savedBy")}</th>
+              <th scope="col">{t("statements.savedAt")}</th>
+              <th scope="col">{t("statements.reason")}</th>
+              <th scope="col">{t("statements.contentHash")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((r) => (
+              <tr key={r.id} data-testid="revision-row" data-revision={r.number}>
+                <td className="num">
+                  <Link href={`/statements/${statementId}/revisions/${r.number}`} aria-label={t("statements.viewRevision", { n: r.number })}>
+                    {r.number}
+                  </Link>
+                  {r.number === current && <span className="badge badge-current">{t("statements.current")}</span>}
+                </td>
+                <td dir="auto">{r.author.name}</td>
+                <td>
+                  <DateTime value={r.createdAt} />
+                </td>
+                <td dir="auto">{r.number === 1 && r.reason === "created" ? t("statements.reasonCreated") : r.reason}</td>
+                <td>
+                  <ShortHash hash={r.contentHash} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

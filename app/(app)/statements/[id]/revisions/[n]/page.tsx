@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
+import { orHttpError, requirePageActor } from "@/app/_lib/page";
+import { getRevision, getStatement } from "@/lib/statements/statements";
+
+type Props = { params: Promise<{ id: string; n: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { n } = await params;
+  return { title: (await getTranslations("statements"))("revisionTitle", { n }) };
+}
+
+export default async function RevisionPage({ params }: Props) {
+  const { id, n } = await params;
+  if (!/^[1-9][0-9]{0,8}$/.test(n)) notFound();
+  const number = Number(n);
+  const actor = await requirePageActor(`/statements/${id}/revisions/${n}`);
+  const [s, r, t] = await Promise.all([
+    orHttpError(getStatement({ actor, statementId: id })),
+    orHttpError(getRevision({ actor, statementId: id, number })),
+    getTranslations(),
+  ]);
+  const authorName = s.revisions.find((x) => x.number === number)?.author.name ?? "";
+  const lang = r.language;
+  const isCurrent = number === s.revisionNumber;
+  return (
+    <>
+      <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
+        <Link href="/statements">{t("nav.statements")}</Link>
+        <Link href={`/statements/${s.id}`} dir="auto" lang={s.language}>
+          {s.title}
+        </Link>
+      </nav>
+
+      <div className={isCurrent ? "note" : "note note-warning"} role="note" data-testid="revision-notice">
+        {isCurrent ? t("statements.revisionIsCurrent", { n: number }) : t("statements.revisionIsOld", { n: number, current: s.revisionNumber })}{" "}
+        {!isCurrent && <Link href={`/statements/${s.id}`}>{t("statements.goToCurrent")}</Link>}
+      </div>
+
+      <h1 dir="auto" lang={lang} data-testid="statement-title">
+        {r.title}
+      </h1>
+      <div className="badges">
+        <StatusBadge status={s.status} />
+        {s.fictional && <FictionalBadge />}
+      </div>
+
+      <dl className="facts">
+        <div>
+          <dt>{t("statements.witness")}</dt>
+          <dd>
+            <span className="code">{s.witness.code}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("statements.revision")}</dt>
+          <dd data-testid="revision-number">{r.number}</dd>
+        </div>
+        <div>
+          <dt>{t("statements.savedBy")}</dt>
+          <dd dir="auto">{authorName}</dd>
+        </div>
+        <div>
+          <dt>{t("statements.savedAt")}</dt>
+          <dd>
+            <DateTime value={r.createdAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("statements.language")}</dt>
+          <dd>{t(`languages.${lang === "fa" ? "fa" : "en"}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("statements.interviewDate")}</dt>
+          <dd dir="auto">{r.interviewDate ?? t("common.none")}</dd>
+        </div>
+        <div className="wide">
+          <dt>{t("statements.reason")}</dt>
+          <dd dir="auto" data-testid="revision-reason">
+            {r.number === 1 && r.reason === "created" ? t("statements.reasonCreated") : r.reason}
+          </dd>
+        </div>
+        <div className="wide">
+          <dt>{t("statements.contentHash")}</dt>
+          <dd>
+            <code className="hash hash-full" dir="ltr" data-testid="content-hash">
+              {r.contentHash}
+            </code>
+          </dd>
+        </div>
+      </dl>
+
+      {r.summary && (
+        <section className="panel">
+          <h2>{t("statements.summary")}</h2>
+          <p dir="auto" lang={lang} className="prose">
+            {r.summary}
+          </p>
+        </section>
+      )}
+      <section className="panel">
+        <h2>{t("statements.originalText")}</h2>
+        <div dir="auto" lang={lang} className="testimony" data-testid="statement-text">
+          {r.originalText}
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { param, requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { LANGUAGES } from "@/lib/statements/schemas";
+import { listWitnesses } from "@/lib/witnesses/witnesses";
+import { NewStatementForm } from "./_components/new-statement-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("statements"))("newTitle") };
+}
+
+export default async function NewStatementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("/statements/new");
+  if (!can(actor, "statement.create")) forbidden();
+  const sp = await searchParams;
+  const [witnesses, t, locale] = await Promise.all([listWitnesses({ actor }), getTranslations(), getLocale()]);
+  const preselected = param(sp.witnessId);
+  const initial = {
+    witnessId: witnesses.some((w) => w.id === preselected) ? (preselected as string) : "",
+    language: locale === "fa" ? "fa" : "en",
+  };
+  return (
+    <>
+      <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
+        <Link href="/statements">{t("nav.statements")}</Link>
+      </nav>
+      <h1>{t("statements.newTitle")}</h1>
+      <p className="lead">{t("statements.newIntro")}</p>
+      {witnesses.length === 0 ? (
+        <p className="empty">
+          {t("statements.noWitnesses")} {can(actor, "witness.create") && <Link href="/witnesses/new">{t("witnesses.new")}</Link>}
+        </p>
+      ) : (
+        <div className="panel">
+          <NewStatementForm
+            witnesses={witnesses.map((w) => ({ id: w.id, code: w.code, fictional: w.fictional, protectionLevel: w.protectionLevel }))}
+            languages={LANGUAGES}
+            initial={initial}
+          />
+        </div>
+      )}
+    </>
+  );
+}

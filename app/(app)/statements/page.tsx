@@ -1,0 +1,157 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
+import { param, requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
+import { listStatements } from "@/lib/statements/statements";
+
+const PAGE_SIZE = 25;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("statements"))("title") };
+}
+
+function pick<T extends string>(allowed: readonly T[], v: string | undefined): T | undefined {
+  return allowed.find((a) => a === v);
+}
+
+export default async function StatementsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  // Unknown filter values are dropped rather than answered with an error page.
+  const status = pick(STATEMENT_STATUSES, param(sp.status));
+  const language = pick(LANGUAGES, param(sp.language));
+  const pageRaw = Number.parseInt(param(sp.page) ?? "1", 10);
+  const page = Number.isFinite(pageRaw) && pageRaw >= 1 && pageRaw <= 100000 ? pageRaw : 1;
+  const href = (p: number) => {
+    const q = new URLSearchParams();
+    if (status) q.set("status", status);
+    if (language) q.set("language", language);
+    if (p > 1) q.set("page", String(p));
+    const s = q.toString();
+    return s ? `/statements?${s}` : "/statements";
+  };
+  const actor = await requirePageActor(href(page));
+  const [result, t, format] = await Promise.all([
+    listStatements({ actor, query: { status, language, page, pageSize: PAGE_SIZE } }),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("statements.title")}</h1>
+        {can(actor, "statement.create") && (
+          <div className="page-actions">
+            <Link href="/statements/new" className="button primary" data-testid="new-statement">
+              {t("statements.new")}
+            </Link>
+          </div>
+        )}
+      </div>
+
+      <form method="get" action="/statements" className="filters" data-testid="statement-filters">
+        <div className="field">
+          <label htmlFor="filter-status">{t("statements.status")}</label>
+          <select id="filter-status" name="status" defaultValue={status ?? ""}>
+            <option value="">{t("statements.allStatuses")}</option>
+            {STATEMENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-language">{t("statements.language")}</label>
+          <select id="filter-language" name="language" defaultValue={language ?? ""}>
+            <option value="">{t("statements.allLanguages")}</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="button">
+            {t("statements.applyFilters")}
+          </button>
+          {(status || language) && <Link href="/statements">{t("statements.clearFilters")}</Link>}
+        </div>
+      </form>
+
+      <p className="muted" data-testid="statement-count">
+        {t("statements.showing", { total: result.total })}
+      </p>
+
+      {result.items.length === 0 ? (
+        <p className="empty">{t("statements.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="statement-list">
+            <thead>
+              <tr>
+                <th scope="col">{t("statements.titleField")}</th>
+                <th scope="col">{t("statements.witness")}</th>
+                <th scope="col">{t("statements.language")}</th>
+                <th scope="col">{t("statements.status")}</th>
+                <th scope="col" className="num">
+                  {t("statements.revisionShort")}
+                </th>
+                <th scope="col">{t("statements.updated")}</th>
+                <th scope="col">{t("statements.author")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((s) => (
+                <tr key={s.id} data-testid="statement-row">
+                  <td className="title-cell">
+                    <Link href={`/statements/${s.id}`} dir="auto" lang={s.language} className="record-title">
+                      {s.title}
+                    </Link>
+                    {s.fictional && <FictionalBadge />}
+                  </td>
+                  <td>
+                    <span className="code">{s.witness.code}</span>
+                  </td>
+                  <td>{t(`languages.${s.language === "fa" ? "fa" : "en"}`)}</td>
+                  <td>
+                    <StatusBadge status={s.status} />
+                  </td>
+                  <td className="num">{format.number(s.revisionNumber)}</td>
+                  <td>
+                    <DateTime value={s.updatedAt} />
+                  </td>
+                  <td dir="auto">{s.author.name}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {pages > 1 && (
+        <nav className="pager" aria-label={t("common.pagination")} data-testid="pager">
+          {page > 1 ? (
+            <Link href={href(page - 1)} rel="prev" className="button">
+              {t("common.previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>{t("common.pageOf", { page, pages })}</span>
+          {page < pages ? (
+            <Link href={href(page + 1)} rel="next" className="button">
+              {t("common.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </>
+  );
+}
