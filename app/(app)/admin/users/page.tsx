@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { DateTime } from "@/app/_components/badges";
+import { requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { ROLES } from "@/lib/auth/roles";
+import { listUsers } from "@/lib/users/users";
+import { CreateUserForm } from "./_components/create-user-form";
+import { UserActions } from "./_components/user-actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("title") };
+}
+
+export default async function AdminUsersPage() {
+  const actor = await requirePageActor("/admin/users");
+  if (!can(actor, "user.manage")) forbidden();
+  const [users, t] = await Promise.all([listUsers({ actor }), getTranslations()]);
+  return (
+    <>
+      <h1>{t("admin.title")}</h1>
+      <p className="lead">{t("admin.intro")}</p>
+      <section className="panel">
+        <h2>{t("admin.users")}</h2>
+        <div className="table-wrap">
+          <table className="table" data-testid="user-list">
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.name")}</th>
+                <th scope="col">{t("admin.email")}</th>
+                <th scope="col">{t("admin.role")}</th>
+                <th scope="col">{t("admin.state")}</th>
+                <th scope="col">{t("admin.created")}</th>
+                <th scope="col">{t("common.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} data-testid="user-row" data-email={u.email} className={u.disabled ? "row-disabled" : undefined}>
+                  <th scope="row" dir="auto">
+                    {u.name}
+                  </th>
+                  <td dir="ltr" className="email-cell">
+                    {u.email}
+                  </td>
+                  <td>{t(`roles.${u.role}`)}</td>
+                  <td>
+                    <span className={u.disabled ? "badge badge-disabled" : "badge badge-active"} data-testid="user-state">
+                      {u.disabled ? t("admin.disabled") : t("admin.active")}
+                    </span>
+                  </td>
+                  <td>
+                    <DateTime value={u.createdAt} dateOnly />
+                  </td>
+                  <td>
+                    <details className="manage">
+                      <summary>{t("admin.manage")}</summary>
+                      <UserActions user={{ id: u.id, email: u.email, role: u.role, disabled: u.disabled }} roles={ROLES} isSelf={u.id === actor.id} />
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="panel">
+        <h2>{t("admin.newUser")}</h2>
+        <CreateUserForm roles={ROLES} />
+      </section>
+    </>
+  );
+}
