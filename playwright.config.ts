@@ -35,6 +35,8 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+      CASEFILE_DATA_KEY: "k1.k_cGBqpItT10fB_tauxihzQMWhVD58c2E7HdsW4x9uc", // e2e only
+      CASEFILE_ENV_FILE: "data/no-such-env-file",
       DATABASE_URL: process.env.CASEFILE_E2E_DATABASE_URL ?? "file:./data/e2e/casefile-e2e.db",
       NEXT_TELEMETRY_DISABLED: "1",
     },

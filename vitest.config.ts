@@ -9,7 +9,8 @@ const integration = (provider: "sqlite" | "postgresql") => ({
   test: {
     name: `integration-${provider}`,
     include: ["tests/integration/**/*.test.ts"],
-    env: { CASEFILE_TEST_PROVIDER: provider },
+    // A test-only data key, and no .env file: tests never touch a developer's real keys.
+    env: { CASEFILE_TEST_PROVIDER: provider, CASEFILE_DATA_KEY: "k1.ckrjpSn65kydICKhwUW9mirGCqenGotzQtCRurueS8k", CASEFILE_ENV_FILE: "data/no-such-env-file" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each file makes its own database; files run one at a time so PostgreSQL and the

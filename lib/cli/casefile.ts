@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { createToken } from "@/lib/auth/tokens";
 import { isRole } from "@/lib/auth/roles";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { rotateKeys } from "@/lib/crypto/rotate-keys";
 import { closeDb, dbProvider } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { databaseUrl } from "@/lib/db/provider";
@@ -20,6 +21,7 @@ const USAGE = `usage: npm run casefile -- COMMAND [options]
   user:create --email E --name N --role R  create an account; the password is read from stdin
   token:create --email E [--name N]        print a new personal access token for the account
   audit:verify                             verify the audit chain (exit 1 names the first bad event)
+  keys:rotate                              new data key in .env; re-encrypt all protected identity
 `;
 
 async function readStdin(): Promise<string> {
@@ -79,6 +81,17 @@ async function main(argv: string[]): Promise<number> {
       }
       console.error(`audit chain BROKEN at sequence number ${r.firstBad} (${r.reason}); ${r.events} events before it verified`);
       return 1;
+    }
+    case "keys:rotate": {
+      const r = await rotateKeys();
+      console.log(`data key k${r.version} is now current; re-encrypted ${r.reencrypted} witness record(s)`);
+      if (r.unreadable.length) console.error(`witness records that failed their integrity check and were left as they are: ${r.unreadable.join(", ")}`);
+      if (r.remaining > 0) {
+        console.error(`${r.remaining} record(s) still use an older key; run keys:rotate again after looking at any named above`);
+        return 1;
+      }
+      console.log("Keep CASEFILE_DATA_KEYS_PREVIOUS until every backup made before now has been replaced.");
+      return 0;
     }
     default:
       console.error(USAGE);

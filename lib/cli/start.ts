@@ -3,8 +3,10 @@
 // 3. demo data when the database is empty   4. next build   5. next start
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { parseEnv } from "node:util";
+import { generateKey } from "@/lib/crypto/field-crypto";
 import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { databaseUrl, providerOf } from "@/lib/db/provider";
@@ -16,10 +18,20 @@ import { loadDotEnv } from "./env";
 const skipBuild = process.argv.includes("--no-build");
 
 function ensureEnvFile() {
-  if (existsSync(".env")) return;
-  const text = readFileSync(".env.example", "utf8").replace(/^NEXTAUTH_SECRET=.*$/m, `NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`);
-  writeFileSync(".env", text, { mode: 0o600 });
-  console.log(`Created ${resolve(".env")} with a new random session secret. Keep it private.`);
+  if (!existsSync(".env")) {
+    const text = readFileSync(".env.example", "utf8")
+      .replace(/^NEXTAUTH_SECRET=.*$/m, `NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`)
+      .replace(/^CASEFILE_DATA_KEY=.*$/m, `CASEFILE_DATA_KEY=${generateKey(1)}`);
+    writeFileSync(".env", text, { mode: 0o600 });
+    console.log(`Created ${resolve(".env")} with a new session secret and a new data key (CASEFILE_DATA_KEY).`);
+    console.log("The data key encrypts protected witness identity: back it up apart from the database.");
+    return;
+  }
+  const vars = parseEnv(readFileSync(".env", "utf8"));
+  if (!vars.CASEFILE_DATA_KEY && !process.env.CASEFILE_DATA_KEY) {
+    appendFileSync(".env", `\nCASEFILE_DATA_KEY=${generateKey(1)}\n`);
+    console.log(`Added a new data key (CASEFILE_DATA_KEY) to ${resolve(".env")}. Back it up apart from the database.`);
+  }
 }
 
 function run(cmd: string, args: string[]) {

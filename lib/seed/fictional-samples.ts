@@ -12,11 +12,33 @@ export type SampleStatement = {
   originalText: string;
 };
 
+// Identities are invented and say so; consents vary so the demo shows legal views and reveals.
 export const SAMPLE_WITNESSES = [
-  { protectionLevel: "CONFIDENTIAL", notes: FICTIONAL_NOTE },
-  { protectionLevel: "STANDARD", notes: FICTIONAL_NOTE },
-  { protectionLevel: "PROTECTED", notes: FICTIONAL_NOTE },
-] as const;
+  {
+    protectionLevel: "CONFIDENTIAL",
+    notes: FICTIONAL_NOTE,
+    identity: { legalName: "شاهد ساختگی یکم (Fictional Witness One)", birthDate: "1340", currentLocation: "Fictional town" },
+    consents: [
+      { scope: "INTERNAL_RESEARCH", givenAt: "2023-06-05", method: "WRITTEN" },
+      { scope: "LEGAL_SHARING", givenAt: "2023-06-05", method: "WRITTEN" },
+    ],
+  },
+  {
+    protectionLevel: "STANDARD",
+    notes: FICTIONAL_NOTE,
+    identity: { legalName: "Fictional Relative Two", contact: "fictional.relative@example.org" },
+    consents: [{ scope: "INTERNAL_RESEARCH", givenAt: "2023-11-04", method: "ORAL_RECORDED" }],
+  },
+  {
+    protectionLevel: "PROTECTED",
+    notes: FICTIONAL_NOTE,
+    identity: { legalName: "شاهد ساختگی سوم (Fictional Survivor Three)", relativesAtRisk: "Fictional: two siblings" },
+    consents: [
+      { scope: "INTERNAL_RESEARCH", givenAt: "2022-08-01", method: "ORAL_WITNESSED" },
+      { scope: "LEGAL_SHARING", givenAt: "2022-08-01", method: "ORAL_WITNESSED" },
+    ],
+  },
+];
 
 export const SAMPLE_STATEMENTS: SampleStatement[] = [
   {

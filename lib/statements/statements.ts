@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
 import { ZCreateStatement, ZListStatements, ZUpdateStatement } from "./schemas";
 
 type Content = { title: string; language: string; originalText: string; summary: string; interviewDate?: string | null };
@@ -85,6 +86,10 @@ export async function updateStatement({ actor, statementId, input }: { actor: Ac
   });
 }
 
+async function legalMaySee(witnessId: string): Promise<boolean> {
+  return read(async (db) => (await db.witness.count({ where: { id: witnessId, ...LEGAL_SHARING_WHERE } })) > 0);
+}
+
 export async function getStatement({ actor, statementId }: { actor: Actor | null; statementId: string }) {
   authorize(actor, "statement.read");
   const s = await read((db) =>
@@ -97,21 +102,23 @@ export async function getStatement({ actor, statementId }: { actor: Actor | null
       },
     }),
   );
-  if (!s) throw new AppError("NOT_FOUND", "No such statement.");
+  // A legal team sees a statement only while its witness's consent covers legal sharing;
+  // otherwise it does not exist for them.
+  if (!s || (actor.role === "LEGAL" && !(await legalMaySee(s.witnessId)))) throw new AppError("NOT_FOUND", "No such statement.");
   return s;
 }
 
 export async function getRevision({ actor, statementId, number }: { actor: Actor | null; statementId: string; number: number }) {
   authorize(actor, "statement.read");
-  const r = await read((db) => db.statementRevision.findUnique({ where: { statementId_number: { statementId, number } } }));
-  if (!r) throw new AppError("NOT_FOUND", "No such revision.");
+  const r = await read((db) => db.statementRevision.findUnique({ where: { statementId_number: { statementId, number } }, include: { statement: { select: { witnessId: true } } } }));
+  if (!r || (actor.role === "LEGAL" && !(await legalMaySee(r.statement.witnessId)))) throw new AppError("NOT_FOUND", "No such revision.");
   return r;
 }
 
 export async function listStatements({ actor, query }: { actor: Actor | null; query: unknown }) {
   authorize(actor, "statement.read");
   const q = parseInput(ZListStatements, query ?? {});
-  const where = { status: q.status, language: q.language };
+  const where = { status: q.status, language: q.language, witness: actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : undefined };
   return read(async (db) => {
     const [items, total] = await Promise.all([
       db.statement.findMany({

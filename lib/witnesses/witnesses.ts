@@ -1,19 +1,41 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, can } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
-import { parseInput } from "@/lib/validation";
+import { AppError } from "@/lib/errors";
+import { parseInput, zText } from "@/lib/validation";
+import { CONSENT_SCOPES, decryptIdentity, encryptIdentity, recordedFields, ZIdentity } from "./identity";
 
 export const PROTECTION_LEVELS = ["STANDARD", "CONFIDENTIAL", "PROTECTED"] as const;
+export const CONSENT_METHODS = ["WRITTEN", "ORAL_RECORDED", "ORAL_WITNESSED", "ELECTRONIC"] as const;
+
+const ZConsentGrant = z.object({
+  scope: z.enum(CONSENT_SCOPES, { error: "invalid_choice" }),
+  givenAt: z.coerce.date({ error: "invalid_date" }).refine((d) => d.getTime() <= Date.now() + 86_400_000, { error: "date_in_future" }),
+  method: z.enum(CONSENT_METHODS, { error: "invalid_choice" }),
+  note: z.string().trim().max(2000, { error: "too_long:2000" }).default(""),
+});
 
 export const ZCreateWitness = z.object({
   protectionLevel: z.enum(PROTECTION_LEVELS, { error: "invalid_choice" }).default("STANDARD"),
   notes: z.string({ error: "required" }).trim().max(5000, { error: "too_long:5000" }).default(""),
   fictional: z.boolean().default(false),
+  identity: ZIdentity.optional(),
+  consents: z.array(ZConsentGrant).max(10).optional(),
 });
+
+export const ZUpdateWitness = z.object({
+  protectionLevel: z.enum(PROTECTION_LEVELS, { error: "invalid_choice" }).optional(),
+  notes: z.string().trim().max(5000, { error: "too_long:5000" }).optional(),
+  identity: ZIdentity.optional(),
+});
+
+export const ZReveal = z.object({ reason: zText(1000) });
+export const ZWithdraw = z.object({ note: z.string().trim().max(2000, { error: "too_long:2000" }).default("") });
 
 export function witnessCode(n: number): string {
   return `W-${String(n).padStart(4, "0")}`;
@@ -26,28 +48,176 @@ async function nextCode(tx: Tx): Promise<string> {
   return witnessCode(n + 1);
 }
 
+/**
+ * Consent scopes in force for a witness: a scope is in force while it has a grant that is not
+ * withdrawn. Withdrawing a scope stamps every open grant of it, so this and
+ * LEGAL_SHARING_WHERE below always agree.
+ */
+export async function activeConsentScopes(db: Tx, witnessId: string): Promise<Set<string>> {
+  const rows = await db.consent.findMany({ where: { witnessId, withdrawnAt: null }, select: { scope: true } });
+  return new Set(rows.map((r) => r.scope));
+}
+
+/** Witnesses whose consent in force covers sharing with legal teams (for legal views). */
+export const LEGAL_SHARING_WHERE = { consents: { some: { scope: "LEGAL_SHARING", withdrawnAt: null } } } as const;
+
 export async function createWitness({ actor, input }: { actor: Actor | null; input: unknown }) {
   authorize(actor, "witness.create");
-  const data = parseInput(ZCreateWitness, input);
+  const { identity, consents, ...data } = parseInput(ZCreateWitness, input);
+  const id = randomUUID(); // known before the insert: the ciphertexts are bound to it
+  const encrypted = identity ? encryptIdentity(id, identity) : {};
   return write(async (tx) => {
-    const witness = await tx.witness.create({ data: { ...data, code: await nextCode(tx), createdById: actor.id } });
+    const witness = await tx.witness.create({ data: { id, ...data, ...encrypted, code: await nextCode(tx), createdById: actor.id } });
+    for (const c of consents ?? []) await tx.consent.create({ data: { ...c, witnessId: id, recordedById: actor.id } });
     await writeAudit(tx, {
       actor,
       action: "witness.create",
       recordType: "Witness",
       recordId: witness.id,
-      after: { code: witness.code, protectionLevel: witness.protectionLevel, fictional: witness.fictional },
+      // Which identity fields were recorded, never their values.
+      after: {
+        code: witness.code,
+        protectionLevel: witness.protectionLevel,
+        fictional: witness.fictional,
+        identityFields: recordedFields(witness),
+        consents: (consents ?? []).map((c) => c.scope),
+      },
     });
     return witness;
   });
 }
 
+export async function updateWitness({ actor, witnessId, input }: { actor: Actor | null; witnessId: string; input: unknown }) {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  const data = parseInput(ZUpdateWitness, input);
+  const encrypted = data.identity ? encryptIdentity(witnessId, data.identity) : {};
+  return write(async (tx) => {
+    const before = await tx.witness.findUnique({ where: { id: witnessId } });
+    if (!before) throw new AppError("NOT_FOUND", "No such witness.");
+    authorize(actor, "witness.edit", { ownerId: before.createdById });
+    const after = await tx.witness.update({
+      where: { id: witnessId },
+      data: { protectionLevel: data.protectionLevel, notes: data.notes, ...encrypted },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "witness.update",
+      recordType: "Witness",
+      recordId: witnessId,
+      before: { protectionLevel: before.protectionLevel, identityFields: recordedFields(before) },
+      after: { protectionLevel: after.protectionLevel, identityFields: recordedFields(after), identityFieldsChanged: Object.keys(data.identity ?? {}) },
+    });
+    return after;
+  });
+}
+
+const LIST_SELECT = {
+  id: true,
+  code: true,
+  protectionLevel: true,
+  fictional: true,
+  createdAt: true,
+  createdById: true,
+  _count: { select: { statements: true } },
+} as const;
+
+/** Pseudonym codes only: a list never carries identity, encrypted or not. */
 export async function listWitnesses({ actor }: { actor: Actor | null }) {
   authorize(actor, "witness.read");
   return read((db) =>
     db.witness.findMany({
+      where: actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : undefined,
       orderBy: { code: "asc" },
-      select: { id: true, code: true, protectionLevel: true, fictional: true, createdAt: true, _count: { select: { statements: true } } },
+      select: LIST_SELECT,
     }),
   );
+}
+
+/** One witness without identity: which fields are recorded, consent history, statements. */
+export async function getWitness({ actor, witnessId }: { actor: Actor | null; witnessId: string }) {
+  authorize(actor, "witness.read");
+  return read(async (db) => {
+    const w = await db.witness.findUnique({
+      where: { id: witnessId },
+      include: {
+        consents: { orderBy: { createdAt: "desc" } },
+        statements: { select: { id: true, title: true, language: true, status: true, revisionNumber: true }, orderBy: { createdAt: "asc" } },
+        createdBy: { select: { id: true, name: true } },
+      },
+    });
+    if (!w) throw new AppError("NOT_FOUND", "No such witness.");
+    const scopes = await activeConsentScopes(db, w.id);
+    if (actor.role === "LEGAL" && !scopes.has("LEGAL_SHARING")) throw new AppError("NOT_FOUND", "No such witness.");
+    const resource = { ownerId: w.createdById, consentScopes: [...scopes] };
+    return {
+      id: w.id,
+      code: w.code,
+      protectionLevel: w.protectionLevel,
+      fictional: w.fictional,
+      notes: w.notes,
+      createdAt: w.createdAt,
+      createdBy: w.createdBy,
+      identityFields: recordedFields(w),
+      consents: w.consents,
+      activeConsent: [...scopes],
+      statements: w.statements,
+      mayReveal: can(actor, "witness.reveal", resource),
+      mayEdit: can(actor, "witness.edit", resource),
+    };
+  });
+}
+
+/**
+ * Reveals a witness's protected identity to an entitled reader, for a stated reason. The
+ * reveal is written to the audit log (who, when, why, which fields) before anything is returned.
+ */
+export async function revealIdentity({ actor, witnessId, input }: { actor: Actor | null; witnessId: string; input: unknown }) {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  const { reason } = parseInput(ZReveal, input);
+  const row = await write(async (tx) => {
+    const w = await tx.witness.findUnique({ where: { id: witnessId } });
+    if (!w) throw new AppError("NOT_FOUND", "No such witness.");
+    const scopes = await activeConsentScopes(tx, w.id);
+    authorize(actor, "witness.reveal", { ownerId: w.createdById, consentScopes: [...scopes] });
+    await writeAudit(tx, { actor, action: "witness.reveal", recordType: "Witness", recordId: w.id, after: { reason, fields: recordedFields(w) } });
+    return w;
+  });
+  return { code: row.code, identity: decryptIdentity(row) };
+}
+
+export async function recordConsent({ actor, witnessId, input }: { actor: Actor | null; witnessId: string; input: unknown }) {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  const data = parseInput(ZConsentGrant, input);
+  return write(async (tx) => {
+    const w = await tx.witness.findUnique({ where: { id: witnessId } });
+    if (!w) throw new AppError("NOT_FOUND", "No such witness.");
+    authorize(actor, "witness.edit", { ownerId: w.createdById });
+    const c = await tx.consent.create({ data: { ...data, witnessId, recordedById: actor.id } });
+    await writeAudit(tx, { actor, action: "consent.grant", recordType: "Witness", recordId: witnessId, after: { consentId: c.id, scope: c.scope, givenAt: c.givenAt, method: c.method } });
+    return c;
+  });
+}
+
+/** Takes effect at once: every read path checks the consent in force when it runs. */
+export async function withdrawConsent({ actor, consentId, input }: { actor: Actor | null; consentId: string; input: unknown }) {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  const { note } = parseInput(ZWithdraw, input ?? {});
+  return write(async (tx) => {
+    const c = await tx.consent.findUnique({ where: { id: consentId }, include: { witness: { select: { createdById: true } } } });
+    if (!c) throw new AppError("NOT_FOUND", "No such consent.");
+    authorize(actor, "witness.edit", { ownerId: c.witness.createdById });
+    if (c.withdrawnAt) throw new AppError("INVALID_STATE", "This consent was already withdrawn.");
+    const stamp = { withdrawnAt: new Date(), withdrawnById: actor.id, withdrawNote: note };
+    await tx.consent.updateMany({ where: { witnessId: c.witnessId, scope: c.scope, withdrawnAt: null }, data: stamp });
+    const after = await tx.consent.findUniqueOrThrow({ where: { id: c.id } });
+    await writeAudit(tx, {
+      actor,
+      action: "consent.withdraw",
+      recordType: "Witness",
+      recordId: c.witnessId,
+      before: { consentId: c.id, scope: c.scope, withdrawn: false },
+      after: { consentId: c.id, scope: c.scope, withdrawn: true },
+    });
+    return after;
+  });
 }

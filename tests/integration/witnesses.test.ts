@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import type { Actor } from "@/lib/auth/actor";
+import { keyVersionOf } from "@/lib/crypto/field-crypto";
+import { resetKeyRing } from "@/lib/crypto/keyring";
+import { rotateKeys } from "@/lib/crypto/rotate-keys";
+import { sqlitePath } from "@/lib/db/provider";
+import { read } from "@/lib/db/write";
+import { createStatement, getStatement, listStatements } from "@/lib/statements/statements";
+import { createWitness, getWitness, listWitnesses, recordConsent, revealIdentity, updateWitness, withdrawConsent } from "@/lib/witnesses/witnesses";
+import { makeActor } from "@/tests/support/actors";
+import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+
+let db: TestDatabase;
+let researcher: Actor;
+let otherResearcher: Actor;
+let reviewer: Actor;
+let legal: Actor;
+let admin: Actor;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  [researcher, otherResearcher, reviewer, legal, admin] = await Promise.all([
+    makeActor("RESEARCHER"),
+    makeActor("RESEARCHER"),
+    makeActor("REVIEWER"),
+    makeActor("LEGAL"),
+    makeActor("ADMIN"),
+  ]);
+});
+afterAll(async () => db?.drop());
+
+const consent = (scope: string) => ({ scope, givenAt: "2024-01-10", method: "WRITTEN" });
+
+describe("witness protection", () => {
+  test("identity is encrypted at rest, bound to its record, and shown only by code", async () => {
+    const w = await createWitness({ actor: researcher, input: { identity: { legalName: "Parvaneh Example", contact: "+1 555 0100" } } });
+    const row = await read((d) => d.witness.findUnique({ where: { id: w.id } }));
+    expect(row!.legalNameEnc).toMatch(/^cf1\.1\./);
+    expect(JSON.stringify(row)).not.toContain("Parvaneh");
+    const view = await getWitness({ actor: reviewer, witnessId: w.id });
+    expect(view.identityFields).toEqual(["legalName", "contact"]);
+    expect(JSON.stringify(view)).not.toContain("Parvaneh");
+    expect(JSON.stringify(await listWitnesses({ actor: reviewer }))).not.toContain("Enc");
+  });
+
+  test("the owning researcher and an admin may reveal, with a reason that is audited; others may not", async () => {
+    const w = await createWitness({ actor: researcher, input: { identity: { legalName: "نام محرمانه" } } });
+    await expect(revealIdentity({ actor: researcher, witnessId: w.id, input: { reason: " " } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { reason: ["required"] } });
+    expect((await revealIdentity({ actor: researcher, witnessId: w.id, input: { reason: "call back" } })).identity).toEqual({ legalName: "نام محرمانه" });
+    expect((await revealIdentity({ actor: admin, witnessId: w.id, input: { reason: "audit" } })).identity.legalName).toBe("نام محرمانه");
+    for (const a of [otherResearcher, reviewer, legal])
+      await expect(revealIdentity({ actor: a, witnessId: w.id, input: { reason: "curious" } })).rejects.toMatchObject({ code: expect.stringMatching(/FORBIDDEN|NOT_FOUND/) });
+    const reveals = await read((d) => d.auditEvent.findMany({ where: { recordId: w.id, action: "witness.reveal" } }));
+    expect(reveals.map((r) => JSON.parse(r.after!).reason)).toEqual(["call back", "audit"]);
+    expect(reveals.every((r) => !r.after!.includes("محرمانه"))).toBe(true);
+  });
+
+  test("a legal team sees and may reveal only while consent covers legal sharing; withdrawal takes effect at once", async () => {
+    const w = await createWitness({ actor: researcher, input: { identity: { legalName: "Consenting Person" }, consents: [consent("INTERNAL_RESEARCH")] } });
+    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "legal view", language: "en", originalText: "text" } });
+    await expect(revealIdentity({ actor: legal, witnessId: w.id, input: { reason: "trial" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getStatement({ actor: legal, statementId: s.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listStatements({ actor: legal, query: {} })).items.map((x) => x.id)).not.toContain(s.id);
+
+    const grant = await recordConsent({ actor: researcher, witnessId: w.id, input: consent("LEGAL_SHARING") });
+    expect((await getStatement({ actor: legal, statementId: s.id })).id).toBe(s.id);
+    expect((await listStatements({ actor: legal, query: {} })).items.map((x) => x.id)).toContain(s.id);
+    expect((await revealIdentity({ actor: legal, witnessId: w.id, input: { reason: "trial" } })).identity.legalName).toBe("Consenting Person");
+
+    await withdrawConsent({ actor: researcher, consentId: grant.id, input: { note: "family at risk" } });
+    await expect(getStatement({ actor: legal, statementId: s.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listStatements({ actor: legal, query: {} })).items.map((x) => x.id)).not.toContain(s.id);
+    await expect(revealIdentity({ actor: legal, witnessId: w.id, input: { reason: "trial" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await listWitnesses({ actor: legal })).map((x) => x.id)).not.toContain(w.id);
+    await expect(withdrawConsent({ actor: researcher, consentId: grant.id, input: {} })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    const actions = (await read((d) => d.auditEvent.findMany({ where: { recordId: w.id }, orderBy: { seq: "asc" } }))).map((e) => e.action);
+    // The refused reveals left no event; the allowed one did.
+    expect(actions).toEqual(["witness.create", "consent.grant", "witness.reveal", "consent.withdraw"]);
+  });
+
+  test("only the owner or an admin edits identity and consent; bad consent input changes nothing", async () => {
+    const w = await createWitness({ actor: researcher, input: {} });
+    await expect(updateWitness({ actor: otherResearcher, witnessId: w.id, input: { identity: { legalName: "x" } } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(recordConsent({ actor: reviewer, witnessId: w.id, input: consent("PUBLICATION") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(recordConsent({ actor: researcher, witnessId: w.id, input: { scope: "EVERYTHING", givenAt: "not a date", method: "x" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { scope: ["invalid_choice"], givenAt: ["invalid_date"], method: ["invalid_choice"] },
+    });
+    expect(await read((d) => d.consent.count({ where: { witnessId: w.id } }))).toBe(0);
+    await updateWitness({ actor: admin, witnessId: w.id, input: { protectionLevel: "PROTECTED", identity: { legalName: "Set By Admin" } } });
+    expect((await revealIdentity({ actor: admin, witnessId: w.id, input: { reason: "check" } })).identity.legalName).toBe("Set By Admin");
+  });
+
+  test("a value copied into another witness's row does not decrypt", async () => {
+    const a = await createWitness({ actor: researcher, input: { identity: { legalName: "Alpha" } } });
+    const b = await createWitness({ actor: researcher, input: { identity: { legalName: "Beta" } } });
+    const rowA = await read((d) => d.witness.findUnique({ where: { id: a.id } }));
+    const { write } = await import("@/lib/db/write");
+    await write((tx) => tx.witness.update({ where: { id: b.id }, data: { legalNameEnc: rowA!.legalNameEnc } }));
+    await expect(revealIdentity({ actor: admin, witnessId: b.id, input: { reason: "test" } })).rejects.toThrow(/integrity/);
+    await write((tx) => tx.witness.update({ where: { id: b.id }, data: { legalNameEnc: null, fictional: true } }));
+  });
+
+  test("keys:rotate re-encrypts every value under a new key while old values stay readable", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "casefile-keys-"));
+    const envFile = join(dir, ".env");
+    const saved = process.env.CASEFILE_ENV_FILE;
+    try {
+      writeFileSync(envFile, `DATABASE_URL=x\nCASEFILE_DATA_KEY=${process.env.CASEFILE_DATA_KEY}\n`);
+      process.env.CASEFILE_ENV_FILE = envFile;
+      resetKeyRing();
+      const w = await createWitness({ actor: researcher, input: { identity: { legalName: "Before Rotation", contact: "c" } } });
+      const r = await rotateKeys(envFile);
+      expect(r.version).toBe(2);
+      expect(r.remaining).toBe(0);
+      expect(r.unreadable).toEqual([]);
+      expect(r.reencrypted).toBeGreaterThan(0);
+      const rows = await read((d) => d.witness.findMany());
+      for (const row of rows) for (const v of [row.legalNameEnc, row.contactEnc]) if (v) expect(keyVersionOf(v)).toBe(2);
+      const env = readFileSync(envFile, "utf8");
+      expect(env).toMatch(/^CASEFILE_DATA_KEY=k2\./m);
+      expect(env).toContain(`CASEFILE_DATA_KEYS_PREVIOUS=${process.env.CASEFILE_DATA_KEY}`);
+      expect(env).toContain("DATABASE_URL=x");
+      expect((await revealIdentity({ actor: researcher, witnessId: w.id, input: { reason: "after" } })).identity).toEqual({ legalName: "Before Rotation", contact: "c" });
+      expect(await verifyAuditChain()).toMatchObject({ ok: true });
+    } finally {
+      process.env.CASEFILE_ENV_FILE = saved;
+      resetKeyRing();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a distinctive name appears nowhere in clear: not the database files, a dump, the audit table or the log", async () => {
+    const NAME = "Zoltavian Quimbrelle";
+    const logged: string[] = [];
+    const orig = { log: console.log, error: console.error, warn: console.warn, info: console.info };
+    for (const k of Object.keys(orig) as (keyof typeof orig)[]) console[k] = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
+    try {
+      const w = await createWitness({ actor: researcher, input: { identity: { legalName: NAME, otherNames: `${NAME} Jr.` }, consents: [consent("LEGAL_SHARING")] } });
+      await updateWitness({ actor: researcher, witnessId: w.id, input: { identity: { contact: `${NAME}@example.org` } } });
+      await revealIdentity({ actor: legal, witnessId: w.id, input: { reason: "cross-check" } });
+      await expect(createWitness({ actor: researcher, input: { identity: { legalName: NAME.repeat(50) } } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    } finally {
+      Object.assign(console, orig);
+    }
+    expect(logged.join("\n")).not.toContain("Zoltavian");
+    const audit = await read((d) => d.auditEvent.findMany());
+    expect(JSON.stringify(audit)).not.toContain("Zoltavian");
+
+    let haystack: Buffer;
+    if (db.provider === "sqlite") {
+      const file = sqlitePath(db.url);
+      const dir = join(file, "..");
+      haystack = Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))));
+      expect(haystack.length).toBeGreaterThan(10_000);
+    } else {
+      haystack = execFileSync("pg_dump", ["--no-owner", db.url], { maxBuffer: 256 * 1024 * 1024 });
+      expect(haystack.toString("utf8")).toContain("CREATE TABLE");
+    }
+    expect(haystack.includes(Buffer.from("Zoltavian"))).toBe(false);
+    expect(haystack.includes(Buffer.from("Quimbrelle"))).toBe(false);
+  });
+});
