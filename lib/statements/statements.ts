@@ -7,51 +7,68 @@ import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
-import { ZCreateStatement, ZListStatements, ZUpdateStatement } from "./schemas";
+import { z } from "zod";
+import { zText } from "@/lib/validation";
+import { ZCreateStatement, ZListStatements, ZUpdateStatement, type StatementDetails } from "./schemas";
 
-type Content = { title: string; language: string; originalText: string; summary: string; interviewDate?: string | null };
+type Parsed = z.infer<typeof ZCreateStatement> | z.infer<typeof ZUpdateStatement>;
 
-function contentHash(c: Content): string {
-  return sha256Hex(canonicalJson({ title: c.title, language: c.language, originalText: c.originalText, summary: c.summary, interviewDate: c.interviewDate ?? null }));
+/** Splits validated input into the revision's content, its details, and the statement's list columns. */
+function contentOf(data: Parsed) {
+  const details: StatementDetails = {
+    interviewDate: data.interviewDate ?? null,
+    interviewPlace: data.interviewPlace,
+    interviewers: data.interviewers,
+    mode: data.mode ?? null,
+    relation: data.relation ?? null,
+    periodCovered: data.periodCovered ?? null,
+    placesCovered: data.placesCovered,
+    translations: data.translations.map((t) => ({ ...t, date: t.date ?? null })),
+    notes: data.notes,
+  };
+  const revision = {
+    title: data.title,
+    language: data.language,
+    originalText: data.originalText,
+    summary: data.summary,
+    interviewDate: data.interviewDate?.input ?? null,
+    details: canonicalJson(details),
+  };
+  const columns = {
+    title: data.title,
+    language: data.language,
+    originalText: data.originalText,
+    summary: data.summary,
+    interviewDate: data.interviewDate?.input ?? null,
+    interviewFrom: data.interviewDate?.earliest ?? null,
+    interviewTo: data.interviewDate?.latest ?? null,
+    periodFrom: data.periodCovered?.earliest ?? null,
+    periodTo: data.periodCovered?.latest ?? null,
+  };
+  return { revision, columns, contentHash: contentHash(revision) };
+}
+
+function contentHash(r: { title: string; language: string; originalText: string; summary: string; interviewDate: string | null; details: string }): string {
+  return sha256Hex(canonicalJson(r));
 }
 
 /** What the audit log keeps of a statement: the content's hash and size, not its words. */
-function auditView(s: Content & { revisionNumber: number; status: string; witnessId: string }) {
-  return {
-    witnessId: s.witnessId,
-    status: s.status,
-    revision: s.revisionNumber,
-    title: s.title,
-    language: s.language,
-    contentHash: contentHash(s),
-    textLength: s.originalText.length,
-  };
+function auditView(s: { witnessId: string; status: string; revisionNumber: number; title: string; language: string; originalText: string }, hash: string) {
+  return { witnessId: s.witnessId, status: s.status, revision: s.revisionNumber, title: s.title, language: s.language, contentHash: hash, textLength: s.originalText.length };
 }
 
 export async function createStatement({ actor, input }: { actor: Actor | null; input: unknown }) {
   authorize(actor, "statement.create");
   const data = parseInput(ZCreateStatement, input);
+  const { revision, columns, contentHash: hash } = contentOf(data);
   return write(async (tx) => {
     const witness = await tx.witness.findUnique({ where: { id: data.witnessId } });
     if (!witness) throw new AppError("INVALID_INPUT", "No such witness.", { witnessId: ["not_found"] });
     const statement = await tx.statement.create({
-      data: { ...data, interviewDate: data.interviewDate ?? null, authorId: actor.id, fictional: witness.fictional, revisionNumber: 1 },
+      data: { ...columns, witnessId: witness.id, authorId: actor.id, fictional: witness.fictional, revisionNumber: 1 },
     });
-    await tx.statementRevision.create({
-      data: {
-        statementId: statement.id,
-        number: 1,
-        title: data.title,
-        language: data.language,
-        originalText: data.originalText,
-        summary: data.summary,
-        interviewDate: data.interviewDate ?? null,
-        reason: "created",
-        authorId: actor.id,
-        contentHash: contentHash(data),
-      },
-    });
-    await writeAudit(tx, { actor, action: "statement.create", recordType: "Statement", recordId: statement.id, after: auditView(statement) });
+    await tx.statementRevision.create({ data: { ...revision, statementId: statement.id, number: 1, reason: "created", authorId: actor.id, contentHash: hash } });
+    await writeAudit(tx, { actor, action: "statement.create", recordType: "Statement", recordId: statement.id, after: auditView(statement, hash) });
     return statement;
   });
 }
@@ -60,6 +77,7 @@ export async function createStatement({ actor, input }: { actor: Actor | null; i
 export async function updateStatement({ actor, statementId, input }: { actor: Actor | null; statementId: string; input: unknown }) {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   const data = parseInput(ZUpdateStatement, input);
+  const { revision, columns, contentHash: hash } = contentOf(data);
   return write(async (tx) => {
     const before = await tx.statement.findUnique({ where: { id: statementId } });
     if (!before) throw new AppError("NOT_FOUND", "No such statement.");
@@ -68,22 +86,63 @@ export async function updateStatement({ actor, statementId, input }: { actor: Ac
       throw new AppError("CONFLICT", `This statement was changed since you opened it (now revision ${before.revisionNumber}). Reload and edit again.`, {
         baseRevision: ["stale_revision"],
       });
+    const previous = await tx.statementRevision.findUniqueOrThrow({ where: { statementId_number: { statementId, number: before.revisionNumber } } });
     const number = before.revisionNumber + 1;
-    const content = { title: data.title, language: data.language, originalText: data.originalText, summary: data.summary, interviewDate: data.interviewDate ?? null };
-    await tx.statementRevision.create({
-      data: { statementId, number, ...content, reason: data.reason, authorId: actor.id, contentHash: contentHash(content) },
-    });
-    const after = await tx.statement.update({ where: { id: statementId }, data: { ...content, revisionNumber: number } });
+    await tx.statementRevision.create({ data: { ...revision, statementId, number, reason: data.reason, authorId: actor.id, contentHash: hash } });
+    const after = await tx.statement.update({ where: { id: statementId }, data: { ...columns, revisionNumber: number } });
     await writeAudit(tx, {
       actor,
       action: "statement.update",
       recordType: "Statement",
       recordId: statementId,
-      before: auditView(before),
-      after: { ...auditView(after), reason: data.reason },
+      before: auditView(before, previous.contentHash),
+      after: { ...auditView(after, hash), reason: data.reason },
     });
     return after;
   });
+}
+
+/** Restoring an old revision saves its content again as a new revision. */
+export async function restoreRevision({ actor, statementId, number, input }: { actor: Actor | null; statementId: string; number: number; input: unknown }) {
+  const old = await getRevision({ actor, statementId, number });
+  const extra = parseInput(z.object({ reason: zText(1000).optional(), baseRevision: z.coerce.number({ error: "required" }).int().min(1) }), input);
+  const d = normalizeDetails(JSON.parse(old.details));
+  return updateStatement({
+    actor,
+    statementId,
+    input: {
+      title: old.title,
+      language: old.language,
+      originalText: old.originalText,
+      summary: old.summary,
+      interviewDate: d.interviewDate?.input ?? old.interviewDate ?? undefined,
+      interviewPlace: d.interviewPlace,
+      interviewers: d.interviewers,
+      mode: d.mode ?? undefined,
+      relation: d.relation ?? undefined,
+      periodCovered: d.periodCovered?.input,
+      placesCovered: d.placesCovered,
+      translations: d.translations.map((t) => ({ ...t, date: t.date?.input })),
+      notes: d.notes,
+      reason: extra.reason ?? `restored revision ${number}`,
+      baseRevision: extra.baseRevision,
+    },
+  });
+}
+
+/** Details of any revision, with revisions saved before a field existed filled with its empty value. */
+export function normalizeDetails(d: Partial<StatementDetails>): StatementDetails {
+  return {
+    interviewDate: d.interviewDate ?? null,
+    interviewPlace: d.interviewPlace ?? "",
+    interviewers: d.interviewers ?? [],
+    mode: d.mode ?? null,
+    relation: d.relation ?? null,
+    periodCovered: d.periodCovered ?? null,
+    placesCovered: d.placesCovered ?? [],
+    translations: d.translations ?? [],
+    notes: d.notes ?? "",
+  };
 }
 
 async function legalMaySee(witnessId: string): Promise<boolean> {
@@ -105,7 +164,10 @@ export async function getStatement({ actor, statementId }: { actor: Actor | null
   // A legal team sees a statement only while its witness's consent covers legal sharing;
   // otherwise it does not exist for them.
   if (!s || (actor.role === "LEGAL" && !(await legalMaySee(s.witnessId)))) throw new AppError("NOT_FOUND", "No such statement.");
-  return s;
+  const current = await read((db) =>
+    db.statementRevision.findUniqueOrThrow({ where: { statementId_number: { statementId, number: s.revisionNumber } }, select: { details: true } }),
+  );
+  return { ...s, details: normalizeDetails(JSON.parse(current.details)) };
 }
 
 export async function getRevision({ actor, statementId, number }: { actor: Actor | null; statementId: string; number: number }) {
@@ -159,6 +221,7 @@ export function statementOut(s: {
   createdAt: Date;
   updatedAt: Date;
   witness: { id: string; code: string };
+  details: StatementDetails;
 }) {
   return {
     id: s.id,
@@ -170,6 +233,7 @@ export function statementOut(s: {
     originalText: s.originalText,
     summary: s.summary,
     interviewDate: s.interviewDate,
+    details: s.details,
     revisionNumber: s.revisionNumber,
     fictional: s.fictional,
     authorId: s.authorId,
