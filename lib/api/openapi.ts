@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exhibitPaths, exhibitSchemas } from "@/lib/exhibits/openapi";
 import { ZCreateStatement, ZListStatements, ZStatementOut, ZUpdateStatement } from "@/lib/statements/schemas";
 
 // The OpenAPI document, generated from the same zod schemas the handlers validate with.
@@ -26,6 +27,7 @@ export function openApiDocument() {
         Statement: json(ZStatementOut, "output"),
         CreateStatement: json(ZCreateStatement),
         UpdateStatement: json(ZUpdateStatement),
+        ...exhibitSchemas(),
       },
     },
     security: [{ bearer: [] }],
@@ -58,6 +60,7 @@ export function openApiDocument() {
           responses: { "200": ok({ $ref: "#/components/schemas/Statement" }), ...errors(400, 401, 403, 404, 409, 413) },
         },
       },
+      ...exhibitPaths(),
       "/audit/verify": {
         get: {
           summary: "Verify the audit hash chain",

@@ -16,6 +16,10 @@ export const ACTIONS = [
   "witness.edit",
   "witness.reveal",
   "registry.read",
+  "exhibit.read",
+  "exhibit.create",
+  "exhibit.custody",
+  "exhibit.verify",
   "audit.verify",
   "audit.read",
   "user.manage",
@@ -57,6 +61,14 @@ const RULES: Record<Action, Record<Role, Rule>> = {
     LEGAL: (_a, r) => r?.consentScopes?.includes("LEGAL_SHARING") === true,
   },
   "registry.read": ALL,
+  "exhibit.read": ALL,
+  // Reviewers and legal teams examine evidence; they do not add it.
+  "exhibit.create": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: false },
+  // Custody is recorded by whoever handles the evidence: researchers collect and receive it,
+  // legal teams copy it and transfer it to prosecutors and courts. Reviewers only look.
+  "exhibit.custody": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: true },
+  // Recomputing a hash changes nothing but adds a VERIFIED entry; anyone who reads may check.
+  "exhibit.verify": ALL,
   "audit.verify": ALL,
   "audit.read": { ADMIN: true, RESEARCHER: false, REVIEWER: true, LEGAL: true },
   "user.manage": { ADMIN: true, RESEARCHER: false, REVIEWER: false, LEGAL: false },

@@ -9,6 +9,7 @@ import { closeDb, dbProvider } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { databaseUrl } from "@/lib/db/provider";
 import { isAppError } from "@/lib/errors";
+import { verifyAllExhibits } from "@/lib/exhibits";
 import { fieldErrorMessage } from "@/lib/i18n/field-errors";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { createUser, findUserByEmail } from "@/lib/users/users";
@@ -21,6 +22,8 @@ const USAGE = `usage: npm run casefile -- COMMAND [options]
   user:create --email E --name N --role R  create an account; the password is read from stdin
   token:create --email E [--name N]        print a new personal access token for the account
   audit:verify                             verify the audit chain (exit 1 names the first bad event)
+  exhibits:verify [--record]               re-hash every exhibit file (exit 1 names each mismatch or
+                                           missing file; --record adds a VERIFIED custody entry each)
   keys:rotate                              new data key in .env; re-encrypt all protected identity
 `;
 
@@ -39,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, record: { type: "boolean" } },
     allowPositionals: false,
     strict: true,
   });
@@ -92,6 +95,17 @@ async function main(argv: string[]): Promise<number> {
       }
       console.log("Keep CASEFILE_DATA_KEYS_PREVIOUS until every backup made before now has been replaced.");
       return 0;
+    }
+    case "exhibits:verify": {
+      const r = await verifyAllExhibits({ record: values.record ?? false });
+      for (const p of r.problems) console.error(`${p.number} ${p.result} expected ${p.sha256}${p.actual ? ` computed ${p.actual}` : ""}`);
+      const summary = `${r.checked} exhibits, ${r.files} files checked`;
+      if (r.problems.length === 0) {
+        console.log(`exhibits verified: ${summary}, all match`);
+        return 0;
+      }
+      console.error(`exhibits NOT verified: ${r.problems.length} of ${summary} do not match their SHA-256`);
+      return 1;
     }
     default:
       console.error(USAGE);

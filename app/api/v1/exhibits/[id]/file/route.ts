@@ -1,0 +1,21 @@
+import { Readable } from "node:stream";
+import { apiRoute } from "@/lib/api/handler";
+import { openExhibitStream } from "@/lib/exhibits";
+import { fileHeaders } from "@/lib/exhibits/download";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+type P = { id: string };
+
+/**
+ * The stored original, byte for byte, as an attachment. `?inline=1` lets the exhibit page
+ * play audio and video and preview PDFs, images and text; it is still sandboxed and nosniff.
+ * One byte range (Range: bytes=…) is honoured for seeking.
+ */
+export const GET = apiRoute<P>(async ({ req, actor, params }) => {
+  const inline = new URL(req.url).searchParams.get("inline") === "1";
+  const file = await openExhibitStream({ actor, exhibitId: params.id, rangeHeader: req.headers.get("range") });
+  const body = Readable.toWeb(file.stream) as unknown as ReadableStream<Uint8Array>;
+  return new Response(body, { status: file.range ? 206 : 200, headers: fileHeaders(file, { inline, range: file.range }) });
+});

@@ -1,0 +1,12 @@
+import { apiRoute } from "@/lib/api/handler";
+import { getExhibit } from "@/lib/exhibits";
+
+export const dynamic = "force-dynamic";
+
+type P = { id: string };
+
+/** Metadata, links and chain of custody. */
+export const GET = apiRoute<P>(async ({ actor, params }) => {
+  const { linkDetails: _details, ...exhibit } = await getExhibit({ actor, exhibitId: params.id });
+  return exhibit;
+});

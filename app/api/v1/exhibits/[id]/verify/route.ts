@@ -1,0 +1,10 @@
+import { apiRoute } from "@/lib/api/handler";
+import { verifyExhibit } from "@/lib/exhibits";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+type P = { id: string };
+
+/** Recomputes the stored file's SHA-256 and appends the result to the chain of custody. */
+export const POST = apiRoute<P>(async ({ actor, params }) => Response.json(await verifyExhibit({ actor, exhibitId: params.id }), { status: 201 }));

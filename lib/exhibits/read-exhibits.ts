@@ -1,0 +1,93 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { read } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { parseRange } from "./range";
+import { ZListExhibits } from "./schemas";
+import { custodyOut, EXHIBIT_INCLUDE, exhibitOut } from "./shared";
+import { openStoredFile, storageRoot } from "./storage";
+
+/** One exhibit with its links (statement titles, witness codes) and its custody, oldest first. */
+export async function getExhibit({ actor, exhibitId }: { actor: Actor | null; exhibitId: string }) {
+  authorize(actor, "exhibit.read");
+  const e = await read((db) =>
+    db.exhibit.findUnique({
+      where: { id: exhibitId },
+      include: {
+        blob: { select: { size: true, mime: true } },
+        links: {
+          orderBy: { createdAt: "asc" },
+          select: {
+            statementId: true,
+            witnessId: true,
+            createdAt: true,
+            statement: { select: { id: true, title: true, language: true, witness: { select: { code: true } } } },
+            witness: { select: { id: true, code: true } },
+          },
+        },
+        custody: { orderBy: [{ at: "asc" }, { createdAt: "asc" }] },
+      },
+    }),
+  );
+  if (!e) throw new AppError("NOT_FOUND", "No such exhibit.");
+  return {
+    ...exhibitOut(e),
+    custody: e.custody.map(custodyOut),
+    linkDetails: e.links.map((l) => ({
+      statementId: l.statementId,
+      witnessId: l.witnessId,
+      linkedAt: l.createdAt.toISOString(),
+      statementTitle: l.statement?.title ?? null,
+      statementLanguage: l.statement?.language ?? null,
+      witnessCode: l.witness?.code ?? l.statement?.witness.code ?? null,
+    })),
+  };
+}
+export type ExhibitDetail = Awaited<ReturnType<typeof getExhibit>>;
+
+/** The exhibits linked to one statement or one witness, in exhibit-number order. */
+export async function listExhibitsFor({ actor, query }: { actor: Actor | null; query: unknown }) {
+  authorize(actor, "exhibit.read");
+  const q = parseInput(ZListExhibits, query ?? {});
+  const link = q.statementId ? { statementId: q.statementId } : { witnessId: q.witnessId };
+  const rows = await read((db) =>
+    db.exhibit.findMany({
+      where: { links: { some: link } },
+      include: EXHIBIT_INCLUDE,
+      orderBy: { createdAt: "asc" },
+    }),
+  );
+  return rows.map(exhibitOut);
+}
+
+/**
+ * A stream over the stored original, whole or one byte range of it. The original is only
+ * ever read: downloads and previews all come from the same file, unaltered.
+ */
+export async function openExhibitStream({
+  actor,
+  exhibitId,
+  rangeHeader,
+  root = storageRoot(),
+}: {
+  actor: Actor | null;
+  exhibitId: string;
+  /** An HTTP Range header; one satisfiable range is served, anything else means the whole file. */
+  rangeHeader?: string | null;
+  root?: string;
+}) {
+  authorize(actor, "exhibit.read");
+  const e = await read((db) => db.exhibit.findUnique({ where: { id: exhibitId }, include: { blob: true } }));
+  if (!e) throw new AppError("NOT_FOUND", "No such exhibit.");
+  const size = Number(e.blob.size);
+  const range = parseRange(rangeHeader, size);
+  const file = await openStoredFile(e.sha256, range ?? undefined, root);
+  if (!file) throw new AppError("INVALID_STATE", `The stored file of ${e.number} is missing. Verify the exhibit to record this.`);
+  if (file.size !== size) {
+    file.stream.destroy();
+    throw new AppError("INVALID_STATE", `The stored file of ${e.number} does not have its recorded size. Verify the exhibit to record this.`);
+  }
+  return { number: e.number, sha256: e.sha256, mime: e.blob.mime, originalName: e.originalName, size, range, stream: file.stream };
+}
