@@ -36,7 +36,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </nav>
           <div className="header-tools">
             <span className="whoami" data-testid="current-user">
-              <span dir="auto">{actor.name}</span>
+              <bdi>{actor.name}</bdi>
               <span className="role-tag">{t(`roles.${actor.role}`)}</span>
             </span>
             <LanguageSwitcher />

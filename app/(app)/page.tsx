@@ -51,54 +51,56 @@ export default async function DashboardPage() {
         </Link>
       </section>
 
-      <section className="panel">
-        <h2>{t("dashboard.byStatus")}</h2>
-        <table className="table compact" data-testid="status-counts">
-          <thead>
-            <tr>
-              <th scope="col">{t("statements.status")}</th>
-              <th scope="col" className="num">
-                {t("dashboard.count")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {STATEMENT_STATUSES.map((s) => (
-              <tr key={s} data-status={s}>
-                <td>
-                  <Link href={`/statements?status=${s}`}>
-                    <StatusBadge status={s} />
-                  </Link>
-                </td>
-                <td className="num">{n(summary.statementsByStatus[s] ?? 0)}</td>
+      <div className="dash-grid">
+        <section className="panel">
+          <h2>{t("dashboard.byStatus")}</h2>
+          <table className="table compact" data-testid="status-counts">
+            <thead>
+              <tr>
+                <th scope="col">{t("statements.status")}</th>
+                <th scope="col" className="num">
+                  {t("dashboard.count")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+            </thead>
+            <tbody>
+              {STATEMENT_STATUSES.map((s) => (
+                <tr key={s} data-status={s}>
+                  <td>
+                    <Link href={`/statements?status=${s}`}>
+                      <StatusBadge status={s} />
+                    </Link>
+                  </td>
+                  <td className="num">{n(summary.statementsByStatus[s] ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
 
-      <section className="panel">
-        <h2>{t("dashboard.recent")}</h2>
-        {recent.items.length === 0 ? (
-          <p className="muted">{t("statements.empty")}</p>
-        ) : (
-          <ul className="recent-list">
-            {recent.items.map((s) => (
-              <li key={s.id}>
-                <Link href={`/statements/${s.id}`} dir="auto" lang={s.language}>
-                  {s.title}
-                </Link>{" "}
-                {s.fictional && <FictionalBadge />}
-                <span className="meta">
-                  <span className="code">{s.witness.code}</span>
-                  <StatusBadge status={s.status} />
-                  <DateTime value={s.updatedAt} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+        <section className="panel">
+          <h2>{t("dashboard.recent")}</h2>
+          {recent.items.length === 0 ? (
+            <p className="muted">{t("statements.empty")}</p>
+          ) : (
+            <ul className="recent-list">
+              {recent.items.map((s) => (
+                <li key={s.id}>
+                  <Link href={`/statements/${s.id}`} dir="auto" lang={s.language}>
+                    {s.title}
+                  </Link>{" "}
+                  {s.fictional && <FictionalBadge />}
+                  <span className="meta">
+                    <span className="code">{s.witness.code}</span>
+                    <StatusBadge status={s.status} />
+                    <DateTime value={s.updatedAt} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
     </>
   );
 }

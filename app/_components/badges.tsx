@@ -25,13 +25,13 @@ export function ProtectionBadge({ level }: { level: string }) {
 }
 
 /** A date in the reader's language (the Persian interface shows the Solar Hijri calendar), ISO in the tooltip. */
-export function DateTime({ value, dateOnly = false }: { value: Date | string; dateOnly?: boolean }) {
+export function DateTime({ value, dateOnly = false, seconds = false }: { value: Date | string; dateOnly?: boolean; seconds?: boolean }) {
   const format = useFormatter();
   const d = typeof value === "string" ? new Date(value) : value;
   const iso = d.toISOString();
   return (
     <time dateTime={iso} title={`${iso.replace("T", " ").slice(0, 19)} UTC`}>
-      {format.dateTime(d, dateOnly ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: "short" })}
+      {format.dateTime(d, dateOnly ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: seconds ? "medium" : "short" })}
     </time>
   );
 }

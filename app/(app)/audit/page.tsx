@@ -79,18 +79,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <tr key={e.seq} data-testid="audit-row" data-seq={e.seq}>
                       <td className="num">{e.seq}</td>
                       <td>
-                        <DateTime value={e.at} />
+                        <DateTime value={e.at} seconds />
                       </td>
-                      <td dir="auto">{e.actorLabel}</td>
+                      <td>
+                        <bdi>{e.actorLabel}</bdi>
+                      </td>
                       <td>
                         <code dir="ltr">{e.action}</code>
                       </td>
                       <td>
                         <span className="record-ref" dir="ltr">
                           {e.recordType}
-                          <code className="hash" title={e.recordId}>
-                            {e.recordId.slice(0, 10)}
-                          </code>
+                          <code className="hash">{e.recordId}</code>
                         </span>
                       </td>
                       <td>

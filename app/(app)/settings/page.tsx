@@ -61,8 +61,8 @@ export default async function SettingsPage() {
               <tbody>
                 {tokens.map((tok) => (
                   <tr key={tok.id} data-testid="token-row" className={tok.revokedAt ? "row-disabled" : undefined}>
-                    <th scope="row" dir="auto">
-                      {tok.name}
+                    <th scope="row">
+                      <bdi>{tok.name}</bdi>
                     </th>
                     <td>
                       <code dir="ltr">{tok.prefix}</code>

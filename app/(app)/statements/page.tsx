@@ -125,7 +125,9 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
                   <td>
                     <DateTime value={s.updatedAt} />
                   </td>
-                  <td dir="auto">{s.author.name}</td>
+                  <td>
+                    <bdi>{s.author.name}</bdi>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -59,7 +59,10 @@ export default async function WitnessesPage({ searchParams }: { searchParams: Pr
               {witnesses.map((w) => (
                 <tr key={w.id} data-testid="witness-row" data-code={w.code}>
                   <th scope="row">
-                    <span className="code">{w.code}</span> {w.fictional && <FictionalBadge />}
+                    <span className="badges">
+                      <span className="code">{w.code}</span>
+                      {w.fictional && <FictionalBadge />}
+                    </span>
                   </th>
                   <td>
                     <ProtectionBadge level={w.protectionLevel} />

@@ -38,11 +38,11 @@ export default async function AdminUsersPage() {
             <tbody>
               {users.map((u) => (
                 <tr key={u.id} data-testid="user-row" data-email={u.email} className={u.disabled ? "row-disabled" : undefined}>
-                  <th scope="row" dir="auto">
-                    {u.name}
+                  <th scope="row">
+                    <bdi>{u.name}</bdi>
                   </th>
-                  <td dir="ltr" className="email-cell">
-                    {u.email}
+                  <td>
+                    <bdi dir="ltr">{u.email}</bdi>
                   </td>
                   <td>{t(`roles.${u.role}`)}</td>
                   <td>

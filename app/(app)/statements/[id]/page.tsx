@@ -143,11 +143,15 @@ function RevisionList({
                   </Link>
                   {r.number === current && <span className="badge badge-current">{t("statements.current")}</span>}
                 </td>
-                <td dir="auto">{r.author.name}</td>
+                <td>
+                  <bdi>{r.author.name}</bdi>
+                </td>
                 <td>
                   <DateTime value={r.createdAt} />
                 </td>
-                <td dir="auto">{r.number === 1 && r.reason === "created" ? t("statements.reasonCreated") : r.reason}</td>
+                <td>
+                  <bdi>{r.number === 1 && r.reason === "created" ? t("statements.reasonCreated") : r.reason}</bdi>
+                </td>
                 <td>
                   <ShortHash hash={r.contentHash} />
                 </td>

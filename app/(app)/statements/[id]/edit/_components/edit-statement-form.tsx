@@ -26,6 +26,13 @@ export function EditStatementForm({
     <form key={state.seq} ref={ref} action={action} className="form" data-testid="statement-edit-form" noValidate>
       <FormBanner state={state} />
       <FieldError id={`${f.id("baseRevision")}-error`} name="baseRevision" messages={state.fieldErrors?.baseRevision} />
+      {state.fieldErrors?.baseRevision && (
+        <p>
+          <a href={`/statements/${statementId}`} target="_blank" rel="noopener" data-testid="open-current-revision">
+            {t("statements.openCurrent")}
+          </a>
+        </p>
+      )}
       {/* The revision this edit starts from: saving over a newer one is refused, never silent. */}
       <input type="hidden" name="baseRevision" value={state.values.baseRevision ?? String(baseRevision)} />
       <StatementContentFields f={f} languages={languages} />
