@@ -10,15 +10,15 @@ import { parseKeyRing, type KeyRing } from "./field-crypto";
 // (`casefile keys:rotate` rewrites .env) within a couple of seconds and reads the new keys,
 // so rotating needs no restart.
 
-const ENV_FILE = () => resolve(process.env.CASEFILE_ENV_FILE ?? ".env");
+const ENV_FILE = () => resolve(/*turbopackIgnore: true*/ process.env.CASEFILE_ENV_FILE ?? ".env");
 const RECHECK_MS = 2000;
 
 type Cache = { ring: KeyRing; mtimeMs: number; checkedAt: number; source: string };
 let cache: Cache | null = null;
 
 function fromFile(file: string): { current?: string; previous?: string } | null {
-  if (!existsSync(file)) return null;
-  const vars = parseEnv(readFileSync(file, "utf8"));
+  if (!existsSync(/*turbopackIgnore: true*/ file)) return null;
+  const vars = parseEnv(readFileSync(/*turbopackIgnore: true*/ file, "utf8"));
   if (!vars.CASEFILE_DATA_KEY) return null;
   return { current: vars.CASEFILE_DATA_KEY, previous: vars.CASEFILE_DATA_KEYS_PREVIOUS };
 }
@@ -27,7 +27,7 @@ export function getKeyRing(): KeyRing {
   const now = Date.now();
   if (cache && now - cache.checkedAt < RECHECK_MS) return cache.ring;
   const file = ENV_FILE();
-  const mtimeMs = existsSync(file) ? statSync(file).mtimeMs : 0;
+  const mtimeMs = existsSync(/*turbopackIgnore: true*/ file) ? statSync(/*turbopackIgnore: true*/ file).mtimeMs : 0;
   if (cache && cache.mtimeMs === mtimeMs) {
     cache.checkedAt = now;
     return cache.ring;
