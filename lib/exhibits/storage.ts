@@ -5,6 +5,7 @@ import { chmod, mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/p
 import { join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { AppError } from "@/lib/errors";
+import { humanBytes } from "./format";
 import { ALLOWED_DESCRIPTION, detectType, SNIFF_BYTES, textChecker, type TextChecker } from "./detect-type";
 
 // Exhibit files live outside anything the web server serves (not under public/ or .next/),
@@ -33,12 +34,7 @@ export function maxUploadBytes(): number {
   return n;
 }
 
-/** "200 MB", "512 KB": for messages. */
-export function humanBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
-  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
-  return `${n} bytes`;
-}
+export { humanBytes };
 
 export function blobPath(sha256: string, root = storageRoot()): string {
   // The hash comes from our own database, but a path is built from it: refuse anything else.

@@ -1,10 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, unlinkSync, writeSync, closeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { Readable } from "node:stream";
-import { crc32, deflateSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
@@ -18,6 +16,7 @@ import { blobPath } from "@/lib/exhibits/storage";
 import { createStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
+import { ELF, HTML, pdf, png, sha256, wav } from "@/tests/support/exhibit-files";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 import { GET as listRoute, POST as uploadRoute } from "@/app/api/v1/exhibits/route";
 import { GET as fileRoute } from "@/app/api/v1/exhibits/[id]/file/route";
@@ -63,71 +62,7 @@ beforeEach(() => {
 
 // ------------------------------------------------------------------ small real files
 
-/** A mono 16-bit PCM WAV of `seconds` at 44.1 kHz; `seed` makes each one different. */
-function wav(seconds: number, seed = 1): Buffer {
-  const rate = 44_100;
-  const samples = Math.round(rate * seconds);
-  const data = Buffer.alloc(samples * 2);
-  let x = seed;
-  for (let i = 0; i < samples; i++) {
-    x = (x * 1103515245 + 12345) & 0x7fffffff;
-    const v = Math.round(Math.sin((i * 440 * 2 * Math.PI) / rate) * 8000 + ((x % 200) - 100));
-    data.writeInt16LE(v, i * 2);
-  }
-  const h = Buffer.alloc(44);
-  h.write("RIFF", 0, "ascii");
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write("WAVE", 8, "ascii");
-  h.write("fmt ", 12, "ascii");
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20); // PCM
-  h.writeUInt16LE(1, 22); // mono
-  h.writeUInt32LE(rate, 24);
-  h.writeUInt32LE(rate * 2, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write("data", 36, "ascii");
-  h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
-}
-
-function pdf(text = "EX"): Buffer {
-  const body = `%PDF-1.4
-1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
-2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj
-3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources <</Font <</F1 5 0 R>>>>>> endobj
-4 0 obj <</Length 40>> stream
-BT /F1 18 Tf 20 40 Td (${text}) Tj ET
-endstream endobj
-5 0 obj <</Type /Font /Subtype /Type1 /BaseFont /Helvetica>> endobj
-trailer <</Root 1 0 R>>
-%%EOF
-`;
-  return Buffer.from(body, "latin1");
-}
-
-function png(r = 200, g = 30, b = 30): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(2, 0);
-  ihdr.writeUInt32BE(2, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // truecolour
-  const rows = Buffer.from([0, r, g, b, r, g, b, 0, r, g, b, r, g, b]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
-}
-
-const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120, 0x01)]);
-const HTML = Buffer.from("<!DOCTYPE html><html><body><script>fetch('/api/v1/users')</script></body></html>");
-
-const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+const sha = sha256;
 
 /** The bytes as a stream of `chunk`-sized pieces, as a network upload would arrive. */
 function streamOf(b: Buffer, chunk = 64 * 1024): Readable {

@@ -1,0 +1,37 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import styles from "./exhibits.module.css";
+
+/** Copies a value (a SHA-256) to the clipboard and says so to screen readers too. */
+export function CopyButton({ value, label }: { value: string; label: string }) {
+  const t = useTranslations("exhibits");
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+    } catch {
+      // No clipboard permission (e.g. plain http): select the text so Ctrl+C works.
+      const range = document.createRange();
+      const el = document.querySelector(`[data-copy-source="${value}"]`);
+      if (el) {
+        range.selectNodeContents(el);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+      }
+    }
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  };
+  return (
+    <>
+      <button type="button" className={`button small ${styles.copy}`} onClick={copy} aria-label={label} title={label} data-testid="copy-hash">
+        {t("copy")}
+      </button>
+      <span role="status" className={styles.copied}>
+        {copied ? t("copied") : ""}
+      </span>
+    </>
+  );
+}
