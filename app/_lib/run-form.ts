@@ -9,12 +9,16 @@ import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { localizeFieldErrors } from "@/lib/i18n/field-errors";
 import type { FormState } from "./form-state";
 
-/** Form fields read as strings; a missing field is left out so the lib's defaults apply. */
+/**
+ * Form fields read as strings; a missing field is left out so the lib's defaults apply.
+ * Browsers submit textarea line breaks as CRLF; they are stored as LF, as the API and the
+ * seed store them, so an edit that changes nothing does not change the content hash.
+ */
 export function formValues(formData: FormData, fields: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fields) {
     const v = formData.get(f);
-    if (typeof v === "string") out[f] = v;
+    if (typeof v === "string") out[f] = v.replace(/\r\n?/g, "\n");
   }
   return out;
 }

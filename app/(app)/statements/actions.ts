@@ -8,7 +8,20 @@ import { createStatement, updateStatement } from "@/lib/statements/statements";
 
 type Saved = { id: string };
 
-const CONTENT = ["title", "language", "interviewDate", "summary", "originalText"] as const;
+const CONTENT = [
+  "title",
+  "language",
+  "interviewDate",
+  "interviewPlace",
+  "interviewers",
+  "mode",
+  "relation",
+  "periodCovered",
+  "placesCovered",
+  "summary",
+  "originalText",
+  "notes",
+] as const;
 
 export async function createStatementAction(prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
   const values = formValues(formData, ["witnessId", ...CONTENT]);
@@ -23,10 +36,20 @@ export async function createStatementAction(prev: FormState<Saved>, formData: Fo
   return state;
 }
 
+/** Translations have no fields of their own in this form; they travel as JSON so an edit keeps them. */
+function parseTranslations(raw: string | undefined): unknown {
+  if (raw === undefined || raw === "") return [];
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw; // the schema refuses it with a field error; nothing is saved
+  }
+}
+
 export async function updateStatementAction(statementId: string, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
-  const values = formValues(formData, [...CONTENT, "reason", "baseRevision"]);
+  const values = formValues(formData, [...CONTENT, "translations", "reason", "baseRevision"]);
   const state = await runForm(prev, values, async (actor) => {
-    const s = await updateStatement({ actor, statementId, input: values });
+    const s = await updateStatement({ actor, statementId, input: { ...values, translations: parseTranslations(values.translations) } });
     return { id: s.id };
   });
   if (state.ok && state.data) {

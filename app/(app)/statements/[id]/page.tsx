@@ -5,6 +5,7 @@ import { DateTime, FictionalBadge, ShortHash, StatusBadge } from "@/app/_compone
 import { orHttpError, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getStatement } from "@/lib/statements/statements";
+import { DetailFacts, DetailSections } from "../_components/statement-details";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -62,13 +63,9 @@ export default async function StatementPage({ params }: Props) {
           <dd>{t(`languages.${lang === "fa" ? "fa" : "en"}`)}</dd>
         </div>
         <div>
-          <dt>{t("statements.interviewDate")}</dt>
-          <dd dir="auto">{s.interviewDate ?? t("common.none")}</dd>
-        </div>
-        <div>
           <dt>{t("statements.author")}</dt>
-          <dd dir="auto" data-testid="statement-author">
-            {s.author.name}
+          <dd data-testid="statement-author">
+            <bdi>{s.author.name}</bdi>
           </dd>
         </div>
         <div>
@@ -81,6 +78,7 @@ export default async function StatementPage({ params }: Props) {
             <DateTime value={s.updatedAt} />
           </dd>
         </div>
+        <DetailFacts details={s.details} interviewDate={s.interviewDate} />
       </dl>
 
       {s.summary && (
@@ -98,6 +96,8 @@ export default async function StatementPage({ params }: Props) {
           {s.originalText}
         </div>
       </section>
+
+      <DetailSections details={s.details} />
 
       <RevisionList statementId={s.id} current={s.revisionNumber} revisions={s.revisions} t={t} />
     </>
@@ -132,6 +132,9 @@ function RevisionList({
               <th scope="col">{t("statements.savedAt")}</th>
               <th scope="col">{t("statements.reason")}</th>
               <th scope="col">{t("statements.contentHash")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("common.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -154,6 +157,13 @@ function RevisionList({
                 </td>
                 <td>
                   <ShortHash hash={r.contentHash} />
+                </td>
+                <td className="row-actions">
+                  {r.number > 1 && (
+                    <Link href={`/statements/${statementId}/compare?from=${r.number - 1}&to=${r.number}`} data-testid="compare-link">
+                      {t("statements.comparePrevious")}
+                    </Link>
+                  )}
                 </td>
               </tr>
             ))}

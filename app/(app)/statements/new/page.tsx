@@ -4,7 +4,7 @@ import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
-import { LANGUAGES } from "@/lib/statements/schemas";
+import { INTERVIEW_MODES, LANGUAGES, WITNESS_RELATIONS } from "@/lib/statements/schemas";
 import { listWitnesses } from "@/lib/witnesses/witnesses";
 import { NewStatementForm } from "./_components/new-statement-form";
 
@@ -37,7 +37,7 @@ export default async function NewStatementPage({ searchParams }: { searchParams:
         <div className="panel">
           <NewStatementForm
             witnesses={witnesses.map((w) => ({ id: w.id, code: w.code, fictional: w.fictional, protectionLevel: w.protectionLevel }))}
-            languages={LANGUAGES}
+            choices={{ languages: LANGUAGES, modes: INTERVIEW_MODES, relations: WITNESS_RELATIONS }}
             initial={initial}
           />
         </div>

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { FictionalBadge } from "@/app/_components/badges";
 import { orHttpError, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
-import { LANGUAGES } from "@/lib/statements/schemas";
+import { INTERVIEW_MODES, LANGUAGES, WITNESS_RELATIONS } from "@/lib/statements/schemas";
 import { getStatement } from "@/lib/statements/statements";
 import { EditStatementForm } from "./_components/edit-statement-form";
 
@@ -20,6 +20,7 @@ export default async function EditStatementPage({ params }: Props) {
   const actor = await requirePageActor(`/statements/${id}/edit`);
   const [s, t] = await Promise.all([orHttpError(getStatement({ actor, statementId: id })), getTranslations()]);
   if (!can(actor, "statement.edit", { authorId: s.authorId })) forbidden();
+  const d = s.details;
   return (
     <>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
@@ -42,13 +43,21 @@ export default async function EditStatementPage({ params }: Props) {
         <EditStatementForm
           statementId={s.id}
           baseRevision={s.revisionNumber}
-          languages={LANGUAGES}
+          choices={{ languages: LANGUAGES, modes: INTERVIEW_MODES, relations: WITNESS_RELATIONS }}
           initial={{
             title: s.title,
             language: s.language,
-            interviewDate: s.interviewDate ?? "",
+            interviewDate: d.interviewDate?.input ?? s.interviewDate ?? "",
+            interviewPlace: d.interviewPlace,
+            interviewers: d.interviewers.join("\n"),
+            mode: d.mode ?? "",
+            relation: d.relation ?? "",
+            periodCovered: d.periodCovered?.input ?? "",
+            placesCovered: d.placesCovered.join("\n"),
             summary: s.summary,
             originalText: s.originalText,
+            notes: d.notes,
+            translations: JSON.stringify(d.translations.map((tr) => ({ language: tr.language, translator: tr.translator, date: tr.date?.input, text: tr.text }))),
           }}
         />
       </div>

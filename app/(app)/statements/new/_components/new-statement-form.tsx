@@ -5,17 +5,17 @@ import { useTranslations } from "next-intl";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState } from "@/app/_lib/form-state";
 import { createStatementAction } from "../../actions";
-import { StatementContentFields } from "../../_components/statement-fields";
+import { StatementContentFields, type StatementChoices } from "../../_components/statement-fields";
 
 export type WitnessOption = { id: string; code: string; fictional: boolean; protectionLevel: string };
 
 export function NewStatementForm({
   witnesses,
-  languages,
+  choices,
   initial,
 }: {
   witnesses: WitnessOption[];
-  languages: readonly string[];
+  choices: StatementChoices;
   initial: Record<string, string>;
 }) {
   const t = useTranslations();
@@ -39,7 +39,7 @@ export function NewStatementForm({
         </select>
         {f.error("witnessId")}
       </div>
-      <StatementContentFields f={f} languages={languages} />
+      <StatementContentFields f={f} choices={choices} />
       <div className="actions">
         <SubmitButton testId="statement-submit">{t("statements.create")}</SubmitButton>
       </div>

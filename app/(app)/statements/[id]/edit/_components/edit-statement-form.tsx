@@ -5,17 +5,17 @@ import { useTranslations } from "next-intl";
 import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState } from "@/app/_lib/form-state";
 import { updateStatementAction } from "../../../actions";
-import { StatementContentFields } from "../../../_components/statement-fields";
+import { StatementContentFields, type StatementChoices } from "../../../_components/statement-fields";
 
 export function EditStatementForm({
   statementId,
   baseRevision,
-  languages,
+  choices,
   initial,
 }: {
   statementId: string;
   baseRevision: number;
-  languages: readonly string[];
+  choices: StatementChoices;
   initial: Record<string, string>;
 }) {
   const t = useTranslations();
@@ -35,7 +35,10 @@ export function EditStatementForm({
       )}
       {/* The revision this edit starts from: saving over a newer one is refused, never silent. */}
       <input type="hidden" name="baseRevision" value={state.values.baseRevision ?? String(baseRevision)} />
-      <StatementContentFields f={f} languages={languages} />
+      {/* Translations are edited elsewhere; they ride along so saving here keeps them. */}
+      <input type="hidden" name="translations" value={state.values.translations ?? initial.translations ?? "[]"} />
+      {f.error("translations")}
+      <StatementContentFields f={f} choices={choices} />
       <div className="field field-reason">
         <label htmlFor={f.id("reason")}>{t("statements.reasonForChange")}</label>
         <textarea {...f.props("reason", { hint: true })} dir="auto" rows={2} maxLength={1000} required />

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
 import { orHttpError, requirePageActor } from "@/app/_lib/page";
-import { getRevision, getStatement } from "@/lib/statements/statements";
+import { getRevision, getStatement, normalizeDetails } from "@/lib/statements/statements";
+import { DetailFacts, DetailSections } from "../../../_components/statement-details";
 
 type Props = { params: Promise<{ id: string; n: string }> };
 
@@ -26,6 +27,7 @@ export default async function RevisionPage({ params }: Props) {
   const authorName = s.revisions.find((x) => x.number === number)?.author.name ?? "";
   const lang = r.language;
   const isCurrent = number === s.revisionNumber;
+  const details = normalizeDetails(JSON.parse(r.details));
   return (
     <>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
@@ -61,7 +63,9 @@ export default async function RevisionPage({ params }: Props) {
         </div>
         <div>
           <dt>{t("statements.savedBy")}</dt>
-          <dd dir="auto">{authorName}</dd>
+          <dd>
+            <bdi>{authorName}</bdi>
+          </dd>
         </div>
         <div>
           <dt>{t("statements.savedAt")}</dt>
@@ -73,14 +77,11 @@ export default async function RevisionPage({ params }: Props) {
           <dt>{t("statements.language")}</dt>
           <dd>{t(`languages.${lang === "fa" ? "fa" : "en"}`)}</dd>
         </div>
-        <div>
-          <dt>{t("statements.interviewDate")}</dt>
-          <dd dir="auto">{r.interviewDate ?? t("common.none")}</dd>
-        </div>
+        <DetailFacts details={details} interviewDate={r.interviewDate} />
         <div className="wide">
           <dt>{t("statements.reason")}</dt>
-          <dd dir="auto" data-testid="revision-reason">
-            {r.number === 1 && r.reason === "created" ? t("statements.reasonCreated") : r.reason}
+          <dd data-testid="revision-reason">
+            <bdi>{r.number === 1 && r.reason === "created" ? t("statements.reasonCreated") : r.reason}</bdi>
           </dd>
         </div>
         <div className="wide">
@@ -107,6 +108,7 @@ export default async function RevisionPage({ params }: Props) {
           {r.originalText}
         </div>
       </section>
+      <DetailSections details={details} />
     </>
   );
 }

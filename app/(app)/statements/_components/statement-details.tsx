@@ -1,0 +1,115 @@
+import { useLocale, useTranslations } from "next-intl";
+import { formatFuzzyDate, type ParsedDate } from "@/lib/dates";
+import type { StatementDetails } from "@/lib/statements/schemas";
+
+/**
+ * A date as the witness gave it, then as this reader's calendar reads it (Solar Hijri in the
+ * Persian interface, Gregorian in the English one), with the span it allows on hover.
+ */
+export function FuzzyDateText({ value, raw }: { value: ParsedDate | null; raw?: string | null }) {
+  const t = useTranslations();
+  const locale = useLocale() === "fa" ? "fa" : "en";
+  if (!value) return <bdi>{raw || t("common.none")}</bdi>;
+  let reading: string | null = null;
+  try {
+    reading = formatFuzzyDate(value, { calendar: locale === "fa" ? "persian" : "gregorian", locale });
+  } catch {
+    reading = null; // a malformed stored span: show what was typed, nothing invented
+  }
+  return (
+    <span className="fuzzy-date" title={`${value.earliest} … ${value.latest}`}>
+      <bdi>{value.input}</bdi>
+      {reading && reading !== value.input && <span className="date-reading">{t("statements.dateReading", { date: reading })}</span>}
+    </span>
+  );
+}
+
+/** The facts a revision records besides its text, for the statement and revision pages. */
+export function DetailFacts({ details, interviewDate }: { details: StatementDetails; interviewDate: string | null }) {
+  const t = useTranslations();
+  const none = t("common.none");
+  return (
+    <>
+      <div>
+        <dt>{t("statements.interviewDate")}</dt>
+        <dd data-testid="interview-date">
+          <FuzzyDateText value={details.interviewDate} raw={interviewDate} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t("statements.interviewPlace")}</dt>
+        <dd>
+          <bdi>{details.interviewPlace || none}</bdi>
+        </dd>
+      </div>
+      <div>
+        <dt>{t("statements.mode")}</dt>
+        <dd>{details.mode ? t(`statements.modes.${details.mode}`) : none}</dd>
+      </div>
+      <div>
+        <dt>{t("statements.relation")}</dt>
+        <dd>{details.relation ? t(`statements.relations.${details.relation}`) : none}</dd>
+      </div>
+      <div>
+        <dt>{t("statements.interviewers")}</dt>
+        <dd>{details.interviewers.length ? <BdiList items={details.interviewers} /> : none}</dd>
+      </div>
+      <div>
+        <dt>{t("statements.periodCovered")}</dt>
+        <dd>
+          <FuzzyDateText value={details.periodCovered} />
+        </dd>
+      </div>
+      <div className="wide">
+        <dt>{t("statements.placesCovered")}</dt>
+        <dd>{details.placesCovered.length ? <BdiList items={details.placesCovered} /> : none}</dd>
+      </div>
+    </>
+  );
+}
+
+function BdiList({ items }: { items: string[] }) {
+  return (
+    <ul className="inline-list">
+      {items.map((x, i) => (
+        <li key={i}>
+          <bdi>{x}</bdi>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Translations and working notes, below the original text. */
+export function DetailSections({ details }: { details: StatementDetails }) {
+  const t = useTranslations();
+  return (
+    <>
+      {details.translations.map((tr, i) => (
+        <section className="panel" key={i} data-testid="statement-translation">
+          <h2>{t("statements.translationHeading", { language: tr.language })}</h2>
+          <p className="muted">
+            {t("statements.translatedBy")} <bdi>{tr.translator}</bdi>
+            {tr.date && (
+              <>
+                {" "}
+                <FuzzyDateText value={tr.date} />
+              </>
+            )}
+          </p>
+          <div dir="auto" lang={tr.language} className="testimony">
+            {tr.text}
+          </div>
+        </section>
+      ))}
+      {details.notes && (
+        <section className="panel">
+          <h2>{t("statements.notes")}</h2>
+          <p dir="auto" className="prose" data-testid="statement-notes">
+            {details.notes}
+          </p>
+        </section>
+      )}
+    </>
+  );
+}
