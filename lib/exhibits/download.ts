@@ -44,15 +44,18 @@ export function fileHeaders(
   const showInline = inline && previewable(file.mime);
   const h = new Headers();
   h.set("Content-Type", file.mime === "text/plain" ? "text/plain; charset=utf-8" : file.mime);
+  // Note: Next 16.4 drops Content-Length from route-handler responses when it writes them
+  // (FORBIDDEN_HEADERS in next/dist/server/send-response.js), so over HTTP the body goes out
+  // chunked; the size is still in the exhibit's metadata and in Content-Range for ranges.
   h.set("Content-Length", String(range ? range.end - range.start + 1 : file.size));
   h.set("Content-Disposition", contentDisposition(showInline ? "inline" : "attachment", file.number, file.mime, file.originalName));
   h.set("X-Content-Type-Options", "nosniff");
   h.set("Cache-Control", "private, no-store");
   h.set("Accept-Ranges", "bytes");
   // Even an accepted type is never given the site's origin to run scripts in. Only our own
-  // pages may frame it (the PDF preview).
+  // pages may frame it (the PDF preview): browsers let frame-ancestors override the
+  // site-wide X-Frame-Options: DENY from next.config.js.
   h.set("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'");
-  h.set("X-Frame-Options", "SAMEORIGIN");
   h.set("Cross-Origin-Resource-Policy", "same-origin");
   if (range) h.set("Content-Range", `bytes ${range.start}-${range.end}/${file.size}`);
   // RFC 9530: the whole file's digest, so a client can check what it received.
