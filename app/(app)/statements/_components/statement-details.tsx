@@ -24,10 +24,9 @@ export function FuzzyDateText({ value, raw }: { value: ParsedDate | null; raw?: 
   );
 }
 
-/** The facts a revision records besides its text, for the statement and revision pages. */
+/** The facts a revision records besides its text; empty ones are left out, except the interview date. */
 export function DetailFacts({ details, interviewDate }: { details: StatementDetails; interviewDate: string | null }) {
   const t = useTranslations();
-  const none = t("common.none");
   return (
     <>
       <div>
@@ -36,34 +35,50 @@ export function DetailFacts({ details, interviewDate }: { details: StatementDeta
           <FuzzyDateText value={details.interviewDate} raw={interviewDate} />
         </dd>
       </div>
-      <div>
-        <dt>{t("statements.interviewPlace")}</dt>
-        <dd>
-          <bdi>{details.interviewPlace || none}</bdi>
-        </dd>
-      </div>
-      <div>
-        <dt>{t("statements.mode")}</dt>
-        <dd>{details.mode ? t(`statements.modes.${details.mode}`) : none}</dd>
-      </div>
-      <div>
-        <dt>{t("statements.relation")}</dt>
-        <dd>{details.relation ? t(`statements.relations.${details.relation}`) : none}</dd>
-      </div>
-      <div>
-        <dt>{t("statements.interviewers")}</dt>
-        <dd>{details.interviewers.length ? <BdiList items={details.interviewers} /> : none}</dd>
-      </div>
-      <div>
-        <dt>{t("statements.periodCovered")}</dt>
-        <dd>
-          <FuzzyDateText value={details.periodCovered} />
-        </dd>
-      </div>
-      <div className="wide">
-        <dt>{t("statements.placesCovered")}</dt>
-        <dd>{details.placesCovered.length ? <BdiList items={details.placesCovered} /> : none}</dd>
-      </div>
+      {details.interviewPlace && (
+        <div>
+          <dt>{t("statements.interviewPlace")}</dt>
+          <dd>
+            <bdi>{details.interviewPlace}</bdi>
+          </dd>
+        </div>
+      )}
+      {details.mode && (
+        <div>
+          <dt>{t("statements.mode")}</dt>
+          <dd>{t(`statements.modes.${details.mode}`)}</dd>
+        </div>
+      )}
+      {details.relation && (
+        <div>
+          <dt>{t("statements.relation")}</dt>
+          <dd>{t(`statements.relations.${details.relation}`)}</dd>
+        </div>
+      )}
+      {details.interviewers.length > 0 && (
+        <div>
+          <dt>{t("statements.interviewers")}</dt>
+          <dd>
+            <BdiList items={details.interviewers} />
+          </dd>
+        </div>
+      )}
+      {details.periodCovered && (
+        <div>
+          <dt>{t("statements.periodCovered")}</dt>
+          <dd>
+            <FuzzyDateText value={details.periodCovered} />
+          </dd>
+        </div>
+      )}
+      {details.placesCovered.length > 0 && (
+        <div className="wide">
+          <dt>{t("statements.placesCovered")}</dt>
+          <dd>
+            <BdiList items={details.placesCovered} />
+          </dd>
+        </div>
+      )}
     </>
   );
 }
