@@ -6,7 +6,7 @@ import { write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ZCustodyEntry } from "./schemas";
-import { custodyAuditView, custodyOut } from "./shared";
+import { custodyAuditView, custodyOut, visibleExhibitWhere } from "./shared";
 
 /**
  * Appends one entry to an exhibit's chain of custody: collected, received, copied or
@@ -17,7 +17,7 @@ export async function addCustodyEntry({ actor, exhibitId, input }: { actor: Acto
   authorize(actor, "exhibit.custody");
   const data = parseInput(ZCustodyEntry, input ?? {});
   return write(async (tx) => {
-    const exhibit = await tx.exhibit.findUnique({ where: { id: exhibitId }, select: { id: true, number: true } });
+    const exhibit = await tx.exhibit.findFirst({ where: { id: exhibitId, ...visibleExhibitWhere(actor) }, select: { id: true, number: true } });
     if (!exhibit) throw new AppError("NOT_FOUND", "No such exhibit.");
     const entry = await tx.custodyEntry.create({
       data: { exhibitId, kind: data.kind, actorId: actor.id, who: data.who, place: data.place, at: data.at, note: data.note },

@@ -6,18 +6,19 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { parseRange } from "./range";
 import { ZListExhibits } from "./schemas";
-import { custodyOut, EXHIBIT_INCLUDE, exhibitOut } from "./shared";
+import { custodyOut, exhibitInclude, exhibitOut, visibleExhibitWhere, visibleLinkWhere } from "./shared";
 import { openStoredFile, storageRoot } from "./storage";
 
 /** One exhibit with its links (statement titles, witness codes) and its custody, oldest first. */
 export async function getExhibit({ actor, exhibitId }: { actor: Actor | null; exhibitId: string }) {
   authorize(actor, "exhibit.read");
   const e = await read((db) =>
-    db.exhibit.findUnique({
-      where: { id: exhibitId },
+    db.exhibit.findFirst({
+      where: { id: exhibitId, ...visibleExhibitWhere(actor) },
       include: {
         blob: { select: { size: true, mime: true } },
         links: {
+          where: visibleLinkWhere(actor),
           orderBy: { createdAt: "asc" },
           select: {
             statementId: true,
@@ -54,8 +55,8 @@ export async function listExhibitsFor({ actor, query }: { actor: Actor | null; q
   const link = q.statementId ? { statementId: q.statementId } : { witnessId: q.witnessId };
   const rows = await read((db) =>
     db.exhibit.findMany({
-      where: { links: { some: link } },
-      include: EXHIBIT_INCLUDE,
+      where: { links: { some: { ...link, ...visibleLinkWhere(actor) } } },
+      include: exhibitInclude(actor),
       orderBy: { createdAt: "asc" },
     }),
   );
@@ -79,7 +80,7 @@ export async function openExhibitStream({
   root?: string;
 }) {
   authorize(actor, "exhibit.read");
-  const e = await read((db) => db.exhibit.findUnique({ where: { id: exhibitId }, include: { blob: true } }));
+  const e = await read((db) => db.exhibit.findFirst({ where: { id: exhibitId, ...visibleExhibitWhere(actor) }, include: { blob: true } }));
   if (!e) throw new AppError("NOT_FOUND", "No such exhibit.");
   const size = Number(e.blob.size);
   const range = parseRange(rangeHeader, size);

@@ -1,6 +1,29 @@
 import "server-only";
 import { canonicalJson, sha256Hex } from "@/lib/audit/canonical";
+import type { Actor } from "@/lib/auth/actor";
 import { dbProvider, type Tx } from "@/lib/db/client";
+import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
+
+// A legal team sees a statement only while its witness's consent covers legal sharing
+// (lib/statements). Exhibits follow the same rule: a link counts for a legal-team member
+// only when its witness, or its statement's witness, has that consent in force; an exhibit
+// with no such link does not exist for them.
+const LEGAL_VISIBLE_LINK = { OR: [{ witness: LEGAL_SHARING_WHERE }, { statement: { witness: LEGAL_SHARING_WHERE } }] };
+
+/** Extra conditions on an ExhibitLink for what this actor may see. */
+export function visibleLinkWhere(actor: Actor) {
+  return actor.role === "LEGAL" ? LEGAL_VISIBLE_LINK : {};
+}
+
+/** Extra conditions on an Exhibit for what this actor may see. */
+export function visibleExhibitWhere(actor: Actor) {
+  return actor.role === "LEGAL" ? { links: { some: LEGAL_VISIBLE_LINK } } : {};
+}
+
+/** EXHIBIT_INCLUDE, with only the links this actor may see. */
+export function exhibitInclude(actor: Actor) {
+  return { ...EXHIBIT_INCLUDE, links: { ...EXHIBIT_INCLUDE.links, where: visibleLinkWhere(actor) } };
+}
 
 export function exhibitNumber(n: number): string {
   return `EX-${String(n).padStart(4, "0")}`;

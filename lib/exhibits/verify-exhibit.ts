@@ -4,7 +4,7 @@ import { authorize } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
-import { custodyAuditView, custodyOut } from "./shared";
+import { custodyAuditView, custodyOut, visibleExhibitWhere } from "./shared";
 import { checkStoredFile, storageRoot, type FileCheck } from "./storage";
 
 type Who = Actor | "system";
@@ -42,7 +42,9 @@ async function recordCheck(who: Who, exhibit: { id: string; number: string; sha2
  */
 export async function verifyExhibit({ actor, exhibitId, root = storageRoot() }: { actor: Actor | null; exhibitId: string; root?: string }) {
   authorize(actor, "exhibit.verify");
-  const exhibit = await read((db) => db.exhibit.findUnique({ where: { id: exhibitId }, select: { id: true, number: true, sha256: true } }));
+  const exhibit = await read((db) =>
+    db.exhibit.findFirst({ where: { id: exhibitId, ...visibleExhibitWhere(actor) }, select: { id: true, number: true, sha256: true } }),
+  );
   if (!exhibit) throw new AppError("NOT_FOUND", "No such exhibit.");
   const check = await checkStoredFile(exhibit.sha256, root);
   const entry = await recordCheck(actor, exhibit, check);

@@ -40,7 +40,8 @@ beforeAll(async () => {
   researcher = await makeActor("RESEARCHER");
   reviewer = await makeActor("REVIEWER");
   legal = await makeActor("LEGAL");
-  const w = await createWitness({ actor: researcher, input: { fictional: true } });
+  // Consent to legal sharing: legal-team members see this witness's statements and exhibits.
+  const w = await createWitness({ actor: researcher, input: { fictional: true, consents: [{ scope: "LEGAL_SHARING", givenAt: "2024-01-10", method: "WRITTEN" }] } });
   witnessId = w.id;
   const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "شهادت", language: "fa", originalText: "متن شهادت" } });
   statementId = s.id;
@@ -369,6 +370,24 @@ describe("who may do what with exhibits", () => {
     expect(await counts()).toEqual(before);
     expect(storedFiles()).toEqual(files);
     expect(tempFiles()).toEqual([]);
+  });
+
+  test("a legal-team member sees an exhibit only while a linked witness's consent covers legal sharing", async () => {
+    const hidden = await createWitness({ actor: researcher, input: { fictional: true } });
+    const s = await createStatement({ actor: researcher, input: { witnessId: hidden.id, title: "t", language: "en", originalText: "x" } });
+    const r = await upload(researcher, png(44, 44, 44), "hidden.png", { statementId: s.id });
+    await expect(getExhibit({ actor: legal, exhibitId: r.exhibit.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(openExhibitStream({ actor: legal, exhibitId: r.exhibit.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(verifyExhibit({ actor: legal, exhibitId: r.exhibit.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(addCustodyEntry({ actor: legal, exhibitId: r.exhibit.id, input: { kind: "COPIED", who: "x", at: "2024-01-01" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await listExhibitsFor({ actor: legal, query: { statementId: s.id } })).toEqual([]);
+    expect((await getExhibit({ actor: reviewer, exhibitId: r.exhibit.id })).number).toBe(r.exhibit.number);
+
+    // Linked as well to a statement whose witness consented: visible, through that link only.
+    await upload(researcher, png(44, 44, 44), "same.png", { statementId });
+    const seen = await getExhibit({ actor: legal, exhibitId: r.exhibit.id });
+    expect(seen.links).toEqual([{ statementId, witnessId: null }]);
+    expect((await listExhibitsFor({ actor: legal, query: { statementId } })).map((e) => e.id)).toContain(r.exhibit.id);
   });
 
   test("a signed-out visitor cannot upload, list, read, download or verify", async () => {
