@@ -26,12 +26,17 @@ export function exhibitPaths() {
   return {
     "/exhibits": {
       get: {
-        summary: "Exhibits linked to a statement or a witness",
+        summary: "Exhibits linked to a statement or a witness; without either, every exhibit (paged, newest first)",
         parameters: [
           { name: "statementId", in: "query", required: false, schema: { type: "string" } },
-          { name: "witnessId", in: "query", required: false, schema: { type: "string" }, description: "Give exactly one of statementId and witnessId." },
+          { name: "witnessId", in: "query", required: false, schema: { type: "string" }, description: "At most one of statementId and witnessId." },
+          { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1 }, description: "Only without statementId and witnessId." },
+          { name: "pageSize", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 200 } },
         ],
-        responses: { "200": ok({ type: "object", properties: { items: { type: "array", items: ref("Exhibit") } } }), ...errors(400, 401, 403) },
+        responses: {
+          "200": ok({ type: "object", properties: { items: { type: "array", items: ref("Exhibit") }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" } } }),
+          ...errors(400, 401, 403),
+        },
       },
       post: {
         summary: "Upload a file as an exhibit of a statement or a witness",

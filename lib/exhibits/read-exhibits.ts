@@ -5,7 +5,7 @@ import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { parseRange } from "./range";
-import { ZListExhibits } from "./schemas";
+import { ZListExhibits, ZPageExhibits } from "./schemas";
 import { custodyOut, exhibitInclude, exhibitOut, visibleExhibitWhere, visibleLinkWhere } from "./shared";
 import { openStoredFile, storageRoot } from "./storage";
 
@@ -61,6 +61,20 @@ export async function listExhibitsFor({ actor, query }: { actor: Actor | null; q
     }),
   );
   return rows.map(exhibitOut);
+}
+
+/** Every exhibit the actor may see, newest first, a page at a time: the hash list. */
+export async function listAllExhibits({ actor, query }: { actor: Actor | null; query: unknown }) {
+  authorize(actor, "exhibit.read");
+  const q = parseInput(ZPageExhibits, query ?? {});
+  const where = visibleExhibitWhere(actor);
+  return read(async (db) => {
+    const [rows, total] = await Promise.all([
+      db.exhibit.findMany({ where, include: exhibitInclude(actor), orderBy: { createdAt: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+      db.exhibit.count({ where }),
+    ]);
+    return { items: rows.map(exhibitOut), total, page: q.page, pageSize: q.pageSize };
+  });
 }
 
 /**

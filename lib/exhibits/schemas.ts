@@ -32,6 +32,11 @@ export const ZListExhibits = z
     if (!v.statementId === !v.witnessId) ctx.addIssue({ code: "custom", path: ["statementId"], message: "link_one" });
   });
 
+export const ZPageExhibits = z.object({
+  page: z.coerce.number({ error: "invalid_number" }).int().min(1, { error: "invalid_number" }).max(100000).default(1),
+  pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1).max(200, { error: "too_large:200" }).default(50),
+});
+
 // A custody time as an ISO date-time, with or without seconds and zone (a datetime-local
 // input sends "2024-05-01T14:30"; without a zone it is read as UTC), or a plain date.
 const CUSTODY_AT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;

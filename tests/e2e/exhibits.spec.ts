@@ -52,6 +52,10 @@ test("a researcher uploads a recording, sees its SHA-256 and exhibit number, and
   await upload(page, "copy.wav", "audio/wav", bytes);
   await expect(page.getByTestId("exhibit-upload-result")).toHaveAttribute("data-deduplicated", "true");
   await expect(page.getByTestId("exhibit-item").filter({ hasText: sha256(bytes) })).toHaveCount(1);
+
+  // The hash list of every exhibit has it once.
+  await page.goto("/exhibits");
+  await expect(page.getByTestId("exhibit-row").filter({ hasText: sha256(bytes) })).toHaveCount(1);
 });
 
 test("a renamed executable is refused with the detected type, and nothing is added", async ({ page }) => {

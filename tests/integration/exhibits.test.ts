@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
-import { addCustodyEntry, getExhibit, listExhibitsFor, openExhibitStream, uploadExhibit, verifyAllExhibits, verifyExhibit } from "@/lib/exhibits";
+import { addCustodyEntry, getExhibit, listAllExhibits, listExhibitsFor, openExhibitStream, uploadExhibit, verifyAllExhibits, verifyExhibit } from "@/lib/exhibits";
 import { withHashLock } from "@/lib/exhibits/shared";
 import { blobPath } from "@/lib/exhibits/storage";
 import { createStatement } from "@/lib/statements/statements";
@@ -381,6 +381,11 @@ describe("who may do what with exhibits", () => {
     await expect(verifyExhibit({ actor: legal, exhibitId: r.exhibit.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(addCustodyEntry({ actor: legal, exhibitId: r.exhibit.id, input: { kind: "COPIED", who: "x", at: "2024-01-01" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await listExhibitsFor({ actor: legal, query: { statementId: s.id } })).toEqual([]);
+    const legalAll = await listAllExhibits({ actor: legal, query: { pageSize: "200" } });
+    const reviewerAll = await listAllExhibits({ actor: reviewer, query: { pageSize: "200" } });
+    expect(legalAll.items.map((e) => e.id)).not.toContain(r.exhibit.id);
+    expect(reviewerAll.items.map((e) => e.id)).toContain(r.exhibit.id);
+    expect(legalAll.total).toBeLessThan(reviewerAll.total);
     expect((await getExhibit({ actor: reviewer, exhibitId: r.exhibit.id })).number).toBe(r.exhibit.number);
 
     // Linked as well to a statement whose witness consented: visible, through that link only.
@@ -471,6 +476,12 @@ describe("the exhibits API", () => {
 
     const list = await listRoute(new Request(`${BASE}/exhibits?statementId=${statementId}`, { headers: auth }), noParams);
     expect((await list.json()).items.map((e: { id: string }) => e.id)).toContain(json.exhibit.id);
+    const all = await (await listRoute(new Request(`${BASE}/exhibits?pageSize=2`, { headers: auth }), noParams)).json();
+    expect(all).toMatchObject({ page: 1, pageSize: 2 });
+    expect(all.items).toHaveLength(2);
+    expect(all.total).toBeGreaterThan(2);
+    expect(all.items[0].id).toBe(json.exhibit.id); // newest first
+    expect((await listRoute(new Request(`${BASE}/exhibits?pageSize=0`, { headers: auth }), noParams)).status).toBe(400);
 
     const custody = await custodyRoute(
       new Request(`${BASE}/exhibits/${json.exhibit.id}/custody`, {

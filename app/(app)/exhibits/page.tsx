@@ -3,7 +3,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ExhibitList } from "@/app/_components/exhibits/exhibit-list";
 import { ExhibitUploader } from "@/app/_components/exhibits/exhibit-uploader";
+import { DateTime } from "@/app/_components/badges";
+import styles from "@/app/_components/exhibits/exhibits.module.css";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import type { Actor } from "@/lib/auth/actor";
+import { listAllExhibits } from "@/lib/exhibits";
+import { humanBytes } from "@/lib/exhibits/format";
 import { can } from "@/lib/auth/policy";
 import { getStatement } from "@/lib/statements/statements";
 import { maxUploadBytes } from "@/lib/exhibits/storage";
@@ -21,15 +26,9 @@ export default async function ExhibitsPage({ searchParams }: { searchParams: Pro
   const actor = await requirePageActor(`/exhibits${query}`);
   const t = await getTranslations();
   if (!statementId && !witnessId) {
-    return (
-      <>
-        <h1>{t("exhibits.title")}</h1>
-        <p className="lead">{t("exhibits.intro")}</p>
-        <p>
-          <Link href="/statements">{t("nav.statements")}</Link>
-        </p>
-      </>
-    );
+    const pageRaw = param(sp.page);
+    const page = pageRaw && /^[1-9][0-9]{0,5}$/.test(pageRaw) ? Number(pageRaw) : 1;
+    return <AllExhibits actor={actor} page={page} />;
   }
   const statement = statementId ? await orHttpError(getStatement({ actor, statementId })) : null;
   return (
@@ -51,6 +50,92 @@ export default async function ExhibitsPage({ searchParams }: { searchParams: Pro
           <h2 id="exhibit-upload-heading">{t("exhibits.upload.heading")}</h2>
           <ExhibitUploader statementId={statementId} witnessId={witnessId} maxBytes={maxUploadBytes()} />
         </section>
+      )}
+    </>
+  );
+}
+
+const PAGE_SIZE = 50;
+
+/** The hash list: every exhibit the actor may see, newest first. */
+async function AllExhibits({ actor, page }: { actor: Actor; page: number }) {
+  const [list, t] = await Promise.all([listAllExhibits({ actor, query: { page, pageSize: PAGE_SIZE } }), getTranslations()]);
+  const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+  return (
+    <>
+      <h1>{t("exhibits.title")}</h1>
+      <p className="lead">{t("exhibits.allIntro")}</p>
+      <p className="muted" data-testid="exhibit-count">
+        {t("exhibits.showing", { total: list.total })}
+      </p>
+      {list.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table compact" data-testid="exhibit-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("exhibits.number")}</th>
+                <th scope="col">{t("exhibits.name")}</th>
+                <th scope="col">{t("exhibits.type")}</th>
+                <th scope="col" className="num">
+                  {t("exhibits.size")}
+                </th>
+                <th scope="col">{t("exhibits.sha256")}</th>
+                <th scope="col">{t("exhibits.linkedTo")}</th>
+                <th scope="col">{t("exhibits.added")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((e) => (
+                <tr key={e.id} data-testid="exhibit-row">
+                  <td>
+                    <Link href={`/exhibits/${e.id}`} dir="ltr" className={styles.nowrap}>
+                      {e.number}
+                    </Link>
+                  </td>
+                  <td>
+                    <bdi>{e.originalName}</bdi>
+                  </td>
+                  <td>
+                    <code dir="ltr">{e.mime}</code>
+                  </td>
+                  <td className="num">
+                    <span dir="ltr" className={styles.nowrap}>
+                      {humanBytes(e.size)}
+                    </span>
+                  </td>
+                  <td>
+                    <code className="hash-full" dir="ltr">
+                      {e.sha256}
+                    </code>
+                  </td>
+                  <td>{t("exhibits.attachedCount", { count: e.links.length })}</td>
+                  <td>
+                    <DateTime value={e.createdAt} dateOnly />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav className="pager" aria-label={t("common.pagination")}>
+          {page > 1 ? (
+            <Link href={`/exhibits?page=${page - 1}`} className="button" rel="prev">
+              {t("common.previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>{t("common.pageOf", { page, pages })}</span>
+          {page < pages ? (
+            <Link href={`/exhibits?page=${page + 1}`} className="button" rel="next">
+              {t("common.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
       )}
     </>
   );

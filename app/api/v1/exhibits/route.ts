@@ -1,5 +1,5 @@
 import { apiRoute, searchParams } from "@/lib/api/handler";
-import { listExhibitsFor, uploadExhibit } from "@/lib/exhibits";
+import { listAllExhibits, listExhibitsFor, uploadExhibit } from "@/lib/exhibits";
 import { readMultipartUpload } from "@/lib/exhibits/multipart";
 import { maxUploadBytes } from "@/lib/exhibits/storage";
 import { authorize } from "@/lib/auth/policy";
@@ -8,8 +8,12 @@ export const dynamic = "force-dynamic";
 // Streams to disk; the Node.js runtime is needed for the file system.
 export const runtime = "nodejs";
 
-/** GET /api/v1/exhibits?statementId=… or ?witnessId=… */
-export const GET = apiRoute(async ({ req, actor }) => ({ items: await listExhibitsFor({ actor, query: searchParams(req) }) }));
+/** GET /api/v1/exhibits?statementId=… or ?witnessId=…; without either, every exhibit a page at a time. */
+export const GET = apiRoute(async ({ req, actor }) => {
+  const q = searchParams(req);
+  if (q.statementId || q.witnessId) return { items: await listExhibitsFor({ actor, query: { statementId: q.statementId, witnessId: q.witnessId } }) };
+  return listAllExhibits({ actor, query: { page: q.page, pageSize: q.pageSize } });
+});
 
 /** POST multipart/form-data: file, and statementId or witnessId, and description. */
 export const POST = apiRoute(async ({ req, actor }) => {
