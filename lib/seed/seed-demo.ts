@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { read, write } from "@/lib/db/write";
 import { createStatement } from "@/lib/statements/statements";
 import { createUser } from "@/lib/users/users";
@@ -18,6 +19,18 @@ export async function isEmpty(): Promise<boolean> {
   return read(async (db) => (await db.user.count()) === 0);
 }
 
+function spanOf(input: string | undefined | null) {
+  if (!input) return null;
+  const r = parseFuzzyDate(input);
+  return isDateParseError(r) ? null : r;
+}
+
+function positionSpan(from?: string | null, to?: string | null) {
+  const a = spanOf(from);
+  const b = spanOf(to);
+  return { fromEarliest: a?.earliest ?? null, toLatest: b?.latest ?? null, precision: a?.precision ?? null };
+}
+
 type Audited = { recordType: string; id: string; after: unknown };
 
 async function importRegistries() {
@@ -33,7 +46,7 @@ async function importRegistries() {
           summary: p.role_1988,
           source: p.source,
           aliases: { create: p.aliases.map((name) => ({ name, note: "public record" })) },
-          positions: { create: p.positions.map((x) => ({ title: x.title, fromDate: x.from, toDate: x.to })) },
+          positions: { create: p.positions.map((x) => ({ title: x.title, fromDate: x.from, toDate: x.to, ...positionSpan(x.from, x.to) })) },
         },
       });
       personIds.set(p.key, person.id);
@@ -59,6 +72,8 @@ async function importRegistries() {
           dateStart: ev.date,
           dateEnd: ev.date_end ?? null,
           precision: ev.precision,
+          earliest: spanOf(ev.date)?.earliest ?? null,
+          latest: spanOf(ev.date_end ?? ev.date)?.latest ?? null,
           source: ev.source,
           places: { create: places.map((placeId) => ({ placeId })) },
         },

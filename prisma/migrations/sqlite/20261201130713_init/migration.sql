@@ -172,6 +172,7 @@ CREATE TABLE "Person" (
     "name" TEXT NOT NULL,
     "nameFa" TEXT NOT NULL DEFAULT '',
     "summary" TEXT NOT NULL DEFAULT '',
+    "statusNotes" TEXT NOT NULL DEFAULT '',
     "source" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
@@ -192,8 +193,12 @@ CREATE TABLE "Position" (
     "personId" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "institution" TEXT NOT NULL DEFAULT '',
+    "place" TEXT NOT NULL DEFAULT '',
     "fromDate" TEXT,
     "toDate" TEXT,
+    "fromEarliest" TEXT,
+    "toLatest" TEXT,
+    "precision" TEXT,
     CONSTRAINT "Position_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -228,6 +233,9 @@ CREATE TABLE "Event" (
     "dateStart" TEXT NOT NULL,
     "dateEnd" TEXT,
     "precision" TEXT NOT NULL,
+    "earliest" TEXT,
+    "latest" TEXT,
+    "description" TEXT NOT NULL DEFAULT '',
     "source" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
@@ -251,6 +259,8 @@ CREATE TABLE "Proceeding" (
     "jurisdiction" TEXT NOT NULL DEFAULT '',
     "court" TEXT NOT NULL DEFAULT '',
     "docket" TEXT NOT NULL DEFAULT '',
+    "charges" TEXT NOT NULL DEFAULT '',
+    "status" TEXT NOT NULL DEFAULT '',
     "source" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
@@ -301,6 +311,32 @@ CREATE TABLE "Claim" (
     "sourceId" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Claim_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Link" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "statementId" TEXT NOT NULL,
+    "revisionNumber" INTEGER NOT NULL,
+    "startOffset" INTEGER NOT NULL,
+    "endOffset" INTEGER NOT NULL,
+    "quote" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "allegationType" TEXT NOT NULL,
+    "eventId" TEXT,
+    "placeId" TEXT,
+    "proceedingId" TEXT,
+    "anchor" TEXT NOT NULL DEFAULT 'ANCHORED',
+    "note" TEXT NOT NULL DEFAULT '',
+    "createdById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Link_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "Statement" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Link_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Link_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Link_placeId_fkey" FOREIGN KEY ("placeId") REFERENCES "Place" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Link_proceedingId_fkey" FOREIGN KEY ("proceedingId") REFERENCES "Proceeding" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateIndex
@@ -374,4 +410,16 @@ CREATE INDEX "ProceedingStatusEntry_proceedingId_idx" ON "ProceedingStatusEntry"
 
 -- CreateIndex
 CREATE INDEX "Claim_topic_idx" ON "Claim"("topic");
+
+-- CreateIndex
+CREATE INDEX "Link_statementId_idx" ON "Link"("statementId");
+
+-- CreateIndex
+CREATE INDEX "Link_personId_idx" ON "Link"("personId");
+
+-- CreateIndex
+CREATE INDEX "Link_eventId_idx" ON "Link"("eventId");
+
+-- CreateIndex
+CREATE INDEX "Link_proceedingId_idx" ON "Link"("proceedingId");
 
