@@ -6,6 +6,9 @@ import { orHttpError, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getStatement } from "@/lib/statements/statements";
 import { DetailFacts, DetailSections } from "../_components/statement-details";
+import { ExhibitList } from "@/app/_components/exhibits/exhibit-list";
+import { ExhibitUploader } from "@/app/_components/exhibits/exhibit-uploader";
+import { maxUploadBytes } from "@/lib/exhibits/storage";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -98,6 +101,12 @@ export default async function StatementPage({ params }: Props) {
       </section>
 
       <DetailSections details={s.details} />
+
+      <section className="panel" aria-labelledby="exhibits-heading" data-testid="statement-exhibits">
+        <h2 id="exhibits-heading">{t("statements.exhibits")}</h2>
+        <ExhibitList statementId={s.id} />
+        {can(actor, "exhibit.create") && <ExhibitUploader statementId={s.id} maxBytes={maxUploadBytes()} />}
+      </section>
 
       <RevisionList statementId={s.id} current={s.revisionNumber} revisions={s.revisions} t={t} />
     </>
