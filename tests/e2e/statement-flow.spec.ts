@@ -1,3 +1,4 @@
+import { sha256, wav } from "@/tests/support/exhibit-files";
 import { demoUser, expect, signInWith, test } from "./fixtures";
 
 // The thinnest real flow, in the Persian interface: a researcher registers a witness (by code
@@ -46,6 +47,14 @@ test("a researcher records and revises a Persian statement in the Persian interf
   await expect(page.getByTestId("revision-number")).toContainText(/1|۱/);
   const statementUrl = page.url();
 
+  // An interview recording, attached on the statement page: its SHA-256 is shown.
+  const recording = wav(2, Date.now() % 100_000);
+  await page.getByTestId("exhibit-file").setInputFiles({ name: "مصاحبه.wav", mimeType: "audio/wav", buffer: recording });
+  await page.getByTestId("exhibit-upload-submit").click();
+  await expect(page.getByTestId("exhibit-upload-sha256")).toHaveText(sha256(recording));
+  await page.reload();
+  await expect(page.getByTestId("statement-exhibits").getByTestId("exhibit-item").filter({ hasText: sha256(recording) })).toBeVisible();
+
   // It is in the list.
   await page.goto("/statements");
   await expect(page.getByTestId("statement-list")).toContainText("شهادت آزمون سرتاسری");
@@ -58,6 +67,12 @@ test("a researcher records and revises a Persian statement in the Persian interf
   await page.getByTestId("statement-save").click();
   await expect(page.getByTestId("statement-text")).toContainText("دیگر چیزی نگفت");
   await expect(page.getByTestId("revision-row")).toHaveCount(2);
+  // Compare revision 1 with 2: the changed words are marked.
+  await page.getByTestId("compare-link").first().click();
+  const textDiff = page.locator('[data-testid="diff-field"][data-field="originalText"]');
+  await expect(textDiff.locator("ins, .diff-added, [data-diff=added]").first()).toContainText(/مرداد|دیگر/);
+  await expect(textDiff.locator("del, .diff-removed, [data-diff=removed]").first()).toContainText(/تابستان/);
+  await page.goto(statementUrl);
   await page.locator('[data-testid="revision-row"][data-revision="1"] a').first().click();
   await expect(page.getByTestId("statement-text")).toContainText("در تابستان ۱۳۶۷");
   await expect(page.getByTestId("statement-text")).not.toContainText("دیگر چیزی نگفت");
