@@ -18,12 +18,16 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
   "witness.edit": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "no" },
   "witness.reveal": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "consent" },
   "registry.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
+  "registry.edit": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "yes" },
+  "link.create": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "no" },
+  "link.edit": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "no" },
   "exhibit.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
   "exhibit.create": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "no" },
   "exhibit.custody": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "yes" },
   "exhibit.verify": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
   "audit.verify": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
   "audit.read": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "yes", LEGAL: "yes" },
+  "audit.export": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "yes", LEGAL: "no" },
   "user.manage": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "no", LEGAL: "no" },
   "token.manage": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
 };
@@ -39,8 +43,8 @@ describe("the policy", () => {
       const note = cell === "own" ? " (own records only)" : cell === "consent" ? " (with legal-sharing consent only)" : "";
       test(`${role} ${cell === "no" ? "may not" : "may"} ${action}${note}`, () => {
         const a = actor(role);
-        const own = { authorId: a.id, ownerId: a.id };
-        const others = { authorId: "someone-else", ownerId: "someone-else" };
+        const own = { authorId: a.id, ownerId: a.id, creatorId: a.id };
+        const others = { authorId: "someone-else", ownerId: "someone-else", creatorId: "someone-else" };
         const consented = { ...others, consentScopes: ["INTERNAL_RESEARCH", "LEGAL_SHARING"] };
         const researchOnly = { ...others, consentScopes: ["INTERNAL_RESEARCH"] };
         expect(can(a, action, own), "own record").toBe(cell === "yes" || cell === "own");
@@ -59,6 +63,14 @@ describe("the policy", () => {
     expect(() => authorize(null, "statement.read")).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
     expect(() => authorize(actor("LEGAL"), "user.manage")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     expect(() => authorize(actor("ADMIN"), "user.manage")).not.toThrow();
+  });
+
+  test("a researcher edits the links they made, and any link on a statement they wrote", () => {
+    const a = actor("RESEARCHER");
+    expect(can(a, "link.edit", { creatorId: a.id, authorId: "someone-else" })).toBe(true);
+    expect(can(a, "link.edit", { creatorId: "someone-else", authorId: a.id })).toBe(true);
+    expect(can(a, "link.edit", { creatorId: "someone-else", authorId: "someone-else" })).toBe(false);
+    expect(can(a, "link.edit")).toBe(false);
   });
 
   test("editing without knowing the author is refused for a researcher", () => {

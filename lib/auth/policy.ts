@@ -16,12 +16,16 @@ export const ACTIONS = [
   "witness.edit",
   "witness.reveal",
   "registry.read",
+  "registry.edit",
+  "link.create",
+  "link.edit",
   "exhibit.read",
   "exhibit.create",
   "exhibit.custody",
   "exhibit.verify",
   "audit.verify",
   "audit.read",
+  "audit.export",
   "user.manage",
   "token.manage",
 ] as const;
@@ -32,6 +36,7 @@ export type Resource = {
   authorId?: string; // a statement's author
   ownerId?: string; // the researcher who recorded a witness
   consentScopes?: readonly string[]; // a witness's consent in force
+  creatorId?: string; // who made a link (lib/links)
 };
 
 type Rule = boolean | ((actor: Actor, resource: Resource | undefined) => boolean);
@@ -61,6 +66,25 @@ const RULES: Record<Action, Record<Role, Rule>> = {
     LEGAL: (_a, r) => r?.consentScopes?.includes("LEGAL_SHARING") === true,
   },
   "registry.read": ALL,
+  // The registries of persons, organisations, places, events and proceedings are shared
+  // reference data that researchers and legal teams build as they work (a legal team adds a
+  // proceeding, its docket and defendants). Reviewers only read them: a reviewer grades the
+  // statements that link to these records, and one who could also rewrite the person or event
+  // a statement is checked against would be checking their own work (the four-eyes rule).
+  "registry.edit": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: true },
+  // Linking a passage to an official is analysis, not authorship: a researcher may link any
+  // statement they can read, because testimony is often coded by someone other than the
+  // interviewer. A link changes no word of the statement, cites an exact passage of a fixed
+  // revision, and is audited with its maker. Reviewers and legal teams read links; they don't make them.
+  "link.create": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: false },
+  // Changing or deleting a link: the researcher who made it, or the statement's author (whose
+  // edits are what send links to NEEDS_REVIEW, so they must be able to repair them).
+  "link.edit": {
+    ADMIN: true,
+    RESEARCHER: (a, r) => r !== undefined && (r.creatorId === a.id || r.authorId === a.id),
+    REVIEWER: false,
+    LEGAL: false,
+  },
   "exhibit.read": ALL,
   // Reviewers and legal teams examine evidence; they do not add it.
   "exhibit.create": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: false },
@@ -71,6 +95,7 @@ const RULES: Record<Action, Record<Role, Rule>> = {
   "exhibit.verify": ALL,
   "audit.verify": ALL,
   "audit.read": { ADMIN: true, RESEARCHER: false, REVIEWER: true, LEGAL: true },
+  "audit.export": { ADMIN: true, RESEARCHER: false, REVIEWER: true, LEGAL: false },
   "user.manage": { ADMIN: true, RESEARCHER: false, REVIEWER: false, LEGAL: false },
   "token.manage": ALL, // their own tokens only: the token operations scope by actor id
 };
