@@ -69,6 +69,8 @@ async function shapeOf(url: string): Promise<Shape> {
     for (const r of fks.rows) (shape[r.t.replace(/"/g, "")] ??= []).push(`fk ${r.def}`);
     await c.end();
   }
+  // Column order differs legitimately: ALTER TABLE adds columns at the end.
+  for (const k of Object.keys(shape)) shape[k].sort();
   return shape;
 }
 
