@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { exhibitPaths, exhibitSchemas } from "@/lib/exhibits/openapi";
 import { ZCreateStatement, ZListStatements, ZStatementOut, ZUpdateStatement } from "@/lib/statements/schemas";
+import { witnessPaths, witnessSchemas } from "@/lib/witnesses/openapi";
 
 // The OpenAPI document, generated from the same zod schemas the handlers validate with.
 const json = (schema: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(schema, { io, unrepresentable: "any" });
@@ -28,6 +29,7 @@ export function openApiDocument() {
         CreateStatement: json(ZCreateStatement),
         UpdateStatement: json(ZUpdateStatement),
         ...exhibitSchemas(),
+        ...witnessSchemas(),
       },
     },
     security: [{ bearer: [] }],
@@ -59,7 +61,13 @@ export function openApiDocument() {
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/UpdateStatement" } } } },
           responses: { "200": ok({ $ref: "#/components/schemas/Statement" }), ...errors(400, 401, 403, 404, 409, 413) },
         },
+        patch: {
+          summary: "Save a new revision (the same operation as PUT)",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/UpdateStatement" } } } },
+          responses: { "200": ok({ $ref: "#/components/schemas/Statement" }), ...errors(400, 401, 403, 404, 409, 413) },
+        },
       },
+      ...witnessPaths(),
       ...exhibitPaths(),
       "/audit/verify": {
         get: {

@@ -8,12 +8,12 @@ import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput, zText } from "@/lib/validation";
-import { CONSENT_SCOPES, decryptIdentity, encryptIdentity, recordedFields, ZIdentity } from "./identity";
+import { CONSENT_SCOPES, decryptIdentity, encryptIdentity, IDENTITY_FIELDS, recordedFields, ZIdentity, type IdentityField } from "./identity";
 
 export const PROTECTION_LEVELS = ["STANDARD", "CONFIDENTIAL", "PROTECTED"] as const;
 export const CONSENT_METHODS = ["WRITTEN", "ORAL_RECORDED", "ORAL_WITNESSED", "ELECTRONIC"] as const;
 
-const ZConsentGrant = z.object({
+export const ZConsentGrant = z.object({
   scope: z.enum(CONSENT_SCOPES, { error: "invalid_choice" }),
   givenAt: z.coerce.date({ error: "invalid_date" }).refine((d) => d.getTime() <= Date.now() + 86_400_000, { error: "date_in_future" }),
   method: z.enum(CONSENT_METHODS, { error: "invalid_choice" }),
@@ -36,6 +36,90 @@ export const ZUpdateWitness = z.object({
 
 export const ZReveal = z.object({ reason: zText(1000) });
 export const ZWithdraw = z.object({ note: z.string().trim().max(2000, { error: "too_long:2000" }).default("") });
+
+// What the JSON API answers (and the OpenAPI document describes). Identity appears only in
+// ZRevealOut, the answer to an audited reveal.
+const zIso = z.string().describe("ISO 8601 date-time");
+export const ZConsentOut = z.object({
+  id: z.string(),
+  witnessId: z.string(),
+  scope: z.enum(CONSENT_SCOPES),
+  givenAt: zIso,
+  method: z.enum(CONSENT_METHODS),
+  note: z.string(),
+  recordedById: z.string(),
+  recordedAt: zIso,
+  withdrawnAt: zIso.nullable(),
+  withdrawnById: z.string().nullable(),
+  withdrawNote: z.string(),
+});
+export const ZWitnessOut = z.object({
+  id: z.string(),
+  code: z.string(),
+  protectionLevel: z.enum(PROTECTION_LEVELS),
+  fictional: z.boolean(),
+  notes: z.string(),
+  createdAt: zIso,
+  createdById: z.string(),
+  identityFields: z.array(z.enum(IDENTITY_FIELDS)).describe("Which identity fields are recorded; never their values"),
+  consents: z.array(ZConsentOut).describe("Every grant, newest first, withdrawn ones included"),
+  activeConsent: z.array(z.enum(CONSENT_SCOPES)).describe("Scopes in force"),
+  statements: z.array(z.object({ id: z.string(), title: z.string(), language: z.string(), status: z.string(), revisionNumber: z.number().int() })),
+  mayReveal: z.boolean(),
+  mayEdit: z.boolean(),
+});
+export const ZRevealOut = z.object({
+  code: z.string(),
+  identity: z.object(Object.fromEntries(IDENTITY_FIELDS.map((f) => [f, z.string().optional()])) as Record<IdentityField, z.ZodOptional<z.ZodString>>).describe("Only the recorded fields"),
+});
+
+type ConsentRow = {
+  id: string;
+  witnessId: string;
+  scope: string;
+  givenAt: Date;
+  method: string;
+  note: string;
+  recordedById: string;
+  createdAt: Date;
+  withdrawnAt: Date | null;
+  withdrawnById: string | null;
+  withdrawNote: string;
+};
+
+export function consentOut(c: ConsentRow): z.infer<typeof ZConsentOut> {
+  return {
+    id: c.id,
+    witnessId: c.witnessId,
+    scope: c.scope as z.infer<typeof ZConsentOut>["scope"],
+    givenAt: c.givenAt.toISOString(),
+    method: c.method as z.infer<typeof ZConsentOut>["method"],
+    note: c.note,
+    recordedById: c.recordedById,
+    recordedAt: c.createdAt.toISOString(),
+    withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+    withdrawnById: c.withdrawnById,
+    withdrawNote: c.withdrawNote,
+  };
+}
+
+export function witnessOut(w: Awaited<ReturnType<typeof getWitness>>): z.infer<typeof ZWitnessOut> {
+  return {
+    id: w.id,
+    code: w.code,
+    protectionLevel: w.protectionLevel as z.infer<typeof ZWitnessOut>["protectionLevel"],
+    fictional: w.fictional,
+    notes: w.notes,
+    createdAt: w.createdAt.toISOString(),
+    createdById: w.createdBy.id,
+    identityFields: w.identityFields,
+    consents: w.consents.map(consentOut),
+    activeConsent: w.activeConsent as z.infer<typeof ZWitnessOut>["activeConsent"],
+    statements: w.statements,
+    mayReveal: w.mayReveal,
+    mayEdit: w.mayEdit,
+  };
+}
 
 export function witnessCode(n: number): string {
   return `W-${String(n).padStart(4, "0")}`;
@@ -149,6 +233,10 @@ export async function getWitness({ actor, witnessId }: { actor: Actor | null; wi
     const scopes = await activeConsentScopes(db, w.id);
     if (actor.role === "LEGAL" && !scopes.has("LEGAL_SHARING")) throw new AppError("NOT_FOUND", "No such witness.");
     const resource = { ownerId: w.createdById, consentScopes: [...scopes] };
+    // Who recorded and who withdrew each grant, by name (Consent keeps only the user ids).
+    const userIds = [...new Set(w.consents.flatMap((c) => [c.recordedById, ...(c.withdrawnById ? [c.withdrawnById] : [])]))];
+    const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
+    const nameOf = new Map(users.map((u) => [u.id, u.name]));
     return {
       id: w.id,
       code: w.code,
@@ -158,7 +246,11 @@ export async function getWitness({ actor, witnessId }: { actor: Actor | null; wi
       createdAt: w.createdAt,
       createdBy: w.createdBy,
       identityFields: recordedFields(w),
-      consents: w.consents,
+      consents: w.consents.map((c) => ({
+        ...c,
+        recordedBy: { id: c.recordedById, name: nameOf.get(c.recordedById) ?? "" },
+        withdrawnBy: c.withdrawnById ? { id: c.withdrawnById, name: nameOf.get(c.withdrawnById) ?? "" } : null,
+      })),
       activeConsent: [...scopes],
       statements: w.statements,
       mayReveal: can(actor, "witness.reveal", resource),
@@ -198,13 +290,17 @@ export async function recordConsent({ actor, witnessId, input }: { actor: Actor 
   });
 }
 
-/** Takes effect at once: every read path checks the consent in force when it runs. */
-export async function withdrawConsent({ actor, consentId, input }: { actor: Actor | null; consentId: string; input: unknown }) {
+/**
+ * Takes effect at once: every read path checks the consent in force when it runs. With
+ * `witnessId` (the API's /witnesses/{id}/consents/{consentId}), a consent of another
+ * witness is not found rather than withdrawn.
+ */
+export async function withdrawConsent({ actor, consentId, witnessId, input }: { actor: Actor | null; consentId: string; witnessId?: string; input: unknown }) {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   const { note } = parseInput(ZWithdraw, input ?? {});
   return write(async (tx) => {
     const c = await tx.consent.findUnique({ where: { id: consentId }, include: { witness: { select: { createdById: true } } } });
-    if (!c) throw new AppError("NOT_FOUND", "No such consent.");
+    if (!c || (witnessId !== undefined && c.witnessId !== witnessId)) throw new AppError("NOT_FOUND", "No such consent.");
     authorize(actor, "witness.edit", { ownerId: c.witness.createdById });
     if (c.withdrawnAt) throw new AppError("INVALID_STATE", "This consent was already withdrawn.");
     const stamp = { withdrawnAt: new Date(), withdrawnById: actor.id, withdrawNote: note };

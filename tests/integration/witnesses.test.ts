@@ -11,7 +11,7 @@ import { rotateKeys } from "@/lib/crypto/rotate-keys";
 import { sqlitePath } from "@/lib/db/provider";
 import { read } from "@/lib/db/write";
 import { createStatement, getStatement, listStatements } from "@/lib/statements/statements";
-import { createWitness, getWitness, listWitnesses, recordConsent, revealIdentity, updateWitness, withdrawConsent } from "@/lib/witnesses/witnesses";
+import { createWitness, getWitness, listWitnesses, recordConsent, revealIdentity, updateWitness, withdrawConsent, witnessOut } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -94,6 +94,42 @@ describe("witness protection", () => {
     expect(await read((d) => d.consent.count({ where: { witnessId: w.id } }))).toBe(0);
     await updateWitness({ actor: admin, witnessId: w.id, input: { protectionLevel: "PROTECTED", identity: { legalName: "Set By Admin" } } });
     expect((await revealIdentity({ actor: admin, witnessId: w.id, input: { reason: "check" } })).identity.legalName).toBe("Set By Admin");
+  });
+
+  test("the witness page's view names who recorded and who withdrew each grant, and carries no identity", async () => {
+    const w = await createWitness({ actor: researcher, input: { identity: { legalName: "Named Nowhere" }, consents: [consent("LEGAL_SHARING")] } });
+    const grant = (await getWitness({ actor: researcher, witnessId: w.id })).consents[0];
+    await withdrawConsent({ actor: admin, consentId: grant.id, input: { note: "asked by phone" } });
+    const view = await getWitness({ actor: reviewer, witnessId: w.id });
+    const c = view.consents[0];
+    expect(c.recordedBy).toEqual({ id: researcher.id, name: researcher.name });
+    expect(c.withdrawnBy).toEqual({ id: admin.id, name: admin.name });
+    expect(c.withdrawNote).toBe("asked by phone");
+    expect(view.activeConsent).toEqual([]);
+    const out = witnessOut(view);
+    expect(out.consents[0]).toMatchObject({ scope: "LEGAL_SHARING", withdrawnById: admin.id, recordedAt: expect.any(String) });
+    expect(JSON.stringify(out)).not.toContain("Named Nowhere");
+    expect(JSON.stringify(out)).not.toContain("Enc");
+  });
+
+  test("a consent is withdrawn only through its own witness", async () => {
+    const a = await createWitness({ actor: researcher, input: { consents: [consent("LEGAL_SHARING")] } });
+    const b = await createWitness({ actor: researcher, input: {} });
+    const grant = (await getWitness({ actor: researcher, witnessId: a.id })).consents[0];
+    await expect(withdrawConsent({ actor: researcher, consentId: grant.id, witnessId: b.id, input: {} })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getWitness({ actor: legal, witnessId: a.id })).activeConsent).toEqual(["LEGAL_SHARING"]);
+    await withdrawConsent({ actor: researcher, consentId: grant.id, witnessId: a.id, input: {} });
+    await expect(getWitness({ actor: legal, witnessId: a.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  test("an identity update changes only the fields given; an empty one clears its field", async () => {
+    const w = await createWitness({ actor: researcher, input: { identity: { legalName: "Keep Me", contact: "drop me", birthDate: "1340" } } });
+    await updateWitness({ actor: researcher, witnessId: w.id, input: { identity: { contact: "", birthDate: "1341" } } });
+    expect((await revealIdentity({ actor: researcher, witnessId: w.id, input: { reason: "check" } })).identity).toEqual({ legalName: "Keep Me", birthDate: "1341" });
+    expect((await getWitness({ actor: reviewer, witnessId: w.id })).identityFields).toEqual(["legalName", "birthDate"]);
+    const audit = await read((d) => d.auditEvent.findFirst({ where: { recordId: w.id, action: "witness.update" } }));
+    expect(JSON.parse(audit!.after!).identityFieldsChanged.sort()).toEqual(["birthDate", "contact"]);
+    expect(audit!.after).not.toContain("1341");
   });
 
   test("a value copied into another witness's row does not decrypt", async () => {

@@ -11,3 +11,6 @@ export const PUT = apiRoute<P>(async ({ req, actor, params }) => {
   await updateStatement({ actor, statementId: params.id, input: await readJson(req) });
   return statementOut(await getStatement({ actor, statementId: params.id }));
 });
+
+/** The same operation as PUT: a new revision from the full content, the reason and baseRevision. */
+export const PATCH = PUT;

@@ -1,0 +1,15 @@
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { getWitness, updateWitness, witnessOut } from "@/lib/witnesses/witnesses";
+
+export const dynamic = "force-dynamic";
+
+type P = { id: string };
+
+// One witness without identity: which fields are recorded, never their values.
+export const GET = apiRoute<P>(async ({ actor, params }) => witnessOut(await getWitness({ actor, witnessId: params.id })));
+
+/** Protection level, notes, and identity fields given (an empty string clears a field). */
+export const PATCH = apiRoute<P>(async ({ req, actor, params }) => {
+  await updateWitness({ actor, witnessId: params.id, input: await readJson(req) });
+  return witnessOut(await getWitness({ actor, witnessId: params.id }));
+});
