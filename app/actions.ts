@@ -2,6 +2,7 @@
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { CALENDAR_COOKIE, isCalendar } from "@/lib/i18n/calendar";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 
 const ONE_YEAR = 365 * 24 * 60 * 60;
@@ -11,5 +12,13 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   const locale = formData.get("locale");
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { maxAge: ONE_YEAR, path: "/", sameSite: "lax" });
+  revalidatePath("/", "layout");
+}
+
+/** The calendar switcher: which calendar dates are read back in, remembered like the language. */
+export async function setCalendarAction(formData: FormData): Promise<void> {
+  const calendar = formData.get("calendar");
+  if (!isCalendar(calendar)) return;
+  (await cookies()).set(CALENDAR_COOKIE, calendar, { maxAge: ONE_YEAR, path: "/", sameSite: "lax" });
   revalidatePath("/", "layout");
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CalendarSwitcher } from "@/app/_components/calendar-switcher";
 import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
@@ -40,6 +41,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span className="role-tag">{t(`roles.${actor.role}`)}</span>
             </span>
             <LanguageSwitcher />
+            <CalendarSwitcher />
             <SignOutButton />
           </div>
         </div>

@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { intlCalendar, type Calendar } from "@/lib/i18n/calendar";
 
 /** Every sample witness and statement says so, wherever it appears. */
 export function FictionalBadge() {
@@ -24,14 +25,18 @@ export function ProtectionBadge({ level }: { level: string }) {
   return <span className={`badge protection-${level.toLowerCase()}`}>{t.has(level) ? t(level) : level}</span>;
 }
 
-/** A date in the reader's language (the Persian interface shows the Solar Hijri calendar), ISO in the tooltip. */
-export function DateTime({ value, dateOnly = false, seconds = false }: { value: Date | string; dateOnly?: boolean; seconds?: boolean }) {
+/**
+ * A date in the reader's language (the Persian interface shows the Solar Hijri calendar), ISO in
+ * the tooltip. `calendar`: the reader's chosen calendar (app/_lib/calendar.ts) where it is known.
+ */
+export function DateTime({ value, dateOnly = false, seconds = false, calendar }: { value: Date | string; dateOnly?: boolean; seconds?: boolean; calendar?: Calendar }) {
   const format = useFormatter();
   const d = typeof value === "string" ? new Date(value) : value;
   const iso = d.toISOString();
+  const cal = calendar ? { calendar: intlCalendar(calendar) } : {};
   return (
     <time dateTime={iso} title={`${iso.replace("T", " ").slice(0, 19)} UTC`}>
-      {format.dateTime(d, dateOnly ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: seconds ? "medium" : "short" })}
+      {format.dateTime(d, dateOnly ? { dateStyle: "medium", ...cal } : { dateStyle: "medium", timeStyle: seconds ? "medium" : "short", ...cal })}
     </time>
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { diffWords } from "diff";
 import type { Actor } from "@/lib/auth/actor";
-import { formatFuzzyDate, type ParsedDate } from "@/lib/dates";
+import { formatFuzzyDate, type FormatOptions, type ParsedDate } from "@/lib/dates";
 import { getRevision, normalizeDetails } from "./statements";
 
 export type DiffPart = { value: string; added?: boolean; removed?: boolean };
@@ -13,12 +13,26 @@ export function wordDiff(a: string, b: string, language: string): DiffPart[] {
   return diffWords(a, b, { intlSegmenter: segmenter }).map((p) => ({ value: p.value, added: p.added || undefined, removed: p.removed || undefined }));
 }
 
-function dateText(d: ParsedDate | null): string {
-  return d ? `${d.input} (${formatFuzzyDate(d, { calendar: "gregorian", locale: "en" })})` : "";
+/** A date as given, then as read in the reader's calendar (`reading`). */
+function dateText(d: ParsedDate | null, reading: FormatOptions): string {
+  return d ? `${d.input} (${formatFuzzyDate(d, reading)})` : "";
 }
 
 /** Two revisions of one statement, field by field, for the side-by-side history view. */
-export async function compareRevisions({ actor, statementId, from, to }: { actor: Actor | null; statementId: string; from: number; to: number }) {
+export async function compareRevisions({
+  actor,
+  statementId,
+  from,
+  to,
+  reading = { calendar: "gregorian", locale: "en" },
+}: {
+  actor: Actor | null;
+  statementId: string;
+  from: number;
+  to: number;
+  reading?: FormatOptions;
+}) {
+  const readDate = (d: ParsedDate | null) => dateText(d, reading);
   const [a, b] = await Promise.all([getRevision({ actor, statementId, number: from }), getRevision({ actor, statementId, number: to })]);
   const da = normalizeDetails(JSON.parse(a.details));
   const db = normalizeDetails(JSON.parse(b.details));
@@ -26,12 +40,12 @@ export async function compareRevisions({ actor, statementId, from, to }: { actor
   const fields: [string, string, string][] = [
     ["title", a.title, b.title],
     ["language", a.language, b.language],
-    ["interviewDate", dateText(da.interviewDate) || (a.interviewDate ?? ""), dateText(db.interviewDate) || (b.interviewDate ?? "")],
+    ["interviewDate", readDate(da.interviewDate) || (a.interviewDate ?? ""), readDate(db.interviewDate) || (b.interviewDate ?? "")],
     ["interviewPlace", da.interviewPlace, db.interviewPlace],
     ["interviewers", da.interviewers.join("\n"), db.interviewers.join("\n")],
     ["mode", da.mode ?? "", db.mode ?? ""],
     ["relation", da.relation ?? "", db.relation ?? ""],
-    ["periodCovered", dateText(da.periodCovered), dateText(db.periodCovered)],
+    ["periodCovered", readDate(da.periodCovered), readDate(db.periodCovered)],
     ["placesCovered", da.placesCovered.join("\n"), db.placesCovered.join("\n")],
     ["summary", a.summary, b.summary],
     ["originalText", a.originalText, b.originalText],

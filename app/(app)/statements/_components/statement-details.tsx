@@ -1,25 +1,33 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCalendar } from "@/app/_lib/calendar";
 import { formatFuzzyDate, type ParsedDate } from "@/lib/dates";
 import type { StatementDetails } from "@/lib/statements/schemas";
 
 /**
- * A date as the witness gave it, then as this reader's calendar reads it (Solar Hijri in the
- * Persian interface, Gregorian in the English one), with the span it allows on hover.
+ * A date as the witness gave it, then as this reader's chosen calendar reads it (the calendar
+ * switch; until they choose, Solar Hijri in the Persian interface and Gregorian in the English
+ * one), with the span it allows on hover. Async so it reads the choice itself and the pages
+ * that show dates need not pass it down.
  */
-export function FuzzyDateText({ value, raw }: { value: ParsedDate | null; raw?: string | null }) {
-  const t = useTranslations();
-  const locale = useLocale() === "fa" ? "fa" : "en";
+export async function FuzzyDateText({ value, raw }: { value: ParsedDate | null; raw?: string | null }) {
+  const [t, rawLocale, calendar] = await Promise.all([getTranslations(), getLocale(), getCalendar()]);
+  const locale = rawLocale === "fa" ? "fa" : "en";
   if (!value) return <bdi>{raw || t("common.none")}</bdi>;
   let reading: string | null = null;
   try {
-    reading = formatFuzzyDate(value, { calendar: locale === "fa" ? "persian" : "gregorian", locale });
+    reading = formatFuzzyDate(value, { calendar, locale });
   } catch {
     reading = null; // a malformed stored span: show what was typed, nothing invented
   }
   return (
-    <span className="fuzzy-date" title={`${value.earliest} … ${value.latest}`}>
+    <span className="fuzzy-date" title={`${value.earliest} … ${value.latest}`} data-calendar={calendar}>
       <bdi>{value.input}</bdi>
-      {reading && reading !== value.input && <span className="date-reading">{t("statements.dateReading", { date: reading })}</span>}
+      {reading && reading !== value.input && (
+        <span className="date-reading" data-testid="date-reading">
+          {t("statements.dateReading", { date: reading })}
+        </span>
+      )}
     </span>
   );
 }

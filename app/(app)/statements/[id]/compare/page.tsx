@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DateTime, FictionalBadge, ShortHash } from "@/app/_components/badges";
+import { getCalendar } from "@/app/_lib/calendar";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { compareRevisions } from "@/lib/statements/compare-revisions";
 import { getStatement } from "@/lib/statements/statements";
@@ -22,9 +23,11 @@ export default async function CompareRevisionsPage({ params, searchParams }: Pro
   const to = revisionNumber(param(sp.to));
   if (from === undefined || to === undefined) notFound();
   const actor = await requirePageActor(`/statements/${id}/compare?from=${from}&to=${to}`);
+  // Dates in the comparison read in the reader's chosen calendar, as on the statement page.
+  const reading = { calendar: await getCalendar(), locale: (await getLocale()) === "fa" ? ("fa" as const) : ("en" as const) };
   const [s, cmp, t] = await Promise.all([
     orHttpError(getStatement({ actor, statementId: id })),
-    orHttpError(compareRevisions({ actor, statementId: id, from, to })),
+    orHttpError(compareRevisions({ actor, statementId: id, from, to, reading })),
     getTranslations(),
   ]);
   const authorOf = (n: number) => s.revisions.find((r) => r.number === n)?.author.name ?? "";
