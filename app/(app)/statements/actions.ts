@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/app/_lib/form-state";
 import { formValues, runForm } from "@/app/_lib/run-form";
-import { createStatement, updateStatement } from "@/lib/statements/statements";
+import { getTranslations } from "next-intl/server";
+import { createStatement, restoreRevision, updateStatement } from "@/lib/statements/statements";
 
 type Saved = { id: string };
 
@@ -53,6 +54,25 @@ export async function updateStatementAction(statementId: string, prev: FormState
     return { id: s.id };
   });
   if (state.ok && state.data) {
+    revalidatePath(`/statements/${statementId}`);
+    redirect(`/statements/${statementId}`);
+  }
+  return state;
+}
+
+/**
+ * Saves an earlier revision's content again as a new revision. `baseRevision` is the revision
+ * that was current when the page was opened: restoring over a newer save is refused.
+ */
+export async function restoreRevisionAction(statementId: string, number: number, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
+  const values = formValues(formData, ["reason", "baseRevision"]);
+  const t = await getTranslations("statements");
+  const reason = values.reason?.trim() ? values.reason : t("restoredReason", { n: number });
+  const state = await runForm(prev, values, async (actor) => {
+    const s = await restoreRevision({ actor, statementId, number, input: { reason, baseRevision: values.baseRevision } });
+    return { id: s.id };
+  });
+  if (state.ok) {
     revalidatePath(`/statements/${statementId}`);
     redirect(`/statements/${statementId}`);
   }

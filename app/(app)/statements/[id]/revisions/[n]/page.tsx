@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
 import { orHttpError, requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
 import { getRevision, getStatement, normalizeDetails } from "@/lib/statements/statements";
 import { DetailFacts, DetailSections } from "../../../_components/statement-details";
+import { RestoreRevisionForm } from "./_components/restore-form";
 
 type Props = { params: Promise<{ id: string; n: string }> };
 
@@ -54,7 +56,9 @@ export default async function RevisionPage({ params }: Props) {
         <div>
           <dt>{t("statements.witness")}</dt>
           <dd>
-            <span className="code">{s.witness.code}</span>
+            <Link href={`/witnesses/${s.witness.id}`} className="code" data-testid="witness-code">
+              {s.witness.code}
+            </Link>
           </dd>
         </div>
         <div>
@@ -109,6 +113,14 @@ export default async function RevisionPage({ params }: Props) {
         </div>
       </section>
       <DetailSections details={details} />
+
+      {!isCurrent && can(actor, "statement.edit", { authorId: s.authorId }) && (
+        <section className="panel" aria-labelledby="restore-heading" data-testid="restore-panel">
+          <h2 id="restore-heading">{t("statements.restoreHeading")}</h2>
+          <p className="muted">{t("statements.restoreIntro", { n: number, next: s.revisionNumber + 1 })}</p>
+          <RestoreRevisionForm statementId={s.id} number={number} baseRevision={s.revisionNumber} />
+        </section>
+      )}
     </>
   );
 }
