@@ -7,6 +7,7 @@ import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
+import { reanchorLinks } from "@/lib/links";
 import { z } from "zod";
 import { zText } from "@/lib/validation";
 import { ZCreateStatement, ZListStatements, ZUpdateStatement, type StatementDetails } from "./schemas";
@@ -98,6 +99,8 @@ export async function updateStatement({ actor, statementId, input }: { actor: Ac
       before: auditView(before, previous.contentHash),
       after: { ...auditView(after, hash), reason: data.reason },
     });
+    // Links cite words of a fixed revision: move them to this one, or flag them for review.
+    await reanchorLinks(tx, { actor, statementId, revisionNumber: number, text: revision.originalText });
     return after;
   });
 }

@@ -1,0 +1,307 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import type { Tx } from "@/lib/db/client";
+import { read } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { visibleStatementWhere } from "@/lib/links/links";
+import { ALLEGATION_TYPES, type AllegationType } from "@/lib/links/schemas";
+import { parseInput } from "@/lib/validation";
+import { canonicalWitnessIds, countWitnesses, type WitnessCount } from "./count";
+
+// Corroboration: for each allegation, how many independent witnesses support it, and the
+// exact quotes. Counting rules (lib/corroboration/count.ts): distinct witnesses after
+// collapsing sameAs records; "verified" when a statement of theirs with the claim is VERIFIED;
+// unverified witnesses counted separately. Only ANCHORED links count: a NEEDS_REVIEW link
+// cites words that are no longer in the statement's current revision until someone confirms
+// them; it is listed, flagged, and counted as needsReview. A legal team counts and sees only
+// statements whose witness's consent covers legal sharing. Witnesses appear by code only.
+
+const LINK_SELECT = {
+  id: true,
+  statementId: true,
+  revisionNumber: true,
+  startOffset: true,
+  endOffset: true,
+  quote: true,
+  anchor: true,
+  role: true,
+  allegationType: true,
+  personId: true,
+  eventId: true,
+  placeId: true,
+  proceedingId: true,
+  statement: { select: { id: true, title: true, language: true, status: true, fictional: true, witnessId: true, witness: { select: { code: true } } } },
+} as const;
+
+type LinkFact = {
+  id: string;
+  statementId: string;
+  revisionNumber: number;
+  startOffset: number;
+  endOffset: number;
+  quote: string;
+  anchor: string;
+  role: string;
+  allegationType: string;
+  personId: string;
+  eventId: string | null;
+  placeId: string | null;
+  proceedingId: string | null;
+  statement: { id: string; title: string; language: string; status: string; fictional: boolean; witnessId: string; witness: { code: string } };
+};
+
+export type Quote = {
+  linkId: string;
+  statementId: string;
+  statementTitle: string;
+  statementStatus: string;
+  language: string;
+  fictional: boolean;
+  revisionNumber: number;
+  startOffset: number;
+  endOffset: number;
+  quote: string;
+  witnessCode: string;
+  role: string;
+  allegationType: string;
+  anchor: string;
+  verified: boolean;
+};
+
+export type Counts = WitnessCount & { needsReview: number };
+
+function quoteOf(l: LinkFact): Quote {
+  return {
+    linkId: l.id,
+    statementId: l.statementId,
+    statementTitle: l.statement.title,
+    statementStatus: l.statement.status,
+    language: l.statement.language,
+    fictional: l.statement.fictional,
+    revisionNumber: l.revisionNumber,
+    startOffset: l.startOffset,
+    endOffset: l.endOffset,
+    quote: l.quote,
+    witnessCode: l.statement.witness.code,
+    role: l.role,
+    allegationType: l.allegationType,
+    anchor: l.anchor,
+    verified: l.statement.status === "VERIFIED",
+  };
+}
+
+async function loadLinks(db: Tx, actor: Actor, where: Record<string, unknown>): Promise<LinkFact[]> {
+  return db.link.findMany({
+    where: { ...where, statement: visibleStatementWhere(actor) },
+    select: LINK_SELECT,
+    orderBy: [{ createdAt: "asc" }],
+  });
+}
+
+/** witness id → canonical witness id, following sameAs chains through records not in the list too. */
+async function canonicalOf(db: Tx, witnessIds: Iterable<string>): Promise<Map<string, string>> {
+  const sameAs = new Map<string, string | null>();
+  let pending = [...new Set(witnessIds)];
+  while (pending.length) {
+    const rows = await db.witness.findMany({ where: { id: { in: pending } }, select: { id: true, sameAsId: true } });
+    for (const r of rows) sameAs.set(r.id, r.sameAsId);
+    for (const id of pending) if (!sameAs.has(id)) sameAs.set(id, null);
+    pending = [...new Set(rows.map((r) => r.sameAsId).filter((x): x is string => !!x && !sameAs.has(x)))];
+  }
+  return canonicalWitnessIds(sameAs);
+}
+
+function counter(canonical: Map<string, string>) {
+  return (links: LinkFact[]): Counts => {
+    const anchored = links.filter((l) => l.anchor === "ANCHORED");
+    return {
+      ...countWitnesses(anchored.map((l) => ({ canonicalWitnessId: canonical.get(l.statement.witnessId) ?? l.statement.witnessId, verified: l.statement.status === "VERIFIED" }))),
+      needsReview: links.length - anchored.length,
+    };
+  };
+}
+
+const typeOrder = (t: string) => {
+  const i = (ALLEGATION_TYPES as readonly string[]).indexOf(t);
+  return i === -1 ? ALLEGATION_TYPES.length : i;
+};
+
+type EventRef = { id: string; title: string; titleFa: string; dateStart: string; dateEnd: string | null; precision: string; earliest: string | null; latest: string | null };
+const EVENT_SELECT = { id: true, title: true, titleFa: true, dateStart: true, dateEnd: true, precision: true, earliest: true, latest: true } as const;
+
+/** Events by date (undated last), then title. */
+function byDate(a: EventRef, b: EventRef): number {
+  const ea = a.earliest ?? "\uffff";
+  const eb = b.earliest ?? "\uffff";
+  return ea < eb ? -1 : ea > eb ? 1 : a.title.localeCompare(b.title);
+}
+
+function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------- a person's allegations
+
+export type AllegationGroup = Counts & { event: EventRef | null; allegationType: string; quotes: Quote[] };
+
+/**
+ * Allegations against one person, grouped by event (null: no event named) and allegation
+ * type, each with its independent-witness counts and the exact quotes.
+ */
+export async function getPersonAllegations({ actor, personId }: { actor: Actor | null; personId: string }) {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  return read(async (db) => {
+    const person = await db.person.findUnique({ where: { id: personId }, select: { id: true, name: true, nameFa: true } });
+    if (!person) throw new AppError("NOT_FOUND", "No such person.");
+    const links = await loadLinks(db, actor, { personId });
+    const count = counter(await canonicalOf(db, links.map((l) => l.statement.witnessId)));
+    const eventIds = [...new Set(links.map((l) => l.eventId).filter((x): x is string => !!x))];
+    const events = new Map((await db.event.findMany({ where: { id: { in: eventIds } }, select: EVENT_SELECT })).map((e) => [e.id, e]));
+    const groups: AllegationGroup[] = [];
+    for (const [key, items] of groupBy(links, (l) => `${l.eventId ?? ""}|${l.allegationType}`)) {
+      const [eventId, allegationType] = key.split("|") as [string, string];
+      groups.push({ event: eventId ? (events.get(eventId) ?? null) : null, allegationType, ...count(items), quotes: items.map(quoteOf) });
+    }
+    groups.sort((a, b) => {
+      if (!a.event !== !b.event) return a.event ? -1 : 1;
+      const d = a.event && b.event ? byDate(a.event, b.event) : 0;
+      return d || typeOrder(a.allegationType) - typeOrder(b.allegationType);
+    });
+    return { person, totals: count(links), groups };
+  });
+}
+
+// ---------------------------------------------------------------- a proceeding's evidence
+
+/**
+ * For a proceeding: per defendant, which allegation types are supported by how many independent
+ * witnesses (all links naming the defendant count, whatever proceeding they were tagged with),
+ * and the statements in evidence: those with a link tagged with this proceeding or naming a
+ * defendant, with their quotes.
+ */
+export async function getProceedingEvidence({ actor, proceedingId }: { actor: Actor | null; proceedingId: string }) {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  return read(async (db) => {
+    const proceeding = await db.proceeding.findUnique({
+      where: { id: proceedingId },
+      select: { id: true, title: true, defendants: { select: { person: { select: { id: true, name: true, nameFa: true } } } } },
+    });
+    if (!proceeding) throw new AppError("NOT_FOUND", "No such proceeding.");
+    const defendantIds = proceeding.defendants.map((d) => d.person.id);
+    const links = await loadLinks(db, actor, { OR: [{ proceedingId }, ...(defendantIds.length ? [{ personId: { in: defendantIds } }] : [])] });
+    const count = counter(await canonicalOf(db, links.map((l) => l.statement.witnessId)));
+    const defendants = proceeding.defendants.map(({ person }) => {
+      const mine = links.filter((l) => l.personId === person.id);
+      const byType = groupBy(mine, (l) => l.allegationType);
+      return {
+        person,
+        totals: count(mine),
+        allegations: [...byType.entries()].sort((a, b) => typeOrder(a[0]) - typeOrder(b[0])).map(([allegationType, items]) => ({ allegationType, ...count(items) })),
+      };
+    });
+    const personIds = [...new Set(links.map((l) => l.personId))];
+    const persons = new Map((await db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, nameFa: true } })).map((p) => [p.id, p]));
+    const evidence = [...groupBy(links, (l) => l.statementId).values()].map((items) => {
+      const s = items[0]!.statement;
+      return {
+        statement: { id: s.id, title: s.title, language: s.language, status: s.status, fictional: s.fictional, witnessCode: s.witness.code },
+        taggedForProceeding: items.some((l) => l.proceedingId === proceedingId),
+        quotes: items.map((l) => ({ ...quoteOf(l), person: persons.get(l.personId)! })),
+      };
+    });
+    return { proceeding: { id: proceeding.id, title: proceeding.title }, defendants, evidence };
+  });
+}
+
+// ---------------------------------------------------------------- the matrix
+
+export const ZMatrixQuery = z.object({
+  allegationType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ALLEGATION_TYPES, { error: "invalid_choice" }).optional()),
+});
+
+export type MatrixCell = Counts & { personId: string; eventId: string | null };
+
+/**
+ * Persons × events: each cell counts the independent witnesses linking that person to that
+ * event (eventId null: links naming no event). Only persons and events with links appear.
+ */
+export async function getCorroborationMatrix({ actor, query }: { actor: Actor | null; query?: unknown }) {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  const q = parseInput(ZMatrixQuery, query ?? {});
+  return read(async (db) => {
+    const links = await loadLinks(db, actor, q.allegationType ? { allegationType: q.allegationType } : {});
+    const count = counter(await canonicalOf(db, links.map((l) => l.statement.witnessId)));
+    const personIds = [...new Set(links.map((l) => l.personId))];
+    const eventIds = [...new Set(links.map((l) => l.eventId).filter((x): x is string => !!x))];
+    const persons = await db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, nameFa: true } });
+    const events = (await db.event.findMany({ where: { id: { in: eventIds } }, select: EVENT_SELECT })).sort(byDate);
+    const cells: MatrixCell[] = [];
+    for (const [key, items] of groupBy(links, (l) => `${l.personId}|${l.eventId ?? ""}`)) {
+      const [personId, eventId] = key.split("|") as [string, string];
+      cells.push({ personId, eventId: eventId || null, ...count(items) });
+    }
+    // Persons with the most corroborated allegations first.
+    const weight = new Map<string, number>();
+    for (const c of cells) weight.set(c.personId, (weight.get(c.personId) ?? 0) + c.verifiedWitnesses * 1000 + c.unverifiedWitnesses);
+    persons.sort((a, b) => (weight.get(b.id) ?? 0) - (weight.get(a.id) ?? 0) || a.name.localeCompare(b.name));
+    return {
+      allegationType: (q.allegationType ?? null) as AllegationType | null,
+      persons,
+      events,
+      hasNoEvent: links.some((l) => !l.eventId),
+      cells,
+      maxVerified: Math.max(0, ...cells.map((c) => c.verifiedWitnesses)),
+      maxWitnesses: Math.max(0, ...cells.map((c) => c.verifiedWitnesses + c.unverifiedWitnesses)),
+    };
+  });
+}
+
+// ---------------------------------------------------------------- the timeline
+
+/**
+ * Events on a time axis by the date range they allow, and the positions persons held by
+ * theirs. Persons: every person with a dated position; `linked` says who has allegations
+ * visible to the reader.
+ */
+export async function getTimeline({ actor }: { actor: Actor | null }) {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  return read(async (db) => {
+    const events = (await db.event.findMany({ where: { earliest: { not: null } }, select: EVENT_SELECT })).sort(byDate);
+    const persons = await db.person.findMany({
+      where: { positions: { some: { fromEarliest: { not: null } } } },
+      select: {
+        id: true,
+        name: true,
+        nameFa: true,
+        positions: {
+          where: { fromEarliest: { not: null } },
+          select: { id: true, title: true, institution: true, fromDate: true, toDate: true, fromEarliest: true, toLatest: true, precision: true },
+          orderBy: { fromEarliest: "asc" },
+        },
+      },
+    });
+    const linkedIds = new Set((await db.link.findMany({ where: { statement: visibleStatementWhere(actor) }, select: { personId: true }, distinct: ["personId"] })).map((l) => l.personId));
+    const out = persons
+      .map((p) => ({ ...p, linked: linkedIds.has(p.id) }))
+      .sort((a, b) => Number(b.linked) - Number(a.linked) || (a.positions[0]!.fromEarliest! < b.positions[0]!.fromEarliest! ? -1 : 1) || a.name.localeCompare(b.name));
+    const dates = [
+      ...events.flatMap((e) => [e.earliest, e.latest]),
+      ...persons.flatMap((p) => p.positions.flatMap((x) => [x.fromEarliest, x.toLatest])),
+    ].filter((x): x is string => !!x);
+    dates.sort();
+    return { events, persons: out, range: dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null };
+  });
+}

@@ -1,0 +1,306 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { sha256Hex } from "@/lib/audit/canonical";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { Tx } from "@/lib/db/client";
+import { read, write } from "@/lib/db/write";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
+import { offsetProblems } from "./anchor";
+import { ZCreateLink, ZUpdateLink, type LinkOut } from "./schemas";
+
+// Links: a passage of a statement revision, by UTF-16 offsets, citing what the witness says
+// about a person, with the allegation, the role and optionally the event, place and
+// proceeding. Made on the current revision only; moved to each new revision by reanchor.ts.
+
+export const LINK_INCLUDE = {
+  person: { select: { id: true, name: true, nameFa: true } },
+  event: { select: { id: true, title: true, titleFa: true } },
+  place: { select: { id: true, name: true, nameFa: true } },
+  proceeding: { select: { id: true, title: true } },
+} as const;
+
+type LinkRow = {
+  id: string;
+  statementId: string;
+  revisionNumber: number;
+  startOffset: number;
+  endOffset: number;
+  quote: string;
+  anchor: string;
+  role: string;
+  allegationType: string;
+  note: string;
+  createdById: string;
+  createdAt: Date;
+  updatedAt: Date;
+  person: { id: string; name: string; nameFa: string };
+  event: { id: string; title: string; titleFa: string } | null;
+  place: { id: string; name: string; nameFa: string } | null;
+  proceeding: { id: string; title: string } | null;
+};
+
+export function linkOut(l: LinkRow): LinkOut {
+  return {
+    id: l.id,
+    statementId: l.statementId,
+    revisionNumber: l.revisionNumber,
+    startOffset: l.startOffset,
+    endOffset: l.endOffset,
+    quote: l.quote,
+    anchor: l.anchor as LinkOut["anchor"],
+    role: l.role as LinkOut["role"],
+    allegationType: l.allegationType as LinkOut["allegationType"],
+    person: l.person,
+    event: l.event,
+    place: l.place,
+    proceeding: l.proceeding,
+    note: l.note,
+    createdById: l.createdById,
+    createdAt: l.createdAt.toISOString(),
+    updatedAt: l.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * What the audit log keeps of a link: where it points and what it says, and the quote's hash
+ * and length rather than the testimony's words (as for statements).
+ */
+export function linkAuditView(l: {
+  statementId: string;
+  revisionNumber: number;
+  startOffset: number;
+  endOffset: number;
+  quote: string;
+  anchor: string;
+  personId: string;
+  role: string;
+  allegationType: string;
+  eventId: string | null;
+  placeId: string | null;
+  proceedingId: string | null;
+  note: string;
+}) {
+  return {
+    statementId: l.statementId,
+    revision: l.revisionNumber,
+    startOffset: l.startOffset,
+    endOffset: l.endOffset,
+    quoteHash: sha256Hex(l.quote),
+    quoteLength: l.quote.length,
+    anchor: l.anchor,
+    personId: l.personId,
+    role: l.role,
+    allegationType: l.allegationType,
+    eventId: l.eventId,
+    placeId: l.placeId,
+    proceedingId: l.proceedingId,
+    noteLength: l.note.length,
+  };
+}
+
+/** Unknown person, event, place or proceeding ids, as field errors. */
+async function missingReferences(
+  tx: Tx,
+  refs: { personId?: string | null; eventId?: string | null; placeId?: string | null; proceedingId?: string | null },
+): Promise<FieldErrors> {
+  const out: FieldErrors = {};
+  // One after another: a transaction has one connection.
+  const person = refs.personId ? await tx.person.count({ where: { id: refs.personId } }) : 1;
+  const event = refs.eventId ? await tx.event.count({ where: { id: refs.eventId } }) : 1;
+  const place = refs.placeId ? await tx.place.count({ where: { id: refs.placeId } }) : 1;
+  const proceeding = refs.proceedingId ? await tx.proceeding.count({ where: { id: refs.proceedingId } }) : 1;
+  if (!person) out.personId = ["not_found"];
+  if (!event) out.eventId = ["not_found"];
+  if (!place) out.placeId = ["not_found"];
+  if (!proceeding) out.proceedingId = ["not_found"];
+  return out;
+}
+
+/**
+ * Checks a passage against the statement's current revision: the revision exists (400) and
+ * is the current one (409), the offsets lie inside its text (400), and the quote is exactly the
+ * text at those offsets (409). `extra` field errors are reported together with the offsets'.
+ */
+async function checkPassage(
+  tx: Tx,
+  statement: { id: string; revisionNumber: number },
+  p: { revisionNumber: number; startOffset: number; endOffset: number; quote: string },
+  extra: FieldErrors = {},
+) {
+  const revision = await tx.statementRevision.findUnique({
+    where: { statementId_number: { statementId: statement.id, number: p.revisionNumber } },
+    select: { originalText: true },
+  });
+  if (!revision) throw new AppError("INVALID_INPUT", "The statement has no such revision.", { ...extra, revisionNumber: ["not_found"] });
+  if (p.revisionNumber !== statement.revisionNumber) {
+    throw new AppError("CONFLICT", `Links are made on the statement's current revision (now ${statement.revisionNumber}). Reload and select the passage again.`, {
+      revisionNumber: ["link_old_revision"],
+    });
+  }
+  const fields: FieldErrors = { ...extra };
+  for (const [k, v] of Object.entries(offsetProblems(revision.originalText, p.startOffset, p.endOffset))) fields[k] = [v];
+  if (Object.keys(fields).length) throw new AppError("INVALID_INPUT", "The request has invalid fields.", fields);
+  if (revision.originalText.slice(p.startOffset, p.endOffset) !== p.quote) {
+    throw new AppError("CONFLICT", "The quote does not match the text at these offsets.", { quote: ["quote_mismatch"] });
+  }
+}
+
+export async function createLink({ actor, input }: { actor: Actor | null; input: unknown }) {
+  authorize(actor, "link.create");
+  const data = parseInput(ZCreateLink, input);
+  return write(async (tx) => {
+    const statement = await tx.statement.findUnique({ where: { id: data.statementId }, select: { id: true, revisionNumber: true } });
+    if (!statement) throw new AppError("NOT_FOUND", "No such statement.");
+    await checkPassage(tx, statement, data, await missingReferences(tx, data));
+    const link = await tx.link.create({
+      data: {
+        statementId: statement.id,
+        revisionNumber: data.revisionNumber,
+        startOffset: data.startOffset,
+        endOffset: data.endOffset,
+        quote: data.quote,
+        personId: data.personId,
+        role: data.role,
+        allegationType: data.allegationType,
+        eventId: data.eventId ?? null,
+        placeId: data.placeId ?? null,
+        proceedingId: data.proceedingId ?? null,
+        note: data.note,
+        anchor: "ANCHORED",
+        createdById: actor.id,
+      },
+      include: LINK_INCLUDE,
+    });
+    await writeAudit(tx, { actor, action: "link.create", recordType: "Link", recordId: link.id, after: linkAuditView(link) });
+    return linkOut(link);
+  });
+}
+
+/**
+ * Changes a link's facts, or points it at a passage of the current revision (how a
+ * NEEDS_REVIEW link is fixed: it becomes ANCHORED on that revision).
+ */
+export async function updateLink({ actor, linkId, input }: { actor: Actor | null; linkId: string; input: unknown }) {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  const data = parseInput(ZUpdateLink, input);
+  return write(async (tx) => {
+    const before = await tx.link.findUnique({ where: { id: linkId }, include: { statement: { select: { id: true, authorId: true, revisionNumber: true } } } });
+    if (!before) throw new AppError("NOT_FOUND", "No such link.");
+    authorize(actor, "link.edit", { creatorId: before.createdById, authorId: before.statement.authorId });
+    const missing = await missingReferences(tx, data);
+    const passage =
+      data.revisionNumber !== undefined && data.startOffset !== undefined && data.endOffset !== undefined && data.quote !== undefined
+        ? { revisionNumber: data.revisionNumber, startOffset: data.startOffset, endOffset: data.endOffset, quote: data.quote }
+        : null;
+    if (passage) await checkPassage(tx, before.statement, passage, missing);
+    else if (Object.keys(missing).length) throw new AppError("INVALID_INPUT", "The request has invalid fields.", missing);
+    const after = await tx.link.update({
+      where: { id: linkId },
+      data: {
+        role: data.role,
+        allegationType: data.allegationType,
+        personId: data.personId,
+        eventId: data.eventId,
+        placeId: data.placeId,
+        proceedingId: data.proceedingId,
+        note: data.note,
+        ...(passage ? { ...passage, anchor: "ANCHORED" } : {}),
+      },
+      include: LINK_INCLUDE,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: passage ? "link.repoint" : "link.update",
+      recordType: "Link",
+      recordId: linkId,
+      before: linkAuditView(before),
+      after: linkAuditView(after),
+    });
+    return linkOut(after);
+  });
+}
+
+export async function deleteLink({ actor, linkId }: { actor: Actor | null; linkId: string }) {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return write(async (tx) => {
+    const before = await tx.link.findUnique({ where: { id: linkId }, include: { statement: { select: { authorId: true } } } });
+    if (!before) throw new AppError("NOT_FOUND", "No such link.");
+    authorize(actor, "link.edit", { creatorId: before.createdById, authorId: before.statement.authorId });
+    await tx.link.delete({ where: { id: linkId } });
+    await writeAudit(tx, { actor, action: "link.delete", recordType: "Link", recordId: linkId, before: linkAuditView(before) });
+    return { id: linkId, deleted: true as const };
+  });
+}
+
+// ---------------------------------------------------------------- reading
+
+/** Statements a legal team may see: their witness's consent in force covers legal sharing. */
+export function visibleStatementWhere(actor: Actor) {
+  return actor.role === "LEGAL" ? { witness: LEGAL_SHARING_WHERE } : {};
+}
+
+/** The links of one statement, in text order (NEEDS_REVIEW ones included, flagged). */
+export async function listLinksForStatement({ actor, statementId }: { actor: Actor | null; statementId: string }) {
+  authorize(actor, "statement.read");
+  return read(async (db) => {
+    const s = await db.statement.findFirst({ where: { id: statementId, ...visibleStatementWhere(actor) }, select: { id: true, revisionNumber: true } });
+    if (!s) throw new AppError("NOT_FOUND", "No such statement.");
+    const links = await db.link.findMany({ where: { statementId }, include: LINK_INCLUDE, orderBy: [{ startOffset: "asc" }, { createdAt: "asc" }] });
+    return { statementId, revisionNumber: s.revisionNumber, items: links.map(linkOut) };
+  });
+}
+
+const STATEMENT_SUMMARY = {
+  select: { id: true, title: true, language: true, status: true, revisionNumber: true, fictional: true, witness: { select: { code: true } } },
+} as const;
+
+async function linksWhere(actor: Actor, where: { personId?: string; eventId?: string; proceedingId?: string }) {
+  return read((db) =>
+    db.link.findMany({
+      where: { ...where, statement: visibleStatementWhere(actor) },
+      include: { ...LINK_INCLUDE, statement: STATEMENT_SUMMARY },
+      orderBy: [{ createdAt: "asc" }],
+    }),
+  );
+}
+
+type WithStatement = LinkRow & {
+  statement: { id: string; title: string; language: string; status: string; revisionNumber: number; fictional: boolean; witness: { code: string } };
+};
+
+/** A link as listed under a person, event or proceeding: with its statement and the witness code only. */
+function linkWithStatement(l: WithStatement) {
+  const { witness, ...statement } = l.statement;
+  return { ...linkOut(l), statement: { ...statement, witnessCode: witness.code } };
+}
+
+async function requireRecord(kind: "person" | "event" | "proceeding", id: string) {
+  const n = await read((db) =>
+    kind === "person" ? db.person.count({ where: { id } }) : kind === "event" ? db.event.count({ where: { id } }) : db.proceeding.count({ where: { id } }),
+  );
+  if (!n) throw new AppError("NOT_FOUND", `No such ${kind}.`);
+}
+
+export async function listLinksForPerson({ actor, personId }: { actor: Actor | null; personId: string }) {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  await requireRecord("person", personId);
+  return { items: (await linksWhere(actor, { personId })).map(linkWithStatement) };
+}
+
+export async function listLinksForEvent({ actor, eventId }: { actor: Actor | null; eventId: string }) {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  await requireRecord("event", eventId);
+  return { items: (await linksWhere(actor, { eventId })).map(linkWithStatement) };
+}
+
+export async function listLinksForProceeding({ actor, proceedingId }: { actor: Actor | null; proceedingId: string }) {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  await requireRecord("proceeding", proceedingId);
+  return { items: (await linksWhere(actor, { proceedingId })).map(linkWithStatement) };
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { Tx } from "@/lib/db/client";
+import { reanchor } from "./anchor";
+
+export type ReanchorSummary = { moved: number; needsReview: number };
+
+/**
+ * Called by updateStatement inside its write transaction, after the new revision is saved:
+ * every ANCHORED link of the statement is moved to the new revision when its quote is found
+ * there without doubt (lib/links/anchor.ts), or else marked NEEDS_REVIEW and left pointing
+ * at the revision and offsets it was made on. Each outcome is audited. Links already in
+ * NEEDS_REVIEW stay as they are until someone fixes them.
+ */
+export async function reanchorLinks(
+  tx: Tx,
+  { actor, statementId, revisionNumber, text }: { actor: Actor | "system"; statementId: string; revisionNumber: number; text: string },
+): Promise<ReanchorSummary> {
+  const links = await tx.link.findMany({ where: { statementId, anchor: "ANCHORED", revisionNumber: { lt: revisionNumber } }, orderBy: { createdAt: "asc" } });
+  const summary: ReanchorSummary = { moved: 0, needsReview: 0 };
+  if (!links.length) return summary;
+  const numbers = [...new Set(links.map((l) => l.revisionNumber))];
+  const revisions = await tx.statementRevision.findMany({ where: { statementId, number: { in: numbers } }, select: { number: true, originalText: true } });
+  const textOf = new Map(revisions.map((r) => [r.number, r.originalText]));
+  for (const link of links) {
+    const oldText = textOf.get(link.revisionNumber) ?? "";
+    const r = reanchor(oldText, text, { start: link.startOffset, end: link.endOffset }, link.quote);
+    const before = { revision: link.revisionNumber, startOffset: link.startOffset, endOffset: link.endOffset, anchor: link.anchor };
+    if (r.status === "ANCHORED") {
+      await tx.link.update({ where: { id: link.id }, data: { revisionNumber, startOffset: r.start, endOffset: r.end } });
+      await writeAudit(tx, {
+        actor,
+        action: "link.reanchor",
+        recordType: "Link",
+        recordId: link.id,
+        before,
+        after: { revision: revisionNumber, startOffset: r.start, endOffset: r.end, anchor: "ANCHORED", how: r.how },
+      });
+      summary.moved++;
+    } else {
+      // The offsets keep pointing at the words in the revision the link was made on.
+      await tx.link.update({ where: { id: link.id }, data: { anchor: "NEEDS_REVIEW" } });
+      await writeAudit(tx, {
+        actor,
+        action: "link.reanchor",
+        recordType: "Link",
+        recordId: link.id,
+        before,
+        after: { ...before, anchor: "NEEDS_REVIEW", reason: r.reason, newRevision: revisionNumber },
+      });
+      summary.needsReview++;
+    }
+  }
+  return summary;
+}
