@@ -17,11 +17,14 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
-  constructor(code: ErrorCode, message?: string, fields?: FieldErrors) {
+  /** Structured facts a client can act on, e.g. the possible duplicates behind a CONFLICT. Plain data only. */
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, message?: string, fields?: FieldErrors, details?: Record<string, unknown>) {
     super(message ?? code);
     this.name = "AppError";
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 

@@ -18,11 +18,12 @@ export const STATUS: Record<ErrorCode, number> = {
 export function errorResponse(e: unknown): Response {
   const app = toAppError(e);
   if (app) {
-    const body: { code: ErrorCode; message: string; fields?: Record<string, string[]> } = {
+    const body: { code: ErrorCode; message: string; fields?: Record<string, string[]>; details?: Record<string, unknown> } = {
       code: app.code,
       message: app.message,
     };
     if (app.fields) body.fields = app.fields;
+    if (app.details) body.details = app.details;
     return Response.json({ error: body }, { status: STATUS[app.code] });
   }
   const ref = randomUUID();

@@ -29,7 +29,7 @@ export function apiRoute<P = Record<string, never>>(
       const app = toAppError(e);
       if (app?.fields) {
         const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
-        return errorResponse(new AppError(app.code, app.message, localizeFieldErrors(app.fields, locale)));
+        return errorResponse(new AppError(app.code, app.message, localizeFieldErrors(app.fields, locale), app.details));
       }
       return errorResponse(app ?? e);
     }

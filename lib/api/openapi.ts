@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { exhibitPaths, exhibitSchemas } from "@/lib/exhibits/openapi";
+import { registryPaths, registrySchemas } from "@/lib/registries/openapi";
 import { ZCreateStatement, ZListStatements, ZStatementOut, ZUpdateStatement } from "@/lib/statements/schemas";
 import { witnessPaths, witnessSchemas } from "@/lib/witnesses/openapi";
 
@@ -29,6 +30,7 @@ export function openApiDocument() {
         CreateStatement: json(ZCreateStatement),
         UpdateStatement: json(ZUpdateStatement),
         ...exhibitSchemas(),
+        ...registrySchemas(),
         ...witnessSchemas(),
       },
     },
@@ -69,6 +71,7 @@ export function openApiDocument() {
       },
       ...witnessPaths(),
       ...exhibitPaths(),
+      ...registryPaths(),
       "/audit/verify": {
         get: {
           summary: "Verify the audit hash chain",

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { read, write } from "@/lib/db/write";
+import type { ProceedingKind } from "@/lib/proceedings/schemas";
 import { createStatement } from "@/lib/statements/statements";
 import { createUser } from "@/lib/users/users";
 import { createWitness } from "@/lib/witnesses/witnesses";
@@ -32,6 +33,15 @@ function positionSpan(from?: string | null, to?: string | null) {
 }
 
 type Audited = { recordType: string; id: string; after: unknown };
+
+/** The public record names kinds in words; the registry keeps them as PROCEEDING_KINDS codes. */
+const PROCEEDING_KIND: Record<string, ProceedingKind> = {
+  "criminal trial": "CRIMINAL_TRIAL",
+  "people's tribunal": "TRIBUNAL",
+  tribunal: "TRIBUNAL",
+  "UN mechanism": "UN_MECHANISM",
+  "truth commission": "TRUTH_COMMISSION",
+};
 
 async function importRegistries() {
   await write(async (tx) => {
@@ -84,7 +94,7 @@ async function importRegistries() {
       const proceeding = await tx.proceeding.create({
         data: {
           title: pr.title,
-          kind: pr.kind,
+          kind: PROCEEDING_KIND[pr.kind] ?? "OTHER",
           jurisdiction: pr.jurisdiction ?? "",
           court: pr.court ?? "",
           source: pr.source,

@@ -1,0 +1,11 @@
+import { apiRoute, readJson, searchParams } from "@/lib/api/handler";
+import { createOrganisation, searchOrganisations } from "@/lib/organisations";
+
+export const dynamic = "force-dynamic";
+
+// ?q= finds organisations by name, Persian name or alias (MEK, PMOI, Mojahedin-e Khalq…).
+export const GET = apiRoute(async ({ req, actor }) => ({
+  items: (await searchOrganisations({ actor, query: searchParams(req) })).map(({ id, name, nameFa, aliases, score }) => ({ id, name, nameFa, aliases, score })),
+}));
+
+export const POST = apiRoute(async ({ req, actor }) => Response.json(await createOrganisation({ actor, input: await readJson(req) }), { status: 201 }));

@@ -1,0 +1,20 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { rankByName } from "@/lib/registries/rank";
+import { ZRegistryQuery } from "@/lib/registries/schemas";
+import { parseInput } from "@/lib/validation";
+import { loadPersonNames } from "./shared";
+
+export type PersonHit = { id: string; name: string; nameFa: string; aliases: string[]; score: number; matched: string | null; summary: string };
+
+/**
+ * Persons by any spelling of any of their names, Latin or Persian (lib/names): `Nayeri`,
+ * `حسینعلی نیری` and `نيري` all find Hossein-Ali Nayyeri. Best first; `matched` is the name
+ * that scored. Without `q`: everyone, score 1, by name.
+ */
+export async function searchPersons({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<PersonHit[]> {
+  authorize(actor, "registry.read");
+  const q = parseInput(ZRegistryQuery, query ?? {});
+  return rankByName(await loadPersonNames(), q.q, { limit: q.limit });
+}

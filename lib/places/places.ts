@@ -1,0 +1,89 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { Tx } from "@/lib/db/client";
+import { read, write } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { parseAliasColumn, rankByName, type Ranked } from "@/lib/registries/rank";
+import { ZRegistryQuery } from "@/lib/registries/schemas";
+import { parseInput } from "@/lib/validation";
+import { ZCreatePlace, ZUpdatePlace, type PlaceOut } from "./schemas";
+
+const INCLUDE = { events: { include: { event: { select: { id: true, title: true, titleFa: true, dateStart: true, earliest: true } } } } } as const;
+
+type Row = { id: string; name: string; nameFa: string; aliases: string; city: string; note: string; createdAt: Date; updatedAt: Date };
+type Loaded = Row & { events?: { event: PlaceOut["events"][number] }[] };
+
+function toOut(p: Loaded): PlaceOut {
+  const events = (p.events ?? []).map((e) => e.event).sort((a, b) => (a.earliest ?? "9999").localeCompare(b.earliest ?? "9999") || a.title.localeCompare(b.title));
+  return { id: p.id, name: p.name, nameFa: p.nameFa, aliases: parseAliasColumn(p.aliases), city: p.city, note: p.note, events, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() };
+}
+
+const auditView = ({ name, nameFa, aliases, city, note }: PlaceOut) => ({ name, nameFa, aliases, city, note });
+
+async function assertNameFree(tx: Tx, name: string, exceptId?: string) {
+  const other = await tx.place.findUnique({ where: { name }, select: { id: true } });
+  if (other && other.id !== exceptId) throw new AppError("CONFLICT", "A place with this name already exists.", { name: ["name_taken"] });
+}
+
+export async function createPlace({ actor, input }: { actor: Actor | null; input: unknown }): Promise<PlaceOut> {
+  authorize(actor, "registry.edit");
+  const data = parseInput(ZCreatePlace, input);
+  return write(async (tx) => {
+    await assertNameFree(tx, data.name);
+    const place = toOut(await tx.place.create({ data: { ...data, aliases: JSON.stringify(data.aliases) }, include: INCLUDE }));
+    await writeAudit(tx, { actor, action: "place.create", recordType: "Place", recordId: place.id, after: auditView(place) });
+    return place;
+  });
+}
+
+/** PATCH: a field left out keeps its value; aliases, when given, replace the list. */
+export async function updatePlace({ actor, placeId, input }: { actor: Actor | null; placeId: string; input: unknown }): Promise<PlaceOut> {
+  authorize(actor, "registry.edit");
+  const data = parseInput(ZUpdatePlace, input);
+  return write(async (tx) => {
+    const row = await tx.place.findUnique({ where: { id: placeId }, include: INCLUDE });
+    if (!row) throw new AppError("NOT_FOUND", "No such place.");
+    if (data.baseUpdatedAt && data.baseUpdatedAt !== row.updatedAt.toISOString())
+      throw new AppError("CONFLICT", "This place was changed since you opened it. Reload and edit again.", { baseUpdatedAt: ["stale_revision"] });
+    if (data.name !== undefined) await assertNameFree(tx, data.name, placeId);
+    const after = toOut(
+      await tx.place.update({
+        where: { id: placeId },
+        data: { name: data.name, nameFa: data.nameFa, aliases: data.aliases ? JSON.stringify(data.aliases) : undefined, city: data.city, note: data.note, updatedAt: new Date() },
+        include: INCLUDE,
+      }),
+    );
+    await writeAudit(tx, { actor, action: "place.update", recordType: "Place", recordId: placeId, before: auditView(toOut(row)), after: auditView(after) });
+    return after;
+  });
+}
+
+/** One place with the events that took place there. */
+export async function getPlace({ actor, placeId }: { actor: Actor | null; placeId: string }): Promise<PlaceOut> {
+  authorize(actor, "registry.read");
+  const row = await read((db) => db.place.findUnique({ where: { id: placeId }, include: INCLUDE }));
+  if (!row) throw new AppError("NOT_FOUND", "No such place.");
+  return toOut(row);
+}
+
+export type PlaceHit = Ranked<Omit<PlaceOut, "events">>;
+
+/** Places by any of their names, Latin or Persian, and former names (Rajaei Shahr finds Gohardasht). */
+export async function searchPlaces({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<PlaceHit[]> {
+  authorize(actor, "registry.read");
+  const q = parseInput(ZRegistryQuery, query ?? {});
+  const rows = await read((db) => db.place.findMany());
+  return rankByName(
+    rows.map((r) => {
+      const { events: _events, ...rest } = toOut(r);
+      return rest;
+    }),
+    q.q,
+    { limit: q.limit },
+  );
+}
+
+/** The list page and GET /places: the same as the search. */
+export const listPlaces = searchPlaces;

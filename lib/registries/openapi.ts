@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { ZCreateEvent, ZEventOut, ZUpdateEvent } from "@/lib/events/schemas";
+import { ZCreateOrganisation, ZOrganisationHitOut, ZOrganisationOut, ZUpdateOrganisation } from "@/lib/organisations/schemas";
+import { ZCreatePerson, ZDuplicateCandidate, ZPersonHitOut, ZPersonOut, ZUpdatePerson } from "@/lib/persons/schemas";
+import { ZCreatePlace, ZPlaceHitOut, ZPlaceOut, ZUpdatePlace } from "@/lib/places/schemas";
+import { ZCreateProceeding, ZProceedingOut, ZUpdateProceeding } from "@/lib/proceedings/schemas";
+
+// The registries part of the OpenAPI document (lib/api/openapi.ts), from the same zod schemas
+// the operations validate with.
+const json = (schema: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(schema, { io, unrepresentable: "any" });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: String(c), content: { "application/json": { schema: ref("Error") } } }]));
+const ok = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
+const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });
+const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
+const items = (name: string) => ({ type: "object", properties: { items: { type: "array", items: ref(name) } }, required: ["items"] });
+const searchParams = [
+  { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 200 }, description: "Any spelling of a name, Latin or Persian script. Without it: every record, score 1, by name." },
+  { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 5000 } },
+];
+
+const duplicate409 = {
+  "409": {
+    description:
+      "The name, Persian name or an alias matches a person already in the registry (fields.name: possible_duplicate). error.details.candidates lists them, best first; send the request again with confirmDuplicate: true to save anyway.",
+    content: {
+      "application/json": {
+        schema: {
+          type: "object",
+          properties: {
+            error: {
+              type: "object",
+              properties: {
+                code: { const: "CONFLICT" },
+                message: { type: "string" },
+                fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
+                details: { type: "object", properties: { candidates: { type: "array", items: ref("DuplicateCandidate") } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+export function registrySchemas() {
+  return {
+    Person: json(ZPersonOut, "output"),
+    PersonHit: json(ZPersonHitOut, "output"),
+    CreatePerson: json(ZCreatePerson),
+    UpdatePerson: json(ZUpdatePerson),
+    DuplicateCandidate: json(ZDuplicateCandidate, "output"),
+    Organisation: json(ZOrganisationOut, "output"),
+    OrganisationHit: json(ZOrganisationHitOut, "output"),
+    CreateOrganisation: json(ZCreateOrganisation),
+    UpdateOrganisation: json(ZUpdateOrganisation),
+    Place: json(ZPlaceOut, "output"),
+    PlaceHit: json(ZPlaceHitOut, "output"),
+    CreatePlace: json(ZCreatePlace),
+    UpdatePlace: json(ZUpdatePlace),
+    Event: json(ZEventOut, "output"),
+    CreateEvent: json(ZCreateEvent),
+    UpdateEvent: json(ZUpdateEvent),
+    Proceeding: json(ZProceedingOut, "output"),
+    CreateProceeding: json(ZCreateProceeding),
+    UpdateProceeding: json(ZUpdateProceeding),
+  };
+}
+
+/** List (with name search where the registry has names), create, detail and PATCH for one registry. */
+function registry(o: { path: string; one: string; many: string; hit?: string; search?: boolean; createExtra?: object; updateExtra?: object; extraDescription?: string }) {
+  const { path, one, many } = o;
+  return {
+    [path]: {
+      get: {
+        summary: o.search ? `Search ${many} by name (any spelling, either script), best first` : `List ${many}`,
+        ...(o.search ? { parameters: searchParams } : {}),
+        responses: { "200": ok(items(o.hit ?? one)), ...errors(400, 401, 403) },
+      },
+      post: {
+        summary: `Add ${one === "Event" ? "an event" : `a ${one.toLowerCase()}`}`,
+        ...(o.extraDescription ? { description: o.extraDescription } : {}),
+        requestBody: body(`Create${one}`),
+        responses: { "201": ok(ref(one), "Created"), ...errors(400, 401, 403, 409, 413), ...(o.createExtra ?? {}) },
+      },
+    },
+    [`${path}/{id}`]: {
+      parameters: idParam,
+      get: { summary: `One ${one.toLowerCase()}`, responses: { "200": ok(ref(one)), ...errors(401, 403, 404) } },
+      patch: {
+        summary: `Change a ${one.toLowerCase()}: fields left out keep their values; lists given replace the stored ones`,
+        description: "baseUpdatedAt (the record's updatedAt as last read) makes a save based on an older copy fail with 409 instead of overwriting.",
+        requestBody: body(`Update${one}`),
+        responses: { "200": ok(ref(one)), ...errors(400, 401, 403, 404, 409, 413), ...(o.updateExtra ?? {}) },
+      },
+    },
+  };
+}
+
+export function registryPaths() {
+  return {
+    ...registry({
+      path: "/persons",
+      one: "Person",
+      many: "persons",
+      hit: "PersonHit",
+      search: true,
+      createExtra: duplicate409,
+      updateExtra: duplicate409,
+      extraDescription: "Positions' from/to are fuzzy dates (1988, Mordad 1367, summer 1988) parsed into the span they allow; a position that ends before it starts is a field error.",
+    }),
+    ...registry({ path: "/organisations", one: "Organisation", many: "organisations", hit: "OrganisationHit", search: true }),
+    ...registry({ path: "/places", one: "Place", many: "places", hit: "PlaceHit", search: true }),
+    ...registry({
+      path: "/events",
+      one: "Event",
+      many: "events (in date order)",
+      extraDescription: "dateStart (and dateEnd for a range) are fuzzy dates; an end before the start, or an unknown place id, is a field error and nothing is stored.",
+    }),
+    ...registry({
+      path: "/proceedings",
+      one: "Proceeding",
+      many: "proceedings",
+      extraDescription: "defendantIds must be persons in the registry (field error defendantIds: not_found otherwise); timeline entries carry fuzzy dates.",
+    }),
+  };
+}

@@ -1,0 +1,47 @@
+import { DEFAULT_THRESHOLD, matchNames } from "@/lib/names";
+
+// Name search over a registry, shared by persons, organisations and places. The whole
+// registry is loaded and scored in memory with lib/names: for registries of thousands of
+// names this takes milliseconds, and it finds spellings no SQL LIKE could (نيري for Nayyeri).
+
+export type Named = { id: string; name: string; nameFa: string; aliases: string[] };
+export type Ranked<T> = T & { score: number; matched: string | null };
+
+/** Every name a record is known by: its name, its Persian name and its aliases. */
+export function namesOf(r: Named): string[] {
+  return [r.name, r.nameFa, ...r.aliases].filter((n) => n.trim() !== "");
+}
+
+/**
+ * Records whose best name matches the query at or above the threshold, best first (ties by
+ * name). Without a query: every record, score 1, by name.
+ */
+export function rankByName<T extends Named>(records: T[], q: string | undefined, opts: { limit?: number; threshold?: number } = {}): Ranked<T>[] {
+  const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+  if (!q) return [...records].sort(byName).slice(0, limit).map((r) => ({ ...r, score: 1, matched: null }));
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const matches = matchNames(
+    q,
+    records.map((r) => ({ id: r.id, names: namesOf(r) })),
+    { threshold: opts.threshold ?? DEFAULT_THRESHOLD },
+  );
+  return matches
+    .map((m) => ({ ...byId.get(m.id)!, score: round(m.score), matched: m.matched }))
+    .sort((a, b) => b.score - a.score || byName(a, b))
+    .slice(0, limit);
+}
+
+const byName = (a: Named, b: Named) => a.name.localeCompare(b.name, "en");
+
+/** Three decimals are plenty to rank by and keep the API stable across platforms. */
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** An aliases column (JSON array of strings); anything malformed reads as no aliases. */
+export function parseAliasColumn(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
+import { zText } from "@/lib/validation";
+
+// Building blocks shared by the registries (persons, organisations, places, events,
+// proceedings). Each field comes twice: with its default for create, and optional without a
+// default for update (PATCH: a field left out keeps its value).
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** Optional free text, trimmed; "" when not given on create. */
+export const zOptText = (max: number) => z.string({ error: "required" }).trim().max(max, { error: `too_long:${max}` });
+
+/** A record id in a request (persons, places…); its existence is checked by the operation. */
+export const zId = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(64, { error: "too_long:64" });
+
+/** A checkbox or a JSON boolean: "on", "true", "1" and true are yes; anything else no. */
+export const zFlag = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+/** Splits text with one item per line (forms) into a list; arrays pass through. */
+const linesToList = (v: unknown) => (typeof v === "string" ? v.split(/\r?\n/).map((x) => x.trim()).filter(Boolean) : (v ?? []));
+
+/** Alternative names as a list of strings (JSON array, or one per line), duplicates dropped. */
+export const zNameList = (max = 50) =>
+  z.preprocess(
+    linesToList,
+    z
+      .array(zText(200), { error: "invalid_choice" })
+      .max(max, { error: `too_many:${max}` })
+      .transform((xs) => [...new Set(xs)]),
+  );
+
+/** Ids of linked records, as an array, a single id, or one per line; duplicates dropped. */
+export const zIdList = (max = 100) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? linesToList(v) : v),
+    z
+      .array(zId, { error: "invalid_choice" })
+      .max(max, { error: `too_many:${max}` })
+      .transform((xs) => [...new Set(xs)]),
+  );
+
+function toParsedDate(s: string, ctx: z.RefinementCtx): ParsedDate {
+  const r = parseFuzzyDate(s);
+  if (isDateParseError(r)) {
+    ctx.addIssue({ code: "custom", message: r.error });
+    return z.NEVER;
+  }
+  return r;
+}
+
+/** A date as people give it (lib/dates), required: "1988", "Mordad 1367", "summer 1988". */
+export const zRequiredFuzzyDate = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(100, { error: "too_long:100" })
+  .transform(toParsedDate);
+
+/** The same, optional: a blank string counts as not given. */
+export const zOptionalFuzzyDate = z.preprocess(blankToUndefined, z.string().trim().max(100, { error: "too_long:100" }).transform(toParsedDate).optional());
+
+/** For PATCH: undefined keeps the stored date, "" or null removes it, anything else is parsed. */
+export const zClearableFuzzyDate = z.preprocess(
+  (v) => (v === null ? "" : v),
+  z
+    .string()
+    .trim()
+    .max(100, { error: "too_long:100" })
+    .transform((s, ctx): ParsedDate | null => (s === "" ? null : toParsedDate(s, ctx)))
+    .optional(),
+);
+
+/** True when `end` lies wholly before `start`: the range is reversed. */
+export function rangeReversed(start: ParsedDate | null | undefined, end: ParsedDate | null | undefined): boolean {
+  return !!start && !!end && end.latest < start.earliest;
+}
+
+/**
+ * Optimistic concurrency for edits: the record's updatedAt as the editor saw it. A save based
+ * on an older copy is refused (CONFLICT, "stale_revision") instead of silently overwriting
+ * someone else's change.
+ */
+export const zBaseUpdatedAt = z.preprocess(blankToUndefined, z.string().trim().max(40).optional());
+
+export const ZRegistryQuery = z.object({
+  q: z.preprocess(blankToUndefined, z.string().trim().max(200, { error: "too_long:200" }).optional()),
+  limit: z.preprocess(blankToUndefined, z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(5000, { error: "too_large:5000" }).optional()),
+});
+export type RegistryQuery = z.infer<typeof ZRegistryQuery>;
+
+/** One search result: a record and how well its best name matched the query (1 without a query). */
+export const ZNameHitOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameFa: z.string(),
+  aliases: z.array(z.string()),
+  score: z.number().describe("Similarity of the best-matching name, 0–1; 1 for an exact name or when no query was given"),
+});
+export type NameHit = z.infer<typeof ZNameHitOut>;
+
+export const ZRecordRef = z.object({ id: z.string(), name: z.string(), nameFa: z.string() });
