@@ -10,14 +10,15 @@ export type ReanchorSummary = { moved: number; needsReview: number };
  * Called by updateStatement inside its write transaction, after the new revision is saved:
  * every ANCHORED link of the statement is moved to the new revision when its quote is found
  * there without doubt (lib/links/anchor.ts), or else marked NEEDS_REVIEW and left pointing
- * at the revision and offsets it was made on. Each outcome is audited. Links already in
- * NEEDS_REVIEW stay as they are until someone fixes them.
+ * at the revision and offsets it was made on. Each outcome is audited. A link already in
+ * NEEDS_REVIEW is tried again from the revision it points at, so restoring the old text
+ * (restoreRevision) anchors it again; if it is still not found it stays as it is, unaudited.
  */
 export async function reanchorLinks(
   tx: Tx,
   { actor, statementId, revisionNumber, text }: { actor: Actor | "system"; statementId: string; revisionNumber: number; text: string },
 ): Promise<ReanchorSummary> {
-  const links = await tx.link.findMany({ where: { statementId, anchor: "ANCHORED", revisionNumber: { lt: revisionNumber } }, orderBy: { createdAt: "asc" } });
+  const links = await tx.link.findMany({ where: { statementId, revisionNumber: { lt: revisionNumber } }, orderBy: { createdAt: "asc" } });
   const summary: ReanchorSummary = { moved: 0, needsReview: 0 };
   if (!links.length) return summary;
   const numbers = [...new Set(links.map((l) => l.revisionNumber))];
@@ -28,7 +29,7 @@ export async function reanchorLinks(
     const r = reanchor(oldText, text, { start: link.startOffset, end: link.endOffset }, link.quote);
     const before = { revision: link.revisionNumber, startOffset: link.startOffset, endOffset: link.endOffset, anchor: link.anchor };
     if (r.status === "ANCHORED") {
-      await tx.link.update({ where: { id: link.id }, data: { revisionNumber, startOffset: r.start, endOffset: r.end } });
+      await tx.link.update({ where: { id: link.id }, data: { revisionNumber, startOffset: r.start, endOffset: r.end, anchor: "ANCHORED" } });
       await writeAudit(tx, {
         actor,
         action: "link.reanchor",
@@ -38,7 +39,7 @@ export async function reanchorLinks(
         after: { revision: revisionNumber, startOffset: r.start, endOffset: r.end, anchor: "ANCHORED", how: r.how },
       });
       summary.moved++;
-    } else {
+    } else if (link.anchor === "ANCHORED") {
       // The offsets keep pointing at the words in the revision the link was made on.
       await tx.link.update({ where: { id: link.id }, data: { anchor: "NEEDS_REVIEW" } });
       await writeAudit(tx, {

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getCorroborationMatrix, getPersonAllegations, getProceedingEvidence, getTimeline } from "@/lib/corroboration";
 import { read, write } from "@/lib/db/write";
 import { createLink, deleteLink, listLinksForPerson, listLinksForStatement, suggestLinks, updateLink } from "@/lib/links";
-import { createStatement, updateStatement } from "@/lib/statements/statements";
+import { createStatement, restoreRevision, updateStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
@@ -216,6 +216,17 @@ describe("re-anchoring on a new revision", () => {
     expect(fixed).toMatchObject({ revisionNumber: 3, anchor: "ANCHORED", quote: "نیری چیزی گفت" });
     const actions = (await read((d) => d.auditEvent.findMany({ where: { recordId: l.id }, orderBy: { seq: "asc" } }))).map((e) => e.action);
     expect(actions).toEqual(["link.create", "link.reanchor", "link.repoint"]);
+  });
+
+  test("restoring the revision a flagged link cites anchors it again", async () => {
+    const s = await persianStatement();
+    const l = await createLink({ actor: researcher, input: linkInput(s.id) });
+    await edit(s.id, TEXT.replace(QUOTE, "چیزی نشنیدم"), 1);
+    expect(await read((d) => d.link.findUniqueOrThrow({ where: { id: l.id } }))).toMatchObject({ anchor: "NEEDS_REVIEW", revisionNumber: 1 });
+    await restoreRevision({ actor: researcher, statementId: s.id, number: 1, input: { baseRevision: 2 } });
+    expect(await read((d) => d.link.findUniqueOrThrow({ where: { id: l.id } }))).toMatchObject({ anchor: "ANCHORED", revisionNumber: 3, startOffset: l.startOffset });
+    const audit = await read((d) => d.auditEvent.findMany({ where: { recordId: l.id, action: "link.reanchor" }, orderBy: { seq: "asc" } }));
+    expect(audit.map((a) => JSON.parse(a.after!).anchor)).toEqual(["NEEDS_REVIEW", "ANCHORED"]);
   });
 
   test("an edit that duplicates the passage keeps the link on the occurrence with the same surroundings", async () => {
