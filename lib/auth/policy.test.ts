@@ -1,18 +1,23 @@
 import { describe, expect, test } from "vitest";
 import type { Actor } from "./actor";
-import { ACTIONS, authorize, can, type Action } from "./policy";
+import { ACTIONS, assertTransition, authorize, can, canTransition, type Action } from "./policy";
 import { ROLES, type Role } from "./roles";
 
 const actor = (role: Role, id = `${role}-1`): Actor => ({ id, email: `${id}@x`, name: id, role });
 
 // The expected answer for every role and every action, written out in full so that a
 // change to the policy has to change this table too. "own" = allowed on their own records only;
-// "consent" = allowed only while the witness's consent covers legal sharing.
-type Cell = "yes" | "no" | "own" | "consent";
+// "consent" = allowed only while the witness's consent covers legal sharing;
+// "not-own" = allowed only on statements they neither wrote nor revised (four eyes).
+type Cell = "yes" | "no" | "own" | "consent" | "not-own";
 const MATRIX: Record<Action, Record<Role, Cell>> = {
   "statement.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
   "statement.create": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "no" },
   "statement.edit": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "no" },
+  "statement.submit": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "no" },
+  "review.take": { ADMIN: "not-own", RESEARCHER: "no", REVIEWER: "not-own", LEGAL: "no" },
+  "review.assign": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "no", LEGAL: "no" },
+  "review.decide": { ADMIN: "not-own", RESEARCHER: "no", REVIEWER: "not-own", LEGAL: "no" },
   "witness.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
   "witness.create": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "no" },
   "witness.edit": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "no" },
@@ -40,17 +45,18 @@ describe("the policy", () => {
   for (const action of ACTIONS) {
     for (const role of ROLES) {
       const cell = MATRIX[action][role];
-      const note = cell === "own" ? " (own records only)" : cell === "consent" ? " (with legal-sharing consent only)" : "";
+      const note =
+        cell === "own" ? " (own records only)" : cell === "consent" ? " (with legal-sharing consent only)" : cell === "not-own" ? " (never on their own work)" : "";
       test(`${role} ${cell === "no" ? "may not" : "may"} ${action}${note}`, () => {
         const a = actor(role);
-        const own = { authorId: a.id, ownerId: a.id, creatorId: a.id };
-        const others = { authorId: "someone-else", ownerId: "someone-else", creatorId: "someone-else" };
+        const own = { authorId: a.id, ownerId: a.id, creatorId: a.id, editorIds: [a.id] };
+        const others = { authorId: "someone-else", ownerId: "someone-else", creatorId: "someone-else", editorIds: ["someone-else"] };
         const consented = { ...others, consentScopes: ["INTERNAL_RESEARCH", "LEGAL_SHARING"] };
         const researchOnly = { ...others, consentScopes: ["INTERNAL_RESEARCH"] };
         expect(can(a, action, own), "own record").toBe(cell === "yes" || cell === "own");
-        expect(can(a, action, others), "someone else's").toBe(cell === "yes");
-        expect(can(a, action, consented), "with legal consent").toBe(cell === "yes" || cell === "consent");
-        expect(can(a, action, researchOnly), "research consent only").toBe(cell === "yes");
+        expect(can(a, action, others), "someone else's").toBe(cell === "yes" || cell === "not-own");
+        expect(can(a, action, consented), "with legal consent").toBe(cell === "yes" || cell === "consent" || cell === "not-own");
+        expect(can(a, action, researchOnly), "research consent only").toBe(cell === "yes" || cell === "not-own");
       });
     }
   }
@@ -71,6 +77,21 @@ describe("the policy", () => {
     expect(can(a, "link.edit", { creatorId: "someone-else", authorId: a.id })).toBe(true);
     expect(can(a, "link.edit", { creatorId: "someone-else", authorId: "someone-else" })).toBe(false);
     expect(can(a, "link.edit")).toBe(false);
+  });
+
+  test("only the workflow's transitions exist", () => {
+    expect(canTransition("DRAFT", "SUBMITTED")).toBe(true);
+    expect(canTransition("DRAFT", "VERIFIED")).toBe(false);
+    expect(canTransition("SUBMITTED", "VERIFIED")).toBe(false);
+    expect(canTransition("IN_REVIEW", "VERIFIED")).toBe(true);
+    expect(canTransition("VERIFIED", "SUBMITTED")).toBe(true);
+    expect(canTransition("VERIFIED", "DRAFT")).toBe(false);
+    expect(canTransition("REJECTED", "DRAFT")).toBe(false);
+    expect(() => assertTransition("DRAFT", "VERIFIED")).toThrow(expect.objectContaining({ code: "INVALID_STATE" }));
+  });
+
+  test("a reviewer without knowing the statement's editors is refused (four eyes fails closed)", () => {
+    expect(can(actor("REVIEWER"), "review.decide")).toBe(false);
   });
 
   test("editing without knowing the author is refused for a researcher", () => {

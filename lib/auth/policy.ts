@@ -11,6 +11,10 @@ export const ACTIONS = [
   "statement.read",
   "statement.create",
   "statement.edit",
+  "statement.submit",
+  "review.take",
+  "review.assign",
+  "review.decide",
   "witness.read",
   "witness.create",
   "witness.edit",
@@ -37,7 +41,33 @@ export type Resource = {
   ownerId?: string; // the researcher who recorded a witness
   consentScopes?: readonly string[]; // a witness's consent in force
   creatorId?: string; // who made a link (lib/links)
+  editorIds?: readonly string[]; // a statement's author and the authors of all its revisions
 };
+
+function notAnEditor(a: Actor, r: Resource | undefined): boolean {
+  return r?.editorIds !== undefined && !r.editorIds.includes(a.id);
+}
+
+// The review workflow's states and the only transitions that exist between them. Every
+// operation that changes a statement's status checks here (lib/review, lib/statements).
+export const TRANSITIONS: Record<string, readonly string[]> = {
+  DRAFT: ["SUBMITTED"],
+  SUBMITTED: ["IN_REVIEW", "SUBMITTED"],
+  IN_REVIEW: ["VERIFIED", "CHANGES_REQUESTED", "DISPUTED", "REJECTED", "IN_REVIEW", "SUBMITTED"],
+  CHANGES_REQUESTED: ["DRAFT", "SUBMITTED"],
+  DISPUTED: ["SUBMITTED", "IN_REVIEW", "DRAFT"],
+  VERIFIED: ["SUBMITTED"],
+  REJECTED: [],
+};
+
+export function canTransition(from: string, to: string): boolean {
+  return TRANSITIONS[from]?.includes(to) ?? false;
+}
+
+/** Throws INVALID_STATE for a transition that does not exist. */
+export function assertTransition(from: string, to: string): void {
+  if (!canTransition(from, to)) throw new AppError("INVALID_STATE", `A statement cannot go from ${from} to ${to}.`);
+}
 
 type Rule = boolean | ((actor: Actor, resource: Resource | undefined) => boolean);
 
@@ -53,6 +83,18 @@ const RULES: Record<Action, Record<Role, Rule>> = {
     REVIEWER: false,
     LEGAL: false,
   },
+  // Submitting for review: the author (or an admin).
+  "statement.submit": {
+    ADMIN: true,
+    RESEARCHER: (a, r) => r !== undefined && r.authorId === a.id,
+    REVIEWER: false,
+    LEGAL: false,
+  },
+  // Four eyes: a reviewer never takes, is assigned or decides a statement they wrote or
+  // revised (resource.editorIds lists the author and every revision's author).
+  "review.take": { ADMIN: notAnEditor, RESEARCHER: false, REVIEWER: notAnEditor, LEGAL: false },
+  "review.assign": { ADMIN: true, RESEARCHER: false, REVIEWER: false, LEGAL: false },
+  "review.decide": { ADMIN: notAnEditor, RESEARCHER: false, REVIEWER: notAnEditor, LEGAL: false },
   "witness.read": ALL,
   "witness.create": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: false },
   // Identity, consent and protection level: the admin and the researcher who recorded the witness.

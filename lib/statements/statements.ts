@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { statusAfterEdit } from "@/lib/review/workflow";
 import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
 import { reanchorLinks } from "@/lib/links";
 import { z } from "zod";
@@ -90,7 +91,12 @@ export async function updateStatement({ actor, statementId, input }: { actor: Ac
     const previous = await tx.statementRevision.findUniqueOrThrow({ where: { statementId_number: { statementId, number: before.revisionNumber } } });
     const number = before.revisionNumber + 1;
     await tx.statementRevision.create({ data: { ...revision, statementId, number, reason: data.reason, authorId: actor.id, contentHash: hash } });
-    const after = await tx.statement.update({ where: { id: statementId }, data: { ...columns, revisionNumber: number } });
+    // A verified statement that is edited goes back to review; its verification stays with the old revision.
+    const flow = statusAfterEdit(before.status);
+    const after = await tx.statement.update({
+      where: { id: statementId },
+      data: { ...columns, revisionNumber: number, status: flow.status, ...(flow.resetReview ? { assigneeId: null, submittedAt: flow.status === "SUBMITTED" ? new Date() : null } : {}) },
+    });
     await writeAudit(tx, {
       actor,
       action: "statement.update",

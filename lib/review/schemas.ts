@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+// The review record: a decision on one revision, the checklist, two-axis grading in the
+// Admiralty system (source reliability A–F, information credibility 1–6) and comments that may
+// point at passages of the reviewed revision.
+
+export const DECISIONS = ["VERIFIED", "CHANGES_REQUESTED", "DISPUTED", "REJECTED"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const CHECKLIST = [
+  "consentOnFile",
+  "interviewerConfirmedIdentity",
+  "exhibitsHashVerified",
+  "internallyConsistent",
+  "consistentWithOtherStatements",
+  "consistentWithSources",
+  "translationChecked",
+] as const;
+export type ChecklistItem = (typeof CHECKLIST)[number];
+
+export const RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
+export const CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
+
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+export const ZComment = z.object({
+  text: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(5000, { error: "too_long:5000" }),
+  startOffset: z.coerce.number().int().min(0).optional(),
+  endOffset: z.coerce.number().int().min(0).optional(),
+  quote: z.string().max(5000).optional(),
+});
+
+export const ZDecide = z
+  .object({
+    revisionNumber: z.coerce.number({ error: "required" }).int().min(1),
+    decision: z.enum(DECISIONS, { error: "invalid_choice" }),
+    checklist: z.object(Object.fromEntries(CHECKLIST.map((k) => [k, checkbox.default(false)])) as Record<ChecklistItem, z.ZodDefault<typeof checkbox>>).default(
+      Object.fromEntries(CHECKLIST.map((k) => [k, false])) as Record<ChecklistItem, boolean>,
+    ),
+    sourceReliability: z.enum(RELIABILITY, { error: "invalid_choice" }),
+    credibility: z.coerce.number({ error: "invalid_choice" }).int().min(1, { error: "invalid_choice" }).max(6, { error: "invalid_choice" }),
+    comments: z.array(ZComment).max(100).default([]),
+  })
+  // Verification is the strongest statement a reviewer makes: every check must have been done.
+  .superRefine((v, ctx) => {
+    if (v.decision === "VERIFIED")
+      for (const k of CHECKLIST) if (!v.checklist[k]) ctx.addIssue({ code: "custom", path: ["checklist", k], message: "checklist_incomplete" });
+    if (v.decision !== "VERIFIED" && v.comments.length === 0)
+      ctx.addIssue({ code: "custom", path: ["comments"], message: "comment_required" });
+  });
+export type DecideInput = z.infer<typeof ZDecide>;
+
+export const ZAssign = z.object({ reviewerId: z.string({ error: "required" }).min(1, { error: "required" }).max(64) });
+
+export const ZQueue = z.object({
+  state: z.enum(["SUBMITTED", "IN_REVIEW", "MINE"], { error: "invalid_choice" }).optional(),
+  language: z.enum(["fa", "en"], { error: "invalid_choice" }).optional(),
+  authorId: z.string().max(64).optional(),
+  minWaitingDays: z.coerce.number({ error: "invalid_number" }).int().min(0).max(3650).optional(),
+  page: z.coerce.number({ error: "invalid_number" }).int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1).max(200, { error: "too_large:200" }).default(50),
+});

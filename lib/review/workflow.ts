@@ -1,0 +1,186 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertTransition, authorize, can } from "@/lib/auth/policy";
+import { isRole } from "@/lib/auth/roles";
+import { canonicalJson } from "@/lib/audit/canonical";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { Tx } from "@/lib/db/client";
+import { read, write } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { ZAssign, ZDecide, ZQueue } from "./schemas";
+
+// The review workflow: DRAFT → SUBMITTED → IN_REVIEW → VERIFIED, or CHANGES_REQUESTED (back to
+// the author, then DRAFT), DISPUTED, REJECTED. The transitions themselves are in the policy
+// module (TRANSITIONS); who may act is asked there too. Four eyes: nobody reviews a statement
+// they wrote or revised.
+
+/** The statement's author and every revision's author: the people who may not review it. */
+async function editorsOf(tx: Tx, statementId: string, authorId: string): Promise<string[]> {
+  const revs = await tx.statementRevision.findMany({ where: { statementId }, select: { authorId: true }, distinct: ["authorId"] });
+  return [...new Set([authorId, ...revs.map((r) => r.authorId)])];
+}
+
+async function load(tx: Tx, statementId: string) {
+  const s = await tx.statement.findUnique({ where: { id: statementId } });
+  if (!s) throw new AppError("NOT_FOUND", "No such statement.");
+  return s;
+}
+
+async function notify(tx: Tx, userId: string, kind: "ASSIGNED" | "SENT_BACK" | "DECIDED", statementId: string, data: Record<string, unknown>) {
+  await tx.notification.create({ data: { userId, kind, statementId, data: canonicalJson(data) } });
+}
+
+/** The author (or an admin) submits a draft, or resubmits after changes were requested or the statement was disputed. */
+export async function submitStatement({ actor, statementId }: { actor: Actor | null; statementId: string }) {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return write(async (tx) => {
+    const s = await load(tx, statementId);
+    authorize(actor, "statement.submit", { authorId: s.authorId });
+    assertTransition(s.status, "SUBMITTED");
+    const after = await tx.statement.update({ where: { id: s.id }, data: { status: "SUBMITTED", submittedAt: new Date(), assigneeId: null } });
+    await writeAudit(tx, { actor, action: "statement.submit", recordType: "Statement", recordId: s.id, before: { status: s.status }, after: { status: "SUBMITTED", revision: s.revisionNumber } });
+    return after;
+  });
+}
+
+/** A reviewer takes a submitted statement from the queue. */
+export async function takeForReview({ actor, statementId }: { actor: Actor | null; statementId: string }) {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return write(async (tx) => {
+    const s = await load(tx, statementId);
+    authorize(actor, "review.take", { editorIds: await editorsOf(tx, s.id, s.authorId) });
+    if (s.status !== "SUBMITTED") throw new AppError("INVALID_STATE", `Only a submitted statement can be taken for review (this one is ${s.status}).`);
+    assertTransition(s.status, "IN_REVIEW");
+    const after = await tx.statement.update({ where: { id: s.id }, data: { status: "IN_REVIEW", assigneeId: actor.id } });
+    await writeAudit(tx, { actor, action: "review.take", recordType: "Statement", recordId: s.id, before: { status: s.status }, after: { status: "IN_REVIEW", assigneeId: actor.id } });
+    return after;
+  });
+}
+
+/** An admin assigns (or reassigns) a reviewer, who is notified. */
+export async function assignReviewer({ actor, statementId, input }: { actor: Actor | null; statementId: string; input: unknown }) {
+  authorize(actor, "review.assign");
+  const { reviewerId } = parseInput(ZAssign, input);
+  return write(async (tx) => {
+    const s = await load(tx, statementId);
+    const reviewer = await tx.user.findUnique({ where: { id: reviewerId } });
+    if (!reviewer || reviewer.disabled || !isRole(reviewer.role)) throw new AppError("INVALID_INPUT", "No such reviewer.", { reviewerId: ["not_found"] });
+    const reviewerActor = { id: reviewer.id, email: reviewer.email, name: reviewer.name, role: reviewer.role };
+    if (!can(reviewerActor, "review.decide", { editorIds: await editorsOf(tx, s.id, s.authorId) }))
+      throw new AppError("INVALID_INPUT", "This person wrote or revised the statement, or is not a reviewer.", { reviewerId: ["not_eligible_reviewer"] });
+    assertTransition(s.status, "IN_REVIEW");
+    const after = await tx.statement.update({ where: { id: s.id }, data: { status: "IN_REVIEW", assigneeId: reviewer.id } });
+    await writeAudit(tx, { actor, action: "review.assign", recordType: "Statement", recordId: s.id, before: { status: s.status, assigneeId: s.assigneeId }, after: { status: "IN_REVIEW", assigneeId: reviewer.id } });
+    await notify(tx, reviewer.id, "ASSIGNED", s.id, { title: s.title, by: actor.name });
+    return after;
+  });
+}
+
+/**
+ * The assigned reviewer decides on the revision they read. A decision on a revision that is no
+ * longer current is refused (the statement changed under them). The review is immutable; the
+ * author is notified.
+ */
+export async function decideReview({ actor, statementId, input }: { actor: Actor | null; statementId: string; input: unknown }) {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  const data = parseInput(ZDecide, input);
+  return write(async (tx) => {
+    const s = await load(tx, statementId);
+    authorize(actor, "review.decide", { editorIds: await editorsOf(tx, s.id, s.authorId) });
+    if (s.status !== "IN_REVIEW") throw new AppError("INVALID_STATE", `Only a statement in review can be decided (this one is ${s.status}).`);
+    if (s.assigneeId !== actor.id) throw new AppError("FORBIDDEN", "This statement is assigned to another reviewer.");
+    if (data.revisionNumber !== s.revisionNumber)
+      throw new AppError("CONFLICT", `The statement changed since you read it (now revision ${s.revisionNumber}).`, { revisionNumber: ["stale_revision"] });
+    for (const c of data.comments) {
+      if (c.startOffset === undefined && c.endOffset === undefined) continue;
+      const rev = await tx.statementRevision.findUniqueOrThrow({ where: { statementId_number: { statementId, number: s.revisionNumber } } });
+      if (c.startOffset === undefined || c.endOffset === undefined || c.startOffset >= c.endOffset || c.endOffset > rev.originalText.length || (c.quote !== undefined && rev.originalText.slice(c.startOffset, c.endOffset) !== c.quote))
+        throw new AppError("INVALID_INPUT", "A comment points at a passage that is not in this revision.", { comments: ["passage_mismatch"] });
+    }
+    assertTransition(s.status, data.decision);
+    const review = await tx.review.create({
+      data: {
+        statementId,
+        revisionNumber: s.revisionNumber,
+        reviewerId: actor.id,
+        decision: data.decision,
+        checklist: canonicalJson(data.checklist),
+        sourceReliability: data.sourceReliability,
+        credibility: data.credibility,
+        comments: JSON.stringify(data.comments),
+      },
+    });
+    const after = await tx.statement.update({
+      where: { id: s.id },
+      data: { status: data.decision, assigneeId: data.decision === "CHANGES_REQUESTED" ? null : s.assigneeId },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "review.decide",
+      recordType: "Statement",
+      recordId: s.id,
+      before: { status: s.status },
+      after: { status: data.decision, reviewId: review.id, revision: s.revisionNumber, grading: `${data.sourceReliability}${data.credibility}`, checklist: data.checklist },
+    });
+    await notify(tx, s.authorId, data.decision === "CHANGES_REQUESTED" ? "SENT_BACK" : "DECIDED", s.id, { title: s.title, decision: data.decision, by: actor.name });
+    return { statement: after, review };
+  });
+}
+
+/**
+ * What an edit does to the workflow (called by updateStatement inside its transaction):
+ * editing a verified statement sends the new revision back to SUBMITTED (the verification
+ * stays with the old revision); editing after changes were requested makes it a draft again.
+ */
+export function statusAfterEdit(status: string): { status: string; resetReview: boolean } {
+  if (status === "VERIFIED") return { status: "SUBMITTED", resetReview: true };
+  if (status === "CHANGES_REQUESTED") return { status: "DRAFT", resetReview: true };
+  if (status === "REJECTED") throw new AppError("INVALID_STATE", "A rejected statement cannot be edited.");
+  return { status, resetReview: false };
+}
+
+export async function listReviews({ actor, statementId }: { actor: Actor | null; statementId: string }) {
+  authorize(actor, "statement.read");
+  return read((db) => db.review.findMany({ where: { statementId }, orderBy: { createdAt: "desc" } }));
+}
+
+/** The reviewers' queue, oldest waiting first, with filters. */
+export async function listReviewQueue({ actor, query }: { actor: Actor | null; query: unknown }) {
+  authorize(actor, "statement.read");
+  if (actor.role !== "REVIEWER" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "The review queue is for reviewers.");
+  const q = parseInput(ZQueue, query ?? {});
+  const status = q.state === "MINE" ? "IN_REVIEW" : q.state ?? { in: ["SUBMITTED", "IN_REVIEW"] };
+  const waitingSince = q.minWaitingDays !== undefined ? new Date(Date.now() - q.minWaitingDays * 86_400_000) : undefined;
+  const where = {
+    status,
+    language: q.language,
+    authorId: q.authorId,
+    assigneeId: q.state === "MINE" ? actor.id : undefined,
+    submittedAt: waitingSince ? { lte: waitingSince } : undefined,
+  };
+  return read(async (db) => {
+    const [items, total] = await Promise.all([
+      db.statement.findMany({
+        where,
+        orderBy: { submittedAt: "asc" },
+        skip: (q.page - 1) * q.pageSize,
+        take: q.pageSize,
+        select: { id: true, title: true, language: true, status: true, submittedAt: true, assigneeId: true, revisionNumber: true, fictional: true, authorId: true, author: { select: { name: true } }, witness: { select: { code: true } } },
+      }),
+      db.statement.count({ where }),
+    ]);
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  });
+}
+
+export async function listNotifications({ actor, unreadOnly = false }: { actor: Actor | null; unreadOnly?: boolean }) {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return read((db) => db.notification.findMany({ where: { userId: actor.id, readAt: unreadOnly ? null : undefined }, orderBy: { createdAt: "desc" }, take: 100 }));
+}
+
+export async function markNotificationsRead({ actor }: { actor: Actor | null }) {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  // A notice is the user's own, not a record of the case: no audit event.
+  await write((tx) => tx.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } }));
+}

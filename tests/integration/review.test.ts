@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { read } from "@/lib/db/write";
+import { assignReviewer, decideReview, listNotifications, listReviewQueue, listReviews, submitStatement, takeForReview } from "@/lib/review/workflow";
+import { CHECKLIST } from "@/lib/review/schemas";
+import { createStatement, getStatement, updateStatement } from "@/lib/statements/statements";
+import { createWitness } from "@/lib/witnesses/witnesses";
+import { makeActor } from "@/tests/support/actors";
+import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+
+let db: TestDatabase;
+let author: Actor;
+let reviewer: Actor;
+let reviewer2: Actor;
+let admin: Actor;
+let legal: Actor;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  [author, reviewer, reviewer2, admin, legal] = await Promise.all([
+    makeActor("RESEARCHER"),
+    makeActor("REVIEWER"),
+    makeActor("REVIEWER"),
+    makeActor("ADMIN"),
+    makeActor("LEGAL"),
+  ]);
+});
+afterAll(async () => db?.drop());
+
+const allChecked = Object.fromEntries(CHECKLIST.map((k) => [k, true]));
+
+async function draft(by: Actor = author) {
+  const w = await createWitness({ actor: by, input: {} });
+  return createStatement({ actor: by, input: { witnessId: w.id, title: "review me", language: "fa", originalText: "در مرداد ۱۳۶۷ ملاقات‌ها قطع شد." } });
+}
+
+const verify = (revisionNumber: number) => ({ revisionNumber, decision: "VERIFIED", checklist: allChecked, sourceReliability: "B", credibility: 2 });
+
+describe("the review workflow", () => {
+  test("draft → submitted → in review → verified, with an immutable review of that revision and a notice to the author", async () => {
+    const s = await draft();
+    await submitStatement({ actor: author, statementId: s.id });
+    expect((await listReviewQueue({ actor: reviewer, query: {} })).items.map((x) => x.id)).toContain(s.id);
+    await takeForReview({ actor: reviewer, statementId: s.id });
+    const { review } = await decideReview({ actor: reviewer, statementId: s.id, input: verify(1) });
+    expect(review).toMatchObject({ decision: "VERIFIED", revisionNumber: 1, sourceReliability: "B", credibility: 2 });
+    expect((await getStatement({ actor: author, statementId: s.id })).status).toBe("VERIFIED");
+    expect((await listNotifications({ actor: author })).map((n) => n.kind)).toContain("DECIDED");
+    const actions = (await read((d) => d.auditEvent.findMany({ where: { recordId: s.id }, orderBy: { seq: "asc" } }))).map((e) => e.action);
+    expect(actions).toEqual(["statement.create", "statement.submit", "review.take", "review.decide"]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  test("nobody reviews their own statement, or one they revised", async () => {
+    const own = await draft(admin);
+    await submitStatement({ actor: admin, statementId: own.id });
+    await expect(takeForReview({ actor: admin, statementId: own.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const s = await draft();
+    await updateStatement({ actor: admin, statementId: s.id, input: { title: "t", language: "fa", originalText: "ویرایش مدیر", reason: "fix", baseRevision: 1 } });
+    await submitStatement({ actor: author, statementId: s.id });
+    await expect(takeForReview({ actor: admin, statementId: s.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(assignReviewer({ actor: admin, statementId: s.id, input: { reviewerId: author.id } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { reviewerId: ["not_eligible_reviewer"] },
+    });
+    await assignReviewer({ actor: admin, statementId: s.id, input: { reviewerId: reviewer2.id } });
+    expect((await listNotifications({ actor: reviewer2 })).map((n) => n.kind)).toContain("ASSIGNED");
+    // Only the assigned reviewer decides.
+    await expect(decideReview({ actor: reviewer, statementId: s.id, input: verify(2) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await decideReview({ actor: reviewer2, statementId: s.id, input: verify(2) });
+  });
+
+  test("only the allowed transitions exist, for every role", async () => {
+    const s = await draft();
+    await expect(takeForReview({ actor: reviewer, statementId: s.id })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(submitStatement({ actor: reviewer, statementId: s.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(submitStatement({ actor: legal, statementId: s.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await submitStatement({ actor: author, statementId: s.id });
+    await expect(decideReview({ actor: reviewer, statementId: s.id, input: verify(1) })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await takeForReview({ actor: reviewer, statementId: s.id });
+    await expect(takeForReview({ actor: reviewer2, statementId: s.id })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await decideReview({ actor: reviewer, statementId: s.id, input: { ...verify(1), decision: "REJECTED", comments: [{ text: "not credible" }] } });
+    await expect(submitStatement({ actor: author, statementId: s.id })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(updateStatement({ actor: author, statementId: s.id, input: { title: "t", language: "fa", originalText: "x", reason: "r", baseRevision: 1 } })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+  });
+
+  test("a verification needs the whole checklist; other decisions need a comment; bad grading is refused; nothing changes", async () => {
+    const s = await draft();
+    await submitStatement({ actor: author, statementId: s.id });
+    await takeForReview({ actor: reviewer, statementId: s.id });
+    await expect(decideReview({ actor: reviewer, statementId: s.id, input: { ...verify(1), checklist: { ...allChecked, translationChecked: false } } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { "checklist.translationChecked": ["checklist_incomplete"] },
+    });
+    await expect(decideReview({ actor: reviewer, statementId: s.id, input: { ...verify(1), decision: "DISPUTED" } })).rejects.toMatchObject({
+      fields: { comments: ["comment_required"] },
+    });
+    await expect(decideReview({ actor: reviewer, statementId: s.id, input: { ...verify(1), sourceReliability: "G", credibility: 7 } })).rejects.toMatchObject({
+      fields: { sourceReliability: ["invalid_choice"], credibility: ["invalid_choice"] },
+    });
+    await expect(
+      decideReview({ actor: reviewer, statementId: s.id, input: { ...verify(1), decision: "DISPUTED", comments: [{ text: "where?", startOffset: 0, endOffset: 5, quote: "nope!" }] } }),
+    ).rejects.toMatchObject({ fields: { comments: ["passage_mismatch"] } });
+    expect(await listReviews({ actor: reviewer, statementId: s.id })).toEqual([]);
+    expect((await getStatement({ actor: reviewer, statementId: s.id })).status).toBe("IN_REVIEW");
+  });
+
+  test("changes requested go back to the author; an edit makes it a draft; it can be resubmitted", async () => {
+    const s = await draft();
+    await submitStatement({ actor: author, statementId: s.id });
+    await takeForReview({ actor: reviewer, statementId: s.id });
+    await decideReview({ actor: reviewer, statementId: s.id, input: { ...verify(1), decision: "CHANGES_REQUESTED", comments: [{ text: "date?", startOffset: 3, endOffset: 8, quote: "مرداد" }] } });
+    expect((await listNotifications({ actor: author })).some((n) => n.kind === "SENT_BACK" && n.statementId === s.id)).toBe(true);
+    await updateStatement({ actor: author, statementId: s.id, input: { title: "t", language: "fa", originalText: "در ۱۲ مرداد ۱۳۶۷ ملاقات‌ها قطع شد.", reason: "date", baseRevision: 1 } });
+    expect((await getStatement({ actor: author, statementId: s.id })).status).toBe("DRAFT");
+    await submitStatement({ actor: author, statementId: s.id });
+    expect((await getStatement({ actor: author, statementId: s.id })).status).toBe("SUBMITTED");
+  });
+
+  test("editing a verified statement sends the new revision back to review; the old verification stays in the history", async () => {
+    const s = await draft();
+    await submitStatement({ actor: author, statementId: s.id });
+    await takeForReview({ actor: reviewer, statementId: s.id });
+    await decideReview({ actor: reviewer, statementId: s.id, input: verify(1) });
+    await updateStatement({ actor: author, statementId: s.id, input: { title: "t", language: "fa", originalText: "متن تازه", reason: "new detail", baseRevision: 1 } });
+    const now = await getStatement({ actor: author, statementId: s.id });
+    expect(now.status).toBe("SUBMITTED");
+    expect(now.revisionNumber).toBe(2);
+    const reviews = await listReviews({ actor: author, statementId: s.id });
+    expect(reviews.map((r) => [r.revisionNumber, r.decision])).toEqual([[1, "VERIFIED"]]);
+    // A decision on the old revision is refused once the statement moved on.
+    await takeForReview({ actor: reviewer, statementId: s.id });
+    await expect(decideReview({ actor: reviewer, statementId: s.id, input: verify(1) })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  test("the queue filters by state, language, author and waiting time; it is for reviewers and admins", async () => {
+    const mine = await listReviewQueue({ actor: reviewer, query: { state: "MINE" } });
+    expect(mine.items.every((x) => x.assigneeId === reviewer.id && x.status === "IN_REVIEW")).toBe(true);
+    const byAuthor = await listReviewQueue({ actor: admin, query: { authorId: author.id, language: "fa" } });
+    expect(byAuthor.total).toBeGreaterThan(0);
+    expect(byAuthor.items.every((x) => x.authorId === author.id && ["SUBMITTED", "IN_REVIEW"].includes(x.status))).toBe(true);
+    expect((await listReviewQueue({ actor: admin, query: { minWaitingDays: "30" } })).total).toBe(0);
+    await expect(listReviewQueue({ actor: author, query: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listReviewQueue({ actor: admin, query: { state: "VERIFIED" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+});
