@@ -2,6 +2,7 @@ import { z } from "zod";
 import { exhibitPaths, exhibitSchemas } from "@/lib/exhibits/openapi";
 import { registryPaths, registrySchemas } from "@/lib/registries/openapi";
 import { ZCreateStatement, ZListStatements, ZStatementOut, ZUpdateStatement } from "@/lib/statements/schemas";
+import { reviewPaths, reviewSchemas } from "@/lib/review/openapi";
 import { witnessPaths, witnessSchemas } from "@/lib/witnesses/openapi";
 
 // The OpenAPI document, generated from the same zod schemas the handlers validate with.
@@ -32,6 +33,7 @@ export function openApiDocument() {
         ...exhibitSchemas(),
         ...registrySchemas(),
         ...witnessSchemas(),
+        ...reviewSchemas(),
       },
     },
     security: [{ bearer: [] }],
@@ -70,6 +72,7 @@ export function openApiDocument() {
         },
       },
       ...witnessPaths(),
+      ...reviewPaths(),
       ...exhibitPaths(),
       ...registryPaths(),
       "/audit/verify": {

@@ -1,0 +1,14 @@
+import { apiRoute } from "@/lib/api/handler";
+import { listNotifications, markNotificationsRead } from "@/lib/review/workflow";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async ({ actor }) => ({
+  items: (await listNotifications({ actor })).map((n) => ({ ...n, data: JSON.parse(n.data), createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
+}));
+
+/** Marks every notice read. */
+export const POST = apiRoute(async ({ actor }) => {
+  await markNotificationsRead({ actor });
+  return { ok: true };
+});

@@ -1,0 +1,34 @@
+import { body, errors, idParam, json, ok, queryParams } from "@/lib/api/openapi-parts";
+import { ZAssign, ZDecide, ZQueue } from "./schemas";
+
+// The review part of the OpenAPI document.
+export function reviewSchemas() {
+  return { Decide: json(ZDecide), Assign: json(ZAssign) };
+}
+
+const status = ok({ type: "object", properties: { id: { type: "string" }, status: { type: "string" }, assigneeId: { type: ["string", "null"] } } });
+
+export function reviewPaths() {
+  return {
+    "/statements/{id}/submit": { parameters: [idParam], post: { summary: "Submit for review (author or admin)", responses: { "200": status, ...errors(401, 403, 404, 422) } } },
+    "/statements/{id}/take": { parameters: [idParam], post: { summary: "Take a submitted statement for review (never one you wrote or revised)", responses: { "200": status, ...errors(401, 403, 404, 422) } } },
+    "/statements/{id}/assign": {
+      parameters: [idParam],
+      post: { summary: "Assign a reviewer (admin)", requestBody: body("Assign"), responses: { "200": status, ...errors(400, 401, 403, 404, 422) } },
+    },
+    "/statements/{id}/reviews": {
+      parameters: [idParam],
+      get: { summary: "Reviews of a statement, newest first", responses: { "200": ok({ type: "object" }), ...errors(401, 403, 404) } },
+      post: {
+        summary: "Decide: VERIFIED (whole checklist), CHANGES_REQUESTED, DISPUTED or REJECTED (with a comment), graded A–F / 1–6",
+        requestBody: body("Decide"),
+        responses: { "201": ok({ type: "object" }, "Created"), ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    "/review/queue": { get: { summary: "The reviewers' queue, oldest waiting first", parameters: queryParams(ZQueue), responses: { "200": ok({ type: "object" }), ...errors(400, 401, 403) } } },
+    "/notifications": {
+      get: { summary: "Your notices (assigned, sent back, decided)", responses: { "200": ok({ type: "object" }), ...errors(401) } },
+      post: { summary: "Mark all your notices read", responses: { "200": ok({ type: "object" }), ...errors(401) } },
+    },
+  };
+}
