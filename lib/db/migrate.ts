@@ -49,6 +49,11 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
   try {
     conn.pragma("journal_mode = WAL"); // persistent: every later connection uses WAL
     conn.pragma("synchronous = FULL");
+    // SQLite changes a table by rebuilding it (create new, copy, drop old, rename). With foreign
+    // keys enforced, dropping the old table would fire ON DELETE actions on the rows that refer
+    // to it (SET NULL, CASCADE) and lose data. The switch only works outside a transaction, so it
+    // is turned off for the run, and each migration's result is checked before its COMMIT instead.
+    conn.pragma("foreign_keys = OFF");
     conn.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const result: MigrateResult = { applied: [], skipped: 0 };
     for (const m of migrations) {
@@ -64,6 +69,8 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
           continue;
         }
         conn.exec(m.sql);
+        const broken = conn.pragma("foreign_key_check") as unknown[];
+        if (broken.length > 0) throw new Error(`Migration ${m.name} would leave ${broken.length} row(s) pointing at missing records; nothing was changed.`);
         conn.prepare(`INSERT INTO ${TABLE} (name, checksum, applied_at) VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString());
         conn.exec("COMMIT");
         result.applied.push(m.name);
@@ -74,6 +81,7 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
     }
     return result;
   } finally {
+    conn.pragma("foreign_keys = ON");
     conn.close();
   }
 }

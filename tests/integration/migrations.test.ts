@@ -132,4 +132,50 @@ describe(`migrations (${provider})`, () => {
     }
     expect(Object.keys(await shapeOf(d.url))).not.toContain("ShouldVanish");
   });
+
+  test("upgrading a database that holds data keeps every row, through every migration", async () => {
+    const d = await empty();
+    const all = loadMigrations(provider).map((m) => m.name);
+    const dir = mkdtempSync(join(tmpdir(), "casefile-mig-"));
+    const cwd = process.cwd();
+    try {
+      // Stop after the first two migrations, write data, then apply the rest.
+      for (const name of all.slice(0, 2)) cpSync(join(cwd, "prisma", "migrations", provider, name), join(dir, "prisma", "migrations", provider, name), { recursive: true });
+      process.chdir(dir);
+      await migrate(d.url);
+    } finally {
+      process.chdir(cwd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const now = provider === "sqlite" ? "'2026-01-01T00:00:00.000Z'" : "now()";
+    await execScript(
+      d.url,
+      [
+        `INSERT INTO "User" ("id","email","name","role","passwordHash","updatedAt") VALUES ('u1','a@x','A','ADMIN','h',${now});`,
+        `INSERT INTO "Witness" ("id","code","createdById","updatedAt") VALUES ('w1','W-0001','u1',${now});`,
+        `INSERT INTO "Statement" ("id","witnessId","authorId","title","language","originalText","updatedAt") VALUES ('s1','w1','u1','t','fa','متن',${now});`,
+        `INSERT INTO "Source" ("id","title","updatedAt") VALUES ('src1','A report',${now});`,
+        `INSERT INTO "Claim" ("id","topic","claimedBy","low","sourceId") VALUES ('c1','death-toll-1988','X',5000,'src1');`,
+        `INSERT INTO "AuditEvent" ("seq","at","actorLabel","action","recordType","recordId","prevHash","hash") VALUES (1,${now},'system','x','T','r','0','h1');`,
+      ].join("\n"),
+    );
+    await migrate(d.url);
+    const rows = async (sql: string) => {
+      if (provider === "sqlite") {
+        const c = new Database(sqlitePath(d.url), { readonly: true });
+        const r = c.prepare(sql).all();
+        c.close();
+        return r;
+      }
+      const c = new pg.Client({ connectionString: d.url });
+      await c.connect();
+      const r = (await c.query(sql)).rows;
+      await c.end();
+      return r;
+    };
+    expect(await rows(`SELECT "id", "title" FROM "Source"`)).toEqual([{ id: "src1", title: "A report" }]);
+    expect(await rows(`SELECT "id", "sourceId", "low" FROM "Claim"`)).toEqual([{ id: "c1", sourceId: "src1", low: 5000 }]);
+    expect(await rows(`SELECT "originalText" FROM "Statement"`)).toEqual([{ originalText: "متن" }]);
+    expect(await rows(`SELECT "seq" FROM "AuditEvent"`)).toEqual([{ seq: 1 }]);
+  });
 });
