@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { exhibitPaths, exhibitSchemas } from "@/lib/exhibits/openapi";
+import { linkPaths, linkSchemas } from "@/lib/links/openapi";
 import { registryPaths, registrySchemas } from "@/lib/registries/openapi";
 import { ZCreateStatement, ZListStatements, ZStatementOut, ZUpdateStatement } from "@/lib/statements/schemas";
 import { reviewPaths, reviewSchemas } from "@/lib/review/openapi";
@@ -31,6 +32,7 @@ export function openApiDocument() {
         CreateStatement: json(ZCreateStatement),
         UpdateStatement: json(ZUpdateStatement),
         ...exhibitSchemas(),
+        ...linkSchemas(),
         ...registrySchemas(),
         ...witnessSchemas(),
         ...reviewSchemas(),
@@ -74,6 +76,7 @@ export function openApiDocument() {
       ...witnessPaths(),
       ...reviewPaths(),
       ...exhibitPaths(),
+      ...linkPaths(),
       ...registryPaths(),
       "/audit/verify": {
         get: {

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { ZMatrixOut, ZPersonAllegationsOut, ZProceedingEvidenceOut, ZTimelineOut } from "@/lib/corroboration/schemas";
+import { ALLEGATION_TYPES, ZCreateLink, ZLinkOut, ZSuggestionOut, ZUpdateLink } from "./schemas";
+
+// The links and corroboration part of the OpenAPI document (lib/api/openapi.ts), from the
+// same zod schemas the operations validate with.
+const json = (schema: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(schema, { io, unrepresentable: "any" });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: String(c), content: { "application/json": { schema: ref("Error") } } }]));
+const ok = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
+const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });
+const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
+const conflict = {
+  "409": {
+    description:
+      "The passage is not on the statement's current revision (fields.revisionNumber: link_old_revision), or the quote is not exactly the revision's text at the offsets (fields.quote: quote_mismatch).",
+    content: { "application/json": { schema: ref("Error") } },
+  },
+};
+
+export function linkSchemas() {
+  return {
+    Link: json(ZLinkOut, "output"),
+    CreateLink: json(ZCreateLink),
+    UpdateLink: json(ZUpdateLink),
+    LinkSuggestion: json(ZSuggestionOut, "output"),
+    PersonAllegations: json(ZPersonAllegationsOut, "output"),
+    ProceedingEvidence: json(ZProceedingEvidenceOut, "output"),
+    CorroborationMatrix: json(ZMatrixOut, "output"),
+    Timeline: json(ZTimelineOut, "output"),
+  };
+}
+
+export function linkPaths() {
+  return {
+    "/links": {
+      get: {
+        summary: "Links naming a person, or of an event or a proceeding (exactly one of the three)",
+        parameters: ["personId", "eventId", "proceedingId"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
+        responses: { "200": ok({ type: "object", properties: { items: { type: "array", items: ref("Link") } } }), ...errors(400, 401, 403, 404) },
+      },
+      post: {
+        summary: "Link a passage of a statement's current revision to a person",
+        description:
+          "startOffset and endOffset count UTF-16 code units (as JavaScript strings do) into the revision's originalText; quote must equal originalText.slice(startOffset, endOffset) exactly. Audited; the audit keeps the quote's SHA-256 and length, not its words.",
+        requestBody: body("CreateLink"),
+        responses: { "201": ok(ref("Link"), "Created"), ...errors(400, 401, 403, 404, 413), ...conflict },
+      },
+    },
+    "/links/{id}": {
+      parameters: idParam,
+      patch: {
+        summary: "Change a link's facts, or point it at a passage of the current revision (fixes a NEEDS_REVIEW link)",
+        description: "Empty string or null clears eventId, placeId or proceedingId. The passage fields go together: revisionNumber, startOffset, endOffset and quote.",
+        requestBody: body("UpdateLink"),
+        responses: { "200": ok(ref("Link")), ...errors(400, 401, 403, 404, 413), ...conflict },
+      },
+      delete: { summary: "Delete a link (audited)", responses: { "200": ok({ type: "object", properties: { id: { type: "string" }, deleted: { const: true } } }), ...errors(401, 403, 404) } },
+    },
+    "/statements/{id}/links": {
+      parameters: idParam,
+      get: {
+        summary: "The links of a statement, in text order; NEEDS_REVIEW links point at the revision they were made on",
+        responses: { "200": ok({ type: "object", properties: { statementId: { type: "string" }, revisionNumber: { type: "integer" }, items: { type: "array", items: ref("Link") } } }), ...errors(401, 403, 404) },
+      },
+    },
+    "/statements/{id}/link-suggestions": {
+      parameters: idParam,
+      get: {
+        summary: "Names of known persons, organisations and places found in the current revision's text, in either script and any spelling",
+        description: "Best first, not overlapping; passages already linked to the same person or place are left out.",
+        responses: {
+          "200": ok({ type: "object", properties: { statementId: { type: "string" }, revisionNumber: { type: "integer" }, items: { type: "array", items: ref("LinkSuggestion") } } }),
+          ...errors(401, 403, 404),
+        },
+      },
+    },
+    "/persons/{id}/allegations": {
+      parameters: idParam,
+      get: {
+        summary: "Allegations against a person by event and allegation type, with independent-witness counts and the exact quotes",
+        description: "Legal-team members count and see only statements whose witness's consent covers legal sharing.",
+        responses: { "200": ok(ref("PersonAllegations")), ...errors(401, 403, 404) },
+      },
+    },
+    "/proceedings/{id}/evidence": {
+      parameters: idParam,
+      get: {
+        summary: "Per defendant, the allegation types with their independent-witness counts; the statements in evidence with their quotes",
+        responses: { "200": ok(ref("ProceedingEvidence")), ...errors(401, 403, 404) },
+      },
+    },
+    "/graph/matrix": {
+      get: {
+        summary: "Persons × events: independent verified (and, apart, unverified) witnesses per cell",
+        parameters: [{ name: "allegationType", in: "query", required: false, schema: { enum: [...ALLEGATION_TYPES] } }],
+        responses: { "200": ok(ref("CorroborationMatrix")), ...errors(400, 401, 403) },
+      },
+    },
+    "/graph/timeline": {
+      get: { summary: "Events and persons' positions by the date ranges they allow", responses: { "200": ok(ref("Timeline")), ...errors(401, 403) } },
+    },
+  };
+}
