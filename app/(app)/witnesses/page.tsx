@@ -32,6 +32,9 @@ export default async function WitnessesPage({ searchParams }: { searchParams: Pr
       {createdWitness && (
         <div className="banner banner-ok" role="status" data-testid="witness-created">
           {t("witnesses.created", { code: createdWitness.code })}{" "}
+          <Link href={`/witnesses/${createdWitness.id}`} data-testid="open-created-witness">
+            {t("witness.open", { code: createdWitness.code })}
+          </Link>{" "}
           {can(actor, "statement.create") && <Link href={`/statements/new?witnessId=${createdWitness.id}`}>{t("witnesses.recordStatement", { code: createdWitness.code })}</Link>}
         </div>
       )}
@@ -60,7 +63,9 @@ export default async function WitnessesPage({ searchParams }: { searchParams: Pr
                 <tr key={w.id} data-testid="witness-row" data-code={w.code}>
                   <th scope="row">
                     <span className="badges">
-                      <span className="code">{w.code}</span>
+                      <Link href={`/witnesses/${w.id}`} className="code" data-testid="witness-link">
+                        {w.code}
+                      </Link>
                       {w.fictional && <FictionalBadge />}
                     </span>
                   </th>

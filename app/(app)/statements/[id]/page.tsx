@@ -56,9 +56,9 @@ export default async function StatementPage({ params }: Props) {
         <div>
           <dt>{t("statements.witness")}</dt>
           <dd>
-            <span className="code" data-testid="witness-code">
+            <Link href={`/witnesses/${s.witness.id}`} className="code" data-testid="witness-code">
               {s.witness.code}
-            </span>
+            </Link>
           </dd>
         </div>
         <div>

@@ -4,7 +4,8 @@ import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
-import { PROTECTION_LEVELS } from "@/lib/witnesses/witnesses";
+import { CONSENT_SCOPES } from "@/lib/witnesses/identity";
+import { CONSENT_METHODS, PROTECTION_LEVELS } from "@/lib/witnesses/witnesses";
 import { WitnessForm } from "./_components/witness-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +24,7 @@ export default async function NewWitnessPage() {
       <h1>{t("witnesses.newTitle")}</h1>
       <p className="lead">{t("witnesses.newIntro")}</p>
       <div className="panel">
-        <WitnessForm levels={PROTECTION_LEVELS} />
+        <WitnessForm levels={PROTECTION_LEVELS} scopes={CONSENT_SCOPES} methods={CONSENT_METHODS} />
       </div>
     </>
   );
