@@ -4,6 +4,7 @@ import { linkPaths, linkSchemas } from "@/lib/links/openapi";
 import { registryPaths, registrySchemas } from "@/lib/registries/openapi";
 import { ZCreateStatement, ZListStatements, ZStatementOut, ZUpdateStatement } from "@/lib/statements/schemas";
 import { reviewPaths, reviewSchemas } from "@/lib/review/openapi";
+import { sourcePaths, sourceSchemas } from "@/lib/sources/openapi";
 import { witnessPaths, witnessSchemas } from "@/lib/witnesses/openapi";
 
 // The OpenAPI document, generated from the same zod schemas the handlers validate with.
@@ -36,6 +37,7 @@ export function openApiDocument() {
         ...registrySchemas(),
         ...witnessSchemas(),
         ...reviewSchemas(),
+        ...sourceSchemas(),
       },
     },
     security: [{ bearer: [] }],
@@ -78,6 +80,7 @@ export function openApiDocument() {
       ...exhibitPaths(),
       ...linkPaths(),
       ...registryPaths(),
+      ...sourcePaths(),
       "/audit/verify": {
         get: {
           summary: "Verify the audit hash chain",

@@ -24,6 +24,8 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
   "witness.reveal": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "consent" },
   "registry.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
   "registry.edit": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "yes" },
+  "source.edit": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "yes" },
+  "source.grade": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "yes", LEGAL: "no" },
   "link.create": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "no" },
   "link.edit": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "no" },
   "exhibit.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },

@@ -21,6 +21,8 @@ export const ACTIONS = [
   "witness.reveal",
   "registry.read",
   "registry.edit",
+  "source.edit",
+  "source.grade",
   "link.create",
   "link.edit",
   "exhibit.read",
@@ -114,6 +116,12 @@ const RULES: Record<Action, Record<Role, Rule>> = {
   // statements that link to these records, and one who could also rewrite the person or event
   // a statement is checked against would be checking their own work (the four-eyes rule).
   "registry.edit": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: true },
+  // Sources (reports, books, recordings) and the claims attributed to them are recorded by
+  // those who gather and use them. Grading a source's reliability and its information's
+  // credibility is a reviewer's judgement (and an admin's), kept apart from entering it so
+  // nobody grades the source they recorded as the only check on it.
+  "source.edit": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: true },
+  "source.grade": { ADMIN: true, RESEARCHER: false, REVIEWER: true, LEGAL: false },
   // Linking a passage to an official is analysis, not authorship: a researcher may link any
   // statement they can read, because testimony is often coded by someone other than the
   // interviewer. A link changes no word of the statement, cites an exact passage of a fixed

@@ -1,0 +1,14 @@
+import { apiRoute, readJson, searchParams } from "@/lib/api/handler";
+import { createClaim, listClaims, listClaimTopics } from "@/lib/claims";
+
+export const dynamic = "force-dynamic";
+
+// ?topic=death-toll-1988 lists that topic's claims with their sources and grades; without a
+// topic, the topics and how many claims each has.
+export const GET = apiRoute(async ({ req, actor }) => {
+  const query = searchParams(req);
+  if (query.topic === undefined) return { topics: await listClaimTopics({ actor }) };
+  return { topic: query.topic, items: await listClaims({ actor, query }) };
+});
+
+export const POST = apiRoute(async ({ req, actor }) => Response.json(await createClaim({ actor, input: await readJson(req) }), { status: 201 }));

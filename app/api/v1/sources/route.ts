@@ -1,0 +1,9 @@
+import { apiRoute, readJson, searchParams } from "@/lib/api/handler";
+import { createSource, listSources } from "@/lib/sources";
+
+export const dynamic = "force-dynamic";
+
+// ?q= matches title, author, kind and citation; ?graded=yes|no.
+export const GET = apiRoute(async ({ req, actor }) => listSources({ actor, query: searchParams(req) }));
+
+export const POST = apiRoute(async ({ req, actor }) => Response.json(await createSource({ actor, input: await readJson(req) }), { status: 201 }));

@@ -1,0 +1,104 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { read } from "@/lib/db/write";
+import { getExhibit } from "@/lib/exhibits/read-exhibits";
+import { getStatement } from "@/lib/statements/statements";
+import { getWitness } from "@/lib/witnesses/witnesses";
+
+// The history of one record: its audit events, oldest first, with the before/after data
+// compared field by field.
+//
+// Who may see it: whoever may read the record itself, not only holders of audit.read. The
+// events of a record say who changed it, when and how — the same facts its page shows, plus
+// their past values — and never hold protected identity (writeAudit's contract) or testimony
+// text (statements are audited by content hash). So the check is the record's own read rule,
+// asked through the record's own lib getter, which also applies consent (a legal team never
+// sees the history of a statement or witness it cannot see). Record types without a page of
+// their own (users, tokens, links) need audit.read, like the audit log.
+
+const REGISTRY_TYPES = new Set(["Person", "Organisation", "Place", "Event", "Proceeding", "Source", "Claim"]);
+
+/** Field names that could carry identity if a caller ever broke writeAudit's contract; their values are never shown. */
+const PROTECTED_FIELDS = new Set(["legalName", "otherNames", "birthDate", "contact", "currentLocation", "relativesAtRisk", "identity", "password", "passwordHash", "tokenHash"]);
+
+async function authorizeRecord(actor: Actor | null, recordType: string, recordId: string): Promise<void> {
+  if (recordType === "Statement") await getStatement({ actor, statementId: recordId });
+  else if (recordType === "Witness") await getWitness({ actor, witnessId: recordId });
+  else if (recordType === "Exhibit") await getExhibit({ actor, exhibitId: recordId });
+  else if (REGISTRY_TYPES.has(recordType)) authorize(actor, "registry.read");
+  else authorize(actor, "audit.read");
+}
+
+export type FieldChange = { field: string; before: unknown; after: unknown; kind: "added" | "removed" | "changed" };
+export type HistoryEvent = {
+  seq: number;
+  at: string;
+  action: string;
+  actor: { label: string; name: string | null };
+  changes: FieldChange[];
+  hash: string;
+};
+
+function parse(s: string | null): unknown {
+  if (s === null) return undefined;
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const shown = (field: string, v: unknown) => (PROTECTED_FIELDS.has(field.split(".").pop()!) && v !== undefined && typeof v !== "boolean" ? "[protected]" : v);
+
+/**
+ * Field-by-field differences between two audit payloads. Nested objects are flattened one level
+ * ("checklist.consentOnFile"); arrays and deeper values are compared whole. A field present on
+ * both sides with the same value is not a change.
+ */
+export function diffPayloads(before: unknown, after: unknown): FieldChange[] {
+  if (!isObject(before) && !isObject(after)) {
+    if (before === undefined && after === undefined) return [];
+    return same(before, after) ? [] : [{ field: "", before, after, kind: before === undefined ? "added" : after === undefined ? "removed" : "changed" }];
+  }
+  const flat = (v: unknown): Record<string, unknown> => {
+    if (!isObject(v)) return {};
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (isObject(x) && Object.keys(x).length > 0 && Object.values(x).every((y) => !isObject(y))) for (const [k2, y] of Object.entries(x)) out[`${k}.${k2}`] = y;
+      else out[k] = x;
+    }
+    return out;
+  };
+  const b = flat(before);
+  const a = flat(after);
+  const out: FieldChange[] = [];
+  for (const field of [...new Set([...Object.keys(b), ...Object.keys(a)])]) {
+    const hasB = field in b && b[field] !== undefined;
+    const hasA = field in a && a[field] !== undefined;
+    if (hasB && hasA && same(b[field], a[field])) continue;
+    out.push({ field, before: shown(field, b[field]), after: shown(field, a[field]), kind: !hasB ? "added" : !hasA ? "removed" : "changed" });
+  }
+  return out;
+}
+
+/** One record's audit events, oldest first, for whoever may read the record (see above). */
+export async function getRecordHistory({ actor, recordType, recordId }: { actor: Actor | null; recordType: string; recordId: string }): Promise<HistoryEvent[]> {
+  await authorizeRecord(actor, recordType, recordId);
+  return read(async (db) => {
+    const events = await db.auditEvent.findMany({ where: { recordType, recordId }, orderBy: { seq: "asc" }, take: 1000 });
+    const ids = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
+    const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+    const names = new Map(users.map((u) => [u.id, u.name]));
+    return events.map((e) => ({
+      seq: e.seq,
+      at: e.at.toISOString(),
+      action: e.action,
+      actor: { label: e.actorLabel, name: e.actorId ? (names.get(e.actorId) ?? null) : null },
+      changes: diffPayloads(parse(e.before), parse(e.after)),
+      hash: e.hash,
+    }));
+  });
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { zBaseUpdatedAt, zOptText } from "@/lib/registries/schemas";
+import { CREDIBILITY, RELIABILITY } from "@/lib/review/schemas";
+import { zText } from "@/lib/validation";
+
+// Sources: the reports, books, recordings, articles and court documents that claims come from,
+// each graded on the two axes of the Admiralty system by a reviewer who gives reasons:
+// reliability of the source (A reliable … E unreliable, F cannot be judged) and credibility of
+// its information (1 confirmed by other sources … 5 improbable, 6 cannot be judged).
+
+/** Kinds offered in the forms; the field is free text so older records and rarer kinds fit. */
+export const SOURCE_KINDS = ["report", "NGO report", "UN report", "book", "memoir", "article", "recording", "audio", "court document", "legal opinion", "study", "other"] as const;
+
+const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+
+const zYear = z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1800, { error: "invalid_year" }).max(2100, { error: "invalid_year" });
+
+/** http(s) only: a source's address is shown as a link, so nothing that would run script there. */
+const zUrl = zOptText(2000).refine((s) => s === "" || /^https?:\/\/[^\s]+$/i.test(s), { error: "invalid_url" });
+
+export const ZCreateSource = z.object({
+  title: zText(500),
+  author: zOptText(300).default(""),
+  year: z.preprocess(blankToUndefined, zYear.optional()),
+  date: z.preprocess(blankToUndefined, z.string().trim().max(100, { error: "too_long:100" }).optional()),
+  kind: zOptText(100).default(""),
+  citation: zOptText(2000).default(""),
+  url: zUrl.default(""),
+  note: zOptText(10_000).default(""),
+});
+export type CreateSource = z.infer<typeof ZCreateSource>;
+
+/** PATCH: a field left out keeps its value; year and date can be cleared with "" or null. */
+export const ZUpdateSource = z
+  .object({
+    title: zText(500).optional(),
+    author: zOptText(300).optional(),
+    year: z.preprocess(blankToNull, zYear.nullable().optional()),
+    date: z.preprocess(blankToNull, z.string().trim().max(100, { error: "too_long:100" }).nullable().optional()),
+    kind: zOptText(100).optional(),
+    citation: zOptText(2000).optional(),
+    url: zUrl.optional(),
+    note: zOptText(10_000).optional(),
+    baseUpdatedAt: zBaseUpdatedAt,
+  })
+  .refine((v) => Object.entries(v).some(([k, x]) => x !== undefined && k !== "baseUpdatedAt"), { error: "nothing_to_change" });
+export type UpdateSource = z.infer<typeof ZUpdateSource>;
+
+/** A grading always comes with its reasons: a grade nobody can question is worth nothing in court. */
+export const ZGradeSource = z.object({
+  reliability: z.enum(RELIABILITY, { error: "invalid_choice" }),
+  credibility: z.coerce
+    .number({ error: "invalid_choice" })
+    .int({ error: "invalid_choice" })
+    .min(1, { error: "invalid_choice" })
+    .max(CREDIBILITY.length, { error: "invalid_choice" }),
+  reason: zText(5000),
+});
+export type GradeSource = z.infer<typeof ZGradeSource>;
+
+export const ZListSources = z.object({
+  q: z.preprocess(blankToUndefined, z.string().trim().max(200, { error: "too_long:200" }).optional()),
+  graded: z.preprocess(blankToUndefined, z.enum(["yes", "no"], { error: "invalid_choice" }).optional()),
+  page: z.coerce.number({ error: "invalid_number" }).int().min(1, { error: "invalid_number" }).max(100000).default(1),
+  pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1, { error: "invalid_number" }).max(500, { error: "too_large:500" }).default(100),
+});
+
+export const ZSourceOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  author: z.string(),
+  year: z.number().nullable(),
+  date: z.string().nullable(),
+  kind: z.string(),
+  citation: z.string(),
+  url: z.string(),
+  note: z.string(),
+  reliability: z.enum(RELIABILITY).nullable(),
+  credibility: z.number().nullable(),
+  grade: z.string().nullable().describe('The two axes together, e.g. "B2"; null until graded'),
+  gradingReason: z.string(),
+  gradedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  gradedAt: z.string().nullable(),
+  claimCount: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SourceOut = z.infer<typeof ZSourceOut>;

@@ -1,0 +1,155 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { Tx } from "@/lib/db/client";
+import { read, write } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { ZCreateSource, ZGradeSource, ZListSources, ZUpdateSource, type SourceOut } from "./schemas";
+
+type Row = {
+  id: string;
+  title: string;
+  author: string;
+  year: number | null;
+  date: string | null;
+  kind: string;
+  citation: string;
+  url: string;
+  note: string;
+  reliability: string | null;
+  credibility: number | null;
+  gradingReason: string;
+  gradedById: string | null;
+  gradedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  _count?: { claims: number };
+};
+
+const WITH_COUNT = { _count: { select: { claims: true } } } as const;
+
+/** Source.gradedById has no relation in the schema; the graders' names are looked up here. */
+async function graderNames(db: Tx, rows: Row[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.gradedById).filter((x): x is string => !!x))];
+  if (ids.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+function toOut(r: Row, names: Map<string, string>): SourceOut {
+  const graded = r.reliability !== null && r.credibility !== null;
+  return {
+    id: r.id,
+    title: r.title,
+    author: r.author,
+    year: r.year,
+    date: r.date,
+    kind: r.kind,
+    citation: r.citation,
+    url: r.url,
+    note: r.note,
+    reliability: r.reliability as SourceOut["reliability"],
+    credibility: r.credibility,
+    grade: graded ? `${r.reliability}${r.credibility}` : null,
+    gradingReason: r.gradingReason,
+    gradedBy: r.gradedById ? { id: r.gradedById, name: names.get(r.gradedById) ?? r.gradedById } : null,
+    gradedAt: r.gradedAt?.toISOString() ?? null,
+    claimCount: r._count?.claims ?? 0,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+const auditView = (s: SourceOut) => ({ title: s.title, author: s.author, year: s.year, date: s.date, kind: s.kind, citation: s.citation, url: s.url, note: s.note });
+const gradeView = (s: { reliability: string | null; credibility: number | null; gradingReason: string }) => ({
+  reliability: s.reliability,
+  credibility: s.credibility,
+  grade: s.reliability && s.credibility ? `${s.reliability}${s.credibility}` : null,
+  reason: s.gradingReason,
+});
+
+export async function createSource({ actor, input }: { actor: Actor | null; input: unknown }): Promise<SourceOut> {
+  authorize(actor, "source.edit");
+  const data = parseInput(ZCreateSource, input);
+  return write(async (tx) => {
+    const row = await tx.source.create({ data: { ...data, year: data.year ?? null, date: data.date ?? null }, include: WITH_COUNT });
+    const out = toOut(row, new Map());
+    await writeAudit(tx, { actor, action: "source.create", recordType: "Source", recordId: out.id, after: auditView(out) });
+    return out;
+  });
+}
+
+/** PATCH: a field left out keeps its value. The grading is changed only by gradeSource. */
+export async function updateSource({ actor, sourceId, input }: { actor: Actor | null; sourceId: string; input: unknown }): Promise<SourceOut> {
+  authorize(actor, "source.edit");
+  const data = parseInput(ZUpdateSource, input);
+  return write(async (tx) => {
+    const row = await tx.source.findUnique({ where: { id: sourceId }, include: WITH_COUNT });
+    if (!row) throw new AppError("NOT_FOUND", "No such source.");
+    if (data.baseUpdatedAt && data.baseUpdatedAt !== row.updatedAt.toISOString())
+      throw new AppError("CONFLICT", "This source was changed since you opened it. Reload and edit again.", { baseUpdatedAt: ["stale_revision"] });
+    const { baseUpdatedAt: _base, ...fields } = data;
+    const updated = await tx.source.update({ where: { id: sourceId }, data: { ...fields, updatedAt: new Date() }, include: WITH_COUNT });
+    const names = await graderNames(tx, [updated]);
+    const after = toOut(updated, names);
+    await writeAudit(tx, { actor, action: "source.update", recordType: "Source", recordId: sourceId, before: auditView(toOut(row, names)), after: auditView(after) });
+    return after;
+  });
+}
+
+/** Grades (or re-grades) a source on both axes, with the reasons. The previous grading stays in the audit history. */
+export async function gradeSource({ actor, sourceId, input }: { actor: Actor | null; sourceId: string; input: unknown }): Promise<SourceOut> {
+  authorize(actor, "source.grade");
+  const data = parseInput(ZGradeSource, input);
+  return write(async (tx) => {
+    const row = await tx.source.findUnique({ where: { id: sourceId }, include: WITH_COUNT });
+    if (!row) throw new AppError("NOT_FOUND", "No such source.");
+    const updated = await tx.source.update({
+      where: { id: sourceId },
+      data: { reliability: data.reliability, credibility: data.credibility, gradingReason: data.reason, gradedById: actor.id, gradedAt: new Date() },
+      include: WITH_COUNT,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "source.grade",
+      recordType: "Source",
+      recordId: sourceId,
+      before: { ...gradeView(row), gradedById: row.gradedById },
+      after: { ...gradeView(updated), gradedById: actor.id },
+    });
+    return toOut(updated, await graderNames(tx, [updated]));
+  });
+}
+
+export async function getSource({ actor, sourceId }: { actor: Actor | null; sourceId: string }): Promise<SourceOut> {
+  authorize(actor, "registry.read");
+  return read(async (db) => {
+    const row = await db.source.findUnique({ where: { id: sourceId }, include: WITH_COUNT });
+    if (!row) throw new AppError("NOT_FOUND", "No such source.");
+    return toOut(row, await graderNames(db, [row]));
+  });
+}
+
+const fold = (s: string) => s.normalize("NFKC").toLocaleLowerCase();
+
+/** Newest first; `q` matches title, author, kind and citation in any script; `graded` filters by grading. */
+export async function listSources({ actor, query }: { actor: Actor | null; query?: unknown }) {
+  authorize(actor, "registry.read");
+  const q = parseInput(ZListSources, query ?? {});
+  return read(async (db) => {
+    const where = q.graded === "yes" ? { reliability: { not: null } } : q.graded === "no" ? { reliability: null } : {};
+    // The register is small (hundreds of sources): filtering text here works the same on
+    // SQLite and PostgreSQL, whose case-insensitive matching Prisma does not share.
+    let rows = await db.source.findMany({ where, include: WITH_COUNT, orderBy: [{ year: "desc" }, { title: "asc" }] });
+    if (q.q) {
+      const needle = fold(q.q);
+      rows = rows.filter((r) => [r.title, r.author, r.kind, r.citation].some((f) => fold(f).includes(needle)));
+    }
+    const total = rows.length;
+    const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    const names = await graderNames(db, page);
+    return { items: page.map((r) => toOut(r, names)), total, page: q.page, pageSize: q.pageSize };
+  });
+}

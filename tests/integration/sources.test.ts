@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { getRecordHistory } from "@/lib/audit/record-history";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { createClaim, listClaims, listClaimTopics, updateClaim } from "@/lib/claims";
+import { read } from "@/lib/db/write";
+import { createSource, getSource, gradeSource, listSources, updateSource } from "@/lib/sources";
+import { createStatement } from "@/lib/statements/statements";
+import { createWitness } from "@/lib/witnesses/witnesses";
+import { makeActor } from "@/tests/support/actors";
+import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+
+let db: TestDatabase;
+let researcher: Actor;
+let reviewer: Actor;
+let legal: Actor;
+let admin: Actor;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  [researcher, reviewer, legal, admin] = await Promise.all([makeActor("RESEARCHER"), makeActor("REVIEWER"), makeActor("LEGAL"), makeActor("ADMIN")]);
+});
+afterAll(async () => db?.drop());
+
+const counts = () => read(async (d) => ({ sources: await d.source.count(), claims: await d.claim.count(), events: await d.auditEvent.count() }));
+const eventsOf = (recordId: string) => read((d) => d.auditEvent.findMany({ where: { recordId }, orderBy: { seq: "asc" } }));
+
+describe("the sources register", () => {
+  test("a researcher records a source and a reviewer grades it with reasons, both audited", async () => {
+    const s = await createSource({ actor: researcher, input: { title: "Blood-soaked secrets", author: "Amnesty International", year: "2018", kind: "NGO report", url: "https://example.org/report" } });
+    expect(s).toMatchObject({ title: "Blood-soaked secrets", year: 2018, grade: null, gradedBy: null });
+    const graded = await gradeSource({ actor: reviewer, sourceId: s.id, input: { reliability: "B", credibility: "2", reason: "Established NGO; figures corroborated by survivors' lists." } });
+    expect(graded).toMatchObject({ reliability: "B", credibility: 2, grade: "B2", gradedBy: { id: reviewer.id, name: reviewer.name } });
+    expect(graded.gradedAt).not.toBeNull();
+
+    const regraded = await gradeSource({ actor: admin, sourceId: s.id, input: { reliability: "A", credibility: 2, reason: "Methodology published in the annex." } });
+    expect(regraded.grade).toBe("A2");
+
+    const events = await eventsOf(s.id);
+    expect(events.map((e) => e.action)).toEqual(["source.create", "source.grade", "source.grade"]);
+    expect(JSON.parse(events[1]!.after!)).toMatchObject({ grade: "B2", reason: expect.stringContaining("Established NGO"), gradedById: reviewer.id });
+    expect(JSON.parse(events[2]!.before!)).toMatchObject({ grade: "B2" });
+    expect(JSON.parse(events[2]!.after!)).toMatchObject({ grade: "A2" });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+
+    // The history shows the regrading field by field.
+    const history = await getRecordHistory({ actor: legal, recordType: "Source", recordId: s.id });
+    expect(history.map((h) => h.action)).toEqual(["source.create", "source.grade", "source.grade"]);
+    expect(history[2]!.changes).toEqual(expect.arrayContaining([expect.objectContaining({ field: "reliability", before: "B", after: "A", kind: "changed" })]));
+  });
+
+  test("only reviewers and admins grade; reviewers do not edit sources", async () => {
+    const s = await createSource({ actor: legal, input: { title: "Court judgment, Stockholm District Court" } });
+    await expect(gradeSource({ actor: researcher, sourceId: s.id, input: { reliability: "A", credibility: 1, reason: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(gradeSource({ actor: legal, sourceId: s.id, input: { reliability: "A", credibility: 1, reason: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createSource({ actor: reviewer, input: { title: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateSource({ actor: reviewer, sourceId: s.id, input: { title: "y" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  test("bad input is refused field by field and nothing is stored", async () => {
+    const s = await createSource({ actor: researcher, input: { title: "Tortured Confessions", author: "Ervand Abrahamian", year: 1999 } });
+    const before = await counts();
+    await expect(createSource({ actor: researcher, input: { title: "  ", year: "nineteen", url: "javascript:alert(1)" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { title: ["required"], year: ["invalid_number"], url: ["invalid_url"] },
+    });
+    await expect(gradeSource({ actor: reviewer, sourceId: s.id, input: { reliability: "G", credibility: 7, reason: "" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { reliability: ["invalid_choice"], credibility: ["invalid_choice"], reason: ["required"] },
+    });
+    await expect(gradeSource({ actor: reviewer, sourceId: s.id, input: { reliability: "B", credibility: 3 } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { reason: ["required"] } });
+    await expect(updateSource({ actor: researcher, sourceId: s.id, input: {} })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(gradeSource({ actor: reviewer, sourceId: "no-such-id", input: { reliability: "B", credibility: 3, reason: "r" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await counts()).toEqual(before);
+    expect((await getSource({ actor: legal, sourceId: s.id })).grade).toBeNull();
+  });
+
+  test("an edit keeps the grading, records before and after, and refuses a stale base", async () => {
+    const s = await createSource({ actor: researcher, input: { title: "Memoirs", author: "Hossein-Ali Montazeri", year: 2000 } });
+    await gradeSource({ actor: reviewer, sourceId: s.id, input: { reliability: "B", credibility: 3, reason: "First-hand, but partisan in the dispute." } });
+    const fresh = await getSource({ actor: researcher, sourceId: s.id });
+    const edited = await updateSource({ actor: researcher, sourceId: s.id, input: { title: "The Memoirs of Grand Ayatollah Hossein-Ali Montazeri", year: "", baseUpdatedAt: fresh.updatedAt } });
+    expect(edited).toMatchObject({ year: null, grade: "B3" });
+    const ev = (await eventsOf(s.id)).at(-1)!;
+    expect(ev.action).toBe("source.update");
+    expect(JSON.parse(ev.before!)).toMatchObject({ title: "Memoirs", year: 2000 });
+    expect(JSON.parse(ev.after!)).toMatchObject({ title: "The Memoirs of Grand Ayatollah Hossein-Ali Montazeri", year: null });
+    await expect(updateSource({ actor: researcher, sourceId: s.id, input: { note: "x", baseUpdatedAt: fresh.updatedAt } })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  test("the list searches any script and filters by grading", async () => {
+    await createSource({ actor: researcher, input: { title: "جنایت علیه بشریت", author: "مریم رجوی", year: 2019 } });
+    const hits = await listSources({ actor: legal, query: { q: "رجوی" } });
+    expect(hits.items.map((x) => x.author)).toEqual(["مریم رجوی"]);
+    const graded = await listSources({ actor: legal, query: { graded: "yes" } });
+    expect(graded.items.every((x) => x.grade !== null)).toBe(true);
+    const ungraded = await listSources({ actor: legal, query: { graded: "no" } });
+    expect(ungraded.items.every((x) => x.grade === null)).toBe(true);
+    expect(graded.total + ungraded.total).toBe((await listSources({ actor: legal })).total);
+  });
+});
+
+describe("claims", () => {
+  test("claims on a topic come with their sources and grades, lowest first; every change is audited", async () => {
+    const src = await createSource({ actor: researcher, input: { title: "Study of executions outside Tehran", author: "N. Mohajer", year: 1996 } });
+    await gradeSource({ actor: reviewer, sourceId: src.id, input: { reliability: "C", credibility: 3, reason: "Compiled from families' reports; method not published." } });
+    const a = await createClaim({ actor: researcher, input: { topic: "toll-test", claimedBy: "N. Mohajer", low: "12000", high: "12000", year: 1996, sourceId: src.id } });
+    const b = await createClaim({ actor: legal, input: { topic: "toll-test", claimedBy: "Amnesty International", low: 2100, assertion: "at least 2,100 named" } });
+    const c = await createClaim({ actor: researcher, input: { topic: "toll-test", claimedBy: "Human Rights Watch", low: 2800, high: 5000 } });
+    const list = await listClaims({ actor: legal, query: { topic: "toll-test" } });
+    expect(list.map((x) => x.id)).toEqual([b.id, c.id, a.id]);
+    expect(list[2]!.source).toMatchObject({ id: src.id, grade: "C3" });
+    expect(list[0]).toMatchObject({ low: 2100, high: null, source: null });
+    expect(await listClaimTopics({ actor: legal })).toContainEqual({ topic: "toll-test", count: 3 });
+
+    const changed = await updateClaim({ actor: researcher, claimId: c.id, input: { high: 4500, note: "revised" } });
+    expect(changed).toMatchObject({ low: 2800, high: 4500, note: "revised" });
+    const events = await eventsOf(c.id);
+    expect(events.map((e) => e.action)).toEqual(["claim.create", "claim.update"]);
+    expect(JSON.parse(events[1]!.before!)).toMatchObject({ high: 5000 });
+    expect(JSON.parse(events[1]!.after!)).toMatchObject({ high: 4500 });
+    expect((await eventsOf(a.id))[0]).toMatchObject({ action: "claim.create" });
+    expect(JSON.parse((await eventsOf(a.id))[0]!.after!)).toMatchObject({ sourceId: src.id, low: 12000 });
+  });
+
+  test("low above high, negative figures, no figure and unknown sources are refused and nothing is stored", async () => {
+    const before = await counts();
+    await expect(createClaim({ actor: researcher, input: { topic: "toll-test", claimedBy: "x", low: 5000, high: 2800 } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { high: ["range_reversed"] },
+    });
+    await expect(createClaim({ actor: researcher, input: { topic: "toll-test", claimedBy: "x", low: -1, high: 10 } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { low: ["not_negative"] },
+    });
+    await expect(createClaim({ actor: researcher, input: { topic: "toll-test", claimedBy: "x" } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { low: ["value_required"] } });
+    await expect(createClaim({ actor: researcher, input: { topic: "Toll Test!", claimedBy: "", low: 1 } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { topic: ["invalid_topic"], claimedBy: ["required"] },
+    });
+    await expect(createClaim({ actor: researcher, input: { topic: "toll-test", claimedBy: "x", low: 1, sourceId: "no-such-source" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { sourceId: ["not_found"] },
+    });
+    // An update is checked against the stored values: a new low above the stored high is refused.
+    const c = await createClaim({ actor: researcher, input: { topic: "toll-test-2", claimedBy: "y", low: 100, high: 200 } });
+    const mid = await counts();
+    await expect(updateClaim({ actor: researcher, claimId: c.id, input: { low: 300 } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { high: ["range_reversed"] } });
+    await expect(updateClaim({ actor: researcher, claimId: c.id, input: { low: null, high: null } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { low: ["value_required"] } });
+    expect(await counts()).toEqual(mid);
+    expect(mid).toEqual({ sources: before.sources, claims: before.claims + 1, events: before.events + 1 });
+    expect((await listClaims({ actor: legal, query: { topic: "toll-test-2" } }))[0]).toMatchObject({ low: 100, high: 200 });
+  });
+
+  test("reviewers read claims but do not enter them", async () => {
+    await expect(createClaim({ actor: reviewer, input: { topic: "toll-test", claimedBy: "x", low: 1 } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await listClaims({ actor: reviewer, query: { topic: "toll-test" } })).length).toBeGreaterThan(0);
+    await expect(listClaims({ actor: reviewer, query: { topic: "" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+});
+
+describe("record history", () => {
+  test("whoever reads the record reads its history; a legal team does not see a statement's history without legal-sharing consent", async () => {
+    const w = await createWitness({ actor: researcher, input: {} });
+    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "history", language: "en", originalText: "Visits stopped in late July 1988." } });
+    const h = await getRecordHistory({ actor: reviewer, recordType: "Statement", recordId: s.id });
+    expect(h.map((e) => e.action)).toEqual(["statement.create"]);
+    expect(h[0]!.actor.name).toBe(researcher.name);
+    await expect(getRecordHistory({ actor: legal, recordType: "Statement", recordId: s.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getRecordHistory({ actor: legal, recordType: "Witness", recordId: w.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getRecordHistory({ actor: researcher, recordType: "User", recordId: researcher.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(JSON.stringify(await getRecordHistory({ actor: researcher, recordType: "Witness", recordId: w.id }))).not.toMatch(/legalName":"/);
+  });
+});
