@@ -59,7 +59,7 @@ test("a researcher registers a witness with identity and consent; the name appea
   expect(await page.content()).not.toContain(NAME);
 
   // A statement for the witness; the statement list and page do not carry the name either.
-  await page.getByTestId("open-created-witness").click();
+  await row.getByTestId("witness-link").click();
   await expect(page.getByTestId("witness-heading")).toContainText(code);
   const witnessUrl = page.url();
   await page.goto(`/statements/new?witnessId=${witnessUrl.split("/").pop()}`);

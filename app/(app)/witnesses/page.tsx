@@ -32,9 +32,6 @@ export default async function WitnessesPage({ searchParams }: { searchParams: Pr
       {createdWitness && (
         <div className="banner banner-ok" role="status" data-testid="witness-created">
           {t("witnesses.created", { code: createdWitness.code })}{" "}
-          <Link href={`/witnesses/${createdWitness.id}`} data-testid="open-created-witness">
-            {t("witness.open", { code: createdWitness.code })}
-          </Link>{" "}
           {can(actor, "statement.create") && <Link href={`/statements/new?witnessId=${createdWitness.id}`}>{t("witnesses.recordStatement", { code: createdWitness.code })}</Link>}
         </div>
       )}
