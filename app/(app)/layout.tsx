@@ -18,6 +18,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/", label: t("nav.dashboard") },
     { href: "/witnesses", label: t("nav.witnesses") },
     { href: "/statements", label: t("nav.statements") },
+    // The registries of the accountability graph: who, what, where, and before which court.
+    { href: "/persons", label: t("nav.persons") },
+    { href: "/organisations", label: t("nav.organisations") },
+    { href: "/places", label: t("nav.places") },
+    { href: "/events", label: t("nav.events") },
+    { href: "/proceedings", label: t("nav.proceedings") },
     { href: "/audit", label: t("nav.audit") },
     ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: t("nav.admin") }] : []),
     { href: "/settings", label: t("nav.settings") },

@@ -1,0 +1,55 @@
+import { useTranslations } from "next-intl";
+import { formatFuzzyDate, isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
+import type { Calendar } from "@/lib/i18n/calendar";
+
+// Dates in the registries are stored as typed ("1988", "Mordad 1367", "2019-11") and read back
+// in the reader's calendar and language without adding precision (lib/dates). What was typed
+// is shown too when it reads differently, and the span the date allows is in the tooltip.
+
+type Opts = { calendar: Calendar; locale: "en" | "fa" };
+
+function parsed(input: string | null | undefined): ParsedDate | null {
+  if (!input) return null;
+  const r = parseFuzzyDate(input);
+  return isDateParseError(r) ? null : r;
+}
+
+/** One stored date in the reader's calendar, or the text as typed if it cannot be read. */
+export function readDate(input: string | null | undefined, opts: Opts): string | null {
+  const p = parsed(input);
+  if (!p) return input ?? null;
+  try {
+    return formatFuzzyDate(p, opts);
+  } catch {
+    return input ?? null;
+  }
+}
+
+/**
+ * A date, or a range from `input` to `end`; `open` says the range has a start and no end yet
+ * (a post still held). Shows the reading, then what was recorded when that differs.
+ */
+export function DateText({ input, end, open = false, calendar, locale, testId }: { input: string | null; end?: string | null; open?: boolean; testId?: string } & Opts) {
+  const t = useTranslations("registry.dates");
+  const sameEnd = !!end && end === input;
+  const a = readDate(input, { calendar, locale });
+  const b = sameEnd ? null : readDate(end, { calendar, locale });
+  if (!a && !b) return <span className="muted">{t("undated")}</span>;
+  const reading = a && b ? (a === b ? a : t("range", { from: a, to: b })) : a ? (open ? t("since", { date: a }) : a) : t("until", { date: b! });
+  const spans = [parsed(input), parsed(end)].filter((x): x is ParsedDate => !!x);
+  const title = spans.length ? `${spans[0]!.earliest} … ${spans[spans.length - 1]!.latest}` : undefined;
+  // What was typed is worth showing when it was given in the other calendar: "2019-11" read
+  // as Aban–Azar 1398 spans two Persian months, and the reader should see why.
+  const otherCalendar = spans.some((s) => s.calendar !== calendar);
+  const recorded = sameEnd ? input : [input, end].filter(Boolean).join(" – ");
+  return (
+    <span className="fuzzy-date" title={title} data-testid={testId}>
+      <bdi>{reading}</bdi>
+      {otherCalendar && (
+        <span className="date-reading">
+          {t("recordedAs")} <bdi>{recorded}</bdi>
+        </span>
+      )}
+    </span>
+  );
+}

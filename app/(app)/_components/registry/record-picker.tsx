@@ -1,0 +1,88 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { RegistryAutocomplete, type RegistryItem, type RegistryKind } from "@/app/_components/registry-autocomplete";
+import styles from "./registry.module.css";
+
+export type PickedRecord = { id: string; name: string; nameFa: string };
+
+/** The labels of the chosen records travel with the form, so a failed submission can show them again. */
+export const labelsField = (name: string) => `${name}__labels`;
+
+export function parsePicked(json: string | undefined): PickedRecord[] | null {
+  if (json === undefined) return null;
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is PickedRecord => typeof x?.id === "string" && typeof x?.name === "string").map((x) => ({ ...x, nameFa: x.nameFa ?? "" })) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Several records chosen through the registry autocomplete (a proceeding's defendants, an
+ * event's places): each choice becomes a removable chip and a hidden input `name` with its id.
+ */
+export function RecordPicker({
+  kind,
+  name,
+  label,
+  hint,
+  initial,
+  errors,
+  testId,
+}: {
+  kind: RegistryKind;
+  name: string;
+  label: string;
+  hint?: string;
+  initial: PickedRecord[];
+  errors?: string[];
+  testId?: string;
+}) {
+  const t = useTranslations("registry.picker");
+  const [picked, setPicked] = useState<PickedRecord[]>(initial);
+  const errorId = `${name}-picker-error`;
+  return (
+    <div className="field" data-testid={testId}>
+      <RegistryAutocomplete
+        kind={kind}
+        label={label}
+        hint={hint}
+        clearOnSelect
+        exclude={picked.map((p) => p.id)}
+        onSelect={(item: RegistryItem) => setPicked((ps) => (ps.some((p) => p.id === item.id) ? ps : [...ps, { id: item.id, name: item.name, nameFa: item.nameFa }]))}
+        invalid={!!errors}
+        describedBy={errors ? errorId : undefined}
+        testId={testId ? `${testId}-search` : undefined}
+      />
+      {picked.length > 0 ? (
+        <ul className={styles.chips} aria-label={t("chosen", { label })}>
+          {picked.map((p) => (
+            <li key={p.id} className={styles.chip} data-testid="picked-record">
+              <bdi>{p.name}</bdi>
+              {p.nameFa && (
+                <span lang="fa" dir="rtl">
+                  {p.nameFa}
+                </span>
+              )}
+              <input type="hidden" name={name} value={p.id} />
+              <button type="button" className={styles.chipRemove} aria-label={t("remove", { name: p.name })} onClick={() => setPicked((ps) => ps.filter((x) => x.id !== p.id))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="hint">{t("none")}</p>
+      )}
+      <input type="hidden" name={labelsField(name)} value={JSON.stringify(picked)} />
+      {errors && (
+        <p className="field-error" id={errorId} data-testid={`field-error-${name}`}>
+          {errors.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { createEventAction } from "../actions";
+import { EventForm } from "../_components/event-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("events"))("newTitle") };
+}
+
+export default async function NewEventPage() {
+  const actor = await requirePageActor("/events/new");
+  if (!can(actor, "registry.edit")) forbidden();
+  const t = await getTranslations();
+  return (
+    <>
+      <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
+        <Link href="/events">{t("nav.events")}</Link>
+      </nav>
+      <h1>{t("events.newTitle")}</h1>
+      <div className="panel">
+        <EventForm action={createEventAction} submitLabel={t("events.create")} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FaText, NameList } from "@/app/(app)/_components/registry/names";
+import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
+import styles from "@/app/(app)/_components/registry/registry.module.css";
+import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { listOrganisations } from "@/lib/organisations";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organisations"))("title") };
+}
+
+export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const q = (param((await searchParams).q) ?? "").trim().slice(0, 200);
+  const actor = await requirePageActor(q ? `/organisations?q=${encodeURIComponent(q)}` : "/organisations");
+  const [rows, t, format] = await Promise.all([orHttpError(listOrganisations({ actor, query: { q } })), getTranslations(), getFormatter()]);
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("organisations.title")}</h1>
+        {can(actor, "registry.edit") && (
+          <div className="page-actions">
+            <Link href="/organisations/new" className="button primary" data-testid="new-organisation">
+              {t("organisations.new")}
+            </Link>
+          </div>
+        )}
+      </div>
+      <p className="lead">{t("organisations.intro")}</p>
+      <RegistrySearch kind="organisations" path="/organisations" q={q} label={t("organisations.searchLabel")} placeholder={t("organisations.searchPlaceholder")} />
+      <p className="muted">{q ? t("registry.matches", { count: rows.length, q }) : t("registry.total", { count: rows.length })}</p>
+      {rows.length === 0 ? (
+        <p className="empty">{q ? t("registry.noMatches") : t("organisations.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="organisation-list">
+            <thead>
+              <tr>
+                <th scope="col">{t("organisations.name")}</th>
+                <th scope="col">{t("organisations.nameFa")}</th>
+                <th scope="col">{t("organisations.aliases")}</th>
+                {q && (
+                  <th scope="col" className="num">
+                    {t("registry.score")}
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((o) => (
+                <tr key={o.id} data-testid="organisation-row">
+                  <th scope="row" className="title-cell">
+                    <Link href={`/organisations/${o.id}`} className="record-title">
+                      <bdi>{o.name}</bdi>
+                    </Link>
+                  </th>
+                  <td>{o.nameFa && <FaText>{o.nameFa}</FaText>}</td>
+                  <td className={styles.small}>{o.aliases.length > 0 && <NameList names={o.aliases} />}</td>
+                  {q && <td className={`num ${styles.score}`}>{format.number(o.score, { style: "percent" })}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

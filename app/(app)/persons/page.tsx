@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FaText, NameList } from "@/app/(app)/_components/registry/names";
+import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
+import styles from "@/app/(app)/_components/registry/registry.module.css";
+import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { listPersons } from "@/lib/persons";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("persons"))("title") };
+}
+
+export default async function PersonsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  const q = (param(sp.q) ?? "").trim().slice(0, 200);
+  const actor = await requirePageActor(q ? `/persons?q=${encodeURIComponent(q)}` : "/persons");
+  const [rows, t, format] = await Promise.all([orHttpError(listPersons({ actor, query: { q } })), getTranslations(), getFormatter()]);
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("persons.title")}</h1>
+        {can(actor, "registry.edit") && (
+          <div className="page-actions">
+            <Link href="/persons/new" className="button primary" data-testid="new-person">
+              {t("persons.new")}
+            </Link>
+          </div>
+        )}
+      </div>
+      <p className="lead">{t("persons.intro")}</p>
+      <RegistrySearch kind="persons" path="/persons" q={q} label={t("persons.searchLabel")} placeholder={t("persons.searchPlaceholder")} />
+      <p className="muted" data-testid="person-count">
+        {q ? t("registry.matches", { count: rows.length, q }) : t("registry.total", { count: rows.length })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="empty">{q ? t("registry.noMatches") : t("persons.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="person-list">
+            <thead>
+              <tr>
+                <th scope="col">{t("persons.name")}</th>
+                <th scope="col">{t("persons.nameFa")}</th>
+                <th scope="col">{t("persons.aliases")}</th>
+                <th scope="col">{t("persons.positions")}</th>
+                {q && (
+                  <th scope="col" className="num">
+                    {t("registry.score")}
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => (
+                <tr key={p.id} data-testid="person-row">
+                  <th scope="row" className="title-cell">
+                    <Link href={`/persons/${p.id}`} className="record-title">
+                      <bdi>{p.name}</bdi>
+                    </Link>
+                    {q && p.matched && p.matched !== p.name && (
+                      <div className={`${styles.small} muted`}>
+                        {t("registry.matchedOn")} <bdi>{p.matched}</bdi>
+                      </div>
+                    )}
+                  </th>
+                  <td className={styles.nowrap}>{p.nameFa && <FaText>{p.nameFa}</FaText>}</td>
+                  <td className={styles.small}>{p.aliases.length > 0 && <NameList names={p.aliases} />}</td>
+                  <td className={styles.small}>
+                    {p.positions.length > 0 && (
+                      <ul className="inline-list">
+                        {p.positions.map((x, i) => (
+                          <li key={i}>
+                            <bdi>{x.title}</bdi>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  {q && <td className={`num ${styles.score}`}>{format.number(p.score, { style: "percent" })}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

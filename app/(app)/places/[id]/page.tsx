@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DateTime } from "@/app/_components/badges";
+import { DateText } from "@/app/(app)/_components/registry/dates";
+import { FaText, NameList } from "@/app/(app)/_components/registry/names";
+import { RegistrySection } from "@/app/(app)/_components/registry/section";
+import styles from "@/app/(app)/_components/registry/registry.module.css";
+import { getCalendar } from "@/app/_lib/calendar";
+import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { getPlace } from "@/lib/places";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("places"))("place") };
+}
+
+export default async function PlacePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const saved = param((await searchParams).saved) === "1";
+  const actor = await requirePageActor(`/places/${id}`);
+  const [p, t, calendar, rawLocale] = await Promise.all([orHttpError(getPlace({ actor, placeId: id })), getTranslations(), getCalendar(), getLocale()]);
+  const locale = rawLocale === "fa" ? "fa" : "en";
+  return (
+    <>
+      <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
+        <Link href="/places">{t("nav.places")}</Link>
+      </nav>
+      <div className="page-head">
+        <div className={styles.titleBlock}>
+          <h1 dir="auto" data-testid="place-name">
+            {p.name}
+          </h1>
+          {p.nameFa && <FaText className={styles.nameFa}>{p.nameFa}</FaText>}
+        </div>
+        {can(actor, "registry.edit") && (
+          <div className="page-actions">
+            <Link href={`/places/${p.id}/edit`} className="button primary" data-testid="edit-place">
+              {t("places.edit")}
+            </Link>
+          </div>
+        )}
+      </div>
+      {saved && (
+        <div className="banner banner-ok" role="status" data-testid="form-ok">
+          {t("registry.saved")}
+        </div>
+      )}
+      <dl className="facts">
+        <div className="wide">
+          <dt>{t("places.aliases")}</dt>
+          <dd>{p.aliases.length ? <NameList names={p.aliases} /> : <span className="muted">{t("common.none")}</span>}</dd>
+        </div>
+        {p.city && (
+          <div>
+            <dt>{t("places.city")}</dt>
+            <dd>
+              <bdi>{p.city}</bdi>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("registry.updated")}</dt>
+          <dd>
+            <DateTime value={p.updatedAt} />
+          </dd>
+        </div>
+      </dl>
+      {p.note && (
+        <RegistrySection id="note" title={t("places.note")}>
+          <p dir="auto" className="prose">
+            {p.note}
+          </p>
+        </RegistrySection>
+      )}
+      <RegistrySection id="events" title={t("places.events")}>
+        {p.events.length === 0 ? (
+          <p className="muted">{t("places.noEvents")}</p>
+        ) : (
+          <ul className="recent-list">
+            {p.events.map((e) => (
+              <li key={e.id}>
+                <Link href={`/events/${e.id}`}>
+                  <bdi>{locale === "fa" && e.titleFa ? e.titleFa : e.title}</bdi>
+                </Link>
+                <div className="meta">
+                  <DateText input={e.dateStart} calendar={calendar} locale={locale} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </RegistrySection>
+    </>
+  );
+}

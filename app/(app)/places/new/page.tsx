@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { createPlaceAction } from "../actions";
+import { PlaceForm } from "../_components/place-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("places"))("newTitle") };
+}
+
+export default async function NewPlacePage() {
+  const actor = await requirePageActor("/places/new");
+  if (!can(actor, "registry.edit")) forbidden();
+  const t = await getTranslations();
+  return (
+    <>
+      <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
+        <Link href="/places">{t("nav.places")}</Link>
+      </nav>
+      <h1>{t("places.newTitle")}</h1>
+      <div className="panel">
+        <PlaceForm action={createPlaceAction} submitLabel={t("places.create")} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FaText, NameList } from "@/app/(app)/_components/registry/names";
+import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
+import styles from "@/app/(app)/_components/registry/registry.module.css";
+import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { listPlaces } from "@/lib/places";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("places"))("title") };
+}
+
+export default async function PlacesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const q = (param((await searchParams).q) ?? "").trim().slice(0, 200);
+  const actor = await requirePageActor(q ? `/places?q=${encodeURIComponent(q)}` : "/places");
+  const [rows, t, format] = await Promise.all([orHttpError(listPlaces({ actor, query: { q } })), getTranslations(), getFormatter()]);
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("places.title")}</h1>
+        {can(actor, "registry.edit") && (
+          <div className="page-actions">
+            <Link href="/places/new" className="button primary" data-testid="new-place">
+              {t("places.new")}
+            </Link>
+          </div>
+        )}
+      </div>
+      <p className="lead">{t("places.intro")}</p>
+      <RegistrySearch kind="places" path="/places" q={q} label={t("places.searchLabel")} placeholder={t("places.searchPlaceholder")} />
+      <p className="muted">{q ? t("registry.matches", { count: rows.length, q }) : t("registry.total", { count: rows.length })}</p>
+      {rows.length === 0 ? (
+        <p className="empty">{q ? t("registry.noMatches") : t("places.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="place-list">
+            <thead>
+              <tr>
+                <th scope="col">{t("places.name")}</th>
+                <th scope="col">{t("places.nameFa")}</th>
+                <th scope="col">{t("places.aliases")}</th>
+                <th scope="col">{t("places.city")}</th>
+                {q && (
+                  <th scope="col" className="num">
+                    {t("registry.score")}
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => (
+                <tr key={p.id} data-testid="place-row">
+                  <th scope="row" className="title-cell">
+                    <Link href={`/places/${p.id}`} className="record-title">
+                      <bdi>{p.name}</bdi>
+                    </Link>
+                  </th>
+                  <td className={styles.nowrap}>{p.nameFa && <FaText>{p.nameFa}</FaText>}</td>
+                  <td className={styles.small}>{p.aliases.length > 0 && <NameList names={p.aliases} />}</td>
+                  <td>
+                    <bdi>{p.city}</bdi>
+                  </td>
+                  {q && <td className={`num ${styles.score}`}>{format.number(p.score, { style: "percent" })}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DateTime } from "@/app/_components/badges";
+import { DateText } from "@/app/(app)/_components/registry/dates";
+import { FaText } from "@/app/(app)/_components/registry/names";
+import { RegistrySection } from "@/app/(app)/_components/registry/section";
+import styles from "@/app/(app)/_components/registry/registry.module.css";
+import { getCalendar } from "@/app/_lib/calendar";
+import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { getActor } from "@/lib/auth/session";
+import { getProceeding } from "@/lib/proceedings";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const actor = await getActor();
+  const p = actor ? await getProceeding({ actor, proceedingId: id }).catch(() => null) : null;
+  return { title: p?.title ?? (await getTranslations("proceedings"))("proceeding") };
+}
+
+/**
+ * A proceeding's record. The main column is a stack of RegistrySection panels; sections from
+ * other parts of the graph (allegations and evidence linked to this proceeding…) are added at
+ * the marked spot at its end, one component each.
+ */
+export default async function ProceedingPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const saved = param((await searchParams).saved) === "1";
+  const actor = await requirePageActor(`/proceedings/${id}`);
+  const [p, t, calendar, rawLocale] = await Promise.all([orHttpError(getProceeding({ actor, proceedingId: id })), getTranslations(), getCalendar(), getLocale()]);
+  const locale = rawLocale === "fa" ? "fa" : "en";
+  const kind = t.has(`proceedings.kinds.${p.kind}`) ? t(`proceedings.kinds.${p.kind}`) : p.kind;
+  return (
+    <>
+      <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
+        <Link href="/proceedings">{t("nav.proceedings")}</Link>
+      </nav>
+      <div className="page-head">
+        <div className={styles.titleBlock}>
+          <span className={styles.recordKind}>{kind}</span>
+          <h1 dir="auto" data-testid="proceeding-title">
+            {p.title}
+          </h1>
+        </div>
+        {can(actor, "registry.edit") && (
+          <div className="page-actions">
+            <Link href={`/proceedings/${p.id}/edit`} className="button primary" data-testid="edit-proceeding">
+              {t("proceedings.edit")}
+            </Link>
+          </div>
+        )}
+      </div>
+      {saved && (
+        <div className="banner banner-ok" role="status" data-testid="form-ok">
+          {t("registry.saved")}
+        </div>
+      )}
+
+      <dl className="facts" data-testid="proceeding-facts">
+        <div>
+          <dt>{t("proceedings.jurisdiction")}</dt>
+          <dd>{p.jurisdiction ? <bdi>{p.jurisdiction}</bdi> : <span className="muted">{t("common.none")}</span>}</dd>
+        </div>
+        <div>
+          <dt>{t("proceedings.court")}</dt>
+          <dd>{p.court ? <bdi>{p.court}</bdi> : <span className="muted">{t("common.none")}</span>}</dd>
+        </div>
+        <div>
+          <dt>{t("proceedings.docket")}</dt>
+          <dd>{p.docket ? <bdi className="code">{p.docket}</bdi> : <span className="muted">{t("common.none")}</span>}</dd>
+        </div>
+        <div>
+          <dt>{t("proceedings.status")}</dt>
+          <dd data-testid="proceeding-status">{p.status ? <bdi>{p.status}</bdi> : <span className="muted">{t("common.none")}</span>}</dd>
+        </div>
+      </dl>
+
+      <div data-testid="proceeding-main">
+        <RegistrySection id="defendants" title={t("proceedings.defendants")}>
+          {p.defendants.length === 0 ? (
+            <p className="muted">{t("proceedings.noDefendants")}</p>
+          ) : (
+            <ul className="recent-list" data-testid="defendant-list">
+              {p.defendants.map((d) => (
+                <li key={d.id}>
+                  <Link href={`/persons/${d.id}`} data-testid="defendant-link">
+                    <bdi>{d.name}</bdi>
+                  </Link>
+                  {d.nameFa && (
+                    <>
+                      {" "}
+                      <FaText className="muted">{d.nameFa}</FaText>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </RegistrySection>
+
+        {p.charges && (
+          <RegistrySection id="charges" title={t("proceedings.charges")}>
+            <p dir="auto" className="prose">
+              {p.charges}
+            </p>
+          </RegistrySection>
+        )}
+
+        <RegistrySection id="timeline" title={t("proceedings.timeline")}>
+          {p.timeline.length === 0 ? (
+            <p className="muted">{t("proceedings.noTimeline")}</p>
+          ) : (
+            <ol className={styles.timeline} data-testid="timeline">
+              {p.timeline.map((e) => (
+                <li key={e.id} data-testid="timeline-entry">
+                  <span className={styles.timelineDate}>
+                    <DateText input={e.date} calendar={calendar} locale={locale} />
+                  </span>
+                  <bdi dir="auto">{e.what}</bdi>
+                  {e.source && (
+                    <div className={styles.timelineSource}>
+                      {t("proceedings.entrySource")}: <bdi>{e.source}</bdi>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </RegistrySection>
+
+        {/* graph sections are added here: one component per section, e.g. <ProceedingAllegations proceedingId={p.id} />, each rendering a <RegistrySection>. */}
+      </div>
+
+      <dl className="facts">
+        {p.source && (
+          <div className="wide">
+            <dt>{t("proceedings.source")}</dt>
+            <dd>
+              <bdi>{p.source}</bdi>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("registry.updated")}</dt>
+          <dd>
+            <DateTime value={p.updatedAt} />
+          </dd>
+        </div>
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,294 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import styles from "./registry-autocomplete.module.css";
+
+/**
+ * A search-as-you-type box over a registry (persons, organisations, places), fed by
+ * GET /api/v1/{kind}?q=… and its cross-script name matcher: "نيري" offers Hossein-Ali Nayyeri.
+ *
+ * ARIA 1.2 combobox with a listbox popup: ArrowDown/ArrowUp move through the suggestions
+ * (ArrowDown opens them), Enter chooses the highlighted one (with none highlighted, Enter
+ * submits the surrounding form as usual), Escape closes the list and a second Escape clears
+ * the text, Tab leaves. The number of suggestions is announced in a live region.
+ *
+ * Uses:
+ *   - a search box in a GET form: `inputName="q"`, `hrefBase="/persons/"` (choosing opens the record);
+ *   - a form field that links a record: `valueName="personId"` (a hidden input carries the id);
+ *   - in client code: `onSelect={(item) => …}` with `clearOnSelect` to pick several records.
+ */
+
+export type RegistryKind = "persons" | "organisations" | "places";
+
+export type RegistryItem = { id: string; name: string; nameFa: string; aliases: string[]; score: number; city?: string };
+
+type Props = {
+  kind: RegistryKind;
+  /** The visible label. */
+  label: string;
+  /** Hide the label visually (it stays for screen readers), e.g. when a heading already says it. */
+  hideLabel?: boolean;
+  /** Name of the text input, so a surrounding form submits what was typed. */
+  inputName?: string;
+  /** Name of a hidden input that carries the chosen record's id. */
+  valueName?: string;
+  defaultQuery?: string;
+  defaultValue?: { id: string; name: string };
+  placeholder?: string;
+  hint?: string;
+  /** Choosing a suggestion navigates to hrefBase + id. */
+  hrefBase?: string;
+  onSelect?: (item: RegistryItem) => void;
+  /** Empty the box after a choice (for picking several records one after another). */
+  clearOnSelect?: boolean;
+  /** Records not to offer, e.g. those already chosen. */
+  exclude?: readonly string[];
+  limit?: number;
+  id?: string;
+  testId?: string;
+  invalid?: boolean;
+  describedBy?: string;
+};
+
+const DEBOUNCE_MS = 150;
+const MIN_CHARS = 2;
+
+export function RegistryAutocomplete({
+  kind,
+  label,
+  hideLabel = false,
+  inputName,
+  valueName,
+  defaultQuery = "",
+  defaultValue,
+  placeholder,
+  hint,
+  hrefBase,
+  onSelect,
+  clearOnSelect = false,
+  exclude,
+  limit = 8,
+  id,
+  testId,
+  invalid,
+  describedBy,
+}: Props) {
+  const t = useTranslations("registry.autocomplete");
+  const router = useRouter();
+  const auto = useId();
+  const inputId = id ?? `${auto}-input`;
+  const listId = `${auto}-list`;
+  const hintId = `${auto}-hint`;
+  const [query, setQuery] = useState(defaultValue?.name ?? defaultQuery);
+  const [chosen, setChosen] = useState<string>(defaultValue?.id ?? "");
+  const [items, setItems] = useState<RegistryItem[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [status, setStatus] = useState<"idle" | "loading" | "done" | "error">("idle");
+  const abort = useRef<AbortController | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const excluded = new Set(exclude ?? []);
+  const shown = items.filter((i) => !excluded.has(i.id));
+
+  useEffect(
+    () => () => {
+      abort.current?.abort();
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  function search(q: string) {
+    if (timer.current) clearTimeout(timer.current);
+    abort.current?.abort();
+    if (q.trim().length < MIN_CHARS) {
+      setItems([]);
+      setOpen(false);
+      setStatus("idle");
+      return;
+    }
+    setStatus("loading");
+    timer.current = setTimeout(async () => {
+      const ctrl = new AbortController();
+      abort.current = ctrl;
+      try {
+        const res = await fetch(`/api/v1/${kind}?${new URLSearchParams({ q, limit: String(limit + (exclude?.length ?? 0)) })}`, {
+          signal: ctrl.signal,
+          credentials: "same-origin",
+          headers: { accept: "application/json" },
+        });
+        if (!res.ok) throw new Error(String(res.status));
+        const body = (await res.json()) as { items: RegistryItem[] };
+        setItems(body.items);
+        setActive(-1);
+        setOpen(true);
+        setStatus("done");
+      } catch (e) {
+        if ((e as Error).name === "AbortError") return;
+        setItems([]);
+        setOpen(true);
+        setStatus("error");
+      }
+    }, DEBOUNCE_MS);
+  }
+
+  function choose(item: RegistryItem) {
+    setOpen(false);
+    setActive(-1);
+    onSelect?.(item);
+    if (clearOnSelect) {
+      setQuery("");
+      setItems([]);
+      setChosen("");
+    } else {
+      setQuery(item.name);
+      setChosen(item.id);
+    }
+    if (hrefBase) router.push(`${hrefBase}${encodeURIComponent(item.id)}`);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    switch (e.key) {
+      case "ArrowDown":
+        e.preventDefault();
+        if (!open) {
+          if (shown.length) setOpen(true);
+          else search(query);
+          setActive(0);
+        } else if (shown.length) setActive((a) => (a + 1) % shown.length);
+        break;
+      case "ArrowUp":
+        if (!open || !shown.length) return;
+        e.preventDefault();
+        setActive((a) => (a <= 0 ? shown.length - 1 : a - 1));
+        break;
+      case "Home":
+      case "End":
+        if (!open || !shown.length) return;
+        e.preventDefault();
+        setActive(e.key === "Home" ? 0 : shown.length - 1);
+        break;
+      case "Enter":
+        if (open && active >= 0 && shown[active]) {
+          e.preventDefault();
+          choose(shown[active]);
+        }
+        break;
+      case "Escape":
+        if (open) {
+          e.preventDefault();
+          setOpen(false);
+          setActive(-1);
+        } else if (query) {
+          e.preventDefault();
+          setQuery("");
+          setChosen("");
+          setItems([]);
+        }
+        break;
+      case "Tab":
+        setOpen(false);
+        break;
+    }
+  }
+
+  const expanded = open && (shown.length > 0 || status === "done" || status === "error");
+  const activeId = open && active >= 0 && shown[active] ? `${listId}-${shown[active].id}` : undefined;
+  const announce =
+    status === "loading" ? t("searching") : status === "error" ? t("failed") : status === "done" && open ? (shown.length ? t("results", { count: shown.length }) : t("noResults")) : "";
+
+  return (
+    <div className={styles.combo} data-testid={testId}>
+      <label htmlFor={inputId} className={hideLabel ? "visually-hidden" : undefined}>
+        {label}
+      </label>
+      <div className={styles.inputWrap}>
+        <input
+          id={inputId}
+          type="text"
+          name={inputName}
+          role="combobox"
+          // Typed names take their own direction; while empty, the placeholder follows the page's.
+          dir={query ? "auto" : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={activeId}
+          aria-invalid={invalid || undefined}
+          aria-describedby={[hint ? hintId : "", describedBy ?? ""].filter(Boolean).join(" ") || undefined}
+          placeholder={placeholder}
+          value={query}
+          maxLength={200}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setChosen("");
+            search(e.target.value);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setOpen(false)}
+          onFocus={() => {
+            if (shown.length && query.trim().length >= MIN_CHARS && !chosen) setOpen(true);
+          }}
+        />
+        {valueName && <input type="hidden" name={valueName} value={chosen} />}
+        <ul id={listId} role="listbox" aria-label={t("suggestions", { label })} className={styles.list} hidden={!expanded}>
+          {shown.map((item, i) => (
+            <li
+              key={item.id}
+              id={`${listId}-${item.id}`}
+              role="option"
+              aria-selected={i === active}
+              className={styles.option}
+              data-testid="autocomplete-option"
+              // mousedown, not click: the input must not lose focus (and close the list) first.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(item);
+              }}
+              onMouseMove={() => setActive(i)}
+            >
+              <span className={styles.optionName}>
+                <bdi>{item.name}</bdi>
+                {item.nameFa && (
+                  <span lang="fa" dir="rtl" className={styles.optionFa}>
+                    {item.nameFa}
+                  </span>
+                )}
+              </span>
+              {(item.aliases.length > 0 || item.city) && (
+                <span className={styles.optionMeta}>
+                  {item.city && <bdi>{item.city}</bdi>}
+                  {item.city && item.aliases.length > 0 && " · "}
+                  {/* One isolated run, so Latin spellings keep their order and commas in a right-to-left page. */}
+                  {item.aliases.length > 0 && <bdi>{item.aliases.slice(0, 3).join(", ")}</bdi>}
+                </span>
+              )}
+            </li>
+          ))}
+          {status === "done" && shown.length === 0 && (
+            <li role="presentation" className={styles.empty}>
+              {t("noResults")}
+            </li>
+          )}
+          {status === "error" && (
+            <li role="presentation" className={styles.empty}>
+              {t("failed")}
+            </li>
+          )}
+        </ul>
+      </div>
+      {hint && (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <span role="status" aria-live="polite" className="visually-hidden">
+        {announce}
+      </span>
+    </div>
+  );
+}
