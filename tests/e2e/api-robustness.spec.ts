@@ -1,0 +1,62 @@
+import { request as playwrightRequest } from "@playwright/test";
+import { demoUser, expect, signInWith, test } from "./fixtures";
+
+// No request ever answers 500 because of what a client sent. Every operation in the OpenAPI
+// document is called with malformed ids, bodies and query strings, signed in as an admin (who
+// passes most authorization, so the input checks are what answer) and signed out.
+
+type Doc = { paths: Record<string, Record<string, unknown>> };
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+const BAD_BODIES: { label: string; data: string | Buffer | object; contentType?: string }[] = [
+  { label: "empty object", data: {} },
+  { label: "malformed JSON", data: "{\"title\": ", contentType: "application/json" },
+  { label: "array", data: [1, 2, 3] },
+  { label: "wrong types", data: { title: 5, language: ["fa"], originalText: { a: 1 }, witnessId: null, reason: false, baseRevision: "x", decision: 7, scope: {}, startOffset: -1, endOffset: "z", personId: 3, q: [] } },
+  { label: "huge numbers and strings", data: { page: 1e308, revisionNumber: 2 ** 62, title: "ی".repeat(5000), name: "x".repeat(100_000) } },
+  { label: "plain text", data: "hello", contentType: "text/plain" },
+  { label: "binary", data: Buffer.from([0, 255, 1, 254, 0x7f, 0x45, 0x4c, 0x46]), contentType: "application/octet-stream" },
+];
+const BAD_IDS = ["does-not-exist", "'; DROP TABLE \"User\"; --", "%00", "٣٤٥", "a".repeat(600)];
+const BAD_QUERIES = ["page=-1&pageSize=abc", "q=%FF%FE&type=nothing", "status=NOPE&language=xx&before=NaN", "from=2&to=1&minWaitingDays=1e9"];
+
+test("every API operation answers malformed input without a server error", async ({ baseURL }) => {
+  test.setTimeout(300_000);
+  const anon = await playwrightRequest.newContext({ baseURL });
+  const doc = (await (await anon.get("/api/v1/openapi.json")).json()) as Doc;
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await signInWith(admin, demoUser("ADMIN").email, demoUser("ADMIN").password);
+
+  const failures: string[] = [];
+  let calls = 0;
+  for (const [template, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      if (!item[method]) continue;
+      for (const id of BAD_IDS) {
+        const path = "/api/v1" + template.replace(/\{[^}]+\}/g, encodeURIComponent(id));
+        const attempts =
+          method === "get" || method === "delete"
+            ? BAD_QUERIES.map((q) => ({ url: `${path}?${q}`, body: undefined as (typeof BAD_BODIES)[number] | undefined }))
+            : BAD_BODIES.map((b) => ({ url: path, body: b }));
+        for (const a of attempts) {
+          for (const [who, ctx] of [["admin", admin], ["anonymous", anon]] as const) {
+            const res = await ctx.fetch(a.url, {
+              method: method.toUpperCase(),
+              data: a.body?.data as never,
+              headers: a.body?.contentType ? { "Content-Type": a.body.contentType } : undefined,
+              maxRedirects: 0,
+            });
+            calls++;
+            if (res.status() >= 500) failures.push(`${method.toUpperCase()} ${a.url.slice(0, 120)} [${a.body?.label ?? "query"}] as ${who} → ${res.status()}`);
+            else if (res.status() >= 400 && (res.headers()["content-type"] ?? "").includes("json")) {
+              const body = await res.json().catch(() => null);
+              if (!body?.error?.code) failures.push(`${method.toUpperCase()} ${a.url.slice(0, 120)} → ${res.status()} without the error shape`);
+            }
+          }
+        }
+      }
+    }
+  }
+  expect(calls).toBeGreaterThan(200);
+  expect(failures, failures.join("\n")).toEqual([]);
+});
