@@ -270,6 +270,9 @@ export async function revealIdentity({ actor, witnessId, input }: { actor: Actor
     const w = await tx.witness.findUnique({ where: { id: witnessId } });
     if (!w) throw new AppError("NOT_FOUND", "No such witness.");
     const scopes = await activeConsentScopes(tx, w.id);
+    // For a legal team a witness without legal-sharing consent does not exist (as in getWitness):
+    // a 403 here would confirm that it does.
+    if (actor.role === "LEGAL" && !scopes.has("LEGAL_SHARING")) throw new AppError("NOT_FOUND", "No such witness.");
     authorize(actor, "witness.reveal", { ownerId: w.createdById, consentScopes: [...scopes] });
     await writeAudit(tx, { actor, action: "witness.reveal", recordType: "Witness", recordId: w.id, after: { reason, fields: recordedFields(w) } });
     return w;

@@ -63,7 +63,7 @@ describe("witness protection", () => {
   test("a legal team sees and may reveal only while consent covers legal sharing; withdrawal takes effect at once", async () => {
     const w = await createWitness({ actor: researcher, input: { identity: { legalName: "Consenting Person" }, consents: [consent("INTERNAL_RESEARCH")] } });
     const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "legal view", language: "en", originalText: "text" } });
-    await expect(revealIdentity({ actor: legal, witnessId: w.id, input: { reason: "trial" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(revealIdentity({ actor: legal, witnessId: w.id, input: { reason: "trial" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getStatement({ actor: legal, statementId: s.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listStatements({ actor: legal, query: {} })).items.map((x) => x.id)).not.toContain(s.id);
 
@@ -75,7 +75,7 @@ describe("witness protection", () => {
     await withdrawConsent({ actor: researcher, consentId: grant.id, input: { note: "family at risk" } });
     await expect(getStatement({ actor: legal, statementId: s.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listStatements({ actor: legal, query: {} })).items.map((x) => x.id)).not.toContain(s.id);
-    await expect(revealIdentity({ actor: legal, witnessId: w.id, input: { reason: "trial" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(revealIdentity({ actor: legal, witnessId: w.id, input: { reason: "trial" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listWitnesses({ actor: legal })).map((x) => x.id)).not.toContain(w.id);
     await expect(withdrawConsent({ actor: researcher, consentId: grant.id, input: {} })).rejects.toMatchObject({ code: "INVALID_STATE" });
     const actions = (await read((d) => d.auditEvent.findMany({ where: { recordId: w.id }, orderBy: { seq: "asc" } }))).map((e) => e.action);
