@@ -5,6 +5,7 @@ import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
 import { NavLinks } from "./_components/nav-links";
+import { NotificationBell } from "./_components/notification-bell";
 import { SignOutButton } from "./_components/sign-out-button";
 
 // Every page below checks the actor itself and sends a signed-out visitor to /signin with a
@@ -24,6 +25,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/places", label: t("nav.places") },
     { href: "/events", label: t("nav.events") },
     { href: "/proceedings", label: t("nav.proceedings") },
+    ...(actor.role === "REVIEWER" || actor.role === "ADMIN" ? [{ href: "/review", label: t("nav.review") }] : []),
+    { href: "/sources", label: t("nav.sources") },
     { href: "/audit", label: t("nav.audit") },
     ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: t("nav.admin") }] : []),
     { href: "/settings", label: t("nav.settings") },
@@ -46,6 +49,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <bdi>{actor.name}</bdi>
               <span className="role-tag">{t(`roles.${actor.role}`)}</span>
             </span>
+            <NotificationBell actor={actor} />
             <LanguageSwitcher />
             <CalendarSwitcher />
             <SignOutButton />

@@ -4,18 +4,21 @@ import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges"
 import { requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
+import { getReviewCounts } from "@/lib/review/review-view";
 import { listStatements } from "@/lib/statements/statements";
 import { STATEMENT_STATUSES } from "@/lib/statements/schemas";
 
 export default async function DashboardPage() {
   const actor = await requirePageActor("/");
-  const [summary, recent, t, format] = await Promise.all([
+  const [summary, recent, t, format, review] = await Promise.all([
     getDashboardSummary({ actor }),
     listStatements({ actor, query: { pageSize: 5 } }),
     getTranslations(),
     getFormatter(),
+    getReviewCounts({ actor }),
   ]);
   const n = (v: number) => format.number(v);
+  const reviews = actor.role === "REVIEWER" || actor.role === "ADMIN";
   return (
     <>
       <div className="page-head">
@@ -48,6 +51,27 @@ export default async function DashboardPage() {
         <Link href="/witnesses" className="stat" data-testid="count-witnesses">
           <span className="stat-value">{n(summary.witnesses)}</span>
           <span className="stat-label">{t("dashboard.witnesses")}</span>
+        </Link>
+      </section>
+
+      <section className="stat-grid" aria-label={t("dashboard.reviewTotals")} data-testid="review-counts">
+        <Link href={reviews ? "/review?state=SUBMITTED" : "/statements?status=SUBMITTED"} className="stat" data-testid="count-submitted">
+          <span className="stat-value">{n(review.submitted)}</span>
+          <span className="stat-label">{t("dashboard.awaitingReview")}</span>
+        </Link>
+        <Link href={reviews ? "/review?state=IN_REVIEW" : "/statements?status=IN_REVIEW"} className="stat" data-testid="count-in-review">
+          <span className="stat-value">{n(review.inReview)}</span>
+          <span className="stat-label">{t("dashboard.inReview")}</span>
+        </Link>
+        {reviews && (
+          <Link href="/review?state=MINE" className="stat" data-testid="count-mine">
+            <span className="stat-value">{n(review.mine)}</span>
+            <span className="stat-label">{t("dashboard.mine")}</span>
+          </Link>
+        )}
+        <Link href="/notifications" className="stat" data-testid="count-unread">
+          <span className="stat-value">{n(review.unread)}</span>
+          <span className="stat-label">{t("dashboard.unread")}</span>
         </Link>
       </section>
 

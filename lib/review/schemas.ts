@@ -42,12 +42,17 @@ export const ZDecide = z
     comments: z.array(ZComment).max(100).default([]),
   })
   // Verification is the strongest statement a reviewer makes: every check must have been done.
-  .superRefine((v, ctx) => {
-    if (v.decision === "VERIFIED")
-      for (const k of CHECKLIST) if (!v.checklist[k]) ctx.addIssue({ code: "custom", path: ["checklist", k], message: "checklist_incomplete" });
-    if (v.decision !== "VERIFIED" && v.comments.length === 0)
-      ctx.addIssue({ code: "custom", path: ["comments"], message: "comment_required" });
-  });
+  // `when`: these rules only need the decision, checklist and comments to have parsed, so a
+  // form hears about the missing grading and the unticked checks in one answer, not two.
+  .superRefine(
+    (v, ctx) => {
+      if (v.decision === "VERIFIED")
+        for (const k of CHECKLIST) if (!v.checklist[k]) ctx.addIssue({ code: "custom", path: ["checklist", k], message: "checklist_incomplete" });
+      if (v.decision !== "VERIFIED" && v.comments.length === 0)
+        ctx.addIssue({ code: "custom", path: ["comments"], message: "comment_required" });
+    },
+    { when: (payload) => payload.issues.every((i) => !["decision", "checklist", "comments"].includes(String(i.path?.[0]))) },
+  );
 export type DecideInput = z.infer<typeof ZDecide>;
 
 export const ZAssign = z.object({ reviewerId: z.string({ error: "required" }).min(1, { error: "required" }).max(64) });

@@ -104,22 +104,39 @@ async function importRegistries() {
       });
       created.push({ recordType: "Proceeding", id: proceeding.id, after: { title: pr.title } });
     }
+    const sources: { id: string; author: string; year: number | null; kind: string }[] = [];
     for (const s of record.sources) {
       const source = await tx.source.create({
         data: { title: s.title, author: s.author ?? "", year: s.year ?? null, kind: s.kind ?? "", note: s.note ?? "" },
       });
+      sources.push({ id: source.id, author: source.author, year: source.year, kind: source.kind });
       created.push({ recordType: "Source", id: source.id, after: { title: s.title } });
     }
     for (const c of record.death_toll_estimates) {
+      const sourceId = claimSource(sources, c.by, c.year ?? null);
       const claim = await tx.claim.create({
-        data: { topic: "death-toll-1988", claimedBy: c.by, low: c.low, high: c.high, year: c.year ?? null, note: c.note ?? "" },
+        data: { topic: "death-toll-1988", claimedBy: c.by, low: c.low, high: c.high, year: c.year ?? null, note: c.note ?? "", sourceId },
       });
-      created.push({ recordType: "Claim", id: claim.id, after: { claimedBy: c.by, low: c.low, high: c.high } });
+      created.push({ recordType: "Claim", id: claim.id, after: { claimedBy: c.by, low: c.low, high: c.high, sourceId } });
     }
     for (const c of created) {
       await writeAudit(tx, { actor: "system", action: "seed.import", recordType: c.recordType, recordId: c.id, after: c.after });
     }
   });
+}
+
+/**
+ * The public record lists claims and sources apart. A claim is tied to a source only where the
+ * record leaves no doubt: the source's author (by surname) made the claim in the source's year,
+ * or the claim cites the author's memoir. Others keep no source rather than a guessed one.
+ */
+function claimSource(sources: { id: string; author: string; year: number | null; kind: string }[], by: string, year: number | null): string | null {
+  const hits = sources.filter((s) => {
+    const surname = s.author.split(/\s+/).pop() ?? "";
+    if (surname.length < 3 || !by.includes(surname)) return false;
+    return year !== null ? s.year === year : s.kind === "memoir";
+  });
+  return hits.length === 1 ? hits[0]!.id : null;
 }
 
 /** Loads the demo data into an empty database. Returns false (and does nothing) if it is not empty. */

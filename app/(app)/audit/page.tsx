@@ -6,6 +6,7 @@ import { param, requirePageActor } from "@/app/_lib/page";
 import { authorize, can } from "@/lib/auth/policy";
 import { listAuditEvents } from "@/lib/audit/list-events";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { AuditExportNote } from "./_components/export-note";
 
 const PAGE_SIZE = 50;
 
@@ -49,6 +50,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </p>
         </div>
       </section>
+
+      <AuditExportNote actor={actor} />
 
       {!mayRead ? (
         <p className="muted" data-testid="audit-no-read">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RecordHistory } from "@/app/_components/record-history";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DateTime } from "@/app/_components/badges";
@@ -105,6 +106,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           </p>
         </RegistrySection>
       )}
+      <RecordHistory actor={actor} recordType="Event" recordId={e.id} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RecordHistory } from "@/app/_components/record-history";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/app/_components/badges";
@@ -70,6 +71,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           </p>
         </section>
       )}
+      <RecordHistory actor={actor} recordType="Organisation" recordId={o.id} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RecordHistory } from "@/app/_components/record-history";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DateTime } from "@/app/_components/badges";
@@ -93,6 +94,7 @@ export default async function PlacePage({ params, searchParams }: Props) {
           </ul>
         )}
       </RegistrySection>
+      <RecordHistory actor={actor} recordType="Place" recordId={p.id} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RecordHistory } from "@/app/_components/record-history";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DateTime } from "@/app/_components/badges";
@@ -150,6 +151,7 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
           </dd>
         </div>
       </dl>
+      <RecordHistory actor={actor} recordType="Proceeding" recordId={p.id} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { orHttpError, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getStatement } from "@/lib/statements/statements";
 import { DetailFacts, DetailSections } from "../_components/statement-details";
+import { ReviewPanel } from "./_components/review-panel";
 import { ExhibitList } from "@/app/_components/exhibits/exhibit-list";
 import { ExhibitUploader } from "@/app/_components/exhibits/exhibit-uploader";
 import { maxUploadBytes } from "@/lib/exhibits/storage";
@@ -83,6 +84,8 @@ export default async function StatementPage({ params }: Props) {
         </div>
         <DetailFacts details={s.details} interviewDate={s.interviewDate} />
       </dl>
+
+      <ReviewPanel actor={actor} statementId={s.id} language={lang} />
 
       {s.summary && (
         <section className="panel">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RecordHistory } from "@/app/_components/record-history";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DateTime, FictionalBadge, ProtectionBadge, StatusBadge } from "@/app/_components/badges";
@@ -285,6 +286,7 @@ export default async function WitnessPage({ params }: Props) {
           <Link href={`/exhibits?witnessId=${encodeURIComponent(w.id)}`}>{t("witness.exhibitsLink")}</Link>
         </p>
       </section>
+      <RecordHistory actor={actor} recordType="Witness" recordId={w.id} />
     </>
   );
 }

@@ -1,0 +1,170 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FictionalBadge, StatusBadge } from "@/app/_components/badges";
+import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { queueAuthors, queueExtras } from "@/lib/review/review-view";
+import { listReviewQueue } from "@/lib/review/workflow";
+import { LANGUAGES } from "@/lib/statements/schemas";
+import { AssignForm, TakeForm } from "./_components/workflow-forms";
+
+const STATES = ["SUBMITTED", "IN_REVIEW", "MINE"] as const;
+const DAY = 86_400_000;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("queueTitle") };
+}
+
+function pick<T extends string>(allowed: readonly T[], v: string | undefined): T | undefined {
+  return allowed.find((a) => a === v);
+}
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  // Unknown filter values are dropped rather than answered with an error page.
+  const state = pick(STATES, param(sp.state));
+  const language = pick(LANGUAGES, param(sp.language));
+  const authorRaw = param(sp.author);
+  const authorId = authorRaw && /^[A-Za-z0-9_-]{1,64}$/.test(authorRaw) ? authorRaw : undefined;
+  const daysRaw = param(sp.days);
+  const minWaitingDays = daysRaw && /^[0-9]{1,4}$/.test(daysRaw) ? Number(daysRaw) : undefined;
+  const q = new URLSearchParams();
+  if (state) q.set("state", state);
+  if (language) q.set("language", language);
+  if (authorId) q.set("author", authorId);
+  if (minWaitingDays !== undefined) q.set("days", String(minWaitingDays));
+  const actor = await requirePageActor(q.size ? `/review?${q}` : "/review");
+  const [queue, authors, t, format] = await Promise.all([
+    orHttpError(listReviewQueue({ actor, query: { state, language, authorId, minWaitingDays, pageSize: 200 } })),
+    queueAuthors({ actor }),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const extras = await queueExtras({ actor, statements: queue.items });
+  const now = Date.now();
+  const filtered = !!(state || language || authorId || minWaitingDays !== undefined);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t("review.queueTitle")}</h1>
+          <p className="lead">{t("review.queueIntro")}</p>
+        </div>
+      </div>
+
+      <form method="get" action="/review" className="filters" data-testid="queue-filters">
+        <div className="field">
+          <label htmlFor="filter-state">{t("review.state")}</label>
+          <select id="filter-state" name="state" defaultValue={state ?? ""}>
+            <option value="">{t("review.allStates")}</option>
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`review.states.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-language">{t("statements.language")}</label>
+          <select id="filter-language" name="language" defaultValue={language ?? ""}>
+            <option value="">{t("statements.allLanguages")}</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-author">{t("statements.author")}</label>
+          <select id="filter-author" name="author" defaultValue={authorId ?? ""}>
+            <option value="">{t("review.allAuthors")}</option>
+            {authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-days">{t("review.minWaiting")}</label>
+          <input id="filter-days" name="days" type="number" min={0} max={3650} inputMode="numeric" defaultValue={minWaitingDays ?? ""} aria-describedby="filter-days-hint" />
+          <p className="hint" id="filter-days-hint">
+            {t("review.minWaitingHint")}
+          </p>
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="button">
+            {t("statements.applyFilters")}
+          </button>
+          {filtered && <Link href="/review">{t("statements.clearFilters")}</Link>}
+        </div>
+      </form>
+
+      <p className="muted" data-testid="queue-count">
+        {t("review.queueCount", { total: queue.total })}
+      </p>
+
+      {queue.items.length === 0 ? (
+        <p className="empty" data-testid="queue-empty">
+          {t("review.queueEmpty")}
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="review-queue">
+            <thead>
+              <tr>
+                <th scope="col">{t("statements.titleField")}</th>
+                <th scope="col">{t("statements.witness")}</th>
+                <th scope="col">{t("statements.author")}</th>
+                <th scope="col">{t("statements.language")}</th>
+                <th scope="col">{t("statements.status")}</th>
+                <th scope="col" className="num">
+                  {t("review.waiting")}
+                </th>
+                <th scope="col">{t("review.reviewer")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("common.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.items.map((s) => {
+                const x = extras.get(s.id)!;
+                const days = s.submittedAt ? Math.max(0, Math.floor((now - s.submittedAt.getTime()) / DAY)) : null;
+                return (
+                  <tr key={s.id} data-testid="queue-row" data-statement-id={s.id} data-status={s.status}>
+                    <td className="title-cell">
+                      <Link href={`/statements/${s.id}`} dir="auto" lang={s.language} className="record-title">
+                        {s.title}
+                      </Link>
+                      {s.fictional && <FictionalBadge />}
+                    </td>
+                    <td>
+                      <span className="code">{s.witness.code}</span>
+                    </td>
+                    <td>
+                      <bdi>{s.author.name}</bdi>
+                    </td>
+                    <td>{t(`languages.${s.language === "fa" ? "fa" : "en"}`)}</td>
+                    <td>
+                      <StatusBadge status={s.status} />
+                    </td>
+                    <td className="num" data-testid="waiting" title={s.submittedAt ? format.dateTime(s.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : undefined}>
+                      {days === null ? "—" : t("review.days", { days })}
+                    </td>
+                    <td>{x.assigneeName ? <bdi>{x.assigneeName}</bdi> : <span className="muted">{t("review.unassigned")}</span>}</td>
+                    <td className="row-actions">
+                      {s.status === "SUBMITTED" && x.mayTake && <TakeForm statementId={s.id} title={s.title} />}
+                      {x.eligibleReviewers.length > 0 && <AssignForm statementId={s.id} reviewers={x.eligibleReviewers} current={s.assigneeId} title={s.title} />}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

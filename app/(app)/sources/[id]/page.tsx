@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DateTime } from "@/app/_components/badges";
+import { GradeBadge } from "@/app/_components/grading";
+import { RecordHistory } from "@/app/_components/record-history";
+import { orHttpError, requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { getSource } from "@/lib/sources";
+import { GradeForm } from "./_components/grade-form";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sources"))("source") };
+}
+
+export default async function SourcePage({ params }: Props) {
+  const { id } = await params;
+  const actor = await requirePageActor(`/sources/${id}`);
+  const [s, t, format] = await Promise.all([orHttpError(getSource({ actor, sourceId: id })), getTranslations(), getFormatter()]);
+  const fact = (key: string, value: React.ReactNode) =>
+    value === null || value === "" ? null : (
+      <div>
+        <dt>{t(`sources.fields.${key}`)}</dt>
+        <dd>{value}</dd>
+      </div>
+    );
+  return (
+    <>
+      <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
+        <Link href="/sources">{t("sources.title")}</Link>
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1 dir="auto" data-testid="source-title">
+            {s.title}
+          </h1>
+          <div className="badges">
+            <GradeBadge reliability={s.reliability} credibility={s.credibility} testId="source-grade" />
+          </div>
+        </div>
+        {can(actor, "source.edit") && (
+          <div className="page-actions">
+            <Link href={`/sources/${s.id}/edit`} className="button" data-testid="edit-source">
+              {t("sources.edit")}
+            </Link>
+          </div>
+        )}
+      </div>
+
+      <dl className="facts" data-testid="source-facts">
+        {fact("author", s.author ? <bdi>{s.author}</bdi> : "")}
+        {fact("year", s.year === null ? null : format.number(s.year, { useGrouping: false }))}
+        {fact("date", s.date ? <bdi>{s.date}</bdi> : null)}
+        {fact("kind", s.kind ? <bdi>{s.kind}</bdi> : "")}
+        {fact("citation", s.citation ? <bdi>{s.citation}</bdi> : "")}
+        {fact(
+          "url",
+          s.url ? (
+            <a href={s.url} rel="noopener noreferrer nofollow" target="_blank" dir="ltr">
+              {s.url}
+            </a>
+          ) : (
+            ""
+          ),
+        )}
+        <div>
+          <dt>{t("sources.claims")}</dt>
+          <dd>{format.number(s.claimCount)}</dd>
+        </div>
+      </dl>
+
+      {s.note && (
+        <section className="panel">
+          <h2>{t("sources.fields.note")}</h2>
+          <p dir="auto" className="prose">
+            {s.note}
+          </p>
+        </section>
+      )}
+
+      <section className="panel" aria-labelledby="grading-heading" data-testid="source-grading">
+        <h2 id="grading-heading">{t("sources.grading")}</h2>
+        {s.grade ? (
+          <>
+            <p>
+              <GradeBadge reliability={s.reliability} credibility={s.credibility} testId="grading-badge" />{" "}
+              <strong>{t(`grading.reliability.${s.reliability}.name`)}</strong> · <strong>{t(`grading.credibility.${s.credibility}.name`)}</strong>
+            </p>
+            <p className="muted">
+              {t("sources.gradedBy", { name: s.gradedBy?.name ?? "" })} {s.gradedAt && <DateTime value={s.gradedAt} />}
+            </p>
+            <blockquote dir="auto" className="prose" data-testid="grading-reason">
+              {s.gradingReason}
+            </blockquote>
+          </>
+        ) : (
+          <p className="muted" data-testid="not-graded">
+            {t("sources.notGraded")}
+          </p>
+        )}
+        {can(actor, "source.grade") && (
+          <details className="disclosure" open={!s.grade}>
+            <summary>{s.grade ? t("sources.regrade") : t("sources.gradeIt")}</summary>
+            <GradeForm sourceId={s.id} current={{ reliability: s.reliability ?? undefined, credibility: s.credibility ? String(s.credibility) : undefined }} />
+          </details>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="history-heading">
+        <h2 id="history-heading">{t("history.heading")}</h2>
+        <RecordHistory actor={actor} recordType="Source" recordId={s.id} />
+      </section>
+    </>
+  );
+}

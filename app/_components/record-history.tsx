@@ -1,0 +1,87 @@
+import { getTranslations } from "next-intl/server";
+import type { Actor } from "@/lib/auth/actor";
+import { getRecordHistory, type FieldChange } from "@/lib/audit/record-history";
+import { toAppError } from "@/lib/http";
+import { DateTime, ShortHash } from "./badges";
+import styles from "./record-history.module.css";
+
+/**
+ * The audit events of one record, oldest first: who, when, what, and each field's value before
+ * and after. Shown to whoever may read the record (lib/audit/record-history.ts says why); the
+ * audit data never holds protected identity or testimony text, only hashes of it.
+ */
+export async function RecordHistory({ actor, recordType, recordId, open = false }: { actor: Actor; recordType: string; recordId: string; open?: boolean }) {
+  const t = await getTranslations("history");
+  let events;
+  try {
+    events = await getRecordHistory({ actor, recordType, recordId });
+  } catch (e) {
+    const app = toAppError(e);
+    if (app?.code === "FORBIDDEN" || app?.code === "NOT_FOUND") return null;
+    throw e;
+  }
+  const label = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
+  return (
+    <details className={styles.history} open={open} data-testid="record-history" id="history">
+      <summary>{t("summary", { count: events.length })}</summary>
+      {events.length === 0 ? (
+        <p className="muted">{t("empty")}</p>
+      ) : (
+        <ol className={styles.events}>
+          {events.map((e) => (
+            <li key={e.seq} className={styles.event} data-testid="history-event" data-action={e.action}>
+              <div className={styles.head}>
+                <span className={styles.action}>{label(`actions.${e.action.replace(/\./g, "_")}`, e.action)}</span>
+                <span className={styles.who}>
+                  {e.actor.label === "system" ? t("system") : <bdi title={e.actor.label}>{e.actor.name ?? e.actor.label}</bdi>}
+                </span>
+                <DateTime value={e.at} seconds />
+                <span className={styles.seq}>
+                  {t("seq", { seq: e.seq })} <ShortHash hash={e.hash} length={10} />
+                </span>
+              </div>
+              {e.changes.length > 0 && (
+                <table className={styles.changes} data-testid="history-changes">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("field")}</th>
+                      <th scope="col">{t("before")}</th>
+                      <th scope="col">{t("after")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {e.changes.map((c) => (
+                      <tr key={c.field} data-field={c.field}>
+                        <th scope="row">{c.field === "" ? t("value") : label(`fields.${c.field.replace(/\./g, "_")}`, c.field)}</th>
+                        <td>
+                          <Value change={c} side="before" none={t("none")} yes={t("yes")} no={t("no")} />
+                        </td>
+                        <td>
+                          <Value change={c} side="after" none={t("none")} yes={t("yes")} no={t("no")} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}
+
+function Value({ change, side, none, yes, no }: { change: FieldChange; side: "before" | "after"; none: string; yes: string; no: string }) {
+  const v = change[side];
+  if (v === undefined || v === null || v === "") return <span className={styles.none}>{none}</span>;
+  const cls = `${styles.value} ${side === "before" && change.kind === "changed" ? styles.before : side === "after" ? styles.after : ""}`;
+  if (typeof v === "boolean") return <span className={cls}>{v ? yes : no}</span>;
+  if (typeof v === "string" && /^[0-9a-f]{64}$/.test(v)) return <ShortHash hash={v} />;
+  const text = typeof v === "string" ? v : Array.isArray(v) && v.every((x) => typeof x !== "object") ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v);
+  return (
+    <bdi className={cls} dir="auto">
+      {text.length > 400 ? `${text.slice(0, 400)}…` : text}
+    </bdi>
+  );
+}

@@ -1,0 +1,170 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, can, canTransition } from "@/lib/auth/policy";
+import { isRole } from "@/lib/auth/roles";
+import type { Tx } from "@/lib/db/client";
+import { read } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { getStatement } from "@/lib/statements/statements";
+import { CHECKLIST, type ChecklistItem } from "./schemas";
+
+// Read models for the review screens: what the queue page, the statement's review panel, the
+// dashboard and the header need, in one query each. The decisions themselves (who may take,
+// assign, decide) stay in lib/review/workflow.ts and the policy; the flags here only decide
+// which buttons to show, and the workflow refuses regardless.
+
+/** Each statement's author and revision authors: the people who may not review it (four eyes). */
+async function editorsByStatement(db: Tx, statements: { id: string; authorId: string }[]): Promise<Map<string, string[]>> {
+  const ids = statements.map((s) => s.id);
+  const revs = ids.length ? await db.statementRevision.findMany({ where: { statementId: { in: ids } }, select: { statementId: true, authorId: true }, distinct: ["statementId", "authorId"] }) : [];
+  const out = new Map<string, string[]>(statements.map((s) => [s.id, [s.authorId]]));
+  for (const r of revs) {
+    const list = out.get(r.statementId)!;
+    if (!list.includes(r.authorId)) list.push(r.authorId);
+  }
+  return out;
+}
+
+type Person = { id: string; name: string };
+
+async function reviewerCandidates(db: Tx): Promise<(Person & { role: string; email: string })[]> {
+  const users = await db.user.findMany({ where: { disabled: false, role: { in: ["REVIEWER", "ADMIN"] } }, select: { id: true, name: true, email: true, role: true }, orderBy: { name: "asc" } });
+  return users;
+}
+
+function eligible(candidates: (Person & { role: string; email: string })[], editorIds: string[]): Person[] {
+  return candidates
+    .filter((u) => isRole(u.role) && can({ id: u.id, name: u.name, email: u.email, role: u.role }, "review.decide", { editorIds }))
+    .map(({ id, name }) => ({ id, name }));
+}
+
+/**
+ * For the queue page: per statement, whether the actor may take it, and (admins) the reviewers
+ * who could be assigned, with names for the assignees already set.
+ */
+export async function queueExtras({ actor, statements }: { actor: Actor | null; statements: { id: string; authorId: string; assigneeId: string | null }[] }) {
+  authorize(actor, "statement.read");
+  return read(async (db) => {
+    const editors = await editorsByStatement(db, statements);
+    const candidates = await reviewerCandidates(db);
+    const assigneeIds = [...new Set(statements.map((s) => s.assigneeId).filter((x): x is string => !!x))];
+    const assignees = assigneeIds.length ? await db.user.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true } }) : [];
+    const names = new Map(assignees.map((u) => [u.id, u.name]));
+    const mayAssign = can(actor, "review.assign");
+    return new Map(
+      statements.map((s) => {
+        const ed = editors.get(s.id) ?? [s.authorId];
+        return [
+          s.id,
+          {
+            mayTake: can(actor, "review.take", { editorIds: ed }),
+            assigneeName: s.assigneeId ? (names.get(s.assigneeId) ?? null) : null,
+            // Admins see the eligible reviewers; the workflow refuses any other with a field error.
+            eligibleReviewers: mayAssign ? eligible(candidates, ed) : [],
+          },
+        ];
+      }),
+    );
+  });
+}
+
+/** Everyone the queue's author filter can offer: the authors of statements waiting or in review. */
+export async function queueAuthors({ actor }: { actor: Actor | null }): Promise<Person[]> {
+  authorize(actor, "statement.read");
+  return read(async (db) => {
+    const rows = await db.statement.findMany({ where: { status: { in: ["SUBMITTED", "IN_REVIEW"] } }, select: { author: { select: { id: true, name: true } } }, distinct: ["authorId"] });
+    return rows.map((r) => r.author).sort((a, b) => a.name.localeCompare(b.name));
+  });
+}
+
+export type ReviewView = {
+  id: string;
+  revisionNumber: number;
+  decision: string;
+  grade: string;
+  sourceReliability: string;
+  credibility: number;
+  checklist: Record<ChecklistItem, boolean>;
+  comments: { text: string; startOffset?: number; endOffset?: number; quote?: string }[];
+  reviewer: Person;
+  createdAt: string;
+};
+
+function parseJson<T>(s: string, fallback: T): T {
+  try {
+    return JSON.parse(s) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Everything the review section of a statement page shows, and which of its buttons apply to the actor. */
+export async function getReviewPanel({ actor, statementId }: { actor: Actor | null; statementId: string }) {
+  authorize(actor, "statement.read");
+  // Through getStatement, so a legal team never learns about a statement its consent rules hide.
+  await getStatement({ actor, statementId });
+  return read(async (db) => {
+    const s = await db.statement.findUnique({
+      where: { id: statementId },
+      select: { id: true, status: true, authorId: true, assigneeId: true, revisionNumber: true, submittedAt: true, originalText: true },
+    });
+    if (!s) throw new AppError("NOT_FOUND", "No such statement.");
+    const editorIds = (await editorsByStatement(db, [s])).get(s.id)!;
+    const rows = await db.review.findMany({ where: { statementId }, orderBy: [{ revisionNumber: "desc" }, { createdAt: "desc" }] });
+    const people = await db.user.findMany({ where: { id: { in: [...new Set([...rows.map((r) => r.reviewerId), ...(s.assigneeId ? [s.assigneeId] : [])])] } }, select: { id: true, name: true } });
+    const names = new Map(people.map((u) => [u.id, u.name]));
+    const reviews: ReviewView[] = rows.map((r) => {
+      const checklist = parseJson<Record<string, boolean>>(r.checklist, {});
+      return {
+        id: r.id,
+        revisionNumber: r.revisionNumber,
+        decision: r.decision,
+        grade: `${r.sourceReliability}${r.credibility}`,
+        sourceReliability: r.sourceReliability,
+        credibility: r.credibility,
+        checklist: Object.fromEntries(CHECKLIST.map((k) => [k, checklist[k] === true])) as Record<ChecklistItem, boolean>,
+        comments: parseJson(r.comments, []),
+        reviewer: { id: r.reviewerId, name: names.get(r.reviewerId) ?? r.reviewerId },
+        createdAt: r.createdAt.toISOString(),
+      };
+    });
+    const resubmittable = s.status === "DRAFT" || s.status === "CHANGES_REQUESTED" || s.status === "DISPUTED";
+    const mayAssign = can(actor, "review.assign") && canTransition(s.status, "IN_REVIEW") && s.status !== "DRAFT";
+    return {
+      status: s.status,
+      revisionNumber: s.revisionNumber,
+      submittedAt: s.submittedAt?.toISOString() ?? null,
+      assignee: s.assigneeId ? { id: s.assigneeId, name: names.get(s.assigneeId) ?? s.assigneeId } : null,
+      reviews,
+      mayTake: s.status === "SUBMITTED" && can(actor, "review.take", { editorIds }),
+      mayDecide: s.status === "IN_REVIEW" && s.assigneeId === actor.id && can(actor, "review.decide", { editorIds }),
+      maySubmit: resubmittable && canTransition(s.status, "SUBMITTED") && can(actor, "statement.submit", { authorId: s.authorId }),
+      /** Reviewers an admin may assign; the workflow checks again and refuses others. */
+      eligibleReviewers: mayAssign ? eligible(await reviewerCandidates(db), editorIds) : [],
+      /** True when the actor wrote or revised the statement: they never review it. */
+      isEditor: editorIds.includes(actor.id),
+      /** The current revision's text, for quoting passages, only to the reviewer who decides. */
+      text: s.status === "IN_REVIEW" && s.assigneeId === actor.id ? s.originalText : null,
+    };
+  });
+}
+
+/** Counts for the dashboard and the header. */
+export async function getReviewCounts({ actor }: { actor: Actor | null }) {
+  authorize(actor, "statement.read");
+  return read(async (db) => {
+    const [submitted, inReview, mine, unread] = await Promise.all([
+      db.statement.count({ where: { status: "SUBMITTED" } }),
+      db.statement.count({ where: { status: "IN_REVIEW" } }),
+      db.statement.count({ where: { status: "IN_REVIEW", assigneeId: actor.id } }),
+      db.notification.count({ where: { userId: actor.id, readAt: null } }),
+    ]);
+    return { submitted, inReview, mine, unread };
+  });
+}
+
+/** The header's bell: the actor's own unread notices. */
+export async function countUnreadNotifications({ actor }: { actor: Actor | null }): Promise<number> {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return read((db) => db.notification.count({ where: { userId: actor.id, readAt: null } }));
+}

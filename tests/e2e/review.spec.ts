@@ -1,0 +1,200 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { Role } from "@/lib/auth/roles";
+import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
+
+// Review and source auditing in the browser: a researcher submits, a reviewer takes the statement
+// from the queue and verifies it with the checklist, grading and a quoted comment, the author is
+// told; the four-eyes rule keeps an author from reviewing their own statement; the claims chart
+// draws one mark per claim in the Persian interface; and an audit export taken by the reviewer
+// verifies with the standalone script.
+
+const shots = process.env.CASEFILE_SCREENSHOTS;
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function as(browser: Browser, role: Role, baseURL: string, locale: "en" | "fa" = "en"): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const u = demoUser(role);
+  await signInWith(page.request, u.email, u.password);
+  await setLocale(page, baseURL, locale);
+  return page;
+}
+
+async function newStatement(request: APIRequestContext, title: string, text: string): Promise<string> {
+  const w = await request.post("/api/v1/witnesses", { data: {} });
+  expect(w.status(), await w.text()).toBe(201);
+  const witness = (await w.json()) as { id: string };
+  const s = await request.post("/api/v1/statements", { data: { witnessId: witness.id, title, language: "en", originalText: text } });
+  expect(s.status(), await s.text()).toBe(201);
+  return ((await s.json()) as { id: string }).id;
+}
+
+const TEXT = "In late July 1988 the visits stopped. A guard said the commission had arrived at Evin. Nobody came back from the hearings.";
+
+test("a researcher submits, a reviewer takes it from the queue and verifies it with checklist and grading, and the author sees it verified and is notified", async ({ browser, baseURL }) => {
+  const researcher = await as(browser, "RESEARCHER", baseURL!);
+  const reviewer = await as(browser, "REVIEWER", baseURL!);
+  const title = `Review flow ${Date.now()}`;
+  const id = await newStatement(researcher.request, title, TEXT);
+
+  // The author submits it from the statement page.
+  await researcher.goto(`/statements/${id}`);
+  const panel = researcher.getByTestId("review-panel");
+  await expect(panel).toHaveAttribute("data-status", "DRAFT");
+  await panel.getByTestId("submit-for-review").click();
+  await expect(panel).toHaveAttribute("data-status", "SUBMITTED");
+  await expect(panel.getByTestId("four-eyes-note")).toBeVisible();
+
+  // The reviewer finds it in the queue, with its witness code, author and waiting time, and takes it.
+  await reviewer.goto("/review?state=SUBMITTED");
+  const row = reviewer.locator(`[data-testid="queue-row"][data-statement-id="${id}"]`);
+  await expect(row).toContainText("Demo Researcher");
+  await expect(row).toContainText(/W-\d{4}/);
+  await expect(row.getByTestId("waiting")).toContainText("less than a day");
+  await shot(reviewer, "queue-en");
+  await row.getByTestId("take").click();
+  await reviewer.waitForURL(`**/statements/${id}**`);
+  const form = reviewer.getByTestId("review-form");
+  await expect(form).toBeVisible();
+
+  // A verification without the whole checklist and without grading is refused, field by field.
+  await form.getByTestId("decision-VERIFIED").check();
+  await form.getByTestId("decide").click();
+  await expect(reviewer.getByTestId("field-error-checklist")).toBeVisible();
+  await expect(reviewer.getByTestId("field-error-sourceReliability")).toBeVisible();
+  await expect(reviewer.getByTestId("field-error-credibility")).toBeVisible();
+  await expect(reviewer.getByTestId("review-panel")).toHaveAttribute("data-status", "IN_REVIEW");
+
+  // The whole checklist, grading B2, and a comment quoting a passage selected in the text.
+  for (const box of await form.locator('input[type="checkbox"]').all()) await box.check();
+  await form.getByTestId("reliability-B").check();
+  await form.getByTestId("credibility-2").check();
+  const passage = "the commission had arrived at Evin";
+  await reviewer.getByTestId("statement-text").evaluate((el, words) => {
+    const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(words))!;
+    const at = node.textContent!.indexOf(words);
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + words.length);
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, passage);
+  await expect(form.getByTestId("quote-selection")).toBeEnabled();
+  await form.getByTestId("quote-selection").click();
+  await expect(form.getByTestId("comment-quote")).toHaveText(passage);
+  await form.getByTestId("comment-text").fill("Matches the prison's own transfer lists.");
+  // A second comment found by typing its words (the keyboard path).
+  await form.getByTestId("add-comment").click();
+  await form.getByTestId("quote-find").nth(1).fill("Nobody came back");
+  await expect(form.getByTestId("comment-quote").nth(1)).toHaveText("Nobody came back");
+  await form.getByTestId("comment-text").nth(1).fill("Corroborated by two other statements.");
+  await shot(reviewer, "review-form-en");
+  await form.getByTestId("decide").click();
+
+  const reviewed = reviewer.getByTestId("review-panel");
+  await expect(reviewed).toHaveAttribute("data-status", "VERIFIED");
+  const item = reviewed.getByTestId("review-item").first();
+  await expect(item).toHaveAttribute("data-decision", "VERIFIED");
+  await expect(item.getByTestId("review-grade")).toHaveAttribute("data-grade", "B2");
+  await expect(item.getByTestId("review-quote").first()).toHaveText(passage);
+  await expect(reviewed.getByTestId("review-revision").first()).toHaveAttribute("data-revision", "1");
+
+  // The statement's history lists the workflow's events with their changes.
+  const history = reviewed.getByTestId("record-history");
+  await history.locator("summary").click();
+  await expect(history.getByTestId("history-event")).toHaveCount(4);
+  await expect(history.locator('[data-action="review.decide"] [data-field="status"]')).toContainText("VERIFIED");
+  await shot(reviewer, "history-en");
+
+  // The author sees it verified, and a notice of the decision.
+  await researcher.goto(`/statements/${id}`);
+  await expect(researcher.getByTestId("review-panel")).toHaveAttribute("data-status", "VERIFIED");
+  const bell = researcher.getByTestId("notification-bell");
+  expect(Number(await bell.getAttribute("data-count"))).toBeGreaterThan(0);
+  await bell.click();
+  const notice = researcher.getByTestId("notification").filter({ hasText: title });
+  await expect(notice).toHaveAttribute("data-kind", "DECIDED");
+  await expect(notice).toHaveAttribute("data-unread", "true");
+  await expect(notice).toContainText("Verified");
+  await researcher.getByTestId("mark-all-read").click();
+  await expect(researcher.getByTestId("notification-bell")).toHaveAttribute("data-count", "0");
+  await expect(notice).toHaveAttribute("data-unread", "false");
+  await researcher.context().close();
+  await reviewer.context().close();
+});
+
+test("nobody reviews their own statement: an admin's own submission has no Take button, and taking it is refused", async ({ browser, baseURL }) => {
+  const admin = await as(browser, "ADMIN", baseURL!);
+  const id = await newStatement(admin.request, `Admin's own ${Date.now()}`, TEXT);
+  const submitted = await admin.request.post(`/api/v1/statements/${id}/submit`);
+  expect(submitted.status()).toBe(200);
+
+  await admin.goto("/review?state=SUBMITTED");
+  const row = admin.locator(`[data-testid="queue-row"][data-statement-id="${id}"]`);
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId("take")).toHaveCount(0);
+  // The assign control offers only eligible reviewers: never the author.
+  await expect(row.getByTestId("assign-reviewer").locator("option", { hasText: "Demo Admin" })).toHaveCount(0);
+  await expect(row.getByTestId("assign-reviewer").locator("option", { hasText: "Demo Reviewer" })).toHaveCount(1);
+
+  await admin.goto(`/statements/${id}`);
+  await expect(admin.getByTestId("review-panel").getByTestId("take")).toHaveCount(0);
+  await expect(admin.getByTestId("four-eyes-note")).toBeVisible();
+
+  const taken = await admin.request.post(`/api/v1/statements/${id}/take`);
+  expect(taken.status()).toBe(403);
+  await admin.context().close();
+});
+
+test("the claims chart draws one mark per claim in the Persian interface", async ({ browser, baseURL }) => {
+  const page = await as(browser, "LEGAL", baseURL!, "fa");
+  const api = await page.request.get("/api/v1/claims?topic=death-toll-1988");
+  expect(api.status()).toBe(200);
+  const { items } = (await api.json()) as { items: { id: string; low: number | null; high: number | null }[] };
+  expect(items.length).toBeGreaterThan(5);
+
+  await page.goto("/claims/death-toll-1988");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  const chart = page.getByTestId("claims-chart");
+  await expect(chart).toBeVisible();
+  await expect(chart.getByTestId("claim-mark")).toHaveCount(items.length);
+  for (const c of items) await expect(chart.locator(`[data-testid="claim-mark"][data-claim-id="${c.id}"]`)).toHaveCount(1);
+  // An open-ended claim ("at least 2,100") is an arrow, not a bar.
+  expect(await chart.locator('[data-kind="at-least"]').count()).toBe(items.filter((c) => c.low !== null && c.high === null).length);
+  // Tick labels in Persian digits.
+  const ticks = await chart.getByTestId("chart-tick").allTextContents();
+  expect(ticks.join(" ")).toMatch(/[۰-۹]/);
+  expect(ticks.join(" ")).not.toMatch(/[0-9]/);
+  await expect(page.getByTestId("claim-row")).toHaveCount(items.length);
+  await shot(page, "claims-fa");
+  await page.context().close();
+});
+
+test("the reviewer exports the audit log and the standalone verifier accepts it", async ({ browser, baseURL }) => {
+  const reviewer = await as(browser, "REVIEWER", baseURL!);
+  await reviewer.goto("/audit");
+  await expect(reviewer.getByTestId("audit-export-link")).toHaveAttribute("href", "/api/v1/audit/export");
+  const res = await reviewer.request.get("/api/v1/audit/export");
+  expect(res.status()).toBe(200);
+  const body = await res.text();
+  expect(body.split("\n").filter(Boolean).length).toBeGreaterThan(10);
+  const file = join(mkdtempSync(join(tmpdir(), "casefile-export-")), "audit.jsonl");
+  writeFileSync(file, body);
+  // execFileSync throws on a non-zero exit code.
+  const out = execFileSync(process.execPath, ["lib/audit/verify-export.mjs", file], { encoding: "utf8" });
+  expect(out).toMatch(/ok/i);
+
+  // A tampered copy is refused.
+  const lines = body.split("\n");
+  lines[1] = lines[1]!.replace(/"actorLabel":"[^"]*"/, '"actorLabel":"someone-else"');
+  writeFileSync(file, lines.join("\n"));
+  expect(() => execFileSync(process.execPath, ["lib/audit/verify-export.mjs", file], { stdio: "pipe" })).toThrow();
+  await reviewer.context().close();
+});
