@@ -27,6 +27,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/proceedings", label: t("nav.proceedings") },
     ...(actor.role === "REVIEWER" || actor.role === "ADMIN" ? [{ href: "/review", label: t("nav.review") }] : []),
     { href: "/sources", label: t("nav.sources") },
+    { href: "/graph", label: t("nav.graph") },
     { href: "/audit", label: t("nav.audit") },
     ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: t("nav.admin") }] : []),
     { href: "/settings", label: t("nav.settings") },

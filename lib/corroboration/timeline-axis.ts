@@ -57,3 +57,18 @@ export function axisTicks(fromIso: string, toIso: string, c: Calendar, months: b
 export function daysBetween(a: string, b: string): number {
   return (Date.parse(`${b.slice(0, 10)}T00:00:00Z`) - Date.parse(`${a.slice(0, 10)}T00:00:00Z`)) / 86_400_000;
 }
+
+/** The span widened to whole months of the calendar: [first day of its first month, first day after its last month). */
+export function wholeMonths(fromIso: string, toIso: string, c: Calendar): { from: string; to: string; months: number } {
+  const a = toCalendar(parseIso(fromIso), cal(c));
+  const b = toCalendar(parseIso(toIso), cal(c));
+  const first = new CalendarDate(cal(c), a.year, a.month, 1);
+  const after = new CalendarDate(cal(c), b.year, b.month, 1).add({ months: 1 });
+  const months = (b.year - a.year) * 12 + (b.month - a.month) + 1;
+  return { from: isoOf(first), to: isoOf(after), months };
+}
+
+/** Which year labels to print on a long axis so that they do not crowd: every 1, 2, 5 or 10 years. */
+export function yearLabelStep(years: number): number {
+  return years > 30 ? 10 : years > 12 ? 5 : years > 6 ? 2 : 1;
+}

@@ -12,6 +12,7 @@ import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
 import { getPerson } from "@/lib/persons";
+import { PersonAllegations } from "@/app/_components/graph/person-allegations";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -175,6 +176,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         )}
 
         {/* graph sections are added here: one component per section, e.g. <PersonAllegations personId={p.id} />, each rendering a <RegistrySection>. */}
+        <PersonAllegations personId={p.id} />
       </div>
 
       <dl className="facts" data-testid="person-facts">

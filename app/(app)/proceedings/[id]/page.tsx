@@ -12,6 +12,7 @@ import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
 import { getProceeding } from "@/lib/proceedings";
+import { ProceedingEvidence } from "@/app/_components/graph/proceeding-evidence";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -133,6 +134,7 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
         </RegistrySection>
 
         {/* graph sections are added here: one component per section, e.g. <ProceedingAllegations proceedingId={p.id} />, each rendering a <RegistrySection>. */}
+        <ProceedingEvidence proceedingId={p.id} />
       </div>
 
       <dl className="facts">

@@ -6,6 +6,8 @@ import { orHttpError, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getStatement } from "@/lib/statements/statements";
 import { DetailFacts, DetailSections } from "../_components/statement-details";
+import { StatementLinks } from "./_components/statement-links";
+import { StatementText } from "./_components/statement-text";
 import { ReviewPanel } from "./_components/review-panel";
 import { ExhibitList } from "@/app/_components/exhibits/exhibit-list";
 import { ExhibitUploader } from "@/app/_components/exhibits/exhibit-uploader";
@@ -98,10 +100,10 @@ export default async function StatementPage({ params }: Props) {
 
       <section className="panel">
         <h2>{t("statements.originalText")}</h2>
-        <div dir="auto" lang={lang} className="testimony" data-testid="statement-text">
-          {s.originalText}
-        </div>
+        <StatementText actor={actor} statement={{ id: s.id, revisionNumber: s.revisionNumber, originalText: s.originalText, language: lang }} />
       </section>
+
+      <StatementLinks actor={actor} statement={{ id: s.id, revisionNumber: s.revisionNumber, language: lang, authorId: s.authorId }} />
 
       <DetailSections details={s.details} />
 

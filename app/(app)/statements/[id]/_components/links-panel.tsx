@@ -1,0 +1,469 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { FormBanner, SubmitButton } from "@/app/_components/form-bits";
+import { RegistryAutocomplete } from "@/app/_components/registry-autocomplete";
+import { initialFormState } from "@/app/_lib/form-state";
+import { ALLEGATION_TYPES, LINK_ROLES, type LinkOut } from "@/lib/links/schemas";
+import type { Suggestion } from "@/lib/links/suggest";
+import { createLinkAction, deleteLinkAction, repointLinkAction } from "../link-actions";
+import styles from "./links.module.css";
+import { passageStore, usePassageStore, type Passage } from "./passage-store";
+
+type PanelLink = LinkOut & { mayEdit: boolean };
+type Option = { id: string; label: string };
+
+export function LinksPanel({
+  statementId,
+  revisionNumber,
+  language,
+  mayCreate,
+  links,
+  suggestions,
+  events,
+  proceedings,
+}: {
+  statementId: string;
+  revisionNumber: number;
+  language: string;
+  mayCreate: boolean;
+  links: PanelLink[];
+  suggestions: Suggestion[];
+  events: Option[];
+  proceedings: Option[];
+}) {
+  const { fixing } = usePassageStore();
+  const fixingLink = fixing ? links.find((l) => l.id === fixing) : undefined;
+  return (
+    <div className={styles.panel}>
+      {mayCreate &&
+        (fixingLink ? (
+          <FixForm key={fixingLink.id} statementId={statementId} revisionNumber={revisionNumber} language={language} link={fixingLink} />
+        ) : (
+          <LinkForm statementId={statementId} revisionNumber={revisionNumber} language={language} events={events} proceedings={proceedings} />
+        ))}
+      {mayCreate && <Suggestions statementId={statementId} revisionNumber={revisionNumber} language={language} suggestions={suggestions} />}
+      <LinkList statementId={statementId} revisionNumber={revisionNumber} language={language} links={links} />
+    </div>
+  );
+}
+
+/** The selected passage as the form shows it, with the hidden fields that carry it. */
+function PassageBox({ passage, language, errors }: { passage: Passage | null; language: string; errors?: string[] }) {
+  const t = useTranslations("links");
+  return (
+    <div className={styles.passage} data-testid="link-passage" aria-live="polite">
+      <div className={styles.passageHead}>
+        <span className={styles.passageLabel}>{t("selected")}</span>
+        {passage && (
+          <button type="button" className="button small" onClick={() => passageStore.select(null)} data-testid="link-passage-clear">
+            {t("clearSelection")}
+          </button>
+        )}
+      </div>
+      {passage ? (
+        <>
+          <blockquote dir="auto" lang={language} className={styles.quote} data-testid="link-passage-quote">
+            {passage.quote}
+          </blockquote>
+          <p className="hint">{t("selectedRange", { n: passage.revision, start: passage.start, end: passage.end })}</p>
+          <input type="hidden" name="revisionNumber" value={passage.revision} />
+          <input type="hidden" name="startOffset" value={passage.start} />
+          <input type="hidden" name="endOffset" value={passage.end} />
+          <input type="hidden" name="quote" value={passage.quote} />
+        </>
+      ) : (
+        <p className={styles.noPassage}>{t("noSelection")}</p>
+      )}
+      {errors?.length ? (
+        <p className="field-error" data-testid="field-error-passage">
+          {[...new Set(errors)].join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function passageErrors(fields: Record<string, string[]> | undefined, missing: boolean, missingMessage: string): string[] | undefined {
+  if (!fields) return undefined;
+  const list = ["revisionNumber", "startOffset", "endOffset", "quote"].flatMap((k) => fields[k] ?? []);
+  if (!list.length) return undefined;
+  // Without a selection the server's per-field messages say little; one sentence says it all.
+  return missing ? [missingMessage] : list;
+}
+
+function LinkForm({ statementId, revisionNumber, language, events, proceedings }: { statementId: string; revisionNumber: number; language: string; events: Option[]; proceedings: Option[] }) {
+  const t = useTranslations("links");
+  const tc = useTranslations("common");
+  const { passage, prefill } = usePassageStore();
+  const [state, action] = useActionState(createLinkAction.bind(null, statementId), initialFormState<{ id: string }>());
+  const [person, setPerson] = useState<{ id: string; name: string } | undefined>();
+  const [place, setPlace] = useState<{ id: string; name: string } | undefined>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const current = passage && passage.revision === revisionNumber ? passage : null;
+
+  // A suggestion taken: its person or place, and a note for an organisation.
+  useEffect(() => {
+    if (!prefill) return;
+    if (prefill.person) setPerson(prefill.person);
+    if (prefill.place) setPlace(prefill.place);
+    formRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+    formRef.current?.querySelector<HTMLElement>(prefill.person ? "select[name=role]" : "input[role=combobox]")?.focus({ preventScroll: true });
+  }, [prefill]);
+
+  // Saved: start afresh. Refused: what was chosen stays.
+  useEffect(() => {
+    if (state.ok) {
+      passageStore.reset();
+      setPerson(undefined);
+      setPlace(undefined);
+    } else if (state.seq > 0) {
+      formRef.current?.querySelector<HTMLElement>("[aria-invalid='true'], .banner")?.focus();
+    }
+  }, [state.seq, state.ok]);
+
+  const v = (name: string, fallback = "") => (state.ok ? fallback : (state.values[name] ?? fallback));
+  const err = (name: string) => state.fieldErrors?.[name];
+  const fieldError = (name: string) =>
+    err(name)?.length ? (
+      <p className="field-error" id={`link-${name}-error`} data-testid={`field-error-${name}`}>
+        {err(name)!.join(" ")}
+      </p>
+    ) : null;
+  const invalid = (name: string) => (err(name)?.length ? { "aria-invalid": true as const, "aria-describedby": `link-${name}-error` } : {});
+  const remount = `${state.seq}-${prefill?.key ?? ""}`;
+
+  return (
+    <div className={styles.formWrap}>
+      <h3>{t("newHeading")}</h3>
+      <p className="hint">{t("selectHint")}</p>
+      <form key={state.seq} ref={formRef} action={action} className={`form ${styles.form}`} data-testid="link-form" noValidate>
+        <FormBanner state={state} success={t("saved")} />
+        <PassageBox passage={current} language={language} errors={passageErrors(state.fieldErrors, !current, t("passageMissing"))} />
+        <div className="field-row">
+          <div className="field">
+            <RegistryAutocomplete
+              key={`person-${remount}`}
+              kind="persons"
+              label={t("person")}
+              valueName="personId"
+              defaultValue={person}
+              onSelect={(p) => setPerson({ id: p.id, name: p.name })}
+              hint={t("personHint")}
+              testId="link-person"
+              invalid={!!err("personId")?.length}
+              describedBy={err("personId")?.length ? "link-personId-error" : undefined}
+            />
+            {fieldError("personId")}
+          </div>
+          <div className="field">
+            <label htmlFor="link-role">{t("role")}</label>
+            <select id="link-role" name="role" defaultValue={v("role")} required data-testid="link-role" {...invalid("role")}>
+              <option value="">{t("choose")}</option>
+              {LINK_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+            {fieldError("role")}
+          </div>
+          <div className="field">
+            <label htmlFor="link-allegationType">{t("allegationType")}</label>
+            <select id="link-allegationType" name="allegationType" defaultValue={v("allegationType")} required data-testid="link-allegation" {...invalid("allegationType")}>
+              <option value="">{t("choose")}</option>
+              {ALLEGATION_TYPES.map((a) => (
+                <option key={a} value={a}>
+                  {t(`allegationTypes.${a}`)}
+                </option>
+              ))}
+            </select>
+            {fieldError("allegationType")}
+          </div>
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="link-eventId">
+              {t("event")} <span className="optional">{tc("optional")}</span>
+            </label>
+            <select id="link-eventId" name="eventId" defaultValue={v("eventId")} data-testid="link-event" {...invalid("eventId")}>
+              <option value="">{t("noneOption")}</option>
+              {events.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.label}
+                </option>
+              ))}
+            </select>
+            {fieldError("eventId")}
+          </div>
+          <div className="field">
+            <RegistryAutocomplete
+              key={`place-${remount}`}
+              kind="places"
+              label={`${t("place")} ${tc("optional")}`}
+              valueName="placeId"
+              defaultValue={place}
+              onSelect={(p) => setPlace({ id: p.id, name: p.name })}
+              hint={t("placeHint")}
+              testId="link-place"
+              invalid={!!err("placeId")?.length}
+            />
+            {fieldError("placeId")}
+          </div>
+          <div className="field">
+            <label htmlFor="link-proceedingId">
+              {t("proceeding")} <span className="optional">{tc("optional")}</span>
+            </label>
+            <select id="link-proceedingId" name="proceedingId" defaultValue={v("proceedingId")} data-testid="link-proceeding" {...invalid("proceedingId")}>
+              <option value="">{t("noneOption")}</option>
+              {proceedings.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+            {fieldError("proceedingId")}
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="link-note">
+            {t("note")} <span className="optional">{tc("optional")}</span>
+          </label>
+          <textarea
+            key={`note-${remount}`}
+            id="link-note"
+            name="note"
+            rows={2}
+            dir="auto"
+            maxLength={2000}
+            defaultValue={prefill?.note ?? v("note")}
+            data-testid="link-note"
+            {...invalid("note")}
+          />
+          {fieldError("note")}
+        </div>
+        <div className="actions">
+          <SubmitButton testId="link-submit">{t("save")}</SubmitButton>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function FixForm({ statementId, revisionNumber, language, link }: { statementId: string; revisionNumber: number; language: string; link: PanelLink }) {
+  const t = useTranslations("links");
+  const { passage } = usePassageStore();
+  const [state, action] = useActionState(repointLinkAction.bind(null, statementId, link.id), initialFormState<{ id: string }>());
+  const ref = useRef<HTMLDivElement>(null);
+  const current = passage && passage.revision === revisionNumber ? passage : null;
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, []);
+  useEffect(() => {
+    if (state.ok) passageStore.fix(null);
+  }, [state.ok]);
+  return (
+    <div ref={ref} className={`${styles.formWrap} ${styles.fixing}`} data-testid="link-fix-form">
+      <h3>{t("fixHeading")}</h3>
+      <p className="hint">{t("fixIntro")}</p>
+      <p className={styles.oldQuoteLabel}>{t("fixOld", { n: link.revisionNumber })}</p>
+      <blockquote dir="auto" lang={language} className={`${styles.quote} ${styles.oldQuote}`}>
+        {link.quote}
+      </blockquote>
+      <form action={action} className={`form ${styles.form}`} noValidate>
+        <FormBanner state={state} />
+        <PassageBox passage={current} language={language} errors={passageErrors(state.fieldErrors, !current, t("passageMissing"))} />
+        <div className="actions">
+          <SubmitButton testId="link-fix-submit">{t("fixSave")}</SubmitButton>
+          <button type="button" className="button" onClick={() => passageStore.fix(null)}>
+            {t("cancel")}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+const dismissKey = (statementId: string) => `casefile:dismissed-suggestions:${statementId}`;
+const suggestionKey = (s: Suggestion, revision: number) => `${revision}:${s.kind}:${s.id}:${s.startOffset}:${s.endOffset}`;
+
+function Suggestions({ statementId, revisionNumber, language, suggestions }: { statementId: string; revisionNumber: number; language: string; suggestions: Suggestion[] }) {
+  const t = useTranslations("links");
+  const locale = useLocale();
+  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    try {
+      setDismissed(new Set(JSON.parse(localStorage.getItem(dismissKey(statementId)) ?? "[]") as string[]));
+    } catch {
+      setDismissed(new Set());
+    }
+  }, [statementId]);
+  const dismiss = (key: string) => {
+    const next = new Set(dismissed).add(key);
+    setDismissed(next);
+    try {
+      localStorage.setItem(dismissKey(statementId), JSON.stringify([...next]));
+    } catch {
+      // Private browsing: dismissed for this visit only.
+    }
+  };
+  const shown = suggestions.filter((s) => !dismissed.has(suggestionKey(s, revisionNumber)));
+  const nameOf = (s: Suggestion) => (locale === "fa" && s.nameFa) || s.name;
+  const accept = (s: Suggestion) => {
+    passageStore.fix(null);
+    passageStore.select({ start: s.startOffset, end: s.endOffset, quote: s.quote, revision: revisionNumber });
+    const key = `${suggestionKey(s, revisionNumber)}:${Date.now()}`;
+    const named = { id: s.id, name: s.name };
+    passageStore.prefill(
+      s.kind === "person" ? { person: named, key } : s.kind === "place" ? { place: named, key } : { note: t("orgNote", { name: nameOf(s) }), key },
+    );
+  };
+  return (
+    <section className={styles.block} aria-labelledby="link-suggestions-heading" data-testid="link-suggestions">
+      <h3 id="link-suggestions-heading">{t("suggestions")}</h3>
+      <p className="hint">{t("suggestionsIntro")}</p>
+      {shown.length === 0 ? (
+        <p className="muted">{t("noSuggestions")}</p>
+      ) : (
+        <ul className={styles.suggestionList}>
+          {shown.map((s) => {
+            const key = suggestionKey(s, revisionNumber);
+            return (
+              <li key={key} className={styles.suggestion} data-testid="link-suggestion" data-kind={s.kind}>
+                <span className={`badge ${styles.kind} ${styles[`kind-${s.kind}`] ?? ""}`}>{t(`kinds.${s.kind}`)}</span>
+                <span className={styles.suggestionName}>
+                  <bdi>{nameOf(s)}</bdi>
+                </span>
+                <bdi dir="auto" lang={language} className={styles.suggestionQuote}>
+                  {s.quote}
+                </bdi>
+                <span className={styles.score}>{t("match", { score: s.score })}</span>
+                <span className={styles.suggestionActions}>
+                  <button type="button" className="button small" onClick={() => accept(s)} aria-label={t("acceptLabel", { name: nameOf(s) })} data-testid="suggestion-accept">
+                    {t("accept")}
+                  </button>
+                  <button type="button" className="button small" onClick={() => dismiss(key)} aria-label={t("dismissLabel", { name: nameOf(s) })} data-testid="suggestion-dismiss">
+                    {t("dismiss")}
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function LinkList({ statementId, revisionNumber, language, links }: { statementId: string; revisionNumber: number; language: string; links: PanelLink[] }) {
+  const t = useTranslations("links");
+  const locale = useLocale();
+  const { focus } = usePassageStore();
+  const fa = locale === "fa";
+  const listRef = useRef<HTMLUListElement>(null);
+  // A mark clicked in the text: bring its entry into view.
+  useEffect(() => {
+    if (!focus) return;
+    const item = listRef.current?.querySelector<HTMLElement>(`[data-link-id="${CSS.escape(focus.id)}"]`);
+    if (!item) return;
+    item.classList.remove(styles.flash);
+    void item.offsetWidth;
+    item.classList.add(styles.flash);
+  }, [focus]);
+  return (
+    <section className={styles.block} aria-labelledby="link-list-heading">
+      <h3 id="link-list-heading">{t("existing")}</h3>
+      {links.length === 0 ? (
+        <p className="muted" data-testid="link-list-empty">
+          {t("noLinks")}
+        </p>
+      ) : (
+        <ul ref={listRef} className={styles.linkList} data-testid="link-list">
+          {links.map((l) => {
+            const review = l.anchor === "NEEDS_REVIEW";
+            const personName = (fa && l.person.nameFa) || l.person.name;
+            return (
+              <li key={l.id} className={`${styles.linkItem}${review ? ` ${styles.review}` : ""}`} data-testid="link-item" data-link-id={l.id} data-anchor={l.anchor}>
+                <blockquote dir="auto" lang={language} className={styles.quote}>
+                  {l.quote}
+                </blockquote>
+                <p className={styles.linkFacts}>
+                  <Link href={`/persons/${l.person.id}`} className={styles.personName}>
+                    <bdi>{personName}</bdi>
+                  </Link>
+                  <span>{t(`roles.${l.role}`)}</span>
+                  <span className={`badge ${styles.allegation}`}>{t(`allegationTypes.${l.allegationType}`)}</span>
+                  {l.event && (
+                    <span>
+                      {t("event")}: <bdi>{(fa && l.event.titleFa) || l.event.title}</bdi>
+                    </span>
+                  )}
+                  {l.place && (
+                    <span>
+                      {t("place")}: <bdi>{(fa && l.place.nameFa) || l.place.name}</bdi>
+                    </span>
+                  )}
+                  {l.proceeding && (
+                    <span>
+                      {t("proceeding")}: <bdi>{l.proceeding.title}</bdi>
+                    </span>
+                  )}
+                </p>
+                {l.note && (
+                  <p className={styles.linkNote} dir="auto">
+                    {l.note}
+                  </p>
+                )}
+                <p className={styles.linkMeta}>
+                  {review ? (
+                    <span className={`badge ${styles.reviewBadge}`} data-testid="link-needs-review">
+                      {t("needsReview")}
+                    </span>
+                  ) : (
+                    <span className="badge badge-current">{t("anchored")}</span>
+                  )}
+                  <span>{t("citation", { n: l.revisionNumber, start: l.startOffset, end: l.endOffset })}</span>
+                </p>
+                {review && <p className="hint">{t("needsReviewHint", { n: l.revisionNumber })}</p>}
+                <div className={styles.linkActions}>
+                  {!review && l.revisionNumber === revisionNumber && (
+                    <button type="button" className="button small" onClick={() => passageStore.focus(l.id)}>
+                      {t("showInText")}
+                    </button>
+                  )}
+                  {review && l.mayEdit && (
+                    <button type="button" className="button small primary" onClick={() => passageStore.fix(l.id)} data-testid="link-fix">
+                      {t("fix")}
+                    </button>
+                  )}
+                  {l.mayEdit && <DeleteLink statementId={statementId} linkId={l.id} label={t("deleteLabel", { person: personName })} />}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DeleteLink({ statementId, linkId, label }: { statementId: string; linkId: string; label: string }) {
+  const t = useTranslations("links");
+  const [state, action] = useActionState(deleteLinkAction.bind(null, statementId, linkId), initialFormState<{ id: string }>());
+  return (
+    <form
+      action={action}
+      className="inline-form"
+      onSubmit={(e) => {
+        if (!window.confirm(t("deleteConfirm"))) e.preventDefault();
+      }}
+    >
+      <FormBanner state={state} />
+      <SubmitButton className="button small danger" label={label} testId="link-delete">
+        {t("delete")}
+      </SubmitButton>
+    </form>
+  );
+}

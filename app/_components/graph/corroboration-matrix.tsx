@@ -1,0 +1,125 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { readDate } from "@/app/(app)/_components/registry/dates";
+import type { Calendar } from "@/lib/i18n/calendar";
+import type { getCorroborationMatrix } from "@/lib/corroboration";
+import styles from "./graph.module.css";
+
+type Matrix = Awaited<ReturnType<typeof getCorroborationMatrix>>;
+
+// Shades from the page's paper to its accent blue: the more independent verified witnesses, the darker.
+const LIGHT = [238, 243, 248];
+const DARK = [20, 56, 92];
+export function shade(v: number, max: number): { background: string; color: string } {
+  if (v <= 0 || max <= 0) return { background: "transparent", color: "inherit" };
+  // Never as pale as an empty cell: the first witness already shows.
+  const f = 0.25 + 0.75 * Math.min(1, v / max);
+  const c = LIGHT.map((l, i) => Math.round(l + (DARK[i]! - l) * f));
+  return { background: `rgb(${c.join(" ")})`, color: f > 0.55 ? "#fff" : "var(--ink)" };
+}
+
+/**
+ * Persons × events as a shaded grid. A real table, so that screen readers announce row and
+ * column for each cell, and so that it lays itself out right to left in Persian.
+ */
+export async function CorroborationMatrix({ matrix, calendar }: { matrix: Matrix; calendar: Calendar }) {
+  const [t, locale] = await Promise.all([getTranslations("graph"), getLocale()]);
+  const fa = locale === "fa";
+  const read = (d: string | null) => readDate(d, { calendar, locale: fa ? "fa" : "en" });
+  const nf = new Intl.NumberFormat(fa ? "fa-IR" : "en-GB");
+  const columns = [...matrix.events.map((e) => ({ id: e.id as string | null, title: (fa && e.titleFa) || e.title, dates: [read(e.dateStart), e.dateEnd && e.dateEnd !== e.dateStart ? read(e.dateEnd) : null].filter(Boolean).join(" – ") })), ...(matrix.hasNoEvent ? [{ id: null, title: t("noEvent"), dates: "" }] : [])];
+  const cell = (personId: string, eventId: string | null) => matrix.cells.find((c) => c.personId === personId && c.eventId === eventId);
+  if (matrix.persons.length === 0) return <p className="empty">{t("empty")}</p>;
+  const max = Math.max(1, matrix.maxVerified);
+  const steps = [...new Set([1, Math.ceil(max / 3), Math.ceil((2 * max) / 3), max])].filter((x) => x >= 1 && x <= max);
+  return (
+    <>
+      <div className={`table-wrap ${styles.matrixWrap}`}>
+        <table className={styles.matrix} data-testid="matrix">
+          <caption className="visually-hidden">{t("matrix")}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.corner}>
+                {t("person")}
+              </th>
+              {columns.map((c) => (
+                <th key={c.id ?? "none"} scope="col" className={styles.colHead}>
+                  <span className={styles.colTitle}>
+                    <bdi>{c.title}</bdi>
+                  </span>
+                  {c.dates && (
+                    <span className={styles.colDates}>
+                      <bdi>{c.dates}</bdi>
+                    </span>
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.persons.map((p) => {
+              const name = (fa && p.nameFa) || p.name;
+              return (
+                <tr key={p.id} data-testid="matrix-row" data-person-id={p.id}>
+                  <th scope="row" className={styles.rowHead}>
+                    <Link href={`/persons/${p.id}`}>
+                      <bdi>{name}</bdi>
+                    </Link>
+                  </th>
+                  {columns.map((c) => {
+                    const x = cell(p.id, c.id);
+                    const v = x?.verifiedWitnesses ?? 0;
+                    const u = x?.unverifiedWitnesses ?? 0;
+                    const label = x ? t("cellLabel", { person: name, event: c.title, verified: v, unverified: u }) : `${name}, ${c.title}: ${t("legendNone")}`;
+                    const look = shade(v, max);
+                    return (
+                      <td
+                        key={c.id ?? "none"}
+                        className={`${styles.cell}${!x ? ` ${styles.cellEmpty}` : v === 0 ? ` ${styles.cellUnverifiedOnly}` : ""}`}
+                        style={x ? look : undefined}
+                        title={label}
+                        aria-label={label}
+                        data-testid="matrix-cell"
+                        data-event-id={c.id ?? ""}
+                        data-verified={v}
+                        data-unverified={u}
+                      >
+                        {x && (
+                          <span aria-hidden="true">
+                            <span className={styles.cellNumber}>{nf.format(v)}</span>
+                            {u > 0 && <span className={styles.cellPlus}>+{nf.format(u)}</span>}
+                          </span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className={styles.legend} aria-label={t("legend")} role="group">
+        <span className={styles.legendTitle}>{t("legend")}:</span>
+        <span className={styles.legendItem}>
+          <span className={`${styles.swatch} ${styles.cellEmpty}`} aria-hidden="true" />
+          {t("legendNone")}
+        </span>
+        {steps.map((s) => (
+          <span key={s} className={styles.legendItem}>
+            <span className={styles.swatch} style={shade(s, max)} aria-hidden="true">
+              {nf.format(s)}
+            </span>
+          </span>
+        ))}
+        <span className={styles.legendItem}>{t("legendVerified")}</span>
+        <span className={styles.legendItem}>
+          <span className={`${styles.swatch} ${styles.cellUnverifiedOnly}`} aria-hidden="true">
+            <span className={styles.cellPlus}>+1</span>
+          </span>
+          {t("legendUnverified")}
+        </span>
+      </div>
+    </>
+  );
+}

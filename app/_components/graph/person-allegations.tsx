@@ -1,0 +1,74 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { DateText } from "@/app/(app)/_components/registry/dates";
+import { RegistrySection } from "@/app/(app)/_components/registry/section";
+import { getCalendar } from "@/app/_lib/calendar";
+import { getActor } from "@/lib/auth/session";
+import { getPersonAllegations, type AllegationGroup } from "@/lib/corroboration";
+import { CountBadge } from "./counts";
+import styles from "./graph.module.css";
+import { QuoteList } from "./quote-list";
+
+/**
+ * For the person page: allegations grouped by event and type, each with its count of
+ * independent verified witnesses (unverified apart), expandable to the exact quotes.
+ */
+export async function PersonAllegations({ personId }: { personId: string }) {
+  const actor = await getActor();
+  const [r, t, locale, calendar] = await Promise.all([getPersonAllegations({ actor, personId }), getTranslations(), getLocale(), getCalendar()]);
+  const fa = locale === "fa";
+  const byEvent = new Map<string, AllegationGroup[]>();
+  for (const g of r.groups) {
+    const k = g.event?.id ?? "";
+    byEvent.set(k, [...(byEvent.get(k) ?? []), g]);
+  }
+  return (
+    <RegistrySection id="allegations" title={t("allegations.heading")} testId="person-allegations">
+      <p className="muted">{t("allegations.intro")}</p>
+      {actor?.role === "LEGAL" && <p className="note">{t("allegations.legalNote")}</p>}
+      {r.groups.length === 0 ? (
+        <p className="empty" data-testid="allegations-empty">
+          {t("allegations.none")}
+        </p>
+      ) : (
+        <>
+          <p className={styles.totals}>
+            <span className={styles.totalsLabel}>{t("allegations.totals")}:</span> <CountBadge counts={r.totals} testId="allegation-totals" />
+          </p>
+          {[...byEvent.values()].map((groups) => {
+            const event = groups[0]!.event;
+            return (
+              <div key={event?.id ?? "none"} className={styles.eventBlock} data-testid="allegation-event" data-event-id={event?.id ?? ""}>
+                <h3 className={styles.eventTitle}>
+                  {event ? (
+                    <>
+                      <bdi>{(fa && event.titleFa) || event.title}</bdi>{" "}
+                      <span className={styles.eventDates}>
+                        <DateText input={event.dateStart} end={event.dateEnd} calendar={calendar} locale={fa ? "fa" : "en"} />
+                      </span>
+                    </>
+                  ) : (
+                    t("allegations.noEvent")
+                  )}
+                </h3>
+                <ul className={styles.groupList}>
+                  {groups.map((g) => (
+                    <li key={g.allegationType} className={styles.group} data-testid="allegation-group" data-allegation={g.allegationType}>
+                      <div className={styles.groupHead}>
+                        <span className={`badge ${styles.allegation}`}>{t(`links.allegationTypes.${g.allegationType}`)}</span>
+                        <CountBadge counts={g} testId="allegation-counts" />
+                      </div>
+                      <details className={styles.details}>
+                        <summary>{t("allegations.quotes", { count: g.quotes.length })}</summary>
+                        <QuoteList quotes={g.quotes} />
+                      </details>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </>
+      )}
+    </RegistrySection>
+  );
+}

@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { RegistrySection } from "@/app/(app)/_components/registry/section";
+import { StatusBadge } from "@/app/_components/badges";
+import { getActor } from "@/lib/auth/session";
+import { getProceedingEvidence } from "@/lib/corroboration";
+import { ALLEGATION_TYPES } from "@/lib/links/schemas";
+import { CountBadge } from "./counts";
+import styles from "./graph.module.css";
+import { QuoteList } from "./quote-list";
+
+/**
+ * For the proceeding page: per defendant, which allegation types the testimony supports and
+ * by how many independent verified witnesses; then the statements in evidence with their quotes.
+ */
+export async function ProceedingEvidence({ proceedingId }: { proceedingId: string }) {
+  const actor = await getActor();
+  const [r, t, locale] = await Promise.all([getProceedingEvidence({ actor, proceedingId }), getTranslations(), getLocale()]);
+  const fa = locale === "fa";
+  const types = ALLEGATION_TYPES.filter((a) => r.defendants.some((d) => d.allegations.some((x) => x.allegationType === a)));
+  return (
+    <RegistrySection id="evidence" title={t("allegations.defendants")} testId="proceeding-evidence">
+      <p className="muted">{t("allegations.defendantsIntro")}</p>
+      {actor?.role === "LEGAL" && <p className="note">{t("allegations.legalNote")}</p>}
+      {r.defendants.length === 0 ? (
+        <p className="empty">{t("allegations.noDefendants")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className={`table ${styles.defendantTable}`} data-testid="defendant-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("allegations.defendant")}</th>
+                {types.map((a) => (
+                  <th key={a} scope="col">
+                    {t(`links.allegationTypes.${a}`)}
+                  </th>
+                ))}
+                {types.length === 0 && <th scope="col">{t("allegations.allegation")}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {r.defendants.map((d) => (
+                <tr key={d.person.id} data-testid="defendant-row" data-person-id={d.person.id}>
+                  <th scope="row">
+                    <Link href={`/persons/${d.person.id}`}>
+                      <bdi>{(fa && d.person.nameFa) || d.person.name}</bdi>
+                    </Link>
+                  </th>
+                  {types.map((a) => {
+                    const c = d.allegations.find((x) => x.allegationType === a);
+                    return <td key={a}>{c ? <CountBadge counts={c} testId="defendant-counts" /> : <span className="muted">—</span>}</td>;
+                  })}
+                  {types.length === 0 && <td className="muted">{t("allegations.defendantNone")}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h3 className={styles.subheading}>{t("allegations.evidence")}</h3>
+      <p className="muted">{t("allegations.evidenceIntro")}</p>
+      {r.evidence.length === 0 ? (
+        <p className="empty">{t("allegations.noEvidence")}</p>
+      ) : (
+        <ul className={styles.evidenceList} data-testid="evidence-list">
+          {r.evidence.map((e) => (
+            <li key={e.statement.id} className={styles.evidenceItem} data-testid="evidence-item">
+              <p className={styles.evidenceHead}>
+                <Link href={`/statements/${e.statement.id}`} dir="auto" lang={e.statement.language}>
+                  {e.statement.title}
+                </Link>
+                <span className="code">{e.statement.witnessCode}</span>
+                <StatusBadge status={e.statement.status} />
+                {e.statement.fictional && <span className="badge badge-fictional">{t("common.fictional")}</span>}
+                {e.taggedForProceeding && <span className={`badge ${styles.tagged}`}>{t("allegations.tagged")}</span>}
+              </p>
+              <details className={styles.details}>
+                <summary>{t("allegations.quotes", { count: e.quotes.length })}</summary>
+                <QuoteList quotes={e.quotes.map((q) => ({ ...q, person: { name: (fa && q.person.nameFa) || q.person.name, nameFa: q.person.nameFa } }))} person />
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </RegistrySection>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/app/_components/badges";
+import type { Quote } from "@/lib/corroboration";
+import styles from "./graph.module.css";
+
+/** The exact quotes behind a count: each with its witness code, revision and offsets, and a link to that revision. */
+export async function QuoteList({ quotes, person }: { quotes: (Quote & { person?: { name: string; nameFa: string } })[]; person?: boolean }) {
+  const t = await getTranslations();
+  return (
+    <ul className={styles.quotes} data-testid="allegation-quotes">
+      {quotes.map((q) => (
+        <li key={q.linkId} className={`${styles.quoteItem}${q.anchor === "NEEDS_REVIEW" ? ` ${styles.quoteReview}` : ""}`} data-testid="allegation-quote">
+          <blockquote dir="auto" lang={q.language} className={styles.quote}>
+            {q.quote}
+          </blockquote>
+          <p className={styles.quoteSource}>
+            {person && q.person && (
+              <strong>
+                <bdi>{q.person.name}</bdi>
+              </strong>
+            )}
+            <span className="code">{q.witnessCode}</span>
+            <span>{t("allegations.quoteSource", { n: q.revisionNumber, start: q.startOffset, end: q.endOffset })}</span>
+            <StatusBadge status={q.statementStatus} />
+            {q.anchor === "NEEDS_REVIEW" && <span className={`badge ${styles.reviewBadge}`}>{t("links.needsReview")}</span>}
+            <Link href={`/statements/${q.statementId}/revisions/${q.revisionNumber}`} data-testid="quote-revision-link">
+              {t("allegations.openRevision", { n: q.revisionNumber })}
+            </Link>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

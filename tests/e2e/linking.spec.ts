@@ -1,0 +1,174 @@
+import Database from "better-sqlite3";
+import pg from "pg";
+import type { Page } from "@playwright/test";
+import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
+
+// Linking testimony to an official, in the Persian interface: a researcher selects a Persian
+// passage of a (fictional) statement, finds the official by typing another spelling of the
+// name, saves the link, and — once the statement is VERIFIED — sees the official's page count
+// one independent verified witness. The review workflow is not what is tested here, so the
+// status is set in the e2e database directly.
+
+// The database the e2e server runs on, as playwright.config.ts sets it.
+const E2E_DATABASE_URL = process.env.CASEFILE_E2E_DATABASE_URL ?? "file:./data/e2e/casefile-e2e.db";
+
+const PASSAGE = "نیری حکم اعدام را خواند";
+const TEXT = `این متن ساختگی است و فقط برای آزمون نرم‌افزار نوشته شده است.\n\nدر مرداد ۱۳۶۷ ما را با چشم‌بند به راهرو بردند. ${PASSAGE} و کسی چیزی نگفت. بعد ما را به بند برگرداندند.`;
+
+/** A fictional Persian statement made through the API as the researcher; returns its id. */
+async function persianStatement(page: Page, title: string, text = TEXT): Promise<string> {
+  const witnesses = await page.request.get("/api/v1/witnesses");
+  expect(witnesses.ok()).toBe(true);
+  const w = ((await witnesses.json()) as { items: { id: string }[] }).items[0]!;
+  const res = await page.request.post("/api/v1/statements", { data: { witnessId: w.id, title, language: "fa", originalText: text } });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Selects `quote` inside the statement text the way a reader's selection would be: a DOM Range. */
+async function selectPassage(page: Page, quote: string) {
+  await page.getByTestId("statement-text").evaluate((el, q) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(q);
+      if (i === -1) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + q.length);
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(r);
+      return;
+    }
+    throw new Error(`passage not in the text: ${q}`);
+  }, quote);
+}
+
+/** Test-only: the review workflow is another issue's; set the status in the e2e database. */
+async function setStatus(statementId: string, status: string) {
+  if (E2E_DATABASE_URL.startsWith("file:")) {
+    const db = new Database(E2E_DATABASE_URL.slice("file:".length));
+    try {
+      db.pragma("busy_timeout = 10000");
+      db.prepare(`UPDATE "Statement" SET status = ? WHERE id = ?`).run(status, statementId);
+    } finally {
+      db.close();
+    }
+  } else {
+    const c = new pg.Client({ connectionString: E2E_DATABASE_URL });
+    await c.connect();
+    await c.query(`UPDATE "Statement" SET status = $1 WHERE id = $2`, [status, statementId]);
+    await c.end();
+  }
+}
+
+test("in the Persian interface a researcher links a Persian passage to an official found by another spelling, and once verified it is counted on the official's page", async ({ page, baseURL }) => {
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(page.request, researcher.email, researcher.password);
+  await setLocale(page, baseURL!, "fa");
+  const statementId = await persianStatement(page, "نمونهٔ ساختگی — آزمون پیوند");
+
+  await page.goto(`/statements/${statementId}`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  const links = page.getByTestId("links-section");
+  await expect(links.getByRole("heading", { name: "پیوندها", exact: true })).toBeVisible();
+
+  // The registry's Nayyeri is written «حسینعلی نیری» and "Hossein-Ali Nayyeri": the text's «نیری» is suggested.
+  await expect(links.getByTestId("link-suggestion").filter({ hasText: "نیری" }).first()).toBeVisible();
+
+  // Select the passage in the RTL text; the form shows exactly those words.
+  await selectPassage(page, PASSAGE);
+  await expect(links.getByTestId("link-passage-quote")).toHaveText(PASSAGE);
+
+  // A save without a person is refused in Persian, and the passage stays selected.
+  await links.getByTestId("link-submit").click();
+  await expect(links.getByTestId("form-error")).toBeVisible();
+  await expect(links.getByTestId("field-error-personId")).toBeVisible();
+  await expect(links.getByTestId("link-passage-quote")).toHaveText(PASSAGE);
+
+  // The official, found by typing a different spelling in Latin letters.
+  const person = links.getByTestId("link-person").getByRole("combobox");
+  await person.fill("Nayeri");
+  const option = links.getByTestId("link-person").getByRole("option").filter({ hasText: "Nayyeri" }).first();
+  await expect(option).toBeVisible();
+  await person.press("ArrowDown");
+  await person.press("Enter");
+  await expect(person).toHaveValue(/Nayyeri/);
+  await links.getByTestId("link-role").selectOption("SAT_ON_COMMISSION");
+  await links.getByTestId("link-allegation").selectOption("KILLING");
+  await links.getByTestId("link-submit").click();
+
+  // Saved: listed with its quote, and the passage marked in the text.
+  await expect(links.getByTestId("form-ok")).toBeVisible();
+  const item = links.getByTestId("link-item").filter({ hasText: PASSAGE });
+  await expect(item).toHaveCount(1);
+  await expect(item).toHaveAttribute("data-anchor", "ANCHORED");
+  await expect(item).toContainText("عضو هیئت بود");
+  await expect(item).toContainText("قتل");
+  await expect(page.getByTestId("statement-text").locator("mark")).toHaveText(PASSAGE);
+
+  // Still a draft: the official's page counts no verified witness, one unverified.
+  const personHref = await item.getByRole("link").first().getAttribute("href");
+  expect(personHref).toMatch(/^\/persons\//);
+  await page.goto(personHref!);
+  const section = page.getByTestId("person-allegations");
+  const killing = section.locator('[data-allegation="KILLING"]').getByTestId("allegation-counts");
+  await expect(killing).toHaveAttribute("data-verified", "0");
+  await expect(killing).toHaveAttribute("data-unverified", "1");
+
+  // Verified (test-only path): now one independent verified witness, with the quote and a citation.
+  await setStatus(statementId, "VERIFIED");
+  await page.reload();
+  await expect(killing).toHaveAttribute("data-verified", "1");
+  await expect(killing).toHaveAttribute("data-unverified", "0");
+  await expect(killing).toContainText("۱ شاهد مستقلِ تأییدشده");
+  await section.locator('[data-allegation="KILLING"] summary').click();
+  const quote = section.getByTestId("allegation-quote").filter({ hasText: PASSAGE });
+  await expect(quote).toBeVisible();
+  await expect(quote).toContainText(/W-\d{4}/);
+  await expect(quote.getByTestId("quote-revision-link")).toHaveAttribute("href", `/statements/${statementId}/revisions/1`);
+
+  // And in the matrix on the graph page.
+  await page.goto("/graph");
+  const personId = personHref!.split("/").pop()!;
+  const row = page.locator(`[data-testid="matrix-row"][data-person-id="${personId}"]`);
+  await expect(row.locator('[data-testid="matrix-cell"][data-verified="1"]')).toHaveCount(1);
+  await expect(page.getByTestId("timeline")).toHaveAttribute("data-calendar", "persian");
+  await expect(page.getByTestId("timeline-year").first()).toContainText("۱۳۶");
+});
+
+test("an edit that removes a linked passage flags the link, and the researcher points it at the new words", async ({ page, baseURL }) => {
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(page.request, researcher.email, researcher.password);
+  await setLocale(page, baseURL!, "en");
+  const statementId = await persianStatement(page, "Fictional sample — re-anchoring");
+  const text = TEXT;
+  const start = text.indexOf(PASSAGE);
+  const persons = (await (await page.request.get("/api/v1/persons?q=Nayyeri")).json()) as { items: { id: string }[] };
+  const made = await page.request.post("/api/v1/links", {
+    data: { statementId, revisionNumber: 1, startOffset: start, endOffset: start + PASSAGE.length, quote: PASSAGE, personId: persons.items[0]!.id, role: "PRESENT", allegationType: "KILLING" },
+  });
+  expect(made.status()).toBe(201);
+  // The API refuses a quote that is not the text at the offsets, and stores nothing.
+  const wrong = await page.request.post("/api/v1/links", {
+    data: { statementId, revisionNumber: 1, startOffset: start + 1, endOffset: start + 1 + PASSAGE.length, quote: PASSAGE, personId: persons.items[0]!.id, role: "PRESENT", allegationType: "KILLING" },
+  });
+  expect(wrong.status()).toBe(409);
+
+  const edited = text.replace(PASSAGE, "نیری چیزی خواند که نشنیدم");
+  const put = await page.request.put(`/api/v1/statements/${statementId}`, { data: { title: "Fictional sample — re-anchoring", language: "fa", originalText: edited, reason: "test", baseRevision: 1 } });
+  expect(put.ok()).toBe(true);
+
+  await page.goto(`/statements/${statementId}`);
+  const item = page.getByTestId("link-item");
+  await expect(item).toHaveAttribute("data-anchor", "NEEDS_REVIEW");
+  await expect(item.getByTestId("link-needs-review")).toBeVisible();
+  await expect(page.getByTestId("statement-text").locator("mark")).toHaveCount(0);
+  await item.getByTestId("link-fix").click();
+  await expect(page.getByTestId("link-fix-form")).toBeVisible();
+  await selectPassage(page, "نیری چیزی خواند");
+  await expect(page.getByTestId("link-passage-quote")).toHaveText("نیری چیزی خواند");
+  await page.getByTestId("link-fix-submit").click();
+  await expect(page.getByTestId("link-item")).toHaveAttribute("data-anchor", "ANCHORED");
+  await expect(page.getByTestId("statement-text").locator("mark")).toHaveText("نیری چیزی خواند");
+});
