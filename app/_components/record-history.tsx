@@ -11,7 +11,9 @@ import styles from "./record-history.module.css";
  * audit data never holds protected identity or testimony text, only hashes of it.
  */
 export async function RecordHistory({ actor, recordType, recordId, open = false }: { actor: Actor; recordType: string; recordId: string; open?: boolean }) {
-  const t = await getTranslations("history");
+  const [t, tStatus] = await Promise.all([getTranslations("history"), getTranslations("statuses")]);
+  // Workflow states read as the badges elsewhere do.
+  const status = (field: string, v: unknown) => ((field === "status" || field === "decision") && typeof v === "string" && tStatus.has(v) ? tStatus(v) : v);
   let events;
   try {
     events = await getRecordHistory({ actor, recordType, recordId });
@@ -54,10 +56,10 @@ export async function RecordHistory({ actor, recordType, recordId, open = false 
                       <tr key={c.field} data-field={c.field}>
                         <th scope="row">{c.field === "" ? t("value") : label(`fields.${c.field.replace(/\./g, "_")}`, c.field)}</th>
                         <td>
-                          <Value change={c} side="before" none={t("none")} yes={t("yes")} no={t("no")} />
+                          <Value change={{ ...c, before: status(c.field, c.before) }} side="before" none={t("none")} yes={t("yes")} no={t("no")} />
                         </td>
                         <td>
-                          <Value change={c} side="after" none={t("none")} yes={t("yes")} no={t("no")} />
+                          <Value change={{ ...c, after: status(c.field, c.after) }} side="after" none={t("none")} yes={t("yes")} no={t("no")} />
                         </td>
                       </tr>
                     ))}

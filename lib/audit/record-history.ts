@@ -17,6 +17,9 @@ import { getWitness } from "@/lib/witnesses/witnesses";
 // sees the history of a statement or witness it cannot see). Record types without a page of
 // their own (users, tokens, links) need audit.read, like the audit log.
 
+/** Payload fields that hold a user id. */
+const USER_FIELDS = new Set(["assigneeId", "gradedById", "reviewerId", "recordedById", "withdrawnById", "createdById"]);
+
 const REGISTRY_TYPES = new Set(["Person", "Organisation", "Place", "Event", "Proceeding", "Source", "Claim"]);
 
 /** Field names that could carry identity if a caller ever broke writeAudit's contract; their values are never shown. */
@@ -89,15 +92,19 @@ export async function getRecordHistory({ actor, recordType, recordId }: { actor:
   await authorizeRecord(actor, recordType, recordId);
   return read(async (db) => {
     const events = await db.auditEvent.findMany({ where: { recordType, recordId }, orderBy: { seq: "asc" }, take: 1000 });
-    const ids = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
+    const diffs = events.map((e) => diffPayloads(parse(e.before), parse(e.after)));
+    // People appear in the payloads by user id (the reviewer assigned, the grader); readers see names.
+    const referenced = diffs.flatMap((d) => d.filter((c) => USER_FIELDS.has(c.field)).flatMap((c) => [c.before, c.after])).filter((x): x is string => typeof x === "string");
+    const ids = [...new Set([...events.map((e) => e.actorId).filter((x): x is string => !!x), ...referenced])];
     const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
     const names = new Map(users.map((u) => [u.id, u.name]));
-    return events.map((e) => ({
+    const named = (field: string, v: unknown) => (USER_FIELDS.has(field) && typeof v === "string" ? (names.get(v) ?? v) : v);
+    return events.map((e, i) => ({
       seq: e.seq,
       at: e.at.toISOString(),
       action: e.action,
       actor: { label: e.actorLabel, name: e.actorId ? (names.get(e.actorId) ?? null) : null },
-      changes: diffPayloads(parse(e.before), parse(e.after)),
+      changes: diffs[i]!.map((c) => ({ ...c, before: named(c.field, c.before), after: named(c.field, c.after) })),
       hash: e.hash,
     }));
   });

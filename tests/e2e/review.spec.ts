@@ -38,8 +38,10 @@ async function newStatement(request: APIRequestContext, title: string, text: str
 const TEXT = "In late July 1988 the visits stopped. A guard said the commission had arrived at Evin. Nobody came back from the hearings.";
 
 test("a researcher submits, a reviewer takes it from the queue and verifies it with checklist and grading, and the author sees it verified and is notified", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
   const researcher = await as(browser, "RESEARCHER", baseURL!);
-  const reviewer = await as(browser, "REVIEWER", baseURL!);
+  // The reviewer works in the Persian interface, the author in English.
+  const reviewer = await as(browser, "REVIEWER", baseURL!, "fa");
   const title = `Review flow ${Date.now()}`;
   const id = await newStatement(researcher.request, title, TEXT);
 
@@ -56,8 +58,9 @@ test("a researcher submits, a reviewer takes it from the queue and verifies it w
   const row = reviewer.locator(`[data-testid="queue-row"][data-statement-id="${id}"]`);
   await expect(row).toContainText("Demo Researcher");
   await expect(row).toContainText(/W-\d{4}/);
-  await expect(row.getByTestId("waiting")).toContainText("less than a day");
-  await shot(reviewer, "queue-en");
+  await expect(row.getByTestId("waiting")).toContainText("کمتر از یک روز");
+  await expect(reviewer.locator("html")).toHaveAttribute("dir", "rtl");
+  await shot(reviewer, "queue-fa");
   await row.getByTestId("take").click();
   await reviewer.waitForURL(`**/statements/${id}**`);
   const form = reviewer.getByTestId("review-form");
@@ -95,7 +98,7 @@ test("a researcher submits, a reviewer takes it from the queue and verifies it w
   await form.getByTestId("quote-find").nth(1).fill("Nobody came back");
   await expect(form.getByTestId("comment-quote").nth(1)).toHaveText("Nobody came back");
   await form.getByTestId("comment-text").nth(1).fill("Corroborated by two other statements.");
-  await shot(reviewer, "review-form-en");
+  await shot(reviewer, "review-form-fa");
   await form.getByTestId("decide").click();
 
   const reviewed = reviewer.getByTestId("review-panel");
@@ -110,12 +113,15 @@ test("a researcher submits, a reviewer takes it from the queue and verifies it w
   const history = reviewed.getByTestId("record-history");
   await history.locator("summary").click();
   await expect(history.getByTestId("history-event")).toHaveCount(4);
-  await expect(history.locator('[data-action="review.decide"] [data-field="status"]')).toContainText("VERIFIED");
-  await shot(reviewer, "history-en");
+  await expect(history.locator('[data-action="review.decide"] [data-field="status"]')).toContainText("تأییدشده");
+  await expect(history.locator('[data-action="review.take"] [data-field="assigneeId"]')).toContainText("Demo Reviewer");
+  await shot(reviewer, "history-fa");
 
   // The author sees it verified, and a notice of the decision.
   await researcher.goto(`/statements/${id}`);
   await expect(researcher.getByTestId("review-panel")).toHaveAttribute("data-status", "VERIFIED");
+  await researcher.getByTestId("review-panel").getByTestId("record-history").locator("summary").click();
+  await shot(researcher, "history-en");
   const bell = researcher.getByTestId("notification-bell");
   expect(Number(await bell.getAttribute("data-count"))).toBeGreaterThan(0);
   await bell.click();
@@ -139,6 +145,7 @@ test("nobody reviews their own statement: an admin's own submission has no Take 
   await admin.goto("/review?state=SUBMITTED");
   const row = admin.locator(`[data-testid="queue-row"][data-statement-id="${id}"]`);
   await expect(row).toBeVisible();
+  await shot(admin, "queue-en");
   await expect(row.getByTestId("take")).toHaveCount(0);
   // The assign control offers only eligible reviewers: never the author.
   await expect(row.getByTestId("assign-reviewer").locator("option", { hasText: "Demo Admin" })).toHaveCount(0);
@@ -196,5 +203,35 @@ test("the reviewer exports the audit log and the standalone verifier accepts it"
   lines[1] = lines[1]!.replace(/"actorLabel":"[^"]*"/, '"actorLabel":"someone-else"');
   writeFileSync(file, lines.join("\n"));
   expect(() => execFileSync(process.execPath, ["lib/audit/verify-export.mjs", file], { stdio: "pipe" })).toThrow();
+  await reviewer.context().close();
+});
+
+test("a reviewer grades a source with reasons, and the claims from it carry the grade in the chart", async ({ browser, baseURL }) => {
+  const reviewer = await as(browser, "REVIEWER", baseURL!);
+  await reviewer.goto("/sources?q=Blood-soaked");
+  await reviewer.getByTestId("source-row").first().getByRole("link").click();
+  await expect(reviewer.getByTestId("source-title")).toContainText("Blood-soaked secrets");
+  const form = reviewer.getByTestId("grade-form");
+  await form.getByTestId("reliability-B").check();
+  await form.getByTestId("credibility-2").check();
+  await form.getByTestId("grade-submit").click();
+  // Reasons are required; the choice made is kept.
+  await expect(reviewer.getByTestId("field-error-reason")).toBeVisible();
+  await expect(reviewer.getByTestId("grade-form").getByTestId("reliability-B")).toBeChecked();
+  await reviewer.getByTestId("grade-reason").fill("Established NGO; names of victims cross-checked with families.");
+  await reviewer.getByTestId("grade-form").getByTestId("grade-submit").click();
+  await expect(reviewer.getByTestId("source-grade")).toHaveAttribute("data-grade", "B2");
+  await expect(reviewer.getByTestId("grading-reason")).toContainText("Established NGO");
+  await reviewer.getByTestId("record-history").locator("summary").click();
+  await expect(reviewer.getByTestId("history-event").last()).toHaveAttribute("data-action", "source.grade");
+  await shot(reviewer, "source-en");
+
+  await reviewer.goto("/claims/death-toll-1988");
+  const graded = reviewer.locator('[data-testid="claim-mark"][data-grade="B2"]');
+  await expect(graded).toHaveCount(1);
+  await expect(reviewer.getByTestId("claim-row").filter({ hasText: "Blood-soaked" }).getByTestId("claim-grade")).toHaveAttribute("data-grade", "B2");
+  await shot(reviewer, "claims-en");
+  await reviewer.goto("/sources");
+  await shot(reviewer, "sources-en");
   await reviewer.context().close();
 });

@@ -88,7 +88,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         </div>
         <div className="field">
           <label htmlFor="filter-days">{t("review.minWaiting")}</label>
-          <input id="filter-days" name="days" type="number" min={0} max={3650} inputMode="numeric" defaultValue={minWaitingDays ?? ""} aria-describedby="filter-days-hint" />
+          <input id="filter-days" name="days" type="text" inputMode="numeric" pattern="[0-9]*" maxLength={4} dir="ltr" defaultValue={minWaitingDays ?? ""} aria-describedby="filter-days-hint" />
           <p className="hint" id="filter-days-hint">
             {t("review.minWaitingHint")}
           </p>

@@ -105,7 +105,7 @@ export default async function ClaimTopicPage({ params, searchParams }: Props) {
                     <bdi>{c.claimedBy}</bdi>
                   </th>
                   <td className="num">{c.year ? year(c.year) : "—"}</td>
-                  <td className="num">
+                  <td className="num" style={{ whiteSpace: "nowrap" }}>
                     <bdi>{range(c.low, c.high)}</bdi>
                   </td>
                   <td>

@@ -119,7 +119,6 @@ export function RangeChart({
         const endL = atLeast ? plotEnd : plotStart + scale.at(c.high ?? c.low!) * plotW;
         const labelW = valueText.length * 7 + 10;
         const after = endL + 8 + labelW <= plotEnd + 4;
-        const dashed = !c.source?.grade;
         return (
           <g
             key={c.id}
@@ -134,7 +133,7 @@ export function RangeChart({
               {truncate(who, 38)}
             </text>
             {single ? (
-              <circle cx={V(c.low!)} cy={cy} r={6.5} fill={colour} stroke={dashed ? "#4a5361" : "#fff"} strokeWidth={1.5} strokeDasharray={dashed ? "2 2" : undefined} />
+              <circle cx={V(c.low!)} cy={cy} r={6.5} fill={colour} stroke="#fff" strokeWidth={1.5} />
             ) : atLeast ? (
               <>
                 <line x1={V(c.low!)} x2={X(plotEnd)} y1={cy} y2={cy} stroke={colour} strokeWidth={4} strokeDasharray="6 4" markerEnd={`url(#arrow-${gradeKey})`} />
@@ -153,8 +152,6 @@ export function RangeChart({
                 height={14}
                 rx={7}
                 fill={colour}
-                stroke={dashed ? "#4a5361" : "none"}
-                strokeDasharray={dashed ? "3 2" : undefined}
               />
             )}
             <text
