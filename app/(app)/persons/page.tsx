@@ -59,7 +59,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
                     <Link href={`/persons/${p.id}`} className="record-title">
                       <bdi>{p.name}</bdi>
                     </Link>
-                    {q && p.matched && p.matched !== p.name && (
+                    {q && p.matched && p.matched !== p.name && p.matched !== p.nameFa && (
                       <div className={`${styles.small} muted`}>
                         {t("registry.matchedOn")} <bdi>{p.matched}</bdi>
                       </div>
