@@ -37,7 +37,8 @@ export default async function ClaimTopicPage({ params, searchParams }: Props) {
   return (
     <>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
-        <Link href="/sources">{t("sources.title")}</Link> / <Link href="/claims">{t("claims.title")}</Link>
+        <Link href="/sources">{t("sources.title")}</Link>
+        <Link href="/claims">{t("claims.title")}</Link>
       </nav>
       <h1 data-testid="claims-topic-title">{topicTitle}</h1>
       <p className="lead">{t("claims.intro", { count: claims.length })}</p>
@@ -67,7 +68,7 @@ export default async function ClaimTopicPage({ params, searchParams }: Props) {
             }}
           />
         </div>
-        <ul className="inline-list" aria-label={t("claims.legend")} data-testid="chart-legend" style={{ flexWrap: "wrap", gap: "0.4rem 1rem", fontSize: "0.86rem" }}>
+        <ul aria-label={t("claims.legend")} data-testid="chart-legend" style={{ listStyle: "none", padding: 0, display: "flex", flexWrap: "wrap", gap: "0.4rem 1.1rem", fontSize: "0.86rem" }}>
           {[...RELIABILITY, "none"].map((k) => (
             <li key={k} style={{ display: "inline-flex", alignItems: "center", gap: "0.35rem" }}>
               <svg width="14" height="14" aria-hidden="true">
@@ -76,8 +77,8 @@ export default async function ClaimTopicPage({ params, searchParams }: Props) {
               {k === "none" ? t("grading.ungraded") : `${k} — ${t(`grading.reliability.${k}.name`)}`}
             </li>
           ))}
-          <li>{t("claims.legendShapes")}</li>
         </ul>
+        <p className="hint">{t("claims.legendShapes")}</p>
       </section>
 
       <section className="panel" aria-labelledby="table-heading">

@@ -35,7 +35,8 @@ export default async function EditSourcePage({ params }: Props) {
   return (
     <>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
-        <Link href="/sources">{t("sources.title")}</Link> / <Link href={`/sources/${s.id}`}>{s.title}</Link>
+        <Link href="/sources">{t("sources.title")}</Link>
+        <Link href={`/sources/${s.id}`}>{s.title}</Link>
       </nav>
       <h1>{t("sources.editTitle")}</h1>
       <SourceForm action={updateSourceAction.bind(null, s.id)} initial={initial} kinds={SOURCE_KINDS} submitLabel={t("sources.save")} />
