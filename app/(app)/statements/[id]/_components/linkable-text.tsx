@@ -14,12 +14,14 @@ export type TextMark = { id: string; start: number; end: number; label: string }
  * the CSS Custom Highlight API, so selecting never re-renders (and never disturbs) the text.
  */
 export function LinkableText({
+  statementId,
   text,
   lang,
   revisionNumber,
   marks,
   selectable,
 }: {
+  statementId: string;
   text: string;
   lang: string;
   revisionNumber: number;
@@ -40,7 +42,7 @@ export function LinkableText({
     let timer: ReturnType<typeof setTimeout> | undefined;
     const commit = () => {
       const p = selectionPassage(el, text, revisionNumber);
-      if (p) passageStore.select(p);
+      if (p) passageStore.select({ ...p, statementId });
     };
     const down = () => {
       dragging = true;
@@ -64,7 +66,7 @@ export function LinkableText({
       document.removeEventListener("pointerup", up);
       document.removeEventListener("selectionchange", change);
     };
-  }, [selectable, text, revisionNumber]);
+  }, [selectable, text, revisionNumber, statementId]);
 
   // The pending passage, drawn without touching the DOM.
   useEffect(() => {
@@ -72,7 +74,7 @@ export function LinkableText({
     const highlights = typeof CSS !== "undefined" && "highlights" in CSS ? (CSS as unknown as { highlights: Map<string, unknown> }).highlights : null;
     const H = typeof window !== "undefined" ? (window as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight : undefined;
     if (!el || !highlights || !H) return;
-    if (!passage || passage.revision !== revisionNumber) {
+    if (!passage || passage.statementId !== statementId || passage.revision !== revisionNumber) {
       highlights.delete("casefile-passage");
       return;
     }
@@ -81,7 +83,7 @@ export function LinkableText({
     return () => {
       highlights.delete("casefile-passage");
     };
-  }, [passage, revisionNumber]);
+  }, [passage, revisionNumber, statementId]);
 
   // "Show in text": scroll the first mark of that link into view and make it blink once.
   useEffect(() => {

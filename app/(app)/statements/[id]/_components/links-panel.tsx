@@ -36,6 +36,8 @@ export function LinksPanel({
 }) {
   const { fixing } = usePassageStore();
   const fixingLink = fixing ? links.find((l) => l.id === fixing) : undefined;
+  // The store outlives client-side navigation: what was selected here stays here.
+  useEffect(() => () => passageStore.reset(), [statementId]);
   return (
     <div className={styles.panel}>
       {mayCreate &&
@@ -102,7 +104,7 @@ function LinkForm({ statementId, revisionNumber, language, events, proceedings }
   const [person, setPerson] = useState<{ id: string; name: string } | undefined>();
   const [place, setPlace] = useState<{ id: string; name: string } | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
-  const current = passage && passage.revision === revisionNumber ? passage : null;
+  const current = passage && passage.statementId === statementId && passage.revision === revisionNumber ? passage : null;
 
   // A suggestion taken: its person or place, and a note for an organisation.
   useEffect(() => {
@@ -257,7 +259,7 @@ function FixForm({ statementId, revisionNumber, language, link }: { statementId:
   const { passage } = usePassageStore();
   const [state, action] = useActionState(repointLinkAction.bind(null, statementId, link.id), initialFormState<{ id: string }>());
   const ref = useRef<HTMLDivElement>(null);
-  const current = passage && passage.revision === revisionNumber ? passage : null;
+  const current = passage && passage.statementId === statementId && passage.revision === revisionNumber ? passage : null;
   useEffect(() => {
     ref.current?.scrollIntoView({ block: "start", behavior: "smooth" });
   }, []);
@@ -313,7 +315,7 @@ function Suggestions({ statementId, revisionNumber, language, suggestions }: { s
   const nameOf = (s: Suggestion) => (locale === "fa" && s.nameFa) || s.name;
   const accept = (s: Suggestion) => {
     passageStore.fix(null);
-    passageStore.select({ start: s.startOffset, end: s.endOffset, quote: s.quote, revision: revisionNumber });
+    passageStore.select({ statementId, start: s.startOffset, end: s.endOffset, quote: s.quote, revision: revisionNumber });
     const key = `${suggestionKey(s, revisionNumber)}:${Date.now()}`;
     const named = { id: s.id, name: s.name };
     passageStore.prefill(

@@ -7,7 +7,7 @@ import { useSyncExternalStore } from "react";
 // suggestion pre-filled, and which link to point out in the text. A tiny store rather than a
 // context, because the text and the panel are two separate parts of a server-rendered page.
 
-export type Passage = { start: number; end: number; quote: string; revision: number };
+export type Passage = { statementId: string; start: number; end: number; quote: string; revision: number };
 export type Prefill = { person?: { id: string; name: string }; place?: { id: string; name: string }; note?: string; key: string };
 
 type State = {

@@ -12,6 +12,7 @@ export async function StatementText({ actor, statement }: { actor: Actor; statem
     .map((l) => ({ id: l.id, start: l.startOffset, end: l.endOffset, label: (locale === "fa" && l.person.nameFa) || l.person.name }));
   return (
     <LinkableText
+      statementId={statement.id}
       text={statement.originalText}
       lang={statement.language}
       revisionNumber={statement.revisionNumber}
