@@ -2,6 +2,7 @@ import "server-only";
 import { dbProvider, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { canonicalJson, eventHash, GENESIS_HASH } from "./canonical";
+import { indexAfterChange } from "@/lib/search/index-record";
 
 export type AuditInput = {
   actor: Actor | "system";
@@ -13,7 +14,11 @@ export type AuditInput = {
   after?: unknown;
 };
 
-/** Appends one event to the hash chain, inside the caller's transaction. */
+/**
+ * Appends one event to the hash chain, inside the caller's transaction, and brings the search
+ * index up to date for the record it names (lib/search) in that same transaction: every change
+ * passes through here, so none can leave the index behind.
+ */
 export async function writeAudit(tx: Tx, input: AuditInput) {
   if (dbProvider() === "postgresql") {
     // Serialises appenders so two transactions cannot both take the same sequence number.
@@ -32,5 +37,7 @@ export async function writeAudit(tx: Tx, input: AuditInput) {
     after: input.after === undefined ? null : canonicalJson(input.after),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  return tx.auditEvent.create({ data: { ...fields, at: new Date(fields.at), hash: eventHash(fields) } });
+  const event = await tx.auditEvent.create({ data: { ...fields, at: new Date(fields.at), hash: eventHash(fields) } });
+  await indexAfterChange(tx, input.recordType, input.recordId);
+  return event;
 }

@@ -12,6 +12,7 @@ import { isAppError } from "@/lib/errors";
 import { verifyAllExhibits } from "@/lib/exhibits";
 import { fieldErrorMessage } from "@/lib/i18n/field-errors";
 import { seedDemo } from "@/lib/seed/seed-demo";
+import { rebuildSearchIndex } from "@/lib/search/reindex";
 import { createUser, findUserByEmail } from "@/lib/users/users";
 import { loadDotEnv } from "./env";
 
@@ -25,6 +26,7 @@ const USAGE = `usage: npm run casefile -- COMMAND [options]
   exhibits:verify [--record]               re-hash every exhibit file (exit 1 names each mismatch or
                                            missing file; --record adds a VERIFIED custody entry each)
   keys:rotate                              new data key in .env; re-encrypt all protected identity
+  search:reindex                           rebuild the search index from the records
 `;
 
 async function readStdin(): Promise<string> {
@@ -106,6 +108,12 @@ async function main(argv: string[]): Promise<number> {
       }
       console.error(`exhibits NOT verified: ${r.problems.length} of ${summary} do not match their SHA-256`);
       return 1;
+    }
+    case "search:reindex": {
+      const r = await rebuildSearchIndex();
+      const counts = Object.entries(r.indexed).map(([t, n]) => `${n} ${t}`).join(", ");
+      console.log(`search index rebuilt: ${counts}; ${r.removed} stale entr${r.removed === 1 ? "y" : "ies"} removed`);
+      return 0;
     }
     default:
       console.error(USAGE);

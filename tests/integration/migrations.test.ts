@@ -37,13 +37,22 @@ async function execScript(url: string, sql: string) {
 
 type Shape = Record<string, string[]>;
 
+// Objects the migrations add by hand, outside Prisma's schema, for lib/search: on SQLite the
+// FTS5 virtual table "SearchFts" and the shadow tables FTS5 keeps for it; on PostgreSQL the
+// generated tsvector column "SearchDoc"."search" and its GIN index. The reference database
+// cannot have them, so they are left out of the comparison by name (their behaviour is tested
+// in tests/integration/search.test.ts).
+const HAND_MADE_TABLES = new Set(["SearchFts", "SearchFts_data", "SearchFts_idx", "SearchFts_docsize", "SearchFts_config", "SearchFts_content"]);
+const HAND_MADE_COLUMNS = new Set(["SearchDoc.search"]);
+const HAND_MADE_INDEXES = new Set(["SearchDoc_search_idx"]);
+
 /** Tables, columns (type, nullability, default), indexes and foreign keys, in a comparable form. */
 async function shapeOf(url: string): Promise<Shape> {
   const shape: Shape = {};
   if (provider === "sqlite") {
     const c = new Database(sqlitePath(url), { readonly: true });
     const tables = c.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '_casefile_migrations' ORDER BY name`).all() as { name: string }[];
-    for (const { name } of tables) {
+    for (const { name } of tables.filter((t) => !HAND_MADE_TABLES.has(t.name))) {
       const cols = c.prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid`).all(name) as Record<string, unknown>[];
       const idx = c.prepare(`SELECT name, "unique" FROM pragma_index_list(?) ORDER BY name`).all(name) as { name: string; unique: number }[];
       const fks = c.prepare(`SELECT "table", "from", "to", on_delete FROM pragma_foreign_key_list(?)`).all(name) as Record<string, unknown>[];
@@ -60,9 +69,9 @@ async function shapeOf(url: string): Promise<Shape> {
     const cols = await c.query(
       `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema='public' AND table_name <> '_casefile_migrations' ORDER BY table_name, ordinal_position`,
     );
-    for (const r of cols.rows) (shape[r.table_name] ??= []).push(`col ${r.column_name} ${r.data_type} ${r.is_nullable} d=${r.column_default}`);
+    for (const r of cols.rows.filter((x) => !HAND_MADE_COLUMNS.has(`${x.table_name}.${x.column_name}`))) (shape[r.table_name] ??= []).push(`col ${r.column_name} ${r.data_type} ${r.is_nullable} d=${r.column_default}`);
     const idx = await c.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname='public' AND tablename <> '_casefile_migrations' ORDER BY tablename, indexname`);
-    for (const r of idx.rows) (shape[r.tablename] ??= []).push(`idx ${r.indexdef}`);
+    for (const r of idx.rows.filter((x) => !HAND_MADE_INDEXES.has(x.indexname))) (shape[r.tablename] ??= []).push(`idx ${r.indexdef}`);
     const fks = await c.query(
       `SELECT conrelid::regclass::text AS t, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype='f' AND connamespace='public'::regnamespace ORDER BY 1, 2`,
     );

@@ -1,0 +1,149 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { parseAliasColumn } from "@/lib/registries/rank";
+import { normalizeForSearch } from "./normalize";
+import type { SearchType } from "./types";
+
+export { SEARCH_TYPES, type SearchType } from "./types";
+
+// Keeping the search index (the "SearchDoc" table, and through its triggers or generated
+// column the full-text index) in step with the records. writeAudit calls indexAfterChange at
+// the end of every audited change, inside the change's own transaction: a change is searchable
+// the moment it commits, a deleted record is gone from the index with it, and a rolled-back
+// change leaves the index as it was. There is no second path that could drift.
+
+
+/** Audit record types whose records are indexed, and the search type each becomes. */
+const TYPE_OF_RECORD: Record<string, SearchType> = {
+  Statement: "statement",
+  Person: "person",
+  Organisation: "organisation",
+  Place: "place",
+  Event: "event",
+  Proceeding: "proceeding",
+  Source: "source",
+};
+
+export type DocContent = {
+  title: string;
+  body: string;
+  language?: string | null;
+  status?: string | null;
+  authorId?: string | null;
+  witnessId?: string | null;
+  dateFrom?: string | null;
+  dateTo?: string | null;
+};
+
+const lines = (...xs: (string | null | undefined)[]) => xs.filter((x): x is string => !!x && x.trim() !== "").join("\n");
+
+type Translation = { text?: string };
+
+/** What a record contributes to the index, or null when it does not exist (any more). */
+export async function loadDocContent(tx: Tx, type: SearchType, id: string): Promise<DocContent | null> {
+  switch (type) {
+    case "statement": {
+      const s = await tx.statement.findUnique({ where: { id } });
+      if (!s) return null;
+      const rev = await tx.statementRevision.findUnique({ where: { statementId_number: { statementId: id, number: s.revisionNumber } }, select: { details: true } });
+      return statementContent(s, rev?.details ?? "{}");
+    }
+    case "person": {
+      const p = await tx.person.findUnique({ where: { id }, include: { aliases: { orderBy: { id: "asc" } }, positions: true } });
+      if (!p) return null;
+      return {
+        title: p.name,
+        body: lines(p.nameFa, ...p.aliases.map((a) => a.name), p.summary, ...p.positions.map((x) => lines(x.title, x.institution, x.place)), p.statusNotes),
+      };
+    }
+    case "organisation": {
+      const o = await tx.organisation.findUnique({ where: { id } });
+      return o && { title: o.name, body: lines(o.nameFa, ...parseAliasColumn(o.aliases), o.note) };
+    }
+    case "place": {
+      const p = await tx.place.findUnique({ where: { id } });
+      return p && { title: p.name, body: lines(p.nameFa, ...parseAliasColumn(p.aliases), p.city, p.note) };
+    }
+    case "event": {
+      const e = await tx.event.findUnique({ where: { id } });
+      return e && { title: e.title, body: lines(e.titleFa, e.description, e.source), dateFrom: e.earliest ?? e.dateStart, dateTo: e.latest ?? e.dateEnd ?? e.dateStart };
+    }
+    case "proceeding": {
+      const p = await tx.proceeding.findUnique({ where: { id } });
+      return p && { title: p.title, body: lines(p.kind, p.jurisdiction, p.court, p.docket, p.charges, p.status) };
+    }
+    case "source": {
+      const s = await tx.source.findUnique({ where: { id } });
+      if (!s) return null;
+      const year = s.year ? String(s.year) : null;
+      return { title: s.title, body: lines(s.author, s.kind, s.citation, s.note), dateFrom: year && `${year}-01-01`, dateTo: year && `${year}-12-31` };
+    }
+  }
+}
+
+/**
+ * A statement's searchable text: title, original text, translations and summary. Only
+ * testimony: the witness's protected identity is never read here, so it can never be indexed.
+ */
+export function statementContent(
+  s: { title: string; originalText: string; summary: string; language: string; status: string; authorId: string; witnessId: string; interviewFrom: string | null; interviewTo: string | null; periodFrom: string | null; periodTo: string | null },
+  detailsJson: string,
+): DocContent {
+  let translations: Translation[] = [];
+  try {
+    const d = JSON.parse(detailsJson) as { translations?: Translation[] };
+    translations = Array.isArray(d.translations) ? d.translations : [];
+  } catch {
+    translations = [];
+  }
+  return {
+    title: s.title,
+    body: lines(s.originalText, ...translations.map((t) => t.text), s.summary),
+    language: s.language,
+    status: s.status,
+    authorId: s.authorId,
+    witnessId: s.witnessId,
+    // The period the testimony covers, or failing that when it was given.
+    dateFrom: s.periodFrom ?? s.interviewFrom,
+    dateTo: s.periodTo ?? s.interviewTo,
+  };
+}
+
+/** The row written for a record's content. */
+export function docRow(type: SearchType, recordId: string, c: DocContent) {
+  return {
+    type,
+    recordId,
+    title: c.title,
+    body: c.body,
+    normTitle: normalizeForSearch(c.title),
+    normBody: normalizeForSearch(c.body),
+    language: c.language ?? null,
+    status: c.status ?? null,
+    authorId: c.authorId ?? null,
+    witnessId: c.witnessId ?? null,
+    dateFrom: c.dateFrom ?? null,
+    dateTo: c.dateTo ?? null,
+  };
+}
+
+/** Writes (or removes) one record's index entry from what the transaction sees now. */
+export async function indexRecord(tx: Tx, type: SearchType, recordId: string): Promise<void> {
+  const content = await loadDocContent(tx, type, recordId);
+  if (!content) {
+    await tx.searchDoc.deleteMany({ where: { type, recordId } });
+    return;
+  }
+  const row = docRow(type, recordId, content);
+  await tx.searchDoc.upsert({ where: { type_recordId: { type, recordId } }, create: row, update: row });
+}
+
+/**
+ * The one hook (called by writeAudit): re-index the record an audited change touched. Links
+ * need nothing (a statement's links are joined at query time), nor do witnesses and consent
+ * (consent is checked against the witness at query time, so a withdrawal counts at once).
+ */
+export async function indexAfterChange(tx: Tx, recordType: string, recordId: string): Promise<void> {
+  const type = TYPE_OF_RECORD[recordType];
+  if (type) await indexRecord(tx, type, recordId);
+}

@@ -1,0 +1,27 @@
+import { describe, expect, test } from "vitest";
+import { normalizeForSearch, normalizeWithMap, words } from "./normalize";
+
+describe("search normalisation", () => {
+  test("Arabic-keyboard spellings, ZWNJ and digit forms read the same as Persian ones", () => {
+    expect(normalizeForSearch("نيري")).toBe(normalizeForSearch("نیری"));
+    expect(normalizeForSearch("كمیته")).toBe(normalizeForSearch("کمیته"));
+    expect(normalizeForSearch("می‌خواهم")).toBe(normalizeForSearch("می خواهم"));
+    expect(normalizeForSearch("۱۳۶۷")).toBe("1367");
+    expect(normalizeForSearch("١٣٦٧")).toBe("1367");
+  });
+
+  test("Latin text folds case, accents, hyphens and apostrophes like the name matcher", () => {
+    expect(normalizeForSearch("Pour-Mohammadi")).toBe("pourmohammadi");
+    expect(normalizeForSearch("Raʾīsī, Ebrahim!")).toBe("raisi ebrahim");
+    expect(words(`"NEAR (a* OR -b)"`)).toEqual(["near", "a", "or", "b"]);
+  });
+
+  test("every normalised character maps back to where it came from", () => {
+    const s = "  Evin: آیت‌الله نيري — 1988 ";
+    const n = normalizeWithMap(s);
+    expect(n.map.length).toBe(n.text.length + 1);
+    const at = n.text.indexOf("نیری");
+    expect(s.slice(n.map[at], n.map[at + 3]! + 1)).toBe("نيري");
+    expect(s.slice(n.map[n.text.indexOf("evin")], n.map[n.text.indexOf("evin") + 4])).toBe("Evin");
+  });
+});

@@ -1,0 +1,71 @@
+import "server-only";
+import { dbProvider, type Tx } from "@/lib/db/client";
+import { read, write } from "@/lib/db/write";
+import { indexRecord } from "./index-record";
+import { SEARCH_TYPES, type SearchType } from "./types";
+
+// `casefile search:reindex`: rebuilds the search index from the records. Normally never needed
+// (every change re-indexes its record in its own transaction); it is there for a restored
+// backup, a changed normalisation, or a database edited by hand. Records are re-indexed in
+// batches, each batch one transaction, so the index is never empty while it runs.
+
+const BATCH = 500;
+
+function idsOf(db: Tx, type: SearchType, after: string | undefined): Promise<{ id: string }[]> {
+  const args = { select: { id: true }, orderBy: { id: "asc" as const }, take: BATCH, where: after ? { id: { gt: after } } : {} };
+  switch (type) {
+    case "statement": return db.statement.findMany(args);
+    case "person": return db.person.findMany(args);
+    case "organisation": return db.organisation.findMany(args);
+    case "place": return db.place.findMany(args);
+    case "event": return db.event.findMany(args);
+    case "proceeding": return db.proceeding.findMany(args);
+    case "source": return db.source.findMany(args);
+  }
+}
+
+export type ReindexResult = { indexed: Record<SearchType, number>; removed: number };
+
+export async function rebuildSearchIndex(onProgress?: (type: SearchType, done: number) => void): Promise<ReindexResult> {
+  const indexed = Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>;
+  let removed = 0;
+  for (const type of SEARCH_TYPES) {
+    let after: string | undefined;
+    for (;;) {
+      const ids = await read((db) => idsOf(db, type, after));
+      if (ids.length === 0) break;
+      await write(async (tx) => {
+        for (const { id } of ids) await indexRecord(tx, type, id);
+      });
+      indexed[type] += ids.length;
+      after = ids[ids.length - 1]!.id;
+      onProgress?.(type, indexed[type]);
+    }
+    // Entries whose record is gone (deleted outside the app).
+    let afterDoc = 0;
+    for (;;) {
+      const docs = await read((db) => db.searchDoc.findMany({ where: { type, id: { gt: afterDoc } }, select: { id: true, recordId: true }, orderBy: { id: "asc" }, take: BATCH }));
+      if (docs.length === 0) break;
+      const existing = new Set((await read((db) => idsIn(db, type, docs.map((d) => d.recordId)))).map((r) => r.id));
+      const stale = docs.filter((d) => !existing.has(d.recordId)).map((d) => d.id);
+      if (stale.length) removed += (await write((tx) => tx.searchDoc.deleteMany({ where: { id: { in: stale } } }))).count;
+      afterDoc = docs[docs.length - 1]!.id;
+    }
+  }
+  // SQLite: rebuild the FTS5 index itself from "SearchDoc", in case it was damaged.
+  if (dbProvider() === "sqlite") await write((tx) => tx.$executeRaw`INSERT INTO "SearchFts"("SearchFts") VALUES ('rebuild')`);
+  return { indexed, removed };
+}
+
+function idsIn(db: Tx, type: SearchType, ids: string[]): Promise<{ id: string }[]> {
+  const args = { select: { id: true }, where: { id: { in: ids } } };
+  switch (type) {
+    case "statement": return db.statement.findMany(args);
+    case "person": return db.person.findMany(args);
+    case "organisation": return db.organisation.findMany(args);
+    case "place": return db.place.findMany(args);
+    case "event": return db.event.findMany(args);
+    case "proceeding": return db.proceeding.findMany(args);
+    case "source": return db.source.findMany(args);
+  }
+}

@@ -1,0 +1,236 @@
+import "server-only";
+import { Prisma } from "@/generated/sqlite/client";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, can } from "@/lib/auth/policy";
+import { dbProvider } from "@/lib/db/client";
+import { read } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { matchNames } from "@/lib/names";
+import { loadPersonNames } from "@/lib/persons/shared";
+import { namesOf } from "@/lib/registries/rank";
+import { parseInput } from "@/lib/validation";
+import { words } from "./normalize";
+import { MAX_QUERY_WORDS, ZSearchQuery, type SearchQuery } from "./schemas";
+import { directionOf, markTerms, partsToHtml, snippet, type Dir, type Part } from "./snippet";
+import { SEARCH_TYPES, type SearchType } from "./types";
+
+// One search over statements and the registries, on SQLite FTS5 or PostgreSQL full-text search
+// (the two differ only in buildMatch/runQuery below). The query is normalised exactly as the
+// index is (normalize.ts), so it reaches the database as plain words: quotes, *, NEAR,
+// parentheses and - are never full-text syntax, and every value travels as a bound parameter.
+// Name-aware: a query that names a registered person in any spelling or script also searches
+// for every spelling of that person's names and finds the statements linked to them.
+
+export type SearchItem = {
+  type: SearchType;
+  id: string;
+  title: string;
+  titleParts: Part[];
+  parts: Part[];
+  snippet: string;
+  score: number;
+  dir: Dir;
+  language: string | null;
+};
+export type SearchResult = {
+  items: SearchItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Persons the query named, whose other spellings and linked statements were searched too. */
+  persons: { id: string; name: string; nameFa: string; score: number }[];
+};
+
+/** The words to look for: phrases (in quotes) must appear together, other words anywhere. */
+type Parsed = { phrases: string[][]; terms: string[] };
+
+export function parseQuery(q: string): Parsed {
+  const phrases: string[][] = [];
+  const rest: string[] = [];
+  // Balanced double quotes (straight, curly, guillemets) mark phrases; an odd quote is just text.
+  const re = /["“”«»]([^"“”«»]*)["“”«»]/g;
+  let last = 0;
+  for (let m = re.exec(q); m; m = re.exec(q)) {
+    rest.push(q.slice(last, m.index));
+    const w = words(m[1]!);
+    if (w.length > 1) phrases.push(w);
+    else rest.push(m[1]!);
+    last = m.index + m[0].length;
+  }
+  rest.push(q.slice(last));
+  return { phrases, terms: words(rest.join(" ")) };
+}
+
+/** Record types the actor may read: statements need statement.read, the registries registry.read. */
+function readableTypes(actor: Actor): SearchType[] {
+  return SEARCH_TYPES.filter((t) => can(actor, t === "statement" ? "statement.read" : "registry.read"));
+}
+
+const STATEMENT_ONLY: (keyof SearchQuery)[] = ["status", "language", "personId", "eventId", "placeId", "proceedingId", "authorId"];
+
+export async function search({ actor, query }: { actor: Actor | null; query: unknown }): Promise<SearchResult> {
+  authorize(actor, "statement.read");
+  const q = parseInput(ZSearchQuery, query ?? {});
+  const parsed = parseQuery(q.q);
+  const count = parsed.terms.length + parsed.phrases.reduce((a, p) => a + p.length, 0);
+  if (count > MAX_QUERY_WORDS) throw new AppError("INVALID_INPUT", `Search for at most ${MAX_QUERY_WORDS} words.`, { q: [`too_many:${MAX_QUERY_WORDS}`] });
+  const empty: SearchResult = { items: [], total: 0, page: q.page, pageSize: q.pageSize, persons: [] };
+  // Nothing but punctuation or syntax characters: there is no word to look for.
+  if (count === 0) return empty;
+
+  let types = readableTypes(actor);
+  if (q.type) types = types.filter((t) => t === q.type);
+  if (STATEMENT_ONLY.some((k) => q[k] !== undefined)) types = types.filter((t) => t === "statement");
+  if (types.length === 0) return empty;
+
+  // Name awareness: only short queries can be a name.
+  const persons = count <= 6 && parsed.phrases.length <= 1 ? await namedPersons(q.q) : [];
+  const spellings = uniqueSpellings(persons.flatMap((p) => p.names));
+  const highlight = new Set([...parsed.terms, ...parsed.phrases.flat(), ...spellings.flat()]);
+
+  const args: QueryArgs = { parsed, spellings, personIds: persons.map((p) => p.id), types, q, legal: actor.role === "LEGAL" };
+  const rows = await runQuery(args);
+  const items = rows.map((r): SearchItem => {
+    const parts = snippet(r.body, highlight);
+    const title = markTerms(r.title, highlight).parts;
+    const text = parts.map((p) => p.text).join("");
+    return {
+      type: r.type as SearchType,
+      id: r.recordId,
+      title: r.title,
+      titleParts: title,
+      parts,
+      snippet: partsToHtml(parts),
+      score: Math.round(Number(r.score) * 10_000) / 10_000,
+      dir: directionOf(text || r.title),
+      language: r.language,
+    };
+  });
+  return {
+    items,
+    // A page past the end has no row to carry the total: count with the first page instead.
+    total: rows.length ? Number(rows[0]!.total) : q.page > 1 ? await totalOf({ ...args, q: { ...q, page: 1, pageSize: 1 } }) : 0,
+    page: q.page,
+    pageSize: q.pageSize,
+    persons: persons.map(({ id, name, nameFa, score }) => ({ id, name, nameFa, score })),
+  };
+}
+
+async function totalOf(args: QueryArgs): Promise<number> {
+  const rows = await runQuery(args);
+  return rows.length ? Number(rows[0]!.total) : 0;
+}
+
+type NamedPerson = { id: string; name: string; nameFa: string; score: number; names: string[] };
+
+async function namedPersons(q: string): Promise<NamedPerson[]> {
+  const all = await loadPersonNames();
+  const byId = new Map(all.map((p) => [p.id, p]));
+  return matchNames(
+    q,
+    all.map((p) => ({ id: p.id, names: namesOf(p) })),
+    { limit: 5 },
+  ).map((m) => {
+    const p = byId.get(m.id)!;
+    return { id: p.id, name: p.name, nameFa: p.nameFa, score: Math.round(m.score * 1000) / 1000, names: namesOf(p) };
+  });
+}
+
+/**
+ * What to search for a named person: each of their names as a phrase, and each name's last
+ * word on its own when it is long enough to say something, because testimony mostly names
+ * officials by surname ("Nayeri read the sentence", «نیری حکم را خواند»).
+ */
+function uniqueSpellings(names: string[]): string[][] {
+  const seen = new Map<string, string[]>();
+  for (const n of names) {
+    const w = words(n);
+    if (w.length) seen.set(w.join(" "), w);
+    const last = w[w.length - 1];
+    if (w.length > 1 && last && [...last].length >= 4) seen.set(last, [last]);
+  }
+  return [...seen.values()];
+}
+
+type Row = { id: number; type: string; recordId: string; title: string; body: string; language: string | null; score: number; total: number | bigint };
+
+/** SQLite FTS5: every word a quoted string (never syntax), phrases as one quoted string. */
+export function fts5Expression(p: Parsed, spellings: string[][]): string {
+  const quote = (ws: string[]) => `"${ws.join(" ")}"`; // words hold letters and digits only
+  const main = [...p.terms.map((t) => quote([t])), ...p.phrases.map(quote)].join(" ");
+  return [`(${main})`, ...spellings.map(quote)].join(" OR ");
+}
+
+/** PostgreSQL to_tsquery text: every word quoted as a lexeme, phrases joined by <->. */
+export function tsqueryText(p: Parsed, spellings: string[][]): string {
+  const lex = (w: string) => `'${w}'`; // words hold letters and digits only
+  const phrase = (ws: string[]) => (ws.length === 1 ? lex(ws[0]!) : `(${ws.map(lex).join(" <-> ")})`);
+  const main = [...p.terms.map(lex), ...p.phrases.map(phrase)].join(" & ");
+  return [`(${main})`, ...spellings.map(phrase)].join(" | ");
+}
+
+type QueryArgs = { parsed: Parsed; spellings: string[][]; personIds: string[]; types: SearchType[]; q: SearchQuery; legal: boolean };
+
+async function runQuery(o: QueryArgs): Promise<Row[]> {
+  const { q } = o;
+  const filters: Prisma.Sql[] = [Prisma.sql`d."type" IN (${Prisma.join(o.types)})`];
+  if (q.status) filters.push(Prisma.sql`d."status" = ${q.status}`);
+  if (q.language) filters.push(Prisma.sql`d."language" = ${q.language}`);
+  if (q.authorId) filters.push(Prisma.sql`d."authorId" = ${q.authorId}`);
+  const linked = (col: Prisma.Sql, id: string) => Prisma.sql`d."recordId" IN (SELECT l."statementId" FROM "Link" l WHERE ${col} = ${id})`;
+  if (q.personId) filters.push(linked(Prisma.sql`l."personId"`, q.personId));
+  if (q.eventId) filters.push(linked(Prisma.sql`l."eventId"`, q.eventId));
+  if (q.placeId) filters.push(linked(Prisma.sql`l."placeId"`, q.placeId));
+  if (q.proceedingId) filters.push(linked(Prisma.sql`l."proceedingId"`, q.proceedingId));
+  // Date ranges overlap: the record's range meets the asked one. Both are ISO dates (the
+  // filter was read in either calendar by lib/dates), so text order is date order.
+  if (q.from) filters.push(Prisma.sql`d."dateTo" >= ${q.from.earliest}`);
+  if (q.to) filters.push(Prisma.sql`d."dateFrom" <= ${q.to.latest}`);
+  // A legal team never sees a statement whose witness's consent in force does not cover legal
+  // sharing (LEGAL_SHARING_WHERE): excluded here in SQL, so totals and pages agree.
+  if (o.legal)
+    filters.push(
+      Prisma.sql`(d."type" <> 'statement' OR EXISTS (SELECT 1 FROM "Consent" c WHERE c."witnessId" = d."witnessId" AND c."scope" = 'LEGAL_SHARING' AND c."withdrawnAt" IS NULL))`,
+    );
+  const where = Prisma.join(filters, " AND ");
+  const take = q.pageSize;
+  const skip = (q.page - 1) * q.pageSize;
+  // Statements linked to a named person are found even when they spell the name some other way
+  // than any registered spelling (the link's quote was checked against the text when it was made).
+  // Being linked adds to the score on each engine's scale (bm25 is unbounded, ts_rank lies in 0..1).
+  const bonus = dbProvider() === "sqlite" ? Prisma.sql`1.0` : Prisma.sql`0.1::float8`;
+  const linkedPersons = o.personIds.length
+    ? Prisma.sql`UNION ALL SELECT d2."id" AS id, ${bonus} AS score FROM "SearchDoc" d2 WHERE d2."type" = 'statement' AND d2."recordId" IN (SELECT l2."statementId" FROM "Link" l2 WHERE l2."personId" IN (${Prisma.join(o.personIds)}))`
+    : Prisma.empty;
+
+  return read(async (db) => {
+    if (dbProvider() === "sqlite") {
+      const expr = fts5Expression(o.parsed, o.spellings);
+      return db.$queryRaw<Row[]>`
+        WITH fts AS MATERIALIZED (
+          -- bm25() only works in the full-text query itself, never in a flattened outer one.
+          SELECT rowid AS id, -bm25("SearchFts", 4.0, 1.0) AS score FROM "SearchFts" WHERE "SearchFts" MATCH ${expr}
+        ), hits AS (
+          SELECT id, score FROM fts
+          ${linkedPersons}
+        ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id)
+        SELECT d."id", d."type", d."recordId", d."title", d."body", d."language", c.score AS score, COUNT(*) OVER () AS total
+        FROM cand c JOIN "SearchDoc" d ON d."id" = c.id
+        WHERE ${where}
+        ORDER BY c.score DESC, d."id" DESC
+        LIMIT ${take} OFFSET ${skip}`;
+    }
+    const tsq = tsqueryText(o.parsed, o.spellings);
+    return db.$queryRaw<Row[]>`
+      WITH query AS (SELECT to_tsquery('simple'::regconfig, ${tsq}) AS tsq),
+      hits AS (
+        SELECT d1."id" AS id, ts_rank(d1."search", query.tsq)::float8 AS score FROM "SearchDoc" d1, query WHERE d1."search" @@ query.tsq
+        ${linkedPersons}
+      ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id)
+      SELECT d."id", d."type", d."recordId", d."title", d."body", d."language", c.score AS score, COUNT(*) OVER () AS total
+      FROM cand c JOIN "SearchDoc" d ON d."id" = c.id
+      WHERE ${where}
+      ORDER BY c.score DESC, d."id" DESC
+      LIMIT ${take} OFFSET ${skip}`;
+  });
+}

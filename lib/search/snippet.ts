@@ -1,0 +1,86 @@
+import { normalizeWithMap } from "./normalize";
+
+// Snippets are cut from the text as written, around the first word that matched, with every
+// matching word marked. Matching happens on the normalised text (normalize.ts); its offset map
+// says where each normalised word sits in the original, so نيري in the text is marked for a
+// search for نیری and the marked characters are exactly the ones the witness's text has.
+
+export type Part = { text: string; mark: boolean };
+export type Dir = "rtl" | "ltr" | "auto";
+
+const SNIPPET_CHARS = 240;
+const BEFORE = 60;
+
+/** Marks every word of `text` whose normalised form is in `terms`; also returns the first one's offset. */
+export function markTerms(text: string, terms: ReadonlySet<string>, window?: { start: number; end: number }): { parts: Part[]; first: number } {
+  const { text: norm, map } = normalizeWithMap(text);
+  const ranges: [number, number][] = [];
+  let first = -1;
+  let at = 0;
+  for (const w of norm.split(" ")) {
+    if (w && terms.has(w)) {
+      const start = map[at]!;
+      const last = map[at + w.length - 1]!;
+      let end = last + codePointLen(text, last);
+      // Diacritics and tatweel after the last letter belong to the word.
+      while (end < text.length && /[\p{M}\u0640]/u.test(text[end]!)) end++;
+      if (first < 0) first = start;
+      if (!window || (start >= window.start && end <= window.end)) ranges.push([start, end]);
+    }
+    at += w.length + 1;
+  }
+  const from = window?.start ?? 0;
+  const to = window?.end ?? text.length;
+  const parts: Part[] = [];
+  let pos = from;
+  for (const [s, e] of ranges) {
+    if (s < pos) continue;
+    if (s > pos) parts.push({ text: text.slice(pos, s), mark: false });
+    parts.push({ text: text.slice(s, e), mark: true });
+    pos = e;
+  }
+  if (pos < to) parts.push({ text: text.slice(pos, to), mark: false });
+  return { parts, first };
+}
+
+function codePointLen(s: string, i: number): number {
+  const c = s.codePointAt(i) ?? 0;
+  return c > 0xffff ? 2 : 1;
+}
+
+/** A window of the body around the first match (or its start), marked. */
+export function snippet(body: string, terms: ReadonlySet<string>): Part[] {
+  const { first } = markTerms(body, terms);
+  let start = first < 0 ? 0 : Math.max(0, first - BEFORE);
+  // Start and end at word boundaries, so no word is cut in half.
+  if (start > 0) {
+    const space = body.slice(start, first < 0 ? start + 30 : first).search(/\s/);
+    if (space >= 0) start += space + 1;
+  }
+  let end = Math.min(body.length, start + SNIPPET_CHARS);
+  if (end < body.length) {
+    const back = body.slice(start, end).search(/\s\S*$/);
+    if (back > SNIPPET_CHARS / 2) end = start + back;
+  }
+  const { parts } = markTerms(body, terms, { start, end });
+  const out = parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, " ") }));
+  if (start > 0) out.unshift({ text: "… ", mark: false });
+  if (end < body.length) out.push({ text: " …", mark: false });
+  return out;
+}
+
+/** rtl when Arabic-script letters outnumber Latin ones, ltr for the reverse, auto when neither. */
+export function directionOf(text: string): Dir {
+  const rtl = (text.match(/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g) ?? []).length;
+  const ltr = (text.match(/[A-Za-z\u00C0-\u024F]/g) ?? []).length;
+  if (rtl === 0 && ltr === 0) return "auto";
+  return rtl >= ltr ? "rtl" : "ltr";
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** The API's snippet: escaped text, matches in <mark>. */
+export function partsToHtml(parts: Part[]): string {
+  return parts.map((p) => (p.mark ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join("");
+}
