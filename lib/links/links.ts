@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { sha256Hex } from "@/lib/audit/canonical";
 import { writeAudit } from "@/lib/audit/write-audit";
-import type { Tx } from "@/lib/db/client";
+import { dbProvider, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -148,10 +148,21 @@ async function checkPassage(
   }
 }
 
+/**
+ * Holds the statement's row until this transaction ends, so that a new revision saved at the
+ * same moment either sees this link (and re-anchors it) or is seen by it (and the passage is
+ * refused as not on the current revision). PostgreSQL needs the row lock; on SQLite the
+ * writes of a process are serialised (lib/db/write.ts) and SQLite has one writer at a time.
+ */
+async function lockStatement(tx: Tx, statementId: string) {
+  if (dbProvider() === "postgresql") await tx.$queryRaw`SELECT id FROM "Statement" WHERE id = ${statementId} FOR UPDATE`;
+}
+
 export async function createLink({ actor, input }: { actor: Actor | null; input: unknown }) {
   authorize(actor, "link.create");
   const data = parseInput(ZCreateLink, input);
   return write(async (tx) => {
+    await lockStatement(tx, data.statementId);
     const statement = await tx.statement.findUnique({ where: { id: data.statementId }, select: { id: true, revisionNumber: true } });
     if (!statement) throw new AppError("NOT_FOUND", "No such statement.");
     await checkPassage(tx, statement, data, await missingReferences(tx, data));
@@ -187,8 +198,11 @@ export async function updateLink({ actor, linkId, input }: { actor: Actor | null
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   const data = parseInput(ZUpdateLink, input);
   return write(async (tx) => {
-    const before = await tx.link.findUnique({ where: { id: linkId }, include: { statement: { select: { id: true, authorId: true, revisionNumber: true } } } });
-    if (!before) throw new AppError("NOT_FOUND", "No such link.");
+    const found = await tx.link.findUnique({ where: { id: linkId }, select: { statementId: true } });
+    if (!found) throw new AppError("NOT_FOUND", "No such link.");
+    await lockStatement(tx, found.statementId);
+    // Read again under the lock: a revision saved meanwhile may have re-anchored the link.
+    const before = await tx.link.findUniqueOrThrow({ where: { id: linkId }, include: { statement: { select: { id: true, authorId: true, revisionNumber: true } } } });
     authorize(actor, "link.edit", { creatorId: before.createdById, authorId: before.statement.authorId });
     const missing = await missingReferences(tx, data);
     const passage =

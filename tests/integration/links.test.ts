@@ -262,6 +262,24 @@ describe("re-anchoring on a new revision", () => {
   });
 });
 
+describe("concurrency", () => {
+  test("a link made while a new revision is saved is either re-anchored by it or refused: an ANCHORED link always cites the current text", async () => {
+    for (let i = 0; i < 6; i++) {
+      const s = await persianStatement();
+      const edited = `افزوده ${i}. ${TEXT}`;
+      const [made, saved] = await Promise.allSettled([createLink({ actor: researcher, input: linkInput(s.id) }), edit(s.id, edited, 1)]);
+      expect(saved.status).toBe("fulfilled");
+      if (made.status === "rejected") expect(made.reason).toMatchObject({ code: "CONFLICT" });
+      const statement = await read((d) => d.statement.findUniqueOrThrow({ where: { id: s.id } }));
+      for (const l of await read((d) => d.link.findMany({ where: { statementId: s.id } }))) {
+        expect(l.anchor).toBe("ANCHORED");
+        expect(l.revisionNumber).toBe(statement.revisionNumber);
+        expect(statement.originalText.slice(l.startOffset, l.endOffset)).toBe(l.quote);
+      }
+    }
+  });
+});
+
 describe("suggestions", () => {
   test("a Persian statement naming «نیری» suggests Hossein-Ali Nayyeri, whose record spells it otherwise", async () => {
     const text = `این متن ساختگی است. نیری حکم را خواند و ما را به زندان اوین بردند.`;
