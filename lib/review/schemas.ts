@@ -51,7 +51,13 @@ export const ZDecide = z
       if (v.decision !== "VERIFIED" && v.comments.length === 0)
         ctx.addIssue({ code: "custom", path: ["comments"], message: "comment_required" });
     },
-    { when: (payload) => payload.issues.every((i) => !["decision", "checklist", "comments"].includes(String(i.path?.[0]))) },
+    {
+      when: (payload) =>
+        typeof payload.value === "object" &&
+        payload.value !== null &&
+        !Array.isArray(payload.value) &&
+        payload.issues.every((i) => i.path !== undefined && i.path.length > 0 && !["decision", "checklist", "comments"].includes(String(i.path[0]))),
+    },
   );
 export type DecideInput = z.infer<typeof ZDecide>;
 
