@@ -19,6 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/", label: t("nav.dashboard") },
     { href: "/witnesses", label: t("nav.witnesses") },
     { href: "/statements", label: t("nav.statements") },
+    { href: "/search", label: t("nav.search") },
     // The registries of the accountability graph: who, what, where, and before which court.
     { href: "/persons", label: t("nav.persons") },
     { href: "/organisations", label: t("nav.organisations") },

@@ -4,6 +4,7 @@ import { linkPaths, linkSchemas } from "@/lib/links/openapi";
 import { registryPaths, registrySchemas } from "@/lib/registries/openapi";
 import { ZCreateStatement, ZListStatements, ZStatementOut, ZUpdateStatement } from "@/lib/statements/schemas";
 import { reviewPaths, reviewSchemas } from "@/lib/review/openapi";
+import { searchPaths, searchSchemas } from "@/lib/search/openapi";
 import { sourcePaths, sourceSchemas } from "@/lib/sources/openapi";
 import { witnessPaths, witnessSchemas } from "@/lib/witnesses/openapi";
 
@@ -38,6 +39,7 @@ export function openApiDocument() {
         ...witnessSchemas(),
         ...reviewSchemas(),
         ...sourceSchemas(),
+        ...searchSchemas(),
       },
     },
     security: [{ bearer: [] }],
@@ -81,6 +83,7 @@ export function openApiDocument() {
       ...linkPaths(),
       ...registryPaths(),
       ...sourcePaths(),
+      ...searchPaths(),
       "/audit/verify": {
         get: {
           summary: "Verify the audit hash chain",

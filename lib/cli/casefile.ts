@@ -12,7 +12,7 @@ import { isAppError } from "@/lib/errors";
 import { verifyAllExhibits } from "@/lib/exhibits";
 import { fieldErrorMessage } from "@/lib/i18n/field-errors";
 import { seedDemo } from "@/lib/seed/seed-demo";
-import { rebuildSearchIndex } from "@/lib/search/reindex";
+import { indexAfterMigration, rebuildSearchIndex } from "@/lib/search/reindex";
 import { createUser, findUserByEmail } from "@/lib/users/users";
 import { loadDotEnv } from "./env";
 
@@ -52,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
     case "db:migrate": {
       const r = await migrate(databaseUrl());
       console.log(r.applied.length ? `applied ${r.applied.join(", ")}` : "database is up to date");
+      if (await indexAfterMigration(r.applied)) console.log("indexed the existing records for search");
       return 0;
     }
     case "seed": {

@@ -9,6 +9,7 @@ import { parseEnv } from "node:util";
 import { generateKey } from "@/lib/crypto/field-crypto";
 import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { indexAfterMigration } from "@/lib/search/reindex";
 import { databaseUrl, providerOf } from "@/lib/db/provider";
 import { DEMO_USERS } from "@/lib/seed/demo-users";
 import { seedDemo } from "@/lib/seed/seed-demo";
@@ -49,6 +50,7 @@ async function main() {
   const provider = providerOf(url);
   const m = await migrate(url);
   console.log(`Database (${provider}): ${m.applied.length ? `applied ${m.applied.length} migration(s)` : "up to date"}.`);
+  if (await indexAfterMigration(m.applied)) console.log("Indexed the existing records for search.");
   const seeded = await seedDemo();
   const demo = (await findUserByEmail(DEMO_USERS[0].email)) !== null;
   await closeDb();

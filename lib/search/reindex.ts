@@ -69,3 +69,11 @@ function idsIn(db: Tx, type: SearchType, ids: string[]): Promise<{ id: string }[
     case "source": return db.source.findMany(args);
   }
 }
+
+/**
+ * After the migration that creates the search index, records that existed before it have no
+ * entry yet: index them once. Later migrations need nothing (every change indexes its record).
+ */
+export async function indexAfterMigration(applied: string[]): Promise<ReindexResult | null> {
+  return applied.some((name) => name.endsWith("_search_index")) ? rebuildSearchIndex() : null;
+}

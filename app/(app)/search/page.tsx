@@ -1,0 +1,230 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { fieldErrorMessage } from "@/lib/i18n/field-errors";
+import type { Locale } from "@/lib/i18n/config";
+import { toAppError } from "@/lib/http";
+import { listPersons } from "@/lib/persons";
+import { MAX_QUERY_CHARS, search, SEARCH_TYPES, type SearchResult, type SearchType } from "@/lib/search";
+import type { Part } from "@/lib/search/snippet";
+import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
+import styles from "./search.module.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("search"))("title") };
+}
+
+const FILTERS = ["q", "type", "status", "language", "personId", "eventId", "placeId", "proceedingId", "authorId", "from", "to", "page"] as const;
+
+const PATHS: Record<SearchType, string> = {
+  statement: "/statements",
+  person: "/persons",
+  organisation: "/organisations",
+  place: "/places",
+  event: "/events",
+  proceeding: "/proceedings",
+  source: "/sources",
+};
+
+/** Matched words in <mark>; every piece of text stays text (React escapes it). */
+function Marked({ parts }: { parts: Part[] }) {
+  return (
+    <>
+      {parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+    </>
+  );
+}
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  // Only the filters this page offers are passed on; empty ones are left out.
+  const query = Object.fromEntries(FILTERS.map((k) => [k, param(sp[k])?.trim()]).filter(([, v]) => v)) as Record<(typeof FILTERS)[number], string | undefined>;
+  const self = `/search?${new URLSearchParams(query as Record<string, string>).toString()}`;
+  const actor = await requirePageActor(self);
+  const [t, locale, persons] = await Promise.all([getTranslations(), getLocale(), orHttpError(listPersons({ actor, query: {} }))]);
+
+  let result: SearchResult | null = null;
+  let errors: Record<string, string[]> = {};
+  if (query.q) {
+    try {
+      result = await orHttpError(search({ actor, query }));
+    } catch (e) {
+      const app = toAppError(e);
+      if (app?.code !== "INVALID_INPUT") throw e;
+      errors = Object.fromEntries(Object.entries(app.fields ?? { _: [app.message] }).map(([k, v]) => [k, v.map((m) => fieldErrorMessage(m, locale as Locale))]));
+    }
+  }
+  const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
+  const href = (page: number) => `/search?${new URLSearchParams({ ...(query as Record<string, string>), page: String(page) }).toString()}`;
+  const err = (k: string) =>
+    errors[k] && (
+      <p className="field-error" id={`search-${k}-error`}>
+        {errors[k].join(" ")}
+      </p>
+    );
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("search.title")}</h1>
+      </div>
+      <p className="lead">{t("search.intro")}</p>
+
+      <form method="get" action="/search" role="search" data-testid="search-form">
+        <div className={styles.query}>
+          <div className="field">
+            <label htmlFor="search-q">{t("search.query")}</label>
+            <input
+              id="search-q"
+              type="search"
+              name="q"
+              dir="auto"
+              defaultValue={query.q ?? ""}
+              maxLength={MAX_QUERY_CHARS}
+              placeholder={t("search.placeholder")}
+              aria-invalid={errors.q ? true : undefined}
+              aria-describedby={errors.q ? "search-q-error" : undefined}
+              data-testid="search-q"
+            />
+            {err("q")}
+          </div>
+          <button type="submit" className="button primary" data-testid="search-submit">
+            {t("search.submit")}
+          </button>
+        </div>
+        <details open={FILTERS.some((k) => k !== "q" && k !== "page" && query[k]) || undefined}>
+          <summary>{t("search.filters")}</summary>
+          <div className="filters">
+            <div className="field">
+              <label htmlFor="search-type">{t("search.type")}</label>
+              <select id="search-type" name="type" defaultValue={query.type ?? ""}>
+                <option value="">{t("search.allTypes")}</option>
+                {SEARCH_TYPES.map((x) => (
+                  <option key={x} value={x}>
+                    {t(`search.types.${x}`)}
+                  </option>
+                ))}
+              </select>
+              {err("type")}
+            </div>
+            <div className="field">
+              <label htmlFor="search-status">{t("statements.status")}</label>
+              <select id="search-status" name="status" defaultValue={query.status ?? ""}>
+                <option value="">{t("search.any")}</option>
+                {STATEMENT_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`statuses.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="search-language">{t("statements.language")}</label>
+              <select id="search-language" name="language" defaultValue={query.language ?? ""}>
+                <option value="">{t("search.any")}</option>
+                {LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`languages.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="search-person">{t("search.person")}</label>
+              <select id="search-person" name="personId" defaultValue={query.personId ?? ""}>
+                <option value="">{t("search.any")}</option>
+                {persons.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {locale === "fa" && p.nameFa ? p.nameFa : p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="search-from">{t("search.from")}</label>
+              <input id="search-from" type="text" name="from" dir="auto" defaultValue={query.from ?? ""} placeholder={t("search.datePlaceholder")} aria-invalid={errors.from ? true : undefined} />
+              {err("from")}
+            </div>
+            <div className="field">
+              <label htmlFor="search-to">{t("search.to")}</label>
+              <input id="search-to" type="text" name="to" dir="auto" defaultValue={query.to ?? ""} placeholder={t("search.datePlaceholder")} aria-invalid={errors.to ? true : undefined} />
+              {err("to")}
+            </div>
+            {(["eventId", "placeId", "proceedingId", "authorId"] as const).map((k) => query[k] && <input key={k} type="hidden" name={k} value={query[k]} />)}
+            <div className="filter-actions">
+              <button type="submit" className="button">
+                {t("statements.applyFilters")}
+              </button>
+              {query.q && <Link href={`/search?q=${encodeURIComponent(query.q)}`}>{t("statements.clearFilters")}</Link>}
+            </div>
+          </div>
+        </details>
+        {err("_")}
+      </form>
+
+      {result && (
+        <>
+          <p className="muted" data-testid="search-count" role="status">
+            {t("search.total", { total: result.total })}
+          </p>
+          {result.persons.length > 0 && (
+            <p className={`${styles.persons} muted`} data-testid="search-persons">
+              {t("search.alsoSpellings")}{" "}
+              {result.persons.map((p, i) => (
+                <span key={p.id}>
+                  {i > 0 && "، "}
+                  <Link href={`/persons/${p.id}`}>
+                    <bdi>{locale === "fa" && p.nameFa ? p.nameFa : p.name}</bdi>
+                  </Link>
+                </span>
+              ))}
+            </p>
+          )}
+          {result.items.length === 0 ? (
+            <p className="empty">{t("search.empty")}</p>
+          ) : (
+            <ol className={styles.results} data-testid="search-results">
+              {result.items.map((r) => (
+                <li key={`${r.type}:${r.id}`} className={styles.result} data-testid="search-result">
+                  <div className={styles.resultHead}>
+                    <span className={styles.kind}>{t(`search.types.${r.type}`)}</span>
+                    <Link href={`${PATHS[r.type]}/${r.id}`} className={styles.resultTitle} data-testid="search-result-link">
+                      <bdi>
+                        <Marked parts={r.titleParts} />
+                      </bdi>
+                    </Link>
+                  </div>
+                  {r.parts.length > 0 && (
+                    <p className={styles.snippet} dir={r.dir} lang={r.language ?? undefined} data-testid="search-snippet">
+                      <Marked parts={r.parts} />
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+          {pages > 1 && (
+            <nav className="pager" aria-label={t("common.pagination")} data-testid="pager">
+              {result.page > 1 ? (
+                <Link href={href(result.page - 1)} rel="prev" className="button">
+                  {t("common.previous")}
+                </Link>
+              ) : (
+                <span />
+              )}
+              <span>{t("common.pageOf", { page: result.page, pages })}</span>
+              {result.page < pages ? (
+                <Link href={href(result.page + 1)} rel="next" className="button">
+                  {t("common.next")}
+                </Link>
+              ) : (
+                <span />
+              )}
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}
