@@ -109,3 +109,10 @@ export async function listClaimTopics({ actor }: { actor: Actor | null }): Promi
   const rows = await read((db) => db.claim.groupBy({ by: ["topic"], _count: { _all: true }, orderBy: { topic: "asc" } }));
   return rows.map((r) => ({ topic: r.topic, count: r._count._all }));
 }
+
+/** The claims recorded from one source, by topic. */
+export async function listClaimsForSource({ actor, sourceId }: { actor: Actor | null; sourceId: string }): Promise<ClaimOut[]> {
+  authorize(actor, "registry.read");
+  const rows = await read((db) => db.claim.findMany({ where: { sourceId }, include: INCLUDE, orderBy: [{ topic: "asc" }, { createdAt: "asc" }] }));
+  return rows.map(toOut);
+}

@@ -1,3 +1,3 @@
 // Claims attributed to sources, compared by topic (lib/claims/claims.ts).
-export { createClaim, getClaim, listClaims, listClaimTopics, updateClaim } from "./claims";
+export { createClaim, getClaim, listClaims, listClaimsForSource, listClaimTopics, updateClaim } from "./claims";
 export type { ClaimOut } from "./schemas";

@@ -6,6 +6,7 @@ import { GradeBadge } from "@/app/_components/grading";
 import { RecordHistory } from "@/app/_components/record-history";
 import { orHttpError, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
+import { listClaimsForSource } from "@/lib/claims";
 import { getSource } from "@/lib/sources";
 import { GradeForm } from "./_components/grade-form";
 
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SourcePage({ params }: Props) {
   const { id } = await params;
   const actor = await requirePageActor(`/sources/${id}`);
-  const [s, t, format] = await Promise.all([orHttpError(getSource({ actor, sourceId: id })), getTranslations(), getFormatter()]);
+  const [s, claims, t, format] = await Promise.all([orHttpError(getSource({ actor, sourceId: id })), listClaimsForSource({ actor, sourceId: id }), getTranslations(), getFormatter()]);
   const fact = (key: string, value: React.ReactNode) =>
     value === null || value === "" ? null : (
       <div>
@@ -107,6 +108,31 @@ export default async function SourcePage({ params }: Props) {
           </details>
         )}
       </section>
+
+      {claims.length > 0 && (
+        <section className="panel" aria-labelledby="claims-heading" data-testid="source-claims">
+          <h2 id="claims-heading">{t("sources.claimsFrom")}</h2>
+          <ul>
+            {claims.map((c) => (
+              <li key={c.id}>
+                <Link href={`/claims/${c.topic}`}>{t.has(`claims.topics.${c.topic}`) ? t(`claims.topics.${c.topic}`) : c.topic}</Link>
+                {": "}
+                <bdi>{c.claimedBy}</bdi>
+                {c.year ? ` (${format.number(c.year, { useGrouping: false })})` : ""} —{" "}
+                <bdi>
+                  {c.low !== null && c.high !== null
+                    ? c.low === c.high
+                      ? format.number(c.low)
+                      : `${format.number(c.low)}–${format.number(c.high)}`
+                    : c.low !== null
+                      ? t("claims.atLeast", { n: format.number(c.low) })
+                      : t("claims.atMost", { n: format.number(c.high ?? 0) })}
+                </bdi>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="panel" aria-labelledby="history-heading">
         <h2 id="history-heading">{t("history.heading")}</h2>
