@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { getRecordHistory, type FieldChange } from "@/lib/audit/record-history";
 import { toAppError } from "@/lib/http";
@@ -11,7 +11,9 @@ import styles from "./record-history.module.css";
  * audit data never holds protected identity or testimony text, only hashes of it.
  */
 export async function RecordHistory({ actor, recordType, recordId, open = false }: { actor: Actor; recordType: string; recordId: string; open?: boolean }) {
-  const [t, tStatus] = await Promise.all([getTranslations("history"), getTranslations("statuses")]);
+  const [t, tStatus, format] = await Promise.all([getTranslations("history"), getTranslations("statuses"), getFormatter()]);
+  // Numbers in the reader's digits; years and sequence-like numbers without grouping.
+  const num = (field: string, v: unknown) => (typeof v === "number" ? format.number(v, { useGrouping: field !== "year" && field !== "revision" }) : v);
   // Workflow states read as the badges elsewhere do.
   const status = (field: string, v: unknown) => ((field === "status" || field === "decision") && typeof v === "string" && tStatus.has(v) ? tStatus(v) : v);
   let events;
@@ -56,10 +58,10 @@ export async function RecordHistory({ actor, recordType, recordId, open = false 
                       <tr key={c.field} data-field={c.field}>
                         <th scope="row">{c.field === "" ? t("value") : label(`fields.${c.field.replace(/\./g, "_")}`, c.field)}</th>
                         <td>
-                          <Value change={{ ...c, before: status(c.field, c.before) }} side="before" none={t("none")} yes={t("yes")} no={t("no")} />
+                          <Value change={{ ...c, before: num(c.field, status(c.field, c.before)) }} side="before" none={t("none")} yes={t("yes")} no={t("no")} />
                         </td>
                         <td>
-                          <Value change={{ ...c, after: status(c.field, c.after) }} side="after" none={t("none")} yes={t("yes")} no={t("no")} />
+                          <Value change={{ ...c, after: num(c.field, status(c.field, c.after)) }} side="after" none={t("none")} yes={t("yes")} no={t("no")} />
                         </td>
                       </tr>
                     ))}

@@ -129,9 +129,22 @@ test("a researcher submits, a reviewer takes it from the queue and verifies it w
   await expect(notice).toHaveAttribute("data-kind", "DECIDED");
   await expect(notice).toHaveAttribute("data-unread", "true");
   await expect(notice).toContainText("Verified");
+  await shot(researcher, "notifications-en");
   await researcher.getByTestId("mark-all-read").click();
   await expect(researcher.getByTestId("notification-bell")).toHaveAttribute("data-count", "0");
   await expect(notice).toHaveAttribute("data-unread", "false");
+
+  // An edit makes a new revision that goes back to review; the verification stays with revision 1.
+  const edited = await researcher.request.put(`/api/v1/statements/${id}`, {
+    data: { title, language: "en", originalText: `${TEXT} The guard was transferred in September.`, reason: "added the guard's transfer", baseRevision: 1 },
+  });
+  expect(edited.status(), await edited.text()).toBe(200);
+  await researcher.goto(`/statements/${id}`);
+  const after = researcher.getByTestId("review-panel");
+  await expect(after).toHaveAttribute("data-status", "SUBMITTED");
+  await expect(after.getByTestId("earlier-verification")).toBeVisible();
+  await expect(after.getByTestId("review-revision")).toHaveAttribute("data-revision", "1");
+  await expect(after.getByTestId("review-item")).toHaveAttribute("data-decision", "VERIFIED");
   await researcher.context().close();
   await reviewer.context().close();
 });
@@ -142,6 +155,10 @@ test("nobody reviews their own statement: an admin's own submission has no Take 
   const submitted = await admin.request.post(`/api/v1/statements/${id}/submit`);
   expect(submitted.status()).toBe(200);
 
+  await admin.goto("/");
+  await expect(admin.getByTestId("count-submitted")).toBeVisible();
+  await expect(admin.getByTestId("count-mine")).toBeVisible();
+  await shot(admin, "dashboard-en");
   await admin.goto("/review?state=SUBMITTED");
   const row = admin.locator(`[data-testid="queue-row"][data-statement-id="${id}"]`);
   await expect(row).toBeVisible();
