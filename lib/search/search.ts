@@ -83,8 +83,8 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   if (STATEMENT_ONLY.some((k) => q[k] !== undefined)) types = types.filter((t) => t === "statement");
   if (types.length === 0) return empty;
 
-  // Name awareness: only short queries can be a name.
-  const persons = count <= 6 && parsed.phrases.length <= 1 ? await namedPersons(q.q) : [];
+  // Name awareness: a name is a few words, not a quoted phrase.
+  const persons = count <= MAX_NAME_WORDS && parsed.phrases.length === 0 ? await namedPersons(q.q) : [];
   const spellings = uniqueSpellings(persons.flatMap((p) => p.names));
   const highlight = new Set([...parsed.terms, ...parsed.phrases.flat(), ...spellings.flat()]);
 
@@ -123,10 +123,30 @@ async function totalOf(args: QueryArgs): Promise<number> {
 
 type NamedPerson = { id: string; name: string; nameFa: string; score: number; names: string[] };
 
+const MAX_NAME_WORDS = 4;
+
+// Scoring a query against every spelling of every person (lib/names) costs milliseconds per
+// hundred persons, so the registry's names and each query's matches are remembered while the
+// registry stays the same: its row count and newest change identify it (every edit of a person,
+// their aliases included, touches the person's updatedAt).
+type Registry = { version: string; names: Awaited<ReturnType<typeof loadPersonNames>>; matches: Map<string, NamedPerson[]> };
+let registry: Registry | null = null;
+const MATCH_CACHE_LIMIT = 2_000;
+
+async function registryVersion(): Promise<string> {
+  const a = await read((db) => db.person.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }));
+  return `${a._count._all}:${a._max.updatedAt?.toISOString() ?? ""}`;
+}
+
 async function namedPersons(q: string): Promise<NamedPerson[]> {
-  const all = await loadPersonNames();
+  const version = await registryVersion();
+  if (registry?.version !== version) registry = { version, names: await loadPersonNames(), matches: new Map() };
+  const key = words(q).join(" ");
+  const hit = registry.matches.get(key);
+  if (hit) return hit;
+  const all = registry.names;
   const byId = new Map(all.map((p) => [p.id, p]));
-  return matchNames(
+  const found = matchNames(
     q,
     all.map((p) => ({ id: p.id, names: namesOf(p) })),
     { limit: 5 },
@@ -134,6 +154,9 @@ async function namedPersons(q: string): Promise<NamedPerson[]> {
     const p = byId.get(m.id)!;
     return { id: p.id, name: p.name, nameFa: p.nameFa, score: Math.round(m.score * 1000) / 1000, names: namesOf(p) };
   });
+  if (registry.matches.size >= MATCH_CACHE_LIMIT) registry.matches.clear();
+  registry.matches.set(key, found);
+  return found;
 }
 
 /**
