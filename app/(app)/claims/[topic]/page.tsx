@@ -107,7 +107,8 @@ export default async function ClaimTopicPage({ params, searchParams }: Props) {
                   </th>
                   <td className="num">{c.year ? year(c.year) : "—"}</td>
                   <td className="num" style={{ whiteSpace: "nowrap" }}>
-                    <bdi>{range(c.low, c.high)}</bdi>
+                    {/* In the reader's direction: a Persian range reads from the right, as in the chart. */}
+                    <span>{range(c.low, c.high)}</span>
                   </td>
                   <td>
                     <bdi>{[c.assertion, c.note].filter(Boolean).join(" — ")}</bdi>
