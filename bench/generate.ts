@@ -1,0 +1,192 @@
+// Synthetic archive for the benchmark (bench/run.ts): persons with aliases in both scripts,
+// events, witnesses with and without legal-sharing consent, statements of about 3 KB in Persian
+// and English, and pinpoint links. All of it invented, reproducible from a seed, and written the
+// way the app writes: large transactions through lib/db's write(), an audit event for every
+// record (writeAudit, which also indexes the record for search in the same transaction).
+import type { Actor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { write } from "@/lib/db/write";
+import { createUser } from "@/lib/users/users";
+
+export type Sizes = { statements: number; persons: number; events: number; links: number; witnesses: number };
+
+/** Mulberry32: small, fast, seeded. */
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]! };
+}
+
+// Latin syllable -> Persian letters, so each invented surname has both spellings.
+const SYL: [string, string][] = [
+  ["ba", "با"], ["ri", "ری"], ["za", "زا"], ["de", "د"], ["ka", "کا"], ["mo", "مو"], ["han", "هان"], ["sa", "سا"], ["vi", "وی"], ["na", "نا"],
+  ["ghi", "قی"], ["far", "فر"], ["ja", "جا"], ["lo", "لو"], ["ta", "تا"], ["her", "هر"], ["ni", "نی"], ["pa", "پا"], ["shi", "شی"], ["ro", "رو"],
+  ["dar", "دار"], ["kho", "خو"], ["mal", "مال"], ["zi", "زی"],
+];
+const FIRST: [string, string][] = [["Hossein", "حسین"], ["Ali", "علی"], ["Mohammad", "محمد"], ["Reza", "رضا"], ["Mehdi", "مهدی"], ["Hassan", "حسن"], ["Mostafa", "مصطفی"], ["Morteza", "مرتضی"], ["Javad", "جواد"], ["Karim", "کریم"]];
+const EN_WORDS = "the prison guards came at night and took us to the hall where the commission sat we waited for hours blindfolded in the corridor nobody told our families anything about the trials visits were stopped in summer newspapers and television were taken away from the wards my cellmate was called and never returned the questions were about prayer and the organisation".split(" ");
+const FA_WORDS = "نگهبانان شب آمدند و ما را به سالن بردند جایی که هیئت نشسته بود ساعت‌ها با چشم‌بند در راهرو منتظر ماندیم هیچ‌کس به خانواده‌ها چیزی نگفت ملاقات‌ها در تابستان قطع شد روزنامه و تلویزیون را از بندها بردند هم‌سلولی من را صدا زدند و دیگر برنگشت پرسش‌ها دربارهٔ نماز و سازمان بود".split(" ");
+export const PLACES = ["Evin", "Gohardasht", "Ghezel Hesar", "Dizel Abad", "Vakilabad"];
+
+export type PersonSeed = { name: string; nameFa: string; aliases: string[]; surname: string; surnameFa: string };
+
+export function makePersons(n: number, r = rng(1)): PersonSeed[] {
+  const out: PersonSeed[] = [];
+  const seen = new Set<string>();
+  while (out.length < n) {
+    const parts = [r.pick(SYL), r.pick(SYL), r.pick(SYL)];
+    const surname = parts.map((p) => p[0]).join("");
+    if (seen.has(surname)) continue;
+    seen.add(surname);
+    const cap = surname[0]!.toUpperCase() + surname.slice(1);
+    const surnameFa = parts.map((p) => p[1]).join("");
+    const [first, firstFa] = r.pick(FIRST);
+    // Aliases as they turn up: a doubled consonant, ee for i, and an Arabic-keyboard Persian spelling.
+    const variant = cap.replace(/([bdkmnrstvz])([aeiou])/, "$1$1$2").replace(/i(?!.*i)/, "ee");
+    const arabic = `${firstFa} ${surnameFa}`.replace(/ی/g, "ي").replace(/ک/g, "ك");
+    out.push({ name: `${first} ${cap}`, nameFa: `${firstFa} ${surnameFa}`, aliases: [variant, arabic], surname: cap, surnameFa });
+  }
+  return out;
+}
+
+/** About `bytes` of testimony in one language, naming some persons in one of their spellings. */
+function testimony(r: ReturnType<typeof rng>, fa: boolean, persons: PersonSeed[], bytes: number): string {
+  const words = fa ? FA_WORDS : EN_WORDS;
+  const parts: string[] = [fa ? "این متن ساختگی است." : "This text is fictional."];
+  let size = 0;
+  while (size < bytes) {
+    const sentence: string[] = [];
+    const len = 8 + r.int(10);
+    for (let i = 0; i < len; i++) sentence.push(r.pick(words));
+    if (r.next() < 0.25) {
+      const p = r.pick(persons);
+      sentence.splice(r.int(sentence.length), 0, fa ? (r.next() < 0.5 ? p.surnameFa : p.aliases[1]!.split(" ")[1]!) : r.next() < 0.5 ? p.surname : p.aliases[0]!);
+    }
+    if (r.next() < 0.1) sentence.push(fa ? `در ${r.int(2) ? "مرداد" : "شهریور"} ۱۳۶۷` : `in ${r.pick(PLACES)} in 1988`);
+    const s = sentence.join(" ") + (fa ? "." : ".");
+    parts.push(s);
+    size += Buffer.byteLength(s) + 1;
+  }
+  return parts.join(" ");
+}
+
+const STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "VERIFIED"] as const;
+
+export type Generated = {
+  admin: Actor;
+  personIds: string[];
+  statementIds: string[];
+  persons: PersonSeed[];
+  timings: { statementsPerSecond: number; statementsSeconds: number; linksPerSecond: number; auditEvents: number; totalSeconds: number };
+};
+
+export async function generate(sizes: Sizes, log: (s: string) => void = console.log): Promise<Generated> {
+  const t0 = performance.now();
+  const r = rng(42);
+  const u = await createUser({ actor: "system", input: { email: "bench-admin@bench.invalid", name: "Bench Admin", role: "ADMIN", password: "bench password 1988" } });
+  const admin: Actor = { id: u.id, email: u.email, name: u.name, role: "ADMIN" };
+  let audit = 1;
+  const BATCH = 500;
+
+  const persons = makePersons(sizes.persons);
+  const personIds: string[] = [];
+  await write(async (tx) => {
+    for (const p of persons) {
+      const row = await tx.person.create({ data: { name: p.name, nameFa: p.nameFa, summary: "Fictional person generated for the benchmark.", aliases: { create: p.aliases.map((name) => ({ name })) } } });
+      await writeAudit(tx, { actor: admin, action: "person.create", recordType: "Person", recordId: row.id, after: { name: p.name, nameFa: p.nameFa, aliases: p.aliases } });
+      personIds.push(row.id);
+      audit++;
+    }
+  });
+  log(`persons: ${persons.length}`);
+
+  const eventIds: string[] = [];
+  for (let i = 0; i < sizes.events; i += BATCH) {
+    await write(async (tx) => {
+      for (let j = i; j < Math.min(sizes.events, i + BATCH); j++) {
+        const month = String(1 + (j % 12)).padStart(2, "0");
+        const year = 1981 + (j % 9);
+        const e = await tx.event.create({
+          data: { title: `Fictional event ${j} at ${r.pick(PLACES)}`, dateStart: `${year}-${month}`, precision: "month", earliest: `${year}-${month}-01`, latest: `${year}-${month}-28`, description: "Generated for the benchmark." },
+        });
+        await writeAudit(tx, { actor: admin, action: "event.create", recordType: "Event", recordId: e.id, after: { title: e.title } });
+        eventIds.push(e.id);
+        audit++;
+      }
+    });
+  }
+  log(`events: ${eventIds.length}`);
+
+  const witnessIds: string[] = [];
+  for (let i = 0; i < sizes.witnesses; i += BATCH) {
+    await write(async (tx) => {
+      for (let j = i; j < Math.min(sizes.witnesses, i + BATCH); j++) {
+        const w = await tx.witness.create({ data: { code: `W-${String(j + 1).padStart(6, "0")}`, fictional: true, createdById: admin.id } });
+        // Half the witnesses consent to legal sharing.
+        if (j % 2 === 0) await tx.consent.create({ data: { witnessId: w.id, scope: "LEGAL_SHARING", givenAt: new Date("2020-01-01"), method: "WRITTEN", recordedById: admin.id } });
+        await writeAudit(tx, { actor: admin, action: "witness.create", recordType: "Witness", recordId: w.id, after: { code: w.code, fictional: true } });
+        witnessIds.push(w.id);
+        audit++;
+      }
+    });
+  }
+  log(`witnesses: ${witnessIds.length}`);
+
+  // Statements: the timed part ("bulk creation"), each with its revision and audit event.
+  const statementIds: string[] = [];
+  const openings: string[] = []; // each statement's first words, quoted by its links
+  const ts = performance.now();
+  for (let i = 0; i < sizes.statements; i += BATCH) {
+    const batch: { fa: boolean; text: string; status: string; witnessId: string; year: number }[] = [];
+    for (let j = i; j < Math.min(sizes.statements, i + BATCH); j++) {
+      const fa = j % 2 === 0;
+      batch.push({ fa, text: testimony(r, fa, persons, 1500 + r.int(3000)), status: r.pick(STATUSES), witnessId: r.pick(witnessIds), year: 1981 + r.int(9) });
+    }
+    await write(async (tx) => {
+      for (const b of batch) {
+        const title = b.fa ? `نمونهٔ ساختگی ${statementIds.length + 1}` : `Fictional sample ${statementIds.length + 1}`;
+        const s = await tx.statement.create({
+          data: { witnessId: b.witnessId, authorId: admin.id, status: b.status, fictional: true, title, language: b.fa ? "fa" : "en", originalText: b.text, periodFrom: `${b.year}-01-01`, periodTo: `${b.year}-12-31` },
+        });
+        await tx.statementRevision.create({ data: { statementId: s.id, number: 1, title, language: s.language, originalText: b.text, summary: "", details: "{}", reason: "created", authorId: admin.id, contentHash: "bench" } });
+        await writeAudit(tx, { actor: admin, action: "statement.create", recordType: "Statement", recordId: s.id, after: { title, language: s.language, textLength: b.text.length } });
+        statementIds.push(s.id);
+        openings.push(b.text.slice(0, 9));
+        audit++;
+      }
+    });
+    if ((i / BATCH) % 20 === 0) log(`statements: ${statementIds.length} (${Math.round(statementIds.length / ((performance.now() - ts) / 1000))}/s)`);
+  }
+  const statementsSeconds = (performance.now() - ts) / 1000;
+  log(`statements: ${statementIds.length} in ${statementsSeconds.toFixed(1)} s`);
+
+  const tl = performance.now();
+  for (let i = 0; i < sizes.links; i += BATCH) {
+    await write(async (tx) => {
+      for (let j = i; j < Math.min(sizes.links, i + BATCH); j++) {
+        const k = r.int(statementIds.length);
+        const statementId = statementIds[k]!;
+        const l = await tx.link.create({
+          data: { statementId, revisionNumber: 1, startOffset: 0, endOffset: 9, quote: openings[k]!, personId: personIds[r.int(personIds.length)]!, role: "PRESENT", allegationType: "OTHER", eventId: r.next() < 0.5 ? eventIds[r.int(eventIds.length)]! : null, createdById: admin.id },
+        });
+        await writeAudit(tx, { actor: admin, action: "link.create", recordType: "Link", recordId: l.id, after: { statementId, personId: l.personId } });
+        audit++;
+      }
+    });
+  }
+  const linksSeconds = (performance.now() - tl) / 1000;
+  log(`links: ${sizes.links} in ${linksSeconds.toFixed(1)} s`);
+  return {
+    admin,
+    personIds,
+    statementIds,
+    persons,
+    timings: { statementsPerSecond: statementIds.length / statementsSeconds, statementsSeconds, linksPerSecond: sizes.links / linksSeconds, auditEvents: audit, totalSeconds: (performance.now() - t0) / 1000 },
+  };
+}

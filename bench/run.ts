@@ -1,0 +1,259 @@
+// `npm run bench` — the search and page benchmark (a benchmark, not a test: `npm test` never
+// runs it). Generates a synthetic archive into a fresh database, starts the production server
+// (`next start`; run `next build` first), loads it with autocannon from a second process
+// (bench/load.mjs), runs the same searches directly against the database in this process (the
+// floor), and writes bench/results.json and bench/RESULTS.md.
+//
+//   npm run bench -- [--provider sqlite|postgresql] [--statements 100000] [--port 3190] [--duration 15]
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import type { Actor } from "@/lib/auth/actor";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { createToken } from "@/lib/auth/tokens";
+import { closeDb } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { search } from "@/lib/search";
+import { generate, PLACES, rng } from "./generate";
+import { renderMarkdown, TARGETS } from "./report";
+
+const { values } = parseArgs({
+  options: {
+    provider: { type: "string", default: "sqlite" },
+    statements: { type: "string", default: process.env.BENCH_STATEMENTS ?? "100000" },
+    port: { type: "string", default: "3190" },
+    duration: { type: "string", default: "15" },
+    "pg-admin-url": { type: "string", default: process.env.CASEFILE_BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
+  },
+});
+const provider = values.provider as "sqlite" | "postgresql";
+const N = Number(values.statements);
+const PORT = Number(values.port);
+const DURATION = Number(values.duration);
+const root = process.cwd();
+const out = join(root, "bench", "out");
+mkdirSync(out, { recursive: true });
+const log = (s: string) => console.log(`[bench ${provider}] ${s}`);
+
+async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (provider === "sqlite") {
+    const file = join(out, "bench.db");
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    return { url: `file:${file}`, drop: async () => undefined };
+  }
+  const name = `casefile_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: values["pg-admin-url"] });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = values["pg-admin-url"]!.replace(/\/[^/]*$/, `/${name}`);
+  return {
+    url,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: values["pg-admin-url"] });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+function machine() {
+  const sh = (cmd: string, args: string[]) => {
+    try {
+      return execFileSync(cmd, args, { encoding: "utf8" }).trim();
+    } catch {
+      return "unknown";
+    }
+  };
+  return {
+    nproc: sh("nproc", []),
+    cpu: cpus()[0]?.model ?? "unknown",
+    memory: sh("free", ["-h"]).split("\n").slice(0, 2).join(" | ").replace(/\s+/g, " "),
+    totalMemoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    sqlite: provider === "sqlite" ? "better-sqlite3 (SQLite 3.5x, WAL, synchronous=FULL)" : undefined,
+    postgresql: provider === "postgresql" ? sh("psql", ["--version"]) : undefined,
+    note: "a shared development machine: other developers' builds and tests were running at the same time",
+  };
+}
+
+/** Peak resident memory (VmHWM) of a process and its children, in MB. */
+function peakRssMb(pid: number): number {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    try {
+      const kids = execFileSync("pgrep", ["-P", String(tree[i])], { encoding: "utf8" }).trim().split("\n").filter(Boolean).map(Number);
+      tree.push(...kids);
+    } catch {
+      /* no children */
+    }
+  }
+  let max = 0;
+  for (const p of tree) {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      if (m) max = Math.max(max, Number(m[1]) / 1024);
+    } catch {
+      /* gone */
+    }
+  }
+  return Math.round(max);
+}
+
+type Load = { requests: number; perSecond: number; p50: number; p95: number; p99: number; max: number; statuses: Record<string, number>; errors: number; timeouts: number; non2xx: number };
+
+function load(paths: string[], headers: Record<string, string>, connections = 10, duration = DURATION): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, "bench", "load.mjs"), JSON.stringify({ url: `http://127.0.0.1:${PORT}`, paths, headers, connections, duration })], { stdio: ["ignore", "pipe", "inherit"] });
+    let text = "";
+    child.stdout.on("data", (d) => (text += d));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(text)) : reject(new Error(`load.mjs exited ${code}`))));
+  });
+}
+
+async function signIn(email: string, password: string): Promise<string> {
+  const base = `http://127.0.0.1:${PORT}`;
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  return [...cookies, ...res.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+}
+
+function quantiles(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+  return { p50: Math.round(q(50) * 100) / 100, p95: Math.round(q(95) * 100) / 100, n: s.length };
+}
+
+async function direct(actor: Actor, queries: string[], repeat = 2) {
+  const times: number[] = [];
+  for (let k = 0; k < repeat; k++)
+    for (const q of queries) {
+      const t = performance.now();
+      await search({ actor, query: { q } });
+      times.push(performance.now() - t);
+    }
+  return quantiles(times);
+}
+
+async function main() {
+  if (!existsSync(join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first.");
+  const db = await freshDatabaseUrl();
+  process.env.DATABASE_URL = db.url;
+  await migrate(db.url);
+  await closeDb();
+  const sizes = { statements: N, persons: 500, events: 2000, links: Math.round(N / 2), witnesses: 2000 };
+  log(`generating ${JSON.stringify(sizes)}`);
+  const gen = await generate(sizes, log);
+
+  const tv = performance.now();
+  const verified = await verifyAuditChain();
+  const verifySeconds = (performance.now() - tv) / 1000;
+  if (!verified.ok) throw new Error(`audit chain broken at ${verified.firstBad}`);
+  log(`audit verified: ${verified.events} events in ${verifySeconds.toFixed(1)} s`);
+
+  const token = (await createToken({ actor: gen.admin, input: { name: "bench" } })).secret;
+  const r = rng(7);
+  const namePaths: string[] = [];
+  const nameQueries: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const p = r.pick(gen.persons);
+    const q = [p.surname, p.aliases[0]!, p.surnameFa, p.aliases[1]!.split(" ")[1]!, p.name][i % 5]!;
+    nameQueries.push(q);
+    namePaths.push(`/api/v1/search?q=${encodeURIComponent(q)}`);
+  }
+  const PHRASES = ["took us to the hall", "blindfolded in the corridor", "visits were stopped", "questions were about prayer", "ملاقات‌ها در تابستان قطع شد", "با چشم‌بند در راهرو", "هم‌سلولی من را صدا زدند", "in Evin in 1988", ...PLACES.map((p) => `in ${p}`)];
+  const phraseQueries = PHRASES.map((p) => `"${p}"`);
+  const phrasePaths = phraseQueries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`);
+
+  // The floor: the same searches, in this process, straight to the database (after a warm-up).
+  await direct(gen.admin, nameQueries.slice(0, 10), 1);
+  const directName = await direct(gen.admin, nameQueries);
+  const directPhrase = await direct(gen.admin, phraseQueries, 4);
+  log(`direct: name ${JSON.stringify(directName)} phrase ${JSON.stringify(directPhrase)}`);
+  await closeDb();
+
+  log("starting the production server");
+  const server = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      PORT: String(PORT),
+      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+      NEXTAUTH_SECRET: "bench-only-secret-not-for-production",
+      CASEFILE_DATA_KEY: process.env.CASEFILE_DATA_KEY ?? "k1.k_cGBqpItT10fB_tauxihzQMWhVD58c2E7HdsW4x9uc",
+      CASEFILE_ENV_FILE: "data/no-such-env-file",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${PORT}/api/v1/health`)).ok) break;
+      } catch {
+        /* not yet */
+      }
+      if (i > 240) throw new Error("server did not start");
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    const bearer = { authorization: `Bearer ${token}` };
+    const cookie = { cookie: await signIn("bench-admin@bench.invalid", "bench password 1988") };
+    const pick = (ids: string[], n: number) => Array.from({ length: n }, () => ids[r.int(ids.length)]!);
+    // Warm-up: compile routes, fill caches.
+    await load(namePaths.slice(0, 5), bearer, 2, 3);
+    await load(pick(gen.statementIds, 5).map((id) => `/statements/${id}`), cookie, 2, 3);
+    await load(pick(gen.personIds, 5).map((id) => `/persons/${id}`), cookie, 2, 3);
+    const http = {
+      searchName: await load(namePaths, bearer),
+      searchPhrase: await load(phrasePaths, bearer),
+      statementPage: await load(pick(gen.statementIds, 200).map((id) => `/statements/${id}`), cookie),
+      personPage: await load(pick(gen.personIds, 100).map((id) => `/persons/${id}`), cookie),
+      filteredList: await load(Array.from({ length: 50 }, (_, i) => `/api/v1/statements?status=${["DRAFT", "SUBMITTED", "IN_REVIEW", "VERIFIED"][i % 4]}&language=${i % 2 ? "fa" : "en"}&page=${1 + (i % 20)}&pageSize=50`), bearer),
+    };
+    for (const [k, v] of Object.entries(http)) log(`${k}: ${JSON.stringify(v)}`);
+    const peak = peakRssMb(server.pid!);
+    const result = {
+      provider,
+      at: new Date().toISOString(),
+      machine: machine(),
+      sizes,
+      generation: { ...gen.timings, statementsPerSecond: Math.round(gen.timings.statementsPerSecond), linksPerSecond: Math.round(gen.timings.linksPerSecond) },
+      audit: { events: verified.events, seconds: Math.round(verifySeconds * 100) / 100, perSecond: Math.round(verified.events / verifySeconds) },
+      direct: { searchName: directName, searchPhrase: directPhrase },
+      http,
+      serverPeakRssMb: peak,
+      connections: 10,
+      durationSeconds: DURATION,
+    };
+    const file = join(root, "bench", "results.json");
+    const all = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+    all[provider] = result;
+    writeFileSync(file, JSON.stringify(all, null, 2) + "\n");
+    writeFileSync(join(root, "bench", "RESULTS.md"), renderMarkdown(all as never, TARGETS));
+    log(`wrote bench/results.json and bench/RESULTS.md`);
+  } finally {
+    server.kill("SIGTERM");
+    await closeDb();
+    if (provider === "postgresql") await db.drop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
