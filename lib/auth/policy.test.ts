@@ -87,6 +87,7 @@ describe("the policy", () => {
     expect(canTransition("SUBMITTED", "VERIFIED")).toBe(false);
     expect(canTransition("IN_REVIEW", "VERIFIED")).toBe(true);
     expect(canTransition("VERIFIED", "SUBMITTED")).toBe(true);
+    expect(canTransition("SUBMITTED", "SUBMITTED")).toBe(false);
     expect(canTransition("VERIFIED", "DRAFT")).toBe(false);
     expect(canTransition("REJECTED", "DRAFT")).toBe(false);
     expect(() => assertTransition("DRAFT", "VERIFIED")).toThrow(expect.objectContaining({ code: "INVALID_STATE" }));

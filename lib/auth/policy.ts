@@ -53,12 +53,12 @@ function notAnEditor(a: Actor, r: Resource | undefined): boolean {
 // The review workflow's states and the only transitions that exist between them. Every
 // operation that changes a statement's status checks here (lib/review, lib/statements).
 export const TRANSITIONS: Record<string, readonly string[]> = {
-  DRAFT: ["SUBMITTED"],
-  SUBMITTED: ["IN_REVIEW", "SUBMITTED"],
-  IN_REVIEW: ["VERIFIED", "CHANGES_REQUESTED", "DISPUTED", "REJECTED", "IN_REVIEW", "SUBMITTED"],
-  CHANGES_REQUESTED: ["DRAFT", "SUBMITTED"],
-  DISPUTED: ["SUBMITTED", "IN_REVIEW", "DRAFT"],
-  VERIFIED: ["SUBMITTED"],
+  DRAFT: ["SUBMITTED"], // submit
+  SUBMITTED: ["IN_REVIEW"], // take, assign
+  IN_REVIEW: ["VERIFIED", "CHANGES_REQUESTED", "DISPUTED", "REJECTED", "IN_REVIEW"], // decide; reassign
+  CHANGES_REQUESTED: ["DRAFT", "SUBMITTED"], // the author edits, or resubmits as it is
+  DISPUTED: ["SUBMITTED", "IN_REVIEW"], // resubmit after edits; an admin assigns a second review
+  VERIFIED: ["SUBMITTED"], // an edit: the new revision goes back to review
   REJECTED: [],
 };
 

@@ -31,12 +31,17 @@ async function notify(tx: Tx, userId: string, kind: "ASSIGNED" | "SENT_BACK" | "
   await tx.notification.create({ data: { userId, kind, statementId, data: canonicalJson(data) } });
 }
 
+const SUBMITTABLE = ["DRAFT", "CHANGES_REQUESTED", "DISPUTED"];
+
 /** The author (or an admin) submits a draft, or resubmits after changes were requested or the statement was disputed. */
 export async function submitStatement({ actor, statementId }: { actor: Actor | null; statementId: string }) {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   return write(async (tx) => {
     const s = await load(tx, statementId);
     authorize(actor, "statement.submit", { authorId: s.authorId });
+    // VERIFIED → SUBMITTED exists only through an edit (a new revision); submitting an unchanged
+    // verified statement would just throw its verification away.
+    if (!SUBMITTABLE.includes(s.status)) throw new AppError("INVALID_STATE", `A statement that is ${s.status} cannot be submitted.`);
     assertTransition(s.status, "SUBMITTED");
     const after = await tx.statement.update({ where: { id: s.id }, data: { status: "SUBMITTED", submittedAt: new Date(), assigneeId: null } });
     await writeAudit(tx, { actor, action: "statement.submit", recordType: "Statement", recordId: s.id, before: { status: s.status }, after: { status: "SUBMITTED", revision: s.revisionNumber } });
@@ -134,10 +139,10 @@ export async function decideReview({ actor, statementId, input }: { actor: Actor
  * stays with the old revision); editing after changes were requested makes it a draft again.
  */
 export function statusAfterEdit(status: string): { status: string; resetReview: boolean } {
-  if (status === "VERIFIED") return { status: "SUBMITTED", resetReview: true };
-  if (status === "CHANGES_REQUESTED") return { status: "DRAFT", resetReview: true };
   if (status === "REJECTED") throw new AppError("INVALID_STATE", "A rejected statement cannot be edited.");
-  return { status, resetReview: false };
+  const next = status === "VERIFIED" ? "SUBMITTED" : status === "CHANGES_REQUESTED" ? "DRAFT" : status;
+  if (next !== status) assertTransition(status, next);
+  return { status: next, resetReview: next !== status };
 }
 
 export async function listReviews({ actor, statementId }: { actor: Actor | null; statementId: string }) {
