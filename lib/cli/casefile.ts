@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { createToken } from "@/lib/auth/tokens";
 import { isRole } from "@/lib/auth/roles";
-import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { auditCheckpoint, formatCheckpoint, parseCheckpoint, verifyAuditChain } from "@/lib/audit/verify-chain";
 import { rotateKeys } from "@/lib/crypto/rotate-keys";
 import { closeDb, dbProvider } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
@@ -22,7 +22,9 @@ const USAGE = `usage: npm run casefile -- COMMAND [options]
   seed                                     load the demo data into an empty database
   user:create --email E --name N --role R  create an account; the password is read from stdin
   token:create --email E [--name N]        print a new personal access token for the account
-  audit:verify                             verify the audit chain (exit 1 names the first bad event)
+  audit:verify [--checkpoint SEQ:HASH]     verify the audit chain (exit 1 names the first bad event);
+                                           with a checkpoint, also prove the log still extends it
+  audit:checkpoint                         print the chain's head as SEQ:HASH, to publish or keep elsewhere
   exhibits:verify [--record]               re-hash every exhibit file (exit 1 names each mismatch or
                                            missing file; --record adds a VERIFIED custody entry each)
   keys:rotate                              new data key in .env; re-encrypt all protected identity
@@ -44,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, record: { type: "boolean" } },
+    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, record: { type: "boolean" }, checkpoint: { type: "string" } },
     allowPositionals: false,
     strict: true,
   });
@@ -79,10 +81,16 @@ async function main(argv: string[]): Promise<number> {
       console.log(token.secret);
       return 0;
     }
+    case "audit:checkpoint": {
+      console.log(formatCheckpoint(await auditCheckpoint()));
+      return 0;
+    }
     case "audit:verify": {
-      const r = await verifyAuditChain();
+      const checkpoint = values.checkpoint === undefined ? undefined : parseCheckpoint(values.checkpoint);
+      if (checkpoint === null) fail("--checkpoint must be SEQ:HASH as printed by audit:checkpoint (a number, a colon, 64 hex digits)", 2);
+      const r = await verifyAuditChain({ checkpoint });
       if (r.ok) {
-        console.log(`audit chain verified: ${r.events} events (${dbProvider()})`);
+        console.log(`audit chain verified: ${r.events} events (${dbProvider()})${checkpoint ? `; it extends checkpoint ${checkpoint.seq}` : ""}`);
         return 0;
       }
       console.error(`audit chain BROKEN at sequence number ${r.firstBad} (${r.reason}); ${r.events} events before it verified`);

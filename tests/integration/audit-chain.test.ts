@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import pg from "pg";
 import Database from "better-sqlite3";
-import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { auditCheckpoint, formatCheckpoint, parseCheckpoint, verifyAuditChain } from "@/lib/audit/verify-chain";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { sqlitePath } from "@/lib/db/provider";
 import { write, read } from "@/lib/db/write";
@@ -14,6 +14,10 @@ beforeAll(async () => {
 afterAll(async () => db?.drop());
 
 async function rawExec(sql: string) {
+  return rawExecOn(db, sql);
+}
+
+async function rawExecOn(db: TestDatabase, sql: string) {
   if (db.provider === "sqlite") {
     const c = new Database(sqlitePath(db.url));
     try {
@@ -34,7 +38,7 @@ async function rawExec(sql: string) {
 
 describe("the audit log", () => {
   test("an empty log verifies with zero events", async () => {
-    expect(await verifyAuditChain()).toEqual({ ok: true, events: 0 });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, events: 0 });
   });
 
   test("events chain to one another and verify", async () => {
@@ -44,13 +48,13 @@ describe("the audit log", () => {
     const rows = await read((d) => d.auditEvent.findMany({ orderBy: { seq: "asc" } }));
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
     for (let i = 1; i < rows.length; i++) expect(rows[i].prevHash).toBe(rows[i - 1].hash);
-    expect(await verifyAuditChain()).toEqual({ ok: true, events: 5 });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, events: 5 });
   });
 
   test("the database refuses to update or delete an audit event", async () => {
     await expect(rawExec(`UPDATE "AuditEvent" SET "action" = 'x' WHERE "seq" = 2`)).rejects.toThrow(/append-only/);
     await expect(rawExec(`DELETE FROM "AuditEvent" WHERE "seq" = 2`)).rejects.toThrow(/append-only/);
-    expect(await verifyAuditChain()).toEqual({ ok: true, events: 5 });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, events: 5 });
   });
 
   test("an event edited behind the application's back is reported by its sequence number", async () => {
@@ -62,5 +66,34 @@ describe("the audit log", () => {
     await rawExec(dropGuard);
     await rawExec(`UPDATE "AuditEvent" SET "after" = '{"i":99}' WHERE "seq" = 3`);
     expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBad: 3 });
+  });
+});
+
+describe("audit checkpoints", () => {
+  test("a log cut short after a checkpoint is detected against that checkpoint, though its chain alone still verifies", async () => {
+    const fresh = await freshDatabase();
+    try {
+      for (let i = 0; i < 6; i++) await write((tx) => writeAudit(tx, { actor: "system", action: "test.event", recordType: "Test", recordId: `c${i}`, after: { i } }));
+      const cp = await auditCheckpoint();
+      expect(cp.seq).toBe(6);
+      expect(parseCheckpoint(formatCheckpoint(cp))).toEqual(cp);
+      expect(await verifyAuditChain({ checkpoint: cp })).toMatchObject({ ok: true, events: 6 });
+      const earlier = { seq: 4, hash: (await read((d) => d.auditEvent.findUniqueOrThrow({ where: { seq: 4 } }))).hash };
+
+      // Someone with database access drops the guard and removes the last two events.
+      const dropGuard =
+        fresh.provider === "sqlite" ? `DROP TRIGGER "AuditEvent_no_delete"` : `DROP TRIGGER "AuditEvent_no_update_delete" ON "AuditEvent"`;
+      await rawExecOn(fresh, dropGuard);
+      await rawExecOn(fresh, `DELETE FROM "AuditEvent" WHERE "seq" > 4`);
+
+      expect(await verifyAuditChain()).toMatchObject({ ok: true, events: 4 });
+      expect(await verifyAuditChain({ checkpoint: cp })).toMatchObject({ ok: false, firstBad: 5 });
+      expect(await verifyAuditChain({ checkpoint: earlier })).toMatchObject({ ok: true });
+      expect(await verifyAuditChain({ checkpoint: { seq: 3, hash: "f".repeat(64) } })).toMatchObject({ ok: false, firstBad: 3 });
+      expect(parseCheckpoint("12:nothex")).toBeNull();
+    } finally {
+      await fresh.drop();
+      process.env.DATABASE_URL = db.url;
+    }
   });
 });

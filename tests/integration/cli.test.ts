@@ -61,6 +61,11 @@ describe("casefile command line", () => {
     const ok = cli(["audit:verify"]);
     expect(ok.code, ok.err).toBe(0);
     expect(ok.out).toMatch(/verified: 2 events/);
+    const cp = cli(["audit:checkpoint"]);
+    expect(cp.out.trim()).toMatch(/^2:[0-9a-f]{64}$/);
+    expect(cli(["audit:verify", "--checkpoint", cp.out.trim()]).code).toBe(0);
+    expect(cli(["audit:verify", "--checkpoint", "2:nothex"]).code).toBe(2);
+    expect(cli(["audit:verify", "--checkpoint", `9:${"a".repeat(64)}`]).code).toBe(1);
     await tamper(
       db.provider === "sqlite"
         ? [`DROP TRIGGER "AuditEvent_no_update"`, `UPDATE "AuditEvent" SET "actorLabel" = 'someone-else' WHERE "seq" = 2`]

@@ -1,11 +1,18 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, searchParams } from "@/lib/api/handler";
 import { authorize } from "@/lib/auth/policy";
-import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { formatCheckpoint, parseCheckpoint, verifyAuditChain } from "@/lib/audit/verify-chain";
+import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async ({ actor }) => {
+/** `?checkpoint=SEQ:HASH` also proves the log still extends a checkpoint kept elsewhere. */
+export const GET = apiRoute(async ({ req, actor }) => {
   authorize(actor, "audit.verify");
-  const r = await verifyAuditChain();
-  return r.ok ? { ok: true, events: r.events } : { ok: false, events: r.events, firstBad: r.firstBad };
+  const raw = searchParams(req).checkpoint;
+  const checkpoint = raw === undefined ? undefined : parseCheckpoint(raw);
+  if (checkpoint === null) throw new AppError("INVALID_INPUT", "checkpoint must be SEQ:HASH (a number, a colon, 64 hex digits).", { checkpoint: ["invalid_checkpoint"] });
+  const r = await verifyAuditChain({ checkpoint });
+  return r.ok
+    ? { ok: true, events: r.events, head: r.head ? formatCheckpoint(r.head) : undefined }
+    : { ok: false, events: r.events, firstBad: r.firstBad, reason: r.reason };
 });
