@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
-import { read } from "@/lib/db/write";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { parseRange } from "./range";
@@ -103,6 +104,16 @@ export async function openExhibitStream({
   if (file.size !== size) {
     file.stream.destroy();
     throw new AppError("INVALID_STATE", `The stored file of ${e.number} does not have its recorded size. Verify the exhibit to record this.`);
+  }
+  // Who has opened the evidence is part of the record. A player fetches a file in many byte
+  // ranges; the request that starts at the first byte stands for one viewing.
+  if (!range || range.start === 0) {
+    try {
+      await write((tx) => writeAudit(tx, { actor, action: "exhibit.download", recordType: "Exhibit", recordId: e.id, after: { number: e.number, sha256: e.sha256, range: range ? `${range.start}-${range.end}` : "whole" } }));
+    } catch (err) {
+      file.stream.destroy();
+      throw err;
+    }
   }
   return { number: e.number, sha256: e.sha256, mime: e.blob.mime, originalName: e.originalName, size, range, stream: file.stream };
 }

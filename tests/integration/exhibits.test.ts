@@ -473,6 +473,10 @@ describe("the exhibits API", () => {
     expect(inline.headers.get("x-content-type-options")).toBe("nosniff");
     expect(inline.headers.get("content-range")).toBe(`bytes 100-199/${bytes.length}`);
     expect(Buffer.from(await inline.arrayBuffer()).equals(bytes.subarray(100, 200))).toBe(true);
+    // Who opened the evidence is audited: the whole download once; a later byte range is part of the same viewing.
+    const downloads = await read((d) => d.auditEvent.findMany({ where: { recordId: json.exhibit.id, action: "exhibit.download" } }));
+    expect(downloads).toHaveLength(1);
+    expect(JSON.parse(downloads[0].after!)).toMatchObject({ sha256: sha(bytes), range: "whole" });
 
     const list = await listRoute(new Request(`${BASE}/exhibits?statementId=${statementId}`, { headers: auth }), noParams);
     expect((await list.json()).items.map((e: { id: string }) => e.id)).toContain(json.exhibit.id);
