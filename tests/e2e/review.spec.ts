@@ -35,7 +35,8 @@ async function newStatement(request: APIRequestContext, title: string, text: str
   return ((await s.json()) as { id: string }).id;
 }
 
-const TEXT = "In late July 1988 the visits stopped. A guard said the commission had arrived at Evin. Nobody came back from the hearings.";
+// No place or person names: other specs search the shared database for them.
+const TEXT = "In late July 1988 the visits stopped. A guard said the commission had arrived in the morning. Nobody came back from the hearings.";
 
 test("a researcher submits, a reviewer takes it from the queue and verifies it with checklist and grading, and the author sees it verified and is notified", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
@@ -78,7 +79,7 @@ test("a researcher submits, a reviewer takes it from the queue and verifies it w
   for (const box of await form.locator('input[type="checkbox"]').all()) await box.check();
   await form.getByTestId("reliability-B").check();
   await form.getByTestId("credibility-2").check();
-  const passage = "the commission had arrived at Evin";
+  const passage = "the commission had arrived in the morning";
   await reviewer.getByTestId("statement-text").evaluate((el, words) => {
     const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(words))!;
     const at = node.textContent!.indexOf(words);
