@@ -28,9 +28,10 @@ export const TARGETS = {
   serverRssMb: 400,
 };
 
-const fmt = (x: number) => (Number.isInteger(x) ? x.toLocaleString("en") : x.toFixed(1));
+const fmt = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "n/a" : Number.isInteger(x) ? x.toLocaleString("en") : x.toFixed(1));
 
-function check(value: number, target: number, lowerIsBetter: boolean): string {
+function check(value: number | null, target: number, lowerIsBetter: boolean): string {
+  if (value === null || Number.isNaN(value)) return "**not measured** (no request completed)";
   const ok = lowerIsBetter ? value <= target : value >= target;
   if (ok) return "met";
   const factor = lowerIsBetter ? value / target : target / value;

@@ -72,7 +72,8 @@ function machine() {
   return {
     nproc: sh("nproc", []),
     cpu: cpus()[0]?.model ?? "unknown",
-    memory: sh("free", ["-h"]).split("\n").slice(0, 2).join(" | ").replace(/\s+/g, " "),
+    memory: (sh("free", ["-h"]).split("\n").find((l) => l.startsWith("Mem:")) ?? "unknown").replace(/\s+/g, " "),
+    loadAverage: sh("cat", ["/proc/loadavg"]).split(" ").slice(0, 3).join(" "),
     totalMemoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     sqlite: provider === "sqlite" ? "better-sqlite3 (SQLite 3.5x, WAL, synchronous=FULL)" : undefined,
@@ -106,9 +107,10 @@ function peakRssMb(pid: number): number {
 
 type Load = { requests: number; perSecond: number; p50: number; p95: number; p99: number; max: number; statuses: Record<string, number>; errors: number; timeouts: number; non2xx: number };
 
-function load(paths: string[], headers: Record<string, string>, connections = 10, duration = DURATION): Promise<Load> {
+function load(paths: string[], headers: Record<string, string>, connections = 10, duration: number | undefined = DURATION, amount?: number): Promise<Load> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, "bench", "load.mjs"), JSON.stringify({ url: `http://127.0.0.1:${PORT}`, paths, headers, connections, duration })], { stdio: ["ignore", "pipe", "inherit"] });
+    const config = { url: `http://127.0.0.1:${PORT}`, paths, headers, connections, ...(amount ? { amount } : { duration }) };
+    const child = spawn(process.execPath, [join(root, "bench", "load.mjs"), JSON.stringify(config)], { stdio: ["ignore", "pipe", "inherit"] });
     let text = "";
     child.stdout.on("data", (d) => (text += d));
     child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(text)) : reject(new Error(`load.mjs exited ${code}`))));
@@ -211,16 +213,18 @@ async function main() {
     const bearer = { authorization: `Bearer ${token}` };
     const cookie = { cookie: await signIn("bench-admin@bench.invalid", "bench password 1988") };
     const pick = (ids: string[], n: number) => Array.from({ length: n }, () => ids[r.int(ids.length)]!);
-    // Warm-up: compile routes, fill caches.
-    await load(namePaths.slice(0, 5), bearer, 2, 3);
-    await load(pick(gen.statementIds, 5).map((id) => `/statements/${id}`), cookie, 2, 3);
-    await load(pick(gen.personIds, 5).map((id) => `/persons/${id}`), cookie, 2, 3);
+    // Each kind is warmed up (routes compiled, caches filled) just before it is measured, with a
+    // fixed number of requests, so no slow request of one kind is still running during the next.
+    const measure = async (paths: string[], headers: Record<string, string>) => {
+      await load(paths.slice(0, 4), headers, 1, undefined, 4);
+      return load(paths, headers);
+    };
     const http = {
-      searchName: await load(namePaths, bearer),
-      searchPhrase: await load(phrasePaths, bearer),
-      statementPage: await load(pick(gen.statementIds, 200).map((id) => `/statements/${id}`), cookie),
-      personPage: await load(pick(gen.personIds, 100).map((id) => `/persons/${id}`), cookie),
-      filteredList: await load(Array.from({ length: 50 }, (_, i) => `/api/v1/statements?status=${["DRAFT", "SUBMITTED", "IN_REVIEW", "VERIFIED"][i % 4]}&language=${i % 2 ? "fa" : "en"}&page=${1 + (i % 20)}&pageSize=50`), bearer),
+      searchName: await measure(namePaths, bearer),
+      searchPhrase: await measure(phrasePaths, bearer),
+      filteredList: await measure(Array.from({ length: 50 }, (_, i) => `/api/v1/statements?status=${["DRAFT", "SUBMITTED", "IN_REVIEW", "VERIFIED"][i % 4]}&language=${i % 2 ? "fa" : "en"}&page=${1 + (i % 20)}&pageSize=50`), bearer),
+      statementPage: await measure(pick(gen.statementIds, 200).map((id) => `/statements/${id}`), cookie),
+      personPage: await measure(pick(gen.personIds, 100).map((id) => `/persons/${id}`), cookie),
     };
     for (const [k, v] of Object.entries(http)) log(`${k}: ${JSON.stringify(v)}`);
     const peak = peakRssMb(server.pid!);
