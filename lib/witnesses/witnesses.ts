@@ -32,6 +32,14 @@ export const ZUpdateWitness = z.object({
   protectionLevel: z.enum(PROTECTION_LEVELS, { error: "invalid_choice" }).optional(),
   notes: z.string().trim().max(5000, { error: "too_long:5000" }).optional(),
   identity: ZIdentity.optional(),
+  // The same person recorded twice (say, interviewed by two organisations): the code of the
+  // other witness record, or "" to undo. Corroboration then counts the two records once.
+  sameAsCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^(W-\d{4,})?$/, { error: "invalid_witness_code" })
+    .optional(),
 });
 
 export const ZReveal = z.object({ reason: zText(1000) });
@@ -179,17 +187,31 @@ export async function updateWitness({ actor, witnessId, input }: { actor: Actor 
     const before = await tx.witness.findUnique({ where: { id: witnessId } });
     if (!before) throw new AppError("NOT_FOUND", "No such witness.");
     authorize(actor, "witness.edit", { ownerId: before.createdById });
+    let sameAsId: string | null | undefined;
+    if (data.sameAsCode !== undefined) {
+      if (data.sameAsCode === "") sameAsId = null;
+      else {
+        const other = await tx.witness.findUnique({ where: { code: data.sameAsCode }, select: { id: true, sameAsId: true } });
+        if (!other) throw new AppError("INVALID_INPUT", "No witness has this code.", { sameAsCode: ["not_found"] });
+        // Following the other record's chain must not lead back here: no record is the same as itself.
+        for (let cur: string | null = other.id, steps = 0; cur !== null && steps < 1000; steps++) {
+          if (cur === witnessId) throw new AppError("INVALID_INPUT", "A witness record cannot be the same person as itself.", { sameAsCode: ["same_witness_cycle"] });
+          cur = (await tx.witness.findUnique({ where: { id: cur }, select: { sameAsId: true } }))?.sameAsId ?? null;
+        }
+        sameAsId = other.id;
+      }
+    }
     const after = await tx.witness.update({
       where: { id: witnessId },
-      data: { protectionLevel: data.protectionLevel, notes: data.notes, ...encrypted },
+      data: { protectionLevel: data.protectionLevel, notes: data.notes, sameAsId, ...encrypted },
     });
     await writeAudit(tx, {
       actor,
       action: "witness.update",
       recordType: "Witness",
       recordId: witnessId,
-      before: { protectionLevel: before.protectionLevel, identityFields: recordedFields(before) },
-      after: { protectionLevel: after.protectionLevel, identityFields: recordedFields(after), identityFieldsChanged: Object.keys(data.identity ?? {}) },
+      before: { protectionLevel: before.protectionLevel, identityFields: recordedFields(before), sameAsId: before.sameAsId },
+      after: { protectionLevel: after.protectionLevel, identityFields: recordedFields(after), identityFieldsChanged: Object.keys(data.identity ?? {}), sameAsId: after.sameAsId },
     });
     return after;
   });
@@ -227,6 +249,7 @@ export async function getWitness({ actor, witnessId }: { actor: Actor | null; wi
         consents: { orderBy: { createdAt: "desc" } },
         statements: { select: { id: true, title: true, language: true, status: true, revisionNumber: true }, orderBy: { createdAt: "asc" } },
         createdBy: { select: { id: true, name: true } },
+        sameAs: { select: { id: true, code: true } },
       },
     });
     if (!w) throw new AppError("NOT_FOUND", "No such witness.");
@@ -246,6 +269,7 @@ export async function getWitness({ actor, witnessId }: { actor: Actor | null; wi
       createdAt: w.createdAt,
       createdBy: w.createdBy,
       identityFields: recordedFields(w),
+      sameAs: w.sameAs,
       consents: w.consents.map((c) => ({
         ...c,
         recordedBy: { id: c.recordedById, name: nameOf.get(c.recordedById) ?? "" },

@@ -202,3 +202,21 @@ describe("witness protection", () => {
     expect(haystack.includes(Buffer.from("Quimbrelle"))).toBe(false);
   });
 });
+
+describe("the same person recorded twice", () => {
+  test("a witness record is marked as the same person as another by code; self and cycles are refused; it can be undone", async () => {
+    const a = await createWitness({ actor: researcher, input: {} });
+    const b = await createWitness({ actor: researcher, input: {} });
+    await updateWitness({ actor: researcher, witnessId: b.id, input: { sameAsCode: a.code.toLowerCase() } });
+    expect((await getWitness({ actor: reviewer, witnessId: b.id })).sameAs).toEqual({ id: a.id, code: a.code });
+    await expect(updateWitness({ actor: researcher, witnessId: a.id, input: { sameAsCode: b.code } })).rejects.toMatchObject({ fields: { sameAsCode: ["same_witness_cycle"] } });
+    await expect(updateWitness({ actor: researcher, witnessId: a.id, input: { sameAsCode: a.code } })).rejects.toMatchObject({ fields: { sameAsCode: ["same_witness_cycle"] } });
+    await expect(updateWitness({ actor: researcher, witnessId: a.id, input: { sameAsCode: "W-9999" } })).rejects.toMatchObject({ fields: { sameAsCode: ["not_found"] } });
+    await expect(updateWitness({ actor: researcher, witnessId: a.id, input: { sameAsCode: "Bob" } })).rejects.toMatchObject({ fields: { sameAsCode: ["invalid_witness_code"] } });
+    await expect(updateWitness({ actor: otherResearcher, witnessId: b.id, input: { sameAsCode: "" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await updateWitness({ actor: researcher, witnessId: b.id, input: { sameAsCode: "" } });
+    expect((await getWitness({ actor: reviewer, witnessId: b.id })).sameAs).toBeNull();
+    const events = await read((d) => d.auditEvent.findMany({ where: { recordId: b.id, action: "witness.update" }, orderBy: { seq: "asc" } }));
+    expect(events.map((e) => JSON.parse(e.after!).sameAsId)).toEqual([a.id, null]);
+  });
+});

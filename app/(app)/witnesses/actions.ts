@@ -85,7 +85,7 @@ export async function createWitnessAction(prev: FormState<{ code: string }>, for
 type Saved = { savedAt: string };
 
 export async function updateWitnessAction(witnessId: string, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
-  const values = formValues(formData, ["protectionLevel", "notes"]);
+  const values = formValues(formData, ["protectionLevel", "notes", "sameAsCode"]);
   const state = await runForm(prev, values, async (actor) => {
     await updateWitness({ actor, witnessId, input: values });
     return { savedAt: new Date().toISOString() };

@@ -64,6 +64,16 @@ export default async function WitnessPage({ params }: Props) {
             <span className="code">{w.code}</span>
           </dd>
         </div>
+        {w.sameAs && (
+          <div>
+            <dt>{t("witness.sameAs")}</dt>
+            <dd data-testid="witness-same-as">
+              <Link href={`/witnesses/${w.sameAs.id}`} className="code">
+                {w.sameAs.code}
+              </Link>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t("witnesses.protectionLevel")}</dt>
           <dd data-testid="protection-level" data-level={w.protectionLevel}>
@@ -129,7 +139,7 @@ export default async function WitnessPage({ params }: Props) {
         {w.mayEdit && (
           <details className="disclosure" data-testid="edit-protection">
             <summary>{t("witness.editProtection")}</summary>
-            <ProtectionForm witnessId={w.id} levels={PROTECTION_LEVELS} initial={{ protectionLevel: w.protectionLevel, notes: w.notes }} />
+            <ProtectionForm witnessId={w.id} levels={PROTECTION_LEVELS} initial={{ protectionLevel: w.protectionLevel, notes: w.notes, sameAsCode: w.sameAs?.code ?? "" }} />
           </details>
         )}
       </section>

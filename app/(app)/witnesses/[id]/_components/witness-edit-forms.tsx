@@ -7,7 +7,15 @@ import { initialFormState } from "@/app/_lib/form-state";
 import { updateIdentityAction, updateWitnessAction } from "../../actions";
 import { IdentityFields } from "../../_components/identity-fields";
 
-export function ProtectionForm({ witnessId, levels, initial }: { witnessId: string; levels: readonly string[]; initial: { protectionLevel: string; notes: string } }) {
+export function ProtectionForm({
+  witnessId,
+  levels,
+  initial,
+}: {
+  witnessId: string;
+  levels: readonly string[];
+  initial: { protectionLevel: string; notes: string; sameAsCode: string };
+}) {
   const t = useTranslations();
   const [state, action] = useActionState(updateWitnessAction.bind(null, witnessId), initialFormState<{ savedAt: string }>());
   const f = useFields(state, initial);
@@ -36,6 +44,14 @@ export function ProtectionForm({ witnessId, levels, initial }: { witnessId: stri
           {t("witnesses.notesHint")}
         </p>
         {f.error("notes")}
+      </div>
+      <div className="field">
+        <label htmlFor={f.id("sameAsCode")}>{t("witness.sameAs")}</label>
+        <input {...f.props("sameAsCode", { hint: true })} type="text" dir="ltr" maxLength={20} autoComplete="off" />
+        <p className="hint" id={f.hintId("sameAsCode")}>
+          {t("witness.sameAsHint")}
+        </p>
+        {f.error("sameAsCode")}
       </div>
       <div className="actions">
         <SubmitButton testId="protection-submit">{t("witness.save")}</SubmitButton>
