@@ -6,7 +6,8 @@ export const json = (schema: z.ZodType, io: "input" | "output" = "input") =>
     io,
     unrepresentable: "any",
     override: (ctx) => {
-      if (ctx.zodSchema._zod.def.type === "date") Object.assign(ctx.jsonSchema, { type: "string", format: "date" });
+      // Dates arrive as JSON strings and are coerced: say so instead of "any".
+      if (ctx.zodSchema._zod.def.type === "date") Object.assign(ctx.jsonSchema, { type: "string", format: "date", examples: ["2024-01-10"] });
     },
   });
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errors, json, ok } from "./openapi-parts";
 import { exhibitPaths, exhibitSchemas } from "@/lib/exhibits/openapi";
 import { linkPaths, linkSchemas } from "@/lib/links/openapi";
 import { registryPaths, registrySchemas } from "@/lib/registries/openapi";
@@ -9,16 +10,12 @@ import { sourcePaths, sourceSchemas } from "@/lib/sources/openapi";
 import { witnessPaths, witnessSchemas } from "@/lib/witnesses/openapi";
 
 // The OpenAPI document, generated from the same zod schemas the handlers validate with.
-const json = (schema: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(schema, { io, unrepresentable: "any" });
 
 const ZError = z.object({
   error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.array(z.string())).optional() }),
 });
 
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: String(c), content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
 
-const ok = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
 
 export function openApiDocument() {
   const listQuery = json(ZListStatements) as { properties: Record<string, object> };

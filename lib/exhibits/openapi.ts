@@ -1,14 +1,9 @@
-import { z } from "zod";
+import { errors, json, ok, ref } from "@/lib/api/openapi-parts";
 import { ALLOWED_DESCRIPTION, ALLOWED_TYPES } from "./detect-type";
 import { ZCustodyEntry, ZCustodyOut, ZExhibitDetailOut, ZExhibitOut, ZUploadOut, ZVerifyOut } from "./schemas";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./storage";
 
 // The exhibits part of the OpenAPI document (lib/api/openapi.ts), from the same zod schemas.
-const json = (schema: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(schema, { io, unrepresentable: "any" });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: String(c), content: { "application/json": { schema: ref("Error") } } }]));
-const ok = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
 const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
 
 export function exhibitSchemas() {

@@ -1,15 +1,9 @@
-import { z } from "zod";
+import { body, errors, json, ok, ref } from "@/lib/api/openapi-parts";
 import { ZMatrixOut, ZPersonAllegationsOut, ZProceedingEvidenceOut, ZTimelineOut } from "@/lib/corroboration/schemas";
 import { ALLEGATION_TYPES, ZCreateLink, ZLinkOut, ZSuggestionOut, ZUpdateLink } from "./schemas";
 
 // The links and corroboration part of the OpenAPI document (lib/api/openapi.ts), from the
 // same zod schemas the operations validate with.
-const json = (schema: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(schema, { io, unrepresentable: "any" });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: String(c), content: { "application/json": { schema: ref("Error") } } }]));
-const ok = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
-const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });
 const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
 const conflict = {
   "409": {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { body, errors, json, ok, ref } from "@/lib/api/openapi-parts";
 import { ZCreateEvent, ZEventOut, ZUpdateEvent } from "@/lib/events/schemas";
 import { ZCreateOrganisation, ZOrganisationHitOut, ZOrganisationOut, ZUpdateOrganisation } from "@/lib/organisations/schemas";
 import { ZCreatePerson, ZDuplicateCandidate, ZPersonHitOut, ZPersonOut, ZUpdatePerson } from "@/lib/persons/schemas";
@@ -7,12 +7,6 @@ import { ZCreateProceeding, ZProceedingOut, ZUpdateProceeding } from "@/lib/proc
 
 // The registries part of the OpenAPI document (lib/api/openapi.ts), from the same zod schemas
 // the operations validate with.
-const json = (schema: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(schema, { io, unrepresentable: "any" });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: String(c), content: { "application/json": { schema: ref("Error") } } }]));
-const ok = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
-const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });
 const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
 const items = (name: string) => ({ type: "object", properties: { items: { type: "array", items: ref(name) } }, required: ["items"] });
 const searchParams = [

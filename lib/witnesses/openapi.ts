@@ -1,22 +1,8 @@
-import { z } from "zod";
+import { body, errors, json, ok, ref } from "@/lib/api/openapi-parts";
 import { ZConsentGrant, ZConsentOut, ZCreateWitness, ZReveal, ZRevealOut, ZUpdateWitness, ZWithdraw, ZWitnessOut } from "./witnesses";
 
 // The witnesses part of the OpenAPI document (lib/api/openapi.ts), from the schemas the
 // operations validate with.
-const json = (schema: z.ZodType, io: "input" | "output" = "input") =>
-  z.toJSONSchema(schema, {
-    io,
-    unrepresentable: "any",
-    // Dates arrive as JSON strings and are coerced: say so instead of "any".
-    override: (ctx) => {
-      if (ctx.zodSchema._zod.def.type === "date") Object.assign(ctx.jsonSchema, { type: "string", format: "date", examples: ["2024-01-10"] });
-    },
-  });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: String(c), content: { "application/json": { schema: ref("Error") } } }]));
-const ok = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
-const body = (name: string, required = true) => ({ required, content: { "application/json": { schema: ref(name) } } });
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
 
 export function witnessSchemas() {
