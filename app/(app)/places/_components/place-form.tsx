@@ -1,74 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
-import { useTranslations } from "next-intl";
-import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
-import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { listErrors } from "@/app/(app)/_components/registry/rows-field";
+import type { ComponentProps } from "react";
+import { AliasedNameForm } from "@/app/(app)/_components/registry/aliased-name-form";
 
-type Saved = { id: string };
-type Action = (prev: FormState<Saved>, formData: FormData) => Promise<FormState<Saved>>;
-
-export function PlaceForm({ action, initial = {}, submitLabel, editing = false }: { action: Action; initial?: Record<string, string>; submitLabel: string; editing?: boolean }) {
-  const t = useTranslations();
-  const [state, formAction] = useActionState(action, initialFormState<Saved>());
-  const f = useFields(state, initial);
-  const ref = useFormFocus(state);
-  const optional = <span className="optional">{t("common.optional")}</span>;
-  const aliasErrors = listErrors(state, "aliases", (n) => t("registry.line", { n }));
-  const aliasProps = f.props("aliases", { hint: true });
-  return (
-    <form key={state.seq} ref={ref} action={formAction} className="form" data-testid="place-form" noValidate>
-      <FormBanner state={state} />
-      {editing && <input type="hidden" name="baseUpdatedAt" value={initial.baseUpdatedAt ?? ""} />}
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor={f.id("name")}>{t("places.name")}</label>
-          <input {...f.props("name")} type="text" dir="auto" maxLength={300} required />
-          {f.error("name")}
-        </div>
-        <div className="field">
-          <label htmlFor={f.id("nameFa")}>
-            {t("places.nameFa")} {optional}
-          </label>
-          <input {...f.props("nameFa")} type="text" lang="fa" dir="rtl" maxLength={300} />
-          {f.error("nameFa")}
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={f.id("aliases")}>
-          {t("places.aliases")} {optional}
-        </label>
-        <textarea
-          {...aliasProps}
-          aria-invalid={aliasErrors ? true : undefined}
-          aria-describedby={[aliasProps["aria-describedby"], aliasErrors ? f.id("aliases-list-error") : ""].filter(Boolean).join(" ") || undefined}
-          dir="auto"
-          rows={3}
-        />
-        <p className="hint" id={f.hintId("aliases")}>
-          {t("places.aliasesHint")}
-        </p>
-        <FieldError id={f.id("aliases-list-error")} name="aliases" messages={aliasErrors} />
-      </div>
-      <div className="field">
-        <label htmlFor={f.id("city")}>
-          {t("places.city")} {optional}
-        </label>
-        <input {...f.props("city")} type="text" dir="auto" maxLength={200} />
-        {f.error("city")}
-      </div>
-      <div className="field">
-        <label htmlFor={f.id("note")}>
-          {t("places.note")} {optional}
-        </label>
-        <textarea {...f.props("note")} dir="auto" rows={4} />
-        {f.error("note")}
-      </div>
-      {f.error("baseUpdatedAt")}
-      <div className="actions">
-        <SubmitButton testId="place-submit">{submitLabel}</SubmitButton>
-      </div>
-    </form>
-  );
+export function PlaceForm(props: Omit<ComponentProps<typeof AliasedNameForm>, "kind">) {
+  return <AliasedNameForm kind="places" {...props} />;
 }
