@@ -29,6 +29,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     ...(actor.role === "REVIEWER" || actor.role === "ADMIN" ? [{ href: "/review", label: t("nav.review") }] : []),
     { href: "/sources", label: t("nav.sources") },
     { href: "/graph", label: t("nav.graph") },
+    { href: "/dossiers", label: t("nav.dossiers") },
+    { href: "/transfer", label: t("nav.transfer") },
     { href: "/audit", label: t("nav.audit") },
     ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: t("nav.admin") }] : []),
     { href: "/settings", label: t("nav.settings") },

@@ -37,6 +37,13 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
   "audit.export": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "yes", LEGAL: "no" },
   "user.manage": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "no", LEGAL: "no" },
   "token.manage": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
+  "dossier.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
+  "dossier.edit": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "no", LEGAL: "yes" },
+  "dossier.export": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "no", LEGAL: "yes" },
+  "import.run": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "no" },
+  "data.export": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "no", LEGAL: "no" },
+  "list.export": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
+  "backup.manage": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "no", LEGAL: "no" },
 };
 
 describe("the policy", () => {

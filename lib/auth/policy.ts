@@ -34,6 +34,13 @@ export const ACTIONS = [
   "audit.export",
   "user.manage",
   "token.manage",
+  "dossier.read",
+  "dossier.edit",
+  "dossier.export",
+  "import.run",
+  "data.export",
+  "list.export",
+  "backup.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -148,6 +155,20 @@ const RULES: Record<Action, Record<Role, Rule>> = {
   "audit.export": { ADMIN: true, RESEARCHER: false, REVIEWER: true, LEGAL: false },
   "user.manage": { ADMIN: true, RESEARCHER: false, REVIEWER: false, LEGAL: false },
   "token.manage": ALL, // their own tokens only: the token operations scope by actor id
+  // Dossiers are a legal team's work product: legal teams and admins build and export them.
+  // Reviewers read them to check what is cited and how it was graded; researchers read them to
+  // see which of their statements a legal team relies on. What a package discloses about a
+  // witness is decided per witness when it is exported (consent and witness.reveal), not here.
+  "dossier.read": ALL,
+  "dossier.edit": { ADMIN: true, RESEARCHER: false, REVIEWER: false, LEGAL: true },
+  "dossier.export": { ADMIN: true, RESEARCHER: false, REVIEWER: false, LEGAL: true },
+  // Bringing testimony in from spreadsheets and other tools is intake work.
+  "import.run": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: false },
+  // The full export (everything, with history and files, to move to another installation) is
+  // an administrative act; lists as CSV are for anyone who can read them (no identity in them).
+  "data.export": { ADMIN: true, RESEARCHER: false, REVIEWER: false, LEGAL: false },
+  "list.export": ALL,
+  "backup.manage": { ADMIN: true, RESEARCHER: false, REVIEWER: false, LEGAL: false },
 };
 
 export function can(actor: Actor | null | undefined, action: Action, resource?: Resource): boolean {

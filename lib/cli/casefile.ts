@@ -14,6 +14,7 @@ import { fieldErrorMessage } from "@/lib/i18n/field-errors";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { indexAfterMigration, rebuildSearchIndex } from "@/lib/search/reindex";
 import { createUser, findUserByEmail } from "@/lib/users/users";
+import { COMMANDS } from "./commands";
 import { loadDotEnv } from "./env";
 
 const USAGE = `usage: npm run casefile -- COMMAND [options]
@@ -29,7 +30,7 @@ const USAGE = `usage: npm run casefile -- COMMAND [options]
                                            missing file; --record adds a VERIFIED custody entry each)
   keys:rotate                              new data key in .env; re-encrypt all protected identity
   search:reindex                           rebuild the search index from the records
-`;
+${COMMANDS.map((c) => c.usage.replace(/\n?$/, "\n")).join("")}`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -44,6 +45,8 @@ function fail(message: string, code = 1): never {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const own = COMMANDS.find((c) => c.name === command);
+  if (own) return own.run(rest);
   const { values } = parseArgs({
     args: rest,
     options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, record: { type: "boolean" }, checkpoint: { type: "string" } },

@@ -1,11 +1,13 @@
-import en from "@/messages/en.json";
-import fa from "@/messages/fa.json";
 import type { FieldErrors } from "@/lib/errors";
 import type { Locale } from "./config";
+import { messagesFor } from "./messages";
 
 // Field errors travel as keys ("required", "too_long:300"); this turns them into sentences
 // in the reader's language for the API and for forms.
-const TABLES: Record<Locale, Record<string, string>> = { en: en.fieldErrors, fa: fa.fieldErrors };
+const TABLES: Record<Locale, Record<string, string>> = {
+  en: messagesFor("en").fieldErrors as Record<string, string>,
+  fa: messagesFor("fa").fieldErrors as Record<string, string>,
+};
 
 export function fieldErrorMessage(key: string, locale: Locale): string {
   const [name, arg] = key.split(":");

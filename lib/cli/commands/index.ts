@@ -1,0 +1,10 @@
+// Commands kept in their own modules (one per area), so each area owns its options and text.
+// casefile.ts hands such a command its arguments unparsed.
+export type Command = {
+  name: string;
+  /** Lines for the usage text, aligned like the others in casefile.ts. */
+  usage: string;
+  run(args: string[]): Promise<number>;
+};
+
+export const COMMANDS: Command[] = [];

@@ -1,0 +1,35 @@
+import en from "@/messages/en.json";
+import enDossiers from "@/messages/en/dossiers.json";
+import enTransfer from "@/messages/en/transfer.json";
+import fa from "@/messages/fa.json";
+import faDossiers from "@/messages/fa/dossiers.json";
+import faTransfer from "@/messages/fa/transfer.json";
+import type { Locale } from "./config";
+
+// The interface text: messages/{locale}.json, plus one file per larger area under
+// messages/{locale}/ (dossiers; import, export and backup). Each area file holds its own
+// top-level sections; a section present in several files (fieldErrors, nav) is merged.
+type Messages = Record<string, unknown>;
+
+function merge(...parts: Messages[]): Messages {
+  const out: Messages = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const prev = out[key];
+      out[key] =
+        prev && typeof prev === "object" && value && typeof value === "object" && !Array.isArray(value)
+          ? { ...(prev as Messages), ...(value as Messages) }
+          : value;
+    }
+  }
+  return out;
+}
+
+const MESSAGES: Record<Locale, Messages> = {
+  en: merge(en, enDossiers, enTransfer),
+  fa: merge(fa, faDossiers, faTransfer),
+};
+
+export function messagesFor(locale: Locale): Messages {
+  return MESSAGES[locale];
+}
