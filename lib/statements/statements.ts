@@ -16,7 +16,7 @@ import { ZCreateStatement, ZListStatements, ZUpdateStatement, type StatementDeta
 type Parsed = z.infer<typeof ZCreateStatement> | z.infer<typeof ZUpdateStatement>;
 
 /** Splits validated input into the revision's content, its details, and the statement's list columns. */
-function contentOf(data: Parsed) {
+export function contentOf(data: Parsed) {
   const details: StatementDetails = {
     interviewDate: data.interviewDate ?? null,
     interviewPlace: data.interviewPlace,
@@ -55,7 +55,7 @@ function contentHash(r: { title: string; language: string; originalText: string;
 }
 
 /** What the audit log keeps of a statement: the content's hash and size, not its words. */
-function auditView(s: { witnessId: string; status: string; revisionNumber: number; title: string; language: string; originalText: string }, hash: string) {
+export function auditView(s: { witnessId: string; status: string; revisionNumber: number; title: string; language: string; originalText: string }, hash: string) {
   return { witnessId: s.witnessId, status: s.status, revision: s.revisionNumber, title: s.title, language: s.language, contentHash: hash, textLength: s.originalText.length };
 }
 

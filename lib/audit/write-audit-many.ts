@@ -1,0 +1,42 @@
+import "server-only";
+import { dbProvider, type Tx } from "@/lib/db/client";
+import { canonicalJson, eventHash, GENESIS_HASH, type ChainFields } from "./canonical";
+import type { AuditInput } from "./write-audit";
+
+/**
+ * Appends many events to the hash chain at once, inside the caller's transaction: the chain is
+ * computed in memory (the same fields, canonical form and hash as writeAudit, so verify-chain
+ * checks them alike) and written with one multi-row insert. Unlike writeAudit it does NOT
+ * re-index the records for search: a bulk caller (lib/statements/bulk-create.ts) writes their
+ * index entries itself, in the same transaction, from the content it already holds.
+ */
+export async function writeAuditMany(tx: Tx, inputs: AuditInput[]): Promise<ChainFields[]> {
+  if (inputs.length === 0) return [];
+  if (dbProvider() === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(734502)`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const iso = at.toISOString();
+  const events: ChainFields[] = [];
+  const rows = [];
+  for (const input of inputs) {
+    const fields: ChainFields = {
+      seq: ++seq,
+      at: iso,
+      actorId: input.actor === "system" ? null : input.actor.id,
+      actorLabel: input.actor === "system" ? "system" : input.actor.email,
+      action: input.action,
+      recordType: input.recordType,
+      recordId: input.recordId,
+      before: input.before === undefined ? null : canonicalJson(input.before),
+      after: input.after === undefined ? null : canonicalJson(input.after),
+      prevHash,
+    };
+    prevHash = eventHash(fields);
+    events.push(fields);
+    rows.push({ ...fields, at, hash: prevHash });
+  }
+  await tx.auditEvent.createMany({ data: rows });
+  return events;
+}
