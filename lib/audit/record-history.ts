@@ -30,6 +30,7 @@ async function authorizeRecord(actor: Actor | null, recordType: string, recordId
   else if (recordType === "Witness") await getWitness({ actor, witnessId: recordId });
   else if (recordType === "Exhibit") await getExhibit({ actor, exhibitId: recordId });
   else if (REGISTRY_TYPES.has(recordType)) authorize(actor, "registry.read");
+  else if (recordType === "Dossier") authorize(actor, "dossier.read");
   else authorize(actor, "audit.read");
 }
 
