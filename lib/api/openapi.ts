@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { errors, json, ok } from "./openapi-parts";
+import { dossierPaths, dossierSchemas } from "@/lib/dossiers/openapi";
 import { exhibitPaths, exhibitSchemas } from "@/lib/exhibits/openapi";
 import { linkPaths, linkSchemas } from "@/lib/links/openapi";
 import { registryPaths, registrySchemas } from "@/lib/registries/openapi";
@@ -37,6 +38,7 @@ export function openApiDocument() {
         ...reviewSchemas(),
         ...sourceSchemas(),
         ...searchSchemas(),
+        ...dossierSchemas(),
       },
     },
     security: [{ bearer: [] }],
@@ -81,6 +83,7 @@ export function openApiDocument() {
       ...registryPaths(),
       ...sourcePaths(),
       ...searchPaths(),
+      ...dossierPaths(),
       "/audit/verify": {
         get: {
           summary: "Verify the audit hash chain",

@@ -1,0 +1,9 @@
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { addDossierItem } from "@/lib/dossiers";
+
+export const dynamic = "force-dynamic";
+
+type P = { id: string };
+
+// Answers with the whole dossier, so a client sees the new item's number and position in order.
+export const POST = apiRoute<P>(async ({ req, actor, params }) => Response.json(await addDossierItem({ actor, dossierId: params.id, input: await readJson(req) }), { status: 201 }));

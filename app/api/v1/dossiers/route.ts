@@ -1,0 +1,8 @@
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { createDossier, listDossiers } from "@/lib/dossiers";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async ({ actor }) => listDossiers({ actor }));
+
+export const POST = apiRoute(async ({ req, actor }) => Response.json(await createDossier({ actor, input: await readJson(req) }), { status: 201 }));
