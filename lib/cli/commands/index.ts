@@ -7,4 +7,7 @@ export type Command = {
   run(args: string[]): Promise<number>;
 };
 
-export const COMMANDS: Command[] = [];
+import { importCommand } from "./import";
+import { dossierCommands } from "./dossier";
+
+export const COMMANDS: Command[] = [importCommand, ...dossierCommands];

@@ -1,0 +1,194 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open as openFile } from "node:fs/promises";
+import { posix } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parse } from "csv-parse";
+import yauzl from "yauzl";
+import { AppError } from "@/lib/errors";
+
+// Reading what the user gave us: a CSV file, or a ZIP holding one CSV and the files its rows
+// name. Everything is streamed: the CSV is decoded and parsed as it is read, and a ZIP's files
+// are opened one at a time when they are needed. Nothing here writes anything.
+
+export type InputFormat = "CSV" | "ZIP" | "JSON";
+
+/** The SHA-256 of a file on disk, streamed. */
+export async function sha256File(path: string): Promise<string> {
+  const h = createHash("sha256");
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest("hex");
+}
+
+/** ZIP by its signature, JSON by its first character, anything else is taken for CSV. */
+export async function sniffFormat(path: string): Promise<InputFormat> {
+  const fh = await openFile(path, "r");
+  try {
+    const buf = Buffer.alloc(64);
+    const { bytesRead } = await fh.read(buf, 0, 64, 0);
+    const head = buf.subarray(0, bytesRead);
+    if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) return "ZIP";
+    const text = head.toString("latin1").replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart();
+    if (text.startsWith("{")) return "JSON";
+    return "CSV";
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A whole-file refusal: nothing was written; the message key says what to do. */
+export function fileRefusal(key: string, message: string, details?: Record<string, unknown>): AppError {
+  return new AppError("INVALID_INPUT", message, { file: [key] }, details);
+}
+
+const ENCODING_HELP = "Save the sheet as “CSV UTF-8” and import it again. Nothing was written.";
+
+/**
+ * Decodes the bytes as UTF-8 (a byte-order mark is dropped), refusing UTF-16 and anything that
+ * is not valid UTF-8 — typically a sheet saved by Excel in Windows-1256 (Arabic) — with a
+ * message that says to save as UTF-8.
+ */
+export async function* decodeUtf8(input: AsyncIterable<Buffer | Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  let first = true;
+  let offset = 0;
+  for await (const raw of input) {
+    const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+    if (first && chunk.length) {
+      first = false;
+      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
+        throw fileRefusal("import_encoding_utf16", `The file is in UTF-16, not UTF-8. ${ENCODING_HELP}`);
+      }
+      // UTF-16 without a byte-order mark: every other byte of Latin text is zero.
+      const sample = chunk.subarray(0, 512);
+      let zeros = 0;
+      for (const b of sample) if (b === 0) zeros++;
+      if (sample.length >= 4 && zeros * 4 >= sample.length) throw fileRefusal("import_encoding_utf16", `The file is in UTF-16, not UTF-8. ${ENCODING_HELP}`);
+    }
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      const highBytes = [...chunk].filter((b) => b >= 0xc0).length;
+      throw fileRefusal(
+        "import_encoding_not_utf8",
+        `The file is not valid UTF-8 (near byte ${offset}${highBytes ? "; it looks like Windows-1256 or another legacy encoding" : ""}). ${ENCODING_HELP}`,
+      );
+    }
+    offset += chunk.length;
+    if (text) yield text;
+  }
+  try {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch {
+    throw fileRefusal("import_encoding_not_utf8", `The file ends in the middle of a character: it is not valid UTF-8. ${ENCODING_HELP}`);
+  }
+}
+
+/** One record of the sheet: its row number as a spreadsheet shows it (the header is row 1). */
+export type SheetRow = { row: number; cells: string[] };
+
+/**
+ * The header and then each row, parsed by csv-parse as the text streams in. The delimiter is
+ * a comma, or a semicolon or tab when the header has those and no comma.
+ */
+export async function* readCsv(input: AsyncIterable<Buffer | Uint8Array>): AsyncGenerator<SheetRow> {
+  const text = decodeUtf8(input);
+  let firstText: string | null = null;
+  // Look at the first chunk to choose the delimiter, then hand everything to the parser.
+  const head = await text.next();
+  if (head.done) throw fileRefusal("import_file_empty", "The file is empty. Nothing was written.");
+  firstText = head.value.replace(/^\uFEFF/, "");
+  const firstLine = firstText.split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = firstLine.includes(",") ? "," : firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
+  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, bom: true });
+  async function* all() {
+    yield firstText!;
+    yield* text;
+  }
+  // pipeline destroys the parser with the decoder's error, so the loop below sees it.
+  const feed = pipeline(Readable.from(all(), { objectMode: false }), parser);
+  feed.catch(() => undefined);
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      yield { row, cells: record };
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const err = e as { code?: string; lines?: number; message?: string };
+    throw fileRefusal("import_csv_malformed", `The CSV cannot be read at line ${err.lines ?? "?"}: ${err.message ?? "malformed"}. Nothing was written.`, { line: err.lines ?? null });
+  } finally {
+    parser.destroy();
+  }
+  if (row === 0) throw fileRefusal("import_file_empty", "The file is empty. Nothing was written.");
+}
+
+// ---------------------------------------------------------------- ZIP
+
+export type ZipArchive = {
+  /** The CSV in the archive (the only .csv file; at the top level when there are several). */
+  csvName: string;
+  has(path: string): boolean;
+  /** Streams one entry; the caller consumes or destroys it. */
+  open(path: string): Promise<Readable>;
+  close(): void;
+};
+
+/** A relative path as rows name it: forward slashes, no leading ./ and no way out of the archive. */
+export function normalizeZipPath(p: string): string | null {
+  const s = p.trim().replace(/\\/g, "/").replace(/^\.\/+/, "");
+  if (!s || s.startsWith("/")) return null;
+  const n = posix.normalize(s);
+  if (n === ".." || n.startsWith("../")) return null;
+  return n.normalize("NFC");
+}
+
+export async function openZip(path: string): Promise<ZipArchive> {
+  const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true }, (e, z) => (e ? rej(e) : res(z))),
+  ).catch(() => {
+    throw fileRefusal("import_zip_unreadable", "The ZIP file cannot be read (damaged or not a ZIP). Nothing was written.");
+  });
+  const entries = new Map<string, yauzl.Entry>();
+  await new Promise<void>((res, rej) => {
+    zip.on("entry", (e: yauzl.Entry) => {
+      if (!e.fileName.endsWith("/")) {
+        const name = normalizeZipPath(e.fileName);
+        if (name) entries.set(name, e);
+      }
+      zip.readEntry();
+    });
+    zip.on("end", () => res());
+    zip.on("error", () => rej(fileRefusal("import_zip_unreadable", "The ZIP file cannot be read (damaged or not a ZIP). Nothing was written.")));
+    zip.readEntry();
+  });
+  const csvs = [...entries.keys()].filter((n) => n.toLowerCase().endsWith(".csv") && !n.startsWith("__MACOSX/"));
+  const top = csvs.filter((n) => !n.includes("/"));
+  const csvName = csvs.length === 1 ? csvs[0] : top.length === 1 ? top[0] : null;
+  if (!csvName) {
+    zip.close();
+    throw fileRefusal(
+      csvs.length ? "import_zip_many_csv" : "import_zip_no_csv",
+      csvs.length ? `The ZIP holds several CSV files (${csvs.join(", ")}); put exactly one at its top level. Nothing was written.` : "The ZIP holds no CSV file. Nothing was written.",
+    );
+  }
+  return {
+    csvName,
+    has: (p) => {
+      const n = normalizeZipPath(p);
+      return !!n && entries.has(n);
+    },
+    open: async (p) => {
+      const n = normalizeZipPath(p);
+      const e = n ? entries.get(n) : undefined;
+      if (!e) throw new Error(`no entry ${p}`);
+      return zip.openReadStreamPromise(e);
+    },
+    close: () => zip.close(),
+  };
+}

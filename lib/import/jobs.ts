@@ -1,0 +1,58 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { read } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { liveProgress, type BatchReport, type RowReport } from "./run-import";
+
+export type JobOut = {
+  id: string;
+  kind: string;
+  format: string;
+  fileName: string;
+  fileSha256: string;
+  dryRun: boolean;
+  status: string;
+  rowsTotal: number;
+  rowsDone: number;
+  created: number;
+  linked: number;
+  refused: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  headers: string[];
+  mapping: Record<string, string>;
+  rows: RowReport[];
+  batches: BatchReport[];
+};
+
+/** An import job with its per-row report, and live progress while this process runs it. */
+export async function getImportJob({ actor, jobId, withRows = true }: { actor: Actor | null; jobId: string; withRows?: boolean }): Promise<JobOut> {
+  authorize(actor, "import.run");
+  const j = await read((db) => db.importJob.findUnique({ where: { id: jobId } }));
+  if (!j) throw new AppError("NOT_FOUND", "No such import.");
+  const report = JSON.parse(j.report || "{}") as { headers?: string[]; mapping?: Record<string, string>; rows?: RowReport[]; batches?: BatchReport[] };
+  const live = liveProgress.get(j.id);
+  return {
+    id: j.id,
+    kind: j.kind,
+    format: j.format,
+    fileName: j.fileName,
+    fileSha256: j.fileSha256,
+    dryRun: j.dryRun,
+    status: live?.phase ?? j.status,
+    rowsTotal: live && live.total ? live.total : j.rowsTotal,
+    rowsDone: live ? Math.max(live.done, 0) : j.rowsDone,
+    created: j.created,
+    linked: j.linked,
+    refused: j.refused,
+    error: j.error,
+    createdAt: j.createdAt.toISOString(),
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+    headers: report.headers ?? [],
+    mapping: report.mapping ?? {},
+    rows: withRows && Array.isArray(report.rows) ? report.rows : [],
+    batches: Array.isArray(report.batches) ? report.batches : [],
+  };
+}

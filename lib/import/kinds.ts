@@ -1,0 +1,336 @@
+import "server-only";
+import { createHash, createHmac } from "node:crypto";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { canonicalJson } from "@/lib/audit/canonical";
+import { getKeyRing } from "@/lib/crypto/keyring";
+import type { Tx } from "@/lib/db/client";
+import { ZCreateEvent } from "@/lib/events/schemas";
+import { normalizeLatin, normalizePersian } from "@/lib/names";
+import { ZCreatePerson } from "@/lib/persons/schemas";
+import { ZCreatePlace } from "@/lib/places/schemas";
+import { parseAliasColumn, rankByName, type Named } from "@/lib/registries/rank";
+import { ZCreateSource } from "@/lib/sources/schemas";
+import { ZCreateStatement } from "@/lib/statements/schemas";
+import { ZCreateWitness } from "@/lib/witnesses/witnesses";
+import { FIELDS, fieldSpec, splitMulti, type ImportKind } from "./fields";
+
+// Per kind: how a mapped row is checked against the registry (plan) and what it becomes in
+// the database (the writers in write-rows.ts). Planning only reads; it is the same for a dry
+// run and a real run, which is what makes the dry run's report the real run's outcome.
+
+/** Scores at or above this link a name to an existing record without asking. */
+export const LINK_THRESHOLD = 0.9;
+/** Between the matcher's default threshold and LINK_THRESHOLD: created, with a warning naming the near match. */
+export const WARN_THRESHOLD = 0.77;
+
+export type Outcome = "CREATE" | "LINK" | "REFUSE" | "ALREADY";
+/** `key` is a message key, optionally with one argument after a colon ("unknown_person:Hamid X"). */
+export type Problem = { column: string | null; key: string };
+export type RecordRef = { type: string; id: string | null; label: string };
+
+export type RowPlan = {
+  row: number;
+  outcome: Outcome;
+  rowKey: string;
+  label: string;
+  /** The record created (id null until written), linked to, or imported from this row before. */
+  record: RecordRef | null;
+  problems: Problem[];
+  warnings: Problem[];
+  /** Validated data for the writer; never reported. */
+  data?: unknown;
+  /** Files of the row (ZIP imports), checked and hashed while planning. */
+  files?: PlannedFile[];
+  batch?: number;
+};
+
+export type PlannedFile = { path: string; sha256: string; size: number; mime: string; tmp?: import("@/lib/exhibits/storage").TempFile };
+
+export type Values = Record<string, string>;
+
+/** What planning needs to know of the database, loaded once per run. */
+export type Registry = {
+  persons: Named[];
+  places: Named[];
+  witnessIds: Map<string, string>;
+  eventKeys: Map<string, { id: string; label: string }>;
+  sourceKeys: Map<string, { id: string; label: string }>;
+  imported: Map<string, { recordType: string; recordId: string }>;
+};
+
+export const normText = (s: string) => normalizeLatin(normalizePersian(s)).replace(/\s+/g, " ").trim();
+
+/**
+ * The key of a row, for "was this imported before?": a hash of the kind and the row's mapped
+ * values, normalised (case, spacing, Persian letter forms). Witness rows hold identity, so
+ * their key is an HMAC under the data key: the stored key cannot be used to guess names.
+ */
+export function rowKeyOf(kind: ImportKind, values: Values): string {
+  const norm: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) {
+    const spec = fieldSpec(kind, k);
+    const t = spec?.multi ? splitMulti(v).map(normText).sort().join("|") : normText(v ?? "");
+    if (t) norm[k] = t;
+  }
+  const text = canonicalJson({ kind, norm });
+  if (kind === "WITNESSES") {
+    const ring = getKeyRing();
+    const key = ring.keys.get(ring.current)!;
+    return "h" + createHmac("sha256", key).update("casefile-import-row\n" + text).digest("hex");
+  }
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** Zod field errors as problems in the sheet's columns. Protected columns never carry a value. */
+function zodProblems(kind: ImportKind, err: z.ZodError, columnOf: (field: string) => string | null, fieldMap: Record<string, string> = {}): Problem[] {
+  return err.issues.map((i) => {
+    const top = String(i.path[0] ?? "");
+    const field = fieldMap[top] ?? top;
+    return { column: columnOf(field) ?? (top === "identity" ? columnOf(String(i.path[1] ?? "")) : null), key: i.message };
+  });
+}
+
+type Match = { id: string; label: string; score: number; matched: string; query: string };
+
+/** The best match among `records` for any of `names`, by the name matcher. */
+function bestMatches(records: Named[], names: string[]): Match[] {
+  const best = new Map<string, Match>();
+  for (const q of names) {
+    for (const hit of rankByName(records, q, { threshold: WARN_THRESHOLD })) {
+      const exact = [hit.name, hit.nameFa, ...hit.aliases].some((n) => n && normText(n) === normText(q));
+      const score = exact ? 1 : hit.score;
+      const prev = best.get(hit.id);
+      if (!prev || prev.score < score) best.set(hit.id, { id: hit.id, label: hit.name, score, matched: hit.matched ?? hit.name, query: q });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+/** In-file names seen so far (rows to be created), for "this is the person of row 3". */
+export type InFile = { named: (Named & { row: number })[] };
+
+type Ctx = {
+  kind: ImportKind;
+  registry: Registry;
+  inFile: InFile;
+  columnOf: (field: string) => string | null;
+  hasFile?: (path: string) => boolean;
+};
+
+function nameRule(records: Named[], ctx: Ctx, names: string[], column: string | null, type: string): { link?: Match; problems: Problem[]; warnings: Problem[] } {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const matches = bestMatches(records, names);
+  const strong = matches.filter((m) => m.score >= LINK_THRESHOLD);
+  const same = bestMatches(ctx.inFile.named, names).filter((m) => m.score >= LINK_THRESHOLD);
+  if (same.length) {
+    const row = ctx.inFile.named.find((n) => n.id === same[0].id)!.row;
+    problems.push({ column, key: `same_as_row:${row}` });
+    return { problems, warnings };
+  }
+  if (strong.length > 1) {
+    problems.push({ column, key: `ambiguous_match:${strong.map((m) => m.label).join(" / ")}` });
+    return { problems, warnings };
+  }
+  if (strong.length === 1) return { link: strong[0], problems, warnings };
+  for (const m of matches) warnings.push({ column, key: `possible_match:${m.label}` });
+  void type;
+  return { problems, warnings };
+}
+
+const LANGUAGE: Record<string, "fa" | "en"> = { fa: "fa", farsi: "fa", persian: "fa", فارسی: "fa", پارسی: "fa", en: "en", english: "en", انگلیسی: "en" };
+const PROTECTION: Record<string, string> = {
+  standard: "STANDARD",
+  confidential: "CONFIDENTIAL",
+  protected: "PROTECTED",
+  عادی: "STANDARD",
+  معمولی: "STANDARD",
+  محرمانه: "CONFIDENTIAL",
+  حفاظتشده: "PROTECTED",
+  "حفاظت شده": "PROTECTED",
+  "حفاظت‌شده": "PROTECTED",
+};
+
+export type Planned = Omit<RowPlan, "row" | "rowKey">;
+
+const refuse = (label: string, problems: Problem[], warnings: Problem[] = []): Planned => ({ outcome: "REFUSE", label, record: null, problems, warnings });
+
+/** Plans one row (not a duplicate, not imported before). Reads nothing but the registry in memory. */
+export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Planned {
+  const col = ctx.columnOf;
+  switch (kind) {
+    case "PERSONS": {
+      const aliases = splitMulti(v.aliases);
+      const position = v.position?.trim();
+      const input = {
+        name: v.name ?? "",
+        nameFa: v.nameFa ?? "",
+        aliases,
+        summary: v.summary ?? "",
+        source: v.source ?? "",
+        positions: position ? [{ title: position, institution: v.institution ?? "", from: v.positionFrom || undefined, to: v.positionTo || undefined }] : [],
+      };
+      const label = input.name.trim() || input.nameFa.trim() || `#${row}`;
+      const parsed = ZCreatePerson.safeParse(input);
+      const problems = parsed.success ? [] : zodProblems(kind, parsed.error, col, { positions: "position" }).map(fixPositionColumn(col, parsed.error));
+      const names = [input.name, input.nameFa, ...aliases].map((s) => s.trim()).filter(Boolean);
+      const m = nameRule(ctx.registry.persons, ctx, names, col("name"), "Person");
+      problems.push(...m.problems);
+      if (problems.length) return refuse(label, problems, m.warnings);
+      if (m.link) return { outcome: "LINK", label, record: { type: "Person", id: m.link.id, label: m.link.label }, problems: [], warnings: m.warnings };
+      ctx.inFile.named.push({ id: `row:${row}`, name: input.name, nameFa: input.nameFa, aliases, row });
+      return { outcome: "CREATE", label, record: { type: "Person", id: null, label }, problems: [], warnings: m.warnings, data: parsed.success ? parsed.data : undefined };
+    }
+    case "PLACES": {
+      const aliases = splitMulti(v.aliases);
+      const input = { name: v.name ?? "", nameFa: v.nameFa ?? "", aliases, city: v.city ?? "", note: v.note ?? "" };
+      const label = input.name.trim() || `#${row}`;
+      const parsed = ZCreatePlace.safeParse(input);
+      const problems = parsed.success ? [] : zodProblems(kind, parsed.error, col);
+      const names = [input.name, input.nameFa, ...aliases].map((s) => s.trim()).filter(Boolean);
+      const m = nameRule(ctx.registry.places, ctx, names, col("name"), "Place");
+      problems.push(...m.problems);
+      if (problems.length) return refuse(label, problems, m.warnings);
+      if (m.link) return { outcome: "LINK", label, record: { type: "Place", id: m.link.id, label: m.link.label }, problems: [], warnings: m.warnings };
+      ctx.inFile.named.push({ id: `row:${row}`, name: input.name, nameFa: input.nameFa, aliases, row });
+      return { outcome: "CREATE", label, record: { type: "Place", id: null, label }, problems: [], warnings: m.warnings, data: parsed.success ? parsed.data : undefined };
+    }
+    case "EVENTS": {
+      const problems: Problem[] = [];
+      const placeIds: string[] = [];
+      for (const name of splitMulti(v.places)) {
+        const hit = bestMatches(ctx.registry.places, [name]).find((x) => x.score >= LINK_THRESHOLD);
+        if (hit) placeIds.push(hit.id);
+        else problems.push({ column: col("places"), key: `unknown_place:${name}` });
+      }
+      const input = { title: v.title ?? "", titleFa: v.titleFa ?? "", dateStart: v.dateStart ?? "", dateEnd: v.dateEnd || undefined, placeIds, description: v.description ?? "", source: v.source ?? "" };
+      const label = input.title.trim() || `#${row}`;
+      const parsed = ZCreateEvent.safeParse(input);
+      if (!parsed.success) problems.unshift(...zodProblems(kind, parsed.error, col));
+      if (problems.length) return refuse(label, problems);
+      const existing = ctx.registry.eventKeys.get(eventKey(input.title, input.dateStart));
+      if (existing) return { outcome: "LINK", label, record: { type: "Event", id: existing.id, label: existing.label }, problems: [], warnings: [] };
+      return { outcome: "CREATE", label, record: { type: "Event", id: null, label }, problems: [], warnings: [], data: parsed.success ? parsed.data : undefined };
+    }
+    case "SOURCES": {
+      const input = { title: v.title ?? "", author: v.author ?? "", year: v.year ?? "", date: v.date ?? "", kind: v.kind ?? "", citation: v.citation ?? "", url: v.url ?? "", note: v.note ?? "" };
+      const label = input.title.trim() || `#${row}`;
+      const parsed = ZCreateSource.safeParse(input);
+      if (!parsed.success) return refuse(label, zodProblems(kind, parsed.error, col));
+      const existing = ctx.registry.sourceKeys.get(sourceKey(input.title, input.author));
+      if (existing) return { outcome: "LINK", label, record: { type: "Source", id: existing.id, label: existing.label }, problems: [], warnings: [] };
+      return { outcome: "CREATE", label, record: { type: "Source", id: null, label }, problems: [], warnings: [], data: parsed.data };
+    }
+    case "WITNESSES": {
+      const identity: Record<string, string> = {};
+      for (const s of FIELDS.WITNESSES) if (s.protected && v[s.field]?.trim()) identity[s.field] = v[s.field];
+      const level = v.protectionLevel?.trim() ? (PROTECTION[normText(v.protectionLevel)] ?? PROTECTION[v.protectionLevel.trim()] ?? v.protectionLevel.trim().toUpperCase()) : undefined;
+      const input = { protectionLevel: level, notes: v.notes ?? "", identity };
+      // A witness is never shown by name: the report calls it by its row until it has a code.
+      const label = `#${row}`;
+      const parsed = ZCreateWitness.safeParse(input);
+      if (!parsed.success) {
+        // Messages only: zod may echo input in a message for some checks; identity values never leave here.
+        const problems = parsed.error.issues.map((i) => ({ column: col(String(i.path[0] === "identity" ? i.path[1] : i.path[0])), key: i.message.includes(" ") ? "invalid" : i.message }));
+        return refuse(label, problems);
+      }
+      return { outcome: "CREATE", label, record: { type: "Witness", id: null, label }, problems: [], warnings: [], data: parsed.data };
+    }
+    case "STATEMENTS": {
+      const problems: Problem[] = [];
+      const code = toLatinDigits(v.witness ?? "").trim().toUpperCase();
+      const witnessId = ctx.registry.witnessIds.get(code) ?? ctx.registry.witnessIds.get(v.witness?.trim() ?? "");
+      if (code && !witnessId) problems.push({ column: col("witness"), key: `unknown_witness:${v.witness!.trim()}` });
+      const lang = v.language?.trim() ? (LANGUAGE[normText(v.language)] ?? LANGUAGE[v.language.trim()] ?? v.language.trim()) : "";
+      const input = {
+        witnessId: witnessId ?? (code ? "unknown" : ""),
+        title: v.title ?? "",
+        language: lang,
+        originalText: v.originalText ?? "",
+        summary: v.summary ?? "",
+        interviewDate: v.interviewDate ?? "",
+        interviewPlace: v.interviewPlace ?? "",
+        interviewers: splitMulti(v.interviewers),
+        periodCovered: v.periodCovered ?? "",
+        placesCovered: splitMulti(v.placesCovered),
+        notes: v.notes ?? "",
+      };
+      const label = input.title.trim() || `#${row}`;
+      const parsed = ZCreateStatement.safeParse(input);
+      if (!parsed.success) problems.unshift(...zodProblems(kind, parsed.error, col, { witnessId: "witness" }));
+      // People the statement names: each must be in the registry, and named in the text (a link cites the passage).
+      const persons: { personId: string; start: number; end: number }[] = [];
+      for (const name of splitMulti(v.persons)) {
+        const hit = bestMatches(ctx.registry.persons, [name]).find((x) => x.score >= LINK_THRESHOLD);
+        if (!hit) {
+          problems.push({ column: col("persons"), key: `unknown_person:${name}` });
+          continue;
+        }
+        const rec = ctx.registry.persons.find((p) => p.id === hit.id)!;
+        const text = input.originalText;
+        const at = [name, rec.name, rec.nameFa, ...rec.aliases].filter(Boolean).map((n) => ({ n, i: text.indexOf(n) })).find((x) => x.i >= 0);
+        if (!at) problems.push({ column: col("persons"), key: `person_not_in_text:${name}` });
+        else persons.push({ personId: hit.id, start: at.i, end: at.i + at.n.length });
+      }
+      const files = splitMulti(v.files);
+      if (files.length && !ctx.hasFile) problems.push({ column: col("files"), key: "files_need_zip" });
+      else for (const p of files) if (!ctx.hasFile!(p)) problems.push({ column: col("files"), key: `zip_missing_file:${p}` });
+      if (problems.length) return refuse(label, problems);
+      return {
+        outcome: "CREATE",
+        label,
+        record: { type: "Statement", id: null, label },
+        problems: [],
+        warnings: [],
+        data: { statement: parsed.success ? parsed.data : undefined, persons, filePaths: files },
+      };
+    }
+  }
+}
+
+/** A position's sub-fields are reported on their own columns (from, to, position). */
+function fixPositionColumn(col: (f: string) => string | null, err: z.ZodError) {
+  return (p: Problem, i: number): Problem => {
+    const path = err.issues[i]?.path ?? [];
+    if (path[0] !== "positions") return p;
+    const sub = String(path[2] ?? "title");
+    const field = sub === "from" ? "positionFrom" : sub === "to" ? "positionTo" : sub === "institution" ? "institution" : "position";
+    return { ...p, column: col(field) };
+  };
+}
+
+function toLatinDigits(s: string): string {
+  return s.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+}
+
+export const eventKey = (title: string, date: string) => `${normText(title)}\n${normText(toLatinDigits(date))}`;
+export const sourceKey = (title: string, author: string) => `${normText(title)}\n${normText(author)}`;
+
+/** What planning needs from the database: names, witness codes, events, sources, rows imported before. */
+export async function loadRegistry(db: Tx, kind: ImportKind): Promise<Registry> {
+  const persons =
+    kind === "PERSONS" || kind === "STATEMENTS"
+      ? (await db.person.findMany({ select: { id: true, name: true, nameFa: true, aliases: { select: { name: true }, orderBy: { id: "asc" } } } })).map((r) => ({
+          id: r.id,
+          name: r.name,
+          nameFa: r.nameFa,
+          aliases: r.aliases.map((a) => a.name),
+        }))
+      : [];
+  const places =
+    kind === "PLACES" || kind === "EVENTS"
+      ? (await db.place.findMany({ select: { id: true, name: true, nameFa: true, aliases: true } })).map((r) => ({ ...r, aliases: parseAliasColumn(r.aliases) }))
+      : [];
+  const witnessIds = new Map<string, string>();
+  if (kind === "STATEMENTS") for (const w of await db.witness.findMany({ select: { id: true, code: true } })) witnessIds.set(w.code, w.id);
+  const eventKeys = new Map<string, { id: string; label: string }>();
+  if (kind === "EVENTS") for (const e of await db.event.findMany({ select: { id: true, title: true, dateStart: true } })) eventKeys.set(eventKey(e.title, e.dateStart), { id: e.id, label: e.title });
+  const sourceKeys = new Map<string, { id: string; label: string }>();
+  if (kind === "SOURCES") for (const s of await db.source.findMany({ select: { id: true, title: true, author: true } })) sourceKeys.set(sourceKey(s.title, s.author), { id: s.id, label: s.title });
+  const imported = new Map<string, { recordType: string; recordId: string }>();
+  for (const r of await db.importedRow.findMany({ where: { kind }, select: { rowKey: true, recordType: true, recordId: true } })) imported.set(r.rowKey, { recordType: r.recordType, recordId: r.recordId });
+  return { persons, places, witnessIds, eventKeys, sourceKeys, imported };
+}
+
+export type { Actor };

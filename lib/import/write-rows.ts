@@ -1,0 +1,185 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { Tx } from "@/lib/db/client";
+import { type CreateEvent } from "@/lib/events/schemas";
+import { NOTE_UPLOADED, NOTE_UPLOADED_AGAIN } from "@/lib/exhibits/schemas";
+import { cleanFileName, custodyAuditView, exhibitAuditView, nextExhibitNumber } from "@/lib/exhibits/shared";
+import { personAuditView, positionRow, toPersonOut, PERSON_INCLUDE } from "@/lib/persons/shared";
+import type { CreatePerson } from "@/lib/persons/schemas";
+import type { CreatePlace } from "@/lib/places/schemas";
+import type { CreateSource } from "@/lib/sources/schemas";
+import type { CreateStatement } from "@/lib/statements/schemas";
+import { auditView as statementAuditView, contentOf } from "@/lib/statements/statements";
+import { encryptIdentity, recordedFields } from "@/lib/witnesses/identity";
+import { randomUUID } from "node:crypto";
+import type { ImportKind } from "./fields";
+import type { PlannedFile, RecordRef, RowPlan } from "./kinds";
+
+// Writing one planned row inside the import's transaction: the record as its own create
+// operation writes it, an audit event "<type>.import" naming the import job and the file's
+// SHA-256, and the ImportedRow that makes a second run of the same file a no-op.
+
+export type WriteMeta = { actor: Actor; jobId: string; fileSha256: string; fileName: string };
+
+type StatementData = { statement: CreateStatement; persons: { personId: string; start: number; end: number }[]; filePaths: string[] };
+
+export async function writeRow(tx: Tx, kind: ImportKind, plan: RowPlan, meta: WriteMeta): Promise<RecordRef | null> {
+  if (plan.outcome !== "CREATE" && plan.outcome !== "LINK") return plan.record;
+  const imp = { jobId: meta.jobId, fileSha256: meta.fileSha256, row: plan.row };
+  let ref: RecordRef;
+  if (plan.outcome === "LINK") {
+    ref = plan.record!;
+  } else {
+    ref = await create(tx, kind, plan, meta, imp);
+  }
+  await tx.importedRow.create({ data: { kind, rowKey: plan.rowKey, recordType: ref.type, recordId: ref.id!, importJobId: meta.jobId } });
+  return ref;
+}
+
+async function create(tx: Tx, kind: ImportKind, plan: RowPlan, meta: WriteMeta, imp: Record<string, unknown>): Promise<RecordRef> {
+  const { actor } = meta;
+  switch (kind) {
+    case "PERSONS": {
+      const d = plan.data as CreatePerson;
+      const created = await tx.person.create({
+        data: {
+          name: d.name,
+          nameFa: d.nameFa,
+          summary: d.summary,
+          statusNotes: d.statusNotes,
+          source: d.source,
+          aliases: { create: d.aliases.map((a) => ({ name: a.name, note: a.note })) },
+          positions: { create: d.positions.map(positionRow) },
+        },
+        include: PERSON_INCLUDE,
+      });
+      const out = toPersonOut(created);
+      await writeAudit(tx, { actor, action: "person.import", recordType: "Person", recordId: out.id, after: { ...personAuditView(out), import: imp } });
+      return { type: "Person", id: out.id, label: out.name };
+    }
+    case "PLACES": {
+      const d = plan.data as CreatePlace;
+      const p = await tx.place.create({ data: { ...d, aliases: JSON.stringify(d.aliases) } });
+      await writeAudit(tx, { actor, action: "place.import", recordType: "Place", recordId: p.id, after: { name: p.name, nameFa: p.nameFa, aliases: d.aliases, city: p.city, note: p.note, import: imp } });
+      return { type: "Place", id: p.id, label: p.name };
+    }
+    case "EVENTS": {
+      const d = plan.data as CreateEvent;
+      const end = d.dateEnd ?? null;
+      const e = await tx.event.create({
+        data: {
+          title: d.title,
+          titleFa: d.titleFa,
+          dateStart: d.dateStart.input,
+          dateEnd: end?.input ?? null,
+          precision: end ? "range" : d.dateStart.precision,
+          earliest: d.dateStart.earliest,
+          latest: (end ?? d.dateStart).latest,
+          description: d.description,
+          source: d.source,
+          places: { create: d.placeIds.map((placeId) => ({ placeId })) },
+        },
+      });
+      await writeAudit(tx, {
+        actor,
+        action: "event.import",
+        recordType: "Event",
+        recordId: e.id,
+        after: { title: e.title, titleFa: e.titleFa, dateStart: e.dateStart, dateEnd: e.dateEnd, precision: e.precision, earliest: e.earliest, latest: e.latest, description: e.description, source: e.source, placeIds: d.placeIds, import: imp },
+      });
+      return { type: "Event", id: e.id, label: e.title };
+    }
+    case "SOURCES": {
+      const d = plan.data as CreateSource;
+      const s = await tx.source.create({ data: { ...d, year: d.year ?? null, date: d.date ?? null } });
+      await writeAudit(tx, { actor, action: "source.import", recordType: "Source", recordId: s.id, after: { title: s.title, author: s.author, year: s.year, date: s.date, kind: s.kind, citation: s.citation, url: s.url, note: s.note, import: imp } });
+      return { type: "Source", id: s.id, label: s.title };
+    }
+    case "WITNESSES": {
+      const { identity, consents: _c, ...data } = plan.data as { identity?: Record<string, string>; consents?: unknown; protectionLevel: string; notes: string; fictional: boolean };
+      const id = randomUUID();
+      const encrypted = identity ? encryptIdentity(id, identity) : {};
+      const last = await tx.witness.findFirst({ orderBy: { code: "desc" }, select: { code: true } });
+      const n = last ? Number.parseInt(last.code.slice(2), 10) : 0;
+      const code = `W-${String(n + 1).padStart(4, "0")}`;
+      const w = await tx.witness.create({ data: { id, ...data, ...encrypted, code, createdById: actor.id } });
+      // Which identity fields were recorded, never their values.
+      await writeAudit(tx, {
+        actor,
+        action: "witness.import",
+        recordType: "Witness",
+        recordId: w.id,
+        after: { code: w.code, protectionLevel: w.protectionLevel, fictional: w.fictional, identityFields: recordedFields(w), consents: [], import: imp },
+      });
+      return { type: "Witness", id: w.id, label: w.code };
+    }
+    case "STATEMENTS": {
+      const d = plan.data as StatementData;
+      const { revision, columns, contentHash } = contentOf(d.statement);
+      const witness = await tx.witness.findUniqueOrThrow({ where: { id: d.statement.witnessId }, select: { id: true, fictional: true } });
+      const s = await tx.statement.create({ data: { ...columns, witnessId: witness.id, authorId: actor.id, fictional: witness.fictional, revisionNumber: 1 } });
+      await tx.statementRevision.create({ data: { ...revision, statementId: s.id, number: 1, reason: "imported", authorId: actor.id, contentHash } });
+      await writeAudit(tx, { actor, action: "statement.import", recordType: "Statement", recordId: s.id, after: { ...statementAuditView(s, contentHash), import: imp } });
+      for (const p of d.persons) {
+        const link = await tx.link.create({
+          data: {
+            statementId: s.id,
+            revisionNumber: 1,
+            startOffset: p.start,
+            endOffset: p.end,
+            quote: d.statement.originalText.slice(p.start, p.end),
+            personId: p.personId,
+            role: "NAMED_BY_OTHERS",
+            allegationType: "OTHER",
+            note: "",
+            createdById: actor.id,
+          },
+        });
+        await writeAudit(tx, {
+          actor,
+          action: "link.import",
+          recordType: "Link",
+          recordId: link.id,
+          after: { statementId: s.id, revisionNumber: 1, startOffset: p.start, endOffset: p.end, personId: p.personId, role: link.role, allegationType: link.allegationType, import: imp },
+        });
+      }
+      for (const f of plan.files ?? []) await writeExhibit(tx, f, s.id, meta, imp);
+      return { type: "Statement", id: s.id, label: s.title };
+    }
+  }
+}
+
+/** Blob, exhibit (or a link to the exhibit that already holds these bytes) and custody entry, as an upload writes them. */
+async function writeExhibit(tx: Tx, f: PlannedFile, statementId: string, meta: WriteMeta, imp: Record<string, unknown>) {
+  const { actor } = meta;
+  const blob = (await tx.blob.findUnique({ where: { sha256: f.sha256 } })) ?? (await tx.blob.create({ data: { sha256: f.sha256, size: BigInt(f.size), mime: f.mime } }));
+  const receipt = { actorId: actor.id, who: actor.name, place: "Casefile import", at: new Date() };
+  const existing = await tx.exhibit.findFirst({ where: { sha256: f.sha256 }, orderBy: { createdAt: "asc" } });
+  if (existing) {
+    const already = await tx.exhibitLink.findFirst({ where: { exhibitId: existing.id, statementId, witnessId: null } });
+    if (already) return;
+    await tx.exhibitLink.create({ data: { exhibitId: existing.id, statementId, witnessId: null } });
+    const entry = await tx.custodyEntry.create({ data: { exhibitId: existing.id, kind: "RECEIVED", ...receipt, note: NOTE_UPLOADED_AGAIN } });
+    await writeAudit(tx, {
+      actor,
+      action: "exhibit.import-link",
+      recordType: "Exhibit",
+      recordId: existing.id,
+      after: { statementId, witnessId: null, number: existing.number, sha256: existing.sha256, deduplicated: true, custody: custodyAuditView(entry), import: imp },
+    });
+    return;
+  }
+  const number = await nextExhibitNumber(tx);
+  const created = await tx.exhibit.create({
+    data: { number, sha256: f.sha256, originalName: cleanFileName(f.path), description: "", createdById: actor.id, links: { create: { statementId, witnessId: null } } },
+  });
+  const entry = await tx.custodyEntry.create({ data: { exhibitId: created.id, kind: "RECEIVED", ...receipt, note: NOTE_UPLOADED } });
+  await writeAudit(tx, {
+    actor,
+    action: "exhibit.import",
+    recordType: "Exhibit",
+    recordId: created.id,
+    after: { ...exhibitAuditView(created, blob), statementId, witnessId: null, custody: custodyAuditView(entry), import: imp },
+  });
+}
