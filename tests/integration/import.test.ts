@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createHash } from "node:crypto";
+import yazl from "yazl";
+import type { Actor } from "@/lib/auth/actor";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { read } from "@/lib/db/write";
+import { isAppError, type AppError } from "@/lib/errors";
+import { blobPath } from "@/lib/exhibits/storage";
+import { getImportJob, runImport, saveTemplate, type ImportResult } from "@/lib/import";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { findUserByEmail } from "@/lib/users/users";
+import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+import { snapshot } from "@/tests/support/import-snapshot";
+
+let db: TestDatabase;
+let researcher: Actor;
+let dir: string;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  dir = mkdtempSync(join(tmpdir(), "casefile-import-"));
+  process.env.CASEFILE_STORAGE_DIR = join(dir, "store");
+  await seedDemo();
+  const u = (await findUserByEmail("researcher@demo.casefile"))!;
+  researcher = { id: u.id, email: u.email, name: u.name, role: "RESEARCHER" };
+});
+afterAll(async () => {
+  await db?.drop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const BOM = "\uFEFF";
+let n = 0;
+function file(content: string | Buffer, ext = "csv"): string {
+  const p = join(dir, `f${++n}.${ext}`);
+  writeFileSync(p, content);
+  return p;
+}
+
+const outcomes = (r: ImportResult) => r.rows.map((x) => ({ row: x.row, outcome: x.outcome, problems: x.problems, warnings: x.warnings, linked: x.outcome === "LINK" ? x.record?.id : undefined }));
+
+async function refusal(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isAppError(e)) return e;
+    throw e;
+  }
+  throw new Error("expected the import to be refused");
+}
+
+const nouriId = () => read(async (d) => (await d.person.findUniqueOrThrow({ where: { key: "nouri" } })).id);
+
+const PERSONS_FA = [
+  "نام,نام فارسی,نام‌های دیگر,سمت,از,تا",
+  "Hamid Abbasi,,حمید نوری|Hamid Nouri,,,",
+  "Ahmad Nemouneh,احمد نمونه,Ahmad Nemooneh؛ احمد نمونه‌ای,بازجو,مرداد ۱۳۶۷,1988",
+  "Sara Fictional,سارا خیالی,,,,",
+].join("\n");
+
+describe("importing persons", () => {
+  test("a Persian CSV with and without BOM reads the same; aliases (| and ؛) link to the public-record official instead of a duplicate", async () => {
+    const withBom = await runImport({ actor: researcher, path: file(BOM + PERSONS_FA), kind: "PERSONS", dryRun: true });
+    const without = await runImport({ actor: researcher, path: file(PERSONS_FA), kind: "PERSONS", dryRun: true });
+    expect(withBom.headers[0]).toBe("نام");
+    expect(withBom.mapping).toMatchObject({ نام: "name", "نام فارسی": "nameFa", "نام‌های دیگر": "aliases", سمت: "position", از: "positionFrom", تا: "positionTo" });
+    expect(outcomes(withBom)).toEqual(outcomes(without));
+    expect(withBom.rows.map((r) => r.outcome)).toEqual(["LINK", "CREATE", "CREATE"]);
+    expect(withBom.rows[0].record).toEqual({ type: "Person", id: await nouriId(), label: "Hamid Nouri" });
+    expect(withBom.rows[0].row).toBe(2);
+  });
+
+  test("the dry run's report is the real run's outcome; every created record is audited as imported with the job and file hash; a second run creates nothing", async () => {
+    const path = file(BOM + PERSONS_FA);
+    const sha = createHash("sha256").update(readFileSync(path)).digest("hex");
+    const before = await snapshot();
+    const dry = await runImport({ actor: researcher, path, kind: "PERSONS", dryRun: true });
+    expect(await snapshot()).toEqual(before);
+    const real = await runImport({ actor: researcher, path, kind: "PERSONS", dryRun: false });
+    expect(outcomes(real)).toEqual(outcomes(dry));
+    expect(real.counts).toEqual({ rows: 3, created: 2, linked: 1, refused: 0, already: 0 });
+    const created = real.rows.filter((r) => r.outcome === "CREATE").map((r) => r.record!.id!);
+    const persons = await read((d) => d.person.findMany({ where: { id: { in: created } }, include: { aliases: true, positions: true } }));
+    const ahmad = persons.find((p) => p.name === "Ahmad Nemouneh")!;
+    expect(ahmad.aliases.map((a) => a.name).sort()).toEqual(["Ahmad Nemooneh", "احمد نمونه‌ای"].sort());
+    expect(ahmad.positions[0]).toMatchObject({ title: "بازجو", fromDate: "مرداد ۱۳۶۷", fromEarliest: "1988-07-23" });
+    const events = await read((d) => d.auditEvent.findMany({ where: { action: "person.import" }, orderBy: { seq: "asc" } }));
+    expect(events.map((e) => e.recordId).sort()).toEqual([...created].sort());
+    for (const e of events) expect(JSON.parse(e.after!).import).toMatchObject({ jobId: real.jobId, fileSha256: sha });
+    expect(await read((d) => d.importedRow.count({ where: { importJobId: real.jobId } }))).toBe(3);
+    expect((await verifyAuditChain()).ok).toBe(true);
+    const job = await getImportJob({ actor: researcher, jobId: real.jobId });
+    expect(job).toMatchObject({ status: "COMPLETED", created: 2, linked: 1, refused: 0, rowsTotal: 3, rowsDone: 3, fileSha256: sha });
+
+    const after = await snapshot();
+    const again = await runImport({ actor: researcher, path: file(PERSONS_FA), kind: "PERSONS", dryRun: false });
+    expect(again.rows.map((r) => r.outcome)).toEqual(["ALREADY", "ALREADY", "ALREADY"]);
+    expect(again.rows[1].record?.id).toBe(created[0]);
+    expect(await snapshot()).toEqual(after);
+  });
+
+  test("a saved template maps a sheet whose headers guess nothing", async () => {
+    const sheet = "Col A,Col B\nMorteza Eshraghi,\nNew Person Zed,Z Alias";
+    const none = await refusal(runImport({ actor: researcher, path: file(sheet), kind: "PERSONS", dryRun: true }));
+    expect(none.fields?.file).toEqual(["import_missing_columns:name"]);
+    await saveTemplate({ actor: researcher, input: { kind: "PERSONS", name: "old sheet", mapping: { "Col A": "name", "Col B": "aliases" } } });
+    const r = await runImport({ actor: researcher, path: file(sheet), kind: "PERSONS", templateName: "old sheet", dryRun: true });
+    expect(r.rows.map((x) => x.outcome)).toEqual(["LINK", "CREATE"]);
+    expect(r.rows[0].record?.label).toBe("Morteza Eshraqi");
+  });
+});
+
+describe("bad input is refused with row, column and message, and nothing is written", () => {
+  test("whole-file refusals: missing required columns (listed), UTF-16, Windows-1256, a ZIP without its CSV", async () => {
+    const before = await snapshot();
+    const missing = await refusal(runImport({ actor: researcher, path: file("عنوان,خلاصه\nx,y"), kind: "STATEMENTS", dryRun: false }));
+    expect(missing.fields?.file).toEqual(["import_missing_columns:witness, language, originalText"]);
+    expect(missing.details).toMatchObject({ missing: ["witness", "language", "originalText"] });
+    expect(missing.message).toMatch(/witness, language, originalText/);
+
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("name\nحمید\n", "utf16le")]);
+    expect((await refusal(runImport({ actor: researcher, path: file(utf16), kind: "PERSONS", dryRun: false }))).fields?.file).toEqual(["import_encoding_utf16"]);
+    // "name\nسلام\n" as Excel saves it in Windows-1256 (Arabic).
+    const cp1256 = Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0xd3, 0xe1, 0xc7, 0xe3, 0x0a]);
+    const enc = await refusal(runImport({ actor: researcher, path: file(cp1256), kind: "PERSONS", dryRun: false }));
+    expect(enc.fields?.file).toEqual(["import_encoding_not_utf8"]);
+    expect(enc.message).toMatch(/Save the sheet as .CSV UTF-8./);
+
+    const zipPath = join(dir, "nocsv.zip");
+    await makeZip(zipPath, [["a.txt", Buffer.from("hello")]]);
+    expect((await refusal(runImport({ actor: researcher, path: zipPath, kind: "STATEMENTS", dryRun: false }))).fields?.file).toEqual(["import_zip_no_csv"]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test("row refusals: unreadable dates (Solar Hijri and Gregorian), duplicate rows, unknown people and witnesses, files the ZIP lacks", async () => {
+    const before = await snapshot();
+    const events = [
+      "title,date,places",
+      "Lockdown of the wards,۱۲ مرداد ۱۳۶۷,Evin Prison",
+      "Transfer,31/02/1988,Gohardasht Prison",
+      "Hearing,Mordad 1399 somewhen,",
+      "Transfer,31/02/1988,Gohardasht Prison",
+      "Visit,1988-08,Nowhere Prison",
+    ].join("\n");
+    const r = await runImport({ actor: researcher, path: file(events), kind: "EVENTS", dryRun: false });
+    expect(r.status).toBe("REFUSED");
+    expect(r.rows.map((x) => [x.row, x.outcome])).toEqual([
+      [2, "CREATE"],
+      [3, "REFUSE"],
+      [4, "REFUSE"],
+      [5, "REFUSE"],
+      [6, "REFUSE"],
+    ]);
+    expect(r.rows[1].problems).toEqual([{ column: "date", key: "date_impossible" }]);
+    expect(r.rows[2].problems).toEqual([{ column: "date", key: "date_unparseable" }]);
+    expect(r.rows[3].problems).toEqual([{ column: null, key: "duplicate_row:3" }]);
+    expect(r.rows[4].problems).toEqual([{ column: "places", key: "unknown_place:Nowhere Prison" }]);
+    expect(r.rows[1].cells).toEqual({ title: "Transfer", date: "31/02/1988", places: "Gohardasht Prison" });
+
+    const statements = [
+      "witness,title,language,text,persons,files",
+      "W-0001,یک,fa,او گفت حمید نوری آنجا بود.,حمید نوری,",
+      "W-9999,دو,fa,متن,,",
+      "W-0001,سه,fa,متنی دربارهٔ کسی,Unknown Official Xyz,",
+      "W-0001,چهار,fa,متن چهار,,audio/missing.mp3",
+    ].join("\n");
+    const zipPath = join(dir, "statements.zip");
+    await makeZip(zipPath, [["statements.csv", Buffer.from(statements)]]);
+    const s = await runImport({ actor: researcher, path: zipPath, kind: "STATEMENTS", dryRun: false });
+    expect(s.format).toBe("ZIP");
+    expect(s.rows.map((x) => x.outcome)).toEqual(["CREATE", "REFUSE", "REFUSE", "REFUSE"]);
+    expect(s.rows[1].problems).toEqual([{ column: "witness", key: "unknown_witness:W-9999" }]);
+    expect(s.rows[2].problems).toEqual([{ column: "persons", key: "unknown_person:Unknown Official Xyz" }]);
+    expect(s.rows[3].problems).toEqual([{ column: "files", key: "zip_missing_file:audio/missing.mp3" }]);
+    expect(await snapshot()).toEqual(before);
+
+    // Fixing the flagged rows (as the dry-run screen does) and leaving the rest out.
+    const fixed = await runImport({
+      actor: researcher,
+      path: file(events),
+      kind: "EVENTS",
+      dryRun: true,
+      edits: { "3": { date: "31/03/1988" }, "4": { date: "Mordad 1367" } },
+    });
+    expect(fixed.rows.slice(0, 3).map((x) => x.outcome)).toEqual(["CREATE", "CREATE", "CREATE"]);
+  });
+});
+
+describe("statements with files, witnesses with protected identity", () => {
+  test("a ZIP's files are streamed into the exhibit store by SHA-256 and attached; persons named are linked at their passage", async () => {
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(5000, 65), Buffer.from("\n%%EOF\n")]);
+    const sha = createHash("sha256").update(pdf).digest("hex");
+    const csv = "witness,title,language,text,persons,files\nW-0002,Testimony with a file,en,I saw Hamid Abbasi in the corridor.,Hamid Abbasi,docs/letter.pdf\n";
+    const zipPath = join(dir, "with-files.zip");
+    await makeZip(zipPath, [["rows.csv", Buffer.from(csv)], ["docs/letter.pdf", pdf]]);
+    const dry = await runImport({ actor: researcher, path: zipPath, kind: "STATEMENTS", dryRun: true });
+    expect(await read((d) => d.blob.count({ where: { sha256: sha } }))).toBe(0);
+    const r = await runImport({ actor: researcher, path: zipPath, kind: "STATEMENTS", dryRun: false });
+    expect(outcomes(r)).toEqual(outcomes(dry));
+    const id = r.rows[0].record!.id!;
+    const ex = await read((d) => d.exhibit.findFirstOrThrow({ where: { links: { some: { statementId: id } } }, include: { blob: true, custody: true } }));
+    expect(ex).toMatchObject({ sha256: sha, originalName: "letter.pdf", blob: { mime: "application/pdf", size: BigInt(pdf.length) } });
+    expect(createHash("sha256").update(readFileSync(blobPath(sha, join(dir, "store")))).digest("hex")).toBe(sha);
+    const link = await read((d) => d.link.findFirstOrThrow({ where: { statementId: id } }));
+    expect(link).toMatchObject({ personId: await nouriId(), quote: "Hamid Abbasi", startOffset: 6, endOffset: 18 });
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+
+  test("witness identity is encrypted and appears in no report, job or audit event", async () => {
+    const secret = "Maryam Secretname";
+    const r = await runImport({ actor: researcher, path: file(`legal name,contact,protection\n${secret},+98 912 000 0000,محرمانه\n,,nonsense-level\n`), kind: "WITNESSES", dryRun: false, skipRefused: true });
+    expect(r.rows.map((x) => x.outcome)).toEqual(["CREATE", "REFUSE"]);
+    expect(r.rows[1].problems).toEqual([{ column: "protection", key: "invalid_choice" }]);
+    const w = await read((d) => d.witness.findUniqueOrThrow({ where: { id: r.rows[0].record!.id! } }));
+    expect(w.protectionLevel).toBe("CONFIDENTIAL");
+    expect(w.legalNameEnc).toBeTruthy();
+    expect(w.legalNameEnc).not.toContain("Secretname");
+    const job = await read((d) => d.importJob.findUniqueOrThrow({ where: { id: r.jobId } }));
+    const audit = await read((d) => d.auditEvent.findMany({ where: { recordId: w.id } }));
+    const rows = await read((d) => d.importedRow.findMany({ where: { kind: "WITNESSES" } }));
+    for (const text of [JSON.stringify(r), job.report, JSON.stringify(audit), JSON.stringify(rows)]) {
+      expect(text).not.toContain("Secretname");
+      expect(text).not.toContain("912 000");
+    }
+  });
+
+  test("batches: each batch is its own transaction and is reported", async () => {
+    const rows = ["title,author,year", ...Array.from({ length: 7 }, (_, i) => `Batch source ${i},Author ${i},${1990 + i}`)].join("\n");
+    const r = await runImport({ actor: researcher, path: file(rows), kind: "SOURCES", dryRun: false, batchSize: 3 });
+    expect(r.batches.map((b) => [b.batch, b.fromRow, b.toRow, b.committed])).toEqual([
+      [1, 2, 4, true],
+      [2, 5, 7, true],
+      [3, 8, 8, true],
+    ]);
+    expect(r.rows.map((x) => x.batch)).toEqual([1, 1, 1, 2, 2, 2, 3]);
+    expect(await read((d) => d.source.count({ where: { title: { startsWith: "Batch source" } } }))).toBe(7);
+  });
+});
+
+function makeZip(path: string, entries: [string, Buffer][]): Promise<void> {
+  return new Promise((res, rej) => {
+    const z = new yazl.ZipFile();
+    for (const [name, data] of entries) z.addBuffer(data, name);
+    z.end();
+    z.outputStream.pipe(createWriteStream(path)).on("close", () => res()).on("error", rej);
+  });
+}
+
