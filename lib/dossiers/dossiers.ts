@@ -254,9 +254,23 @@ export async function listDossiers({ actor }: { actor: Actor | null }): Promise<
   });
 }
 
-/** The dossier's audit events, oldest first (lib/audit/record-history). */
-export async function getDossierHistory({ actor, dossierId }: { actor: Actor | null; dossierId: string }): Promise<HistoryEvent[]> {
+/** The dossier's audit events, oldest first (lib/audit/record-history), each with the item number it concerns. */
+export async function getDossierHistory({ actor, dossierId }: { actor: Actor | null; dossierId: string }): Promise<(HistoryEvent & { exhibitNumber: string | null })[]> {
   authorize(actor, "dossier.read");
   await read((db) => loadDossierRow(db, dossierId));
-  return getRecordHistory({ actor, recordType: RECORD_TYPE, recordId: dossierId });
+  const events = await getRecordHistory({ actor, recordType: RECORD_TYPE, recordId: dossierId });
+  // An item's number is unchanged by a move, so the field-by-field diff leaves it out; read it from the payload.
+  const raw = await read((db) => db.auditEvent.findMany({ where: { recordType: RECORD_TYPE, recordId: dossierId }, select: { seq: true, before: true, after: true } }));
+  const numbers = new Map(
+    raw.map((r) => {
+      let n: unknown = null;
+      try {
+        n = (JSON.parse(r.after ?? r.before ?? "null") as { exhibitNumber?: unknown } | null)?.exhibitNumber ?? null;
+      } catch {
+        n = null;
+      }
+      return [r.seq, typeof n === "string" ? n : null];
+    }),
+  );
+  return events.map((e) => ({ ...e, exhibitNumber: numbers.get(e.seq) ?? null }));
 }

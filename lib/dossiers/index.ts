@@ -4,6 +4,7 @@
 export { createDossier, deleteDossier, getDossier, getDossierHistory, listDossiers, updateDossier } from "./dossiers";
 export { addDossierItem, removeDossierItem, updateDossierItem } from "./items";
 export { loadDossierContent, dualDate } from "./content";
+export { findDossierCandidates, listDossierSubjects, type Candidates } from "./candidates";
 export { DOSSIER_SUBJECTS, EXCLUSION_REASONS, ITEM_KINDS } from "./schemas";
 export type {
   ChronologyEntry,

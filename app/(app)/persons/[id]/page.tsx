@@ -55,6 +55,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
             <Link href={`/persons/${p.id}/edit`} className="button primary" data-testid="edit-person">
               {t("persons.edit")}
             </Link>
+            {can(actor, "dossier.edit") && <Link href={`/dossiers/new?person=${p.id}`} className="button" data-testid="build-dossier">{t("dossiers.buildDossier")}</Link>}
           </div>
         )}
       </div>

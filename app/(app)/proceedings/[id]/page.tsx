@@ -52,6 +52,7 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
             <Link href={`/proceedings/${p.id}/edit`} className="button primary" data-testid="edit-proceeding">
               {t("proceedings.edit")}
             </Link>
+            {can(actor, "dossier.edit") && <Link href={`/dossiers/new?proceeding=${p.id}`} className="button" data-testid="build-dossier">{t("dossiers.buildDossier")}</Link>}
           </div>
         )}
       </div>

@@ -1,0 +1,334 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
+import { GradeBadge } from "@/app/_components/grading";
+import { orHttpError, requirePageActor } from "@/app/_lib/page";
+import { loadDossierContent, type ContentItem, type DualDate } from "@/lib/dossiers";
+import styles from "../../_components/dossiers.module.css";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dossiers"))("previewTitle") };
+}
+
+type StatementItem = Extract<ContentItem, { kind: "STATEMENT" }>;
+
+/** The dossier as it will read: cover, contents, chronology, allegations with pinpoint quotes, statements, exhibits, sources. */
+export default async function DossierPreviewPage({ params }: Props) {
+  const { id } = await params;
+  const actor = await requirePageActor(`/dossiers/${id}/preview`);
+  const [c, t, format, rawLocale] = await Promise.all([orHttpError(loadDossierContent({ actor, dossierId: id })), getTranslations(), getFormatter(), getLocale()]);
+  const locale = rawLocale === "fa" ? "fa" : "en";
+  const when = (d: DualDate | null) => {
+    if (!d) return null;
+    const shown = d[locale];
+    if (!shown) return <bdi>{d.input}</bdi>;
+    return (
+      <>
+        <bdi>{locale === "fa" ? shown.persian : shown.gregorian}</bdi> <span className="muted">({locale === "fa" ? shown.gregorian : shown.persian})</span>
+      </>
+    );
+  };
+  const statements = c.items.filter((i): i is StatementItem => i.kind === "STATEMENT");
+  const exhibits = c.items.filter((i) => i.kind === "EXHIBIT");
+  const sources = c.items.filter((i) => i.kind === "SOURCE");
+  const subjectName = c.subject.type === "PROCEEDING" ? c.subject.title : c.subject.name;
+  const subjectNameFa = c.subject.type === "PERSON" ? c.subject.nameFa : "";
+  // Per person and allegation type: every pinpoint quote, in dossier order.
+  const sections = c.persons.flatMap((p) =>
+    p.allegationTypes.map((type) => ({
+      person: p,
+      type,
+      quotes: statements.flatMap((s) => s.statement.links.filter((l) => l.person.id === p.id && l.allegationType === type).map((l) => ({ item: s, link: l }))),
+    })),
+  );
+  const toc = [
+    ["chronology", t("dossiers.previewSections.chronology")],
+    ["allegations", t("dossiers.previewSections.allegations")],
+    ["statements", t("dossiers.previewSections.statements")],
+    ["exhibits", t("dossiers.previewSections.exhibits")],
+    ["sources", t("dossiers.previewSections.sources")],
+  ] as const;
+
+  return (
+    <article data-testid="dossier-preview">
+      <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
+        <Link href="/dossiers">{t("dossiers.title")}</Link>
+        <Link href={`/dossiers/${c.dossier.id}`}>
+          <bdi>{c.dossier.title}</bdi>
+        </Link>
+      </nav>
+
+      <header className="panel" data-testid="preview-cover">
+        <p className="muted">{t("dossiers.coverKicker")}</p>
+        <h1 dir="auto">{c.dossier.title}</h1>
+        <p className="lead">
+          {t(`dossiers.subjectTypes.${c.dossier.subjectType}`)}: <bdi>{subjectName}</bdi>
+          {subjectNameFa && (
+            <>
+              {" "}
+              (<bdi lang="fa">{subjectNameFa}</bdi>)
+            </>
+          )}
+        </p>
+        {c.subject.type === "PROCEEDING" && (
+          <dl className="facts">
+            {c.subject.court && (
+              <div>
+                <dt>{t("dossiers.court")}</dt>
+                <dd>
+                  <bdi>{c.subject.court}</bdi>
+                </dd>
+              </div>
+            )}
+            {c.subject.defendants.length > 0 && (
+              <div>
+                <dt>{t("dossiers.defendants")}</dt>
+                <dd>
+                  {c.subject.defendants.map((p, i) => (
+                    <span key={p.id}>
+                      {i > 0 && ", "}
+                      <bdi>{p.name}</bdi>
+                      {p.nameFa && (
+                        <>
+                          {" "}
+                          (<bdi lang="fa">{p.nameFa}</bdi>)
+                        </>
+                      )}
+                    </span>
+                  ))}
+                </dd>
+              </div>
+            )}
+          </dl>
+        )}
+        {c.dossier.description && (
+          <p dir="auto" className="prose">
+            {c.dossier.description}
+          </p>
+        )}
+        <p className="muted">
+          {t("dossiers.dossierId")}: <code dir="ltr">{c.dossier.id}</code> · {t("dossiers.generatedAt")} <DateTime value={c.generatedAt} />
+        </p>
+        <p data-testid="preview-counts">
+          {t("dossiers.counts", { statements: c.counts.statements, exhibits: c.counts.exhibits, sources: c.counts.sources })}
+        </p>
+        {c.counts.unverifiedStatements > 0 && (
+          <p className="note note-warning" data-testid="preview-unverified">
+            <span>{t("dossiers.unverifiedNote", { count: c.counts.unverifiedStatements })}</span>
+          </p>
+        )}
+        {c.excluded.length > 0 && (
+          <div className="note note-warning" data-testid="preview-excluded">
+            <span>
+              {t("dossiers.excludedNote", { count: c.excluded.length })}{" "}
+              {c.excluded.map((x, i) => (
+                <span key={x.itemId}>
+                  {i > 0 && "; "}
+                  <span dir="ltr">{x.exhibitNumber}</span>: {t(`dossiers.exclusion.${x.reason}`)}
+                </span>
+              ))}
+            </span>
+          </div>
+        )}
+      </header>
+
+      <nav className="panel" aria-labelledby="toc-heading" data-testid="preview-contents">
+        <h2 id="toc-heading">{t("dossiers.previewSections.contents")}</h2>
+        <ol>
+          {toc.map(([anchor, label]) => (
+            <li key={anchor}>
+              <a href={`#${anchor}`}>{label}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <section className="panel" id="chronology" aria-labelledby="chronology-heading" data-testid="preview-chronology">
+        <h2 id="chronology-heading">{t("dossiers.previewSections.chronology")}</h2>
+        {c.chronology.length === 0 ? (
+          <p className="empty">{t("dossiers.noChronology")}</p>
+        ) : (
+          <ol>
+            {c.chronology.map((e) => (
+              <li key={e.eventId}>
+                {when(e.date)} — <bdi>{locale === "fa" && e.titleFa ? e.titleFa : e.title}</bdi>
+                {e.places.length > 0 && (
+                  <span className="muted">
+                    {" "}
+                    · {e.places.map((p) => (locale === "fa" && p.nameFa ? p.nameFa : p.name)).join("، ")}
+                  </span>
+                )}{" "}
+                <span className="muted" dir="ltr">
+                  [{e.citedBy.join(", ")}]
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="panel" id="allegations" aria-labelledby="allegations-heading" data-testid="preview-allegations">
+        <h2 id="allegations-heading">{t("dossiers.previewSections.allegations")}</h2>
+        {sections.length === 0 && <p className="empty">{t("dossiers.noAllegations")}</p>}
+        {sections.map((s) => (
+          <section key={`${s.person.id}-${s.type}`} data-testid="allegation-section">
+            <h3>
+              <bdi>{locale === "fa" && s.person.nameFa ? s.person.nameFa : s.person.name}</bdi> — {t(`links.allegationTypes.${s.type}`)}
+            </h3>
+            <ul>
+              {s.quotes.map(({ item, link }) => (
+                <li key={link.id} data-testid="pinpoint">
+                  <blockquote dir="auto" lang={item.statement.language}>
+                    «{link.quote}»
+                  </blockquote>
+                  <p className="muted">
+                    <span dir="ltr" className={styles.number}>
+                      {item.exhibitNumber}
+                    </span>{" "}
+                    ·{" "}
+                    {t("dossiers.pinpoint", {
+                      revision: format.number(link.revisionNumber, { useGrouping: false }),
+                      start: format.number(link.startOffset, { useGrouping: false }),
+                      end: format.number(link.endOffset, { useGrouping: false }),
+                    })}{" "}
+                    · {t(`links.roles.${link.role}`)} · <span dir="ltr">{item.statement.witness.code}</span>{" "}
+                    {item.statement.review && <GradeBadge reliability={item.statement.review.sourceReliability} credibility={item.statement.review.credibility} testId="pinpoint-grade" />}{" "}
+                    {!item.statement.verified && <span className={`badge ${styles.unverified}`}>{t("dossiers.notVerified")}</span>}
+                    {link.anchor === "NEEDS_REVIEW" && <span className={`badge ${styles.unverified}`}>{t("dossiers.anchorNeedsReview")}</span>}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </section>
+
+      <section className="panel" id="statements" aria-labelledby="statements-heading" data-testid="preview-statements">
+        <h2 id="statements-heading">{t("dossiers.previewSections.statements")}</h2>
+        {statements.length === 0 && <p className="empty">{t("dossiers.noStatements")}</p>}
+        {statements.map((s) => (
+          <section key={s.itemId} data-testid="preview-statement" data-number={s.exhibitNumber}>
+            <h3>
+              <span dir="ltr" className={styles.number}>
+                {s.exhibitNumber}
+              </span>{" "}
+              <bdi lang={s.statement.language}>{s.statement.title}</bdi>
+            </h3>
+            <p className="badges">
+              <StatusBadge status={s.statement.status} />
+              {!s.statement.verified && <span className={`badge ${styles.unverified}`}>{t("dossiers.notVerified")}</span>}
+              {s.statement.fictional && <FictionalBadge />}
+              {s.statement.review && <GradeBadge reliability={s.statement.review.sourceReliability} credibility={s.statement.review.credibility} testId="statement-grade" />}
+            </p>
+            <p className="muted">
+              {t("dossiers.witness")} <span dir="ltr">{s.statement.witness.code}</span> · {t("dossiers.revision", { n: format.number(s.statement.revisionNumber, { useGrouping: false }) })}
+              {s.statement.interviewDate && (
+                <>
+                  {" "}
+                  · {t("dossiers.interviewed")} {when(s.statement.interviewDate)}
+                </>
+              )}
+            </p>
+            {s.note && (
+              <p className="muted" dir="auto">
+                {s.note}
+              </p>
+            )}
+            <blockquote dir="auto" lang={s.statement.language} className="prose">
+              {s.statement.originalText}
+            </blockquote>
+            {s.statement.translations.map((tr, i) => (
+              <details key={i} className="disclosure">
+                <summary>{t("dossiers.translation", { language: tr.language, translator: tr.translator })}</summary>
+                <blockquote dir="auto" lang={tr.language} className="prose">
+                  {tr.text}
+                </blockquote>
+              </details>
+            ))}
+          </section>
+        ))}
+      </section>
+
+      <section className="panel" id="exhibits" aria-labelledby="exhibits-heading" data-testid="preview-exhibits">
+        <h2 id="exhibits-heading">{t("dossiers.previewSections.exhibits")}</h2>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("dossiers.number")}</th>
+                <th scope="col">{t("dossiers.kind")}</th>
+                <th scope="col">{t("dossiers.record")}</th>
+                <th scope="col">{t("dossiers.sha256")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.items.map((i) => (
+                <tr key={i.itemId} data-testid="exhibit-list-row">
+                  <td>
+                    <span dir="ltr" className={styles.number}>
+                      {i.exhibitNumber}
+                    </span>
+                  </td>
+                  <td>{t(`dossiers.kinds.${i.kind}`)}</td>
+                  <td>
+                    {i.kind === "STATEMENT" && <bdi>{i.statement.title}</bdi>}
+                    {i.kind === "EXHIBIT" && (
+                      <>
+                        <bdi>{i.exhibit.originalName}</bdi>{" "}
+                        <span className="muted" dir="ltr">
+                          {i.exhibit.number} · {i.exhibit.mime} · {format.number(i.exhibit.size)} B
+                        </span>
+                      </>
+                    )}
+                    {i.kind === "SOURCE" && <bdi>{i.source.title}</bdi>}
+                  </td>
+                  <td>
+                    {i.kind === "EXHIBIT" ? (
+                      <code className="hash hash-full" dir="ltr" data-testid="exhibit-hash">
+                        {i.exhibit.sha256}
+                      </code>
+                    ) : i.kind === "STATEMENT" ? (
+                      <code className="hash hash-full" dir="ltr" title={t("dossiers.revisionHash")}>
+                        {i.statement.revisionContentHash}
+                      </code>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {exhibits.length === 0 && <p className="muted">{t("dossiers.noExhibits")}</p>}
+      </section>
+
+      <section className="panel" id="sources" aria-labelledby="sources-heading" data-testid="preview-sources">
+        <h2 id="sources-heading">{t("dossiers.previewSections.sources")}</h2>
+        {sources.length === 0 ? (
+          <p className="empty">{t("dossiers.noSources")}</p>
+        ) : (
+          <ul>
+            {sources.map(
+              (s) =>
+                s.kind === "SOURCE" && (
+                  <li key={s.itemId}>
+                    <span dir="ltr" className={styles.number}>
+                      {s.exhibitNumber}
+                    </span>{" "}
+                    <bdi>{s.source.title}</bdi>
+                    {s.source.author && <span className="muted"> · {s.source.author}</span>}
+                    {s.source.year !== null && <span className="muted"> · {format.number(s.source.year, { useGrouping: false })}</span>}{" "}
+                    <GradeBadge reliability={s.source.reliability} credibility={s.source.credibility} testId="source-grade" />
+                  </li>
+                ),
+            )}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

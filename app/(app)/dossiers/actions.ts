@@ -1,0 +1,82 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect, unstable_rethrow } from "next/navigation";
+import type { FormState } from "@/app/_lib/form-state";
+import { formValues, runForm } from "@/app/_lib/run-form";
+import { getActor } from "@/lib/auth/session";
+import { addDossierItem, createDossier, deleteDossier, removeDossierItem, updateDossier, updateDossierItem } from "@/lib/dossiers";
+import { toAppError } from "@/lib/http";
+
+// Thin actions over lib/dossiers, which authorizes (dossier.edit), validates and audits.
+
+type Saved = { id: string };
+
+export async function createDossierAction(prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
+  const values = formValues(formData, ["title", "description", "subject", "preselect"]);
+  const [subjectType = "", subjectId = ""] = (values.subject ?? "").split(":");
+  const input = { title: values.title, description: values.description, subjectType, subjectId, preselect: values.preselect === "on" };
+  const state = await runForm(prev, values, async (actor) => ({ id: (await createDossier({ actor, input })).id }));
+  if (!state.ok && state.fieldErrors) {
+    // The picker is one field ("subject") for two of the operation's fields.
+    const { subjectType: a = [], subjectId: b = [], ...rest } = state.fieldErrors;
+    state.fieldErrors = a.length || b.length ? { ...rest, subject: [...a, ...b] } : rest;
+  }
+  if (state.ok && state.data) {
+    revalidatePath("/dossiers");
+    redirect(`/dossiers/${state.data.id}`);
+  }
+  return state;
+}
+
+export async function updateDossierAction(dossierId: string, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
+  const values = formValues(formData, ["title", "description"]);
+  const state = await runForm(prev, values, async (actor) => ({ id: (await updateDossier({ actor, dossierId, input: values })).id }));
+  if (state.ok) revalidatePath(`/dossiers/${dossierId}`);
+  return state;
+}
+
+/** One-button changes (add, move, remove): back to the builder, with the error code if it failed. */
+async function step(dossierId: string, op: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) => Promise<unknown>, anchor = "items") {
+  const actor = await getActor();
+  let error: string | null = null;
+  if (!actor) error = "UNAUTHENTICATED";
+  else {
+    try {
+      await op(actor);
+    } catch (e) {
+      unstable_rethrow(e);
+      const app = toAppError(e);
+      if (!app) throw e;
+      error = app.code;
+    }
+  }
+  revalidatePath(`/dossiers/${dossierId}`);
+  redirect(`/dossiers/${dossierId}${error ? `?error=${error}` : ""}#${anchor}`);
+}
+
+export async function addItemAction(dossierId: string, kind: string, refId: string) {
+  await step(dossierId, (actor) => addDossierItem({ actor, dossierId, input: { kind, refId } }), "items");
+}
+
+export async function moveItemAction(dossierId: string, itemId: string, move: "up" | "down") {
+  await step(dossierId, (actor) => updateDossierItem({ actor, dossierId, itemId, input: { move } }), `item-${itemId}`);
+}
+
+export async function removeItemAction(dossierId: string, itemId: string) {
+  await step(dossierId, (actor) => removeDossierItem({ actor, dossierId, itemId }), "items");
+}
+
+export async function deleteDossierAction(dossierId: string) {
+  const actor = await getActor();
+  try {
+    await deleteDossier({ actor, dossierId });
+  } catch (e) {
+    unstable_rethrow(e);
+    const app = toAppError(e);
+    if (!app) throw e;
+    redirect(`/dossiers/${dossierId}?error=${app.code}`);
+  }
+  revalidatePath("/dossiers");
+  redirect("/dossiers");
+}

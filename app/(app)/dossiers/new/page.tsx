@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { param, requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { listDossierSubjects } from "@/lib/dossiers";
+import { createDossierAction } from "../actions";
+import { NewDossierForm } from "../_components/dossier-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dossiers"))("newTitle") };
+}
+
+// ?proceeding=ID or ?person=ID (the "Build a dossier" links) choose the subject and a title.
+export default async function NewDossierPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  const actor = await requirePageActor("/dossiers/new");
+  if (!can(actor, "dossier.edit")) forbidden();
+  const [subjects, t] = await Promise.all([listDossierSubjects({ actor }), getTranslations()]);
+  const proceeding = subjects.proceedings.find((p) => p.id === param(sp.proceeding));
+  const person = subjects.persons.find((p) => p.id === param(sp.person));
+  const initial: Record<string, string> = proceeding
+    ? { subject: `PROCEEDING:${proceeding.id}`, title: t("dossiers.defaultTitle", { subject: proceeding.title }) }
+    : person
+      ? { subject: `PERSON:${person.id}`, title: t("dossiers.defaultTitle", { subject: person.name }) }
+      : {};
+  return (
+    <>
+      <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
+        <Link href="/dossiers">{t("dossiers.title")}</Link>
+      </nav>
+      <h1>{t("dossiers.newTitle")}</h1>
+      <p className="lead">{t("dossiers.newIntro")}</p>
+      <NewDossierForm action={createDossierAction} subjects={subjects} initial={initial} />
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DateTime } from "@/app/_components/badges";
+import { requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { listDossiers } from "@/lib/dossiers";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dossiers"))("title") };
+}
+
+export default async function DossiersPage() {
+  const actor = await requirePageActor("/dossiers");
+  const [{ items }, t, format] = await Promise.all([listDossiers({ actor }), getTranslations(), getFormatter()]);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t("dossiers.title")}</h1>
+          <p className="lead">{t("dossiers.intro")}</p>
+        </div>
+        {can(actor, "dossier.edit") && (
+          <div className="page-actions">
+            <Link href="/dossiers/new" className="button primary" data-testid="new-dossier">
+              {t("dossiers.new")}
+            </Link>
+          </div>
+        )}
+      </div>
+      {items.length === 0 ? (
+        <p className="empty" data-testid="dossiers-empty">
+          {t("dossiers.empty")}
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="dossier-list">
+            <thead>
+              <tr>
+                <th scope="col">{t("dossiers.fields.title")}</th>
+                <th scope="col">{t("dossiers.fields.subject")}</th>
+                <th scope="col" className="num">
+                  {t("dossiers.itemCount")}
+                </th>
+                <th scope="col">{t("dossiers.createdBy")}</th>
+                <th scope="col">{t("dossiers.updated")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.id} data-testid="dossier-row">
+                  <td>
+                    <Link href={`/dossiers/${d.id}`} dir="auto">
+                      {d.title}
+                    </Link>
+                  </td>
+                  <td>
+                    <span className="muted">{t(`dossiers.subjectTypes.${d.subjectType}`)}:</span> <bdi>{d.subject.name}</bdi>
+                  </td>
+                  <td className="num">{format.number(d.itemCount)}</td>
+                  <td>
+                    <bdi>{d.createdBy.name}</bdi>
+                  </td>
+                  <td>
+                    <DateTime value={d.updatedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
