@@ -1,0 +1,213 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import yauzl from "yauzl";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { closeDb, getDb } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { read } from "@/lib/db/write";
+import { checkStoredFile } from "@/lib/exhibits/storage";
+import { EXCLUDED_TABLES, EXPORTED_TABLES, importCasefileExport, writeExportDirectory, writeExportZip } from "@/lib/transfer";
+import { allModels, columnsOf, delegate, encodeValue, ORDER_BY } from "@/lib/transfer/tables";
+import { emptyDatabase, freshDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
+import { buildRichData, demoActors } from "./transfer-data";
+
+// Round trip: a seeded installation with every kind of record is exported, the export is loaded
+// into a fresh empty database, and every table is compared row by row. What may differ, and
+// only that: the destination's audit log has one more event (the import itself) and the search
+// index's row numbers and timestamps (it is derived, rebuilt on import).
+
+let src: TestDatabase;
+const dbs: TestDatabase[] = [];
+const work = mkdtempSync(join(tmpdir(), "casefile-transfer-"));
+const srcStore = join(work, "store-src");
+let zipFile: string;
+let exportDir: string;
+let sourceTables: Record<string, unknown[]>;
+let sourceSearch: unknown[];
+let zipHead: number;
+let dirHead: number;
+
+async function use(db: TestDatabase, store: string) {
+  await closeDb();
+  process.env.DATABASE_URL = db.url;
+  process.env.CASEFILE_STORAGE_DIR = store;
+}
+
+async function snapshot(): Promise<Record<string, unknown[]>> {
+  const db = getDb();
+  const out: Record<string, unknown[]> = {};
+  for (const t of EXPORTED_TABLES) {
+    const cols = columnsOf(db, t);
+    const rows = await read((d) => delegate(d, t).findMany({ orderBy: ORDER_BY[t] ?? [{ id: "asc" }] }));
+    out[t] = rows.map((r) => Object.fromEntries(cols.map((c) => [c.name, encodeValue(c.type, r[c.name])])));
+  }
+  return out;
+}
+
+const searchDocs = () =>
+  read((d) => d.searchDoc.findMany({ orderBy: [{ type: "asc" }, { recordId: "asc" }] })).then((rows) => rows.map(({ id: _id, updatedAt: _u, ...rest }) => rest));
+
+beforeAll(async () => {
+  src = await freshDatabase();
+  process.env.CASEFILE_STORAGE_DIR = srcStore;
+  await buildRichData();
+  const { ADMIN } = await demoActors();
+  zipFile = join(work, "export.zip");
+  const built = await writeExportZip({ actor: ADMIN, file: zipFile });
+  zipHead = Number(built.auditHead.split(":")[0]);
+  exportDir = join(work, "export-dir");
+  dirHead = Number((await writeExportDirectory({ actor: ADMIN, dir: exportDir })).auditHead.split(":")[0]);
+  sourceTables = await snapshot();
+  sourceSearch = await searchDocs();
+});
+afterAll(async () => {
+  await closeDb();
+  for (const d of dbs) await d.drop().catch(() => undefined);
+  await src?.drop();
+  rmSync(work, { recursive: true, force: true });
+  delete process.env.CASEFILE_STORAGE_DIR;
+});
+
+async function freshDestination(provider = testProvider()) {
+  const d = await emptyDatabase(provider);
+  await migrate(d.url);
+  dbs.push(d);
+  const store = mkdtempSync(join(work, "store-"));
+  await use(d, store);
+  return { db: d, store };
+}
+
+/** Each export holds the log up to its own transfer.export event: headSeq. */
+async function expectIdenticalTo(result: { auditHead: string }, store: string, headSeq: number) {
+  const dest = await snapshot();
+  for (const t of EXPORTED_TABLES) {
+    if (t === "AuditEvent") continue;
+    expect({ table: t, rows: dest[t] }).toEqual({ table: t, rows: sourceTables[t] });
+  }
+  // The audit log: the source's events verbatim, then exactly one more (the import).
+  const srcEvents = (sourceTables.AuditEvent as { seq: number; hash: string; action: string }[]).slice(0, headSeq);
+  expect(srcEvents.at(-1)!.action).toBe("transfer.export");
+  const destEvents = dest.AuditEvent as { seq: number; hash: string; prevHash: string; action: string; after: string }[];
+  expect(destEvents.slice(0, -1)).toEqual(srcEvents);
+  const last = destEvents.at(-1)!;
+  expect(last).toMatchObject({ seq: srcEvents.length + 1, prevHash: srcEvents.at(-1)!.hash, action: "transfer.import" });
+  expect(JSON.parse(last.after)).toMatchObject({ exportId: expect.any(String), exportSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  expect(result.auditHead).toBe(`${last.seq}:${last.hash}`);
+  const chain = await verifyAuditChain({ checkpoint: { seq: srcEvents.at(-1)!.seq, hash: srcEvents.at(-1)!.hash } });
+  expect(chain).toMatchObject({ ok: true, events: srcEvents.length + 1 });
+  // Every exhibit file, by hash, in the destination's store.
+  const blobs = dest.Blob as { sha256: string }[];
+  expect(blobs.length).toBeGreaterThanOrEqual(2);
+  for (const b of blobs) expect(await checkStoredFile(b.sha256, store)).toMatchObject({ result: "MATCH" });
+  // The derived search index comes out the same, row numbers and timestamps aside.
+  expect(await searchDocs()).toEqual(sourceSearch);
+}
+
+describe("full export and import", () => {
+  test("every model of the schema is either exported or left out with a reason", () => {
+    const models = allModels(getDb()).sort();
+    const covered = [...EXPORTED_TABLES, ...Object.keys(EXCLUDED_TABLES)].sort();
+    expect(covered).toEqual(models);
+  });
+
+  test("the export holds the records, the witnesses' identity only as stored ciphertext, and the files by SHA-256", async () => {
+    expect((sourceTables.StatementRevision as unknown[]).length).toBeGreaterThanOrEqual(2);
+    expect((sourceTables.Review as unknown[]).length).toBeGreaterThanOrEqual(1);
+    expect((sourceTables.Link as unknown[]).length).toBeGreaterThanOrEqual(1);
+    expect((sourceTables.CustodyEntry as unknown[]).length).toBeGreaterThanOrEqual(3);
+    const json = readFileSync(join(exportDir, "casefile-export.json"), "utf8");
+    const doc = JSON.parse(json);
+    expect(doc).toMatchObject({ format: "casefile-export", version: 1, source: { provider: testProvider() } });
+    expect(json).not.toContain("Zarvanqoli");
+    const enc = (doc.tables.Witness as { legalNameEnc: string | null }[]).map((w) => w.legalNameEnc).filter(Boolean);
+    expect(enc.length).toBeGreaterThanOrEqual(1);
+    expect(doc.tables.ApiToken).toBeUndefined();
+    // The ZIP holds the same document and the files.
+    const zip = await yauzl.openPromise(zipFile, { lazyEntries: true });
+    const names: string[] = [];
+    await new Promise<void>((res, rej) => {
+      zip.on("entry", (e: yauzl.Entry) => {
+        names.push(e.fileName);
+        zip.readEntry();
+      });
+      zip.readEntry();
+      zip.on("end", res);
+      zip.on("error", rej);
+    });
+    expect(names).toContain("casefile-export.json");
+    for (const b of sourceTables.Blob as { sha256: string }[]) expect(names).toContain(`files/${b.sha256.slice(0, 2)}/${b.sha256}`);
+  });
+
+  test("a dry run checks everything and writes nothing", async () => {
+    const { store } = await freshDestination();
+    const r = await importCasefileExport({ file: zipFile, dryRun: true });
+    expect(r).toMatchObject({ dryRun: true, counts: { Statement: (sourceTables.Statement as unknown[]).length } });
+    expect(await read((d) => d.auditEvent.count())).toBe(0);
+    expect(await read((d) => d.user.count())).toBe(0);
+    for (const b of sourceTables.Blob as { sha256: string }[]) expect((await checkStoredFile(b.sha256, store)).result).toBe("MISSING");
+  });
+
+  test("the ZIP loads into an empty installation identically: ids, revision hashes, files, the audit chain and its head", async () => {
+    const { store } = await freshDestination();
+    const r = await importCasefileExport({ file: zipFile });
+    expect(r.dryRun).toBe(false);
+    await expectIdenticalTo(r, store, zipHead);
+  });
+
+  test("the directory form loads the same way", async () => {
+    const { store } = await freshDestination();
+    const r = await importCasefileExport({ file: exportDir });
+    await expectIdenticalTo(r, store, dirHead);
+    // A second import into the now non-empty installation is refused and changes nothing.
+    const before = await read((d) => d.auditEvent.count());
+    await expect(importCasefileExport({ file: zipFile })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("not empty") });
+    expect(await read((d) => d.auditEvent.count())).toBe(before);
+  });
+
+  test.runIf(testProvider() === "sqlite")("an export from SQLite loads into PostgreSQL identically", async () => {
+    const { store } = await freshDestination("postgresql");
+    const r = await importCasefileExport({ file: zipFile });
+    await expectIdenticalTo(r, store, zipHead);
+  });
+
+  test("a newer format version, an altered audit log and a damaged file are refused by name, and nothing is written", async () => {
+    const doc = JSON.parse(readFileSync(join(exportDir, "casefile-export.json"), "utf8"));
+    const bad = (name: string, change: (d: typeof doc) => void) => {
+      const copy = structuredClone(doc);
+      change(copy);
+      const f = join(work, name);
+      writeFileSync(f, JSON.stringify(copy));
+      return f;
+    };
+    await freshDestination();
+    // The bare JSON file reads its files from files/ beside it; these have none, but fail earlier.
+    await expect(importCasefileExport({ file: bad("newer.json", (d) => (d.version = 99)) })).rejects.toThrow(/format version 99.*newer Casefile/);
+    await expect(importCasefileExport({ file: bad("marker.json", (d) => (d.format = "something-else")) })).rejects.toThrow(/not a Casefile export/);
+    await expect(
+      importCasefileExport({
+        file: bad("altered.json", (d) => {
+          d.tables.AuditEvent[3].actorLabel = "someone-else@example.org";
+        }),
+      }),
+    ).rejects.toThrow(/event 4's hash does not match/);
+    await expect(importCasefileExport({ file: bad("cut.json", (d) => d.tables.AuditEvent.pop()) })).rejects.toThrow(/ends at .*not at the head/);
+    await expect(importCasefileExport({ file: bad("migration.json", (d) => (d.source.migration = "29991231000000_from_the_future")) })).rejects.toThrow(/29991231000000_from_the_future.*does not know/);
+    // A directory export whose exhibit file was altered.
+    const damaged = join(work, "damaged");
+    await writeExportCopy(damaged);
+    const sha = (doc.tables.Blob as { sha256: string }[])[0]!.sha256;
+    writeFileSync(join(damaged, "files", sha.slice(0, 2), sha), "tampered");
+    await expect(importCasefileExport({ file: damaged })).rejects.toThrow(new RegExp(`files/${sha.slice(0, 2)}/${sha}.*does not match`));
+    expect(await read((d) => d.auditEvent.count())).toBe(0);
+    expect(await read((d) => d.user.count())).toBe(0);
+  });
+});
+
+async function writeExportCopy(dir: string) {
+  const { cpSync, chmodSync } = await import("node:fs");
+  cpSync(exportDir, dir, { recursive: true });
+  const { readdirSync } = await import("node:fs");
+  for (const d of readdirSync(join(dir, "files"))) for (const f of readdirSync(join(dir, "files", d))) chmodSync(join(dir, "files", d, f), 0o644);
+}
