@@ -1,0 +1,109 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, setLocale, signInAs, test } from "./fixtures";
+
+// A legal team builds a dossier for the Nouri proceeding from the demo data: starts it from the
+// proceeding's page, adds two (fictional, not yet verified) statements found by search and a
+// source, moves an item up, and reads the preview — in English, then in the Persian interface,
+// whose screenshot is kept in data/test-results for a person to look at.
+
+const SHOTS = join("data", "test-results");
+
+async function searchAndAddFirst(page: Page, q: string, kind: "STATEMENT" | "SOURCE") {
+  await page.getByTestId("candidate-search").fill(q);
+  await page.getByTestId("candidate-search-submit").click();
+  const candidate = page.locator(`[data-testid="candidate"][data-kind="${kind}"]`).first();
+  await expect(candidate).toBeVisible();
+  const before = await page.getByTestId("dossier-item").count();
+  await candidate.getByTestId("add-candidate").click();
+  await expect(page.getByTestId("dossier-item")).toHaveCount(before + 1);
+}
+
+const numbers = (page: Page) => page.getByTestId("dossier-item").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-number")));
+
+test("legal builds a dossier for the Nouri proceeding, reorders it and previews it in English and Persian", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "LEGAL");
+  await setLocale(page, baseURL!, "en");
+
+  await page.goto("/proceedings");
+  await page.getByRole("link", { name: "Prosecution of Hamid Nouri (Sweden)" }).click();
+  await page.getByTestId("build-dossier").click();
+  await expect(page).toHaveURL(/\/dossiers\/new\?proceeding=/);
+  // The picker arrives with the proceeding chosen and a title; the keyboard can change it.
+  await expect(page.getByTestId("dossier-subject")).toHaveValue(/^PROCEEDING:/);
+  await expect(page.getByTestId("dossier-title")).toHaveValue("Dossier: Prosecution of Hamid Nouri (Sweden)");
+  await page.getByTestId("dossier-title").fill("Nouri — witness bundle");
+  await page.getByTestId("dossier-submit").click();
+
+  await expect(page).toHaveURL(/\/dossiers\/[^/]+$/);
+  await expect(page.getByTestId("dossier-title")).toHaveText("Nouri — witness bundle");
+  // The demo statements are drafts without links, so nothing verified was pre-selected.
+  await expect(page.getByTestId("dossier-no-items")).toBeVisible();
+  const dossierUrl = page.url();
+  const dossierId = dossierUrl.split("/").pop()!;
+
+  // The Persian word for "fictional" is in every demo statement the legal team may see.
+  await searchAndAddFirst(page, "ساختگی", "STATEMENT");
+  await searchAndAddFirst(page, "ساختگی", "STATEMENT");
+  await searchAndAddFirst(page, "Blood-soaked", "SOURCE");
+  expect(await numbers(page)).toEqual(["CF-0001", "CF-0002", "CF-0003"]);
+  // Not verified, and marked so.
+  await expect(page.getByTestId("dossier-item").filter({ has: page.getByTestId("unverified-badge") })).toHaveCount(2);
+  await expect(page.getByTestId("unverified-note")).toBeVisible();
+
+  // Move CF-0002 up: the order changes, the numbers do not.
+  await page.locator('[data-testid="dossier-item"][data-number="CF-0002"]').getByTestId("move-up").click();
+  await expect.poll(() => numbers(page)).toEqual(["CF-0002", "CF-0001", "CF-0003"]);
+  await expect(page.locator('[data-testid="history-event"][data-action="dossier.item.move"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="history-event"][data-action="dossier.item.add"]')).toHaveCount(3);
+
+  // The API agrees.
+  const api = await page.request.get(`/api/v1/dossiers/${dossierId}`);
+  expect(api.status()).toBe(200);
+  const body = (await api.json()) as { items: { exhibitNumber: string; position: number; verified: boolean | null }[] };
+  expect(body.items.map((i) => [i.exhibitNumber, i.position])).toEqual([
+    ["CF-0002", 1],
+    ["CF-0001", 2],
+    ["CF-0003", 3],
+  ]);
+
+  await page.getByTestId("dossier-preview-link").click();
+  await expect(page.getByTestId("preview-cover")).toContainText("Nouri — witness bundle");
+  await expect(page.getByTestId("preview-cover")).toContainText("Prosecution of Hamid Nouri (Sweden)");
+  await expect(page.getByTestId("preview-counts")).toHaveText("2 statements, 0 exhibits, 1 source.");
+  await expect(page.getByTestId("preview-unverified")).toBeVisible();
+  const previewed = await page.getByTestId("preview-statement").evaluateAll((xs) => xs.map((x) => x.getAttribute("data-number")));
+  expect(previewed).toEqual(["CF-0002", "CF-0001"]);
+  await expect(page.getByTestId("preview-exhibits")).toContainText("CF-0003");
+  await expect(page.getByTestId("preview-sources")).toContainText("Blood-soaked secrets");
+
+  // The Persian interface: right to left, Persian headings, the numbers as they are.
+  await setLocale(page, baseURL!, "fa");
+  await page.goto(`/dossiers/${dossierId}/preview`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { name: "گاه‌شمار رویدادها" })).toBeVisible();
+  await expect(page.getByTestId("preview-contents")).toContainText("فهرست مدارک، با چکیده‌ها");
+  await expect(page.getByTestId("preview-statement").first()).toContainText("CF-0002");
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, "dossier-preview-fa.png"), fullPage: true });
+  await page.goto(dossierUrl);
+  await expect(page.getByRole("heading", { name: "محتوا، به ترتیب" })).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, "dossier-builder-fa.png"), fullPage: true });
+});
+
+test("a researcher reads dossiers but is offered no way to change them", async ({ page, baseURL }) => {
+  await signInAs(page, "RESEARCHER");
+  await setLocale(page, baseURL!, "en");
+  await page.goto("/dossiers");
+  await expect(page.getByTestId("new-dossier")).toHaveCount(0);
+  await page.getByTestId("dossier-row").first().getByRole("link").click();
+  await expect(page.getByTestId("dossier-items")).toBeVisible();
+  await expect(page.getByTestId("move-up")).toHaveCount(0);
+  await expect(page.getByTestId("dossier-add")).toHaveCount(0);
+  const res = await page.request.post(`${page.url().replace(/^https?:\/\/[^/]+/, "")}`.replace("/dossiers/", "/api/v1/dossiers/") + "/items", { data: { kind: "SOURCE", refId: "x" } });
+  expect(res.status()).toBe(403);
+  await page.goto("/dossiers/new");
+  await expect(page.getByTestId("dossier-form")).toHaveCount(0);
+});
