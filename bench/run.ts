@@ -17,7 +17,7 @@ import { createToken } from "@/lib/auth/tokens";
 import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { search } from "@/lib/search";
-import { generate, PLACES, rng } from "./generate";
+import { generate, reloadGenerated, PLACES, rng, type Generated } from "./generate";
 import { renderMarkdown, TARGETS } from "./report";
 
 const { values } = parseArgs({
@@ -26,6 +26,12 @@ const { values } = parseArgs({
     statements: { type: "string", default: process.env.BENCH_STATEMENTS ?? "100000" },
     port: { type: "string", default: "3190" },
     duration: { type: "string", default: "15" },
+    // Generation, audit verification and the direct searches only (no server, no results written).
+    "skip-http": { type: "boolean", default: false },
+    // Keep the generated database (bench/out, or a PostgreSQL database named by size) and reuse
+    // it on the next run of the same size and provider: generation is skipped, its timings are
+    // read back from the earlier run. For re-measuring the searches and pages after a change.
+    keep: { type: "boolean", default: false },
     "pg-admin-url": { type: "string", default: process.env.CASEFILE_BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
   },
 });
@@ -38,21 +44,30 @@ const out = join(root, "bench", "out");
 mkdirSync(out, { recursive: true });
 const log = (s: string) => console.log(`[bench ${provider}] ${s}`);
 
-async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
+const KEEP = values.keep!;
+const kept = join(out, `kept-${provider}-${N}.json`);
+
+async function freshDatabaseUrl(): Promise<{ url: string; reused: boolean; drop: () => Promise<void> }> {
+  const reuse = KEEP && existsSync(kept);
   if (provider === "sqlite") {
-    const file = join(out, "bench.db");
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
-    return { url: `file:${file}`, drop: async () => undefined };
+    const file = join(out, KEEP ? `bench-${N}.db` : "bench.db");
+    if (!reuse) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    return { url: `file:${file}`, reused: reuse, drop: async () => undefined };
   }
-  const name = `casefile_bench_${process.pid}`;
+  const name = KEEP ? `casefile_bench_kept_${N}` : `casefile_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: values["pg-admin-url"] });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  if (!reuse) {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  }
   await admin.end();
   const url = values["pg-admin-url"]!.replace(/\/[^/]*$/, `/${name}`);
   return {
     url,
+    reused: reuse,
     drop: async () => {
+      if (KEEP) return;
       const c = new pg.Client({ connectionString: values["pg-admin-url"] });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -149,14 +164,21 @@ async function direct(actor: Actor, queries: string[], repeat = 2) {
 }
 
 async function main() {
-  if (!existsSync(join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first.");
+  if (!values["skip-http"] && !existsSync(join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first.");
   const db = await freshDatabaseUrl();
   process.env.DATABASE_URL = db.url;
-  await migrate(db.url);
-  await closeDb();
   const sizes = { statements: N, persons: 500, events: 2000, links: Math.round(N / 2), witnesses: 2000 };
-  log(`generating ${JSON.stringify(sizes)}`);
-  const gen = await generate(sizes, log);
+  let gen: Generated;
+  if (db.reused) {
+    log(`reusing the archive kept by an earlier run (${kept})`);
+    gen = await reloadGenerated(JSON.parse(readFileSync(kept, "utf8")).timings);
+  } else {
+    await migrate(db.url);
+    await closeDb();
+    log(`generating ${JSON.stringify(sizes)}`);
+    gen = await generate(sizes, log);
+    if (KEEP) writeFileSync(kept, JSON.stringify({ timings: gen.timings }));
+  }
 
   const tv = performance.now();
   const verified = await verifyAuditChain();
@@ -184,6 +206,10 @@ async function main() {
   const directPhrase = await direct(gen.admin, phraseQueries, 4);
   log(`direct: name ${JSON.stringify(directName)} phrase ${JSON.stringify(directPhrase)}`);
   await closeDb();
+  if (values["skip-http"]) {
+    if (provider === "postgresql") await db.drop();
+    return;
+  }
 
   log("starting the production server");
   const server = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {

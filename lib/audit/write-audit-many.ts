@@ -1,7 +1,13 @@
 import "server-only";
+import { insertRows, type Value } from "@/lib/db/bulk-insert";
 import { dbProvider, type Tx } from "@/lib/db/client";
 import { canonicalJson, eventHash, GENESIS_HASH, type ChainFields } from "./canonical";
 import type { AuditInput } from "./write-audit";
+
+const AUDIT_COLUMNS: [string, "int" | "date" | "text"][] = [
+  ["seq", "int"], ["at", "date"], ["actorId", "text"], ["actorLabel", "text"], ["action", "text"], ["recordType", "text"],
+  ["recordId", "text"], ["before", "text"], ["after", "text"], ["prevHash", "text"], ["hash", "text"],
+];
 
 /**
  * Appends many events to the hash chain at once, inside the caller's transaction: the chain is
@@ -19,7 +25,7 @@ export async function writeAuditMany(tx: Tx, inputs: AuditInput[]): Promise<Chai
   const at = new Date();
   const iso = at.toISOString();
   const events: ChainFields[] = [];
-  const rows = [];
+  const rows: Value[][] = [];
   for (const input of inputs) {
     const fields: ChainFields = {
       seq: ++seq,
@@ -33,10 +39,11 @@ export async function writeAuditMany(tx: Tx, inputs: AuditInput[]): Promise<Chai
       after: input.after === undefined ? null : canonicalJson(input.after),
       prevHash,
     };
-    prevHash = eventHash(fields);
+    const hash = eventHash(fields);
     events.push(fields);
-    rows.push({ ...fields, at, hash: prevHash });
+    rows.push([fields.seq, at, fields.actorId, fields.actorLabel, fields.action, fields.recordType, fields.recordId, fields.before, fields.after, prevHash, hash]);
+    prevHash = hash;
   }
-  await tx.auditEvent.createMany({ data: rows });
+  await insertRows(tx, "AuditEvent", AUDIT_COLUMNS, rows);
   return events;
 }

@@ -25,3 +25,18 @@ describe("search normalisation", () => {
     expect(s.slice(n.map[n.text.indexOf("evin")], n.map[n.text.indexOf("evin") + 4])).toBe("Evin");
   });
 });
+
+describe("normalizeForSearch (the fast path used for indexing)", () => {
+  test("equals the text of normalizeWithMap for mixed scripts, marks, surrogates and odd spacing", () => {
+    const samples = [
+      "",
+      " ",
+      "  Ḥossein-Ali  Nayyeri's \u200c نيّري ۱۳۶۷ ٠١٢ ﻻ ß 𝔸bc 😀 x\u0640y ك ي ة  ",
+      "ساعت\u200Cها با چشم\u200Cبند در راهرو منتظر ماندیم.\nThe HALL, at night; \"quotes\" (NEAR) * -minus",
+      "\ud800 lone \udc00 surrogates",
+      "ÉVIN\tévin\u00A0Evin",
+    ];
+    for (const s of samples) expect(normalizeForSearch(s)).toBe(normalizeWithMap(s).text);
+    expect(normalizeForSearch("  نيّري  ")).toBe("نیری");
+  });
+});

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { writeAuditMany } from "@/lib/audit/write-audit-many";
+import { insertRows, type Kind, type Value } from "@/lib/db/bulk-insert";
 import { write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { docRow, statementContent } from "@/lib/search/index-record";
@@ -23,12 +24,33 @@ export const ZBulkCreateStatements = z.object({
   statements: z.array(z.unknown()).min(1, { error: "required" }).max(MAX_BULK_STATEMENTS, { error: `too_many:${MAX_BULK_STATEMENTS}` }),
 });
 
+const t = (...names: string[]) => names.map((n): [string, Kind] => [n, "text"]);
+const STATEMENT_COLUMNS: [string, Kind][] = [
+  ...t("id", "witnessId", "authorId", "status"), ["fictional", "bool"],
+  ...t("title", "language", "originalText", "summary", "interviewDate", "interviewFrom", "interviewTo", "periodFrom", "periodTo"),
+  ["revisionNumber", "int"], ["createdAt", "date"], ["updatedAt", "date"],
+];
+const REVISION_COLUMNS: [string, Kind][] = [
+  ...t("id", "statementId"), ["number", "int"], ...t("title", "language", "originalText", "summary", "interviewDate", "details", "reason", "authorId"),
+  ["createdAt", "date"], ...t("contentHash"),
+];
+const DOC_COLUMNS: [string, Kind][] = [
+  ...t("type", "recordId", "title", "body", "normTitle", "normBody", "language", "status", "authorId", "witnessId", "dateFrom", "dateTo"), ["updatedAt", "date"],
+];
+
 let counter = 0;
+let pool = Buffer.alloc(0);
+let at = 0;
 /** An id in the shape of Prisma's cuid(): "c", time, a counter, randomness; 25 lower-case characters. */
 export function newId(): string {
   counter = (counter + 1) % 36 ** 4;
+  if (at + 8 > pool.length) {
+    pool = randomBytes(8 * 1024);
+    at = 0;
+  }
+  const rand = pool.readBigUInt64BE(at).toString(36).padStart(12, "0").slice(-12);
+  at += 8;
   const time = Date.now().toString(36).padStart(8, "0").slice(-8);
-  const rand = BigInt(`0x${randomBytes(8).toString("hex")}`).toString(36).padStart(12, "0").slice(-12);
   return `c${time}${counter.toString(36).padStart(4, "0")}${rand}`;
 }
 
@@ -63,10 +85,10 @@ export async function bulkCreateStatements({ actor, input }: { actor: Actor | nu
       audits.push({ actor, action: "statement.create", recordType: "Statement", recordId: id, after: auditView(row, contentHash) });
       docs.push(docRow("statement", id, statementContent(row, revision.details)));
     }
-    await tx.statement.createMany({ data: statementRows });
-    await tx.statementRevision.createMany({ data: revisionRows });
+    await insertRows(tx, "Statement", STATEMENT_COLUMNS, statementRows.map((r) => STATEMENT_COLUMNS.map(([c]) => (r as Record<string, Value>)[c] ?? null)));
+    await insertRows(tx, "StatementRevision", REVISION_COLUMNS, revisionRows.map((r) => REVISION_COLUMNS.map(([c]) => (r as Record<string, Value>)[c] ?? null)));
     await writeAuditMany(tx, audits);
-    await tx.searchDoc.createMany({ data: docs });
+    await insertRows(tx, "SearchDoc", DOC_COLUMNS, docs.map((r) => DOC_COLUMNS.map(([c]) => (r as Record<string, Value>)[c] ?? (c === "updatedAt" ? now : null))));
     return { ids: statementRows.map((r) => r.id) };
   });
 }

@@ -64,6 +64,10 @@ describe("bulk statement creation", () => {
     expect(s.status).toBe("DRAFT");
     expect(s.revisionNumber).toBe(1);
     expect(s.revisions).toHaveLength(1);
+    expect(s.fictional).toBe(true);
+    // Dates are written in the format Prisma reads back.
+    expect(s.updatedAt).toBeInstanceOf(Date);
+    expect(Math.abs(s.updatedAt.getTime() - new Date(events[0]!.at).getTime())).toBeLessThan(60_000);
 
     // Searchable at once, in both scripts and with an Arabic-keyboard spelling.
     const en = await search({ actor: researcher, query: { q: "bulkquokka" } });
