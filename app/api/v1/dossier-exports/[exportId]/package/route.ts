@@ -1,0 +1,23 @@
+import { Readable } from "node:stream";
+import { apiRoute } from "@/lib/api/handler";
+import { openExportPackage } from "@/lib/dossiers/export";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+type P = { exportId: string };
+
+/** The finished package, streamed from disk as an attachment. Audited. */
+export const GET = apiRoute<P>(async ({ actor, params }) => {
+  const file = await openExportPackage({ actor, exportId: params.exportId });
+  const body = Readable.toWeb(file.stream) as unknown as ReadableStream<Uint8Array>;
+  const h = new Headers();
+  h.set("Content-Type", "application/zip");
+  h.set("Content-Length", String(file.size));
+  h.set("Content-Disposition", `attachment; filename="${file.fileName}"`);
+  h.set("X-Content-Type-Options", "nosniff");
+  h.set("Cache-Control", "private, no-store");
+  h.set("Content-Security-Policy", "sandbox; default-src 'none'");
+  h.set("Repr-Digest", `sha-256=:${Buffer.from(file.sha256, "hex").toString("base64")}:`);
+  return new Response(body, { status: 200, headers: h });
+});

@@ -1,0 +1,273 @@
+import "server-only";
+import { createReadStream } from "node:fs";
+import { rm, stat } from "node:fs/promises";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, can } from "@/lib/auth/policy";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { read, write } from "@/lib/db/write";
+import { AppError, isAppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { z } from "zod";
+import { loadExportContent, type ExportContent } from "./content";
+import { buildPackage, ExhibitCheckError, exportsRoot, packagePath, removeLeftovers } from "./package";
+
+// Exports run in the background of the process that started them: POST creates a PENDING row
+// and returns at once; the job moves it to RUNNING, reports its phase and done/total as it
+// goes, and ends READY (with the package's SHA-256 and size, audited) or FAILED (with what
+// went wrong, audited; nothing left on disk). A row left PENDING or RUNNING by an earlier
+// process (a restart in the middle) is marked FAILED the next time exports are read.
+
+type State = { startedAt: Date; active: Map<string, Promise<void>> };
+const G = globalThis as unknown as { __casefileDossierExports?: State };
+// One registry per process, shared by every route bundle that loads this module.
+const STATE: State = (G.__casefileDossierExports ??= { startedAt: new Date(), active: new Map() });
+
+export type ExportError = { code: string; message: string; exhibitNumber?: string };
+
+export type DossierExportOut = {
+  id: string;
+  dossierId: string;
+  status: "PENDING" | "RUNNING" | "READY" | "FAILED";
+  phase: string;
+  done: number;
+  total: number;
+  error: ExportError | null;
+  fileName: string | null;
+  sha256: string | null;
+  size: number | null;
+  excluded: { count: number; reasons: Record<string, number> };
+  createdById: string;
+  createdAt: string;
+  finishedAt: string | null;
+  mayDownload: boolean;
+};
+
+type Row = {
+  id: string;
+  dossierId: string;
+  status: string;
+  phase: string;
+  done: number;
+  total: number;
+  error: string | null;
+  fileName: string | null;
+  sha256: string | null;
+  size: bigint | null;
+  excluded: string;
+  createdById: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+};
+
+function parseJson<T>(s: string | null, fallback: T): T {
+  if (!s) return fallback;
+  try {
+    return JSON.parse(s) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function mayDownload(actor: Actor, row: { createdById: string }): boolean {
+  // A package carries what its exporter was entitled to see (revealed identities), so it is
+  // theirs to download; an admin may see every identity anyway.
+  return row.createdById === actor.id || actor.role === "ADMIN";
+}
+
+export function exportOut(actor: Actor, r: Row): DossierExportOut {
+  const excluded = parseJson<{ reason: string }[]>(r.excluded, []);
+  const reasons: Record<string, number> = {};
+  for (const x of excluded) reasons[x.reason] = (reasons[x.reason] ?? 0) + 1;
+  return {
+    id: r.id,
+    dossierId: r.dossierId,
+    status: r.status as DossierExportOut["status"],
+    phase: r.phase,
+    done: r.done,
+    total: r.total,
+    error: parseJson<ExportError | null>(r.error, r.error ? { code: "FAILED", message: r.error } : null),
+    fileName: r.fileName,
+    sha256: r.sha256,
+    size: r.size === null ? null : Number(r.size),
+    excluded: { count: excluded.length, reasons },
+    createdById: r.createdById,
+    createdAt: r.createdAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    mayDownload: r.status === "READY" && mayDownload(actor, r),
+  };
+}
+
+/** Rows an earlier process left unfinished: marked FAILED and their files removed. */
+export async function failStaleExports(): Promise<number> {
+  const stale = await read((db) => db.dossierExport.findMany({ where: { status: { in: ["PENDING", "RUNNING"] }, createdAt: { lt: STATE.startedAt } }, select: { id: true, dossierId: true } }));
+  let n = 0;
+  for (const s of stale) {
+    if (STATE.active.has(s.id)) continue;
+    const error: ExportError = { code: "INTERRUPTED", message: "The export was interrupted (the server stopped while it ran). Start it again." };
+    const changed = await write(async (tx) => {
+      const r = await tx.dossierExport.updateMany({ where: { id: s.id, status: { in: ["PENDING", "RUNNING"] } }, data: { status: "FAILED", error: JSON.stringify(error), finishedAt: new Date() } });
+      if (r.count) await writeAudit(tx, { actor: "system", action: "dossier.export.fail", recordType: "Dossier", recordId: s.dossierId, after: { exportId: s.id, error: error.code } });
+      return r.count;
+    });
+    await removeLeftovers(s.id);
+    n += changed;
+  }
+  return n;
+}
+
+async function setProgress(exportId: string, phase: string, done: number, total: number): Promise<void> {
+  await write((tx) => tx.dossierExport.updateMany({ where: { id: exportId, status: "RUNNING" }, data: { phase, done, total } }));
+}
+
+function emptyError(content: ExportContent): AppError {
+  return content.excluded.length
+    ? new AppError("INVALID_STATE", `Nothing to export: all ${content.excluded.length} statement(s) of this dossier are left out for consent, and it holds no exhibits or sources.`, undefined, {
+        reason: "ALL_EXCLUDED",
+        excluded: content.excluded.length,
+      })
+    : new AppError("INVALID_STATE", "The dossier is empty: add statements, exhibits or sources before exporting it.", undefined, { reason: "EMPTY" });
+}
+
+/**
+ * Identities go into a package only when asked for, with a reason (as for any reveal), and
+ * then only for witnesses whose consent covers legal sharing and whom the exporter may reveal.
+ */
+export const ZStartExport = z
+  .object({
+    revealIdentities: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).default(false),
+    reason: z.string({ error: "required" }).trim().max(1000, { error: "too_long:1000" }).default(""),
+  })
+  .refine((v) => !v.revealIdentities || v.reason.length > 0, { error: "required", path: ["reason"] });
+
+/**
+ * Checks the actor may export and that there is something to export, creates the PENDING row
+ * and starts the job in this process without waiting for it. With `wait`, resolves when the
+ * job has ended (the CLI and tests).
+ */
+export async function startDossierExport({ actor, dossierId, input, wait = false }: { actor: Actor | null; dossierId: string; input?: unknown; wait?: boolean }): Promise<DossierExportOut> {
+  authorize(actor, "dossier.export");
+  const options = parseInput(ZStartExport, input ?? {});
+  const content = await loadExportContent({ actor, dossierId, reveal: false });
+  if (content.items.length === 0) throw emptyError(content);
+  const row = await write(async (tx) => {
+    const r = await tx.dossierExport.create({ data: { dossierId, status: "PENDING", createdById: actor.id, phase: "queued", total: 0 } });
+    await writeAudit(tx, { actor, action: "dossier.export.start", recordType: "Dossier", recordId: dossierId, after: { exportId: r.id, revealIdentities: options.revealIdentities } });
+    return r;
+  });
+  const job = runExport(row.id, actor, options).finally(() => STATE.active.delete(row.id));
+  STATE.active.set(row.id, job);
+  if (wait) {
+    await job;
+    return getDossierExport({ actor, exportId: row.id });
+  }
+  return exportOut(actor, row);
+}
+
+async function runExport(exportId: string, actor: Actor, options: z.infer<typeof ZStartExport>): Promise<void> {
+  const row = await read((db) => db.dossierExport.findUniqueOrThrow({ where: { id: exportId } }));
+  const startedAt = new Date();
+  try {
+    await write((tx) => tx.dossierExport.update({ where: { id: exportId }, data: { status: "RUNNING", phase: "loading" } }));
+    // Read again with the exporter's authority at the time the job runs.
+    const content = await loadExportContent({ actor, dossierId: row.dossierId, reveal: options.revealIdentities });
+    if (content.items.length === 0) throw emptyError(content);
+    if (content.revealed.length) {
+      // Putting an identity into a package is a reveal, and is recorded as one before the
+      // identity is written anywhere.
+      await write(async (tx) => {
+        for (const w of content.revealed) {
+          await writeAudit(tx, { actor, action: "witness.reveal", recordType: "Witness", recordId: w.id, after: { reason: options.reason, fields: ["legalName"], via: "dossier.export", dossierId: row.dossierId, exportId } });
+        }
+      });
+    }
+    const built = await buildPackage({ content, exportId, exporter: actor, exportedAt: startedAt, progress: (phase, done, total) => setProgress(exportId, phase, done, total) });
+    await write(async (tx) => {
+      const r = await tx.dossierExport.updateMany({
+        where: { id: exportId, status: "RUNNING" },
+        data: {
+          status: "READY",
+          phase: "done",
+          done: built.manifest.counts.exhibits + 4,
+          total: built.manifest.counts.exhibits + 4,
+          fileName: built.fileName,
+          sha256: built.sha256,
+          size: BigInt(built.size),
+          excluded: JSON.stringify(content.excluded.map((x) => ({ kind: x.kind, refId: x.refId, exhibitNumber: x.exhibitNumber, reason: x.reason }))),
+          finishedAt: new Date(),
+        },
+      });
+      if (r.count === 0) throw new AppError("INVALID_STATE", "The export was marked as interrupted while it ran.");
+      await writeAudit(tx, {
+        actor,
+        action: "dossier.export",
+        recordType: "Dossier",
+        recordId: row.dossierId,
+        after: {
+          exportId,
+          sha256: built.sha256,
+          size: built.size,
+          files: built.manifest.counts.files,
+          statements: built.manifest.counts.statements,
+          exhibits: built.manifest.counts.exhibits,
+          excluded: content.excluded.length,
+          revealed: content.revealed.map((w) => w.code),
+        },
+      });
+    });
+  } catch (e) {
+    await removeLeftovers(exportId).catch(() => undefined);
+    await rm(packagePath(exportId), { force: true }).catch(() => undefined);
+    const error: ExportError =
+      e instanceof ExhibitCheckError
+        ? { code: `EXHIBIT_${e.result}`, message: e.message, exhibitNumber: e.exhibitNumber }
+        : isAppError(e)
+          ? { code: e.code === "INVALID_STATE" && (e.details?.reason === "EMPTY" || e.details?.reason === "ALL_EXCLUDED") ? "EMPTY" : e.code, message: e.message }
+          : { code: "FAILED", message: "The export failed unexpectedly. Nothing was kept; try again." };
+    if (!isAppError(e)) console.error(`[casefile] dossier export ${exportId} failed:`, e instanceof Error ? `${e.name}: ${e.message}` : "non-error thrown");
+    await write(async (tx) => {
+      await tx.dossierExport.update({ where: { id: exportId }, data: { status: "FAILED", error: JSON.stringify(error), finishedAt: new Date() } });
+      await writeAudit(tx, { actor, action: "dossier.export.fail", recordType: "Dossier", recordId: row.dossierId, after: { exportId, error: error.code, exhibitNumber: error.exhibitNumber } });
+    }).catch(() => undefined);
+  }
+}
+
+export async function getDossierExport({ actor, exportId }: { actor: Actor | null; exportId: string }): Promise<DossierExportOut> {
+  authorize(actor, "dossier.export");
+  await failStaleExports();
+  const r = await read((db) => db.dossierExport.findUnique({ where: { id: exportId } }));
+  if (!r) throw new AppError("NOT_FOUND", "No such export.");
+  return exportOut(actor, r);
+}
+
+export async function listDossierExports({ actor, dossierId }: { actor: Actor | null; dossierId: string }): Promise<DossierExportOut[]> {
+  authorize(actor, "dossier.export");
+  await failStaleExports();
+  const rows = await read(async (db) => {
+    if (!(await db.dossier.findUnique({ where: { id: dossierId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such dossier.");
+    return db.dossierExport.findMany({ where: { dossierId }, orderBy: { createdAt: "desc" }, take: 20 });
+  });
+  return rows.map((r) => exportOut(actor, r));
+}
+
+/** The finished package as a stream; each download is audited. */
+export async function openExportPackage({ actor, exportId }: { actor: Actor | null; exportId: string }) {
+  authorize(actor, "dossier.export");
+  const r = await read((db) => db.dossierExport.findUnique({ where: { id: exportId } }));
+  if (!r) throw new AppError("NOT_FOUND", "No such export.");
+  if (!mayDownload(actor, r)) throw new AppError("FORBIDDEN", "Only the person who made this export (or an admin) may download it.");
+  if (r.status !== "READY" || !r.sha256) throw new AppError("INVALID_STATE", "This export is not ready.");
+  const path = packagePath(r.id, exportsRoot());
+  const s = await stat(path).catch(() => null);
+  if (!s || !s.isFile()) throw new AppError("INVALID_STATE", "The package file is no longer on the server. Export the dossier again.");
+  await write((tx) => writeAudit(tx, { actor, action: "dossier.export.download", recordType: "Dossier", recordId: r.dossierId, after: { exportId: r.id, sha256: r.sha256 } }));
+  return { size: s.size, sha256: r.sha256, dossierId: r.dossierId, exportId: r.id, fileName: `dossier-${r.dossierId}-${r.id}.zip`, stream: createReadStream(path) };
+}
+
+/** Lets a test wait for every job this process started. */
+export async function settleExports(): Promise<void> {
+  await Promise.allSettled([...STATE.active.values()]);
+}
+
+export function exportMayStart(actor: Actor | null): boolean {
+  return can(actor, "dossier.export");
+}

@@ -1,0 +1,260 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { toPersianDigits } from "@/lib/dates";
+import type { ChronologyEntry, ExportContent, ExportLink, ExportStatement } from "./content";
+
+// The dossier as one HTML document for Chromium to print. Every value from the database goes
+// through esc(); text in either script carries its own direction (dir/lang on the block,
+// <bdi> inline), so a Persian quote inside an English sentence keeps its order. The Persian
+// font is embedded (base64 @font-face), so the PDF never depends on fonts of the machine.
+// The document is bilingual: headings and labels in English and Persian side by side.
+
+export type PdfMeta = { exportId: string; exportedAt: string; exporter: string; packageFiles: { path: string; exhibitNumber: string | null }[] };
+
+export function esc(s: string | number | null | undefined): string {
+  return String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+let fontCss: string | null = null;
+function fonts(): string {
+  if (fontCss) return fontCss;
+  const dir = join(process.cwd(), "node_modules", "vazirmatn", "fonts", "webfonts");
+  const face = (file: string, weight: number) =>
+    `@font-face{font-family:"Vazirmatn";font-weight:${weight};font-style:normal;src:url(data:font/woff2;base64,${readFileSync(join(dir, file)).toString("base64")}) format("woff2");}`;
+  fontCss = face("Vazirmatn-Regular.woff2", 400) + face("Vazirmatn-Bold.woff2", 700);
+  return fontCss;
+}
+
+const isRtl = (lang: string) => lang === "fa" || lang === "ar";
+const dirOf = (lang: string) => (isRtl(lang) ? "rtl" : "ltr");
+/** Text in its own direction, isolated from what surrounds it. */
+const bdi = (s: string, lang?: string) => `<bdi${lang ? ` lang="${esc(lang)}" dir="${dirOf(lang)}"` : ""}>${esc(s)}</bdi>`;
+const bi = (en: string, fa: string) => `${esc(en)} <bdi class="fa" lang="fa" dir="rtl">${esc(fa)}</bdi>`;
+
+const ALLEGATION: Record<string, [string, string]> = {
+  KILLING: ["Killing", "قتل"],
+  TORTURE: ["Torture", "شکنجه"],
+  IMPRISONMENT: ["Imprisonment", "زندان"],
+  ENFORCED_DISAPPEARANCE: ["Enforced disappearance", "ناپدیدسازی قهری"],
+  PERSECUTION: ["Persecution", "آزار و تعقیب"],
+  OTHER: ["Other", "دیگر"],
+};
+const ROLE: Record<string, [string, string]> = {
+  ORDERED: ["ordered", "دستور داد"],
+  TOOK_PART: ["took part", "مشارکت داشت"],
+  PRESENT: ["present", "حاضر بود"],
+  INTERROGATED: ["interrogated", "بازجویی کرد"],
+  SAT_ON_COMMISSION: ["sat on the commission", "عضو هیئت بود"],
+  NAMED_BY_OTHERS: ["named by others", "دیگران نام بردند"],
+  OTHER: ["other", "دیگر"],
+};
+const STATUS: Record<string, [string, string]> = {
+  DRAFT: ["draft", "پیش‌نویس"],
+  SUBMITTED: ["submitted for review", "ارسال‌شده برای بازبینی"],
+  IN_REVIEW: ["in review", "در حال بازبینی"],
+  VERIFIED: ["verified", "تأییدشده"],
+  CHANGES_REQUESTED: ["changes requested", "نیازمند اصلاح"],
+  DISPUTED: ["disputed", "مورد اختلاف"],
+  REJECTED: ["rejected", "ردشده"],
+};
+const REASON: Record<string, [string, string]> = {
+  RECORD_MISSING: ["the record no longer exists", "این رکورد دیگر وجود ندارد"],
+  CONSENT_WITHDRAWN: ["the witness withdrew consent to sharing with legal teams", "شاهد رضایت به اشتراک با تیم‌های حقوقی را پس گرفته است"],
+  NO_LEGAL_SHARING_CONSENT: ["the witness has not consented to sharing with legal teams", "شاهد به اشتراک با تیم‌های حقوقی رضایت نداده است"],
+};
+export const REASON_TEXT = REASON;
+const label = (table: Record<string, [string, string]>, key: string) => table[key] ?? [key, key];
+
+function datesBoth(e: ChronologyEntry): { gregorian: string; persian: string } {
+  return { gregorian: e.gregorian ?? e.input, persian: e.persian ?? toPersianDigits(e.input) };
+}
+
+function witnessLabel(s: ExportStatement): string {
+  const w = s.witness;
+  return w.revealedName ? `${bdi(w.revealedName)} (${esc(w.code)})` : `${esc(w.code)}`;
+}
+
+function grading(s: ExportStatement): string {
+  const verified = s.status === "VERIFIED";
+  const status = label(STATUS, s.status);
+  const mark = verified ? "" : `<span class="warn">${bi("NOT VERIFIED", "تأییدنشده")}</span> `;
+  const g = s.grading ? ` · ${bi("grading", "ارزیابی")} ${esc(s.grading.sourceReliability)}${esc(s.grading.credibility)} (${esc(s.grading.decision.toLowerCase())}, ${bi("revision", "ویرایش")} ${esc(s.grading.revisionNumber)})` : ` · ${bi("not graded", "ارزیابی‌نشده")}`;
+  return `${mark}${bi("status:", "وضعیت:")} ${bi(status[0], status[1])}${g}`;
+}
+
+function citation(s: ExportStatement, l: ExportLink, exhibitNumbers: Map<string, string>): string {
+  const files = s.exhibitIds.map((id) => exhibitNumbers.get(id)).filter((x): x is string => !!x);
+  return [
+    `<b>${esc(s.exhibitNumber)}</b>`,
+    `${bi("statement", "گواهی")} <span class="mono">${esc(s.id)}</span>`,
+    `${bi("revision", "ویرایش")} ${esc(l.revisionNumber)}`,
+    `${bi("characters", "نویسه‌های")} ${esc(l.startOffset)}–${esc(l.endOffset)}`,
+    `${bi("witness", "شاهد")} ${witnessLabel(s)}`,
+    files.length ? `${bi("exhibits", "پیوست‌ها")} ${files.map(esc).join(", ")}` : "",
+    l.anchor !== "ANCHORED" ? `<span class="warn">${bi("citation needs review after an edit", "این ارجاع پس از ویرایش نیازمند بازبینی است")}</span>` : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string {
+  const statements = content.items.filter((i): i is ExportStatement => i.kind === "STATEMENT");
+  const exhibits = content.items.filter((i) => i.kind === "EXHIBIT");
+  const sources = content.items.filter((i) => i.kind === "SOURCE");
+  const exhibitNumbers = new Map(exhibits.map((e) => [e.id, e.exhibitNumber]));
+  const pathOf = new Map(meta.packageFiles.filter((f) => f.exhibitNumber).map((f) => [f.exhibitNumber!, f.path]));
+
+  // One section per person and allegation type, with every supporting quote.
+  type Group = { person: ExportLink["person"]; allegation: string; cites: { s: ExportStatement; l: ExportLink }[] };
+  const groups = new Map<string, Group>();
+  for (const s of statements)
+    for (const l of s.links) {
+      const key = `${l.person.id}\u0000${l.allegationType}`;
+      const g = groups.get(key) ?? { person: l.person, allegation: l.allegationType, cites: [] };
+      g.cites.push({ s, l });
+      groups.set(key, g);
+    }
+  const grouped = [...groups.values()].sort((a, b) => a.person.name.localeCompare(b.person.name) || a.allegation.localeCompare(b.allegation));
+
+  const d = content.dossier;
+  const subject =
+    d.subject?.type === "PROCEEDING"
+      ? `${bi("Proceeding", "دادرسی")}: ${bdi(d.subject.title)}${d.subject.court ? ` — ${bdi(d.subject.court)}` : ""}`
+      : d.subject?.type === "PERSON"
+        ? `${bi("Person", "فرد")}: ${bdi(d.subject.name)}${d.subject.nameFa ? ` / ${bdi(d.subject.nameFa, "fa")}` : ""}`
+        : "";
+  const reasons = new Map<string, number>();
+  for (const x of content.excluded) reasons.set(x.reason, (reasons.get(x.reason) ?? 0) + 1);
+  const excludedText = content.excluded.length
+    ? `<ul>${[...reasons].map(([r, n]) => `<li>${esc(n)} — ${bi(label(REASON, r)[0], label(REASON, r)[1])}</li>`).join("")}</ul>`
+    : `<p>${bi("None.", "هیچ.")}</p>`;
+
+  const sections: { id: string; en: string; fa: string; html: string }[] = [];
+  sections.push({
+    id: "chronology",
+    en: "Chronology of events",
+    fa: "گاهشمار رویدادها",
+    html: content.chronology.length
+      ? `<table><thead><tr><th>${bi("Date (Gregorian)", "تاریخ میلادی")}</th><th>${bi("Date (Solar Hijri)", "تاریخ خورشیدی")}</th><th>${bi("Event", "رویداد")}</th></tr></thead><tbody>${content.chronology
+          .map((e) => {
+            const dt = datesBoth(e);
+            return `<tr><td>${esc(dt.gregorian)}</td><td lang="fa" dir="rtl">${esc(dt.persian)}</td><td>${bdi(e.title)}${e.titleFa ? `<br>${bdi(e.titleFa, "fa")}` : ""}${e.citedBy.length ? `<br><span class="small">${bi("cited by", "استناد در")} ${e.citedBy.map(esc).join(", ")}</span>` : ""}${e.origin === "proceeding" ? `<br><span class="small">${bi("proceeding timeline", "روند دادرسی")}</span>` : ""}</td></tr>`;
+          })
+          .join("")}</tbody></table>`
+      : `<p>${bi("No dated events are linked to the included statements.", "هیچ رویداد تاریخ‌داری به گواهی‌های این پرونده پیوند ندارد.")}</p>`,
+  });
+  sections.push({
+    id: "allegations",
+    en: "Allegations by person",
+    fa: "اتهام‌ها به تفکیک فرد",
+    html: grouped.length
+      ? grouped
+          .map(
+            (g, i) => `<section class="group" id="g${i}"><h3>${bdi(g.person.name)}${g.person.nameFa ? ` / ${bdi(g.person.nameFa, "fa")}` : ""} — ${bi(label(ALLEGATION, g.allegation)[0], label(ALLEGATION, g.allegation)[1])}</h3>${g.cites
+              .map(
+                ({ s, l }) => `<div class="cite"><blockquote lang="${esc(s.language)}" dir="${dirOf(s.language)}">${esc(l.quote)}</blockquote>
+<p class="meta">${bi("Role:", "نقش:")} ${bi(label(ROLE, l.role)[0], label(ROLE, l.role)[1])}${l.event ? ` · ${bi("event", "رویداد")} ${bdi(l.event.title)}` : ""}${l.place ? ` · ${bi("place", "مکان")} ${bdi(l.place.name)}` : ""}</p>
+<p class="meta">${citation(s, l, exhibitNumbers)}</p><p class="meta">${grading(s)}</p></div>`,
+              )
+              .join("")}</section>`,
+          )
+          .join("")
+      : `<p>${bi("No passages of the included statements are linked to persons.", "هیچ بخشی از گواهی‌ها به فردی پیوند داده نشده است.")}</p>`,
+  });
+  sections.push({
+    id: "statements",
+    en: "Statements",
+    fa: "گواهی‌ها",
+    html: statements.length
+      ? statements
+          .map(
+            (s) => `<section class="statement" id="${esc(s.exhibitNumber)}"><h3>${esc(s.exhibitNumber)} — ${bdi(s.title, s.language)}</h3>
+<p class="meta">${bi("Statement", "گواهی")} <span class="mono">${esc(s.id)}</span> · ${bi("revision", "ویرایش")} ${esc(s.revisionNumber)} · ${bi("witness", "شاهد")} ${witnessLabel(s)} · ${bi("language", "زبان")} ${esc(s.language)}${s.interviewDate ? ` · ${bi("interviewed", "تاریخ مصاحبه")} ${bdi(s.interviewDate)}` : ""}</p>
+<p class="meta">${grading(s)}</p>${s.note ? `<p class="note">${bdi(s.note)}</p>` : ""}
+<div class="text" lang="${esc(s.language)}" dir="${dirOf(s.language)}">${esc(s.text)}</div></section>`,
+          )
+          .join("")
+      : `<p>${bi("No statements.", "بدون گواهی.")}</p>`,
+  });
+  sections.push({
+    id: "exhibits",
+    en: "Exhibits and their SHA-256",
+    fa: "پیوست‌ها و SHA-256 آن‌ها",
+    html: exhibits.length
+      ? `<table class="hashes"><thead><tr><th>${bi("No.", "شماره")}</th><th>${bi("File in the package", "پرونده در بسته")}</th><th>${bi("Size, type", "اندازه، نوع")}</th><th>SHA-256</th></tr></thead><tbody>${exhibits
+          .map((e) =>
+            e.kind === "EXHIBIT"
+              ? `<tr><td>${esc(e.exhibitNumber)}<br><span class="small">${esc(e.storeNumber)}</span></td><td>${bdi(pathOf.get(e.exhibitNumber) ?? e.originalName)}${e.description ? `<br><span class="small">${bdi(e.description)}</span>` : ""}</td><td>${esc(e.size)} B<br>${esc(e.mime)}</td><td class="mono hash">${esc(e.sha256)}</td></tr>`
+              : "",
+          )
+          .join("")}</tbody></table>`
+      : `<p>${bi("No exhibit files.", "بدون پرونده پیوست.")}</p>`,
+  });
+  sections.push({
+    id: "sources",
+    en: "Sources",
+    fa: "منابع",
+    html: sources.length
+      ? `<ul>${sources
+          .map((s) =>
+            s.kind === "SOURCE"
+              ? `<li><b>${esc(s.exhibitNumber)}</b> ${bdi(s.title)}${s.author ? ` — ${bdi(s.author)}` : ""}${s.year ? ` (${esc(s.year)})` : ""}${s.grade ? ` · ${bi("grading", "ارزیابی")} ${esc(s.grade)}` : ` · ${bi("not graded", "ارزیابی‌نشده")}`}${s.citation ? `<br><span class="small">${bdi(s.citation)}</span>` : ""}</li>`
+              : "",
+          )
+          .join("")}</ul>`
+      : `<p>${bi("No sources.", "بدون منبع.")}</p>`,
+  });
+  sections.push({
+    id: "excluded",
+    en: `Statements left out: ${content.excluded.length}`,
+    fa: `گواهی‌های کنارگذاشته: ${toPersianDigits(String(content.excluded.length))}`,
+    html: excludedText,
+  });
+
+  const nStatements = statements.length;
+  const notVerified = statements.filter((s) => s.status !== "VERIFIED").length;
+  return `<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8"><title>${esc(d.title)}</title><style>
+${fonts()}
+@page{size:A4;margin:18mm 16mm 20mm 16mm}
+html{font-family:"Vazirmatn",sans-serif;font-size:10.5pt;line-height:1.55;color:#111}
+h1{font-size:20pt;margin:0 0 8mm}h2{font-size:14pt;border-bottom:1px solid #999;margin-top:0}h3{font-size:11.5pt;margin:5mm 0 2mm}
+.fa{font-family:"Vazirmatn";}
+.cover{page-break-after:always;padding-top:30mm}
+.toc{page-break-after:always}.toc a{color:#111;text-decoration:none}
+.part{page-break-before:always}
+blockquote{margin:2mm 0;padding:2mm 4mm;border-inline-start:3px solid #555;background:#f3f3f3;white-space:pre-wrap}
+.meta{font-size:9pt;color:#333;margin:1mm 0}.small{font-size:8.5pt;color:#444}
+.mono{font-family:monospace;font-size:8.5pt}.hash{white-space:nowrap;font-size:6.8pt}
+.warn{color:#a00;font-weight:700}
+.text{white-space:pre-wrap;border:1px solid #ccc;padding:3mm}
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:1.5mm;vertical-align:top;text-align:start;font-size:9pt}
+.cite{page-break-inside:avoid;margin-bottom:4mm}
+</style></head><body>
+<div class="cover">
+<h1>${bdi(d.title)}</h1>
+<p>${subject}</p>
+${d.description ? `<p>${bdi(d.description)}</p>` : ""}
+<table>
+<tr><th>${bi("Dossier", "پرونده")}</th><td class="mono">${esc(d.id)}</td></tr>
+<tr><th>${bi("Export", "برون‌بری")}</th><td class="mono">${esc(meta.exportId)}</td></tr>
+<tr><th>${bi("Exported at (UTC)", "زمان برون‌بری")}</th><td>${esc(meta.exportedAt)}</td></tr>
+<tr><th>${bi("Exported by", "برون‌بری توسط")}</th><td>${bdi(meta.exporter)}</td></tr>
+<tr><th>${bi("Statements", "گواهی‌ها")}</th><td>${esc(nStatements)} (${bi("not verified:", "تأییدنشده:")} ${esc(notVerified)})</td></tr>
+<tr><th>${bi("Exhibit files", "پرونده‌های پیوست")}</th><td>${esc(exhibits.length)}</td></tr>
+<tr><th>${bi("Sources", "منابع")}</th><td>${esc(sources.length)}</td></tr>
+<tr><th>${bi("Statements left out", "گواهی‌های کنارگذاشته")}</th><td>${esc(content.excluded.length)}</td></tr>
+</table>
+<p class="small">${bi(
+    "Witnesses are named by pseudonym code unless their consent covers sharing with legal teams and the exporting user may see their identity. Every file of this package is listed with its SHA-256 in manifest.json; README.txt explains how to check them.",
+    "شاهدان با کد مستعار آمده‌اند مگر آنکه رضایتشان اشتراک با تیم‌های حقوقی را پوشش دهد و برون‌بر مجاز به دیدن هویتشان باشد. همهٔ پرونده‌های این بسته با SHA-256 در manifest.json فهرست شده‌اند؛ README.txt روش بررسی را توضیح می‌دهد.",
+  )}</p>
+</div>
+<div class="toc"><h2>${bi("Contents", "فهرست")}</h2><ol>${sections.map((s) => `<li><a href="#${s.id}">${bi(s.en, s.fa)}</a></li>`).join("")}</ol></div>
+${sections.map((s, i) => `<div class="part" id="${s.id}"><h2>${esc(i + 1)}. ${bi(s.en, s.fa)}</h2>${s.html}</div>`).join("\n")}
+</body></html>`;
+}
+
+/** The footer Chromium prints on every page: dossier id, export time, page X of Y. */
+export function footerTemplate(meta: { dossierId: string; exportedAt: string }): string {
+  return `<div style="font-size:7.5px;width:100%;padding:0 16mm;font-family:sans-serif;color:#333;display:flex;justify-content:space-between"><span>Dossier ${esc(meta.dossierId)} · exported ${esc(meta.exportedAt)}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+}
