@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules and Prisma's generated client stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "playwright-core"],
   poweredByHeader: false,
   // forbidden(): pages a role may not open answer 403 with a localized page, not a crash.
   experimental: { authInterrupts: true },

@@ -1,7 +1,22 @@
-// PLACEHOLDER, owned by the dossier EXPORT work (issue #7, export half), which replaces this file
-// with the real export panel (start an export, progress, download). The builder page renders
-// <DossierExportPanel dossierId=… /> in the slot marked "export panel".
-export function DossierExportPanel({ dossierId }: { dossierId: string }) {
-  void dossierId;
-  return null;
+import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/policy";
+import { getActor } from "@/lib/auth/session";
+import { listDossierExports } from "@/lib/dossiers/export";
+import { ExportProgress } from "./export-progress";
+
+/**
+ * The dossier page's export section: start an export (identities only on request, with a
+ * reason), watch its progress, download the package. Shown to those who may export.
+ */
+export async function DossierExportPanel({ dossierId }: { dossierId: string }) {
+  const actor = await getActor();
+  if (!can(actor, "dossier.export")) return null;
+  const [exports, t] = await Promise.all([listDossierExports({ actor, dossierId }), getTranslations("dossierExport")]);
+  return (
+    <section className="card" aria-labelledby="dossier-export-heading" data-testid="dossier-export-panel">
+      <h2 id="dossier-export-heading">{t("title")}</h2>
+      <p className="hint">{t("intro")}</p>
+      <ExportProgress dossierId={dossierId} initial={exports} />
+    </section>
+  );
 }

@@ -1,0 +1,99 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import yauzl from "yauzl";
+import { expect, setLocale, signInAs, test } from "./fixtures";
+
+// A legal team builds a dossier for the Nouri proceeding, exports it from the dossier page,
+// watches the progress, downloads the package and finds every file in its manifest.
+
+async function zipEntries(path: string): Promise<Map<string, Buffer>> {
+  const zip = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.open(path, { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z!))));
+  const out = new Map<string, Buffer>();
+  await new Promise<void>((res, rej) => {
+    zip.on("entry", (entry: yauzl.Entry) =>
+      zip.openReadStream(entry, async (e, s) => {
+        if (e) return rej(e);
+        const chunks: Buffer[] = [];
+        for await (const c of s!) chunks.push(c as Buffer);
+        out.set(entry.fileName, Buffer.concat(chunks));
+        zip.readEntry();
+      }),
+    );
+    zip.on("end", () => res());
+    zip.on("error", rej);
+    zip.readEntry();
+  });
+  return out;
+}
+
+test("legal builds a dossier for the Nouri proceeding, exports it with progress, downloads it and the manifest lists every file with its hash", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "LEGAL");
+
+  // Build: the form, for the Nouri proceeding.
+  await page.goto("/dossiers/new");
+  const option = page.getByTestId("dossier-subject").locator("option", { hasText: "Prosecution of Hamid Nouri" });
+  await page.getByTestId("dossier-subject").selectOption((await option.getAttribute("value"))!);
+  await page.getByTestId("dossier-title").fill(`Nouri bundle ${Date.now()}`);
+  await page.getByTestId("dossier-form").locator("button[type=submit]").click();
+  await page.waitForURL(/\/dossiers\/[a-z0-9]+$/);
+  const dossierId = new URL(page.url()).pathname.split("/").pop()!;
+
+  // The statements a legal team may see (their witnesses consented to legal sharing), and a source.
+  const statements = (await (await page.request.get("/api/v1/statements?pageSize=10")).json()).items as { id: string }[];
+  expect(statements.length).toBeGreaterThan(0);
+  for (const s of statements) {
+    const r = await page.request.post(`/api/v1/dossiers/${dossierId}/items`, { data: { kind: "STATEMENT", refId: s.id } });
+    expect(r.status(), await r.text()).toBeLessThan(300);
+  }
+  const sources = (await (await page.request.get("/api/v1/sources?pageSize=1")).json()).items as { id: string }[];
+  await page.request.post(`/api/v1/dossiers/${dossierId}/items`, { data: { kind: "SOURCE", refId: sources[0]!.id } });
+
+  // Export from the dossier page.
+  await page.goto(`/dossiers/${dossierId}`);
+  const panel = page.getByTestId("dossier-export-panel");
+  await expect(panel).toBeVisible();
+  await panel.getByTestId("export-start").click();
+  const row = panel.getByTestId("dossier-export").first();
+  // Progress while it runs, then the download link.
+  await expect(row.getByTestId("export-progress")).toBeVisible();
+  await expect(row).toHaveAttribute("data-status", "READY", { timeout: 90_000 });
+  const shown = (await row.getByTestId("export-sha256").textContent())!.trim();
+  const [download] = await Promise.all([page.waitForEvent("download"), row.getByTestId("export-download").click()]);
+  const file = join(mkdtempSync(join(tmpdir(), "casefile-e2e-dx-")), "package.zip");
+  await download.saveAs(file);
+  const bytes = readFileSync(file);
+  expect(createHash("sha256").update(bytes).digest("hex")).toBe(shown);
+
+  const entries = await zipEntries(file);
+  const manifest = JSON.parse(entries.get("manifest.json")!.toString("utf8"));
+  expect(manifest.dossier.id).toBe(dossierId);
+  expect(manifest.dossier.subject.title).toContain("Hamid Nouri");
+  expect(manifest.export.exporter.email).toBe("legal@demo.casefile");
+  expect(manifest.counts.statements).toBe(statements.length);
+  expect([...entries.keys()].sort()).toEqual([...manifest.files.map((f: { path: string }) => f.path), "manifest.json"].sort());
+  for (const f of manifest.files) expect(createHash("sha256").update(entries.get(f.path)!).digest("hex"), f.path).toBe(f.sha256);
+  // No witness is named: the export was made without asking for identities.
+  const pdfBytes = entries.get("dossier.pdf")!;
+  expect(pdfBytes.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(manifest.counts.revealedWitnesses).toBe(0);
+
+  // The panel in Persian, for a person to look at.
+  await setLocale(page, baseURL!, "fa");
+  await page.goto(`/dossiers/${dossierId}`);
+  await expect(page.getByTestId("dossier-export-panel")).toBeVisible();
+  await page.getByTestId("dossier-export-panel").screenshot({ path: "data/test-results/dossier-export-panel-fa.png" });
+});
+
+test("a reviewer sees no export panel and the API refuses to start one", async ({ page }) => {
+  await signInAs(page, "REVIEWER");
+  const list = (await (await page.request.get("/api/v1/dossiers")).json()).items as { id: string }[];
+  expect(list.length).toBeGreaterThan(0);
+  await page.goto(`/dossiers/${list[0]!.id}`);
+  await expect(page.getByTestId("dossier-title")).toBeVisible();
+  await expect(page.getByTestId("dossier-export-panel")).toHaveCount(0);
+  const r = await page.request.post(`/api/v1/dossiers/${list[0]!.id}/exports`, { data: {} });
+  expect(r.status()).toBe(403);
+});
