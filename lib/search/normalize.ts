@@ -96,6 +96,31 @@ export function normalizeForSearch(s: string): string {
   return lastSpace && out.length ? out.slice(0, -1) : out;
 }
 
+/** Where in `s` the k-th word (from 0) of normalizeForSearch(s) begins, or -1 when it has fewer words. */
+export function wordStart(s: string, k: number): number {
+  let word = -1;
+  let lastSpace = true;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const code = s.charCodeAt(i);
+    let f: string;
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      f = fold(s.slice(i, i + 2));
+      width = 2;
+    } else f = BMP[code] ?? (BMP[code] = fold(s[i]!));
+    for (let j = 0; j < f.length; j++) {
+      if (f[j] === " ") lastSpace = true;
+      else {
+        if (lastSpace && ++word === k) return i;
+        lastSpace = false;
+      }
+    }
+    i += width - 1;
+  }
+  return -1;
+}
+
 /** The words of a normalised text. */
 export function words(s: string): string[] {
   const t = normalizeForSearch(s);

@@ -91,7 +91,7 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   const args: QueryArgs = { parsed, spellings, personIds: persons.map((p) => p.id), types, q, legal: actor.role === "LEGAL" };
   const rows = await runQuery(args);
   const items = rows.map((r): SearchItem => {
-    const parts = snippet(r.body, highlight);
+    const parts = snippet(r.body, highlight, r.normBody);
     const title = markTerms(r.title, highlight).parts;
     const text = parts.map((p) => p.text).join("");
     return {
@@ -175,7 +175,7 @@ function uniqueSpellings(names: string[]): string[][] {
   return [...seen.values()];
 }
 
-type Row = { id: number; type: string; recordId: string; title: string; body: string; language: string | null; score: number; total: number | bigint };
+type Row = { id: number; type: string; recordId: string; title: string; body: string; normBody: string; language: string | null; score: number; total: number | bigint };
 
 /** SQLite FTS5: every word a quoted string (never syntax), phrases as one quoted string. */
 export function fts5Expression(p: Parsed, spellings: string[][]): string {
@@ -226,6 +226,14 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
     ? Prisma.sql`UNION ALL SELECT d2."id" AS id, ${bonus} AS score FROM "SearchDoc" d2 WHERE d2."type" = 'statement' AND d2."recordId" IN (SELECT l2."statementId" FROM "Link" l2 WHERE l2."personId" IN (${Prisma.join(o.personIds)}))`
     : Prisma.empty;
 
+  // Only ids and scores are ranked and counted; the page's few rows are joined to their text
+  // afterwards (carrying every hit's 3 KB body through the sort was most of a query's time).
+  const page = Prisma.sql`
+      filtered AS MATERIALIZED (SELECT c.id, c.score FROM cand c JOIN "SearchDoc" d ON d."id" = c.id WHERE ${where}),
+      page AS (SELECT id, score FROM filtered ORDER BY score DESC, id DESC LIMIT ${take} OFFSET ${skip})
+    SELECT d."id", d."type", d."recordId", d."title", d."body", d."normBody", d."language", p.score AS score, (SELECT COUNT(*) FROM filtered) AS total
+    FROM page p JOIN "SearchDoc" d ON d."id" = p.id
+    ORDER BY p.score DESC, p.id DESC`;
   return read(async (db) => {
     if (dbProvider() === "sqlite") {
       const expr = fts5Expression(o.parsed, o.spellings);
@@ -236,12 +244,8 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
         ), hits AS (
           SELECT id, score FROM fts
           ${linkedPersons}
-        ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id)
-        SELECT d."id", d."type", d."recordId", d."title", d."body", d."language", c.score AS score, COUNT(*) OVER () AS total
-        FROM cand c JOIN "SearchDoc" d ON d."id" = c.id
-        WHERE ${where}
-        ORDER BY c.score DESC, d."id" DESC
-        LIMIT ${take} OFFSET ${skip}`;
+        ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
+        ${page}`;
     }
     const tsq = tsqueryText(o.parsed, o.spellings);
     return db.$queryRaw<Row[]>`
@@ -249,11 +253,7 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
       hits AS (
         SELECT d1."id" AS id, ts_rank(d1."search", query.tsq)::float8 AS score FROM "SearchDoc" d1, query WHERE d1."search" @@ query.tsq
         ${linkedPersons}
-      ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id)
-      SELECT d."id", d."type", d."recordId", d."title", d."body", d."language", c.score AS score, COUNT(*) OVER () AS total
-      FROM cand c JOIN "SearchDoc" d ON d."id" = c.id
-      WHERE ${where}
-      ORDER BY c.score DESC, d."id" DESC
-      LIMIT ${take} OFFSET ${skip}`;
+      ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
+      ${page}`;
   });
 }
