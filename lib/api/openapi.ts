@@ -2,6 +2,7 @@ import { z } from "zod";
 import { errors, json, ok } from "./openapi-parts";
 import { dossierPaths, dossierSchemas } from "@/lib/dossiers/openapi";
 import { exhibitPaths, exhibitSchemas } from "@/lib/exhibits/openapi";
+import { importPaths } from "@/lib/import/openapi";
 import { linkPaths, linkSchemas } from "@/lib/links/openapi";
 import { registryPaths, registrySchemas } from "@/lib/registries/openapi";
 import { ZCreateStatement, ZListStatements, ZStatementOut, ZUpdateStatement } from "@/lib/statements/schemas";
@@ -84,6 +85,7 @@ export function openApiDocument() {
       ...sourcePaths(),
       ...searchPaths(),
       ...dossierPaths(),
+      ...importPaths(),
       "/audit/verify": {
         get: {
           summary: "Verify the audit hash chain",

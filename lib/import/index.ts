@@ -6,3 +6,4 @@ export { runImport, liveProgress, type ImportOptions, type ImportResult, type Ro
 export { getImportJob, type JobOut } from "./jobs";
 export { listTemplates, saveTemplate, ZSaveTemplate, type TemplateOut } from "./templates";
 export { problemText } from "./messages";
+export { rerunImport, uploadAndCheck, maxImportBytes, ZRunImport, ZStartImport } from "./uploads";

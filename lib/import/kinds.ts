@@ -108,7 +108,11 @@ function bestMatches(records: Named[], names: string[]): Match[] {
 }
 
 /** In-file names seen so far (rows to be created), for "this is the person of row 3". */
-export type InFile = { named: (Named & { row: number })[] };
+export type InFile = { byName: Map<string, number> };
+
+function remember(ctx: Ctx, names: string[], row: number) {
+  for (const n of names) if (!ctx.inFile.byName.has(normText(n))) ctx.inFile.byName.set(normText(n), row);
+}
 
 type Ctx = {
   kind: ImportKind;
@@ -123,10 +127,12 @@ function nameRule(records: Named[], ctx: Ctx, names: string[], column: string | 
   const warnings: Problem[] = [];
   const matches = bestMatches(records, names);
   const strong = matches.filter((m) => m.score >= LINK_THRESHOLD);
-  const same = bestMatches(ctx.inFile.named, names).filter((m) => m.score >= LINK_THRESHOLD);
-  if (same.length) {
-    const row = ctx.inFile.named.find((n) => n.id === same[0].id)!.row;
-    problems.push({ column, key: `same_as_row:${row}` });
+  // Within the file, the same name (as normalised text) in two rows: the fuzzy matcher over
+  // every earlier row would make a large sheet quadratic, and two spellings in one sheet are
+  // more often two people than a typo.
+  const sameRow = names.map((n) => ctx.inFile.byName.get(normText(n))).find((r) => r !== undefined);
+  if (sameRow !== undefined) {
+    problems.push({ column, key: `same_as_row:${sameRow}` });
     return { problems, warnings };
   }
   if (strong.length > 1) {
@@ -179,7 +185,7 @@ export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Pla
       problems.push(...m.problems);
       if (problems.length) return refuse(label, problems, m.warnings);
       if (m.link) return { outcome: "LINK", label, record: { type: "Person", id: m.link.id, label: m.link.label }, problems: [], warnings: m.warnings };
-      ctx.inFile.named.push({ id: `row:${row}`, name: input.name, nameFa: input.nameFa, aliases, row });
+      remember(ctx, names, row);
       return { outcome: "CREATE", label, record: { type: "Person", id: null, label }, problems: [], warnings: m.warnings, data: parsed.success ? parsed.data : undefined };
     }
     case "PLACES": {
@@ -193,7 +199,7 @@ export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Pla
       problems.push(...m.problems);
       if (problems.length) return refuse(label, problems, m.warnings);
       if (m.link) return { outcome: "LINK", label, record: { type: "Place", id: m.link.id, label: m.link.label }, problems: [], warnings: m.warnings };
-      ctx.inFile.named.push({ id: `row:${row}`, name: input.name, nameFa: input.nameFa, aliases, row });
+      remember(ctx, names, row);
       return { outcome: "CREATE", label, record: { type: "Place", id: null, label }, problems: [], warnings: m.warnings, data: parsed.success ? parsed.data : undefined };
     }
     case "EVENTS": {

@@ -71,7 +71,9 @@ export type ImportOptions = {
 export type Progress = { phase: "CHECKING" | "RUNNING"; done: number; total: number };
 
 /** Progress of the jobs this process runs, for a reader that cannot see an open transaction (SQLite). */
-export const liveProgress = new Map<string, Progress>();
+const g = globalThis as unknown as { __casefileImportProgress?: Map<string, Progress> };
+/** Shared by every route of this process (globalThis: route bundles may hold their own copy of this module). */
+export const liveProgress: Map<string, Progress> = (g.__casefileImportProgress ??= new Map());
 
 const PROGRESS_EVERY = 100;
 
@@ -186,7 +188,7 @@ async function plan(opts: ImportOptions, meta: Meta, setZip: (z: ZipArchive) => 
   const protectedHeaders = new Set(headers.filter((h) => FIELDS[kind].find((f) => f.field === mapping[h])?.protected));
 
   const registry = await read((db) => loadRegistry(db, kind));
-  const inFile: InFile = { named: [] };
+  const inFile: InFile = { byName: new Map() };
   const seen = new Map<string, number>();
   const plans: RowPlan[] = [];
   const reports: RowReport[] = [];

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePageActor } from "@/app/_lib/page";
+import { can } from "@/lib/auth/policy";
+import { FIELDS, IMPORT_KINDS, listTemplates } from "@/lib/import";
+import { ImportWizard } from "./_components/import-wizard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("import"))("title") };
+}
+
+export default async function ImportPage() {
+  const actor = await requirePageActor("/transfer/import");
+  if (!can(actor, "import.run")) forbidden();
+  const t = await getTranslations("import");
+  const templates = await listTemplates({ actor });
+  const fields = Object.fromEntries(IMPORT_KINDS.map((k) => [k, FIELDS[k].map((f) => ({ field: f.field, required: !!f.required, protected: !!f.protected }))]));
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <ImportWizard kinds={[...IMPORT_KINDS]} fields={fields} templates={templates.map((x) => ({ kind: x.kind, name: x.name }))} />
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { read, write } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { cleanFileName } from "@/lib/exhibits/shared";
+import { storageRoot } from "@/lib/exhibits/storage";
+import { humanBytes } from "@/lib/exhibits/format";
+import { parseInput } from "@/lib/validation";
+import { IMPORT_KINDS } from "./fields";
+import { runImport, type ImportResult } from "./run-import";
+
+// Imports from the web: the uploaded sheet (or ZIP) is streamed to disk under the exhibit
+// store's imports/ folder, named by its SHA-256, and every dry run and the real run read it
+// from there. The upload is never held in memory.
+
+export const DEFAULT_MAX_IMPORT_BYTES = 4 * 1024 * 1024 * 1024;
+
+export function maxImportBytes(): number {
+  const n = Number(process.env.CASEFILE_MAX_IMPORT_BYTES);
+  return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_MAX_IMPORT_BYTES;
+}
+
+const SHA = /^[0-9a-f]{64}$/;
+export function uploadPath(sha256: string, root = storageRoot()): string {
+  if (!SHA.test(sha256)) throw new Error("not a SHA-256 hex digest");
+  return join(root, "imports", sha256);
+}
+
+/** Streams an upload to imports/<sha256>; the same file uploaded twice is kept once. */
+export async function storeUpload(input: Readable, root = storageRoot(), maxBytes = maxImportBytes()): Promise<{ sha256: string; size: number; path: string }> {
+  const dir = join(root, "imports");
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const tmp = join(dir, `${randomUUID()}.part`);
+  const fh = await open(tmp, "wx", 0o600);
+  const hash = createHash("sha256");
+  let size = 0;
+  try {
+    for await (const chunk of input) {
+      const b = chunk as Buffer;
+      size += b.length;
+      if (size > maxBytes) throw new AppError("TOO_LARGE", `The file is larger than the import limit of ${humanBytes(maxBytes)}. Nothing was written.`, { file: [`file_too_large:${humanBytes(maxBytes)}`] });
+      hash.update(b);
+      await fh.write(b);
+    }
+    if (size === 0) throw new AppError("INVALID_INPUT", "The file is empty. Nothing was written.", { file: ["import_file_empty"] });
+    await fh.sync();
+    await fh.close();
+    const sha256 = hash.digest("hex");
+    const path = uploadPath(sha256, root);
+    await rename(tmp, path);
+    return { sha256, size, path };
+  } catch (e) {
+    await fh.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    input.destroy();
+    throw e;
+  }
+}
+
+const zMapping = z.record(z.string().max(300), z.string().max(100));
+const zEdits = z.record(z.string().regex(/^\d+$/), z.record(z.string().max(300), z.string().max(200_000)));
+const jsonField = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() ? JSON.parse(v) : v === "" ? undefined : v), schema.optional());
+
+export const ZStartImport = z.object({
+  kind: z.enum(IMPORT_KINDS, { error: "invalid_choice" }),
+  template: z.string().trim().max(100).optional().transform((s) => s || undefined),
+  mapping: jsonField(zMapping),
+});
+
+export const ZRunImport = z.object({
+  dryRun: z.boolean().default(true),
+  mapping: zMapping.optional(),
+  template: z.string().trim().max(100).optional(),
+  edits: zEdits.optional(),
+  batchSize: z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(1_000_000).optional(),
+  skipRefused: z.boolean().default(false),
+});
+
+/** POST /imports: store the upload and dry-run it. */
+export async function uploadAndCheck({ actor, file, fields }: { actor: Actor | null; file: { stream: Readable; name: string }; fields: Promise<Record<string, string>> | Record<string, string> }): Promise<ImportResult> {
+  authorize(actor, "import.run");
+  const stored = await storeUpload(file.stream);
+  let data: z.infer<typeof ZStartImport>;
+  try {
+    data = parseInput(ZStartImport, await fields);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new AppError("INVALID_INPUT", "mapping must be JSON.", { mapping: ["invalid"] });
+    throw e;
+  }
+  return runImport({ actor, path: stored.path, fileName: cleanFileName(file.name), kind: data.kind, mapping: data.mapping, templateName: data.template, dryRun: true });
+}
+
+/**
+ * POST /imports/{id}/run: another dry run of the same file (changed mapping, fixed cells), or
+ * the real run. The real run is started and answered at once with its job id; its progress and
+ * report are read with GET /imports/{id}.
+ */
+export async function rerunImport({ actor, jobId, input }: { actor: Actor | null; jobId: string; input: unknown }): Promise<ImportResult | { jobId: string; status: string }> {
+  authorize(actor, "import.run");
+  const data = parseInput(ZRunImport, input ?? {});
+  const job = await read((db) => db.importJob.findUnique({ where: { id: jobId } }));
+  if (!job) throw new AppError("NOT_FOUND", "No such import.");
+  const path = uploadPath(job.fileSha256);
+  if (!(await stat(path).catch(() => null))) throw new AppError("NOT_FOUND", "The uploaded file is no longer kept; upload it again.");
+  const opts = { actor, path, fileName: job.fileName, kind: job.kind, mapping: data.mapping, templateName: data.template, edits: data.edits, batchSize: data.batchSize, skipRefused: data.skipRefused };
+  if (data.dryRun) return runImport({ ...opts, dryRun: true });
+  const created = await write((tx) =>
+    tx.importJob.create({ data: { kind: job.kind, format: job.format, fileName: job.fileName, fileSha256: job.fileSha256, dryRun: false, status: "PENDING", createdById: actor.id } }),
+  );
+  // Runs on after the answer; failures are recorded on the job (status FAILED, error).
+  void runImport({ ...opts, dryRun: false, jobId: created.id }).catch(() => undefined);
+  return { jobId: created.id, status: "PENDING" };
+}

@@ -1,0 +1,62 @@
+import { join } from "node:path";
+import { expect, setLocale, signInAs, test } from "./fixtures";
+
+// Importing a Persian sheet in the Persian interface: dry run, fix the flagged row, import,
+// and open a created record.
+
+test("in Persian: a CSV is dry-run, a flagged row is fixed in the table, the import runs with progress and the created statements open", async ({ page, baseURL }, testInfo) => {
+  await setLocale(page, baseURL!, "fa");
+  await signInAs(page, "RESEARCHER");
+  await page.goto("/transfer/import");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ورود داده");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+
+  await page.getByTestId("import-kind").selectOption("STATEMENTS");
+  await page.getByTestId("import-file").setInputFiles(join(process.cwd(), "tests/fixtures/import/statements-fa.csv"));
+  await page.getByTestId("import-check").click();
+
+  const dry = page.getByTestId("import-dry-run");
+  await expect(dry).toBeVisible();
+  await expect(page.getByTestId("import-counts")).toHaveText("۳ ردیف: ۲ ساختنی، ۰ پیوندی، ۱ ردشده، ۰ پیش‌تر واردشده");
+  // The sheet's Persian headers were mapped without asking.
+  await expect(page.getByTestId("map-تاریخ مصاحبه")).toHaveValue("interviewDate");
+  await expect(page.getByTestId("map-اشخاص")).toHaveValue("persons");
+  const flagged = page.getByTestId("import-row-3");
+  await expect(flagged).toHaveAttribute("data-outcome", "REFUSE");
+  await expect(flagged).toContainText("تاریخ مصاحبه");
+  await expect(flagged).toContainText("این تاریخ");
+  await expect(page.getByTestId("import-row-2")).toHaveAttribute("data-outcome", "CREATE");
+  await expect(page.getByTestId("import-run")).toBeDisabled();
+
+  await page.getByTestId("import-only-refused").check();
+  await expect(page.getByTestId("import-rows").locator("tbody tr")).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath("import-dry-run-fa.png"), fullPage: true });
+
+  // Fix the flagged row's date with the keyboard and check again.
+  await page.getByTestId("import-fix-3").click();
+  const cell = page.getByTestId("fix-cell-تاریخ مصاحبه");
+  await expect(cell).toHaveValue("سال نامعلوم");
+  await cell.fill("۱۳۶۷");
+  await cell.press("Tab");
+  await page.getByTestId("import-apply-fix").click();
+  await expect(page.getByTestId("import-counts")).toHaveText("۳ ردیف: ۳ ساختنی، ۰ پیوندی، ۰ ردشده، ۰ پیش‌تر واردشده");
+  await page.getByTestId("import-only-refused").uncheck();
+  await expect(page.getByTestId("import-row-3")).toHaveAttribute("data-outcome", "CREATE");
+
+  await page.getByTestId("import-run").click();
+  await expect(page.getByTestId("import-summary")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("import-done")).toHaveText("۳ ردیف: ۳ ساخته شد، ۰ پیوند خورد، ۰ رد شد، ۰ پیش‌تر وارد شده بود");
+  const created = page.getByTestId("import-created").getByRole("link");
+  await expect(created).toHaveCount(3);
+  await page.screenshot({ path: testInfo.outputPath("import-summary-fa.png"), fullPage: true });
+  await created.filter({ hasText: "نامه‌ای که نرسید" }).click();
+  await expect(page).toHaveURL(/\/statements\/[^/?]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("نمونهٔ واردشده — نامه‌ای که نرسید");
+
+  // The same file again: everything was imported before, nothing is created.
+  await page.goto("/transfer/import");
+  await page.getByTestId("import-kind").selectOption("STATEMENTS");
+  await page.getByTestId("import-file").setInputFiles(join(process.cwd(), "tests/fixtures/import/statements-fa.csv"));
+  await page.getByTestId("import-check").click();
+  await expect(page.getByTestId("import-counts")).toHaveText("۳ ردیف: ۰ ساختنی، ۰ پیوندی، ۱ ردشده، ۲ پیش‌تر واردشده");
+});
