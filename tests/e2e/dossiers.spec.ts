@@ -107,3 +107,40 @@ test("a researcher reads dossiers but is offered no way to change them", async (
   await page.goto("/dossiers/new");
   await expect(page.getByTestId("dossier-form")).toHaveCount(0);
 });
+
+test("the dossier API answers bad input with 4xx and field messages, and changes nothing", async ({ page }) => {
+  await signInAs(page, "LEGAL");
+  const proceedings = (await (await page.request.get("/api/v1/proceedings")).json()) as { items?: { id: string; title: string }[] } | { id: string; title: string }[];
+  const list = Array.isArray(proceedings) ? proceedings : (proceedings.items ?? []);
+  const nouri = list.find((p) => p.title === "Prosecution of Hamid Nouri (Sweden)")!;
+  expect(nouri).toBeTruthy();
+  const created = await page.request.post("/api/v1/dossiers", { data: { title: "API dossier", subjectType: "PROCEEDING", subjectId: nouri.id } });
+  expect(created.status()).toBe(201);
+  const d = (await created.json()) as { id: string; items: unknown[] };
+  expect(d.items).toEqual([]);
+
+  const bad = await page.request.post("/api/v1/dossiers", { data: { title: "", subjectType: "COUNTRY", subjectId: "" } });
+  expect(bad.status()).toBe(400);
+  const badBody = (await bad.json()) as { error: { code: string; fields: Record<string, string[]> } };
+  expect(badBody.error.code).toBe("INVALID_INPUT");
+  expect(Object.keys(badBody.error.fields).sort()).toEqual(["subjectId", "subjectType", "title"]);
+
+  const sources = (await (await page.request.get("/api/v1/sources?q=Blood-soaked")).json()) as { items: { id: string }[] };
+  const sourceId = sources.items[0]!.id;
+  const add = await page.request.post(`/api/v1/dossiers/${d.id}/items`, { data: { kind: "SOURCE", refId: sourceId } });
+  expect(add.status()).toBe(201);
+  const again = await page.request.post(`/api/v1/dossiers/${d.id}/items`, { data: { kind: "SOURCE", refId: sourceId } });
+  expect(again.status()).toBe(409);
+  expect(((await again.json()) as { error: { fields: { refId: string[] } } }).error.fields.refId).toEqual(["This record is already in the dossier."]);
+  const wrongKind = await page.request.post(`/api/v1/dossiers/${d.id}/items`, { data: { kind: "WITNESS", refId: sourceId } });
+  expect(wrongKind.status()).toBe(400);
+  const unknown = await page.request.post(`/api/v1/dossiers/${d.id}/items`, { data: { kind: "EXHIBIT", refId: "no-such-exhibit" } });
+  expect(unknown.status()).toBe(400);
+  expect((await page.request.patch(`/api/v1/dossiers/${d.id}/items/no-such-item`, { data: { move: "up" } })).status()).toBe(404);
+  expect((await page.request.get("/api/v1/dossiers/no-such-dossier")).status()).toBe(404);
+
+  const now = (await (await page.request.get(`/api/v1/dossiers/${d.id}`)).json()) as { items: { exhibitNumber: string }[] };
+  expect(now.items.map((i) => i.exhibitNumber)).toEqual(["CF-0001"]);
+  expect((await page.request.delete(`/api/v1/dossiers/${d.id}`)).status()).toBe(200);
+  expect((await page.request.get(`/api/v1/dossiers/${d.id}`)).status()).toBe(404);
+});

@@ -6,6 +6,7 @@ import {
   addDossierItem,
   createDossier,
   deleteDossier,
+  findDossierCandidates,
   getDossier,
   getDossierHistory,
   listDossiers,
@@ -345,5 +346,23 @@ describe("bad input", () => {
     await updateDossierItem({ actor: legal, dossierId: d.id, itemId: d.items[0]!.id, input: { move: "up" } });
     expect(await counts()).toEqual(afterOther);
     expect((await getDossier({ actor: legal, dossierId: d.id })).items.map((i) => i.exhibitNumber)).toEqual(["CF-0001", "CF-0002"]);
+  });
+});
+
+describe("what the builder offers to add", () => {
+  test("the subject's linked statements in any state, not those already in or without consent; search finds statements and sources", async () => {
+    const d = await createDossier({ actor: legal, input: { title: "Candidates", subjectType: "PROCEEDING", subjectId: trial } });
+    const linked = await findDossierCandidates({ actor: legal, dossierId: d.id });
+    // A, B and C are already in; the draft is offered; the statement without consent never is.
+    expect(linked.statements.map((s) => [s.id, s.status])).toEqual([[draftLinked, "DRAFT"]]);
+    expect(linked.sources).toEqual([]);
+    const src = await createSource({ actor: legal, input: { title: "Candidate report Quetzalcoatl (fictional)" } });
+    const found = await findDossierCandidates({ actor: legal, dossierId: d.id, query: { q: "Quetzalcoatl" } });
+    expect(found.sources.map((s) => s.id)).toEqual([src.id]);
+    const byText = await findDossierCandidates({ actor: admin, dossierId: d.id, query: { q: "corridor" } });
+    // Every test statement has the word; those in the dossier and the one without consent are left out.
+    expect(new Set(byText.statements.map((s) => s.id))).toEqual(new Set([draftLinked, verifiedUnrelated]));
+    await expect(findDossierCandidates({ actor: legal, dossierId: "no-such-dossier" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(findDossierCandidates({ actor: legal, dossierId: d.id, query: { q: "x".repeat(201) } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });

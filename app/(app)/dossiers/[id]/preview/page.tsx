@@ -174,7 +174,7 @@ export default async function DossierPreviewPage({ params }: Props) {
         <h2 id="allegations-heading">{t("dossiers.previewSections.allegations")}</h2>
         {sections.length === 0 && <p className="empty">{t("dossiers.noAllegations")}</p>}
         {sections.map((s) => (
-          <section key={`${s.person.id}-${s.type}`} data-testid="allegation-section">
+          <section key={`${s.person.id}-${s.type}`} className={styles.previewSection} data-testid="allegation-section">
             <h3>
               <bdi>{locale === "fa" && s.person.nameFa ? s.person.nameFa : s.person.name}</bdi> — {t(`links.allegationTypes.${s.type}`)}
             </h3>
@@ -210,7 +210,7 @@ export default async function DossierPreviewPage({ params }: Props) {
         <h2 id="statements-heading">{t("dossiers.previewSections.statements")}</h2>
         {statements.length === 0 && <p className="empty">{t("dossiers.noStatements")}</p>}
         {statements.map((s) => (
-          <section key={s.itemId} data-testid="preview-statement" data-number={s.exhibitNumber}>
+          <section key={s.itemId} className={styles.previewSection} data-testid="preview-statement" data-number={s.exhibitNumber}>
             <h3>
               <span dir="ltr" className={styles.number}>
                 {s.exhibitNumber}
