@@ -4,7 +4,7 @@ import { authorize } from "@/lib/auth/policy";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { visibleStatementWhere } from "./links";
-import { findMentions, prepareCandidates, type SuggestCandidate, type Suggestion } from "./suggest";
+import { findMentions, prepareCandidates, type PreparedCandidates, type SuggestCandidate, type Suggestion } from "./suggest";
 
 function jsonList(s: string): string[] {
   try {
@@ -29,6 +29,38 @@ export async function loadSuggestCandidates(): Promise<SuggestCandidate[]> {
   });
 }
 
+// Keying every name of every registry entry costs tens of milliseconds at a few thousand entries,
+// and finding them in a long text about as much again. Both are remembered: the prepared names
+// while the registries are unchanged (their row counts and newest change identify them: every
+// edit, aliases included, touches a row's updatedAt), and each statement revision's finds for
+// that registry version. Links are checked fresh on every call (one small query).
+type Registries = { version: string; prepared: PreparedCandidates; found: Map<string, Suggestion[]> };
+let registries: Registries | null = null;
+const FOUND_CACHE_LIMIT = 1_000;
+
+async function registryVersion(): Promise<string> {
+  const [p, o, l] = await read((db) =>
+    Promise.all([
+      db.person.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+      db.organisation.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+      db.place.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    ]),
+  );
+  return [p, o, l].map((a) => `${a._count._all}:${a._max.updatedAt?.toISOString() ?? ""}`).join("/");
+}
+
+async function mentionsIn(statementId: string, revisionNumber: number, text: string): Promise<Suggestion[]> {
+  const version = await registryVersion();
+  if (registries?.version !== version) registries = { version, prepared: prepareCandidates(await loadSuggestCandidates()), found: new Map() };
+  const key = `${statementId}:${revisionNumber}`;
+  const hit = registries.found.get(key);
+  if (hit) return hit;
+  const found = findMentions(text, registries.prepared);
+  if (registries.found.size >= FOUND_CACHE_LIMIT) registries.found.delete(registries.found.keys().next().value!);
+  registries.found.set(key, found);
+  return found;
+}
+
 /**
  * Names of known persons, organisations and places in the statement's current revision, in
  * either script and any spelling, best first and not overlapping. A passage already linked to
@@ -45,8 +77,8 @@ export async function suggestLinks({ actor, statementId }: { actor: Actor | null
     db.statement.findFirst({ where: { id: statementId, ...visibleStatementWhere(actor) }, select: { id: true, revisionNumber: true, originalText: true } }),
   );
   if (!statement) throw new AppError("NOT_FOUND", "No such statement.");
-  const [candidates, links] = await Promise.all([
-    loadSuggestCandidates(),
+  const [found, links] = await Promise.all([
+    mentionsIn(statement.id, statement.revisionNumber, statement.originalText),
     read((db) =>
       db.link.findMany({
         where: { statementId, revisionNumber: statement.revisionNumber, anchor: "ANCHORED" },
@@ -54,7 +86,6 @@ export async function suggestLinks({ actor, statementId }: { actor: Actor | null
       }),
     ),
   ]);
-  const found = findMentions(statement.originalText, prepareCandidates(candidates));
   const linked = (s: Suggestion) =>
     links.some(
       (l) =>

@@ -21,7 +21,6 @@ export function LinksPanel({
   language,
   mayCreate,
   links,
-  suggestions,
   events,
   proceedings,
 }: {
@@ -30,7 +29,6 @@ export function LinksPanel({
   language: string;
   mayCreate: boolean;
   links: PanelLink[];
-  suggestions: Suggestion[];
   events: Option[];
   proceedings: Option[];
 }) {
@@ -46,7 +44,7 @@ export function LinksPanel({
         ) : (
           <LinkForm statementId={statementId} revisionNumber={revisionNumber} language={language} events={events} proceedings={proceedings} />
         ))}
-      {mayCreate && <Suggestions statementId={statementId} revisionNumber={revisionNumber} language={language} suggestions={suggestions} />}
+      {mayCreate && <Suggestions statementId={statementId} revisionNumber={revisionNumber} language={language} linksKey={links.map((l) => l.id).join(",")} />}
       <LinkList statementId={statementId} revisionNumber={revisionNumber} language={language} links={links} />
     </div>
   );
@@ -291,9 +289,28 @@ function FixForm({ statementId, revisionNumber, language, link }: { statementId:
 const dismissKey = (statementId: string) => `casefile:dismissed-suggestions:${statementId}`;
 const suggestionKey = (s: Suggestion, revision: number) => `${revision}:${s.kind}:${s.id}:${s.startOffset}:${s.endOffset}`;
 
-function Suggestions({ statementId, revisionNumber, language, suggestions }: { statementId: string; revisionNumber: number; language: string; suggestions: Suggestion[] }) {
+/** Loaded after the page is shown, and again when the links change (a linked passage is no longer suggested). */
+function useSuggestions(statementId: string, revisionNumber: number, linksKey: string): Suggestion[] | "loading" | "failed" {
+  const [state, setState] = useState<Suggestion[] | "loading" | "failed">("loading");
+  useEffect(() => {
+    let live = true;
+    fetch(`/api/v1/statements/${encodeURIComponent(statementId)}/link-suggestions`, { headers: { accept: "application/json" } })
+      .then((r) => (r.ok ? (r.json() as Promise<{ revisionNumber: number; items: Suggestion[] }>) : Promise.reject(new Error(String(r.status)))))
+      // Made for another revision (the statement was edited meanwhile): its offsets do not fit this text.
+      .then((d) => live && setState(d.revisionNumber === revisionNumber ? d.items : []))
+      .catch(() => live && setState("failed"));
+    return () => {
+      live = false;
+    };
+  }, [statementId, revisionNumber, linksKey]);
+  return state;
+}
+
+function Suggestions({ statementId, revisionNumber, language, linksKey }: { statementId: string; revisionNumber: number; language: string; linksKey: string }) {
   const t = useTranslations("links");
   const locale = useLocale();
+  const loaded = useSuggestions(statementId, revisionNumber, linksKey);
+  const suggestions = Array.isArray(loaded) ? loaded : [];
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
   useEffect(() => {
     try {
@@ -326,7 +343,15 @@ function Suggestions({ statementId, revisionNumber, language, suggestions }: { s
     <section className={styles.block} aria-labelledby="link-suggestions-heading" data-testid="link-suggestions">
       <h3 id="link-suggestions-heading">{t("suggestions")}</h3>
       <p className="hint">{t("suggestionsIntro")}</p>
-      {shown.length === 0 ? (
+      {loaded === "loading" ? (
+        <p className="muted" aria-busy="true" data-testid="link-suggestions-loading">
+          {t("suggestionsLoading")}
+        </p>
+      ) : loaded === "failed" ? (
+        <p className="muted" role="alert">
+          {t("suggestionsFailed")}
+        </p>
+      ) : shown.length === 0 ? (
         <p className="muted">{t("noSuggestions")}</p>
       ) : (
         <ul className={styles.suggestionList}>

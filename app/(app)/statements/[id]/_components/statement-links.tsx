@@ -2,7 +2,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { listEvents } from "@/lib/events";
-import { suggestLinks } from "@/lib/links";
 import { listProceedings } from "@/lib/proceedings";
 import { LinksPanel } from "./links-panel";
 import { loadStatementLinks } from "./load-links";
@@ -11,9 +10,9 @@ import { loadStatementLinks } from "./load-links";
 export async function StatementLinks({ actor, statement }: { actor: Actor; statement: { id: string; revisionNumber: number; language: string; authorId: string } }) {
   const mayCreate = can(actor, "link.create");
   const [links, t, locale] = await Promise.all([loadStatementLinks(actor, statement.id), getTranslations("links"), getLocale()]);
-  const [suggestions, events, proceedings] = mayCreate
-    ? await Promise.all([suggestLinks({ actor, statementId: statement.id }), listEvents({ actor }), listProceedings({ actor })])
-    : [null, [], []];
+  // Suggested links are not computed here: the panel asks for them (GET …/link-suggestions)
+  // once the page is shown, so viewing a statement never waits for a registry-wide name search.
+  const [events, proceedings] = mayCreate ? await Promise.all([listEvents({ actor }), listProceedings({ actor })]) : [[], []];
   const fa = locale === "fa";
   return (
     <section className="panel" aria-labelledby="links-heading" data-testid="links-section">
@@ -25,7 +24,6 @@ export async function StatementLinks({ actor, statement }: { actor: Actor; state
         language={statement.language}
         mayCreate={mayCreate}
         links={links.items.map((l) => ({ ...l, mayEdit: can(actor, "link.edit", { creatorId: l.createdById, authorId: statement.authorId }) }))}
-        suggestions={suggestions?.items ?? []}
         events={events.map((e) => ({ id: e.id, label: `${(fa && e.titleFa) || e.title} (${e.dateEnd ? `${e.dateStart} – ${e.dateEnd}` : e.dateStart})` }))}
         proceedings={proceedings.map((p) => ({ id: p.id, label: p.title }))}
       />
