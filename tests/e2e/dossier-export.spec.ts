@@ -38,7 +38,7 @@ test("legal builds a dossier for the Nouri proceeding, exports it with progress,
   await page.getByTestId("dossier-subject").selectOption((await option.getAttribute("value"))!);
   await page.getByTestId("dossier-title").fill(`Nouri bundle ${Date.now()}`);
   await page.getByTestId("dossier-form").locator("button[type=submit]").click();
-  await page.waitForURL(/\/dossiers\/[a-z0-9]+$/);
+  await page.waitForURL(/\/dossiers\/(?!new$)[a-z0-9]+$/);
   const dossierId = new URL(page.url()).pathname.split("/").pop()!;
 
   // The statements a legal team may see (their witnesses consented to legal sharing), and a source.
