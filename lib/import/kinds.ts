@@ -45,7 +45,7 @@ export type RowPlan = {
   batch?: number;
 };
 
-export type PlannedFile = { path: string; sha256: string; size: number; mime: string; tmp?: import("@/lib/exhibits/storage").TempFile };
+export type PlannedFile = { path: string; sha256: string; size: number; mime: string };
 
 export type Values = Record<string, string>;
 

@@ -8,7 +8,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { discardTemp, placeTemp, receiveToTemp, storageRoot, type TempFile } from "@/lib/exhibits/storage";
 import { FIELDS, guessMapping, isImportKind, IMPORT_KINDS, missingRequired, type ImportKind, type Mapping } from "./fields";
 import { fileRefusal, openZip, readCsv, sha256File, sniffFormat, type InputFormat, type ZipArchive } from "./input";
-import { loadRegistry, planRow, rowKeyOf, type InFile, type Problem, type RecordRef, type RowPlan, type Values } from "./kinds";
+import { loadRegistry, planRow, rowKeyOf, type InFile, type PlannedFile, type Problem, type RecordRef, type RowPlan, type Values } from "./kinds";
 import { writeRow } from "./write-rows";
 
 // One import, dry or real, from a file on disk. The same function does both: it reads and
@@ -139,7 +139,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
   try {
     const result = await plan(opts, { kind, format, fileSha256, fileName, jobId, root }, (z) => (zip = z), temps);
     if (opts.dryRun || result.status !== "COMPLETED") return await finish(jobId, result);
-    return await finish(jobId, await execute(opts, result, root));
+    return await finish(jobId, await execute(opts, result, root, zip, temps));
   } catch (e) {
     const message = isAppError(e) ? e.message : "The import failed; nothing of the unfinished transaction was written.";
     await updateJob(jobId, { status: "FAILED", error: message.slice(0, 2000), finishedAt: new Date() }).catch(() => undefined);
@@ -211,7 +211,7 @@ async function plan(opts: ImportOptions, meta: Meta, setZip: (z: ZipArchive) => 
       p = { row, rowKey, outcome: "ALREADY", label: kind === "WITNESSES" ? `#${row}` : label, record: { type: r.recordType, id: r.recordId, label: kind === "WITNESSES" ? r.recordType : label }, problems: [], warnings: [] };
     } else {
       p = { row, rowKey, ...planRow(kind, values, row, { kind, registry, inFile, columnOf, hasFile: zip ? (x) => zip!.has(x) : undefined }) };
-      if (p.outcome === "CREATE" && zip && kind === "STATEMENTS") await checkFiles(p, zip, opts, meta.root, columnOf("files"), temps);
+      if (p.outcome === "CREATE" && zip && kind === "STATEMENTS") await checkFiles(p, zip, meta.root, columnOf("files"));
     }
     seen.set(rowKey, seen.get(rowKey) ?? row);
     plans.push(p);
@@ -242,15 +242,16 @@ async function plan(opts: ImportOptions, meta: Meta, setZip: (z: ZipArchive) => 
 }
 
 /** Streams each file a row names through the exhibit checks (hash, type from content, size); a refused file refuses the row. */
-async function checkFiles(p: RowPlan, zip: ZipArchive, opts: ImportOptions, root: string, column: string | null, temps: TempFile[]) {
+async function checkFiles(p: RowPlan, zip: ZipArchive, root: string, column: string | null) {
   const data = p.data as { filePaths: string[] };
   p.files = [];
   for (const path of data.filePaths) {
     try {
+      // Checked (hash, type from content, size) and dropped again: a real run streams the file
+      // once more when its batch is written, so no more than one temporary file exists at a time.
       const tmp = await receiveToTemp(await zip.open(path), { root });
-      p.files.push({ path, sha256: tmp.sha256, size: tmp.size, mime: tmp.mime, ...(opts.dryRun ? {} : { tmp }) });
-      if (opts.dryRun) await discardTemp(tmp);
-      else temps.push(tmp);
+      await discardTemp(tmp);
+      p.files.push({ path, sha256: tmp.sha256, size: tmp.size, mime: tmp.mime });
     } catch (e) {
       if (!isAppError(e)) throw e;
       const reason = e.fields?.file?.[0]?.split(":")[0] ?? "";
@@ -260,6 +261,18 @@ async function checkFiles(p: RowPlan, zip: ZipArchive, opts: ImportOptions, root
       p.problems.push({ column, key: `${key}:${path}` });
     }
   }
+}
+
+/** A row's file into the store, streamed from the ZIP again and checked against the hash the plan recorded. */
+async function storeFile(zip: ZipArchive, f: PlannedFile, root: string, temps: TempFile[]) {
+  const tmp = await receiveToTemp(await zip.open(f.path), { root });
+  temps.push(tmp);
+  if (tmp.sha256 !== f.sha256) throw new AppError("CONFLICT", `The file ${f.path} changed while it was being imported. Nothing of this batch was written.`);
+  const recorded = await read((db) => db.blob.findUnique({ where: { sha256: f.sha256 }, select: { sha256: true } }));
+  // A file on disk that no row accounts for (left by a crash) is replaced by this freshly hashed copy.
+  await placeTemp(tmp, { replace: !recorded });
+  await discardTemp(tmp);
+  temps.splice(temps.indexOf(tmp), 1);
 }
 
 function countOf(rows: RowReport[]) {
@@ -273,7 +286,7 @@ function countOf(rows: RowReport[]) {
   return c;
 }
 
-async function execute(opts: ImportOptions, planned: Planned, root: string): Promise<Planned> {
+async function execute(opts: ImportOptions, planned: Planned, root: string, zip: ZipArchive | null, temps: TempFile[]): Promise<Planned> {
   const { actor } = opts;
   authorize(actor, "import.run");
   const meta = { actor, jobId: planned.jobId, fileSha256: planned.fileSha256, fileName: planned.fileName };
@@ -289,7 +302,7 @@ async function execute(opts: ImportOptions, planned: Planned, root: string): Pro
     planned.batches.push(report);
     // The files are complete and in the store before their rows are written (as an upload does);
     // a file whose rows never commit is content no row points at, replaced by the next upload of it.
-    for (const p of batch) for (const f of p.files ?? []) if (f.tmp) await placeTemp(f.tmp, { replace: !(await read((db) => db.blob.findUnique({ where: { sha256: f.sha256 }, select: { sha256: true } }))) });
+    for (const p of batch) for (const f of p.files ?? []) await storeFile(zip!, f, root, temps);
     const refs = await write(async (tx) => {
       const out: (RecordRef | null)[] = [];
       let i = 0;
