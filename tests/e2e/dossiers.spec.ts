@@ -1,11 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "@playwright/test";
-import { expect, setLocale, signInAs, test } from "./fixtures";
+import type { APIRequestContext, APIResponse, Browser, Page } from "@playwright/test";
+import type { Role } from "@/lib/auth/roles";
+import { CHECKLIST } from "@/lib/review/schemas";
+import { demoUser, expect, setLocale, signInAs, signInWith, test } from "./fixtures";
 
-// A legal team builds a dossier for the Nouri proceeding from the demo data: starts it from the
-// proceeding's page, adds two (fictional, not yet verified) statements found by search and a
-// source, moves an item up, and reads the preview — in English, then in the Persian interface,
+// A legal team builds a dossier for the Nouri proceeding from the demo data: a (fictional)
+// statement linked to the proceeding and verified through the API is pre-selected; the team
+// starts from the proceeding's page, adds two demo statements (not verified) found by search and
+// a source, moves an item up, and reads the preview — in English, then in the Persian interface,
 // whose screenshot is kept in data/test-results for a person to look at.
 
 const SHOTS = join("data", "test-results");
@@ -22,25 +25,76 @@ async function searchAndAddFirst(page: Page, q: string, kind: "STATEMENT" | "SOU
 
 const numbers = (page: Page) => page.getByTestId("dossier-item").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-number")));
 
-test("legal builds a dossier for the Nouri proceeding, reorders it and previews it in English and Persian", async ({ page, baseURL }) => {
+// A fictional witness with consent to legal sharing and a protected name that must never show.
+const SECRET = "Fictional Protected Name Qwertzuiop";
+const QUOTE = "مردی که خود را حمید می‌نامید فهرست نام‌ها را خواند";
+const TEXT = `این متن ساختگی است و فقط برای آزمون نوشته شده است. در راهروی بند، ${QUOTE} و کسی چیزی نپرسید.`;
+
+async function as(browser: Browser, role: Role): Promise<APIRequestContext> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const u = demoUser(role);
+  await signInWith(context.request, u.email, u.password);
+  return context.request;
+}
+
+/** Through the API: a researcher records, links and submits a statement; a reviewer verifies it. Returns its id. */
+async function verifiedLinkedStatement(browser: Browser, proceedingId: string): Promise<string> {
+  const researcher = await as(browser, "RESEARCHER");
+  const reviewer = await as(browser, "REVIEWER");
+  const ok = async (res: Promise<APIResponse>, status = 200) => {
+    const r = await res;
+    expect(r.status(), await r.text()).toBe(status);
+    return r.json();
+  };
+  const w = await ok(
+    researcher.post("/api/v1/witnesses", {
+      data: { fictional: true, identity: { legalName: SECRET }, consents: [{ scope: "LEGAL_SHARING", givenAt: "2024-01-10", method: "WRITTEN" }] },
+    }),
+    201,
+  );
+  const st = await ok(researcher.post("/api/v1/statements", { data: { witnessId: w.id, title: "نمونهٔ ساختگی — آزمون پرونده", language: "fa", originalText: TEXT, interviewDate: "مرداد ۱۴۰۲" } }), 201);
+  const nouri = ((await ok(researcher.get("/api/v1/persons?q=Hamid%20Nouri"))) as { items: { id: string; name: string }[] }).items.find((p) => p.name === "Hamid Nouri")!;
+  const events = (await ok(researcher.get("/api/v1/events"))) as { items: { id: string; title: string }[] };
+  const lockdown = events.items.find((e) => e.title === "Prisons locked down")!;
+  const start = TEXT.indexOf(QUOTE);
+  await ok(
+    researcher.post("/api/v1/links", {
+      data: { statementId: st.id, revisionNumber: 1, startOffset: start, endOffset: start + QUOTE.length, quote: QUOTE, personId: nouri.id, role: "TOOK_PART", allegationType: "KILLING", eventId: lockdown.id, proceedingId },
+    }),
+    201,
+  );
+  await ok(researcher.post(`/api/v1/statements/${st.id}/submit`));
+  await ok(reviewer.post(`/api/v1/statements/${st.id}/take`));
+  const checklist = Object.fromEntries(CHECKLIST.map((k) => [k, true]));
+  await ok(reviewer.post(`/api/v1/statements/${st.id}/reviews`, { data: { revisionNumber: 1, decision: "VERIFIED", checklist, sourceReliability: "B", credibility: 2 } }), 201);
+  return st.id as string;
+}
+
+test("legal builds a dossier for the Nouri proceeding, reorders it and previews it in English and Persian", async ({ page, baseURL, browser }) => {
   test.setTimeout(120_000);
   await signInAs(page, "LEGAL");
   await setLocale(page, baseURL!, "en");
 
   await page.goto("/proceedings");
   await page.getByRole("link", { name: "Prosecution of Hamid Nouri (Sweden)" }).click();
+  await expect(page.getByTestId("proceeding-title")).toContainText("Hamid Nouri");
+  const proceedingId = page.url().split("/").pop()!;
+  const verifiedId = await verifiedLinkedStatement(browser, proceedingId);
   await page.getByTestId("build-dossier").click();
   await expect(page).toHaveURL(/\/dossiers\/new\?proceeding=/);
   // The picker arrives with the proceeding chosen and a title; the keyboard can change it.
-  await expect(page.getByTestId("dossier-subject")).toHaveValue(/^PROCEEDING:/);
+  await expect(page.getByTestId("dossier-subject")).toHaveValue(`PROCEEDING:${proceedingId}`);
   await expect(page.getByTestId("dossier-title")).toHaveValue("Dossier: Prosecution of Hamid Nouri (Sweden)");
   await page.getByTestId("dossier-title").fill("Nouri — witness bundle");
   await page.getByTestId("dossier-submit").click();
 
   await expect(page).toHaveURL(/\/dossiers\/[^/]+$/);
   await expect(page.getByTestId("dossier-title")).toHaveText("Nouri — witness bundle");
-  // The demo statements are drafts without links, so nothing verified was pre-selected.
-  await expect(page.getByTestId("dossier-no-items")).toBeVisible();
+  // The verified statement linked to the proceeding is pre-selected; the demo drafts are not.
+  await expect(page.getByTestId("dossier-item")).toHaveCount(1);
+  await expect(page.getByTestId("dossier-item").first()).toHaveAttribute("data-number", "CF-0001");
+  await expect(page.getByTestId("dossier-item").first().getByTestId("item-label")).toHaveAttribute("href", `/statements/${verifiedId}`);
+  await expect(page.getByTestId("unverified-badge")).toHaveCount(0);
   const dossierUrl = page.url();
   const dossierId = dossierUrl.split("/").pop()!;
 
@@ -48,14 +102,14 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   await searchAndAddFirst(page, "ساختگی", "STATEMENT");
   await searchAndAddFirst(page, "ساختگی", "STATEMENT");
   await searchAndAddFirst(page, "Blood-soaked", "SOURCE");
-  expect(await numbers(page)).toEqual(["CF-0001", "CF-0002", "CF-0003"]);
-  // Not verified, and marked so.
+  expect(await numbers(page)).toEqual(["CF-0001", "CF-0002", "CF-0003", "CF-0004"]);
+  // The drafts are not verified, and marked so.
   await expect(page.getByTestId("dossier-item").filter({ has: page.getByTestId("unverified-badge") })).toHaveCount(2);
   await expect(page.getByTestId("unverified-note")).toBeVisible();
 
-  // Move CF-0002 up: the order changes, the numbers do not.
-  await page.locator('[data-testid="dossier-item"][data-number="CF-0002"]').getByTestId("move-up").click();
-  await expect.poll(() => numbers(page)).toEqual(["CF-0002", "CF-0001", "CF-0003"]);
+  // Move CF-0003 up: the order changes, the numbers do not.
+  await page.locator('[data-testid="dossier-item"][data-number="CF-0003"]').getByTestId("move-up").click();
+  await expect.poll(() => numbers(page)).toEqual(["CF-0001", "CF-0003", "CF-0002", "CF-0004"]);
   await expect(page.locator('[data-testid="history-event"][data-action="dossier.item.move"]')).toHaveCount(1);
   await expect(page.locator('[data-testid="history-event"][data-action="dossier.item.add"]')).toHaveCount(3);
 
@@ -63,21 +117,31 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   const api = await page.request.get(`/api/v1/dossiers/${dossierId}`);
   expect(api.status()).toBe(200);
   const body = (await api.json()) as { items: { exhibitNumber: string; position: number; verified: boolean | null }[] };
-  expect(body.items.map((i) => [i.exhibitNumber, i.position])).toEqual([
-    ["CF-0002", 1],
-    ["CF-0001", 2],
-    ["CF-0003", 3],
+  expect(body.items.map((i) => [i.exhibitNumber, i.position, i.verified])).toEqual([
+    ["CF-0001", 1, true],
+    ["CF-0003", 2, false],
+    ["CF-0002", 3, false],
+    ["CF-0004", 4, null],
   ]);
 
   await page.getByTestId("dossier-preview-link").click();
   await expect(page.getByTestId("preview-cover")).toContainText("Nouri — witness bundle");
   await expect(page.getByTestId("preview-cover")).toContainText("Prosecution of Hamid Nouri (Sweden)");
-  await expect(page.getByTestId("preview-counts")).toHaveText("2 statements, 0 exhibits, 1 source.");
+  await expect(page.getByTestId("preview-counts")).toHaveText("3 statements, 0 exhibits, 1 source.");
   await expect(page.getByTestId("preview-unverified")).toBeVisible();
   const previewed = await page.getByTestId("preview-statement").evaluateAll((xs) => xs.map((x) => x.getAttribute("data-number")));
-  expect(previewed).toEqual(["CF-0002", "CF-0001"]);
-  await expect(page.getByTestId("preview-exhibits")).toContainText("CF-0003");
+  expect(previewed).toEqual(["CF-0001", "CF-0003", "CF-0002"]);
+  // The allegation against Nouri, with the exact words and where they are.
+  const pinpoint = page.getByTestId("allegation-section").filter({ hasText: "Hamid Nouri" }).getByTestId("pinpoint");
+  await expect(pinpoint).toHaveCount(1);
+  await expect(pinpoint).toContainText(QUOTE);
+  await expect(pinpoint).toContainText(`CF-0001 · revision 1, characters ${TEXT.indexOf(QUOTE)}–${TEXT.indexOf(QUOTE) + QUOTE.length}`);
+  await expect(pinpoint.getByTestId("pinpoint-grade")).toHaveAttribute("data-grade", "B2");
+  await expect(page.getByTestId("preview-chronology")).toContainText("Prisons locked down");
+  await expect(page.getByTestId("preview-chronology")).toContainText("1367");
+  await expect(page.getByTestId("preview-exhibits")).toContainText("CF-0004");
   await expect(page.getByTestId("preview-sources")).toContainText("Blood-soaked secrets");
+  await expect(page.locator("body")).not.toContainText(SECRET);
 
   // The Persian interface: right to left, Persian headings, the numbers as they are.
   await setLocale(page, baseURL!, "fa");
@@ -85,7 +149,10 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { name: "گاه‌شمار رویدادها" })).toBeVisible();
   await expect(page.getByTestId("preview-contents")).toContainText("فهرست مدارک، با چکیده‌ها");
-  await expect(page.getByTestId("preview-statement").first()).toContainText("CF-0002");
+  await expect(page.getByTestId("preview-chronology")).toContainText("۱۳۶۷");
+  await expect(page.getByTestId("preview-allegations")).toContainText("حمید نوری — قتل");
+  await expect(page.getByTestId("preview-statement").first()).toContainText("CF-0001");
+  await expect(page.locator("body")).not.toContainText(SECRET);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, "dossier-preview-fa.png"), fullPage: true });
   await page.goto(dossierUrl);
@@ -114,7 +181,7 @@ test("the dossier API answers bad input with 4xx and field messages, and changes
   const list = Array.isArray(proceedings) ? proceedings : (proceedings.items ?? []);
   const nouri = list.find((p) => p.title === "Prosecution of Hamid Nouri (Sweden)")!;
   expect(nouri).toBeTruthy();
-  const created = await page.request.post("/api/v1/dossiers", { data: { title: "API dossier", subjectType: "PROCEEDING", subjectId: nouri.id } });
+  const created = await page.request.post("/api/v1/dossiers", { data: { title: "API dossier", subjectType: "PROCEEDING", subjectId: nouri.id, preselect: false } });
   expect(created.status()).toBe(201);
   const d = (await created.json()) as { id: string; items: unknown[] };
   expect(d.items).toEqual([]);
