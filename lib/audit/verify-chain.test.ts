@@ -1,0 +1,27 @@
+import { describe, expect, test } from "vitest";
+import { eventHash } from "./canonical";
+import { eventHashFast } from "./verify-chain";
+
+describe("the verifier's direct canonical form", () => {
+  test("hashes exactly as eventHash, for awkward values too", () => {
+    const base = {
+      seq: 1234567,
+      at: "2026-12-01T16:02:38.205Z",
+      actorId: "cabc123",
+      actorLabel: "researcher@demo.casefile",
+      action: "statement.update",
+      recordType: "Statement",
+      recordId: "cxyz",
+      before: '{"title":"نمونهٔ ساختگی \\"quoted\\"","n":1}',
+      after: null,
+      prevHash: "0".repeat(64),
+    };
+    const variants = [
+      base,
+      { ...base, actorId: null, actorLabel: "system", before: null, after: '{"a":[1,2,{"b":null}]}' },
+      { ...base, recordId: 'odd "id" \\ with\nnewline\ttab\u0001ctl \u2028 \ud83d\ude00', actorLabel: "نيّري\u200c@example" },
+      { ...base, seq: 1, before: "", after: "" },
+    ];
+    for (const v of variants) expect(eventHashFast(v)).toBe(eventHash(v));
+  });
+});
