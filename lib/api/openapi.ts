@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { errors, json, ok } from "./openapi-parts";
 import { dossierPaths, dossierSchemas } from "@/lib/dossiers/openapi";
+import { dossierExportPaths, dossierExportSchemas } from "@/lib/dossiers/export/openapi";
 import { exhibitPaths, exhibitSchemas } from "@/lib/exhibits/openapi";
 import { importPaths } from "@/lib/import/openapi";
 import { linkPaths, linkSchemas } from "@/lib/links/openapi";
@@ -40,6 +41,7 @@ export function openApiDocument() {
         ...sourceSchemas(),
         ...searchSchemas(),
         ...dossierSchemas(),
+        ...dossierExportSchemas(),
       },
     },
     security: [{ bearer: [] }],
@@ -85,6 +87,7 @@ export function openApiDocument() {
       ...sourcePaths(),
       ...searchPaths(),
       ...dossierPaths(),
+      ...dossierExportPaths(),
       ...importPaths(),
       "/audit/verify": {
         get: {

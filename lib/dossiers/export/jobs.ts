@@ -7,7 +7,8 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { read, write } from "@/lib/db/write";
 import { AppError, isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { z } from "zod";
+import type { z } from "zod";
+import { ZStartExport } from "./schemas";
 import { loadExportContent, type ExportContent } from "./content";
 import { buildPackage, ExhibitCheckError, exportsRoot, packagePath, removeLeftovers } from "./package";
 
@@ -127,17 +128,6 @@ function emptyError(content: ExportContent): AppError {
       })
     : new AppError("INVALID_STATE", "The dossier is empty: add statements, exhibits or sources before exporting it.", undefined, { reason: "EMPTY" });
 }
-
-/**
- * Identities go into a package only when asked for, with a reason (as for any reveal), and
- * then only for witnesses whose consent covers legal sharing and whom the exporter may reveal.
- */
-export const ZStartExport = z
-  .object({
-    revealIdentities: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).default(false),
-    reason: z.string({ error: "required" }).trim().max(1000, { error: "too_long:1000" }).default(""),
-  })
-  .refine((v) => !v.revealIdentities || v.reason.length > 0, { error: "required", path: ["reason"] });
 
 /**
  * Checks the actor may export and that there is something to export, creates the PENDING row

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/**
+ * Identities go into a package only when asked for, with a reason (as for any reveal), and
+ * then only for witnesses whose consent covers legal sharing and whom the exporter may reveal.
+ */
+export const ZStartExport = z
+  .object({
+    revealIdentities: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).default(false),
+    reason: z.string({ error: "required" }).trim().max(1000, { error: "too_long:1000" }).default(""),
+  })
+  .refine((v) => !v.revealIdentities || v.reason.length > 0, { error: "required", path: ["reason"] });
