@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import styles from "./import.module.css";
 
 // The import screen: upload, choose the kind and template, map the columns, read the dry run
@@ -25,6 +25,7 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
   const t = useTranslations("import");
   const tf = useTranslations("fieldErrors");
   const locale = useLocale();
+  const format = useFormatter();
   const [kind, setKind] = useState(kinds[0]);
   const [templates, setTemplates] = useState(initialTemplates);
   const [template, setTemplate] = useState("");
@@ -219,7 +220,7 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
             <ul data-testid="import-created">
               {created.map((r) => (
                 <li key={r.row}>
-                  {t("row")} {r.row}: <Link href={recordHref(r.record)!}><bdi>{r.record!.label}</bdi></Link>
+                  {t("row")} {format.number(r.row, { useGrouping: false })}: <Link href={recordHref(r.record)!}><bdi>{r.record!.label}</bdi></Link>
                 </li>
               ))}
             </ul>
@@ -336,7 +337,7 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
               {t("dryRunHeading")}
             </h2>
             <p className="muted">
-              {t("dryRunNote")} <bdi>{t("jobLine", { name: result.fileName, sha: result.fileSha256.slice(0, 16) + "…" })}</bdi>
+              {t("dryRunNote")} <bdi>{t("jobLine", { name: result.fileName, sha: result.fileSha256.slice(0, 16) })}</bdi>
             </p>
             <p role="status" data-testid="import-counts">
               {t("counts", result.counts)}
@@ -385,7 +386,7 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
             <h2 id="import-run">{t("run")}</h2>
             <div className="field">
               <label htmlFor="import-batch">{t("batchLabel")}</label>
-              <input id="import-batch" inputMode="numeric" dir="ltr" value={batchSize} onChange={(e) => setBatchSize(e.target.value.replace(/[^0-9]/g, ""))} aria-describedby="import-batch-hint" />
+              <input id="import-batch" className={styles.narrow} inputMode="numeric" dir="ltr" value={batchSize} onChange={(e) => setBatchSize(e.target.value.replace(/[^0-9]/g, ""))} aria-describedby="import-batch-hint" />
               <p className="hint" id="import-batch-hint">
                 {t("batchHelp")}
               </p>
@@ -443,10 +444,11 @@ function RowView({
   busy: boolean;
 }) {
   const href = recordHref(r.record);
+  const fmt = useFormatter();
   return (
     <>
       <tr data-testid={`import-row-${r.row}`} data-outcome={r.outcome}>
-        <td>{r.row}</td>
+        <td>{fmt.number(r.row, { useGrouping: false })}</td>
         <td className={`${styles.outcome} ${styles[r.outcome]}`}>{t(`outcomes.${r.outcome}`)}</td>
         <td>
           {r.outcome === "LINK" && r.record ? (
