@@ -192,3 +192,32 @@ export async function openZip(path: string): Promise<ZipArchive> {
     close: () => zip.close(),
   };
 }
+
+/** The name of the document inside a Casefile full export (lib/transfer/FORMAT.md). */
+export const CASEFILE_EXPORT_DOCUMENT = "casefile-export.json";
+
+/**
+ * Whether a path is Casefile's own full export rather than a sheet: a directory or ZIP holding
+ * casefile-export.json, or a JSON file (the export reader checks its format marker).
+ */
+export async function isCasefileExport(path: string): Promise<boolean> {
+  const { stat } = await import("node:fs/promises");
+  const s = await stat(path).catch(() => null);
+  if (!s) return false;
+  if (s.isDirectory()) return !!(await stat(posix.join(path, CASEFILE_EXPORT_DOCUMENT)).catch(() => null));
+  const format = await sniffFormat(path);
+  if (format === "JSON") return true;
+  if (format !== "ZIP") return false;
+  const zip = await new Promise<yauzl.ZipFile | null>((res) => yauzl.open(path, { lazyEntries: true, autoClose: false }, (e, z) => res(e ? null : z)));
+  if (!zip) return false;
+  try {
+    return await new Promise<boolean>((res) => {
+      zip.on("entry", (e: yauzl.Entry) => (e.fileName === CASEFILE_EXPORT_DOCUMENT ? res(true) : zip.readEntry()));
+      zip.on("end", () => res(false));
+      zip.on("error", () => res(false));
+      zip.readEntry();
+    });
+  } finally {
+    zip.close();
+  }
+}

@@ -4,7 +4,35 @@ import { isRole } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
 import { IMPORT_KINDS, problemText, runImport, type ImportResult } from "@/lib/import";
 import { findUserByEmail } from "@/lib/users/users";
+import { isCasefileExport } from "@/lib/import/input";
+import { importCasefileExport } from "@/lib/transfer";
 import type { Command } from "./index";
+
+async function actorFor(email: string | undefined) {
+  if (!email) return "system" as const;
+  const user = await findUserByEmail(email);
+  if (!user || user.disabled || !isRole(user.role)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** A full export: all or nothing into an empty installation, with the same ids, hashes and audit chain. */
+async function importExport(file: string, values: { "dry-run"?: boolean; as?: string }): Promise<number> {
+  const actor = await actorFor(values.as);
+  if (actor === null) {
+    console.error(`no active account ${values.as}`);
+    return 1;
+  }
+  try {
+    const r = await importCasefileExport({ file, dryRun: values["dry-run"] ?? false, actor });
+    const counts = Object.entries(r.counts).filter(([, n]) => n > 0).map(([t, n]) => `${n} ${t}`).join(", ");
+    console.log(`${r.dryRun ? "dry run: would load" : "loaded"} Casefile export ${r.exportId} (sha256 ${r.exportSha256}): ${counts}; ${r.files} files; audit head ${r.auditHead}`);
+    return 0;
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    console.error(`import refused: ${e.message}`);
+    return 1;
+  }
+}
 
 // `casefile import FILE --kind K [--dry-run] [--template NAME] [--as EMAIL] [--batch N] [--skip-refused]`:
 // the same import as the screen, with the per-row report printed. Exit 0 when every row was
@@ -30,7 +58,9 @@ export const importCommand: Command = {
   name: "import",
   usage: `  import FILE --kind K [--dry-run] [--template NAME] [--as EMAIL] [--batch N] [--skip-refused]
                                            import a CSV (or a ZIP of a CSV and files); K is one of
-                                           ${IMPORT_KINDS.join(", ")}; prints what each row did
+                                           ${IMPORT_KINDS.join(", ")}; prints what each row did.
+                                           A Casefile full export (ZIP, directory or JSON) is loaded
+                                           into an empty installation instead (no --kind)
 `,
   async run(args) {
     const { values, positionals } = parseArgs({
@@ -47,6 +77,8 @@ export const importCommand: Command = {
       strict: true,
     });
     const file = positionals[0];
+    // Casefile's own full export (lib/transfer): read back into an empty installation by the transfer reader.
+    if (file && positionals.length === 1 && existsSync(file) && (await isCasefileExport(file))) return importExport(file, values);
     if (!file || positionals.length > 1 || !values.kind) {
       console.error(`usage: npm run casefile -- import FILE --kind K [--dry-run] [--template NAME] [--as EMAIL] [--batch N]\n  K: ${IMPORT_KINDS.join(", ")}`);
       return 2;
