@@ -7,7 +7,7 @@ import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { matchNames } from "@/lib/names";
 import { loadPersonNames } from "@/lib/persons/shared";
-import { namesOf } from "@/lib/registries/rank";
+import { namesOf, parseAliasColumn } from "@/lib/registries/rank";
 import { parseInput } from "@/lib/validation";
 import { words } from "./normalize";
 import { MAX_QUERY_WORDS, ZSearchQuery, type SearchQuery } from "./schemas";
@@ -39,6 +39,9 @@ export type SearchResult = {
   pageSize: number;
   /** Persons the query named, whose other spellings and linked statements were searched too. */
   persons: { id: string; name: string; nameFa: string; score: number }[];
+  /** Places and organisations the query named, whose other spellings were searched too (and, for places, their linked statements). */
+  places: { id: string; name: string; nameFa: string; score: number }[];
+  organisations: { id: string; name: string; nameFa: string; score: number }[];
 };
 
 /** The words to look for: phrases (in quotes) must appear together, other words anywhere. */
@@ -74,7 +77,7 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   const parsed = parseQuery(q.q);
   const count = parsed.terms.length + parsed.phrases.reduce((a, p) => a + p.length, 0);
   if (count > MAX_QUERY_WORDS) throw new AppError("INVALID_INPUT", `Search for at most ${MAX_QUERY_WORDS} words.`, { q: [`too_many:${MAX_QUERY_WORDS}`] });
-  const empty: SearchResult = { items: [], total: 0, page: q.page, pageSize: q.pageSize, persons: [] };
+  const empty: SearchResult = { items: [], total: 0, page: q.page, pageSize: q.pageSize, persons: [], places: [], organisations: [] };
   // Nothing but punctuation or syntax characters: there is no word to look for.
   if (count === 0) return empty;
 
@@ -84,11 +87,14 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   if (types.length === 0) return empty;
 
   // Name awareness: a name is a few words, not a quoted phrase.
-  const persons = count <= MAX_NAME_WORDS && parsed.phrases.length === 0 ? await namedPersons(q.q) : [];
-  const spellings = uniqueSpellings(persons.flatMap((p) => p.names));
+  const named = count <= MAX_NAME_WORDS && parsed.phrases.length === 0 ? await namedRecords(q.q) : NONE;
+  const persons = named.persons;
+  const seen = new Map<string, string[]>();
+  wholeSpellings([...named.places, ...named.organisations].flatMap((p) => p.names), seen);
+  const spellings = uniqueSpellings(persons.flatMap((p) => p.names), seen);
   const highlight = new Set([...parsed.terms, ...parsed.phrases.flat(), ...spellings.flat()]);
 
-  const args: QueryArgs = { parsed, spellings, personIds: persons.map((p) => p.id), types, q, legal: actor.role === "LEGAL" };
+  const args: QueryArgs = { parsed, spellings, personIds: persons.map((p) => p.id), placeIds: named.places.map((p) => p.id), types, q, legal: actor.role === "LEGAL" };
   const rows = await runQuery(args);
   const items = rows.map((r): SearchItem => {
     const parts = snippet(r.body, highlight, r.normBody);
@@ -113,6 +119,8 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
     page: q.page,
     pageSize: q.pageSize,
     persons: persons.map(({ id, name, nameFa, score }) => ({ id, name, nameFa, score })),
+    places: named.places.map(({ id, name, nameFa, score }) => ({ id, name, nameFa, score })),
+    organisations: named.organisations.map(({ id, name, nameFa, score }) => ({ id, name, nameFa, score })),
   };
 }
 
@@ -122,38 +130,61 @@ async function totalOf(args: QueryArgs): Promise<number> {
 }
 
 type NamedPerson = { id: string; name: string; nameFa: string; score: number; names: string[] };
+type Named = { persons: NamedPerson[]; places: NamedPerson[]; organisations: NamedPerson[] };
+const NONE: Named = { persons: [], places: [], organisations: [] };
 
 const MAX_NAME_WORDS = 4;
 
-// Scoring a query against every spelling of every person (lib/names) costs milliseconds per
-// hundred persons, so the registry's names and each query's matches are remembered while the
-// registry stays the same: its row count and newest change identify it (every edit of a person,
-// their aliases included, touches the person's updatedAt).
-type Registry = { version: string; names: Awaited<ReturnType<typeof loadPersonNames>>; matches: Map<string, NamedPerson[]> };
+// Scoring a query against every spelling of every person, place and organisation (lib/names)
+// costs milliseconds per hundred records, so the registries' names and each query's matches are
+// remembered while the registries stay the same: their row counts and newest changes identify
+// them (every edit, aliases included, touches the record's updatedAt).
+type Entry = { id: string; name: string; nameFa: string; aliases: string[] };
+type Registry = { version: string; persons: Entry[]; places: Entry[]; organisations: Entry[]; matches: Map<string, Named> };
 let registry: Registry | null = null;
 const MATCH_CACHE_LIMIT = 2_000;
 
 async function registryVersion(): Promise<string> {
-  const a = await read((db) => db.person.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }));
-  return `${a._count._all}:${a._max.updatedAt?.toISOString() ?? ""}`;
+  const all = await read((db) =>
+    Promise.all([
+      db.person.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+      db.place.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+      db.organisation.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    ]),
+  );
+  return all.map((a) => `${a._count._all}:${a._max.updatedAt?.toISOString() ?? ""}`).join("/");
 }
 
-async function namedPersons(q: string): Promise<NamedPerson[]> {
-  const version = await registryVersion();
-  if (registry?.version !== version) registry = { version, names: await loadPersonNames(), matches: new Map() };
-  const key = words(q).join(" ");
-  const hit = registry.matches.get(key);
-  if (hit) return hit;
-  const all = registry.names;
-  const byId = new Map(all.map((p) => [p.id, p]));
-  const found = matchNames(
+async function loadRegistry(version: string): Promise<Registry> {
+  const [persons, places, organisations] = await Promise.all([
+    loadPersonNames(),
+    read((db) => db.place.findMany({ select: { id: true, name: true, nameFa: true, aliases: true } })),
+    read((db) => db.organisation.findMany({ select: { id: true, name: true, nameFa: true, aliases: true } })),
+  ]);
+  const entry = (r: { id: string; name: string; nameFa: string; aliases: string }): Entry => ({ id: r.id, name: r.name, nameFa: r.nameFa, aliases: parseAliasColumn(r.aliases) });
+  return { version, persons, places: places.map(entry), organisations: organisations.map(entry), matches: new Map() };
+}
+
+function matchIn(q: string, records: Entry[], limit: number): NamedPerson[] {
+  const byId = new Map(records.map((p) => [p.id, p]));
+  return matchNames(
     q,
-    all.map((p) => ({ id: p.id, names: namesOf(p) })),
-    { limit: 5 },
+    records.map((p) => ({ id: p.id, names: namesOf(p) })),
+    { limit },
   ).map((m) => {
     const p = byId.get(m.id)!;
     return { id: p.id, name: p.name, nameFa: p.nameFa, score: Math.round(m.score * 1000) / 1000, names: namesOf(p) };
   });
+}
+
+/** The persons, places and organisations a query names, in any spelling or script. */
+async function namedRecords(q: string): Promise<Named> {
+  const version = await registryVersion();
+  if (registry?.version !== version) registry = await loadRegistry(version);
+  const key = words(q).join(" ");
+  const hit = registry.matches.get(key);
+  if (hit) return hit;
+  const found: Named = { persons: matchIn(q, registry.persons, 5), places: matchIn(q, registry.places, 3), organisations: matchIn(q, registry.organisations, 3) };
   if (registry.matches.size >= MATCH_CACHE_LIMIT) registry.matches.clear();
   registry.matches.set(key, found);
   return found;
@@ -164,8 +195,7 @@ async function namedPersons(q: string): Promise<NamedPerson[]> {
  * word on its own when it is long enough to say something, because testimony mostly names
  * officials by surname ("Nayeri read the sentence", «نیری حکم را خواند»).
  */
-function uniqueSpellings(names: string[]): string[][] {
-  const seen = new Map<string, string[]>();
+function uniqueSpellings(names: string[], seen = new Map<string, string[]>()): string[][] {
   for (const n of names) {
     const w = words(n);
     if (w.length) seen.set(w.join(" "), w);
@@ -173,6 +203,17 @@ function uniqueSpellings(names: string[]): string[][] {
     if (w.length > 1 && last && [...last].length >= 4) seen.set(last, [last]);
   }
   return [...seen.values()];
+}
+
+/**
+ * A named place or organisation is searched by its whole names only: their single words are
+ * mostly generic («زندان», "Prison", "Committee") and would find everything.
+ */
+function wholeSpellings(names: string[], seen: Map<string, string[]>): void {
+  for (const n of names) {
+    const w = words(n);
+    if (w.length) seen.set(w.join(" "), w);
+  }
 }
 
 type Row = { id: number; type: string; recordId: string; title: string; body: string; normBody: string; language: string | null; score: number; total: number | bigint };
@@ -192,7 +233,7 @@ export function tsqueryText(p: Parsed, spellings: string[][]): string {
   return [`(${main})`, ...spellings.map(phrase)].join(" | ");
 }
 
-type QueryArgs = { parsed: Parsed; spellings: string[][]; personIds: string[]; types: SearchType[]; q: SearchQuery; legal: boolean };
+type QueryArgs = { parsed: Parsed; spellings: string[][]; personIds: string[]; placeIds: string[]; types: SearchType[]; q: SearchQuery; legal: boolean };
 
 async function runQuery(o: QueryArgs): Promise<Row[]> {
   const { q } = o;
@@ -222,8 +263,11 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
   // than any registered spelling (the link's quote was checked against the text when it was made).
   // Being linked adds to the score on each engine's scale (bm25 is unbounded, ts_rank lies in 0..1).
   const bonus = dbProvider() === "sqlite" ? Prisma.sql`1.0` : Prisma.sql`0.1::float8`;
-  const linkedPersons = o.personIds.length
-    ? Prisma.sql`UNION ALL SELECT d2."id" AS id, ${bonus} AS score FROM "SearchDoc" d2 WHERE d2."type" = 'statement' AND d2."recordId" IN (SELECT l2."statementId" FROM "Link" l2 WHERE l2."personId" IN (${Prisma.join(o.personIds)}))`
+  const linkedTo: Prisma.Sql[] = [];
+  if (o.personIds.length) linkedTo.push(Prisma.sql`l2."personId" IN (${Prisma.join(o.personIds)})`);
+  if (o.placeIds.length) linkedTo.push(Prisma.sql`l2."placeId" IN (${Prisma.join(o.placeIds)})`);
+  const linkedPersons = linkedTo.length
+    ? Prisma.sql`UNION ALL SELECT d2."id" AS id, ${bonus} AS score FROM "SearchDoc" d2 WHERE d2."type" = 'statement' AND d2."recordId" IN (SELECT l2."statementId" FROM "Link" l2 WHERE ${Prisma.join(linkedTo, " OR ")})`
     : Prisma.empty;
 
   // Only ids and scores are ranked and counted; the page's few rows are joined to their text

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { createLink } from "@/lib/links";
+import { createOrganisation } from "@/lib/organisations";
+import { createPerson } from "@/lib/persons";
+import { createPlace } from "@/lib/places/places";
+import { search } from "@/lib/search";
+import { createStatement } from "@/lib/statements/statements";
+import { createWitness } from "@/lib/witnesses/witnesses";
+import { makeActor } from "@/tests/support/actors";
+import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+
+// Places and organisations are name-aware like persons: a query naming one in any spelling or
+// script also finds its other spellings (whole names only), and for a place the statements
+// linked to it. All names and texts are invented.
+
+let db: TestDatabase;
+let researcher: Actor;
+let place: string;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  researcher = await makeActor("RESEARCHER");
+  place = (await createPlace({ actor: researcher, input: { name: "Zarrinabad Detention Centre", nameFa: "بازداشتگاه زرین‌آباد", aliases: ["Zarinabad Jail"] } })).id;
+  await createOrganisation({ actor: researcher, input: { name: "Tondgouyan Committee", nameFa: "کمیتهٔ تندگویان" } });
+  await createPerson({ actor: researcher, input: { name: "Farrokh Zarrinabadi" } });
+});
+afterAll(async () => db?.drop());
+
+async function statement(text: string, language: "fa" | "en" = "fa") {
+  const w = await createWitness({ actor: researcher, input: { fictional: true } });
+  return createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional sample", language, originalText: text } });
+}
+
+describe("name-aware search for places and organisations", () => {
+  test("a place named in Latin letters finds its Persian name, an Arabic-keyboard spelling and a linked statement", async () => {
+    const persian = await statement("این متن ساختگی است. ما را به بازداشتگاه زرين‌آباد بردند.");
+    const alias = await statement("This text is fictional. They held us in Zarinabad Jail for a month.", "en");
+    const linked = await statement("This text is fictional. The centre outside the city, we never learnt its name.", "en");
+    await createLink({ actor: researcher, input: { statementId: linked.id, revisionNumber: 1, startOffset: 0, endOffset: 9, quote: "This text", personId: (await createPerson({ actor: researcher, input: { name: "Someone Fictional-Linker" } })).id, placeId: place, role: "PRESENT", allegationType: "OTHER" } });
+    const unrelated = await statement("This text is fictional. A detention centre in another town.", "en");
+
+    const r = await search({ actor: researcher, query: { q: "Zarrinabad Detention Centre", type: "statement" } });
+    const ids = r.items.map((i) => i.id);
+    expect(r.places.map((p) => p.id)).toEqual([place]);
+    expect(ids).toEqual(expect.arrayContaining([persian.id, alias.id, linked.id]));
+    expect(ids).not.toContain(unrelated.id);
+    expect(r.total).toBe(3);
+    // The Persian spelling is marked in the snippet as the witness wrote it.
+    expect(r.items.find((i) => i.id === persian.id)!.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["بازداشتگاه", "زرين", "آباد"]);
+  });
+
+  test("an organisation's other script is found by whole name, never by a generic word of it", async () => {
+    const fa = await statement("این متن ساختگی است. مأموران کمیته تندگویان شب آمدند.");
+    const generic = await statement("This text is fictional. A committee met in the morning.", "en");
+    const r = await search({ actor: researcher, query: { q: "Tondgouyan Committee", type: "statement" } });
+    expect(r.organisations.length).toBeGreaterThan(0);
+    const ids = r.items.map((i) => i.id);
+    expect(ids).toContain(fa.id);
+    expect(ids).not.toContain(generic.id);
+  });
+
+  test("a person's search is unchanged: the surname alone still finds them", async () => {
+    const s = await statement("This text is fictional. Zarrinabadi signed the order.", "en");
+    const r = await search({ actor: researcher, query: { q: "Farrokh Zarrinabadi", type: "statement" } });
+    expect(r.items.map((i) => i.id)).toContain(s.id);
+  });
+});
