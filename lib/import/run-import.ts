@@ -9,7 +9,7 @@ import { discardTemp, placeTemp, receiveToTemp, storageRoot, type TempFile } fro
 import { FIELDS, guessMapping, isImportKind, IMPORT_KINDS, missingRequired, type ImportKind, type Mapping } from "./fields";
 import { fileRefusal, openZip, readCsv, sha256File, sniffFormat, type InputFormat, type ZipArchive } from "./input";
 import { loadRegistry, planRow, rowKeyOf, type InFile, type PlannedFile, type Problem, type RecordRef, type RowPlan, type Values } from "./kinds";
-import { writeRow } from "./write-rows";
+import { writeRow, writeStatementsBatch } from "./write-rows";
 
 // One import, dry or real, from a file on disk. The same function does both: it reads and
 // plans every row (reads only), and a real run then writes the planned rows — in one
@@ -304,6 +304,7 @@ async function execute(opts: ImportOptions, planned: Planned, root: string, zip:
     // a file whose rows never commit is content no row points at, replaced by the next upload of it.
     for (const p of batch) for (const f of p.files ?? []) await storeFile(zip!, f, root, temps);
     const refs = await write(async (tx) => {
+      if (planned.kind === "STATEMENTS") return writeStatementsBatch(tx, batch, meta);
       const out: (RecordRef | null)[] = [];
       let i = 0;
       for (const p of batch) {

@@ -1,10 +1,14 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudit, type AuditInput } from "@/lib/audit/write-audit";
+import { writeAuditMany } from "@/lib/audit/write-audit-many";
+import type { Prisma } from "@/generated/sqlite/client";
+import { docRow, statementContent } from "@/lib/search/index-record";
+import { newId } from "@/lib/statements/bulk-create";
 import type { Tx } from "@/lib/db/client";
 import { type CreateEvent } from "@/lib/events/schemas";
 import { NOTE_UPLOADED, NOTE_UPLOADED_AGAIN } from "@/lib/exhibits/schemas";
-import { cleanFileName, custodyAuditView, exhibitAuditView, nextExhibitNumber } from "@/lib/exhibits/shared";
+import { cleanFileName, custodyAuditView, exhibitAuditView, exhibitNumber, nextExhibitNumber } from "@/lib/exhibits/shared";
 import { personAuditView, positionRow, toPersonOut, PERSON_INCLUDE } from "@/lib/persons/shared";
 import type { CreatePerson } from "@/lib/persons/schemas";
 import type { CreatePlace } from "@/lib/places/schemas";
@@ -182,4 +186,139 @@ async function writeExhibit(tx: Tx, f: PlannedFile, statementId: string, meta: W
     recordId: created.id,
     after: { ...exhibitAuditView(created, blob), statementId, witnessId: null, custody: custodyAuditView(entry), import: imp },
   });
+}
+
+// ---------------------------------------------------------------- statements, a batch at a time
+
+/**
+ * A batch of planned STATEMENTS rows in one go: the same rows, audit events and index entries
+ * as writeRow, but one insert per table for the whole batch (Prisma compiles every query, which
+ * costs more than the insert itself; a statement with a file is some twenty queries one by one).
+ */
+export async function writeStatementsBatch(tx: Tx, plans: RowPlan[], meta: WriteMeta): Promise<(RecordRef | null)[]> {
+  const { actor } = meta;
+  const now = new Date();
+  const creates = plans.filter((p) => p.outcome === "CREATE");
+  const datas = new Map(creates.map((p) => [p.row, p.data as StatementData]));
+  const witnessIds = [...new Set([...datas.values()].map((d) => d.statement.witnessId))];
+  const fictional = new Map((await tx.witness.findMany({ where: { id: { in: witnessIds } }, select: { id: true, fictional: true } })).map((w) => [w.id, w.fictional]));
+  const shas = [...new Set(creates.flatMap((p) => (p.files ?? []).map((f) => f.sha256)))];
+  const haveBlob = new Set(shas.length ? (await tx.blob.findMany({ where: { sha256: { in: shas } }, select: { sha256: true } })).map((b) => b.sha256) : []);
+  const exhibitBySha = new Map<string, { id: string; number: string }>();
+  if (shas.length) for (const e of await tx.exhibit.findMany({ where: { sha256: { in: shas } }, orderBy: { createdAt: "desc" }, select: { id: true, number: true, sha256: true } })) exhibitBySha.set(e.sha256, e);
+  let nextNumber: number | null = null;
+
+  const statements: Prisma.StatementCreateManyInput[] = [];
+  const revisions: Prisma.StatementRevisionCreateManyInput[] = [];
+  const links: Prisma.LinkCreateManyInput[] = [];
+  const blobs: Prisma.BlobCreateManyInput[] = [];
+  const exhibits: Prisma.ExhibitCreateManyInput[] = [];
+  const exhibitLinks: Prisma.ExhibitLinkCreateManyInput[] = [];
+  const custody: Prisma.CustodyEntryCreateManyInput[] = [];
+  const imported: Prisma.ImportedRowCreateManyInput[] = [];
+  const audits: AuditInput[] = [];
+  const docs: ReturnType<typeof docRow>[] = [];
+  const refs: (RecordRef | null)[] = [];
+  const receipt = { actorId: actor.id, who: actor.name, place: "Casefile import", at: now };
+
+  for (const p of plans) {
+    if (p.outcome === "LINK") {
+      imported.push({ id: newId(), kind: "STATEMENTS", rowKey: p.rowKey, recordType: p.record!.type, recordId: p.record!.id!, importJobId: meta.jobId, createdAt: now });
+      refs.push(p.record);
+      continue;
+    }
+    if (p.outcome !== "CREATE") {
+      refs.push(p.record);
+      continue;
+    }
+    const imp = { jobId: meta.jobId, fileSha256: meta.fileSha256, row: p.row };
+    const d = datas.get(p.row)!;
+    const { revision, columns, contentHash } = contentOf(d.statement);
+    const id = newId();
+    const row = { ...columns, id, witnessId: d.statement.witnessId, authorId: actor.id, fictional: fictional.get(d.statement.witnessId) ?? false, status: "DRAFT", revisionNumber: 1, createdAt: now, updatedAt: now };
+    statements.push(row);
+    revisions.push({ ...revision, id: newId(), statementId: id, number: 1, reason: "imported", authorId: actor.id, contentHash, createdAt: now });
+    audits.push({ actor, action: "statement.import", recordType: "Statement", recordId: id, after: { ...statementAuditView(row, contentHash), import: imp } });
+    docs.push(docRow("statement", id, statementContent(row, revision.details)));
+    for (const person of d.persons) {
+      const linkId = newId();
+      links.push({
+        id: linkId,
+        statementId: id,
+        revisionNumber: 1,
+        startOffset: person.start,
+        endOffset: person.end,
+        quote: d.statement.originalText.slice(person.start, person.end),
+        personId: person.personId,
+        role: "NAMED_BY_OTHERS",
+        allegationType: "OTHER",
+        note: "",
+        createdById: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      });
+      audits.push({
+        actor,
+        action: "link.import",
+        recordType: "Link",
+        recordId: linkId,
+        after: { statementId: id, revisionNumber: 1, startOffset: person.start, endOffset: person.end, personId: person.personId, role: "NAMED_BY_OTHERS", allegationType: "OTHER", import: imp },
+      });
+    }
+    const linkedHere = new Set<string>();
+    for (const f of p.files ?? []) {
+      if (!haveBlob.has(f.sha256)) {
+        blobs.push({ sha256: f.sha256, size: BigInt(f.size), mime: f.mime, createdAt: now });
+        haveBlob.add(f.sha256);
+      }
+      const existing = exhibitBySha.get(f.sha256);
+      const entryId = newId();
+      if (existing) {
+        if (linkedHere.has(existing.id)) continue;
+        linkedHere.add(existing.id);
+        exhibitLinks.push({ id: newId(), exhibitId: existing.id, statementId: id, witnessId: null, createdAt: now });
+        const entry = { id: entryId, exhibitId: existing.id, kind: "RECEIVED", ...receipt, note: NOTE_UPLOADED_AGAIN, result: null, createdAt: now };
+        custody.push(entry);
+        audits.push({
+          actor,
+          action: "exhibit.import-link",
+          recordType: "Exhibit",
+          recordId: existing.id,
+          after: { statementId: id, witnessId: null, number: existing.number, sha256: f.sha256, deduplicated: true, custody: custodyAuditView(entry), import: imp },
+        });
+        continue;
+      }
+      nextNumber ??= Number((await nextExhibitNumber(tx)).slice(3));
+      const exhibit = { id: newId(), number: exhibitNumber(nextNumber++), sha256: f.sha256, originalName: cleanFileName(f.path), description: "", createdById: actor.id, createdAt: now };
+      exhibits.push(exhibit);
+      exhibitBySha.set(f.sha256, exhibit);
+      linkedHere.add(exhibit.id);
+      exhibitLinks.push({ id: newId(), exhibitId: exhibit.id, statementId: id, witnessId: null, createdAt: now });
+      const entry = { id: entryId, exhibitId: exhibit.id, kind: "RECEIVED", ...receipt, note: NOTE_UPLOADED, result: null, createdAt: now };
+      custody.push(entry);
+      audits.push({
+        actor,
+        action: "exhibit.import",
+        recordType: "Exhibit",
+        recordId: exhibit.id,
+        after: { ...exhibitAuditView(exhibit, { size: f.size, mime: f.mime }), statementId: id, witnessId: null, custody: custodyAuditView(entry), import: imp },
+      });
+    }
+    imported.push({ id: newId(), kind: "STATEMENTS", rowKey: p.rowKey, recordType: "Statement", recordId: id, importJobId: meta.jobId, createdAt: now });
+    refs.push({ type: "Statement", id, label: row.title });
+  }
+
+  // Parents before children (foreign keys).
+  if (statements.length) await tx.statement.createMany({ data: statements });
+  if (revisions.length) await tx.statementRevision.createMany({ data: revisions });
+  if (links.length) await tx.link.createMany({ data: links });
+  if (blobs.length) await tx.blob.createMany({ data: blobs });
+  if (exhibits.length) await tx.exhibit.createMany({ data: exhibits });
+  if (exhibitLinks.length) await tx.exhibitLink.createMany({ data: exhibitLinks });
+  if (custody.length) await tx.custodyEntry.createMany({ data: custody });
+  if (imported.length) await tx.importedRow.createMany({ data: imported });
+  // The chain computed in memory, one insert; the statements' index entries written here (writeAuditMany does not index).
+  await writeAuditMany(tx, audits);
+  if (docs.length) await tx.searchDoc.createMany({ data: docs });
+  return refs;
 }

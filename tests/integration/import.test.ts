@@ -204,6 +204,7 @@ describe("statements with files, witnesses with protected identity", () => {
     const ex = await read((d) => d.exhibit.findFirstOrThrow({ where: { links: { some: { statementId: id } } }, include: { blob: true, custody: true } }));
     expect(ex).toMatchObject({ sha256: sha, originalName: "letter.pdf", blob: { mime: "application/pdf", size: BigInt(pdf.length) } });
     expect(createHash("sha256").update(readFileSync(blobPath(sha, join(dir, "store")))).digest("hex")).toBe(sha);
+    expect(await read((d) => d.searchDoc.count({ where: { type: "statement", recordId: id } }))).toBe(1);
     const link = await read((d) => d.link.findFirstOrThrow({ where: { statementId: id } }));
     expect(link).toMatchObject({ personId: await nouriId(), quote: "Hamid Abbasi", startOffset: 6, endOffset: 18 });
     expect((await verifyAuditChain()).ok).toBe(true);
