@@ -9,6 +9,7 @@ import { search } from "@/lib/search";
 import { parseInput } from "@/lib/validation";
 import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
 import { loadDossierRow } from "./dossiers";
+import { inSlices } from "./shared";
 
 // What the builder offers to add: the subject's linked statements (any review state — the
 // non-verified ones are marked) and the exhibits attached to them, or records found by a
@@ -51,29 +52,29 @@ export async function findDossierCandidates({ actor, dossierId, query }: { actor
     const inDossier = await db.dossierItem.findMany({ where: { dossierId }, select: { kind: true, refId: true } });
     const taken = new Set(inDossier.map((i) => `${i.kind}:${i.refId}`));
     const statementIds = hits ? hits[0].items.map((h) => h.id) : await linkedStatementIds(db, d);
-    const statements = await db.statement.findMany({
-      where: { id: { in: statementIds }, witness: LEGAL_SHARING_WHERE },
-      select: { id: true, title: true, status: true, language: true, fictional: true, createdAt: true, witness: { select: { code: true } } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    });
+    const statements = await inSlices(statementIds, (slice) =>
+      db.statement.findMany({
+        where: { id: { in: slice }, witness: LEGAL_SHARING_WHERE },
+        select: { id: true, title: true, status: true, language: true, fictional: true, createdAt: true, witness: { select: { code: true } } },
+      }),
+    );
     const order = new Map(statementIds.map((id, i) => [id, i]));
-    if (hits) statements.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    // Search results in the search's order; the linked ones in the order they were recorded.
+    statements.sort((a, b) => (hits ? order.get(a.id)! - order.get(b.id)! : a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1)));
 
     // Exhibits: by search, their number, file name or description; otherwise those attached to
     // the subject's statements and to the statements already in the dossier.
-    const exhibitWhere = hits
-      ? {}
-      : { links: { some: { statementId: { in: [...statements.map((s) => s.id), ...inDossier.filter((i) => i.kind === "STATEMENT").map((i) => i.refId)] } } } };
-    let exhibits = await db.exhibit.findMany({
-      where: { ...exhibitWhere, ...visibleExhibitWhere(actor) },
-      select: { id: true, number: true, originalName: true, description: true, blob: { select: { mime: true } }, links: { select: { witnessId: true, statement: { select: { witnessId: true } } } } },
-      orderBy: { number: "asc" },
-      take: 500,
-    });
+    const select = { id: true, number: true, originalName: true, description: true, blob: { select: { mime: true } }, links: { select: { witnessId: true, statement: { select: { witnessId: true } } } } } as const;
+    let exhibits = hits
+      ? await db.exhibit.findMany({ where: visibleExhibitWhere(actor), select, orderBy: { number: "asc" }, take: 2000 })
+      : await inSlices([...statements.map((s) => s.id), ...inDossier.filter((i) => i.kind === "STATEMENT").map((i) => i.refId)], (slice) =>
+          db.exhibit.findMany({ where: { links: { some: { statementId: { in: slice } } }, ...visibleExhibitWhere(actor) }, select }),
+        );
+    exhibits = [...new Map(exhibits.map((e) => [e.id, e])).values()].sort((a, b) => (a.number < b.number ? -1 : 1));
     if (q) exhibits = exhibits.filter((e) => [e.number, e.originalName, e.description].some((f) => fold(f).includes(fold(q))));
     // Witness-tied exhibits go in only if some tied witness's consent covers legal sharing.
     const tied = [...new Set(exhibits.flatMap((e) => e.links.flatMap((l) => [l.witnessId, l.statement?.witnessId].filter((x): x is string => !!x))))];
-    const sharing = new Set((await db.witness.findMany({ where: { id: { in: tied }, ...LEGAL_SHARING_WHERE }, select: { id: true } })).map((w) => w.id));
+    const sharing = new Set((await inSlices(tied, (slice) => db.witness.findMany({ where: { id: { in: slice }, ...LEGAL_SHARING_WHERE }, select: { id: true } }))).map((w) => w.id));
     exhibits = exhibits.filter((e) => {
       const ws = e.links.flatMap((l) => [l.witnessId, l.statement?.witnessId].filter((x): x is string => !!x));
       return ws.length === 0 || ws.some((w) => sharing.has(w));

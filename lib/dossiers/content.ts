@@ -20,7 +20,7 @@ import type {
   ExcludedItem,
   ItemKind,
 } from "./schemas";
-import { consentExclusion, consentFacts, exhibitExclusion } from "./shared";
+import { consentExclusion, consentFacts, exhibitExclusion, inSlices } from "./shared";
 
 // The dossier's read model: what the preview shows and what the export packages. Consent is
 // applied here, once: only statements (and witness-tied exhibits) whose witness's consent in
@@ -83,8 +83,8 @@ export async function loadDossierContent({ actor, dossierId }: { actor: Actor | 
     const rows = await db.dossierItem.findMany({ where: { dossierId }, orderBy: [{ position: "asc" }, { exhibitNumber: "asc" }] });
     const ids = (k: ItemKind) => rows.filter((r) => r.kind === k).map((r) => r.refId);
 
-    const statements = await db.statement.findMany({
-      where: { id: { in: ids("STATEMENT") } },
+    const statements = await inSlices(ids("STATEMENT"), (slice) => db.statement.findMany({
+      where: { id: { in: slice } },
       select: {
         id: true,
         title: true,
@@ -97,25 +97,35 @@ export async function loadDossierContent({ actor, dossierId }: { actor: Actor | 
         interviewDate: true,
         witness: { select: { id: true, code: true, protectionLevel: true, fictional: true } },
       },
-    });
-    const exhibits = await db.exhibit.findMany({
-      where: { id: { in: ids("EXHIBIT") } },
-      include: { blob: { select: { size: true, mime: true } }, links: { select: { statementId: true, witnessId: true, statement: { select: { witnessId: true } } } } },
-    });
-    const sources = await db.source.findMany({ where: { id: { in: ids("SOURCE") } } });
+    }));
+    const exhibits = await inSlices(ids("EXHIBIT"), (slice) =>
+      db.exhibit.findMany({
+        where: { id: { in: slice } },
+        include: { blob: { select: { size: true, mime: true } }, links: { select: { statementId: true, witnessId: true, statement: { select: { witnessId: true } } } } },
+      }),
+    );
+    const sources = await inSlices(ids("SOURCE"), (slice) => db.source.findMany({ where: { id: { in: slice } } }));
     const exhibitWitnesses = new Map(exhibits.map((e) => [e.id, [...new Set(e.links.flatMap((l) => [l.witnessId, l.statement?.witnessId].filter((x): x is string => !!x)))]]));
     const facts = await consentFacts(db, [...statements.map((s) => s.witness.id), ...[...exhibitWitnesses.values()].flat()]);
 
     // Only now, for the statements that may be shared, read their revisions, reviews and links.
     const shared = statements.filter((s) => !consentExclusion(facts.get(s.witness.id)));
     const sharedIds = shared.map((s) => s.id);
-    const revisions = !shared.length ? [] : await db.statementRevision.findMany({
-      where: { OR: shared.map((s) => ({ statementId: s.id, number: s.revisionNumber })) },
-      select: { statementId: true, details: true, contentHash: true },
-    });
-    const reviews = await db.review.findMany({ where: { statementId: { in: sharedIds } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-    const links = await db.link.findMany({
-      where: { statementId: { in: sharedIds } },
+    const current = new Map(shared.map((s) => [s.id, s.revisionNumber]));
+    const revisions = await inSlices(
+      sharedIds,
+      (slice) =>
+        db.statementRevision.findMany({
+          where: { OR: slice.map((id) => ({ statementId: id, number: current.get(id)! })) },
+          select: { statementId: true, details: true, contentHash: true },
+        }),
+      200,
+    );
+    const reviews = (await inSlices(sharedIds, (slice) => db.review.findMany({ where: { statementId: { in: slice } } }))).sort(
+      (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+    );
+    const links = await inSlices(sharedIds, (slice) => db.link.findMany({
+      where: { statementId: { in: slice } },
       include: {
         person: { select: { id: true, name: true, nameFa: true } },
         event: { select: { id: true, title: true, titleFa: true } },
@@ -123,7 +133,7 @@ export async function loadDossierContent({ actor, dossierId }: { actor: Actor | 
         proceeding: { select: { id: true, title: true } },
       },
       orderBy: [{ startOffset: "asc" }, { createdAt: "asc" }],
-    });
+    }));
     const revOf = new Map(revisions.map((r) => [r.statementId, r]));
 
     const statementContent = (s: (typeof statements)[number]): ContentStatement => {
@@ -259,10 +269,9 @@ export async function loadDossierContent({ actor, dossierId }: { actor: Actor | 
         personAllegations.set(l.person.id, p);
       }
     }
-    const events = await db.event.findMany({
-      where: { id: { in: [...citing.keys()] } },
-      include: { places: { include: { place: { select: { id: true, name: true, nameFa: true } } } } },
-    });
+    const events = await inSlices([...citing.keys()], (slice) =>
+      db.event.findMany({ where: { id: { in: slice } }, include: { places: { include: { place: { select: { id: true, name: true, nameFa: true } } } } } }),
+    );
     const chronology: ChronologyEntry[] = events
       .map((e) => ({
         eventId: e.id,

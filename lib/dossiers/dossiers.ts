@@ -8,7 +8,7 @@ import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ZCreateDossier, ZUpdateDossier, type DossierItemOut, type DossierOut, type DossierSubject, type DossierSummaryOut, type ExclusionReason, type ItemKind } from "./schemas";
-import { cfNumber, consentExclusion, consentFacts, exhibitExclusion, RECORD_TYPE } from "./shared";
+import { cfNumber, consentExclusion, consentFacts, exhibitExclusion, inSlices, RECORD_TYPE } from "./shared";
 
 type DossierRow = {
   id: string;
@@ -51,15 +51,16 @@ async function subjectRef(db: Tx, d: { subjectType: string; proceedingId: string
 /** Labels, statuses and consent exclusions for the builder's list of items. */
 async function describeItems(db: Tx, items: ItemRow[]): Promise<DossierItemOut[]> {
   const ids = (k: ItemKind) => items.filter((i) => i.kind === k).map((i) => i.refId);
-  const statements = await db.statement.findMany({
-    where: { id: { in: ids("STATEMENT") } },
-    select: { id: true, title: true, status: true, witnessId: true, witness: { select: { code: true } } },
-  });
-  const exhibits = await db.exhibit.findMany({
-    where: { id: { in: ids("EXHIBIT") } },
-    select: { id: true, number: true, originalName: true, links: { select: { witnessId: true, statement: { select: { witnessId: true } } } } },
-  });
-  const sources = await db.source.findMany({ where: { id: { in: ids("SOURCE") } }, select: { id: true, title: true } });
+  const statements = await inSlices(ids("STATEMENT"), (slice) =>
+    db.statement.findMany({ where: { id: { in: slice } }, select: { id: true, title: true, status: true, witnessId: true, witness: { select: { code: true } } } }),
+  );
+  const exhibits = await inSlices(ids("EXHIBIT"), (slice) =>
+    db.exhibit.findMany({
+      where: { id: { in: slice } },
+      select: { id: true, number: true, originalName: true, links: { select: { witnessId: true, statement: { select: { witnessId: true } } } } },
+    }),
+  );
+  const sources = await inSlices(ids("SOURCE"), (slice) => db.source.findMany({ where: { id: { in: slice } }, select: { id: true, title: true } }));
   const exhibitWitnesses = new Map(exhibits.map((e) => [e.id, [...new Set(e.links.flatMap((l) => [l.witnessId, l.statement?.witnessId].filter((x): x is string => !!x)))]]));
   const facts = await consentFacts(db, [...statements.map((s) => s.witnessId), ...[...exhibitWitnesses.values()].flat()]);
   const st = new Map(statements.map((s) => [s.id, s]));
@@ -133,12 +134,10 @@ export async function defaultStatementIds(db: Tx, subjectType: DossierSubject, s
   const links = await db.link.findMany({ where: { ...where, statement: { status: "VERIFIED" } }, select: { statementId: true } });
   const ids = [...new Set(links.map((l) => l.statementId))];
   if (!ids.length) return [];
-  const statements = await db.statement.findMany({
-    where: { id: { in: ids }, witness: { consents: { some: { scope: "LEGAL_SHARING", withdrawnAt: null } } } },
-    select: { id: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
-  return statements.map((s) => s.id);
+  const statements = await inSlices(ids, (slice) =>
+    db.statement.findMany({ where: { id: { in: slice }, witness: { consents: { some: { scope: "LEGAL_SHARING", withdrawnAt: null } } } }, select: { id: true, createdAt: true } }),
+  );
+  return statements.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1)).map((s) => s.id);
 }
 
 function toOut(d: DossierRow, subject: { id: string; name: string; nameFa: string }, createdBy: { id: string; name: string }) {
@@ -193,7 +192,7 @@ export async function createDossier({ actor, input }: { actor: Actor | null; inp
       },
     });
     const items = statementIds.map((refId, i) => ({ kind: "STATEMENT", refId, position: i + 1, exhibitNumber: cfNumber(i + 1) }));
-    for (const it of items) await tx.dossierItem.create({ data: { ...it, dossierId: d.id, addedById: actor.id } });
+    if (items.length) await tx.dossierItem.createMany({ data: items.map((it) => ({ ...it, dossierId: d.id, addedById: actor.id })) });
     await writeAudit(tx, {
       actor,
       action: "dossier.create",

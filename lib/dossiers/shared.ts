@@ -21,7 +21,7 @@ export async function consentFacts(db: Tx, witnessIds: string[]): Promise<Map<st
   const ids = [...new Set(witnessIds)];
   const out = new Map<string, ConsentFacts>(ids.map((id) => [id, { scopes: [], legal: false, legalWithdrawn: false }]));
   if (!ids.length) return out;
-  const rows = await db.consent.findMany({ where: { witnessId: { in: ids } }, select: { witnessId: true, scope: true, withdrawnAt: true } });
+  const rows = await inSlices(ids, (slice) => db.consent.findMany({ where: { witnessId: { in: slice } }, select: { witnessId: true, scope: true, withdrawnAt: true } }));
   for (const r of rows) {
     const f = out.get(r.witnessId)!;
     if (r.withdrawnAt === null) {
@@ -50,4 +50,14 @@ export function exhibitExclusion(witnessIds: string[], facts: Map<string, Consen
   const reasons = witnessIds.map((w) => consentExclusion(facts.get(w)));
   if (reasons.includes(null)) return null;
   return reasons.includes("CONSENT_WITHDRAWN") ? "CONSENT_WITHDRAWN" : "NO_LEGAL_SHARING_CONSENT";
+}
+
+/**
+ * Runs a query over ids in slices: SQLite refuses statements with too many parameters (Prisma
+ * P2029 — found by bench/dossier-build.ts at 500 statements), and a dossier may hold thousands.
+ */
+export async function inSlices<T>(ids: readonly string[], fn: (slice: string[]) => Promise<T[]>, size = 400): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(...(await fn(ids.slice(i, i + size))));
+  return out;
 }
