@@ -123,10 +123,13 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
       : d.subject?.type === "PERSON"
         ? `${bi("Person", "فرد")}: ${bdi(d.subject.name)}${d.subject.nameFa ? ` / ${bdi(d.subject.nameFa, "fa")}` : ""}`
         : "";
-  const reasons = new Map<string, number>();
-  for (const x of content.excluded) reasons.set(x.reason, (reasons.get(x.reason) ?? 0) + 1);
+  const reasons = new Map<string, string[]>();
+  for (const x of content.excluded) reasons.set(x.reason, [...(reasons.get(x.reason) ?? []), x.exhibitNumber]);
   const excludedText = content.excluded.length
-    ? `<ul>${[...reasons].map(([r, n]) => `<li>${esc(n)} — ${bi(label(REASON, r)[0], label(REASON, r)[1])}</li>`).join("")}</ul>`
+    ? `<p>${bi(
+        "These items of the dossier are not in this package. Their numbers are kept so that the numbering of the rest does not change.",
+        "این موارد پرونده در این بسته نیستند. شماره‌هایشان نگه داشته شده تا شمارهٔ بقیه تغییر نکند.",
+      )}</p><ul>${[...reasons].map(([r, numbers]) => `<li>${esc(numbers.length)} — ${bi(label(REASON, r)[0], label(REASON, r)[1])}: ${numbers.map(esc).join(", ")}</li>`).join("")}</ul>`
     : `<p>${bi("None.", "هیچ.")}</p>`;
 
   const sections: { id: string; en: string; fa: string; html: string }[] = [];

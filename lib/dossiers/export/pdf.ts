@@ -4,7 +4,9 @@ import type { ExportContent } from "./content";
 import { footerTemplate, renderDossierHtml, type PdfMeta } from "./pdf-html";
 
 // Chromium prints the dossier (full text shaping and bidi, the embedded Persian font). The
-// browser gets no network: the document is set as content and has nothing to fetch.
+// browser gets no network: the document is set as content and has nothing to fetch. The PDF
+// is tagged (structure for screen readers and text extraction); that costs about a third more
+// printing time on a large dossier (bench/RESULTS.md), so CASEFILE_PDF_TAGGED=0 turns it off.
 
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
@@ -24,7 +26,7 @@ export async function printDossierPdf(content: ExportContent, meta: PdfMeta, out
       footerTemplate: footerTemplate({ dossierId: content.dossier.id, exportedAt: meta.exportedAt }),
       margin: { top: "18mm", bottom: "20mm", left: "16mm", right: "16mm" },
       outline: true,
-      tagged: true,
+      tagged: process.env.CASEFILE_PDF_TAGGED !== "0",
     });
   } finally {
     await browser.close();
