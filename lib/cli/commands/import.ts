@@ -39,19 +39,21 @@ async function importExport(file: string, values: { "dry-run"?: boolean; as?: st
 // created, linked or imported before; 1 when rows or the file were refused or the run failed;
 // 2 for a usage error.
 
-function printReport(r: ImportResult) {
+/** The per-row report, written in one piece and flushed: the CLI exits right after, and a pipe drops what is still queued. */
+async function printReport(r: ImportResult) {
+  const out: string[] = [];
   const verb = r.dryRun || r.status !== "COMPLETED" ? "would be" : "were";
   for (const row of r.rows) {
     const rec = row.record ? `${row.record.type}${row.record.id ? ` ${row.record.id}` : ""} ${JSON.stringify(row.record.label)}` : JSON.stringify(row.label);
-    const line = `row ${row.row}\t${row.outcome}${row.batch ? `\tbatch ${row.batch}` : ""}\t${rec}`;
-    console.log(line.trimEnd());
-    for (const p of row.problems) console.log(`  refused${p.column ? ` [${p.column}]` : ""}: ${problemText(p.key, "en")}`);
-    for (const p of row.warnings) console.log(`  warning${p.column ? ` [${p.column}]` : ""}: ${problemText(p.key, "en")}`);
+    out.push(`row ${row.row}\t${row.outcome}${row.batch ? `\tbatch ${row.batch}` : ""}\t${rec}`.trimEnd());
+    for (const p of row.problems) out.push(`  refused${p.column ? ` [${p.column}]` : ""}: ${problemText(p.key, "en")}`);
+    for (const p of row.warnings) out.push(`  warning${p.column ? ` [${p.column}]` : ""}: ${problemText(p.key, "en")}`);
   }
-  for (const b of r.batches) console.log(`batch ${b.batch}: rows ${b.fromRow}-${b.toRow} (${b.rows}) ${b.committed ? "committed" : "NOT committed"}`);
+  for (const b of r.batches) out.push(`batch ${b.batch}: rows ${b.fromRow}-${b.toRow} (${b.rows}) ${b.committed ? "committed" : "NOT committed"}`);
   const c = r.counts;
-  console.log(`${r.dryRun ? "dry run" : "import"} ${r.jobId} of ${r.fileName} (${r.format}, sha256 ${r.fileSha256}): ${c.rows} rows; ${c.created} ${verb} created, ${c.linked} linked, ${c.refused} refused, ${c.already} imported before`);
-  if (r.error) console.error(r.error);
+  out.push(`${r.dryRun ? "dry run" : "import"} ${r.jobId} of ${r.fileName} (${r.format}, sha256 ${r.fileSha256}): ${c.rows} rows; ${c.created} ${verb} created, ${c.linked} linked, ${c.refused} refused, ${c.already} imported before`);
+  await new Promise<void>((res) => process.stdout.write(out.join("\n") + "\n", () => res()));
+  if (r.error) await new Promise<void>((res) => process.stderr.write(r.error + "\n", () => res()));
 }
 
 export const importCommand: Command = {
@@ -121,7 +123,7 @@ export const importCommand: Command = {
         },
       });
       if (process.stderr.isTTY) process.stderr.write("\n");
-      printReport(r);
+      await printReport(r);
       return r.status === "COMPLETED" && (r.counts.refused === 0 || (!r.dryRun && (values["skip-refused"] ?? false))) ? 0 : 1;
     } catch (e) {
       if (!isAppError(e)) throw e;

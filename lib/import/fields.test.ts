@@ -1,0 +1,33 @@
+import { describe, expect, test } from "vitest";
+import { guessMapping, headerKey, missingRequired, splitMulti } from "./fields";
+
+describe("import fields", () => {
+  test("multi-value cells split on |, the Persian semicolon and line breaks, trimmed, without repeats", () => {
+    expect(splitMulti("Hamid Abbasi | حمید نوری؛ Hamid Nouri\nحمید نوری")).toEqual(["Hamid Abbasi", "حمید نوری", "Hamid Nouri"]);
+    expect(splitMulti("")).toEqual([]);
+    expect(splitMulti(undefined)).toEqual([]);
+    // A comma is part of a value (a title, an institution), never a separator.
+    expect(splitMulti("Judge, Tehran commission")).toEqual(["Judge, Tehran commission"]);
+  });
+
+  test("headers compare without case, punctuation, ZWNJ or Arabic letter forms", () => {
+    expect(headerKey("\uFEFFFull_Name")).toBe(headerKey("full name"));
+    expect(headerKey("نام‌های دیگر")).toBe(headerKey("نام های دیگر"));
+    expect(headerKey("تاريخ")).toBe(headerKey("تاریخ")); // Arabic yeh
+  });
+
+  test("English and Persian headers are guessed; each field goes to one column; unknown headers are left out", () => {
+    expect(guessMapping("STATEMENTS", ["شاهد", "عنوان", "زبان", "متن", "اشخاص", "تاریخ مصاحبه", "Whatever"])).toEqual({
+      شاهد: "witness",
+      عنوان: "title",
+      زبان: "language",
+      متن: "originalText",
+      اشخاص: "persons",
+      "تاریخ مصاحبه": "interviewDate",
+      Whatever: "",
+    });
+    expect(guessMapping("PERSONS", ["Name", "Aliases", "Full name"])).toEqual({ Name: "name", Aliases: "aliases", "Full name": "" });
+    expect(guessMapping("EVENTS", ["Title", "Date", "Date (end)"]).Date).toBe("dateStart");
+    expect(missingRequired("STATEMENTS", { title: "title", text: "originalText" })).toEqual(["witness", "language"]);
+  });
+});
