@@ -195,17 +195,26 @@ async function writeExhibit(tx: Tx, f: PlannedFile, statementId: string, meta: W
  * as writeRow, but one insert per table for the whole batch (Prisma compiles every query, which
  * costs more than the insert itself; a statement with a file is some twenty queries one by one).
  */
+const IN_SLICE = 500;
+
 export async function writeStatementsBatch(tx: Tx, plans: RowPlan[], meta: WriteMeta): Promise<(RecordRef | null)[]> {
   const { actor } = meta;
   const now = new Date();
   const creates = plans.filter((p) => p.outcome === "CREATE");
   const datas = new Map(creates.map((p) => [p.row, p.data as StatementData]));
   const witnessIds = [...new Set([...datas.values()].map((d) => d.statement.witnessId))];
-  const fictional = new Map((await tx.witness.findMany({ where: { id: { in: witnessIds } }, select: { id: true, fictional: true } })).map((w) => [w.id, w.fictional]));
+  const fictional = new Map<string, boolean>();
+  for (let i = 0; i < witnessIds.length; i += IN_SLICE)
+    for (const w of await tx.witness.findMany({ where: { id: { in: witnessIds.slice(i, i + IN_SLICE) } }, select: { id: true, fictional: true } })) fictional.set(w.id, w.fictional);
   const shas = [...new Set(creates.flatMap((p) => (p.files ?? []).map((f) => f.sha256)))];
-  const haveBlob = new Set(shas.length ? (await tx.blob.findMany({ where: { sha256: { in: shas } }, select: { sha256: true } })).map((b) => b.sha256) : []);
+  const haveBlob = new Set<string>();
   const exhibitBySha = new Map<string, { id: string; number: string }>();
-  if (shas.length) for (const e of await tx.exhibit.findMany({ where: { sha256: { in: shas } }, orderBy: { createdAt: "desc" }, select: { id: true, number: true, sha256: true } })) exhibitBySha.set(e.sha256, e);
+  // IN lists in slices: the SQLite adapter allows only so many bound parameters per query.
+  for (let i = 0; i < shas.length; i += IN_SLICE) {
+    const slice = shas.slice(i, i + IN_SLICE);
+    for (const b of await tx.blob.findMany({ where: { sha256: { in: slice } }, select: { sha256: true } })) haveBlob.add(b.sha256);
+    for (const e of await tx.exhibit.findMany({ where: { sha256: { in: slice } }, orderBy: { createdAt: "desc" }, select: { id: true, number: true, sha256: true } })) exhibitBySha.set(e.sha256, e);
+  }
   let nextNumber: number | null = null;
 
   const statements: Prisma.StatementCreateManyInput[] = [];
