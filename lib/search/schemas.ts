@@ -43,6 +43,7 @@ export const ZSearchItemOut = z.object({
 export const ZSearchOut = z.object({
   items: z.array(ZSearchItemOut),
   total: z.number().int(),
+  totalAtLeast: z.boolean().describe("True when a plain search matched more records than it ranks (1,000): total is then a lower bound; a filter gives exact counts"),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -35,6 +35,8 @@ export type SearchItem = {
 export type SearchResult = {
   items: SearchItem[];
   total: number;
+  /** True when more records match than were ranked (RANK_CAP): `total` is then a lower bound. */
+  totalAtLeast: boolean;
   page: number;
   pageSize: number;
   /** Persons the query named, whose other spellings and linked statements were searched too. */
@@ -77,7 +79,7 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   const parsed = parseQuery(q.q);
   const count = parsed.terms.length + parsed.phrases.reduce((a, p) => a + p.length, 0);
   if (count > MAX_QUERY_WORDS) throw new AppError("INVALID_INPUT", `Search for at most ${MAX_QUERY_WORDS} words.`, { q: [`too_many:${MAX_QUERY_WORDS}`] });
-  const empty: SearchResult = { items: [], total: 0, page: q.page, pageSize: q.pageSize, persons: [], places: [], organisations: [] };
+  const empty: SearchResult = { items: [], total: 0, totalAtLeast: false, page: q.page, pageSize: q.pageSize, persons: [], places: [], organisations: [] };
   // Nothing but punctuation or syntax characters: there is no word to look for.
   if (count === 0) return empty;
 
@@ -96,6 +98,9 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
 
   const args: QueryArgs = { parsed, spellings, personIds: persons.map((p) => p.id), placeIds: named.places.map((p) => p.id), types, q, legal: actor.role === "LEGAL" };
   const rows = await runQuery(args);
+  // A page past the end has no row to carry the total: count with the first page instead.
+  const totalRow = rows[0] ?? (q.page > 1 ? (await runQuery({ ...args, q: { ...q, page: 1, pageSize: 1 } }))[0] : undefined);
+  const atLeast = totalRow ? Number(totalRow.matched) > RANK_CAP : false;
   const items = rows.map((r): SearchItem => {
     const parts = snippet(r.body, highlight, r.normBody);
     const title = markTerms(r.title, highlight).parts;
@@ -115,7 +120,8 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   return {
     items,
     // A page past the end has no row to carry the total: count with the first page instead.
-    total: rows.length ? Number(rows[0]!.total) : q.page > 1 ? await totalOf({ ...args, q: { ...q, page: 1, pageSize: 1 } }) : 0,
+    total: atLeast ? RANK_CAP : totalRow ? Number(totalRow.total) : 0,
+    totalAtLeast: atLeast,
     page: q.page,
     pageSize: q.pageSize,
     persons: persons.map(({ id, name, nameFa, score }) => ({ id, name, nameFa, score })),
@@ -124,10 +130,14 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   };
 }
 
-async function totalOf(args: QueryArgs): Promise<number> {
-  const rows = await runQuery(args);
-  return rows.length ? Number(rows[0]!.total) : 0;
-}
+/**
+ * A plain search (no filter, every type) that matches more records than this ranks only the
+ * RANK_CAP most recently indexed matches and reports "more than RANK_CAP": scoring every match
+ * of a common phrase (a quarter of a 100,000-statement archive for "in Evin") cost hundreds of
+ * milliseconds, and nobody reads past the first pages of such a list; a filter narrows it. With
+ * any filter, every match is ranked and counted exactly.
+ */
+export const RANK_CAP = 1_000;
 
 type NamedPerson = { id: string; name: string; nameFa: string; score: number; names: string[] };
 type Named = { persons: NamedPerson[]; places: NamedPerson[]; organisations: NamedPerson[] };
@@ -216,7 +226,7 @@ function wholeSpellings(names: string[], seen: Map<string, string[]>): void {
   }
 }
 
-type Row = { id: number; type: string; recordId: string; title: string; body: string; normBody: string; language: string | null; score: number; total: number | bigint };
+type Row = { id: number; type: string; recordId: string; title: string; body: string; normBody: string; language: string | null; score: number; total: number | bigint; matched: number | bigint };
 
 /** SQLite FTS5: every word a quoted string (never syntax), phrases as one quoted string. */
 export function fts5Expression(p: Parsed, spellings: string[][]): string {
@@ -256,6 +266,7 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
     filters.push(
       Prisma.sql`(d."type" <> 'statement' OR EXISTS (SELECT 1 FROM "Consent" c WHERE c."witnessId" = d."witnessId" AND c."scope" = 'LEGAL_SHARING' AND c."withdrawnAt" IS NULL))`,
     );
+  const capped = filters.length === 1 && o.types.length === SEARCH_TYPES.length;
   const where = Prisma.join(filters, " AND ");
   const take = q.pageSize;
   const skip = (q.page - 1) * q.pageSize;
@@ -275,7 +286,7 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
   const page = Prisma.sql`
       filtered AS MATERIALIZED (SELECT c.id, c.score FROM cand c JOIN "SearchDoc" d ON d."id" = c.id WHERE ${where}),
       page AS (SELECT id, score FROM filtered ORDER BY score DESC, id DESC LIMIT ${take} OFFSET ${skip})
-    SELECT d."id", d."type", d."recordId", d."title", d."body", d."normBody", d."language", p.score AS score, (SELECT COUNT(*) FROM filtered) AS total
+    SELECT d."id", d."type", d."recordId", d."title", d."body", d."normBody", d."language", p.score AS score, (SELECT COUNT(*) FROM filtered) AS total, ${capped ? Prisma.sql`(SELECT COUNT(*) FROM fts)` : Prisma.sql`0`} AS matched
     FROM page p JOIN "SearchDoc" d ON d."id" = p.id
     ORDER BY p.score DESC, p.id DESC`;
   return read(async (db) => {
@@ -284,7 +295,9 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
       return db.$queryRaw<Row[]>`
         WITH fts AS MATERIALIZED (
           -- bm25() only works in the full-text query itself, never in a flattened outer one.
+          -- Capped: FTS5 walks the matches newest first and stops, scoring only those it returns.
           SELECT rowid AS id, -bm25("SearchFts", 4.0, 1.0) AS score FROM "SearchFts" WHERE "SearchFts" MATCH ${expr}
+          ${capped ? Prisma.sql`ORDER BY rowid DESC LIMIT ${RANK_CAP + 1}` : Prisma.empty}
         ), hits AS (
           SELECT id, score FROM fts
           ${linkedPersons}
@@ -294,8 +307,13 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
     const tsq = tsqueryText(o.parsed, o.spellings);
     return db.$queryRaw<Row[]>`
       WITH query AS (SELECT to_tsquery('simple'::regconfig, ${tsq}) AS tsq),
+      matches AS MATERIALIZED (
+        SELECT d1."id", d1."search" FROM "SearchDoc" d1, query WHERE d1."search" @@ query.tsq
+        ${capped ? Prisma.sql`ORDER BY d1."id" DESC LIMIT ${RANK_CAP + 1}` : Prisma.empty}
+      ),
+      fts AS (SELECT m."id" AS id, ts_rank(m."search", query.tsq)::float8 AS score FROM matches m, query),
       hits AS (
-        SELECT d1."id" AS id, ts_rank(d1."search", query.tsq)::float8 AS score FROM "SearchDoc" d1, query WHERE d1."search" @@ query.tsq
+        SELECT id, score FROM fts
         ${linkedPersons}
       ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
       ${page}`;

@@ -166,7 +166,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       {result && (
         <>
           <p className="muted" data-testid="search-count" role="status">
-            {t("search.total", { total: result.total })}
+            {result.totalAtLeast ? t("search.totalMore", { total: result.total }) : t("search.total", { total: result.total })}
           </p>
           {result.persons.length > 0 && (
             <p className={`${styles.persons} muted`} data-testid="search-persons">

@@ -13,6 +13,7 @@ export const GET = apiRoute(async ({ req, actor }) => {
   return {
     items: r.items.map(({ type, id, title, snippet, score, dir, language }) => ({ type, id, title, snippet, score, dir, language })),
     total: r.total,
+    totalAtLeast: r.totalAtLeast,
     page: r.page,
     pageSize: r.pageSize,
   };
