@@ -60,3 +60,23 @@ test("in Persian: a CSV is dry-run, a flagged row is fixed in the table, the imp
   await page.getByTestId("import-check").click();
   await expect(page.getByTestId("import-counts")).toHaveText("۳ ردیف: ۰ ساختنی، ۰ پیوندی، ۱ ردشده، ۲ پیش‌تر واردشده");
 });
+
+test("in English: a persons sheet's aliases link to the public-record official; a bad date is refused with its column; a whole-file problem is explained", async ({ page }, testInfo) => {
+  await signInAs(page, "RESEARCHER");
+  await page.goto("/transfer/import");
+  await page.getByTestId("import-kind").selectOption("PERSONS");
+  await page.getByTestId("import-file").setInputFiles(join(process.cwd(), "tests/fixtures/import/persons-fa-bom.csv"));
+  await page.getByTestId("import-check").click();
+  await expect(page.getByTestId("import-counts")).toHaveText("4 rows: 2 to create, 1 to link, 1 refused, 0 imported before");
+  await expect(page.getByTestId("import-row-2")).toHaveAttribute("data-outcome", "LINK");
+  await expect(page.getByTestId("import-row-2").getByRole("link", { name: "links to Hamid Nouri" })).toHaveAttribute("href", /^\/persons\//);
+  await expect(page.getByTestId("import-row-5")).toContainText("Use a year between 1300 and 1499");
+  await page.screenshot({ path: testInfo.outputPath("import-dry-run-en.png"), fullPage: true });
+
+  // A sheet saved in Windows-1256: refused as a whole, with what to do.
+  await page.goto("/transfer/import");
+  await page.getByTestId("import-kind").selectOption("PERSONS");
+  await page.getByTestId("import-file").setInputFiles({ name: "legacy.csv", mimeType: "text/csv", buffer: Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0xd3, 0xe1, 0xc7, 0xe3, 0x0a]) });
+  await page.getByTestId("import-check").click();
+  await expect(page.getByTestId("import-error")).toContainText("Save the sheet as “CSV UTF-8”");
+});
