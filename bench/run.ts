@@ -18,7 +18,24 @@ import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { search } from "@/lib/search";
 import { generate, reloadGenerated, PLACES, rng, type Generated } from "./generate";
-import { renderMarkdown, TARGETS } from "./report";
+import { mergeIntoResults, renderMarkdown, TARGETS } from "./report";
+
+// The machine is shared: the 1-minute load average is sampled through the run and reported.
+const loadSamples: number[] = [];
+const sampleLoad = () => {
+  try {
+    loadSamples.push(Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]));
+  } catch {
+    /* not Linux */
+  }
+};
+sampleLoad();
+setInterval(sampleLoad, 5_000).unref();
+function loadSummary() {
+  if (!loadSamples.length) return undefined;
+  const s = [...loadSamples].sort((a, b) => a - b);
+  return { min: s[0]!, median: s[Math.floor(s.length / 2)]!, max: s[s.length - 1]!, samples: s.length };
+}
 
 const { values } = parseArgs({
   options: {
@@ -181,8 +198,11 @@ async function main() {
   }
 
   const tv = performance.now();
+  const cv = process.cpuUsage();
   const verified = await verifyAuditChain();
   const verifySeconds = (performance.now() - tv) / 1000;
+  const verifyCpu = process.cpuUsage(cv);
+  const verifyCpuSeconds = (verifyCpu.user + verifyCpu.system) / 1e6;
   if (!verified.ok) throw new Error(`audit chain broken at ${verified.firstBad}`);
   log(`audit verified: ${verified.events} events in ${verifySeconds.toFixed(1)} s`);
 
@@ -259,8 +279,21 @@ async function main() {
       at: new Date().toISOString(),
       machine: machine(),
       sizes,
-      generation: { ...gen.timings, statementsPerSecond: Math.round(gen.timings.statementsPerSecond), linksPerSecond: Math.round(gen.timings.linksPerSecond) },
-      audit: { events: verified.events, seconds: Math.round(verifySeconds * 100) / 100, perSecond: Math.round(verified.events / verifySeconds) },
+      generation: {
+        ...gen.timings,
+        statementsPerSecond: Math.round(gen.timings.statementsPerSecond),
+        statementsPerCpuSecond: gen.timings.statementsCpuSeconds ? Math.round(sizes.statements / gen.timings.statementsCpuSeconds) : undefined,
+        linksPerSecond: Math.round(gen.timings.linksPerSecond),
+        reused: db.reused,
+      },
+      audit: {
+        events: verified.events,
+        seconds: Math.round(verifySeconds * 100) / 100,
+        perSecond: Math.round(verified.events / verifySeconds),
+        cpuSeconds: Math.round(verifyCpuSeconds * 100) / 100,
+        perCpuSecond: Math.round(verified.events / verifyCpuSeconds),
+      },
+      loadAverage: loadSummary(),
       direct: { searchName: directName, searchPhrase: directPhrase },
       http,
       serverPeakRssMb: peak,
@@ -271,7 +304,8 @@ async function main() {
     const all = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
     all[provider] = result;
     writeFileSync(file, JSON.stringify(all, null, 2) + "\n");
-    writeFileSync(join(root, "bench", "RESULTS.md"), renderMarkdown(all as never, TARGETS));
+    const md = join(root, "bench", "RESULTS.md");
+    writeFileSync(md, mergeIntoResults(existsSync(md) ? readFileSync(md, "utf8") : "", renderMarkdown(all as never, TARGETS)));
     log(`wrote bench/results.json and bench/RESULTS.md`);
   } finally {
     server.kill("SIGTERM");
