@@ -113,6 +113,14 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   await expect(page.locator('[data-testid="history-event"][data-action="dossier.item.move"]')).toHaveCount(1);
   await expect(page.locator('[data-testid="history-event"][data-action="dossier.item.add"]')).toHaveCount(3);
 
+  // A note on an item: shown in the builder, the history and the preview.
+  const first = page.locator('[data-testid="dossier-item"][data-number="CF-0001"]');
+  await first.locator("summary").click();
+  await first.getByTestId("item-note").fill("Key passage: the list of names");
+  await first.getByTestId("save-note").click();
+  await expect(page.locator('[data-testid="dossier-item"][data-number="CF-0001"]')).toContainText("Key passage: the list of names");
+  await expect(page.locator('[data-testid="history-event"][data-action="dossier.item.note"]')).toHaveCount(1);
+
   // The API agrees.
   const api = await page.request.get(`/api/v1/dossiers/${dossierId}`);
   expect(api.status()).toBe(200);
@@ -131,6 +139,7 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   await expect(page.getByTestId("preview-unverified")).toBeVisible();
   const previewed = await page.getByTestId("preview-statement").evaluateAll((xs) => xs.map((x) => x.getAttribute("data-number")));
   expect(previewed).toEqual(["CF-0001", "CF-0003", "CF-0002"]);
+  await expect(page.getByTestId("preview-statement").first()).toContainText("Key passage: the list of names");
   // The allegation against Nouri, with the exact words and where they are.
   const pinpoint = page.getByTestId("allegation-section").filter({ hasText: "Hamid Nouri" }).getByTestId("pinpoint");
   await expect(pinpoint).toHaveCount(1);

@@ -63,6 +63,11 @@ export async function moveItemAction(dossierId: string, itemId: string, move: "u
   await step(dossierId, (actor) => updateDossierItem({ actor, dossierId, itemId, input: { move } }), `item-${itemId}`);
 }
 
+export async function noteItemAction(dossierId: string, itemId: string, formData: FormData) {
+  const note = String(formData.get("note") ?? "").replace(/\r\n?/g, "\n");
+  await step(dossierId, (actor) => updateDossierItem({ actor, dossierId, itemId, input: { note } }), `item-${itemId}`);
+}
+
 export async function removeItemAction(dossierId: string, itemId: string) {
   await step(dossierId, (actor) => removeDossierItem({ actor, dossierId, itemId }), "items");
 }

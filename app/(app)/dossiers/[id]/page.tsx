@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { findDossierCandidates, getDossier, getDossierHistory, type DossierItemOut } from "@/lib/dossiers";
-import { addItemAction, deleteDossierAction, moveItemAction, removeItemAction, updateDossierAction } from "../actions";
+import { addItemAction, deleteDossierAction, moveItemAction, noteItemAction, removeItemAction, updateDossierAction } from "../actions";
 import { EditDossierForm } from "../_components/dossier-form";
 import styles from "../_components/dossiers.module.css";
 import { DossierExportPanel } from "./_export/export-panel";
@@ -180,6 +180,20 @@ export default async function DossierPage({ params, searchParams }: Props) {
                         <div className="muted" dir="auto">
                           {i.note}
                         </div>
+                      )}
+                      {d.mayEdit && (
+                        <details className="disclosure">
+                          <summary>{t("dossiers.editNote")}</summary>
+                          <form action={noteItemAction.bind(null, d.id, i.id)} className="inline-form">
+                            <label htmlFor={`note-${i.id}`} className="visually-hidden">
+                              {t("dossiers.noteLabel", { number: i.exhibitNumber })}
+                            </label>
+                            <textarea id={`note-${i.id}`} name="note" defaultValue={i.note} rows={2} dir="auto" maxLength={2000} data-testid="item-note" />
+                            <button type="submit" className="button small" data-testid="save-note">
+                              {t("dossiers.saveNote")}
+                            </button>
+                          </form>
+                        </details>
                       )}
                     </td>
                     <td>{itemState(i)}</td>
