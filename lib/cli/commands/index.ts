@@ -9,5 +9,7 @@ export type Command = {
 
 import { importCommand } from "./import";
 import { dossierCommands } from "./dossier";
+import { backupCommand, restoreCommand } from "./backup";
+import { exportCommand } from "./transfer";
 
-export const COMMANDS: Command[] = [importCommand, ...dossierCommands];
+export const COMMANDS: Command[] = [importCommand, ...dossierCommands, exportCommand, backupCommand, restoreCommand];
