@@ -9,7 +9,8 @@ import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { read } from "@/lib/db/write";
 import { isAppError, type AppError } from "@/lib/errors";
 import { blobPath } from "@/lib/exhibits/storage";
-import { getImportJob, runImport, saveTemplate, type ImportResult } from "@/lib/import";
+import { getImportJob, rerunImport, runImport, saveTemplate, uploadAndCheck, type ImportResult } from "@/lib/import";
+import { Readable } from "node:stream";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { findUserByEmail } from "@/lib/users/users";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
@@ -238,6 +239,41 @@ describe("statements with files, witnesses with protected identity", () => {
     ]);
     expect(r.rows.map((x) => x.batch)).toEqual([1, 1, 1, 2, 2, 2, 3]);
     expect(await read((d) => d.source.count({ where: { title: { startsWith: "Batch source" } } }))).toBe(7);
+  });
+});
+
+describe("the web path", () => {
+  test("an upload is stored by its hash and dry-run; a fixed cell is checked again; the real run started in the background is followed to the end", async () => {
+    const sheet = "title,author,year\nWeb source one,Researcher A,1999\nWeb source two,Researcher B,19x9\n";
+    const dry = await uploadAndCheck({ actor: researcher, file: { stream: Readable.from([Buffer.from(sheet)]), name: "../sources.csv" }, fields: Promise.resolve({ kind: "SOURCES" }) });
+    expect(dry.fileName).toBe("sources.csv");
+    expect(dry.rows.map((r) => r.outcome)).toEqual(["CREATE", "REFUSE"]);
+    expect(dry.rows[1].problems).toEqual([{ column: "year", key: "invalid_number" }]);
+    const fixed = (await rerunImport({ actor: researcher, jobId: dry.jobId, input: { dryRun: true, edits: { "3": { year: "1989" } } } })) as ImportResult;
+    expect(fixed.rows.map((r) => r.outcome)).toEqual(["CREATE", "CREATE"]);
+    expect(fixed.fileSha256).toBe(dry.fileSha256);
+    const started = await rerunImport({ actor: researcher, jobId: fixed.jobId, input: { dryRun: false, edits: { "3": { year: "1989" } } } });
+    expect(started).toMatchObject({ status: "PENDING" });
+    const jobId = (started as { jobId: string }).jobId;
+    let job = await getImportJob({ actor: researcher, jobId });
+    for (let i = 0; i < 200 && !["COMPLETED", "FAILED", "REFUSED"].includes(job.status); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = await getImportJob({ actor: researcher, jobId });
+    }
+    expect(job).toMatchObject({ status: "COMPLETED", created: 2, refused: 0, rowsDone: 2, rowsTotal: 2, dryRun: false });
+    expect(job.rows.map((r) => [r.row, r.outcome, r.batch])).toEqual([
+      [2, "CREATE", 1],
+      [3, "CREATE", 1],
+    ]);
+    const src = await read((d) => d.source.findUniqueOrThrow({ where: { id: job.rows[1].record!.id! } }));
+    expect(src).toMatchObject({ title: "Web source two", year: 1989 });
+  });
+
+  test("who may import: a reviewer is refused before anything is read", async () => {
+    const u = (await findUserByEmail("reviewer@demo.casefile"))!;
+    const reviewer: Actor = { id: u.id, email: u.email, name: u.name, role: "REVIEWER" };
+    const e = await refusal(runImport({ actor: reviewer, path: file("title\nx"), kind: "SOURCES", dryRun: true }));
+    expect(e.code).toBe("FORBIDDEN");
   });
 });
 
