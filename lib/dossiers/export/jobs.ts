@@ -2,7 +2,7 @@ import "server-only";
 import { createReadStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { read, write } from "@/lib/db/write";
 import { AppError, isAppError } from "@/lib/errors";
@@ -251,13 +251,4 @@ export async function openExportPackage({ actor, exportId }: { actor: Actor | nu
   if (!s || !s.isFile()) throw new AppError("INVALID_STATE", "The package file is no longer on the server. Export the dossier again.");
   await write((tx) => writeAudit(tx, { actor, action: "dossier.export.download", recordType: "Dossier", recordId: r.dossierId, after: { exportId: r.id, sha256: r.sha256 } }));
   return { size: s.size, sha256: r.sha256, dossierId: r.dossierId, exportId: r.id, fileName: `dossier-${r.dossierId}-${r.id}.zip`, stream: createReadStream(path) };
-}
-
-/** Lets a test wait for every job this process started. */
-export async function settleExports(): Promise<void> {
-  await Promise.allSettled([...STATE.active.values()]);
-}
-
-export function exportMayStart(actor: Actor | null): boolean {
-  return can(actor, "dossier.export");
 }
