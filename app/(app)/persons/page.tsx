@@ -30,6 +30,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
         )}
       </div>
       <p className="lead">{t("persons.intro")}</p>
+      <p><a href={`/api/v1/exports/persons.csv${q ? `?q=${encodeURIComponent(q)}` : ""}`} className="button" download data-testid="download-csv">{t("transfer.downloadCsv")}</a></p>
       <RegistrySearch kind="persons" path="/persons" q={q} label={t("persons.searchLabel")} placeholder={t("persons.searchPlaceholder")} />
       <p className="muted" data-testid="person-count">
         {q ? t("registry.matches", { count: rows.length, q }) : t("registry.total", { count: rows.length })}

@@ -52,6 +52,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
         )}
       </div>
 
+      <p><a href={`/api/v1/exports/statements.csv${href(1).replace("/statements", "")}`} className="button" download data-testid="download-csv">{t("transfer.downloadCsv")}</a></p>
       <form method="get" action="/statements" className="filters" data-testid="statement-filters">
         <div className="field">
           <label htmlFor="filter-status">{t("statements.status")}</label>

@@ -21,6 +21,7 @@ export default async function AdminUsersPage() {
     <>
       <h1>{t("admin.title")}</h1>
       <p className="lead">{t("admin.intro")}</p>
+      <p><a href="/admin/backups" data-testid="backups-link">{t("transfer.backups.adminLink")}</a></p>
       <section className="panel">
         <h2>{t("admin.users")}</h2>
         <div className="table-wrap">
