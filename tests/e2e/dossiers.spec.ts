@@ -103,6 +103,11 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   await searchAndAddFirst(page, "ساختگی", "STATEMENT");
   await searchAndAddFirst(page, "Blood-soaked", "SOURCE");
   expect(await numbers(page)).toEqual(["CF-0001", "CF-0002", "CF-0003", "CF-0004"]);
+  // A search the search engine refuses (too many words) is a message on the page, nothing more.
+  await page.getByTestId("candidate-search").fill(Array.from({ length: 40 }, (_, i) => `w${i}`).join(" "));
+  await page.getByTestId("candidate-search-submit").click();
+  await expect(page.getByTestId("candidate-search-error")).toBeVisible();
+  expect(await numbers(page)).toEqual(["CF-0001", "CF-0002", "CF-0003", "CF-0004"]);
   // The drafts are not verified, and marked so.
   await expect(page.getByTestId("dossier-item").filter({ has: page.getByTestId("unverified-badge") })).toHaveCount(2);
   await expect(page.getByTestId("unverified-note")).toBeVisible();

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { toAppError } from "@/lib/http";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
+import { localizeFieldErrors } from "@/lib/i18n/field-errors";
 import { findDossierCandidates, getDossier, getDossierHistory, type DossierItemOut } from "@/lib/dossiers";
 import { addItemAction, deleteDossierAction, moveItemAction, noteItemAction, removeItemAction, updateDossierAction } from "../actions";
 import { EditDossierForm } from "../_components/dossier-form";
@@ -27,9 +30,20 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const q = (param(sp.q) ?? "").slice(0, 200);
   const error = param(sp.error);
   const actor = await requirePageActor(`/dossiers/${id}`);
+  const rawLocale = await getLocale();
+  const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
   const d = await orHttpError(getDossier({ actor, dossierId: id }));
+  // A search the search refuses (say, too many words) is shown as a message, not an error page.
+  let searchError: string | null = null;
   const [candidates, history, t, format] = await Promise.all([
-    d.mayEdit ? findDossierCandidates({ actor, dossierId: id, query: { q } }) : null,
+    d.mayEdit
+      ? findDossierCandidates({ actor, dossierId: id, query: { q } }).catch((e) => {
+          const app = toAppError(e);
+          if (app?.code !== "INVALID_INPUT") throw e;
+          searchError = Object.values(localizeFieldErrors(app.fields, locale) ?? {}).flat().join(" ") || app.message;
+          return { query: q, statements: [], exhibits: [], sources: [] };
+        })
+      : null,
     getDossierHistory({ actor, dossierId: id }),
     getTranslations(),
     getFormatter(),
@@ -247,6 +261,11 @@ export default async function DossierPage({ params, searchParams }: Props) {
               {q && <Link href={`/dossiers/${d.id}#add`}>{t("dossiers.showLinked")}</Link>}
             </div>
           </form>
+          {searchError && (
+            <div className="banner banner-error" role="alert" data-testid="candidate-search-error">
+              {searchError}
+            </div>
+          )}
           <p className="muted">{q ? t("dossiers.searchResults", { q }) : t("dossiers.linkedIntro")}</p>
           {candidates.statements.length + candidates.exhibits.length + candidates.sources.length === 0 ? (
             <p className="empty" data-testid="no-candidates">
