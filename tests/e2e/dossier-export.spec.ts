@@ -61,6 +61,7 @@ test("legal builds a dossier for the Nouri proceeding, exports it with progress,
   await expect(row.getByTestId("export-progress")).toBeVisible();
   await expect(row).toHaveAttribute("data-status", "READY", { timeout: 90_000 });
   const shown = (await row.getByTestId("export-sha256").textContent())!.trim();
+  await panel.screenshot({ path: "data/test-results/dossier-export-panel-en.png" });
   const [download] = await Promise.all([page.waitForEvent("download"), row.getByTestId("export-download").click()]);
   const file = join(mkdtempSync(join(tmpdir(), "casefile-e2e-dx-")), "package.zip");
   await download.saveAs(file);
