@@ -26,6 +26,7 @@ import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 import { pdf, png } from "@/tests/support/exhibit-files";
 import { POST as startRoute } from "@/app/api/v1/dossiers/[id]/exports/route";
+import { GET as packageRoute } from "@/app/api/v1/dossier-exports/[exportId]/package/route";
 
 // Fictional testimony throughout. The packages are built for real: Chromium prints the PDF,
 // yazl writes the ZIP, and everything is read back with yauzl, pdftotext and the verifier.
@@ -386,6 +387,18 @@ describe("refused and failed exports leave nothing behind", () => {
     expect(sha(Buffer.concat(chunks))).toBe(pseudonymous.sha256);
     const e = await read((x) => x.auditEvent.findFirst({ where: { action: "dossier.export.download" }, orderBy: { seq: "desc" } }));
     expect(JSON.parse(e!.after!)).toEqual({ exportId: pseudonymous.id, sha256: pseudonymous.sha256 });
+    // Over HTTP: an attachment, never sniffed, streamed; another legal-team member gets 403.
+    const get = async (actor: Actor) => {
+      const token = (await createToken({ actor, input: { name: "dl" } })).secret;
+      return packageRoute(new Request(`http://x/api/v1/dossier-exports/${pseudonymous.id}/package`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ exportId: pseudonymous.id }) });
+    };
+    const res = await get(legal);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/zip");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="dossier-.+\.zip"$/);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(sha(Buffer.from(await res.arrayBuffer()))).toBe(pseudonymous.sha256);
+    expect((await get(legal2)).status).toBe(403);
   });
 
   test("an export left RUNNING by an earlier process is marked FAILED when exports are next read", async () => {
