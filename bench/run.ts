@@ -114,6 +114,33 @@ function machine() {
   };
 }
 
+/** The process and its descendants. */
+function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    try {
+      tree.push(...execFileSync("pgrep", ["-P", String(tree[i])], { encoding: "utf8" }).trim().split("\n").filter(Boolean).map(Number));
+    } catch {
+      /* no children */
+    }
+  }
+  return tree;
+}
+
+/** CPU seconds (user + system) used so far by a process and its children (/proc/<pid>/stat, 100 ticks a second). */
+function cpuSecondsOf(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime
+    } catch {
+      /* gone */
+    }
+  }
+  return ticks / 100;
+}
+
 /** Peak resident memory (VmHWM) of a process and its children, in MB. */
 function peakRssMb(pid: number): number {
   const tree = [pid];
@@ -261,9 +288,14 @@ async function main() {
     const pick = (ids: string[], n: number) => Array.from({ length: n }, () => ids[r.int(ids.length)]!);
     // Each kind is warmed up (routes compiled, caches filled) just before it is measured, with a
     // fixed number of requests, so no slow request of one kind is still running during the next.
+    // Besides latency (which on a shared machine includes waiting for a CPU), the server's own
+    // CPU time per request: what a request costs, whatever else the machine is doing.
     const measure = async (paths: string[], headers: Record<string, string>) => {
       await load(paths.slice(0, 4), headers, 1, undefined, 4);
-      return load(paths, headers);
+      const c0 = cpuSecondsOf(server.pid!);
+      const r = await load(paths, headers);
+      const cpu = cpuSecondsOf(server.pid!) - c0;
+      return { ...r, serverCpuSeconds: Math.round(cpu * 100) / 100, serverCpuMsPerRequest: r.requests ? Math.round((cpu * 1000 * 10) / r.requests) / 10 : null };
     };
     const http = {
       searchName: await measure(namePaths, bearer),
