@@ -310,6 +310,23 @@ describe("the read model", () => {
     const seen = await getDossier({ actor: legal, dossierId: d.id });
     expect(seen.items.find((i) => i.id === cItem.id)).toMatchObject({ label: "", excludedReason: "CONSENT_WITHDRAWN" });
   });
+
+  test("items that reached the table another way (a statement never consented, a record gone) are excluded with their reasons", async () => {
+    const d = await createDossier({ actor: admin, input: { title: "Direct rows", subjectType: "PERSON", subjectId: bystander, preselect: false } });
+    // Written directly, as an import or an older version might have: the read model still refuses them.
+    await write(async (tx) => {
+      await tx.dossierItem.create({ data: { dossierId: d.id, kind: "STATEMENT", refId: verifiedNoConsent, position: 1, exhibitNumber: "CF-0001", addedById: admin.id } });
+      await tx.dossierItem.create({ data: { dossierId: d.id, kind: "SOURCE", refId: "gone", position: 2, exhibitNumber: "CF-0002", addedById: admin.id } });
+    });
+    const c = await loadDossierContent({ actor: admin, dossierId: d.id });
+    expect(c.items).toEqual([]);
+    expect(c.excluded.map((x) => [x.exhibitNumber, x.reason])).toEqual([
+      ["CF-0001", "NO_LEGAL_SHARING_CONSENT"],
+      ["CF-0002", "RECORD_MISSING"],
+    ]);
+    expect(JSON.stringify(c)).not.toContain("Verified without consent");
+    expect(JSON.stringify(c)).not.toContain(SECRET_NAME);
+  });
 });
 
 describe("bad input", () => {
