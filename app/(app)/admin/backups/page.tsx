@@ -35,7 +35,12 @@ export default async function BackupsPage() {
       <p>
         {t("lastVerified")} {status.lastVerified ? <DateTime value={status.lastVerified.createdAt} /> : t("none")}
       </p>
-      <p>{t.rich("howTo", { command: () => code("npm run casefile -- backup DIR"), restore: () => code("npm run casefile -- restore DIR") })}</p>
+      <p>
+        {t("howToMake")} {code("npm run casefile -- backup DIR")}, {code("npm run casefile -- backup DIR --passphrase-file FILE")}
+      </p>
+      <p>
+        {t("howToRestore")} {code("npm run casefile -- restore DIR")}
+      </p>
       {status.rows.length > 0 && (
         <div className="table-wrap">
           <table className="table" data-testid="backup-list">

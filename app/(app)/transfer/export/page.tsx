@@ -28,8 +28,12 @@ export default async function FullExportPage() {
           {t("exportDownload")}
         </a>
       </p>
-      <p>{t.rich("exportCli", { command: () => code(`npm run casefile -- export casefile-export.zip --as ${actor.email}`) })}</p>
-      <p>{t.rich("exportLoad", { command: () => code("npm run casefile -- import casefile-export.zip") })}</p>
+      <p>
+        {t("exportCli")} {code(`npm run casefile -- export casefile-export.zip --as ${actor.email}`)}
+      </p>
+      <p>
+        {t("exportLoad")} {code("npm run casefile -- import casefile-export.zip")}
+      </p>
     </>
   );
 }
