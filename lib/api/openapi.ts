@@ -4,6 +4,7 @@ import { dossierPaths, dossierSchemas } from "@/lib/dossiers/openapi";
 import { dossierExportPaths, dossierExportSchemas } from "@/lib/dossiers/export/openapi";
 import { exhibitPaths, exhibitSchemas } from "@/lib/exhibits/openapi";
 import { importPaths } from "@/lib/import/openapi";
+import { exportPaths } from "@/lib/transfer/openapi";
 import { linkPaths, linkSchemas } from "@/lib/links/openapi";
 import { registryPaths, registrySchemas } from "@/lib/registries/openapi";
 import { ZCreateStatement, ZListStatements, ZStatementOut, ZUpdateStatement } from "@/lib/statements/schemas";
@@ -89,6 +90,7 @@ export function openApiDocument() {
       ...dossierPaths(),
       ...dossierExportPaths(),
       ...importPaths(),
+      ...exportPaths(),
       "/audit/verify": {
         get: {
           summary: "Verify the audit hash chain",

@@ -34,11 +34,11 @@ export function safeCell(v: unknown): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-const ZStatementsCsv = z.object({
+export const ZStatementsCsv = z.object({
   status: z.enum(STATEMENT_STATUSES, { error: "invalid_choice" }).optional(),
   language: z.enum(LANGUAGES, { error: "invalid_choice" }).optional(),
 });
-const ZLinksCsv = z.object({ personId: z.string().max(100).optional(), statementId: z.string().max(100).optional() });
+export const ZLinksCsv = z.object({ personId: z.string().max(100).optional(), statementId: z.string().max(100).optional() });
 
 async function* statementRows(actor: Actor, q: z.infer<typeof ZStatementsCsv>) {
   const where = { status: q.status, language: q.language, ...visibleStatementWhere(actor) };
