@@ -69,8 +69,13 @@ test("after a command-line backup, the administrator sees it verified on the bac
   }
 });
 
-test("the transfer hub offers import, CSV downloads and the full export", async ({ page }) => {
+test("the transfer hub offers import, CSV downloads and the full export", async ({ page, baseURL }) => {
   await signInAs(page, "ADMIN");
+  await setLocale(page, baseURL!, "fa");
+  await page.goto("/transfer");
+  await expect(page.locator("h1")).toHaveText("ورود و خروج داده");
+  await page.screenshot({ path: "test-results/transfer-hub-fa.png", fullPage: true });
+  await setLocale(page, baseURL!, "en");
   await page.goto("/transfer");
   await expect(page.getByTestId("csv-statements")).toHaveAttribute("href", "/api/v1/exports/statements.csv");
   await expect(page.getByTestId("transfer-import").getByRole("link")).toHaveAttribute("href", "/transfer/import");
@@ -80,5 +85,5 @@ test("the transfer hub offers import, CSV downloads and the full export", async 
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toBe("application/zip");
   expect((await res.body()).subarray(0, 4).readUInt32LE(0)).toBe(0x04034b50);
-  await page.screenshot({ path: "test-results/transfer-hub.png", fullPage: true });
+  await page.screenshot({ path: "test-results/transfer-export.png", fullPage: true });
 });
