@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/app/_lib/page";
@@ -14,10 +15,14 @@ export default async function ImportPage() {
   const actor = await requirePageActor("/transfer/import");
   if (!can(actor, "import.run")) forbidden();
   const t = await getTranslations("import");
+  const tRoot = await getTranslations();
   const templates = await listTemplates({ actor });
   const fields = Object.fromEntries(IMPORT_KINDS.map((k) => [k, FIELDS[k].map((f) => ({ field: f.field, required: !!f.required, protected: !!f.protected }))]));
   return (
     <>
+      <nav className="crumbs" aria-label={tRoot("common.breadcrumbs")}>
+        <Link href="/transfer">{tRoot("nav.transfer")}</Link>
+      </nav>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <ImportWizard kinds={[...IMPORT_KINDS]} fields={fields} templates={templates.map((x) => ({ kind: x.kind, name: x.name }))} />
