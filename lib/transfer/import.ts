@@ -7,9 +7,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { eventHash, GENESIS_HASH, sha256Hex } from "@/lib/audit/canonical";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { getDb, dbProvider, type Tx } from "@/lib/db/client";
+import { dbProvider, ensureConnectionSettings, getDb, type Tx } from "@/lib/db/client";
 import { loadMigrations } from "@/lib/db/migrate";
-import { read, write } from "@/lib/db/write";
+import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { placeTemp, removeStoredFile, storageRoot } from "@/lib/exhibits/storage";
 import { indexRecord } from "@/lib/search/index-record";
@@ -238,7 +238,10 @@ export async function importCasefileExport({
     };
     let auditHead: string;
     try {
-      auditHead = await write(run);
+      // One transaction for the whole load, with a longer limit than write()'s two minutes (a
+      // large export takes longer). The installation is empty, so nothing else is writing to it.
+      await ensureConnectionSettings();
+      auditHead = await getDb().$transaction((tx) => run(tx as Tx), { maxWait: 60_000, timeout: 30 * 60_000 });
     } catch (e) {
       if (e instanceof DryRunRollback) auditHead = doc.source.auditHead;
       else throw e;
