@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { writeExportDirectory, writeExportZip } from "@/lib/transfer";
 import type { Actor } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
+import { findUserByEmail } from "@/lib/users/users";
 import type { Command } from "./index";
 
 export const exportCommand: Command = {
@@ -16,7 +16,7 @@ export const exportCommand: Command = {
       console.error("usage: export OUT [--dir] --as EMAIL");
       return 2;
     }
-    const u = await getDb().user.findUnique({ where: { email: values.as } });
+    const u = await findUserByEmail(values.as);
     if (!u || u.disabled) {
       console.error(`no active account ${values.as}`);
       return 1;
