@@ -166,7 +166,7 @@ export async function generate(sizes: Sizes, log: (s: string) => void = console.
     audit += ids.length;
     if ((i / BATCH) % 20 === 0) log(`statements: ${statementIds.length} (${Math.round(statementIds.length / statementsSeconds)}/s)`);
   }
-  log(`statements: ${statementIds.length} in ${statementsSeconds.toFixed(1)} s`);
+  log(`statements: ${statementIds.length} in ${statementsSeconds.toFixed(1)} s (${statementsCpuSeconds.toFixed(1)} s of this process's CPU: ${Math.round(statementIds.length / statementsCpuSeconds)}/CPU-second)`);
   // Review states for the filtered list: set directly (bench data shaping, not an audited change;
   // the search index keeps DRAFT, which no benchmarked search filters on).
   await write(async (tx) => {
