@@ -119,13 +119,10 @@ describe("backup and restore", () => {
     const r = await child;
     done = true;
     await writers;
-    // The backup's own short write (its BackupRecord) can collide with a writer that read before
-    // it and writes after: SQLite refuses that writer's transaction as a whole (P1008,
-    // SQLITE_BUSY_SNAPSHOT), as it would for any other process writing. Nothing half-done results
-    // (checked below), but such refusals are counted and must stay rare.
-    console.log("writers:", written, "refused:", refused);
-    expect(refused.every((x) => x.startsWith("P1008"))).toBe(true);
-    expect(refused.length).toBeLessThanOrEqual(5);
+    // The backup's own writes (its BackupRecord, its audit event) come from another process while
+    // the app writes: every write transaction takes the write lock before it reads
+    // (lib/db/write.ts), so none of the app's writes may be refused for it.
+    expect(refused).toEqual([]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/verified/);

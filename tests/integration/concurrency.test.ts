@@ -3,7 +3,8 @@ import Database from "better-sqlite3";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
 import { sqlitePath } from "@/lib/db/provider";
-import { read } from "@/lib/db/write";
+import pg from "pg";
+import { read, write } from "@/lib/db/write";
 import { createStatement, updateStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
@@ -67,5 +68,47 @@ describe("concurrent writers", () => {
     const ok = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.id] : []));
     expect(await read((d) => d.statement.count({ where: { id: { in: ok } } }))).toBe(16);
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  test("a write transaction that reads first is not refused when another process writes in between", async () => {
+    // Another process (a CLI import or backup beside the app) writes while one of the app's
+    // transactions has read but not yet written. On SQLite a transaction opened with a plain
+    // BEGIN would then fail at its first write (SQLITE_BUSY_SNAPSHOT): write() takes the write
+    // lock first, so the other process waits instead (here, with no busy timeout, it is told
+    // BUSY at once) and the app's transaction commits.
+    const w = await createWitness({ actor: researcher, input: {} });
+    let otherProcess = "";
+    const other = async (title: string) => {
+      if (db.provider === "sqlite") {
+        const conn = new Database(sqlitePath(db.url));
+        conn.pragma("busy_timeout = 0");
+        try {
+          conn.prepare(`UPDATE "Witness" SET "updatedAt" = "updatedAt" WHERE id = ?`).run(w.id);
+          return `wrote ${title}`;
+        } catch (e) {
+          return (e as { code?: string }).code ?? String(e);
+        } finally {
+          conn.close();
+        }
+      }
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        await client.query(`UPDATE "Witness" SET "updatedAt" = "updatedAt" WHERE id = $1`, [w.id]);
+        return `wrote ${title}`;
+      } finally {
+        await client.end();
+      }
+    };
+    const result = await write(async (tx) => {
+      const n = await tx.statement.count();
+      otherProcess = await other("during");
+      await tx.witness.update({ where: { id: w.id }, data: { fictional: true } });
+      return n;
+    });
+    expect(typeof result).toBe("number");
+    expect(otherProcess).toBe(db.provider === "sqlite" ? "SQLITE_BUSY" : "wrote during");
+    expect(await read((d) => d.witness.findUnique({ where: { id: w.id }, select: { fictional: true } }))).toEqual({ fictional: true });
+    expect(await other("after")).toBe("wrote after");
   });
 });
