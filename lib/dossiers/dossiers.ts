@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
+import { removePackageFiles } from "./export/paths";
 import { parseInput } from "@/lib/validation";
 import { ZCreateDossier, ZUpdateDossier, type DossierItemOut, type DossierOut, type DossierSubject, type DossierSummaryOut, type ExclusionReason, type ItemKind } from "./schemas";
 import { cfNumber, consentExclusion, consentFacts, exhibitExclusion, inSlices, RECORD_TYPE } from "./shared";
@@ -222,9 +223,10 @@ export async function updateDossier({ actor, dossierId, input }: { actor: Actor 
  */
 export async function deleteDossier({ actor, dossierId }: { actor: Actor | null; dossierId: string }): Promise<{ id: string; deleted: true }> {
   authorize(actor, "dossier.edit");
-  return write(async (tx) => {
+  const { result, exportIds } = await write(async (tx) => {
     const before = await loadDossierRow(tx, dossierId);
     const items = await tx.dossierItem.findMany({ where: { dossierId }, orderBy: { position: "asc" } });
+    const exports = await tx.dossierExport.findMany({ where: { dossierId }, select: { id: true } });
     await tx.dossier.delete({ where: { id: dossierId } });
     await writeAudit(tx, {
       actor,
@@ -233,8 +235,12 @@ export async function deleteDossier({ actor, dossierId }: { actor: Actor | null;
       recordId: dossierId,
       before: { ...dossierAuditView(before), items: items.map((i) => ({ kind: i.kind, refId: i.refId, exhibitNumber: i.exhibitNumber })) },
     });
-    return { id: dossierId, deleted: true as const };
+    return { result: { id: dossierId, deleted: true as const }, exportIds: exports.map((e) => e.id) };
   });
+  // The packages go with the dossier once the deletion is committed (each one's SHA-256 stays in
+  // the audit log); a file that cannot be removed now is left for an administrator, not an error.
+  for (const id of exportIds) await removePackageFiles(id).catch(() => undefined);
+  return result;
 }
 
 export async function getDossier({ actor, dossierId }: { actor: Actor | null; dossierId: string }): Promise<DossierOut> {

@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { createToken } from "@/lib/auth/tokens";
 import { read, write } from "@/lib/db/write";
-import { addDossierItem, createDossier } from "@/lib/dossiers";
+import { addDossierItem, createDossier, deleteDossier } from "@/lib/dossiers";
 import { getDossierExport, listDossierExports, openExportPackage, startDossierExport, type DossierExportOut } from "@/lib/dossiers/export";
 import { mayRevealInExport } from "@/lib/dossiers/export/content";
 import { packagePath } from "@/lib/dossiers/export/package";
@@ -409,4 +409,19 @@ describe("refused and failed exports leave nothing behind", () => {
     expect(r).toMatchObject({ status: "FAILED", error: { code: "INTERRUPTED" } });
     expect(existsSync(`${packagePath(stale.id)}.part`)).toBe(false);
   });
+
+  test("deleting a dossier removes its package files; the export's SHA-256 stays in the audit log", async () => {
+    const source = await createSource({ actor: legal, input: { title: "Fictional report kept for the deletion test", author: "Fictional", year: 2020 } });
+    const proceedingId = (await read((x) => x.dossier.findUniqueOrThrow({ where: { id: dossierId } }))).proceedingId!;
+    const d = await createDossier({ actor: legal, input: { title: "To be deleted", subjectType: "PROCEEDING", subjectId: proceedingId, preselect: false } });
+    await addDossierItem({ actor: legal, dossierId: d.id, input: { kind: "SOURCE", refId: source.id } });
+    const done = await startDossierExport({ actor: legal, dossierId: d.id, input: {}, wait: true });
+    expect(done.status).toBe("READY");
+    expect(existsSync(packagePath(done.id))).toBe(true);
+    await deleteDossier({ actor: legal, dossierId: d.id });
+    expect(existsSync(packagePath(done.id))).toBe(false);
+    const audited = await read((x) => x.auditEvent.findFirst({ where: { action: "dossier.export", recordId: d.id } }));
+    expect(audited?.after).toContain(done.sha256!);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  }, 120_000);
 });

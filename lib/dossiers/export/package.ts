@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, readFile, rename, rm, stat } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { ZipFile } from "yazl";
 import type { Actor } from "@/lib/auth/actor";
@@ -13,6 +13,7 @@ import { extensionFor } from "@/lib/exhibits/download";
 import { blobPath, storageRoot } from "@/lib/exhibits/storage";
 import type { ExportContent, ExportExhibit } from "./content";
 import { printDossierPdf } from "./pdf";
+import { exportsRoot, packagePath, partPath, workDir } from "./paths";
 import { readmeText } from "./readme";
 
 // Builds the package: a ZIP streamed to <exports>/<exportId>.zip.part and renamed into place
@@ -22,16 +23,7 @@ import { readmeText } from "./readme";
 
 export const PACKAGE_FORMAT = "casefile-dossier-package/1";
 
-export function exportsRoot(): string {
-  return resolve(process.env.CASEFILE_EXPORT_DIR || "./data/exports");
-}
-
-export function packagePath(exportId: string, root = exportsRoot()): string {
-  if (!/^[a-z0-9]+$/i.test(exportId)) throw new Error("not an export id");
-  return join(root, `${exportId}.zip`);
-}
-export const partPath = (exportId: string, root = exportsRoot()) => `${packagePath(exportId, root)}.part`;
-export const workDir = (exportId: string, root = exportsRoot()) => join(root, "tmp", exportId);
+export { exportsRoot, packagePath, partPath, workDir };
 
 /** Removes whatever an unfinished export left behind. */
 export async function removeLeftovers(exportId: string, root = exportsRoot()): Promise<void> {
