@@ -21,7 +21,6 @@ export function LinksPanel({
   language,
   mayCreate,
   links,
-  events,
   proceedings,
 }: {
   statementId: string;
@@ -29,7 +28,6 @@ export function LinksPanel({
   language: string;
   mayCreate: boolean;
   links: PanelLink[];
-  events: Option[];
   proceedings: Option[];
 }) {
   const { fixing } = usePassageStore();
@@ -42,7 +40,7 @@ export function LinksPanel({
         (fixingLink ? (
           <FixForm key={fixingLink.id} statementId={statementId} revisionNumber={revisionNumber} language={language} link={fixingLink} />
         ) : (
-          <LinkForm statementId={statementId} revisionNumber={revisionNumber} language={language} events={events} proceedings={proceedings} />
+          <LinkForm statementId={statementId} revisionNumber={revisionNumber} language={language} proceedings={proceedings} />
         ))}
       {mayCreate && <Suggestions statementId={statementId} revisionNumber={revisionNumber} language={language} linksKey={links.map((l) => l.id).join(",")} />}
       <LinkList statementId={statementId} revisionNumber={revisionNumber} language={language} links={links} />
@@ -94,8 +92,32 @@ function passageErrors(fields: Record<string, string[]> | undefined, missing: bo
   return missing ? [missingMessage] : list;
 }
 
-function LinkForm({ statementId, revisionNumber, language, events, proceedings }: { statementId: string; revisionNumber: number; language: string; events: Option[]; proceedings: Option[] }) {
+type EventItem = { id: string; title: string; titleFa: string | null; dateStart: string; dateEnd: string | null };
+
+/**
+ * The events to choose from, fetched once the form is shown (GET /api/v1/events) rather than
+ * sent with every statement page: with a few thousand events they were most of the page's size.
+ */
+function useEventOptions(): Option[] {
+  const fa = useLocale() === "fa";
+  const [items, setItems] = useState<EventItem[]>([]);
+  useEffect(() => {
+    let live = true;
+    fetch("/api/v1/events", { headers: { accept: "application/json" } })
+      .then((r) => (r.ok ? (r.json() as Promise<{ items: EventItem[] }>) : Promise.reject(new Error(String(r.status)))))
+      .then((d) => live && setItems(d.items))
+      // Without the list the event stays unset (it is optional); the form still works.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return items.map((e) => ({ id: e.id, label: `${(fa && e.titleFa) || e.title} (${e.dateEnd ? `${e.dateStart} – ${e.dateEnd}` : e.dateStart})` }));
+}
+
+function LinkForm({ statementId, revisionNumber, language, proceedings }: { statementId: string; revisionNumber: number; language: string; proceedings: Option[] }) {
   const t = useTranslations("links");
+  const events = useEventOptions();
   const tc = useTranslations("common");
   const { passage, prefill } = usePassageStore();
   const [state, action] = useActionState(createLinkAction.bind(null, statementId), initialFormState<{ id: string }>());
