@@ -1,9 +1,10 @@
 import "server-only";
+import { hostname } from "node:os";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
-import { read } from "@/lib/db/write";
+import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
-import { liveProgress, type BatchReport, type RowReport } from "./run-import";
+import { liveProgress, THIS_RUNNER, type BatchReport, type RowReport } from "./run-import";
 
 export type JobOut = {
   id: string;
@@ -27,11 +28,38 @@ export type JobOut = {
   batches: BatchReport[];
 };
 
+export const INTERRUPTED_MESSAGE =
+  "The import was interrupted: the process running it stopped before it finished. Nothing of its unfinished transaction (or batch) was written; run it again — rows already imported are recognised and not created twice.";
+
+/**
+ * Whether the process named as a job's runner has gone: only a process on this machine can be
+ * checked (signal 0 asks the system without sending anything); elsewhere, or when it is alive,
+ * the job is left as it is.
+ */
+function runnerGone(runner: string | null): boolean {
+  if (!runner || runner === THIS_RUNNER) return false;
+  const parts = runner.split(":");
+  if (parts.length < 3) return false;
+  const pid = Number(parts[parts.length - 2]);
+  const host = parts.slice(0, -2).join(":");
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true; // an earlier process that had this process's pid
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
 /** An import job with its per-row report, and live progress while this process runs it. */
 export async function getImportJob({ actor, jobId, withRows = true }: { actor: Actor | null; jobId: string; withRows?: boolean }): Promise<JobOut> {
   authorize(actor, "import.run");
-  const j = await read((db) => db.importJob.findUnique({ where: { id: jobId } }));
+  let j = await read((db) => db.importJob.findUnique({ where: { id: jobId } }));
   if (!j) throw new AppError("NOT_FOUND", "No such import.");
+  if ((j.status === "CHECKING" || j.status === "RUNNING") && runnerGone(j.runner)) {
+    j = await write((tx) => tx.importJob.update({ where: { id: jobId }, data: { status: "FAILED", error: INTERRUPTED_MESSAGE, finishedAt: new Date() } }));
+  }
   const report = JSON.parse(j.report || "{}") as { headers?: string[]; mapping?: Record<string, string>; rows?: RowReport[]; batches?: BatchReport[] };
   const live = liveProgress.get(j.id);
   return {

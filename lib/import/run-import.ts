@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import "server-only";
 import { createReadStream } from "node:fs";
 import type { Actor } from "@/lib/auth/actor";
@@ -77,6 +78,13 @@ export const liveProgress: Map<string, Progress> = (g.__casefileImportProgress ?
 
 const PROGRESS_EVERY = 100;
 
+/**
+ * Names this process as a job's runner (host:pid:start time), so a job whose process died can be
+ * told apart (lib/import/jobs.ts); the start time tells this process from an earlier one that had
+ * the same pid (a restarted container's server is often pid 1 every time).
+ */
+export const THIS_RUNNER = `${hostname()}:${process.pid}:${Math.round(Date.now() - process.uptime() * 1000)}`;
+
 async function updateJob(jobId: string, data: Record<string, unknown>) {
   await write((tx) => tx.importJob.update({ where: { id: jobId }, data }));
 }
@@ -131,8 +139,8 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
 
   const jobId =
     opts.jobId ??
-    (await write((tx) => tx.importJob.create({ data: { kind, format, fileName, fileSha256, dryRun: opts.dryRun, status: "CHECKING", createdById: actor.id } }))).id;
-  if (opts.jobId) await updateJob(jobId, { kind, format, fileSha256, dryRun: opts.dryRun, status: "CHECKING", rowsDone: 0, error: null, finishedAt: null });
+    (await write((tx) => tx.importJob.create({ data: { kind, format, fileName, fileSha256, dryRun: opts.dryRun, status: "CHECKING", runner: THIS_RUNNER, createdById: actor.id } }))).id;
+  if (opts.jobId) await updateJob(jobId, { kind, format, fileSha256, dryRun: opts.dryRun, status: "CHECKING", runner: THIS_RUNNER, rowsDone: 0, error: null, finishedAt: null });
 
   let zip: ZipArchive | null = null;
   const temps: TempFile[] = [];

@@ -4,9 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import type { Actor } from "@/lib/auth/actor";
 import { read } from "@/lib/db/write";
+import { getImportJob, INTERRUPTED_MESSAGE } from "@/lib/import/jobs";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+import { makeActor } from "@/tests/support/actors";
 import { snapshot } from "@/tests/support/import-snapshot";
 
 // kill -9 of the command-line import at random points, many times: after each kill the
@@ -16,6 +19,7 @@ import { snapshot } from "@/tests/support/import-snapshot";
 let db: TestDatabase;
 let dir: string;
 let csv: string;
+let admin: Actor;
 // Statements are written a batch at a time, so the write transaction of a few hundred rows
 // lasts a few seconds on this machine: long enough to be killed at varied points.
 const ROWS = 800;
@@ -24,6 +28,7 @@ beforeAll(async () => {
   db = await freshDatabase();
   dir = mkdtempSync(join(tmpdir(), "casefile-import-kill-"));
   await seedDemo();
+  admin = await makeActor("ADMIN");
   const lines = ["witness,title,language,text,interviewers"];
   for (let i = 0; i < ROWS; i++) {
     const text = `شاهد گفت که در مرداد ۱۳۶۷ زندانیان بند ${i} را به سالن بردند و دیگر بازنگشتند. `.repeat(10);
@@ -84,6 +89,9 @@ describe("an import killed with SIGKILL", () => {
       await exited;
       expect(await snapshot()).toEqual(before);
       expect((await verifyAuditChain()).ok).toBe(true);
+      // The killed process's job is reported as interrupted, not as running for ever.
+      const killed = await read((d) => d.importJob.findFirstOrThrow({ where: { createdAt: { gte: since } }, orderBy: { createdAt: "desc" } }));
+      expect(await getImportJob({ actor: admin, jobId: killed.id, withRows: false })).toMatchObject({ status: "FAILED", error: INTERRUPTED_MESSAGE });
     }
     expect(killedInsideWrite).toBeGreaterThanOrEqual(5);
 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ImportJob" ADD COLUMN     "runner" TEXT;
+
