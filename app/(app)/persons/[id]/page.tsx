@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { RecordHistory } from "@/app/_components/record-history";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -11,15 +12,19 @@ import { getCalendar } from "@/app/_lib/calendar";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
 import { getPerson } from "@/lib/persons";
 import { PersonAllegations } from "@/app/_components/graph/person-allegations";
+
+// The title and the page read the same person once per request (the actor is cached per request too).
+const personFor = cache((actor: Actor, personId: string) => getPerson({ actor, personId }));
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const actor = await getActor();
-  const p = actor ? await getPerson({ actor, personId: id }).catch(() => null) : null;
+  const p = actor ? await personFor(actor, id).catch(() => null) : null;
   return { title: p?.name ?? (await getTranslations("persons"))("person") };
 }
 
@@ -32,7 +37,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const { id } = await params;
   const saved = param((await searchParams).saved) === "1";
   const actor = await requirePageActor(`/persons/${id}`);
-  const [p, t, calendar, rawLocale] = await Promise.all([orHttpError(getPerson({ actor, personId: id })), getTranslations(), getCalendar(), getLocale()]);
+  const [p, t, calendar, rawLocale] = await Promise.all([orHttpError(personFor(actor, id)), getTranslations(), getCalendar(), getLocale()]);
   const locale = rawLocale === "fa" ? "fa" : "en";
   return (
     <>
