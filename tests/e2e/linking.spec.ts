@@ -164,8 +164,11 @@ test("an edit that removes a linked passage flags the link, and the researcher p
   await expect(item).toHaveAttribute("data-anchor", "NEEDS_REVIEW");
   await expect(item.getByTestId("link-needs-review")).toBeVisible();
   await expect(page.getByTestId("statement-text").locator("mark")).toHaveCount(0);
-  await item.getByTestId("link-fix").click();
-  await expect(page.getByTestId("link-fix-form")).toBeVisible();
+  // A click that lands before the page has hydrated does nothing: click until the form opens.
+  await expect(async () => {
+    await item.getByTestId("link-fix").click();
+    await expect(page.getByTestId("link-fix-form")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await selectPassage(page, "نیری چیزی خواند");
   await expect(page.getByTestId("link-passage-quote")).toHaveText("نیری چیزی خواند");
   await page.getByTestId("link-fix-submit").click();
