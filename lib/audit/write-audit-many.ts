@@ -1,8 +1,8 @@
 import "server-only";
 import { insertRows, type Value } from "@/lib/db/bulk-insert";
 import { dbProvider, type Tx } from "@/lib/db/client";
-import { canonicalJson, eventHash, GENESIS_HASH, type ChainFields } from "./canonical";
-import type { AuditInput } from "./write-audit";
+import { eventHash, GENESIS_HASH, type ChainFields } from "./canonical";
+import { chainFields, type AuditInput } from "./write-audit";
 
 const AUDIT_COLUMNS: [string, "int" | "date" | "text"][] = [
   ["seq", "int"], ["at", "date"], ["actorId", "text"], ["actorLabel", "text"], ["action", "text"], ["recordType", "text"],
@@ -27,18 +27,7 @@ export async function writeAuditMany(tx: Tx, inputs: AuditInput[]): Promise<Chai
   const events: ChainFields[] = [];
   const rows: Value[][] = [];
   for (const input of inputs) {
-    const fields: ChainFields = {
-      seq: ++seq,
-      at: iso,
-      actorId: input.actor === "system" ? null : input.actor.id,
-      actorLabel: input.actor === "system" ? "system" : input.actor.email,
-      action: input.action,
-      recordType: input.recordType,
-      recordId: input.recordId,
-      before: input.before === undefined ? null : canonicalJson(input.before),
-      after: input.after === undefined ? null : canonicalJson(input.after),
-      prevHash,
-    };
+    const fields = chainFields(input, ++seq, prevHash, iso);
     const hash = eventHash(fields);
     events.push(fields);
     rows.push([fields.seq, at, fields.actorId, fields.actorLabel, fields.action, fields.recordType, fields.recordId, fields.before, fields.after, prevHash, hash]);
