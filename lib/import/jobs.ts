@@ -1,10 +1,10 @@
 import "server-only";
-import { hostname } from "node:os";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
-import { liveProgress, THIS_RUNNER, type BatchReport, type RowReport } from "./run-import";
+import { runnerGone } from "@/lib/jobs/runner";
+import { liveProgress, type BatchReport, type RowReport } from "./run-import";
 
 export type JobOut = {
   id: string;
@@ -30,27 +30,6 @@ export type JobOut = {
 
 export const INTERRUPTED_MESSAGE =
   "The import was interrupted: the process running it stopped before it finished. Nothing of its unfinished transaction (or batch) was written; run it again — rows already imported are recognised and not created twice.";
-
-/**
- * Whether the process named as a job's runner has gone: only a process on this machine can be
- * checked (signal 0 asks the system without sending anything); elsewhere, or when it is alive,
- * the job is left as it is.
- */
-function runnerGone(runner: string | null): boolean {
-  if (!runner || runner === THIS_RUNNER) return false;
-  const parts = runner.split(":");
-  if (parts.length < 3) return false;
-  const pid = Number(parts[parts.length - 2]);
-  const host = parts.slice(0, -2).join(":");
-  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true; // an earlier process that had this process's pid
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "ESRCH";
-  }
-}
 
 /** An import job with its per-row report, and live progress while this process runs it. */
 export async function getImportJob({ actor, jobId, withRows = true }: { actor: Actor | null; jobId: string; withRows?: boolean }): Promise<JobOut> {

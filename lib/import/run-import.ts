@@ -1,7 +1,7 @@
-import { hostname } from "node:os";
 import "server-only";
 import { createReadStream } from "node:fs";
 import type { Actor } from "@/lib/auth/actor";
+import { THIS_RUNNER } from "@/lib/jobs/runner";
 import { authorize } from "@/lib/auth/policy";
 import { dbProvider, getDb } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
@@ -77,13 +77,6 @@ const g = globalThis as unknown as { __casefileImportProgress?: Map<string, Prog
 export const liveProgress: Map<string, Progress> = (g.__casefileImportProgress ??= new Map());
 
 const PROGRESS_EVERY = 100;
-
-/**
- * Names this process as a job's runner (host:pid:start time), so a job whose process died can be
- * told apart (lib/import/jobs.ts); the start time tells this process from an earlier one that had
- * the same pid (a restarted container's server is often pid 1 every time).
- */
-export const THIS_RUNNER = `${hostname()}:${process.pid}:${Math.round(Date.now() - process.uptime() * 1000)}`;
 
 async function updateJob(jobId: string, data: Record<string, unknown>) {
   await write((tx) => tx.importJob.update({ where: { id: jobId }, data }));

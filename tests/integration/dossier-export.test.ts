@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import yauzl from "yauzl";
@@ -408,6 +408,15 @@ describe("refused and failed exports leave nothing behind", () => {
     const r = await getDossierExport({ actor: legal, exportId: stale.id });
     expect(r).toMatchObject({ status: "FAILED", error: { code: "INTERRUPTED" } });
     expect(existsSync(`${packagePath(stale.id)}.part`)).toBe(false);
+  });
+
+  test("an export another live process is building is left alone; one whose process is gone is marked FAILED", async () => {
+    // The parent of this test process is alive; a pid far above any in use is gone.
+    const alive = await write((tx) => tx.dossierExport.create({ data: { dossierId, status: "RUNNING", phase: "pdf", runner: `${hostname()}:${process.ppid}:1`, createdById: legal.id } }));
+    const gone = await write((tx) => tx.dossierExport.create({ data: { dossierId, status: "RUNNING", phase: "pdf", runner: `${hostname()}:4194000:1`, createdById: legal.id } }));
+    expect(await getDossierExport({ actor: legal, exportId: alive.id })).toMatchObject({ status: "RUNNING" });
+    expect(await getDossierExport({ actor: legal, exportId: gone.id })).toMatchObject({ status: "FAILED", error: { code: "INTERRUPTED" } });
+    await write((tx) => tx.dossierExport.update({ where: { id: alive.id }, data: { status: "FAILED" } }));
   });
 
   test("deleting a dossier removes its package files; the export's SHA-256 stays in the audit log", async () => {

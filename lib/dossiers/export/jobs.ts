@@ -6,6 +6,7 @@ import { authorize } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { read, write } from "@/lib/db/write";
 import { AppError, isAppError } from "@/lib/errors";
+import { runnerGone, THIS_RUNNER } from "@/lib/jobs/runner";
 import { parseInput } from "@/lib/validation";
 import type { z } from "zod";
 import { ZStartExport } from "./schemas";
@@ -98,13 +99,17 @@ export function exportOut(actor: Actor, r: Row): DossierExportOut {
   };
 }
 
-/** Rows an earlier process left unfinished: marked FAILED and their files removed. */
+/**
+ * Rows whose process stopped before they finished: marked FAILED and their files removed. An
+ * export another live process is building (the CLI beside the server) is left alone; a row that
+ * names no runner counts as stale once it is older than this process.
+ */
 export async function failStaleExports(): Promise<number> {
-  const stale = await read((db) => db.dossierExport.findMany({ where: { status: { in: ["PENDING", "RUNNING"] }, createdAt: { lt: STATE.startedAt } }, select: { id: true, dossierId: true } }));
+  const unfinished = await read((db) => db.dossierExport.findMany({ where: { status: { in: ["PENDING", "RUNNING"] } }, select: { id: true, dossierId: true, runner: true, createdAt: true } }));
+  const stale = unfinished.filter((s) => !STATE.active.has(s.id) && (s.runner ? runnerGone(s.runner) : s.createdAt < STATE.startedAt));
   let n = 0;
   for (const s of stale) {
-    if (STATE.active.has(s.id)) continue;
-    const error: ExportError = { code: "INTERRUPTED", message: "The export was interrupted (the server stopped while it ran). Start it again." };
+    const error: ExportError = { code: "INTERRUPTED", message: "The export was interrupted (the process building it stopped). Start it again." };
     const changed = await write(async (tx) => {
       const r = await tx.dossierExport.updateMany({ where: { id: s.id, status: { in: ["PENDING", "RUNNING"] } }, data: { status: "FAILED", error: JSON.stringify(error), finishedAt: new Date() } });
       if (r.count) await writeAudit(tx, { actor: "system", action: "dossier.export.fail", recordType: "Dossier", recordId: s.dossierId, after: { exportId: s.id, error: error.code } });
@@ -140,7 +145,7 @@ export async function startDossierExport({ actor, dossierId, input, wait = false
   const content = await loadExportContent({ actor, dossierId, reveal: false });
   if (content.items.length === 0) throw emptyError(content);
   const row = await write(async (tx) => {
-    const r = await tx.dossierExport.create({ data: { dossierId, status: "PENDING", createdById: actor.id, phase: "queued", total: 0 } });
+    const r = await tx.dossierExport.create({ data: { dossierId, status: "PENDING", runner: THIS_RUNNER, createdById: actor.id, phase: "queued", total: 0 } });
     await writeAudit(tx, { actor, action: "dossier.export.start", recordType: "Dossier", recordId: dossierId, after: { exportId: r.id, revealIdentities: options.revealIdentities } });
     return r;
   });

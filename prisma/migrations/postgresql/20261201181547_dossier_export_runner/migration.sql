@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DossierExport" ADD COLUMN     "runner" TEXT;
+
