@@ -17,7 +17,11 @@ export default async function BackupsPage() {
   const actor = await requirePageActor("/admin/backups");
   if (!can(actor, "backup.manage")) forbidden();
   const [status, t, format] = await Promise.all([listBackups({ actor }), getTranslations("transfer.backups"), getFormatter()]);
-  const code = (s: string) => <code dir="ltr">{s}</code>;
+  const code = (s: string) => (
+    <code dir="ltr" style={{ whiteSpace: "nowrap" }}>
+      {s}
+    </code>
+  );
   return (
     <>
       <h1>{t("title")}</h1>
