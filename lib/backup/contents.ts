@@ -15,6 +15,7 @@ import { eventHash, GENESIS_HASH } from "@/lib/audit/canonical";
 import { AppError } from "@/lib/errors";
 import { decryptFileToFile } from "./age";
 import { ARCHIVE, BACKUP_FORMAT, BACKUP_VERSION, MANIFEST, type Manifest } from "./manifest";
+import { sha256OfFile } from "@/lib/crypto/file-hash";
 
 // Reading a backup directory back: the manifest, the database copy and the exhibit files, in
 // clear or from the encrypted archive. Used to verify a backup just written and to restore one.
@@ -29,15 +30,7 @@ export function backupTempDir(): Promise<string> {
   return mkdtemp(join(process.env.CASEFILE_BACKUP_TMPDIR || tmpdir(), "casefile-backup-"));
 }
 
-export async function sha256OfFile(path: string): Promise<{ sha256: string; size: number }> {
-  const h = createHash("sha256");
-  let size = 0;
-  for await (const c of createReadStream(path)) {
-    h.update(c as Buffer);
-    size += (c as Buffer).length;
-  }
-  return { sha256: h.digest("hex"), size };
-}
+export { sha256OfFile };
 
 /** Copies a stream to a file, hashing it on the way. */
 export async function copyHashing(input: Readable, dest: string): Promise<{ sha256: string; size: number }> {

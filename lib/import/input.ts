@@ -1,6 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { open as openFile } from "node:fs/promises";
 import { posix } from "node:path";
 import { Readable } from "node:stream";
@@ -8,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import yauzl from "yauzl";
 import { AppError } from "@/lib/errors";
+import { sha256OfFile } from "@/lib/crypto/file-hash";
 
 // Reading what the user gave us: a CSV file, or a ZIP holding one CSV and the files its rows
 // name. Everything is streamed: the CSV is decoded and parsed as it is read, and a ZIP's files
@@ -17,9 +16,7 @@ export type InputFormat = "CSV" | "ZIP" | "JSON";
 
 /** The SHA-256 of a file on disk, streamed. */
 export async function sha256File(path: string): Promise<string> {
-  const h = createHash("sha256");
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest("hex");
+  return (await sha256OfFile(path)).sha256;
 }
 
 /** ZIP by its signature, JSON by its first character, anything else is taken for CSV. */
