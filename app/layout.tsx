@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { BaseClientMessages } from "@/app/_components/client-messages";
 import { DEFAULT_LOCALE, direction, isLocale } from "@/lib/i18n/config";
 import "./globals.css";
 
@@ -25,7 +25,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} dir={direction(locale)} className={vazirmatn.variable}>
       <body>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Only the base interface text: pages hand their client components the rest (ClientMessages). */}
+        <BaseClientMessages>{children}</BaseClientMessages>
       </body>
     </html>
   );

@@ -5,6 +5,7 @@ import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { param, safeCallbackUrl } from "@/app/_lib/page";
 import { getActor } from "@/lib/auth/session";
 import { SignInForm } from "./_components/signin-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signin");
@@ -18,21 +19,23 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations();
   const notice = param(sp.reason) === "password-changed" ? t("signin.passwordChanged") : undefined;
   return (
-    <div className="signin-shell">
-      <div className="signin-top">
-        <LanguageSwitcher />
+    <ClientMessages namespaces={["signin"]}>
+      <div className="signin-shell">
+        <div className="signin-top">
+          <LanguageSwitcher />
+        </div>
+        <main className="signin-card" id="main">
+          <p className="brand brand-large">{t("app.name")}</p>
+          <p className="muted">{t("app.tagline")}</p>
+          <h1>{t("signin.title")}</h1>
+          {notice && (
+            <div className="banner banner-ok" role="status" data-testid="signin-notice">
+              {notice}
+            </div>
+          )}
+          <SignInForm callbackUrl={callbackUrl} />
+        </main>
       </div>
-      <main className="signin-card" id="main">
-        <p className="brand brand-large">{t("app.name")}</p>
-        <p className="muted">{t("app.tagline")}</p>
-        <h1>{t("signin.title")}</h1>
-        {notice && (
-          <div className="banner banner-ok" role="status" data-testid="signin-notice">
-            {notice}
-          </div>
-        )}
-        <SignInForm callbackUrl={callbackUrl} />
-      </main>
-    </div>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { humanBytes } from "@/lib/exhibits/format";
 import { can } from "@/lib/auth/policy";
 import { getStatement } from "@/lib/statements/statements";
 import { maxUploadBytes } from "@/lib/exhibits/storage";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("exhibits"))("title") };
@@ -32,7 +33,7 @@ export default async function ExhibitsPage({ searchParams }: { searchParams: Pro
   }
   const statement = statementId ? await orHttpError(getStatement({ actor, statementId })) : null;
   return (
-    <>
+    <ClientMessages namespaces={["exhibits", "errors"]}>
       {statement && (
         <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
           <Link href={`/statements/${statement.id}`} dir="auto" lang={statement.language}>
@@ -51,7 +52,7 @@ export default async function ExhibitsPage({ searchParams }: { searchParams: Pro
           <ExhibitUploader statementId={statementId} witnessId={witnessId} maxBytes={maxUploadBytes()} />
         </section>
       )}
-    </>
+    </ClientMessages>
   );
 }
 

@@ -6,6 +6,7 @@ import { requirePageActor } from "@/app/_lib/page";
 import { listNotifications } from "@/lib/review/workflow";
 import { MarkAllReadForm } from "./_components/mark-read-form";
 import styles from "./notifications.module.css";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("title") };
@@ -24,7 +25,7 @@ export default async function NotificationsPage() {
   const [items, t] = await Promise.all([listNotifications({ actor }), getTranslations()]);
   const unread = items.filter((n) => !n.readAt).length;
   return (
-    <>
+    <ClientMessages namespaces={["notifications"]}>
       <div className="page-head">
         <div>
           <h1>{t("notifications.title")}</h1>
@@ -62,6 +63,6 @@ export default async function NotificationsPage() {
           })}
         </ul>
       )}
-    </>
+    </ClientMessages>
   );
 }

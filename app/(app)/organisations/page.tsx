@@ -7,6 +7,7 @@ import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { listOrganisations } from "@/lib/organisations";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("organisations"))("title") };
@@ -17,7 +18,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
   const actor = await requirePageActor(q ? `/organisations?q=${encodeURIComponent(q)}` : "/organisations");
   const [rows, t, format] = await Promise.all([orHttpError(listOrganisations({ actor, query: { q } })), getTranslations(), getFormatter()]);
   return (
-    <>
+    <ClientMessages namespaces={["registry"]}>
       <div className="page-head">
         <h1>{t("organisations.title")}</h1>
         {can(actor, "registry.edit") && (
@@ -65,6 +66,6 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
           </table>
         </div>
       )}
-    </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { listPersons } from "@/lib/persons";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("persons"))("title") };
@@ -18,7 +19,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
   const actor = await requirePageActor(q ? `/persons?q=${encodeURIComponent(q)}` : "/persons");
   const [rows, t, format] = await Promise.all([orHttpError(listPersons({ actor, query: { q } })), getTranslations(), getFormatter()]);
   return (
-    <>
+    <ClientMessages namespaces={["registry"]}>
       <div className="page-head">
         <h1>{t("persons.title")}</h1>
         {can(actor, "registry.edit") && (
@@ -86,6 +87,6 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
           </table>
         </div>
       )}
-    </>
+    </ClientMessages>
   );
 }

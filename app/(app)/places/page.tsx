@@ -7,6 +7,7 @@ import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { listPlaces } from "@/lib/places";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("places"))("title") };
@@ -17,7 +18,7 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor(q ? `/places?q=${encodeURIComponent(q)}` : "/places");
   const [rows, t, format] = await Promise.all([orHttpError(listPlaces({ actor, query: { q } })), getTranslations(), getFormatter()]);
   return (
-    <>
+    <ClientMessages namespaces={["registry"]}>
       <div className="page-head">
         <h1>{t("places.title")}</h1>
         {can(actor, "registry.edit") && (
@@ -69,6 +70,6 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
           </table>
         </div>
       )}
-    </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { queueAuthors, queueExtras } from "@/lib/review/review-view";
 import { listReviewQueue } from "@/lib/review/workflow";
 import { LANGUAGES } from "@/lib/statements/schemas";
 import { AssignForm, TakeForm } from "./_components/workflow-forms";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 const STATES = ["SUBMITTED", "IN_REVIEW", "MINE"] as const;
 const DAY = 86_400_000;
@@ -44,7 +45,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const now = Date.now();
   const filtered = !!(state || language || authorId || minWaitingDays !== undefined);
   return (
-    <>
+    <ClientMessages namespaces={["review"]}>
       <div className="page-head">
         <div>
           <h1>{t("review.queueTitle")}</h1>
@@ -165,6 +166,6 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
-    </>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { requirePageActor } from "@/app/_lib/page";
 import { listTokens } from "@/lib/auth/tokens";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { CreateTokenForm, RevokeTokenButton } from "./_components/tokens";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -14,7 +15,7 @@ export default async function SettingsPage() {
   const actor = await requirePageActor("/settings");
   const [tokens, t] = await Promise.all([listTokens({ actor }), getTranslations()]);
   return (
-    <>
+    <ClientMessages namespaces={["settings"]}>
       <h1>{t("settings.title")}</h1>
       <dl className="facts">
         <div>
@@ -86,6 +87,6 @@ export default async function SettingsPage() {
           </div>
         )}
       </section>
-    </>
+    </ClientMessages>
   );
 }

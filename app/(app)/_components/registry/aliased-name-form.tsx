@@ -24,6 +24,7 @@ export function AliasedNameForm({
   editing?: boolean;
 }) {
   const testId = kind === "places" ? "place" : "organisation";
+  // The labels' namespace is the kind. messages: organisations places
   const t = useTranslations();
   const [state, formAction] = useActionState(action, initialFormState<Saved>());
   const f = useFields(state, initial);

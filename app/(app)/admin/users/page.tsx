@@ -8,6 +8,7 @@ import { ROLES } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/users/users";
 import { CreateUserForm } from "./_components/create-user-form";
 import { UserActions } from "./_components/user-actions";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
@@ -18,7 +19,7 @@ export default async function AdminUsersPage() {
   if (!can(actor, "user.manage")) forbidden();
   const [users, t] = await Promise.all([listUsers({ actor }), getTranslations()]);
   return (
-    <>
+    <ClientMessages namespaces={["admin", "roles"]}>
       <h1>{t("admin.title")}</h1>
       <p className="lead">{t("admin.intro")}</p>
       <p><a href="/admin/backups" data-testid="backups-link">{t("transfer.backups.adminLink")}</a></p>
@@ -70,6 +71,6 @@ export default async function AdminUsersPage() {
         <h2>{t("admin.newUser")}</h2>
         <CreateUserForm roles={ROLES} />
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { addItemAction, deleteDossierAction, moveItemAction, noteItemAction, rem
 import { EditDossierForm } from "../_components/dossier-form";
 import styles from "../_components/dossiers.module.css";
 import { DossierExportPanel } from "./_export/export-panel";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -69,7 +70,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
   );
 
   return (
-    <>
+    <ClientMessages namespaces={["dossiers", "dossierExport"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/dossiers">{t("dossiers.title")}</Link>
       </nav>
@@ -374,6 +375,6 @@ export default async function DossierPage({ params, searchParams }: Props) {
           })}
         </ol>
       </section>
-    </>
+    </ClientMessages>
   );
 }

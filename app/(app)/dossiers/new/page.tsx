@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { listDossierSubjects } from "@/lib/dossiers";
 import { createDossierAction } from "../actions";
 import { NewDossierForm } from "../_components/dossier-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dossiers"))("newTitle") };
@@ -26,13 +27,13 @@ export default async function NewDossierPage({ searchParams }: { searchParams: P
       ? { subject: `PERSON:${person.id}`, title: t("dossiers.defaultTitle", { subject: person.name }) }
       : {};
   return (
-    <>
+    <ClientMessages namespaces={["dossiers"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/dossiers">{t("dossiers.title")}</Link>
       </nav>
       <h1>{t("dossiers.newTitle")}</h1>
       <p className="lead">{t("dossiers.newIntro")}</p>
       <NewDossierForm action={createDossierAction} subjects={subjects} initial={initial} />
-    </>
+    </ClientMessages>
   );
 }

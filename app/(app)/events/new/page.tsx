@@ -6,6 +6,7 @@ import { requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { createEventAction } from "../actions";
 import { EventForm } from "../_components/event-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("events"))("newTitle") };
@@ -16,7 +17,7 @@ export default async function NewEventPage() {
   if (!can(actor, "registry.edit")) forbidden();
   const t = await getTranslations();
   return (
-    <>
+    <ClientMessages namespaces={["events", "registry.picker", "registry.autocomplete"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/events">{t("nav.events")}</Link>
       </nav>
@@ -24,6 +25,6 @@ export default async function NewEventPage() {
       <div className="panel">
         <EventForm action={createEventAction} submitLabel={t("events.create")} />
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { can } from "@/lib/auth/policy";
 import { getExhibit } from "@/lib/exhibits";
 import { humanBytes } from "@/lib/exhibits/format";
 import { NOTE_UPLOADED, NOTE_UPLOADED_AGAIN } from "@/lib/exhibits/schemas";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -28,7 +29,7 @@ export default async function ExhibitPage({ params }: Props) {
   const [e, t] = await Promise.all([orHttpError(getExhibit({ actor, exhibitId: id })), getTranslations("exhibits")]);
   const firstStatement = e.linkDetails.find((l) => l.statementId);
   return (
-    <>
+    <ClientMessages namespaces={["exhibits"]}>
       <nav className="crumbs" aria-label={(await getTranslations("common"))("breadcrumbs")}>
         {firstStatement ? <Link href={`/statements/${firstStatement.statementId}`}>{t("backTo")}</Link> : <Link href="/statements">{t("title")}</Link>}
       </nav>
@@ -162,6 +163,6 @@ export default async function ExhibitPage({ params }: Props) {
           <CustodyForm exhibitId={e.id} />
         </section>
       )}
-    </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { createOrganisationAction } from "../actions";
 import { OrganisationForm } from "../_components/organisation-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("organisations"))("newTitle") };
@@ -16,7 +17,7 @@ export default async function NewOrganisationPage() {
   if (!can(actor, "registry.edit")) forbidden();
   const t = await getTranslations();
   return (
-    <>
+    <ClientMessages namespaces={["registry", "organisations", "places"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/organisations">{t("nav.organisations")}</Link>
       </nav>
@@ -24,6 +25,6 @@ export default async function NewOrganisationPage() {
       <div className="panel">
         <OrganisationForm action={createOrganisationAction} submitLabel={t("organisations.create")} />
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { createPersonAction } from "../actions";
 import { PersonForm } from "../_components/person-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("persons"))("newTitle") };
@@ -16,7 +17,7 @@ export default async function NewPersonPage() {
   if (!can(actor, "registry.edit")) forbidden();
   const t = await getTranslations();
   return (
-    <>
+    <ClientMessages namespaces={["persons", "registry.rows"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/persons">{t("nav.persons")}</Link>
       </nav>
@@ -25,6 +26,6 @@ export default async function NewPersonPage() {
       <div className="panel">
         <PersonForm action={createPersonAction} submitLabel={t("persons.create")} />
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { createPlaceAction } from "../actions";
 import { PlaceForm } from "../_components/place-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("places"))("newTitle") };
@@ -16,7 +17,7 @@ export default async function NewPlacePage() {
   if (!can(actor, "registry.edit")) forbidden();
   const t = await getTranslations();
   return (
-    <>
+    <ClientMessages namespaces={["registry", "organisations", "places"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/places">{t("nav.places")}</Link>
       </nav>
@@ -24,6 +25,6 @@ export default async function NewPlacePage() {
       <div className="panel">
         <PlaceForm action={createPlaceAction} submitLabel={t("places.create")} />
       </div>
-    </>
+    </ClientMessages>
   );
 }

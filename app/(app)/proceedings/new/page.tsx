@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { PROCEEDING_KINDS } from "@/lib/proceedings/schemas";
 import { createProceedingAction } from "../actions";
 import { ProceedingForm } from "../_components/proceeding-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("proceedings"))("newTitle") };
@@ -17,7 +18,7 @@ export default async function NewProceedingPage() {
   if (!can(actor, "registry.edit")) forbidden();
   const t = await getTranslations();
   return (
-    <>
+    <ClientMessages namespaces={["proceedings", "registry.picker", "registry.autocomplete", "registry.rows"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/proceedings">{t("nav.proceedings")}</Link>
       </nav>
@@ -25,6 +26,6 @@ export default async function NewProceedingPage() {
       <div className="panel">
         <ProceedingForm action={createProceedingAction} kinds={PROCEEDING_KINDS} initial={{ kind: "CRIMINAL_TRIAL" }} submitLabel={t("proceedings.create")} />
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/policy";
 import { listClaimsForSource } from "@/lib/claims";
 import { getSource } from "@/lib/sources";
 import { GradeForm } from "./_components/grade-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -28,7 +29,7 @@ export default async function SourcePage({ params }: Props) {
       </div>
     );
   return (
-    <>
+    <ClientMessages namespaces={["sources", "grading"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/sources">{t("sources.title")}</Link>
       </nav>
@@ -138,6 +139,6 @@ export default async function SourcePage({ params }: Props) {
         <h2 id="history-heading">{t("history.heading")}</h2>
         <RecordHistory actor={actor} recordType="Source" recordId={s.id} />
       </section>
-    </>
+    </ClientMessages>
   );
 }

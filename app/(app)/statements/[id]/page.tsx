@@ -12,6 +12,7 @@ import { ReviewPanel } from "./_components/review-panel";
 import { ExhibitList } from "@/app/_components/exhibits/exhibit-list";
 import { ExhibitUploader } from "@/app/_components/exhibits/exhibit-uploader";
 import { maxUploadBytes } from "@/lib/exhibits/storage";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,7 +27,7 @@ export default async function StatementPage({ params }: Props) {
   const [s, t] = await Promise.all([orHttpError(getStatement({ actor, statementId: id })), getTranslations()]);
   const lang = s.language;
   return (
-    <>
+    <ClientMessages namespaces={["links", "registry.autocomplete", "review", "grading", "exhibits", "errors"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/statements">{t("nav.statements")}</Link>
       </nav>
@@ -114,7 +115,7 @@ export default async function StatementPage({ params }: Props) {
       </section>
 
       <RevisionList statementId={s.id} current={s.revisionNumber} revisions={s.revisions} t={t} />
-    </>
+    </ClientMessages>
   );
 }
 

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { INTERVIEW_MODES, LANGUAGES, WITNESS_RELATIONS } from "@/lib/statements/schemas";
 import { listWitnesses } from "@/lib/witnesses/witnesses";
 import { NewStatementForm } from "./_components/new-statement-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("statements"))("newTitle") };
@@ -23,7 +24,7 @@ export default async function NewStatementPage({ searchParams }: { searchParams:
     language: locale === "fa" ? "fa" : "en",
   };
   return (
-    <>
+    <ClientMessages namespaces={["statements", "protection", "languages"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/statements">{t("nav.statements")}</Link>
       </nav>
@@ -42,6 +43,6 @@ export default async function NewStatementPage({ searchParams }: { searchParams:
           />
         </div>
       )}
-    </>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { CONSENT_METHODS, getWitness, PROTECTION_LEVELS } from "@/lib/witnesses/
 import { ConsentGrantForm, WithdrawConsentForm } from "./_components/consent-forms";
 import { RevealForm } from "./_components/reveal-form";
 import { IdentityForm, ProtectionForm } from "./_components/witness-edit-forms";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -28,7 +29,7 @@ export default async function WitnessPage({ params }: Props) {
   const [w, t, format, calendar] = await Promise.all([orHttpError(getWitness({ actor, witnessId: id })), getTranslations(), getFormatter(), getCalendar()]);
   const active = new Set(w.activeConsent);
   return (
-    <>
+    <ClientMessages namespaces={["witness", "witnesses", "protection"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/witnesses">{t("nav.witnesses")}</Link>
       </nav>
@@ -297,6 +298,6 @@ export default async function WitnessPage({ params }: Props) {
         </p>
       </section>
       <RecordHistory actor={actor} recordType="Witness" recordId={w.id} />
-    </>
+    </ClientMessages>
   );
 }

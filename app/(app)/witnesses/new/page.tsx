@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { CONSENT_SCOPES } from "@/lib/witnesses/identity";
 import { CONSENT_METHODS, PROTECTION_LEVELS } from "@/lib/witnesses/witnesses";
 import { WitnessForm } from "./_components/witness-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("witnesses"))("newTitle") };
@@ -17,7 +18,7 @@ export default async function NewWitnessPage() {
   if (!can(actor, "witness.create")) forbidden();
   const t = await getTranslations();
   return (
-    <>
+    <ClientMessages namespaces={["witnesses", "protection", "witness"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/witnesses">{t("nav.witnesses")}</Link>
       </nav>
@@ -26,6 +27,6 @@ export default async function NewWitnessPage() {
       <div className="panel">
         <WitnessForm levels={PROTECTION_LEVELS} scopes={CONSENT_SCOPES} methods={CONSENT_METHODS} />
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { getEvent } from "@/lib/events";
 import { updateEventAction } from "../../actions";
 import { EventForm } from "../../_components/event-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -21,7 +22,7 @@ export default async function EditEventPage({ params }: Props) {
   const [e, t] = await Promise.all([orHttpError(getEvent({ actor, eventId: id })), getTranslations()]);
   const initial = { title: e.title, titleFa: e.titleFa, dateStart: e.dateStart, dateEnd: e.dateEnd ?? "", description: e.description, source: e.source, baseUpdatedAt: e.updatedAt };
   return (
-    <>
+    <ClientMessages namespaces={["events", "registry.picker", "registry.autocomplete"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/events">{t("nav.events")}</Link>
         <Link href={`/events/${e.id}`}>
@@ -32,6 +33,6 @@ export default async function EditEventPage({ params }: Props) {
       <div className="panel">
         <EventForm action={updateEventAction.bind(null, e.id)} initial={initial} places={e.places} submitLabel={t("events.save")} editing />
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { getOrganisation } from "@/lib/organisations";
 import { updateOrganisationAction } from "../../actions";
 import { OrganisationForm } from "../../_components/organisation-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -21,7 +22,7 @@ export default async function EditOrganisationPage({ params }: Props) {
   const [o, t] = await Promise.all([orHttpError(getOrganisation({ actor, organisationId: id })), getTranslations()]);
   const initial = { name: o.name, nameFa: o.nameFa, aliases: o.aliases.join("\n"), note: o.note, baseUpdatedAt: o.updatedAt };
   return (
-    <>
+    <ClientMessages namespaces={["registry", "organisations", "places"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/organisations">{t("nav.organisations")}</Link>
         <Link href={`/organisations/${o.id}`}>
@@ -32,6 +33,6 @@ export default async function EditOrganisationPage({ params }: Props) {
       <div className="panel">
         <OrganisationForm action={updateOrganisationAction.bind(null, o.id)} initial={initial} submitLabel={t("organisations.save")} editing />
       </div>
-    </>
+    </ClientMessages>
   );
 }

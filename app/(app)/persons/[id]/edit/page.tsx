@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { getPerson, type PersonOut } from "@/lib/persons";
 import { updatePersonAction } from "../../actions";
 import { PersonForm } from "../../_components/person-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -36,7 +37,7 @@ export default async function EditPersonPage({ params }: Props) {
   if (!can(actor, "registry.edit")) forbidden();
   const [p, t] = await Promise.all([orHttpError(getPerson({ actor, personId: id })), getTranslations()]);
   return (
-    <>
+    <ClientMessages namespaces={["persons", "registry.rows"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/persons">{t("nav.persons")}</Link>
         <Link href={`/persons/${p.id}`}>
@@ -48,6 +49,6 @@ export default async function EditPersonPage({ params }: Props) {
       <div className="panel">
         <PersonForm action={updatePersonAction.bind(null, p.id)} initial={formValuesOf(p)} submitLabel={t("persons.save")} editing />
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { getPlace } from "@/lib/places";
 import { updatePlaceAction } from "../../actions";
 import { PlaceForm } from "../../_components/place-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -21,7 +22,7 @@ export default async function EditPlacePage({ params }: Props) {
   const [p, t] = await Promise.all([orHttpError(getPlace({ actor, placeId: id })), getTranslations()]);
   const initial = { name: p.name, nameFa: p.nameFa, aliases: p.aliases.join("\n"), city: p.city, note: p.note, baseUpdatedAt: p.updatedAt };
   return (
-    <>
+    <ClientMessages namespaces={["registry", "organisations", "places"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/places">{t("nav.places")}</Link>
         <Link href={`/places/${p.id}`}>
@@ -32,6 +33,6 @@ export default async function EditPlacePage({ params }: Props) {
       <div className="panel">
         <PlaceForm action={updatePlaceAction.bind(null, p.id)} initial={initial} submitLabel={t("places.save")} editing />
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { getProceeding, type ProceedingOut } from "@/lib/proceedings";
 import { PROCEEDING_KINDS } from "@/lib/proceedings/schemas";
 import { updateProceedingAction } from "../../actions";
 import { ProceedingForm } from "../../_components/proceeding-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -39,7 +40,7 @@ export default async function EditProceedingPage({ params }: Props) {
   // A kind stored before the list of kinds existed is offered too, so an edit does not change it silently.
   const kinds = (PROCEEDING_KINDS as readonly string[]).includes(p.kind) ? PROCEEDING_KINDS : [...PROCEEDING_KINDS, p.kind];
   return (
-    <>
+    <ClientMessages namespaces={["proceedings", "registry.picker", "registry.autocomplete", "registry.rows"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/proceedings">{t("nav.proceedings")}</Link>
         <Link href={`/proceedings/${p.id}`}>
@@ -50,6 +51,6 @@ export default async function EditProceedingPage({ params }: Props) {
       <div className="panel">
         <ProceedingForm action={updateProceedingAction.bind(null, p.id)} kinds={kinds} initial={formValuesOf(p)} defendants={p.defendants} submitLabel={t("proceedings.save")} editing />
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { getSource } from "@/lib/sources";
 import { SOURCE_KINDS } from "@/lib/sources/schemas";
 import { updateSourceAction } from "../../actions";
 import { SourceForm } from "../../_components/source-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -33,13 +34,13 @@ export default async function EditSourcePage({ params }: Props) {
     baseUpdatedAt: s.updatedAt,
   };
   return (
-    <>
+    <ClientMessages namespaces={["sources"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/sources">{t("sources.title")}</Link>
         <Link href={`/sources/${s.id}`}>{s.title}</Link>
       </nav>
       <h1>{t("sources.editTitle")}</h1>
       <SourceForm action={updateSourceAction.bind(null, s.id)} initial={initial} kinds={SOURCE_KINDS} submitLabel={t("sources.save")} />
-    </>
+    </ClientMessages>
   );
 }

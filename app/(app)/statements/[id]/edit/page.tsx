@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/policy";
 import { INTERVIEW_MODES, LANGUAGES, WITNESS_RELATIONS } from "@/lib/statements/schemas";
 import { getStatement } from "@/lib/statements/statements";
 import { EditStatementForm } from "./_components/edit-statement-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -22,7 +23,7 @@ export default async function EditStatementPage({ params }: Props) {
   if (!can(actor, "statement.edit", { authorId: s.authorId })) forbidden();
   const d = s.details;
   return (
-    <>
+    <ClientMessages namespaces={["statements", "languages"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/statements">{t("nav.statements")}</Link>
         <Link href={`/statements/${s.id}`} dir="auto" lang={s.language}>
@@ -61,6 +62,6 @@ export default async function EditStatementPage({ params }: Props) {
           }}
         />
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/policy";
 import { getRevision, getStatement, normalizeDetails } from "@/lib/statements/statements";
 import { DetailFacts, DetailSections } from "../../../_components/statement-details";
 import { RestoreRevisionForm } from "./_components/restore-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string; n: string }> };
 
@@ -31,7 +32,7 @@ export default async function RevisionPage({ params }: Props) {
   const isCurrent = number === s.revisionNumber;
   const details = normalizeDetails(JSON.parse(r.details));
   return (
-    <>
+    <ClientMessages namespaces={["statements"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/statements">{t("nav.statements")}</Link>
         <Link href={`/statements/${s.id}`} dir="auto" lang={s.language}>
@@ -121,6 +122,6 @@ export default async function RevisionPage({ params }: Props) {
           <RestoreRevisionForm statementId={s.id} number={number} baseRevision={s.revisionNumber} />
         </section>
       )}
-    </>
+    </ClientMessages>
   );
 }
