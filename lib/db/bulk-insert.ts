@@ -1,12 +1,16 @@
 import "server-only";
-import { dbProvider, type Tx } from "./client";
+import type { Database, Statement } from "better-sqlite3";
+import { dbProvider, rawConnection, type Tx } from "./client";
 
-// Multi-row INSERTs for the bulk paths (lib/statements/bulk-create.ts, lib/audit/write-audit-many.ts).
-// Prisma's createMany costs about a third of a millisecond of JavaScript per row whatever its
-// size (measured on this machine: 1.7 s for 5,000 audit events), which is most of a bulk
-// import's time; these statements carry the same values as bound parameters, in the column
-// formats Prisma itself writes (SQLite: DateTime as ISO text with "+00:00", Boolean as 0/1;
-// PostgreSQL: timestamp(3) in UTC, each parameter cast to its column's type).
+// Inserts for the bulk paths (lib/statements/bulk-create.ts, lib/audit/write-audit-many.ts),
+// in the column formats Prisma itself writes (SQLite: DateTime as ISO text with "+00:00",
+// Boolean as 0/1; PostgreSQL: timestamp(3) in UTC). Prisma's createMany costs about a third of
+// a millisecond of JavaScript per row whatever its size, and even a raw multi-row INSERT through
+// Prisma passes every parameter through its query engine (measured: more than half of a bulk
+// statement import's CPU time). So the rows go straight to the driver connection under the
+// caller's transaction (lib/db/client.ts rawConnection): on SQLite one prepared single-row
+// INSERT, kept per connection and run once per row; on PostgreSQL one INSERT … SELECT FROM
+// unnest() per table and batch, each column one array parameter.
 
 export type Kind = "text" | "int" | "bool" | "date";
 export type Value = string | number | boolean | Date | null;
@@ -17,25 +21,57 @@ const MAX_PARAMS = 30_000;
 const PG_CAST: Record<Kind, string> = { text: "text", int: "int", bool: "boolean", date: "timestamp(3)" };
 
 function sqliteValue(kind: Kind, v: Value): Value {
-  if (v === null) return null;
+  if (v === null || v === undefined) return null;
   if (kind === "date") return (v as Date).toISOString().replace("Z", "+00:00");
   if (kind === "bool") return v ? 1 : 0;
   return v;
 }
 
 function pgValue(kind: Kind, v: Value): Value {
-  if (v === null) return null;
+  if (v === null || v === undefined) return null;
   if (kind === "date") return (v as Date).toISOString();
   if (kind === "int") return String(v);
   return v;
 }
 
+const quoted = (columns: [string, Kind][]) => columns.map(([c]) => `"${c}"`).join(", ");
+
+const sqliteStatements = new WeakMap<Database, Map<string, Statement>>();
+
+function sqliteInsert(db: Database, table: string, columns: [string, Kind][]): Statement {
+  let byText = sqliteStatements.get(db);
+  if (!byText) sqliteStatements.set(db, (byText = new Map()));
+  const text = `INSERT INTO "${table}" (${quoted(columns)}) VALUES (${columns.map(() => "?").join(", ")})`;
+  let stmt = byText.get(text);
+  if (!stmt) byText.set(text, (stmt = db.prepare(text)));
+  return stmt;
+}
+
 /** Inserts `rows` into `table`; `columns` names each column and its kind, in the rows' order. */
 export async function insertRows(tx: Tx, table: string, columns: [name: string, kind: Kind][], rows: Value[][]): Promise<void> {
   if (rows.length === 0) return;
+  const raw = await rawConnection(tx);
+  if (raw?.provider === "sqlite") {
+    const stmt = sqliteInsert(raw.db, table, columns);
+    const kinds = columns.map(([, k]) => k);
+    const args: Value[] = new Array(kinds.length);
+    for (const row of rows) {
+      for (let j = 0; j < kinds.length; j++) args[j] = sqliteValue(kinds[j]!, row[j]!);
+      stmt.run(args);
+    }
+    return;
+  }
+  if (raw?.provider === "postgresql") {
+    // One array per column: the statement's text and its number of parameters do not depend on the batch's size.
+    const arrays = columns.map(([, kind], j) => rows.map((row) => pgValue(kind, row[j]!)));
+    const text = `INSERT INTO "${table}" (${quoted(columns)}) SELECT * FROM unnest(${columns.map(([, kind], j) => `$${j + 1}::${PG_CAST[kind]}[]`).join(", ")})`;
+    await raw.client.query(text, arrays);
+    return;
+  }
+  // No driver connection at hand: one multi-row INSERT per chunk through Prisma.
   const pg = dbProvider() === "postgresql";
   const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  const head = `INSERT INTO "${table}" (${columns.map(([c]) => `"${c}"`).join(", ")}) VALUES `;
+  const head = `INSERT INTO "${table}" (${quoted(columns)}) VALUES `;
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);
     const params: Value[] = [];

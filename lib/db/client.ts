@@ -3,6 +3,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/generated/postgresql/client";
 import { databaseUrl, providerOf, sqlitePath, type Provider } from "./provider";
@@ -12,7 +14,7 @@ import { databaseUrl, providerOf, sqlitePath, type Provider } from "./provider";
 export type Db = SqliteClient;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-type Handle = { db: Db; provider: Provider; url: string };
+type Handle = { db: Db; provider: Provider; url: string; sqlite?: BetterSqlite3.Database; pgClients?: Map<number, pg.PoolClient> };
 const g = globalThis as unknown as { __casefileDb?: Handle };
 
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -21,11 +23,26 @@ function open(url: string): Handle {
   const provider = providerOf(url);
   if (provider === "sqlite") {
     mkdirSync(dirname(sqlitePath(url)), { recursive: true });
-    const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
-    return { db: new SqliteClient({ adapter }), provider, url };
+    const h = { provider, url } as Handle;
+    // The adapter's one better-sqlite3 connection is kept for rawConnection().
+    class Adapter extends PrismaBetterSQLite3 {
+      async connect() {
+        const a = await super.connect();
+        h.sqlite = (a as unknown as { client: BetterSqlite3.Database }).client;
+        return a;
+      }
+    }
+    h.db = new SqliteClient({ adapter: new Adapter({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+    return h;
   }
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
-  return { db: new PgClient({ adapter }) as unknown as Db, provider, url };
+  // The pool's connections by backend process id, for rawConnection().
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pgClients = new Map<number, pg.PoolClient>();
+  const pid = (c: pg.PoolClient) => (c as unknown as { processID: number }).processID;
+  pool.on("connect", (c) => pgClients.set(pid(c), c));
+  pool.on("remove", (c) => pgClients.delete(pid(c)));
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  return { db: new PgClient({ adapter }) as unknown as Db, provider, url, pgClients };
 }
 
 function handle(): Handle {
@@ -41,6 +58,27 @@ export function getDb(): Db {
 
 export function dbProvider(): Provider {
   return handle().provider;
+}
+
+/** The database driver's own connection under a write transaction (see rawConnection). */
+export type RawConnection = { provider: "sqlite"; db: BetterSqlite3.Database } | { provider: "postgresql"; client: pg.PoolClient };
+
+/**
+ * The driver connection that `tx` (a transaction of write()) runs on, so a bulk path
+ * (lib/db/bulk-insert.ts) can run prepared statements in that same transaction without
+ * Prisma's per-parameter cost. Only for use inside write()'s callback, while `tx` is open;
+ * whatever is run on it commits or rolls back with `tx`. null when it cannot be found (the
+ * caller then goes through `tx`).
+ */
+export async function rawConnection(tx: Tx): Promise<RawConnection | null> {
+  const h = handle();
+  if (h.provider === "sqlite") {
+    // One connection: the transaction is the connection's (write() holds it, the adapter's lock too).
+    return h.sqlite?.inTransaction ? { provider: "sqlite", db: h.sqlite } : null;
+  }
+  const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  const client = row && h.pgClients?.get(Number(row.pid));
+  return client ? { provider: "postgresql", client } : null;
 }
 
 let pragmasSet: Promise<void> | null = null;
