@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { canonicalJson, sha256Hex } from "@/lib/audit/canonical";
@@ -158,7 +159,19 @@ async function legalMaySee(witnessId: string): Promise<boolean> {
   return read(async (db) => (await db.witness.count({ where: { id: witnessId, ...LEGAL_SHARING_WHERE } })) > 0);
 }
 
-export async function getStatement({ actor, statementId }: { actor: Actor | null; statementId: string }) {
+/**
+ * One statement with its witness, author, revisions and current details. Within one page render
+ * the same actor's read of the same statement is made once (the page, its review panel and its
+ * history each ask for it): React's cache() holds it for that render only, and calls outside a
+ * render (API routes, server actions, scripts) always read afresh.
+ */
+export function getStatement({ actor, statementId }: { actor: Actor | null; statementId: string }) {
+  return statementOnce(actor, statementId);
+}
+
+const statementOnce = cache((actor: Actor | null, statementId: string) => loadStatement(actor, statementId));
+
+async function loadStatement(actor: Actor | null, statementId: string) {
   authorize(actor, "statement.read");
   const s = await read((db) =>
     db.statement.findUnique({
