@@ -3,20 +3,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
 import { requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
-import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
-import { getReviewCounts } from "@/lib/review/review-view";
-import { listStatements } from "@/lib/statements/statements";
+import { getDashboardSummary, getRecentStatements } from "@/lib/dashboard/get-dashboard-summary";
 import { STATEMENT_STATUSES } from "@/lib/statements/schemas";
 
 export default async function DashboardPage() {
   const actor = await requirePageActor("/");
-  const [summary, recent, t, format, review] = await Promise.all([
-    getDashboardSummary({ actor }),
-    listStatements({ actor, query: { pageSize: 5 } }),
-    getTranslations(),
-    getFormatter(),
-    getReviewCounts({ actor }),
-  ]);
+  const [summary, recent, t, format] = await Promise.all([getDashboardSummary({ actor }), getRecentStatements({ actor }), getTranslations(), getFormatter()]);
+  const review = summary.review;
   const n = (v: number) => format.number(v);
   const reviews = actor.role === "REVIEWER" || actor.role === "ADMIN";
   return (
@@ -104,11 +97,11 @@ export default async function DashboardPage() {
 
         <section className="panel">
           <h2>{t("dashboard.recent")}</h2>
-          {recent.items.length === 0 ? (
+          {recent.length === 0 ? (
             <p className="muted">{t("statements.empty")}</p>
           ) : (
             <ul className="recent-list">
-              {recent.items.map((s) => (
+              {recent.map((s) => (
                 <li key={s.id}>
                   <Link href={`/statements/${s.id}`} dir="auto" lang={s.language}>
                     {s.title}

@@ -149,20 +149,6 @@ export async function getReviewPanel({ actor, statementId }: { actor: Actor | nu
   });
 }
 
-/** Counts for the dashboard and the header. */
-export async function getReviewCounts({ actor }: { actor: Actor | null }) {
-  authorize(actor, "statement.read");
-  return read(async (db) => {
-    const [submitted, inReview, mine, unread] = await Promise.all([
-      db.statement.count({ where: { status: "SUBMITTED" } }),
-      db.statement.count({ where: { status: "IN_REVIEW" } }),
-      db.statement.count({ where: { status: "IN_REVIEW", assigneeId: actor.id } }),
-      db.notification.count({ where: { userId: actor.id, readAt: null } }),
-    ]);
-    return { submitted, inReview, mine, unread };
-  });
-}
-
 /** The header's bell: the actor's own unread notices. */
 export async function countUnreadNotifications({ actor }: { actor: Actor | null }): Promise<number> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Statement_fictional_idx" ON "Statement"("fictional");
+
