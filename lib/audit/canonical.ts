@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 
 // The canonical serialisation the audit chain hashes: JSON with object keys sorted by
 // UTF-16 code units, no whitespace, undefined members dropped. The standalone verifier
@@ -10,14 +10,24 @@ export function canonicalJson(value: unknown): string {
   }
   if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(",")}]`;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  // Object.keys's default sort compares UTF-16 code units, as the rule says.
+  const keys = Object.keys(value).sort();
+  let out = "{";
+  for (const k of keys) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ",";
+    out += JSON.stringify(k) + ":" + canonicalJson(v);
+  }
+  return out + "}";
 }
 
+// crypto.hash (Node 20.12+): one call instead of a Hash object per digest, about 2-3 times
+// faster for the short inputs the audit chain hashes by the hundred thousand.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Buffer, encoding: "hex") => string }).hash;
+
 export function sha256Hex(data: string | Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
+  return oneShot ? oneShot("sha256", data, "hex") : crypto.createHash("sha256").update(data).digest("hex");
 }
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -35,6 +45,23 @@ export type ChainFields = {
   prevHash: string;
 };
 
+const str = (v: string | null) => (v === null ? "null" : JSON.stringify(v));
+
+/**
+ * eventHash for fields as the chain stores them (every value a string, null or, for seq, an
+ * integer), with the canonical JSON written out directly: the members in canonicalJson's key
+ * order (action, actorId, actorLabel, after, at, before, prevHash, recordId, recordType, seq).
+ * The same bytes as eventHash (tested), without building, sorting and walking an object per
+ * event: the bulk writer (write-audit-many.ts) and the verifier (verify-chain.ts) hash with it.
+ */
+export function eventHashDirect(e: ChainFields): string {
+  if (!Number.isSafeInteger(e.seq)) throw new Error("an audit event's seq must be an integer");
+  return sha256Hex(
+    `{"action":${str(e.action)},"actorId":${str(e.actorId)},"actorLabel":${str(e.actorLabel)},"after":${str(e.after)},"at":${str(e.at)},"before":${str(e.before)},"prevHash":${str(e.prevHash)},"recordId":${str(e.recordId)},"recordType":${str(e.recordType)},"seq":${e.seq}}`,
+  );
+}
+
+/** The reference form of an event's hash: canonicalJson of its chained fields. */
 export function eventHash(e: ChainFields): string {
   return sha256Hex(
     canonicalJson({

@@ -1,8 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { eventHash } from "./canonical";
-import { eventHashFast } from "./verify-chain";
+import { eventHash, eventHashDirect } from "./canonical";
 
-describe("the verifier's direct canonical form", () => {
+describe("the chain's direct canonical form", () => {
   test("hashes exactly as eventHash, for awkward values too", () => {
     const base = {
       seq: 1234567,
@@ -21,7 +20,13 @@ describe("the verifier's direct canonical form", () => {
       { ...base, actorId: null, actorLabel: "system", before: null, after: '{"a":[1,2,{"b":null}]}' },
       { ...base, recordId: 'odd "id" \\ with\nnewline\ttab\u0001ctl \u2028 \ud83d\ude00', actorLabel: "نيّري\u200c@example" },
       { ...base, seq: 1, before: "", after: "" },
+      { ...base, recordId: "lone \ud800 surrogate", after: "\u007f\u0080\u00ff" },
     ];
-    for (const v of variants) expect(eventHashFast(v)).toBe(eventHash(v));
+    for (const v of variants) expect(eventHashDirect(v)).toBe(eventHash(v));
+  });
+  test("refuses a seq that is not an integer", () => {
+    const e = { seq: 1.5, at: "2026-12-01T16:02:38.205Z", actorId: null, actorLabel: "system", action: "a", recordType: "T", recordId: "r", before: null, after: null, prevHash: "0".repeat(64) };
+    expect(() => eventHashDirect(e)).toThrow();
+    expect(() => eventHashDirect({ ...e, seq: Number.NaN })).toThrow();
   });
 });

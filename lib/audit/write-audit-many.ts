@@ -1,7 +1,7 @@
 import "server-only";
 import { insertRows, type Value } from "@/lib/db/bulk-insert";
 import { dbProvider, type Tx } from "@/lib/db/client";
-import { eventHash, GENESIS_HASH, type ChainFields } from "./canonical";
+import { eventHashDirect, GENESIS_HASH, type ChainFields } from "./canonical";
 import { chainFields, type AuditInput } from "./write-audit";
 
 const AUDIT_COLUMNS: [string, "int" | "date" | "text"][] = [
@@ -28,7 +28,7 @@ export async function writeAuditMany(tx: Tx, inputs: AuditInput[]): Promise<Chai
   const rows: Value[][] = [];
   for (const input of inputs) {
     const fields = chainFields(input, ++seq, prevHash, iso);
-    const hash = eventHash(fields);
+    const hash = eventHashDirect(fields);
     events.push(fields);
     rows.push([fields.seq, at, fields.actorId, fields.actorLabel, fields.action, fields.recordType, fields.recordId, fields.before, fields.after, prevHash, hash]);
     prevHash = hash;
