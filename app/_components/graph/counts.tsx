@@ -1,10 +1,10 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { Counts } from "@/lib/corroboration";
 import styles from "./graph.module.css";
 
 /** "2 verified witnesses · 1 unverified", the verified number drawn large. */
-export async function CountBadge({ counts, testId }: { counts: Counts; testId?: string }) {
-  const t = await getTranslations("allegations");
+export function CountBadge({ counts, testId }: { counts: Counts; testId?: string }) {
+  const t = useTranslations("allegations");
   return (
     <span className={styles.counts} data-testid={testId} data-verified={counts.verifiedWitnesses} data-unverified={counts.unverifiedWitnesses}>
       <span className={`${styles.verified}${counts.verifiedWitnesses === 0 ? ` ${styles.zero}` : ""}`}>{t("verifiedCount", { count: counts.verifiedWitnesses })}</span>

@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { StatusBadge } from "@/app/_components/badges";
 import type { Quote } from "@/lib/corroboration";
 import styles from "./graph.module.css";
 
 /** The exact quotes behind a count: each with its witness code, revision and offsets, and a link to that revision. */
-export async function QuoteList({ quotes, person }: { quotes: (Quote & { person?: { name: string; nameFa: string } })[]; person?: boolean }) {
-  const t = await getTranslations();
+export function QuoteList({ quotes, person }: { quotes: (Quote & { person?: { name: string; nameFa: string } })[]; person?: boolean }) {
+  const t = useTranslations();
   return (
     <ul className={styles.quotes} data-testid="allegation-quotes">
       {quotes.map((q) => (
