@@ -8,6 +8,7 @@ import pg from "pg";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/generated/postgresql/client";
 import { databaseUrl, providerOf, sqlitePath, type Provider } from "./provider";
+import { closeSqliteReader } from "./sqlite-reader";
 
 // Both generated clients come from the same schema and expose the same API; the SQLite
 // one's types stand for both.
@@ -103,5 +104,6 @@ export async function closeDb(): Promise<void> {
   const h = g.__casefileDb;
   g.__casefileDb = undefined;
   pragmasSet = null;
+  closeSqliteReader();
   if (h) await h.db.$disconnect();
 }

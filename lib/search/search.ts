@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
 import { dbProvider } from "@/lib/db/client";
+import { sqliteAll } from "@/lib/db/sqlite-reader";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { matchNames } from "@/lib/names";
@@ -157,7 +158,8 @@ const MATCH_CACHE_LIMIT = 2_000;
 async function registryVersion(): Promise<string> {
   // One round trip for the three registries (this runs before every name-aware search).
   const part = (table: string) => Prisma.raw(`(SELECT CAST(COUNT(*) AS TEXT) || ':' || COALESCE(CAST(MAX("updatedAt") AS TEXT), '') FROM "${table}")`);
-  const rows = await read((db) => db.$queryRaw<{ v: string }[]>`SELECT ${part("Person")} || '/' || ${part("Place")} || '/' || ${part("Organisation")} AS v`);
+  const sql = Prisma.sql`SELECT ${part("Person")} || '/' || ${part("Place")} || '/' || ${part("Organisation")} AS v`;
+  const rows = sqliteAll<{ v: string }>(sql.sql, sql.values) ?? (await read((db) => db.$queryRaw<{ v: string }[]>(sql)));
   return String(rows[0]?.v ?? "");
 }
 
@@ -286,10 +288,9 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
     SELECT d."id", d."type", d."recordId", d."title", d."body", d."normBody", d."language", p.score AS score, (SELECT COUNT(*) FROM filtered) AS total, ${capped ? Prisma.sql`(SELECT COUNT(*) FROM fts)` : Prisma.sql`0`} AS matched
     FROM page p JOIN "SearchDoc" d ON d."id" = p.id
     ORDER BY p.score DESC, p.id DESC`;
-  return read(async (db) => {
-    if (dbProvider() === "sqlite") {
-      const expr = fts5Expression(o.parsed, o.spellings);
-      return db.$queryRaw<Row[]>`
+  if (dbProvider() === "sqlite") {
+    const expr = fts5Expression(o.parsed, o.spellings);
+    const sql = Prisma.sql`
         WITH fts AS MATERIALIZED (
           -- bm25() only works in the full-text query itself, never in a flattened outer one.
           -- Capped: FTS5 walks the matches newest first and stops, scoring only those it returns.
@@ -300,7 +301,9 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
           ${linkedPersons}
         ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
         ${page}`;
-    }
+    return sqliteAll<Row>(sql.sql, sql.values)!;
+  }
+  return read(async (db) => {
     const tsq = tsqueryText(o.parsed, o.spellings);
     return db.$queryRaw<Row[]>`
       WITH query AS (SELECT to_tsquery('simple'::regconfig, ${tsq}) AS tsq),

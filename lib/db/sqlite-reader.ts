@@ -1,0 +1,52 @@
+import "server-only";
+import Database from "better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
+import { SQLITE_BUSY_TIMEOUT_MS } from "./client";
+import { databaseUrl, providerOf, sqlitePath } from "./provider";
+
+// A read-only SQLite connection of its own for hot read paths (search) that run one large SQL
+// query per request: better-sqlite3 straight, with the prepared statement kept, instead of
+// Prisma's raw-query path, which converts every parameter and every cell of the result (the
+// page's 20 rows carry their texts) through its query engine. Being a separate connection it
+// never sees another request's uncommitted write transaction on the main connection; in WAL
+// mode each statement reads the newest committed state, so a change is visible to it the
+// moment it commits, like everywhere else.
+
+type Reader = { url: string; db: BetterSqlite3.Database; statements: Map<string, BetterSqlite3.Statement> };
+const g = globalThis as unknown as { __casefileSqliteReader?: Reader };
+
+/** Prepared statements kept per connection; the searches' SQL has a few dozen shapes. */
+const STATEMENT_LIMIT = 200;
+
+function reader(): Reader | null {
+  const url = databaseUrl();
+  if (providerOf(url) !== "sqlite") return null;
+  const open = g.__casefileSqliteReader;
+  if (open?.url === url && open.db.open) return open;
+  if (open) closeSqliteReader();
+  const db = new Database(sqlitePath(url), { fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  db.pragma("query_only = ON");
+  const r: Reader = { url, db, statements: new Map() };
+  g.__casefileSqliteReader = r;
+  return r;
+}
+
+/** The rows of one read-only query on the reader connection, or null when the database is not SQLite. */
+export function sqliteAll<T>(sql: string, values: readonly unknown[]): T[] | null {
+  const r = reader();
+  if (!r) return null;
+  let stmt = r.statements.get(sql);
+  if (!stmt) {
+    if (r.statements.size >= STATEMENT_LIMIT) r.statements.clear();
+    stmt = r.db.prepare(sql);
+    r.statements.set(sql, stmt);
+  }
+  return stmt.all(...values) as T[];
+}
+
+/** Closes the reader connection (closeDb calls this). */
+export function closeSqliteReader(): void {
+  const r = g.__casefileSqliteReader;
+  g.__casefileSqliteReader = undefined;
+  if (r?.db.open) r.db.close();
+}
