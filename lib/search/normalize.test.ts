@@ -39,4 +39,31 @@ describe("normalizeForSearch (the fast path used for indexing)", () => {
     for (const s of samples) expect(normalizeForSearch(s)).toBe(normalizeWithMap(s).text);
     expect(normalizeForSearch("  نيّري  ")).toBe("نیری");
   });
+
+  test("equals normalizeWithMap on long Persian, Arabic and Latin text, expansions and every BMP character", () => {
+    const pieces = [
+      "نگهبانان شب آمدند و ما را به سالن بردند",
+      "ساعت‌ها با چشم‌بند در راهرو منتظر ماندیم،",
+      "هیچ‌کس به خانواده‌ها چیزی نگفت؛",
+      "نيري كميته ة ۀ هٔ أ إ آ ؤ ئ ى",
+      "في شهر مرداد ۱۳۶۷ و ١٣٦٧ و 1367",
+      "ﷺ ﻻ ﷲ ﬁ ß Æ œ ﹰ ـــ",
+      "ZWNJ\u200cZWJ\u200dBOM\ufeffWJ\u2060RLM\u200fLRE\u202a",
+      "Pour-Mohammadi's Raʾīsī ÉVIN, Gohardasht (1988)!",
+      "   \t\n  ",
+      "😀 𝔸𝕓 \ud800 \udc00",
+    ];
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const long: string[] = [];
+    for (let i = 0; i < 3000; i++) long.push(pieces[Math.floor(next() * pieces.length)]!);
+    const samples = [long.join(" "), long.join(""), "ﷺ".repeat(20_000), "a".repeat(40_000), ...pieces];
+    // Every BMP code unit, on its own and between letters.
+    for (let c = 0; c < 0x10000; c += 256) {
+      let s = "";
+      for (let k = c; k < c + 256; k++) s += `x${String.fromCharCode(k)}`;
+      samples.push(s);
+    }
+    for (const s of samples) expect(normalizeForSearch(s)).toBe(normalizeWithMap(s).text);
+  });
 });

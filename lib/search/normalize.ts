@@ -57,43 +57,104 @@ export function normalizeWithMap(s: string): Normalized {
   return { text: parts.join(""), map };
 }
 
-// The same folding without the offset map, for indexing (every statement's whole text passes
-// through here): one array lookup per BMP code point instead of a Map lookup and two pushes.
+// The same folding without the offset map (wordStart): one array lookup per BMP code point
+// instead of a Map lookup.
 const BMP: (string | null)[] = new Array<string | null>(0x10000).fill(null);
+
+// The same folding without the offset map, for indexing (every statement's whole text passes
+// through here). What each BMP code unit becomes, filled in from fold() as met:
+// UNKNOWN (not met yet), KEEP (itself: a letter or digit that folds to itself), SPACE (a word
+// break), DROP (nothing), OTHER (the string in OTHER_OF). High surrogates are PAIR: a pair is
+// folded as one code point, as normalizeWithMap does.
+const UNKNOWN = 0, KEEP = 1, SPACE = 2, DROP = 3, OTHER = 4, PAIR = 5;
+const CLASS = new Uint8Array(0x10000);
+CLASS.fill(PAIR, 0xd800, 0xdc00);
+const OTHER_OF: string[] = [];
+
+function classify(code: number): number {
+  const c = String.fromCharCode(code);
+  const f = fold(c);
+  let k: number;
+  if (f === c && code !== 32) k = KEEP;
+  else if (f === " ") k = SPACE;
+  else if (f === "") k = DROP;
+  else {
+    k = OTHER;
+    OTHER_OF[code] = f;
+  }
+  CLASS[code] = k;
+  return k;
+}
+
+// The result is written as UTF-16 code units into one reused buffer and made a string once,
+// instead of being concatenated piece by piece (an index entry's text is several KB).
+let units = new Uint16Array(16 * 1024);
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The first n code units of the buffer as a string, every unit kept as it is (a lone surrogate too). */
+function unitsToString(n: number): string {
+  if (LITTLE_ENDIAN) return Buffer.from(units.buffer, units.byteOffset, 2 * n).toString("utf16le");
+  let out = "";
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode(...units.subarray(i, Math.min(n, i + 4096)));
+  return out;
+}
 
 /** Normalised text only (what is indexed, and what a query is searched as). Equal to normalizeWithMap(s).text. */
 export function normalizeForSearch(s: string): string {
-  let out = "";
+  const len = s.length;
+  if (units.length < len + 64) units = new Uint16Array(2 * len + 64);
+  let buf = units;
+  let n = 0;
   let lastSpace = true; // no leading space
-  let run = 0; // start of a stretch of characters that fold to themselves, copied in one piece
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < len; i++) {
     const code = s.charCodeAt(i);
+    let k = CLASS[code]!;
+    if (k === KEEP) {
+      buf[n++] = code;
+      lastSpace = false;
+      continue;
+    }
+    if (k === SPACE) {
+      if (!lastSpace) {
+        buf[n++] = 32;
+        lastSpace = true;
+      }
+      continue;
+    }
+    if (k === DROP) continue;
     let f: string;
-    let width = 1;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
-      f = fold(s.slice(i, i + 2));
-      width = 2;
+    if (k === PAIR) {
+      const next = i + 1 < len ? s.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        f = fold(s.slice(i, i + 2));
+        i++;
+      } else f = fold(s[i]!); // a lone high surrogate
     } else {
-      f = BMP[code] ?? (BMP[code] = fold(s[i]!));
-      if (f.length === 1 && f.charCodeAt(0) === code && code !== 32) {
-        lastSpace = false;
+      if (k === UNKNOWN) k = classify(code);
+      if (k !== OTHER) {
+        i--; // classified now: read it again
         continue;
       }
+      f = OTHER_OF[code]!;
     }
-    if (i > run) out += s.slice(run, i);
-    for (const ch of f) {
-      if (ch === " ") {
+    // A fold may expand (ß, ligatures): room for it, in the same buffer.
+    if (n + f.length + (len - i) + 1 > buf.length) {
+      const bigger = new Uint16Array(2 * (n + f.length + (len - i)) + 64);
+      bigger.set(buf.subarray(0, n));
+      units = buf = bigger;
+    }
+    for (let j = 0; j < f.length; j++) {
+      const u = f.charCodeAt(j);
+      if (u === 32) {
         if (lastSpace) continue;
         lastSpace = true;
       } else lastSpace = false;
-      out += ch;
+      buf[n++] = u;
     }
-    i += width - 1;
-    run = i + 1;
   }
-  if (n > run) out += s.slice(run, n);
-  return lastSpace && out.length ? out.slice(0, -1) : out;
+  if (lastSpace && n > 0) n--;
+  return unitsToString(n);
 }
 
 /** Where in `s` the k-th word (from 0) of normalizeForSearch(s) begins, or -1 when it has fewer words. */
