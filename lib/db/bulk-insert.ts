@@ -20,9 +20,21 @@ const MAX_PARAMS = 30_000;
 
 const PG_CAST: Record<Kind, string> = { text: "text", int: "int", bool: "boolean", date: "timestamp(3)" };
 
+// A batch's rows mostly share one timestamp: its text is made once.
+let lastDate: Date | null = null;
+let lastDateText = "";
+let lastDateTime = NaN; // a Date can be changed in place: its time is compared too
+
 function sqliteValue(kind: Kind, v: Value): Value {
   if (v === null || v === undefined) return null;
-  if (kind === "date") return (v as Date).toISOString().replace("Z", "+00:00");
+  if (kind === "date") {
+    if (v !== lastDate || (v as Date).getTime() !== lastDateTime) {
+      lastDate = v as Date;
+      lastDateTime = lastDate.getTime();
+      lastDateText = lastDate.toISOString().replace("Z", "+00:00");
+    }
+    return lastDateText;
+  }
   if (kind === "bool") return v ? 1 : 0;
   return v;
 }
