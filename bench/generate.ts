@@ -33,9 +33,78 @@ const SYL: [string, string][] = [
   ["dar", "دار"], ["kho", "خو"], ["mal", "مال"], ["zi", "زی"],
 ];
 const FIRST: [string, string][] = [["Hossein", "حسین"], ["Ali", "علی"], ["Mohammad", "محمد"], ["Reza", "رضا"], ["Mehdi", "مهدی"], ["Hassan", "حسن"], ["Mostafa", "مصطفی"], ["Morteza", "مرتضی"], ["Javad", "جواد"], ["Karim", "کریم"]];
-const EN_WORDS = "the prison guards came at night and took us to the hall where the commission sat we waited for hours blindfolded in the corridor nobody told our families anything about the trials visits were stopped in summer newspapers and television were taken away from the wards my cellmate was called and never returned the questions were about prayer and the organisation".split(" ");
-const FA_WORDS = "نگهبانان شب آمدند و ما را به سالن بردند جایی که هیئت نشسته بود ساعت‌ها با چشم‌بند در راهرو منتظر ماندیم هیچ‌کس به خانواده‌ها چیزی نگفت ملاقات‌ها در تابستان قطع شد روزنامه و تلویزیون را از بندها بردند هم‌سلولی من را صدا زدند و دیگر برنگشت پرسش‌ها دربارهٔ نماز و سازمان بود".split(" ");
 export const PLACES = ["Evin", "Gohardasht", "Ghezel Hesar", "Dizel Abad", "Vakilabad"];
+
+// The testimony's words follow Zipf's law, as the words of any real language do: a few dozen
+// function words make up half of the text, the content words of prison testimony come next,
+// and a long tail of rarer words (made up here from syllables, about 20,000 per language) is
+// what makes most documents different from each other. Every word of a flat 60-word vocabulary,
+// which earlier runs used, occurred in nearly every document, which no archive does: it made
+// every phrase search read the positions of half the archive. A sentence is sometimes one of the
+// formulaic sentences witnesses repeat ("visits were stopped"), which the phrase searches find.
+const EN_FUNCTION = "the and to of in we was were they us our my at for on a it that with from by he she his her i me not no there had all were then".split(" ");
+const EN_CONTENT = "prison guards came night took hall where commission sat waited hours blindfolded corridor nobody told families anything about trials visits stopped summer newspapers television taken away wards cellmate called never returned questions prayer organisation interrogation sentence executed buried names lists mothers fathers brother sister cemetery khavaran court judge prosecutor transferred solitary cell ward amphitheatre ropes trucks bodies belongings bag letter telephone released".split(" ");
+const FA_FUNCTION = "و را به در از که با این آن ما من بود شد هم تا برای یک هر بر او نه هیچ همه بعد پس".split(" ");
+const FA_CONTENT = "نگهبانان شب آمدند سالن بردند جایی هیئت نشسته ساعت‌ها چشم‌بند راهرو منتظر ماندیم هیچ‌کس خانواده‌ها چیزی نگفت ملاقات‌ها تابستان قطع روزنامه تلویزیون بندها هم‌سلولی صدا زدند دیگر برنگشت پرسش‌ها دربارهٔ نماز سازمان بازجویی حکم اعدام دفن نام فهرست مادران پدران برادر خواهر گورستان خاوران دادگاه قاضی دادستان انفرادی سلول حسینیه طناب کامیون ساک نامه تلفن آزاد".split(" ");
+const EN_STOCK = ["visits were stopped in summer", "they took us to the hall", "we waited for hours blindfolded in the corridor", "the questions were about prayer and the organisation", "my cellmate was called and never returned", "newspapers and television were taken away from the wards", "nobody told our families anything"];
+const FA_STOCK = ["ملاقات‌ها در تابستان قطع شد", "ما را به سالن بردند", "ساعت‌ها با چشم‌بند در راهرو منتظر ماندیم", "پرسش‌ها دربارهٔ نماز و سازمان بود", "هم‌سلولی من را صدا زدند و دیگر برنگشت", "روزنامه و تلویزیون را از بندها بردند", "هیچ‌کس به خانواده‌ها چیزی نگفت"];
+export const STOCK_PHRASES = { en: EN_STOCK, fa: FA_STOCK };
+
+type Vocabulary = { words: string[]; cdf: Float64Array };
+
+/** Function words first, content words spread over ranks 60–3,000, made-up words in between and after. */
+function vocabulary(fa: boolean, taken: Set<string>, size = 20_000): Vocabulary {
+  const fn = fa ? FA_FUNCTION : EN_FUNCTION;
+  const content = fa ? FA_CONTENT : EN_CONTENT;
+  const cons = fa ? [..."بپتدرزسشفکگلمنوهجخق"] : [..."bcdfgklmnprstvz"];
+  const vows = fa ? ["ا", "ی", "و", "ه", ""] : ["a", "e", "i", "o", "u"];
+  const syl = cons.flatMap((c) => vows.map((v) => c + v));
+  const r = rng(fa ? 11 : 13);
+  const seen = new Set<string>([...fn, ...content, ...taken]);
+  const made = () => {
+    for (;;) {
+      const n = 2 + r.int(2);
+      let w = "";
+      for (let i = 0; i < n; i++) w += r.pick(syl);
+      w += fa ? r.pick(["ن", "ر", "م", "ی"]) : r.pick(["n", "r", "m", "l"]);
+      if (!seen.has(w)) {
+        seen.add(w);
+        return w;
+      }
+    }
+  };
+  const words: string[] = [...new Set(fn)];
+  const contentAt = new Map(content.map((w, k) => [60 + Math.floor((k * 2940) / content.length), w]));
+  while (words.length < size) words.push(contentAt.get(words.length) ?? made());
+  // Zipf–Mandelbrot weights 1/(rank + 2.7).
+  const cdf = new Float64Array(size);
+  let sum = 0;
+  for (let i = 0; i < size; i++) cdf[i] = sum += 1 / (i + 1 + 2.7);
+  for (let i = 0; i < size; i++) cdf[i]! /= sum;
+  return { words, cdf };
+}
+
+function draw(r: ReturnType<typeof rng>, v: Vocabulary): string {
+  const x = r.next();
+  let lo = 0;
+  let hi = v.cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v.cdf[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return v.words[lo]!;
+}
+
+let vocabularies: { en: Vocabulary; fa: Vocabulary } | null = null;
+function vocabularyFor(fa: boolean, persons: PersonSeed[]): Vocabulary {
+  if (!vocabularies) {
+    // No made-up word may be a person's name: name searches must find the persons only.
+    const taken = new Set(persons.flatMap((p) => [p.name, p.nameFa, ...p.aliases].flatMap((n) => n.toLowerCase().split(" "))));
+    vocabularies = { en: vocabulary(false, taken), fa: vocabulary(true, taken) };
+  }
+  return fa ? vocabularies.fa : vocabularies.en;
+}
 
 export type PersonSeed = { name: string; nameFa: string; aliases: string[]; surname: string; surnameFa: string };
 
@@ -60,19 +129,23 @@ export function makePersons(n: number, r = rng(1)): PersonSeed[] {
 
 /** About `bytes` of testimony in one language, naming some persons in one of their spellings. */
 function testimony(r: ReturnType<typeof rng>, fa: boolean, persons: PersonSeed[], bytes: number): string {
-  const words = fa ? FA_WORDS : EN_WORDS;
+  const v = vocabularyFor(fa, persons);
+  const stock = fa ? FA_STOCK : EN_STOCK;
   const parts: string[] = [fa ? "این متن ساختگی است." : "This text is fictional."];
   let size = 0;
   while (size < bytes) {
     const sentence: string[] = [];
-    const len = 8 + r.int(10);
-    for (let i = 0; i < len; i++) sentence.push(r.pick(words));
+    if (r.next() < 0.02) sentence.push(r.pick(stock));
+    else {
+      const len = 8 + r.int(10);
+      for (let i = 0; i < len; i++) sentence.push(draw(r, v));
+    }
     if (r.next() < 0.25) {
       const p = r.pick(persons);
       sentence.splice(r.int(sentence.length), 0, fa ? (r.next() < 0.5 ? p.surnameFa : p.aliases[1]!.split(" ")[1]!) : r.next() < 0.5 ? p.surname : p.aliases[0]!);
     }
-    if (r.next() < 0.1) sentence.push(fa ? `در ${r.int(2) ? "مرداد" : "شهریور"} ۱۳۶۷` : `in ${r.pick(PLACES)} in 1988`);
-    const s = sentence.join(" ") + (fa ? "." : ".");
+    if (r.next() < 0.03) sentence.push(fa ? `در ${r.int(2) ? "مرداد" : "شهریور"} ۱۳۶۷` : `in ${r.pick(PLACES)} in 1988`);
+    const s = sentence.join(" ") + ".";
     parts.push(s);
     size += Buffer.byteLength(s) + 1;
   }

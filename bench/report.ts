@@ -11,7 +11,8 @@ type Result = {
   audit: { events: number; seconds: number; perSecond: number; cpuSeconds?: number; perCpuSecond?: number };
   loadAverage?: { min: number; median: number; max: number; samples: number };
   direct: { searchName: { p50: number; p95: number }; searchPhrase: { p50: number; p95: number } };
-  http: Record<"searchName" | "searchPhrase" | "statementPage" | "personPage" | "filteredList", Load>;
+  http: Record<"searchName" | "searchPhrase" | "statementPage" | "personPage" | "filteredList", Load> & Partial<Record<"apiFloor" | "pageFloor", Load>>;
+  queries?: { name: string[]; phrase: string[] };
   serverPeakRssMb: number;
   connections: number;
   durationSeconds: number;
@@ -74,6 +75,8 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
       `| statement page (HTML, signed in) | ${fmt(h.statementPage.p50)} | ${fmt(h.statementPage.p95)} | ${fmt(h.statementPage.perSecond)} | p95 ≤ ${t.statementPageP95Ms} ms | ${check(h.statementPage.p95, t.statementPageP95Ms, true)} | ${fmt(h.statementPage.serverCpuMsPerRequest)} |`,
       `| person page (HTML, signed in) | ${fmt(h.personPage.p50)} | ${fmt(h.personPage.p95)} | ${fmt(h.personPage.perSecond)} | p95 ≤ ${t.personPageP95Ms} ms | ${check(h.personPage.p95, t.personPageP95Ms, true)} | ${fmt(h.personPage.serverCpuMsPerRequest)} |`,
       `| filtered statement list (API, status + language, 50 a page) | ${fmt(h.filteredList.p50)} | ${fmt(h.filteredList.p95)} | ${fmt(h.filteredList.perSecond)} | | | ${fmt(h.filteredList.serverCpuMsPerRequest)} |`,
+      ...(h.apiFloor ? [`| reference: API route with one trivial query (GET /api/v1/health) | ${fmt(h.apiFloor.p50)} | ${fmt(h.apiFloor.p95)} | ${fmt(h.apiFloor.perSecond)} | | | ${fmt(h.apiFloor.serverCpuMsPerRequest)} |`] : []),
+      ...(h.pageFloor ? [`| reference: small signed-in page (/settings) | ${fmt(h.pageFloor.p50)} | ${fmt(h.pageFloor.p95)} | ${fmt(h.pageFloor.perSecond)} | | | ${fmt(h.pageFloor.serverCpuMsPerRequest)} |`] : []),
       `| bulk creation, statements with revision, audit event and index entry | | | ${fmt(r.generation.statementsPerSecond)} | ≥ ${fmt(t.bulkStatementsPerSecond)}/s | ${check(r.generation.statementsPerSecond, t.bulkStatementsPerSecond, false)} |`,
       ...(r.generation.statementsPerCpuSecond
         ? [`| bulk creation per CPU-second of the creating process${r.provider === "sqlite" ? " (SQLite works in-process)" : " (PostgreSQL's own CPU not counted)"} | | | ${fmt(r.generation.statementsPerCpuSecond)} | ≥ ${fmt(t.bulkStatementsPerSecond)}/s | ${check(r.generation.statementsPerCpuSecond, t.bulkStatementsPerSecond, false)} |`]
@@ -84,6 +87,7 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
         : []),
       `| server peak resident memory (MB) | | | ${fmt(r.serverPeakRssMb)} | ≤ ${t.serverRssMb} MB | ${check(r.serverPeakRssMb, t.serverRssMb, true)} |`,
       "",
+      ...(r.queries ? [`Queries: ${r.queries.name.length} name queries (${r.queries.name.slice(0, 6).map((q) => `\`${q}\``).join(", ")}, …: surnames, alias spellings, Persian and Arabic-keyboard spellings, full names); ${r.queries.phrase.length} phrase queries: ${r.queries.phrase.map((q) => `\`${q}\``).join(", ")}.`, ""] : []),
       ...(r.notes ?? []).map((n) => `- ${n}`),
       "",
     );

@@ -17,7 +17,8 @@ import { createToken } from "@/lib/auth/tokens";
 import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { search } from "@/lib/search";
-import { generate, reloadGenerated, PLACES, rng, type Generated } from "./generate";
+import { read } from "@/lib/db/write";
+import { generate, reloadGenerated, PLACES, rng, STOCK_PHRASES, type Generated } from "./generate";
 import { mergeIntoResults, renderMarkdown, TARGETS } from "./report";
 
 // The machine is shared: the 1-minute load average is sampled through the run and reported.
@@ -243,7 +244,18 @@ async function main() {
     nameQueries.push(q);
     namePaths.push(`/api/v1/search?q=${encodeURIComponent(q)}`);
   }
-  const PHRASES = ["took us to the hall", "blindfolded in the corridor", "visits were stopped", "questions were about prayer", "ملاقات‌ها در تابستان قطع شد", "با چشم‌بند در راهرو", "هم‌سلولی من را صدا زدند", "in Evin in 1988", ...PLACES.map((p) => `in ${p}`)];
+  // Phrases: parts of the formulaic sentences witnesses repeat, places, and three words in a row
+  // taken from statements picked at random (what a reader copies from one statement to find others).
+  const quoted: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const id = gen.statementIds[r.int(gen.statementIds.length)]!;
+    const s = await read((db) => db.statement.findUniqueOrThrow({ where: { id }, select: { originalText: true } }));
+    const ws = s.originalText.replace(/[.]/g, "").split(/\s+/).slice(4);
+    const at = r.int(Math.max(1, ws.length - 3));
+    quoted.push(ws.slice(at, at + 3).join(" "));
+  }
+  const stock = [...STOCK_PHRASES.en, ...STOCK_PHRASES.fa].map((p) => p.split(" ").slice(0, 4).join(" "));
+  const PHRASES = [...stock, ...quoted, "in Evin in 1988", ...PLACES.slice(0, 3).map((p) => `in ${p}`)];
   const phraseQueries = PHRASES.map((p) => `"${p}"`);
   const phrasePaths = phraseQueries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`);
 
@@ -303,6 +315,11 @@ async function main() {
       filteredList: await measure(Array.from({ length: 50 }, (_, i) => `/api/v1/statements?status=${["DRAFT", "SUBMITTED", "IN_REVIEW", "VERIFIED"][i % 4]}&language=${i % 2 ? "fa" : "en"}&page=${1 + (i % 20)}&pageSize=50`), bearer),
       statementPage: await measure(pick(gen.statementIds, 200).map((id) => `/statements/${id}`), cookie),
       personPage: await measure(pick(gen.personIds, 100).map((id) => `/persons/${id}`), cookie),
+      // References without targets, for the "why" of the rows above: what the framework costs a
+      // request before any of our work — an API route doing one trivial query, and a small
+      // signed-in page (settings: the app's layout with its header, and a short form).
+      apiFloor: await measure(["/api/v1/health"], {}),
+      pageFloor: await measure(["/settings"], cookie),
     };
     for (const [k, v] of Object.entries(http)) log(`${k}: ${JSON.stringify(v)}`);
     const peak = peakRssMb(server.pid!);
@@ -331,6 +348,7 @@ async function main() {
       serverPeakRssMb: peak,
       connections: 10,
       durationSeconds: DURATION,
+      queries: { name: [...new Set(nameQueries)], phrase: phraseQueries },
     };
     const file = join(root, "bench", "results.json");
     const all = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
