@@ -179,17 +179,17 @@ async function loadStatement(actor: Actor | null, statementId: string) {
       include: {
         witness: { select: { id: true, code: true, fictional: true } },
         author: { select: { id: true, name: true } },
-        revisions: { orderBy: { number: "desc" }, select: { id: true, number: true, reason: true, createdAt: true, contentHash: true, author: { select: { name: true } } } },
+        // Each revision's details are small; reading them with the list spares a query for the current one's.
+        revisions: { orderBy: { number: "desc" }, select: { id: true, number: true, reason: true, createdAt: true, contentHash: true, details: true, author: { select: { name: true } } } },
       },
     }),
   );
   // A legal team sees a statement only while its witness's consent covers legal sharing;
   // otherwise it does not exist for them.
   if (!s || (actor.role === "LEGAL" && !(await legalMaySee(s.witnessId)))) throw new AppError("NOT_FOUND", "No such statement.");
-  const current = await read((db) =>
-    db.statementRevision.findUniqueOrThrow({ where: { statementId_number: { statementId, number: s.revisionNumber } }, select: { details: true } }),
-  );
-  return { ...s, details: normalizeDetails(JSON.parse(current.details)) };
+  const current = s.revisions.find((r) => r.number === s.revisionNumber);
+  if (!current) throw new AppError("NOT_FOUND", "No such statement.");
+  return { ...s, revisions: s.revisions.map(({ details: _, ...r }) => r), details: normalizeDetails(JSON.parse(current.details)) };
 }
 
 export async function getRevision({ actor, statementId, number }: { actor: Actor | null; statementId: string; number: number }) {
