@@ -15,7 +15,7 @@ import { closeSqliteReader } from "./sqlite-reader";
 export type Db = SqliteClient;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-type Handle = { db: Db; provider: Provider; url: string; sqlite?: BetterSqlite3.Database; pgClients?: Map<number, pg.PoolClient> };
+type Handle = { db: Db; provider: Provider; url: string; sqlite?: BetterSqlite3.Database; pgPool?: pg.Pool; pgClients?: Map<number, pg.PoolClient> };
 const g = globalThis as unknown as { __casefileDb?: Handle };
 
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -43,7 +43,7 @@ function open(url: string): Handle {
   pool.on("connect", (c) => pgClients.set(pid(c), c));
   pool.on("remove", (c) => pgClients.delete(pid(c)));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return { db: new PgClient({ adapter }) as unknown as Db, provider, url, pgClients };
+  return { db: new PgClient({ adapter }) as unknown as Db, provider, url, pgPool: pool, pgClients };
 }
 
 function handle(): Handle {
@@ -80,6 +80,17 @@ export async function rawConnection(tx: Tx): Promise<RawConnection | null> {
   const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
   const client = row && h.pgClients?.get(Number(row.pid));
   return client ? { provider: "postgresql", client } : null;
+}
+
+/**
+ * The rows of one read-only query straight on the PostgreSQL pool (outside any transaction:
+ * the newest committed state), for a hot read path whose one large query Prisma's raw-query
+ * path would convert cell by cell; null when the database is not PostgreSQL. `text` uses $1…
+ */
+export async function pgAll<T>(text: string, values: readonly unknown[]): Promise<T[] | null> {
+  const pool = handle().pgPool;
+  if (!pool) return null;
+  return (await pool.query(text, values as unknown[])).rows as T[];
 }
 
 let pragmasSet: Promise<void> | null = null;

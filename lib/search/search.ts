@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
-import { dbProvider } from "@/lib/db/client";
+import { dbProvider, pgAll } from "@/lib/db/client";
 import { sqliteAll } from "@/lib/db/sqlite-reader";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
@@ -159,7 +159,7 @@ async function registryVersion(): Promise<string> {
   // One round trip for the three registries (this runs before every name-aware search).
   const part = (table: string) => Prisma.raw(`(SELECT CAST(COUNT(*) AS TEXT) || ':' || COALESCE(CAST(MAX("updatedAt") AS TEXT), '') FROM "${table}")`);
   const sql = Prisma.sql`SELECT ${part("Person")} || '/' || ${part("Place")} || '/' || ${part("Organisation")} AS v`;
-  const rows = sqliteAll<{ v: string }>(sql.sql, sql.values) ?? (await read((db) => db.$queryRaw<{ v: string }[]>(sql)));
+  const rows = sqliteAll<{ v: string }>(sql.sql, sql.values) ?? (await pgAll<{ v: string }>(sql.text, sql.values)) ?? [];
   return String(rows[0]?.v ?? "");
 }
 
@@ -303,9 +303,8 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
         ${page}`;
     return sqliteAll<Row>(sql.sql, sql.values)!;
   }
-  return read(async (db) => {
-    const tsq = tsqueryText(o.parsed, o.spellings);
-    return db.$queryRaw<Row[]>`
+  const tsq = tsqueryText(o.parsed, o.spellings);
+  const sql = Prisma.sql`
       WITH query AS (SELECT to_tsquery('simple'::regconfig, ${tsq}) AS tsq),
       matches AS MATERIALIZED (
         SELECT d1."id", d1."search" FROM "SearchDoc" d1, query WHERE d1."search" @@ query.tsq
@@ -317,5 +316,5 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
         ${linkedPersons}
       ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
       ${page}`;
-  });
+  return (await pgAll<Row>(sql.text, sql.values))!;
 }
