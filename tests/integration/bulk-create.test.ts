@@ -77,6 +77,23 @@ describe("bulk statement creation", () => {
     expect(fa.items.every((it) => ids.includes(it.id))).toBe(true);
   });
 
+  test("a batch of 250 is written whole, chained in order and searchable", async () => {
+    const before = await verifyAuditChain();
+    const { ids } = await bulkCreateStatements({
+      actor: researcher,
+      input: { statements: Array.from({ length: 250 }, (_, i) => input(1000 + i, { originalText: `Fictional text ${i} partquokka` })) },
+    });
+    expect(ids).toHaveLength(250);
+    const chain = await verifyAuditChain();
+    expect(chain.ok).toBe(true);
+    expect(chain.events).toBe(before.events + 250);
+    const events = await read((d) => d.auditEvent.findMany({ where: { recordId: { in: ids } }, orderBy: { seq: "asc" }, select: { recordId: true } }));
+    expect(events.map((e) => e.recordId)).toEqual(ids);
+    expect(await read((d) => d.statementRevision.count({ where: { statementId: { in: ids } } }))).toBe(250);
+    expect(await read((d) => d.searchDoc.count({ where: { recordId: { in: ids } } }))).toBe(250);
+    expect((await search({ actor: researcher, query: { q: "partquokka" } })).total).toBe(250);
+  });
+
   test("one invalid statement refuses the batch and writes nothing", async () => {
     const count = await read((d) => d.statement.count());
     const events = (await verifyAuditChain()).events;
