@@ -4,7 +4,7 @@ import pg from "pg";
 import { dbProvider, SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/client";
 import { databaseUrl, sqlitePath } from "@/lib/db/provider";
 import { read } from "@/lib/db/write";
-import { eventHashDirect, GENESIS_HASH } from "./canonical";
+import { eventHashDirect, GENESIS_HASH, sha256Hex } from "./canonical";
 
 export type VerifyResult = { ok: boolean; events: number; firstBad?: number; reason?: string; head?: Checkpoint };
 
@@ -30,8 +30,18 @@ export async function auditCheckpoint(): Promise<Checkpoint> {
 // young generation and garbage collection cost as much as hashing.
 const PAGE = 1_000;
 
-/** One event as read for verification: the columns of COLUMNS, in that order. */
-type Row = [at: Date | string, seq: number | bigint | string, actorId: string | null, actorLabel: string, action: string, recordType: string, recordId: string, before: string | null, after: string | null, prevHash: string, hash: string];
+/**
+ * One event as read for verification: its sequence number, stored link and hash, and the
+ * canonical JSON of its chained fields as the database writes it out (json_quote / to_json:
+ * the same escapes as JSON.stringify), so that a row is four values instead of eleven. null
+ * when the database could not write it (a time in an unexpected form).
+ */
+type Row = [seq: number | bigint | string, prevHash: string, hash: string, json: string | null];
+
+/** An event's chained fields as stored: the columns of COLUMNS, in that order. */
+type Fields = [at: Date | string, seq: number | bigint | string, actorId: string | null, actorLabel: string, action: string, recordType: string, recordId: string, before: string | null, after: string | null, prevHash: string, hash: string];
+
+type Source = { pages: AsyncGenerator<Row[]>; fields(seq: number): Promise<Fields | undefined> };
 
 /** SQLite hands back the stored text ("…T16:02:38.205+00:00"): rewritten, not parsed, when it is in that form. */
 function isoOf(at: Date | string): string {
@@ -60,70 +70,105 @@ async function verifyLinks(): Promise<VerifyResult> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
-  for await (const rows of rawEventPages()) {
-    for (const r of rows) {
-      const seq = Number(r[1]);
-      if (seq !== expectedSeq) return { ok: false, events: count, firstBad: expectedSeq, reason: "missing event" };
-      if (r[9] !== prevHash) return { ok: false, events: count, firstBad: seq, reason: "broken link" };
-      const hash = eventHashDirect({ seq, at: isoOf(r[0]), actorId: r[2], actorLabel: r[3], action: r[4], recordType: r[5], recordId: r[6], before: r[7], after: r[8], prevHash: r[9] });
-      if (hash !== r[10]) return { ok: false, events: count, firstBad: seq, reason: "hash mismatch" };
-      prevHash = hash;
-      expectedSeq++;
-      count++;
+  const source = await openSource();
+  try {
+    for await (const rows of source.pages) {
+      for (const r of rows) {
+        const seq = Number(r[0]);
+        if (seq !== expectedSeq) return { ok: false, events: count, firstBad: expectedSeq, reason: "missing event" };
+        if (r[1] !== prevHash) return { ok: false, events: count, firstBad: seq, reason: "broken link" };
+        if (r[3] === null || sha256Hex(r[3]) !== r[2]) {
+          // Not the stored hash: the event's fields themselves, hashed as the writer hashes them, decide.
+          const f = await source.fields(seq);
+          const hash = f && eventHashDirect({ seq, at: isoOf(f[0]), actorId: f[2], actorLabel: f[3], action: f[4], recordType: f[5], recordId: f[6], before: f[7], after: f[8], prevHash: f[9] });
+          if (hash !== r[2]) return { ok: false, events: count, firstBad: seq, reason: "hash mismatch" };
+        }
+        prevHash = r[2];
+        expectedSeq++;
+        count++;
+      }
     }
+  } finally {
+    await source.pages.return(undefined);
   }
   return { ok: true, events: count, head: { seq: count, hash: prevHash } };
 }
 
 // The chain is read once, start to end, straight from the database driver on a connection of
-// its own (not through Prisma, whose row mapping cost more than hashing), each row as an array
-// (no object per event): one read snapshot, rows handed over in pages so the event loop is
-// given back between them.
+// its own (not through Prisma, whose row mapping cost more than hashing): one read snapshot,
+// rows handed over in pages so the event loop is given back between them.
 const COLUMNS = `"seq", "actorId", "actorLabel", "action", "recordType", "recordId", "before", "after", "prevHash", "hash"`;
 
-const PG_PAGE = 2_000;
+/** eventHashDirect's canonical JSON, written out by the database; `q` quotes a value as JSON ("null" for NULL). */
+const canonicalSql = (q: (column: string) => string, at: string, seq: string) =>
+  [`'{"action":' || ${q(`"action"`)}`, `',"actorId":' || ${q(`"actorId"`)}`, `',"actorLabel":' || ${q(`"actorLabel"`)}`, `',"after":' || ${q(`"after"`)}`, `',"at":' || ${q(at)}`,
+    `',"before":' || ${q(`"before"`)}`, `',"prevHash":' || ${q(`"prevHash"`)}`, `',"recordId":' || ${q(`"recordId"`)}`, `',"recordType":' || ${q(`"recordType"`)}`, `',"seq":' || ${seq} || '}'`].join(" || ");
 
-async function* rawEventPages(): AsyncGenerator<Row[]> {
+async function openSource(): Promise<Source> {
   const url = databaseUrl();
   if (dbProvider() === "sqlite") {
-    // The time as text (SQLite stores it as text already): no Date made and formatted per event.
     const conn = new Database(sqlitePath(url), { fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
-    try {
-      const stmt = conn.prepare<[], Row>(`SELECT ("at" || '') AS "at", ${COLUMNS} FROM "AuditEvent" ORDER BY "seq" ASC`).raw(true);
-      let page: Row[] = [];
-      let n = 0;
-      for (const row of stmt.iterate()) {
-        page.push(row);
-        if (page.length === PAGE) {
-          yield page;
-          page = [];
-          // The event loop is given back every 10,000 events.
-          if (++n % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+    // The time as stored ("…T16:02:38.205+00:00") in the chain's form ("…T16:02:38.205Z"); any other form gives NULL (checked in JavaScript).
+    const at = `CASE WHEN length("at") = 29 AND substr("at", 11, 1) = 'T' AND substr("at", 24) = '+00:00' THEN substr("at", 1, 23) || 'Z' END`;
+    const json = `CASE WHEN ${at} IS NOT NULL THEN ${canonicalSql((c) => `json_quote(${c})`, at, `"seq"`)} END`;
+    let other: InstanceType<typeof Database> | undefined; // the iterating connection can run nothing else meanwhile
+    const pages = async function* (): AsyncGenerator<Row[]> {
+      try {
+        const stmt = conn.prepare<[], Row>(`SELECT "seq", "prevHash", "hash", ${json} FROM "AuditEvent" ORDER BY "seq" ASC`).raw(true);
+        let page: Row[] = [];
+        let n = 0;
+        for (const row of stmt.iterate()) {
+          page.push(row);
+          if (page.length === PAGE) {
+            yield page;
+            page = [];
+            // The event loop is given back every 10,000 events.
+            if (++n % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+          }
         }
+        if (page.length) yield page;
+      } finally {
+        conn.close();
+        other?.close();
       }
-      if (page.length) yield page;
-    } finally {
-      conn.close();
-    }
-    return;
+    };
+    return {
+      pages: pages(),
+      fields: async (seq) => {
+        other ??= new Database(sqlitePath(url), { fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
+        return other.prepare<[number], Fields>(`SELECT ("at" || '') AS "at", ${COLUMNS} FROM "AuditEvent" WHERE "seq" = ?`).raw(true).get(seq);
+      },
+    };
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    let after = 0;
-    for (;;) {
-      const { rows } = await client.query<Row>({
-        text: `SELECT to_char("at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at", ${COLUMNS} FROM "AuditEvent" WHERE "seq" > $1 ORDER BY "seq" ASC LIMIT ${PG_PAGE}`,
-        values: [after],
-        rowMode: "array",
-      });
-      if (rows.length === 0) break;
-      after = Number(rows[rows.length - 1]![1]);
-      yield rows;
+  const at = `to_char("at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  const json = canonicalSql((c) => `coalesce(to_json(${c})::text, 'null')`, at, `"seq"::text`);
+  const pages = async function* (): AsyncGenerator<Row[]> {
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      let after = 0;
+      for (;;) {
+        const { rows } = await client.query<Row>({
+          text: `SELECT "seq", "prevHash", "hash", ${json} FROM "AuditEvent" WHERE "seq" > $1 ORDER BY "seq" ASC LIMIT ${PG_PAGE}`,
+          values: [after],
+          rowMode: "array",
+        });
+        if (rows.length === 0) break;
+        after = Number(rows[rows.length - 1]![0]);
+        yield rows;
+      }
+      await client.query("COMMIT");
+    } finally {
+      await client.end();
     }
-    await client.query("COMMIT");
-  } finally {
-    await client.end();
-  }
+  };
+  return {
+    pages: pages(),
+    // Between pages the connection is idle, inside the same snapshot.
+    fields: async (seq) =>
+      (await client.query<Fields>({ text: `SELECT ${at} AS "at", ${COLUMNS} FROM "AuditEvent" WHERE "seq" = $1`, values: [seq], rowMode: "array" })).rows[0],
+  };
 }
+
+const PG_PAGE = 2_000;
