@@ -14,6 +14,7 @@ import pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { createToken } from "@/lib/auth/tokens";
+import { serverArgs } from "@/lib/cli/server-process";
 import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { search } from "@/lib/search";
@@ -271,7 +272,8 @@ async function main() {
   }
 
   log("starting the production server");
-  const server = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
+  // Started as `npm start` starts it (lib/cli/server-process.ts: the same Node options).
+  const server = spawn(process.execPath, serverArgs(PORT, root), {
     env: {
       ...process.env,
       DATABASE_URL: db.url,

@@ -15,6 +15,7 @@ import { DEMO_USERS } from "@/lib/seed/demo-users";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { findUserByEmail } from "@/lib/users/users";
 import { loadDotEnv } from "./env";
+import { serverArgs } from "./server-process";
 
 const skipBuild = process.argv.includes("--no-build");
 
@@ -65,7 +66,7 @@ async function main() {
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(28)} ${u.password}`);
     console.log("");
   }
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+  const server = spawn(process.execPath, serverArgs(port), {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
