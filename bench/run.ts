@@ -112,7 +112,7 @@ function machine() {
     node: process.version,
     sqlite: provider === "sqlite" ? "better-sqlite3 (SQLite 3.5x, WAL, synchronous=FULL)" : undefined,
     postgresql: provider === "postgresql" ? sh("psql", ["--version"]) : undefined,
-    note: "a shared development machine: other developers' builds and tests were running at the same time",
+    note: "a shared development machine: the load average sampled during the run says what else was running",
   };
 }
 
