@@ -7,6 +7,7 @@ import { Transform, type Readable } from "node:stream";
 import { ZipFile } from "yazl";
 import type { Actor } from "@/lib/auth/actor";
 import type { ExportedEvent } from "@/lib/audit/export-log";
+import { sha256OfFile } from "@/lib/crypto/file-hash";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { extensionFor } from "@/lib/exhibits/download";
@@ -79,16 +80,6 @@ export function exhibitFileName(e: Pick<ExportExhibit, "exhibitNumber" | "origin
     .replace(/^-|-$/g, "")
     .slice(0, 80);
   return `exhibits/${e.exhibitNumber}${base ? `-${base}` : ""}.${ext}`;
-}
-
-async function hashFile(path: string): Promise<{ sha256: string; size: number }> {
-  const h = createHash("sha256");
-  let size = 0;
-  for await (const chunk of createReadStream(path)) {
-    h.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { sha256: h.digest("hex"), size };
 }
 
 /** The audit events of the records a package includes, in chain order, written as JSON Lines. */
@@ -208,14 +199,14 @@ export async function buildPackage({
     await progress("pdf", done, total);
     const pdfPath = join(work, "dossier.pdf");
     await printDossierPdf(content, { exportId, exportedAt: at, exporter: `${exporter.name} <${exporter.email}>`, packageFiles: exhibitFiles.map((x) => ({ path: x.path, exhibitNumber: x.e.exhibitNumber })) }, pdfPath);
-    const pdf = await hashFile(pdfPath);
+    const pdf = await sha256OfFile(pdfPath);
     files.push({ path: "dossier.pdf", ...pdf, exhibitNumber: null, record: { type: "Dossier", id: content.dossier.id } });
     await progress("pdf", ++done, total);
 
     await progress("audit", done, total);
     const auditPath = join(work, "audit-events.jsonl");
     const auditEvents = await writeAuditEvents(content, auditPath);
-    const audit = await hashFile(auditPath);
+    const audit = await sha256OfFile(auditPath);
     await progress("audit", ++done, total);
 
     const verifier = await readFile(join(process.cwd(), "lib", "dossiers", "verify-package.mjs"));
