@@ -5,10 +5,10 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
-import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
+import { PrismaClient as SqliteClient, type Prisma } from "@/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/generated/postgresql/client";
-import { databaseUrl, providerOf, sqlitePath, type Provider } from "./provider";
-import { closeSqliteReader } from "./sqlite-reader";
+import { databaseUrl, providerOf, sqlitePath, SQLITE_BUSY_TIMEOUT_MS, type Provider } from "./provider";
+import { closeSqliteReader, sqliteAll } from "./sqlite-reader";
 
 // Both generated clients come from the same schema and expose the same API; the SQLite
 // one's types stand for both.
@@ -18,7 +18,7 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 type Handle = { db: Db; provider: Provider; url: string; sqlite?: BetterSqlite3.Database; pgPool?: pg.Pool; pgClients?: Map<number, pg.PoolClient> };
 const g = globalThis as unknown as { __casefileDb?: Handle };
 
-export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+export { SQLITE_BUSY_TIMEOUT_MS };
 
 function open(url: string): Handle {
   const provider = providerOf(url);
@@ -83,14 +83,15 @@ export async function rawConnection(tx: Tx): Promise<RawConnection | null> {
 }
 
 /**
- * The rows of one read-only query straight on the PostgreSQL pool (outside any transaction:
- * the newest committed state), for a hot read path whose one large query Prisma's raw-query
- * path would convert cell by cell; null when the database is not PostgreSQL. `text` uses $1…
+ * The rows of one read-only SQL query, for a hot read path whose one large query Prisma's
+ * raw-query path would convert cell by cell: on SQLite on the reader connection
+ * (lib/db/sqlite-reader.ts), on PostgreSQL straight on the pool. Neither runs inside a
+ * transaction, so both read the newest committed state.
  */
-export async function pgAll<T>(text: string, values: readonly unknown[]): Promise<T[] | null> {
-  const pool = handle().pgPool;
-  if (!pool) return null;
-  return (await pool.query(text, values as unknown[])).rows as T[];
+export async function rawAll<T>(sql: Prisma.Sql): Promise<T[]> {
+  const h = handle();
+  if (h.provider === "sqlite") return sqliteAll<T>(sql.sql, sql.values);
+  return (await h.pgPool!.query(sql.text, sql.values as unknown[])).rows as T[];
 }
 
 let pragmasSet: Promise<void> | null = null;

@@ -2,6 +2,9 @@
 // and the tests so that they always agree.
 export type Provider = "sqlite" | "postgresql";
 
+/** How long a SQLite connection waits for another connection's lock before failing. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
 export const DEFAULT_DATABASE_URL = "file:./data/casefile.db";
 
 export function databaseUrl(env: Record<string, string | undefined> = process.env): string {

@@ -1,8 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
-import { SQLITE_BUSY_TIMEOUT_MS } from "./client";
-import { databaseUrl, providerOf, sqlitePath } from "./provider";
+import { databaseUrl, sqlitePath, SQLITE_BUSY_TIMEOUT_MS } from "./provider";
 
 // A read-only SQLite connection of its own for hot read paths (search) that run one large SQL
 // query per request: better-sqlite3 straight, with the prepared statement kept, instead of
@@ -18,9 +17,8 @@ const g = globalThis as unknown as { __casefileSqliteReader?: Reader };
 /** Prepared statements kept per connection; the searches' SQL has a few dozen shapes. */
 const STATEMENT_LIMIT = 200;
 
-function reader(): Reader | null {
+function reader(): Reader {
   const url = databaseUrl();
-  if (providerOf(url) !== "sqlite") return null;
   const open = g.__casefileSqliteReader;
   if (open?.url === url && open.db.open) return open;
   if (open) closeSqliteReader();
@@ -31,10 +29,9 @@ function reader(): Reader | null {
   return r;
 }
 
-/** The rows of one read-only query on the reader connection, or null when the database is not SQLite. */
-export function sqliteAll<T>(sql: string, values: readonly unknown[]): T[] | null {
+/** The rows of one read-only query on the reader connection (DATABASE_URL must be SQLite; see rawAll in client.ts). */
+export function sqliteAll<T>(sql: string, values: readonly unknown[]): T[] {
   const r = reader();
-  if (!r) return null;
   let stmt = r.statements.get(sql);
   if (!stmt) {
     if (r.statements.size >= STATEMENT_LIMIT) r.statements.clear();

@@ -2,8 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
-import { dbProvider, pgAll } from "@/lib/db/client";
-import { sqliteAll } from "@/lib/db/sqlite-reader";
+import { dbProvider, rawAll } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { matchNames } from "@/lib/names";
@@ -159,7 +158,7 @@ async function registryVersion(): Promise<string> {
   // One round trip for the three registries (this runs before every name-aware search).
   const part = (table: string) => Prisma.raw(`(SELECT CAST(COUNT(*) AS TEXT) || ':' || COALESCE(CAST(MAX("updatedAt") AS TEXT), '') FROM "${table}")`);
   const sql = Prisma.sql`SELECT ${part("Person")} || '/' || ${part("Place")} || '/' || ${part("Organisation")} AS v`;
-  const rows = sqliteAll<{ v: string }>(sql.sql, sql.values) ?? (await pgAll<{ v: string }>(sql.text, sql.values)) ?? [];
+  const rows = await rawAll<{ v: string }>(sql);
   return String(rows[0]?.v ?? "");
 }
 
@@ -301,7 +300,7 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
           ${linkedPersons}
         ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
         ${page}`;
-    return sqliteAll<Row>(sql.sql, sql.values)!;
+    return rawAll<Row>(sql);
   }
   const tsq = tsqueryText(o.parsed, o.spellings);
   const sql = Prisma.sql`
@@ -316,5 +315,5 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
         ${linkedPersons}
       ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
       ${page}`;
-  return (await pgAll<Row>(sql.text, sql.values))!;
+  return rawAll<Row>(sql);
 }
