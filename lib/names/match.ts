@@ -2,7 +2,7 @@
 
 import { normalizeLatin, normalizePersian } from "./normalize";
 import { canonicalize, consonantSkeleton, tokenKeys, type KeyToken } from "./keys";
-import { keySimilarities, keyWeight, skeletonSimilarity } from "./similarity";
+import { consonantBoundInto, consonantClasses, keySimilarities, keyWeight, skeletonSimilarity } from "./similarity";
 
 /**
  * Default cut-off of matchNames, chosen from the tables in test-cases.ts: the true
@@ -28,11 +28,12 @@ const EXTRA_QUERY_WORDS = 0.4;
 const BELOW_EXACT = 0.99;
 
 /** A keyed word; `idx` numbers the distinct words of one prepared name. */
-type Word = KeyToken & { skel: string; weight: number; idx: number };
-type Prepared = { exact: string; words: Word[]; variants: Word[][]; count: number };
+type Word = KeyToken & { skel: string; weight: number; idx: number; classes: Int8Array };
+/** `all`: every word and joined word. */
+type Prepared = { exact: string; words: Word[]; variants: Word[][]; count: number; all: Word[] };
 
 function toWord(t: KeyToken, idx: number): Word {
-  return { ...t, skel: consonantSkeleton(t.key), weight: keyWeight(t.key), idx };
+  return { ...t, skel: consonantSkeleton(t.key), weight: keyWeight(t.key), idx, classes: consonantClasses(t.key) };
 }
 
 const cache = new Map<string, Prepared>();
@@ -43,7 +44,8 @@ function prepare(name: string): Prepared {
   if (hit) return hit;
   const words = tokenKeys(name).map(toWord);
   const vs = variants(words);
-  const p: Prepared = { exact: normalizeLatin(normalizePersian(name)), words, variants: vs, count: words.length + vs.length - 1 };
+  const all = [...words, ...vs.slice(1).map((v, i) => v[i]!)];
+  const p: Prepared = { exact: normalizeLatin(normalizePersian(name)), words, variants: vs, count: words.length + vs.length - 1, all };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(name, p);
   return p;
@@ -134,6 +136,86 @@ export function nameScore(query: string, candidate: string): number {
   return Math.min(BELOW_EXACT, best);
 }
 
+/**
+ * A number ≥ nameScore(query, candidate), from consonant counts alone (similarity.ts,
+ * consonantBound), following wordSetScore step by step: each word pair's similarity is
+ * replaced by its bound, and where wordSetScore's pairing decides the weights, the bound
+ * takes the weights that give the most.
+ */
+function scoreBound(q: Prepared, c: Prepared, threshold: number): number {
+  if (!q.words.length || !c.words.length) return 0;
+  if (q.exact === c.exact) return 1;
+  // Bounds per word pair (by idx), without and with the prefix rule of a last query word.
+  const size = q.count * c.count;
+  if (pairFull.length < size) {
+    pairFull = new Float64Array(size * 2);
+    pairPre = new Float64Array(size * 2);
+  }
+  const full = pairFull;
+  const pre = pairPre;
+  // The mean of a name's word pairs is at most its best pair: most names stop here.
+  let most = 0;
+  for (const qw of q.all) {
+    const factor = Math.min(PREFIX_FACTOR, 0.55 + 0.12 * qw.weight);
+    for (const cw of c.all) {
+      const id = qw.idx * c.count + cw.idx;
+      if (qw.key === cw.key) {
+        full[id] = pre[id] = 1;
+        most = 1;
+        continue;
+      }
+      consonantBoundInto(qw.key, qw.classes, qw.weight, cw.key, PAIR_OUT);
+      full[id] = PAIR_OUT[0]!;
+      pre[id] = qw.key.length >= 3 ? Math.max(PAIR_OUT[0]!, factor * PAIR_OUT[1]!) : PAIR_OUT[0]!;
+      if (pre[id]! > most) most = pre[id]!;
+    }
+  }
+  if (most < threshold) return most;
+  let best = 0;
+  for (const qv of q.variants) for (const cv of c.variants) best = Math.max(best, wordSetBound(qv, cv, full, pre, c.count));
+  return Math.min(BELOW_EXACT, best);
+}
+let pairFull = new Float64Array(64);
+let pairPre = new Float64Array(64);
+const PAIR_OUT = new Float64Array(2);
+
+/** The most wordSetScore(q, c) can be, given bounds on its word pairs' similarities. */
+function wordSetBound(q: Word[], c: Word[], full: Float64Array, pre: Float64Array, width: number): number {
+  const sim = (i: number, j: number) => (i === q.length - 1 ? pre : full)[q[i]!.idx * width + c[j]!.idx]!;
+  // Every word of the shorter side is paired once; its pair's weight is the larger of the two words'.
+  const qShorter = q.length <= c.length;
+  const short = qShorter ? q : c;
+  const long = qShorter ? c : q;
+  const longMax = Math.max(...long.map((w) => w.weight));
+  const rows = short.map((w, i) => {
+    let b = 0;
+    for (let j = 0; j < long.length; j++) b = Math.max(b, qShorter ? sim(i, j) : sim(j, i));
+    return { b, lo: w.weight, hi: Math.max(w.weight, longMax) };
+  });
+  // The weighted mean is largest with the highest weights on the best pairs: try each split.
+  rows.sort((x, y) => y.b - x.b);
+  let mean = 0;
+  for (let k = 0; k <= rows.length; k++) {
+    let sum = 0;
+    let weight = 0;
+    rows.forEach((r, i) => {
+      const w = i < k ? r.hi : r.lo;
+      sum += r.b * w;
+      weight += w;
+    });
+    if (weight > 0) mean = Math.max(mean, sum / weight);
+  }
+  // Unpaired words of the longer side: at least its lightest ones.
+  const [larger, penalty] = q.length >= c.length ? [q, EXTRA_QUERY_WORDS] : [c, EXTRA_CANDIDATE_WORDS];
+  const total = larger.reduce((a, w) => a + w.weight, 0);
+  const lightest = larger
+    .map((w) => w.weight)
+    .sort((x, y) => x - y)
+    .slice(0, Math.abs(q.length - c.length))
+    .reduce((a, w) => a + w, 0);
+  return total > 0 ? mean * (1 - penalty * (lightest / total)) : mean;
+}
+
 export type NameCandidate = { id: string; names: string[] };
 export type NameMatch = { id: string; score: number; matched: string };
 
@@ -148,9 +230,14 @@ export function matchNames(
 ): NameMatch[] {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const out: NameMatch[] = [];
+  const q = prepare(query);
   for (const cand of candidates) {
     let best: NameMatch | undefined;
     for (const name of cand.names) {
+      // Most names cannot reach the threshold, or beat this candidate's best so far; the
+      // bound says so without the edit distances (results are the same either way).
+      const bound = scoreBound(q, prepare(name), best ? Math.max(threshold, best.score) : threshold);
+      if (bound < threshold || (best && bound <= best.score)) continue;
       const score = nameScore(query, name);
       if (!best || score > best.score) best = { id: cand.id, score, matched: name };
     }

@@ -183,3 +183,121 @@ export function skeletonSimilarity(a: string, b: string): number {
   const norm = Math.max(a.length, b.length);
   return norm === 0 ? 0 : Math.max(0, 1 - prev[m]! / norm);
 }
+
+// ---------------------------------------------------------------- a cheap upper bound
+//
+// Matching a query against every spelling in a registry runs the edit distance above for
+// every word pair, most of which share almost no consonants. consonantBound() proves, from
+// counts alone, that a pair cannot reach a score, so match.ts can skip it without changing
+// any result. The argument, on the cost tables above:
+//   - Consonants fall into classes: two consonants are in one class when the tables let one
+//     stand for the other cheaply (g/q/k/x/h, s/sh/z/j/ch, d/t, b/p/f). y and v, which the
+//     tables also let stand for vowels, and letters outside ASCII are left out ("wild").
+//   - In any alignment, a consonant of a class that the other word has fewer of must be
+//     deleted, or set against a vowel, a wild symbol or a consonant of another class. Each
+//     of those costs at least MIN_UNIT per consonant (an unrelated pair costs twice that
+//     and settles one surplus on each side).
+//   - So the distance is at least MIN_UNIT × (the surplus of each class, both sides).
+// MIN_UNIT is computed from the tables, so changing a cost cannot make the bound wrong.
+
+const WILD = new Set<string>();
+const CLASS_OF = new Int8Array(128).fill(-1);
+/** Number of consonant classes (the length of a counts array). */
+export let CLASS_COUNT = 0;
+/** The least a consonant's class surplus costs, per consonant (see above). */
+export const MIN_UNIT: number = (() => {
+  const consonants: string[] = [];
+  for (let a = 33; a < 127; a++) {
+    const c = String.fromCharCode(a);
+    if (/[A-Za-z]/.test(c) && !isVowel(c)) consonants.push(c);
+  }
+  // Wild: a consonant the tables let stand for a vowel for less than an unrelated pair costs.
+  for (const c of consonants)
+    for (const v of "aeiouEA") if (PAIRINGS.some((p) => substCost(c, v, p) < 1)) WILD.add(c);
+  // Classes: connected by any substitution cheaper than two unrelated consonants.
+  const parent = new Map(consonants.map((c) => [c, c]));
+  const find = (c: string): string => (parent.get(c) === c ? c : find(parent.get(c)!));
+  for (const a of consonants)
+    for (const b of consonants)
+      if (!WILD.has(a) && !WILD.has(b) && a !== b && PAIRINGS.some((p) => substCost(a, b, p) < UNRELATED_CONSONANTS)) parent.set(find(a), find(b));
+  const ids = new Map<string, number>();
+  for (const c of consonants) {
+    if (WILD.has(c)) continue;
+    const root = find(c);
+    if (!ids.has(root)) ids.set(root, ids.size);
+    CLASS_OF[c.charCodeAt(0)] = ids.get(root)!;
+  }
+  CLASS_COUNT = ids.size;
+  let min = Infinity;
+  for (const a of consonants) {
+    if (WILD.has(a)) continue;
+    for (const p of PAIRINGS) {
+      min = Math.min(min, indelCost(a, false, p), indelCost(a, true, p));
+      for (let code = 33; code < 127; code++) {
+        const b = String.fromCharCode(code);
+        if (CLASS_OF[code] === CLASS_OF[a.charCodeAt(0)]) continue;
+        const cost = substCost(a, b, p);
+        // Against a consonant of another class the cost settles a surplus on both sides.
+        min = Math.min(min, CLASS_OF[code]! >= 0 ? cost / 2 : cost);
+      }
+    }
+  }
+  // Letters outside ASCII take the functions' fallbacks: 1 to delete, 1 or an unrelated pair.
+  return Math.min(min, 1, UNRELATED_CONSONANTS / 2);
+})();
+
+/** How many consonants of each class a key holds (wild symbols are not counted). */
+export function consonantClasses(key: string): Int8Array {
+  const counts = new Int8Array(CLASS_COUNT);
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    const k = code < 128 ? CLASS_OF[code]! : -1;
+    if (k >= 0 && counts[k]! < 127) counts[k]!++;
+  }
+  return counts;
+}
+
+/**
+ * Upper bounds on keySimilarities(a, …, b, …, true): `full` for the whole of b, `prefix` for
+ * the prefixes of b that it compares (from a.length - 1 to 2 × a.length + 1 symbols). `ca` is
+ * consonantClasses(a), `wa` keyWeight(a). Each is ≥ the similarity it bounds, for every pair of keys.
+ */
+export function consonantBound(a: string, ca: Int8Array, wa: number, b: string): { full: number; prefix: number } {
+  consonantBoundInto(a, ca, wa, b, BOUND_OUT);
+  return { full: BOUND_OUT[0]!, prefix: BOUND_OUT[1]! };
+}
+
+const BOUND_OUT = new Float64Array(2);
+let seen = new Int8Array(0);
+
+/** consonantBound without allocating: writes [full, prefix] into `out` (the matcher's inner loop). */
+export function consonantBoundInto(a: string, ca: Int8Array, wa: number, b: string, out: Float64Array): void {
+  // Walk b's prefixes, keeping the surplus of each side over the other up to date.
+  if (seen.length !== ca.length) seen = new Int8Array(ca.length);
+  else seen.fill(0);
+  let surplusA = 0;
+  for (let k = 0; k < ca.length; k++) surplusA += ca[k]!;
+  let surplusB = 0;
+  let wb = 0;
+  let prefix = 0;
+  const lo = Math.max(1, a.length - 1);
+  const hi = Math.min(b.length - 1, a.length * 2 + 1);
+  for (let j = 1; j <= b.length; j++) {
+    const code = b.charCodeAt(j - 1);
+    wb += code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 69 || code === 65 ? 0.5 : 1; // aeiouEA
+    const k = code < 128 ? CLASS_OF[code]! : -1;
+    if (k >= 0) {
+      if (seen[k]! < ca[k]!) surplusA--;
+      else surplusB++;
+      if (seen[k]! < 127) seen[k]!++;
+    }
+    if (j >= lo && j <= hi) {
+      const norm = Math.max(wa, wb);
+      const v = norm === 0 ? 1 : 1 - (MIN_UNIT * (surplusA + surplusB)) / norm;
+      if (v > prefix) prefix = v;
+    }
+  }
+  const norm = Math.max(wa, wb);
+  out[0] = norm === 0 ? 1 : Math.max(0, 1 - (MIN_UNIT * (surplusA + surplusB)) / norm);
+  out[1] = prefix;
+}
