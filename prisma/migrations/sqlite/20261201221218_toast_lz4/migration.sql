@@ -1,0 +1,2 @@
+-- Nothing to do on SQLite: the PostgreSQL migration of the same name sets lz4 compression on
+-- the large text columns, which SQLite does not compress.
