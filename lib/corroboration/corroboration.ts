@@ -181,6 +181,38 @@ export async function getPersonAllegations({ actor, personId }: { actor: Actor |
   });
 }
 
+/** A group as the person page first shows it: its counts and how many quotes it has, not the quotes. */
+export type AllegationGroupSummary = Counts & { event: EventRef | null; allegationType: string; quoteCount: number };
+
+/**
+ * The same groups and counts as getPersonAllegations, with each group's number of quotes
+ * instead of the quotes (the person page loads a group's quotes when it is opened, through
+ * getPersonAllegationQuotes).
+ */
+export async function getPersonAllegationSummary({ actor, personId }: { actor: Actor | null; personId: string }) {
+  const r = await getPersonAllegations({ actor, personId });
+  return { person: r.person, totals: r.totals, groups: r.groups.map(({ quotes, ...g }): AllegationGroupSummary => ({ ...g, quoteCount: quotes.length })) };
+}
+
+/** One group of a person's allegations: its allegation type, and its event's id or "none" for the links naming no event. */
+export const ZAllegationQuotesQuery = z.object({
+  type: z.enum(ALLEGATION_TYPES, { error: "invalid_choice" }),
+  event: z.string({ error: "required" }).min(1, { error: "required" }).max(100, { error: "too_long:100" }),
+});
+
+/**
+ * The quotes of one group of getPersonAllegations (the same quotes, in the same order, for
+ * the same reader): those of the person's links with that allegation type and event.
+ */
+export async function getPersonAllegationQuotes({ actor, personId, query }: { actor: Actor | null; personId: string; query: unknown }): Promise<{ quotes: Quote[] }> {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  const q = parseInput(ZAllegationQuotesQuery, query);
+  const eventId = q.event === "none" ? null : q.event;
+  const r = await getPersonAllegations({ actor, personId });
+  return { quotes: r.groups.find((g) => (g.event?.id ?? null) === eventId && g.allegationType === q.type)?.quotes ?? [] };
+}
+
 // ---------------------------------------------------------------- a proceeding's evidence
 
 /**

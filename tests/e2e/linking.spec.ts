@@ -122,9 +122,18 @@ test("in the Persian interface a researcher links a Persian passage to an offici
   await expect(killing).toHaveAttribute("data-verified", "1");
   await expect(killing).toHaveAttribute("data-unverified", "0");
   await expect(killing).toContainText("۱ شاهد مستقلِ تأییدشده");
-  await section.locator('[data-allegation="KILLING"] summary').click();
+  // The quotes are not in the page until their group is opened; a failed load says so in Persian and can be retried.
+  await expect(section.getByTestId("allegation-quote")).toHaveCount(0);
+  const killingGroup = section.locator('[data-allegation="KILLING"]');
+  let failNext = true;
+  await page.route("**/api/v1/persons/*/allegations/quotes?*", (route) => (failNext ? ((failNext = false), route.abort()) : route.continue()));
+  await killingGroup.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await expect(killingGroup.getByTestId("allegation-quotes-error")).toContainText("نقل‌قول‌ها بارگیری نشدند");
+  await killingGroup.getByTestId("allegation-quotes-retry").click();
   const quote = section.getByTestId("allegation-quote").filter({ hasText: PASSAGE });
   await expect(quote).toBeVisible();
+  await expect(killingGroup.getByTestId("allegation-quotes-error")).toHaveCount(0);
   await expect(quote).toContainText(/W-\d{4}/);
   await expect(quote.getByTestId("quote-revision-link")).toHaveAttribute("href", `/statements/${statementId}/revisions/1`);
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
-import { getCorroborationMatrix, getPersonAllegations, getProceedingEvidence, getTimeline } from "@/lib/corroboration";
+import { GET as allegationQuotesRoute } from "@/app/api/v1/persons/[id]/allegations/quotes/route";
+import { createToken } from "@/lib/auth/tokens";
+import { getCorroborationMatrix, getPersonAllegationQuotes, getPersonAllegations, getPersonAllegationSummary, getProceedingEvidence, getTimeline } from "@/lib/corroboration";
 import { read, write } from "@/lib/db/write";
 import { createLink, deleteLink, listLinksForPerson, listLinksForStatement, suggestLinks, updateLink } from "@/lib/links";
 import { createStatement, restoreRevision, updateStatement } from "@/lib/statements/statements";
@@ -379,6 +381,72 @@ describe("corroboration", () => {
     const g = (await getPersonAllegations({ actor: reviewer, personId: accused })).groups.find((x) => x.allegationType === "IMPRISONMENT")!;
     expect(g).toMatchObject({ verifiedWitnesses: 0, unverifiedWitnesses: 0, needsReview: 1 });
     expect(g.quotes[0]!.anchor).toBe("NEEDS_REVIEW");
+  });
+
+  test("the person page's summary has the same groups and counts, and each group's quotes load on their own, the same for each reader", async () => {
+    for (const actor of [reviewer, legal]) {
+      const full = await getPersonAllegations({ actor, personId: accused });
+      const summary = await getPersonAllegationSummary({ actor, personId: accused });
+      expect(summary).toEqual({ ...full, groups: full.groups.map(({ quotes, ...g }) => ({ ...g, quoteCount: quotes.length })) });
+      expect(JSON.stringify(summary)).not.toContain(Q);
+      for (const g of full.groups) {
+        const r = await getPersonAllegationQuotes({ actor, personId: accused, query: { type: g.allegationType, event: g.event?.id ?? "none" } });
+        expect(r.quotes).toEqual(g.quotes);
+      }
+      // Exactly the links lib/links lists for this reader (its visibility rule, through Prisma).
+      const listed = (await listLinksForPerson({ actor, personId: accused })).items;
+      expect(full.groups.flatMap((g) => g.quotes.map((q) => q.linkId)).sort()).toEqual(listed.map((l) => l.id).sort());
+      const byId = new Map(full.groups.flatMap((g) => g.quotes).map((q) => [q.linkId, q]));
+      for (const l of listed) {
+        expect(byId.get(l.id)).toMatchObject({ statementId: l.statement.id, statementTitle: l.statement.title, statementStatus: l.statement.status, fictional: l.statement.fictional, witnessCode: l.statement.witnessCode, quote: l.quote, startOffset: l.startOffset, endOffset: l.endOffset, revisionNumber: l.revisionNumber, anchor: l.anchor, role: l.role });
+      }
+    }
+    const legalKilling = await getPersonAllegationQuotes({ actor: legal, personId: accused, query: { type: "KILLING", event: massExecutions } });
+    expect(legalKilling.quotes).toHaveLength(3);
+    expect(await getPersonAllegationQuotes({ actor: reviewer, personId: accused, query: { type: "KILLING", event: "no-such-event" } })).toEqual({ quotes: [] });
+    await expect(getPersonAllegationQuotes({ actor: reviewer, personId: accused, query: { type: "BAD", event: "none" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(getPersonAllegationQuotes({ actor: reviewer, personId: accused, query: { type: "KILLING" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(getPersonAllegationQuotes({ actor: reviewer, personId: "nope", query: { type: "KILLING", event: "none" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getPersonAllegationSummary({ actor: reviewer, personId: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  test("the quotes route: a group's quotes as JSON for the reader, a bad group a 400 in the reader's language", async () => {
+    const token = (await createToken({ actor: legal, input: { name: "test" } })).secret;
+    const url = (q: string) => `http://casefile.test/api/v1/persons/${accused}/allegations/quotes?${q}`;
+    const params = { params: Promise.resolve({ id: accused }) };
+    const ok = await allegationQuotesRoute(new Request(url(`type=KILLING&event=${massExecutions}`), { headers: { authorization: `Bearer ${token}` } }), params);
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { quotes: { witnessCode: string }[] };
+    expect(body.quotes).toHaveLength(3);
+    expect(JSON.stringify(body)).not.toMatch(/legalName|witnessId/);
+    const bad = await allegationQuotesRoute(new Request(url("type=NOPE&event=none"), { headers: { authorization: `Bearer ${token}`, "accept-language": "fa" } }), params);
+    expect(bad.status).toBe(400);
+    const err = (await bad.json()) as { error: { code: string; fields: Record<string, string[]> } };
+    expect(err.error.code).toBe("INVALID_INPUT");
+    expect(err.error.fields.type![0]).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  test("a legal team sees a group's quotes only from witnesses whose consent to legal sharing is in force", async () => {
+    const person = (await write((tx) => tx.person.create({ data: { name: "Second Fictional Official (test)", nameFa: "مقام ساختگی دوم" } }))).id;
+    const given = { givenAt: "2023-01-01", method: "WRITTEN" };
+    const sharing = await createWitness({ actor: researcher, input: { consents: [{ scope: "LEGAL_SHARING", ...given }] } });
+    const withdrawn = await createWitness({ actor: researcher, input: { consents: [{ scope: "LEGAL_SHARING", ...given }] } });
+    await write((tx) => tx.consent.updateMany({ where: { witnessId: withdrawn.id }, data: { withdrawnAt: new Date() } }));
+    const research = await createWitness({ actor: researcher, input: { consents: [{ scope: "INTERNAL_RESEARCH", ...given }] } });
+    for (const w of [sharing, withdrawn, research]) {
+      const s = await persianStatement(researcher, text(Math.random()), w.id);
+      await write((tx) => tx.statement.update({ where: { id: s.id }, data: { status: "VERIFIED" } }));
+      const t = (await read((d) => d.statement.findUniqueOrThrow({ where: { id: s.id } }))).originalText;
+      await createLink({ actor: researcher, input: { statementId: s.id, revisionNumber: 1, ...passage(t, Q), personId: person, role: "ORDERED", allegationType: "PERSECUTION", eventId: lockdown } });
+    }
+    const query = { type: "PERSECUTION", event: lockdown };
+    expect((await getPersonAllegationQuotes({ actor: reviewer, personId: person, query })).quotes).toHaveLength(3);
+    const seen = (await getPersonAllegationQuotes({ actor: legal, personId: person, query })).quotes;
+    const sharingStatements = await read((d) => d.statement.findMany({ where: { witnessId: sharing.id }, select: { id: true } }));
+    expect(seen.map((q) => q.statementId)).toEqual(sharingStatements.map((s) => s.id));
+    const summary = await getPersonAllegationSummary({ actor: legal, personId: person });
+    expect(summary.groups).toEqual([expect.objectContaining({ allegationType: "PERSECUTION", quoteCount: 1, verifiedWitnesses: 1, unverifiedWitnesses: 0 })]);
+    expect((await listLinksForPerson({ actor: legal, personId: person })).items.map((l) => l.statement.id)).toEqual(seen.map((q) => q.statementId));
   });
 
   test("a proceeding shows, per defendant, the allegation types with their counts, and the statements in evidence", async () => {

@@ -3,20 +3,23 @@ import { DateText } from "@/app/(app)/_components/registry/dates";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import { getCalendar } from "@/app/_lib/calendar";
 import { getActor } from "@/lib/auth/session";
-import { getPersonAllegations, type AllegationGroup } from "@/lib/corroboration";
+import { ClientMessages } from "@/app/_components/client-messages";
+import { getPersonAllegationSummary, type AllegationGroupSummary } from "@/lib/corroboration";
 import { CountBadge } from "./counts";
 import styles from "./graph.module.css";
-import { QuoteList } from "./quote-list";
+import { AllegationQuotes } from "./allegation-quotes";
 
 /**
  * For the person page: allegations grouped by event and type, each with its count of
- * independent verified witnesses (unverified apart), expandable to the exact quotes.
+ * independent verified witnesses (unverified apart), expandable to the exact quotes. The quotes
+ * are not rendered here: a group loads them when it is opened (allegation-quotes.tsx), so the
+ * page carries only the counts (a well-documented person has a hundred quotes or more).
  */
 export async function PersonAllegations({ personId }: { personId: string }) {
   const actor = await getActor();
-  const [r, t, locale, calendar] = await Promise.all([getPersonAllegations({ actor, personId }), getTranslations(), getLocale(), getCalendar()]);
+  const [r, t, locale, calendar] = await Promise.all([getPersonAllegationSummary({ actor, personId }), getTranslations(), getLocale(), getCalendar()]);
   const fa = locale === "fa";
-  const byEvent = new Map<string, AllegationGroup[]>();
+  const byEvent = new Map<string, AllegationGroupSummary[]>();
   for (const g of r.groups) {
     const k = g.event?.id ?? "";
     byEvent.set(k, [...(byEvent.get(k) ?? []), g]);
@@ -30,7 +33,7 @@ export async function PersonAllegations({ personId }: { personId: string }) {
           {t("allegations.none")}
         </p>
       ) : (
-        <>
+        <ClientMessages namespaces={["allegations", "statuses", "protection"]}>
           <p className={styles.totals}>
             <span className={styles.totalsLabel}>{t("allegations.totals")}:</span> <CountBadge counts={r.totals} testId="allegation-totals" />
           </p>
@@ -57,17 +60,14 @@ export async function PersonAllegations({ personId }: { personId: string }) {
                         <span className={`badge ${styles.allegation}`}>{t(`links.allegationTypes.${g.allegationType}`)}</span>
                         <CountBadge counts={g} testId="allegation-counts" />
                       </div>
-                      <details className={styles.details}>
-                        <summary>{t("allegations.quotes", { count: g.quotes.length })}</summary>
-                        <QuoteList quotes={g.quotes} />
-                      </details>
+                      <AllegationQuotes personId={personId} eventId={g.event?.id ?? null} allegationType={g.allegationType} count={g.quoteCount} />
                     </li>
                   ))}
                 </ul>
               </div>
             );
           })}
-        </>
+        </ClientMessages>
       )}
     </RegistrySection>
   );

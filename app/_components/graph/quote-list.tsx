@@ -4,9 +4,14 @@ import { StatusBadge } from "@/app/_components/badges";
 import type { Quote } from "@/lib/corroboration";
 import styles from "./graph.module.css";
 
-/** The exact quotes behind a count: each with its witness code, revision and offsets, and a link to that revision. */
+/**
+ * The exact quotes behind a count: each with its witness code, revision and offsets, and a link
+ * to that revision. Rendered on the server (a proceeding's evidence) and in the browser (a
+ * person's allegation group, loaded when it is opened: allegation-quotes.tsx), so its text
+ * comes from the "allegations" and "statuses" namespaces only.
+ */
 export function QuoteList({ quotes, person }: { quotes: (Quote & { person?: { name: string; nameFa: string } })[]; person?: boolean }) {
-  const t = useTranslations();
+  const t = useTranslations("allegations");
   return (
     <ul className={styles.quotes} data-testid="allegation-quotes">
       {quotes.map((q) => (
@@ -21,11 +26,11 @@ export function QuoteList({ quotes, person }: { quotes: (Quote & { person?: { na
               </strong>
             )}
             <span className="code">{q.witnessCode}</span>
-            <span>{t("allegations.quoteSource", { n: q.revisionNumber, start: q.startOffset, end: q.endOffset })}</span>
+            <span>{t("quoteSource", { n: q.revisionNumber, start: q.startOffset, end: q.endOffset })}</span>
             <StatusBadge status={q.statementStatus} />
-            {q.anchor === "NEEDS_REVIEW" && <span className={`badge ${styles.reviewBadge}`}>{t("links.needsReview")}</span>}
+            {q.anchor === "NEEDS_REVIEW" && <span className={`badge ${styles.reviewBadge}`}>{t("quoteNeedsReview")}</span>}
             <Link href={`/statements/${q.statementId}/revisions/${q.revisionNumber}`} data-testid="quote-revision-link">
-              {t("allegations.openRevision", { n: q.revisionNumber })}
+              {t("openRevision", { n: q.revisionNumber })}
             </Link>
           </p>
         </li>

@@ -1,0 +1,7 @@
+import { apiRoute, searchParams } from "@/lib/api/handler";
+import { getPersonAllegationQuotes } from "@/lib/corroboration";
+
+export const dynamic = "force-dynamic";
+
+/** The quotes of one group of the person's allegations: ?type=KILLING&event=<event id, or "none">. */
+export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => getPersonAllegationQuotes({ actor, personId: params.id, query: searchParams(req) }));
