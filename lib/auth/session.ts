@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { read } from "@/lib/db/write";
+import { Prisma } from "@/generated/sqlite/client";
+import { isTrue, rawAll } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { authOptions } from "./options";
@@ -15,10 +16,14 @@ import { actorFromToken } from "./tokens";
  */
 export async function actorForSession(uid: unknown, sv: unknown): Promise<Actor | null> {
   if (typeof uid !== "string" || typeof sv !== "number") return null;
-  const user = await read((db) => db.user.findUnique({ where: { id: uid } }));
-  if (!user || user.disabled || user.sessionVersion !== sv || !isRole(user.role)) return null;
+  // Every page view and API call starts here, so it is one plain query (rawAll) rather than a
+  // Prisma query (~1 ms of query compiling and row mapping per request, measured under load).
+  const [user] = await rawAll<UserRow>(Prisma.sql`SELECT "id", "email", "name", "role", "disabled", "sessionVersion" FROM "User" WHERE "id" = ${uid}`);
+  if (!user || isTrue(user.disabled) || Number(user.sessionVersion) !== sv || !isRole(user.role)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
+
+type UserRow = { id: string; email: string; name: string; role: string; disabled: boolean | number; sessionVersion: number | bigint };
 
 /** The signed-in actor for pages, layouts and server actions, or null. Cached per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {

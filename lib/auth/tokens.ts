@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { sha256Hex } from "@/lib/audit/canonical";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { Prisma } from "@/generated/sqlite/client";
+import { isTrue, rawAll } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput, zText } from "@/lib/validation";
@@ -56,7 +58,10 @@ export async function revokeToken({ actor, tokenId }: { actor: Actor | null; tok
 
 export async function actorFromToken(secret: string): Promise<Actor | null> {
   if (!secret.startsWith(PREFIX) || secret.length > 200) return null;
-  const row = await read((db) => db.apiToken.findUnique({ where: { tokenHash: sha256Hex(secret) }, include: { user: true } }));
-  if (!row || row.revokedAt || row.user.disabled || !isRole(row.user.role)) return null;
-  return { id: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role };
+  // Every API call with a token starts here: one plain query (rawAll), not a Prisma query (see actorForSession).
+  const [row] = await rawAll<{ revokedAt: unknown; id: string; email: string; name: string; role: string; disabled: boolean | number }>(
+    Prisma.sql`SELECT t."revokedAt", u."id", u."email", u."name", u."role", u."disabled" FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${sha256Hex(secret)}`,
+  );
+  if (!row || row.revokedAt !== null || isTrue(row.disabled) || !isRole(row.role)) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
 }

@@ -110,4 +110,15 @@ describe("accounts and sessions", () => {
     expect(await actorFromToken(t.secret)).toBeNull();
     expect(await actorFromToken("cf_made-up")).toBeNull();
   });
+
+  test("a disabled user's token is refused, and works again once the user is enabled", async () => {
+    const admin = await makeActor("ADMIN");
+    const u = await makeActor("REVIEWER");
+    const t = await createToken({ actor: u, input: { name: "desk" } });
+    expect(await actorFromToken(t.secret)).toEqual({ id: u.id, email: u.email, name: u.name, role: "REVIEWER" });
+    await updateUser({ actor: admin, userId: u.id, input: { disabled: true } });
+    expect(await actorFromToken(t.secret)).toBeNull();
+    await updateUser({ actor: admin, userId: u.id, input: { disabled: false } });
+    expect(await actorFromToken(t.secret)).toMatchObject({ id: u.id, role: "REVIEWER" });
+  });
 });
