@@ -2,7 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can, canTransition } from "@/lib/auth/policy";
 import { isRole } from "@/lib/auth/roles";
-import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/generated/sqlite/client";
+import { rawAll, type Tx } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { getStatement } from "@/lib/statements/statements";
@@ -152,5 +153,7 @@ export async function getReviewPanel({ actor, statementId }: { actor: Actor | nu
 /** The header's bell: the actor's own unread notices. */
 export async function countUnreadNotifications({ actor }: { actor: Actor | null }): Promise<number> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-  return read((db) => db.notification.count({ where: { userId: actor.id, readAt: null } }));
+  // On every page (the header): one plain query from the (userId, readAt) index, not a Prisma count.
+  const [row] = await rawAll<{ n: number | bigint }>(Prisma.sql`SELECT COUNT(*) AS n FROM "Notification" WHERE "userId" = ${actor.id} AND "readAt" IS NULL`);
+  return Number(row?.n ?? 0);
 }

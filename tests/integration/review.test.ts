@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { read } from "@/lib/db/write";
-import { assignReviewer, decideReview, listNotifications, listReviewQueue, listReviews, submitStatement, takeForReview } from "@/lib/review/workflow";
+import { assignReviewer, decideReview, listNotifications, listReviewQueue, listReviews, markNotificationsRead, submitStatement, takeForReview } from "@/lib/review/workflow";
+import { countUnreadNotifications } from "@/lib/review/review-view";
 import { CHECKLIST } from "@/lib/review/schemas";
 import { createStatement, getStatement, updateStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
@@ -65,8 +66,15 @@ describe("the review workflow", () => {
       code: "INVALID_INPUT",
       fields: { reviewerId: ["not_eligible_reviewer"] },
     });
+    await markNotificationsRead({ actor: reviewer2 });
+    expect(await countUnreadNotifications({ actor: reviewer2 })).toBe(0);
     await assignReviewer({ actor: admin, statementId: s.id, input: { reviewerId: reviewer2.id } });
     expect((await listNotifications({ actor: reviewer2 })).map((n) => n.kind)).toContain("ASSIGNED");
+    // The header's bell counts the reviewer's own unread notices only.
+    expect(await countUnreadNotifications({ actor: reviewer2 })).toBe((await listNotifications({ actor: reviewer2, unreadOnly: true })).length);
+    expect(await countUnreadNotifications({ actor: reviewer2 })).toBeGreaterThan(0);
+    await markNotificationsRead({ actor: reviewer2 });
+    expect(await countUnreadNotifications({ actor: reviewer2 })).toBe(0);
     // Only the assigned reviewer decides.
     await expect(decideReview({ actor: reviewer, statementId: s.id, input: verify(2) })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await decideReview({ actor: reviewer2, statementId: s.id, input: verify(2) });
