@@ -217,6 +217,9 @@ async function main() {
   let gen: Generated;
   if (db.reused) {
     log(`reusing the archive kept by an earlier run (${kept})`);
+    // Brought up to the current migrations, as the server expects (applied ones are skipped).
+    await migrate(db.url);
+    await closeDb();
     gen = await reloadGenerated(JSON.parse(readFileSync(kept, "utf8")).timings);
   } else {
     await migrate(db.url);
