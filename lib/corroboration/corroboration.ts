@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
-import type { Tx } from "@/lib/db/client";
+import { rawAll, type Tx } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { visibleStatementWhere } from "@/lib/links/links";
@@ -152,46 +153,169 @@ function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
 // ---------------------------------------------------------------- a person's allegations
 
 export type AllegationGroup = Counts & { event: EventRef | null; allegationType: string; quotes: Quote[] };
+/** A group as the person page first shows it: its counts and how many quotes it has, not the quotes. */
+export type AllegationGroupSummary = Counts & { event: EventRef | null; allegationType: string; quoteCount: number };
+
+// The person page reads these on every view, so they are read with one plain SQL query through
+// rawAll instead of Prisma's nested selects (several queries, each costing its query compiler):
+// the links naming the person, each with its statement, the witness's code and sameAs record and
+// the event, in the order Prisma's loadLinks gives them (by creation). Statement visibility is
+// lib/links' visibleStatementWhere written in SQL: a legal team sees only statements whose
+// witness has a consent to LEGAL_SHARING in force (LEGAL_SHARING_WHERE in lib/witnesses).
+// tests/integration/links.test.ts checks the two agree, for each role.
+
+type PersonLinkRow = {
+  id: string;
+  statementId: string;
+  revisionNumber: number;
+  startOffset: number;
+  endOffset: number;
+  quote: string;
+  anchor: string;
+  role: string;
+  allegationType: string;
+  eventId: string | null;
+  title: string;
+  language: string;
+  status: string;
+  fictional: boolean | number;
+  witnessId: string;
+  witnessCode: string;
+  sameAsId: string | null;
+} & { [K in keyof EventRef as `e_${K}`]: EventRef[K] | null };
+
+const legalSharingSql = (actor: Actor) =>
+  actor.role === "LEGAL"
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Consent" c WHERE c."witnessId" = s."witnessId" AND c."scope" = 'LEGAL_SHARING' AND c."withdrawnAt" IS NULL)`
+    : Prisma.empty;
+
+/**
+ * The links naming a person that `actor` may see, by creation. `quotes`: with the quote and
+ * statement columns (else only what counting needs); `group`: only one event (null: none) and type.
+ */
+async function personLinkRows(actor: Actor, personId: string, o: { quotes: boolean; group?: { eventId: string | null; allegationType: string } }) {
+  const quoteCols = o.quotes
+    ? Prisma.sql`, l."statementId", l."revisionNumber", l."startOffset", l."endOffset", l."quote", l."role", s."title", s."language", s."fictional", w."code" AS "witnessCode"`
+    : Prisma.empty;
+  const eventCols = o.group
+    ? Prisma.empty
+    : Prisma.sql`, e."id" AS "e_id", e."title" AS "e_title", e."titleFa" AS "e_titleFa", e."dateStart" AS "e_dateStart", e."dateEnd" AS "e_dateEnd", e."precision" AS "e_precision", e."earliest" AS "e_earliest", e."latest" AS "e_latest"`;
+  const groupWhere = o.group
+    ? Prisma.sql`AND l."allegationType" = ${o.group.allegationType} AND ${o.group.eventId === null ? Prisma.sql`l."eventId" IS NULL` : Prisma.sql`l."eventId" = ${o.group.eventId}`}`
+    : Prisma.empty;
+  return rawAll<PersonLinkRow>(Prisma.sql`
+    SELECT l."id", l."anchor", l."allegationType", l."eventId", s."status", s."witnessId", w."sameAsId"${quoteCols}${eventCols}
+    FROM "Link" l
+    JOIN "Statement" s ON s."id" = l."statementId"
+    JOIN "Witness" w ON w."id" = s."witnessId"
+    ${o.group ? Prisma.empty : Prisma.sql`LEFT JOIN "Event" e ON e."id" = l."eventId"`}
+    WHERE l."personId" = ${personId} ${legalSharingSql(actor)} ${groupWhere}
+    ORDER BY l."createdAt" ASC, l."id" ASC`);
+}
+
+async function requirePerson(personId: string) {
+  const [person] = await rawAll<{ id: string; name: string; nameFa: string }>(Prisma.sql`SELECT "id", "name", "nameFa" FROM "Person" WHERE "id" = ${personId}`);
+  if (!person) throw new AppError("NOT_FOUND", "No such person.");
+  return person;
+}
+
+/** canonicalOf for rows that carry their witness's sameAs record: only chains longer than one step cost a query. */
+async function canonicalOfRows(rows: { witnessId: string; sameAsId: string | null }[]): Promise<Map<string, string>> {
+  const sameAs = new Map<string, string | null>();
+  for (const r of rows) sameAs.set(r.witnessId, r.sameAsId);
+  let pending = [...new Set(rows.map((r) => r.sameAsId).filter((x): x is string => !!x && !sameAs.has(x)))];
+  while (pending.length) {
+    const found = await rawAll<{ id: string; sameAsId: string | null }>(Prisma.sql`SELECT "id", "sameAsId" FROM "Witness" WHERE "id" IN (${Prisma.join(pending)})`);
+    for (const r of found) sameAs.set(r.id, r.sameAsId);
+    for (const id of pending) if (!sameAs.has(id)) sameAs.set(id, null);
+    pending = [...new Set(found.map((r) => r.sameAsId).filter((x): x is string => !!x && !sameAs.has(x)))];
+  }
+  return canonicalWitnessIds(sameAs);
+}
+
+function rowCounter(canonical: Map<string, string>) {
+  return (rows: PersonLinkRow[]): Counts => {
+    const anchored = rows.filter((l) => l.anchor === "ANCHORED");
+    return {
+      ...countWitnesses(anchored.map((l) => ({ canonicalWitnessId: canonical.get(l.witnessId) ?? l.witnessId, verified: l.status === "VERIFIED" }))),
+      needsReview: rows.length - anchored.length,
+    };
+  };
+}
+
+function quoteOfRow(l: PersonLinkRow): Quote {
+  return {
+    linkId: l.id,
+    statementId: l.statementId,
+    statementTitle: l.title,
+    statementStatus: l.status,
+    language: l.language,
+    fictional: !!l.fictional,
+    revisionNumber: Number(l.revisionNumber),
+    startOffset: Number(l.startOffset),
+    endOffset: Number(l.endOffset),
+    quote: l.quote,
+    witnessCode: l.witnessCode,
+    role: l.role,
+    allegationType: l.allegationType,
+    anchor: l.anchor,
+    verified: l.status === "VERIFIED",
+  };
+}
+
+function eventOfRow(l: PersonLinkRow): EventRef | null {
+  if (!l.e_id) return null;
+  return { id: l.e_id, title: l.e_title!, titleFa: l.e_titleFa!, dateStart: l.e_dateStart!, dateEnd: l.e_dateEnd, precision: l.e_precision!, earliest: l.e_earliest, latest: l.e_latest };
+}
+
+/** The person, the totals and the groups (by event, then type) with their rows, sorted for display. */
+async function personAllegationGroups(actor: Actor, personId: string, quotes: boolean) {
+  const [person, rows] = await Promise.all([requirePerson(personId), personLinkRows(actor, personId, { quotes })]);
+  const count = rowCounter(await canonicalOfRows(rows));
+  const groups = [...groupBy(rows, (l) => `${l.eventId ?? ""}|${l.allegationType}`).values()].map((items) => ({
+    // A link whose event no longer exists is shown without one, as Prisma's lookup by id did.
+    event: items[0]!.eventId ? eventOfRow(items[0]!) : null,
+    allegationType: items[0]!.allegationType,
+    ...count(items),
+    items,
+  }));
+  groups.sort((a, b) => {
+    if (!a.event !== !b.event) return a.event ? -1 : 1;
+    const d = a.event && b.event ? byDate(a.event, b.event) : 0;
+    return d || typeOrder(a.allegationType) - typeOrder(b.allegationType);
+  });
+  return { person, totals: count(rows), groups };
+}
 
 /**
  * Allegations against one person, grouped by event (null: no event named) and allegation
  * type, each with its independent-witness counts and the exact quotes.
  */
-export async function getPersonAllegations({ actor, personId }: { actor: Actor | null; personId: string }) {
+export async function getPersonAllegations({ actor, personId }: { actor: Actor | null; personId: string }): Promise<{
+  person: { id: string; name: string; nameFa: string };
+  totals: Counts;
+  groups: AllegationGroup[];
+}> {
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
-  return read(async (db) => {
-    const person = await db.person.findUnique({ where: { id: personId }, select: { id: true, name: true, nameFa: true } });
-    if (!person) throw new AppError("NOT_FOUND", "No such person.");
-    const links = await loadLinks(db, actor, { personId });
-    const count = counter(await canonicalOf(db, links.map((l) => l.statement.witnessId)));
-    const eventIds = [...new Set(links.map((l) => l.eventId).filter((x): x is string => !!x))];
-    const events = new Map((await db.event.findMany({ where: { id: { in: eventIds } }, select: EVENT_SELECT })).map((e) => [e.id, e]));
-    const groups: AllegationGroup[] = [];
-    for (const [key, items] of groupBy(links, (l) => `${l.eventId ?? ""}|${l.allegationType}`)) {
-      const [eventId, allegationType] = key.split("|") as [string, string];
-      groups.push({ event: eventId ? (events.get(eventId) ?? null) : null, allegationType, ...count(items), quotes: items.map(quoteOf) });
-    }
-    groups.sort((a, b) => {
-      if (!a.event !== !b.event) return a.event ? -1 : 1;
-      const d = a.event && b.event ? byDate(a.event, b.event) : 0;
-      return d || typeOrder(a.allegationType) - typeOrder(b.allegationType);
-    });
-    return { person, totals: count(links), groups };
-  });
+  const r = await personAllegationGroups(actor, personId, true);
+  return { person: r.person, totals: r.totals, groups: r.groups.map(({ items, ...g }) => ({ ...g, quotes: items.map(quoteOfRow) })) };
 }
-
-/** A group as the person page first shows it: its counts and how many quotes it has, not the quotes. */
-export type AllegationGroupSummary = Counts & { event: EventRef | null; allegationType: string; quoteCount: number };
 
 /**
  * The same groups and counts as getPersonAllegations, with each group's number of quotes
  * instead of the quotes (the person page loads a group's quotes when it is opened, through
  * getPersonAllegationQuotes).
  */
-export async function getPersonAllegationSummary({ actor, personId }: { actor: Actor | null; personId: string }) {
-  const r = await getPersonAllegations({ actor, personId });
-  return { person: r.person, totals: r.totals, groups: r.groups.map(({ quotes, ...g }): AllegationGroupSummary => ({ ...g, quoteCount: quotes.length })) };
+export async function getPersonAllegationSummary({ actor, personId }: { actor: Actor | null; personId: string }): Promise<{
+  person: { id: string; name: string; nameFa: string };
+  totals: Counts;
+  groups: AllegationGroupSummary[];
+}> {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  const r = await personAllegationGroups(actor, personId, false);
+  return { person: r.person, totals: r.totals, groups: r.groups.map(({ items, ...g }) => ({ ...g, quoteCount: items.length })) };
 }
 
 /** One group of a person's allegations: its allegation type, and its event's id or "none" for the links naming no event. */
@@ -208,9 +332,11 @@ export async function getPersonAllegationQuotes({ actor, personId, query }: { ac
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
   const q = parseInput(ZAllegationQuotesQuery, query);
-  const eventId = q.event === "none" ? null : q.event;
-  const r = await getPersonAllegations({ actor, personId });
-  return { quotes: r.groups.find((g) => (g.event?.id ?? null) === eventId && g.allegationType === q.type)?.quotes ?? [] };
+  const [, rows] = await Promise.all([
+    requirePerson(personId),
+    personLinkRows(actor, personId, { quotes: true, group: { eventId: q.event === "none" ? null : q.event, allegationType: q.type } }),
+  ]);
+  return { quotes: rows.map(quoteOfRow) };
 }
 
 // ---------------------------------------------------------------- a proceeding's evidence

@@ -396,11 +396,20 @@ describe("corroboration", () => {
       // Exactly the links lib/links lists for this reader (its visibility rule, through Prisma).
       const listed = (await listLinksForPerson({ actor, personId: accused })).items;
       expect(full.groups.flatMap((g) => g.quotes.map((q) => q.linkId)).sort()).toEqual(listed.map((l) => l.id).sort());
+      // Each group's quotes in the order the links were made, as lib/links lists them.
+      for (const g of full.groups) {
+        const inGroup = listed.filter((l) => (l.event?.id ?? null) === (g.event?.id ?? null) && l.allegationType === g.allegationType);
+        expect(g.quotes.map((q) => q.linkId)).toEqual(inGroup.map((l) => l.id));
+      }
       const byId = new Map(full.groups.flatMap((g) => g.quotes).map((q) => [q.linkId, q]));
       for (const l of listed) {
         expect(byId.get(l.id)).toMatchObject({ statementId: l.statement.id, statementTitle: l.statement.title, statementStatus: l.statement.status, fictional: l.statement.fictional, witnessCode: l.statement.witnessCode, quote: l.quote, startOffset: l.startOffset, endOffset: l.endOffset, revisionNumber: l.revisionNumber, anchor: l.anchor, role: l.role });
       }
     }
+    const event = await read((d) =>
+      d.event.findUniqueOrThrow({ where: { id: massExecutions }, select: { id: true, title: true, titleFa: true, dateStart: true, dateEnd: true, precision: true, earliest: true, latest: true } }),
+    );
+    expect((await getPersonAllegationSummary({ actor: reviewer, personId: accused })).groups.find((g) => g.event?.id === massExecutions)!.event).toEqual(event);
     const legalKilling = await getPersonAllegationQuotes({ actor: legal, personId: accused, query: { type: "KILLING", event: massExecutions } });
     expect(legalKilling.quotes).toHaveLength(3);
     expect(await getPersonAllegationQuotes({ actor: reviewer, personId: accused, query: { type: "KILLING", event: "no-such-event" } })).toEqual({ quotes: [] });
