@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
-import { read } from "@/lib/db/write";
+import { read, write } from "@/lib/db/write";
 import { createStatement, getRevision, getStatement, listStatements, updateStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
@@ -42,6 +42,33 @@ describe("statements", () => {
     // The audit log keeps the content's hash, not the testimony's words.
     expect(events[0].after).not.toContain("ملاقات");
     expect(JSON.parse(events[0].after!).contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test("the statement page's read (one SQL query per part) gives exactly what Prisma reads: dates, flags, revisions, authors, editors", async () => {
+    const w = await createWitness({ actor: researcher, input: {} });
+    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional", language: "en", originalText: "This text is fictional." } });
+    await updateStatement({ actor: admin, statementId: s.id, input: { title: "Fictional 2", language: "en", originalText: "This text is fictional, twice.", reason: "typo", baseRevision: 1 } });
+    await write((tx) => tx.statement.update({ where: { id: s.id }, data: { submittedAt: new Date("2026-03-04T05:06:07.089Z"), assigneeId: reviewer.id, fictional: true } }));
+    const got = await getStatement({ actor: reviewer, statementId: s.id });
+    const want = await read((d) =>
+      d.statement.findUniqueOrThrow({
+        where: { id: s.id },
+        include: {
+          witness: { select: { id: true, code: true, fictional: true } },
+          author: { select: { id: true, name: true } },
+          revisions: { orderBy: { number: "desc" }, select: { id: true, number: true, reason: true, createdAt: true, contentHash: true, author: { select: { name: true } } } },
+        },
+      }),
+    );
+    const { details, editorIds, ...rest } = got;
+    expect(rest).toEqual(want);
+    expect(got.submittedAt).toEqual(new Date("2026-03-04T05:06:07.089Z"));
+    expect(got.fictional).toBe(true);
+    expect(got.witness.fictional).toBe(false);
+    expect(got.revisions.map((r) => r.number)).toEqual([2, 1]);
+    expect(details.interviewers).toEqual([]);
+    expect(editorIds).toEqual([researcher.id, admin.id]);
+    await expect(getStatement({ actor: reviewer, statementId: "no-such-statement" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   test("witness codes are assigned in sequence", async () => {
