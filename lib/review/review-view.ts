@@ -6,6 +6,7 @@ import { Prisma } from "@/generated/sqlite/client";
 import { rawAll, type Tx } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
+import { dateText, rawDate, rawInt } from "@/lib/statements/raw-values";
 import { getStatement } from "@/lib/statements/statements";
 import { CHECKLIST, type ChecklistItem } from "./schemas";
 
@@ -78,6 +79,19 @@ export async function queueAuthors({ actor }: { actor: Actor | null }): Promise<
   });
 }
 
+type ReviewRow = {
+  id: string;
+  revisionNumber: unknown;
+  reviewerId: string;
+  decision: string;
+  checklist: string;
+  sourceReliability: string;
+  credibility: unknown;
+  comments: string;
+  createdAt: unknown;
+  reviewerName: string | null;
+};
+
 export type ReviewView = {
   id: string;
   revisionNumber: number;
@@ -103,17 +117,26 @@ function parseJson<T>(s: string, fallback: T): T {
 export async function getReviewPanel({ actor, statementId }: { actor: Actor | null; statementId: string }) {
   authorize(actor, "statement.read");
   // Through getStatement, so a legal team never learns about a statement its consent rules hide.
-  await getStatement({ actor, statementId });
+  // Its row (read once per page render) has the workflow's columns and the editors too.
+  const s = await getStatement({ actor, statementId });
+  const editorIds = s.editorIds;
   return read(async (db) => {
-    const s = await db.statement.findUnique({
-      where: { id: statementId },
-      select: { id: true, status: true, authorId: true, assigneeId: true, revisionNumber: true, submittedAt: true, originalText: true },
-    });
-    if (!s) throw new AppError("NOT_FOUND", "No such statement.");
-    const editorIds = (await editorsByStatement(db, [s])).get(s.id)!;
-    const rows = await db.review.findMany({ where: { statementId }, orderBy: [{ revisionNumber: "desc" }, { createdAt: "desc" }] });
-    const people = await db.user.findMany({ where: { id: { in: [...new Set([...rows.map((r) => r.reviewerId), ...(s.assigneeId ? [s.assigneeId] : [])])] } }, select: { id: true, name: true } });
-    const names = new Map(people.map((u) => [u.id, u.name]));
+    // The reviews with their reviewers' names in one SQL query (rawAll), and the assignee's name
+    // only when no review of theirs named them already.
+    const rows = (
+      await rawAll<ReviewRow>(Prisma.sql`
+        SELECT r."id", r."revisionNumber", r."reviewerId", r."decision", r."checklist", r."sourceReliability", r."credibility", r."comments",
+          ${dateText(Prisma.sql`r."createdAt"`)} AS "createdAt", u."name" AS "reviewerName"
+        FROM "Review" r LEFT JOIN "User" u ON u."id" = r."reviewerId"
+        WHERE r."statementId" = ${statementId}
+        ORDER BY r."revisionNumber" DESC, r."createdAt" DESC`)
+    ).map((r) => ({ ...r, revisionNumber: rawInt(r.revisionNumber), credibility: rawInt(r.credibility), createdAt: rawDate(r.createdAt) }));
+    const names = new Map<string, string>();
+    for (const r of rows) if (r.reviewerName !== null) names.set(r.reviewerId, r.reviewerName);
+    if (s.assigneeId && !names.has(s.assigneeId)) {
+      const u = await db.user.findUnique({ where: { id: s.assigneeId }, select: { name: true } });
+      if (u) names.set(s.assigneeId, u.name);
+    }
     const reviews: ReviewView[] = rows.map((r) => {
       const checklist = parseJson<Record<string, boolean>>(r.checklist, {});
       return {

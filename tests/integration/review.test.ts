@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { read } from "@/lib/db/write";
 import { assignReviewer, decideReview, listNotifications, listReviewQueue, listReviews, markNotificationsRead, submitStatement, takeForReview } from "@/lib/review/workflow";
-import { countUnreadNotifications } from "@/lib/review/review-view";
+import { countUnreadNotifications, getReviewPanel } from "@/lib/review/review-view";
 import { CHECKLIST } from "@/lib/review/schemas";
 import { createStatement, getStatement, updateStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
@@ -78,6 +78,45 @@ describe("the review workflow", () => {
     // Only the assigned reviewer decides.
     await expect(decideReview({ actor: reviewer, statementId: s.id, input: verify(2) })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await decideReview({ actor: reviewer2, statementId: s.id, input: verify(2) });
+  });
+
+  test("the statement page's review panel: reviews newest first with reviewers' names, assignee, editors and the buttons that apply", async () => {
+    const s = await draft();
+    await updateStatement({ actor: admin, statementId: s.id, input: { title: "t", language: "fa", originalText: "ویرایش مدیر", reason: "fix", baseRevision: 1 } });
+    const fresh = await getReviewPanel({ actor: admin, statementId: s.id });
+    expect(fresh).toMatchObject({ status: "DRAFT", revisionNumber: 2, submittedAt: null, assignee: null, reviews: [], mayTake: false, mayDecide: false, isEditor: true, text: null, eligibleReviewers: [] });
+    expect((await getReviewPanel({ actor: reviewer, statementId: s.id })).isEditor).toBe(false);
+    await submitStatement({ actor: author, statementId: s.id });
+    const submitted = await getReviewPanel({ actor: reviewer, statementId: s.id });
+    expect(submitted).toMatchObject({ status: "SUBMITTED", mayTake: true, assignee: null });
+    expect(submitted.submittedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    // The admin revised it: never offered as a reviewer; the author neither.
+    const adminView = await getReviewPanel({ actor: admin, statementId: s.id });
+    expect(adminView.eligibleReviewers.map((u) => u.id)).toContain(reviewer.id);
+    expect(adminView.eligibleReviewers.map((u) => u.id)).not.toContain(admin.id);
+    expect(adminView.eligibleReviewers.map((u) => u.id)).not.toContain(author.id);
+    expect(adminView.mayTake).toBe(false);
+    await assignReviewer({ actor: admin, statementId: s.id, input: { reviewerId: reviewer2.id } });
+    const assigned = await getReviewPanel({ actor: reviewer2, statementId: s.id });
+    expect(assigned).toMatchObject({ status: "IN_REVIEW", assignee: { id: reviewer2.id, name: reviewer2.name }, mayDecide: true, text: "ویرایش مدیر", reviews: [] });
+    await decideReview({ actor: reviewer2, statementId: s.id, input: { revisionNumber: 2, decision: "CHANGES_REQUESTED", checklist: {}, sourceReliability: "C", credibility: 3, comments: [{ text: "more detail" }] } });
+    const decided = await getReviewPanel({ actor: author, statementId: s.id });
+    expect(decided.status).toBe("CHANGES_REQUESTED");
+    expect(decided.reviews).toHaveLength(1);
+    const stored = await read((d) => d.review.findFirstOrThrow({ where: { statementId: s.id } }));
+    expect(decided.reviews[0]).toMatchObject({
+      id: stored.id,
+      revisionNumber: 2,
+      decision: "CHANGES_REQUESTED",
+      grade: "C3",
+      credibility: 3,
+      reviewer: { id: reviewer2.id, name: reviewer2.name },
+      createdAt: stored.createdAt.toISOString(),
+      comments: [{ text: "more detail" }],
+    });
+    expect(Object.values(decided.reviews[0]!.checklist).every((v) => v === false)).toBe(true);
+    expect(decided.maySubmit).toBe(true);
+    await expect(getReviewPanel({ actor: legal, statementId: s.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   test("only the allowed transitions exist, for every role", async () => {
