@@ -9,6 +9,7 @@ export {
   listLinksForPerson,
   listLinksForProceeding,
   listLinksForStatement,
+  listProceedingChoices,
   updateLink,
   visibleStatementWhere,
 } from "./links";

@@ -3,11 +3,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { sha256Hex } from "@/lib/audit/canonical";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { dbProvider, type Tx } from "@/lib/db/client";
+import { Prisma } from "@/generated/sqlite/client";
+import { dbProvider, rawAll, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
+import { dateText, rawDate, rawInt } from "@/lib/statements/raw-values";
 import { offsetProblems } from "./anchor";
 import { ZCreateLink, ZUpdateLink, type LinkOut } from "./schemas";
 
@@ -256,15 +258,91 @@ export function visibleStatementWhere(actor: Actor) {
   return actor.role === "LEGAL" ? { witness: LEGAL_SHARING_WHERE } : {};
 }
 
-/** The links of one statement, in text order (NEEDS_REVIEW ones included, flagged). */
+type LinkJoinRow = {
+  statementRevision: unknown;
+  id: string | null;
+  revisionNumber: unknown;
+  startOffset: unknown;
+  endOffset: unknown;
+  quote: string;
+  role: string;
+  allegationType: string;
+  anchor: string;
+  note: string;
+  createdById: string;
+  createdAt: unknown;
+  updatedAt: unknown;
+  personId: string;
+  personName: string;
+  personNameFa: string;
+  eventId: string | null;
+  eventTitle: string | null;
+  eventTitleFa: string | null;
+  placeId: string | null;
+  placeName: string | null;
+  placeNameFa: string | null;
+  proceedingId: string | null;
+  proceedingTitle: string | null;
+};
+
+/**
+ * The links of one statement, in text order (NEEDS_REVIEW ones included, flagged). One SQL
+ * query (rawAll) reads the statement's revision number and its links with their person,
+ * event, place and proceeding, where Prisma's client made six, four of them usually for no
+ * ids at all; a legal team's visibility is checked by the same rule as everywhere else.
+ */
 export async function listLinksForStatement({ actor, statementId }: { actor: Actor | null; statementId: string }) {
   authorize(actor, "statement.read");
-  return read(async (db) => {
-    const s = await db.statement.findFirst({ where: { id: statementId, ...visibleStatementWhere(actor) }, select: { id: true, revisionNumber: true } });
-    if (!s) throw new AppError("NOT_FOUND", "No such statement.");
-    const links = await db.link.findMany({ where: { statementId }, include: LINK_INCLUDE, orderBy: [{ startOffset: "asc" }, { createdAt: "asc" }] });
-    return { statementId, revisionNumber: s.revisionNumber, items: links.map(linkOut) };
-  });
+  if (actor.role === "LEGAL") {
+    const visible = await read((db) => db.statement.count({ where: { id: statementId, ...visibleStatementWhere(actor) } }));
+    if (!visible) throw new AppError("NOT_FOUND", "No such statement.");
+  }
+  const rows = await rawAll<LinkJoinRow>(Prisma.sql`
+    SELECT s."revisionNumber" AS "statementRevision", l."id", l."revisionNumber", l."startOffset", l."endOffset", l."quote", l."role", l."allegationType",
+      l."anchor", l."note", l."createdById", ${dateText(Prisma.sql`l."createdAt"`)} AS "createdAt", ${dateText(Prisma.sql`l."updatedAt"`)} AS "updatedAt",
+      p."id" AS "personId", p."name" AS "personName", p."nameFa" AS "personNameFa",
+      e."id" AS "eventId", e."title" AS "eventTitle", e."titleFa" AS "eventTitleFa",
+      pl."id" AS "placeId", pl."name" AS "placeName", pl."nameFa" AS "placeNameFa",
+      pr."id" AS "proceedingId", pr."title" AS "proceedingTitle"
+    FROM "Statement" s
+    LEFT JOIN "Link" l ON l."statementId" = s."id"
+    LEFT JOIN "Person" p ON p."id" = l."personId"
+    LEFT JOIN "Event" e ON e."id" = l."eventId"
+    LEFT JOIN "Place" pl ON pl."id" = l."placeId"
+    LEFT JOIN "Proceeding" pr ON pr."id" = l."proceedingId"
+    WHERE s."id" = ${statementId}
+    ORDER BY l."startOffset" ASC, l."createdAt" ASC`);
+  if (!rows.length) throw new AppError("NOT_FOUND", "No such statement.");
+  const items = rows
+    .filter((r): r is LinkJoinRow & { id: string } => r.id !== null)
+    .map((r) =>
+      linkOut({
+        id: r.id,
+        statementId,
+        revisionNumber: rawInt(r.revisionNumber),
+        startOffset: rawInt(r.startOffset),
+        endOffset: rawInt(r.endOffset),
+        quote: r.quote,
+        anchor: r.anchor,
+        role: r.role,
+        allegationType: r.allegationType,
+        note: r.note,
+        createdById: r.createdById,
+        createdAt: rawDate(r.createdAt),
+        updatedAt: rawDate(r.updatedAt),
+        person: { id: r.personId, name: r.personName, nameFa: r.personNameFa },
+        event: r.eventId === null ? null : { id: r.eventId, title: r.eventTitle!, titleFa: r.eventTitleFa! },
+        place: r.placeId === null ? null : { id: r.placeId, name: r.placeName!, nameFa: r.placeNameFa! },
+        proceeding: r.proceedingId === null ? null : { id: r.proceedingId, title: r.proceedingTitle! },
+      }),
+    );
+  return { statementId, revisionNumber: rawInt(rows[0]!.statementRevision), items };
+}
+
+/** The proceedings a link may cite, for the linking form: ids and titles only, by title. */
+export async function listProceedingChoices({ actor }: { actor: Actor | null }) {
+  authorize(actor, "registry.read");
+  return rawAll<{ id: string; title: string }>(Prisma.sql`SELECT "id", "title" FROM "Proceeding" ORDER BY "title" ASC`);
 }
 
 const STATEMENT_SUMMARY = {

@@ -5,7 +5,8 @@ import { GET as allegationQuotesRoute } from "@/app/api/v1/persons/[id]/allegati
 import { createToken } from "@/lib/auth/tokens";
 import { getCorroborationMatrix, getPersonAllegationQuotes, getPersonAllegations, getPersonAllegationSummary, getProceedingEvidence, getTimeline } from "@/lib/corroboration";
 import { read, write } from "@/lib/db/write";
-import { createLink, deleteLink, listLinksForPerson, listLinksForStatement, suggestLinks, updateLink } from "@/lib/links";
+import { createLink, deleteLink, linkOut, listLinksForPerson, listLinksForStatement, suggestLinks, updateLink } from "@/lib/links";
+import { LINK_INCLUDE } from "@/lib/links/links";
 import { createStatement, restoreRevision, updateStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
@@ -88,6 +89,15 @@ describe("making a link", () => {
     expect(JSON.parse(events[0]!.after!)).toMatchObject({ statementId: s.id, revision: 1, quoteLength: QUOTE.length, personId: nayyeri });
     const listed = await listLinksForStatement({ actor: reviewer, statementId: s.id });
     expect(listed.items.map((l) => l.id)).toEqual([link.id]);
+    // The statement page's one SQL query gives what Prisma's client gives, to the last field.
+    const second = await createLink({ actor: researcher, input: linkInput(s.id, {}, TEXT, "این متن") });
+    const prisma = await read((d) => d.link.findMany({ where: { statementId: s.id }, include: LINK_INCLUDE, orderBy: [{ startOffset: "asc" }, { createdAt: "asc" }] }));
+    const again = await listLinksForStatement({ actor: reviewer, statementId: s.id });
+    expect(again).toEqual({ statementId: s.id, revisionNumber: 1, items: prisma.map(linkOut) });
+    expect(again.items.map((l) => l.id)).toEqual([second.id, link.id]);
+    expect(again.items[1]).toMatchObject({ event: { id: massExecutions }, place: { id: evin }, proceeding: { id: trial }, note: "یادداشت", createdAt: link.createdAt });
+    expect(again.items[0]).toMatchObject({ event: null, place: null, proceeding: null, startOffset: 0 });
+    await expect(listLinksForStatement({ actor: reviewer, statementId: "no-such-statement" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   test("offsets outside the text, or an empty passage, are field errors and nothing is stored", async () => {

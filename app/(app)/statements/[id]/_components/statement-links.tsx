@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
-import { listProceedings } from "@/lib/proceedings";
 import { LinksPanel } from "./links-panel";
+import { listProceedingChoices } from "@/lib/links";
 import { loadStatementLinks } from "./load-links";
 
 /** The statement's "Links" section: the linking form, its links, and suggested links. */
@@ -12,7 +12,7 @@ export async function StatementLinks({ actor, statement }: { actor: Actor; state
   // Suggested links and the events to choose from are not loaded here: the panel asks for them
   // (GET …/link-suggestions, GET /api/v1/events) once the page is shown, so viewing a statement
   // never waits for a registry-wide name search nor carries every event.
-  const proceedings = mayCreate ? await listProceedings({ actor }) : [];
+  const proceedings = mayCreate ? await listProceedingChoices({ actor }) : [];
   return (
     <section className="panel" aria-labelledby="links-heading" data-testid="links-section">
       <h2 id="links-heading">{t("heading")}</h2>
