@@ -27,7 +27,7 @@ export default async function StatementPage({ params }: Props) {
   const [s, t] = await Promise.all([orHttpError(getStatement({ actor, statementId: id })), getTranslations()]);
   const lang = s.language;
   return (
-    <ClientMessages namespaces={["links", "registry.autocomplete", "review", "grading", "exhibits", "errors"]}>
+    <ClientMessages namespaces={["links", "registry.autocomplete", "exhibits", "errors"]}>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/statements">{t("nav.statements")}</Link>
       </nav>

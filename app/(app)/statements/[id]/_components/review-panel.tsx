@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DateTime, StatusBadge } from "@/app/_components/badges";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { GradeBadge } from "@/app/_components/grading";
 import { RecordHistory } from "@/app/_components/record-history";
 import type { Actor } from "@/lib/auth/actor";
 import { getReviewPanel, type ReviewView } from "@/lib/review/review-view";
 import { CHECKLIST } from "@/lib/review/schemas";
 import { AssignForm, SubmitForReviewForm, TakeForm } from "../../../review/_components/workflow-forms";
-import { ReviewForm } from "./review-form";
+import { ReviewDecision } from "./review-decision";
 import styles from "./review.module.css";
 
 /**
@@ -22,6 +23,7 @@ export async function ReviewPanel({ actor, statementId, language }: { actor: Act
   for (const r of p.reviews) byRevision.set(r.revisionNumber, [...(byRevision.get(r.revisionNumber) ?? []), r]);
   const lastVerified = p.reviews.find((r) => r.decision === "VERIFIED");
   const inReviewProcess = p.status === "SUBMITTED" || p.status === "IN_REVIEW";
+  const hasActions = p.maySubmit || p.mayTake || p.eligibleReviewers.length > 0;
   return (
     <section className={`panel ${styles.panel}`} id="review" aria-labelledby="review-heading" data-testid="review-panel" data-status={p.status}>
       <h2 id="review-heading">{t("review.heading")}</h2>
@@ -46,15 +48,19 @@ export async function ReviewPanel({ actor, statementId, language }: { actor: Act
         </p>
       )}
 
-      {(p.maySubmit || p.mayTake || p.eligibleReviewers.length > 0) && (
-        <div className={styles.actions}>
-          {p.maySubmit && <SubmitForReviewForm statementId={statementId} />}
-          {p.mayTake && <TakeForm statementId={statementId} />}
-          {p.eligibleReviewers.length > 0 && <AssignForm statementId={statementId} reviewers={p.eligibleReviewers} current={p.assignee?.id} />}
-        </div>
+      {hasActions && (
+        // The workflow's buttons get their interface text here, and only when shown: many readers
+        // see none of them, and their page need not carry the review catalogue.
+        <ClientMessages namespaces={["review", "errors"]}>
+          <div className={styles.actions}>
+            {p.maySubmit && <SubmitForReviewForm statementId={statementId} />}
+            {p.mayTake && <TakeForm statementId={statementId} />}
+            {p.eligibleReviewers.length > 0 && <AssignForm statementId={statementId} reviewers={p.eligibleReviewers} current={p.assignee?.id} />}
+          </div>
+        </ClientMessages>
       )}
 
-      {p.mayDecide && p.text !== null && <ReviewForm statementId={statementId} revisionNumber={p.revisionNumber} text={p.text} lang={language} />}
+      {p.mayDecide && p.text !== null && <ReviewDecision statementId={statementId} revisionNumber={p.revisionNumber} text={p.text} lang={language} />}
 
       <h3 className="visually-hidden">{t("review.pastReviews")}</h3>
       {p.reviews.length === 0 ? (

@@ -1,0 +1,14 @@
+import { ClientMessages } from "@/app/_components/client-messages";
+import { ReviewForm } from "./review-form";
+
+/**
+ * The assigned reviewer's decision form, with the interface text it needs (the grading scales
+ * too): only that reviewer is shown it, so no other reader's page carries that text.
+ */
+export function ReviewDecision(props: { statementId: string; revisionNumber: number; text: string; lang: string }) {
+  return (
+    <ClientMessages namespaces={["review", "grading", "errors"]}>
+      <ReviewForm {...props} />
+    </ClientMessages>
+  );
+}
