@@ -48,6 +48,21 @@ describe("ranking cap", () => {
     expect(lang.total).toBe(N);
   });
 
+  test("a phrase over the cap ranks matches with the words in that order, and pages through them", async () => {
+    const r = await search({ actor: researcher, query: { q: '"capquokka in the hall"' } });
+    expect(r.totalAtLeast).toBe(true);
+    expect(r.total).toBe(RANK_CAP);
+    expect(r.items).toHaveLength(20);
+    const last = await search({ actor: researcher, query: { q: '"capquokka in the hall"', page: RANK_CAP / 20 } });
+    expect(last.items).toHaveLength(20);
+    // Every text holds these words, never in this order: no match, however many candidates.
+    const reversed = await search({ actor: researcher, query: { q: '"hall the in capquokka"' } });
+    expect(reversed.total).toBe(0);
+    expect(reversed.items).toEqual([]);
+    const one = await search({ actor: researcher, query: { q: '"number 7 capquokka"' } });
+    expect(one.items.map((i) => i.title)).toEqual(["Fictional sample 7"]);
+  });
+
   test("under the cap, a plain search counts exactly", async () => {
     const r = await search({ actor: researcher, query: { q: "capquokka number 7" } });
     expect(r.totalAtLeast).toBe(false);
