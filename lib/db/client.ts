@@ -9,6 +9,7 @@ import { PrismaClient as SqliteClient, type Prisma } from "@/generated/sqlite/cl
 import { PrismaClient as PgClient } from "@/generated/postgresql/client";
 import { databaseUrl, providerOf, sqlitePath, SQLITE_BUSY_TIMEOUT_MS, type Provider } from "./provider";
 import { closeSqliteReader, sqliteAll } from "./sqlite-reader";
+import { closeReaderThread, sqliteAllOffThread } from "./sqlite-reader-thread";
 
 // Both generated clients come from the same schema and expose the same API; the SQLite
 // one's types stand for both.
@@ -42,6 +43,10 @@ function open(url: string): Handle {
   const pid = (c: pg.PoolClient) => (c as unknown as { processID: number }).processID;
   pool.on("connect", (c) => pgClients.set(pid(c), c));
   pool.on("remove", (c) => pgClients.delete(pid(c)));
+  // An idle connection that the server ends (a restart, an administrator) is an 'error' event on
+  // the pool; unhandled, it would stop the whole process. The pool drops that connection and
+  // opens another when one is next needed.
+  pool.on("error", (e) => console.warn(`[db] an idle PostgreSQL connection ended: ${(e as { code?: string }).code ?? e.message}`));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return { db: new PgClient({ adapter }) as unknown as Db, provider, url, pgPool: pool, pgClients };
 }
@@ -86,11 +91,13 @@ export async function rawConnection(tx: Tx): Promise<RawConnection | null> {
  * The rows of one read-only SQL query, for a hot read path whose one large query Prisma's
  * raw-query path would convert cell by cell: on SQLite on the reader connection
  * (lib/db/sqlite-reader.ts), on PostgreSQL straight on the pool. Neither runs inside a
- * transaction, so both read the newest committed state.
+ * transaction, so both read the newest committed state. `offThread`: a query that takes
+ * milliseconds (a search) runs on SQLite's reader thread (sqlite-reader-thread.ts), so it holds
+ * up neither the server's other requests nor its one JavaScript thread.
  */
-export async function rawAll<T>(sql: Prisma.Sql): Promise<T[]> {
+export async function rawAll<T>(sql: Prisma.Sql, opts: { offThread?: boolean } = {}): Promise<T[]> {
   const h = handle();
-  if (h.provider === "sqlite") return sqliteAll<T>(sql.sql, sql.values);
+  if (h.provider === "sqlite") return opts.offThread ? sqliteAllOffThread<T>(sql.sql, sql.values) : sqliteAll<T>(sql.sql, sql.values);
   return (await h.pgPool!.query(sql.text, sql.values as unknown[])).rows as T[];
 }
 
@@ -122,5 +129,8 @@ export async function closeDb(): Promise<void> {
   g.__casefileDb = undefined;
   pragmasSet = null;
   closeSqliteReader();
+  closeReaderThread();
   if (h) await h.db.$disconnect();
+  // Prisma ends the pool only if it used it; rawAll may have used it alone.
+  if (h?.pgPool && !h.pgPool.ended) await h.pgPool.end();
 }

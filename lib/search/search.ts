@@ -304,7 +304,7 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
           ${linkedPersons}
         ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
         ${page}`;
-    return rawAll<Row>(sql);
+    return rawAll<Row>(sql, { offThread: true });
   }
   const tsq = tsqueryText(o.parsed, o.spellings);
   const loose = tsqueryText(o.parsed, o.spellings, true);
@@ -335,5 +335,5 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
         ${linkedPersons}
       ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
       ${page}`;
-  return rawAll<Row>(sql);
+  return rawAll<Row>(sql, { offThread: true });
 }
