@@ -3,23 +3,13 @@ import { matchNames, nameScore, type NameCandidate } from "./match";
 import { latinKey } from "./keys";
 import { CLASS_COUNT, consonantBound, consonantClasses, keySimilarities, keyWeight, MIN_UNIT } from "./similarity";
 import { ALL_CANDIDATES, NEGATIVES, POSITIVES, PREFIXES, UNRELATED } from "./test-cases";
+import { rng } from "@/tests/support/random";
 
 // matchNames skips names whose consonant counts prove they cannot reach the threshold
 // (similarity.ts, consonantBound). These tests hold it to the rule that skipping never
 // changes a result: the bound is never below a real similarity, and matchNames returns
 // exactly what scoring every name returns.
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LATIN = ["b", "p", "t", "s", "j", "h", "d", "z", "r", "f", "k", "g", "l", "m", "n", "v", "y", "kh", "gh", "sh", "ch", "q", "x", "w", "a", "e", "i", "o", "u", "ou", "ee", "ei", "ai", "aa"];
 const PERSIAN = [..."ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی", "ی", "و", "ا"];

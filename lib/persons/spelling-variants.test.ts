@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { DEFAULT_THRESHOLD } from "@/lib/names";
 import { rankByName, type Named } from "@/lib/registries/rank";
 import record from "@/lib/seed/public-record-1988.json";
+import { rng } from "@/tests/support/random";
 
 // Property-style check of person search: spelling variants of every name in the public record,
 // made by the transformations people actually apply when they write these names (doubled or
@@ -14,17 +15,6 @@ const SEED = Number(process.env.CASEFILE_NAME_SEED ?? 19880719);
 
 const PERSONS: Named[] = record.persons.map((p) => ({ id: p.key, name: p.name, nameFa: p.name_fa, aliases: p.aliases }));
 
-/** mulberry32: small, fast, good enough to pick transformations reproducibly. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
 
