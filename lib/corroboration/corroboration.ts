@@ -101,28 +101,39 @@ async function loadLinks(db: Tx, actor: Actor, where: Record<string, unknown>): 
   });
 }
 
-/** witness id → canonical witness id, following sameAs chains through records not in the list too. */
-async function canonicalOf(db: Tx, witnessIds: Iterable<string>): Promise<Map<string, string>> {
-  const sameAs = new Map<string, string | null>();
-  let pending = [...new Set(witnessIds)];
+type SameAsRow = { id: string; sameAsId: string | null };
+
+/**
+ * witness id → canonical witness id, following sameAs chains through records not in the list
+ * too. `known` holds the sameAs records already read; the others are read `load` at a time.
+ */
+async function followSameAs(known: Map<string, string | null>, ids: Iterable<string>, load: (ids: string[]) => Promise<SameAsRow[]>): Promise<Map<string, string>> {
+  let pending = [...new Set(ids)].filter((id) => !known.has(id));
   while (pending.length) {
-    const rows = await db.witness.findMany({ where: { id: { in: pending } }, select: { id: true, sameAsId: true } });
-    for (const r of rows) sameAs.set(r.id, r.sameAsId);
-    for (const id of pending) if (!sameAs.has(id)) sameAs.set(id, null);
-    pending = [...new Set(rows.map((r) => r.sameAsId).filter((x): x is string => !!x && !sameAs.has(x)))];
+    const rows = await load(pending);
+    for (const r of rows) known.set(r.id, r.sameAsId);
+    for (const id of pending) if (!known.has(id)) known.set(id, null);
+    pending = [...new Set(rows.map((r) => r.sameAsId).filter((x): x is string => !!x && !known.has(x)))];
   }
-  return canonicalWitnessIds(sameAs);
+  return canonicalWitnessIds(known);
 }
 
-function counter(canonical: Map<string, string>) {
-  return (links: LinkFact[]): Counts => {
-    const anchored = links.filter((l) => l.anchor === "ANCHORED");
+function canonicalOf(db: Tx, witnessIds: Iterable<string>): Promise<Map<string, string>> {
+  return followSameAs(new Map(), witnessIds, (ids) => db.witness.findMany({ where: { id: { in: ids } }, select: { id: true, sameAsId: true } }));
+}
+
+/** Counts of a group of links: `fact` gives each link's anchor, witness and statement status. */
+function counter<L>(canonical: Map<string, string>, fact: (l: L) => { anchor: string; witnessId: string; status: string }) {
+  return (links: L[]): Counts => {
+    const anchored = links.map(fact).filter((l) => l.anchor === "ANCHORED");
     return {
-      ...countWitnesses(anchored.map((l) => ({ canonicalWitnessId: canonical.get(l.statement.witnessId) ?? l.statement.witnessId, verified: l.statement.status === "VERIFIED" }))),
+      ...countWitnesses(anchored.map((l) => ({ canonicalWitnessId: canonical.get(l.witnessId) ?? l.witnessId, verified: l.status === "VERIFIED" }))),
       needsReview: links.length - anchored.length,
     };
   };
 }
+
+const linkFact = (l: LinkFact) => ({ anchor: l.anchor, witnessId: l.statement.witnessId, status: l.statement.status });
 
 const typeOrder = (t: string) => {
   const i = (ALLEGATION_TYPES as readonly string[]).indexOf(t);
@@ -220,28 +231,16 @@ async function requirePerson(personId: string) {
 }
 
 /** canonicalOf for rows that carry their witness's sameAs record: only chains longer than one step cost a query. */
-async function canonicalOfRows(rows: { witnessId: string; sameAsId: string | null }[]): Promise<Map<string, string>> {
-  const sameAs = new Map<string, string | null>();
-  for (const r of rows) sameAs.set(r.witnessId, r.sameAsId);
-  let pending = [...new Set(rows.map((r) => r.sameAsId).filter((x): x is string => !!x && !sameAs.has(x)))];
-  while (pending.length) {
-    const found = await rawAll<{ id: string; sameAsId: string | null }>(Prisma.sql`SELECT "id", "sameAsId" FROM "Witness" WHERE "id" IN (${Prisma.join(pending)})`);
-    for (const r of found) sameAs.set(r.id, r.sameAsId);
-    for (const id of pending) if (!sameAs.has(id)) sameAs.set(id, null);
-    pending = [...new Set(found.map((r) => r.sameAsId).filter((x): x is string => !!x && !sameAs.has(x)))];
-  }
-  return canonicalWitnessIds(sameAs);
+function canonicalOfRows(rows: { witnessId: string; sameAsId: string | null }[]): Promise<Map<string, string>> {
+  const known = new Map(rows.map((r) => [r.witnessId, r.sameAsId] as const));
+  return followSameAs(
+    known,
+    rows.flatMap((r) => (r.sameAsId ? [r.sameAsId] : [])),
+    (ids) => rawAll<SameAsRow>(Prisma.sql`SELECT "id", "sameAsId" FROM "Witness" WHERE "id" IN (${Prisma.join(ids)})`),
+  );
 }
 
-function rowCounter(canonical: Map<string, string>) {
-  return (rows: PersonLinkRow[]): Counts => {
-    const anchored = rows.filter((l) => l.anchor === "ANCHORED");
-    return {
-      ...countWitnesses(anchored.map((l) => ({ canonicalWitnessId: canonical.get(l.witnessId) ?? l.witnessId, verified: l.status === "VERIFIED" }))),
-      needsReview: rows.length - anchored.length,
-    };
-  };
-}
+const rowFact = (l: PersonLinkRow) => ({ anchor: l.anchor, witnessId: l.witnessId, status: l.status });
 
 function quoteOfRow(l: PersonLinkRow): Quote {
   return {
@@ -271,7 +270,7 @@ function eventOfRow(l: PersonLinkRow): EventRef | null {
 /** The person, the totals and the groups (by event, then type) with their rows, sorted for display. */
 async function personAllegationGroups(actor: Actor, personId: string, quotes: boolean) {
   const [person, rows] = await Promise.all([requirePerson(personId), personLinkRows(actor, personId, { quotes })]);
-  const count = rowCounter(await canonicalOfRows(rows));
+  const count = counter(await canonicalOfRows(rows), rowFact);
   const groups = [...groupBy(rows, (l) => `${l.eventId ?? ""}|${l.allegationType}`).values()].map((items) => ({
     // A link whose event no longer exists is shown without one, as Prisma's lookup by id did.
     event: items[0]!.eventId ? eventOfRow(items[0]!) : null,
@@ -358,7 +357,7 @@ export async function getProceedingEvidence({ actor, proceedingId }: { actor: Ac
     if (!proceeding) throw new AppError("NOT_FOUND", "No such proceeding.");
     const defendantIds = proceeding.defendants.map((d) => d.person.id);
     const links = await loadLinks(db, actor, { OR: [{ proceedingId }, ...(defendantIds.length ? [{ personId: { in: defendantIds } }] : [])] });
-    const count = counter(await canonicalOf(db, links.map((l) => l.statement.witnessId)));
+    const count = counter(await canonicalOf(db, links.map((l) => l.statement.witnessId)), linkFact);
     const defendants = proceeding.defendants.map(({ person }) => {
       const mine = links.filter((l) => l.personId === person.id);
       const byType = groupBy(mine, (l) => l.allegationType);
@@ -400,7 +399,7 @@ export async function getCorroborationMatrix({ actor, query }: { actor: Actor | 
   const q = parseInput(ZMatrixQuery, query ?? {});
   return read(async (db) => {
     const links = await loadLinks(db, actor, q.allegationType ? { allegationType: q.allegationType } : {});
-    const count = counter(await canonicalOf(db, links.map((l) => l.statement.witnessId)));
+    const count = counter(await canonicalOf(db, links.map((l) => l.statement.witnessId)), linkFact);
     const personIds = [...new Set(links.map((l) => l.personId))];
     const eventIds = [...new Set(links.map((l) => l.eventId).filter((x): x is string => !!x))];
     const persons = await db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, nameFa: true } });
