@@ -1,5 +1,5 @@
 import { body, errors, json, ok, ref } from "@/lib/api/openapi-parts";
-import { ZMatrixOut, ZPersonAllegationsOut, ZProceedingEvidenceOut, ZTimelineOut } from "@/lib/corroboration/schemas";
+import { ZMatrixOut, ZPersonAllegationsOut, ZProceedingEvidenceOut, ZQuoteOut, ZTimelineOut } from "@/lib/corroboration/schemas";
 import { ALLEGATION_TYPES, ZCreateLink, ZLinkOut, ZSuggestionOut, ZUpdateLink } from "./schemas";
 
 // The links and corroboration part of the OpenAPI document (lib/api/openapi.ts), from the
@@ -20,6 +20,7 @@ export function linkSchemas() {
     UpdateLink: json(ZUpdateLink),
     LinkSuggestion: json(ZSuggestionOut, "output"),
     PersonAllegations: json(ZPersonAllegationsOut, "output"),
+    AllegationQuote: json(ZQuoteOut, "output"),
     ProceedingEvidence: json(ZProceedingEvidenceOut, "output"),
     CorroborationMatrix: json(ZMatrixOut, "output"),
     Timeline: json(ZTimelineOut, "output"),
@@ -76,6 +77,18 @@ export function linkPaths() {
         summary: "Allegations against a person by event and allegation type, with independent-witness counts and the exact quotes",
         description: "Legal-team members count and see only statements whose witness's consent covers legal sharing.",
         responses: { "200": ok(ref("PersonAllegations")), ...errors(401, 403, 404) },
+      },
+    },
+    "/persons/{id}/allegations/quotes": {
+      parameters: idParam,
+      get: {
+        summary: "The quotes of one group of a person's allegations (what the person page loads when a group is opened)",
+        description: "The same quotes, in the same order and for the same reader, as that group's items in /persons/{id}/allegations.",
+        parameters: [
+          { name: "type", in: "query", required: true, schema: { type: "string", enum: [...ALLEGATION_TYPES] } },
+          { name: "event", in: "query", required: true, description: "The event's id, or none for the links that name no event.", schema: { type: "string" } },
+        ],
+        responses: { "200": ok({ type: "object", properties: { quotes: { type: "array", items: ref("AllegationQuote") } } }), ...errors(400, 401, 403, 404) },
       },
     },
     "/proceedings/{id}/evidence": {

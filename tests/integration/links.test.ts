@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
 import { GET as allegationQuotesRoute } from "@/app/api/v1/persons/[id]/allegations/quotes/route";
+import { openApiDocument } from "@/lib/api/openapi";
 import { createToken } from "@/lib/auth/tokens";
 import { getCorroborationMatrix, getPersonAllegationQuotes, getPersonAllegations, getPersonAllegationSummary, getProceedingEvidence, getTimeline } from "@/lib/corroboration";
 import { read, write } from "@/lib/db/write";
@@ -443,6 +444,12 @@ describe("corroboration", () => {
     const err = (await bad.json()) as { error: { code: string; fields: Record<string, string[]> } };
     expect(err.error.code).toBe("INVALID_INPUT");
     expect(err.error.fields.type![0]).toMatch(/[\u0600-\u06FF]/);
+    // Documented in the OpenAPI document (which the API robustness test walks), with its two parameters.
+    const doc = openApiDocument() as { paths: Record<string, { get?: { parameters?: { name: string; required: boolean }[] } }> };
+    expect(doc.paths["/persons/{id}/allegations/quotes"]?.get?.parameters?.map((p) => [p.name, p.required])).toEqual([
+      ["type", true],
+      ["event", true],
+    ]);
   });
 
   test("a legal team sees a group's quotes only from witnesses whose consent to legal sharing is in force", async () => {
