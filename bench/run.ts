@@ -312,7 +312,8 @@ async function main() {
       const c0 = cpuSecondsOf(server.pid!);
       const r = await load(paths, headers);
       const cpu = cpuSecondsOf(server.pid!) - c0;
-      return { ...r, serverCpuSeconds: Math.round(cpu * 100) / 100, serverCpuMsPerRequest: r.requests ? Math.round((cpu * 1000 * 10) / r.requests) / 10 : null };
+      // The server's resident-memory high-water mark so far: which load raised it.
+      return { ...r, serverCpuSeconds: Math.round(cpu * 100) / 100, serverCpuMsPerRequest: r.requests ? Math.round((cpu * 1000 * 10) / r.requests) / 10 : null, peakRssMbSoFar: peakRssMb(server.pid!) };
     };
     const http = {
       searchName: await measure(namePaths, bearer),

@@ -44,7 +44,12 @@ function thread(): Thread {
   const open = g.__casefileReaderThread;
   if (open?.url === url) return open;
   if (open) closeReaderThread();
-  const worker = new Worker(SOURCE, { eval: true, workerData: { file: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS } });
+  const worker = new Worker(SOURCE, {
+    eval: true,
+    workerData: { file: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS },
+    // It holds only a page of rows at a time: a small heap keeps the server's resident memory down.
+    resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
+  });
   // An idle reader never keeps the process alive (tests, the CLI); a query waiting on it does.
   worker.unref();
   const t: Thread = { url, worker, pending: new Map(), next: 1 };
