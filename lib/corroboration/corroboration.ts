@@ -7,7 +7,7 @@ import { rawAll, type Tx } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { visibleStatementWhere } from "@/lib/links/links";
-import { ALLEGATION_TYPES, type AllegationType } from "@/lib/links/schemas";
+import { ALLEGATION_TYPES, type AllegationType, type LinkPassageRow } from "@/lib/links/schemas";
 import { parseInput } from "@/lib/validation";
 import { canonicalWitnessIds, countWitnesses, type WitnessCount } from "./count";
 
@@ -36,16 +36,7 @@ const LINK_SELECT = {
   statement: { select: { id: true, title: true, language: true, status: true, fictional: true, witnessId: true, witness: { select: { code: true } } } },
 } as const;
 
-type LinkFact = {
-  id: string;
-  statementId: string;
-  revisionNumber: number;
-  startOffset: number;
-  endOffset: number;
-  quote: string;
-  anchor: string;
-  role: string;
-  allegationType: string;
+type LinkFact = LinkPassageRow & {
   personId: string;
   eventId: string | null;
   placeId: string | null;
@@ -175,16 +166,7 @@ export type AllegationGroupSummary = Counts & { event: EventRef | null; allegati
 // witness has a consent to LEGAL_SHARING in force (LEGAL_SHARING_WHERE in lib/witnesses).
 // tests/integration/links.test.ts checks the two agree, for each role.
 
-type PersonLinkRow = {
-  id: string;
-  statementId: string;
-  revisionNumber: number;
-  startOffset: number;
-  endOffset: number;
-  quote: string;
-  anchor: string;
-  role: string;
-  allegationType: string;
+type PersonLinkRow = LinkPassageRow & {
   eventId: string | null;
   title: string;
   language: string;

@@ -11,7 +11,7 @@ import { parseInput } from "@/lib/validation";
 import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
 import { dateText, rawDate, rawInt } from "@/lib/statements/raw-values";
 import { offsetProblems } from "./anchor";
-import { ZCreateLink, ZUpdateLink, type LinkOut } from "./schemas";
+import { ZCreateLink, ZUpdateLink, type LinkOut, type LinkPassageRow } from "./schemas";
 
 // Links: a passage of a statement revision, by UTF-16 offsets, citing what the witness says
 // about a person, with the allegation, the role and optionally the event, place and
@@ -24,16 +24,7 @@ export const LINK_INCLUDE = {
   proceeding: { select: { id: true, title: true } },
 } as const;
 
-type LinkRow = {
-  id: string;
-  statementId: string;
-  revisionNumber: number;
-  startOffset: number;
-  endOffset: number;
-  quote: string;
-  anchor: string;
-  role: string;
-  allegationType: string;
+type LinkRow = LinkPassageRow & {
   note: string;
   createdById: string;
   createdAt: Date;
@@ -70,16 +61,8 @@ export function linkOut(l: LinkRow): LinkOut {
  * What the audit log keeps of a link: where it points and what it says, and the quote's hash
  * and length rather than the testimony's words (as for statements).
  */
-export function linkAuditView(l: {
-  statementId: string;
-  revisionNumber: number;
-  startOffset: number;
-  endOffset: number;
-  quote: string;
-  anchor: string;
+export function linkAuditView(l: Omit<LinkPassageRow, "id"> & {
   personId: string;
-  role: string;
-  allegationType: string;
   eventId: string | null;
   placeId: string | null;
   proceedingId: string | null;

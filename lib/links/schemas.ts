@@ -107,6 +107,19 @@ export const ZLinkOut = z.object({
 });
 export type LinkOut = z.infer<typeof ZLinkOut>;
 
+/** The columns every read of a link carries, as the database returns them (the passage and its classification). */
+export type LinkPassageRow = {
+  id: string;
+  statementId: string;
+  revisionNumber: number;
+  startOffset: number;
+  endOffset: number;
+  quote: string;
+  anchor: string;
+  role: string;
+  allegationType: string;
+};
+
 export const SUGGESTION_KINDS = ["person", "organisation", "place"] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 

@@ -4,6 +4,7 @@ import { authorize, can } from "@/lib/auth/policy";
 import { read } from "@/lib/db/write";
 import { dualDate, loadDossierContent, type DossierContent } from "@/lib/dossiers";
 import { decryptIdentity } from "@/lib/witnesses/identity";
+import type { LinkPassageRow } from "@/lib/links/schemas";
 
 // What a package is made of: the dossier's items in order with their CF numbers, read with the
 // exporter's authority, and for each witness whether this exporter may see the identity in the
@@ -24,15 +25,7 @@ export type ExportWitness = {
   revealedName: string | null;
 };
 
-export type ExportLink = {
-  id: string;
-  revisionNumber: number;
-  startOffset: number;
-  endOffset: number;
-  quote: string;
-  anchor: string;
-  role: string;
-  allegationType: string;
+export type ExportLink = Omit<LinkPassageRow, "statementId"> & {
   person: { id: string; name: string; nameFa: string };
   event: { id: string; title: string } | null;
   place: { id: string; name: string; nameFa: string } | null;
