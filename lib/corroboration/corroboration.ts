@@ -7,6 +7,7 @@ import { rawAll, type Tx } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { visibleStatementWhere } from "@/lib/links/links";
+import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { ALLEGATION_TYPES, type AllegationType, type LinkPassageRow } from "@/lib/links/schemas";
 import { parseInput } from "@/lib/validation";
 import { canonicalWitnessIds, countWitnesses, type WitnessCount } from "./count";
@@ -163,7 +164,7 @@ export type AllegationGroupSummary = Counts & { event: EventRef | null; allegati
 // the links naming the person, each with its statement, the witness's code and sameAs record and
 // the event, in the order Prisma's loadLinks gives them (by creation). Statement visibility is
 // lib/links' visibleStatementWhere written in SQL: a legal team sees only statements whose
-// witness has a consent to LEGAL_SHARING in force (LEGAL_SHARING_WHERE in lib/witnesses).
+// witness has a consent to LEGAL_SHARING in force (legalSharingSql, beside LEGAL_SHARING_WHERE in lib/witnesses).
 // tests/integration/links.test.ts checks the two agree, for each role.
 
 type PersonLinkRow = LinkPassageRow & {
@@ -177,10 +178,6 @@ type PersonLinkRow = LinkPassageRow & {
   sameAsId: string | null;
 } & { [K in keyof EventRef as `e_${K}`]: EventRef[K] | null };
 
-const legalSharingSql = (actor: Actor) =>
-  actor.role === "LEGAL"
-    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Consent" c WHERE c."witnessId" = s."witnessId" AND c."scope" = 'LEGAL_SHARING' AND c."withdrawnAt" IS NULL)`
-    : Prisma.empty;
 
 /**
  * The links naming a person that `actor` may see, by creation. `quotes`: with the quote and
@@ -202,7 +199,7 @@ async function personLinkRows(actor: Actor, personId: string, o: { quotes: boole
     JOIN "Statement" s ON s."id" = l."statementId"
     JOIN "Witness" w ON w."id" = s."witnessId"
     ${o.group ? Prisma.empty : Prisma.sql`LEFT JOIN "Event" e ON e."id" = l."eventId"`}
-    WHERE l."personId" = ${personId} ${legalSharingSql(actor)} ${groupWhere}
+    WHERE l."personId" = ${personId} ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty} ${groupWhere}
     ORDER BY l."createdAt" ASC, l."id" ASC`);
 }
 

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { matchNames } from "@/lib/names";
 import { loadPersonNames } from "@/lib/persons/shared";
 import { namesOf, parseAliasColumn } from "@/lib/registries/rank";
+import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { parseInput } from "@/lib/validation";
 import { words } from "./normalize";
 import { MAX_QUERY_WORDS, ZSearchQuery, type SearchQuery } from "./schemas";
@@ -267,7 +268,7 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
   // sharing (LEGAL_SHARING_WHERE): excluded here in SQL, so totals and pages agree.
   if (o.legal)
     filters.push(
-      Prisma.sql`(d."type" <> 'statement' OR EXISTS (SELECT 1 FROM "Consent" c WHERE c."witnessId" = d."witnessId" AND c."scope" = 'LEGAL_SHARING' AND c."withdrawnAt" IS NULL))`,
+      Prisma.sql`(d."type" <> 'statement' OR ${legalSharingSql(Prisma.sql`d."witnessId"`)})`,
     );
   const capped = filters.length === 0;
   const take = q.pageSize;

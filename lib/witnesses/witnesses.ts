@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -152,6 +153,11 @@ export async function activeConsentScopes(db: Tx, witnessId: string): Promise<Se
 
 /** Witnesses whose consent in force covers sharing with legal teams (for legal views). */
 export const LEGAL_SHARING_WHERE = { consents: { some: { scope: "LEGAL_SHARING", withdrawnAt: null } } } as const;
+
+/** LEGAL_SHARING_WHERE in SQL, for raw reads: the witness whose id is `witnessId` (a column) has that consent in force. */
+export function legalSharingSql(witnessId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Consent" c WHERE c."witnessId" = ${witnessId} AND c."scope" = 'LEGAL_SHARING' AND c."withdrawnAt" IS NULL)`;
+}
 
 export async function createWitness({ actor, input }: { actor: Actor | null; input: unknown }) {
   authorize(actor, "witness.create");
