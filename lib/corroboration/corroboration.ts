@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { rawAll, type Tx } from "@/lib/db/client";
+import { isTrue, rawInt } from "@/lib/db/raw-values";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { visibleStatementWhere } from "@/lib/links/links";
@@ -228,10 +229,10 @@ function quoteOfRow(l: PersonLinkRow): Quote {
     statementTitle: l.title,
     statementStatus: l.status,
     language: l.language,
-    fictional: !!l.fictional,
-    revisionNumber: Number(l.revisionNumber),
-    startOffset: Number(l.startOffset),
-    endOffset: Number(l.endOffset),
+    fictional: isTrue(l.fictional),
+    revisionNumber: rawInt(l.revisionNumber),
+    startOffset: rawInt(l.startOffset),
+    endOffset: rawInt(l.endOffset),
     quote: l.quote,
     witnessCode: l.witnessCode,
     role: l.role,

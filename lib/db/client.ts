@@ -101,11 +101,6 @@ export async function rawAll<T>(sql: Prisma.Sql, opts: { offThread?: boolean } =
   return (await h.pgPool!.query(sql.text, sql.values as unknown[])).rows as T[];
 }
 
-/** A boolean column as rawAll returns it: SQLite's 0/1, PostgreSQL's true/false. */
-export function isTrue(v: boolean | number | bigint | null | undefined): boolean {
-  return v === true || Number(v) === 1;
-}
-
 let pragmasSet: Promise<void> | null = null;
 /**
  * Per-connection SQLite settings. WAL itself is persistent (set by the migration runner);

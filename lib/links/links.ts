@@ -9,7 +9,7 @@ import { read, write } from "@/lib/db/write";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
-import { dateText, rawDate, rawInt } from "@/lib/statements/raw-values";
+import { dateText, rawDate, rawInt } from "@/lib/db/raw-values";
 import { offsetProblems } from "./anchor";
 import { ZCreateLink, ZUpdateLink, type LinkOut, type LinkPassageRow } from "./schemas";
 

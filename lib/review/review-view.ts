@@ -6,7 +6,7 @@ import { Prisma } from "@/generated/sqlite/client";
 import { rawAll, type Tx } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
-import { dateText, rawDate, rawInt } from "@/lib/statements/raw-values";
+import { dateText, rawDate, rawInt } from "@/lib/db/raw-values";
 import { getStatement } from "@/lib/statements/statements";
 import { CHECKLIST, type ChecklistItem } from "./schemas";
 

@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/policy";
 import { canonicalJson, sha256Hex } from "@/lib/audit/canonical";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { Prisma } from "@/generated/sqlite/client";
-import { isTrue, rawAll } from "@/lib/db/client";
+import { rawAll } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -14,7 +14,7 @@ import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
 import { reanchorLinks } from "@/lib/links";
 import { z } from "zod";
 import { zText } from "@/lib/validation";
-import { dateText, rawDate, rawDateOrNull, rawInt } from "./raw-values";
+import { dateText, isTrue, rawDate, rawDateOrNull, rawInt } from "@/lib/db/raw-values";
 import { ZCreateStatement, ZListStatements, ZUpdateStatement, type StatementDetails } from "./schemas";
 
 type Parsed = z.infer<typeof ZCreateStatement> | z.infer<typeof ZUpdateStatement>;

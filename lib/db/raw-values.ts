@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
-import { dbProvider } from "@/lib/db/client";
+import { dbProvider } from "./client";
 
 // Cells of rawAll() rows (lib/db/client.ts) as Prisma would return them, on either database.
 // Date columns are selected through dateText(): SQLite holds them as the ISO text Prisma
@@ -25,6 +25,11 @@ export function rawDate(v: unknown): Date {
 /** A nullable DateTime cell selected as text. */
 export function rawDateOrNull(v: unknown): Date | null {
   return v === null || v === undefined ? null : rawDate(v);
+}
+
+/** A Boolean cell: SQLite's 0/1, PostgreSQL's true/false. */
+export function isTrue(v: boolean | number | bigint | null | undefined): boolean {
+  return v === true || Number(v) === 1;
 }
 
 /** An Int cell (int4 is a number on both; a bigint or numeric text is converted). */
