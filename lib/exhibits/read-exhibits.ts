@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { parseRange } from "./range";
 import { ZListExhibits, ZPageExhibits } from "./schemas";
-import { custodyOut, EXHIBIT_INCLUDE, exhibitInclude, exhibitOut, visibleExhibitWhere, visibleLinkWhere } from "./shared";
+import { custodyOut, exhibitInclude, exhibitOut, visibleExhibitWhere, visibleLinkWhere } from "./shared";
 import { openStoredFile, storageRoot } from "./storage";
 
 /** One exhibit with its links (statement titles, witness codes) and its custody, oldest first. */
@@ -54,27 +54,12 @@ export async function listExhibitsFor({ actor, query }: { actor: Actor | null; q
   authorize(actor, "exhibit.read");
   const q = parseInput(ZListExhibits, query ?? {});
   const link = q.statementId ? { statementId: q.statementId } : { witnessId: q.witnessId };
-  // Prisma would look up blobs and links even for no exhibits (a statement mostly has none):
-  // the exhibits first, then their blobs and visible links only when there are any, joined
-  // here as EXHIBIT_INCLUDE would.
+  // A statement mostly has no exhibits, and Prisma's include would still look up blobs and
+  // links for none: whether there is one first, the exhibits with their blobs and links only then.
   const rows = await read(async (db) => {
-    const exhibits = await db.exhibit.findMany({ where: { links: { some: { ...link, ...visibleLinkWhere(actor) } } }, orderBy: { createdAt: "asc" } });
-    if (exhibits.length === 0) return [];
-    const ids = exhibits.map((e) => e.id);
-    const blobs = await db.blob.findMany({ where: { sha256: { in: [...new Set(exhibits.map((e) => e.sha256))] } }, select: { sha256: true, size: true, mime: true } });
-    const links = await db.exhibitLink.findMany({
-      where: { exhibitId: { in: ids }, ...visibleLinkWhere(actor) },
-      select: { exhibitId: true, ...EXHIBIT_INCLUDE.links.select },
-      orderBy: EXHIBIT_INCLUDE.links.orderBy,
-    });
-    const blobOf = new Map(blobs.map((b) => [b.sha256, { size: b.size, mime: b.mime }]));
-    const linksOf = new Map<string, { statementId: string | null; witnessId: string | null }[]>(ids.map((id) => [id, []]));
-    for (const l of links) linksOf.get(l.exhibitId)!.push({ statementId: l.statementId, witnessId: l.witnessId });
-    return exhibits.map((e) => {
-      const blob = blobOf.get(e.sha256);
-      if (!blob) throw new Error(`Exhibit ${e.id} has no blob row.`);
-      return { ...e, blob, links: linksOf.get(e.id)! };
-    });
+    const where = { links: { some: { ...link, ...visibleLinkWhere(actor) } } };
+    if (!(await db.exhibit.findFirst({ where, select: { id: true } }))) return [];
+    return db.exhibit.findMany({ where, include: exhibitInclude(actor), orderBy: { createdAt: "asc" } });
   });
   return rows.map(exhibitOut);
 }
