@@ -8,7 +8,7 @@ import { dbProvider, rawAll, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
+import { LEGAL_SHARING_WHERE, legalSharingSql } from "@/lib/witnesses/witnesses";
 import { dateText, rawDate, rawInt } from "@/lib/db/raw-values";
 import { offsetProblems } from "./anchor";
 import { ZCreateLink, ZUpdateLink, type LinkOut, type LinkPassageRow } from "./schemas";
@@ -272,14 +272,10 @@ type LinkJoinRow = {
  * The links of one statement, in text order (NEEDS_REVIEW ones included, flagged). One SQL
  * query (rawAll) reads the statement's revision number and its links with their person,
  * event, place and proceeding, where Prisma's client made six, four of them usually for no
- * ids at all; a legal team's visibility is checked by the same rule as everywhere else.
+ * ids at all; a legal team's visibility is the same rule (legalSharingSql) in the same query.
  */
 export async function listLinksForStatement({ actor, statementId }: { actor: Actor | null; statementId: string }) {
   authorize(actor, "statement.read");
-  if (actor.role === "LEGAL") {
-    const visible = await read((db) => db.statement.count({ where: { id: statementId, ...visibleStatementWhere(actor) } }));
-    if (!visible) throw new AppError("NOT_FOUND", "No such statement.");
-  }
   const rows = await rawAll<LinkJoinRow>(Prisma.sql`
     SELECT s."revisionNumber" AS "statementRevision", l."id", l."revisionNumber", l."startOffset", l."endOffset", l."quote", l."role", l."allegationType",
       l."anchor", l."note", l."createdById", ${dateText(Prisma.sql`l."createdAt"`)} AS "createdAt", ${dateText(Prisma.sql`l."updatedAt"`)} AS "updatedAt",
@@ -293,7 +289,7 @@ export async function listLinksForStatement({ actor, statementId }: { actor: Act
     LEFT JOIN "Event" e ON e."id" = l."eventId"
     LEFT JOIN "Place" pl ON pl."id" = l."placeId"
     LEFT JOIN "Proceeding" pr ON pr."id" = l."proceedingId"
-    WHERE s."id" = ${statementId}
+    WHERE s."id" = ${statementId} ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty}
     ORDER BY l."startOffset" ASC, l."createdAt" ASC`);
   if (!rows.length) throw new AppError("NOT_FOUND", "No such statement.");
   const items = rows
