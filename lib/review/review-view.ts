@@ -7,7 +7,7 @@ import { rawAll, type Tx } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { dateText, rawDate, rawInt } from "@/lib/db/raw-values";
-import { getStatement } from "@/lib/statements/statements";
+import { editorsOf, getStatement } from "@/lib/statements/statements";
 import { CHECKLIST, type ChecklistItem } from "./schemas";
 
 // Read models for the review screens: what the queue page, the statement's review panel, the
@@ -19,12 +19,9 @@ import { CHECKLIST, type ChecklistItem } from "./schemas";
 async function editorsByStatement(db: Tx, statements: { id: string; authorId: string }[]): Promise<Map<string, string[]>> {
   const ids = statements.map((s) => s.id);
   const revs = ids.length ? await db.statementRevision.findMany({ where: { statementId: { in: ids } }, select: { statementId: true, authorId: true }, distinct: ["statementId", "authorId"] }) : [];
-  const out = new Map<string, string[]>(statements.map((s) => [s.id, [s.authorId]]));
-  for (const r of revs) {
-    const list = out.get(r.statementId)!;
-    if (!list.includes(r.authorId)) list.push(r.authorId);
-  }
-  return out;
+  const revisers = new Map<string, string[]>();
+  for (const r of revs) revisers.set(r.statementId, [...(revisers.get(r.statementId) ?? []), r.authorId]);
+  return new Map(statements.map((s) => [s.id, editorsOf(s.authorId, revisers.get(s.id) ?? [])]));
 }
 
 type Person = { id: string; name: string };

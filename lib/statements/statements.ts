@@ -255,6 +255,11 @@ async function readStatementRows(statementId: string) {
   };
 }
 
+/** A statement's author, then each revision's author once: the people who may not review it (four eyes). */
+export function editorsOf(authorId: string, revisionAuthorIds: Iterable<string>): string[] {
+  return [...new Set([authorId, ...revisionAuthorIds])];
+}
+
 async function loadStatement(actor: Actor | null, statementId: string) {
   authorize(actor, "statement.read");
   const s = await readStatementRows(statementId);
@@ -265,8 +270,7 @@ async function loadStatement(actor: Actor | null, statementId: string) {
   if (!current) throw new AppError("NOT_FOUND", "No such statement.");
   // Who wrote or revised it (the statement's author first, then each revision's, once): the
   // people who may not review it (four eyes, lib/review).
-  const editorIds = [s.authorId];
-  for (const r of s.revisions) if (!editorIds.includes(r.authorId)) editorIds.push(r.authorId);
+  const editorIds = editorsOf(s.authorId, s.revisions.map((r) => r.authorId));
   return { ...s, revisions: s.revisions.map(({ details: _, authorId: _a, ...r }) => r), details: normalizeDetails(JSON.parse(current.details)), editorIds };
 }
 
