@@ -1,4 +1,6 @@
 import "server-only";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { databaseUrl, sqlitePath, SQLITE_BUSY_TIMEOUT_MS } from "./provider";
 
@@ -14,6 +16,15 @@ const { parentPort, workerData } = require("node:worker_threads");
 const Database = require("better-sqlite3");
 const db = new Database(workerData.file, { fileMustExist: true, timeout: workerData.timeout });
 db.pragma("query_only = ON");
+// Casefile's own SQLite functions (lib/search/native): a query that needs one that did not load
+// fails with "no such function", and its caller falls back to SQLite's built-in.
+for (const file of workerData.extensions) {
+  try {
+    db.loadExtension(file);
+  } catch (e) {
+    console.warn("[casefile] could not load " + file + ": " + (e && e.message));
+  }
+}
 const statements = new Map();
 parentPort.on("message", ({ id, sql, values }) => {
   try {
@@ -29,6 +40,12 @@ parentPort.on("message", ({ id, sql, values }) => {
   }
 });
 `;
+
+/**
+ * SQLite extensions the reader thread loads when they were built (`npm install` builds them into
+ * generated/native): casefile_bm25, the search ranking (lib/search/native/casefile_fts.c).
+ */
+export const READER_EXTENSIONS = [join(process.cwd(), "generated", "native", process.platform === "darwin" ? "casefile_fts.dylib" : "casefile_fts.so")];
 
 type Pending = { resolve: (rows: unknown[]) => void; reject: (e: Error) => void };
 type Thread = { url: string; worker: Worker; pending: Map<number, Pending>; next: number };
@@ -46,7 +63,7 @@ function thread(): Thread {
   if (open) closeReaderThread();
   const worker = new Worker(SOURCE, {
     eval: true,
-    workerData: { file: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS },
+    workerData: { file: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS, extensions: READER_EXTENSIONS.filter((f) => existsSync(f)) },
     // It holds only a page of rows at a time: a small heap keeps the server's resident memory down.
     resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
   });

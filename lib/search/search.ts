@@ -11,6 +11,7 @@ import { namesOf, parseAliasColumn } from "@/lib/registries/rank";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { parseInput } from "@/lib/validation";
 import { words } from "./normalize";
+import { INDEX_VERSION_SQL, phraseCounts } from "./phrase-stats";
 import { MAX_QUERY_WORDS, ZSearchQuery, type SearchQuery } from "./schemas";
 import { directionOf, markTerms, partsToHtml, snippet, type Dir, type Part } from "./snippet";
 import { SEARCH_TYPES, type SearchType } from "./types";
@@ -226,11 +227,15 @@ function wholeSpellings(names: string[], seen: Map<string, string[]>): void {
 
 type Row = { id: number; type: string; recordId: string; title: string; body: string; normBody: string; language: string | null; score: number; total: number | bigint; matched: number | bigint };
 
-/** SQLite FTS5: every word a quoted string (never syntax), phrases as one quoted string. */
-export function fts5Expression(p: Parsed, spellings: string[][]): string {
+/**
+ * SQLite FTS5: every word a quoted string (never syntax), phrases as one quoted string. Also the
+ * expression's phrases in the order FTS5 numbers them (the order they appear), for casefile_bm25.
+ */
+export function fts5Query(p: Parsed, spellings: string[][]): { expr: string; phrases: string[] } {
   const quote = (ws: string[]) => `"${ws.join(" ")}"`; // words hold letters and digits only
-  const main = [...p.terms.map((t) => quote([t])), ...p.phrases.map(quote)].join(" ");
-  return [`(${main})`, ...spellings.map(quote)].join(" OR ");
+  const main = [...p.terms.map((t) => quote([t])), ...p.phrases.map(quote)];
+  const alternatives = spellings.map(quote);
+  return { expr: [`(${main.join(" ")})`, ...alternatives].join(" OR "), phrases: [...main, ...alternatives] };
 }
 
 /**
@@ -290,23 +295,10 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
       filtered AS MATERIALIZED (${filters.length ? Prisma.sql`SELECT c.id, c.score FROM cand c JOIN "SearchDoc" d ON d."id" = c.id WHERE ${Prisma.join(filters, " AND ")}` : Prisma.sql`SELECT id, score FROM cand`}),
       page AS (SELECT id, score FROM filtered ORDER BY score DESC, id DESC LIMIT ${take} OFFSET ${skip})
     SELECT d."id", d."type", d."recordId", d."title", d."body", d."normBody", d."language", p.score AS score, (SELECT COUNT(*) FROM filtered) AS total, ${capped ? Prisma.sql`(SELECT COUNT(*) FROM fts)` : Prisma.sql`0`} AS matched
+      ${dbProvider() === "sqlite" ? Prisma.sql`, ${INDEX_VERSION_SQL} AS v` : Prisma.empty}
     FROM page p JOIN "SearchDoc" d ON d."id" = p.id
     ORDER BY p.score DESC, p.id DESC`;
-  if (dbProvider() === "sqlite") {
-    const expr = fts5Expression(o.parsed, o.spellings);
-    const sql = Prisma.sql`
-        WITH fts AS MATERIALIZED (
-          -- bm25() only works in the full-text query itself, never in a flattened outer one.
-          -- Capped: FTS5 walks the matches newest first and stops, scoring only those it returns.
-          SELECT rowid AS id, -bm25("SearchFts", 4.0, 1.0) AS score FROM "SearchFts" WHERE "SearchFts" MATCH ${expr}
-          ${capped ? Prisma.sql`ORDER BY rowid DESC LIMIT ${RANK_CAP + 1}` : Prisma.empty}
-        ), hits AS (
-          SELECT id, score FROM fts
-          ${linkedPersons}
-        ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
-        ${page}`;
-    return rawAll<Row>(sql, { offThread: true });
-  }
+  if (dbProvider() === "sqlite") return sqliteQuery(o, capped, linkedPersons, page);
   const tsq = tsqueryText(o.parsed, o.spellings);
   const loose = tsqueryText(o.parsed, o.spellings, true);
   // A phrase is checked against each candidate's stored vector (its GIN index knows the words,
@@ -337,4 +329,50 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
       ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
       ${page}`;
   return rawAll<Row>(sql, { offThread: true });
+}
+
+/**
+ * Whether the reader thread has casefile_bm25 (lib/search/native): when the extension was not
+ * built or did not load, the query says "no such function" once and search ranks with bm25().
+ */
+let rankExtension = true;
+
+// Title words weigh four times body words.
+const BM25 = Prisma.sql`-bm25("SearchFts", 4.0, 1.0)`;
+const casefileBm25 = (counts: number[]) => Prisma.sql`-casefile_bm25("SearchFts", 4.0, 1.0, ${Prisma.join(counts)})`;
+
+async function sqliteQuery(o: QueryArgs, capped: boolean, linkedPersons: Prisma.Sql, page: Prisma.Sql): Promise<Row[]> {
+  const { expr, phrases } = fts5Query(o.parsed, o.spellings);
+  const run = (rank: Prisma.Sql) =>
+    rawAll<Row & { v: string | null }>(
+      Prisma.sql`
+        WITH fts AS MATERIALIZED (
+          -- The rank function only works in the full-text query itself, never in a flattened outer one.
+          -- Capped: FTS5 walks the matches newest first and stops, scoring only those it returns.
+          SELECT rowid AS id, ${rank} AS score FROM "SearchFts" WHERE "SearchFts" MATCH ${expr}
+          ${capped ? Prisma.sql`ORDER BY rowid DESC LIMIT ${RANK_CAP + 1}` : Prisma.empty}
+        ), hits AS (
+          SELECT id, score FROM fts
+          ${linkedPersons}
+        ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
+        ${page}`,
+      { offThread: true },
+    );
+  if (!rankExtension) return run(BM25);
+  try {
+    // BM25 with each phrase's count of records passed in (phrase-stats.ts); when the index changed
+    // between counting and ranking (the rows say which version they read), counted again once.
+    let stats = await phraseCounts(phrases);
+    let rows = await run(casefileBm25(stats.counts));
+    if (rows.length > 0 && rows[0]!.v !== stats.version) {
+      stats = await phraseCounts(phrases, rows[0]!.v ?? "");
+      rows = await run(casefileBm25(stats.counts));
+    }
+    return rows;
+  } catch (e) {
+    if (!(e instanceof Error && /no such function: casefile_bm25/.test(e.message))) throw e;
+    rankExtension = false;
+    console.warn("[casefile] casefile_bm25 is not available (run `npm install` to build lib/search/native); search ranks with bm25(), more slowly.");
+    return run(BM25);
+  }
 }
