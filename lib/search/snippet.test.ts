@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { normalizeForSearch, normalizeWithMap, wordStart } from "./normalize";
-import { snippet } from "./snippet";
+import { directionOf, firstWordIndex, snippet } from "./snippet";
 
 const fa = "این متن ساختگی است. نگهبانان شب آمدند و ما را به سالن بردند؛ هم‌سلولی من را صدا زدند. ".repeat(8);
 const bodies = [
@@ -29,5 +29,32 @@ describe("snippets from the stored normalised body", () => {
     for (const b of bodies) expect(snippet(b, terms, normalizeForSearch(b))).toEqual(snippet(b, terms));
     const marked = snippet(bodies[0]!, terms, normalizeForSearch(bodies[0]!)).filter((p) => p.mark);
     expect(marked.map((p) => p.text)).toEqual(["نيّري"]);
+  });
+});
+
+describe("helpers written for speed say what the plain definitions say", () => {
+  // A seeded draw of normalised texts over a small vocabulary, so that words overlap as prefixes
+  // and suffixes of each other ("nayeri" in "nayerian", "in" in "evin").
+  const vocab = ["in", "evin", "nayeri", "nayerian", "ri", "نیری", "نیریان", "ما", "را", "1367", "a", "evinin"];
+  let seed = 12345;
+  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = <T,>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
+
+  test("firstWordIndex is the index of the first word in the set", () => {
+    for (let n = 0; n < 3000; n++) {
+      const norm = Array.from({ length: Math.floor(next() * 12) }, () => pick(vocab)).join(" ");
+      const terms = new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(vocab)));
+      expect(firstWordIndex(norm, terms), `${norm} / ${[...terms]}`).toBe(norm ? norm.split(" ").findIndex((w) => terms.has(w)) : -1);
+    }
+  });
+
+  test("directionOf counts Arabic-script and Latin letters", () => {
+    const chars = ["a", "Z", "é", "ŉ", "ɏ", "ɐ", "ا", "ی", "ﺏ", "ﷲ", "1", " ", "—", "ж", "א"];
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: Math.floor(next() * 10) }, () => pick(chars)).join("");
+      const rtl = (text.match(/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g) ?? []).length;
+      const ltr = (text.match(/[A-Za-z\u00C0-\u024F]/g) ?? []).length;
+      expect(directionOf(text), text).toBe(rtl === 0 && ltr === 0 ? "auto" : rtl >= ltr ? "rtl" : "ltr");
+    }
   });
 });
