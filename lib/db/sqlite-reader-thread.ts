@@ -16,6 +16,10 @@ const { parentPort, workerData } = require("node:worker_threads");
 const Database = require("better-sqlite3");
 const db = new Database(workerData.file, { fileMustExist: true, timeout: workerData.timeout });
 db.pragma("query_only = ON");
+// 8 MB of page cache instead of SQLite's 2 MB: a search's index pages mostly stay in memory
+// between searches instead of being read again from the file (~1.3 ms of system time per search
+// at 100,000 statements), for a few MB of resident memory.
+db.pragma("cache_size = -8192");
 // Casefile's own SQLite functions (lib/search/native): a query that needs one that did not load
 // fails with "no such function", and its caller falls back to SQLite's built-in.
 for (const file of workerData.extensions) {
