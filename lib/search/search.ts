@@ -11,7 +11,7 @@ import { namesOf, parseAliasColumn } from "@/lib/registries/rank";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { parseInput } from "@/lib/validation";
 import { words } from "./normalize";
-import { INDEX_VERSION_SQL, phraseCounts } from "./phrase-stats";
+import { INDEX_VERSION_SQL, phraseCounts, type PhraseCounts } from "./phrase-stats";
 import { MAX_QUERY_WORDS, ZSearchQuery, type SearchQuery } from "./schemas";
 import { directionOf, markTerms, partsToHtml, snippet, type Dir, type Part } from "./snippet";
 import { SEARCH_TYPES, type SearchType } from "./types";
@@ -338,7 +338,7 @@ let rankExtension = true;
 
 // Title words weigh four times body words.
 const BM25 = Prisma.sql`-bm25("SearchFts", 4.0, 1.0)`;
-const casefileBm25 = (counts: number[]) => Prisma.sql`-casefile_bm25("SearchFts", 4.0, 1.0, ${Prisma.join(counts)})`;
+const casefileBm25 = ({ version, counts }: PhraseCounts) => Prisma.sql`-casefile_bm25("SearchFts", 4.0, 1.0, ${version}, ${Prisma.join(counts)})`;
 
 type SqliteParts = { filters: Prisma.Sql[]; linkedPersons: Prisma.Sql; take: number; skip: number };
 
@@ -372,13 +372,14 @@ async function sqliteQuery(o: QueryArgs, { filters, linkedPersons, take, skip }:
     );
   if (!rankExtension) return run(BM25);
   try {
-    // BM25 with each phrase's count of records passed in (phrase-stats.ts); when the index changed
-    // between counting and ranking (the rows say which version they read), counted again once.
+    // BM25 with each phrase's count of records passed in (phrase-stats.ts), and the index version
+    // they were counted at, under which casefile_bm25 remembers record lengths; when the index
+    // changed between counting and ranking (the rows say which version they read), counted again once.
     let stats = await phraseCounts(phrases);
-    let rows = await run(casefileBm25(stats.counts));
+    let rows = await run(casefileBm25(stats));
     if (rows.length > 0 && rows[0]!.v !== stats.version) {
       stats = await phraseCounts(phrases, rows[0]!.v ?? "");
-      rows = await run(casefileBm25(stats.counts));
+      rows = await run(casefileBm25(stats));
     }
     return rows;
   } catch (e) {

@@ -1,7 +1,7 @@
 /*
 ** Casefile's FTS5 ranking function, loaded into the SQLite search reader (lib/search/stats.ts).
 **
-**   casefile_bm25(SearchFts, wTitle, wBody, nHit0, nHit1, ...)
+**   casefile_bm25(SearchFts, wTitle, wBody, version, nHit0, nHit1, ...)
 **
 ** The Okapi BM25 score FTS5's own bm25() gives (k1 = 1.2, b = 0.75, the same column weights, the
 ** same sign: lower is better), with one difference: the number of rows that contain each phrase
@@ -11,11 +11,39 @@
 ** every position list of every row holding them, most of the query's time. Casefile remembers
 ** those counts while the index is unchanged and passes them here. A count that is missing or NULL
 ** is counted here exactly as bm25() counts it, so with no counts at all this is bm25().
+**
+** `version` names the state of the index (lib/search/phrase-stats.ts): while it stays the same,
+** each record's length in tokens is remembered here between queries, by rowid, instead of being
+** read from the %_docsize table for every ranked row of every query (a sixth of a search). A new
+** version forgets them all; NULL remembers nothing.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT1
 #include <math.h>
 #include <string.h>
+
+/* Record lengths in tokens by rowid (0: not known yet, else length + 1), for one index version. */
+typedef struct LenCache LenCache;
+struct LenCache {
+  char *zVersion;
+  sqlite3_int64 nLen;
+  unsigned int *aLen;
+};
+#define MAX_CACHED_ROWID 4000000 /* 16 MB at most */
+
+static void lenCacheReset(LenCache *c, const char *zVersion, int n) {
+  sqlite3_free(c->zVersion);
+  sqlite3_free(c->aLen);
+  c->aLen = 0;
+  c->nLen = 0;
+  c->zVersion = zVersion ? sqlite3_mprintf("%.*s", n, zVersion) : 0;
+}
+
+static void lenCacheDestroy(void *p) {
+  LenCache *c = (LenCache *)p;
+  lenCacheReset(c, 0, 0);
+  sqlite3_free(c);
+}
 
 typedef struct RankData RankData;
 struct RankData {
@@ -23,6 +51,7 @@ struct RankData {
   double avgdl;  /* average row length in tokens, both columns */
   double *aIDF;  /* IDF of each phrase */
   double *aFreq; /* per row: weighted hits of each phrase */
+  LenCache *pLen; /* remembered lengths for this query's index version, or 0 */
 };
 
 static int countRow(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pUser) {
@@ -49,7 +78,7 @@ static int rankData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int nVal, s
     if (rc == SQLITE_OK) p->avgdl = nRow > 0 ? (double)nToken / (double)nRow : 1.0;
     for (i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
       sqlite3_int64 nHit = 0;
-      int arg = 2 + i; /* after the two column weights */
+      int arg = 3 + i; /* after the two column weights and the version */
       if (arg < nVal && sqlite3_value_type(apVal[arg]) != SQLITE_NULL) nHit = sqlite3_value_int64(apVal[arg]);
       else rc = pApi->xQueryPhrase(pFts, i, (void *)&nHit, countRow);
       if (rc == SQLITE_OK) {
@@ -58,11 +87,44 @@ static int rankData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int nVal, s
         p->aIDF[i] = idf <= 0.0 ? 1e-6 : idf;
       }
     }
+    if (rc == SQLITE_OK && nVal > 2 && sqlite3_value_type(apVal[2]) == SQLITE_TEXT) {
+      LenCache *c = (LenCache *)pApi->xUserData(pFts);
+      const char *z = (const char *)sqlite3_value_text(apVal[2]);
+      int n = sqlite3_value_bytes(apVal[2]);
+      if (c->zVersion == 0 || (int)strlen(c->zVersion) != n || memcmp(c->zVersion, z, (size_t)n) != 0) lenCacheReset(c, z, n);
+      p->pLen = c->zVersion ? c : 0;
+    }
     if (rc == SQLITE_OK) rc = pApi->xSetAuxdata(pFts, p, sqlite3_free);
     else sqlite3_free(p);
     if (rc != SQLITE_OK) return rc;
   }
   *pp = p;
+  return rc;
+}
+
+/* The current row's length in tokens (both columns), remembered when the index version allows. */
+static int rowLength(const Fts5ExtensionApi *pApi, Fts5Context *pFts, LenCache *c, int *pnTok) {
+  sqlite3_int64 id = pApi->xRowid(pFts);
+  int rc;
+  if (c && id >= 0 && id < c->nLen && c->aLen[id] != 0) {
+    *pnTok = (int)(c->aLen[id] - 1);
+    return SQLITE_OK;
+  }
+  rc = pApi->xColumnSize(pFts, -1, pnTok);
+  if (rc == SQLITE_OK && c && id >= 0 && id < MAX_CACHED_ROWID) {
+    if (id >= c->nLen) {
+      sqlite3_int64 n = c->nLen ? c->nLen : 4096;
+      unsigned int *a;
+      while (n <= id) n *= 2;
+      if (n > MAX_CACHED_ROWID) n = MAX_CACHED_ROWID;
+      a = (unsigned int *)sqlite3_realloc64(c->aLen, n * sizeof(unsigned int));
+      if (a == 0) return SQLITE_OK; /* not remembered; the length itself is right */
+      memset(&a[c->nLen], 0, (size_t)(n - c->nLen) * sizeof(unsigned int));
+      c->aLen = a;
+      c->nLen = n;
+    }
+    c->aLen[id] = (unsigned int)*pnTok + 1;
+  }
   return rc;
 }
 
@@ -81,7 +143,7 @@ static void casefileBm25(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite
     rc = pApi->xInst(pFts, i, &ip, &ic, &io);
     if (rc == SQLITE_OK) p->aFreq[ip] += (ic < 2 && ic < nVal) ? sqlite3_value_double(apVal[ic]) : 1.0;
   }
-  if (rc == SQLITE_OK) rc = pApi->xColumnSize(pFts, -1, &nTok);
+  if (rc == SQLITE_OK) rc = rowLength(pApi, pFts, p->pLen, &nTok);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(pCtx, rc);
     return;
@@ -113,5 +175,10 @@ int sqlite3_casefilefts_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_rou
     *pzErrMsg = sqlite3_mprintf("casefile_bm25: this SQLite has no FTS5");
     return SQLITE_ERROR;
   }
-  return fts->xCreateFunction(fts, "casefile_bm25", 0, casefileBm25, 0);
+  {
+    LenCache *c = (LenCache *)sqlite3_malloc(sizeof(LenCache));
+    if (c == 0) return SQLITE_NOMEM;
+    memset(c, 0, sizeof(LenCache));
+    return fts->xCreateFunction(fts, "casefile_bm25", (void *)c, casefileBm25, lenCacheDestroy);
+  }
 }
