@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { BaseClientMessages } from "@/app/_components/client-messages";
 import { DEFAULT_LOCALE, direction, isLocale } from "@/lib/i18n/config";
 import "./globals.css";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { CalendarSwitcher } from "@/app/_components/calendar-switcher";
 import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { can } from "@/lib/auth/policy";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { setCalendarAction } from "@/app/actions";
 import { getCalendar } from "@/app/_lib/calendar";
 import { CALENDARS } from "@/lib/i18n/calendar";

@@ -1,5 +1,5 @@
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages } from "next-intl/server";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import { BASE_CLIENT_MESSAGES, pickMessages } from "@/lib/i18n/client-messages";
 
 // Cached per locale: the catalogue does not change while the server runs, so each page hands

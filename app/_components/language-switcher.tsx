@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { setLocaleAction } from "@/app/actions";
 import { LOCALES } from "@/lib/i18n/config";
 

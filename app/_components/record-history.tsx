@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { Actor } from "@/lib/auth/actor";
 import { getRecordHistory, type FieldChange } from "@/lib/audit/record-history";
 import { toAppError } from "@/lib/http";

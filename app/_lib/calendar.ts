@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { getLocale } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/server";
 import { CALENDAR_COOKIE, calendarFor, type Calendar } from "@/lib/i18n/calendar";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 

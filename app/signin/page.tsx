@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { param, safeCallbackUrl } from "@/app/_lib/page";
 import { getActor } from "@/lib/auth/session";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateText } from "@/app/(app)/_components/registry/dates";
 import { FaText } from "@/app/(app)/_components/registry/names";
 import styles from "@/app/(app)/_components/registry/registry.module.css";

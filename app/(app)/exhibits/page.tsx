@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ExhibitList } from "@/app/_components/exhibits/exhibit-list";
 import { ExhibitUploader } from "@/app/_components/exhibits/exhibit-uploader";
 import { DateTime } from "@/app/_components/badges";

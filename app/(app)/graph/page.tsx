@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { CorroborationMatrix } from "@/app/_components/graph/corroboration-matrix";
 import { TimelineChart } from "@/app/_components/graph/timeline-chart";
 import graph from "@/app/_components/graph/graph.module.css";

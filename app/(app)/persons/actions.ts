@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { FormState } from "@/app/_lib/form-state";
 import { collectRows } from "@/app/_lib/form-rows";
 import { formValues, runForm } from "@/app/_lib/run-form";

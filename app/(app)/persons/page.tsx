@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { FaText, NameList } from "@/app/(app)/_components/registry/names";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import styles from "@/app/(app)/_components/registry/registry.module.css";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { FictionalBadge, StatusBadge } from "@/app/_components/badges";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { queueAuthors, queueExtras } from "@/lib/review/review-view";

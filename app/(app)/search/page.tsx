@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { fieldErrorMessage } from "@/lib/i18n/field-errors";
 import type { Locale } from "@/lib/i18n/config";

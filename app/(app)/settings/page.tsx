@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { requirePageActor } from "@/app/_lib/page";
 import { listTokens } from "@/lib/auth/tokens";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/app/_lib/form-state";
 import { formValues, runForm } from "@/app/_lib/run-form";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { createStatement, restoreRevision, updateStatement } from "@/lib/statements/statements";
 
 type Saved = { id: string };

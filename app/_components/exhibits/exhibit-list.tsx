@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { getActor } from "@/lib/auth/session";
 import { listExhibitsFor } from "@/lib/exhibits";

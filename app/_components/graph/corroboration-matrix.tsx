@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { readDate } from "@/app/(app)/_components/registry/dates";
 import type { Calendar } from "@/lib/i18n/calendar";
 import type { getCorroborationMatrix } from "@/lib/corroboration";

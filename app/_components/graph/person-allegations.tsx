@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateText } from "@/app/(app)/_components/registry/dates";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import { getCalendar } from "@/app/_lib/calendar";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import { StatusBadge } from "@/app/_components/badges";
 import { getActor } from "@/lib/auth/session";

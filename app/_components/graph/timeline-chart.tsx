@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { readDate } from "@/app/(app)/_components/registry/dates";
 import type { getTimeline } from "@/lib/corroboration";
 import { axisTicks, daysBetween, inCalendar, wholeMonths, wholeYears, yearLabelStep } from "@/lib/corroboration/timeline-axis";

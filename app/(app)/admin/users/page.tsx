@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { GradeBadge } from "@/app/_components/grading";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { listClaims } from "@/lib/claims";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { toAppError } from "@/lib/http";

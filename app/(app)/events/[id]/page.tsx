@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { RecordHistory } from "@/app/_components/record-history";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { DateText } from "@/app/(app)/_components/registry/dates";
 import { FaText } from "@/app/(app)/_components/registry/names";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { CopyButton } from "@/app/_components/exhibits/copy-button";
 import { CustodyForm } from "@/app/_components/exhibits/custody-form";

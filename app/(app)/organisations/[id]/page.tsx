@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { RecordHistory } from "@/app/_components/record-history";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { FaText, NameList } from "@/app/(app)/_components/registry/names";
 import styles from "@/app/(app)/_components/registry/registry.module.css";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { createOrganisationAction } from "../actions";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { GradeBadge } from "@/app/_components/grading";
 import { RecordHistory } from "@/app/_components/record-history";

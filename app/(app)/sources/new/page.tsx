@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requirePageActor } from "@/app/_lib/page";
 import { forbidden } from "next/navigation";
 import { can } from "@/lib/auth/policy";

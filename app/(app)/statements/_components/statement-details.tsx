@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { getCalendar } from "@/app/_lib/calendar";
 import { formatFuzzyDate, type ParsedDate } from "@/lib/dates";
 import type { StatementDetails } from "@/lib/statements/schemas";

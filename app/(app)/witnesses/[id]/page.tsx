@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { RecordHistory } from "@/app/_components/record-history";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime, FictionalBadge, ProtectionBadge, StatusBadge } from "@/app/_components/badges";
 import { getCalendar } from "@/app/_lib/calendar";
 import { orHttpError, requirePageActor } from "@/app/_lib/page";

@@ -1,6 +1,6 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { FormState } from "@/app/_lib/form-state";
 import { formValues, runForm } from "@/app/_lib/run-form";
 import { startDossierExport, type DossierExportOut } from "@/lib/dossiers/export";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
 import { listDossierExports } from "@/lib/dossiers/export";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { DateTime, StatusBadge } from "@/app/_components/badges";
 import { ClientMessages } from "@/app/_components/client-messages";
 import { GradeBadge } from "@/app/_components/grading";
