@@ -1,7 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
-import { read } from "@/lib/db/write";
+import { Prisma } from "@/generated/sqlite/client";
+import { ensureConnectionSettings, rawAll } from "@/lib/db/client";
+import { dateText, rawDate, rawInt } from "@/lib/db/raw-values";
 import { getExhibit } from "@/lib/exhibits/read-exhibits";
 import { getStatement } from "@/lib/statements/statements";
 import { getWitness } from "@/lib/witnesses/witnesses";
@@ -88,25 +90,33 @@ export function diffPayloads(before: unknown, after: unknown): FieldChange[] {
   return out;
 }
 
-/** One record's audit events, oldest first, for whoever may read the record (see above). */
+type EventRow = { seq: unknown; at: unknown; actorId: string | null; actorLabel: string; action: string; before: string | null; after: string | null; hash: string };
+
+/**
+ * One record's audit events, oldest first, for whoever may read the record (see above). Read
+ * with two plain queries (rawAll) rather than Prisma's client: a record page shows its history
+ * on every view, and Prisma's query compiling and row mapping cost more than the queries.
+ */
 export async function getRecordHistory({ actor, recordType, recordId }: { actor: Actor | null; recordType: string; recordId: string }): Promise<HistoryEvent[]> {
   await authorizeRecord(actor, recordType, recordId);
-  return read(async (db) => {
-    const events = await db.auditEvent.findMany({ where: { recordType, recordId }, orderBy: { seq: "asc" }, take: 1000 });
-    const diffs = events.map((e) => diffPayloads(parse(e.before), parse(e.after)));
-    // People appear in the payloads by user id (the reviewer assigned, the grader); readers see names.
-    const referenced = diffs.flatMap((d) => d.filter((c) => USER_FIELDS.has(c.field)).flatMap((c) => [c.before, c.after])).filter((x): x is string => typeof x === "string");
-    const ids = [...new Set([...events.map((e) => e.actorId).filter((x): x is string => !!x), ...referenced])];
-    const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
-    const names = new Map(users.map((u) => [u.id, u.name]));
-    const named = (field: string, v: unknown) => (USER_FIELDS.has(field) && typeof v === "string" ? (names.get(v) ?? v) : v);
-    return events.map((e, i) => ({
-      seq: e.seq,
-      at: e.at.toISOString(),
-      action: e.action,
-      actor: { label: e.actorLabel, name: e.actorId ? (names.get(e.actorId) ?? null) : null },
-      changes: diffs[i]!.map((c) => ({ ...c, before: named(c.field, c.before), after: named(c.field, c.after) })),
-      hash: e.hash,
-    }));
-  });
+  await ensureConnectionSettings();
+  const events = await rawAll<EventRow>(Prisma.sql`
+    SELECT "seq", ${dateText(Prisma.sql`"at"`)} AS "at", "actorId", "actorLabel", "action", "before", "after", "hash"
+    FROM "AuditEvent" WHERE "recordType" = ${recordType} AND "recordId" = ${recordId}
+    ORDER BY "seq" ASC LIMIT 1000`);
+  const diffs = events.map((e) => diffPayloads(parse(e.before), parse(e.after)));
+  // People appear in the payloads by user id (the reviewer assigned, the grader); readers see names.
+  const referenced = diffs.flatMap((d) => d.filter((c) => USER_FIELDS.has(c.field)).flatMap((c) => [c.before, c.after])).filter((x): x is string => typeof x === "string");
+  const ids = [...new Set([...events.map((e) => e.actorId).filter((x): x is string => !!x), ...referenced])];
+  const users = ids.length ? await rawAll<{ id: string; name: string }>(Prisma.sql`SELECT "id", "name" FROM "User" WHERE "id" IN (${Prisma.join(ids)})`) : [];
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  const named = (field: string, v: unknown) => (USER_FIELDS.has(field) && typeof v === "string" ? (names.get(v) ?? v) : v);
+  return events.map((e, i) => ({
+    seq: rawInt(e.seq),
+    at: rawDate(e.at).toISOString(),
+    action: e.action,
+    actor: { label: e.actorLabel, name: e.actorId ? (names.get(e.actorId) ?? null) : null },
+    changes: diffs[i]!.map((c) => ({ ...c, before: named(c.field, c.before), after: named(c.field, c.after) })),
+    hash: e.hash,
+  }));
 }
