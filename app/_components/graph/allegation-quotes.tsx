@@ -1,10 +1,24 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { Quote } from "@/lib/corroboration";
 import styles from "./graph.module.css";
 import { QuoteList } from "./quote-list";
+
+// The summary ("3 quotes") repeats with the same few numbers down a person page: each is
+// formatted once per locale and number, then reused.
+const summaries = new Map<string, string>();
+function summary(t: ReturnType<typeof useTranslations<"allegations">>, locale: string, count: number): string {
+  const k = `${locale}|${count}`;
+  let s = summaries.get(k);
+  if (s === undefined) {
+    s = t("quotes", { count });
+    if (summaries.size >= 2000) summaries.clear();
+    summaries.set(k, s);
+  }
+  return s;
+}
 
 type State = { kind: "closed" } | { kind: "loading" } | { kind: "failed" } | { kind: "loaded"; quotes: Quote[] };
 
@@ -16,6 +30,7 @@ type State = { kind: "closed" } | { kind: "loading" } | { kind: "failed" } | { k
  */
 export function AllegationQuotes({ personId, eventId, allegationType, count }: { personId: string; eventId: string | null; allegationType: string; count: number }) {
   const t = useTranslations("allegations");
+  const locale = useLocale();
   const [state, setState] = useState<State>({ kind: "closed" });
   const details = useRef<HTMLDetailsElement>(null);
   const busy = useRef(false);
@@ -52,7 +67,7 @@ export function AllegationQuotes({ personId, eventId, allegationType, count }: {
         if (e.currentTarget.open && (state.kind === "closed" || state.kind === "failed")) void load();
       }}
     >
-      <summary>{t("quotes", { count })}</summary>
+      <summary>{summary(t, locale, count)}</summary>
       {state.kind === "loading" && (
         <p className="muted" role="status" data-testid="allegation-quotes-loading">
           {t("quotesLoading")}
