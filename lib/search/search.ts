@@ -11,6 +11,7 @@ import { namesOf, parseAliasColumn } from "@/lib/registries/rank";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { parseInput } from "@/lib/validation";
 import { words } from "./normalize";
+import { pgSearchSql } from "./pg-query";
 import { INDEX_VERSION_SQL, phraseCounts, type PhraseCounts } from "./phrase-stats";
 import { MAX_QUERY_WORDS, ZSearchQuery, type SearchQuery } from "./schemas";
 import { directionOf, markTerms, partsToHtml, snippet, type Dir, type Part } from "./snippet";
@@ -49,7 +50,7 @@ export type SearchResult = {
 };
 
 /** The words to look for: phrases (in quotes) must appear together, other words anywhere. */
-type Parsed = { phrases: string[][]; terms: string[] };
+export type Parsed = { phrases: string[][]; terms: string[] };
 
 export function parseQuery(q: string): Parsed {
   const phrases: string[][] = [];
@@ -238,18 +239,6 @@ export function fts5Query(p: Parsed, spellings: string[][]): { expr: string; phr
   return { expr: [`(${main.join(" ")})`, ...alternatives].join(" OR "), phrases: [...main, ...alternatives] };
 }
 
-/**
- * PostgreSQL to_tsquery text: every word quoted as a lexeme, phrases joined by <-> — or, with
- * `loose`, by & (every word of the phrase anywhere: what the GIN index answers without reading
- * each candidate's vector).
- */
-export function tsqueryText(p: Parsed, spellings: string[][], loose = false): string {
-  const lex = (w: string) => `'${w}'`; // words hold letters and digits only
-  const phrase = (ws: string[]) => (ws.length === 1 ? lex(ws[0]!) : `(${ws.map(lex).join(loose ? " & " : " <-> ")})`);
-  const main = [...p.terms.map(lex), ...p.phrases.map(phrase)].join(" & ");
-  return [`(${main})`, ...spellings.map(phrase)].join(" | ");
-}
-
 type QueryArgs = { parsed: Parsed; spellings: string[][]; personIds: string[]; placeIds: string[]; types: SearchType[]; q: SearchQuery; legal: boolean };
 
 async function runQuery(o: QueryArgs): Promise<Row[]> {
@@ -298,36 +287,7 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
     FROM page p JOIN "SearchDoc" d ON d."id" = p.id
     ORDER BY p.score DESC, p.id DESC`;
   if (dbProvider() === "sqlite") return sqliteQuery(o, { filters, linkedPersons, take, skip });
-  const tsq = tsqueryText(o.parsed, o.spellings);
-  const loose = tsqueryText(o.parsed, o.spellings, true);
-  // A phrase is checked against each candidate's stored vector (its GIN index knows the words,
-  // not their order), and reading those out-of-line vectors is most of a phrase search. When only
-  // the newest RANK_CAP matches are ranked, the candidates (every word present: the index alone
-  // answers that) are taken newest first and checked one by one until RANK_CAP have the phrase,
-  // instead of checking them all: the same matches, ~5x fewer vectors read for «they took us to».
-  // Only for phrases the reader typed: a name's spellings rarely reach RANK_CAP, and without an
-  // early stop the row-by-row check is slower than PostgreSQL's own recheck of the candidates.
-  const matches =
-    capped && o.parsed.phrases.length > 0 && loose !== tsq
-      ? Prisma.sql`
-        SELECT d1."id", d1."search"
-        FROM (SELECT c."id" FROM "SearchDoc" c WHERE c."search" @@ to_tsquery('simple'::regconfig, ${loose}) ORDER BY c."id" DESC OFFSET 0) ids
-        JOIN LATERAL (SELECT d."id", d."search" FROM "SearchDoc" d WHERE d."id" = ids."id" OFFSET 0) d1 ON true
-        WHERE d1."search" @@ to_tsquery('simple'::regconfig, ${tsq})
-        ORDER BY ids."id" DESC LIMIT ${RANK_CAP + 1}`
-      : Prisma.sql`
-        SELECT d1."id", d1."search" FROM "SearchDoc" d1, query WHERE d1."search" @@ query.tsq
-        ${capped ? Prisma.sql`ORDER BY d1."id" DESC LIMIT ${RANK_CAP + 1}` : Prisma.empty}`;
-  const sql = Prisma.sql`
-      WITH query AS (SELECT to_tsquery('simple'::regconfig, ${tsq}) AS tsq),
-      matches AS MATERIALIZED (${matches}),
-      fts AS (SELECT m."id" AS id, ts_rank(m."search", query.tsq)::float8 AS score FROM matches m, query),
-      hits AS (
-        SELECT id, score FROM fts
-        ${linkedPersons}
-      ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
-      ${page}`;
-  return rawAll<Row>(sql, { offThread: true });
+  return rawAll<Row>(pgSearchSql({ parsed: o.parsed, spellings: o.spellings, capped, rankCap: RANK_CAP, linkedPersons, page }), { offThread: true });
 }
 
 /**
