@@ -45,12 +45,12 @@ export function pgSearchSql(o: PgSearch): Prisma.Sql {
     capped && o.parsed.phrases.length > 0 && loose !== tsq
       ? Prisma.sql`
         SELECT d1."id", d1."search"
-        FROM (SELECT c."id" FROM "SearchDoc" c WHERE c."search" @@ to_tsquery('simple'::regconfig, ${loose}) ORDER BY c."id" DESC OFFSET 0) ids
-        JOIN LATERAL (SELECT d."id", d."search" FROM "SearchDoc" d WHERE d."id" = ids."id" OFFSET 0) d1 ON true
+        FROM (SELECT c."id" FROM "SearchVector" c WHERE c."search" @@ to_tsquery('simple'::regconfig, ${loose}) ORDER BY c."id" DESC OFFSET 0) ids
+        JOIN LATERAL (SELECT d."id", d."search" FROM "SearchVector" d WHERE d."id" = ids."id" OFFSET 0) d1 ON true
         WHERE d1."search" @@ to_tsquery('simple'::regconfig, ${tsq})
         ORDER BY ids."id" DESC LIMIT ${o.rankCap + 1}`
       : Prisma.sql`
-        SELECT d1."id", d1."search" FROM "SearchDoc" d1, query WHERE d1."search" @@ query.tsq
+        SELECT d1."id", d1."search" FROM "SearchVector" d1, query WHERE d1."search" @@ query.tsq
         ${capped ? Prisma.sql`ORDER BY d1."id" DESC LIMIT ${o.rankCap + 1}` : Prisma.empty}`;
   return Prisma.sql`
       WITH query AS (SELECT to_tsquery('simple'::regconfig, ${tsq}) AS tsq),

@@ -1,0 +1,2 @@
+-- Nothing to do on SQLite: the PostgreSQL migration of the same name moves the full-text vector
+-- into a narrow table of its own; SQLite's FTS5 index already lives apart from "SearchDoc".
