@@ -4,6 +4,9 @@ import type { Parsed } from "./search";
 
 // The PostgreSQL side of a search (lib/search/search.ts builds the filters, the named-record
 // bonus and the page; this builds the full-text match and its ranking around them).
+// Matching and ranking read only "SearchVector" (id and tsvector, with the GIN index: migration
+// *_search_vector_table), whose narrow rows stay in shared buffers; "SearchDoc" is read for the
+// filters and the page's few rows.
 
 /**
  * PostgreSQL to_tsquery text: every word quoted as a lexeme, phrases joined by <-> — or, with
