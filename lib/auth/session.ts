@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { Prisma } from "@/generated/sqlite/client";
 import { rawAll } from "@/lib/db/client";
 import { isTrue } from "@/lib/db/raw-values";
@@ -26,11 +27,17 @@ export async function actorForSession(uid: unknown, sv: unknown): Promise<Actor 
 
 type UserRow = { id: string; email: string; name: string; role: string; disabled: boolean | number; sessionVersion: number | bigint };
 
-/** The signed-in actor for pages, layouts and server actions, or null. Cached per request. */
+/**
+ * The signed-in actor for pages, layouts and server actions, or null. Cached per request.
+ * The session cookie is decoded with next-auth's own getToken, from the cookies alone:
+ * getServerSession decoded it too, then ran the callbacks and encrypted a renewed cookie that a
+ * page can never send (a server component cannot set cookies), on every view.
+ */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: unknown; sv?: unknown } | null;
-  if (!session) return null;
-  return actorForSession(session.uid, session.sv);
+  const jar = await cookies();
+  const token = await getToken({ req: { cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headers: {} } as never, secret: authOptions.secret });
+  if (!token) return null;
+  return actorForSession(token.uid, token.sv);
 });
 
 /** For the JSON API: a Bearer personal access token, or else the session cookie. */
