@@ -5,7 +5,7 @@ import { sha256Hex } from "@/lib/audit/canonical";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { Prisma } from "@/generated/sqlite/client";
 import { rawAll } from "@/lib/db/client";
-import { isTrue } from "@/lib/db/raw-values";
+import { dateText, isTrue, rawDate, rawDateOrNull } from "@/lib/db/raw-values";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput, zText } from "@/lib/validation";
@@ -34,15 +34,16 @@ export async function createToken({ actor, input }: { actor: Actor | null; input
   return { id: token.id, name: token.name, prefix: token.prefix, secret };
 }
 
-export async function listTokens({ actor }: { actor: Actor | null }) {
+export type TokenOut = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+export async function listTokens({ actor }: { actor: Actor | null }): Promise<TokenOut[]> {
   authorize(actor, "token.manage");
-  return read((db) =>
-    db.apiToken.findMany({
-      where: { userId: actor.id },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
-    }),
+  // The settings page reads this on every view: one plain query (rawAll), as actorFromToken.
+  const rows = await rawAll<{ id: string; name: string; prefix: string; createdAt: unknown; lastUsedAt: unknown; revokedAt: unknown }>(
+    Prisma.sql`SELECT "id", "name", "prefix", ${dateText(Prisma.sql`"createdAt"`)} AS "createdAt", ${dateText(Prisma.sql`"lastUsedAt"`)} AS "lastUsedAt", ${dateText(Prisma.sql`"revokedAt"`)} AS "revokedAt"
+      FROM "ApiToken" WHERE "userId" = ${actor.id} ORDER BY "createdAt" DESC, "id" DESC`,
   );
+  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: rawDate(r.createdAt), lastUsedAt: rawDateOrNull(r.lastUsedAt), revokedAt: rawDateOrNull(r.revokedAt) }));
 }
 
 export async function revokeToken({ actor, tokenId }: { actor: Actor | null; tokenId: string }) {

@@ -108,6 +108,14 @@ describe("accounts and sessions", () => {
     await expect(revokeToken({ actor: other, tokenId: t.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await revokeToken({ actor: u, tokenId: t.id });
     expect(await actorFromToken(t.secret)).toBeNull();
+    // The owner's list, newest first, with its dates, as the records hold them.
+    await createToken({ actor: u, input: { name: "second" } });
+    const stored = await read((d) =>
+      d.apiToken.findMany({ where: { userId: u.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } }),
+    );
+    expect(stored).toHaveLength(2);
+    expect(stored.find((x) => x.id === t.id)!.revokedAt).toBeInstanceOf(Date);
+    expect(await listTokens({ actor: u })).toEqual(stored);
     expect(await actorFromToken("cf_made-up")).toBeNull();
   });
 
