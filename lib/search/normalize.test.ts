@@ -16,6 +16,11 @@ describe("search normalisation", () => {
     expect(words(`"NEAR (a* OR -b)"`)).toEqual(["near", "a", "or", "b"]);
   });
 
+  test("Greek final and lunate sigma read as σ, in any case", () => {
+    expect(normalizeForSearch("λόγος ΛΌΓΟΣ λογοσ λογοϲ")).toBe("λογοσ λογοσ λογοσ λογοσ");
+    expect(normalizeWithMap("λόγος").text).toBe("λογοσ");
+  });
+
   test("every normalised character maps back to where it came from", () => {
     const s = "  Evin: آیت‌الله نيري — 1988 ";
     const n = normalizeWithMap(s);

@@ -22,7 +22,10 @@ function fold(c: string): string {
   else {
     // normalizePersian then normalizeLatin, as the name matcher prepares a name. Each can
     // drop a character (a diacritic, a hyphen) or expand it (ß, presentation forms).
-    const f = normalizeLatin(normalizePersian(c));
+    // Final sigma is folded to σ, as Unicode case folding does: "λόγος" and "ΛΌΓΟΣ" are one
+    // word, and SQLite's full-text index compares the normalised words as they are (the
+    // "ascii" tokenizer folds nothing outside ASCII).
+    const f = normalizeLatin(normalizePersian(c)).replace(/\u03C2/g, "\u03C3");
     out = "";
     for (const ch of f) out += LETTER_OR_DIGIT.test(ch) ? ch : " ";
     if (f === "" && !/[\p{M}\p{Cf}'\u2018\u2019\u02BB\u02BC\u02BE\u02BF`\u00B4\u2032\u0640-]/u.test(c)) out = " ";
