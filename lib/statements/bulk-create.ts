@@ -113,7 +113,7 @@ async function cleanSearchPendingList(tx: Tx): Promise<void> {
   if (raw?.provider !== "postgresql") return;
   await raw.client.query(
     `SELECT gin_clean_pending_list(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE c.relname = 'SearchDoc_search_idx' AND n.nspname = current_schema() AND pg_has_role(c.relowner, 'USAGE')`,
+     WHERE c.relname = 'SearchVector_search_idx' AND n.nspname = current_schema() AND pg_has_role(c.relowner, 'USAGE')`,
   );
 }
 

@@ -41,7 +41,7 @@ describe("bulk creation and the search index", () => {
   if (testProvider() === "postgresql")
     test("a batch leaves the full-text index's pending list merged", async () => {
       await bulkCreateStatements({ actor: researcher, input: { statements: batch(100, "pendingquokka") } });
-      const [row] = await read((d) => d.$queryRawUnsafe<{ pages: bigint | number }[]>(`SELECT gin_clean_pending_list('"SearchDoc_search_idx"'::regclass) AS pages`));
+      const [row] = await read((d) => d.$queryRawUnsafe<{ pages: bigint | number }[]>(`SELECT gin_clean_pending_list('"SearchVector_search_idx"'::regclass) AS pages`));
       expect(Number(row!.pages)).toBe(0);
     });
 });
