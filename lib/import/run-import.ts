@@ -7,6 +7,7 @@ import { dbProvider, getDb } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError, isAppError } from "@/lib/errors";
 import { discardTemp, placeTemp, receiveToTemp, storageRoot, type TempFile } from "@/lib/exhibits/storage";
+import { compactSearchIndex } from "@/lib/search/compact";
 import { FIELDS, guessMapping, isImportKind, IMPORT_KINDS, missingRequired, type ImportKind, type Mapping } from "./fields";
 import { fileRefusal, openZip, readCsv, sha256File, sniffFormat, type InputFormat, type ZipArchive } from "./input";
 import { loadRegistry, planRow, rowKeyOf, type InFile, type PlannedFile, type Problem, type RecordRef, type RowPlan, type Values } from "./kinds";
@@ -338,5 +339,8 @@ async function finish(jobId: string, r: Planned): Promise<ImportResult> {
     finishedAt: new Date(),
   });
   liveProgress.delete(jobId);
+  // An import that wrote records leaves the full-text index in many small segments: merged now,
+  // after the job says it is done (see lib/search/compact.ts). A failure here loses nothing.
+  if (result.status === "COMPLETED" && result.counts.created > 0) await compactSearchIndex().catch(() => undefined);
   return result;
 }

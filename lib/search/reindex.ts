@@ -1,6 +1,7 @@
 import "server-only";
 import { dbProvider, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
+import { compactSearchIndex } from "./compact";
 import { indexRecord } from "./index-record";
 import { SEARCH_TYPES, type SearchType } from "./types";
 
@@ -54,6 +55,8 @@ export async function rebuildSearchIndex(onProgress?: (type: SearchType, done: n
   }
   // SQLite: rebuild the FTS5 index itself from "SearchDoc", in case it was damaged.
   if (dbProvider() === "sqlite") await write((tx) => tx.$executeRaw`INSERT INTO "SearchFts"("SearchFts") VALUES ('rebuild')`);
+  // Rebuilt in batches, the index is in many segments: merged into one (compact.ts).
+  await compactSearchIndex();
   return { indexed, removed };
 }
 
