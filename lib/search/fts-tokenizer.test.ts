@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
 import { normalizeForSearch } from "./normalize";
+import { rng } from "@/tests/support/random";
 
 // SQLite's full-text index tokenizes the normalised text with FTS5's "ascii" tokenizer (it was
 // "unicode61 remove_diacritics 2"; see the migration search_ascii_tokenizer). These tests index
@@ -40,17 +41,6 @@ function tokens(docs: [string, string][]): { uni: Map<number, string>; asc: Map<
 const NEWER_LETTERS = new Set([...range(0x19b0, 0x19c0), 0x19c8, 0x19c9, 0x1cf2, 0x1cf3]);
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("the ascii tokenizer on normalised text finds the words unicode61 found", () => {
