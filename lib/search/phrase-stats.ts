@@ -44,8 +44,8 @@ async function countNow(phrases: string[]): Promise<PhraseCounts> {
   return { version: String(row.v ?? ""), counts: phrases.map((_, i) => Number(row[`c${i}`] ?? 0)) };
 }
 
-/** Drops every remembered count (the index changed; tests). */
-export function forget(): void {
+/** Drops every remembered count (the index changed). */
+function forget(): void {
   version = null;
   counts = new Map();
 }

@@ -277,8 +277,9 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
   const linkedPersons = linkedTo.length
     ? Prisma.sql`UNION ALL SELECT d2."id" AS id, ${bonus} AS score FROM "SearchDoc" d2 WHERE d2."type" = 'statement' AND d2."recordId" IN (SELECT l2."statementId" FROM "Link" l2 WHERE ${Prisma.join(linkedTo, " OR ")})`
     : Prisma.empty;
+  if (dbProvider() === "sqlite") return sqliteQuery(o, { filters, linkedPersons, take, skip });
 
-  // Only ids and scores are ranked and counted; the page's few rows are joined to their text
+  // PostgreSQL: only ids and scores are ranked and counted; the page's few rows are joined to their text
   // afterwards (carrying every hit's 3 KB body through the sort was most of a query's time).
   const page = Prisma.sql`
       filtered AS MATERIALIZED (${filters.length ? Prisma.sql`SELECT c.id, c.score FROM cand c JOIN "SearchDoc" d ON d."id" = c.id WHERE ${Prisma.join(filters, " AND ")}` : Prisma.sql`SELECT id, score FROM cand`}),
@@ -286,7 +287,6 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
     SELECT d."id", d."type", d."recordId", d."title", d."body", d."normBody", d."language", p.score AS score, (SELECT COUNT(*) FROM filtered) AS total, ${capped ? Prisma.sql`(SELECT COUNT(*) FROM fts)` : Prisma.sql`0`} AS matched
     FROM page p JOIN "SearchDoc" d ON d."id" = p.id
     ORDER BY p.score DESC, p.id DESC`;
-  if (dbProvider() === "sqlite") return sqliteQuery(o, { filters, linkedPersons, take, skip });
   return rawAll<Row>(pgSearchSql({ parsed: o.parsed, spellings: o.spellings, capped, rankCap: RANK_CAP, linkedPersons, page }), { offThread: true });
 }
 
