@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { normalizeForSearch, normalizeWithMap, wordStart } from "./normalize";
+import { rng } from "@/tests/support/random";
 import { directionOf, firstWordIndex, snippet } from "./snippet";
 
 const fa = "این متن ساختگی است. نگهبانان شب آمدند و ما را به سالن بردند؛ هم‌سلولی من را صدا زدند. ".repeat(8);
@@ -36,8 +37,7 @@ describe("helpers written for speed say what the plain definitions say", () => {
   // A seeded draw of normalised texts over a small vocabulary, so that words overlap as prefixes
   // and suffixes of each other ("nayeri" in "nayerian", "in" in "evin").
   const vocab = ["in", "evin", "nayeri", "nayerian", "ri", "نیری", "نیریان", "ما", "را", "1367", "a", "evinin"];
-  let seed = 12345;
-  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const next = rng(12345);
   const pick = <T,>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
 
   test("firstWordIndex is the index of the first word in the set", () => {
