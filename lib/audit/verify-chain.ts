@@ -144,22 +144,34 @@ async function openSource(): Promise<Source> {
   await client.connect();
   const at = `to_char("at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   const json = canonicalSql((c) => `coalesce(to_json(${c})::text, 'null')`, at, `"seq"::text`);
+  const page = async (after: number) =>
+    (await client.query<Row>({
+      text: `SELECT "seq", "prevHash", "hash", ${json} FROM "AuditEvent" WHERE "seq" > $1 ORDER BY "seq" ASC LIMIT ${PG_PAGE}`,
+      values: [after],
+      rowMode: "array",
+    })).rows;
   const pages = async function* (): AsyncGenerator<Row[]> {
+    let next: Promise<Row[]> | undefined;
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      let after = 0;
+      next = page(0);
       for (;;) {
-        const { rows } = await client.query<Row>({
-          text: `SELECT "seq", "prevHash", "hash", ${json} FROM "AuditEvent" WHERE "seq" > $1 ORDER BY "seq" ASC LIMIT ${PG_PAGE}`,
-          values: [after],
-          rowMode: "array",
-        });
+        const rows = await next;
+        next = undefined;
         if (rows.length === 0) break;
-        after = Number(rows[rows.length - 1]![0]);
+        // The next page is asked for before this one is checked, so that PostgreSQL writes it
+        // out while this process hashes (the two used to take turns). A short page is the last.
+        if (rows.length === PG_PAGE) {
+          next = page(Number(rows[rows.length - 1]![0]));
+          next.catch(() => undefined); // its failure is thrown where it is awaited
+        }
         yield rows;
+        if (!next) break;
       }
       await client.query("COMMIT");
     } finally {
+      // A page still being read when the check stops early is waited for before the connection closes.
+      await next?.catch(() => undefined);
       await client.end();
     }
   };

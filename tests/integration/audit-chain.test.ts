@@ -113,3 +113,39 @@ describe("audit checkpoints", () => {
     }
   });
 });
+
+describe("a log longer than the pages it is read in", () => {
+  // The verifier reads the log in pages (1,000 events on SQLite, 2,000 on PostgreSQL, where the
+  // next page is asked for while one is being checked): 4,500 events span several of each.
+  const N = 4_500;
+  test("verifies whole, and an event changed on a later page is named, before or after another change", async () => {
+    const fresh = await freshDatabase();
+    try {
+      let prev = "0".repeat(64);
+      const t0 = Date.parse("2026-12-01T10:00:00.000Z");
+      for (let from = 1; from <= N; from += 500) {
+        const rows: string[] = [];
+        for (let seq = from; seq < from + 500; seq++) {
+          const f = { seq, at: new Date(t0 + seq * 1_000).toISOString(), actorId: null, actorLabel: "system", action: "test.event", recordType: "Test", recordId: `p${seq}`, before: null, after: `{"n":${seq}}`, prevHash: prev };
+          const hash = eventHash(f);
+          const at = fresh.provider === "sqlite" ? f.at.replace("Z", "+00:00") : f.at;
+          rows.push(`(${seq}, '${at}', NULL, 'system', 'test.event', 'Test', 'p${seq}', NULL, '${f.after}', '${prev}', '${hash}')`);
+          prev = hash;
+        }
+        await rawExecOn(fresh, `INSERT INTO "AuditEvent" ("seq", "at", "actorId", "actorLabel", "action", "recordType", "recordId", "before", "after", "prevHash", "hash") VALUES ${rows.join(", ")}`);
+      }
+      expect(await verifyAuditChain()).toEqual({ ok: true, events: N, head: { seq: N, hash: prev } });
+
+      const dropGuard = fresh.provider === "sqlite" ? `DROP TRIGGER "AuditEvent_no_update"` : `DROP TRIGGER "AuditEvent_no_update_delete" ON "AuditEvent"`;
+      await rawExecOn(fresh, dropGuard);
+      await rawExecOn(fresh, `UPDATE "AuditEvent" SET "after" = '{"n":0}' WHERE "seq" = 4321`);
+      expect(await verifyAuditChain()).toMatchObject({ ok: false, events: 4320, firstBad: 4321, reason: "hash mismatch" });
+      // A change on an earlier page stops the check there, with the later pages not read through.
+      await rawExecOn(fresh, `UPDATE "AuditEvent" SET "recordId" = 'elsewhere' WHERE "seq" = 2100`);
+      expect(await verifyAuditChain()).toMatchObject({ ok: false, events: 2099, firstBad: 2100 });
+    } finally {
+      await fresh.drop();
+      process.env.DATABASE_URL = db.url;
+    }
+  });
+});
