@@ -8,6 +8,7 @@ import { isTrue } from "@/lib/db/raw-values";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { authOptions } from "./options";
+import { decodeSessionToken } from "./session-token";
 import { isRole } from "./roles";
 import { actorFromToken } from "./tokens";
 
@@ -31,11 +32,12 @@ type UserRow = { id: string; email: string; name: string; role: string; disabled
  * The signed-in actor for pages, layouts and server actions, or null. Cached per request.
  * The session cookie is decoded with next-auth's own getToken, from the cookies alone:
  * getServerSession decoded it too, then ran the callbacks and encrypted a renewed cookie that a
- * page can never send (a server component cannot set cookies), on every view.
+ * page can never send (a server component cannot set cookies), on every view. The decoding
+ * itself is remembered per cookie (session-token.ts).
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const jar = await cookies();
-  const token = await getToken({ req: { cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headers: {} } as never, secret: authOptions.secret });
+  const token = await getToken({ req: { cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headers: {} } as never, secret: authOptions.secret, decode: decodeSessionToken });
   if (!token) return null;
   return actorForSession(token.uid, token.sv);
 });
