@@ -1,4 +1,5 @@
-import { useLocale, useTimeZone, useTranslations } from "next-intl";
+import { useLocale, useTimeZone } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import { intlCalendar, type Calendar } from "@/lib/i18n/calendar";
 
 /** Every sample witness and statement says so, wherever it appears. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 
 // No error details on screen: they may carry testimony or identity. The digest lets an
 // administrator find the server log entry.

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import type { FormState } from "@/app/_lib/form-state";
 
 /** Props that tie an input to its label and its error, and put back what the user typed. */

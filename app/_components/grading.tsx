@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import styles from "./grading.module.css";
 
 // Admiralty (NATO) two-axis grading: source reliability A–F and information credibility 1–6.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import styles from "./exhibits.module.css";
 
 /** Copies a value (a SHA-256) to the clipboard and says so to screen readers too. */

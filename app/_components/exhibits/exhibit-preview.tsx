@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import { previewKind } from "@/lib/exhibits/format";
 import styles from "./exhibits.module.css";
 

@@ -3,7 +3,8 @@
 import { useId, useRef, useState, type DragEvent, type FormEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import { ACCEPT_ATTRIBUTE, humanBytes } from "@/lib/exhibits/format";
 import { CopyButton } from "./copy-button";
 import styles from "./exhibits.module.css";

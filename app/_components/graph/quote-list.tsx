@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import { StatusBadge } from "@/app/_components/badges";
 import type { Quote } from "@/lib/corroboration";
 import styles from "./graph.module.css";

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import { formatFuzzyDate, isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
 import type { Calendar } from "@/lib/i18n/calendar";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import { RegistryAutocomplete, type RegistryItem, type RegistryKind } from "@/app/_components/registry-autocomplete";
 import styles from "./registry.module.css";
 

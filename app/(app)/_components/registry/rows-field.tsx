@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import type { useFields } from "@/app/_components/form-bits";
 import type { FormState } from "@/app/_lib/form-state";
 import styles from "./registry.module.css";

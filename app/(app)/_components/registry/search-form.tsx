@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import { RegistryAutocomplete, type RegistryKind } from "@/app/_components/registry-autocomplete";
 import styles from "./registry.module.css";
 

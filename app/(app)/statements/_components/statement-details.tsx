@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { getCalendar } from "@/app/_lib/calendar";
 import { formatFuzzyDate, type ParsedDate } from "@/lib/dates";

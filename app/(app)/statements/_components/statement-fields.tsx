@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import type { useFields } from "@/app/_components/form-bits";
 
 type Fields = ReturnType<typeof useFields>;

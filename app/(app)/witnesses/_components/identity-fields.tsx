@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import type { useFields } from "@/app/_components/form-bits";
 import type { FormState } from "@/app/_lib/form-state";
 

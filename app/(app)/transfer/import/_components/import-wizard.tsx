@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale } from "next-intl";
+import { useTranslations } from "@/lib/i18n/use-translations";
 import styles from "./import.module.css";
 
 // The import screen: upload, choose the kind and template, map the columns, read the dry run

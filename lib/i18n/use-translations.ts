@@ -1,0 +1,46 @@
+import { useMemo } from "react";
+import { _createCache, _createIntlFormatters, createTranslator, useLocale, useMessages, useTimeZone } from "next-intl";
+import type { useTranslations as NextIntlUseTranslations } from "next-intl";
+
+// useTranslations for components that are not async: next-intl's, but with the compiled
+// messages and Intl formatters kept per locale for the life of the module instead of one
+// render. Client components are rendered to HTML on the server too, and there next-intl's
+// provider starts an empty store on every page view; its hook in server components keeps one
+// per request. Either way each message with an argument ("Revoke token “{name}”") was parsed
+// again, and its Intl formatters built again, on every view. (Async server components use
+// lib/i18n/server.ts, which does the same.) In the browser the store simply lasts across
+// client-side navigations. The memo keys hold the message text, locale and formats, so one
+// store per locale is bounded by the catalogue and the formats the code asks for.
+//
+// The same module serves both sides: in a server component next-intl's hooks read the
+// request's configuration (all messages), in a client component the nearest
+// NextIntlClientProvider's (the namespaces handed to the browser).
+
+type Shared = { cache: ReturnType<typeof _createCache>; formatters: ReturnType<typeof _createIntlFormatters> };
+const shared = new Map<string, Shared>();
+
+function sharedFor(locale: string): Shared {
+  let s = shared.get(locale);
+  if (!s) {
+    const cache = _createCache();
+    s = { cache, formatters: _createIntlFormatters(cache) };
+    shared.set(locale, s);
+  }
+  return s;
+}
+
+/** For tests: the store one locale's translators share. */
+export function sharedTranslationStore(locale: string): Shared["cache"] {
+  return sharedFor(locale).cache;
+}
+
+/** next-intl's useTranslations, with a store shared by every render in this process. */
+export const useTranslations = ((namespace?: string) => {
+  const locale = useLocale();
+  const messages = useMessages();
+  const timeZone = useTimeZone();
+  return useMemo(() => {
+    const s = sharedFor(locale);
+    return createTranslator({ locale, messages, timeZone, namespace, _cache: s.cache, _formatters: s.formatters });
+  }, [locale, messages, timeZone, namespace]);
+}) as unknown as typeof NextIntlUseTranslations;
