@@ -41,4 +41,17 @@ describe("useTranslations with a shared store", () => {
     expect(Object.values(store.message)).toEqual(compiled);
     expect(Object.values(store.message).every((m, i) => m === compiled[i])).toBe(true);
   });
+
+  test("components asking for the same namespace share one translator (a page draws many badges)", () => {
+    const seen: unknown[] = [];
+    function Probe() {
+      seen.push(useTranslations("demo"));
+      return null;
+    }
+    const page = () => createElement(IntlProvider, { locale: "en", messages, timeZone: "UTC", children: [createElement(Probe, { key: 1 }), createElement(Probe, { key: 2 })] });
+    renderToStaticMarkup(page());
+    renderToStaticMarkup(page()); // the same messages object, as the catalogue is on the server
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen).size).toBe(1);
+  });
 });

@@ -1,4 +1,3 @@
-import { useMemo } from "react";
 import { _createCache, _createIntlFormatters, createTranslator, useLocale, useMessages, useTimeZone } from "next-intl";
 import type { useTranslations as NextIntlUseTranslations } from "next-intl";
 
@@ -34,13 +33,28 @@ export function sharedTranslationStore(locale: string): Shared["cache"] {
   return sharedFor(locale).cache;
 }
 
-/** next-intl's useTranslations, with a store shared by every render in this process. */
-export const useTranslations = ((namespace?: string) => {
-  const locale = useLocale();
-  const messages = useMessages();
-  const timeZone = useTimeZone();
-  return useMemo(() => {
+// (Typed at the hook: the translator's type depends on the namespace.)
+type Translator = unknown;
+
+// The translators themselves, per messages object: a server component has no memory between
+// its instances (a person page draws ~60 count badges, each asking for one), and the messages
+// a server render reads are the catalogue's own object, the same on every request; in the
+// browser and in the server's HTML render, a provider's messages arrive as one object per page,
+// dropped with it (hence a WeakMap).
+const translators = new WeakMap<object, Map<string, Translator>>();
+
+function translatorFor(locale: string, messages: object, timeZone: string | undefined, namespace: string | undefined): Translator {
+  let byKey = translators.get(messages);
+  if (!byKey) translators.set(messages, (byKey = new Map()));
+  const key = `${locale}|${timeZone ?? ""}|${namespace ?? ""}`;
+  let t = byKey.get(key);
+  if (!t) {
     const s = sharedFor(locale);
-    return createTranslator({ locale, messages, timeZone, namespace, _cache: s.cache, _formatters: s.formatters });
-  }, [locale, messages, timeZone, namespace]);
-}) as unknown as typeof NextIntlUseTranslations;
+    t = createTranslator({ locale, messages, timeZone, namespace, _cache: s.cache, _formatters: s.formatters } as Parameters<typeof createTranslator>[0]);
+    byKey.set(key, t);
+  }
+  return t;
+}
+
+/** next-intl's useTranslations, with a store shared by every render in this process. */
+export const useTranslations = ((namespace?: string) => translatorFor(useLocale(), useMessages(), useTimeZone(), namespace)) as unknown as typeof NextIntlUseTranslations;
