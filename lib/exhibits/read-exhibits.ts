@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { Prisma } from "@/generated/sqlite/client";
+import { rawAll } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -54,13 +56,17 @@ export async function listExhibitsFor({ actor, query }: { actor: Actor | null; q
   authorize(actor, "exhibit.read");
   const q = parseInput(ZListExhibits, query ?? {});
   const link = q.statementId ? { statementId: q.statementId } : { witnessId: q.witnessId };
-  // A statement mostly has no exhibits, and Prisma's include would still look up blobs and
-  // links for none: whether there is one first, the exhibits with their blobs and links only then.
-  const rows = await read(async (db) => {
-    const where = { links: { some: { ...link, ...visibleLinkWhere(actor) } } };
-    if (!(await db.exhibit.findFirst({ where, select: { id: true } }))) return [];
-    return db.exhibit.findMany({ where, include: exhibitInclude(actor), orderBy: { createdAt: "asc" } });
-  });
+  // A statement mostly has no exhibits, and every statement page asks: whether anything is
+  // linked at all is one plain query (a Prisma query cost the page ~1.5 ms of server time to
+  // build, more than the rest of this section). It ignores who may see what, so it can only
+  // let through more than the Prisma query below keeps, never fewer.
+  const linked = q.statementId
+    ? Prisma.sql`SELECT 1 AS "one" FROM "ExhibitLink" WHERE "statementId" = ${q.statementId} LIMIT 1`
+    : Prisma.sql`SELECT 1 AS "one" FROM "ExhibitLink" WHERE "witnessId" = ${q.witnessId!} LIMIT 1`;
+  if ((await rawAll(linked)).length === 0) return [];
+  const rows = await read((db) =>
+    db.exhibit.findMany({ where: { links: { some: { ...link, ...visibleLinkWhere(actor) } } }, include: exhibitInclude(actor), orderBy: { createdAt: "asc" } }),
+  );
   return rows.map(exhibitOut);
 }
 
