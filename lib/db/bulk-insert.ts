@@ -10,7 +10,7 @@ import { dbProvider, rawConnection, type Tx } from "./client";
 // statement import's CPU time). So the rows go straight to the driver connection under the
 // caller's transaction (lib/db/client.ts rawConnection): on SQLite prepared multi-row INSERTs,
 // kept per connection (see insertSqlite); on PostgreSQL one INSERT … SELECT FROM unnest() per
-// table and batch, each column one array parameter.
+// table and batch, each column one array parameter (text columns in binary form, pgTextArray).
 
 export type Kind = "text" | "int" | "bool" | "date";
 export type Value = string | number | boolean | Date | null;
@@ -44,6 +44,44 @@ function pgValue(kind: Kind, v: Value): Value {
   if (kind === "date") return (v as Date).toISOString();
   if (kind === "int") return String(v);
   return v;
+}
+
+const TEXT_OID = 25;
+
+/**
+ * Column `j` of `rows` as a text[] in PostgreSQL's binary format (a Buffer, which the driver sends
+ * as a binary parameter): each value's UTF-8 bytes with its length, instead of an array literal
+ * that the driver escapes character by character and the server parses back the same way. For
+ * the statements' texts (KBs each, several columns a row) that parsing was a good part of the
+ * server's work per row. The server checks the bytes as it checks any text it receives.
+ */
+export function pgTextArray(rows: Value[][], j: number): Buffer {
+  const n = rows.length;
+  const lengths = new Int32Array(n);
+  let size = 20 + 4 * n;
+  let nulls = 0;
+  for (let r = 0; r < n; r++) {
+    const v = rows[r]![j];
+    if (v === null || v === undefined) {
+      lengths[r] = -1;
+      nulls = 1;
+    } else {
+      if (typeof v !== "string") throw new TypeError(`a text column was given a ${typeof v}`);
+      size += lengths[r] = Buffer.byteLength(v, "utf8");
+    }
+  }
+  const out = Buffer.allocUnsafe(size);
+  // Header: one dimension, whether any element is NULL, the element type, its length and lower bound 1.
+  let at = out.writeInt32BE(1, 0);
+  at = out.writeInt32BE(nulls, at);
+  at = out.writeUInt32BE(TEXT_OID, at);
+  at = out.writeInt32BE(n, at);
+  at = out.writeInt32BE(1, at);
+  for (let r = 0; r < n; r++) {
+    at = out.writeInt32BE(lengths[r]!, at);
+    if (lengths[r]! > 0) at += out.write(rows[r]![j] as string, at, "utf8");
+  }
+  return out;
 }
 
 const quoted = (columns: [string, Kind][]) => columns.map(([c]) => `"${c}"`).join(", ");
@@ -100,7 +138,7 @@ export async function insertRows(tx: Tx, table: string, columns: [name: string, 
   }
   if (raw?.provider === "postgresql") {
     // One array per column: the statement's text and its number of parameters do not depend on the batch's size.
-    const arrays = columns.map(([, kind], j) => rows.map((row) => pgValue(kind, row[j]!)));
+    const arrays = columns.map(([, kind], j) => (kind === "text" ? pgTextArray(rows, j) : rows.map((row) => pgValue(kind, row[j]!))));
     const text = `INSERT INTO "${table}" (${quoted(columns)}) SELECT * FROM unnest(${columns.map(([, kind], j) => `$${j + 1}::${PG_CAST[kind]}[]`).join(", ")})`;
     await raw.client.query(text, arrays);
     return;
