@@ -144,12 +144,19 @@ async function openSource(): Promise<Source> {
   await client.connect();
   const at = `to_char("at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   const json = canonicalSql((c) => `coalesce(to_json(${c})::text, 'null')`, at, `"seq"::text`);
-  const page = async (after: number) =>
-    (await client.query<Row>({
-      text: `SELECT "seq", "prevHash", "hash", ${json} FROM "AuditEvent" WHERE "seq" > $1 ORDER BY "seq" ASC LIMIT ${PG_PAGE}`,
-      values: [after],
-      rowMode: "array",
-    })).rows;
+  // One query at a time on the connection: a page asked for ahead is waited for before anything else is sent.
+  let inflight: Promise<unknown> = Promise.resolve();
+  const page = (after: number) => {
+    const rows = client
+      .query<Row>({
+        text: `SELECT "seq", "prevHash", "hash", ${json} FROM "AuditEvent" WHERE "seq" > $1 ORDER BY "seq" ASC LIMIT ${PG_PAGE}`,
+        values: [after],
+        rowMode: "array",
+      })
+      .then((r) => r.rows);
+    inflight = rows.catch(() => undefined);
+    return rows;
+  };
   const pages = async function* (): AsyncGenerator<Row[]> {
     let next: Promise<Row[]> | undefined;
     try {
@@ -162,8 +169,7 @@ async function openSource(): Promise<Source> {
         // The next page is asked for before this one is checked, so that PostgreSQL writes it
         // out while this process hashes (the two used to take turns). A short page is the last.
         if (rows.length === PG_PAGE) {
-          next = page(Number(rows[rows.length - 1]![0]));
-          next.catch(() => undefined); // its failure is thrown where it is awaited
+          next = page(Number(rows[rows.length - 1]![0])); // a failure is thrown where it is awaited
         }
         yield rows;
         if (!next) break;
@@ -177,9 +183,11 @@ async function openSource(): Promise<Source> {
   };
   return {
     pages: pages(),
-    // Between pages the connection is idle, inside the same snapshot.
-    fields: async (seq) =>
-      (await client.query<Fields>({ text: `SELECT ${at} AS "at", ${COLUMNS} FROM "AuditEvent" WHERE "seq" = $1`, values: [seq], rowMode: "array" })).rows[0],
+    // Inside the same snapshot, once the page asked for ahead has arrived.
+    fields: async (seq) => {
+      await inflight;
+      return (await client.query<Fields>({ text: `SELECT ${at} AS "at", ${COLUMNS} FROM "AuditEvent" WHERE "seq" = $1`, values: [seq], rowMode: "array" })).rows[0];
+    },
   };
 }
 
