@@ -10,8 +10,28 @@ export function zodFieldErrors(e: ZodError): FieldErrors {
   return out;
 }
 
+// Half of a UTF-16 surrogate pair without its other half: JSON can carry one ("\ud800"), no
+// encoding can store it, and the database layer fails on it. Refused like any other bad field.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Field errors for every string in `input` (keys and values, any depth) holding a lone surrogate. */
+export function brokenTextFields(input: unknown, path: string[] = [], out: FieldErrors = {}, depth = 0): FieldErrors {
+  if (typeof input === "string") {
+    if (LONE_SURROGATE.test(input)) (out[path.length ? path.join(".") : "_"] ??= []).push("invalid_text");
+  } else if (input !== null && typeof input === "object" && depth < 32) {
+    for (const [k, v] of Object.entries(input)) {
+      const at = [...path, LONE_SURROGATE.test(k) ? "?" : k];
+      if (LONE_SURROGATE.test(k)) (out[at.join(".")] ??= []).push("invalid_text");
+      brokenTextFields(v, at, out, depth + 1);
+    }
+  }
+  return out;
+}
+
 /** Parses or throws AppError('INVALID_INPUT') with field errors. */
 export function parseInput<T extends ZodType>(schema: T, input: unknown): z.infer<T> {
+  const broken = brokenTextFields(input);
+  if (Object.keys(broken).length) throw new AppError("INVALID_INPUT", "The request has invalid fields.", broken);
   const r = schema.safeParse(input);
   if (!r.success) throw new AppError("INVALID_INPUT", "The request has invalid fields.", zodFieldErrors(r.error));
   return r.data;

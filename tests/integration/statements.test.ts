@@ -44,6 +44,19 @@ describe("statements", () => {
     expect(JSON.parse(events[0].after!).contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  test("a text holding half of a surrogate pair is refused with a field error, and nothing is written", async () => {
+    const w = await createWitness({ actor: researcher, input: {} });
+    const before = await counts();
+    const err = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional", language: "en", originalText: "broken \ud800 here" } }).catch((e) => e);
+    expect(err).toMatchObject({ code: "INVALID_INPUT", fields: { originalText: ["invalid_text"] } });
+    const ok = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional", language: "en", originalText: "whole pair \ud83d\ude00 here" } });
+    const err2 = await updateStatement({ actor: researcher, statementId: ok.id, input: { title: "t\udc00", originalText: "x", reason: "r", baseRevision: 1 } }).catch((e) => e);
+    expect(err2).toMatchObject({ code: "INVALID_INPUT", fields: { title: ["invalid_text"] } });
+    const after = await counts();
+    expect(after.statements - before.statements).toBe(1);
+    expect((await getStatement({ actor: reviewer, statementId: ok.id })).originalText).toBe("whole pair \ud83d\ude00 here");
+  });
+
   test("the statement page's read (one SQL query per part) gives exactly what Prisma reads: dates, flags, revisions, authors, editors", async () => {
     const w = await createWitness({ actor: researcher, input: {} });
     const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional", language: "en", originalText: "This text is fictional." } });

@@ -1,0 +1,31 @@
+import { describe, expect, test } from "vitest";
+import { z } from "zod";
+import { isAppError } from "./errors";
+import { brokenTextFields, parseInput } from "./validation";
+
+describe("text that no encoding can store", () => {
+  const schema = z.object({ title: z.string(), tags: z.array(z.string()), note: z.object({ text: z.string() }) });
+  const refusal = (input: unknown) => {
+    try {
+      parseInput(schema, input);
+    } catch (e) {
+      if (isAppError(e)) return { code: e.code, fields: e.fields };
+      throw e;
+    }
+    return null;
+  };
+
+  test("a lone surrogate anywhere in the input is refused, naming the field", () => {
+    expect(refusal({ title: "a\ud800b", tags: [], note: { text: "" } })).toEqual({ code: "INVALID_INPUT", fields: { title: ["invalid_text"] } });
+    expect(refusal({ title: "ok", tags: ["x", "\udc00"], note: { text: "tail \ud83d" } })).toEqual({ code: "INVALID_INPUT", fields: { "tags.1": ["invalid_text"], "note.text": ["invalid_text"] } });
+    expect(refusal("\udfff")).toEqual({ code: "INVALID_INPUT", fields: { _: ["invalid_text"] } });
+    expect(Object.keys(brokenTextFields({ ["k\ud800"]: "v" }))).toEqual(["?"]);
+  });
+
+  test("whole pairs, Persian, ZWNJ and emoji pass through unchanged", () => {
+    const input = { title: "نیّری‌ 😀 \ud83d\ude00 ١٣٦٧", tags: ["𝔸"], note: { text: "" } };
+    expect(refusal(input)).toBeNull();
+    expect(parseInput(schema, input)).toEqual(input);
+    expect(brokenTextFields(input)).toEqual({});
+  });
+});
