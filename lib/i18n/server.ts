@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { _createCache, _createIntlFormatters, createFormatter, createTranslator } from "next-intl";
+import { createFormatter, createTranslator } from "next-intl";
+import { sharedFor } from "./shared-store";
 import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 import type { getFormatter as NextIntlGetFormatter, getTranslations as NextIntlGetTranslations } from "next-intl/server";
 
@@ -9,21 +10,7 @@ import type { getFormatter as NextIntlGetFormatter, getTranslations as NextIntlG
 // next-intl keeps them per request: every page view parsed again each message it shows with an
 // argument ("{count} statements") and built its Intl.DateTimeFormat/NumberFormat objects anew,
 // a few milliseconds of server time per view. The interface text does not change while the
-// server runs, and the memo keys hold the message text, locale and options, so a process-wide
-// store is bounded by the catalogue and the formats the code asks for.
-
-type Shared = { cache: ReturnType<typeof _createCache>; formatters: ReturnType<typeof _createIntlFormatters> };
-const shared = new Map<string, Shared>();
-
-function sharedFor(locale: string): Shared {
-  let s = shared.get(locale);
-  if (!s) {
-    const c = _createCache();
-    s = { cache: c, formatters: _createIntlFormatters(c) };
-    shared.set(locale, s);
-  }
-  return s;
-}
+// server runs: one store per locale (shared-store.ts).
 
 // "Now" for relative times: one instant per render, as next-intl does.
 const renderNow = cache(() => new Date());

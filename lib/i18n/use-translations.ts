@@ -1,4 +1,5 @@
-import { _createCache, _createIntlFormatters, createTranslator, useLocale, useMessages, useTimeZone } from "next-intl";
+import { createTranslator, useLocale, useMessages, useTimeZone } from "next-intl";
+import { sharedFor, type SharedStore } from "./shared-store";
 import type { useTranslations as NextIntlUseTranslations } from "next-intl";
 
 // useTranslations for components that are not async: next-intl's, but with the compiled
@@ -15,21 +16,9 @@ import type { useTranslations as NextIntlUseTranslations } from "next-intl";
 // request's configuration (all messages), in a client component the nearest
 // NextIntlClientProvider's (the namespaces handed to the browser).
 
-type Shared = { cache: ReturnType<typeof _createCache>; formatters: ReturnType<typeof _createIntlFormatters> };
-const shared = new Map<string, Shared>();
-
-function sharedFor(locale: string): Shared {
-  let s = shared.get(locale);
-  if (!s) {
-    const cache = _createCache();
-    s = { cache, formatters: _createIntlFormatters(cache) };
-    shared.set(locale, s);
-  }
-  return s;
-}
 
 /** For tests: the store one locale's translators share. */
-export function sharedTranslationStore(locale: string): Shared["cache"] {
+export function sharedTranslationStore(locale: string): SharedStore["cache"] {
   return sharedFor(locale).cache;
 }
 
