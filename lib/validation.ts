@@ -18,10 +18,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function brokenTextFields(input: unknown, path: string[] = [], out: FieldErrors = {}, depth = 0): FieldErrors {
   if (typeof input === "string") {
     if (LONE_SURROGATE.test(input)) (out[path.length ? path.join(".") : "_"] ??= []).push("invalid_text");
-  } else if (input !== null && typeof input === "object" && depth < 32) {
+  } else if (input !== null && typeof input === "object" && !ArrayBuffer.isView(input) && depth < 32) {
+    // Bytes (a Buffer, a typed array) hold no text to check, and may be large.
     for (const [k, v] of Object.entries(input)) {
-      const at = [...path, LONE_SURROGATE.test(k) ? "?" : k];
-      if (LONE_SURROGATE.test(k)) (out[at.join(".")] ??= []).push("invalid_text");
+      const brokenKey = LONE_SURROGATE.test(k);
+      const at = [...path, brokenKey ? "?" : k];
+      if (brokenKey) (out[at.join(".")] ??= []).push("invalid_text");
       brokenTextFields(v, at, out, depth + 1);
     }
   }
