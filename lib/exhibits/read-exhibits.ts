@@ -60,10 +60,8 @@ export async function listExhibitsFor({ actor, query }: { actor: Actor | null; q
   // linked at all is one plain query (a Prisma query cost the page ~1.5 ms of server time to
   // build, more than the rest of this section). It ignores who may see what, so it can only
   // let through more than the Prisma query below keeps, never fewer.
-  const linked = q.statementId
-    ? Prisma.sql`SELECT 1 AS "one" FROM "ExhibitLink" WHERE "statementId" = ${q.statementId} LIMIT 1`
-    : Prisma.sql`SELECT 1 AS "one" FROM "ExhibitLink" WHERE "witnessId" = ${q.witnessId!} LIMIT 1`;
-  if ((await rawAll(linked)).length === 0) return [];
+  const column = Prisma.raw(q.statementId ? `"statementId"` : `"witnessId"`);
+  if ((await rawAll(Prisma.sql`SELECT 1 AS "one" FROM "ExhibitLink" WHERE ${column} = ${q.statementId ?? q.witnessId} LIMIT 1`)).length === 0) return [];
   const rows = await read((db) =>
     db.exhibit.findMany({ where: { links: { some: { ...link, ...visibleLinkWhere(actor) } } }, include: exhibitInclude(actor), orderBy: { createdAt: "asc" } }),
   );
