@@ -16,7 +16,6 @@ import type { useTranslations as NextIntlUseTranslations } from "next-intl";
 // request's configuration (all messages), in a client component the nearest
 // NextIntlClientProvider's (the namespaces handed to the browser).
 
-
 /** For tests: the store one locale's translators share. */
 export function sharedTranslationStore(locale: string): SharedStore["cache"] {
   return sharedFor(locale).cache;
