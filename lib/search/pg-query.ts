@@ -37,6 +37,12 @@ export function pgSearchSql(o: PgSearch): Prisma.Sql {
   const { capped, linkedPersons, page } = o;
   const tsq = tsqueryText(o.parsed, o.spellings);
   const loose = tsqueryText(o.parsed, o.spellings, true);
+  const rest = Prisma.sql`
+      hits AS (
+        SELECT id, score FROM fts
+        ${linkedPersons}
+      ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
+      ${page}`;
   // A phrase is checked against each candidate's stored vector (its GIN index knows the words,
   // not their order), and reading those out-of-line vectors is most of a phrase search. When only
   // the newest RANK_CAP matches are ranked, the candidates (every word present: the index alone
@@ -44,24 +50,32 @@ export function pgSearchSql(o: PgSearch): Prisma.Sql {
   // instead of checking them all: the same matches, ~5x fewer vectors read for «they took us to».
   // Only for phrases the reader typed: a name's spellings rarely reach RANK_CAP, and without an
   // early stop the row-by-row check is slower than PostgreSQL's own recheck of the candidates.
-  const matches =
-    capped && o.parsed.phrases.length > 0 && loose !== tsq
-      ? Prisma.sql`
-        SELECT d1."id", d1."search"
-        FROM (SELECT c."id" FROM "SearchVector" c WHERE c."search" @@ to_tsquery('simple'::regconfig, ${loose}) ORDER BY c."id" DESC OFFSET 0) ids
-        JOIN LATERAL (SELECT d."id", d."search" FROM "SearchVector" d WHERE d."id" = ids."id" OFFSET 0) d1 ON true
-        WHERE d1."search" @@ to_tsquery('simple'::regconfig, ${tsq})
-        ORDER BY ids."id" DESC LIMIT ${o.rankCap + 1}`
-      : Prisma.sql`
-        SELECT d1."id", d1."search" FROM "SearchVector" d1, query WHERE d1."search" @@ query.tsq
-        ${capped ? Prisma.sql`ORDER BY d1."id" DESC LIMIT ${o.rankCap + 1}` : Prisma.empty}`;
+  if (capped && o.parsed.phrases.length > 0 && loose !== tsq) {
+    // Each candidate's vector is read from TOAST (an index lookup and two or three chunks) once,
+    // for both the phrase check and ts_rank: called on the column, each would fetch it. Building
+    // the one-element array `ARRAY[v]` fetches the value into memory and its element is then read
+    // in place; the subquery's OFFSET 0 keeps the planner from copying the expression into each
+    // use. And the candidate's row is found again by its ctid (the row version the index scan
+    // returned: one statement, one snapshot) instead of through the primary key's index.
+    // Measured on the benchmark's 100,000 statements, «they took us to»: 2,473 candidates checked
+    // for 1,001 matches, ~40% fewer buffer reads and ~25% less time.
+    return Prisma.sql`
+      WITH fts AS MATERIALIZED (
+        SELECT y."id" AS id, ts_rank(y."s", to_tsquery('simple'::regconfig, ${tsq}))::float8 AS score
+        FROM (
+          SELECT ids."id", v."s"
+          FROM (SELECT c."id", c."ctid" AS tid FROM "SearchVector" c WHERE c."search" @@ to_tsquery('simple'::regconfig, ${loose}) ORDER BY c."id" DESC OFFSET 0) ids
+          JOIN LATERAL (SELECT (ARRAY[d."search"])[1] AS s FROM "SearchVector" d WHERE d."ctid" = ids.tid OFFSET 0) v ON true
+          WHERE v."s" @@ to_tsquery('simple'::regconfig, ${tsq})
+          ORDER BY ids."id" DESC LIMIT ${o.rankCap + 1}
+        ) y),
+      ${rest}`;
+  }
   return Prisma.sql`
       WITH query AS (SELECT to_tsquery('simple'::regconfig, ${tsq}) AS tsq),
-      matches AS MATERIALIZED (${matches}),
+      matches AS MATERIALIZED (
+        SELECT d1."id", d1."search" FROM "SearchVector" d1, query WHERE d1."search" @@ query.tsq
+        ${capped ? Prisma.sql`ORDER BY d1."id" DESC LIMIT ${o.rankCap + 1}` : Prisma.empty}),
       fts AS (SELECT m."id" AS id, ts_rank(m."search", query.tsq)::float8 AS score FROM matches m, query),
-      hits AS (
-        SELECT id, score FROM fts
-        ${linkedPersons}
-      ), cand AS (SELECT id, SUM(score) AS score FROM hits GROUP BY id),
-      ${page}`;
+      ${rest}`;
 }
