@@ -72,6 +72,25 @@ export function pgSearchSql(o: PgSearch): Prisma.Sql {
         ) y),
       ${rest}`;
   }
+  if (o.parsed.phrases.length > 0 && loose !== tsq) {
+    // Every match ranked (a filter narrows them afterwards): all candidates are checked, each
+    // vector read once for the check and the rank as above, instead of once by PostgreSQL's
+    // recheck of the index's candidates and again by ts_rank. The check sits in the rank's CASE
+    // (NULL: no phrase) so that the planner expects as many rows as from the plain index scan
+    // (the candidates' query comes from a CTE, like the plain scan's): with a filter on the copy
+    // it expected one row and joined the filters row by row, slower for a person filter.
+    return Prisma.sql`
+      WITH loose AS MATERIALIZED (SELECT to_tsquery('simple'::regconfig, ${loose}) AS tsq),
+      fts AS MATERIALIZED (
+        SELECT x."id" AS id, x.score
+        FROM (
+          SELECT y."id", CASE WHEN y."s" @@ to_tsquery('simple'::regconfig, ${tsq}) THEN ts_rank(y."s", to_tsquery('simple'::regconfig, ${tsq}))::float8 END AS score
+          FROM (SELECT c."id", (ARRAY[c."search"])[1] AS s FROM "SearchVector" c, loose WHERE c."search" @@ loose.tsq OFFSET 0) y
+          OFFSET 0
+        ) x
+        WHERE x.score IS NOT NULL),
+      ${rest}`;
+  }
   return Prisma.sql`
       WITH query AS (SELECT to_tsquery('simple'::regconfig, ${tsq}) AS tsq),
       matches AS MATERIALIZED (
