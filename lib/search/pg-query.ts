@@ -79,6 +79,9 @@ export function pgSearchSql(o: PgSearch): Prisma.Sql {
     // (NULL: no phrase) so that the planner expects as many rows as from the plain index scan
     // (the candidates' query comes from a CTE, like the plain scan's): with a filter on the copy
     // it expected one row and joined the filters row by row, slower for a person filter.
+    // Measured on the benchmark's archive: 239 filtered searches for its phrases (type, language,
+    // status, person, place, dates, pages, a legal team), each alternately before and after: 14%
+    // less time in all, none slower beyond noise.
     return Prisma.sql`
       WITH loose AS MATERIALIZED (SELECT to_tsquery('simple'::regconfig, ${loose}) AS tsq),
       fts AS MATERIALIZED (
