@@ -11,7 +11,12 @@ import { visibleStatementWhere } from "@/lib/links/links";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { ALLEGATION_TYPES, type AllegationType, type LinkPassageRow } from "@/lib/links/schemas";
 import { parseInput } from "@/lib/validation";
+import { CALENDARS } from "@/lib/i18n/calendar";
+import { normalizeLatin, normalizePersian } from "@/lib/names";
+import { loadPersonNames } from "@/lib/persons/shared";
+import { rankByName } from "@/lib/registries/rank";
 import { canonicalWitnessIds, countWitnesses, type WitnessCount } from "./count";
+import { inCalendar } from "./timeline-axis";
 
 // Corroboration: for each allegation, how many independent witnesses support it, and the
 // exact quotes. Counting rules (lib/corroboration/count.ts): distinct witnesses after
@@ -361,84 +366,231 @@ export async function getProceedingEvidence({ actor, proceedingId }: { actor: Ac
   });
 }
 
-// ---------------------------------------------------------------- the matrix
+// ---------------------------------------------------------------- the matrix and the timeline at scale
+//
+// An archive of 10,000 statements names ~500 persons in ~2,000 events: every person × every
+// event is a million cells, which no reader can take in and no browser can load (the page was
+// half a gigabyte). So the matrix shows the persons with the most corroborated allegations and,
+// among them, the events with the most; the timeline the most-evidenced events and a count of
+// all events per year. Both say how many there are in all, and take filters to narrow to the
+// part the reader cares about. The bounds are here, not in the page, so the API and the page
+// agree and no caller can ask for everything at once.
+
+export const MATRIX_MAX_PERSONS = 30;
+export const MATRIX_MAX_EVENTS = 20;
+export const TIMELINE_MAX_EVENTS = 40;
+export const TIMELINE_MAX_PERSONS = 30;
+
+/** How much a group of links weighs when ranking: verified witnesses first, then unverified. */
+const weightOf = (c: Counts) => c.verifiedWitnesses * 1000 + c.unverifiedWitnesses;
+
+type GraphLinkRow = { personId: string; eventId: string | null; anchor: string; status: string; witnessId: string; sameAsId: string | null };
+
+/**
+ * What counting needs of every link `actor` may see (optionally of one allegation type): one
+ * plain query instead of Prisma's nested selects of whole links with their quotes. Visibility
+ * is lib/links' visibleStatementWhere in SQL, as for the person page (legalSharingSql).
+ */
+function graphLinkRows(actor: Actor, allegationType?: string) {
+  return rawAll<GraphLinkRow>(Prisma.sql`
+    SELECT l."personId", l."eventId", l."anchor", s."status", s."witnessId", w."sameAsId"
+    FROM "Link" l
+    JOIN "Statement" s ON s."id" = l."statementId"
+    JOIN "Witness" w ON w."id" = s."witnessId"
+    WHERE 1 = 1
+    ${allegationType ? Prisma.sql`AND l."allegationType" = ${allegationType}` : Prisma.empty}
+    ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty}`);
+}
+
+const graphFact = (l: GraphLinkRow) => ({ anchor: l.anchor, witnessId: l.witnessId, status: l.status });
+
+type EventRow = EventRef;
+function loadEvents(ids?: string[]): Promise<EventRow[]> {
+  if (ids && ids.length === 0) return Promise.resolve([]);
+  return rawAll<EventRow>(Prisma.sql`
+    SELECT "id", "title", "titleFa", "dateStart", "dateEnd", "precision", "earliest", "latest" FROM "Event"
+    ${ids ? Prisma.sql`WHERE "id" IN (${Prisma.join(ids)})` : Prisma.empty}`);
+}
+
+/** Text for a plain "contains" match, the same on both databases: accents, case and Arabic letter forms folded. */
+const fold = (s: string) => normalizeLatin(normalizePersian(s));
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const zFilterText = z.preprocess(blankToUndefined, z.string().trim().max(200, { error: "too_long:200" }).optional());
 
 export const ZMatrixQuery = z.object({
   allegationType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ALLEGATION_TYPES, { error: "invalid_choice" }).optional()),
+  /** Only persons found by this name (any spelling, Latin or Persian: lib/names). */
+  person: zFilterText,
+  /** Only events whose title (English or Persian) contains this. */
+  event: zFilterText,
 });
 
 export type MatrixCell = Counts & { personId: string; eventId: string | null };
 
 /**
  * Persons × events: each cell counts the independent witnesses linking that person to that
- * event (eventId null: links naming no event). Only persons and events with links appear.
+ * event (eventId null: links naming no event). At most MATRIX_MAX_PERSONS persons, those with
+ * the most corroborated allegations (verified witnesses first, summed over their cells), and at
+ * most MATRIX_MAX_EVENTS events, those with the most among the persons shown; `totals` says how
+ * many persons and events have links under the filters, shown or not.
  */
 export async function getCorroborationMatrix({ actor, query }: { actor: Actor | null; query?: unknown }) {
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
   const q = parseInput(ZMatrixQuery, query ?? {});
-  return read(async (db) => {
-    const links = await loadLinks(db, actor, q.allegationType ? { allegationType: q.allegationType } : {});
-    const count = counter(await canonicalOf(db, links.map((l) => l.statement.witnessId)), linkFact);
-    const personIds = [...new Set(links.map((l) => l.personId))];
-    const eventIds = [...new Set(links.map((l) => l.eventId).filter((x): x is string => !!x))];
-    const persons = await db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, nameFa: true } });
-    const events = (await db.event.findMany({ where: { id: { in: eventIds } }, select: EVENT_SELECT })).sort(byDate);
-    const cells: MatrixCell[] = [];
-    for (const [key, items] of groupBy(links, (l) => `${l.personId}|${l.eventId ?? ""}`)) {
-      const [personId, eventId] = key.split("|") as [string, string];
-      cells.push({ personId, eventId: eventId || null, ...count(items) });
-    }
-    // Persons with the most corroborated allegations first.
-    const weight = new Map<string, number>();
-    for (const c of cells) weight.set(c.personId, (weight.get(c.personId) ?? 0) + c.verifiedWitnesses * 1000 + c.unverifiedWitnesses);
-    persons.sort((a, b) => (weight.get(b.id) ?? 0) - (weight.get(a.id) ?? 0) || a.name.localeCompare(b.name));
-    return {
-      allegationType: (q.allegationType ?? null) as AllegationType | null,
-      persons,
-      events,
-      hasNoEvent: links.some((l) => !l.eventId),
-      cells,
-      maxVerified: Math.max(0, ...cells.map((c) => c.verifiedWitnesses)),
-      maxWitnesses: Math.max(0, ...cells.map((c) => c.verifiedWitnesses + c.unverifiedWitnesses)),
-    };
-  });
+  let rows = await graphLinkRows(actor, q.allegationType);
+  if (q.person) {
+    const found = new Set(rankByName(await loadPersonNames(), q.person).map((p) => p.id));
+    rows = rows.filter((l) => found.has(l.personId));
+  }
+  const eventsPromise = q.event ? loadEvents() : null;
+  if (q.event) {
+    const needle = fold(q.event);
+    const found = new Set((await eventsPromise!).filter((e) => fold(e.title).includes(needle) || fold(e.titleFa).includes(needle)).map((e) => e.id));
+    rows = rows.filter((l) => l.eventId !== null && found.has(l.eventId));
+  }
+  const count = counter(await canonicalOfRows(rows), graphFact);
+
+  const cellsByKey = [...groupBy(rows, (l) => `${l.personId}|${l.eventId ?? ""}`).values()].map((items) => ({ personId: items[0]!.personId, eventId: items[0]!.eventId, ...count(items) }));
+  const personWeight = new Map<string, number>();
+  for (const c of cellsByKey) personWeight.set(c.personId, (personWeight.get(c.personId) ?? 0) + weightOf(c));
+  const eventTotal = new Set(rows.flatMap((l) => (l.eventId ? [l.eventId] : []))).size;
+
+  // Persons: heaviest first, then by name. Events: the heaviest among the persons shown, then
+  // by date; shown by date. The registries are read whole (without lists of ids, which would
+  // meet the databases' limits on parameters in a large archive).
+  const [names, allEvents] = await Promise.all([
+    rawAll<{ id: string; name: string; nameFa: string }>(Prisma.sql`SELECT "id", "name", "nameFa" FROM "Person"`).then((ps) => new Map(ps.map((p) => [p.id, p]))),
+    eventsPromise ?? loadEvents(),
+  ]);
+  const persons = [...personWeight.keys()]
+    .filter((id) => names.has(id))
+    .map((id) => names.get(id)!)
+    .sort((a, b) => personWeight.get(b.id)! - personWeight.get(a.id)! || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
+    .slice(0, MATRIX_MAX_PERSONS);
+  const shownPersons = new Set(persons.map((p) => p.id));
+  const eventWeight = new Map<string, number>();
+  for (const c of cellsByKey) if (c.eventId && shownPersons.has(c.personId)) eventWeight.set(c.eventId, (eventWeight.get(c.eventId) ?? 0) + weightOf(c));
+  const events = allEvents
+    .filter((e) => eventWeight.has(e.id))
+    .sort((a, b) => eventWeight.get(b.id)! - eventWeight.get(a.id)! || byDate(a, b))
+    .slice(0, MATRIX_MAX_EVENTS)
+    .sort(byDate);
+  const shownEvents = new Set(events.map((e) => e.id));
+
+  const cells: MatrixCell[] = cellsByKey
+    .filter((c) => shownPersons.has(c.personId) && (c.eventId === null || shownEvents.has(c.eventId)))
+    .map((c) => ({ personId: c.personId, eventId: c.eventId, verifiedWitnesses: c.verifiedWitnesses, unverifiedWitnesses: c.unverifiedWitnesses, needsReview: c.needsReview }));
+  return {
+    allegationType: (q.allegationType ?? null) as AllegationType | null,
+    person: q.person ?? null,
+    event: q.event ?? null,
+    persons,
+    events,
+    hasNoEvent: cells.some((c) => c.eventId === null),
+    cells,
+    totals: { persons: personWeight.size, events: eventTotal },
+    limits: { persons: MATRIX_MAX_PERSONS, events: MATRIX_MAX_EVENTS },
+    maxVerified: Math.max(0, ...cells.map((c) => c.verifiedWitnesses)),
+    maxWitnesses: Math.max(0, ...cells.map((c) => c.verifiedWitnesses + c.unverifiedWitnesses)),
+  };
 }
 
 // ---------------------------------------------------------------- the timeline
 
+const zIsoDay = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalid_date" }).optional());
+
+export const ZTimelineQuery = z.object({
+  /** Only events and positions that may fall on or after this day (ISO). */
+  from: zIsoDay,
+  /** … and on or before this one. */
+  to: zIsoDay,
+  /** The calendar whose years `years` counts events by. */
+  calendar: z.preprocess(blankToUndefined, z.enum(CALENDARS, { error: "invalid_choice" }).default("gregorian")),
+});
+
 /**
  * Events on a time axis by the date range they allow, and the positions persons held by
- * theirs. Persons: every person with a dated position; `linked` says who has allegations
- * visible to the reader.
+ * theirs, within [from, to] if given. At most TIMELINE_MAX_EVENTS events, the most evidenced
+ * (independent witnesses in links the reader may see, verified first), and at most
+ * TIMELINE_MAX_PERSONS persons with a dated position, those with the most corroborated
+ * allegations first (`linked`: has allegations visible to the reader). `totals` counts all of
+ * them in the period; `years` counts every dated event by the calendar year it may begin in,
+ * whatever the period, for an overview of the whole archive.
  */
-export async function getTimeline({ actor }: { actor: Actor | null }) {
+export async function getTimeline({ actor, query }: { actor: Actor | null; query?: unknown }) {
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
-  return read(async (db) => {
-    const events = (await db.event.findMany({ where: { earliest: { not: null } }, select: EVENT_SELECT })).sort(byDate);
-    const persons = await db.person.findMany({
-      where: { positions: { some: { fromEarliest: { not: null } } } },
-      select: {
-        id: true,
-        name: true,
-        nameFa: true,
-        positions: {
-          where: { fromEarliest: { not: null } },
-          select: { id: true, title: true, institution: true, fromDate: true, toDate: true, fromEarliest: true, toLatest: true, precision: true },
-          orderBy: { fromEarliest: "asc" },
-        },
-      },
-    });
-    const linkedIds = new Set((await db.link.findMany({ where: { statement: visibleStatementWhere(actor) }, select: { personId: true }, distinct: ["personId"] })).map((l) => l.personId));
-    const out = persons
-      .map((p) => ({ ...p, linked: linkedIds.has(p.id) }))
-      .sort((a, b) => Number(b.linked) - Number(a.linked) || (a.positions[0]!.fromEarliest! < b.positions[0]!.fromEarliest! ? -1 : 1) || a.name.localeCompare(b.name));
-    const dates = [
-      ...events.flatMap((e) => [e.earliest, e.latest]),
-      ...persons.flatMap((p) => p.positions.flatMap((x) => [x.fromEarliest, x.toLatest])),
-    ].filter((x): x is string => !!x);
-    dates.sort();
-    return { events, persons: out, range: dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null };
-  });
+  const q = parseInput(ZTimelineQuery, query ?? {});
+  const from = q.from ?? "0000-00-00";
+  const to = q.to ?? "9999-99-99";
+  const rows = await graphLinkRows(actor);
+  const count = counter(await canonicalOfRows(rows), graphFact);
+  const eventWeight = new Map([...groupBy(rows.filter((l) => l.eventId), (l) => l.eventId!).entries()].map(([id, items]) => [id, weightOf(count(items))]));
+  const personWeight = new Map([...groupBy(rows, (l) => l.personId).entries()].map(([id, items]) => [id, weightOf(count(items))]));
+
+  const [dated, byDay, positioned] = await Promise.all([
+    rawAll<{ id: string; earliest: string }>(Prisma.sql`
+      SELECT "id", "earliest" FROM "Event" WHERE "earliest" IS NOT NULL AND "earliest" <= ${to} AND COALESCE("latest", "earliest") >= ${from}`),
+    rawAll<{ earliest: string; n: unknown }>(Prisma.sql`SELECT "earliest", COUNT(*) AS "n" FROM "Event" WHERE "earliest" IS NOT NULL GROUP BY "earliest"`),
+    rawAll<{ personId: string; first: string }>(Prisma.sql`
+      SELECT "personId", MIN("fromEarliest") AS "first" FROM "Position"
+      WHERE "fromEarliest" IS NOT NULL AND "fromEarliest" <= ${to} AND COALESCE("toLatest", '9999-99-99') >= ${from}
+      GROUP BY "personId"`),
+  ]);
+
+  const keptEventIds = dated
+    .sort((a, b) => (eventWeight.get(b.id) ?? 0) - (eventWeight.get(a.id) ?? 0) || (a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : a.id < b.id ? -1 : 1))
+    .slice(0, TIMELINE_MAX_EVENTS)
+    .map((e) => e.id);
+  const events = (await loadEvents(keptEventIds)).sort(byDate);
+
+  const keptPersonIds = positioned
+    .sort((a, b) => (personWeight.get(b.personId) ?? 0) - (personWeight.get(a.personId) ?? 0) || (a.first < b.first ? -1 : a.first > b.first ? 1 : a.personId < b.personId ? -1 : 1))
+    .slice(0, TIMELINE_MAX_PERSONS)
+    .map((p) => p.personId);
+  const persons = keptPersonIds.length
+    ? await read((db) =>
+        db.person.findMany({
+          where: { id: { in: keptPersonIds } },
+          select: {
+            id: true,
+            name: true,
+            nameFa: true,
+            positions: {
+              where: { fromEarliest: { not: null } },
+              select: { id: true, title: true, institution: true, fromDate: true, toDate: true, fromEarliest: true, toLatest: true, precision: true },
+              orderBy: { fromEarliest: "asc" },
+            },
+          },
+        }),
+      )
+    : [];
+  const out = persons
+    .map((p) => ({ ...p, linked: personWeight.has(p.id) }))
+    .sort((a, b) => Number(b.linked) - Number(a.linked) || (a.positions[0]!.fromEarliest! < b.positions[0]!.fromEarliest! ? -1 : 1) || a.name.localeCompare(b.name));
+
+  // Every dated event by the year of the reader's calendar it may begin in.
+  const years = new Map<number, number>();
+  for (const d of byDay) {
+    const y = inCalendar(d.earliest, q.calendar).year;
+    years.set(y, (years.get(y) ?? 0) + rawInt(d.n));
+  }
+
+  const dates = [
+    ...events.flatMap((e) => [e.earliest, e.latest]),
+    ...out.flatMap((p) => p.positions.flatMap((x) => [x.fromEarliest, x.toLatest])),
+  ].filter((x): x is string => !!x);
+  dates.sort();
+  return {
+    events,
+    persons: out,
+    range: dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null,
+    period: q.from || q.to ? { from: q.from ?? null, to: q.to ?? null } : null,
+    totals: { events: dated.length, persons: positioned.length },
+    limits: { events: TIMELINE_MAX_EVENTS, persons: TIMELINE_MAX_PERSONS },
+    calendar: q.calendar,
+    years: [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, events]) => ({ year, events })),
+  };
 }

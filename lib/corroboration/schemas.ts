@@ -64,7 +64,11 @@ export const ZMatrixOut = z.object({
   persons: z.array(ZPersonRef),
   events: z.array(ZEventRef),
   hasNoEvent: z.boolean().describe("Whether some links name no event (the cells with eventId null)"),
+  person: z.string().nullable().describe("The person filter given (a name in any spelling)"),
+  event: z.string().nullable().describe("The event filter given (text in an event's title)"),
   cells: z.array(z.object({ personId: z.string(), eventId: z.string().nullable(), ...ZCounts })),
+  totals: z.object({ persons: z.number().int(), events: z.number().int() }).describe("How many persons and events have links under the filters, shown or not"),
+  limits: z.object({ persons: z.number().int(), events: z.number().int() }).describe("At most this many persons (most corroborated first) and events (most corroborated among those persons) are returned"),
   maxVerified: z.number().int(),
   maxWitnesses: z.number().int(),
 });
@@ -89,4 +93,9 @@ export const ZTimelineOut = z.object({
     }),
   ),
   range: z.object({ from: z.string(), to: z.string() }).nullable(),
+  period: z.object({ from: z.string().nullable(), to: z.string().nullable() }).nullable().describe("The period asked for (from, to), or null for all"),
+  totals: z.object({ events: z.number().int(), persons: z.number().int() }).describe("Dated events and persons with dated positions in the period, shown or not"),
+  limits: z.object({ events: z.number().int(), persons: z.number().int() }).describe("At most this many events (most evidenced first) and persons (most corroborated first) are returned"),
+  calendar: z.enum(["persian", "gregorian"]),
+  years: z.array(z.object({ year: z.number().int(), events: z.number().int() })).describe("Every dated event, counted by the year of `calendar` it may begin in"),
 });

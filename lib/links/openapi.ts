@@ -101,12 +101,26 @@ export function linkPaths() {
     "/graph/matrix": {
       get: {
         summary: "Persons × events: independent verified (and, apart, unverified) witnesses per cell",
-        parameters: [{ name: "allegationType", in: "query", required: false, schema: { enum: [...ALLEGATION_TYPES] } }],
+        description: "At most limits.persons persons (the most corroborated allegations first) and limits.events events (the most corroborated among those persons); totals counts all under the filters.",
+        parameters: [
+          { name: "allegationType", in: "query", required: false, schema: { enum: [...ALLEGATION_TYPES] } },
+          { name: "person", in: "query", required: false, description: "Only persons found by this name, in any spelling, Latin or Persian.", schema: { type: "string", maxLength: 200 } },
+          { name: "event", in: "query", required: false, description: "Only events whose English or Persian title contains this.", schema: { type: "string", maxLength: 200 } },
+        ],
         responses: { "200": ok(ref("CorroborationMatrix")), ...errors(400, 401, 403) },
       },
     },
     "/graph/timeline": {
-      get: { summary: "Events and persons' positions by the date ranges they allow", responses: { "200": ok(ref("Timeline")), ...errors(401, 403) } },
+      get: {
+        summary: "Events and persons' positions by the date ranges they allow",
+        description: "At most limits.events events (the most evidenced) and limits.persons persons (the most corroborated) in the period; totals counts all of them, years every dated event by calendar year.",
+        parameters: [
+          { name: "from", in: "query", required: false, description: "Only what may fall on or after this day (YYYY-MM-DD).", schema: { type: "string", format: "date" } },
+          { name: "to", in: "query", required: false, description: "Only what may fall on or before this day (YYYY-MM-DD).", schema: { type: "string", format: "date" } },
+          { name: "calendar", in: "query", required: false, description: "The calendar whose years `years` counts by.", schema: { enum: ["gregorian", "persian"] } },
+        ],
+        responses: { "200": ok(ref("Timeline")), ...errors(400, 401, 403) },
+      },
     },
   };
 }

@@ -1,6 +1,7 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, searchParams } from "@/lib/api/handler";
 import { getTimeline } from "@/lib/corroboration";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async ({ actor }) => getTimeline({ actor }));
+/** GET /api/v1/graph/timeline[?from=1988-07-01&to=1988-12-31&calendar=persian] */
+export const GET = apiRoute(async ({ req, actor }) => getTimeline({ actor, query: searchParams(req) }));
