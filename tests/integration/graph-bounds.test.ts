@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { getCorroborationMatrix, getTimeline, MATRIX_MAX_EVENTS, MATRIX_MAX_PERSONS, TIMELINE_MAX_EVENTS, TIMELINE_MAX_PERSONS } from "@/lib/corroboration";
+import { write } from "@/lib/db/write";
+import { createStatement } from "@/lib/statements/statements";
+import { createWitness } from "@/lib/witnesses/witnesses";
+import { makeActor } from "@/tests/support/actors";
+import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+
+// The graph page on an archive larger than it can draw: the matrix and the timeline return at
+// most their bounds, the most corroborated first, and say how many there are in all.
+// Fictional records throughout, written directly: this file tests the reading, not the writing.
+//
+// Persons P00..P35: person i is named by floor(i/3) verified witnesses and (i mod 3) + 1
+// unverified ones, so each weighs more than the one before (P35 the most, P00 the least).
+// Verified witness j links to event E(j); unverified witness k of person i to E(11 + (i + k) mod 15):
+// 26 events with links, dated 1970..1995. Twenty more events without links, dated 1940..1959,
+// and one undated. Every person holds a dated position, and four more persons without links do.
+
+let db: TestDatabase;
+let reviewer: Actor;
+let legal: Actor;
+const P: string[] = [];
+const E: string[] = [];
+const unlinkedEvents: string[] = [];
+const unlinkedPersons: string[] = [];
+const verifiedOf = (i: number) => Math.floor(i / 3);
+const unverifiedOf = (i: number) => (i % 3) + 1;
+const name = (i: number) => (i === 20 ? "Hossein-Ali Nayyeri" : `Fictional Official ${String(i).padStart(2, "0")}`);
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  const researcher = await makeActor("RESEARCHER");
+  reviewer = await makeActor("REVIEWER");
+  legal = await makeActor("LEGAL");
+  const given = { givenAt: "2023-01-01", method: "WRITTEN" };
+  // Twelve witnesses with a verified statement (the first consents to legal sharing), three with an unverified one.
+  const statementOf = async (verified: boolean, consent: boolean) => {
+    const w = await createWitness({ actor: researcher, input: consent ? { consents: [{ scope: "LEGAL_SHARING", ...given }] } : {} });
+    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional sample", language: "en", originalText: "This text is fictional. The official was there." } });
+    if (verified) await write((tx) => tx.statement.update({ where: { id: s.id }, data: { status: "VERIFIED" } }));
+    return s.id;
+  };
+  const verifiedStatements: string[] = [];
+  for (let j = 0; j < 12; j++) verifiedStatements.push(await statementOf(true, j === 0));
+  const unverifiedStatements: string[] = [];
+  for (let k = 0; k < 3; k++) unverifiedStatements.push(await statementOf(false, false));
+
+  await write(async (tx) => {
+    for (let n = 0; n < 26; n++) {
+      const year = 1970 + n;
+      E.push((await tx.event.create({ data: { title: `Fictional event ${n}`, titleFa: n === 3 ? "بازجویی در زندان اوین" : `رویداد ساختگی ${n}`, dateStart: `${year}`, precision: "year", earliest: `${year}-01-01`, latest: `${year}-12-31` } })).id);
+    }
+    for (let n = 0; n < 20; n++) {
+      const year = 1940 + n;
+      unlinkedEvents.push((await tx.event.create({ data: { title: `Unlinked fictional event ${n}`, dateStart: `${year}-06`, precision: "month", earliest: `${year}-06-01`, latest: `${year}-06-30` } })).id);
+    }
+    await tx.event.create({ data: { title: "Undated fictional event", dateStart: "", precision: "approximate" } });
+    const position = (from: number) => ({ positions: { create: [{ title: "Fictional office", fromDate: `${from}`, toDate: `${from + 2}`, fromEarliest: `${from}-01-01`, toLatest: `${from + 2}-12-31`, precision: "year" }] } });
+    for (let i = 0; i < 36; i++) P.push((await tx.person.create({ data: { name: name(i), nameFa: `مقام ساختگی ${i}`, ...position(1960 + i) } })).id);
+    for (let i = 0; i < 4; i++) unlinkedPersons.push((await tx.person.create({ data: { name: `Unlinked Fictional Official ${i}`, ...position(1950 + i) } })).id);
+    const link = (statementId: string, personId: string, eventId: string) => ({
+      statementId,
+      revisionNumber: 1,
+      startOffset: 0,
+      endOffset: 4,
+      quote: "This",
+      personId,
+      eventId,
+      role: "PRESENT",
+      allegationType: "KILLING",
+      createdById: researcher.id,
+    });
+    const rows = [];
+    for (let i = 0; i < 36; i++) {
+      for (let j = 0; j < verifiedOf(i); j++) rows.push(link(verifiedStatements[j]!, P[i]!, E[j]!));
+      for (let k = 0; k < unverifiedOf(i); k++) rows.push(link(unverifiedStatements[k]!, P[i]!, E[11 + ((i + k) % 15)]!));
+    }
+    await tx.link.createMany({ data: rows });
+  });
+});
+afterAll(async () => db?.drop());
+
+/** Event n's weight among the persons shown (P06..P35), counted by hand: 1000 per verified witness, 1 per unverified. */
+function expectedEventWeight(n: number): number {
+  let w = 0;
+  for (let i = 6; i < 36; i++) {
+    if (n < 11 && verifiedOf(i) > n) w += 1000;
+    for (let k = 0; k < unverifiedOf(i); k++) if (n >= 11 && 11 + ((i + k) % 15) === n) w += 1;
+  }
+  return w;
+}
+
+describe("the corroboration matrix on a large archive", () => {
+  test("it returns at most its bounds: the most corroborated persons, and the most corroborated events among them, with the totals", async () => {
+    expect(MATRIX_MAX_PERSONS).toBe(30);
+    expect(MATRIX_MAX_EVENTS).toBe(20);
+    const m = await getCorroborationMatrix({ actor: reviewer });
+    expect(m.totals).toEqual({ persons: 36, events: 26 });
+    expect(m.limits).toEqual({ persons: 30, events: 20 });
+    // The heaviest first: P35, P34, … P06; the six lightest are left out.
+    expect(m.persons.map((p) => p.id)).toEqual(P.slice(6).reverse());
+    expect(m.persons.map((p) => p.name)).toContain("Hossein-Ali Nayyeri");
+    // Events: the 20 heaviest among those persons (ties by date), shown by date.
+    const expected = E.map((id, n) => ({ id, n, w: expectedEventWeight(n) }))
+      .sort((a, b) => b.w - a.w || a.n - b.n)
+      .slice(0, 20)
+      .sort((a, b) => a.n - b.n)
+      .map((e) => e.id);
+    expect(m.events.map((e) => e.id)).toEqual(expected);
+    // Every event with a verified witness among them is kept.
+    for (let n = 0; n < 11; n++) expect(m.events.map((e) => e.id)).toContain(E[n]);
+    // Cells only for what is shown, with the right counts.
+    const shownP = new Set(m.persons.map((p) => p.id));
+    const shownE = new Set(m.events.map((e) => e.id));
+    expect(m.cells.every((c) => shownP.has(c.personId) && c.eventId !== null && shownE.has(c.eventId))).toBe(true);
+    expect(m.cells.find((c) => c.personId === P[35] && c.eventId === E[0])).toMatchObject({ verifiedWitnesses: 1, unverifiedWitnesses: 0 });
+    expect(m.cells.filter((c) => c.personId === P[35]).reduce((a, c) => a + c.verifiedWitnesses, 0)).toBe(verifiedOf(35));
+    expect(m.hasNoEvent).toBe(false);
+  });
+
+  test("a person's name in another spelling, or words of an event's title, narrow it, with totals for the narrowed view", async () => {
+    const byName = await getCorroborationMatrix({ actor: reviewer, query: { person: "Nayeri" } });
+    expect(byName.persons.map((p) => p.id)).toEqual([P[20]]);
+    expect(byName.totals).toEqual({ persons: 1, events: verifiedOf(20) + unverifiedOf(20) });
+    expect(byName.person).toBe("Nayeri");
+    // The Persian title is written with a Persian yeh; the query with an Arabic one.
+    const byEvent = await getCorroborationMatrix({ actor: reviewer, query: { event: "اوين" } });
+    expect(byEvent.events.map((e) => e.id)).toEqual([E[3]]);
+    expect(byEvent.totals).toEqual({ persons: 36 - 12, events: 1 });
+    expect(byEvent.persons).toHaveLength(24);
+    const none = await getCorroborationMatrix({ actor: reviewer, query: { person: "Nobody Anywhere Zzyzx" } });
+    expect(none).toMatchObject({ persons: [], events: [], cells: [], totals: { persons: 0, events: 0 } });
+    await expect(getCorroborationMatrix({ actor: reviewer, query: { person: "x".repeat(201) } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { person: ["too_long:200"] } });
+  });
+
+  test("a legal team's matrix and its totals count only witnesses whose consent covers legal sharing", async () => {
+    const m = await getCorroborationMatrix({ actor: legal });
+    // Only verified witness 0 consents: the persons with at least one verified witness, all in event E0.
+    expect(m.totals).toEqual({ persons: 36 - 3, events: 1 });
+    expect(m.events.map((e) => e.id)).toEqual([E[0]]);
+    expect(m.cells.every((c) => c.verifiedWitnesses === 1 && c.unverifiedWitnesses === 0)).toBe(true);
+  });
+});
+
+describe("the timeline on a large archive", () => {
+  test("it returns at most its bounds: the most evidenced events and the most corroborated persons, with the totals", async () => {
+    expect(TIMELINE_MAX_EVENTS).toBe(40);
+    expect(TIMELINE_MAX_PERSONS).toBe(30);
+    const t = await getTimeline({ actor: reviewer });
+    expect(t.totals).toEqual({ events: 46, persons: 40 });
+    // All 26 events with links, then the 14 earliest of those without: shown by date.
+    expect(t.events.map((e) => e.id)).toEqual([...unlinkedEvents.slice(0, 14), ...E]);
+    expect(t.persons).toHaveLength(30);
+    expect(new Set(t.persons.map((p) => p.id))).toEqual(new Set(P.slice(6)));
+    expect(t.persons.every((p) => p.linked)).toBe(true);
+    // Every dated event counted by the year it may begin in, shown or not.
+    expect(t.years.reduce((a, y) => a + y.events, 0)).toBe(46);
+    expect(t.years.find((y) => y.year === 1940)).toEqual({ year: 1940, events: 1 });
+    expect(t.calendar).toBe("gregorian");
+  });
+
+  test("a period narrows it, and years are counted in the reader's calendar", async () => {
+    const t = await getTimeline({ actor: reviewer, query: { from: "1975-01-01", to: "1979-12-31", calendar: "persian" } });
+    expect(t.events.map((e) => e.id)).toEqual(E.slice(5, 10));
+    expect(t.totals.events).toBe(5);
+    expect(t.period).toEqual({ from: "1975-01-01", to: "1979-12-31" });
+    // 1 January 1970 is in 1348 of the Solar Hijri calendar; 1 June 1940 in 1319.
+    expect(t.years.find((y) => y.year === 1348)).toEqual({ year: 1348, events: 1 });
+    expect(t.years.find((y) => y.year === 1319)).toEqual({ year: 1319, events: 1 });
+    expect(t.years.reduce((a, y) => a + y.events, 0)).toBe(46);
+    await expect(getTimeline({ actor: reviewer, query: { from: "1975" } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { from: ["invalid_date"] } });
+  });
+
+  test("for a legal team, persons are ranked and marked linked by the allegations it may see", async () => {
+    const t = await getTimeline({ actor: legal });
+    // It sees one witness naming P03..P35 alike (weight 1000 each): the 30 whose positions begin first.
+    expect(t.persons.map((p) => p.id).sort()).toEqual(P.slice(3, 33).sort());
+    expect(t.persons.every((p) => p.linked)).toBe(true);
+    expect(t.events.map((e) => e.id)).toContain(E[0]);
+  });
+});
