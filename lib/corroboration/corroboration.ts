@@ -433,7 +433,8 @@ export type MatrixCell = Counts & { personId: string; eventId: string | null };
  * event (eventId null: links naming no event). At most MATRIX_MAX_PERSONS persons, those with
  * the most corroborated allegations (verified witnesses first, summed over their cells), and at
  * most MATRIX_MAX_EVENTS events, those with the most among the persons shown; `totals` says how
- * many persons and events have links under the filters, shown or not.
+ * many persons and events have links under the filters, shown or not, and each person's
+ * `totals` their independent witnesses over all their links under the filters.
  */
 export async function getCorroborationMatrix({ actor, query }: { actor: Actor | null; query?: unknown }) {
   authorize(actor, "registry.read");
@@ -470,6 +471,12 @@ export async function getCorroborationMatrix({ actor, query }: { actor: Actor | 
     .sort((a, b) => personWeight.get(b.id)! - personWeight.get(a.id)! || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
     .slice(0, MATRIX_MAX_PERSONS);
   const shownPersons = new Set(persons.map((p) => p.id));
+  // Each person's independent witnesses over all their links under the filters, in events shown
+  // or not: a row says what it stands for even when its events are not among the columns.
+  const byPerson = groupBy(
+    rows.filter((l) => shownPersons.has(l.personId)),
+    (l) => l.personId,
+  );
   const eventWeight = new Map<string, number>();
   for (const c of cellsByKey) if (c.eventId && shownPersons.has(c.personId)) eventWeight.set(c.eventId, (eventWeight.get(c.eventId) ?? 0) + weightOf(c));
   const events = allEvents
@@ -486,7 +493,7 @@ export async function getCorroborationMatrix({ actor, query }: { actor: Actor | 
     allegationType: (q.allegationType ?? null) as AllegationType | null,
     person: q.person ?? null,
     event: q.event ?? null,
-    persons,
+    persons: persons.map((p) => ({ ...p, totals: count(byPerson.get(p.id) ?? []) })),
     events,
     hasNoEvent: cells.some((c) => c.eventId === null),
     cells,

@@ -61,7 +61,7 @@ export const ZProceedingEvidenceOut = z.object({
 
 export const ZMatrixOut = z.object({
   allegationType: z.enum(ALLEGATION_TYPES).nullable(),
-  persons: z.array(ZPersonRef),
+  persons: z.array(ZPersonRef.extend({ totals: z.object(ZCounts).describe("Independent witnesses over all of the person's links under the filters, in events shown or not") })),
   events: z.array(ZEventRef),
   hasNoEvent: z.boolean().describe("Whether some links name no event (the cells with eventId null)"),
   person: z.string().nullable().describe("The person filter given (a name in any spelling)"),

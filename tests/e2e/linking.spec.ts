@@ -144,6 +144,20 @@ test("in the Persian interface a researcher links a Persian passage to an offici
   await expect(row.locator('[data-testid="matrix-cell"][data-verified="1"]')).toHaveCount(1);
   await expect(page.getByTestId("timeline")).toHaveAttribute("data-calendar", "persian");
   await expect(page.getByTestId("timeline-year").first()).toContainText("۱۳۶");
+  // What the matrix and timeline show of how many, in Persian.
+  await expect(page.getByTestId("matrix-showing")).toContainText("رویداد");
+  await expect(page.getByTestId("timeline-showing")).toContainText("رویداد");
+  // Narrowed from the keyboard to one person, by another spelling of the name; a cell opens
+  // that person's allegations for the event.
+  await page.locator("#matrix-person").fill("Nayeri");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/person=Nayeri/);
+  await expect(page.getByTestId("matrix-row")).toHaveCount(1);
+  await expect(page.getByTestId("matrix-showing")).toHaveAttribute("data-persons-total", "1");
+  const cellLink = row.locator('[data-testid="matrix-cell"][data-verified="1"] a');
+  await cellLink.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/persons/${personId}#event-`));
 });
 
 test("an edit that removes a linked passage flags the link, and the researcher points it at the new words", async ({ page, baseURL }) => {

@@ -117,6 +117,9 @@ describe("the corroboration matrix on a large archive", () => {
     expect(m.cells.find((c) => c.personId === P[35] && c.eventId === E[0])).toMatchObject({ verifiedWitnesses: 1, unverifiedWitnesses: 0 });
     expect(m.cells.filter((c) => c.personId === P[35]).reduce((a, c) => a + c.verifiedWitnesses, 0)).toBe(verifiedOf(35));
     expect(m.hasNoEvent).toBe(false);
+    // Each row's totals count the person's witnesses over all their links, in events shown or not.
+    expect(m.persons[0]!.totals).toEqual({ verifiedWitnesses: verifiedOf(35), unverifiedWitnesses: unverifiedOf(35), needsReview: 0 });
+    expect(m.persons.at(-1)!.totals).toEqual({ verifiedWitnesses: verifiedOf(6), unverifiedWitnesses: unverifiedOf(6), needsReview: 0 });
   });
 
   test("a person's name in another spelling, or words of an event's title, narrow it, with totals for the narrowed view", async () => {
@@ -129,6 +132,7 @@ describe("the corroboration matrix on a large archive", () => {
     expect(byEvent.events.map((e) => e.id)).toEqual([E[3]]);
     expect(byEvent.totals).toEqual({ persons: 36 - 12, events: 1 });
     expect(byEvent.persons).toHaveLength(24);
+    expect(byEvent.persons.every((p) => p.totals.verifiedWitnesses === 1 && p.totals.unverifiedWitnesses === 0)).toBe(true);
     const none = await getCorroborationMatrix({ actor: reviewer, query: { person: "Nobody Anywhere Zzyzx" } });
     expect(none).toMatchObject({ persons: [], events: [], cells: [], totals: { persons: 0, events: 0 } });
     await expect(getCorroborationMatrix({ actor: reviewer, query: { person: "x".repeat(201) } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { person: ["too_long:200"] } });

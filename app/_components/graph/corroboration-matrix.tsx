@@ -28,12 +28,21 @@ export async function CorroborationMatrix({ matrix, calendar }: { matrix: Matrix
   const read = (d: string | null) => readDate(d, { calendar, locale: fa ? "fa" : "en" });
   const nf = new Intl.NumberFormat(fa ? "fa-IR" : "en-GB");
   const columns = [...matrix.events.map((e) => ({ id: e.id as string | null, title: (fa && e.titleFa) || e.title, dates: [read(e.dateStart), e.dateEnd && e.dateEnd !== e.dateStart ? read(e.dateEnd) : null].filter(Boolean).join(" – ") })), ...(matrix.hasNoEvent ? [{ id: null, title: t("noEvent"), dates: "" }] : [])];
-  const cell = (personId: string, eventId: string | null) => matrix.cells.find((c) => c.personId === personId && c.eventId === eventId);
-  if (matrix.persons.length === 0) return <p className="empty">{t("empty")}</p>;
+  const byKey = new Map(matrix.cells.map((c) => [`${c.personId}|${c.eventId ?? ""}`, c]));
+  const cell = (personId: string, eventId: string | null) => byKey.get(`${personId}|${eventId ?? ""}`);
+  const filtered = !!(matrix.allegationType || matrix.person || matrix.event);
+  if (matrix.persons.length === 0) return <p className="empty" data-testid="matrix-empty">{t(filtered ? "matrixNoMatch" : "empty")}</p>;
+  const cut = matrix.totals.persons > matrix.persons.length || matrix.totals.events > matrix.events.length;
   const max = Math.max(1, matrix.maxVerified);
   const steps = [...new Set([1, Math.ceil(max / 3), Math.ceil((2 * max) / 3), max])].filter((x) => x >= 1 && x <= max);
   return (
     <>
+      <p className="muted" data-testid="matrix-showing" data-persons={matrix.persons.length} data-persons-total={matrix.totals.persons} data-events={matrix.events.length} data-events-total={matrix.totals.events}>
+        {cut
+          ? t("matrixShowing", { persons: matrix.persons.length, personTotal: matrix.totals.persons, events: matrix.events.length, eventTotal: matrix.totals.events })
+          : t("matrixAll", { persons: matrix.totals.persons, events: matrix.totals.events })}
+        {cut && <> {t("matrixNarrow")}</>}
+      </p>
       <div className={`table-wrap ${styles.matrixWrap}`}>
         <table className={styles.matrix} data-testid="matrix">
           <caption className="visually-hidden">{t("matrix")}</caption>
@@ -41,6 +50,9 @@ export async function CorroborationMatrix({ matrix, calendar }: { matrix: Matrix
             <tr>
               <th scope="col" className={styles.corner}>
                 {t("person")}
+              </th>
+              <th scope="col" className={`${styles.colHead} ${styles.totalHead}`}>
+                <span className={styles.colTitle}>{t("personTotal")}</span>
               </th>
               {columns.map((c) => (
                 <th key={c.id ?? "none"} scope="col" className={styles.colHead}>
@@ -66,6 +78,18 @@ export async function CorroborationMatrix({ matrix, calendar }: { matrix: Matrix
                       <bdi>{name}</bdi>
                     </Link>
                   </th>
+                  <td
+                    className={styles.totalCell}
+                    aria-label={t("personTotalLabel", { person: name, verified: p.totals.verifiedWitnesses, unverified: p.totals.unverifiedWitnesses })}
+                    data-testid="matrix-person-total"
+                    data-verified={p.totals.verifiedWitnesses}
+                    data-unverified={p.totals.unverifiedWitnesses}
+                  >
+                    <span aria-hidden="true">
+                      <span className={styles.cellNumber}>{nf.format(p.totals.verifiedWitnesses)}</span>
+                      {p.totals.unverifiedWitnesses > 0 && <span className={styles.cellPlus}>+{nf.format(p.totals.unverifiedWitnesses)}</span>}
+                    </span>
+                  </td>
                   {columns.map((c) => {
                     const x = cell(p.id, c.id);
                     const v = x?.verifiedWitnesses ?? 0;
@@ -77,7 +101,8 @@ export async function CorroborationMatrix({ matrix, calendar }: { matrix: Matrix
                         key={c.id ?? "none"}
                         className={`${styles.cell}${!x ? ` ${styles.cellEmpty}` : v === 0 ? ` ${styles.cellUnverifiedOnly}` : ""}`}
                         style={x ? look : undefined}
-                        title={label}
+                        // Empty cells are many: their label is for screen readers only, not repeated as a tooltip.
+                        title={x ? label : undefined}
                         aria-label={label}
                         data-testid="matrix-cell"
                         data-event-id={c.id ?? ""}
@@ -85,10 +110,13 @@ export async function CorroborationMatrix({ matrix, calendar }: { matrix: Matrix
                         data-unverified={u}
                       >
                         {x && (
-                          <span aria-hidden="true">
-                            <span className={styles.cellNumber}>{nf.format(v)}</span>
-                            {u > 0 && <span className={styles.cellPlus}>+{nf.format(u)}</span>}
-                          </span>
+                          // To the person's allegations for this event, where the quotes open on demand.
+                          <Link href={`/persons/${p.id}#${c.id ? `event-${c.id}` : "event-none"}`} className={styles.cellLink} aria-label={t("cellOpen", { label })}>
+                            <span aria-hidden="true">
+                              <span className={styles.cellNumber}>{nf.format(v)}</span>
+                              {u > 0 && <span className={styles.cellPlus}>+{nf.format(u)}</span>}
+                            </span>
+                          </Link>
                         )}
                       </td>
                     );

@@ -40,7 +40,7 @@ export async function PersonAllegations({ personId }: { personId: string }) {
           {[...byEvent.values()].map((groups) => {
             const event = groups[0]!.event;
             return (
-              <div key={event?.id ?? "none"} className={styles.eventBlock} data-testid="allegation-event" data-event-id={event?.id ?? ""}>
+              <div key={event?.id ?? "none"} id={`event-${event?.id ?? "none"}`} className={styles.eventBlock} data-testid="allegation-event" data-event-id={event?.id ?? ""}>
                 <h3 className={styles.eventTitle}>
                   {event ? (
                     <>

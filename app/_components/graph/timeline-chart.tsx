@@ -34,7 +34,10 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
   // The period shown: around the events, or everything, widened to whole years of the calendar.
   const eventDates = events.flatMap((e) => [e.earliest, e.latest]).filter((x): x is string => !!x).sort();
   const allDates = [...eventDates, ...persons.flatMap((p) => p.positions.flatMap((x) => [x.fromEarliest, x.toLatest ?? today]))].filter((x): x is string => !!x).sort();
-  const basis = span === "events" && eventDates.length ? eventDates : allDates;
+  // Within a chosen period (a year), never beyond it: positions held for decades are cut at its edges.
+  const { period } = timeline;
+  const clamp = (d: string) => (period?.from && d < period.from ? period.from : period?.to && d > period.to ? period.to : d);
+  const basis = (span === "events" && eventDates.length ? eventDates : allDates).map(clamp);
   // Up to three years: whole months, every month ticked. Longer: whole years, labels thinned.
   const short = daysBetween(basis[0]!, basis[basis.length - 1]!) <= 3 * 366;
   const byMonth = short ? wholeMonths(basis[0]!, basis[basis.length - 1]!, calendar) : null;
