@@ -384,22 +384,27 @@ export const TIMELINE_MAX_PERSONS = 30;
 /** How much a group of links weighs when ranking: verified witnesses first, then unverified. */
 const weightOf = (c: Counts) => c.verifiedWitnesses * 1000 + c.unverifiedWitnesses;
 
-type GraphLinkRow = { personId: string; eventId: string | null; anchor: string; status: string; witnessId: string; sameAsId: string | null };
+type GraphLinkRow = { personId: string; eventId: string | null; allegationType: string; anchor: string; status: string; witnessId: string; sameAsId: string | null };
+type GraphLinks = { rows: GraphLinkRow[]; canonical: Map<string, string> };
 
 /**
- * What counting needs of every link `actor` may see (optionally of one allegation type): one
+ * What counting needs of every link `actor` may see, with each witness's canonical record: one
  * plain query instead of Prisma's nested selects of whole links with their quotes. Visibility
- * is lib/links' visibleStatementWhere in SQL, as for the person page (legalSharingSql).
+ * is lib/links' visibleStatementWhere in SQL, as for the person page (legalSharingSql). In a
+ * large archive this is tens of thousands of rows: on SQLite it is read on the reader thread,
+ * and the graph page reads it once for the matrix and the timeline (getGraph).
  */
-function graphLinkRows(actor: Actor, allegationType?: string) {
-  return rawAll<GraphLinkRow>(Prisma.sql`
-    SELECT l."personId", l."eventId", l."anchor", s."status", s."witnessId", w."sameAsId"
+async function loadGraphLinks(actor: Actor): Promise<GraphLinks> {
+  const rows = await rawAll<GraphLinkRow>(
+    Prisma.sql`
+    SELECT l."personId", l."eventId", l."allegationType", l."anchor", s."status", s."witnessId", w."sameAsId"
     FROM "Link" l
     JOIN "Statement" s ON s."id" = l."statementId"
     JOIN "Witness" w ON w."id" = s."witnessId"
-    WHERE 1 = 1
-    ${allegationType ? Prisma.sql`AND l."allegationType" = ${allegationType}` : Prisma.empty}
-    ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty}`);
+    ${actor.role === "LEGAL" ? Prisma.sql`WHERE ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty}`,
+    { offThread: true },
+  );
+  return { rows, canonical: await canonicalOfRows(rows) };
 }
 
 const graphFact = (l: GraphLinkRow) => ({ anchor: l.anchor, witnessId: l.witnessId, status: l.status });
@@ -440,7 +445,11 @@ export async function getCorroborationMatrix({ actor, query }: { actor: Actor | 
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
   const q = parseInput(ZMatrixQuery, query ?? {});
-  let rows = await graphLinkRows(actor, q.allegationType);
+  return matrixOf(await loadGraphLinks(actor), q);
+}
+
+async function matrixOf(links: GraphLinks, q: z.infer<typeof ZMatrixQuery>) {
+  let rows = q.allegationType ? links.rows.filter((l) => l.allegationType === q.allegationType) : links.rows;
   if (q.person) {
     const found = new Set(rankByName(await loadPersonNames(), q.person).map((p) => p.id));
     rows = rows.filter((l) => found.has(l.personId));
@@ -451,7 +460,7 @@ export async function getCorroborationMatrix({ actor, query }: { actor: Actor | 
     const found = new Set((await eventsPromise!).filter((e) => fold(e.title).includes(needle) || fold(e.titleFa).includes(needle)).map((e) => e.id));
     rows = rows.filter((l) => l.eventId !== null && found.has(l.eventId));
   }
-  const count = counter(await canonicalOfRows(rows), graphFact);
+  const count = counter(links.canonical, graphFact);
 
   const cellsByKey = [...groupBy(rows, (l) => `${l.personId}|${l.eventId ?? ""}`).values()].map((items) => ({ personId: items[0]!.personId, eventId: items[0]!.eventId, ...count(items) }));
   const personWeight = new Map<string, number>();
@@ -530,10 +539,13 @@ export async function getTimeline({ actor, query }: { actor: Actor | null; query
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
   const q = parseInput(ZTimelineQuery, query ?? {});
+  return timelineOf(await loadGraphLinks(actor), q);
+}
+
+async function timelineOf({ rows, canonical }: GraphLinks, q: z.infer<typeof ZTimelineQuery>) {
   const from = q.from ?? "0000-00-00";
   const to = q.to ?? "9999-99-99";
-  const rows = await graphLinkRows(actor);
-  const count = counter(await canonicalOfRows(rows), graphFact);
+  const count = counter(canonical, graphFact);
   const eventWeight = new Map([...groupBy(rows.filter((l) => l.eventId), (l) => l.eventId!).entries()].map(([id, items]) => [id, weightOf(count(items))]));
   const personWeight = new Map([...groupBy(rows, (l) => l.personId).entries()].map(([id, items]) => [id, weightOf(count(items))]));
 
@@ -600,4 +612,18 @@ export async function getTimeline({ actor, query }: { actor: Actor | null; query
     calendar: q.calendar,
     years: [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, events]) => ({ year, events })),
   };
+}
+
+/**
+ * getCorroborationMatrix and getTimeline together, for the graph page: the same answers, with
+ * the links read once for both.
+ */
+export async function getGraph({ actor, matrix, timeline }: { actor: Actor | null; matrix?: unknown; timeline?: unknown }) {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  const mq = parseInput(ZMatrixQuery, matrix ?? {});
+  const tq = parseInput(ZTimelineQuery, timeline ?? {});
+  const links = await loadGraphLinks(actor);
+  const [m, t] = await Promise.all([matrixOf(links, mq), timelineOf(links, tq)]);
+  return { matrix: m, timeline: t };
 }

@@ -1,3 +1,3 @@
 // Corroboration: independent witnesses per allegation, per person, event and proceeding.
-export { getCorroborationMatrix, getPersonAllegationQuotes, getPersonAllegations, getPersonAllegationSummary, getProceedingEvidence, getTimeline, ZAllegationQuotesQuery, ZMatrixQuery, ZTimelineQuery, MATRIX_MAX_EVENTS, MATRIX_MAX_PERSONS, TIMELINE_MAX_EVENTS, TIMELINE_MAX_PERSONS, type AllegationGroup, type AllegationGroupSummary, type Counts, type MatrixCell, type Quote } from "./corroboration";
+export { getCorroborationMatrix, getGraph, getPersonAllegationQuotes, getPersonAllegations, getPersonAllegationSummary, getProceedingEvidence, getTimeline, ZAllegationQuotesQuery, ZMatrixQuery, ZTimelineQuery, MATRIX_MAX_EVENTS, MATRIX_MAX_PERSONS, TIMELINE_MAX_EVENTS, TIMELINE_MAX_PERSONS, type AllegationGroup, type AllegationGroupSummary, type Counts, type MatrixCell, type Quote } from "./corroboration";
 export { canonicalWitnessIds, countWitnesses } from "./count";

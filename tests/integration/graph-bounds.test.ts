@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { getCorroborationMatrix, getTimeline, MATRIX_MAX_EVENTS, MATRIX_MAX_PERSONS, TIMELINE_MAX_EVENTS, TIMELINE_MAX_PERSONS } from "@/lib/corroboration";
+import { getCorroborationMatrix, getGraph, getTimeline, MATRIX_MAX_EVENTS, MATRIX_MAX_PERSONS, TIMELINE_MAX_EVENTS, TIMELINE_MAX_PERSONS } from "@/lib/corroboration";
 import { write } from "@/lib/db/write";
 import { createStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
@@ -183,4 +183,16 @@ describe("the timeline on a large archive", () => {
     expect(t.persons.every((p) => p.linked)).toBe(true);
     expect(t.events.map((e) => e.id)).toContain(E[0]);
   });
+});
+
+test("the graph page's one read gives the same matrix and timeline as the two operations", async () => {
+  for (const actor of [reviewer, legal]) {
+    const matrix = { allegationType: "KILLING", event: "Fictional" };
+    const timeline = { from: "1975-01-01", calendar: "persian" };
+    expect(await getGraph({ actor, matrix, timeline })).toEqual({
+      matrix: await getCorroborationMatrix({ actor, query: matrix }),
+      timeline: await getTimeline({ actor, query: timeline }),
+    });
+  }
+  await expect(getGraph({ actor: reviewer, matrix: { allegationType: "NOPE" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
 });

@@ -7,7 +7,7 @@ import graph from "@/app/_components/graph/graph.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { TimelineYears } from "@/app/_components/graph/timeline-years";
-import { getCorroborationMatrix, getTimeline } from "@/lib/corroboration";
+import { getGraph } from "@/lib/corroboration";
 import { yearStart } from "@/lib/corroboration/timeline-axis";
 import { ALLEGATION_TYPES } from "@/lib/links/schemas";
 
@@ -33,9 +33,8 @@ export default async function GraphPage({ searchParams }: Props) {
   const calendar = await getCalendar();
   // The period of that year: its first day to the day before the next one begins.
   const period = year ? { from: yearStart(year, calendar), to: dayBefore(yearStart(year + 1, calendar)) } : {};
-  const [matrix, timeline, t] = await Promise.all([
-    orHttpError(getCorroborationMatrix({ actor, query: { allegationType, person, event } })),
-    orHttpError(getTimeline({ actor, query: { ...period, calendar } })),
+  const [{ matrix, timeline }, t] = await Promise.all([
+    orHttpError(getGraph({ actor, matrix: { allegationType, person, event }, timeline: { ...period, calendar } })),
     getTranslations(),
   ]);
   const query = (patch: Record<string, string | undefined>) => {
