@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { getCorroborationMatrix, getGraph, getTimeline, MATRIX_MAX_EVENTS, MATRIX_MAX_PERSONS, TIMELINE_MAX_EVENTS, TIMELINE_MAX_PERSONS } from "@/lib/corroboration";
+import { ZMatrixOut, ZTimelineOut } from "@/lib/corroboration/schemas";
 import { write } from "@/lib/db/write";
 import { createStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
@@ -195,4 +196,8 @@ test("the graph page's one read gives the same matrix and timeline as the two op
     });
   }
   await expect(getGraph({ actor: reviewer, matrix: { allegationType: "NOPE" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  // The API's documented shapes (the OpenAPI document is made from them) are what it answers.
+  const both = await getGraph({ actor: reviewer });
+  expect(ZMatrixOut.strict().parse(both.matrix)).toEqual(both.matrix);
+  expect(ZTimelineOut.strict().parse(both.timeline)).toEqual(both.timeline);
 });
