@@ -381,8 +381,11 @@ export const MATRIX_MAX_EVENTS = 20;
 export const TIMELINE_MAX_EVENTS = 40;
 export const TIMELINE_MAX_PERSONS = 30;
 
-/** How much a group of links weighs when ranking: verified witnesses first, then unverified. */
-const weightOf = (c: Counts) => c.verifiedWitnesses * 1000 + c.unverifiedWitnesses;
+/**
+ * How much a group of links weighs when ranking: verified witnesses first, then unverified
+ * (summed over a person's or an event's cells, unverified ones can run into the thousands).
+ */
+const weightOf = (c: Counts) => c.verifiedWitnesses * 1_000_000 + c.unverifiedWitnesses;
 
 type GraphLinkRow = { personId: string; eventId: string | null; allegationType: string; anchor: string; status: string; witnessId: string; sameAsId: string | null };
 type GraphLinks = { rows: GraphLinkRow[]; canonical: Map<string, string> };

@@ -82,7 +82,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.drop());
 
-/** Event n's weight among the persons shown (P06..P35), counted by hand: 1000 per verified witness, 1 per unverified. */
+/** Event n's weight among the persons shown (P06..P35), counted by hand: verified witnesses first, then unverified. */
 function expectedEventWeight(n: number): number {
   let w = 0;
   for (let i = 6; i < 36; i++) {
@@ -179,7 +179,7 @@ describe("the timeline on a large archive", () => {
 
   test("for a legal team, persons are ranked and marked linked by the allegations it may see", async () => {
     const t = await getTimeline({ actor: legal });
-    // It sees one witness naming P03..P35 alike (weight 1000 each): the 30 whose positions begin first.
+    // It sees one verified witness naming each of P03..P35 alike: the 30 whose positions begin first.
     expect(t.persons.map((p) => p.id).sort()).toEqual(P.slice(3, 33).sort());
     expect(t.persons.every((p) => p.linked)).toBe(true);
     expect(t.events.map((e) => e.id)).toContain(E[0]);
