@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { isAppError } from "./errors";
-import { brokenTextFields, parseInput } from "./validation";
+import { brokenTextFields, hasUnstorableText, parseInput } from "./validation";
 
 describe("text that no encoding can store", () => {
   const schema = z.object({ title: z.string(), tags: z.array(z.string()), note: z.object({ text: z.string() }) });
@@ -20,6 +20,12 @@ describe("text that no encoding can store", () => {
     expect(refusal({ title: "ok", tags: ["x", "\udc00"], note: { text: "tail \ud83d" } })).toEqual({ code: "INVALID_INPUT", fields: { "tags.1": ["invalid_text"], "note.text": ["invalid_text"] } });
     expect(refusal("\udfff")).toEqual({ code: "INVALID_INPUT", fields: { _: ["invalid_text"] } });
     expect(Object.keys(brokenTextFields({ ["k\ud800"]: "v" }))).toEqual(["?"]);
+  });
+
+  test("a NUL character anywhere in the input is refused the same way (PostgreSQL cannot store it)", () => {
+    expect(refusal({ title: "a\u0000b", tags: ["\u0000"], note: { text: "ok" } })).toEqual({ code: "INVALID_INPUT", fields: { title: ["invalid_text"], "tags.0": ["invalid_text"] } });
+    expect(Object.keys(brokenTextFields({ ["k\u0000"]: "v" }))).toEqual(["?"]);
+    expect(hasUnstorableText("\u0001\u001f tab\tnewline\n")).toBe(false);
   });
 
   test("whole pairs, Persian, ZWNJ and emoji pass through unchanged", () => {

@@ -10,18 +10,25 @@ export function zodFieldErrors(e: ZodError): FieldErrors {
   return out;
 }
 
-// Half of a UTF-16 surrogate pair without its other half: JSON can carry one ("\ud800"), no
-// encoding can store it, and the database layer fails on it. Refused like any other bad field.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Text no database here can store: half of a UTF-16 surrogate pair without its other half (JSON
+// can carry one, "\ud800", and no encoding can store it) and the NUL character (PostgreSQL's text
+// refuses it; an import file or a JSON body can carry one). Refused like any other bad field,
+// before anything is written, instead of failing inside the database layer.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Field errors for every string in `input` (keys and values, any depth) holding a lone surrogate. */
+/** Whether the text holds a character no database here can store (see UNSTORABLE). */
+export function hasUnstorableText(s: string): boolean {
+  return UNSTORABLE.test(s);
+}
+
+/** Field errors for every string in `input` (keys and values, any depth) holding such a character. */
 export function brokenTextFields(input: unknown, path: string[] = [], out: FieldErrors = {}, depth = 0): FieldErrors {
   if (typeof input === "string") {
-    if (LONE_SURROGATE.test(input)) (out[path.length ? path.join(".") : "_"] ??= []).push("invalid_text");
+    if (UNSTORABLE.test(input)) (out[path.length ? path.join(".") : "_"] ??= []).push("invalid_text");
   } else if (input !== null && typeof input === "object" && !ArrayBuffer.isView(input) && depth < 32) {
     // Bytes (a Buffer, a typed array) hold no text to check, and may be large.
     for (const [k, v] of Object.entries(input)) {
-      const brokenKey = LONE_SURROGATE.test(k);
+      const brokenKey = UNSTORABLE.test(k);
       const at = [...path, brokenKey ? "?" : k];
       if (brokenKey) (out[at.join(".")] ??= []).push("invalid_text");
       brokenTextFields(v, at, out, depth + 1);

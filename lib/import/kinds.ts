@@ -13,6 +13,7 @@ import { parseAliasColumn, rankByName, type Named } from "@/lib/registries/rank"
 import { ZCreateSource } from "@/lib/sources/schemas";
 import { ZCreateStatement } from "@/lib/statements/schemas";
 import { ZCreateWitness } from "@/lib/witnesses/witnesses";
+import { hasUnstorableText } from "@/lib/validation";
 import { FIELDS, fieldSpec, splitMulti, type ImportKind } from "./fields";
 
 // Per kind: how a mapped row is checked against the registry (plan) and what it becomes in
@@ -165,6 +166,11 @@ const refuse = (label: string, problems: Problem[], warnings: Problem[] = []): P
 /** Plans one row (not a duplicate, not imported before). Reads nothing but the registry in memory. */
 export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Planned {
   const col = ctx.columnOf;
+  // A cell holding a character no database can store (a NUL byte, half a surrogate pair) refuses
+  // its row here, naming the column, instead of failing the whole write. The label is the row's
+  // number: the cell itself may be the title.
+  const unstorable = Object.keys(v).filter((field) => hasUnstorableText(v[field]!));
+  if (unstorable.length) return refuse(`#${row}`, unstorable.map((field) => ({ column: col(field), key: "invalid_text" })));
   switch (kind) {
     case "PERSONS": {
       const aliases = splitMulti(v.aliases);

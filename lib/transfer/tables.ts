@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
+import { hasUnstorableText } from "@/lib/validation";
 
 // Which tables a full export holds, in the order they are loaded back (every table after the
 // ones it refers to), and which it leaves out and why. tests/integration/transfer.test.ts
@@ -112,6 +113,7 @@ export function decodeValue(type: string, v: unknown, where: string): unknown {
       return v;
     default:
       if (typeof v !== "string") throw new Error(`${where}: not text`);
+      if (hasUnstorableText(v)) throw new Error(`${where}: holds a character no database can store (a NUL character or half of a surrogate pair)`);
       return v;
   }
 }

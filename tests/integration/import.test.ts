@@ -188,6 +188,22 @@ describe("bad input is refused with row, column and message, and nothing is writ
     });
     expect(fixed.rows.slice(0, 3).map((x) => x.outcome)).toEqual(["CREATE", "CREATE", "CREATE"]);
   });
+
+  test("a cell holding a NUL character refuses its row, naming the column, and nothing is written", async () => {
+    const before = await snapshot();
+    const sheet = ["title,date,description", "Lockdown,۱۲ مرداد ۱۳۶۷,ok", "Trans\u0000fer,1988-08-01,a\u0000b"].join("\n");
+    const r = await runImport({ actor: researcher, path: file(sheet), kind: "EVENTS", dryRun: false });
+    expect(r.status).toBe("REFUSED");
+    expect(r.rows.map((x) => [x.row, x.outcome, x.label])).toEqual([
+      [2, "CREATE", "Lockdown"],
+      [3, "REFUSE", "#3"],
+    ]);
+    expect(r.rows[1].problems).toEqual([
+      { column: "title", key: "invalid_text" },
+      { column: "description", key: "invalid_text" },
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
 });
 
 describe("statements with files, witnesses with protected identity", () => {

@@ -44,7 +44,7 @@ describe("statements", () => {
     expect(JSON.parse(events[0].after!).contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  test("a text holding half of a surrogate pair is refused with a field error, and nothing is written", async () => {
+  test("a text holding half of a surrogate pair or a NUL character is refused with a field error, and nothing is written", async () => {
     const w = await createWitness({ actor: researcher, input: {} });
     const before = await counts();
     const err = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional", language: "en", originalText: "broken \ud800 here" } }).catch((e) => e);
@@ -52,6 +52,11 @@ describe("statements", () => {
     const ok = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional", language: "en", originalText: "whole pair \ud83d\ude00 here" } });
     const err2 = await updateStatement({ actor: researcher, statementId: ok.id, input: { title: "t\udc00", originalText: "x", reason: "r", baseRevision: 1 } }).catch((e) => e);
     expect(err2).toMatchObject({ code: "INVALID_INPUT", fields: { title: ["invalid_text"] } });
+    // A NUL character: PostgreSQL's text cannot hold it, so it is refused on both databases alike.
+    const err3 = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fic\u0000tional", language: "en", originalText: "nul \u0000 here" } }).catch((e) => e);
+    expect(err3).toMatchObject({ code: "INVALID_INPUT", fields: { title: ["invalid_text"], originalText: ["invalid_text"] } });
+    const err4 = await updateStatement({ actor: researcher, statementId: ok.id, input: { title: "t", originalText: "x\u0000", reason: "r", baseRevision: 1 } }).catch((e) => e);
+    expect(err4).toMatchObject({ code: "INVALID_INPUT", fields: { originalText: ["invalid_text"] } });
     const after = await counts();
     expect(after.statements - before.statements).toBe(1);
     expect((await getStatement({ actor: reviewer, statementId: ok.id })).originalText).toBe("whole pair \ud83d\ude00 here");
