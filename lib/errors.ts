@@ -32,10 +32,21 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-/** Prisma errors are recognised by their code, never by their message text. */
+/** PostgreSQL's "character not in repertoire": a NUL character in a value it was sent. */
+const PG_UNSTORABLE_CHARACTER = "22021";
+
+/**
+ * Database errors are recognised by their code, never by their message text: Prisma's own codes,
+ * and PostgreSQL's through the driver adapter (`cause.code`) or from pg itself (`code`).
+ */
 export function fromPrismaError(e: unknown): AppError | null {
-  const code = (e as { code?: unknown } | null)?.code;
+  const err = e as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = err?.code;
   if (code === "P2002") return new AppError("CONFLICT", "A record with this value already exists.");
   if (code === "P2025") return new AppError("NOT_FOUND");
+  // Text fields are checked before any write (lib/validation.ts); this also covers an id or a
+  // filter read from a URL, which no record can match.
+  if (code === PG_UNSTORABLE_CHARACTER || err?.cause?.code === PG_UNSTORABLE_CHARACTER)
+    return new AppError("INVALID_INPUT", "The request holds a character that cannot be stored (a NUL character). Remove it.", { _: ["invalid_text"] });
   return null;
 }

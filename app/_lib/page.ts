@@ -11,13 +11,14 @@ export async function requirePageActor(path: string): Promise<Actor> {
   return actor;
 }
 
-/** Loads through lib and turns its refusals into the 404 and 403 pages. */
+/** Loads through lib and turns its refusals into the 404 and 403 pages (an impossible address: 404). */
 export async function orHttpError<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (e) {
     const app = toAppError(e);
-    if (app?.code === "NOT_FOUND") notFound();
+    // An id or filter that cannot be valid (a NUL character in the address) names nothing there is.
+    if (app?.code === "NOT_FOUND" || app?.code === "INVALID_INPUT") notFound();
     if (app?.code === "FORBIDDEN") forbidden();
     if (app?.code === "UNAUTHENTICATED") redirect("/signin");
     throw e;

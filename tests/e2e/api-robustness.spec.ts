@@ -60,3 +60,25 @@ test("every API operation answers malformed input without a server error", async
   expect(calls).toBeGreaterThan(200);
   expect(failures, failures.join("\n")).toEqual([]);
 });
+
+// Next cannot decode such a path and, left alone, answers 500 (proxy.ts answers 400 first).
+test("an address whose percent-encoding is not UTF-8 is answered 400, on pages and in the API", async ({ baseURL }) => {
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await signInWith(admin, demoUser("ADMIN").email, demoUser("ADMIN").password);
+  const pages = ["/persons/%FF", "/statements/%D8%00", "/statements/%C3/edit", "/proceedings/%"];
+  const api = ["/api/v1/persons/%FF", "/api/v1/statements/%D8%00/links", "/api/v1/dossiers/%E0%A4"];
+  for (const path of pages) {
+    const res = await admin.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect(await res.text(), path).toContain("not valid URL encoding");
+  }
+  for (const path of api) {
+    const res = await admin.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect((await res.json()).error.code, path).toBe("INVALID_INPUT");
+  }
+  // Well-formed encodings are untouched: a Persian word and a zero-width non-joiner name no record (404).
+  for (const path of ["/persons/%D9%86%DB%8C%D8%B1%DB%8C", "/persons/a%E2%80%8Cb", "/api/v1/persons/%D9%86%DB%8C%D8%B1%DB%8C"]) {
+    expect((await admin.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
+});

@@ -47,13 +47,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   let result: SearchResult | null = null;
   let errors: Record<string, string[]> = {};
   if (query.q) {
-    try {
-      result = await orHttpError(search({ actor, query }));
-    } catch (e) {
-      const app = toAppError(e);
-      if (app?.code !== "INVALID_INPUT") throw e;
-      errors = Object.fromEntries(Object.entries(app.fields ?? { _: [app.message] }).map(([k, v]) => [k, v.map((m) => fieldErrorMessage(m, locale as Locale))]));
-    }
+    // A search the search refuses is shown with its field errors, before orHttpError (which
+    // answers any other refusal with its 404 or 403 page) sees it.
+    result = await orHttpError(
+      search({ actor, query }).catch((e) => {
+        const app = toAppError(e);
+        if (app?.code !== "INVALID_INPUT") throw e;
+        errors = Object.fromEntries(Object.entries(app.fields ?? { _: [app.message] }).map(([k, v]) => [k, v.map((m) => fieldErrorMessage(m, locale as Locale))]));
+        return null;
+      }),
+    );
   }
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
   const href = (page: number) => `/search?${new URLSearchParams({ ...(query as Record<string, string>), page: String(page) }).toString()}`;
