@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { request as playwrightRequest } from "@playwright/test";
 import { demoUser, expect, signInWith, test } from "./fixtures";
 
@@ -81,4 +83,36 @@ test("an address whose percent-encoding is not UTF-8 is answered 400, on pages a
   for (const path of ["/persons/%D9%86%DB%8C%D8%B1%DB%8C", "/persons/a%E2%80%8Cb", "/api/v1/persons/%D9%86%DB%8C%D8%B1%DB%8C"]) {
     expect((await admin.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
   }
+});
+
+// Every page, with ids and filters no record can match (a NUL character, a Persian word, a very
+// long id) answers a page or a 404, never a server error.
+test("every page answers impossible ids and filters without a server error", async ({ baseURL }) => {
+  test.setTimeout(300_000);
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await signInWith(admin, demoUser("ADMIN").email, demoUser("ADMIN").password);
+  const routes: string[] = [];
+  const walk = (dir: string, route: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (!e.isDirectory()) {
+        if (e.name === "page.tsx") routes.push(route || "/");
+        continue;
+      }
+      const seg = e.name.startsWith("(") ? "" : `/${e.name}`;
+      walk(join(dir, e.name), route + seg);
+    }
+  };
+  walk(join(process.cwd(), "app"), "");
+  expect(routes.length).toBeGreaterThan(40);
+  const ids = ["%00", "%D9%86%DB%8C%D8%B1%DB%8C", "x".repeat(600)];
+  const queries = ["", "q=%00", "page=%00", "statementId=%00", "witnessId=%00", "personId=%00", "from=%00&to=1367-13-40", "allegationType=%00&span=%00"];
+  const failures: string[] = [];
+  for (const route of routes)
+    for (const path of route.includes("[") ? ids.map((id) => route.replace(/\[[^\]]+\]/g, id)) : [route])
+      for (const q of queries) {
+        const url = q ? `${path}?${q}` : path;
+        const res = await admin.get(url, { maxRedirects: 0 });
+        if (res.status() >= 500) failures.push(`${url.slice(0, 120)} → ${res.status()}`);
+      }
+  expect(failures, failures.join("\n")).toEqual([]);
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { GradeBadge } from "@/app/_components/grading";
-import { param, requirePageActor } from "@/app/_lib/page";
+import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { listClaimTopics } from "@/lib/claims";
 import { listSources } from "@/lib/sources";
@@ -20,7 +20,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   if (q) qs.set("q", q);
   if (graded) qs.set("graded", graded);
   const actor = await requirePageActor(qs.size ? `/sources?${qs}` : "/sources");
-  const [result, topics, t, format] = await Promise.all([listSources({ actor, query: { q, graded, pageSize: 500 } }), listClaimTopics({ actor }), getTranslations(), getFormatter()]);
+  const [result, topics, t, format] = await Promise.all([orHttpError(listSources({ actor, query: { q, graded, pageSize: 500 } })), listClaimTopics({ actor }), getTranslations(), getFormatter()]);
   return (
     <>
       <div className="page-head">

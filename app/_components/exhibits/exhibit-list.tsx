@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
+import { orHttpError } from "@/app/_lib/page";
 import { getActor } from "@/lib/auth/session";
 import { listExhibitsFor } from "@/lib/exhibits";
 import { humanBytes } from "@/lib/exhibits/format";
@@ -15,7 +16,7 @@ import styles from "./exhibits.module.css";
  */
 export async function ExhibitList({ statementId, witnessId }: { statementId?: string; witnessId?: string }) {
   const actor = await getActor();
-  const [items, t] = await Promise.all([listExhibitsFor({ actor, query: { statementId, witnessId } }), getTranslations("exhibits")]);
+  const [items, t] = await Promise.all([orHttpError(listExhibitsFor({ actor, query: { statementId, witnessId } })), getTranslations("exhibits")]);
   if (items.length === 0)
     return (
       <p className="empty" data-testid="exhibit-list-empty">
