@@ -79,6 +79,10 @@ export async function readMultipartUpload(req: Request, { maxBytes, fileField = 
     }
     settled = true;
     fileStream = stream;
+    // Until the consumer starts reading (it may first open a file), nobody listens on the stream:
+    // a body cut off in that moment would be an unhandled 'error' event, a crash. The consumer
+    // still sees the error when it reads (uploadChunks in storage.ts).
+    stream.on("error", () => undefined);
     resolveFile({ stream, name: info.filename ?? "", declaredType: info.mimeType ?? "" });
   });
   bb.on("close", () => {

@@ -79,6 +79,26 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 /**
+ * The chunks of an uploaded file as they arrive. A body that fails while it is read (cut off,
+ * malformed after the file began, the client gone) is the client's mistake: INVALID_INPUT, not
+ * an unexpected error.
+ */
+export async function* uploadChunks(input: Readable): AsyncGenerator<Buffer> {
+  const iterator = input[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<unknown>;
+    try {
+      next = await iterator.next();
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new AppError("INVALID_INPUT", "The upload was interrupted before the file was complete. Nothing was saved.", { file: ["upload_interrupted"] });
+    }
+    if (next.done) return;
+    yield Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value as Uint8Array);
+  }
+}
+
+/**
  * Streams `input` into a temporary file, hashing as it goes and deciding the type from the
  * first bytes. Refuses (and deletes the temporary file) on an over-limit size, a type not
  * accepted, an empty file or a stream that fails; the whole file is never held in memory.
@@ -112,17 +132,7 @@ export async function receiveToTemp(input: Readable, opts: StoreOptions = {}): P
   };
 
   try {
-    const iterator = input[Symbol.asyncIterator]();
-    for (;;) {
-      let next: IteratorResult<unknown>;
-      try {
-        next = await iterator.next();
-      } catch (e) {
-        if (e instanceof AppError) throw e;
-        throw new AppError("INVALID_INPUT", "The upload was interrupted before the file was complete. Nothing was saved.", { file: ["upload_interrupted"] });
-      }
-      if (next.done) break;
-      const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value as Uint8Array);
+    for await (const chunk of uploadChunks(input)) {
       size += chunk.length;
       if (size > maxBytes) throw tooLarge(maxBytes);
       hash.update(chunk);

@@ -9,7 +9,7 @@ import { authorize } from "@/lib/auth/policy";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { cleanFileName } from "@/lib/exhibits/shared";
-import { storageRoot } from "@/lib/exhibits/storage";
+import { storageRoot, uploadChunks } from "@/lib/exhibits/storage";
 import { humanBytes } from "@/lib/exhibits/format";
 import { parseInput } from "@/lib/validation";
 import { IMPORT_KINDS } from "./fields";
@@ -41,8 +41,7 @@ export async function storeUpload(input: Readable, root = storageRoot(), maxByte
   const hash = createHash("sha256");
   let size = 0;
   try {
-    for await (const chunk of input) {
-      const b = chunk as Buffer;
+    for await (const b of uploadChunks(input)) {
       size += b.length;
       if (size > maxBytes) throw new AppError("TOO_LARGE", `The file is larger than the import limit of ${humanBytes(maxBytes)}. Nothing was written.`, { file: [`file_too_large:${humanBytes(maxBytes)}`] });
       hash.update(b);

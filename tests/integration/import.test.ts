@@ -13,6 +13,9 @@ import { getImportJob, rerunImport, runImport, saveTemplate, uploadAndCheck, typ
 import { Readable } from "node:stream";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { findUserByEmail } from "@/lib/users/users";
+import { createToken } from "@/lib/auth/tokens";
+import { POST as importRoute } from "@/app/api/v1/imports/route";
+import { readdirSync as listDir } from "node:fs";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 import { snapshot } from "@/tests/support/import-snapshot";
 
@@ -187,6 +190,19 @@ describe("bad input is refused with row, column and message, and nothing is writ
       edits: { "3": { date: "31/03/1988" }, "4": { date: "Mordad 1367" } },
     });
     expect(fixed.rows.slice(0, 3).map((x) => x.outcome)).toEqual(["CREATE", "CREATE", "CREATE"]);
+  });
+
+  test("an upload cut off inside the sheet is answered 400 (the body ended too soon), and no file is kept", async () => {
+    const token = (await createToken({ actor: researcher, input: { name: "cut off" } })).secret;
+    const b = "cut";
+    const body = Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nPERSONS\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="p.csv"\r\nContent-Type: text/csv\r\n\r\nname\nSara`);
+    const headers = { authorization: `Bearer ${token}`, "content-type": `multipart/form-data; boundary=${b}`, "content-length": String(body.length) };
+    const res = await importRoute(new Request("http://casefile.test/api/v1/imports", { method: "POST", headers, body, duplex: "half" } as RequestInit), { params: Promise.resolve({}) } as never);
+    expect(res.status).toBe(400);
+    const error = (await res.json()).error;
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.message).toMatch(/interrupted before the file was complete/);
+    expect(listDir(join(dir, "store", "imports")).filter((f) => f.endsWith(".part"))).toEqual([]);
   });
 
   test("a cell holding a NUL character refuses its row, naming the column, and nothing is written", async () => {
