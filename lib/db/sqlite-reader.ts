@@ -11,8 +11,8 @@ import { databaseUrl, sqlitePath, SQLITE_BUSY_TIMEOUT_MS } from "./provider";
 // mode each statement reads the newest committed state, so a change is visible to it the
 // moment it commits, like everywhere else.
 
-type Reader = { url: string; db: BetterSqlite3.Database; statements: Map<string, BetterSqlite3.Statement> };
-const g = globalThis as unknown as { __casefileSqliteReader?: Reader };
+type Reader = { url: string; db: BetterSqlite3.Database; statements: Map<string, BetterSqlite3.Statement>; serial: number };
+const g = globalThis as unknown as { __casefileSqliteReader?: Reader; __casefileSqliteReaderSerial?: number };
 
 /** Prepared statements kept per connection; the searches' SQL has a few dozen shapes. */
 const STATEMENT_LIMIT = 200;
@@ -24,7 +24,9 @@ function reader(): Reader {
   if (open) closeSqliteReader();
   const db = new Database(sqlitePath(url), { fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
   db.pragma("query_only = ON");
-  const r: Reader = { url, db, statements: new Map() };
+  const serial = (g.__casefileSqliteReaderSerial ?? 0) + 1;
+  g.__casefileSqliteReaderSerial = serial;
+  const r: Reader = { url, db, statements: new Map(), serial };
   g.__casefileSqliteReader = r;
   return r;
 }
@@ -39,6 +41,18 @@ export function sqliteAll<T>(sql: string, values: readonly unknown[]): T[] {
     r.statements.set(sql, stmt);
   }
   return stmt.all(...values) as T[];
+}
+
+/**
+ * Says whether the database may have changed: the same string as last time only if no connection
+ * has committed a change to the database since (SQLite's data_version, which counts the commits of
+ * other connections, and this connection only reads), on the same connection. Costs a few
+ * microseconds, for a check that saves a query when nothing changed.
+ */
+export function sqliteDataVersion(): string {
+  const r = reader();
+  const v = sqliteAll<{ data_version: number }>("PRAGMA data_version", [])[0]?.data_version;
+  return `${r.serial}:${v}`;
 }
 
 /** Closes the reader connection (closeDb calls this). */

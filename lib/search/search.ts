@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
 import { dbProvider, rawAll } from "@/lib/db/client";
+import { sqliteDataVersion } from "@/lib/db/sqlite-reader";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { matchNames } from "@/lib/names";
@@ -157,12 +158,21 @@ type Registry = { version: string; persons: Entry[]; places: Entry[]; organisati
 let registry: Registry | null = null;
 const MATCH_CACHE_LIMIT = 2_000;
 
+/** The registries' version as last read, and the SQLite reader's data version it was read at. */
+let versionRead: { dataVersion: string; version: string } | null = null;
+
 async function registryVersion(): Promise<string> {
-  // One round trip for the three registries (this runs before every name-aware search).
+  // On SQLite, nothing at all was committed since the version was last read: it is the same.
+  // (The version query, a count and a newest change of three tables, ran before every name search.)
+  const dataVersion = dbProvider() === "sqlite" ? sqliteDataVersion() : null;
+  if (dataVersion !== null && versionRead?.dataVersion === dataVersion) return versionRead.version;
+  // One round trip for the three registries.
   const part = (table: string) => Prisma.raw(`(SELECT CAST(COUNT(*) AS TEXT) || ':' || COALESCE(CAST(MAX("updatedAt") AS TEXT), '') FROM "${table}")`);
   const sql = Prisma.sql`SELECT ${part("Person")} || '/' || ${part("Place")} || '/' || ${part("Organisation")} AS v`;
   const rows = await rawAll<{ v: string }>(sql);
-  return String(rows[0]?.v ?? "");
+  const version = String(rows[0]?.v ?? "");
+  if (dataVersion !== null) versionRead = { dataVersion, version };
+  return version;
 }
 
 async function loadRegistry(version: string): Promise<Registry> {

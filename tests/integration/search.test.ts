@@ -207,6 +207,22 @@ describe("the index follows the data", () => {
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 
+  test("a spelling added to or removed from a person is searched for, or not, from the next name search on", async () => {
+    const p = await createPerson({ actor: researcher, input: { name: "Fictional Zolghadrpour" } });
+    const s = await statement({ text: "Fictional passage: Zolqadrpur read the list aloud." });
+    // Searched twice with nothing committed in between: the registries are the same (on SQLite
+    // known without asking again), and the other spelling is not one of the person's.
+    for (let i = 0; i < 2; i++) {
+      const r = await search({ actor: reviewer, query: { q: "Zolghadrpour" } });
+      expect(r.persons.map((x) => x.id)).toEqual([p.id]);
+      expect(r.items.map((x) => x.id)).not.toContain(s.id);
+    }
+    await updatePerson({ actor: researcher, personId: p.id, input: { aliases: [{ name: "Zolqadrpur" }] } });
+    expect(await ids(reviewer, { q: "Zolghadrpour" })).toContain(s.id);
+    await updatePerson({ actor: researcher, personId: p.id, input: { aliases: [] } });
+    expect(await ids(reviewer, { q: "Zolghadrpour" })).not.toContain(s.id);
+  });
+
   test("search:reindex rebuilds the same index, and drops entries whose record is gone", async () => {
     const s = await statement({ text: "Fictional reindexwordrr." });
     const before = await read((d) => d.searchDoc.findMany({ orderBy: [{ type: "asc" }, { recordId: "asc" }], select: { type: true, recordId: true, normBody: true } }));
