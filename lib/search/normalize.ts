@@ -34,32 +34,6 @@ function fold(c: string): string {
   return out;
 }
 
-/** Normalised text with single spaces between words, and the offset map back to `s`. */
-export function normalizeWithMap(s: string): Normalized {
-  const parts: string[] = [];
-  const map: number[] = [];
-  let lastSpace = true; // no leading space
-  let i = 0;
-  for (const c of s) {
-    const f = fold(c);
-    for (const ch of f) {
-      if (ch === " ") {
-        if (lastSpace) continue;
-        lastSpace = true;
-      } else lastSpace = false;
-      parts.push(ch);
-      map.push(i);
-    }
-    i += c.length;
-  }
-  if (lastSpace && parts.length) {
-    parts.pop();
-    map.pop();
-  }
-  map.push(s.length); // one past the end, so a match ending at the last character maps too
-  return { text: parts.join(""), map };
-}
-
 // The same folding without the offset map (wordStart): one array lookup per BMP code point
 // instead of a Map lookup.
 const BMP: (string | null)[] = new Array<string | null>(0x10000).fill(null);
@@ -101,6 +75,78 @@ function unitsToString(n: number): string {
   let out = "";
   for (let i = 0; i < n; i += 4096) out += String.fromCharCode(...units.subarray(i, Math.min(n, i + 4096)));
   return out;
+}
+
+/**
+ * Normalised text with single spaces between words, and the offset map back to `s`: map[i] is
+ * where the code point that text[i] came from begins in `s` (one entry per code point of a
+ * fold, as the folds are met code point by code point), and one more entry, s.length, at the end.
+ * The same table walk as normalizeForSearch below (snippets normalise every result's window and
+ * title with this, on every search).
+ */
+export function normalizeWithMap(s: string): Normalized {
+  const len = s.length;
+  if (units.length < len + 64) units = new Uint16Array(2 * len + 64);
+  let buf = units;
+  let n = 0;
+  const map: number[] = [];
+  let lastSpace = true; // no leading space
+  for (let i = 0; i < len; i++) {
+    const code = s.charCodeAt(i);
+    let k = CLASS[code]!;
+    if (k === KEEP) {
+      buf[n++] = code;
+      map.push(i);
+      lastSpace = false;
+      continue;
+    }
+    if (k === SPACE) {
+      if (!lastSpace) {
+        buf[n++] = 32;
+        map.push(i);
+        lastSpace = true;
+      }
+      continue;
+    }
+    if (k === DROP) continue;
+    const at = i;
+    let f: string;
+    if (k === PAIR) {
+      const next = i + 1 < len ? s.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        f = fold(s.slice(i, i + 2));
+        i++;
+      } else f = fold(s[i]!); // a lone high surrogate
+    } else {
+      if (k === UNKNOWN) k = classify(code);
+      if (k !== OTHER) {
+        i--; // classified now: read it again
+        continue;
+      }
+      f = OTHER_OF[code]!;
+    }
+    if (n + 2 * f.length + (len - i) + 1 > buf.length) {
+      const bigger = new Uint16Array(2 * (n + 2 * f.length + (len - i)) + 64);
+      bigger.set(buf.subarray(0, n));
+      units = buf = bigger;
+    }
+    for (let j = 0; j < f.length; j++) {
+      const u = f.charCodeAt(j);
+      if (u === 32) {
+        if (lastSpace) continue;
+        lastSpace = true;
+      } else lastSpace = false;
+      buf[n++] = u;
+      // A code point of two units (an astral letter) has one entry, like any other code point.
+      if (!(u >= 0xdc00 && u <= 0xdfff && j > 0 && f.charCodeAt(j - 1) >= 0xd800 && f.charCodeAt(j - 1) <= 0xdbff)) map.push(at);
+    }
+  }
+  if (lastSpace && n > 0) {
+    n--;
+    map.pop();
+  }
+  map.push(len); // one past the end, so a match ending at the last character maps too
+  return { text: unitsToString(n), map };
 }
 
 /** Normalised text only (what is indexed, and what a query is searched as). Equal to normalizeWithMap(s).text. */
