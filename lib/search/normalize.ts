@@ -34,10 +34,6 @@ function fold(c: string): string {
   return out;
 }
 
-// The same folding without the offset map (wordStart): one array lookup per BMP code point
-// instead of a Map lookup.
-const BMP: (string | null)[] = new Array<string | null>(0x10000).fill(null);
-
 // The same folding without the offset map, for indexing (every statement's whole text passes
 // through here). What each BMP code unit becomes, filled in from fold() as met:
 // UNKNOWN (not met yet), KEEP (itself: a letter or digit that folds to itself), SPACE (a word
@@ -206,27 +202,51 @@ export function normalizeForSearch(s: string): string {
   return unitsToString(n);
 }
 
-/** Where in `s` the k-th word (from 0) of normalizeForSearch(s) begins, or -1 when it has fewer words. */
+/**
+ * Where in `s` the k-th word (from 0) of normalizeForSearch(s) begins, or -1 when it has fewer
+ * words. The same table walk as normalizeForSearch (a snippet finds its first match with it in
+ * the text before it: on long testimony, a few KB on every result of every search).
+ */
 export function wordStart(s: string, k: number): number {
   let word = -1;
   let lastSpace = true;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
+  const len = s.length;
+  for (let i = 0; i < len; i++) {
     const code = s.charCodeAt(i);
+    let c = CLASS[code]!;
+    if (c === KEEP) {
+      if (lastSpace && ++word === k) return i;
+      lastSpace = false;
+      continue;
+    }
+    if (c === SPACE) {
+      lastSpace = true;
+      continue;
+    }
+    if (c === DROP) continue;
+    const at = i;
     let f: string;
-    let width = 1;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
-      f = fold(s.slice(i, i + 2));
-      width = 2;
-    } else f = BMP[code] ?? (BMP[code] = fold(s[i]!));
+    if (c === PAIR) {
+      const next = i + 1 < len ? s.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        f = fold(s.slice(i, i + 2));
+        i++;
+      } else f = fold(s[i]!); // a lone high surrogate
+    } else {
+      if (c === UNKNOWN) c = classify(code);
+      if (c !== OTHER) {
+        i--; // classified now: read it again
+        continue;
+      }
+      f = OTHER_OF[code]!;
+    }
     for (let j = 0; j < f.length; j++) {
-      if (f[j] === " ") lastSpace = true;
+      if (f.charCodeAt(j) === 32) lastSpace = true;
       else {
-        if (lastSpace && ++word === k) return i;
+        if (lastSpace && ++word === k) return at;
         lastSpace = false;
       }
     }
-    i += width - 1;
   }
   return -1;
 }
