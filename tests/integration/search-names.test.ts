@@ -1,5 +1,7 @@
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { sqlitePath } from "@/lib/db/provider";
 import { createLink } from "@/lib/links";
 import { createOrganisation } from "@/lib/organisations";
 import { createPerson } from "@/lib/persons";
@@ -8,7 +10,7 @@ import { search } from "@/lib/search";
 import { createStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
-import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+import { freshDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
 
 // Places and organisations are name-aware like persons: a query naming one in any spelling or
 // script also finds its other spellings (whole names only), and for a place the statements
@@ -64,5 +66,18 @@ describe("name-aware search for places and organisations", () => {
     const s = await statement("This text is fictional. Zarrinabadi signed the order.", "en");
     const r = await search({ actor: researcher, query: { q: "Farrokh Zarrinabadi", type: "statement" } });
     expect(r.items.map((i) => i.id)).toContain(s.id);
+  });
+});
+
+describe.skipIf(testProvider() !== "sqlite")("the statements linked to named persons (SQLite)", () => {
+  test("are found from the link index alone, never each link's table row", () => {
+    // The lookup a name search makes (lib/search/search.ts): every link's statement, by person.
+    const conn = new Database(sqlitePath(db.url), { readonly: true });
+    try {
+      const plan = conn.prepare(`EXPLAIN QUERY PLAN SELECT l2."statementId" FROM "Link" l2 WHERE l2."personId" IN (?, ?)`).all("a", "b") as { detail: string }[];
+      expect(plan.map((r) => r.detail).join("\n")).toMatch(/COVERING INDEX "?Link_personId_statementId_idx/);
+    } finally {
+      conn.close();
+    }
   });
 });
