@@ -59,6 +59,29 @@ function classify(code: number): number {
   return k;
 }
 
+/** Where the character foldAt last folded ends in the text (its last code unit). */
+let foldEnd = 0;
+
+/**
+ * The folded form of the character at s[i], whose class `k` is PAIR, OTHER or not yet known;
+ * foldEnd is set to its last code unit. Null when the character, classified only now, is of
+ * another class: the caller reads it again.
+ */
+function foldAt(s: string, i: number, k: number): string | null {
+  foldEnd = i;
+  if (k === PAIR) {
+    const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      foldEnd = i + 1;
+      return fold(s.slice(i, i + 2));
+    }
+    return fold(s[i]!); // a lone high surrogate
+  }
+  const code = s.charCodeAt(i);
+  if (k === UNKNOWN && classify(code) !== OTHER) return null;
+  return OTHER_OF[code]!;
+}
+
 // The result is written as UTF-16 code units into one reused buffer and made a string once,
 // instead of being concatenated piece by piece (an index entry's text is several KB).
 let units = new Uint16Array(16 * 1024);
@@ -89,7 +112,7 @@ export function normalizeWithMap(s: string): Normalized {
   let lastSpace = true; // no leading space
   for (let i = 0; i < len; i++) {
     const code = s.charCodeAt(i);
-    let k = CLASS[code]!;
+    const k = CLASS[code]!;
     if (k === KEEP) {
       buf[n++] = code;
       map.push(i);
@@ -106,21 +129,12 @@ export function normalizeWithMap(s: string): Normalized {
     }
     if (k === DROP) continue;
     const at = i;
-    let f: string;
-    if (k === PAIR) {
-      const next = i + 1 < len ? s.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        f = fold(s.slice(i, i + 2));
-        i++;
-      } else f = fold(s[i]!); // a lone high surrogate
-    } else {
-      if (k === UNKNOWN) k = classify(code);
-      if (k !== OTHER) {
-        i--; // classified now: read it again
-        continue;
-      }
-      f = OTHER_OF[code]!;
+    const f = foldAt(s, i, k);
+    if (f === null) {
+      i--; // classified now: read it again
+      continue;
     }
+    i = foldEnd;
     if (n + 2 * f.length + (len - i) + 1 > buf.length) {
       const bigger = new Uint16Array(2 * (n + 2 * f.length + (len - i)) + 64);
       bigger.set(buf.subarray(0, n));
@@ -154,7 +168,7 @@ export function normalizeForSearch(s: string): string {
   let lastSpace = true; // no leading space
   for (let i = 0; i < len; i++) {
     const code = s.charCodeAt(i);
-    let k = CLASS[code]!;
+    const k = CLASS[code]!;
     if (k === KEEP) {
       buf[n++] = code;
       lastSpace = false;
@@ -168,21 +182,12 @@ export function normalizeForSearch(s: string): string {
       continue;
     }
     if (k === DROP) continue;
-    let f: string;
-    if (k === PAIR) {
-      const next = i + 1 < len ? s.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        f = fold(s.slice(i, i + 2));
-        i++;
-      } else f = fold(s[i]!); // a lone high surrogate
-    } else {
-      if (k === UNKNOWN) k = classify(code);
-      if (k !== OTHER) {
-        i--; // classified now: read it again
-        continue;
-      }
-      f = OTHER_OF[code]!;
+    const f = foldAt(s, i, k);
+    if (f === null) {
+      i--; // classified now: read it again
+      continue;
     }
+    i = foldEnd;
     // A fold may expand (ß, ligatures): room for it, in the same buffer.
     if (n + f.length + (len - i) + 1 > buf.length) {
       const bigger = new Uint16Array(2 * (n + f.length + (len - i)) + 64);
@@ -213,7 +218,7 @@ export function wordStart(s: string, k: number): number {
   const len = s.length;
   for (let i = 0; i < len; i++) {
     const code = s.charCodeAt(i);
-    let c = CLASS[code]!;
+    const c = CLASS[code]!;
     if (c === KEEP) {
       if (lastSpace && ++word === k) return i;
       lastSpace = false;
@@ -225,21 +230,12 @@ export function wordStart(s: string, k: number): number {
     }
     if (c === DROP) continue;
     const at = i;
-    let f: string;
-    if (c === PAIR) {
-      const next = i + 1 < len ? s.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        f = fold(s.slice(i, i + 2));
-        i++;
-      } else f = fold(s[i]!); // a lone high surrogate
-    } else {
-      if (c === UNKNOWN) c = classify(code);
-      if (c !== OTHER) {
-        i--; // classified now: read it again
-        continue;
-      }
-      f = OTHER_OF[code]!;
+    const f = foldAt(s, i, c);
+    if (f === null) {
+      i--; // classified now: read it again
+      continue;
     }
+    i = foldEnd;
     for (let j = 0; j < f.length; j++) {
       if (f.charCodeAt(j) === 32) lastSpace = true;
       else {
