@@ -63,11 +63,10 @@ function classify(code: number): number {
 let foldEnd = 0;
 
 /**
- * The folded form of the character at s[i], whose class `k` is PAIR, OTHER or not yet known;
- * foldEnd is set to its last code unit. Null when the character, classified only now, is of
- * another class: the caller reads it again.
+ * The folded form of the character at s[i], whose class `k` is PAIR or OTHER; foldEnd is set to
+ * its last code unit (a surrogate pair is folded as one code point).
  */
-function foldAt(s: string, i: number, k: number): string | null {
+function foldAt(s: string, i: number, k: number): string {
   foldEnd = i;
   if (k === PAIR) {
     const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
@@ -77,9 +76,7 @@ function foldAt(s: string, i: number, k: number): string | null {
     }
     return fold(s[i]!); // a lone high surrogate
   }
-  const code = s.charCodeAt(i);
-  if (k === UNKNOWN && classify(code) !== OTHER) return null;
-  return OTHER_OF[code]!;
+  return OTHER_OF[s.charCodeAt(i)]!;
 }
 
 // The result is written as UTF-16 code units into one reused buffer and made a string once,
@@ -112,7 +109,8 @@ export function normalizeWithMap(s: string): Normalized {
   let lastSpace = true; // no leading space
   for (let i = 0; i < len; i++) {
     const code = s.charCodeAt(i);
-    const k = CLASS[code]!;
+    let k = CLASS[code]!;
+    if (k === UNKNOWN) k = classify(code);
     if (k === KEEP) {
       buf[n++] = code;
       map.push(i);
@@ -130,10 +128,6 @@ export function normalizeWithMap(s: string): Normalized {
     if (k === DROP) continue;
     const at = i;
     const f = foldAt(s, i, k);
-    if (f === null) {
-      i--; // classified now: read it again
-      continue;
-    }
     i = foldEnd;
     if (n + 2 * f.length + (len - i) + 1 > buf.length) {
       const bigger = new Uint16Array(2 * (n + 2 * f.length + (len - i)) + 64);
@@ -168,7 +162,8 @@ export function normalizeForSearch(s: string): string {
   let lastSpace = true; // no leading space
   for (let i = 0; i < len; i++) {
     const code = s.charCodeAt(i);
-    const k = CLASS[code]!;
+    let k = CLASS[code]!;
+    if (k === UNKNOWN) k = classify(code);
     if (k === KEEP) {
       buf[n++] = code;
       lastSpace = false;
@@ -183,10 +178,6 @@ export function normalizeForSearch(s: string): string {
     }
     if (k === DROP) continue;
     const f = foldAt(s, i, k);
-    if (f === null) {
-      i--; // classified now: read it again
-      continue;
-    }
     i = foldEnd;
     // A fold may expand (ß, ligatures): room for it, in the same buffer.
     if (n + f.length + (len - i) + 1 > buf.length) {
@@ -218,7 +209,8 @@ export function wordStart(s: string, k: number): number {
   const len = s.length;
   for (let i = 0; i < len; i++) {
     const code = s.charCodeAt(i);
-    const c = CLASS[code]!;
+    let c = CLASS[code]!;
+    if (c === UNKNOWN) c = classify(code);
     if (c === KEEP) {
       if (lastSpace && ++word === k) return i;
       lastSpace = false;
@@ -231,10 +223,6 @@ export function wordStart(s: string, k: number): number {
     if (c === DROP) continue;
     const at = i;
     const f = foldAt(s, i, c);
-    if (f === null) {
-      i--; // classified now: read it again
-      continue;
-    }
     i = foldEnd;
     for (let j = 0; j < f.length; j++) {
       if (f.charCodeAt(j) === 32) lastSpace = true;
