@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { normalizeLatin, normalizePersian } from "@/lib/names";
 import { normalizeForSearch, normalizeWithMap, words } from "./normalize";
 
-// What normalizeWithMap says, written the plain way (normalize.ts's fold, code point by code point):
+// What normalizeWithMap says, written the plain way (normalize.ts's fold, code point by code point,
+// the map with an entry for each code unit of the text):
 // the reference its table walk is checked against, text and offset map both.
 function referenceWithMap(s: string): { text: string; map: number[] } {
   const fold = (c: string) => {
@@ -24,7 +25,7 @@ function referenceWithMap(s: string): { text: string; map: number[] } {
         lastSpace = true;
       } else lastSpace = false;
       parts.push(ch);
-      map.push(i);
+      for (let u = 0; u < ch.length; u++) map.push(i); // one entry per code unit of the text
     }
     i += c.length;
   }

@@ -95,8 +95,8 @@ function unitsToString(n: number): string {
 
 /**
  * Normalised text with single spaces between words, and the offset map back to `s`: map[i] is
- * where the code point that text[i] came from begins in `s` (one entry per code point of a
- * fold, as the folds are met code point by code point), and one more entry, s.length, at the end.
+ * where the code point that text[i] (a code unit) came from begins in `s` (both units of an
+ * astral letter have an entry), and one more entry, s.length, at the end.
  * The same table walk as normalizeForSearch below (snippets normalise every result's window and
  * title with this, on every search).
  */
@@ -141,8 +141,9 @@ export function normalizeWithMap(s: string): Normalized {
         lastSpace = true;
       } else lastSpace = false;
       buf[n++] = u;
-      // A code point of two units (an astral letter) has one entry, like any other code point.
-      if (!(u >= 0xdc00 && u <= 0xdfff && j > 0 && f.charCodeAt(j - 1) >= 0xd800 && f.charCodeAt(j - 1) <= 0xdbff)) map.push(at);
+      // Both units of an astral letter point at where it came from: the map is read by the
+      // text's code-unit offsets (markTerms), so it has an entry for every unit.
+      map.push(at);
     }
   }
   if (lastSpace && n > 0) {

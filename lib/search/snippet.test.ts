@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { normalizeForSearch, normalizeWithMap, wordStart } from "./normalize";
 import { rng } from "@/tests/support/random";
-import { directionOf, firstWordIndex, snippet } from "./snippet";
+import { directionOf, firstWordIndex, markTerms, snippet } from "./snippet";
 
 const fa = "این متن ساختگی است. نگهبانان شب آمدند و ما را به سالن بردند؛ هم‌سلولی من را صدا زدند. ".repeat(8);
 const bodies = [
@@ -15,7 +15,6 @@ const terms = new Set(["نیری", "nayyeri", "evin", "clerk"]);
 
 describe("snippets from the stored normalised body", () => {
   test("wordStart finds where each normalised word begins in the original", () => {
-    // (The map has one entry per code point of the normalised text, so it is read by code unit here only on text without astral letters.)
     const odd = ["  ﷺ ﻻ x\u0640y ß 😀 \ud800 lone \udc00 ZWNJ\u200cZWJ\u200d نيّري ۱۳۶۷ Raʾīsī ", "\u064Eaccent"];
     for (const b of [...bodies, ...odd]) {
       const { text, map } = normalizeWithMap(b);
@@ -28,6 +27,15 @@ describe("snippets from the stored normalised body", () => {
     }
     // Astral letters (two code units each) and emoji (a word break).
     expect([0, 1, 2, 3, 4].map((k) => wordStart("𠀀 x𠀂y 😀ab\u200c𝔸", k))).toEqual([0, 3, 10, 13, -1]);
+  });
+
+  test("a word after astral letters is marked exactly (the offset map counts code units)", () => {
+    const text = "𝔸𝔹 note: Nayyeri read 𠀀𠀂 the list";
+    const { parts } = markTerms(text, new Set(["nayyeri", "list"]));
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["Nayyeri", "list"]);
+    expect(parts.map((p) => p.text).join("")).toBe(text);
+    const astral = markTerms("x 𠀀𠀂 y 𠀂z", new Set(["𠀀𠀂", "𠀂z"])).parts.filter((p) => p.mark);
+    expect(astral.map((p) => p.text)).toEqual(["𠀀𠀂", "𠀂z"]);
   });
 
   test("the same parts as cutting from the whole body", () => {
