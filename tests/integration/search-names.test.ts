@@ -69,13 +69,16 @@ describe("name-aware search for places and organisations", () => {
   });
 });
 
-describe.skipIf(testProvider() !== "sqlite")("the statements linked to named persons (SQLite)", () => {
+describe.skipIf(testProvider() !== "sqlite")("the statements linked to named persons and places (SQLite)", () => {
   test("are found from the link index alone, never each link's table row", () => {
     // The lookup a name search makes (lib/search/search.ts): every link's statement, by person.
     const conn = new Database(sqlitePath(db.url), { readonly: true });
     try {
       const plan = conn.prepare(`EXPLAIN QUERY PLAN SELECT l2."statementId" FROM "Link" l2 WHERE l2."personId" IN (?, ?)`).all("a", "b") as { detail: string }[];
       expect(plan.map((r) => r.detail).join("\n")).toMatch(/COVERING INDEX "?Link_personId_statementId_idx/);
+      // The same for a named place, and for the search filter by place.
+      const byPlace = conn.prepare(`EXPLAIN QUERY PLAN SELECT l2."statementId" FROM "Link" l2 WHERE l2."placeId" IN (?, ?)`).all("a", "b") as { detail: string }[];
+      expect(byPlace.map((r) => r.detail).join("\n")).toMatch(/COVERING INDEX "?Link_placeId_statementId_idx/);
     } finally {
       conn.close();
     }
