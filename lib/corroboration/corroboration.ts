@@ -12,7 +12,7 @@ import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { ALLEGATION_TYPES, type AllegationType, type LinkPassageRow } from "@/lib/links/schemas";
 import { parseInput } from "@/lib/validation";
 import { CALENDARS } from "@/lib/i18n/calendar";
-import { normalizeLatin, normalizePersian } from "@/lib/names";
+import { sameName } from "@/lib/persons/find-duplicates";
 import { loadPersonNames } from "@/lib/persons/shared";
 import { rankByName } from "@/lib/registries/rank";
 import { canonicalWitnessIds, countWitnesses, type WitnessCount } from "./count";
@@ -420,9 +420,6 @@ function loadEvents(ids?: string[]): Promise<EventRow[]> {
     ${ids ? Prisma.sql`WHERE "id" IN (${Prisma.join(ids)})` : Prisma.empty}`);
 }
 
-/** Text for a plain "contains" match, the same on both databases: accents, case and Arabic letter forms folded. */
-const fold = (s: string) => normalizeLatin(normalizePersian(s));
-
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const zFilterText = z.preprocess(blankToUndefined, z.string().trim().max(200, { error: "too_long:200" }).optional());
 
@@ -459,8 +456,9 @@ async function matrixOf(links: GraphLinks, q: z.infer<typeof ZMatrixQuery>) {
   }
   const eventsPromise = q.event ? loadEvents() : null;
   if (q.event) {
-    const needle = fold(q.event);
-    const found = new Set((await eventsPromise!).filter((e) => fold(e.title).includes(needle) || fold(e.titleFa).includes(needle)).map((e) => e.id));
+    // A plain "contains" match, the same on both databases: accents, case and Arabic letter forms folded.
+    const needle = sameName(q.event);
+    const found = new Set((await eventsPromise!).filter((e) => sameName(e.title).includes(needle) || sameName(e.titleFa).includes(needle)).map((e) => e.id));
     rows = rows.filter((l) => l.eventId !== null && found.has(l.eventId));
   }
   const count = counter(links.canonical, graphFact);
