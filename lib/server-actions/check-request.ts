@@ -1,0 +1,135 @@
+// Checks a server action request (a form post, with or without JavaScript) before Next decodes
+// it. Next answers 500 for every request it cannot decode (malformed JSON or multipart, a
+// reference to a part that is not there, bound arguments that are not a list), for a body over
+// its size limit and for an Origin that is malformed or names another site: all of them the
+// client's doing. proxy.ts runs this first and answers such requests 400, 403 or 413, with a
+// message in the user's language; a request that passes is handed to Next unchanged.
+import en from "@/messages/en.json";
+import fa from "@/messages/fa.json";
+import { isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
+
+/** Next's own limit on a server action's body (serverActions.bodySizeLimit, 1 MB by default). */
+export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
+
+type Problem = "malformed" | "origin" | "tooLarge";
+export type ActionRequestRefusal = { status: 400 | 403 | 413; problem: Problem; message: string };
+
+const STATUS: Record<Problem, 400 | 403 | 413> = { malformed: 400, origin: 403, tooLarge: 413 };
+const MESSAGES: Record<Locale, Record<Problem, string>> = { en: en.actionRequest, fa: fa.actionRequest };
+
+function refuse(problem: Problem, locale: Locale): ActionRequestRefusal {
+  return { status: STATUS[problem], problem, message: MESSAGES[locale][problem] };
+}
+
+/** Whether a request may be a server action: the fetch header, or a multipart form post to a page. */
+export function mayBeServerAction(req: Request): boolean {
+  if (req.method !== "POST") return false;
+  if (req.headers.has("next-action")) return true;
+  return (req.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+}
+
+function localeOf(req: Request): Locale {
+  const cookie = req.headers.get("cookie") ?? "";
+  const m = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(cookie);
+  return m && isLocale(m[1]) ? m[1] : "en";
+}
+
+/**
+ * The Origin, when one is sent, must be this site (as Next checks it: the forwarded host, or the
+ * Host). No Origin at all is let through, as Next lets it through: only a hand-made request or an
+ * old browser sends none, and neither carries another site's cookies.
+ */
+function originAllowed(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  if (origin === null) return true;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  if (!host) return false;
+  const forwarded = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return host === forwarded || host === req.headers.get("host");
+}
+
+/**
+ * The values React's reply encoding gives meaning to that these forms can send: plain JSON, "$$"
+ * (a string that starts with "$"), and the few special values. A FormData ("$K1") can only
+ * travel in a multipart body, whose parts are then its fields. Anything else ("$@", "$Q", "$B",
+ * "$T", "$h", …) would point at a part of the body, which no form of this app sends.
+ */
+function valuesKnown(value: unknown, formData: boolean, depth = 0): boolean {
+  if (depth > 64) return false;
+  if (typeof value === "string") {
+    if (!value.startsWith("$")) return true;
+    return /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$)/.test(value) || (formData && /^\$K\d+$/.test(value));
+  }
+  if (Array.isArray(value)) return value.every((v) => valuesKnown(v, formData, depth + 1));
+  if (value !== null && typeof value === "object") return Object.values(value).every((v) => valuesKnown(v, formData, depth + 1));
+  return true;
+}
+
+function jsonArray(text: string, formData: boolean): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  return Array.isArray(parsed) && valuesKnown(parsed, formData);
+}
+
+/** A post without JavaScript: each action reference must be {id, bound} with its bound arguments a list. */
+function noScriptFormWellFormed(form: FormData): boolean {
+  for (const key of form.keys()) {
+    const m = /^\$ACTION_REF_(.*)$/.exec(key);
+    if (!m) continue;
+    const ref = form.get(`$ACTION_${m[1]}:0`);
+    if (typeof ref !== "string") return false;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(ref);
+    } catch {
+      return false;
+    }
+    const { id, bound } = (parsed ?? {}) as { id?: unknown; bound?: unknown };
+    if (typeof id !== "string") return false;
+    if (bound === null || bound === undefined) continue;
+    const b = typeof bound === "string" ? /^\$@(\d+)$/.exec(bound) : null;
+    if (!b) return false;
+    const args = form.get(`$ACTION_${m[1]}:${b[1]}`);
+    if (typeof args !== "string" || !jsonArray(args, false)) return false;
+  }
+  return true;
+}
+
+/** Null when the request may go on to Next; otherwise what to answer. Reads a clone of the body. */
+export async function checkActionRequest(req: Request): Promise<ActionRequestRefusal | null> {
+  if (!mayBeServerAction(req)) return null;
+  const locale = localeOf(req);
+  if (!originAllowed(req)) return refuse("origin", locale);
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_ACTION_BODY_BYTES) return refuse("tooLarge", locale);
+  const body = Buffer.from(await req.clone().arrayBuffer());
+  if (body.byteLength > MAX_ACTION_BODY_BYTES) return refuse("tooLarge", locale);
+  const fetchAction = req.headers.has("next-action");
+  const type = (req.headers.get("content-type") ?? "").toLowerCase();
+  if (type.startsWith("multipart/form-data")) {
+    let form: FormData;
+    try {
+      form = await new Response(body, { headers: { "content-type": req.headers.get("content-type")! } }).formData();
+    } catch {
+      return refuse("malformed", locale);
+    }
+    if (fetchAction) {
+      const args = form.get("0");
+      return typeof args === "string" && jsonArray(args, true) ? null : refuse("malformed", locale);
+    }
+    return noScriptFormWellFormed(form) ? null : refuse("malformed", locale);
+  }
+  if (!fetchAction) return null; // not a server action: Next passes it on to the page
+  if (type.startsWith("application/x-www-form-urlencoded")) return null; // Next answers 404 itself
+  // React sends the arguments as text: a JSON list.
+  return jsonArray(body.toString("utf8"), false) ? null : refuse("malformed", locale);
+}
