@@ -1,4 +1,5 @@
 import "server-only";
+import { asFormData } from "./run-form";
 
 // Forms with repeating groups of fields (a person's aliases and positions, a proceeding's
 // timeline) name their inputs "aliases.3.name", "aliases.3.note", … (see RowsField). The
@@ -10,9 +11,9 @@ import "server-only";
 const KEY = /^(.+)\.(\d+)\.([A-Za-z]+)$/;
 
 /** The non-blank rows of one group, in the order the form had them, and their renumbered form values. */
-export function collectRows(formData: FormData, group: string, columns: readonly string[]): { rows: Record<string, string>[]; values: Record<string, string> } {
+export function collectRows(formData: unknown, group: string, columns: readonly string[]): { rows: Record<string, string>[]; values: Record<string, string> } {
   const byIndex = new Map<number, Record<string, string>>();
-  for (const [key, raw] of formData.entries()) {
+  for (const [key, raw] of asFormData(formData).entries()) {
     const m = KEY.exec(key);
     if (!m || m[1] !== group || !columns.includes(m[3]!) || typeof raw !== "string") continue;
     const i = Number(m[2]);
@@ -31,6 +32,6 @@ export function collectRows(formData: FormData, group: string, columns: readonly
 }
 
 /** Every value of a multi-valued field (several hidden inputs with one name), non-blank. */
-export function allValues(formData: FormData, name: string): string[] {
-  return formData.getAll(name).filter((v): v is string => typeof v === "string" && v.trim() !== "");
+export function allValues(formData: unknown, name: string): string[] {
+  return asFormData(formData).getAll(name).filter((v): v is string => typeof v === "string" && v.trim() !== "");
 }

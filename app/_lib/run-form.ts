@@ -10,17 +10,38 @@ import { localizeFieldErrors } from "@/lib/i18n/field-errors";
 import type { FormState } from "./form-state";
 
 /**
+ * The FormData an action was called with. A server action's arguments are whatever the client
+ * sent (a hand-made request can put a JSON object, a number or nothing where the form was): such
+ * a call is answered as a form with no fields is, by the lib's own field errors, never a crash.
+ */
+export function asFormData(formData: unknown): FormData {
+  return formData instanceof FormData ? formData : new FormData();
+}
+
+/** One field as sent, or undefined when it is missing or is not text (a file). */
+export function formField(formData: unknown, name: string): string | undefined {
+  const v = asFormData(formData).get(name);
+  return typeof v === "string" ? v : undefined;
+}
+
+/**
  * Form fields read as strings; a missing field is left out so the lib's defaults apply.
  * Browsers submit textarea line breaks as CRLF; they are stored as LF, as the API and the
  * seed store them, so an edit that changes nothing does not change the content hash.
  */
-export function formValues(formData: FormData, fields: readonly string[]): Record<string, string> {
+export function formValues(formData: unknown, fields: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
+  const form = asFormData(formData);
   for (const f of fields) {
-    const v = formData.get(f);
+    const v = form.get(f);
     if (typeof v === "string") out[f] = v.replace(/\r\n?/g, "\n");
   }
   return out;
+}
+
+/** Bound arguments as pages bind them: non-empty strings. */
+export function boundArgumentsWellFormed(bound: readonly unknown[]): boolean {
+  return bound.every((b) => typeof b === "string" && b !== "");
 }
 
 // Passwords are never sent back to the browser in a form state.
@@ -31,14 +52,18 @@ function echoable(values: Record<string, string>): Record<string, string> {
 /**
  * The one path every form action takes: read the actor, run the lib operation, and turn
  * whatever it throws into a form state in the user's language. Redirects and other Next
- * control-flow errors pass through untouched.
+ * control-flow errors pass through untouched. `bound` are the action's bound arguments (the
+ * record's id, …): the client sends them back with the form, so they are checked here too.
  */
 export async function runForm<D>(
   prev: FormState<D>,
   values: Record<string, string>,
   op: (actor: Actor) => Promise<D>,
+  ...bound: unknown[]
 ): Promise<FormState<D>> {
-  const seq = prev.seq + 1;
+  // The previous state comes from the client too: anything but a form state counts as the first submission.
+  const prevSeq = (prev as { seq?: unknown } | null | undefined)?.seq;
+  const seq = (typeof prevSeq === "number" && Number.isSafeInteger(prevSeq) && prevSeq >= 0 ? prevSeq : 0) + 1;
   const t = await getTranslations("errors");
   const rawLocale = await getLocale();
   const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
@@ -52,6 +77,9 @@ export async function runForm<D>(
 
   const actor = await getActor();
   if (!actor) return failed(t("UNAUTHENTICATED"));
+  // The action's bound arguments (a record's id, which change) are sent back by the client with
+  // the form: a page binds only strings, so anything else was not sent by a page of this app.
+  if (!boundArgumentsWellFormed(bound)) return failed(t("malformedCall"));
   try {
     const data = await op(actor);
     return { seq, ok: true, values: {}, data };

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { FormState } from "@/app/_lib/form-state";
-import { formValues, runForm } from "@/app/_lib/run-form";
+import { boundArgumentsWellFormed, formField, formValues, runForm } from "@/app/_lib/run-form";
 import { getActor } from "@/lib/auth/session";
 import { addDossierItem, createDossier, deleteDossier, removeDossierItem, updateDossier, updateDossierItem } from "@/lib/dossiers";
 import { toAppError } from "@/lib/http";
@@ -31,16 +31,20 @@ export async function createDossierAction(prev: FormState<Saved>, formData: Form
 
 export async function updateDossierAction(dossierId: string, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
   const values = formValues(formData, ["title", "description"]);
-  const state = await runForm(prev, values, async (actor) => ({ id: (await updateDossier({ actor, dossierId, input: values })).id }));
+  const state = await runForm(prev, values, async (actor) => ({ id: (await updateDossier({ actor, dossierId, input: values })).id }), dossierId);
   if (state.ok) revalidatePath(`/dossiers/${dossierId}`);
   return state;
 }
 
 /** One-button changes (add, move, remove): back to the builder, with the error code if it failed. */
-async function step(dossierId: string, op: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) => Promise<unknown>, anchor = "items") {
+async function step(bound: unknown[], op: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) => Promise<unknown>, anchor = "items") {
+  const dossierId = bound[0];
+  // The ids are bound by the page; from another client they may be anything (see runForm).
+  if (typeof dossierId !== "string" || !dossierId) redirect("/dossiers?error=INVALID_INPUT");
   const actor = await getActor();
   let error: string | null = null;
   if (!actor) error = "UNAUTHENTICATED";
+  else if (!boundArgumentsWellFormed(bound)) error = "INVALID_INPUT";
   else {
     try {
       await op(actor);
@@ -52,27 +56,28 @@ async function step(dossierId: string, op: (actor: NonNullable<Awaited<ReturnTyp
     }
   }
   revalidatePath(`/dossiers/${dossierId}`);
-  redirect(`/dossiers/${dossierId}${error ? `?error=${error}` : ""}#${anchor}`);
+  redirect(`/dossiers/${encodeURIComponent(dossierId)}${error ? `?error=${error}` : ""}#${encodeURIComponent(anchor)}`);
 }
 
 export async function addItemAction(dossierId: string, kind: string, refId: string) {
-  await step(dossierId, (actor) => addDossierItem({ actor, dossierId, input: { kind, refId } }), "items");
+  await step([dossierId, kind, refId], (actor) => addDossierItem({ actor, dossierId, input: { kind, refId } }), "items");
 }
 
 export async function moveItemAction(dossierId: string, itemId: string, move: "up" | "down") {
-  await step(dossierId, (actor) => updateDossierItem({ actor, dossierId, itemId, input: { move } }), `item-${itemId}`);
+  await step([dossierId, itemId, move], (actor) => updateDossierItem({ actor, dossierId, itemId, input: { move } }), `item-${itemId}`);
 }
 
 export async function noteItemAction(dossierId: string, itemId: string, formData: FormData) {
-  const note = String(formData.get("note") ?? "").replace(/\r\n?/g, "\n");
-  await step(dossierId, (actor) => updateDossierItem({ actor, dossierId, itemId, input: { note } }), `item-${itemId}`);
+  const note = (formField(formData, "note") ?? "").replace(/\r\n?/g, "\n");
+  await step([dossierId, itemId], (actor) => updateDossierItem({ actor, dossierId, itemId, input: { note } }), `item-${itemId}`);
 }
 
 export async function removeItemAction(dossierId: string, itemId: string) {
-  await step(dossierId, (actor) => removeDossierItem({ actor, dossierId, itemId }), "items");
+  await step([dossierId, itemId], (actor) => removeDossierItem({ actor, dossierId, itemId }), "items");
 }
 
 export async function deleteDossierAction(dossierId: string) {
+  if (!boundArgumentsWellFormed([dossierId])) redirect("/dossiers?error=INVALID_INPUT");
   const actor = await getActor();
   try {
     await deleteDossier({ actor, dossierId });
@@ -80,7 +85,7 @@ export async function deleteDossierAction(dossierId: string) {
     unstable_rethrow(e);
     const app = toAppError(e);
     if (!app) throw e;
-    redirect(`/dossiers/${dossierId}?error=${app.code}`);
+    redirect(`/dossiers/${encodeURIComponent(dossierId)}?error=${app.code}`);
   }
   revalidatePath("/dossiers");
   redirect("/dossiers");

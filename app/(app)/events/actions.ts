@@ -27,7 +27,7 @@ export async function createEventAction(prev: FormState<Saved>, formData: FormDa
 
 export async function updateEventAction(eventId: string, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
   const { input, values } = read(formData);
-  const state = await runForm(prev, values, async (actor) => ({ id: (await updateEvent({ actor, eventId, input })).id }));
+  const state = await runForm(prev, values, async (actor) => ({ id: (await updateEvent({ actor, eventId, input })).id }), eventId);
   if (state.ok) {
     revalidatePath("/events");
     revalidatePath(`/events/${eventId}`);

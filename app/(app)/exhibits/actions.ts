@@ -12,7 +12,7 @@ export async function addCustodyEntryAction(exhibitId: string, prev: FormState<{
   const state = await runForm(prev, values, async (actor) => {
     const entry = await addCustodyEntry({ actor, exhibitId, input: values });
     return { id: entry.id };
-  });
+  }, exhibitId);
   if (state.ok) revalidatePath(`/exhibits/${exhibitId}`);
   return state;
 }
@@ -21,7 +21,7 @@ export async function verifyExhibitAction(exhibitId: string, prev: FormState<Ver
   const state = await runForm(prev, {}, async (actor) => {
     const r = await verifyExhibit({ actor, exhibitId });
     return { result: r.result, actual: r.actual };
-  });
+  }, exhibitId);
   if (state.ok) revalidatePath(`/exhibits/${exhibitId}`);
   return state;
 }

@@ -21,7 +21,7 @@ export async function createOrganisationAction(prev: FormState<Saved>, formData:
 
 export async function updateOrganisationAction(organisationId: string, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
   const values = formValues(formData, FIELDS);
-  const state = await runForm(prev, values, async (actor) => ({ id: (await updateOrganisation({ actor, organisationId, input: values })).id }));
+  const state = await runForm(prev, values, async (actor) => ({ id: (await updateOrganisation({ actor, organisationId, input: values })).id }), organisationId);
   if (state.ok) {
     revalidatePath("/organisations");
     revalidatePath(`/organisations/${organisationId}`);

@@ -32,7 +32,7 @@ function read(formData: FormData) {
  * Runs the operation; a possible duplicate comes back as the list of candidates for the form
  * to show, with its own banner, instead of the generic conflict message.
  */
-async function save(prev: FormState<PersonFormData>, formData: FormData, op: (actor: Actor, input: unknown) => Promise<{ id: string }>) {
+async function save(prev: FormState<PersonFormData>, formData: FormData, op: (actor: Actor, input: unknown) => Promise<{ id: string }>, ...bound: unknown[]) {
   const { input, values } = read(formData);
   let duplicates: DuplicateCandidate[] | undefined;
   const state = await runForm<PersonFormData>(prev, values, async (actor) => {
@@ -42,7 +42,7 @@ async function save(prev: FormState<PersonFormData>, formData: FormData, op: (ac
       if (isAppError(e) && e.code === "CONFLICT" && Array.isArray(e.details?.candidates)) duplicates = e.details.candidates as DuplicateCandidate[];
       throw e;
     }
-  });
+  }, ...bound);
   if (!duplicates || state.ok) return state;
   const t = await getTranslations("persons");
   return { ...state, error: t("duplicateBanner", { count: duplicates.length }), data: { duplicates } };
@@ -58,7 +58,7 @@ export async function createPersonAction(prev: FormState<PersonFormData>, formDa
 }
 
 export async function updatePersonAction(personId: string, prev: FormState<PersonFormData>, formData: FormData): Promise<FormState<PersonFormData>> {
-  const state = await save(prev, formData, (actor, input) => updatePerson({ actor, personId, input }));
+  const state = await save(prev, formData, (actor, input) => updatePerson({ actor, personId, input }), personId);
   if (state.ok) {
     revalidatePath("/persons");
     revalidatePath(`/persons/${personId}`);

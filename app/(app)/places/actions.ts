@@ -21,7 +21,7 @@ export async function createPlaceAction(prev: FormState<Saved>, formData: FormDa
 
 export async function updatePlaceAction(placeId: string, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
   const values = formValues(formData, FIELDS);
-  const state = await runForm(prev, values, async (actor) => ({ id: (await updatePlace({ actor, placeId, input: values })).id }));
+  const state = await runForm(prev, values, async (actor) => ({ id: (await updatePlace({ actor, placeId, input: values })).id }), placeId);
   if (state.ok) {
     revalidatePath("/places");
     revalidatePath(`/places/${placeId}`);

@@ -33,7 +33,7 @@ export async function createProceedingAction(prev: FormState<Saved>, formData: F
 
 export async function updateProceedingAction(proceedingId: string, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
   const { input, values } = read(formData);
-  const state = await runForm(prev, values, async (actor) => ({ id: (await updateProceeding({ actor, proceedingId, input })).id }));
+  const state = await runForm(prev, values, async (actor) => ({ id: (await updateProceeding({ actor, proceedingId, input })).id }), proceedingId);
   if (state.ok) {
     revalidatePath("/proceedings");
     revalidatePath(`/proceedings/${proceedingId}`);

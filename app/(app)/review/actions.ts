@@ -19,13 +19,13 @@ function refresh(statementId: string) {
 }
 
 export async function submitStatementAction(statementId: string, prev: FormState<Done>, _formData: FormData): Promise<FormState<Done>> {
-  const state = await runForm(prev, {}, async (actor) => ({ status: (await submitStatement({ actor, statementId })).status }));
+  const state = await runForm(prev, {}, async (actor) => ({ status: (await submitStatement({ actor, statementId })).status }), statementId);
   if (state.ok) refresh(statementId);
   return state;
 }
 
 export async function takeStatementAction(statementId: string, prev: FormState<Done>, _formData: FormData): Promise<FormState<Done>> {
-  const state = await runForm(prev, {}, async (actor) => ({ status: (await takeForReview({ actor, statementId })).status }));
+  const state = await runForm(prev, {}, async (actor) => ({ status: (await takeForReview({ actor, statementId })).status }), statementId);
   if (state.ok) {
     refresh(statementId);
     // Taking a statement is starting to review it: straight to its review form.
@@ -36,7 +36,7 @@ export async function takeStatementAction(statementId: string, prev: FormState<D
 
 export async function assignReviewerAction(statementId: string, prev: FormState<Done>, formData: FormData): Promise<FormState<Done>> {
   const values = formValues(formData, ["reviewerId"]);
-  const state = await runForm(prev, values, async (actor) => ({ status: (await assignReviewer({ actor, statementId, input: values })).status }));
+  const state = await runForm(prev, values, async (actor) => ({ status: (await assignReviewer({ actor, statementId, input: values })).status }), statementId);
   if (state.ok) refresh(statementId);
   return state;
 }
@@ -70,7 +70,7 @@ export async function decideReviewAction(statementId: string, prev: FormState<Do
       },
     });
     return { status: statement.status };
-  });
+  }, statementId);
   if (state.ok) refresh(statementId);
   return state;
 }

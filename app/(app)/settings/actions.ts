@@ -37,7 +37,7 @@ export async function revokeTokenAction(tokenId: string, prev: FormState, _formD
   const state = await runForm(prev, {}, async (actor) => {
     await revokeToken({ actor, tokenId });
     return undefined;
-  });
+  }, tokenId);
   if (state.ok) revalidatePath("/settings");
   return state;
 }

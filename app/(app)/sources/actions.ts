@@ -23,7 +23,7 @@ export async function createSourceAction(prev: FormState<Saved>, formData: FormD
 
 export async function updateSourceAction(sourceId: string, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
   const values = formValues(formData, [...FIELDS, "baseUpdatedAt"]);
-  const state = await runForm(prev, values, async (actor) => ({ id: (await updateSource({ actor, sourceId, input: values })).id }));
+  const state = await runForm(prev, values, async (actor) => ({ id: (await updateSource({ actor, sourceId, input: values })).id }), sourceId);
   if (state.ok) {
     revalidatePath("/sources");
     revalidatePath(`/sources/${sourceId}`);
@@ -34,7 +34,7 @@ export async function updateSourceAction(sourceId: string, prev: FormState<Saved
 
 export async function gradeSourceAction(sourceId: string, prev: FormState<{ grade: string }>, formData: FormData): Promise<FormState<{ grade: string }>> {
   const values = formValues(formData, ["reliability", "credibility", "reason"]);
-  const state = await runForm(prev, values, async (actor) => ({ grade: (await gradeSource({ actor, sourceId, input: values })).grade ?? "" }));
+  const state = await runForm(prev, values, async (actor) => ({ grade: (await gradeSource({ actor, sourceId, input: values })).grade ?? "" }), sourceId);
   if (state.ok) {
     revalidatePath("/sources");
     revalidatePath(`/sources/${sourceId}`);

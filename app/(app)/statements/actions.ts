@@ -52,7 +52,7 @@ export async function updateStatementAction(statementId: string, prev: FormState
   const state = await runForm(prev, values, async (actor) => {
     const s = await updateStatement({ actor, statementId, input: { ...values, translations: parseTranslations(values.translations) } });
     return { id: s.id };
-  });
+  }, statementId);
   if (state.ok && state.data) {
     revalidatePath(`/statements/${statementId}`);
     redirect(`/statements/${statementId}`);
@@ -67,11 +67,13 @@ export async function updateStatementAction(statementId: string, prev: FormState
 export async function restoreRevisionAction(statementId: string, number: number, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
   const values = formValues(formData, ["reason", "baseRevision"]);
   const t = await getTranslations("statements");
-  const reason = values.reason?.trim() ? values.reason : t("restoredReason", { n: number });
+  // The revision's number is bound by the page; from any other client it may be anything.
+  const wellFormed = Number.isSafeInteger(number) && number > 0;
+  const reason = values.reason?.trim() ? values.reason : t("restoredReason", { n: wellFormed ? number : 0 });
   const state = await runForm(prev, values, async (actor) => {
     const s = await restoreRevision({ actor, statementId, number, input: { reason, baseRevision: values.baseRevision } });
     return { id: s.id };
-  });
+  }, statementId, wellFormed ? String(number) : null);
   if (state.ok) {
     revalidatePath(`/statements/${statementId}`);
     redirect(`/statements/${statementId}`);

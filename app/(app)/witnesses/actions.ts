@@ -89,7 +89,7 @@ export async function updateWitnessAction(witnessId: string, prev: FormState<Sav
   const state = await runForm(prev, values, async (actor) => {
     await updateWitness({ actor, witnessId, input: values });
     return { savedAt: new Date().toISOString() };
-  });
+  }, witnessId);
   if (state.ok) revalidatePath(`/witnesses/${witnessId}`);
   return state;
 }
@@ -102,7 +102,7 @@ export async function updateIdentityAction(witnessId: string, prev: FormState<{ 
     if (!Object.keys(identity).length) throw new AppError("INVALID_INPUT", "Nothing to change.", { identity: ["nothing_to_change"] });
     await updateWitness({ actor, witnessId, input: { identity } });
     return { changed: Object.keys(identity) };
-  });
+  }, witnessId);
   if (state.ok) revalidatePath(`/witnesses/${witnessId}`);
   return formFieldErrors(state, identityName);
 }
@@ -119,7 +119,7 @@ export async function revealIdentityAction(witnessId: string, prev: FormState<Re
   return runForm(prev, values, async (actor) => {
     const r = await revealIdentity({ actor, witnessId, input: values });
     return { identity: r.identity, at: new Date().toISOString() };
-  });
+  }, witnessId);
 }
 
 export async function recordConsentAction(witnessId: string, prev: FormState<{ scope: string }>, formData: FormData): Promise<FormState<{ scope: string }>> {
@@ -127,7 +127,7 @@ export async function recordConsentAction(witnessId: string, prev: FormState<{ s
   const state = await runForm(prev, values, async (actor) => {
     const c = await recordConsent({ actor, witnessId, input: { ...values, givenAt: consentDay(values.givenAt) } });
     return { scope: c.scope };
-  });
+  }, witnessId);
   if (state.ok) revalidatePath(`/witnesses/${witnessId}`);
   return state;
 }
@@ -139,7 +139,7 @@ export async function withdrawConsentAction(witnessId: string, consentId: string
     if (values.confirm !== "on") throw new AppError("INVALID_INPUT", "Confirm the withdrawal.", { confirm: ["confirm_required"] });
     const c = await withdrawConsent({ actor, consentId, witnessId, input: { note: values.note } });
     return { scope: c.scope };
-  });
+  }, witnessId, consentId);
   if (state.ok) revalidatePath(`/witnesses/${witnessId}`);
   return state;
 }

@@ -18,6 +18,7 @@ export async function createUserAction(prev: FormState<Done>, formData: FormData
 }
 
 export type UserChange = "role" | "disabled" | "password";
+const CHANGES: readonly unknown[] = ["role", "disabled", "password"] satisfies UserChange[];
 
 /** One of the per-user changes; `change` says which field the form carries. */
 export async function updateUserAction(userId: string, change: UserChange, prev: FormState<Done>, formData: FormData): Promise<FormState<Done>> {
@@ -28,7 +29,7 @@ export async function updateUserAction(userId: string, change: UserChange, prev:
   const state = await runForm(prev, values, async (actor) => {
     const u = await updateUser({ actor, userId, input });
     return { email: u.email };
-  });
+  }, userId, CHANGES.includes(change) ? change : null);
   if (state.ok) revalidatePath("/admin/users");
   return state;
 }

@@ -2,17 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/app/_lib/form-state";
-import { formValues, runForm } from "@/app/_lib/run-form";
+import { formField, formValues, runForm } from "@/app/_lib/run-form";
 import { createLink, deleteLink, updateLink } from "@/lib/links";
 
 type Saved = { id: string };
 
 // The quote is compared with the revision character for character, so it is read as sent,
 // not through formValues' line-ending clean-up.
-const quoteOf = (formData: FormData) => {
-  const q = formData.get("quote");
-  return typeof q === "string" ? q : undefined;
-};
+const quoteOf = (formData: FormData) => formField(formData, "quote");
 
 const FACTS = ["personId", "role", "allegationType", "eventId", "placeId", "proceedingId", "note"] as const;
 const PASSAGE = ["revisionNumber", "startOffset", "endOffset"] as const;
@@ -22,7 +19,7 @@ export async function createLinkAction(statementId: string, prev: FormState<Save
   const state = await runForm(prev, values, async (actor) => {
     const link = await createLink({ actor, input: { ...values, statementId, quote: quoteOf(formData) } });
     return { id: link.id };
-  });
+  }, statementId);
   if (state.ok) revalidatePath(`/statements/${statementId}`);
   return state;
 }
@@ -33,13 +30,13 @@ export async function repointLinkAction(statementId: string, linkId: string, pre
   const state = await runForm(prev, values, async (actor) => {
     const link = await updateLink({ actor, linkId, input: { ...values, quote: quoteOf(formData) } });
     return { id: link.id };
-  });
+  }, statementId, linkId);
   if (state.ok) revalidatePath(`/statements/${statementId}`);
   return state;
 }
 
 export async function deleteLinkAction(statementId: string, linkId: string, prev: FormState<Saved>): Promise<FormState<Saved>> {
-  const state = await runForm(prev, {}, async (actor) => deleteLink({ actor, linkId }));
+  const state = await runForm(prev, {}, async (actor) => deleteLink({ actor, linkId }), statementId, linkId);
   if (state.ok) revalidatePath(`/statements/${statementId}`);
   return state;
 }

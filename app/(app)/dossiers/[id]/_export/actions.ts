@@ -19,7 +19,7 @@ export async function startExportAction(dossierId: string, prev: FormState<Dossi
       if (app?.code === "INVALID_STATE" && (app.details?.reason === "EMPTY" || app.details?.reason === "ALL_EXCLUDED")) empty = String(app.details.reason);
       throw e;
     }
-  });
+  }, dossierId);
   if (empty) {
     const t = await getTranslations("dossierExport");
     state.error = empty === "EMPTY" ? t("errors.EMPTY") : t("errors.ALL_EXCLUDED");
