@@ -7,12 +7,13 @@ import { initialFormState } from "@/app/_lib/form-state";
 import { addCustodyEntryAction } from "@/app/(app)/exhibits/actions";
 import { CUSTODY_KINDS } from "@/lib/exhibits/schemas";
 import styles from "./exhibits.module.css";
+import { bindAction } from "@/app/_lib/bind-action";
 
 /** Appends a chain-of-custody entry; what the user typed stays in place when it is refused. */
 export function CustodyForm({ exhibitId }: { exhibitId: string }) {
   const t = useTranslations("exhibits.custody");
   const tc = useTranslations("common");
-  const [state, action] = useActionState(addCustodyEntryAction.bind(null, exhibitId), initialFormState<{ id: string }>());
+  const [state, action] = useActionState(bindAction(addCustodyEntryAction, exhibitId), initialFormState<{ id: string }>());
   const f = useFields(state, { kind: "COLLECTED" });
   const ref = useFormFocus(state);
   return (

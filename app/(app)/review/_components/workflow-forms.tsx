@@ -5,6 +5,7 @@ import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState } from "@/app/_lib/form-state";
 import { assignReviewerAction, submitStatementAction, takeStatementAction } from "../actions";
+import { bindAction } from "@/app/_lib/bind-action";
 
 // The small workflow forms shared by the queue and the statement page. Each shows the lib's
 // refusal (four eyes, a transition that does not exist, an ineligible reviewer) in place.
@@ -13,7 +14,7 @@ type Done = { status: string };
 
 export function SubmitForReviewForm({ statementId }: { statementId: string }) {
   const t = useTranslations("review");
-  const [state, action] = useActionState(submitStatementAction.bind(null, statementId), initialFormState<Done>());
+  const [state, action] = useActionState(bindAction(submitStatementAction, statementId), initialFormState<Done>());
   const ref = useFormFocus(state);
   return (
     <form key={state.seq} ref={ref} action={action} className="inline-form" data-testid="submit-form">
@@ -25,7 +26,7 @@ export function SubmitForReviewForm({ statementId }: { statementId: string }) {
 
 export function TakeForm({ statementId, title }: { statementId: string; title?: string }) {
   const t = useTranslations("review");
-  const [state, action] = useActionState(takeStatementAction.bind(null, statementId), initialFormState<Done>());
+  const [state, action] = useActionState(bindAction(takeStatementAction, statementId), initialFormState<Done>());
   const ref = useFormFocus(state);
   return (
     <form key={state.seq} ref={ref} action={action} className="inline-form" data-testid="take-form">
@@ -39,7 +40,7 @@ export function TakeForm({ statementId, title }: { statementId: string; title?: 
 
 export function AssignForm({ statementId, reviewers, current, title }: { statementId: string; reviewers: { id: string; name: string }[]; current?: string | null; title?: string }) {
   const t = useTranslations("review");
-  const [state, action] = useActionState(assignReviewerAction.bind(null, statementId), initialFormState<Done>());
+  const [state, action] = useActionState(bindAction(assignReviewerAction, statementId), initialFormState<Done>());
   const f = useFields(state, { reviewerId: current ?? "" });
   const ref = useFormFocus(state);
   return (

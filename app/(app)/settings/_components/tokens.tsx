@@ -5,6 +5,7 @@ import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState } from "@/app/_lib/form-state";
 import { createTokenAction, revokeTokenAction } from "../actions";
+import { bindAction } from "@/app/_lib/bind-action";
 
 export function CreateTokenForm() {
   const t = useTranslations("settings");
@@ -66,7 +67,7 @@ function NewTokenSecret({ secret, name }: { secret: string; name: string }) {
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
   const t = useTranslations("settings");
-  const [state, action] = useActionState(revokeTokenAction.bind(null, tokenId), initialFormState());
+  const [state, action] = useActionState(bindAction(revokeTokenAction, tokenId), initialFormState());
   return (
     <form action={action} className="inline-form" data-testid="revoke-token-form">
       <FormBanner state={state} />

@@ -5,6 +5,7 @@ import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields } from "@/app/_components/form-bits";
 import { initialFormState } from "@/app/_lib/form-state";
 import { updateUserAction } from "../actions";
+import { bindAction } from "@/app/_lib/bind-action";
 
 type User = { id: string; email: string; role: string; disabled: boolean };
 
@@ -23,7 +24,7 @@ export function UserActions({ user, roles, isSelf }: { user: User; roles: readon
 
 function RoleForm({ user, roles }: { user: User; roles: readonly string[] }) {
   const t = useTranslations();
-  const [state, action] = useActionState(updateUserAction.bind(null, user.id, "role"), initialFormState<{ email: string }>());
+  const [state, action] = useActionState(bindAction(updateUserAction, user.id, "role"), initialFormState<{ email: string }>());
   const f = useFields(state, { role: user.role });
   return (
     <form key={`${state.seq}-${user.role}`} action={action} className="inline-form" data-testid="user-role-form">
@@ -44,7 +45,7 @@ function RoleForm({ user, roles }: { user: User; roles: readonly string[] }) {
 
 function DisableForm({ user }: { user: User }) {
   const t = useTranslations("admin");
-  const [state, action] = useActionState(updateUserAction.bind(null, user.id, "disabled"), initialFormState<{ email: string }>());
+  const [state, action] = useActionState(bindAction(updateUserAction, user.id, "disabled"), initialFormState<{ email: string }>());
   return (
     <form action={action} className="inline-form" data-testid="user-disable-form">
       <FormBanner state={state} />
@@ -58,7 +59,7 @@ function DisableForm({ user }: { user: User }) {
 
 function PasswordForm({ user }: { user: User }) {
   const t = useTranslations("admin");
-  const [state, action] = useActionState(updateUserAction.bind(null, user.id, "password"), initialFormState<{ email: string }>());
+  const [state, action] = useActionState(bindAction(updateUserAction, user.id, "password"), initialFormState<{ email: string }>());
   const f = useFields(state);
   return (
     <form key={state.seq} action={action} className="inline-form" data-testid="user-password-form">

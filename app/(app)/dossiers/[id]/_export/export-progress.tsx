@@ -7,6 +7,7 @@ import { FormBanner, useFields, useFormFocus } from "@/app/_components/form-bits
 import { initialFormState } from "@/app/_lib/form-state";
 import type { DossierExportOut } from "@/lib/dossiers/export/jobs";
 import { startExportAction } from "./actions";
+import { bindAction } from "@/app/_lib/bind-action";
 
 const POLL_MS = 1000;
 const running = (e: DossierExportOut) => e.status === "PENDING" || e.status === "RUNNING";
@@ -92,7 +93,7 @@ function ExportRow({ initial }: { initial: DossierExportOut }) {
 
 export function ExportProgress({ dossierId, initial }: { dossierId: string; initial: DossierExportOut[] }) {
   const t = useTranslations("dossierExport");
-  const [state, action, pending] = useActionState(startExportAction.bind(null, dossierId), initialFormState<DossierExportOut>());
+  const [state, action, pending] = useActionState(bindAction(startExportAction, dossierId), initialFormState<DossierExportOut>());
   const f = useFields(state);
   const ref = useFormFocus(state);
   const [reveal, setReveal] = useState(false);

@@ -12,6 +12,7 @@ import type { Suggestion } from "@/lib/links/suggest";
 import { createLinkAction, deleteLinkAction, repointLinkAction } from "../link-actions";
 import styles from "./links.module.css";
 import { passageStore, usePassageStore, type Passage } from "./passage-store";
+import { bindAction } from "@/app/_lib/bind-action";
 
 type PanelLink = LinkOut & { mayEdit: boolean };
 type Option = { id: string; label: string };
@@ -121,7 +122,7 @@ function LinkForm({ statementId, revisionNumber, language, proceedings }: { stat
   const events = useEventOptions();
   const tc = useTranslations("common");
   const { passage, prefill } = usePassageStore();
-  const [state, action] = useActionState(createLinkAction.bind(null, statementId), initialFormState<{ id: string }>());
+  const [state, action] = useActionState(bindAction(createLinkAction, statementId), initialFormState<{ id: string }>());
   const [person, setPerson] = useState<{ id: string; name: string } | undefined>();
   const [place, setPlace] = useState<{ id: string; name: string } | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -278,7 +279,7 @@ function LinkForm({ statementId, revisionNumber, language, proceedings }: { stat
 function FixForm({ statementId, revisionNumber, language, link }: { statementId: string; revisionNumber: number; language: string; link: PanelLink }) {
   const t = useTranslations("links");
   const { passage } = usePassageStore();
-  const [state, action] = useActionState(repointLinkAction.bind(null, statementId, link.id), initialFormState<{ id: string }>());
+  const [state, action] = useActionState(bindAction(repointLinkAction, statementId, link.id), initialFormState<{ id: string }>());
   const ref = useRef<HTMLDivElement>(null);
   const current = passage && passage.statementId === statementId && passage.revision === revisionNumber ? passage : null;
   useEffect(() => {
@@ -501,7 +502,7 @@ function LinkList({ statementId, revisionNumber, language, links }: { statementI
 
 function DeleteLink({ statementId, linkId, label }: { statementId: string; linkId: string; label: string }) {
   const t = useTranslations("links");
-  const [state, action] = useActionState(deleteLinkAction.bind(null, statementId, linkId), initialFormState<{ id: string }>());
+  const [state, action] = useActionState(bindAction(deleteLinkAction, statementId, linkId), initialFormState<{ id: string }>());
   return (
     <form
       action={action}

@@ -7,6 +7,7 @@ import { GradingFields } from "@/app/_components/grading-fields";
 import { initialFormState } from "@/app/_lib/form-state";
 import { decideReviewAction } from "../../../review/actions";
 import styles from "./review.module.css";
+import { bindAction } from "@/app/_lib/bind-action";
 
 const DECISIONS = ["VERIFIED", "CHANGES_REQUESTED", "DISPUTED", "REJECTED"] as const;
 const CHECKLIST = [
@@ -72,7 +73,7 @@ function initialComments(raw: string | undefined): Comment[] {
  */
 export function ReviewForm({ statementId, revisionNumber, text, lang }: { statementId: string; revisionNumber: number; text: string; lang: string }) {
   const t = useTranslations("review");
-  const [state, action] = useActionState(decideReviewAction.bind(null, statementId), initialFormState<{ status: string }>());
+  const [state, action] = useActionState(bindAction(decideReviewAction, statementId), initialFormState<{ status: string }>());
   const ref = useFormFocus(state);
   const id = useId();
   const v = state.values;

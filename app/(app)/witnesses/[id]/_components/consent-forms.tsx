@@ -5,11 +5,12 @@ import { useTranslations } from "@/lib/i18n/use-translations";
 import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState } from "@/app/_lib/form-state";
 import { recordConsentAction, withdrawConsentAction } from "../../actions";
+import { bindAction } from "@/app/_lib/bind-action";
 
 export function ConsentGrantForm({ witnessId, scopes, methods }: { witnessId: string; scopes: readonly string[]; methods: readonly string[] }) {
   const t = useTranslations("witness.consent");
   const tc = useTranslations("common");
-  const [state, action] = useActionState(recordConsentAction.bind(null, witnessId), initialFormState<{ scope: string }>());
+  const [state, action] = useActionState(bindAction(recordConsentAction, witnessId), initialFormState<{ scope: string }>());
   const f = useFields(state, { scope: scopes[0], method: methods[0] });
   const ref = useFormFocus(state);
   return (
@@ -71,7 +72,7 @@ export function ConsentGrantForm({ witnessId, scopes, methods }: { witnessId: st
 export function WithdrawConsentForm({ witnessId, consentId, scope }: { witnessId: string; consentId: string; scope: string }) {
   const t = useTranslations("witness.consent");
   const tc = useTranslations("common");
-  const [state, action] = useActionState(withdrawConsentAction.bind(null, witnessId, consentId), initialFormState<{ scope: string }>());
+  const [state, action] = useActionState(bindAction(withdrawConsentAction, witnessId, consentId), initialFormState<{ scope: string }>());
   const f = useFields(state);
   const ref = useFormFocus(state);
   const scopeName = t(`scopes.${scope}`);

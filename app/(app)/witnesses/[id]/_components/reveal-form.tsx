@@ -6,6 +6,7 @@ import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState } from "@/app/_lib/form-state";
 import { revealIdentityAction, type Revealed } from "../../actions";
+import { bindAction } from "@/app/_lib/bind-action";
 
 const ORDER = ["legalName", "otherNames", "birthDate", "contact", "currentLocation", "relativesAtRisk"] as const;
 
@@ -16,7 +17,7 @@ const ORDER = ["legalName", "otherNames", "birthDate", "contact", "currentLocati
 export function RevealForm({ witnessId }: { witnessId: string }) {
   const t = useTranslations("witness");
   const format = useFormatter();
-  const [state, action] = useActionState(revealIdentityAction.bind(null, witnessId), initialFormState<Revealed>());
+  const [state, action] = useActionState(bindAction(revealIdentityAction, witnessId), initialFormState<Revealed>());
   const [hiddenSeq, setHiddenSeq] = useState(0);
   const f = useFields(state);
   const ref = useFormFocus(state);

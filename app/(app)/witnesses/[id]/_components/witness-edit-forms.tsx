@@ -6,6 +6,7 @@ import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@
 import { initialFormState } from "@/app/_lib/form-state";
 import { updateIdentityAction, updateWitnessAction } from "../../actions";
 import { IdentityFields } from "../../_components/identity-fields";
+import { bindAction } from "@/app/_lib/bind-action";
 
 export function ProtectionForm({
   witnessId,
@@ -17,7 +18,7 @@ export function ProtectionForm({
   initial: { protectionLevel: string; notes: string; sameAsCode: string };
 }) {
   const t = useTranslations();
-  const [state, action] = useActionState(updateWitnessAction.bind(null, witnessId), initialFormState<{ savedAt: string }>());
+  const [state, action] = useActionState(bindAction(updateWitnessAction, witnessId), initialFormState<{ savedAt: string }>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
   return (
@@ -66,7 +67,7 @@ export function ProtectionForm({
  */
 export function IdentityForm({ witnessId, recorded }: { witnessId: string; recorded: readonly string[] }) {
   const t = useTranslations();
-  const [state, action] = useActionState(updateIdentityAction.bind(null, witnessId), initialFormState<{ changed: string[] }>());
+  const [state, action] = useActionState(bindAction(updateIdentityAction, witnessId), initialFormState<{ changed: string[] }>());
   const f = useFields(state);
   const ref = useFormFocus(state);
   const changed = state.data?.changed.map((k) => t(`witness.identity.fields.${k}`)).join(t("witness.listSeparator"));

@@ -6,6 +6,7 @@ import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@
 import { initialFormState } from "@/app/_lib/form-state";
 import { updateStatementAction } from "../../../actions";
 import { StatementContentFields, type StatementChoices } from "../../../_components/statement-fields";
+import { bindAction } from "@/app/_lib/bind-action";
 
 export function EditStatementForm({
   statementId,
@@ -19,7 +20,7 @@ export function EditStatementForm({
   initial: Record<string, string>;
 }) {
   const t = useTranslations();
-  const [state, action] = useActionState(updateStatementAction.bind(null, statementId), initialFormState<{ id: string }>());
+  const [state, action] = useActionState(bindAction(updateStatementAction, statementId), initialFormState<{ id: string }>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
   return (

@@ -5,11 +5,12 @@ import { useTranslations } from "@/lib/i18n/use-translations";
 import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState } from "@/app/_lib/form-state";
 import { restoreRevisionAction } from "../../../../actions";
+import { bindAction } from "@/app/_lib/bind-action";
 
 /** Saves this earlier revision's content again as a new revision; nothing is overwritten. */
 export function RestoreRevisionForm({ statementId, number, baseRevision }: { statementId: string; number: number; baseRevision: number }) {
   const t = useTranslations();
-  const [state, action] = useActionState(restoreRevisionAction.bind(null, statementId, number), initialFormState<{ id: string }>());
+  const [state, action] = useActionState(bindAction(restoreRevisionAction, statementId, number), initialFormState<{ id: string }>());
   const f = useFields(state);
   const ref = useFormFocus(state);
   return (
