@@ -1,0 +1,141 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { demoUser, expect, signInWith, test } from "./fixtures";
+
+// Server actions at the protocol level: what a browser without JavaScript posts, and what a
+// hand-made client can post instead. None of it may answer 500, hang the server or change data.
+
+type Messages = { actionRequest: Record<"malformed" | "origin" | "tooLarge", string>; errors: Record<string, string> };
+const messages = (locale: string) => JSON.parse(readFileSync(join(process.cwd(), `messages/${locale}.json`), "utf8")) as Messages;
+const en = messages("en");
+const fa = messages("fa");
+
+type ManifestEntry = { exportedName: string; workers: Record<string, unknown> };
+
+function actionIds(): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, ManifestEntry> };
+  return Object.fromEntries(Object.entries(manifest.node).map(([id, v]) => [v.exportedName, id]));
+}
+
+async function admin(baseURL: string | undefined): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL });
+  await signInWith(ctx, demoUser("ADMIN").email, demoUser("ADMIN").password);
+  return ctx;
+}
+
+async function healthy(ctx: APIRequestContext) {
+  const res = await ctx.get("/api/v1/health", { timeout: 5_000 });
+  expect(res.status()).toBe(200);
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  // The browser sends "Origin: null" with a form post under Referrer-Policy: no-referrer, and
+  // Next refused every such post with a 500.
+  test("a create form posts, saves and lands on the new record", async ({ page, baseURL }) => {
+    await signInWith(page.request, demoUser("ADMIN").email, demoUser("ADMIN").password);
+    await page.goto("/places/new");
+    const name = `No-script place ${Date.now()}`;
+    await page.locator("input[name=name]").fill(name);
+    const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator("form button[type=submit]").last().click()]);
+    expect(res.status()).toBeLessThan(500);
+    await expect(page).toHaveURL(/\/places\/[^/]+\?saved=1$/);
+    await expect(page.getByText(name).first()).toBeVisible();
+  });
+
+  // A form whose action is bound to a record in a client component (useActionState(action.bind(…)))
+  // rendered again after a post without JavaScript: React retried the render forever on a new
+  // promise each time, and the server stopped answering anyone.
+  test("a form bound to a record answers with its errors, and the server keeps answering", async ({ page, baseURL }) => {
+    await signInWith(page.request, demoUser("ADMIN").email, demoUser("ADMIN").password);
+    await page.goto("/sources");
+    const href = await page.locator("a[href^='/sources/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")).find((h) => h && /^\/sources\/[^/]+$/.test(h) && h !== "/sources/new"));
+    expect(href).toBeTruthy();
+    await page.goto(href!);
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST", { timeout: 20_000 }),
+      page.getByTestId("grade-submit").click({ noWaitAfter: true }),
+    ]);
+    expect(res.status()).toBeLessThan(500);
+    await expect(page.getByTestId("grade-form")).toBeVisible();
+    await healthy(page.request);
+  });
+});
+
+test("malformed server action requests are refused with a clear answer, not a server error", async ({ baseURL }) => {
+  const ctx = await admin(baseURL);
+  const ids = actionIds();
+  const id = ids.createPlaceAction!;
+  const before = (await (await ctx.get("/api/v1/places?pageSize=1")).json()) as { total: number };
+  const multipart = (parts: [string, string][]) => {
+    const b = "----casefileTestBoundary";
+    return { body: Buffer.from(parts.map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${b}--\r\n`), type: `multipart/form-data; boundary=${b}` };
+  };
+  const MESSAGE = { 400: en.actionRequest.malformed, 403: en.actionRequest.origin, 413: en.actionRequest.tooLarge } as Record<number, string>;
+  const cases: { label: string; body: string | Buffer; type: string; headers?: Record<string, string>; status: number; message?: string }[] = [
+    { label: "JSON that is not an array", body: '{"a":1}', type: "text/plain;charset=UTF-8", status: 400 },
+    { label: "a JSON string", body: '"x"', type: "text/plain;charset=UTF-8", status: 400 },
+    { label: "malformed JSON", body: '[{"seq":', type: "text/plain;charset=UTF-8", status: 400 },
+    { label: "an empty body", body: "", type: "text/plain;charset=UTF-8", status: 400 },
+    { label: "bytes", body: Buffer.from([0, 1, 2, 255]), type: "application/octet-stream", status: 400 },
+    { label: "a reference to a part that is not there", body: '["$K9"]', type: "text/plain;charset=UTF-8", status: 400 },
+    { label: "a truncated multipart body", body: '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[1', type: "multipart/form-data; boundary=b", status: 400 },
+    { label: "multipart without a boundary", body: "abc", type: "multipart/form-data", status: 400 },
+    { label: "multipart without the arguments", ...(({ body, type }) => ({ body, type }))(multipart([["1_name", "x"]])), status: 400 },
+    { label: "multipart whose arguments are not an array", ...(({ body, type }) => ({ body, type }))(multipart([["0", '{"a":1}']])), status: 400 },
+    { label: "multipart with forward references", ...(({ body, type }) => ({ body, type }))(multipart([["0", '["$K9","$@7","$Q3"]']])), status: 400 },
+    { label: "another site's origin", body: '[{"seq":0,"ok":false,"values":{}},{}]', type: "text/plain;charset=UTF-8", headers: { origin: "http://elsewhere.example" }, status: 403 },
+    { label: "a malformed origin", body: '[{"seq":0,"ok":false,"values":{}},{}]', type: "text/plain;charset=UTF-8", headers: { origin: "::nope::" }, status: 403 },
+    { label: "malformed, in Persian", body: "[{", type: "text/plain;charset=UTF-8", headers: { cookie: "casefile-locale=fa" }, status: 400, message: fa.actionRequest.malformed },
+    { label: "a body over the limit", body: `[{"seq":0,"ok":false,"values":{}},"${"x".repeat(5 << 20)}"]`, type: "text/plain;charset=UTF-8", status: 413 },
+  ];
+  const failures: string[] = [];
+  for (const c of cases) {
+    const res = await ctx.post("/places/new", { headers: { "Next-Action": id, "Content-Type": c.type, ...c.headers }, data: c.body, maxRedirects: 0 });
+    const text = await res.text();
+    if (res.status() !== c.status) failures.push(`${c.label}: ${res.status()} (expected ${c.status}) ${text.slice(0, 120)}`);
+    else if (text !== (c.message ?? MESSAGE[c.status])) failures.push(`${c.label}: not the message that says what to do: ${text.slice(0, 200)}`);
+  }
+  // The same without JavaScript: the form's own fields, with a broken reference to the action's bound arguments.
+  for (const [label, parts] of [
+    ["bound arguments that are not JSON", [["$ACTION_REF_1", ""], ["$ACTION_1:0", JSON.stringify({ id, bound: "$@1" })], ["$ACTION_1:1", "[[["], ["name", "x"]]],
+    ["a reference that is not JSON", [["$ACTION_REF_1", ""], ["$ACTION_1:0", "{nope"], ["name", "x"]]],
+  ] as [string, [string, string][]][]) {
+    const m = multipart(parts);
+    const res = await ctx.post("/places/new", { headers: { "Content-Type": m.type }, data: m.body, maxRedirects: 0 });
+    if (res.status() !== 400) failures.push(`no-JS, ${label}: ${res.status()}`);
+  }
+  expect(failures, failures.join("\n")).toEqual([]);
+  const after = (await (await ctx.get("/api/v1/places?pageSize=1")).json()) as { total: number };
+  expect(after.total).toBe(before.total);
+  await healthy(ctx);
+});
+
+// A server action's arguments are whatever the client sends: the bound ids, the previous form
+// state and the form itself can each be any JSON value, or missing.
+test("every server action answers arguments of the wrong kind without a server error", async ({ baseURL }) => {
+  test.setTimeout(300_000);
+  const ctx = await admin(baseURL);
+  const anon = await playwrightRequest.newContext({ baseURL });
+  const ids = actionIds();
+  const UNEXPECTED = en.errors.unexpected.split("{ref}")[0]!.slice(0, 40);
+  const SHAPES: unknown[][] = [[], [null], [{}], ["x"], [5], [[], []], [null, null, null, null, null], [{}, {}, {}, {}, {}], [["a"], 7, true, { seq: "1" }, "x"], ["nope", "nope", "nope", { seq: 0, ok: false, values: {} }, {}], ["nope", 1, { seq: 0, ok: false, values: {} }, { title: "x" }]];
+  const failures: string[] = [];
+  let calls = 0;
+  for (const [name, id] of Object.entries(ids)) {
+    for (const shape of SHAPES) {
+      for (const [who, c] of [["admin", ctx], ["anonymous", anon]] as const) {
+        const res = await c.post("/places/new", { headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(shape), maxRedirects: 0, timeout: 20_000 });
+        calls++;
+        if (res.status() >= 500) failures.push(`${name}(${JSON.stringify(shape)}) as ${who} → ${res.status()}`);
+        // runForm's answer to an error it did not expect (logged on the server with a reference).
+        else if ((await res.text()).includes(UNEXPECTED)) failures.push(`${name}(${JSON.stringify(shape)}) as ${who} → an unexpected error`);
+      }
+    }
+  }
+  expect(calls).toBeGreaterThan(500);
+  expect(failures, failures.join("\n")).toEqual([]);
+  await healthy(ctx);
+});
