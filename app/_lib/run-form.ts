@@ -7,6 +7,7 @@ import { getActor } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { localizeFieldErrors } from "@/lib/i18n/field-errors";
+import { hasUnstorableText } from "@/lib/validation";
 import type { FormState } from "./form-state";
 
 /**
@@ -15,7 +16,14 @@ import type { FormState } from "./form-state";
  * a call is answered as a form with no fields is, by the lib's own field errors, never a crash.
  */
 export function asFormData(formData: unknown): FormData {
-  return formData instanceof FormData ? formData : new FormData();
+  return isFormData(formData) ? formData : new FormData();
+}
+
+// Not `instanceof FormData`: React decodes a fetch action's form into a FormData of its own
+// runtime's class, not this module's global one (with instanceof every form sent with
+// JavaScript read as empty). Arguments decoded from JSON carry no tag and no methods.
+function isFormData(x: unknown): x is FormData {
+  return Object.prototype.toString.call(x) === "[object FormData]" && typeof (x as FormData).get === "function" && typeof (x as FormData).getAll === "function";
 }
 
 /** One field as sent, or undefined when it is missing or is not text (a file). */
@@ -39,9 +47,13 @@ export function formValues(formData: unknown, fields: readonly string[]): Record
   return out;
 }
 
-/** Bound arguments as pages bind them: non-empty strings. */
+/**
+ * Bound arguments as pages bind them: non-empty strings, without a character no database here
+ * can store (a NUL, half a surrogate pair: JSON can carry "\ud800", and the SQLite engine fails
+ * on it inside the query, where it is no AppError).
+ */
 export function boundArgumentsWellFormed(bound: readonly unknown[]): boolean {
-  return bound.every((b) => typeof b === "string" && b !== "");
+  return bound.every((b) => typeof b === "string" && b !== "" && !hasUnstorableText(b));
 }
 
 // Passwords are never sent back to the browser in a form state.

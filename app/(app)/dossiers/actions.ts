@@ -38,9 +38,9 @@ export async function updateDossierAction(dossierId: string, prev: FormState<Sav
 
 /** One-button changes (add, move, remove): back to the builder, with the error code if it failed. */
 async function step(bound: unknown[], op: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) => Promise<unknown>, anchor = "items") {
-  const dossierId = bound[0];
+  const dossierId = bound[0] as string;
   // The ids are bound by the page; from another client they may be anything (see runForm).
-  if (typeof dossierId !== "string" || !dossierId) redirect("/dossiers?error=INVALID_INPUT");
+  if (!boundArgumentsWellFormed([dossierId])) redirect("/dossiers?error=INVALID_INPUT");
   const actor = await getActor();
   let error: string | null = null;
   if (!actor) error = "UNAUTHENTICATED";
