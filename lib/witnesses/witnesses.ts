@@ -41,7 +41,9 @@ export const ZUpdateWitness = z.object({
     .toUpperCase()
     .regex(/^(W-\d{4,})?$/, { error: "invalid_witness_code" })
     .optional(),
-});
+})
+  // An update naming no field changed nothing and would still have written an audit entry.
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: "nothing_to_change" });
 
 export const ZReveal = z.object({ reason: zText(1000) });
 export const ZWithdraw = z.object({ note: z.string().trim().max(2000, { error: "too_long:2000" }).default("") });

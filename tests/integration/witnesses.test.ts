@@ -48,6 +48,16 @@ describe("witness protection", () => {
     expect(JSON.stringify(await listWitnesses({ actor: reviewer }))).not.toContain("Enc");
   });
 
+  test("an update that names no field is refused and writes nothing, not even an audit entry", async () => {
+    const w = await createWitness({ actor: researcher, input: { notes: "kept" } });
+    const audited = () => read((d) => d.auditEvent.count({ where: { recordId: w.id } }));
+    const before = await audited();
+    for (const input of [{}, { notes: undefined }, { unknownField: "x" }])
+      await expect(updateWitness({ actor: researcher, witnessId: w.id, input })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { _: ["nothing_to_change"] } });
+    expect(await audited()).toBe(before);
+    expect((await getWitness({ actor: researcher, witnessId: w.id })).notes).toBe("kept");
+  });
+
   test("the owning researcher and an admin may reveal, with a reason that is audited; others may not", async () => {
     const w = await createWitness({ actor: researcher, input: { identity: { legalName: "نام محرمانه" } } });
     await expect(revealIdentity({ actor: researcher, witnessId: w.id, input: { reason: " " } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { reason: ["required"] } });
