@@ -43,8 +43,10 @@ async function step(bound: unknown[], op: (actor: NonNullable<Awaited<ReturnType
   if (!boundArgumentsWellFormed([dossierId])) redirect("/dossiers?error=INVALID_INPUT");
   const actor = await getActor();
   let error: string | null = null;
-  if (!actor) error = "UNAUTHENTICATED";
-  else if (!boundArgumentsWellFormed(bound)) error = "INVALID_INPUT";
+  if (!boundArgumentsWellFormed(bound)) {
+    error = "INVALID_INPUT";
+    anchor = "items"; // the anchor is made from an id, which may be anything here
+  } else if (!actor) error = "UNAUTHENTICATED";
   else {
     try {
       await op(actor);
