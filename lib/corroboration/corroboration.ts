@@ -15,6 +15,7 @@ import { CALENDARS } from "@/lib/i18n/calendar";
 import { sameName } from "@/lib/persons/find-duplicates";
 import { loadPersonNames } from "@/lib/persons/shared";
 import { rankByName } from "@/lib/registries/rank";
+import { matchNames } from "@/lib/names";
 import { canonicalWitnessIds, countWitnesses, type WitnessCount } from "./count";
 import { inCalendar } from "./timeline-axis";
 
@@ -423,11 +424,45 @@ function loadEvents(ids?: string[]): Promise<EventRow[]> {
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const zFilterText = z.preprocess(blankToUndefined, z.string().trim().max(200, { error: "too_long:200" }).optional());
 
+/** The numbers written in a text (Persian and Arabic digits folded to ASCII by sameName). */
+const numbersIn = (folded: string) => folded.match(/\d+/g) ?? [];
+
+/**
+ * The events whose title, English or Persian, answers the text a researcher typed: the text
+ * is in the title (case, accents, Arabic letter forms and ZWNJ folded: sameName), or the title
+ * matches it as lib/names matches a person's names (either script, words in any order, the
+ * title's other words left out: "Khavaran burials", «خاوران», "Gohar Dasht"). The name matcher
+ * does not read numbers, so a number typed must be one of the title's own ("event 12" is not
+ * "event 112").
+ */
+function eventsMatching(events: EventRow[], text: string): Set<string> {
+  const needle = sameName(text);
+  const found = new Set<string>();
+  const rest: EventRow[] = [];
+  for (const e of events) {
+    if (sameName(e.title).includes(needle) || sameName(e.titleFa).includes(needle)) found.add(e.id);
+    else rest.push(e);
+  }
+  const numbers = numbersIn(needle);
+  const candidates = numbers.length
+    ? rest.filter((e) => {
+        const own = new Set([...numbersIn(sameName(e.title)), ...numbersIn(sameName(e.titleFa))]);
+        return numbers.every((n) => own.has(n));
+      })
+    : rest;
+  for (const m of matchNames(
+    text,
+    candidates.map((e) => ({ id: e.id, names: [e.title, e.titleFa].filter((t) => t.trim() !== "") })),
+  ))
+    found.add(m.id);
+  return found;
+}
+
 export const ZMatrixQuery = z.object({
   allegationType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ALLEGATION_TYPES, { error: "invalid_choice" }).optional()),
   /** Only persons found by this name (any spelling, Latin or Persian: lib/names). */
   person: zFilterText,
-  /** Only events whose title (English or Persian) contains this. */
+  /** Only events whose title (English or Persian) contains this, or matches it in another spelling or script, words left out (lib/names). */
   event: zFilterText,
 });
 
@@ -456,9 +491,9 @@ async function matrixOf(links: GraphLinks, q: z.infer<typeof ZMatrixQuery>) {
   }
   const eventsPromise = q.event ? loadEvents() : null;
   if (q.event) {
-    // A plain "contains" match, the same on both databases: accents, case and Arabic letter forms folded.
-    const needle = sameName(q.event);
-    const found = new Set((await eventsPromise!).filter((e) => sameName(e.title).includes(needle) || sameName(e.titleFa).includes(needle)).map((e) => e.id));
+    // Only the events these links name are worth scoring.
+    const linked = new Set(rows.flatMap((l) => (l.eventId ? [l.eventId] : [])));
+    const found = eventsMatching((await eventsPromise!).filter((e) => linked.has(e.id)), q.event);
     rows = rows.filter((l) => l.eventId !== null && found.has(l.eventId));
   }
   const count = counter(links.canonical, graphFact);

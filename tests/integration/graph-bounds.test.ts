@@ -139,6 +139,21 @@ describe("the corroboration matrix on a large archive", () => {
     await expect(getCorroborationMatrix({ actor: reviewer, query: { person: "x".repeat(201) } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { person: ["too_long:200"] } });
   });
 
+  test("the event filter takes a title loosely, as the person filter takes a name: another script, words left out or reordered, a typo; a number typed must be the title's", async () => {
+    const events = async (event: string) => (await getCorroborationMatrix({ actor: reviewer, query: { event } })).events.map((e) => e.id);
+    // Event 3's Persian title is «بازجویی در زندان اوین»; its English one says nothing of Evin.
+    expect(await events("Evin")).toEqual([E[3]]);
+    expect(await events("اوین بازجویی")).toEqual([E[3]]);
+    expect(await events("زندان اوين")).toEqual([E[3]]);
+    // A misspelt word and a number: only the event with that number, not 1, 2, 112...
+    expect(await events("Fictionl evnt 12")).toEqual([E[12]]);
+    expect(await events("evnt ۱۲")).toEqual([E[12]]);
+    // A number no title has finds nothing, however close the words.
+    expect(await events("Fictional event 99")).toEqual([]);
+    // Still narrows: an unrelated word finds nothing.
+    expect(await events("Khavaran")).toEqual([]);
+  });
+
   test("a legal team's matrix and its totals count only witnesses whose consent covers legal sharing", async () => {
     const m = await getCorroborationMatrix({ actor: legal });
     // Only verified witness 0 consents: the persons with at least one verified witness, all in event E0.
