@@ -424,6 +424,11 @@ function loadEvents(ids?: string[]): Promise<EventRow[]> {
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const zFilterText = z.preprocess(blankToUndefined, z.string().trim().max(200, { error: "too_long:200" }).optional());
 
+/** The persons a name finds, in any spelling or script (lib/names), as the person registry's search finds them. */
+async function personsNamed(text: string): Promise<Set<string>> {
+  return new Set(rankByName(await loadPersonNames(), text).map((p) => p.id));
+}
+
 /** The numbers written in a text (Persian and Arabic digits folded to ASCII by sameName). */
 const numbersIn = (folded: string) => folded.match(/\d+/g) ?? [];
 
@@ -483,10 +488,10 @@ export async function getCorroborationMatrix({ actor, query }: { actor: Actor | 
   return matrixOf(await loadGraphLinks(actor), q);
 }
 
-async function matrixOf(links: GraphLinks, q: z.infer<typeof ZMatrixQuery>) {
+async function matrixOf(links: GraphLinks, q: z.infer<typeof ZMatrixQuery>, named?: Promise<Set<string>>) {
   let rows = q.allegationType ? links.rows.filter((l) => l.allegationType === q.allegationType) : links.rows;
   if (q.person) {
-    const found = new Set(rankByName(await loadPersonNames(), q.person).map((p) => p.id));
+    const found = await (named ?? personsNamed(q.person));
     rows = rows.filter((l) => found.has(l.personId));
   }
   const eventsPromise = q.event ? loadEvents() : null;
@@ -560,6 +565,8 @@ export const ZTimelineQuery = z.object({
   to: zIsoDay,
   /** The calendar whose years `years` counts events by. */
   calendar: z.preprocess(blankToUndefined, z.enum(CALENDARS, { error: "invalid_choice" }).default("gregorian")),
+  /** Only the events linked to the persons found by this name (any spelling: lib/names), and their positions. */
+  person: zFilterText,
 });
 
 /**
@@ -569,7 +576,9 @@ export const ZTimelineQuery = z.object({
  * TIMELINE_MAX_PERSONS persons with a dated position, those with the most corroborated
  * allegations first (`linked`: has allegations visible to the reader). `totals` counts all of
  * them in the period; `years` counts every dated event by the calendar year it may begin in,
- * whatever the period, for an overview of the whole archive.
+ * whatever the period, for an overview of the whole archive. With `person`, all of this is
+ * about the persons that name finds: the events linked to them in statements the reader may
+ * see (ranked by those links alone), their positions, and their events per year.
  */
 export async function getTimeline({ actor, query }: { actor: Actor | null; query?: unknown }) {
   authorize(actor, "registry.read");
@@ -578,22 +587,32 @@ export async function getTimeline({ actor, query }: { actor: Actor | null; query
   return timelineOf(await loadGraphLinks(actor), q);
 }
 
-async function timelineOf({ rows, canonical }: GraphLinks, q: z.infer<typeof ZTimelineQuery>) {
+async function timelineOf(links: GraphLinks, q: z.infer<typeof ZTimelineQuery>, named?: Promise<Set<string>>) {
   const from = q.from ?? "0000-00-00";
   const to = q.to ?? "9999-99-99";
+  const { canonical } = links;
+  const found = q.person ? await (named ?? personsNamed(q.person)) : null;
+  const rows = found ? links.rows.filter((l) => found.has(l.personId)) : links.rows;
   const count = counter(canonical, graphFact);
   const eventWeight = new Map([...groupBy(rows.filter((l) => l.eventId), (l) => l.eventId!).entries()].map(([id, items]) => [id, weightOf(count(items))]));
   const personWeight = new Map([...groupBy(rows, (l) => l.personId).entries()].map(([id, items]) => [id, weightOf(count(items))]));
 
-  const [dated, byDay, positioned] = await Promise.all([
-    rawAll<{ id: string; earliest: string }>(Prisma.sql`
-      SELECT "id", "earliest" FROM "Event" WHERE "earliest" IS NOT NULL AND "earliest" <= ${to} AND COALESCE("latest", "earliest") >= ${from}`),
-    rawAll<{ earliest: string; n: unknown }>(Prisma.sql`SELECT "earliest", COUNT(*) AS "n" FROM "Event" WHERE "earliest" IS NOT NULL GROUP BY "earliest"`),
+  const [eventRows, byDay, positioned] = await Promise.all([
+    found
+      ? // Every dated event of these persons' links: their years are counted from these, and the period applied below.
+        rawAll<{ id: string; earliest: string; latest: string | null }>(Prisma.sql`SELECT "id", "earliest", "latest" FROM "Event" WHERE "earliest" IS NOT NULL`).then((es) =>
+          es.filter((e) => eventWeight.has(e.id)),
+        )
+      : rawAll<{ id: string; earliest: string; latest: string | null }>(Prisma.sql`
+      SELECT "id", "earliest", "latest" FROM "Event" WHERE "earliest" IS NOT NULL AND "earliest" <= ${to} AND COALESCE("latest", "earliest") >= ${from}`),
+    found ? null : rawAll<{ earliest: string; n: unknown }>(Prisma.sql`SELECT "earliest", COUNT(*) AS "n" FROM "Event" WHERE "earliest" IS NOT NULL GROUP BY "earliest"`),
     rawAll<{ personId: string; first: string }>(Prisma.sql`
       SELECT "personId", MIN("fromEarliest") AS "first" FROM "Position"
       WHERE "fromEarliest" IS NOT NULL AND "fromEarliest" <= ${to} AND COALESCE("toLatest", '9999-99-99') >= ${from}
-      GROUP BY "personId"`),
+      GROUP BY "personId"`).then((ps) => (found ? ps.filter((p) => found.has(p.personId)) : ps)),
   ]);
+  const dated = found ? eventRows.filter((e) => e.earliest <= to && (e.latest ?? e.earliest) >= from) : eventRows;
+  const days = byDay ?? eventRows.map((e) => ({ earliest: e.earliest, n: 1 }));
 
   const keptEventIds = dated
     .sort((a, b) => (eventWeight.get(b.id) ?? 0) - (eventWeight.get(a.id) ?? 0) || (a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : a.id < b.id ? -1 : 1))
@@ -628,7 +647,7 @@ async function timelineOf({ rows, canonical }: GraphLinks, q: z.infer<typeof ZTi
 
   // Every dated event by the year of the reader's calendar it may begin in.
   const years = new Map<number, number>();
-  for (const d of byDay) {
+  for (const d of days) {
     const y = inCalendar(d.earliest, q.calendar).year;
     years.set(y, (years.get(y) ?? 0) + rawInt(d.n));
   }
@@ -646,6 +665,7 @@ async function timelineOf({ rows, canonical }: GraphLinks, q: z.infer<typeof ZTi
     totals: { events: dated.length, persons: positioned.length },
     limits: { events: TIMELINE_MAX_EVENTS, persons: TIMELINE_MAX_PERSONS },
     calendar: q.calendar,
+    person: q.person ?? null,
     years: [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, events]) => ({ year, events })),
   };
 }
@@ -660,6 +680,8 @@ export async function getGraph({ actor, matrix, timeline }: { actor: Actor | nul
   const mq = parseInput(ZMatrixQuery, matrix ?? {});
   const tq = parseInput(ZTimelineQuery, timeline ?? {});
   const links = await loadGraphLinks(actor);
-  const [m, t] = await Promise.all([matrixOf(links, mq), timelineOf(links, tq)]);
+  // The same name given to both is looked up once.
+  const named = mq.person && mq.person === tq.person ? personsNamed(mq.person) : undefined;
+  const [m, t] = await Promise.all([matrixOf(links, mq, named), timelineOf(links, tq, named)]);
   return { matrix: m, timeline: t };
 }

@@ -97,5 +97,6 @@ export const ZTimelineOut = z.object({
   totals: z.object({ events: z.number().int(), persons: z.number().int() }).describe("Dated events and persons with dated positions in the period, shown or not"),
   limits: z.object({ events: z.number().int(), persons: z.number().int() }).describe("At most this many events (most evidenced first) and persons (most corroborated first) are returned"),
   calendar: z.enum(["persian", "gregorian"]),
+  person: z.string().nullable().describe("The person filter given (a name in any spelling): events, positions and years are those of the persons it finds"),
   years: z.array(z.object({ year: z.number().int(), events: z.number().int() })).describe("Every dated event, counted by the year of `calendar` it may begin in"),
 });

@@ -198,3 +198,71 @@ test("an edit that removes a linked passage flags the link, and the researcher p
   await expect(page.getByTestId("link-item")).toHaveAttribute("data-anchor", "ANCHORED");
   await expect(page.getByTestId("statement-text").locator("mark")).toHaveText("نیری چیزی خواند");
 });
+
+test("the timeline narrows to the events of the person typed in any spelling, from the keyboard, in both languages; with no dated position, no empty heading", async ({ page, baseURL }) => {
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(page.request, researcher.email, researcher.password);
+  await setLocale(page, baseURL!, "en");
+  // A fictional official with no position on record, linked to one event of the public record.
+  const made = await page.request.post("/api/v1/persons", { data: { name: "Fictional Jafar Baharestani", nameFa: "جعفر بهارستانی ساختگی", confirmDuplicate: true } });
+  expect(made.status()).toBe(201);
+  const personId = ((await made.json()) as { id: string }).id;
+  const events = (await (await page.request.get("/api/v1/events")).json()) as { items: { id: string; title: string }[] };
+  const mersad = events.items.find((e) => e.title === "Operation Mersad")!;
+  const statementId = await persianStatement(page, "نمونهٔ ساختگی — آزمون خط زمان");
+  const start = TEXT.indexOf(PASSAGE);
+  const link = await page.request.post("/api/v1/links", {
+    data: { statementId, revisionNumber: 1, startOffset: start, endOffset: start + PASSAGE.length, quote: PASSAGE, personId, eventId: mersad.id, role: "PRESENT", allegationType: "KILLING" },
+  });
+  expect(link.status()).toBe(201);
+
+  // Unfiltered, the timeline draws the seeded officials' positions under their heading.
+  await page.goto("/graph");
+  const timeline = page.getByTestId("timeline");
+  // The section headings drawn in the picture (SVG <text>), by their exact words.
+  const heading = (words: string) => timeline.locator("text").filter({ hasText: new RegExp(`^${words}$`) });
+  await expect(heading("Positions held")).toHaveCount(1);
+  expect(await page.getByTestId("timeline-person").count()).toBeGreaterThan(0);
+  const allEvents = await page.getByTestId("timeline-event").count();
+  expect(allEvents).toBeGreaterThan(1);
+
+  // Typed in the timeline's own filter, misspelt, and sent with Enter.
+  await page.locator("#timeline-person").fill("Baharstani");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/person=Baharstani/);
+  await expect(page.getByTestId("timeline-person-note")).toContainText("Baharstani");
+  await expect(page.getByTestId("timeline-event")).toHaveCount(1);
+  await expect(page.getByTestId("timeline-list-events")).toContainText("Operation Mersad");
+  // The same filter narrows the matrix: one row, this person.
+  await expect(page.getByTestId("matrix-row")).toHaveCount(1);
+  await expect(page.locator(`[data-testid="matrix-row"][data-person-id="${personId}"]`)).toHaveCount(1);
+  // No dated position: no "Positions held" heading over nothing, in the picture or the list; one line says so.
+  await expect(page.getByTestId("timeline-person")).toHaveCount(0);
+  await expect(heading("Positions held")).toHaveCount(0);
+  await expect(heading("Events")).toHaveCount(1);
+  await expect(page.getByTestId("timeline-list-positions")).toHaveCount(0);
+  await expect(page.getByTestId("timeline-showing")).toContainText("No dated positions");
+
+  // The filled cell tells a screen reader person, event and count; its headers are a row and a column header.
+  await expect(page.getByRole("rowheader", { name: "Fictional Jafar Baharestani" })).toHaveCount(1);
+  await expect(page.getByRole("columnheader", { name: /Operation Mersad/ })).toHaveCount(1);
+  await expect(page.getByRole("link", { name: /^Fictional Jafar Baharestani, Operation Mersad: 0 verified witnesses, 1 unverified\./ })).toHaveCount(1);
+
+  // In Persian, typed in Persian script: the same events, the note in Persian.
+  await setLocale(page, baseURL!, "fa");
+  await page.goto("/graph");
+  await page.locator("#timeline-person").fill("بهارستانی");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/person=/);
+  await expect(page.getByTestId("timeline-person-note")).toContainText("اشخاصِ یافته‌شده");
+  await expect(page.getByTestId("timeline-event")).toHaveCount(1);
+  await expect(heading("سمت‌ها")).toHaveCount(0);
+  await expect(heading("رویدادها")).toHaveCount(1);
+  await expect(page.getByTestId("timeline-showing")).toContainText("سمتِ تاریخ‌داری برای نمایش نیست");
+  // Cleared from the keyboard: every event again, and the positions under their heading.
+  await page.getByTestId("timeline-person-clear").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).not.toHaveURL(/person=/);
+  await expect(page.getByTestId("timeline-event")).toHaveCount(allEvents);
+  await expect(heading("سمت‌ها")).toHaveCount(1);
+});

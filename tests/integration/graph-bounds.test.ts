@@ -192,6 +192,33 @@ describe("the timeline on a large archive", () => {
     await expect(getTimeline({ actor: reviewer, query: { from: "1975" } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { from: ["invalid_date"] } });
   });
 
+  test("the person filter narrows it to the events linked to the persons found (any spelling), their positions, and their years", async () => {
+    // Hossein-Ali Nayyeri (P20): verified witnesses 0..5 link him to E0..E5, unverified ones to E16..E18.
+    const mine = [...E.slice(0, 6), ...E.slice(16, 19)];
+    const t = await getTimeline({ actor: reviewer, query: { person: "Nayeri" } });
+    expect(t.person).toBe("Nayeri");
+    expect(t.events.map((e) => e.id)).toEqual(mine);
+    expect(t.persons.map((p) => p.id)).toEqual([P[20]]);
+    expect(t.persons[0]!.positions).toHaveLength(1);
+    expect(t.totals).toEqual({ events: 9, persons: 1 });
+    expect(t.years.reduce((a, y) => a + y.events, 0)).toBe(9);
+    expect(t.years.find((y) => y.year === 1970)).toEqual({ year: 1970, events: 1 });
+    expect(t.years.find((y) => y.year === 1976)).toBeUndefined();
+    // In Persian script, and within a period: the events of the period, the years of all of his.
+    const fa = await getTimeline({ actor: reviewer, query: { person: "نیری", from: "1972-01-01", to: "1975-12-31" } });
+    expect(fa.events.map((e) => e.id)).toEqual(E.slice(2, 6));
+    expect(fa.totals.events).toBe(4);
+    expect(fa.years.reduce((a, y) => a + y.events, 0)).toBe(9);
+    // Nobody by that name: nothing, said as such.
+    const none = await getTimeline({ actor: reviewer, query: { person: "Nobody Anywhere Zzyzx" } });
+    expect(none).toMatchObject({ events: [], persons: [], range: null, years: [], totals: { events: 0, persons: 0 } });
+    // A legal team sees only verified witness 0's statement: his one event it may see.
+    const legalView = await getTimeline({ actor: legal, query: { person: "Nayyeri" } });
+    expect(legalView.events.map((e) => e.id)).toEqual([E[0]]);
+    expect(legalView.persons.map((p) => p.id)).toEqual([P[20]]);
+    await expect(getTimeline({ actor: reviewer, query: { person: "x".repeat(201) } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { person: ["too_long:200"] } });
+  });
+
   test("for a legal team, persons are ranked and marked linked by the allegations it may see", async () => {
     const t = await getTimeline({ actor: legal });
     // It sees one verified witness naming each of P03..P35 alike: the 30 whose positions begin first.
@@ -203,12 +230,14 @@ describe("the timeline on a large archive", () => {
 
 test("the graph page's one read gives the same matrix and timeline as the two operations", async () => {
   for (const actor of [reviewer, legal]) {
-    const matrix = { allegationType: "KILLING", event: "Fictional" };
-    const timeline = { from: "1975-01-01", calendar: "persian" };
-    expect(await getGraph({ actor, matrix, timeline })).toEqual({
-      matrix: await getCorroborationMatrix({ actor, query: matrix }),
-      timeline: await getTimeline({ actor, query: timeline }),
-    });
+    for (const person of [undefined, "Nayeri"]) {
+      const matrix = { allegationType: "KILLING", event: "Fictional", person };
+      const timeline = { from: "1975-01-01", calendar: "persian", person };
+      expect(await getGraph({ actor, matrix, timeline })).toEqual({
+        matrix: await getCorroborationMatrix({ actor, query: matrix }),
+        timeline: await getTimeline({ actor, query: timeline }),
+      });
+    }
   }
   await expect(getGraph({ actor: reviewer, matrix: { allegationType: "NOPE" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   // The API's documented shapes (the OpenAPI document is made from them) are what it answers.

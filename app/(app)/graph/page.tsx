@@ -34,7 +34,7 @@ export default async function GraphPage({ searchParams }: Props) {
   // The period of that year: its first day to the day before the next one begins.
   const period = year ? { from: yearStart(year, calendar), to: dayBefore(yearStart(year + 1, calendar)) } : {};
   const [{ matrix, timeline }, t] = await Promise.all([
-    orHttpError(getGraph({ actor, matrix: { allegationType, person, event }, timeline: { ...period, calendar } })),
+    orHttpError(getGraph({ actor, matrix: { allegationType, person, event }, timeline: { ...period, calendar, person } })),
     getTranslations(),
   ]);
   const query = (patch: Record<string, string | undefined>) => {
@@ -98,7 +98,7 @@ export default async function GraphPage({ searchParams }: Props) {
             {t("graph.spanAll")}
           </Link>
         </nav>
-        <TimelineYears timeline={timeline} year={year} hrefFor={(y) => query({ year: y === undefined ? undefined : String(y) })} hidden={{ allegationType, person, event, span: span === "all" ? "all" : undefined }} />
+        <TimelineYears timeline={timeline} year={year} hrefFor={(y) => query({ year: y === undefined ? undefined : String(y) })} hidden={{ allegationType, event, span: span === "all" ? "all" : undefined }} clearPersonHref={query({ person: undefined })} />
         <TimelineChart timeline={timeline} calendar={calendar} span={span} />
       </section>
     </>

@@ -29,7 +29,7 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
   const rtl = fa;
   const today = new Date().toISOString().slice(0, 10);
   const { events, persons } = timeline;
-  if (!timeline.range) return <p className="empty">{t("timelineEmpty")}</p>;
+  if (!timeline.range) return <p className="empty" data-testid="timeline-empty">{t(timeline.person ? "timelineNoMatch" : "timelineEmpty")}</p>;
 
   // The period shown: around the events, or everything, widened to whole years of the calendar.
   const eventDates = events.flatMap((e) => [e.earliest, e.latest]).filter((x): x is string => !!x).sort();
@@ -65,14 +65,15 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
   const read = (d: string | null) => readDate(d, { calendar, locale: fa ? "fa" : "en" }) ?? "";
   const dates = (a: string | null, b: string | null) => (b && b !== a ? `${read(a)} – ${read(b)}` : read(a));
 
-  // Rows: a heading, one row per event, a heading, one row per person.
+  // Rows: a heading, one row per event, a heading, one row per person. A section with no rows
+  // (no shown person holds a dated position, or the period has no events) has no heading either.
   let y = AXIS_H + 8;
   const eventsHeadY = y;
-  y += HEAD_H;
+  if (events.length) y += HEAD_H;
   const eventRows = events.map((e) => ({ e, y: (y += EVENT_ROW_H) - EVENT_ROW_H }));
-  y += 10;
+  if (events.length && persons.length) y += 10;
   const positionsHeadY = y;
-  y += HEAD_H;
+  if (persons.length) y += HEAD_H;
   const personRows = persons.map((p) => ({ p, y: (y += ROW_H) - ROW_H }));
   const height = y + PAD;
 
@@ -145,9 +146,11 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
           <line x1={plotLeft} x2={plotRight} y1={AXIS_H} y2={AXIS_H} className={styles.axisLine} />
         </g>
 
-        <text x={labelX} y={eventsHeadY + 20} className={styles.sectionLabel} textAnchor="start">
-          {t("events")}
-        </text>
+        {events.length > 0 && (
+          <text x={labelX} y={eventsHeadY + 20} className={styles.sectionLabel} textAnchor="start" data-testid="timeline-events-heading">
+            {t("events")}
+          </text>
+        )}
         {eventRows.map(({ e, y: ry }) => {
           const s = x(e.earliest!);
           const end = x(nextDay(e.latest ?? e.earliest!));
@@ -176,9 +179,11 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
           );
         })}
 
-        <text x={labelX} y={positionsHeadY + 20} className={styles.sectionLabel} textAnchor="start">
-          {t("positions")}
-        </text>
+        {persons.length > 0 && (
+          <text x={labelX} y={positionsHeadY + 20} className={styles.sectionLabel} textAnchor="start" data-testid="timeline-positions-heading">
+            {t("positions")}
+          </text>
+        )}
         {personRows.map(({ p, y: ry }) => {
           const name = (fa && p.nameFa) || p.name;
           const bars = p.positions
@@ -238,32 +243,42 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
           <span className={`${styles.swatch} ${styles.swatchEvent}`} aria-hidden="true" />
           {t("events")}
         </span>
-        <span className={styles.legendItem}>
-          <span className={`${styles.swatch} ${styles.swatchLinked}`} aria-hidden="true" />
-          <span className={`${styles.swatch} ${styles.swatchPosition}`} aria-hidden="true" />
-          {t("linked")}
-        </span>
+        {persons.length > 0 && (
+          <span className={styles.legendItem}>
+            <span className={`${styles.swatch} ${styles.swatchLinked}`} aria-hidden="true" />
+            <span className={`${styles.swatch} ${styles.swatchPosition}`} aria-hidden="true" />
+            {t("linked")}
+          </span>
+        )}
       </figcaption>
       <details className={styles.details}>
         <summary>{t("asList")}</summary>
-        <h3 className={styles.listHead}>{t("events")}</h3>
-        <ul data-testid="timeline-list-events">
-          {events.map((e) => (
-            <li key={e.id}>
-              <bdi>{(fa && e.titleFa) || e.title}</bdi> — <bdi>{dates(e.dateStart, e.dateEnd)}</bdi>
-            </li>
-          ))}
-        </ul>
-        <h3 className={styles.listHead}>{t("positions")}</h3>
-        <ul>
-          {persons.flatMap((p) =>
-            p.positions.map((pos) => (
-              <li key={pos.id}>
-                <bdi>{(fa && p.nameFa) || p.name}</bdi>: <bdi>{pos.title}</bdi> — <bdi>{read(pos.fromDate)}</bdi> – {pos.toDate ? <bdi>{read(pos.toDate)}</bdi> : t("ongoing")}
-              </li>
-            )),
-          )}
-        </ul>
+        {events.length > 0 && (
+          <>
+            <h3 className={styles.listHead}>{t("events")}</h3>
+            <ul data-testid="timeline-list-events">
+              {events.map((e) => (
+                <li key={e.id}>
+                  <bdi>{(fa && e.titleFa) || e.title}</bdi> — <bdi>{dates(e.dateStart, e.dateEnd)}</bdi>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {persons.length > 0 && (
+          <>
+            <h3 className={styles.listHead}>{t("positions")}</h3>
+            <ul data-testid="timeline-list-positions">
+              {persons.flatMap((p) =>
+                p.positions.map((pos) => (
+                  <li key={pos.id}>
+                    <bdi>{(fa && p.nameFa) || p.name}</bdi>: <bdi>{pos.title}</bdi> — <bdi>{read(pos.fromDate)}</bdi> – {pos.toDate ? <bdi>{read(pos.toDate)}</bdi> : t("ongoing")}
+                  </li>
+                )),
+              )}
+            </ul>
+          </>
+        )}
       </details>
     </figure>
   );

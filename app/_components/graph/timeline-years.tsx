@@ -8,18 +8,23 @@ type Timeline = Awaited<ReturnType<typeof getTimeline>>;
 /**
  * The overview above the timeline: how many dated events each year of the reader's calendar
  * has (every one, not only those drawn), each year a link that narrows the timeline to it, and
- * the same choice as a select for the keyboard; then what the timeline shows of how many.
+ * the same choice as a select for the keyboard, beside the person filter; then what the
+ * timeline shows of how many.
  */
 export async function TimelineYears({
   timeline,
   year,
   hrefFor,
   hidden,
+  clearPersonHref,
 }: {
   timeline: Timeline;
   year: number | undefined;
   hrefFor: (year: number | undefined) => string;
+  /** The other filters, kept when this form is sent (not `person` or `year`: the form sets those). */
   hidden: Record<string, string | undefined>;
+  /** The page without the person filter. */
+  clearPersonHref: string;
 }) {
   const [t, locale] = await Promise.all([getTranslations("graph"), getLocale()]);
   const fa = locale === "fa";
@@ -39,7 +44,7 @@ export async function TimelineYears({
       {years.length > 1 && (
         <>
           <h3 className={styles.listHead}>{t("yearsHeading")}</h3>
-          <p className="muted">{t("yearsIntro")}</p>
+          <p className="muted">{t(timeline.person ? "yearsIntroPerson" : "yearsIntro")}</p>
           <ol className={styles.yearBars} aria-label={t("yearsHeading")}>
             {slots.map((y) => {
               const label = t("yearBar", { year: yearFmt.format(y.year), events: y.events });
@@ -76,27 +81,46 @@ export async function TimelineYears({
           </ol>
         </>
       )}
-      {years.length > 1 && (
-        <form method="get" action="/graph" className="inline-form" data-testid="timeline-year-filter">
-          {Object.entries(hidden).map(([k, v]) => v && <input key={k} type="hidden" name={k} value={v} />)}
-          <label htmlFor="timeline-year">{t("yearFilter")}</label>
-          <select id="timeline-year" name="year" defaultValue={year ? String(year) : ""} style={{ inlineSize: "auto" }}>
-            <option value="">{t("allYears")}</option>
-            {years.map((y) => (
-              <option key={y.year} value={y.year}>
-                {t("yearBar", { year: yearFmt.format(y.year), events: y.events })}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="button small">
-            {t("show")}
-          </button>
-        </form>
+      {/* The person filter is the matrix's (one `person` in the address): given here too, so the timeline can be narrowed where it is read. */}
+      <form method="get" action="/graph" className="inline-form" data-testid="timeline-filter">
+        {Object.entries(hidden).map(([k, v]) => v && <input key={k} type="hidden" name={k} value={v} />)}
+        <label htmlFor="timeline-person">{t("filterPerson")}</label>
+        <input id="timeline-person" name="person" type="search" defaultValue={timeline.person ?? ""} maxLength={200} placeholder={t("filterPersonHint")} dir="auto" />
+        {years.length > 1 ? (
+          <>
+            <label htmlFor="timeline-year">{t("yearFilter")}</label>
+            <select id="timeline-year" name="year" defaultValue={year ? String(year) : ""} style={{ inlineSize: "auto" }}>
+              <option value="">{t("allYears")}</option>
+              {years.map((y) => (
+                <option key={y.year} value={y.year}>
+                  {t("yearBar", { year: yearFmt.format(y.year), events: y.events })}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          year !== undefined && <input type="hidden" name="year" value={year} />
+        )}
+        <button type="submit" className="button small">
+          {t("show")}
+        </button>
+      </form>
+      {timeline.person && (
+        <p className="note" data-testid="timeline-person-note">
+          {t("timelineForPerson", { person: timeline.person })}{" "}
+          <Link href={clearPersonHref} data-testid="timeline-person-clear">
+            {t("timelineForPersonClear")}
+          </Link>
+        </p>
       )}
       <p className="muted" data-testid="timeline-showing" data-events={events.length} data-events-total={totals.events} data-persons={persons.length} data-persons-total={totals.persons}>
         {year !== undefined && <>{t("timelineInYear", { year: yearFmt.format(year) })} </>}
         {totals.events > events.length ? t("timelineShowingEvents", { events: events.length, eventTotal: totals.events }) : t("timelineAllEvents", { events: totals.events })}
-        {totals.persons > 0 && <> {totals.persons > persons.length ? t("timelineShowingPersons", { persons: persons.length, personTotal: totals.persons }) : t("timelineAllPersons", { persons: totals.persons })}</>}
+        {totals.persons > 0 ? (
+          <> {totals.persons > persons.length ? t("timelineShowingPersons", { persons: persons.length, personTotal: totals.persons }) : t("timelineAllPersons", { persons: totals.persons })}</>
+        ) : (
+          <> {t("timelineNoPositions")}</>
+        )}
         {cut && <> {t("timelineNarrow")}</>}
       </p>
     </div>
