@@ -92,32 +92,32 @@ export async function CorroborationMatrix({ matrix, calendar }: { matrix: Matrix
                   </td>
                   {columns.map((c) => {
                     const x = cell(p.id, c.id);
-                    const v = x?.verifiedWitnesses ?? 0;
-                    const u = x?.unverifiedWitnesses ?? 0;
-                    const label = x ? t("cellLabel", { person: name, event: c.title, verified: v, unverified: u }) : `${name}, ${c.title}: ${t("legendNone")}`;
-                    const look = shade(v, max);
+                    // An empty cell is a bare <td>: a screen reader names it by its row and column
+                    // headers (th scope) and reads it as blank, which the legend calls "no link";
+                    // its look is the table's (td:empty). A page shows hundreds of them.
+                    if (!x) return <td key={c.id ?? "none"} />;
+                    const v = x.verifiedWitnesses;
+                    const u = x.unverifiedWitnesses;
+                    const label = t("cellLabel", { person: name, event: c.title, verified: v, unverified: u });
                     return (
                       <td
                         key={c.id ?? "none"}
-                        className={`${styles.cell}${!x ? ` ${styles.cellEmpty}` : v === 0 ? ` ${styles.cellUnverifiedOnly}` : ""}`}
-                        style={x ? look : undefined}
-                        // Empty cells are many: their label is for screen readers only, not repeated as a tooltip.
-                        title={x ? label : undefined}
-                        aria-label={label}
+                        className={`${styles.cell}${v === 0 ? ` ${styles.cellUnverifiedOnly}` : ""}`}
+                        style={shade(v, max)}
+                        title={label}
                         data-testid="matrix-cell"
                         data-event-id={c.id ?? ""}
                         data-verified={v}
                         data-unverified={u}
                       >
-                        {x && (
-                          // To the person's allegations for this event, where the quotes open on demand.
-                          <Link href={`/persons/${p.id}#${c.id ? `event-${c.id}` : "event-none"}`} className={styles.cellLink} aria-label={t("cellOpen", { label })}>
-                            <span aria-hidden="true">
-                              <span className={styles.cellNumber}>{nf.format(v)}</span>
-                              {u > 0 && <span className={styles.cellPlus}>+{nf.format(u)}</span>}
-                            </span>
-                          </Link>
-                        )}
+                        {/* To the person's allegations for this event, where the quotes open on demand.
+                            The link's name says person, event and counts, wherever the reader meets it. */}
+                        <Link href={`/persons/${p.id}#${c.id ? `event-${c.id}` : "event-none"}`} className={styles.cellLink} aria-label={t("cellOpen", { label })}>
+                          <span aria-hidden="true">
+                            <span className={styles.cellNumber}>{nf.format(v)}</span>
+                            {u > 0 && <span className={styles.cellPlus}>+{nf.format(u)}</span>}
+                          </span>
+                        </Link>
                       </td>
                     );
                   })}
