@@ -399,16 +399,23 @@ type GraphLinks = { rows: GraphLinkRow[]; canonical: Map<string, string> };
  * and the graph page reads it once for the matrix and the timeline (getGraph).
  */
 async function loadGraphLinks(actor: Actor): Promise<GraphLinks> {
-  const rows = await rawAll<GraphLinkRow>(
-    Prisma.sql`
+  const rows = await rawAll<GraphLinkRow>(graphLinksSql(actor), { offThread: true });
+  return { rows, canonical: await canonicalOfRows(rows) };
+}
+
+/**
+ * loadGraphLinks' query. The Link columns it reads are all in the index on (statementId,
+ * personId, eventId, allegationType, anchor): the table is read from that index alone, in
+ * statement order (migration link_graph_covering_index says what that saves; a test checks
+ * SQLite's plan).
+ */
+export function graphLinksSql(actor: Actor): Prisma.Sql {
+  return Prisma.sql`
     SELECT l."personId", l."eventId", l."allegationType", l."anchor", s."status", s."witnessId", w."sameAsId"
     FROM "Link" l
     JOIN "Statement" s ON s."id" = l."statementId"
     JOIN "Witness" w ON w."id" = s."witnessId"
-    ${actor.role === "LEGAL" ? Prisma.sql`WHERE ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty}`,
-    { offThread: true },
-  );
-  return { rows, canonical: await canonicalOfRows(rows) };
+    ${actor.role === "LEGAL" ? Prisma.sql`WHERE ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty}`;
 }
 
 const graphFact = (l: GraphLinkRow) => ({ anchor: l.anchor, witnessId: l.witnessId, status: l.status });

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import Database from "better-sqlite3";
+import { graphLinksSql } from "@/lib/corroboration/corroboration";
+import { sqlitePath } from "@/lib/db/provider";
 import { getCorroborationMatrix, getGraph, getTimeline, MATRIX_MAX_EVENTS, MATRIX_MAX_PERSONS, TIMELINE_MAX_EVENTS, TIMELINE_MAX_PERSONS } from "@/lib/corroboration";
 import { ZMatrixOut, ZTimelineOut } from "@/lib/corroboration/schemas";
 import { write } from "@/lib/db/write";
 import { createStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
-import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+import { freshDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
 
 // The graph page on an archive larger than it can draw: the matrix and the timeline return at
 // most their bounds, the most corroborated first, and say how many there are in all.
@@ -244,4 +247,19 @@ test("the graph page's one read gives the same matrix and timeline as the two op
   const both = await getGraph({ actor: reviewer });
   expect(ZMatrixOut.strict().parse(both.matrix)).toEqual(both.matrix);
   expect(ZTimelineOut.strict().parse(both.timeline)).toEqual(both.timeline);
+});
+
+describe.skipIf(testProvider() !== "sqlite")("the graph's link query (SQLite)", () => {
+  test("reads the Link table from the covering index alone, for every role", () => {
+    const conn = new Database(sqlitePath(db.url), { readonly: true });
+    try {
+      for (const actor of [reviewer, legal]) {
+        const q = graphLinksSql(actor);
+        const plan = conn.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.values) as { detail: string }[];
+        expect(plan.map((r) => r.detail).join("\n")).toMatch(/SCAN l USING COVERING INDEX "?Link_statementId_personId_eventId_allegationType_anchor_idx/);
+      }
+    } finally {
+      conn.close();
+    }
+  });
 });
