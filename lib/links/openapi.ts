@@ -105,7 +105,7 @@ export function linkPaths() {
         parameters: [
           { name: "allegationType", in: "query", required: false, schema: { enum: [...ALLEGATION_TYPES] } },
           { name: "person", in: "query", required: false, description: "Only persons found by this name, in any spelling, Latin or Persian.", schema: { type: "string", maxLength: 200 } },
-          { name: "event", in: "query", required: false, description: "Only events whose English or Persian title contains this.", schema: { type: "string", maxLength: 200 } },
+          { name: "event", in: "query", required: false, description: "Only events whose English or Persian title contains this, or matches it as a name would in another spelling or script, words left out or in another order (a number given must be in the title).", schema: { type: "string", maxLength: 200 } },
         ],
         responses: { "200": ok(ref("CorroborationMatrix")), ...errors(400, 401, 403) },
       },
@@ -118,6 +118,13 @@ export function linkPaths() {
           { name: "from", in: "query", required: false, description: "Only what may fall on or after this day (YYYY-MM-DD).", schema: { type: "string", format: "date" } },
           { name: "to", in: "query", required: false, description: "Only what may fall on or before this day (YYYY-MM-DD).", schema: { type: "string", format: "date" } },
           { name: "calendar", in: "query", required: false, description: "The calendar whose years `years` counts by.", schema: { enum: ["gregorian", "persian"] } },
+          {
+            name: "person",
+            in: "query",
+            required: false,
+            description: "Only the events linked to the persons found by this name (any spelling, Latin or Persian) in statements the caller may see, and those persons' positions; `years` counts their events.",
+            schema: { type: "string", maxLength: 200 },
+          },
         ],
         responses: { "200": ok(ref("Timeline")), ...errors(400, 401, 403) },
       },
