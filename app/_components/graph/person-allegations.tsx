@@ -1,13 +1,13 @@
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { DateText } from "@/app/(app)/_components/registry/dates";
+import { dateTextParts } from "@/app/(app)/_components/registry/dates";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import { getCalendar } from "@/app/_lib/calendar";
 import { getActor } from "@/lib/auth/session";
 import { ClientMessages } from "@/app/_components/client-messages";
-import { getPersonAllegationSummary, type AllegationGroupSummary } from "@/lib/corroboration";
+import { getPersonAllegationSummary } from "@/lib/corroboration";
 import { CountBadge } from "./counts";
 import styles from "./graph.module.css";
-import { AllegationQuotes } from "./allegation-quotes";
+import { AllegationEvents, type AllegationEventView } from "./allegation-events";
 
 /**
  * For the person page: allegations grouped by event and type, each with its count of
@@ -17,12 +17,19 @@ import { AllegationQuotes } from "./allegation-quotes";
  */
 export async function PersonAllegations({ personId }: { personId: string }) {
   const actor = await getActor();
-  const [r, t, locale, calendar] = await Promise.all([getPersonAllegationSummary({ actor, personId }), getTranslations(), getLocale(), getCalendar()]);
+  const [r, t, dates, locale, calendar] = await Promise.all([getPersonAllegationSummary({ actor, personId }), getTranslations(), getTranslations("registry.dates"), getLocale(), getCalendar()]);
   const fa = locale === "fa";
-  const byEvent = new Map<string, AllegationGroupSummary[]>();
+  const byEvent = new Map<string, AllegationEventView>();
   for (const g of r.groups) {
     const k = g.event?.id ?? "";
-    byEvent.set(k, [...(byEvent.get(k) ?? []), g]);
+    let view = byEvent.get(k);
+    if (!view) {
+      const e = g.event;
+      view = { event: e && { id: e.id, title: (fa && e.titleFa) || e.title, date: dateTextParts(dates, { input: e.dateStart, end: e.dateEnd, calendar, locale: fa ? "fa" : "en" }) }, groups: [] };
+      byEvent.set(k, view);
+    }
+    const { verifiedWitnesses, unverifiedWitnesses, needsReview, allegationType, quoteCount } = g;
+    view.groups.push({ verifiedWitnesses, unverifiedWitnesses, needsReview, allegationType, quoteCount, label: t(`links.allegationTypes.${allegationType}`) });
   }
   return (
     <RegistrySection id="allegations" title={t("allegations.heading")} testId="person-allegations">
@@ -37,36 +44,7 @@ export async function PersonAllegations({ personId }: { personId: string }) {
           <p className={styles.totals}>
             <span className={styles.totalsLabel}>{t("allegations.totals")}:</span> <CountBadge counts={r.totals} testId="allegation-totals" />
           </p>
-          {[...byEvent.values()].map((groups) => {
-            const event = groups[0]!.event;
-            return (
-              <div key={event?.id ?? "none"} id={`event-${event?.id ?? "none"}`} className={styles.eventBlock} data-testid="allegation-event" data-event-id={event?.id ?? ""}>
-                <h3 className={styles.eventTitle}>
-                  {event ? (
-                    <>
-                      <bdi>{(fa && event.titleFa) || event.title}</bdi>{" "}
-                      <span className={styles.eventDates}>
-                        <DateText input={event.dateStart} end={event.dateEnd} calendar={calendar} locale={fa ? "fa" : "en"} />
-                      </span>
-                    </>
-                  ) : (
-                    t("allegations.noEvent")
-                  )}
-                </h3>
-                <ul className={styles.groupList}>
-                  {groups.map((g) => (
-                    <li key={g.allegationType} className={styles.group} data-testid="allegation-group" data-allegation={g.allegationType}>
-                      <div className={styles.groupHead}>
-                        <span className={`badge ${styles.allegation}`}>{t(`links.allegationTypes.${g.allegationType}`)}</span>
-                        <CountBadge counts={g} testId="allegation-counts" />
-                      </div>
-                      <AllegationQuotes personId={personId} eventId={g.event?.id ?? null} allegationType={g.allegationType} count={g.quoteCount} />
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            );
-          })}
+          <AllegationEvents personId={personId} events={[...byEvent.values()]} />
         </ClientMessages>
       )}
     </RegistrySection>

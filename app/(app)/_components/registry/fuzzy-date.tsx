@@ -1,0 +1,16 @@
+import type { DateTextParts } from "./dates";
+
+/** DateText's markup from its parts (dateTextParts): usable in server and client components alike. */
+export function FuzzyDate({ parts, testId }: { parts: DateTextParts; testId?: string }) {
+  if ("undated" in parts) return <span className="muted">{parts.undated}</span>;
+  return (
+    <span className="fuzzy-date" title={parts.title} data-testid={testId}>
+      <bdi>{parts.reading}</bdi>
+      {parts.recorded !== null && (
+        <span className="date-reading">
+          {parts.recordedAs} <bdi>{parts.recorded}</bdi>
+        </span>
+      )}
+    </span>
+  );
+}
