@@ -155,6 +155,14 @@ describe("the corroboration matrix on a large archive", () => {
     expect(await events("Fictional event 99")).toEqual([]);
     // Still narrows: an unrelated word finds nothing.
     expect(await events("Khavaran")).toEqual([]);
+    // Titles are judged again when they change (the verdicts kept per text and title never go stale).
+    const retitle = (titleFa: string) => write((tx) => tx.event.update({ where: { id: E[3]! }, data: { titleFa } }));
+    await retitle("بازجویی در زندان قزل‌حصار");
+    expect(await events("Evin")).toEqual([]);
+    expect(await events("قزلحصار")).toEqual([E[3]]);
+    await retitle("بازجویی در زندان اوین");
+    expect(await events("Evin")).toEqual([E[3]]);
+    expect(await events("قزلحصار")).toEqual([]);
   });
 
   test("a legal team's matrix and its totals count only witnesses whose consent covers legal sharing", async () => {
