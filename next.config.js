@@ -8,7 +8,12 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "playwright-core"],
   poweredByHeader: false,
   // forbidden(): pages a role may not open answer 403 with a localized page, not a crash.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // 8 MiB, as lib/body-limit.ts (MAX_BODY_BYTES): a statement at its schema's limits (its text and
+    // ten translations) must fit; Next's default is 1 MB. lib/body-limit.test.ts checks they agree.
+    serverActions: { bodySizeLimit: 8 * 1024 * 1024 },
+  },
   async headers() {
     return [
       {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromRequest } from "@/lib/auth/session";
+import { MAX_BODY_BYTES } from "@/lib/body-limit";
 import { AppError } from "@/lib/errors";
 import { errorResponse, toAppError } from "@/lib/http";
 import { localeFromAcceptLanguage } from "@/lib/i18n/config";
@@ -9,7 +10,8 @@ import { localizeFieldErrors } from "@/lib/i18n/field-errors";
 // The JSON API's one request path: authenticate (Bearer token or session cookie), parse,
 // call lib (which authorizes), respond. Errors become { error: { code, message, fields? } }.
 
-export const MAX_JSON_BYTES = 1_000_000;
+/** The largest JSON body (lib/body-limit.ts: what the largest valid record needs). */
+export const MAX_JSON_BYTES = MAX_BODY_BYTES;
 
 type Ctx<P> = { req: Request; actor: Actor | null; params: P };
 type Options = { public?: boolean };

@@ -6,10 +6,11 @@
 // message in the user's language; a request that passes is handed to Next unchanged.
 import en from "@/messages/en.json";
 import fa from "@/messages/fa.json";
+import { MAX_BODY_BYTES } from "@/lib/body-limit";
 import { isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
 
-/** Next's own limit on a server action's body (serverActions.bodySizeLimit, 1 MB by default). */
-export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
+/** The limit on a server action's body: lib/body-limit.ts, which next.config.js gives Next too (serverActions.bodySizeLimit). */
+export const MAX_ACTION_BODY_BYTES = MAX_BODY_BYTES;
 
 type Problem = "malformed" | "origin" | "tooLarge";
 export type ActionRequestRefusal = { status: 400 | 403 | 413; problem: Problem; message: string };

@@ -115,7 +115,8 @@ test("malformed server action requests are refused with a clear answer, not a se
     { label: "another site's origin", body: '[{"seq":0,"ok":false,"values":{}},{}]', type: "text/plain;charset=UTF-8", headers: { origin: "http://elsewhere.example" }, status: 403 },
     { label: "a malformed origin", body: '[{"seq":0,"ok":false,"values":{}},{}]', type: "text/plain;charset=UTF-8", headers: { origin: "::nope::" }, status: 403 },
     { label: "malformed, in Persian", body: "[{", type: "text/plain;charset=UTF-8", headers: { cookie: "casefile-locale=fa" }, status: 400, message: fa.actionRequest.malformed },
-    { label: "a body over the limit", body: `[{"seq":0,"ok":false,"values":{}},"${"x".repeat(5 << 20)}"]`, type: "text/plain;charset=UTF-8", status: 413 },
+    { label: "a body over the limit (8 MiB)", body: `[{"seq":0,"ok":false,"values":{}},"${"x".repeat(9 << 20)}"]`, type: "text/plain;charset=UTF-8", status: 413 },
+    { label: "a body over what Next hands the proxy (10 MB)", body: `[{"seq":0,"ok":false,"values":{}},"${"x".repeat(12 << 20)}"]`, type: "text/plain;charset=UTF-8", status: 413 },
   ];
   const failures: string[] = [];
   for (const c of cases) {
