@@ -62,6 +62,22 @@ function echoable(values: Record<string, string>): Record<string, string> {
 }
 
 /**
+ * An edit form's action: as runForm, but the form must carry `baseUpdatedAt`, the version of the
+ * record it was opened on, which every edit form of this app sends. A post without it was not
+ * made by the form, and its missing list fields (aliases, positions, defendants, a timeline)
+ * would read as "none left" and empty the record's lists: it is refused, and nothing is saved.
+ */
+export async function runEditForm<D>(
+  prev: FormState<D>,
+  values: Record<string, string>,
+  formData: unknown,
+  op: (actor: Actor) => Promise<D>,
+  ...bound: unknown[]
+): Promise<FormState<D>> {
+  return run(prev, values, op, bound, !!formField(formData, "baseUpdatedAt"));
+}
+
+/**
  * The one path every form action takes: read the actor, run the lib operation, and turn
  * whatever it throws into a form state in the user's language. Redirects and other Next
  * control-flow errors pass through untouched. `bound` are the action's bound arguments (the
@@ -73,6 +89,11 @@ export async function runForm<D>(
   op: (actor: Actor) => Promise<D>,
   ...bound: unknown[]
 ): Promise<FormState<D>> {
+  return run(prev, values, op, bound, true);
+}
+
+/** `fromTheForm`: false when the post lacks what the app's form always sends (runEditForm). */
+async function run<D>(prev: FormState<D>, values: Record<string, string>, op: (actor: Actor) => Promise<D>, bound: readonly unknown[], fromTheForm: boolean): Promise<FormState<D>> {
   // The previous state comes from the client too: anything but a form state counts as the first submission.
   const prevSeq = (prev as { seq?: unknown } | null | undefined)?.seq;
   const seq = (typeof prevSeq === "number" && Number.isSafeInteger(prevSeq) && prevSeq >= 0 ? prevSeq : 0) + 1;
@@ -91,7 +112,7 @@ export async function runForm<D>(
   if (!actor) return failed(t("UNAUTHENTICATED"));
   // The action's bound arguments (a record's id, which change) are sent back by the client with
   // the form: a page binds only strings, so anything else was not sent by a page of this app.
-  if (!boundArgumentsWellFormed(bound)) return failed(t("malformedCall"));
+  if (!boundArgumentsWellFormed(bound) || !fromTheForm) return failed(t("malformedCall"));
   try {
     const data = await op(actor);
     return { seq, ok: true, values: {}, data };

@@ -168,3 +168,39 @@ test("every server action answers arguments of the wrong kind without a server e
   expect(failures, failures.join("\n")).toEqual([]);
   await healthy(ctx);
 });
+
+// An edit form always sends the version of the record it was opened on (baseUpdatedAt). A post
+// without it did not come from the form; before, its missing list fields (a person's aliases and
+// positions, an event's places, a proceeding's defendants and timeline) read as "none left",
+// and the save emptied them.
+test("an edit posted without the form's fields is refused and empties nothing", async ({ baseURL }) => {
+  const ctx = await admin(baseURL);
+  const ids = actionIds();
+  const pages = actionPages();
+  const b = "----casefileTestBoundary";
+  const post = (action: string, id: string) =>
+    ctx.post(pages[action]!, {
+      headers: { "Next-Action": ids[action]!, "Content-Type": `multipart/form-data; boundary=${b}` },
+      // As React sends a form: the arguments (the bound id, the previous state, the form), then the form's one field.
+      data: Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="1_unrelated"\r\n\r\nx\r\n--${b}\r\nContent-Disposition: form-data; name="0"\r\n\r\n${JSON.stringify([id, { seq: 0, ok: false, values: {} }, "$K1"])}\r\n--${b}--\r\n`),
+      maxRedirects: 0,
+    });
+  type Listed = { items: Record<string, unknown>[] };
+  const records: [string, string, (r: Record<string, unknown>) => boolean][] = [
+    ["updatePersonAction", "/api/v1/persons?pageSize=100", (r) => (r.aliases as unknown[]).length > 0],
+    ["updateEventAction", "/api/v1/events?pageSize=100", (r) => (r.placeIds as unknown[] | undefined ?? r.places as unknown[]).length > 0],
+    ["updateProceedingAction", "/api/v1/proceedings?pageSize=100", (r) => (r.defendants as unknown[]).length > 0],
+  ];
+  for (const [action, list, withLists] of records) {
+    const items = ((await (await ctx.get(list)).json()) as Listed).items;
+    const record = items.find(withLists);
+    expect(record, `${action}: a demo record with lists`).toBeTruthy();
+    const url = `${list.split("?")[0]}/${record!.id}`;
+    const before = await (await ctx.get(url)).json();
+    const res = await post(action, record!.id as string);
+    expect(res.status(), action).toBeLessThan(500);
+    expect(await res.text(), action).toContain(en.errors.malformedCall);
+    expect(await (await ctx.get(url)).json(), action).toEqual(before);
+  }
+  await healthy(ctx);
+});

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/app/_lib/form-state";
 import { allValues } from "@/app/_lib/form-rows";
-import { formValues, runForm } from "@/app/_lib/run-form";
+import { formValues, runEditForm, runForm } from "@/app/_lib/run-form";
 import { createEvent, updateEvent } from "@/lib/events";
 
 type Saved = { id: string };
@@ -27,7 +27,7 @@ export async function createEventAction(prev: FormState<Saved>, formData: FormDa
 
 export async function updateEventAction(eventId: string, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
   const { input, values } = read(formData);
-  const state = await runForm(prev, values, async (actor) => ({ id: (await updateEvent({ actor, eventId, input })).id }), eventId);
+  const state = await runEditForm(prev, values, formData, async (actor) => ({ id: (await updateEvent({ actor, eventId, input })).id }), eventId);
   if (state.ok) {
     revalidatePath("/events");
     revalidatePath(`/events/${eventId}`);

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "@/lib/i18n/server";
 import type { FormState } from "@/app/_lib/form-state";
 import { collectRows } from "@/app/_lib/form-rows";
-import { formValues, runForm } from "@/app/_lib/run-form";
+import { formValues, runEditForm, runForm } from "@/app/_lib/run-form";
 import type { Actor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 import { createPerson, updatePerson, type DuplicateCandidate } from "@/lib/persons";
@@ -32,24 +32,25 @@ function read(formData: FormData) {
  * Runs the operation; a possible duplicate comes back as the list of candidates for the form
  * to show, with its own banner, instead of the generic conflict message.
  */
-async function save(prev: FormState<PersonFormData>, formData: FormData, op: (actor: Actor, input: unknown) => Promise<{ id: string }>, ...bound: unknown[]) {
+async function save(prev: FormState<PersonFormData>, formData: FormData, op: (actor: Actor, input: unknown) => Promise<{ id: string }>, editing: boolean, ...bound: unknown[]) {
   const { input, values } = read(formData);
   let duplicates: DuplicateCandidate[] | undefined;
-  const state = await runForm<PersonFormData>(prev, values, async (actor) => {
+  const attempt = async (actor: Actor): Promise<PersonFormData> => {
     try {
       return { id: (await op(actor, input)).id };
     } catch (e) {
       if (isAppError(e) && e.code === "CONFLICT" && Array.isArray(e.details?.candidates)) duplicates = e.details.candidates as DuplicateCandidate[];
       throw e;
     }
-  }, ...bound);
+  };
+  const state = editing ? await runEditForm(prev, values, formData, attempt, ...bound) : await runForm(prev, values, attempt);
   if (!duplicates || state.ok) return state;
   const t = await getTranslations("persons");
   return { ...state, error: t("duplicateBanner", { count: duplicates.length }), data: { duplicates } };
 }
 
 export async function createPersonAction(prev: FormState<PersonFormData>, formData: FormData): Promise<FormState<PersonFormData>> {
-  const state = await save(prev, formData, (actor, input) => createPerson({ actor, input }));
+  const state = await save(prev, formData, (actor, input) => createPerson({ actor, input }), false);
   if (state.ok && state.data?.id) {
     revalidatePath("/persons");
     redirect(`/persons/${state.data.id}?saved=1`);
@@ -58,7 +59,7 @@ export async function createPersonAction(prev: FormState<PersonFormData>, formDa
 }
 
 export async function updatePersonAction(personId: string, prev: FormState<PersonFormData>, formData: FormData): Promise<FormState<PersonFormData>> {
-  const state = await save(prev, formData, (actor, input) => updatePerson({ actor, personId, input }), personId);
+  const state = await save(prev, formData, (actor, input) => updatePerson({ actor, personId, input }), true, personId);
   if (state.ok) {
     revalidatePath("/persons");
     revalidatePath(`/persons/${personId}`);

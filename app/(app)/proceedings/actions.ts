@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/app/_lib/form-state";
 import { allValues, collectRows } from "@/app/_lib/form-rows";
-import { formValues, runForm } from "@/app/_lib/run-form";
+import { formValues, runEditForm, runForm } from "@/app/_lib/run-form";
 import { createProceeding, updateProceeding } from "@/lib/proceedings";
 
 type Saved = { id: string };
@@ -33,7 +33,7 @@ export async function createProceedingAction(prev: FormState<Saved>, formData: F
 
 export async function updateProceedingAction(proceedingId: string, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
   const { input, values } = read(formData);
-  const state = await runForm(prev, values, async (actor) => ({ id: (await updateProceeding({ actor, proceedingId, input })).id }), proceedingId);
+  const state = await runEditForm(prev, values, formData, async (actor) => ({ id: (await updateProceeding({ actor, proceedingId, input })).id }), proceedingId);
   if (state.ok) {
     revalidatePath("/proceedings");
     revalidatePath(`/proceedings/${proceedingId}`);
