@@ -3,17 +3,18 @@
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
-import { initialFormState } from "@/app/_lib/form-state";
-import { addCustodyEntryAction } from "@/app/(app)/exhibits/actions";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import { CUSTODY_KINDS } from "@/lib/exhibits/schemas";
 import styles from "./exhibits.module.css";
-import { bindAction } from "@/app/_lib/bind-action";
 
-/** Appends a chain-of-custody entry; what the user typed stays in place when it is refused. */
-export function CustodyForm({ exhibitId }: { exhibitId: string }) {
+/**
+ * Appends a chain-of-custody entry; what the user typed stays in place when it is refused.
+ * `add` is addCustodyEntryAction bound to the exhibit by the page.
+ */
+export function CustodyForm({ add }: { add: FormAction<{ id: string }> }) {
   const t = useTranslations("exhibits.custody");
   const tc = useTranslations("common");
-  const [state, action] = useActionState(bindAction(addCustodyEntryAction, exhibitId), initialFormState<{ id: string }>());
+  const [state, action] = useActionState(add, initialFormState<{ id: string }>());
   const f = useFields(state, { kind: "COLLECTED" });
   const ref = useFormFocus(state);
   return (

@@ -3,14 +3,16 @@
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton } from "@/app/_components/form-bits";
-import { initialFormState } from "@/app/_lib/form-state";
-import { verifyExhibitAction, type VerifyOutcome } from "@/app/(app)/exhibits/actions";
-import { bindAction } from "@/app/_lib/bind-action";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
+import type { VerifyOutcome } from "@/app/(app)/exhibits/actions";
 
-/** Recomputes the stored file's SHA-256; the result is recorded in the chain of custody. */
-export function VerifyForm({ exhibitId }: { exhibitId: string }) {
+/**
+ * Recomputes the stored file's SHA-256; the result is recorded in the chain of custody.
+ * `verify` is verifyExhibitAction bound to the exhibit by the page.
+ */
+export function VerifyForm({ verify }: { verify: FormAction<VerifyOutcome> }) {
   const t = useTranslations("exhibits.verify");
-  const [state, action] = useActionState(bindAction(verifyExhibitAction, exhibitId), initialFormState<VerifyOutcome>());
+  const [state, action] = useActionState(verify, initialFormState<VerifyOutcome>());
   const outcome = state.ok ? state.data : undefined;
   return (
     <form action={action} className="form" data-testid="verify-form">

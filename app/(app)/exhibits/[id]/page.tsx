@@ -13,6 +13,7 @@ import { getExhibit } from "@/lib/exhibits";
 import { humanBytes } from "@/lib/exhibits/format";
 import { NOTE_UPLOADED, NOTE_UPLOADED_AGAIN } from "@/lib/exhibits/schemas";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { addCustodyEntryAction, verifyExhibitAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -153,14 +154,14 @@ export default async function ExhibitPage({ params }: Props) {
         <section className="panel" aria-labelledby="verify-heading">
           <h2 id="verify-heading">{t("verify.heading")}</h2>
           <p className="muted">{t("verify.intro")}</p>
-          <VerifyForm exhibitId={e.id} />
+          <VerifyForm verify={verifyExhibitAction.bind(null, e.id)} />
         </section>
       )}
 
       {can(actor, "exhibit.custody") && (
         <section className="panel" aria-labelledby="custody-add-heading">
           <h2 id="custody-add-heading">{t("custody.add")}</h2>
-          <CustodyForm exhibitId={e.id} />
+          <CustodyForm add={addCustodyEntryAction.bind(null, e.id)} />
         </section>
       )}
     </ClientMessages>

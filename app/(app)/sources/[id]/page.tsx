@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/policy";
 import { listClaimsForSource } from "@/lib/claims";
 import { getSource } from "@/lib/sources";
 import { GradeForm } from "./_components/grade-form";
+import { gradeSourceAction } from "../actions";
 import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
@@ -105,7 +106,7 @@ export default async function SourcePage({ params }: Props) {
         {can(actor, "source.grade") && (
           <details className="disclosure" open={!s.grade}>
             <summary>{s.grade ? t("sources.regrade") : t("sources.gradeIt")}</summary>
-            <GradeForm sourceId={s.id} current={{ reliability: s.reliability ?? undefined, credibility: s.credibility ? String(s.credibility) : undefined }} />
+            <GradeForm grade={gradeSourceAction.bind(null, s.id)} current={{ reliability: s.reliability ?? undefined, credibility: s.credibility ? String(s.credibility) : undefined }} />
           </details>
         )}
       </section>

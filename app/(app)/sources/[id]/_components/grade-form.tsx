@@ -4,14 +4,15 @@ import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { GradingFields } from "@/app/_components/grading-fields";
-import { initialFormState } from "@/app/_lib/form-state";
-import { gradeSourceAction } from "../../actions";
-import { bindAction } from "@/app/_lib/bind-action";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 
-/** Grade (or re-grade) a source on both axes; the reasons are required and kept with the grade. */
-export function GradeForm({ sourceId, current }: { sourceId: string; current: { reliability?: string; credibility?: string } }) {
+/**
+ * Grade (or re-grade) a source on both axes; the reasons are required and kept with the grade.
+ * `grade` is gradeSourceAction bound to the source by the page.
+ */
+export function GradeForm({ grade, current }: { grade: FormAction<{ grade: string }>; current: { reliability?: string; credibility?: string } }) {
   const t = useTranslations("sources");
-  const [state, action] = useActionState(bindAction(gradeSourceAction, sourceId), initialFormState<{ grade: string }>());
+  const [state, action] = useActionState(grade, initialFormState<{ grade: string }>());
   const f = useFields(state);
   const ref = useFormFocus(state);
   const values = state.seq === 0 || state.ok ? current : { reliability: state.values.reliability, credibility: state.values.credibility };

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/policy";
 import { INTERVIEW_MODES, LANGUAGES, WITNESS_RELATIONS } from "@/lib/statements/schemas";
 import { getStatement } from "@/lib/statements/statements";
 import { EditStatementForm } from "./_components/edit-statement-form";
+import { updateStatementAction } from "../../actions";
 import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
@@ -42,6 +43,7 @@ export default async function EditStatementPage({ params }: Props) {
       <p className="lead">{t("statements.editIntro", { n: s.revisionNumber })}</p>
       <div className="panel">
         <EditStatementForm
+          update={updateStatementAction.bind(null, s.id)}
           statementId={s.id}
           baseRevision={s.revisionNumber}
           choices={{ languages: LANGUAGES, modes: INTERVIEW_MODES, relations: WITNESS_RELATIONS }}

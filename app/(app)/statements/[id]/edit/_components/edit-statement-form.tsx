@@ -3,24 +3,25 @@
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
-import { initialFormState } from "@/app/_lib/form-state";
-import { updateStatementAction } from "../../../actions";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import { StatementContentFields, type StatementChoices } from "../../../_components/statement-fields";
-import { bindAction } from "@/app/_lib/bind-action";
 
+/** `update` is updateStatementAction bound to the statement by the page. */
 export function EditStatementForm({
+  update,
   statementId,
   baseRevision,
   choices,
   initial,
 }: {
+  update: FormAction<{ id: string }>;
   statementId: string;
   baseRevision: number;
   choices: StatementChoices;
   initial: Record<string, string>;
 }) {
   const t = useTranslations();
-  const [state, action] = useActionState(bindAction(updateStatementAction, statementId), initialFormState<{ id: string }>());
+  const [state, action] = useActionState(update, initialFormState<{ id: string }>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
   return (

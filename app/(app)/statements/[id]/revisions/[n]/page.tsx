@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/policy";
 import { getRevision, getStatement, normalizeDetails } from "@/lib/statements/statements";
 import { DetailFacts, DetailSections } from "../../../_components/statement-details";
 import { RestoreRevisionForm } from "./_components/restore-form";
+import { restoreRevisionAction } from "../../../actions";
 import { ClientMessages } from "@/app/_components/client-messages";
 
 type Props = { params: Promise<{ id: string; n: string }> };
@@ -119,7 +120,7 @@ export default async function RevisionPage({ params }: Props) {
         <section className="panel" aria-labelledby="restore-heading" data-testid="restore-panel">
           <h2 id="restore-heading">{t("statements.restoreHeading")}</h2>
           <p className="muted">{t("statements.restoreIntro", { n: number, next: s.revisionNumber + 1 })}</p>
-          <RestoreRevisionForm statementId={s.id} number={number} baseRevision={s.revisionNumber} />
+          <RestoreRevisionForm restore={restoreRevisionAction.bind(null, s.id, number)} number={number} baseRevision={s.revisionNumber} />
         </section>
       )}
     </ClientMessages>

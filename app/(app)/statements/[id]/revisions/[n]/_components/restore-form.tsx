@@ -3,14 +3,15 @@
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
-import { initialFormState } from "@/app/_lib/form-state";
-import { restoreRevisionAction } from "../../../../actions";
-import { bindAction } from "@/app/_lib/bind-action";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 
-/** Saves this earlier revision's content again as a new revision; nothing is overwritten. */
-export function RestoreRevisionForm({ statementId, number, baseRevision }: { statementId: string; number: number; baseRevision: number }) {
+/**
+ * Saves this earlier revision's content again as a new revision; nothing is overwritten.
+ * `restore` is restoreRevisionAction bound to the statement and this revision's number by the page.
+ */
+export function RestoreRevisionForm({ restore, number, baseRevision }: { restore: FormAction<{ id: string }>; number: number; baseRevision: number }) {
   const t = useTranslations();
-  const [state, action] = useActionState(bindAction(restoreRevisionAction, statementId, number), initialFormState<{ id: string }>());
+  const [state, action] = useActionState(restore, initialFormState<{ id: string }>());
   const f = useFields(state);
   const ref = useFormFocus(state);
   return (
