@@ -12,6 +12,7 @@ import { ConsentGrantForm, WithdrawConsentForm } from "./_components/consent-for
 import { RevealForm } from "./_components/reveal-form";
 import { IdentityForm, ProtectionForm } from "./_components/witness-edit-forms";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { recordConsentAction, revealIdentityAction, updateIdentityAction, updateWitnessAction, withdrawConsentAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -140,7 +141,7 @@ export default async function WitnessPage({ params }: Props) {
         {w.mayEdit && (
           <details className="disclosure" data-testid="edit-protection">
             <summary>{t("witness.editProtection")}</summary>
-            <ProtectionForm witnessId={w.id} levels={PROTECTION_LEVELS} initial={{ protectionLevel: w.protectionLevel, notes: w.notes, sameAsCode: w.sameAs?.code ?? "" }} />
+            <ProtectionForm update={updateWitnessAction.bind(null, w.id)} levels={PROTECTION_LEVELS} initial={{ protectionLevel: w.protectionLevel, notes: w.notes, sameAsCode: w.sameAs?.code ?? "" }} />
           </details>
         )}
       </section>
@@ -165,7 +166,7 @@ export default async function WitnessPage({ params }: Props) {
         {w.identityFields.length === 0 ? (
           <p className="muted">{t("witness.identity.noneRecorded")}</p>
         ) : w.mayReveal ? (
-          <RevealForm witnessId={w.id} />
+          <RevealForm reveal={revealIdentityAction.bind(null, w.id)} />
         ) : (
           <p className="muted" data-testid="reveal-not-allowed">
             {t("witness.reveal.notAllowed")}
@@ -174,7 +175,7 @@ export default async function WitnessPage({ params }: Props) {
         {w.mayEdit && (
           <details className="disclosure" data-testid="edit-identity">
             <summary>{t("witness.identity.edit")}</summary>
-            <IdentityForm witnessId={w.id} recorded={w.identityFields} />
+            <IdentityForm update={updateIdentityAction.bind(null, w.id)} recorded={w.identityFields} />
           </details>
         )}
       </section>
@@ -223,7 +224,7 @@ export default async function WitnessPage({ params }: Props) {
                         {inForce ? (
                           <>
                             <span className="badge badge-active">{t("witness.consent.inForceBadge")}</span>
-                            {w.mayEdit && <WithdrawConsentForm witnessId={w.id} consentId={c.id} scope={c.scope} />}
+                            {w.mayEdit && <WithdrawConsentForm withdraw={withdrawConsentAction.bind(null, w.id, c.id)} scope={c.scope} />}
                           </>
                         ) : (
                           <>
@@ -252,7 +253,7 @@ export default async function WitnessPage({ params }: Props) {
         {w.mayEdit && (
           <details className="disclosure" data-testid="record-consent">
             <summary>{t("witness.consent.record")}</summary>
-            <ConsentGrantForm witnessId={w.id} scopes={CONSENT_SCOPES} methods={CONSENT_METHODS} />
+            <ConsentGrantForm record={recordConsentAction.bind(null, w.id)} scopes={CONSENT_SCOPES} methods={CONSENT_METHODS} />
           </details>
         )}
       </section>

@@ -3,14 +3,13 @@
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
-import { initialFormState } from "@/app/_lib/form-state";
-import { recordConsentAction, withdrawConsentAction } from "../../actions";
-import { bindAction } from "@/app/_lib/bind-action";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 
-export function ConsentGrantForm({ witnessId, scopes, methods }: { witnessId: string; scopes: readonly string[]; methods: readonly string[] }) {
+/** `record` is recordConsentAction bound to the witness by the page. */
+export function ConsentGrantForm({ record, scopes, methods }: { record: FormAction<{ scope: string }>; scopes: readonly string[]; methods: readonly string[] }) {
   const t = useTranslations("witness.consent");
   const tc = useTranslations("common");
-  const [state, action] = useActionState(bindAction(recordConsentAction, witnessId), initialFormState<{ scope: string }>());
+  const [state, action] = useActionState(record, initialFormState<{ scope: string }>());
   const f = useFields(state, { scope: scopes[0], method: methods[0] });
   const ref = useFormFocus(state);
   return (
@@ -68,11 +67,14 @@ export function ConsentGrantForm({ witnessId, scopes, methods }: { witnessId: st
   );
 }
 
-/** Withdrawal is immediate and cannot be undone (a new grant is a new record), so it asks twice. */
-export function WithdrawConsentForm({ witnessId, consentId, scope }: { witnessId: string; consentId: string; scope: string }) {
+/**
+ * Withdrawal is immediate and cannot be undone (a new grant is a new record), so it asks twice.
+ * `withdraw` is withdrawConsentAction bound to the witness and this consent by the page.
+ */
+export function WithdrawConsentForm({ withdraw, scope }: { withdraw: FormAction<{ scope: string }>; scope: string }) {
   const t = useTranslations("witness.consent");
   const tc = useTranslations("common");
-  const [state, action] = useActionState(bindAction(withdrawConsentAction, witnessId, consentId), initialFormState<{ scope: string }>());
+  const [state, action] = useActionState(withdraw, initialFormState<{ scope: string }>());
   const f = useFields(state);
   const ref = useFormFocus(state);
   const scopeName = t(`scopes.${scope}`);

@@ -4,20 +4,20 @@ import { useActionState, useState } from "react";
 import { useFormatter } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
-import { initialFormState } from "@/app/_lib/form-state";
-import { revealIdentityAction, type Revealed } from "../../actions";
-import { bindAction } from "@/app/_lib/bind-action";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
+import type { Revealed } from "../../actions";
 
 const ORDER = ["legalName", "otherNames", "birthDate", "contact", "currentLocation", "relativesAtRisk"] as const;
 
 /**
  * Asks for a reason, then shows the identity from that one action response. The values live
  * only in this component's state: not in the page, not in a URL, gone on reload or "Hide".
+ * `reveal` is revealIdentityAction bound to the witness by the page.
  */
-export function RevealForm({ witnessId }: { witnessId: string }) {
+export function RevealForm({ reveal }: { reveal: FormAction<Revealed> }) {
   const t = useTranslations("witness");
   const format = useFormatter();
-  const [state, action] = useActionState(bindAction(revealIdentityAction, witnessId), initialFormState<Revealed>());
+  const [state, action] = useActionState(reveal, initialFormState<Revealed>());
   const [hiddenSeq, setHiddenSeq] = useState(0);
   const f = useFields(state);
   const ref = useFormFocus(state);

@@ -3,22 +3,21 @@
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
-import { initialFormState } from "@/app/_lib/form-state";
-import { updateIdentityAction, updateWitnessAction } from "../../actions";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import { IdentityFields } from "../../_components/identity-fields";
-import { bindAction } from "@/app/_lib/bind-action";
 
+/** `update` is updateWitnessAction bound to the witness by the page. */
 export function ProtectionForm({
-  witnessId,
+  update,
   levels,
   initial,
 }: {
-  witnessId: string;
+  update: FormAction<{ savedAt: string }>;
   levels: readonly string[];
   initial: { protectionLevel: string; notes: string; sameAsCode: string };
 }) {
   const t = useTranslations();
-  const [state, action] = useActionState(bindAction(updateWitnessAction, witnessId), initialFormState<{ savedAt: string }>());
+  const [state, action] = useActionState(update, initialFormState<{ savedAt: string }>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
   return (
@@ -63,11 +62,12 @@ export function ProtectionForm({
 
 /**
  * Starts empty whatever is recorded: a field left empty keeps its value, a filled one replaces
- * it, and "clear" removes it. The current values are never sent to this form.
+ * it, and "clear" removes it. The current values are never sent to this form. `update` is
+ * updateIdentityAction bound to the witness by the page.
  */
-export function IdentityForm({ witnessId, recorded }: { witnessId: string; recorded: readonly string[] }) {
+export function IdentityForm({ update, recorded }: { update: FormAction<{ changed: string[] }>; recorded: readonly string[] }) {
   const t = useTranslations();
-  const [state, action] = useActionState(bindAction(updateIdentityAction, witnessId), initialFormState<{ changed: string[] }>());
+  const [state, action] = useActionState(update, initialFormState<{ changed: string[] }>());
   const f = useFields(state);
   const ref = useFormFocus(state);
   const changed = state.data?.changed.map((k) => t(`witness.identity.fields.${k}`)).join(t("witness.listSeparator"));
