@@ -7,6 +7,7 @@ import { queueAuthors, queueExtras } from "@/lib/review/review-view";
 import { listReviewQueue } from "@/lib/review/workflow";
 import { LANGUAGES } from "@/lib/statements/schemas";
 import { AssignForm, TakeForm } from "./_components/workflow-forms";
+import { assignReviewerAction, takeStatementAction } from "./actions";
 import { ClientMessages } from "@/app/_components/client-messages";
 
 const STATES = ["SUBMITTED", "IN_REVIEW", "MINE"] as const;
@@ -156,8 +157,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     </td>
                     <td>{x.assigneeName ? <bdi>{x.assigneeName}</bdi> : <span className="muted">{t("review.unassigned")}</span>}</td>
                     <td className="row-actions">
-                      {s.status === "SUBMITTED" && x.mayTake && <TakeForm statementId={s.id} title={s.title} />}
-                      {x.eligibleReviewers.length > 0 && <AssignForm statementId={s.id} reviewers={x.eligibleReviewers} current={s.assigneeId} title={s.title} />}
+                      {s.status === "SUBMITTED" && x.mayTake && <TakeForm take={takeStatementAction.bind(null, s.id)} title={s.title} />}
+                      {x.eligibleReviewers.length > 0 && <AssignForm assign={assignReviewerAction.bind(null, s.id)} reviewers={x.eligibleReviewers} current={s.assigneeId} title={s.title} />}
                     </td>
                   </tr>
                 );

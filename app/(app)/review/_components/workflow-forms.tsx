@@ -3,18 +3,18 @@
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
-import { initialFormState } from "@/app/_lib/form-state";
-import { assignReviewerAction, submitStatementAction, takeStatementAction } from "../actions";
-import { bindAction } from "@/app/_lib/bind-action";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 
 // The small workflow forms shared by the queue and the statement page. Each shows the lib's
 // refusal (four eyes, a transition that does not exist, an ineligible reviewer) in place.
+// Each gets its action bound to the statement by the server component that renders it
+// (submitStatementAction, takeStatementAction, assignReviewerAction in ../actions).
 
 type Done = { status: string };
 
-export function SubmitForReviewForm({ statementId }: { statementId: string }) {
+export function SubmitForReviewForm({ submit }: { submit: FormAction<Done> }) {
   const t = useTranslations("review");
-  const [state, action] = useActionState(bindAction(submitStatementAction, statementId), initialFormState<Done>());
+  const [state, action] = useActionState(submit, initialFormState<Done>());
   const ref = useFormFocus(state);
   return (
     <form key={state.seq} ref={ref} action={action} className="inline-form" data-testid="submit-form">
@@ -24,9 +24,9 @@ export function SubmitForReviewForm({ statementId }: { statementId: string }) {
   );
 }
 
-export function TakeForm({ statementId, title }: { statementId: string; title?: string }) {
+export function TakeForm({ take, title }: { take: FormAction<Done>; title?: string }) {
   const t = useTranslations("review");
-  const [state, action] = useActionState(bindAction(takeStatementAction, statementId), initialFormState<Done>());
+  const [state, action] = useActionState(take, initialFormState<Done>());
   const ref = useFormFocus(state);
   return (
     <form key={state.seq} ref={ref} action={action} className="inline-form" data-testid="take-form">
@@ -38,9 +38,9 @@ export function TakeForm({ statementId, title }: { statementId: string; title?: 
   );
 }
 
-export function AssignForm({ statementId, reviewers, current, title }: { statementId: string; reviewers: { id: string; name: string }[]; current?: string | null; title?: string }) {
+export function AssignForm({ assign, reviewers, current, title }: { assign: FormAction<Done>; reviewers: { id: string; name: string }[]; current?: string | null; title?: string }) {
   const t = useTranslations("review");
-  const [state, action] = useActionState(bindAction(assignReviewerAction, statementId), initialFormState<Done>());
+  const [state, action] = useActionState(assign, initialFormState<Done>());
   const f = useFields(state, { reviewerId: current ?? "" });
   const ref = useFormFocus(state);
   return (

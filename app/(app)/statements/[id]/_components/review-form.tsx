@@ -4,10 +4,8 @@ import { useActionState, useEffect, useId, useState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FieldError, FormBanner, SubmitButton, useFormFocus } from "@/app/_components/form-bits";
 import { GradingFields } from "@/app/_components/grading-fields";
-import { initialFormState } from "@/app/_lib/form-state";
-import { decideReviewAction } from "../../../review/actions";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import styles from "./review.module.css";
-import { bindAction } from "@/app/_lib/bind-action";
 
 const DECISIONS = ["VERIFIED", "CHANGES_REQUESTED", "DISPUTED", "REJECTED"] as const;
 const CHECKLIST = [
@@ -70,10 +68,11 @@ function initialComments(raw: string | undefined): Comment[] {
  * two-axis grading and comments. A comment may quote a passage of the statement: select it in
  * the text and press "Quote the selection", or type the words (for keyboard use) and the form
  * finds them; the passage's offsets go with the comment and the server checks them again.
+ * `decide` is decideReviewAction bound to the statement by ReviewDecision (a server component).
  */
-export function ReviewForm({ statementId, revisionNumber, text, lang }: { statementId: string; revisionNumber: number; text: string; lang: string }) {
+export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: FormAction<{ status: string }>; revisionNumber: number; text: string; lang: string }) {
   const t = useTranslations("review");
-  const [state, action] = useActionState(bindAction(decideReviewAction, statementId), initialFormState<{ status: string }>());
+  const [state, action] = useActionState(decide, initialFormState<{ status: string }>());
   const ref = useFormFocus(state);
   const id = useId();
   const v = state.values;

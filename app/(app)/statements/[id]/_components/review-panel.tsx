@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getReviewPanel, type ReviewView } from "@/lib/review/review-view";
 import { CHECKLIST } from "@/lib/review/schemas";
 import { AssignForm, SubmitForReviewForm, TakeForm } from "../../../review/_components/workflow-forms";
+import { assignReviewerAction, submitStatementAction, takeStatementAction } from "../../../review/actions";
 import { ReviewDecision } from "./review-decision";
 import styles from "./review.module.css";
 
@@ -53,9 +54,9 @@ export async function ReviewPanel({ actor, statementId, language }: { actor: Act
         // see none of them, and their page need not carry the review catalogue.
         <ClientMessages namespaces={["review", "errors"]}>
           <div className={styles.actions}>
-            {p.maySubmit && <SubmitForReviewForm statementId={statementId} />}
-            {p.mayTake && <TakeForm statementId={statementId} />}
-            {p.eligibleReviewers.length > 0 && <AssignForm statementId={statementId} reviewers={p.eligibleReviewers} current={p.assignee?.id} />}
+            {p.maySubmit && <SubmitForReviewForm submit={submitStatementAction.bind(null, statementId)} />}
+            {p.mayTake && <TakeForm take={takeStatementAction.bind(null, statementId)} />}
+            {p.eligibleReviewers.length > 0 && <AssignForm assign={assignReviewerAction.bind(null, statementId)} reviewers={p.eligibleReviewers} current={p.assignee?.id} />}
           </div>
         </ClientMessages>
       )}
