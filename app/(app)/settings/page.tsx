@@ -5,6 +5,7 @@ import { requirePageActor } from "@/app/_lib/page";
 import { listTokens } from "@/lib/auth/tokens";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { CreateTokenForm, RevokeTokenButton } from "./_components/tokens";
+import { revokeTokenAction } from "./actions";
 import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -79,7 +80,7 @@ export default async function SettingsPage() {
                         <span className="badge badge-active">{t("admin.active")}</span>
                       )}
                     </td>
-                    <td>{!tok.revokedAt && <RevokeTokenButton tokenId={tok.id} name={tok.name} />}</td>
+                    <td>{!tok.revokedAt && <RevokeTokenButton revoke={revokeTokenAction.bind(null, tok.id)} name={tok.name} />}</td>
                   </tr>
                 ))}
               </tbody>

@@ -8,6 +8,7 @@ import { ROLES } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/users/users";
 import { CreateUserForm } from "./_components/create-user-form";
 import { UserActions } from "./_components/user-actions";
+import { updateUserAction } from "./actions";
 import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -58,7 +59,15 @@ export default async function AdminUsersPage() {
                   <td>
                     <details className="manage">
                       <summary>{t("admin.manage")}</summary>
-                      <UserActions user={{ id: u.id, email: u.email, role: u.role, disabled: u.disabled }} roles={ROLES} isSelf={u.id === actor.id} />
+                      <UserActions
+                        user={{ id: u.id, email: u.email, role: u.role, disabled: u.disabled }}
+                        roles={ROLES}
+                        update={
+                          u.id === actor.id
+                            ? null
+                            : { role: updateUserAction.bind(null, u.id, "role"), disabled: updateUserAction.bind(null, u.id, "disabled"), password: updateUserAction.bind(null, u.id, "password") }
+                        }
+                      />
                     </details>
                   </td>
                 </tr>

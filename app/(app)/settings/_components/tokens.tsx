@@ -3,9 +3,8 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
-import { initialFormState } from "@/app/_lib/form-state";
-import { createTokenAction, revokeTokenAction } from "../actions";
-import { bindAction } from "@/app/_lib/bind-action";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
+import { createTokenAction } from "../actions";
 
 export function CreateTokenForm() {
   const t = useTranslations("settings");
@@ -65,9 +64,10 @@ function NewTokenSecret({ secret, name }: { secret: string; name: string }) {
   );
 }
 
-export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
+/** `revoke` is revokeTokenAction bound to this token by the page. */
+export function RevokeTokenButton({ revoke, name }: { revoke: FormAction; name: string }) {
   const t = useTranslations("settings");
-  const [state, action] = useActionState(bindAction(revokeTokenAction, tokenId), initialFormState());
+  const [state, action] = useActionState(revoke, initialFormState());
   return (
     <form action={action} className="inline-form" data-testid="revoke-token-form">
       <FormBanner state={state} />

@@ -3,28 +3,32 @@
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields } from "@/app/_components/form-bits";
-import { initialFormState } from "@/app/_lib/form-state";
-import { updateUserAction } from "../actions";
-import { bindAction } from "@/app/_lib/bind-action";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
+import type { UserChange } from "../actions";
 
 type User = { id: string; email: string; role: string; disabled: boolean };
+type Update = FormAction<{ email: string }>;
 
-/** Per-user changes; each is its own small form so one error never hides another. */
-export function UserActions({ user, roles, isSelf }: { user: User; roles: readonly string[]; isSelf: boolean }) {
+/**
+ * Per-user changes; each is its own small form so one error never hides another. `update` holds
+ * updateUserAction bound to this user and each change by the page; null for the admin's own row,
+ * which is changed elsewhere.
+ */
+export function UserActions({ user, roles, update }: { user: User; roles: readonly string[]; update: Record<UserChange, Update> | null }) {
   const t = useTranslations("admin");
   return (
     <div className="user-actions" data-testid="user-actions">
-      {!isSelf && <RoleForm user={user} roles={roles} />}
-      {!isSelf && <DisableForm user={user} />}
-      {!isSelf && <PasswordForm user={user} />}
-      {isSelf && <p className="hint">{t("selfNote")}</p>}
+      {update && <RoleForm user={user} roles={roles} update={update.role} />}
+      {update && <DisableForm user={user} update={update.disabled} />}
+      {update && <PasswordForm update={update.password} />}
+      {!update && <p className="hint">{t("selfNote")}</p>}
     </div>
   );
 }
 
-function RoleForm({ user, roles }: { user: User; roles: readonly string[] }) {
+function RoleForm({ user, roles, update }: { user: User; roles: readonly string[]; update: Update }) {
   const t = useTranslations();
-  const [state, action] = useActionState(bindAction(updateUserAction, user.id, "role"), initialFormState<{ email: string }>());
+  const [state, action] = useActionState(update, initialFormState<{ email: string }>());
   const f = useFields(state, { role: user.role });
   return (
     <form key={`${state.seq}-${user.role}`} action={action} className="inline-form" data-testid="user-role-form">
@@ -43,9 +47,9 @@ function RoleForm({ user, roles }: { user: User; roles: readonly string[] }) {
   );
 }
 
-function DisableForm({ user }: { user: User }) {
+function DisableForm({ user, update }: { user: User; update: Update }) {
   const t = useTranslations("admin");
-  const [state, action] = useActionState(bindAction(updateUserAction, user.id, "disabled"), initialFormState<{ email: string }>());
+  const [state, action] = useActionState(update, initialFormState<{ email: string }>());
   return (
     <form action={action} className="inline-form" data-testid="user-disable-form">
       <FormBanner state={state} />
@@ -57,9 +61,9 @@ function DisableForm({ user }: { user: User }) {
   );
 }
 
-function PasswordForm({ user }: { user: User }) {
+function PasswordForm({ update }: { update: Update }) {
   const t = useTranslations("admin");
-  const [state, action] = useActionState(bindAction(updateUserAction, user.id, "password"), initialFormState<{ email: string }>());
+  const [state, action] = useActionState(update, initialFormState<{ email: string }>());
   const f = useFields(state);
   return (
     <form key={state.seq} action={action} className="inline-form" data-testid="user-password-form">

@@ -2,6 +2,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
 import { listDossierExports } from "@/lib/dossiers/export";
+import { startExportAction } from "./actions";
 import { ExportProgress } from "./export-progress";
 
 /**
@@ -16,7 +17,7 @@ export async function DossierExportPanel({ dossierId }: { dossierId: string }) {
     <section className="card" aria-labelledby="dossier-export-heading" data-testid="dossier-export-panel">
       <h2 id="dossier-export-heading">{t("title")}</h2>
       <p className="hint">{t("intro")}</p>
-      <ExportProgress dossierId={dossierId} initial={exports} />
+      <ExportProgress start={startExportAction.bind(null, dossierId)} initial={exports} />
     </section>
   );
 }

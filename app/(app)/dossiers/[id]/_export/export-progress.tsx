@@ -4,10 +4,8 @@ import { useActionState, useEffect, useState } from "react";
 import { useFormatter } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, useFields, useFormFocus } from "@/app/_components/form-bits";
-import { initialFormState } from "@/app/_lib/form-state";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import type { DossierExportOut } from "@/lib/dossiers/export/jobs";
-import { startExportAction } from "./actions";
-import { bindAction } from "@/app/_lib/bind-action";
 
 const POLL_MS = 1000;
 const running = (e: DossierExportOut) => e.status === "PENDING" || e.status === "RUNNING";
@@ -91,9 +89,10 @@ function ExportRow({ initial }: { initial: DossierExportOut }) {
   );
 }
 
-export function ExportProgress({ dossierId, initial }: { dossierId: string; initial: DossierExportOut[] }) {
+/** `start` is startExportAction bound to the dossier by DossierExportPanel (a server component). */
+export function ExportProgress({ start, initial }: { start: FormAction<DossierExportOut>; initial: DossierExportOut[] }) {
   const t = useTranslations("dossierExport");
-  const [state, action, pending] = useActionState(bindAction(startExportAction, dossierId), initialFormState<DossierExportOut>());
+  const [state, action, pending] = useActionState(start, initialFormState<DossierExportOut>());
   const f = useFields(state);
   const ref = useFormFocus(state);
   const [reveal, setReveal] = useState(false);
