@@ -6,46 +6,51 @@ import { useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton } from "@/app/_components/form-bits";
 import { RegistryAutocomplete } from "@/app/_components/registry-autocomplete";
-import { initialFormState } from "@/app/_lib/form-state";
+import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import { ALLEGATION_TYPES, LINK_ROLES, type LinkOut } from "@/lib/links/schemas";
 import type { Suggestion } from "@/lib/links/suggest";
-import { createLinkAction, deleteLinkAction, repointLinkAction } from "../link-actions";
 import styles from "./links.module.css";
 import { passageStore, usePassageStore, type Passage } from "./passage-store";
-import { bindAction } from "@/app/_lib/bind-action";
 
-type PanelLink = LinkOut & { mayEdit: boolean };
+type Saved = FormAction<{ id: string }>;
+/**
+ * A link as the panel shows it. StatementLinks (a server component) binds the link's actions to
+ * the statement and the link: `remove` (deleteLinkAction) when the reader may edit the link, and
+ * `repoint` (repointLinkAction) when they may and it needs its passage chosen again.
+ */
+type PanelLink = LinkOut & { remove?: Saved; repoint?: Saved };
 type Option = { id: string; label: string };
 
+/** `create` is createLinkAction bound to the statement by StatementLinks; null when the reader may not link. */
 export function LinksPanel({
+  create,
   statementId,
   revisionNumber,
   language,
-  mayCreate,
   links,
   proceedings,
 }: {
+  create: Saved | null;
   statementId: string;
   revisionNumber: number;
   language: string;
-  mayCreate: boolean;
   links: PanelLink[];
   proceedings: Option[];
 }) {
   const { fixing } = usePassageStore();
-  const fixingLink = fixing ? links.find((l) => l.id === fixing) : undefined;
+  const fixingLink = fixing ? links.find((l) => l.id === fixing && l.repoint) : undefined;
   // The store outlives client-side navigation: what was selected here stays here.
   useEffect(() => () => passageStore.reset(), [statementId]);
   return (
     <div className={styles.panel}>
-      {mayCreate &&
+      {create &&
         (fixingLink ? (
-          <FixForm key={fixingLink.id} statementId={statementId} revisionNumber={revisionNumber} language={language} link={fixingLink} />
+          <FixForm key={fixingLink.id} repoint={fixingLink.repoint!} statementId={statementId} revisionNumber={revisionNumber} language={language} link={fixingLink} />
         ) : (
-          <LinkForm statementId={statementId} revisionNumber={revisionNumber} language={language} proceedings={proceedings} />
+          <LinkForm create={create} statementId={statementId} revisionNumber={revisionNumber} language={language} proceedings={proceedings} />
         ))}
-      {mayCreate && <Suggestions statementId={statementId} revisionNumber={revisionNumber} language={language} linksKey={links.map((l) => l.id).join(",")} />}
-      <LinkList statementId={statementId} revisionNumber={revisionNumber} language={language} links={links} />
+      {create && <Suggestions statementId={statementId} revisionNumber={revisionNumber} language={language} linksKey={links.map((l) => l.id).join(",")} />}
+      <LinkList revisionNumber={revisionNumber} language={language} links={links} />
     </div>
   );
 }
@@ -117,12 +122,12 @@ function useEventOptions(): Option[] {
   return items.map((e) => ({ id: e.id, label: `${(fa && e.titleFa) || e.title} (${e.dateEnd ? `${e.dateStart} – ${e.dateEnd}` : e.dateStart})` }));
 }
 
-function LinkForm({ statementId, revisionNumber, language, proceedings }: { statementId: string; revisionNumber: number; language: string; proceedings: Option[] }) {
+function LinkForm({ create, statementId, revisionNumber, language, proceedings }: { create: Saved; statementId: string; revisionNumber: number; language: string; proceedings: Option[] }) {
   const t = useTranslations("links");
   const events = useEventOptions();
   const tc = useTranslations("common");
   const { passage, prefill } = usePassageStore();
-  const [state, action] = useActionState(bindAction(createLinkAction, statementId), initialFormState<{ id: string }>());
+  const [state, action] = useActionState(create, initialFormState<{ id: string }>());
   const [person, setPerson] = useState<{ id: string; name: string } | undefined>();
   const [place, setPlace] = useState<{ id: string; name: string } | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -276,10 +281,10 @@ function LinkForm({ statementId, revisionNumber, language, proceedings }: { stat
   );
 }
 
-function FixForm({ statementId, revisionNumber, language, link }: { statementId: string; revisionNumber: number; language: string; link: PanelLink }) {
+function FixForm({ repoint, statementId, revisionNumber, language, link }: { repoint: Saved; statementId: string; revisionNumber: number; language: string; link: PanelLink }) {
   const t = useTranslations("links");
   const { passage } = usePassageStore();
-  const [state, action] = useActionState(bindAction(repointLinkAction, statementId, link.id), initialFormState<{ id: string }>());
+  const [state, action] = useActionState(repoint, initialFormState<{ id: string }>());
   const ref = useRef<HTMLDivElement>(null);
   const current = passage && passage.statementId === statementId && passage.revision === revisionNumber ? passage : null;
   useEffect(() => {
@@ -408,7 +413,7 @@ function Suggestions({ statementId, revisionNumber, language, linksKey }: { stat
   );
 }
 
-function LinkList({ statementId, revisionNumber, language, links }: { statementId: string; revisionNumber: number; language: string; links: PanelLink[] }) {
+function LinkList({ revisionNumber, language, links }: { revisionNumber: number; language: string; links: PanelLink[] }) {
   const t = useTranslations("links");
   const locale = useLocale();
   const { focus } = usePassageStore();
@@ -484,12 +489,12 @@ function LinkList({ statementId, revisionNumber, language, links }: { statementI
                       {t("showInText")}
                     </button>
                   )}
-                  {review && l.mayEdit && (
+                  {review && l.repoint && (
                     <button type="button" className="button small primary" onClick={() => passageStore.fix(l.id)} data-testid="link-fix">
                       {t("fix")}
                     </button>
                   )}
-                  {l.mayEdit && <DeleteLink statementId={statementId} linkId={l.id} label={t("deleteLabel", { person: personName })} />}
+                  {l.remove && <DeleteLink remove={l.remove} label={t("deleteLabel", { person: personName })} />}
                 </div>
               </li>
             );
@@ -500,9 +505,9 @@ function LinkList({ statementId, revisionNumber, language, links }: { statementI
   );
 }
 
-function DeleteLink({ statementId, linkId, label }: { statementId: string; linkId: string; label: string }) {
+function DeleteLink({ remove, label }: { remove: Saved; label: string }) {
   const t = useTranslations("links");
-  const [state, action] = useActionState(bindAction(deleteLinkAction, statementId, linkId), initialFormState<{ id: string }>());
+  const [state, action] = useActionState(remove, initialFormState<{ id: string }>());
   return (
     <form
       action={action}

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/policy";
 import { LinksPanel } from "./links-panel";
 import { listProceedingChoices } from "@/lib/links";
 import { loadStatementLinks } from "./load-links";
+import { createLinkAction, deleteLinkAction, repointLinkAction } from "../link-actions";
 
 /** The statement's "Links" section: the linking form, its links, and suggested links. */
 export async function StatementLinks({ actor, statement }: { actor: Actor; statement: { id: string; revisionNumber: number; language: string; authorId: string } }) {
@@ -18,11 +19,20 @@ export async function StatementLinks({ actor, statement }: { actor: Actor; state
       <h2 id="links-heading">{t("heading")}</h2>
       <p className="muted">{t("intro")}</p>
       <LinksPanel
+        create={mayCreate ? createLinkAction.bind(null, statement.id) : null}
         statementId={statement.id}
         revisionNumber={statement.revisionNumber}
         language={statement.language}
-        mayCreate={mayCreate}
-        links={links.items.map((l) => ({ ...l, mayEdit: can(actor, "link.edit", { creatorId: l.createdById, authorId: statement.authorId }) }))}
+        links={links.items.map((l) => {
+          const mayEdit = can(actor, "link.edit", { creatorId: l.createdById, authorId: statement.authorId });
+          // Bound here, once per link, and only where the panel shows the form: a delete button
+          // for each link the reader may edit, a passage fix for those that need one.
+          return {
+            ...l,
+            remove: mayEdit ? deleteLinkAction.bind(null, statement.id, l.id) : undefined,
+            repoint: mayEdit && l.anchor === "NEEDS_REVIEW" ? repointLinkAction.bind(null, statement.id, l.id) : undefined,
+          };
+        })}
         proceedings={proceedings.map((p) => ({ id: p.id, label: p.title }))}
       />
     </section>
