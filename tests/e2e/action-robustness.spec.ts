@@ -88,6 +88,63 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("grade-form")).toBeVisible();
     await healthy(page.request);
   });
+
+  // The same for forms bound to one row of a list (the page binds each row's action): a consent
+  // of a witness, refused without its confirmation, and a link of a statement, deleted.
+  test("forms bound to one row of a list answer, and the server keeps answering", async ({ page }) => {
+    await signInWith(page.request, demoUser("ADMIN").email, demoUser("ADMIN").password);
+    await page.goto("/witnesses");
+    const witnessHrefs = await page.locator("a[href^='/witnesses/']").evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!).filter((h) => /^\/witnesses\/[^/]+$/.test(h) && h !== "/witnesses/new"))]);
+    let row = null;
+    for (const href of witnessHrefs) {
+      await page.goto(href);
+      const inForce = page.locator('[data-testid="consent-row"][data-in-force="true"]');
+      if ((await inForce.count()) > 0) {
+        row = inForce.first();
+        break;
+      }
+    }
+    expect(row, "a demo witness with a consent in force").not.toBeNull();
+    await row!.getByTestId("withdraw-consent").locator("summary").click();
+    const [withdraw] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST", { timeout: 20_000 }),
+      row!.getByTestId("withdraw-submit").click({ noWaitAfter: true }),
+    ]);
+    expect(withdraw.status()).toBeLessThan(500);
+    await expect(page.getByTestId("field-error-confirm")).toBeVisible();
+    await healthy(page.request);
+
+    // A statement with two links of this test's own (the demo's links stay for other tests).
+    // One is deleted; the page that answers still shows the other's delete form, bound to the
+    // same action, which React compares with the posted one: the render that hung.
+    const text = "A fictional statement for a test. The guard read out the names. Then the door closed.";
+    const witnessId = ((await (await page.request.get("/api/v1/witnesses")).json()) as { items: { id: string }[] }).items[0]!.id;
+    const made = await page.request.post("/api/v1/statements", { data: { witnessId, title: "Fictional sample — a link deleted without JavaScript", language: "en", originalText: text } });
+    expect(made.status()).toBe(201);
+    const statementId = ((await made.json()) as { id: string }).id;
+    const personId = ((await (await page.request.get("/api/v1/persons?pageSize=1")).json()) as { items: { id: string }[] }).items[0]!.id;
+    const linkIds: string[] = [];
+    for (const quote of ["read out the names", "the door closed"]) {
+      const start = text.indexOf(quote);
+      const link = await page.request.post("/api/v1/links", {
+        data: { statementId, revisionNumber: 1, startOffset: start, endOffset: start + quote.length, quote, personId, role: "PRESENT", allegationType: "KILLING" },
+      });
+      expect(link.status()).toBe(201);
+      linkIds.push(((await link.json()) as { id: string }).id);
+    }
+    await page.goto(`/statements/${statementId}`);
+    const item = page.locator(`[data-testid="link-item"][data-link-id="${linkIds[0]}"]`);
+    await expect(item).toHaveCount(1);
+    const [deleted] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST", { timeout: 20_000 }),
+      item.getByTestId("link-delete").click({ noWaitAfter: true }),
+    ]);
+    expect(deleted.status()).toBeLessThan(500);
+    await expect(page.locator(`[data-testid="link-item"][data-link-id="${linkIds[1]}"]`).getByTestId("link-delete")).toBeVisible();
+    await healthy(page.request);
+    const left = (await (await page.request.get(`/api/v1/statements/${statementId}/links`)).json()) as { items: { id: string }[] };
+    expect(left.items.map((l) => l.id)).toEqual([linkIds[1]]);
+  });
 });
 
 test("malformed server action requests are refused with a clear answer, not a server error", async ({ baseURL }) => {
