@@ -73,3 +73,50 @@ test("changing a user's role, password or access ends their session on the very 
     await user.dispose();
   }
 });
+
+// The users screen's per-user forms and the settings screen's token revocation: each row's form
+// gets its action bound to that user or token by the page.
+test("an administrator changes a user's password, role and access on the users screen, and revokes an API token in the settings", async ({ page, baseURL }) => {
+  await signInWith(page.request, demoUser("ADMIN").email, demoUser("ADMIN").password);
+  const email = `row-forms-${Date.now()}@demo.casefile`;
+  expect((await page.request.post("/api/v1/users", { data: { email, name: "Row Forms Test", role: "RESEARCHER", password: "initial password" } })).status()).toBe(201);
+
+  await page.goto("/admin/users");
+  const row = () => page.locator(`[data-testid="user-row"][data-email="${email}"]`);
+  const open = async () => {
+    const details = row().locator("details.manage");
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator("summary").click();
+  };
+  await open();
+  await row().getByTestId("user-password-form").locator("input[name=password]").fill("a password set by the admin");
+  await row().getByTestId("user-password-form").locator("button[type=submit]").click();
+  await expect(row().getByTestId("user-password-form").locator(".banner")).toBeVisible();
+  const user = await playwrightRequest.newContext({ baseURL });
+  await signInWith(user, email, "a password set by the admin");
+  expect((await user.get("/api/v1/statements")).status()).toBe(200);
+  await user.dispose();
+
+  await open();
+  await row().getByTestId("user-role-form").locator("select[name=role]").selectOption("LEGAL");
+  await row().getByTestId("user-role-form").locator("button[type=submit]").click();
+  await expect(row().locator("td").nth(1)).toHaveText("Legal team");
+
+  await open();
+  await row().getByTestId("disable-user").click();
+  await expect(row().getByTestId("user-state")).toHaveText("Disabled");
+  // The admin's own row has no forms, only a note.
+  await expect(page.locator(`[data-testid="user-row"][data-email="${demoUser("ADMIN").email}"]`).getByTestId("user-role-form")).toHaveCount(0);
+
+  await page.goto("/settings");
+  const name = `row-forms token ${Date.now()}`;
+  await page.getByTestId("create-token-form").locator("input[name=name]").fill(name);
+  await page.getByTestId("create-token-submit").click();
+  const secret = await page.getByTestId("token-secret").inputValue();
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  expect((await api.get("/api/v1/statements")).status()).toBe(200);
+  const tokenRow = page.getByTestId("token-row").filter({ hasText: name });
+  await tokenRow.getByTestId("revoke-token").click();
+  await expect(tokenRow.getByTestId("revoke-token")).toHaveCount(0);
+  expect((await api.get("/api/v1/statements")).status()).toBe(401);
+  await api.dispose();
+});
