@@ -5,7 +5,8 @@ import { checkCredentials } from "./sign-in";
 
 export const SESSION_MAX_AGE = 8 * 60 * 60;
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
+/** The client's address for sign-in throttling, from the proxy's headers when there is one. */
+export function clientAddress(headers: Record<string, unknown> | undefined): string {
   const xff = headers?.["x-forwarded-for"];
   const first = typeof xff === "string" ? xff.split(",")[0]?.trim() : undefined;
   const real = headers?.["x-real-ip"];
@@ -21,10 +22,7 @@ export const authOptions: NextAuthOptions = {
       name: "Casefile",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const email = typeof credentials?.email === "string" ? credentials.email : "";
-        const password = typeof credentials?.password === "string" ? credentials.password : "";
-        if (!email || !password || email.length > 320 || password.length > 1024) return null;
-        const result = await checkCredentials({ email, password, address: clientAddress(req?.headers) });
+        const result = await checkCredentials({ email: credentials?.email, password: credentials?.password, address: clientAddress(req?.headers) });
         if (!result.ok) {
           if (result.reason === "throttled") throw new Error("Throttled");
           return null;

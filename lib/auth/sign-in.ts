@@ -11,7 +11,10 @@ export type SignInResult =
  * Checks a sign-in. A missing account, a disabled account and a wrong password all answer
  * "invalid" after the same password hashing work, so the answer reveals nothing.
  */
-export async function checkCredentials(input: { email: string; password: string; address: string }): Promise<SignInResult> {
+export async function checkCredentials(input: { email: unknown; password: unknown; address: string }): Promise<SignInResult> {
+  // Not strings, empty or longer than any account's: refused before any work (and not counted).
+  if (typeof input.email !== "string" || typeof input.password !== "string") return { ok: false, reason: "invalid" };
+  if (!input.email || !input.password || input.email.length > 320 || input.password.length > 1024) return { ok: false, reason: "invalid" };
   const email = input.email.trim().toLowerCase();
   if (await isThrottled(email, input.address)) return { ok: false, reason: "throttled" };
   const user = await read((db) => db.user.findUnique({ where: { email } }));

@@ -33,6 +33,61 @@ test("a wrong password is refused without saying whether the account exists", as
   expect(messages[0]).toBe(messages[1]);
 });
 
+// Tor Browser's safest setting, a slow link before the scripts load, a locked-down machine: the
+// form still signs in, and it posts; it used to fall back to a GET that put the password in the address.
+test.describe("the sign-in form without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("signs in, goes where the user was going, and never puts the password in an address", async ({ page }) => {
+    const u = demoUser("REVIEWER");
+    const addresses: string[] = [];
+    page.on("request", (r) => addresses.push(r.url()));
+    await page.goto("/signin?callbackUrl=%2Fstatements");
+    await page.locator('input[name="email"]').fill(u.email);
+    await page.locator('input[name="password"]').fill(u.password);
+    await page.locator('input[name="password"]').press("Enter");
+    await page.waitForURL((url) => url.pathname === "/statements");
+    await expect(page.getByText(u.name).first()).toBeVisible();
+    expect(addresses.filter((a) => a.includes("password") || a.includes(encodeURIComponent(u.password)))).toEqual([]);
+  });
+
+  test("signs out: the session cookie is gone and pages send the visitor to sign in", async ({ page }) => {
+    const u = demoUser("LEGAL");
+    await signInWith(page.request, u.email, u.password);
+    await page.goto("/statements");
+    await page.getByTestId("sign-out").click();
+    await page.waitForURL((url) => url.pathname === "/signin");
+    expect((await page.context().cookies()).filter((c) => c.name.endsWith("next-auth.session-token") && c.value)).toEqual([]);
+    await page.goto("/statements");
+    expect(new URL(page.url()).pathname).toBe("/signin");
+  });
+
+  test("refuses a wrong password with the message, keeps the e-mail and forgets the password", async ({ page }) => {
+    const email = "nobody-without-script@demo.casefile";
+    const addresses: string[] = [];
+    page.on("request", (r) => addresses.push(r.url()));
+    await page.goto("/signin");
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill("definitely wrong");
+    await page.locator('input[name="password"]').press("Enter");
+    await expect(page.getByTestId("signin-error")).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe("/signin");
+    await expect(page.locator('input[name="email"]')).toHaveValue(email);
+    await expect(page.locator('input[name="password"]')).toHaveValue("");
+    expect(addresses.filter((a) => a.includes("password") || a.includes("definitely"))).toEqual([]);
+  });
+});
+
+test("signing out with the header's button ends the session", async ({ page }) => {
+  const u = demoUser("RESEARCHER");
+  await signInWith(page.request, u.email, u.password);
+  await page.goto("/settings");
+  await page.getByTestId("sign-out").click();
+  await page.waitForURL((url) => url.pathname === "/signin");
+  await page.goto("/settings");
+  expect(new URL(page.url()).pathname).toBe("/signin");
+});
+
 test("a signed-out visitor is sent to sign in from every page", async ({ page }) => {
   for (const path of PAGES) {
     await page.goto(path);

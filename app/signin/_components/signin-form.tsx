@@ -1,48 +1,28 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { signIn } from "next-auth/react";
+import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
+import { signInAction, type SignInState } from "../actions";
 
+const INITIAL: SignInState = { seq: 0, email: "" };
+
+// A server action, so the form also works without JavaScript (or before it has loaded): it is
+// posted, never sent as a GET that would put the password in the address.
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signin");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
-      const res = await signIn("credentials", {
-        redirect: false,
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-      });
-      if (res?.ok && !res.error) {
-        // A full navigation, so the server renders every layout with the new session.
-        window.location.assign(callbackUrl);
-        return;
-      }
-      // Never say whether the account exists: one message for every refusal but throttling.
-      setError(res?.error === "Throttled" ? t("throttled") : t("wrong"));
-    } catch {
-      setError(t("unavailable"));
-    }
-    setPending(false);
-  }
+  const [state, action, pending] = useActionState(signInAction, INITIAL);
 
   return (
-    <form onSubmit={onSubmit} className="form" data-testid="signin-form" noValidate>
-      {error && (
-        <div className="banner banner-error" role="alert" data-testid="signin-error">
-          {error}
+    <form action={action} className="form" data-testid="signin-form" noValidate>
+      {state.error && (
+        <div className="banner banner-error" role="alert" data-testid="signin-error" key={state.seq}>
+          {state.error}
         </div>
       )}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="field">
         <label htmlFor="signin-email">{t("email")}</label>
-        <input id="signin-email" name="email" type="email" autoComplete="username" dir="ltr" required autoFocus />
+        <input id="signin-email" name="email" type="email" autoComplete="username" dir="ltr" required autoFocus defaultValue={state.email} key={`email-${state.seq}`} />
       </div>
       <div className="field">
         <label htmlFor="signin-password">{t("password")}</label>

@@ -1,0 +1,40 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { safeCallbackUrl } from "@/app/_lib/page";
+import { clientAddress } from "@/lib/auth/options";
+import { sessionCookieFor, sessionCookieName } from "@/lib/auth/session-cookie";
+import { checkCredentials } from "@/lib/auth/sign-in";
+import { getTranslations } from "@/lib/i18n/server";
+
+export type SignInState = { seq: number; email: string; error?: string };
+
+/**
+ * The sign-in form's action, with or without JavaScript: the same check as next-auth's
+ * credentials provider (checkCredentials, throttling included), then next-auth's session cookie
+ * and a redirect to where the user was going. Without JavaScript the form used to fall back to
+ * a GET of /signin, which put the e-mail and the password in the address (history, logs).
+ * One message for every refusal but throttling, so the answer never says whether an account exists.
+ */
+export async function signInAction(prev: SignInState, form: FormData): Promise<SignInState> {
+  const email = form.get("email");
+  const t = await getTranslations("signin");
+  const h = await headers();
+  const result = await checkCredentials({ email, password: form.get("password"), address: clientAddress(Object.fromEntries(h.entries())) });
+  if (!result.ok) return { seq: prev.seq + 1, email: typeof email === "string" ? email.slice(0, 320) : "", error: t(result.reason === "throttled" ? "throttled" : "wrong") };
+  const cookie = await sessionCookieFor(result.user);
+  (await cookies()).set(cookie.name, cookie.value, cookie.options);
+  const to = form.get("callbackUrl");
+  redirect(safeCallbackUrl(typeof to === "string" ? to : undefined));
+}
+
+/**
+ * Signing out, with or without JavaScript: the session cookie is deleted, as next-auth's sign-out
+ * does for a JWT session, and the user is sent to the sign-in page.
+ */
+export async function signOutAction(): Promise<void> {
+  const { name, secure } = sessionCookieName();
+  (await cookies()).set(name, "", { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: 0 });
+  redirect("/signin");
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { getToken } from "next-auth/jwt";
+import type { TestDatabase } from "@/tests/support/database";
+
+// The sign-in form's server action (app/signin/actions.ts) makes the session cookie itself
+// (lib/auth/session-cookie.ts) instead of going through next-auth's endpoint, so that the form
+// works without JavaScript. The cookie must be the one next-auth's getToken reads, carry what
+// actorForSession checks, and end like any other session when the password changes.
+// authOptions reads NEXTAUTH_SECRET when it is first imported: set before importing it.
+const SECRET = "integration-test-secret-for-sign-in-cookies";
+process.env.NEXTAUTH_SECRET = SECRET;
+const { actorForSession } = await import("@/lib/auth/session");
+const { sessionCookieFor } = await import("@/lib/auth/session-cookie");
+const { SESSION_MAX_AGE } = await import("@/lib/auth/options");
+const { checkCredentials } = await import("@/lib/auth/sign-in");
+const { changeOwnPassword } = await import("@/lib/users/users");
+const { makeActor } = await import("@/tests/support/actors");
+const { freshDatabase } = await import("@/tests/support/database");
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await freshDatabase();
+});
+afterAll(async () => db?.drop());
+
+const read = (cookie: { name: string; value: string }, secret = SECRET) => getToken({ req: { cookies: { [cookie.name]: cookie.value }, headers: {} } as never, secret });
+
+describe("the session cookie the sign-in form sets", () => {
+  test("is read by next-auth as the user's session, and ends when the password changes", async () => {
+    const u = await makeActor("REVIEWER", "initial password!");
+    const signedIn = await checkCredentials({ email: u.email, password: "initial password!", address: "10.3.0.1" });
+    if (!signedIn.ok) throw new Error(signedIn.reason);
+    const cookie = await sessionCookieFor(signedIn.user);
+    expect(cookie.name).toBe("next-auth.session-token");
+    expect(cookie.options).toEqual({ httpOnly: true, sameSite: "lax", path: "/", secure: false, maxAge: SESSION_MAX_AGE });
+    const token = await read(cookie);
+    expect(token).toMatchObject({ uid: u.id, sv: signedIn.user.sessionVersion, email: u.email, name: u.name, sub: u.id });
+    expect(await actorForSession(token!.uid, token!.sv)).toEqual(u);
+    // Made with this server's secret only.
+    expect(await read(cookie, `${SECRET}, another`)).toBeNull();
+    await changeOwnPassword({ actor: u, input: { currentPassword: "initial password!", newPassword: "another long password" } });
+    expect(await actorForSession(token!.uid, token!.sv)).toBeNull();
+  });
+
+  test("a form post with fields that are not text, empty or too long is refused without a lookup", async () => {
+    const u = await makeActor("LEGAL", "initial password!");
+    for (const [email, password] of [
+      [null, "initial password!"],
+      [u.email, null],
+      [u.email, ""],
+      ["", "initial password!"],
+      [u.email, "x".repeat(1025)],
+      [`${"x".repeat(320)}@test.casefile`, "initial password!"],
+    ] as const)
+      expect(await checkCredentials({ email, password, address: "10.3.0.2" })).toEqual({ ok: false, reason: "invalid" });
+    // None of them counted as a failed attempt: the right password still works at once.
+    expect((await checkCredentials({ email: u.email, password: "initial password!", address: "10.3.0.2" })).ok).toBe(true);
+  });
+});
