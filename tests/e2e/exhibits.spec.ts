@@ -126,3 +126,24 @@ test("the legal team sees exhibits but gets no uploader; a signed-out visitor is
   expect(file.status()).toBe(401);
   await anon.close();
 });
+
+test.describe("the upload form without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("posts the file to the API, and the description never travels in an address", async ({ page }) => {
+    await signInAs(page, "RESEARCHER");
+    const statementId = await aStatementId(page);
+    const addresses: string[] = [];
+    page.on("request", (r) => addresses.push(r.url()));
+    await page.goto(`/exhibits?statementId=${statementId}`);
+    const bytes = pdf(`no-script ${seed}`);
+    const description = `Scanned letter kept by the family ${seed}`;
+    await page.getByTestId("exhibit-file").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: bytes });
+    await page.getByTestId("exhibit-description").fill(description);
+    const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/exhibits"), page.getByTestId("exhibit-upload-submit").click()]);
+    expect(res.status()).toBe(201);
+    // Stored for the statement, with its description.
+    expect(await res.json()).toMatchObject({ exhibit: { sha256: sha256(bytes), description, links: [{ statementId }] } });
+    expect(addresses.filter((a) => a.includes("Scanned") || a.includes("letter.pdf"))).toEqual([]);
+  });
+});

@@ -122,7 +122,21 @@ export function ExhibitUploader({ statementId, witnessId, maxBytes }: { statemen
   const hintId = `${id}-hint`;
   const statusId = `${id}-status`;
   return (
-    <form className={`form ${styles.uploader}`} onSubmit={submit} noValidate data-testid="exhibit-uploader" aria-busy={busy}>
+    // With scripts the upload goes through XHR (progress, the result in the page). Without them the
+    // form itself posts to the same API route, so the upload still works and nothing typed (the
+    // description) ends up in an address, as a form's default GET would put it.
+    <form
+      className={`form ${styles.uploader}`}
+      method="post"
+      action="/api/v1/exhibits"
+      encType="multipart/form-data"
+      onSubmit={submit}
+      noValidate
+      data-testid="exhibit-uploader"
+      aria-busy={busy}
+    >
+      {statementId && <input type="hidden" name="statementId" value={statementId} />}
+      {witnessId && <input type="hidden" name="witnessId" value={witnessId} />}
       <div
         className={`${styles.dropzone} ${dragging ? styles.dragging : ""}`}
         onDragOver={(e) => {
