@@ -54,3 +54,35 @@ test("in English, a Latin name finds the person and the official's Persian spell
   for (const bad of ["", "?q=", "?q=x&colour=red", `?q=${"x".repeat(600)}`, "?q=a&q=b", "?q=x&page=-1"]) expect((await page.request.get(`/api/v1/search${bad}`)).status(), bad).toBe(400);
   for (const odd of ['"', "NEAR(a b)", "*", "a -b (c)", "'; DROP TABLE"]) expect((await page.request.get(`/api/v1/search?q=${encodeURIComponent(odd)}`)).status(), odd).toBe(200);
 });
+
+test("the filters offer every kind of link and the author; choosing one narrows the search to it", async ({ page }) => {
+  await signInAs(page, "REVIEWER");
+  await page.goto("/search?q=Evin");
+  await page.getByText("Filters", { exact: true }).click();
+  // Every registry a statement links to, and the people who recorded statements, by name.
+  await expect(page.getByTestId("search-person").locator("option", { hasText: "Nayyeri" })).toHaveCount(1);
+  await expect(page.getByTestId("search-event").locator("option", { hasText: "Prisons locked down" })).toHaveCount(1);
+  await expect(page.getByTestId("search-place").locator("option", { hasText: "Evin Prison" })).toHaveCount(1);
+  await expect(page.getByTestId("search-proceeding").locator("option", { hasText: "Prosecution of Hamid Nouri (Sweden)" })).toHaveCount(1);
+  await expect(page.getByTestId("search-author").locator("option", { hasText: "Demo Researcher" })).toHaveCount(1);
+
+  // The author: the demo's statements were recorded by the demo researcher.
+  await page.getByTestId("search-author").selectOption({ label: "Demo Researcher" });
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await page.waitForURL((u) => u.searchParams.has("authorId"));
+  const authorId = new URL(page.url()).searchParams.get("authorId")!;
+  const byAuthor = (await (await page.request.get(`/api/v1/search?q=Evin&authorId=${authorId}`)).json()) as { items: { type: string }[]; total: number };
+  expect(byAuthor.total).toBeGreaterThan(0);
+  expect(byAuthor.items.every((i) => i.type === "statement")).toBe(true);
+  await expect(page.getByTestId("search-result")).toHaveCount(byAuthor.items.length);
+  await expect(page.getByTestId("search-author")).toHaveValue(authorId);
+
+  // A place: the page shows what the API answers for the same filter, and keeps the choice.
+  await page.getByTestId("search-place").selectOption({ label: "Evin Prison" });
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await page.waitForURL((u) => u.searchParams.has("placeId"));
+  const placeId = new URL(page.url()).searchParams.get("placeId")!;
+  const byPlace = (await (await page.request.get(`/api/v1/search?q=Evin&authorId=${authorId}&placeId=${placeId}`)).json()) as { total: number };
+  await expect(page.getByTestId("search-count")).toHaveText(byPlace.total === 0 ? "Nothing found" : new RegExp(`^${byPlace.total} result`));
+  await expect(page.getByTestId("search-place")).toHaveValue(placeId);
+});

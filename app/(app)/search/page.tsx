@@ -5,9 +5,11 @@ import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { fieldErrorMessage } from "@/lib/i18n/field-errors";
 import type { Locale } from "@/lib/i18n/config";
 import { toAppError } from "@/lib/http";
-import { listPersons } from "@/lib/persons";
 import { MAX_QUERY_CHARS, search, SEARCH_TYPES, type SearchResult, type SearchType } from "@/lib/search";
+import { searchFilterOptions, type FilterOption } from "@/lib/search/filter-options";
 import type { Part } from "@/lib/search/snippet";
+import { readDate } from "@/app/(app)/_components/registry/dates";
+import { getCalendar } from "@/app/_lib/calendar";
 import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
 import styles from "./search.module.css";
 
@@ -42,7 +44,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const query = Object.fromEntries(FILTERS.map((k) => [k, param(sp[k])?.trim()]).filter(([, v]) => v)) as Record<(typeof FILTERS)[number], string | undefined>;
   const self = `/search?${new URLSearchParams(query as Record<string, string>).toString()}`;
   const actor = await requirePageActor(self);
-  const [t, locale, persons] = await Promise.all([getTranslations(), getLocale(), orHttpError(listPersons({ actor, query: {} }))]);
+  const [t, locale, calendar, options] = await Promise.all([getTranslations(), getLocale(), getCalendar(), orHttpError(searchFilterOptions({ actor }))]);
+  const fa = locale === "fa";
+  const label = (o: FilterOption) => (fa && o.nameFa) || o.name;
 
   let result: SearchResult | null = null;
   let errors: Record<string, string[]> = {};
@@ -133,17 +137,30 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 ))}
               </select>
             </div>
-            <div className="field">
-              <label htmlFor="search-person">{t("search.person")}</label>
-              <select id="search-person" name="personId" defaultValue={query.personId ?? ""}>
-                <option value="">{t("search.any")}</option>
-                {persons.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {locale === "fa" && p.nameFa ? p.nameFa : p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            {(
+              [
+                ["personId", "search-person", t("search.person"), options.persons.map((o) => ({ id: o.id, text: label(o) }))],
+                ["eventId", "search-event", t("search.event"), options.events.map((o) => ({ id: o.id, text: o.date ? `${label(o)} (${readDate(o.date, { calendar, locale: fa ? "fa" : "en" })})` : label(o) }))],
+                ["placeId", "search-place", t("search.place"), options.places.map((o) => ({ id: o.id, text: label(o) }))],
+                ["proceedingId", "search-proceeding", t("search.proceeding"), options.proceedings.map((o) => ({ id: o.id, text: label(o) }))],
+                ["authorId", "search-author", t("search.author"), options.authors.map((o) => ({ id: o.id, text: label(o) }))],
+              ] as const
+            ).map(([name, id, text, choices]) => (
+              <div className="field" key={name}>
+                <label htmlFor={id}>{text}</label>
+                <select id={id} name={name} defaultValue={query[name] ?? ""} aria-invalid={errors[name] ? true : undefined} data-testid={id}>
+                  <option value="">{t("search.any")}</option>
+                  {/* A filter from a link whose record is not listed (deleted since) stays visible and can be cleared. */}
+                  {query[name] && !choices.some((c) => c.id === query[name]) && <option value={query[name]}>{query[name]}</option>}
+                  {choices.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.text}
+                    </option>
+                  ))}
+                </select>
+                {err(name)}
+              </div>
+            ))}
             <div className="field">
               <label htmlFor="search-from">{t("search.from")}</label>
               <input id="search-from" type="text" name="from" dir="auto" defaultValue={query.from ?? ""} placeholder={t("search.datePlaceholder")} aria-invalid={errors.from ? true : undefined} />
@@ -154,7 +171,6 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               <input id="search-to" type="text" name="to" dir="auto" defaultValue={query.to ?? ""} placeholder={t("search.datePlaceholder")} aria-invalid={errors.to ? true : undefined} />
               {err("to")}
             </div>
-            {(["eventId", "placeId", "proceedingId", "authorId"] as const).map((k) => query[k] && <input key={k} type="hidden" name={k} value={query[k]} />)}
             <div className="filter-actions">
               <button type="submit" className="button">
                 {t("statements.applyFilters")}
