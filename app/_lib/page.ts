@@ -1,4 +1,5 @@
 import "server-only";
+import { hasUnstorableText } from "@/lib/validation";
 import { forbidden, notFound, redirect } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
@@ -33,5 +34,8 @@ export function param(v: string | string[] | undefined): string | undefined {
 /** Only same-site paths are accepted as a place to return to after signing in. */
 export function safeCallbackUrl(v: string | undefined): string {
   if (!v || !v.startsWith("/") || v.startsWith("//") || v.startsWith("/\\")) return "/";
+  // Browsers drop tabs and line breaks from addresses ("/\t/evil.example" is "//evil.example"),
+  // and a control character or half a surrogate pair cannot go in a Location header.
+  if (/[\u0000-\u001f\u007f\\]/.test(v) || hasUnstorableText(v)) return "/";
   return v;
 }

@@ -3,6 +3,8 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/app/_lib/page";
+import { formField } from "@/app/_lib/run-form";
+import { hasUnstorableText } from "@/lib/validation";
 import { clientAddress } from "@/lib/auth/options";
 import { sessionCookieFor, sessionCookieName } from "@/lib/auth/session-cookie";
 import { checkCredentials } from "@/lib/auth/sign-in";
@@ -17,16 +19,17 @@ export type SignInState = { seq: number; email: string; error?: string };
  * a GET of /signin, which put the e-mail and the password in the address (history, logs).
  * One message for every refusal but throttling, so the answer never says whether an account exists.
  */
-export async function signInAction(prev: SignInState, form: FormData): Promise<SignInState> {
-  const email = form.get("email");
+export async function signInAction(prev: unknown, form: unknown): Promise<SignInState> {
+  // The arguments are whatever the client posts (see runForm): any JSON value, or missing.
+  const seq = typeof (prev as SignInState | null)?.seq === "number" ? (prev as SignInState).seq : 0;
+  const email = formField(form, "email");
   const t = await getTranslations("signin");
   const h = await headers();
-  const result = await checkCredentials({ email, password: form.get("password"), address: clientAddress(Object.fromEntries(h.entries())) });
-  if (!result.ok) return { seq: prev.seq + 1, email: typeof email === "string" ? email.slice(0, 320) : "", error: t(result.reason === "throttled" ? "throttled" : "wrong") };
+  const result = await checkCredentials({ email, password: formField(form, "password"), address: clientAddress(Object.fromEntries(h.entries())) });
+  if (!result.ok) return { seq: seq + 1, email: email && !hasUnstorableText(email) ? email.slice(0, 320) : "", error: t(result.reason === "throttled" ? "throttled" : "wrong") };
   const cookie = await sessionCookieFor(result.user);
   (await cookies()).set(cookie.name, cookie.value, cookie.options);
-  const to = form.get("callbackUrl");
-  redirect(safeCallbackUrl(typeof to === "string" ? to : undefined));
+  redirect(safeCallbackUrl(formField(form, "callbackUrl")));
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { read } from "@/lib/db/write";
+import { hasUnstorableText } from "@/lib/validation";
 import { dummyHash, verifyPassword } from "./password";
 import { clearFailures, isThrottled, recordFailure } from "./throttle";
 
@@ -15,6 +16,8 @@ export async function checkCredentials(input: { email: unknown; password: unknow
   // Not strings, empty or longer than any account's: refused before any work (and not counted).
   if (typeof input.email !== "string" || typeof input.password !== "string") return { ok: false, reason: "invalid" };
   if (!input.email || !input.password || input.email.length > 320 || input.password.length > 1024) return { ok: false, reason: "invalid" };
+  // Text no account can hold (a NUL, half a surrogate pair): PostgreSQL would refuse the lookup.
+  if (hasUnstorableText(input.email)) return { ok: false, reason: "invalid" };
   const email = input.email.trim().toLowerCase();
   if (await isThrottled(email, input.address)) return { ok: false, reason: "throttled" };
   const user = await read((db) => db.user.findUnique({ where: { email } }));

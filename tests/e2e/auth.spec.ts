@@ -62,6 +62,18 @@ test.describe("the sign-in form without JavaScript", () => {
     expect(new URL(page.url()).pathname).toBe("/signin");
   });
 
+  test("never sends the user to another site, whatever the callback address says", async ({ page, baseURL }) => {
+    const u = demoUser("REVIEWER");
+    // Browsers drop the tab: "/\t/evil.example" would be "//evil.example", another site.
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent("/\t/evil.example/")}`);
+    await page.locator('input[name="email"]').fill(u.email);
+    await page.locator('input[name="password"]').fill(u.password);
+    await page.locator('input[name="password"]').press("Enter");
+    await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    expect(new URL(page.url()).pathname).toBe("/");
+  });
+
   test("refuses a wrong password with the message, keeps the e-mail and forgets the password", async ({ page }) => {
     const email = "nobody-without-script@demo.casefile";
     const addresses: string[] = [];
