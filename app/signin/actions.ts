@@ -6,7 +6,7 @@ import { safeCallbackUrl } from "@/app/_lib/page";
 import { formField } from "@/app/_lib/run-form";
 import { hasUnstorableText } from "@/lib/validation";
 import { clientAddress } from "@/lib/auth/options";
-import { sessionCookieFor, sessionCookieName } from "@/lib/auth/session-cookie";
+import { endedSessionCookie, sessionCookieFor } from "@/lib/auth/session-cookie";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { getTranslations } from "@/lib/i18n/server";
 
@@ -37,7 +37,7 @@ export async function signInAction(prev: unknown, form: unknown): Promise<SignIn
  * does for a JWT session, and the user is sent to the sign-in page.
  */
 export async function signOutAction(): Promise<void> {
-  const { name, secure } = sessionCookieName();
-  (await cookies()).set(name, "", { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: 0 });
+  const cookie = endedSessionCookie();
+  (await cookies()).set(cookie.name, cookie.value, cookie.options);
   redirect("/signin");
 }

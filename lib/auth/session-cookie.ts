@@ -11,9 +11,19 @@ import { authOptions, SESSION_MAX_AGE } from "./options";
 export type SessionCookie = { name: string; value: string; options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; maxAge: number } };
 
 /** The cookie name next-auth's getToken looks for: __Secure- when the site is served over https. */
-export function sessionCookieName(): { name: string; secure: boolean } {
+function sessionCookieName(): { name: string; secure: boolean } {
   const secure = process.env.NEXTAUTH_URL?.startsWith("https://") ?? !!process.env.VERCEL;
   return { name: secure ? "__Secure-next-auth.session-token" : "next-auth.session-token", secure };
+}
+
+function cookie(value: string, maxAge: number): SessionCookie {
+  const { name, secure } = sessionCookieName();
+  return { name, value, options: { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge } };
+}
+
+/** Signing out: the session cookie emptied and expired at once, as next-auth's sign-out does for a JWT session. */
+export function endedSessionCookie(): SessionCookie {
+  return cookie("", 0);
 }
 
 export async function sessionCookieFor(user: { id: string; email: string; name: string; sessionVersion: number }): Promise<SessionCookie> {
@@ -21,7 +31,5 @@ export async function sessionCookieFor(user: { id: string; email: string; name: 
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set.");
   const jwt = authOptions.callbacks!.jwt!;
   const token = await jwt({ token: { name: user.name, email: user.email, sub: user.id }, user: { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion } as never, account: null, trigger: "signIn" });
-  const value = await encode({ token, secret, maxAge: SESSION_MAX_AGE });
-  const { name, secure } = sessionCookieName();
-  return { name, value, options: { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE } };
+  return cookie(await encode({ token, secret, maxAge: SESSION_MAX_AGE }), SESSION_MAX_AGE);
 }

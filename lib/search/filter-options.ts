@@ -15,12 +15,13 @@ export type FilterOptions = { persons: FilterOption[]; events: (FilterOption & {
 export async function searchFilterOptions({ actor }: { actor: Actor | null }): Promise<FilterOptions> {
   authorize(actor, "statement.read");
   const registry = can(actor, "registry.read");
-  const none = Promise.resolve([]);
+  // The registries' lists only for a reader who may read the registries.
+  const registryList = <T>(sql: Prisma.Sql): Promise<T[]> => (registry ? rawAll<T>(sql) : Promise.resolve([]));
   const [persons, events, places, proceedings, authors] = await Promise.all([
-    registry ? rawAll<FilterOption>(Prisma.sql`SELECT "id", "name", "nameFa" FROM "Person" ORDER BY "name", "id"`) : none,
-    registry ? rawAll<FilterOption & { date: string }>(Prisma.sql`SELECT "id", "title" AS "name", "titleFa" AS "nameFa", "dateStart" AS "date" FROM "Event" ORDER BY "title", "id"`) : none,
-    registry ? rawAll<FilterOption>(Prisma.sql`SELECT "id", "name", "nameFa" FROM "Place" ORDER BY "name", "id"`) : none,
-    registry ? rawAll<FilterOption>(Prisma.sql`SELECT "id", "title" AS "name", '' AS "nameFa" FROM "Proceeding" ORDER BY "title", "id"`) : none,
+    registryList<FilterOption>(Prisma.sql`SELECT "id", "name", "nameFa" FROM "Person" ORDER BY "name", "id"`),
+    registryList<FilterOption & { date: string }>(Prisma.sql`SELECT "id", "title" AS "name", "titleFa" AS "nameFa", "dateStart" AS "date" FROM "Event" ORDER BY "title", "id"`),
+    registryList<FilterOption>(Prisma.sql`SELECT "id", "name", "nameFa" FROM "Place" ORDER BY "name", "id"`),
+    registryList<FilterOption>(Prisma.sql`SELECT "id", "title" AS "name", '' AS "nameFa" FROM "Proceeding" ORDER BY "title", "id"`),
     // Only people who recorded a statement: the filter names nobody else.
     rawAll<FilterOption>(Prisma.sql`SELECT u."id", u."name", '' AS "nameFa" FROM "User" u WHERE EXISTS (SELECT 1 FROM "Statement" s WHERE s."authorId" = u."id") ORDER BY u."name", u."id"`),
   ]);

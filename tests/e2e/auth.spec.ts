@@ -1,6 +1,13 @@
-import { request as playwrightRequest } from "@playwright/test";
+import { request as playwrightRequest, type Page } from "@playwright/test";
 import { ROLES } from "@/lib/auth/roles";
 import { demoUser, expect, signInWith, test } from "./fixtures";
+
+/** Fills the sign-in form and submits it from the keyboard, as a person would. */
+async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('input[name="password"]').press("Enter");
+}
 
 const PAGES = ["/", "/statements", "/statements/new", "/witnesses", "/witnesses/new", "/audit", "/admin/users", "/settings"];
 
@@ -8,9 +15,7 @@ for (const role of ROLES) {
   test(`a ${role.toLowerCase()} signs in with the form and sees their name`, async ({ page }) => {
     const u = demoUser(role);
     await page.goto("/signin");
-    await page.locator('input[name="email"]').fill(u.email);
-    await page.locator('input[name="password"]').fill(u.password);
-    await page.locator('input[name="password"]').press("Enter");
+    await submitSignIn(page, u.email, u.password);
     await expect(page.getByText(u.name).first()).toBeVisible();
     expect(new URL(page.url()).pathname).not.toBe("/signin");
   });
@@ -20,9 +25,7 @@ test("a wrong password is refused without saying whether the account exists", as
   const messages: string[] = [];
   for (const email of [demoUser("ADMIN").email, "nobody@demo.casefile"]) {
     await page.goto("/signin");
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill("definitely wrong");
-    await page.locator('input[name="password"]').press("Enter");
+    await submitSignIn(page, email, "definitely wrong");
     // The sign-in error itself (Next's route announcer is an alert too once it is mounted).
     const alert = page.getByTestId("signin-error");
     await expect(alert).toBeVisible();
@@ -43,9 +46,7 @@ test.describe("the sign-in form without JavaScript", () => {
     const addresses: string[] = [];
     page.on("request", (r) => addresses.push(r.url()));
     await page.goto("/signin?callbackUrl=%2Fstatements");
-    await page.locator('input[name="email"]').fill(u.email);
-    await page.locator('input[name="password"]').fill(u.password);
-    await page.locator('input[name="password"]').press("Enter");
+    await submitSignIn(page, u.email, u.password);
     await page.waitForURL((url) => url.pathname === "/statements");
     await expect(page.getByText(u.name).first()).toBeVisible();
     expect(addresses.filter((a) => a.includes("password") || a.includes(encodeURIComponent(u.password)))).toEqual([]);
@@ -66,9 +67,7 @@ test.describe("the sign-in form without JavaScript", () => {
     const u = demoUser("REVIEWER");
     // Browsers drop the tab: "/\t/evil.example" would be "//evil.example", another site.
     await page.goto(`/signin?callbackUrl=${encodeURIComponent("/\t/evil.example/")}`);
-    await page.locator('input[name="email"]').fill(u.email);
-    await page.locator('input[name="password"]').fill(u.password);
-    await page.locator('input[name="password"]').press("Enter");
+    await submitSignIn(page, u.email, u.password);
     await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
     expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
     expect(new URL(page.url()).pathname).toBe("/");
@@ -79,9 +78,7 @@ test.describe("the sign-in form without JavaScript", () => {
     const addresses: string[] = [];
     page.on("request", (r) => addresses.push(r.url()));
     await page.goto("/signin");
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill("definitely wrong");
-    await page.locator('input[name="password"]').press("Enter");
+    await submitSignIn(page, email, "definitely wrong");
     await expect(page.getByTestId("signin-error")).toBeVisible();
     expect(new URL(page.url()).pathname).toBe("/signin");
     await expect(page.locator('input[name="email"]')).toHaveValue(email);

@@ -10,7 +10,7 @@ import type { TestDatabase } from "@/tests/support/database";
 const SECRET = "integration-test-secret-for-sign-in-cookies";
 process.env.NEXTAUTH_SECRET = SECRET;
 const { actorForSession } = await import("@/lib/auth/session");
-const { sessionCookieFor } = await import("@/lib/auth/session-cookie");
+const { endedSessionCookie, sessionCookieFor } = await import("@/lib/auth/session-cookie");
 const { SESSION_MAX_AGE } = await import("@/lib/auth/options");
 const { checkCredentials } = await import("@/lib/auth/sign-in");
 const { changeOwnPassword } = await import("@/lib/users/users");
@@ -38,6 +38,10 @@ describe("the session cookie the sign-in form sets", () => {
     expect(await actorForSession(token!.uid, token!.sv)).toEqual(u);
     // Made with this server's secret only.
     expect(await read(cookie, `${SECRET}, another`)).toBeNull();
+    // Signing out sets the same cookie empty and expired: the browser drops it, and it reads as no session.
+    const ended = endedSessionCookie();
+    expect(ended).toEqual({ name: cookie.name, value: "", options: { ...cookie.options, maxAge: 0 } });
+    expect(await read(ended)).toBeNull();
     await changeOwnPassword({ actor: u, input: { currentPassword: "initial password!", newPassword: "another long password" } });
     expect(await actorForSession(token!.uid, token!.sv)).toBeNull();
   });
