@@ -45,7 +45,7 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
     "# Benchmark results",
     "",
     "Made by `npm run bench` (bench/run.ts; a benchmark, not part of `npm test`). A synthetic, fictional archive is generated into a fresh",
-    "database, the production server (`next start`) is started, and autocannon loads it from a second process with",
+    "database, the production server (`lib/cli/http-server.mjs`, Next's handler as `next start` runs it) is started, and autocannon loads it from a second process with",
     "10 connections; the same searches are also run directly against the database in the runner's process (the floor).",
     "Latencies in milliseconds. Raw figures: bench/results.json.",
     "",

@@ -1,6 +1,6 @@
 // `npm run bench` — the search and page benchmark (a benchmark, not a test: `npm test` never
 // runs it). Generates a synthetic archive into a fresh database, starts the production server
-// (`next start`; run `next build` first), loads it with autocannon from a second process
+// (lib/cli/http-server.mjs, as `npm start` runs it; run `next build` first), loads it with autocannon from a second process
 // (bench/load.mjs), runs the same searches directly against the database in this process (the
 // floor), and writes bench/results.json and bench/RESULTS.md.
 //

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/app/_lib/page";
 import { formField } from "@/app/_lib/run-form";
 import { hasUnstorableText } from "@/lib/validation";
-import { clientAddress } from "@/lib/auth/options";
+import { clientAddress } from "@/lib/auth/client-address";
 import { endedSessionCookie, sessionCookieFor } from "@/lib/auth/session-cookie";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { getTranslations } from "@/lib/i18n/server";

@@ -9,8 +9,14 @@ test("this Node accepts the server's options (an unknown one would stop the serv
   expect(r.stdout).toBe("true");
 });
 
-test("the server is next start with the options before the script", () => {
+test("the server is lib/cli/http-server.mjs with the options before the script", () => {
   const args = serverArgs(3456, "/app");
   expect(args.slice(0, SERVER_NODE_OPTIONS.length)).toEqual([...SERVER_NODE_OPTIONS]);
-  expect(args.slice(SERVER_NODE_OPTIONS.length)).toEqual(["/app/node_modules/next/dist/bin/next", "start", "-p", "3456"]);
+  expect(args.slice(SERVER_NODE_OPTIONS.length)).toEqual(["/app/lib/cli/http-server.mjs", "-p", "3456"]);
+});
+
+test("the server refuses a port that is not one, with a message and no server", () => {
+  const r = spawnSync(process.execPath, [...serverArgs("80a", process.cwd())], { encoding: "utf8", timeout: 20_000 });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain('not "80a"');
 });

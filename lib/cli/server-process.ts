@@ -1,5 +1,5 @@
-// How the production server's Node process is started. `npm start` (lib/cli/start.ts) and the
-// benchmark (bench/run.ts) both start `next start` with these, so the benchmark measures the
+// How the production server's Node process is started. `npm start` (lib/cli/start.ts), the
+// browser tests and the benchmark (bench/run.ts) all start it with these, so the benchmark measures the
 // server as it runs.
 import { join } from "node:path";
 
@@ -17,7 +17,11 @@ import { join } from "node:path";
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = ["--max-semi-space-size=8", "--heap-growing-percent=50"];
 
-/** The arguments for `node` that start the production server on a port. */
+/**
+ * The arguments for `node` that start the production server on a port: lib/cli/http-server.mjs,
+ * Next's request handler as `next start` runs it, which also tells the app each connection's
+ * address (for sign-in throttling, lib/auth/client-address.ts).
+ */
 export function serverArgs(port: string | number, root = process.cwd()): string[] {
-  return [...SERVER_NODE_OPTIONS, join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)];
+  return [...SERVER_NODE_OPTIONS, join(root, "lib", "cli", "http-server.mjs"), "-p", String(port)];
 }

@@ -1,11 +1,12 @@
 // `npm start`: everything a fresh clone needs to run Casefile on this machine.
 // 1. .env from .env.example with fresh secrets (first run only)   2. migrations
-// 3. demo data when the database is empty   4. next build   5. next start
+// 3. demo data when the database is empty   4. next build   5. the server (lib/cli/http-server.mjs)
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseEnv } from "node:util";
+import { parseTrustedProxies, TRUSTED_PROXIES_ENV } from "@/lib/auth/client-address";
 import { generateKey } from "@/lib/crypto/field-crypto";
 import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
@@ -47,6 +48,8 @@ function run(cmd: string, args: string[]) {
 async function main() {
   ensureEnvFile();
   loadDotEnv();
+  const proxies = parseTrustedProxies(process.env[TRUSTED_PROXIES_ENV]);
+  if (typeof proxies !== "number") throw new Error(proxies.error);
   const url = databaseUrl();
   const provider = providerOf(url);
   const m = await migrate(url);

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { request as playwrightRequest, type Page } from "@playwright/test";
 import { ROLES } from "@/lib/auth/roles";
 import { demoUser, expect, signInWith, test } from "./fixtures";
@@ -183,4 +184,48 @@ test("an administrator changes a user's password, role and access on the users s
   await expect(tokenRow.getByTestId("revoke-token")).toHaveCount(0);
   expect((await api.get("/api/v1/statements")).status()).toBe(401);
   await api.dispose();
+});
+
+/** One HTTP request from a chosen local address (the loopback network is all 127.0.0.0/8), as node:http sends it. */
+function requestFrom(localAddress: string, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; cookies: string[]; body: string }>((resolve, reject) => {
+    const req = httpRequest(url, { method: init.method ?? "GET", headers: init.headers, localAddress }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, cookies: res.headers["set-cookie"] ?? [], body }));
+    });
+    req.on("error", reject);
+    req.end(init.body);
+  });
+}
+
+/** Signs in through next-auth's credentials endpoint from a local address; true when a session cookie comes back. */
+async function signInFrom(baseURL: string, localAddress: string, email: string, password: string, headers: Record<string, string> = {}): Promise<boolean> {
+  const csrf = await requestFrom(localAddress, `${baseURL}/api/auth/csrf`);
+  const cookie = csrf.cookies.map((c) => c.split(";")[0]).join("; ");
+  const body = new URLSearchParams({ csrfToken: JSON.parse(csrf.body).csrfToken, email, password, json: "true" }).toString();
+  const r = await requestFrom(localAddress, `${baseURL}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
+    body,
+  });
+  expect(r.status).toBeLessThan(500);
+  return r.cookies.some((c) => c.includes("session-token="));
+}
+
+test("sign-in attempts are counted per connection address: a client cannot escape the limit by writing its own X-Forwarded-For", async ({ baseURL }) => {
+  // 127.0.0.2 is this test's own client address, so the limit it reaches stops no other test.
+  const other = "127.0.0.2";
+  for (let i = 0; i < 20; i++) {
+    // A different account each time (the per-account limit stays out of it), a different forwarded
+    // address each time, and a forged copy of the server's own address header.
+    const forged = { "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `198.51.100.${i}`, "x-casefile-peer": `192.0.2.${i}` };
+    expect(await signInFrom(baseURL!, other, `nobody-${i}@throttle.invalid`, "wrong password", forged)).toBe(false);
+  }
+  const u = demoUser("REVIEWER");
+  // The address has used up its 20 failures: even the right password is refused from it, whatever it claims to be.
+  expect(await signInFrom(baseURL!, other, u.email, u.password, { "x-forwarded-for": "203.0.113.99" })).toBe(false);
+  // Another address is not affected.
+  expect(await signInFrom(baseURL!, "127.0.0.1", u.email, u.password)).toBe(true);
 });
