@@ -225,3 +225,17 @@ test("the dossier API answers bad input with 4xx and field messages, and changes
   expect((await page.request.delete(`/api/v1/dossiers/${d.id}`)).status()).toBe(200);
   expect((await page.request.get(`/api/v1/dossiers/${d.id}`)).status()).toBe(404);
 });
+
+test("the dossier list says why an action sent the user back to it, in the user's language, and shows nothing for an unknown code", async ({ page, baseURL }) => {
+  await signInAs(page, "LEGAL");
+  // A dossier action given a malformed dossier id comes back here with ?error=INVALID_INPUT (actions.ts).
+  await page.goto("/dossiers?error=INVALID_INPUT");
+  await expect(page.getByTestId("dossier-error")).toHaveText("Some fields need attention. Nothing has been saved yet.");
+  await expect(page.getByTestId("dossier-list").or(page.getByTestId("dossiers-empty"))).toBeVisible();
+  await setLocale(page, baseURL!, "fa");
+  await page.reload();
+  await expect(page.getByTestId("dossier-error")).toHaveText("برخی فیلدها نیاز به اصلاح دارند. هنوز چیزی ذخیره نشده است.");
+  await page.goto("/dossiers?error=%3Cb%3Ehello%3C%2Fb%3E");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByTestId("dossier-error")).toHaveCount(0);
+});

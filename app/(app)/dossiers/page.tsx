@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
-import { requirePageActor } from "@/app/_lib/page";
+import { param, requirePageActor } from "@/app/_lib/page";
+import { DossierErrorBanner } from "./error-banner";
 import { can } from "@/lib/auth/policy";
 import { listDossiers } from "@/lib/dossiers";
 
@@ -10,7 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dossiers"))("title") };
 }
 
-export default async function DossiersPage() {
+export default async function DossiersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const error = param((await searchParams).error);
   const actor = await requirePageActor("/dossiers");
   const [{ items }, t, format] = await Promise.all([listDossiers({ actor }), getTranslations(), getFormatter()]);
   return (
@@ -28,6 +30,7 @@ export default async function DossiersPage() {
           </div>
         )}
       </div>
+      <DossierErrorBanner code={error} />
       {items.length === 0 ? (
         <p className="empty" data-testid="dossiers-empty">
           {t("dossiers.empty")}

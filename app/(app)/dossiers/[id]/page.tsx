@@ -5,6 +5,7 @@ import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges"
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { toAppError } from "@/lib/http";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
+import { DossierErrorBanner } from "../error-banner";
 import { localizeFieldErrors } from "@/lib/i18n/field-errors";
 import { findDossierCandidates, getDossier, getDossierHistory, type DossierItemOut } from "@/lib/dossiers";
 import { addItemAction, deleteDossierAction, moveItemAction, noteItemAction, removeItemAction, updateDossierAction } from "../actions";
@@ -19,7 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dossiers"))("dossier") };
 }
 
-const ERROR_CODES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "INVALID_INPUT", "INVALID_STATE", "TOO_LARGE", "RATE_LIMITED"]);
 
 function recordHref(i: { kind: string; refId: string }) {
   return i.kind === "STATEMENT" ? `/statements/${i.refId}` : i.kind === "EXHIBIT" ? `/exhibits/${i.refId}` : `/sources/${i.refId}`;
@@ -99,11 +99,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
         </div>
       </div>
 
-      {error && ERROR_CODES.has(error) && (
-        <div className="banner banner-error" role="alert" data-testid="dossier-error">
-          {t(`errors.${error}`)}
-        </div>
-      )}
+      <DossierErrorBanner code={error} />
 
       {d.description && (
         <p dir="auto" className="prose">
