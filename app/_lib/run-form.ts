@@ -47,6 +47,14 @@ export function formValues(formData: unknown, fields: readonly string[]): Record
   return out;
 }
 
+/** Every value of a repeated text field (several inputs with one name), line breaks as LF. */
+export function formTexts(formData: unknown, name: string): string[] {
+  return asFormData(formData)
+    .getAll(name)
+    .filter((v): v is string => typeof v === "string")
+    .map((v) => v.replace(/\r\n?/g, "\n"));
+}
+
 /**
  * Bound arguments as pages bind them: non-empty strings, without a character no database here
  * can store (a NUL, half a surrogate pair: JSON can carry "\ud800", and the SQLite engine fails

@@ -80,3 +80,29 @@ test("in English: a persons sheet's aliases link to the public-record official; 
   await page.getByTestId("import-check").click();
   await expect(page.getByTestId("import-error")).toContainText("Save the sheet as “CSV UTF-8”");
 });
+
+test.describe("the import page without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("says the import needs scripts, in the user's language, and offers no button that would send the file nowhere", async ({ page, baseURL }) => {
+    await signInAs(page, "RESEARCHER");
+    await page.goto("/transfer/import");
+    await expect(page.getByTestId("import-needs-scripts")).toContainText("Importing needs JavaScript");
+    await expect(page.getByTestId("import-check")).toBeDisabled();
+    // Should the form be sent anyway, it posts: nothing of it goes into an address.
+    await expect(page.getByTestId("import-upload")).toHaveAttribute("method", "post");
+    await setLocale(page, baseURL!, "fa");
+    await page.reload();
+    await expect(page.getByTestId("import-needs-scripts")).toContainText("ورود داده به جاوااسکریپت نیاز دارد");
+  });
+
+  test.describe("with scripts", () => {
+    test.use({ javaScriptEnabled: true });
+    test("the note is not shown and the button works", async ({ page }) => {
+      await signInAs(page, "RESEARCHER");
+      await page.goto("/transfer/import");
+      await expect(page.getByTestId("import-check")).toBeEnabled();
+      await expect(page.getByTestId("import-needs-scripts")).toBeHidden();
+    });
+  });
+});

@@ -253,3 +253,44 @@ test("a reviewer grades a source with reasons, and the claims from it carry the 
   await shot(reviewer, "sources-en");
   await reviewer.context().close();
 });
+
+test.describe("the review form without JavaScript", () => {
+  test("a reviewer asks for changes with a comment typed in the box, and the comment is kept after a refusal", async ({ browser, baseURL }) => {
+    const researcher = await as(browser, "RESEARCHER", baseURL!);
+    const id = await newStatement(researcher.request, `Review without scripts ${Date.now()}`, TEXT);
+    expect((await researcher.request.post(`/api/v1/statements/${id}/submit`)).status()).toBe(200);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const reviewer = await context.newPage();
+    const u = demoUser("REVIEWER");
+    await signInWith(reviewer.request, u.email, u.password);
+    const take = await reviewer.request.post(`/api/v1/statements/${id}/take`);
+    expect(take.status(), await take.text()).toBe(200);
+
+    await reviewer.goto(`/statements/${id}`);
+    const form = reviewer.getByTestId("review-form");
+    // Controls that only work with scripts are not offered; the one comment box is.
+    await expect(form.getByTestId("comment-text")).toHaveCount(1);
+    await expect(form.getByTestId("add-comment")).toHaveCount(0);
+    await expect(form.getByTestId("quote-selection")).toHaveCount(0);
+
+    // Grading left out on purpose: the decision is refused, and the comment typed is still there.
+    const comment = "Dates disagree with the prison register; please ask the witness again.";
+    await form.getByTestId("decision-CHANGES_REQUESTED").check();
+    await form.getByTestId("comment-text").fill(comment);
+    await form.getByTestId("decide").click();
+    await expect(reviewer.getByTestId("field-error-sourceReliability")).toBeVisible();
+    await expect(reviewer.getByTestId("review-panel")).toHaveAttribute("data-status", "IN_REVIEW");
+    await expect(reviewer.getByTestId("comment-text")).toHaveValue(comment);
+
+    await reviewer.getByTestId("reliability-C").check();
+    await reviewer.getByTestId("credibility-3").check();
+    await reviewer.getByTestId("decision-CHANGES_REQUESTED").check();
+    await reviewer.getByTestId("decide").click();
+    const panel = reviewer.getByTestId("review-panel");
+    await expect(panel).toHaveAttribute("data-status", "CHANGES_REQUESTED");
+    const item = panel.getByTestId("review-item").first();
+    await expect(item).toHaveAttribute("data-decision", "CHANGES_REQUESTED");
+    await expect(item.getByTestId("review-comment")).toHaveText(comment);
+    await context.close();
+  });
+});

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/app/_lib/form-state";
-import { formValues, runForm } from "@/app/_lib/run-form";
+import { formTexts, formValues, runForm } from "@/app/_lib/run-form";
 import { CHECKLIST } from "@/lib/review/schemas";
 import { assignReviewer, decideReview, submitStatement, takeForReview } from "@/lib/review/workflow";
 
@@ -53,9 +53,26 @@ function parseComments(raw: string | undefined): unknown {
   }
 }
 
+/**
+ * The decision's comments: the JSON field when the form's script filled it; when it carries none
+ * (the page was used without JavaScript, where the script never runs), the comment boxes' own
+ * text, one comment per non-empty box. The values sent back with a refusal carry them as JSON,
+ * so the form shows them again.
+ */
+function decisionComments(formData: unknown, values: Record<string, string>): unknown {
+  const parsed = parseComments(values.comments);
+  if (!Array.isArray(parsed) || parsed.length > 0) return parsed;
+  const typed = formTexts(formData, "commentText")
+    .filter((text) => text.trim() !== "")
+    .map((text) => ({ text }));
+  if (typed.length > 0) values.comments = JSON.stringify(typed);
+  return typed;
+}
+
 export async function decideReviewAction(statementId: string, prev: FormState<Done>, formData: FormData): Promise<FormState<Done>> {
   const values = formValues(formData, DECIDE_FIELDS);
   const checklist = Object.fromEntries(CHECKLIST.map((k) => [k, values[`checklist.${k}`] === "on"]));
+  const comments = decisionComments(formData, values);
   const state = await runForm(prev, values, async (actor) => {
     const { statement } = await decideReview({
       actor,
@@ -66,7 +83,7 @@ export async function decideReviewAction(statementId: string, prev: FormState<Do
         sourceReliability: values.sourceReliability,
         credibility: values.credibility,
         checklist,
-        comments: parseComments(values.comments),
+        comments,
       },
     });
     return { status: statement.status };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useState } from "react";
+import { useHydrated } from "@/app/_lib/use-hydrated";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FieldError, FormBanner, SubmitButton, useFormFocus } from "@/app/_components/form-bits";
 import { GradingFields } from "@/app/_components/grading-fields";
@@ -79,6 +80,7 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
   const [comments, setComments] = useState<Comment[]>(() => initialComments(v.comments));
   const [selection, setSelection] = useState<Passage | null>(null);
   const [typed, setTyped] = useState<Record<number, string>>({});
+  const hydrated = useHydrated();
 
   // The last passage selected in the statement text, kept after focus moves to the button.
   useEffect(() => {
@@ -178,6 +180,7 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
               )}
               <textarea
                 id={`${id}-comment-${i}`}
+                name="commentText"
                 dir="auto"
                 rows={3}
                 value={c.text}
@@ -186,6 +189,7 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
                 data-testid="comment-text"
               />
               <FieldError id={`${id}-comment-${i}-error`} name={`comments.${i}.text`} messages={errs[`comments.${i}.text`]} />
+              {hydrated && (
               <div className={styles.commentTools}>
                 <button
                   type="button"
@@ -205,15 +209,19 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
                   {hits === 0 ? t("notFound") : hits > 1 ? t("foundMany", { n: hits }) : ""}
                 </span>
               </div>
+              )}
             </div>
           );
         })}
         <FieldError id={`${id}-comments-error`} name="comments" messages={errs.comments} />
-        <div>
-          <button type="button" className="button small" onClick={() => setComments((cs) => [...cs, { text: "" }])} data-testid="add-comment">
-            {t("addComment")}
-          </button>
-        </div>
+        {/* Adding a box and quoting a passage need scripts; without them, the one box is the comment. */}
+        {hydrated && (
+          <div>
+            <button type="button" className="button small" onClick={() => setComments((cs) => [...cs, { text: "" }])} data-testid="add-comment">
+              {t("addComment")}
+            </button>
+          </div>
+        )}
       </fieldset>
 
       <div className="actions">

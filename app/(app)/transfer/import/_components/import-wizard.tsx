@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useFormatter, useLocale } from "next-intl";
+import { useHydrated } from "@/app/_lib/use-hydrated";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import styles from "./import.module.css";
 
@@ -45,6 +46,7 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
   const [job, setJob] = useState<Job | null>(null);
   const dryRunHeading = useRef<HTMLHeadingElement>(null);
   const summaryHeading = useRef<HTMLHeadingElement>(null);
+  const hydrated = useHydrated();
 
   const headers = { "Accept-Language": locale };
 
@@ -236,7 +238,14 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
 
   return (
     <>
-      <form className="form" onSubmit={upload} data-testid="import-upload" noValidate>
+      <noscript>
+        <p className="banner banner-error" data-testid="import-needs-scripts">
+          {t("needsScripts")}
+        </p>
+      </noscript>
+      {/* method="post": should the form ever be sent without its script, the file's name and the
+          choices do not end up in the address. Without scripts the button stays disabled. */}
+      <form className="form" method="post" onSubmit={upload} data-testid="import-upload" noValidate>
         <div className="field-row">
           <div className="field">
             <label htmlFor="import-kind">{t("kindLabel")}</label>
@@ -270,7 +279,7 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
           </p>
         </div>
         <div className="actions">
-          <button type="submit" className="button" disabled={busy} data-testid="import-check">
+          <button type="submit" className="button" disabled={busy || !hydrated} data-testid="import-check">
             {busy && !result ? t("uploading") : t("upload")}
           </button>
         </div>
