@@ -97,6 +97,7 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   const persons = named.persons;
   const seen = new Map<string, string[]>();
   wholeSpellings([...named.places, ...named.organisations].flatMap((p) => p.names), seen);
+  distinctivePlaceSpellings(named.places.flatMap((p) => p.names), seen);
   const spellings = uniqueSpellings(persons.flatMap((p) => p.names), seen);
   const highlight = new Set([...parsed.terms, ...parsed.phrases.flat(), ...spellings.flat()]);
 
@@ -233,6 +234,22 @@ function wholeSpellings(names: string[], seen: Map<string, string[]>): void {
   for (const n of names) {
     const w = words(n);
     if (w.length) seen.set(w.join(" "), w);
+  }
+}
+
+/**
+ * Words that say what kind of place a name is, not which place: testimony mostly leaves them out
+ * ("taken to Gohardasht", «در گوهردشت»), so a named place is also searched without them.
+ * Normalised as the index is (lib/search/normalize.ts).
+ */
+const GENERIC_PLACE_WORDS = new Set(words("prison jail detention centre center camp cemetery graveyard زندان بازداشتگاه گورستان قبرستان اردوگاه"));
+
+/** A named place's names without their generic words ("Evin Prison" → "Evin"), where enough is left to say which place. */
+function distinctivePlaceSpellings(names: string[], seen: Map<string, string[]>): void {
+  for (const n of names) {
+    const w = words(n);
+    const distinctive = w.filter((x) => !GENERIC_PLACE_WORDS.has(x));
+    if (distinctive.length > 0 && distinctive.length < w.length && [...distinctive.join("")].length >= 4) seen.set(distinctive.join(" "), distinctive);
   }
 }
 

@@ -13,8 +13,8 @@ import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
 
 // Places and organisations are name-aware like persons: a query naming one in any spelling or
-// script also finds its other spellings (whole names only), and for a place the statements
-// linked to it. All names and texts are invented.
+// script also finds its other spellings (whole names; for a place also without the word for its
+// kind, as testimony names it), and for a place the statements linked to it. All names and texts are invented.
 
 let db: TestDatabase;
 let researcher: Actor;
@@ -50,6 +50,22 @@ describe("name-aware search for places and organisations", () => {
     expect(r.total).toBe(3);
     // The Persian spelling is marked in the snippet as the witness wrote it.
     expect(r.items.find((i) => i.id === persian.id)!.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["بازداشتگاه", "زرين", "آباد"]);
+  });
+
+  test("a place is also found where testimony leaves out the word for its kind, in either script, and never by that word alone", async () => {
+    const fa = await statement("این متن ساختگی است. ما را شبانه به زرین‌آباد بردند.");
+    const en = await statement("This text is fictional. After Zarrinabad nobody wrote to us.", "en");
+    const generic = await statement("This text is fictional. The camp and the detention centre were full.", "en");
+    // Named by its Latin alias: the Persian name without «بازداشتگاه» finds the Persian statement.
+    const byAlias = (await search({ actor: researcher, query: { q: "Zarinabad Jail", type: "statement" } })).items.map((i) => i.id);
+    expect(byAlias).toEqual(expect.arrayContaining([fa.id, en.id]));
+    expect(byAlias).not.toContain(generic.id);
+    const hit = (await search({ actor: researcher, query: { q: "Zarinabad Jail", type: "statement" } })).items.find((i) => i.id === fa.id)!;
+    expect(hit.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["زرین", "آباد"]);
+    // Named in Persian with the generic word: the English statement that says only "Zarrinabad".
+    const byPersian = (await search({ actor: researcher, query: { q: "بازداشتگاه زرين‌آباد", type: "statement" } })).items.map((i) => i.id);
+    expect(byPersian).toEqual(expect.arrayContaining([fa.id, en.id]));
+    expect(byPersian).not.toContain(generic.id);
   });
 
   test("an organisation's other script is found by whole name, never by a generic word of it", async () => {
