@@ -11,12 +11,12 @@ import type { Parsed } from "./search";
 /**
  * PostgreSQL to_tsquery text: every word quoted as a lexeme, phrases joined by <-> — or, with
  * `loose`, by & (every word of the phrase anywhere: what the GIN index answers without reading
- * each candidate's vector).
+ * each candidate's vector); a word's forms joined by |.
  */
 export function tsqueryText(p: Parsed, spellings: string[][], loose = false): string {
   const lex = (w: string) => `'${w}'`; // words hold letters and digits only
   const phrase = (ws: string[]) => (ws.length === 1 ? lex(ws[0]!) : `(${ws.map(lex).join(loose ? " & " : " <-> ")})`);
-  const main = [...p.terms.map(lex), ...p.phrases.map(phrase)].join(" & ");
+  const main = p.groups.map((forms) => (forms.length === 1 ? phrase(forms[0]!) : `(${forms.map(phrase).join(" | ")})`)).join(" & ");
   return [`(${main})`, ...spellings.map(phrase)].join(" | ");
 }
 

@@ -12,6 +12,7 @@ import { namesOf, parseAliasColumn } from "@/lib/registries/rank";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { parseInput } from "@/lib/validation";
 import { words } from "./normalize";
+import { phraseForms, unitForms, wordUnits } from "./persian-variants";
 import { pgSearchSql } from "./pg-query";
 import { INDEX_VERSION_SQL, phraseCounts, type PhraseCounts } from "./phrase-stats";
 import { MAX_QUERY_WORDS, ZSearchQuery, type SearchQuery } from "./schemas";
@@ -50,11 +51,17 @@ export type SearchResult = {
   organisations: { id: string; name: string; nameFa: string; score: number }[];
 };
 
-/** The words to look for: phrases (in quotes) must appear together, other words anywhere. */
-export type Parsed = { phrases: string[][]; terms: string[] };
+/**
+ * The words to look for: phrases (in quotes) must appear together, other words anywhere. `groups`
+ * is what the databases are asked: every group is required, and a group matches when any of its
+ * forms does (a Persian word joined, with a ZWNJ or split at its affixes: persian-variants.ts;
+ * a phrase is a form of several words).
+ */
+export type Parsed = { phrases: string[][]; terms: string[]; groups: string[][][] };
 
 export function parseQuery(q: string): Parsed {
   const phrases: string[][] = [];
+  const phraseGroups: string[][][] = [];
   const rest: string[] = [];
   // Balanced double quotes (straight, curly, guillemets) mark phrases; an odd quote is just text.
   const re = /["“”«»]([^"“”«»]*)["“”«»]/g;
@@ -62,12 +69,15 @@ export function parseQuery(q: string): Parsed {
   for (let m = re.exec(q); m; m = re.exec(q)) {
     rest.push(q.slice(last, m.index));
     const w = words(m[1]!);
-    if (w.length > 1) phrases.push(w);
-    else rest.push(m[1]!);
+    if (w.length > 1) {
+      phrases.push(w);
+      phraseGroups.push(phraseForms(wordUnits(m[1]!)));
+    } else rest.push(m[1]!);
     last = m.index + m[0].length;
   }
   rest.push(q.slice(last));
-  return { phrases, terms: words(rest.join(" ")) };
+  const text = rest.join(" ");
+  return { phrases, terms: words(text), groups: [...wordUnits(text).map(unitForms), ...phraseGroups] };
 }
 
 /** Record types the actor may read: statements need statement.read, the registries registry.read. */
@@ -99,7 +109,7 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   wholeSpellings([...named.places, ...named.organisations].flatMap((p) => p.names), seen);
   distinctivePlaceSpellings(named.places.flatMap((p) => p.names), seen);
   const spellings = uniqueSpellings(persons.flatMap((p) => p.names), seen);
-  const highlight = new Set([...parsed.terms, ...parsed.phrases.flat(), ...spellings.flat()]);
+  const highlight = new Set([...parsed.groups.flat(2), ...spellings.flat()]);
 
   const args: QueryArgs = { parsed, spellings, personIds: persons.map((p) => p.id), placeIds: named.places.map((p) => p.id), types, q, legal: actor.role === "LEGAL" };
   const rows = await runQuery(args);
@@ -256,14 +266,15 @@ function distinctivePlaceSpellings(names: string[], seen: Map<string, string[]>)
 type Row = { id: number; type: string; recordId: string; title: string; body: string; normBody: string; language: string | null; score: number; total: number | bigint; matched: number | bigint };
 
 /**
- * SQLite FTS5: every word a quoted string (never syntax), phrases as one quoted string. Also the
- * expression's phrases in the order FTS5 numbers them (the order they appear), for casefile_bm25.
+ * SQLite FTS5: every word a quoted string (never syntax), phrases as one quoted string, a word's
+ * forms joined by OR. Also the expression's phrases in the order FTS5 numbers them (the order
+ * they appear), for casefile_bm25.
  */
 export function fts5Query(p: Parsed, spellings: string[][]): { expr: string; phrases: string[] } {
   const quote = (ws: string[]) => `"${ws.join(" ")}"`; // words hold letters and digits only
-  const main = [...p.terms.map((t) => quote([t])), ...p.phrases.map(quote)];
+  const main = p.groups.map((forms) => (forms.length === 1 ? quote(forms[0]!) : `(${forms.map(quote).join(" OR ")})`));
   const alternatives = spellings.map(quote);
-  return { expr: [`(${main.join(" ")})`, ...alternatives].join(" OR "), phrases: [...main, ...alternatives] };
+  return { expr: [`(${main.join(" AND ")})`, ...alternatives].join(" OR "), phrases: [...p.groups.flat().map(quote), ...alternatives] };
 }
 
 type QueryArgs = { parsed: Parsed; spellings: string[][]; personIds: string[]; placeIds: string[]; types: SearchType[]; q: SearchQuery; legal: boolean };

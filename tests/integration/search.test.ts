@@ -74,6 +74,22 @@ describe("spelling and script variants", () => {
     expect(hit.dir).toBe("rtl");
   });
 
+  test("a Persian word's parts written joined, with a ZWNJ or with a space are one word, in the text or the query", async () => {
+    // «پنجره‌ها» (windows) and «نمی‌دانستیم» (we did not know), each written three ways.
+    const zwnj = await statement({ language: "fa", text: `این متن ساختگی است. پنجره${ZWNJ}ها را بستند و ما نمی${ZWNJ}دانستیم چرا.` });
+    const joined = await statement({ language: "fa", text: "این متن ساختگی است. پنجرهها را بستند و ما نمیدانستیم چرا." });
+    const spaced = await statement({ language: "fa", text: "این متن ساختگی است. پنجره ها را بستند و ما نمی دانستیم چرا." });
+    const all = [zwnj.id, joined.id, spaced.id];
+    for (const q of [`پنجره${ZWNJ}ها`, "پنجرهها", "پنجره ها", `نمی${ZWNJ}دانستیم`, "نمیدانستیم", "نمی دانستیم", `«پنجره${ZWNJ}ها را بستند»`, "«پنجرهها را بستند»"]) {
+      expect(await ids(reviewer, { q }), q).toEqual(expect.arrayContaining(all));
+    }
+    // The phrase still has to be there: another order finds none of them.
+    expect(await ids(reviewer, { q: "«را پنجرهها بستند»" })).toEqual([]);
+    // The joined spelling is marked as the witness wrote it.
+    const hit = (await search({ actor: reviewer, query: { q: `پنجره${ZWNJ}ها` } })).items.find((i) => i.id === joined.id)!;
+    expect(hit.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["پنجرهها"]);
+  });
+
   test("Latin spellings fold case, accents, hyphens and apostrophes", async () => {
     const s = await statement({ text: "Fictional: Pour-Mohammadi and Ra'isi walked through the Ghezel-Hesar corridor." });
     for (const q of ["pourmohammadi", "POUR-MOHAMMADI", "raisi", "Raʾīsī", "ghezelhesar"]) expect(await ids(reviewer, { q }), q).toContain(s.id);

@@ -1,0 +1,72 @@
+import { describe, expect, test } from "vitest";
+import { parseQuery } from "./search";
+import { phraseForms, splitAffixes, unitForms, wordUnits } from "./persian-variants";
+
+describe("splitAffixes", () => {
+  test("plural, comparative and verbal affixes come apart from their stem", () => {
+    expect(splitAffixes("ملاقاتها")).toEqual(["ملاقات", "ها"]);
+    expect(splitAffixes("خانوادههای")).toEqual(["خانواده", "های"]);
+    expect(splitAffixes("بزرگترین")).toEqual(["بزرگ", "ترین"]);
+    expect(splitAffixes("میرفتیم")).toEqual(["می", "رفتیم"]);
+    expect(splitAffixes("نمیدانستیم")).toEqual(["نمی", "دانستیم"]);
+    expect(splitAffixes("میبردندشان")).toEqual(["می", "بردندشان"]);
+  });
+
+  test("a stem too short, an affix alone, a Latin word or a number stay whole", () => {
+    expect(splitAffixes("دختر")).toEqual(["دختر"]);
+    expect(splitAffixes("ها")).toEqual(["ها"]);
+    expect(splitAffixes("می")).toEqual(["می"]);
+    expect(splitAffixes("mihan")).toEqual(["mihan"]);
+    expect(splitAffixes("1367")).toEqual(["1367"]);
+  });
+});
+
+describe("wordUnits", () => {
+  test("the parts of a word written with a ZWNJ are one unit; so are an affix written apart and its word", () => {
+    expect(wordUnits("ملاقات‌ها قطع شد")).toEqual([["ملاقات", "ها"], ["قطع"], ["شد"]]);
+    expect(wordUnits("هیچ‌کس")).toEqual([["هیچ", "کس"]]);
+    expect(wordUnits("ملاقات ها")).toEqual([["ملاقات", "ها"]]);
+    expect(wordUnits("ما را می برند")).toEqual([["ما"], ["را"], ["می", "برند"]]);
+    // Arabic-keyboard letters are folded first.
+    expect(wordUnits("هيچ‌كس")).toEqual([["هیچ", "کس"]]);
+  });
+
+  test("Latin text and separators other than the joiners are words of their own", () => {
+    expect(wordUnits("Evin ها")).toEqual([["evin"], ["ها"]]);
+    expect(wordUnits("a/b")).toEqual([["a"], ["b"]]);
+  });
+});
+
+describe("forms searched", () => {
+  test("a word's forms: as typed, joined, split", () => {
+    expect(unitForms(["ملاقات", "ها"])).toEqual([["ملاقات", "ها"], ["ملاقاتها"]]);
+    expect(unitForms(["ملاقاتها"])).toEqual([["ملاقاتها"], ["ملاقات", "ها"]]);
+    expect(unitForms(["evin"])).toEqual([["evin"]]);
+  });
+
+  test("a phrase's forms: as typed, joined, split", () => {
+    expect(phraseForms(wordUnits("ملاقات‌ها قطع شد"))).toEqual([
+      ["ملاقات", "ها", "قطع", "شد"],
+      ["ملاقاتها", "قطع", "شد"],
+    ]);
+    expect(phraseForms(wordUnits("ملاقاتها قطع شد"))).toEqual([
+      ["ملاقاتها", "قطع", "شد"],
+      ["ملاقات", "ها", "قطع", "شد"],
+    ]);
+    expect(phraseForms(wordUnits("they took us"))).toEqual([["they", "took", "us"]]);
+  });
+
+  test("parseQuery keeps the reader's words and asks for every form of each", () => {
+    const p = parseQuery('آنها "ساعت‌ها با چشم‌بند" Evin');
+    expect(p.terms).toEqual(["انها", "evin"]);
+    expect(p.phrases).toEqual([["ساعت", "ها", "با", "چشم", "بند"]]);
+    expect(p.groups).toEqual([
+      [["انها"], ["ان", "ها"]],
+      [["evin"]],
+      [
+        ["ساعت", "ها", "با", "چشم", "بند"],
+        ["ساعتها", "با", "چشمبند"],
+      ],
+    ]);
+  });
+});

@@ -1,0 +1,96 @@
+import { words } from "./normalize";
+
+// Persian writes the parts of one word three ways: joined ("آنها", "میرفتیم"), with a zero-width
+// non-joiner ("آن‌ها", "می‌رفتیم") or with a space ("آن ها"). The index splits at a ZWNJ or a
+// space, as normalize.ts does everywhere, and keeps a joined word whole, so a word written one
+// way in the testimony and another way in the query would not meet. A query word is therefore
+// searched in each of its forms: as typed, joined, and split at a plural, comparative or verbal
+// affix. The forms are alternatives (OR) for that word; the query's words are still all required.
+
+// Normalised as the index is (ی, ک, no diacritics). Longest first: the first that fits is taken.
+const SUFFIXES = words("هایشان هایتان هایمان هایی هایم هایت هایش های ها ترین تر");
+const PREFIXES = words("نمی می");
+const SUFFIX_SET = new Set(SUFFIXES);
+const PREFIX_SET = new Set(PREFIXES);
+/**
+ * A stem shorter than this is not split from its affix: "آن" in "آنها" is a stem of two letters,
+ * but "تر" in "دختر" is no comparative, so a comparative needs three.
+ */
+const MIN_STEM = 2;
+const COMPARATIVES = new Set(words("ترین تر"));
+const minStem = (affix: string) => (COMPARATIVES.has(affix) ? 3 : MIN_STEM);
+const PERSIAN_LETTERS = /^[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]+$/;
+/** Characters that join or separate the parts of a word without a space (normalize.ts folds them to one). */
+const JOINERS = /[\u200B-\u200D\u2060\uFEFF]/;
+
+const length = (s: string) => [...s].length;
+const persian = (w: string) => PERSIAN_LETTERS.test(w);
+
+/** A joined word split at its affixes ("میرفتیم" → می رفتیم, "انها" → ان ها), or the word alone. */
+export function splitAffixes(word: string): string[] {
+  if (!persian(word)) return [word];
+  let stem = word;
+  const before: string[] = [];
+  const after: string[] = [];
+  const prefix = PREFIXES.find((p) => stem.startsWith(p) && length(stem) - length(p) >= MIN_STEM);
+  if (prefix) {
+    before.push(prefix);
+    stem = stem.slice(prefix.length);
+  }
+  const suffix = SUFFIXES.find((s) => stem.endsWith(s) && length(stem) - length(s) >= minStem(s));
+  if (suffix) {
+    after.push(suffix);
+    stem = stem.slice(0, -suffix.length);
+  }
+  return [...before, stem, ...after];
+}
+
+/**
+ * The query text as units, each one word as the writer meant it: the parts of a word written
+ * with a ZWNJ ("هیچ‌کس"), and an affix written apart ("آن ها", "می رفتیم") with its word.
+ */
+export function wordUnits(text: string): string[][] {
+  const units: string[][] = [];
+  for (const token of text.split(/\s+/)) {
+    const ws = words(token);
+    if (ws.length > 1 && JOINERS.test(token) && ws.every(persian)) units.push(ws);
+    else for (const w of ws) units.push([w]);
+  }
+  // An affix standing alone belongs to its neighbour: a suffix to the word before, a prefix to the word after.
+  const merged: string[][] = [];
+  let pendingPrefix: string[] | null = null;
+  for (const u of units) {
+    const single = u.length === 1 ? u[0]! : null;
+    const prev = merged[merged.length - 1];
+    if (pendingPrefix) {
+      merged.push([...pendingPrefix, ...u]);
+      pendingPrefix = null;
+    } else if (single && SUFFIX_SET.has(single) && prev && persian(prev[prev.length - 1]!)) prev.push(single);
+    else if (single && PREFIX_SET.has(single)) pendingPrefix = u;
+    else merged.push(u);
+  }
+  if (pendingPrefix) merged.push(pendingPrefix);
+  return merged;
+}
+
+/** A unit's forms: as typed, joined (when it has parts) and split at its affixes (when it is one word). */
+export function unitForms(unit: string[]): string[][] {
+  const forms = [unit];
+  if (unit.length > 1 && unit.every(persian)) forms.push([unit.join("")]);
+  if (unit.length === 1) forms.push(splitAffixes(unit[0]!));
+  return unique(forms);
+}
+
+/** A quoted phrase's forms: as typed, with every unit joined, with every word split at its affixes. */
+export function phraseForms(units: string[][]): string[][] {
+  const typed = units.flat();
+  const joined = units.flatMap((u) => (u.length > 1 && u.every(persian) ? [u.join("")] : u));
+  const split = units.flatMap((u) => u.flatMap(splitAffixes));
+  return unique([typed, joined, split]);
+}
+
+function unique(forms: string[][]): string[][] {
+  const seen = new Map<string, string[]>();
+  for (const f of forms) if (f.length > 0 && !seen.has(f.join(" "))) seen.set(f.join(" "), f);
+  return [...seen.values()];
+}
