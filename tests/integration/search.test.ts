@@ -88,6 +88,9 @@ describe("spelling and script variants", () => {
     // The joined spelling is marked as the witness wrote it.
     const hit = (await search({ actor: reviewer, query: { q: `پنجره${ZWNJ}ها` } })).items.find((i) => i.id === joined.id)!;
     expect(hit.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["پنجرهها"]);
+    // Split, the word is marked, not the plural ending on its own (it would light up every plural).
+    const split = (await search({ actor: reviewer, query: { q: "پنجرهها" } })).items.find((i) => i.id === zwnj.id)!;
+    expect(split.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["پنجره"]);
   });
 
   test("Latin spellings fold case, accents, hyphens and apostrophes", async () => {
