@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseQuery } from "./search";
-import { phraseForms, splitAffixes, unitForms, wordUnits } from "./persian-variants";
+import { nameSplits, phraseForms, splitAffixes, unitForms, withNameForms, wordUnits } from "./persian-variants";
 
 describe("splitAffixes", () => {
   test("plural, comparative and verbal affixes come apart from their stem", () => {
@@ -68,5 +68,38 @@ describe("forms searched", () => {
         ["ساعتها", "با", "چشمبند"],
       ],
     ]);
+  });
+});
+
+describe("parts of names", () => {
+  test("a joined name splits after a prefix or before a suffix that fits, every one tried", () => {
+    expect(nameSplits("پورمحمدی")).toEqual([["پور", "محمدی"]]);
+    expect(nameSplits("حسینزاده")).toEqual([["حسین", "زاده"]]);
+    expect(nameSplits("عبدالکریم")).toEqual([["عبد", "الکریم"]]);
+    expect(nameSplits("محمدعلی")).toEqual([["محمد", "علی"], ["محمد", "علی"]]);
+    // Too little left on the other side, or not Persian: no split.
+    expect(nameSplits("محمدی")).toEqual([]);
+    expect(nameSplits("سفر")).toEqual([]);
+    expect(nameSplits("pourmohammadi")).toEqual([]);
+  });
+
+  test("a query word is searched at its name parts too", () => {
+    expect(unitForms(["پورمحمدی"])).toEqual([["پورمحمدی"], ["پور", "محمدی"]]);
+    // «میر» and «می» both fit «میرفتیم»: both are tried, the one that is no word finds nothing.
+    expect(unitForms(["میرفتیم"])).toEqual([["میرفتیم"], ["می", "رفتیم"], ["میر", "فتیم"]]);
+  });
+
+  test("a named record's spellings are also searched with their name parts split and joined", () => {
+    expect(withNameForms([["مصطفی", "پورمحمدی"], ["پورمحمدی"]])).toEqual([
+      ["مصطفی", "پورمحمدی"],
+      ["مصطفی", "پور", "محمدی"],
+      ["پورمحمدی"],
+      ["پور", "محمدی"],
+    ]);
+    expect(withNameForms([["حسین", "علی", "نیری"]])).toEqual([
+      ["حسین", "علی", "نیری"],
+      ["حسینعلی", "نیری"],
+    ]);
+    expect(withNameForms([["mostafa", "pourmohammadi"]])).toEqual([["mostafa", "pourmohammadi"]]);
   });
 });

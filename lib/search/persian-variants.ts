@@ -5,7 +5,8 @@ import { words } from "./normalize";
 // space, as normalize.ts does everywhere, and keeps a joined word whole, so a word written one
 // way in the testimony and another way in the query would not meet. A query word is therefore
 // searched in each of its forms: as typed, joined, and split at a plural, comparative or verbal
-// affix. The forms are alternatives (OR) for that word; the query's words are still all required.
+// affix, or at a part of a name (پورمحمدی / پور‌محمدی / پور محمدی, حسینعلی, غلامرضا). The forms are
+// alternatives (OR) for that word; the query's words are still all required.
 
 // Normalised as the index is (ی, ک, no diacritics). Longest first: the first that fits is taken.
 const SUFFIXES = words("هایشان هایتان هایمان هایی هایم هایت هایش های ها ترین تر");
@@ -22,6 +23,17 @@ const minStem = (affix: string) => (COMPARATIVES.has(affix) ? 3 : MIN_STEM);
 const PERSIAN_LETTERS = /^[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]+$/;
 /** Characters that join or separate the parts of a word without a space (normalize.ts folds them to one). */
 const JOINERS = /[\u200B-\u200D\u2060\uFEFF]/;
+
+/**
+ * Parts of Persian names written joined or apart: پورمحمدی, عبدالکریم, غلامرضا, میرحسین, حسینعلی,
+ * حسین‌زاده, روح‌الله. A joined name word is also searched split after a prefix or before a
+ * suffix that fits; a split that is no name finds nothing, so every fitting one is tried.
+ */
+const NAME_PREFIXES = words("امیر غلام عبد ابو میر پور محمد");
+const NAME_SUFFIXES = words("الدین الله زاده نژاد پور نیا راد علی رضا فر");
+const NAME_PREFIX_SET = new Set(NAME_PREFIXES);
+const NAME_SUFFIX_SET = new Set(NAME_SUFFIXES);
+const MIN_NAME_REST = 2;
 
 const length = (s: string) => [...s].length;
 const persian = (w: string) => PERSIAN_LETTERS.test(w);
@@ -48,6 +60,40 @@ export function splitAffixes(word: string): string[] {
     stem = stem.slice(0, -suffix.length);
   }
   return [...before, stem, ...after];
+}
+
+/** A joined word's splits at the parts of names it starts or ends with ("پورمحمدی" → پور محمدی). */
+export function nameSplits(word: string): string[][] {
+  if (!persian(word)) return [];
+  const out: string[][] = [];
+  for (const p of NAME_PREFIXES) if (word.startsWith(p) && length(word) - length(p) >= MIN_NAME_REST) out.push([p, word.slice(p.length)]);
+  for (const x of NAME_SUFFIXES) if (word.endsWith(x) && length(word) - length(x) >= MIN_NAME_REST) out.push([word.slice(0, -x.length), x]);
+  return out;
+}
+
+/** A name's words with each part of a name joined to its neighbour ("حسین علی نیری" → حسینعلی نیری). */
+function joinNameParts(ws: string[]): string[] {
+  const out: string[] = [];
+  for (const w of ws) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && persian(prev) && persian(w) && (NAME_PREFIX_SET.has(prev) || NAME_SUFFIX_SET.has(w))) out[out.length - 1] = prev + w;
+    else out.push(w);
+  }
+  return out;
+}
+
+/**
+ * The spellings of a named person, place or organisation, each also with its name parts split
+ * and joined: "مصطفی پورمحمدی" is also searched as «مصطفی پور محمدی», "پورمحمدی" as «پور محمدی».
+ */
+export function withNameForms(spellings: string[][]): string[][] {
+  const forms: string[][] = [];
+  for (const s of spellings) {
+    forms.push(s);
+    if (s.length === 1) forms.push(...nameSplits(s[0]!));
+    else forms.push(s.flatMap((w) => nameSplits(w)[0] ?? [w]), joinNameParts(s));
+  }
+  return unique(forms);
 }
 
 /**
@@ -78,11 +124,11 @@ export function wordUnits(text: string): string[][] {
   return merged;
 }
 
-/** A unit's forms: as typed, joined (when it has parts) and split at its affixes (when it is one word). */
+/** A unit's forms: as typed, joined (when it has parts), and split at its affixes or name parts (when it is one word). */
 export function unitForms(unit: string[]): string[][] {
   const forms = [unit];
   if (unit.length > 1 && unit.every(persian)) forms.push([unit.join("")]);
-  if (unit.length === 1) forms.push(splitAffixes(unit[0]!));
+  if (unit.length === 1) forms.push(splitAffixes(unit[0]!), ...nameSplits(unit[0]!));
   return unique(forms);
 }
 

@@ -12,7 +12,7 @@ import { namesOf, parseAliasColumn } from "@/lib/registries/rank";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { parseInput } from "@/lib/validation";
 import { words } from "./normalize";
-import { isAffix, phraseForms, unitForms, wordUnits } from "./persian-variants";
+import { isAffix, phraseForms, unitForms, withNameForms, wordUnits } from "./persian-variants";
 import { pgSearchSql } from "./pg-query";
 import { INDEX_VERSION_SQL, phraseCounts, type PhraseCounts } from "./phrase-stats";
 import { MAX_QUERY_WORDS, ZSearchQuery, type SearchQuery } from "./schemas";
@@ -108,7 +108,7 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   const seen = new Map<string, string[]>();
   wholeSpellings([...named.places, ...named.organisations].flatMap((p) => p.names), seen);
   distinctivePlaceSpellings(named.places.flatMap((p) => p.names), seen);
-  const spellings = uniqueSpellings(persons.flatMap((p) => p.names), seen);
+  const spellings = withNameForms(uniqueSpellings(persons.flatMap((p) => p.names), seen));
   // Every form's words are marked, but not an affix on its own (unless it is all the reader typed).
   const formWords = parsed.groups.flat(2);
   const highlight = new Set([...(formWords.every(isAffix) ? formWords : formWords.filter((w) => !isAffix(w))), ...spellings.flat()]);

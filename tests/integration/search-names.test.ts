@@ -26,6 +26,7 @@ beforeAll(async () => {
   place = (await createPlace({ actor: researcher, input: { name: "Zarrinabad Detention Centre", nameFa: "بازداشتگاه زرین‌آباد", aliases: ["Zarinabad Jail"] } })).id;
   await createOrganisation({ actor: researcher, input: { name: "Tondgouyan Committee", nameFa: "کمیتهٔ تندگویان" } });
   await createPerson({ actor: researcher, input: { name: "Farrokh Zarrinabadi" } });
+  await createPerson({ actor: researcher, input: { name: "Kamran Pourfarzaneh", nameFa: "کامران پورفرزانه" } });
 });
 afterAll(async () => db?.drop());
 
@@ -33,6 +34,20 @@ async function statement(text: string, language: "fa" | "en" = "fa") {
   const w = await createWitness({ actor: researcher, input: { fictional: true } });
   return createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional sample", language, originalText: text } });
 }
+
+describe("the parts of a Persian name written joined, with a ZWNJ or apart", () => {
+  test("a person named in either script finds testimony that writes their name's parts any of the three ways", async () => {
+    const joined = await statement("این متن ساختگی است. پورفرزانه فهرست را خواند.");
+    const zwnj = await statement("این متن ساختگی است. پور\u200Cفرزانه فهرست را خواند.");
+    const apart = await statement("این متن ساختگی است. کامران پور فرزانه فهرست را خواند.");
+    const other = await statement("این متن ساختگی است. فرزانه فهرست را خواند.");
+    for (const q of ["Pourfarzaneh", "Kamran Pourfarzaneh", "پورفرزانه", "پور فرزانه", "پور\u200Cفرزانه"]) {
+      const ids = (await search({ actor: researcher, query: { q, type: "statement" } })).items.map((i) => i.id);
+      expect(ids, q).toEqual(expect.arrayContaining([joined.id, zwnj.id, apart.id]));
+      expect(ids, q).not.toContain(other.id);
+    }
+  });
+});
 
 describe("name-aware search for places and organisations", () => {
   test("a place named in Latin letters finds its Persian name, an Arabic-keyboard spelling and a linked statement", async () => {
