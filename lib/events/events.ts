@@ -6,7 +6,8 @@ import type { Tx } from "@/lib/db/client";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
-import { rangeReversed } from "@/lib/registries/schemas";
+import { rankByName } from "@/lib/registries/rank";
+import { rangeReversed, ZRegistryQuery } from "@/lib/registries/schemas";
 import { parseInput } from "@/lib/validation";
 import { ZCreateEvent, ZUpdateEvent, type EventOut } from "./schemas";
 
@@ -135,4 +136,31 @@ export async function listEvents({ actor }: { actor: Actor | null }): Promise<Ev
   const rows = await read((db) => db.event.findMany({ include: INCLUDE }));
   const key = (s: string | null) => s ?? "9999-99-99";
   return rows.map(toOut).sort((a, b) => key(a.earliest).localeCompare(key(b.earliest)) || key(a.latest).localeCompare(key(b.latest)) || a.title.localeCompare(b.title));
+}
+
+export type EventHit = EventOut & { score: number; matched: string | null };
+
+/**
+ * Events by title, English or Persian, in any spelling lib/names matches (the search filter's
+ * suggestions and GET /events?q=), best first. Titles are ranked from a light read of every
+ * event; only the hits are then read in full. Without `q`: every event in date order, score 1.
+ */
+export async function searchEvents({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<EventHit[]> {
+  authorize(actor, "registry.read");
+  const q = parseInput(ZRegistryQuery, query ?? {});
+  if (!q.q) return (await listEvents({ actor })).slice(0, q.limit).map((e) => ({ ...e, score: 1, matched: null }));
+  const titles = await read((db) => db.event.findMany({ select: { id: true, title: true, titleFa: true } }));
+  const ranked = rankByName(
+    titles.map((e) => ({ id: e.id, name: e.title, nameFa: e.titleFa, aliases: [] })),
+    q.q,
+    { limit: q.limit },
+  );
+  if (!ranked.length) return [];
+  const rows = await read((db) => db.event.findMany({ where: { id: { in: ranked.map((r) => r.id) } }, include: INCLUDE }));
+  const byId = new Map(rows.map((r) => [r.id, toOut(r)]));
+  // An event deleted between the two reads is left out.
+  return ranked.flatMap((r) => {
+    const e = byId.get(r.id);
+    return e ? [{ ...e, score: r.score, matched: r.matched }] : [];
+  });
 }

@@ -1,3 +1,3 @@
 // The events registry.
-export { createEvent, getEvent, listEvents, updateEvent } from "./events";
+export { createEvent, getEvent, listEvents, searchEvents, updateEvent, type EventHit } from "./events";
 export type { EventOut } from "./schemas";

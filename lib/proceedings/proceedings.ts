@@ -6,6 +6,8 @@ import type { Tx } from "@/lib/db/client";
 import { isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
+import { rankByName } from "@/lib/registries/rank";
+import { ZRegistryQuery } from "@/lib/registries/schemas";
 import { parseInput } from "@/lib/validation";
 import { ZCreateProceeding, ZUpdateProceeding, type ProceedingOut } from "./schemas";
 
@@ -127,4 +129,30 @@ export async function listProceedings({ actor }: { actor: Actor | null }): Promi
   authorize(actor, "registry.read");
   const rows = await read((db) => db.proceeding.findMany({ include: INCLUDE, orderBy: { title: "asc" } }));
   return rows.map(toOut);
+}
+
+export type ProceedingHit = ProceedingOut & { score: number; matched: string | null };
+
+/**
+ * Proceedings by title in any spelling lib/names matches (the search filter's suggestions and
+ * GET /proceedings?q=), best first; titles are ranked from a light read, only the hits are read
+ * in full. Without `q`: every proceeding by title, score 1.
+ */
+export async function searchProceedings({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<ProceedingHit[]> {
+  authorize(actor, "registry.read");
+  const q = parseInput(ZRegistryQuery, query ?? {});
+  if (!q.q) return (await listProceedings({ actor })).slice(0, q.limit).map((p) => ({ ...p, score: 1, matched: null }));
+  const titles = await read((db) => db.proceeding.findMany({ select: { id: true, title: true } }));
+  const ranked = rankByName(
+    titles.map((p) => ({ id: p.id, name: p.title, nameFa: "", aliases: [] })),
+    q.q,
+    { limit: q.limit },
+  );
+  if (!ranked.length) return [];
+  const rows = await read((db) => db.proceeding.findMany({ where: { id: { in: ranked.map((r) => r.id) } }, include: INCLUDE }));
+  const byId = new Map(rows.map((r) => [r.id, toOut(r)]));
+  return ranked.flatMap((r) => {
+    const p = byId.get(r.id);
+    return p ? [{ ...p, score: r.score, matched: r.matched }] : [];
+  });
 }

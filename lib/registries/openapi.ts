@@ -14,6 +14,11 @@ const searchParams = [
   { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 5000 } },
 ];
 
+const titleSearchParams = [
+  { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 200 }, description: "Any spelling of a title, Latin or Persian script: the matching records, best first, each with its score (0-1). Without q or limit: every record, without scores." },
+  { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 5000 } },
+];
+
 const duplicate409 = {
   "409": {
     description:
@@ -64,13 +69,13 @@ export function registrySchemas() {
 }
 
 /** List (with name search where the registry has names), create, detail and PATCH for one registry. */
-function registry(o: { path: string; one: string; many: string; hit?: string; search?: boolean; createExtra?: object; updateExtra?: object; extraDescription?: string }) {
+function registry(o: { path: string; one: string; many: string; hit?: string; search?: boolean; titleSearch?: boolean; createExtra?: object; updateExtra?: object; extraDescription?: string }) {
   const { path, one, many } = o;
   return {
     [path]: {
       get: {
         summary: o.search ? `Search ${many} by name (any spelling, either script), best first` : `List ${many}`,
-        ...(o.search ? { parameters: searchParams } : {}),
+        ...(o.search ? { parameters: searchParams } : o.titleSearch ? { parameters: titleSearchParams } : {}),
         responses: { "200": ok(items(o.hit ?? one)), ...errors(400, 401, 403) },
       },
       post: {
@@ -111,12 +116,14 @@ export function registryPaths() {
       path: "/events",
       one: "Event",
       many: "events (in date order)",
+      titleSearch: true,
       extraDescription: "dateStart (and dateEnd for a range) are fuzzy dates; an end before the start, or an unknown place id, is a field error and nothing is stored.",
     }),
     ...registry({
       path: "/proceedings",
       one: "Proceeding",
       many: "proceedings",
+      titleSearch: true,
       extraDescription: "defendantIds must be persons in the registry (field error defendantIds: not_found otherwise); timeline entries carry fuzzy dates.",
     }),
   };

@@ -1,8 +1,12 @@
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { createProceeding, listProceedings } from "@/lib/proceedings";
+import { apiRoute, readJson, searchParams } from "@/lib/api/handler";
+import { createProceeding, listProceedings, searchProceedings } from "@/lib/proceedings";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async ({ actor }) => ({ items: await listProceedings({ actor }) }));
+// Every proceeding by title; with ?q= (and ?limit=), those whose title matches, best first, each with its score.
+export const GET = apiRoute(async ({ req, actor }) => {
+  const query = searchParams(req);
+  return { items: query.q || query.limit ? await searchProceedings({ actor, query }) : await listProceedings({ actor }) };
+});
 
 export const POST = apiRoute(async ({ req, actor }) => Response.json(await createProceeding({ actor, input: await readJson(req) }), { status: 201 }));
