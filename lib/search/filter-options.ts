@@ -3,27 +3,114 @@ import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
 import { rawAll } from "@/lib/db/client";
+import { searchEvents } from "@/lib/events/events";
+import { searchPersons } from "@/lib/persons";
+import { searchPlaces } from "@/lib/places/places";
+import { searchProceedings } from "@/lib/proceedings/proceedings";
 
 // The choices of the search page's filters: the records a statement can be linked to (person,
-// event, place, proceeding) and the people who recorded statements. Only ids and names, one
-// plain query each: the full registry rows (positions, aliases, places of events) are not needed
-// to fill a list, and the page shows these on every search.
+// event, place, proceeding) and the people who recorded statements.
+//
+// A registry of up to FILTER_LIST_CAP records is listed whole (ids and names only), so the page
+// can offer a plain <select> that works without JavaScript. A larger registry is not listed at
+// all: the page offers a text field instead (with scripts, suggestions from the registry's API;
+// without, resolveFilterName below turns the typed name into a record), and only the chosen
+// record's name is read. 200 is about where a <select> stops being usable by keyboard or eye
+// (and, with names in two scripts, some 20-30 kB of HTML on every search); no page view reads
+// more than FILTER_LIST_CAP + 1 rows of a registry.
 
-export type FilterOption = { id: string; name: string; nameFa: string };
-export type FilterOptions = { persons: FilterOption[]; events: (FilterOption & { date: string })[]; places: FilterOption[]; proceedings: FilterOption[]; authors: FilterOption[] };
+export const FILTER_LIST_CAP = 200;
 
-export async function searchFilterOptions({ actor }: { actor: Actor | null }): Promise<FilterOptions> {
+export type FilterOption = { id: string; name: string; nameFa: string; date?: string };
+export type RegistryFilterKind = "persons" | "events" | "places" | "proceedings";
+export const REGISTRY_FILTERS = ["persons", "events", "places", "proceedings"] as const satisfies readonly RegistryFilterKind[];
+
+/** One registry's filter: its records when few enough to list (null: too many), and the chosen one by name. */
+export type RegistryFilter = { choices: FilterOption[] | null; chosen: FilterOption | null };
+/** `searchable`: whether the reader may search the registries (their API's suggestions). */
+export type FilterOptions = Record<RegistryFilterKind, RegistryFilter> & { authors: FilterOption[]; searchable: boolean };
+export type ChosenIds = Partial<Record<RegistryFilterKind, string | undefined>>;
+
+const TABLE: Record<RegistryFilterKind, Prisma.Sql> = {
+  persons: Prisma.sql`SELECT "id", "name", "nameFa", NULL AS "date" FROM "Person"`,
+  events: Prisma.sql`SELECT "id", "title" AS "name", "titleFa" AS "nameFa", "dateStart" AS "date" FROM "Event"`,
+  places: Prisma.sql`SELECT "id", "name", "nameFa", NULL AS "date" FROM "Place"`,
+  proceedings: Prisma.sql`SELECT "id", "title" AS "name", '' AS "nameFa", NULL AS "date" FROM "Proceeding"`,
+};
+const ORDER: Record<RegistryFilterKind, Prisma.Sql> = {
+  persons: Prisma.sql`ORDER BY "name", "id"`,
+  events: Prisma.sql`ORDER BY "title", "id"`,
+  places: Prisma.sql`ORDER BY "name", "id"`,
+  proceedings: Prisma.sql`ORDER BY "title", "id"`,
+};
+
+const clean = ({ id, name, nameFa, date }: FilterOption): FilterOption => (date ? { id, name, nameFa, date } : { id, name, nameFa });
+
+/** One record of a registry by id (ids and names only), or null. */
+async function byId(kind: RegistryFilterKind, id: string): Promise<FilterOption | null> {
+  const [row] = await rawAll<FilterOption>(Prisma.sql`${TABLE[kind]} WHERE "id" = ${id}`);
+  return row ? clean(row) : null;
+}
+
+export async function searchFilterOptions({ actor, chosen = {}, cap = FILTER_LIST_CAP }: { actor: Actor | null; chosen?: ChosenIds; cap?: number }): Promise<FilterOptions> {
   authorize(actor, "statement.read");
+  // The registries' records only for a reader who may read the registries.
   const registry = can(actor, "registry.read");
-  // The registries' lists only for a reader who may read the registries.
-  const registryList = <T>(sql: Prisma.Sql): Promise<T[]> => (registry ? rawAll<T>(sql) : Promise.resolve([]));
+  const filter = async (kind: RegistryFilterKind): Promise<RegistryFilter> => {
+    if (!registry) return { choices: [], chosen: null };
+    const rows = (await rawAll<FilterOption>(Prisma.sql`${TABLE[kind]} ${ORDER[kind]} LIMIT ${cap + 1}`)).map(clean);
+    const id = chosen[kind];
+    if (rows.length <= cap) return { choices: rows, chosen: (id && rows.find((r) => r.id === id)) || null };
+    return { choices: null, chosen: id ? await byId(kind, id) : null };
+  };
   const [persons, events, places, proceedings, authors] = await Promise.all([
-    registryList<FilterOption>(Prisma.sql`SELECT "id", "name", "nameFa" FROM "Person" ORDER BY "name", "id"`),
-    registryList<FilterOption & { date: string }>(Prisma.sql`SELECT "id", "title" AS "name", "titleFa" AS "nameFa", "dateStart" AS "date" FROM "Event" ORDER BY "title", "id"`),
-    registryList<FilterOption>(Prisma.sql`SELECT "id", "name", "nameFa" FROM "Place" ORDER BY "name", "id"`),
-    registryList<FilterOption>(Prisma.sql`SELECT "id", "title" AS "name", '' AS "nameFa" FROM "Proceeding" ORDER BY "title", "id"`),
-    // Only people who recorded a statement: the filter names nobody else.
+    filter("persons"),
+    filter("events"),
+    filter("places"),
+    filter("proceedings"),
+    // Only people who recorded a statement: the filter names nobody else. They are the
+    // organisation's own accounts (tens, not thousands), so this list stays whole.
     rawAll<FilterOption>(Prisma.sql`SELECT u."id", u."name", '' AS "nameFa" FROM "User" u WHERE EXISTS (SELECT 1 FROM "Statement" s WHERE s."authorId" = u."id") ORDER BY u."name", u."id"`),
   ]);
-  return { persons, events, places, proceedings, authors };
+  return { persons, events, places, proceedings, authors, searchable: registry };
+}
+
+export type NameResolution = { status: "one"; option: FilterOption } | { status: "several"; options: FilterOption[] } | { status: "none" };
+
+/** How many records a typed name may offer to choose from before the reader is asked to type more. */
+export const MAX_CANDIDATES = 10;
+
+const same = (a: string, b: string) => a.trim().normalize("NFC").toLocaleLowerCase() === b.trim().normalize("NFC").toLocaleLowerCase();
+
+/**
+ * A filter's typed name (the search form's text field, used when the registry is too large to
+ * list or scripts do not run) as a record of the registry:
+ *   - the text is the name of the record already chosen (`currentId`): that record;
+ *   - one record matches, or exactly one matches exactly: that record;
+ *   - several match: up to MAX_CANDIDATES of them, best first, to choose from;
+ *   - none: "none".
+ * A reader without registry.read learns nothing of the registries: always "none".
+ */
+export async function resolveFilterName({ actor, kind, text, currentId }: { actor: Actor | null; kind: RegistryFilterKind; text: string; currentId?: string }): Promise<NameResolution> {
+  authorize(actor, "statement.read");
+  if (!can(actor, "registry.read") || !text.trim()) return { status: "none" };
+  if (currentId) {
+    const current = await byId(kind, currentId);
+    if (current && (same(current.name, text) || (current.nameFa && same(current.nameFa, text)))) return { status: "one", option: current };
+  }
+  const query = { q: text.trim().slice(0, 200), limit: MAX_CANDIDATES };
+  const hits: (FilterOption & { score: number })[] =
+    kind === "persons"
+      ? await searchPersons({ actor, query })
+      : kind === "places"
+        ? await searchPlaces({ actor, query })
+        : kind === "events"
+          ? (await searchEvents({ actor, query })).map((e) => ({ id: e.id, name: e.title, nameFa: e.titleFa, date: e.dateStart, score: e.score }))
+          : (await searchProceedings({ actor, query })).map((p) => ({ id: p.id, name: p.title, nameFa: "", score: p.score }));
+  const options = hits.map(clean);
+  if (options.length === 0) return { status: "none" };
+  const exact = hits.filter((h) => h.score >= 1);
+  if (options.length === 1) return { status: "one", option: options[0] };
+  if (exact.length === 1) return { status: "one", option: clean(exact[0]) };
+  return { status: "several", options };
 }
