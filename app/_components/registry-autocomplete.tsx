@@ -1,13 +1,14 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import styles from "./registry-autocomplete.module.css";
 
 /**
- * A search-as-you-type box over a registry (persons, organisations, places), fed by
- * GET /api/v1/{kind}?q=… and its cross-script name matcher: "نيري" offers Hossein-Ali Nayyeri.
+ * A search-as-you-type box over a registry (persons, organisations, places, events,
+ * proceedings), fed by GET /api/v1/{kind}?q=… and its cross-script name matcher: "نيري" offers
+ * Hossein-Ali Nayyeri. Events and proceedings are offered by title (an event with its date).
  *
  * ARIA 1.2 combobox with a listbox popup: ArrowDown/ArrowUp move through the suggestions
  * (ArrowDown opens them), Enter chooses the highlighted one (with none highlighted, Enter
@@ -20,9 +21,18 @@ import styles from "./registry-autocomplete.module.css";
  *   - in client code: `onSelect={(item) => …}` with `clearOnSelect` to pick several records.
  */
 
-export type RegistryKind = "persons" | "organisations" | "places";
+export type RegistryKind = "persons" | "organisations" | "places" | "events" | "proceedings";
 
-export type RegistryItem = { id: string; name: string; nameFa: string; aliases: string[]; score: number; city?: string };
+export type RegistryItem = { id: string; name: string; nameFa: string; aliases: string[]; score: number; city?: string; date?: string };
+
+type TitledItem = { id: string; title: string; titleFa?: string; dateStart?: string; score: number };
+
+/** Events and proceedings are answered with titles; as suggestions they are named like the other registries. */
+function toItem(kind: RegistryKind, raw: RegistryItem | TitledItem): RegistryItem {
+  if (kind !== "events" && kind !== "proceedings") return raw as RegistryItem;
+  const r = raw as TitledItem;
+  return { id: r.id, name: r.title, nameFa: r.titleFa ?? "", aliases: [], score: r.score, date: r.dateStart };
+}
 
 type Props = {
   kind: RegistryKind;
@@ -32,6 +42,12 @@ type Props = {
   hideLabel?: boolean;
   /** Name of the text input, so a surrounding form submits what was typed. */
   inputName?: string;
+  /**
+   * Submit the text (inputName) only while it is typed and no suggestion is chosen: once one
+   * is, the hidden valueName input alone carries it. Until scripts run the text is always
+   * submitted, so a form used without JavaScript still sends what was typed.
+   */
+  textOnlyUnchosen?: boolean;
   /** Name of a hidden input that carries the chosen record's id. */
   valueName?: string;
   defaultQuery?: string;
@@ -52,6 +68,17 @@ type Props = {
   describedBy?: string;
 };
 
+const noSubscription = () => () => {};
+
+/** False while the server renders and the page hydrates; true once scripts run the component. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
 const DEBOUNCE_MS = 150;
 const MIN_CHARS = 2;
 
@@ -60,6 +87,7 @@ export function RegistryAutocomplete({
   label,
   hideLabel = false,
   inputName,
+  textOnlyUnchosen = false,
   valueName,
   defaultQuery = "",
   defaultValue,
@@ -87,6 +115,7 @@ export function RegistryAutocomplete({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState<"idle" | "loading" | "done" | "error">("idle");
+  const hydrated = useHydrated();
   const abort = useRef<AbortController | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const excluded = new Set(exclude ?? []);
@@ -120,8 +149,8 @@ export function RegistryAutocomplete({
           headers: { accept: "application/json" },
         });
         if (!res.ok) throw new Error(String(res.status));
-        const body = (await res.json()) as { items: RegistryItem[] };
-        setItems(body.items);
+        const body = (await res.json()) as { items: (RegistryItem | TitledItem)[] };
+        setItems(body.items.map((i) => toItem(kind, i)));
         setActive(-1);
         setOpen(true);
         setStatus("done");
@@ -208,7 +237,7 @@ export function RegistryAutocomplete({
         <input
           id={inputId}
           type="text"
-          name={inputName}
+          name={textOnlyUnchosen && hydrated && (chosen || !query.trim()) ? undefined : inputName}
           role="combobox"
           // Typed names take their own direction; while empty, the placeholder follows the page's.
           dir={query ? "auto" : undefined}
@@ -259,10 +288,11 @@ export function RegistryAutocomplete({
                   </span>
                 )}
               </span>
-              {(item.aliases.length > 0 || item.city) && (
+              {(item.aliases.length > 0 || item.city || item.date) && (
                 <span className={styles.optionMeta}>
+                  {item.date && <bdi dir="ltr">{item.date}</bdi>}
                   {item.city && <bdi>{item.city}</bdi>}
-                  {item.city && item.aliases.length > 0 && " · "}
+                  {(item.city || item.date) && item.aliases.length > 0 && " · "}
                   {/* One isolated run, so Latin spellings keep their order and commas in a right-to-left page. */}
                   {item.aliases.length > 0 && <bdi>{item.aliases.slice(0, 3).join(", ")}</bdi>}
                 </span>

@@ -59,12 +59,19 @@ test("the filters offer every kind of link and the author; choosing one narrows 
   await signInAs(page, "REVIEWER");
   await page.goto("/search?q=Evin");
   await page.getByText("Filters", { exact: true }).click();
-  // Every registry a statement links to, and the people who recorded statements, by name.
-  await expect(page.getByTestId("search-person").locator("option", { hasText: "Nayyeri" })).toHaveCount(1);
-  await expect(page.getByTestId("search-event").locator("option", { hasText: "Prisons locked down" })).toHaveCount(1);
-  await expect(page.getByTestId("search-place").locator("option", { hasText: "Evin Prison" })).toHaveCount(1);
-  await expect(page.getByTestId("search-proceeding").locator("option", { hasText: "Prosecution of Hamid Nouri (Sweden)" })).toHaveCount(1);
+  // Every registry a statement links to is searchable by name, in either script, and the
+  // people who recorded statements are listed by name.
+  const suggest = async (testId: string, typed: string, name: string) => {
+    await page.getByTestId(testId).getByRole("combobox").fill(typed);
+    await expect(page.getByTestId(testId).getByRole("option", { name })).toHaveCount(1);
+    await page.getByTestId(testId).getByRole("combobox").press("Escape");
+  };
+  await suggest("search-person", "نيري", "Hossein-Ali Nayyeri");
+  await suggest("search-event", "locked down", "Prisons locked down");
+  await suggest("search-place", "اوین", "Evin Prison");
+  await suggest("search-proceeding", "Nouri", "Prosecution of Hamid Nouri (Sweden)");
   await expect(page.getByTestId("search-author").locator("option", { hasText: "Demo Researcher" })).toHaveCount(1);
+  for (const testId of ["search-person", "search-event", "search-place", "search-proceeding"]) await page.getByTestId(testId).getByRole("combobox").fill("");
 
   // The author: the demo's statements were recorded by the demo researcher.
   await page.getByTestId("search-author").selectOption({ label: "Demo Researcher" });
@@ -77,12 +84,99 @@ test("the filters offer every kind of link and the author; choosing one narrows 
   await expect(page.getByTestId("search-result")).toHaveCount(byAuthor.items.length);
   await expect(page.getByTestId("search-author")).toHaveValue(authorId);
 
-  // A place: the page shows what the API answers for the same filter, and keeps the choice.
+  // A place, chosen with the keyboard: the page shows what the API answers for the same filter,
+  // keeps the choice by name, and the address carries only the place's id.
+  const place = page.getByTestId("search-place").getByRole("combobox");
+  await place.fill("Evin");
+  await expect(page.getByTestId("search-place").getByRole("option", { name: "Evin Prison" })).toBeVisible();
+  await place.press("ArrowDown");
+  await expect(page.getByTestId("search-place").getByRole("option", { selected: true })).toHaveText(/Evin Prison/);
+  await place.press("Enter");
+  await expect(place).toHaveValue("Evin Prison");
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await page.waitForURL((u) => u.searchParams.has("placeId"));
+  const url = new URL(page.url());
+  expect(url.searchParams.get("authorId")).toBe(authorId);
+  // The chosen place's name is not sent: its id alone carries the choice.
+  expect([...url.searchParams.keys()].filter((k) => k.endsWith("Name"))).toEqual([]);
+  const placeId = url.searchParams.get("placeId")!;
+  const places = (await (await page.request.get(`/api/v1/places?q=${encodeURIComponent("Evin Prison")}`)).json()) as { items: { id: string; name: string }[] };
+  expect(places.items.find((p) => p.name === "Evin Prison")?.id).toBe(placeId);
+  const byPlace = (await (await page.request.get(`/api/v1/search?q=Evin&authorId=${authorId}&placeId=${placeId}`)).json()) as { total: number };
+  await expect(page.getByTestId("search-count")).toHaveText(byPlace.total === 0 ? "Nothing found" : new RegExp(`^${byPlace.total} result`));
+  await expect(page.getByTestId("search-place").getByRole("combobox")).toHaveValue("Evin Prison");
+  await expect(page.locator('input[type="hidden"][name="placeId"]')).toHaveValue(placeId);
+});
+
+test("a filter name typed and not chosen is looked up when the form is sent; in Persian the chosen filter reads right to left", async ({ page, baseURL }, testInfo) => {
+  await signInAs(page, "REVIEWER");
+  await page.goto("/search?q=Evin");
+  await page.getByText("Filters", { exact: true }).click();
+  // Enter with no suggestion highlighted sends the form with the typed name; one event has it.
+  const event = page.getByTestId("search-event").getByRole("combobox");
+  await event.fill("Prisons locked down");
+  await expect(page.getByTestId("search-event").getByRole("option").first()).toBeVisible();
+  await event.press("Enter");
+  await page.waitForURL((u) => u.searchParams.has("eventId"));
+  const url = new URL(page.url());
+  expect(url.searchParams.has("eventName")).toBe(false);
+  const events = (await (await page.request.get("/api/v1/events?q=" + encodeURIComponent("Prisons locked down"))).json()) as { items: { id: string; title: string }[] };
+  expect(events.items[0]).toMatchObject({ id: url.searchParams.get("eventId"), title: "Prisons locked down" });
+  await expect(page.getByTestId("search-event").getByRole("combobox")).toHaveValue("Prisons locked down");
+  await page.screenshot({ path: testInfo.outputPath("search-filter-en.png"), fullPage: true });
+
+  // The same page in Persian: the chosen place by its Persian name, the form right to left.
+  await setLocale(page, baseURL!, "fa");
+  const evin = (await (await page.request.get("/api/v1/places?q=Evin")).json()) as { items: { id: string; name: string }[] };
+  const evinId = evin.items.find((p) => p.name === "Evin Prison")!.id;
+  await page.goto(`/search?q=${encodeURIComponent("اوین")}&placeId=${evinId}`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByTestId("search-place").getByRole("combobox")).toHaveValue("زندان اوین");
+  await page.screenshot({ path: testInfo.outputPath("search-filter-fa.png"), fullPage: true });
+});
+
+test("without JavaScript the filters are plain form fields: lists for small registries, typed names looked up by the server", async ({ browser, baseURL }, testInfo) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await signInAs(page, "REVIEWER");
+  await page.goto("/search?q=Evin");
+  await page.getByText("Filters", { exact: true }).click();
+  // The demo's registries are small: each is a <select> naming its records.
+  await expect(page.getByTestId("search-person").locator("option", { hasText: "Nayyeri" })).toHaveCount(1);
+  await expect(page.getByTestId("search-event").locator("option", { hasText: "Prisons locked down" })).toHaveCount(1);
+  await expect(page.getByTestId("search-proceeding").locator("option", { hasText: "Prosecution of Hamid Nouri (Sweden)" })).toHaveCount(1);
   await page.getByTestId("search-place").selectOption({ label: "Evin Prison" });
   await page.getByRole("button", { name: "Filter", exact: true }).click();
   await page.waitForURL((u) => u.searchParams.has("placeId"));
   const placeId = new URL(page.url()).searchParams.get("placeId")!;
-  const byPlace = (await (await page.request.get(`/api/v1/search?q=Evin&authorId=${authorId}&placeId=${placeId}`)).json()) as { total: number };
+  const byPlace = (await (await page.request.get(`/api/v1/search?q=Evin&placeId=${placeId}`)).json()) as { total: number };
   await expect(page.getByTestId("search-count")).toHaveText(byPlace.total === 0 ? "Nothing found" : new RegExp(`^${byPlace.total} result`));
   await expect(page.getByTestId("search-place")).toHaveValue(placeId);
+
+  // A typed name (what the form sends for a registry too large to list): one match is applied
+  // and the address then carries its id alone.
+  await page.goto(`/search?q=Evin&placeName=${encodeURIComponent("زندان اوين")}`);
+  await page.waitForURL((u) => u.searchParams.get("placeId") === placeId && !u.searchParams.has("placeName"));
+  await expect(page.getByTestId("search-count")).toHaveText(byPlace.total === 0 ? "Nothing found" : new RegExp(`^${byPlace.total} result`));
+  // Several matches: offered as links, each the same search with that record.
+  await page.goto(`/search?q=Evin&personName=${encodeURIComponent("Hossein-Ali")}`);
+  await expect(page.locator("#search-personId-error")).toHaveText("Several records match “Hossein-Ali”. Choose one:");
+  await expect(page.getByTestId("search-count")).toHaveCount(0);
+  await expect(page.getByTestId("search-person")).toHaveValue("Hossein-Ali");
+  const candidates = page.getByTestId("search-person-candidates").getByRole("link");
+  await expect(candidates.filter({ hasText: "Hossein-Ali Nayyeri" })).toHaveCount(1);
+  await expect(candidates.filter({ hasText: "Hossein-Ali Montazeri" })).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath("search-nojs-several-en.png"), fullPage: true });
+  await candidates.filter({ hasText: "Hossein-Ali Nayyeri" }).click();
+  await page.waitForURL((u) => u.searchParams.has("personId"));
+  await expect(page.getByTestId("search-person").locator("option:checked")).toHaveText("Hossein-Ali Nayyeri");
+  await expect(page.getByTestId("search-count")).toBeVisible();
+  // No match: said in the reader's language, nothing searched.
+  await setLocale(page, baseURL!, "fa");
+  await page.goto(`/search?q=Evin&eventName=${encodeURIComponent("no such event anywhere")}`);
+  await expect(page.locator("#search-eventId-error")).toContainText("هیچ سابقه‌ای در فهرست با «no such event anywhere» جور نیست.");
+  await expect(page.getByTestId("search-count")).toHaveCount(0);
+  await expect(page.getByTestId("search-event")).toHaveValue("no such event anywhere");
+  await page.screenshot({ path: testInfo.outputPath("search-nojs-none-fa.png"), fullPage: true });
+  await context.close();
 });

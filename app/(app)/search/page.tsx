@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { fieldErrorMessage } from "@/lib/i18n/field-errors";
 import type { Locale } from "@/lib/i18n/config";
 import { toAppError } from "@/lib/http";
 import { MAX_QUERY_CHARS, search, SEARCH_TYPES, type SearchResult, type SearchType } from "@/lib/search";
-import { searchFilterOptions, type FilterOption } from "@/lib/search/filter-options";
+import { resolveFilterName, searchFilterOptions, type FilterOption, type RegistryFilterKind } from "@/lib/search/filter-options";
 import type { Part } from "@/lib/search/snippet";
 import { readDate } from "@/app/(app)/_components/registry/dates";
 import { getCalendar } from "@/app/_lib/calendar";
 import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
+import { RegistryFilter } from "./_components/registry-filter";
 import styles from "./search.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +20,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const FILTERS = ["q", "type", "status", "language", "personId", "eventId", "placeId", "proceedingId", "authorId", "from", "to", "page"] as const;
+
+// The registry filters: the id parameter the search and links use, and the text parameter the
+// form sends when a name is typed rather than chosen (no scripts, or a registry too large to list).
+const REGISTRY_FILTERS = [
+  { kind: "persons", idParam: "personId", textParam: "personName", htmlId: "search-person", label: "search.person" },
+  { kind: "events", idParam: "eventId", textParam: "eventName", htmlId: "search-event", label: "search.event" },
+  { kind: "places", idParam: "placeId", textParam: "placeName", htmlId: "search-place", label: "search.place" },
+  { kind: "proceedings", idParam: "proceedingId", textParam: "proceedingName", htmlId: "search-proceeding", label: "search.proceeding" },
+] as const satisfies readonly { kind: RegistryFilterKind; idParam: (typeof FILTERS)[number]; textParam: string; htmlId: string; label: string }[];
 
 const PATHS: Record<SearchType, string> = {
   statement: "/statements",
@@ -44,13 +55,42 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const query = Object.fromEntries(FILTERS.map((k) => [k, param(sp[k])?.trim()]).filter(([, v]) => v)) as Record<(typeof FILTERS)[number], string | undefined>;
   const self = `/search?${new URLSearchParams(query as Record<string, string>).toString()}`;
   const actor = await requirePageActor(self);
-  const [t, locale, calendar, options] = await Promise.all([getTranslations(), getLocale(), getCalendar(), orHttpError(searchFilterOptions({ actor }))]);
+  const [t, locale, calendar] = await Promise.all([getTranslations(), getLocale(), getCalendar()]);
   const fa = locale === "fa";
   const label = (o: FilterOption) => (fa && o.nameFa) || o.name;
+  const eventLabel = (o: FilterOption) => (o.date ? `${label(o)} (${readDate(o.date, { calendar, locale: fa ? "fa" : "en" })})` : label(o));
+
+  let errors: Record<string, string[]> = {};
+  // Names typed into a filter's text field: each becomes its record's id. When every one names
+  // a single record the page moves to the address with the ids alone (what a chosen suggestion
+  // or a link gives); otherwise it says which name found nothing or offers the records it found.
+  const typed: Partial<Record<RegistryFilterKind, string>> = {};
+  const candidates: Partial<Record<RegistryFilterKind, FilterOption[]>> = {};
+  // A field left empty matters only when it empties a filter that was set.
+  const texts = REGISTRY_FILTERS.map((f) => ({ ...f, text: param(sp[f.textParam])?.trim() })).filter((f) => f.text || (f.text === "" && query[f.idParam]));
+  if (texts.length) {
+    for (const f of texts) {
+      const text = f.text ?? "";
+      if (!text) {
+        delete query[f.idParam];
+        continue;
+      }
+      const found = await orHttpError(resolveFilterName({ actor, kind: f.kind, text, currentId: query[f.idParam] }));
+      if (found.status === "one") query[f.idParam] = found.option.id;
+      else {
+        delete query[f.idParam];
+        typed[f.kind] = text;
+        const message = found.status === "none" ? t("search.filterNone", { text }) : t("search.filterSeveral", { text });
+        errors[f.idParam] = [message];
+        if (found.status === "several") candidates[f.kind] = found.options;
+      }
+    }
+    if (!Object.keys(typed).length) redirect(`/search?${new URLSearchParams(query as Record<string, string>).toString()}`);
+  }
+  const options = await orHttpError(searchFilterOptions({ actor, chosen: Object.fromEntries(REGISTRY_FILTERS.map((f) => [f.kind, query[f.idParam]])) }));
 
   let result: SearchResult | null = null;
-  let errors: Record<string, string[]> = {};
-  if (query.q) {
+  if (query.q && !Object.keys(typed).length) {
     // A search the search refuses is shown with its field errors, before orHttpError (which
     // answers any other refusal with its 404 or 403 page) sees it.
     result = await orHttpError(
@@ -64,6 +104,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   }
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
   const href = (page: number) => `/search?${new URLSearchParams({ ...(query as Record<string, string>), page: String(page) }).toString()}`;
+  // A record offered for a typed name: the same search with that record's id in the filter.
+  const withFilter = (idParam: string, id: string) => `/search?${new URLSearchParams({ ...(query as Record<string, string>), [idParam]: id }).toString()}`;
   const err = (k: string) =>
     errors[k] && (
       <p className="field-error" id={`search-${k}-error`}>
@@ -100,7 +142,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             {t("search.submit")}
           </button>
         </div>
-        <details open={FILTERS.some((k) => k !== "q" && k !== "page" && query[k]) || undefined}>
+        <details open={FILTERS.some((k) => k !== "q" && k !== "page" && query[k]) || Object.keys(typed).length > 0 || undefined}>
           <summary>{t("search.filters")}</summary>
           <div className="filters">
             <div className="field">
@@ -137,30 +179,57 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 ))}
               </select>
             </div>
-            {(
-              [
-                ["personId", "search-person", t("search.person"), options.persons.map((o) => ({ id: o.id, text: label(o) }))],
-                ["eventId", "search-event", t("search.event"), options.events.map((o) => ({ id: o.id, text: o.date ? `${label(o)} (${readDate(o.date, { calendar, locale: fa ? "fa" : "en" })})` : label(o) }))],
-                ["placeId", "search-place", t("search.place"), options.places.map((o) => ({ id: o.id, text: label(o) }))],
-                ["proceedingId", "search-proceeding", t("search.proceeding"), options.proceedings.map((o) => ({ id: o.id, text: label(o) }))],
-                ["authorId", "search-author", t("search.author"), options.authors.map((o) => ({ id: o.id, text: label(o) }))],
-              ] as const
-            ).map(([name, id, text, choices]) => (
-              <div className="field" key={name}>
-                <label htmlFor={id}>{text}</label>
-                <select id={id} name={name} defaultValue={query[name] ?? ""} aria-invalid={errors[name] ? true : undefined} data-testid={id}>
-                  <option value="">{t("search.any")}</option>
-                  {/* A filter from a link whose record is not listed (deleted since) stays visible and can be cleared. */}
-                  {query[name] && !choices.some((c) => c.id === query[name]) && <option value={query[name]}>{query[name]}</option>}
-                  {choices.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.text}
-                    </option>
-                  ))}
-                </select>
-                {err(name)}
-              </div>
-            ))}
+            {REGISTRY_FILTERS.map((f) => {
+              const filter = options[f.kind];
+              const text = (o: FilterOption) => (f.kind === "events" ? eventLabel(o) : label(o));
+              return (
+                <div key={f.idParam}>
+                  <RegistryFilter
+                    kind={f.kind}
+                    label={t(f.label)}
+                    id={f.htmlId}
+                    testId={f.htmlId}
+                    valueName={f.idParam}
+                    textName={f.textParam}
+                    anyLabel={t("search.any")}
+                    placeholder={t("search.filterHint")}
+                    choices={filter.choices && filter.choices.map((o) => ({ id: o.id, text: text(o) }))}
+                    chosen={filter.chosen && { id: filter.chosen.id, name: label(filter.chosen) }}
+                    currentId={query[f.idParam]}
+                    typed={typed[f.kind]}
+                    searchable={options.searchable}
+                    invalid={!!errors[f.idParam]}
+                    describedBy={errors[f.idParam] ? `search-${f.idParam}-error` : undefined}
+                  />
+                  {err(f.idParam)}
+                  {candidates[f.kind] && (
+                    <ul className={styles.candidates} data-testid={`${f.htmlId}-candidates`}>
+                      {candidates[f.kind]!.map((o) => (
+                        <li key={o.id}>
+                          <Link href={withFilter(f.idParam, o.id)}>
+                            <bdi>{text(o)}</bdi>
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              );
+            })}
+            <div className="field">
+              <label htmlFor="search-author">{t("search.author")}</label>
+              <select id="search-author" name="authorId" defaultValue={query.authorId ?? ""} aria-invalid={errors.authorId ? true : undefined} data-testid="search-author">
+                <option value="">{t("search.any")}</option>
+                {/* A filter from a link whose author is not listed stays visible and can be cleared. */}
+                {query.authorId && !options.authors.some((c) => c.id === query.authorId) && <option value={query.authorId}>{query.authorId}</option>}
+                {options.authors.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {label(o)}
+                  </option>
+                ))}
+              </select>
+              {err("authorId")}
+            </div>
             <div className="field">
               <label htmlFor="search-from">{t("search.from")}</label>
               <input id="search-from" type="text" name="from" dir="auto" defaultValue={query.from ?? ""} placeholder={t("search.datePlaceholder")} aria-invalid={errors.from ? true : undefined} />
