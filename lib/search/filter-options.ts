@@ -75,7 +75,8 @@ export async function searchFilterOptions({ actor, chosen = {}, cap = FILTER_LIS
   return { persons, events, places, proceedings, authors, searchable: registry };
 }
 
-export type NameResolution = { status: "one"; option: FilterOption } | { status: "several"; options: FilterOption[] } | { status: "none" };
+/** `more`: other records match too, beyond the MAX_CANDIDATES offered. */
+export type NameResolution = { status: "one"; option: FilterOption } | { status: "several"; options: FilterOption[]; more: boolean } | { status: "none" };
 
 /** How many records a typed name may offer to choose from before the reader is asked to type more. */
 export const MAX_CANDIDATES = 10;
@@ -87,7 +88,8 @@ const same = (a: string, b: string) => a.trim().normalize("NFC").toLocaleLowerCa
  * list or scripts do not run) as a record of the registry:
  *   - the text is the name of the record already chosen (`currentId`): that record;
  *   - one record matches, or exactly one matches exactly: that record;
- *   - several match: up to MAX_CANDIDATES of them, best first, to choose from;
+ *   - several match: up to MAX_CANDIDATES of them, best first, to choose from (and whether
+ *     there are more);
  *   - none: "none".
  * A reader without registry.read learns nothing of the registries: always "none".
  */
@@ -98,7 +100,7 @@ export async function resolveFilterName({ actor, kind, text, currentId }: { acto
     const current = await byId(kind, currentId);
     if (current && (same(current.name, text) || (current.nameFa && same(current.nameFa, text)))) return { status: "one", option: current };
   }
-  const query = { q: text.trim().slice(0, 200), limit: MAX_CANDIDATES };
+  const query = { q: text.trim().slice(0, 200), limit: MAX_CANDIDATES + 1 };
   const hits: (FilterOption & { score: number })[] =
     kind === "persons"
       ? await searchPersons({ actor, query })
@@ -112,5 +114,5 @@ export async function resolveFilterName({ actor, kind, text, currentId }: { acto
   const exact = hits.filter((h) => h.score >= 1);
   if (options.length === 1) return { status: "one", option: options[0] };
   if (exact.length === 1) return { status: "one", option: clean(exact[0]) };
-  return { status: "several", options };
+  return { status: "several", options: options.slice(0, MAX_CANDIDATES), more: options.length > MAX_CANDIDATES };
 }

@@ -4,7 +4,7 @@ import { createEvent, searchEvents } from "@/lib/events/events";
 import { createPerson } from "@/lib/persons";
 import { createPlace } from "@/lib/places/places";
 import { createProceeding, searchProceedings } from "@/lib/proceedings/proceedings";
-import { resolveFilterName, searchFilterOptions } from "@/lib/search/filter-options";
+import { MAX_CANDIDATES, resolveFilterName, searchFilterOptions } from "@/lib/search/filter-options";
 import { createStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
@@ -116,9 +116,19 @@ describe("a typed filter name", () => {
     const several = await resolveFilterName({ actor: reviewer, kind: "persons", text: "Karimi" });
     expect(several.status).toBe("several");
     expect(several.status === "several" && several.options.map((o) => o.id).sort()).toEqual([id.karimi, id.karimian].sort());
+    expect(several.status === "several" && several.more).toBe(false);
     expect(await resolveFilterName({ actor: reviewer, kind: "places", text: "Qezel Hesar" })).toEqual({ status: "none" });
     expect(await resolveFilterName({ actor: reviewer, kind: "places", text: "   " })).toEqual({ status: "none" });
     // Text longer than a name can be is cut, not an error.
     expect((await resolveFilterName({ actor: reviewer, kind: "events", text: "z".repeat(5000) })).status).toBe("none");
+  });
+
+  test("more matches than can be offered: the best MAX_CANDIDATES, and word that there are more", async () => {
+    for (let i = 1; i <= MAX_CANDIDATES + 2; i++) await createPlace({ actor: researcher, input: { name: `Sample cell block ${i}` } });
+    const r = await resolveFilterName({ actor: reviewer, kind: "places", text: "Sample cell block" });
+    expect(r).toMatchObject({ status: "several", more: true });
+    expect(r.status === "several" && r.options).toHaveLength(MAX_CANDIDATES);
+    // The exact name of one of them is that one.
+    expect(await resolveFilterName({ actor: reviewer, kind: "places", text: "Sample cell block 12" })).toMatchObject({ status: "one", option: { name: "Sample cell block 12" } });
   });
 });

@@ -65,7 +65,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   // a single record the page moves to the address with the ids alone (what a chosen suggestion
   // or a link gives); otherwise it says which name found nothing or offers the records it found.
   const typed: Partial<Record<RegistryFilterKind, string>> = {};
-  const candidates: Partial<Record<RegistryFilterKind, FilterOption[]>> = {};
+  const candidates: Partial<Record<RegistryFilterKind, { options: FilterOption[]; more: boolean }>> = {};
   // A field left empty matters only when it empties a filter that was set.
   const texts = REGISTRY_FILTERS.map((f) => ({ ...f, text: param(sp[f.textParam])?.trim() })).filter((f) => f.text || (f.text === "" && query[f.idParam]));
   if (texts.length) {
@@ -82,7 +82,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         typed[f.kind] = text;
         const message = found.status === "none" ? t("search.filterNone", { text }) : t("search.filterSeveral", { text });
         errors[f.idParam] = [message];
-        if (found.status === "several") candidates[f.kind] = found.options;
+        if (found.status === "several") candidates[f.kind] = { options: found.options, more: found.more };
       }
     }
     if (!Object.keys(typed).length) redirect(`/search?${new URLSearchParams(query as Record<string, string>).toString()}`);
@@ -203,15 +203,18 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   />
                   {err(f.idParam)}
                   {candidates[f.kind] && (
-                    <ul className={styles.candidates} data-testid={`${f.htmlId}-candidates`}>
-                      {candidates[f.kind]!.map((o) => (
-                        <li key={o.id}>
-                          <Link href={withFilter(f.idParam, o.id)}>
-                            <bdi>{text(o)}</bdi>
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
+                    <>
+                      <ul className={styles.candidates} data-testid={`${f.htmlId}-candidates`}>
+                        {candidates[f.kind]!.options.map((o) => (
+                          <li key={o.id}>
+                            <Link href={withFilter(f.idParam, o.id)}>
+                              <bdi>{text(o)}</bdi>
+                            </Link>
+                          </li>
+                        ))}
+                      </ul>
+                      {candidates[f.kind]!.more && <p className="hint">{t("search.filterMore", { count: candidates[f.kind]!.options.length })}</p>}
+                    </>
                   )}
                 </div>
               );
