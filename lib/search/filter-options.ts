@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
 import { rawAll } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { searchEvents } from "@/lib/events/events";
 import { searchPersons } from "@/lib/persons";
 import { searchPlaces } from "@/lib/places/places";
@@ -76,6 +77,14 @@ export async function searchFilterOptions({ actor, chosen = {}, cap = FILTER_LIS
 }
 
 /** `more`: other records match too, beyond the MAX_CANDIDATES offered. */
+/** A registry's records whose names match, best first, as filter options with their scores. */
+async function byName(actor: Actor, kind: RegistryFilterKind, query: { q: string; limit: number }): Promise<(FilterOption & { score: number })[]> {
+  if (kind === "persons") return searchPersons({ actor, query });
+  if (kind === "places") return searchPlaces({ actor, query });
+  if (kind === "events") return (await searchEvents({ actor, query })).map((e) => ({ id: e.id, name: e.title, nameFa: e.titleFa, date: e.dateStart, score: e.score }));
+  return (await searchProceedings({ actor, query })).map((p) => ({ id: p.id, name: p.title, nameFa: "", score: p.score }));
+}
+
 export type NameResolution = { status: "one"; option: FilterOption } | { status: "several"; options: FilterOption[]; more: boolean } | { status: "none" };
 
 /** How many records a typed name may offer to choose from before the reader is asked to type more. */
@@ -101,16 +110,13 @@ export async function resolveFilterName({ actor, kind, text, currentId }: { acto
     if (current && (same(current.name, text) || (current.nameFa && same(current.nameFa, text)))) return { status: "one", option: current };
   }
   const query = { q: text.trim().slice(0, 200), limit: MAX_CANDIDATES + 1 };
-  const hits: (FilterOption & { score: number })[] =
-    kind === "persons"
-      ? await searchPersons({ actor, query })
-      : kind === "places"
-        ? await searchPlaces({ actor, query })
-        : kind === "events"
-          ? (await searchEvents({ actor, query })).map((e) => ({ id: e.id, name: e.title, nameFa: e.titleFa, date: e.dateStart, score: e.score }))
-          : (await searchProceedings({ actor, query })).map((p) => ({ id: p.id, name: p.title, nameFa: "", score: p.score }));
+  // Text no name can hold (a control character, say) matches nothing; it is not an error here.
+  const hits = await byName(actor, kind, query).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "INVALID_INPUT") return null;
+    throw e;
+  });
+  if (!hits?.length) return { status: "none" };
   const options = hits.map(clean);
-  if (options.length === 0) return { status: "none" };
   const exact = hits.filter((h) => h.score >= 1);
   if (options.length === 1) return { status: "one", option: options[0] };
   if (exact.length === 1) return { status: "one", option: clean(exact[0]) };

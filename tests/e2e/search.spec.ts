@@ -178,5 +178,9 @@ test("without JavaScript the filters are plain form fields: lists for small regi
   await expect(page.getByTestId("search-count")).toHaveCount(0);
   await expect(page.getByTestId("search-event")).toHaveValue("no such event anywhere");
   await page.screenshot({ path: testInfo.outputPath("search-nojs-none-fa.png"), fullPage: true });
+  // Text no name can hold is no match, not an error page.
+  const odd = await page.goto("/search?q=Evin&placeName=%00%01");
+  expect(odd!.status()).toBe(200);
+  await expect(page.locator("#search-placeId-error")).toBeVisible();
   await context.close();
 });

@@ -119,7 +119,8 @@ describe("a typed filter name", () => {
     expect(several.status === "several" && several.more).toBe(false);
     expect(await resolveFilterName({ actor: reviewer, kind: "places", text: "Qezel Hesar" })).toEqual({ status: "none" });
     expect(await resolveFilterName({ actor: reviewer, kind: "places", text: "   " })).toEqual({ status: "none" });
-    // Text longer than a name can be is cut, not an error.
+    // Text with a control character, or longer than a name can be, matches nothing; it is not an error.
+    expect(await resolveFilterName({ actor: reviewer, kind: "places", text: "Evin\u0000\u0001" })).toEqual({ status: "none" });
     expect((await resolveFilterName({ actor: reviewer, kind: "events", text: "z".repeat(5000) })).status).toBe("none");
   });
 

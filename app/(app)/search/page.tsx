@@ -70,7 +70,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const texts = REGISTRY_FILTERS.map((f) => ({ ...f, text: param(sp[f.textParam])?.trim() })).filter((f) => f.text || (f.text === "" && query[f.idParam]));
   if (texts.length) {
     for (const f of texts) {
-      const text = f.text ?? "";
+      // No name is longer; the text is shown back in the message and the field.
+      const text = (f.text ?? "").slice(0, 200);
       if (!text) {
         delete query[f.idParam];
         continue;
