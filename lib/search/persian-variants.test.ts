@@ -38,9 +38,12 @@ describe("wordUnits", () => {
 });
 
 describe("forms searched", () => {
-  test("a word's forms: as typed, joined, split", () => {
+  test("a word's forms: as typed, joined, split, and a singular's plural written joined", () => {
     expect(unitForms(["ملاقات", "ها"])).toEqual([["ملاقات", "ها"], ["ملاقاتها"]]);
     expect(unitForms(["ملاقاتها"])).toEqual([["ملاقاتها"], ["ملاقات", "ها"]]);
+    expect(unitForms(["ملاقات"])).toEqual([["ملاقات"], ["ملاقاتها"], ["ملاقاتهای"]]);
+    // Two letters: «ان» + «ها» is «آنها» (they), not a plural of «آن».
+    expect(unitForms(["ان"])).toEqual([["ان"]]);
     expect(unitForms(["evin"])).toEqual([["evin"]]);
   });
 
@@ -84,9 +87,9 @@ describe("parts of names", () => {
   });
 
   test("a query word is searched at its name parts too", () => {
-    expect(unitForms(["پورمحمدی"])).toEqual([["پورمحمدی"], ["پور", "محمدی"]]);
+    expect(unitForms(["پورمحمدی"])).toEqual([["پورمحمدی"], ["پور", "محمدی"], ["پورمحمدیها"], ["پورمحمدیهای"]]);
     // «میر» and «می» both fit «میرفتیم»: both are tried, the one that is no word finds nothing.
-    expect(unitForms(["میرفتیم"])).toEqual([["میرفتیم"], ["می", "رفتیم"], ["میر", "فتیم"]]);
+    expect(unitForms(["میرفتیم"]).slice(0, 3)).toEqual([["میرفتیم"], ["می", "رفتیم"], ["میر", "فتیم"]]);
   });
 
   test("a named record's spellings are also searched with their name parts split and joined", () => {

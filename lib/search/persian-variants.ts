@@ -124,11 +124,25 @@ export function wordUnits(text: string): string[][] {
   return merged;
 }
 
-/** A unit's forms: as typed, joined (when it has parts), and split at its affixes or name parts (when it is one word). */
+/**
+ * A Persian word's plural written joined ("ملاقات" → ملاقاتها, ملاقاتهای): the index keeps a joined
+ * word whole, so without these a singular would find the plural only where it is written apart.
+ * Not for words of two letters ("ان" + "ها" is «آنها», another word) or words that already end in one.
+ */
+const PLURALS = words("ها های");
+function joinedPlurals(word: string): string[][] {
+  if (!persian(word) || length(word) < 3 || PLURALS.some((p) => word.endsWith(p))) return [];
+  return PLURALS.map((p) => [word + p]);
+}
+
+/**
+ * A unit's forms: as typed; joined, when it has parts; when it is one word, split at its affixes
+ * or name parts, and its plural written joined.
+ */
 export function unitForms(unit: string[]): string[][] {
   const forms = [unit];
   if (unit.length > 1 && unit.every(persian)) forms.push([unit.join("")]);
-  if (unit.length === 1) forms.push(splitAffixes(unit[0]!), ...nameSplits(unit[0]!));
+  if (unit.length === 1) forms.push(splitAffixes(unit[0]!), ...nameSplits(unit[0]!), ...joinedPlurals(unit[0]!));
   return unique(forms);
 }
 

@@ -80,7 +80,7 @@ describe("spelling and script variants", () => {
     const joined = await statement({ language: "fa", text: "این متن ساختگی است. پنجرهها را بستند و ما نمیدانستیم چرا." });
     const spaced = await statement({ language: "fa", text: "این متن ساختگی است. پنجره ها را بستند و ما نمی دانستیم چرا." });
     const all = [zwnj.id, joined.id, spaced.id];
-    for (const q of [`پنجره${ZWNJ}ها`, "پنجرهها", "پنجره ها", `نمی${ZWNJ}دانستیم`, "نمیدانستیم", "نمی دانستیم", `«پنجره${ZWNJ}ها را بستند»`, "«پنجرهها را بستند»"]) {
+    for (const q of [`پنجره${ZWNJ}ها`, "پنجرهها", "پنجره ها", "پنجره", `نمی${ZWNJ}دانستیم`, "نمیدانستیم", "نمی دانستیم", `«پنجره${ZWNJ}ها را بستند»`, "«پنجرهها را بستند»"]) {
       expect(await ids(reviewer, { q }), q).toEqual(expect.arrayContaining(all));
     }
     // The phrase still has to be there: another order finds none of them.
