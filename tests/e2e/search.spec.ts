@@ -184,3 +184,18 @@ test("without JavaScript the filters are plain form fields: lists for small regi
   await expect(page.locator("#search-placeId-error")).toBeVisible();
   await context.close();
 });
+
+test("the page says which places and organisations the query named, whose other spellings were searched too", async ({ page, baseURL }) => {
+  await signInAs(page, "RESEARCHER");
+  await page.goto(`/search?q=${encodeURIComponent("Gohardasht")}`);
+  const named = page.getByTestId("search-persons");
+  await expect(named.getByRole("link", { name: "Gohardasht Prison" })).toHaveAttribute("href", /^\/places\//);
+  // The fictional demo statement says «گوهردشت» only: found through the place's Persian name.
+  await expect(page.getByTestId("search-result").filter({ hasText: "گوهردشت" })).not.toHaveCount(0);
+  await page.goto(`/search?q=${encodeURIComponent("Mojahedin-e Khalq")}`);
+  await expect(page.getByTestId("search-organisations").getByRole("link", { name: "People's Mojahedin Organization of Iran" })).toHaveAttribute("href", /^\/organisations\//);
+  await setLocale(page, baseURL!, "fa");
+  await page.reload();
+  await expect(page.getByTestId("search-organisations")).toContainText("همچنین جستجو شد");
+  await expect(page.getByTestId("search-organisations").getByRole("link", { name: "سازمان مجاهدین خلق ایران" })).toBeVisible();
+});

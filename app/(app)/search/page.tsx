@@ -260,18 +260,25 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <p className="muted" data-testid="search-count" role="status">
             {result.totalAtLeast ? t("search.totalMore", { total: result.total }) : t("search.total", { total: result.total })}
           </p>
-          {result.persons.length > 0 && (
-            <p className={`${styles.persons} muted`} data-testid="search-persons">
-              {t("search.alsoSpellings")}{" "}
-              {result.persons.map((p, i) => (
-                <span key={p.id}>
-                  {i > 0 && "، "}
-                  <Link href={`/persons/${p.id}`}>
-                    <bdi>{locale === "fa" && p.nameFa ? p.nameFa : p.name}</bdi>
-                  </Link>
-                </span>
-              ))}
-            </p>
+          {/* Why results name other spellings: the persons and places the query named (their spellings and linked statements were searched), and the organisations (their spellings). */}
+          {[
+            { testId: "search-persons", label: t("search.alsoSpellings"), records: [...result.persons.map((p) => ({ ...p, href: `/persons/${p.id}` })), ...result.places.map((p) => ({ ...p, href: `/places/${p.id}` }))] },
+            { testId: "search-organisations", label: t("search.alsoOrganisations"), records: result.organisations.map((o) => ({ ...o, href: `/organisations/${o.id}` })) },
+          ].map(
+            ({ testId, label, records }) =>
+              records.length > 0 && (
+                <p key={testId} className={`${styles.persons} muted`} data-testid={testId}>
+                  {label}{" "}
+                  {records.map((r, i) => (
+                    <span key={r.href}>
+                      {i > 0 && (locale === "fa" ? "، " : ", ")}
+                      <Link href={r.href}>
+                        <bdi>{locale === "fa" && r.nameFa ? r.nameFa : r.name}</bdi>
+                      </Link>
+                    </span>
+                  ))}
+                </p>
+              ),
           )}
           {result.items.length === 0 ? (
             <p className="empty">{t("search.empty")}</p>
