@@ -38,11 +38,6 @@ const MIN_NAME_REST = 2;
 const length = (s: string) => [...s].length;
 const persian = (w: string) => PERSIAN_LETTERS.test(w);
 
-/** A plural, comparative or verbal affix on its own ("ها", "می"): marked in no snippet, where it would light up every plural. */
-export function isAffix(word: string): boolean {
-  return SUFFIX_SET.has(word) || PREFIX_SET.has(word);
-}
-
 /** A joined word split at its affixes ("میرفتیم" → می رفتیم, "انها" → ان ها), or the word alone. */
 export function splitAffixes(word: string): string[] {
   if (!persian(word)) return [word];

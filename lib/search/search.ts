@@ -12,11 +12,11 @@ import { namesOf, parseAliasColumn } from "@/lib/registries/rank";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { parseInput } from "@/lib/validation";
 import { words } from "./normalize";
-import { isAffix, phraseForms, unitForms, withNameForms, wordUnits } from "./persian-variants";
+import { phraseForms, unitForms, withNameForms, wordUnits } from "./persian-variants";
 import { pgSearchSql } from "./pg-query";
 import { INDEX_VERSION_SQL, phraseCounts, type PhraseCounts } from "./phrase-stats";
 import { MAX_QUERY_WORDS, ZSearchQuery, type SearchQuery } from "./schemas";
-import { directionOf, markTerms, partsToHtml, snippet, type Dir, type Part } from "./snippet";
+import { directionOf, markTerms, partsToHtml, snippet, type Dir, type Highlight, type Part } from "./snippet";
 import { SEARCH_TYPES, type SearchType } from "./types";
 
 // One search over statements and the registries, on SQLite FTS5 or PostgreSQL full-text search
@@ -109,9 +109,10 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   wholeSpellings([...named.places, ...named.organisations].flatMap((p) => p.names), seen);
   distinctivePlaceSpellings(named.places.flatMap((p) => p.names), seen);
   const spellings = withNameForms(uniqueSpellings(persons.flatMap((p) => p.names), seen));
-  // Every form's words are marked, but not an affix on its own (unless it is all the reader typed).
-  const formWords = parsed.groups.flat(2);
-  const highlight = new Set([...(formWords.every(isAffix) ? formWords : formWords.filter((w) => !isAffix(w))), ...spellings.flat()]);
+  // Single words are marked wherever they stand; phrases, a word's split forms and a name's
+  // spellings of several words only where their words follow one another.
+  const forms = [...parsed.groups.flat(), ...spellings];
+  const highlight: Highlight = { words: new Set(forms.filter((f) => f.length === 1).map((f) => f[0]!)), phrases: forms.filter((f) => f.length > 1) };
 
   const args: QueryArgs = { parsed, spellings, personIds: persons.map((p) => p.id), placeIds: named.places.map((p) => p.id), types, q, legal: actor.role === "LEGAL" };
   const rows = await runQuery(args);

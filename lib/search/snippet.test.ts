@@ -70,3 +70,20 @@ describe("helpers written for speed say what the plain definitions say", () => {
     }
   });
 });
+
+describe("phrases are marked only where their words follow one another", () => {
+  test("a phrase's common words are not lit up elsewhere; single words are marked wherever they stand", () => {
+    const text = "In 1988 we were in Evin, in a cell; Evin again in 1989.";
+    const marked = (h: Parameters<typeof markTerms>[1]) => markTerms(text, h).parts.filter((p) => p.mark).map((p) => p.text);
+    expect(marked({ words: new Set(), phrases: [["in", "evin"]] })).toEqual(["in", "Evin"]);
+    expect(marked({ words: new Set(["1989"]), phrases: [["in", "evin"]] })).toEqual(["in", "Evin", "1989"]);
+    // A plain set is words only, as before.
+    expect(marked(new Set(["in", "evin"]))).toEqual(["In", "in", "Evin", "in", "Evin", "in"]);
+  });
+
+  test("the snippet's window starts at the first place the phrase stands, not at its first word alone", () => {
+    const body = `${"in the morning ".repeat(30)}they said we were in Evin for months.`;
+    const parts = snippet(body, { words: new Set(), phrases: [["in", "evin"]] }, normalizeForSearch(body));
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["in", "Evin"]);
+  });
+});

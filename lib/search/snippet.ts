@@ -6,19 +6,41 @@ import { normalizeWithMap, wordStart } from "./normalize";
 // search for نیری and the marked characters are exactly the ones the witness's text has.
 
 export type Part = { text: string; mark: boolean };
+
+/**
+ * What to mark: `words` wherever they stand, `phrases` (several normalised words) only where
+ * their words follow one another, so a phrase's or a name's common words ("in", "of", «ها»)
+ * are not lit up all over the text. A plain set is words only.
+ */
+export type Highlight = { words: ReadonlySet<string>; phrases: readonly (readonly string[])[] };
+const asHighlight = (h: Highlight | ReadonlySet<string>): Highlight => ("words" in h ? h : { words: h, phrases: [] });
+
+/** Every word and phrase of a highlight as normalised text, for finding the first match in a normalised body. */
+function matchStrings(h: Highlight): Set<string> {
+  return new Set([...h.words, ...h.phrases.map((p) => p.join(" "))]);
+}
 export type Dir = "rtl" | "ltr" | "auto";
 
 const SNIPPET_CHARS = 240;
 const BEFORE = 60;
 
-/** Marks every word of `text` whose normalised form is in `terms`; also returns the first one's offset. */
-export function markTerms(text: string, terms: ReadonlySet<string>, window?: { start: number; end: number }): { parts: Part[]; first: number } {
+/** Marks every word of `text` that is one of the highlight's words or part of one of its phrases; also returns the first one's offset. */
+export function markTerms(text: string, highlight: Highlight | ReadonlySet<string>, window?: { start: number; end: number }): { parts: Part[]; first: number } {
+  const { words, phrases } = asHighlight(highlight);
   const { text: norm, map } = normalizeWithMap(text);
+  const ws = norm.split(" ");
+  const marked = ws.map((w) => w !== "" && words.has(w));
+  for (const p of phrases) {
+    if (p.length === 0) continue;
+    for (let i = ws.indexOf(p[0]!); i >= 0 && i + p.length <= ws.length; i = ws.indexOf(p[0]!, i + 1)) {
+      if (p.every((w, j) => ws[i + j] === w)) p.forEach((_, j) => (marked[i + j] = true));
+    }
+  }
   const ranges: [number, number][] = [];
   let first = -1;
   let at = 0;
-  for (const w of norm.split(" ")) {
-    if (w && terms.has(w)) {
+  for (const [k, w] of ws.entries()) {
+    if (marked[k]) {
       const start = map[at]!;
       const last = map[at + w.length - 1]!;
       let end = last + codePointLen(text, last);
@@ -54,11 +76,12 @@ function codePointLen(s: string, i: number): number {
  * normalised again with its offset map, instead of the whole body: the same parts, for a
  * fraction of the work on long testimony.
  */
-export function snippet(body: string, terms: ReadonlySet<string>, normBody?: string): Part[] {
+export function snippet(body: string, highlight: Highlight | ReadonlySet<string>, normBody?: string): Part[] {
+  const terms = asHighlight(highlight);
   let first: number;
   if (normBody === undefined) first = markTerms(body, terms).first;
   else {
-    const k = firstWordIndex(normBody, terms);
+    const k = firstWordIndex(normBody, matchStrings(terms));
     first = k < 0 ? -1 : wordStart(body, k);
   }
   let start = first < 0 ? 0 : Math.max(0, first - BEFORE);
@@ -86,7 +109,7 @@ export function snippet(body: string, terms: ReadonlySet<string>, normBody?: str
 
 /**
  * Which word of a normalised text (words separated by single spaces) is the first one in
- * `terms`, or -1: what `norm.split(" ").findIndex((w) => terms.has(w))` says, without making a
+ * `terms` (a term of several words: where they follow one another), or -1: what `norm.split(" ").findIndex((w) => terms.has(w))` says, without making a
  * string of every word of a 3 KB testimony for each result.
  */
 export function firstWordIndex(norm: string, terms: ReadonlySet<string>): number {

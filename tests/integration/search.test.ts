@@ -76,7 +76,7 @@ describe("spelling and script variants", () => {
 
   test("a Persian word's parts written joined, with a ZWNJ or with a space are one word, in the text or the query", async () => {
     // «پنجره‌ها» (windows) and «نمی‌دانستیم» (we did not know), each written three ways.
-    const zwnj = await statement({ language: "fa", text: `این متن ساختگی است. پنجره${ZWNJ}ها را بستند و ما نمی${ZWNJ}دانستیم چرا.` });
+    const zwnj = await statement({ language: "fa", text: `این متن ساختگی است. پنجره${ZWNJ}ها را بستند و ما نمی${ZWNJ}دانستیم چرا. کتاب${ZWNJ}ها را بردند.` });
     const joined = await statement({ language: "fa", text: "این متن ساختگی است. پنجرهها را بستند و ما نمیدانستیم چرا." });
     const spaced = await statement({ language: "fa", text: "این متن ساختگی است. پنجره ها را بستند و ما نمی دانستیم چرا." });
     const all = [zwnj.id, joined.id, spaced.id];
@@ -88,9 +88,10 @@ describe("spelling and script variants", () => {
     // The joined spelling is marked as the witness wrote it.
     const hit = (await search({ actor: reviewer, query: { q: `پنجره${ZWNJ}ها` } })).items.find((i) => i.id === joined.id)!;
     expect(hit.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["پنجرهها"]);
-    // Split, the word is marked, not the plural ending on its own (it would light up every plural).
+    // Split, both parts of the word are marked, and not the plural ending of another word (it would light up every plural).
     const split = (await search({ actor: reviewer, query: { q: "پنجرهها" } })).items.find((i) => i.id === zwnj.id)!;
-    expect(split.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["پنجره"]);
+    expect(split.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["پنجره", "ها"]);
+    expect(split.snippet).toContain(`کتاب${ZWNJ}ها`);
   });
 
   test("Latin spellings fold case, accents, hyphens and apostrophes", async () => {
