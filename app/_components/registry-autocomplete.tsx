@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
+import { useHydrated } from "@/app/_lib/use-hydrated";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import styles from "./registry-autocomplete.module.css";
 
@@ -67,17 +68,6 @@ type Props = {
   invalid?: boolean;
   describedBy?: string;
 };
-
-const noSubscription = () => () => {};
-
-/** False while the server renders and the page hydrates; true once scripts run the component. */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 const DEBOUNCE_MS = 150;
 const MIN_CHARS = 2;

@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
-import { rankByName } from "@/lib/registries/rank";
+import { rankTitlesThenRead } from "@/lib/registries/rank";
 import { rangeReversed, ZRegistryQuery } from "@/lib/registries/schemas";
 import { parseInput } from "@/lib/validation";
 import { ZCreateEvent, ZUpdateEvent, type EventOut } from "./schemas";
@@ -150,17 +150,10 @@ export async function searchEvents({ actor, query }: { actor: Actor | null; quer
   const q = parseInput(ZRegistryQuery, query ?? {});
   if (!q.q) return (await listEvents({ actor })).slice(0, q.limit).map((e) => ({ ...e, score: 1, matched: null }));
   const titles = await read((db) => db.event.findMany({ select: { id: true, title: true, titleFa: true } }));
-  const ranked = rankByName(
+  return rankTitlesThenRead(
     titles.map((e) => ({ id: e.id, name: e.title, nameFa: e.titleFa, aliases: [] })),
     q.q,
-    { limit: q.limit },
+    q.limit,
+    async (ids) => (await read((db) => db.event.findMany({ where: { id: { in: ids } }, include: INCLUDE }))).map(toOut),
   );
-  if (!ranked.length) return [];
-  const rows = await read((db) => db.event.findMany({ where: { id: { in: ranked.map((r) => r.id) } }, include: INCLUDE }));
-  const byId = new Map(rows.map((r) => [r.id, toOut(r)]));
-  // An event deleted between the two reads is left out.
-  return ranked.flatMap((r) => {
-    const e = byId.get(r.id);
-    return e ? [{ ...e, score: r.score, matched: r.matched }] : [];
-  });
 }

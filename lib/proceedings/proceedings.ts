@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
-import { rankByName } from "@/lib/registries/rank";
+import { rankTitlesThenRead } from "@/lib/registries/rank";
 import { ZRegistryQuery } from "@/lib/registries/schemas";
 import { parseInput } from "@/lib/validation";
 import { ZCreateProceeding, ZUpdateProceeding, type ProceedingOut } from "./schemas";
@@ -143,16 +143,10 @@ export async function searchProceedings({ actor, query }: { actor: Actor | null;
   const q = parseInput(ZRegistryQuery, query ?? {});
   if (!q.q) return (await listProceedings({ actor })).slice(0, q.limit).map((p) => ({ ...p, score: 1, matched: null }));
   const titles = await read((db) => db.proceeding.findMany({ select: { id: true, title: true } }));
-  const ranked = rankByName(
+  return rankTitlesThenRead(
     titles.map((p) => ({ id: p.id, name: p.title, nameFa: "", aliases: [] })),
     q.q,
-    { limit: q.limit },
+    q.limit,
+    async (ids) => (await read((db) => db.proceeding.findMany({ where: { id: { in: ids } }, include: INCLUDE }))).map(toOut),
   );
-  if (!ranked.length) return [];
-  const rows = await read((db) => db.proceeding.findMany({ where: { id: { in: ranked.map((r) => r.id) } }, include: INCLUDE }));
-  const byId = new Map(rows.map((r) => [r.id, toOut(r)]));
-  return ranked.flatMap((r) => {
-    const p = byId.get(r.id);
-    return p ? [{ ...p, score: r.score, matched: r.matched }] : [];
-  });
 }

@@ -45,3 +45,17 @@ export function parseAliasColumn(json: string): string[] {
     return [];
   }
 }
+
+/**
+ * Records found by title: the titles (a light read of every record) ranked as names, then only
+ * the hits read in full by `readHits`, best first. A record deleted between the two reads is left out.
+ */
+export async function rankTitlesThenRead<T extends { id: string }>(titles: Named[], q: string, limit: number | undefined, readHits: (ids: string[]) => Promise<T[]>): Promise<(T & { score: number; matched: string | null })[]> {
+  const ranked = rankByName(titles, q, { limit });
+  if (!ranked.length) return [];
+  const byId = new Map((await readHits(ranked.map((r) => r.id))).map((r) => [r.id, r]));
+  return ranked.flatMap((r) => {
+    const hit = byId.get(r.id);
+    return hit ? [{ ...hit, score: r.score, matched: r.matched }] : [];
+  });
+}

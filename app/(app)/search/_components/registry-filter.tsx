@@ -1,6 +1,7 @@
 "use client";
 
-import { RegistryAutocomplete, useHydrated, type RegistryKind } from "@/app/_components/registry-autocomplete";
+import { RegistryAutocomplete, type RegistryKind } from "@/app/_components/registry-autocomplete";
+import { useHydrated } from "@/app/_lib/use-hydrated";
 
 /**
  * One of the search page's registry filters (person, event, place, proceeding).
