@@ -71,6 +71,10 @@ test("the filters offer every kind of link and the author; choosing one narrows 
   await suggest("search-place", "اوین", "Evin Prison");
   await suggest("search-proceeding", "Nouri", "Prosecution of Hamid Nouri (Sweden)");
   await expect(page.getByTestId("search-author").locator("option", { hasText: "Demo Researcher" })).toHaveCount(1);
+  // The boxes speak the interface's language, not message keys.
+  await page.getByTestId("search-event").getByRole("combobox").fill("qqxzqq");
+  await expect(page.getByTestId("search-event").getByText("No matches", { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId("search-event")).not.toContainText("registry.autocomplete");
   for (const testId of ["search-person", "search-event", "search-place", "search-proceeding"]) await page.getByTestId(testId).getByRole("combobox").fill("");
 
   // The author: the demo's statements were recorded by the demo researcher.

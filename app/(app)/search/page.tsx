@@ -13,6 +13,7 @@ import { readDate } from "@/app/(app)/_components/registry/dates";
 import { getCalendar } from "@/app/_lib/calendar";
 import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
 import { RegistryFilter } from "./_components/registry-filter";
+import { ClientMessages } from "@/app/_components/client-messages";
 import styles from "./search.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -121,6 +122,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       </div>
       <p className="lead">{t("search.intro")}</p>
 
+      {/* The filters' search-as-you-type boxes (registry-filter.tsx) are client components with their own text. */}
+      <ClientMessages namespaces={["registry.autocomplete"]}>
       <form method="get" action="/search" role="search" data-testid="search-form">
         <div className={styles.query}>
           <div className="field">
@@ -254,6 +257,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         </details>
         {err("_")}
       </form>
+      </ClientMessages>
 
       {result && (
         <>
