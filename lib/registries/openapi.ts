@@ -15,8 +15,8 @@ const searchParams = [
 ];
 
 const titleSearchParams = [
-  { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 200 }, description: "Any spelling of a title, Latin or Persian script: the matching records, best first, each with its score (0-1). Without q or limit: every record, without scores." },
-  { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 5000 } },
+  { ...searchParams[0], description: "Any spelling of a title, Latin or Persian script: the matching records, best first, each with its score (0-1). Without q or limit: every record, without scores." },
+  searchParams[1],
 ];
 
 const duplicate409 = {

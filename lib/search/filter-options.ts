@@ -8,6 +8,7 @@ import { searchEvents } from "@/lib/events/events";
 import { searchPersons } from "@/lib/persons";
 import { searchPlaces } from "@/lib/places/places";
 import { searchProceedings } from "@/lib/proceedings/proceedings";
+import { words } from "./normalize";
 
 // The choices of the search page's filters: the records a statement can be linked to (person,
 // event, place, proceeding) and the people who recorded statements.
@@ -24,7 +25,6 @@ export const FILTER_LIST_CAP = 200;
 
 export type FilterOption = { id: string; name: string; nameFa: string; date?: string };
 export type RegistryFilterKind = "persons" | "events" | "places" | "proceedings";
-export const REGISTRY_FILTERS = ["persons", "events", "places", "proceedings"] as const satisfies readonly RegistryFilterKind[];
 
 /** One registry's filter: its records when few enough to list (null: too many), and the chosen one by name. */
 export type RegistryFilter = { choices: FilterOption[] | null; chosen: FilterOption | null };
@@ -76,7 +76,6 @@ export async function searchFilterOptions({ actor, chosen = {}, cap = FILTER_LIS
   return { persons, events, places, proceedings, authors, searchable: registry };
 }
 
-/** `more`: other records match too, beyond the MAX_CANDIDATES offered. */
 /** A registry's records whose names match, best first, as filter options with their scores. */
 async function byName(actor: Actor, kind: RegistryFilterKind, query: { q: string; limit: number }): Promise<(FilterOption & { score: number })[]> {
   if (kind === "persons") return searchPersons({ actor, query });
@@ -85,12 +84,14 @@ async function byName(actor: Actor, kind: RegistryFilterKind, query: { q: string
   return (await searchProceedings({ actor, query })).map((p) => ({ id: p.id, name: p.title, nameFa: "", score: p.score }));
 }
 
+/** `more`: other records match too, beyond the MAX_CANDIDATES offered. */
 export type NameResolution = { status: "one"; option: FilterOption } | { status: "several"; options: FilterOption[]; more: boolean } | { status: "none" };
 
 /** How many records a typed name may offer to choose from before the reader is asked to type more. */
 export const MAX_CANDIDATES = 10;
 
-const same = (a: string, b: string) => a.trim().normalize("NFC").toLocaleLowerCase() === b.trim().normalize("NFC").toLocaleLowerCase();
+/** The same name as the search normalises it (case, accents, Arabic-keyboard letters, ZWNJ). */
+const same = (a: string, b: string) => words(a).join(" ") === words(b).join(" ");
 
 /**
  * A filter's typed name (the search form's text field, used when the registry is too large to

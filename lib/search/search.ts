@@ -76,8 +76,8 @@ export function parseQuery(q: string): Parsed {
     last = m.index + m[0].length;
   }
   rest.push(q.slice(last));
-  const text = rest.join(" ");
-  return { phrases, terms: words(text), groups: [...wordUnits(text).map(unitForms), ...phraseGroups] };
+  const units = wordUnits(rest.join(" "));
+  return { phrases, terms: units.flat(), groups: [...units.map(unitForms), ...phraseGroups] };
 }
 
 /** Record types the actor may read: statements need statement.read, the registries registry.read. */
