@@ -8,6 +8,8 @@ test("in Persian: a CSV is dry-run, a flagged row is fixed in the table, the imp
   await setLocale(page, baseURL!, "fa");
   await signInAs(page, "RESEARCHER");
   await page.goto("/transfer/import");
+  // The button is enabled once the page's script runs: a choice made before that is reset by it.
+  await expect(page.getByTestId("import-check")).toBeEnabled();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("ورود داده");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
 
@@ -55,6 +57,8 @@ test("in Persian: a CSV is dry-run, a flagged row is fixed in the table, the imp
 
   // The same file again: everything was imported before, nothing is created.
   await page.goto("/transfer/import");
+  // The button is enabled once the page's script runs: a choice made before that is reset by it.
+  await expect(page.getByTestId("import-check")).toBeEnabled();
   await page.getByTestId("import-kind").selectOption("STATEMENTS");
   await page.getByTestId("import-file").setInputFiles(join(process.cwd(), "tests/fixtures/import/statements-fa.csv"));
   await page.getByTestId("import-check").click();
@@ -64,6 +68,8 @@ test("in Persian: a CSV is dry-run, a flagged row is fixed in the table, the imp
 test("in English: a persons sheet's aliases link to the public-record official; a bad date is refused with its column; a whole-file problem is explained", async ({ page }, testInfo) => {
   await signInAs(page, "RESEARCHER");
   await page.goto("/transfer/import");
+  // The button is enabled once the page's script runs: a choice made before that is reset by it.
+  await expect(page.getByTestId("import-check")).toBeEnabled();
   await page.getByTestId("import-kind").selectOption("PERSONS");
   await page.getByTestId("import-file").setInputFiles(join(process.cwd(), "tests/fixtures/import/persons-fa-bom.csv"));
   await page.getByTestId("import-check").click();
@@ -75,6 +81,8 @@ test("in English: a persons sheet's aliases link to the public-record official; 
 
   // A sheet saved in Windows-1256: refused as a whole, with what to do.
   await page.goto("/transfer/import");
+  // The button is enabled once the page's script runs: a choice made before that is reset by it.
+  await expect(page.getByTestId("import-check")).toBeEnabled();
   await page.getByTestId("import-kind").selectOption("PERSONS");
   await page.getByTestId("import-file").setInputFiles({ name: "legacy.csv", mimeType: "text/csv", buffer: Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0xd3, 0xe1, 0xc7, 0xe3, 0x0a]) });
   await page.getByTestId("import-check").click();
