@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { parseAliasColumn } from "@/lib/registries/rank";
 import { normalizeForSearch } from "./normalize";
+import { joinedWords } from "./persian-variants";
 import type { SearchType } from "./types";
 
 export { SEARCH_TYPES, type SearchType } from "./types";
@@ -109,6 +110,14 @@ export function statementContent(
   };
 }
 
+/**
+ * The words a record's title and text write with a ZWNJ, joined, for the index (persian-variants.ts
+ * joinedWords). Indexed apart from the text (no phrase reads them), so the text's words keep their positions.
+ */
+export function normJoinedOf(title: string, body: string): string {
+  return [...joinedWords(title), ...joinedWords(body)].join(" ");
+}
+
 /** The row written for a record's content. */
 export function docRow(type: SearchType, recordId: string, c: DocContent) {
   return {
@@ -118,6 +127,7 @@ export function docRow(type: SearchType, recordId: string, c: DocContent) {
     body: c.body,
     normTitle: normalizeForSearch(c.title),
     normBody: normalizeForSearch(c.body),
+    normJoined: normJoinedOf(c.title, c.body),
     language: c.language ?? null,
     status: c.status ?? null,
     authorId: c.authorId ?? null,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseQuery } from "./search";
-import { nameSplits, phraseForms, splitAffixes, unitForms, withNameForms, wordUnits } from "./persian-variants";
+import { joinedWords, nameSplits, phraseForms, splitAffixes, unitForms, withNameForms, wordUnits } from "./persian-variants";
 
 describe("splitAffixes", () => {
   test("plural, comparative and verbal affixes come apart from their stem", () => {
@@ -38,39 +38,79 @@ describe("wordUnits", () => {
 });
 
 describe("forms searched", () => {
-  test("a word's forms: as typed, joined, split, and a singular's plural written joined", () => {
+  test("a word's forms: as typed, joined, split, and a singular's plural and other endings written joined", () => {
     expect(unitForms(["ملاقات", "ها"])).toEqual([["ملاقات", "ها"], ["ملاقاتها"]]);
     expect(unitForms(["ملاقاتها"])).toEqual([["ملاقاتها"], ["ملاقات", "ها"]]);
-    expect(unitForms(["ملاقات"])).toEqual([["ملاقات"], ["ملاقاتها"], ["ملاقاتهای"]]);
-    // Two letters: «ان» + «ها» is «آنها» (they), not a plural of «آن».
+    expect(unitForms(["ملاقات"])).toEqual([
+      ["ملاقات"],
+      ["ملاقاتها"],
+      ["ملاقاتهای"],
+      ["ملاقاتی"],
+      ["ملاقاتم"],
+      ["ملاقاتت"],
+      ["ملاقاتش"],
+      ["ملاقاتمان"],
+      ["ملاقاتتان"],
+      ["ملاقاتشان"],
+    ]);
+    // Two letters: «ان» + «ها» is «آنها» (they), not a plural of «آن»; «سر» + «م» is «سرم» (serum).
     expect(unitForms(["ان"])).toEqual([["ان"]]);
+    expect(unitForms(["سر"])).toEqual([["سر"]]);
     expect(unitForms(["evin"])).toEqual([["evin"]]);
+    expect(unitForms(["1367"])).toEqual([["1367"]]);
   });
 
-  test("a phrase's forms: as typed, joined, split", () => {
+  test("after a final ه or ی the endings take an alef; a plural gets none", () => {
+    expect(unitForms(["خانه"]).slice(3).map((f) => f.join(" "))).toEqual(["خانهای", "خانهام", "خانهات", "خانهاش", "خانهمان", "خانهتان", "خانهشان"]);
+    expect(unitForms(["زندانی"]).slice(3).map((f) => f.join(" "))).toEqual(["زندانیای", "زندانیام", "زندانیات", "زندانیاش", "زندانیمان", "زندانیتان", "زندانیشان"]);
+    expect(unitForms(["ملاقاتها"]).flat()).not.toContain("ملاقاتهام");
+    // Never a prefix: «زندانبان» (jailer) is no form of «زندان».
+    expect(unitForms(["زندان"]).flat()).not.toContain("زندانبان");
+  });
+
+  test("a phrase's forms: as typed, joined, split at affixes, and with one word at a time split in two", () => {
     expect(phraseForms(wordUnits("ملاقات‌ها قطع شد"))).toEqual([
       ["ملاقات", "ها", "قطع", "شد"],
       ["ملاقاتها", "قطع", "شد"],
+      ["مل", "اقاتها", "قطع", "شد"],
+      ["ملا", "قاتها", "قطع", "شد"],
+      ["ملاق", "اتها", "قطع", "شد"],
+      ["ملاقا", "تها", "قطع", "شد"],
     ]);
-    expect(phraseForms(wordUnits("ملاقاتها قطع شد"))).toEqual([
+    expect(phraseForms(wordUnits("ملاقاتها قطع شد")).slice(0, 2)).toEqual([
       ["ملاقاتها", "قطع", "شد"],
       ["ملاقات", "ها", "قطع", "شد"],
     ]);
+    // A compound on no list, typed joined, also as its parts side by side.
+    expect(phraseForms(wordUnits("با چشمبند"))).toEqual([
+      ["با", "چشمبند"],
+      ["با", "چش", "مبند"],
+      ["با", "چشم", "بند"],
+      ["با", "چشمب", "ند"],
+    ]);
     expect(phraseForms(wordUnits("they took us"))).toEqual([["they", "took", "us"]]);
+  });
+
+  test("a long phrase's splits are bounded", () => {
+    const forms = phraseForms(wordUnits("بازجویان زندانیان سیاسی را بازداشتگاه گوهردشت بردند"));
+    expect(forms.length).toBeLessThanOrEqual(3 + 12);
+    // Each one word split in two, the others as typed.
+    for (const f of forms.slice(1)) expect(f.length).toBe(8);
   });
 
   test("parseQuery keeps the reader's words and asks for every form of each", () => {
     const p = parseQuery('آنها "ساعت‌ها با چشم‌بند" Evin');
     expect(p.terms).toEqual(["انها", "evin"]);
     expect(p.phrases).toEqual([["ساعت", "ها", "با", "چشم", "بند"]]);
-    expect(p.groups).toEqual([
+    expect(p.groups.slice(0, 2)).toEqual([
       [["انها"], ["ان", "ها"]],
       [["evin"]],
-      [
-        ["ساعت", "ها", "با", "چشم", "بند"],
-        ["ساعتها", "با", "چشمبند"],
-      ],
     ]);
+    expect(p.groups[2]!.slice(0, 2)).toEqual([
+      ["ساعت", "ها", "با", "چشم", "بند"],
+      ["ساعتها", "با", "چشمبند"],
+    ]);
+    expect(p.groups[2]).toContainEqual(["ساعتها", "با", "چشم", "بند"]);
   });
 });
 
@@ -87,7 +127,7 @@ describe("parts of names", () => {
   });
 
   test("a query word is searched at its name parts too", () => {
-    expect(unitForms(["پورمحمدی"])).toEqual([["پورمحمدی"], ["پور", "محمدی"], ["پورمحمدیها"], ["پورمحمدیهای"]]);
+    expect(unitForms(["پورمحمدی"]).slice(0, 4)).toEqual([["پورمحمدی"], ["پور", "محمدی"], ["پورمحمدیها"], ["پورمحمدیهای"]]);
     // «میر» and «می» both fit «میرفتیم»: both are tried, the one that is no word finds nothing.
     expect(unitForms(["میرفتیم"]).slice(0, 3)).toEqual([["میرفتیم"], ["می", "رفتیم"], ["میر", "فتیم"]]);
   });
@@ -104,5 +144,17 @@ describe("parts of names", () => {
       ["حسینعلی", "نیری"],
     ]);
     expect(withNameForms([["mostafa", "pourmohammadi"]])).toEqual([["mostafa", "pourmohammadi"]]);
+  });
+});
+
+describe("joinedWords", () => {
+  test("each word written with a ZWNJ, joined, as often as it is written", () => {
+    const z = "\u200C";
+    expect(joinedWords(`ما را با چشم${z}بند بردند؛ چشم${z}بند را برنداشتند.`)).toEqual(["چشمبند", "چشمبند"]);
+    // Folded as the index is (Arabic-keyboard letters), whole runs, between punctuation.
+    expect(joinedWords(`(هيچ${z}كس) و «کتاب${z}های${z}شان»`)).toEqual(["هیچکس", "کتابهایشان"]);
+    // A word written joined or with a space, Latin text and numbers add nothing.
+    expect(joinedWords("چشمبند و چشم بند")).toEqual([]);
+    expect(joinedWords(`Evin${z}prison ۱۳۶۷${z}ها`)).toEqual([]);
   });
 });

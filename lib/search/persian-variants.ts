@@ -131,22 +131,82 @@ function joinedPlurals(word: string): string[][] {
 }
 
 /**
+ * A Persian word with an indefinite, adjectival or possessive ending written joined ("ملاقات" →
+ * ملاقاتی، ملاقاتم، ملاقاتشان; "خانه" → خانهای، خانهام). Written with a ZWNJ or a space the
+ * ending is a word of its own in the index and the base is found as it is; joined, only these
+ * forms find it. A closed list, never a prefix search: «زندانبان» is no form of «زندان». After
+ * a final ه or ی the endings take an alef («خانه‌ام», «زندانی‌ای»), elsewhere they do not. Not for
+ * words of two letters («سر» + «م» is «سرم», serum) or words that already end in a plural.
+ */
+const ENDINGS = words("ی م ت ش مان تان شان");
+const ENDINGS_AFTER_VOWEL = words("ای ام ات اش مان تان شان");
+const VOWEL_FINAL = /[هی]$/;
+function joinedEndings(word: string): string[][] {
+  if (!persian(word) || length(word) < 3 || PLURALS.some((p) => word.endsWith(p))) return [];
+  return (VOWEL_FINAL.test(word) ? ENDINGS_AFTER_VOWEL : ENDINGS).map((e) => [word + e]);
+}
+
+/**
  * A unit's forms: as typed; joined, when it has parts; when it is one word, split at its affixes
- * or name parts, and its plural written joined.
+ * or name parts, and its plural and other endings written joined. A Persian word of three letters
+ * or more is thus searched as at most 1 + 2 + 7 single words, plus its splits (usually none or one).
  */
 export function unitForms(unit: string[]): string[][] {
   const forms = [unit];
   if (unit.length > 1 && unit.every(persian)) forms.push([unit.join("")]);
-  if (unit.length === 1) forms.push(splitAffixes(unit[0]!), ...nameSplits(unit[0]!), ...joinedPlurals(unit[0]!));
+  if (unit.length === 1) forms.push(splitAffixes(unit[0]!), ...nameSplits(unit[0]!), ...joinedPlurals(unit[0]!), ...joinedEndings(unit[0]!));
   return unique(forms);
 }
 
-/** A quoted phrase's forms: as typed, with every unit joined, with every word split at its affixes. */
+/**
+ * What the index adds for the words a text writes with a ZWNJ: each such word joined
+ * («چشم‌بند» → چشمبند), once for every time it is written. The index otherwise splits at the ZWNJ,
+ * as normalize.ts does, and a query typed without one ("چشمبند") could not tell where to split a
+ * compound that is on no list. The same rule as wordUnits for a query: a run of Persian words
+ * held together by joiners, between spaces or punctuation.
+ */
+const JOINED_RUN = /[^\s\p{P}\p{S}]*[\u200B-\u200D\u2060\uFEFF][^\s\p{P}\p{S}]*/gu;
+export function joinedWords(text: string): string[] {
+  const out: string[] = [];
+  if (!JOINERS.test(text)) return out;
+  for (const m of text.matchAll(JOINED_RUN)) {
+    const ws = words(m[0]);
+    if (ws.length > 1 && ws.every(persian)) out.push(ws.join(""));
+  }
+  return out;
+}
+
+/**
+ * A quoted phrase's forms: as typed, with every unit joined, with every word split at its affixes,
+ * and with one of its words split in two anywhere (compoundSplits).
+ */
 export function phraseForms(units: string[][]): string[][] {
   const typed = units.flat();
   const joined = units.flatMap((u) => (u.length > 1 && u.every(persian) ? [u.join("")] : u));
   const split = units.flatMap((u) => u.flatMap(splitAffixes));
-  return unique([typed, joined, split]);
+  return unique([typed, joined, split, ...compoundSplits(joined)]);
+}
+
+/**
+ * A phrase with one of its Persian words split in two at each place that leaves two letters or
+ * more on either side ("با چشمبند" → «با چشم بند», «با چش مبند», «با چشمب ند»). A single word typed
+ * joined finds the same word written with a ZWNJ through the index (joinedWords), but in a phrase
+ * it has to stand at the parts' positions, and only the parts have positions. One word at a time,
+ * and at most MAX_COMPOUND_SPLITS forms: a phrase of common words costs a few more phrase checks,
+ * never a product of every word's splits.
+ */
+const MAX_COMPOUND_SPLITS = 12;
+const MIN_PART = 2;
+function compoundSplits(phrase: string[]): string[][] {
+  const out: string[][] = [];
+  for (const [i, w] of phrase.entries()) {
+    if (!persian(w)) continue;
+    for (let cut = MIN_PART; cut <= w.length - MIN_PART; cut++) {
+      if (out.length === MAX_COMPOUND_SPLITS) return out;
+      out.push([...phrase.slice(0, i), w.slice(0, cut), w.slice(cut), ...phrase.slice(i + 1)]);
+    }
+  }
+  return out;
 }
 
 function unique(forms: string[][]): string[][] {

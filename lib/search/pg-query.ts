@@ -11,14 +11,22 @@ import type { Parsed } from "./search";
 /**
  * PostgreSQL to_tsquery text: every word quoted as a lexeme, phrases joined by <-> — or, with
  * `loose`, by & (every word of the phrase anywhere: what the GIN index answers without reading
- * each candidate's vector); a word's forms joined by |.
+ * each candidate's vector); a word's forms joined by |. A phrase's words must be the title's or
+ * the text's (weights A, B): the words written with a ZWNJ, joined (weight C), follow the text
+ * one after another, and two of them side by side there were not side by side in the text.
  */
 export function tsqueryText(p: Parsed, spellings: string[][], loose = false): string {
   const lex = (w: string) => `'${w}'`; // words hold letters and digits only
-  const phrase = (ws: string[]) => (ws.length === 1 ? lex(ws[0]!) : `(${ws.map(lex).join(loose ? " & " : " <-> ")})`);
+  const phrase = (ws: string[]) => (ws.length === 1 ? lex(ws[0]!) : `(${ws.map(loose ? lex : (w) => `${lex(w)}:AB`).join(loose ? " & " : " <-> ")})`);
   const main = p.groups.map((forms) => (forms.length === 1 ? phrase(forms[0]!) : `(${forms.map(phrase).join(" | ")})`)).join(" & ");
   return [`(${main})`, ...spellings.map(phrase)].join(" | ");
 }
+
+/**
+ * ts_rank's weights for D, C, B, A: its defaults, except that a joined word (C) counts as a word of
+ * the text (B), as it does in SQLite's ranking.
+ */
+const RANK_WEIGHTS = Prisma.sql`'{0.1, 0.4, 0.4, 1.0}'::float4[]`;
 
 export type PgSearch = {
   parsed: Parsed;
@@ -62,7 +70,7 @@ export function pgSearchSql(o: PgSearch): Prisma.Sql {
     // took 12% less time (one connection, each query alternately before and after, 6 times).
     return Prisma.sql`
       WITH fts AS MATERIALIZED (
-        SELECT y."id" AS id, ts_rank(y."s", to_tsquery('simple'::regconfig, ${tsq}))::float8 AS score
+        SELECT y."id" AS id, ts_rank(${RANK_WEIGHTS}, y."s", to_tsquery('simple'::regconfig, ${tsq}))::float8 AS score
         FROM (
           SELECT ids."id", v."s"
           FROM (SELECT c."id", c."ctid" AS tid FROM "SearchVector" c WHERE c."search" @@ to_tsquery('simple'::regconfig, ${loose}) ORDER BY c."id" DESC OFFSET 0) ids
@@ -87,7 +95,7 @@ export function pgSearchSql(o: PgSearch): Prisma.Sql {
       fts AS MATERIALIZED (
         SELECT x."id" AS id, x.score
         FROM (
-          SELECT y."id", CASE WHEN y."s" @@ to_tsquery('simple'::regconfig, ${tsq}) THEN ts_rank(y."s", to_tsquery('simple'::regconfig, ${tsq}))::float8 END AS score
+          SELECT y."id", CASE WHEN y."s" @@ to_tsquery('simple'::regconfig, ${tsq}) THEN ts_rank(${RANK_WEIGHTS}, y."s", to_tsquery('simple'::regconfig, ${tsq}))::float8 END AS score
           FROM (SELECT c."id", (ARRAY[c."search"])[1] AS s FROM "SearchVector" c, loose WHERE c."search" @@ loose.tsq OFFSET 0) y
           OFFSET 0
         ) x
@@ -99,6 +107,6 @@ export function pgSearchSql(o: PgSearch): Prisma.Sql {
       matches AS MATERIALIZED (
         SELECT d1."id", d1."search" FROM "SearchVector" d1, query WHERE d1."search" @@ query.tsq
         ${capped ? Prisma.sql`ORDER BY d1."id" DESC LIMIT ${o.rankCap + 1}` : Prisma.empty}),
-      fts AS (SELECT m."id" AS id, ts_rank(m."search", query.tsq)::float8 AS score FROM matches m, query),
+      fts AS (SELECT m."id" AS id, ts_rank(${RANK_WEIGHTS}, m."search", query.tsq)::float8 AS score FROM matches m, query),
       ${rest}`;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { dbProvider, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { compactSearchIndex } from "./compact";
-import { indexRecord } from "./index-record";
+import { indexRecord, normJoinedOf } from "./index-record";
 import { SEARCH_TYPES, type SearchType } from "./types";
 
 // `casefile search:reindex`: rebuilds the search index from the records. Normally never needed
@@ -75,8 +75,35 @@ function idsIn(db: Tx, type: SearchType, ids: string[]): Promise<{ id: string }[
 
 /**
  * After the migration that creates the search index, records that existed before it have no
- * entry yet: index them once. Later migrations need nothing (every change indexes its record).
+ * entry yet: index them once. After the one that keeps the words written with a ZWNJ joined
+ * (*_search_joined_words), the entries that exist get theirs. Other migrations need nothing
+ * (every change indexes its record).
  */
 export async function indexAfterMigration(applied: string[]): Promise<ReindexResult | null> {
-  return applied.some((name) => name.endsWith("_search_index")) ? rebuildSearchIndex() : null;
+  if (applied.some((name) => name.endsWith("_search_index"))) return rebuildSearchIndex();
+  if (applied.some((name) => name.endsWith("_search_joined_words"))) return fillJoinedWords();
+  return null;
+}
+
+/**
+ * Writes each entry's joined words from its own title and text (the record is not read again),
+ * in batches, each its own transaction; the full-text index follows through its triggers.
+ * Entries with none keep the empty default and are not written.
+ */
+export async function fillJoinedWords(): Promise<ReindexResult> {
+  const indexed = Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>;
+  let after = 0;
+  for (;;) {
+    const docs = await read((db) => db.searchDoc.findMany({ where: { id: { gt: after } }, select: { id: true, type: true, title: true, body: true, normJoined: true }, orderBy: { id: "asc" }, take: BATCH }));
+    if (docs.length === 0) break;
+    const changed = docs.map((d) => ({ ...d, joined: normJoinedOf(d.title, d.body) })).filter((d) => d.joined !== d.normJoined);
+    if (changed.length)
+      await write(async (tx) => {
+        for (const d of changed) await tx.searchDoc.update({ where: { id: d.id }, data: { normJoined: d.joined } });
+      });
+    for (const d of changed) if (d.type in indexed) indexed[d.type as SearchType]++;
+    after = docs[docs.length - 1]!.id;
+  }
+  if (Object.values(indexed).some((n) => n > 0)) await compactSearchIndex();
+  return { indexed, removed: 0 };
 }

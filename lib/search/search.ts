@@ -271,10 +271,13 @@ type Row = { id: number; type: string; recordId: string; title: string; body: st
 /**
  * SQLite FTS5: every word a quoted string (never syntax), phrases as one quoted string, a word's
  * forms joined by OR. Also the expression's phrases in the order FTS5 numbers them (the order
- * they appear), for casefile_bm25.
+ * they appear), for casefile_bm25. A phrase is looked for in the title and the text only: the
+ * third column holds the words written with a ZWNJ, joined, one after another, and two of them
+ * side by side there were not side by side in the text.
  */
 export function fts5Query(p: Parsed, spellings: string[][]): { expr: string; phrases: string[] } {
-  const quote = (ws: string[]) => `"${ws.join(" ")}"`; // words hold letters and digits only
+  // Words hold letters and digits only.
+  const quote = (ws: string[]) => (ws.length === 1 ? `"${ws[0]}"` : `{normTitle normBody} : "${ws.join(" ")}"`);
   const main = p.groups.map((forms) => (forms.length === 1 ? quote(forms[0]!) : `(${forms.map(quote).join(" OR ")})`));
   const alternatives = spellings.map(quote);
   return { expr: [`(${main.join(" AND ")})`, ...alternatives].join(" OR "), phrases: [...p.groups.flat().map(quote), ...alternatives] };

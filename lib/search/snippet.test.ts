@@ -87,3 +87,24 @@ describe("phrases are marked only where their words follow one another", () => {
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["in", "Evin"]);
   });
 });
+
+describe("words written with a ZWNJ", () => {
+  const z = "\u200C";
+  test("are marked, both parts, for the word joined; not when the parts stand apart", () => {
+    const text = `ما را با چشم${z}بند بردند. چشم بند نبود. هم${z}سلولی${z}ام آمد.`;
+    const marked = (words: string[]) => markTerms(text, new Set(words)).parts.filter((p) => p.mark).map((p) => p.text);
+    expect(marked(["چشمبند"])).toEqual(["چشم", "بند"]);
+    // A run of three parts: the whole, or the first two.
+    expect(marked(["همسلولیام"])).toEqual(["هم", "سلولی", "ام"]);
+    expect(marked(["همسلولی"])).toEqual(["هم", "سلولی"]);
+    expect(marked(["سلولیام"])).toEqual(["سلولی", "ام"]);
+    expect(marked(["بندبردند"])).toEqual([]);
+  });
+
+  test("the snippet's window is found around such a word even far into the text", () => {
+    const body = `${"این متن ساختگی است. ".repeat(40)}ما را با چشم${z}بند بردند.`;
+    const parts = snippet(body, new Set(["چشمبند"]), normalizeForSearch(body));
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["چشم", "بند"]);
+    expect(parts).toEqual(snippet(body, new Set(["چشمبند"])));
+  });
+});

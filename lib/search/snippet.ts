@@ -36,6 +36,7 @@ export function markTerms(text: string, highlight: Highlight | ReadonlySet<strin
       if (p.every((w, j) => ws[i + j] === w)) p.forEach((_, j) => (marked[i + j] = true));
     }
   }
+  if (JOINER.test(text)) markJoined(text, map, ws, words, marked);
   const ranges: [number, number][] = [];
   let first = -1;
   let at = 0;
@@ -65,6 +66,33 @@ export function markTerms(text: string, highlight: Highlight | ReadonlySet<strin
   return { parts, first };
 }
 
+const JOINER = /[\u200B-\u200D\u2060\uFEFF]/;
+/** What may stand between two parts of one word: joiners, and diacritics or tatweel the normaliser drops. */
+const ONLY_JOINERS = /^[\u200B-\u200D\u2060\uFEFF\p{M}\u0640]*[\u200B-\u200D\u2060\uFEFF][\u200B-\u200D\u2060\uFEFF\p{M}\u0640]*$/u;
+
+/**
+ * Marks the parts of a word written with a ZWNJ («چشم‌بند») when the word joined is one of the
+ * highlight's words: the index finds it joined (persian-variants.ts joinedWords), so the query
+ * "چشمبند" should see it marked. Parts apart only by a space are not joined.
+ */
+function markJoined(text: string, map: number[], ws: string[], words: ReadonlySet<string>, marked: boolean[]): void {
+  // joinedToNext[k]: between word k and word k + 1 the text has only joiners.
+  const joinedToNext: boolean[] = [];
+  let at = 0;
+  for (let k = 0; k + 1 < ws.length; k++) {
+    at += ws[k]!.length;
+    joinedToNext.push(ONLY_JOINERS.test(text.slice(map[at]!, map[at + 1]!)));
+    at += 1;
+  }
+  for (let k = 0; k < ws.length; k++) {
+    let joined = ws[k]!;
+    for (let j = k; j + 1 < ws.length && joinedToNext[j]; j++) {
+      joined += ws[j + 1]!;
+      if (words.has(joined)) for (let x = k; x <= j + 1; x++) marked[x] = true;
+    }
+  }
+}
+
 function codePointLen(s: string, i: number): number {
   const c = s.codePointAt(i) ?? 0;
   return c > 0xffff ? 2 : 1;
@@ -82,7 +110,9 @@ export function snippet(body: string, highlight: Highlight | ReadonlySet<string>
   if (normBody === undefined) first = markTerms(body, terms).first;
   else {
     const k = firstWordIndex(normBody, matchStrings(terms));
-    first = k < 0 ? -1 : wordStart(body, k);
+    // No word as it stands: a word written with a ZWNJ may match joined, which the normalised
+    // text cannot show (its ZWNJ is a space); found in the text itself.
+    first = k >= 0 ? wordStart(body, k) : JOINER.test(body) ? markTerms(body, terms).first : -1;
   }
   let start = first < 0 ? 0 : Math.max(0, first - BEFORE);
   // Start and end at word boundaries, so no word is cut in half.

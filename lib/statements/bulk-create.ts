@@ -37,7 +37,7 @@ const REVISION_COLUMNS: [string, Kind][] = [
   ["createdAt", "date"], ...t("contentHash"),
 ];
 const DOC_COLUMNS: [string, Kind][] = [
-  ...t("type", "recordId", "title", "body", "normTitle", "normBody", "language", "status", "authorId", "witnessId", "dateFrom", "dateTo"), ["updatedAt", "date"],
+  ...t("type", "recordId", "title", "body", "normTitle", "normBody", "normJoined", "language", "status", "authorId", "witnessId", "dateFrom", "dateTo"), ["updatedAt", "date"],
 ];
 
 let counter = 0;
@@ -88,7 +88,7 @@ export async function bulkCreateStatements({ actor, input }: { actor: Actor | nu
       const row = { ...c, witnessId: data.witnessId, authorId: actor.id, status: "DRAFT", revisionNumber: 1 };
       audits.push({ actor, action: "statement.create", recordType: "Statement", recordId: id, after: auditView(row, contentHash) });
       const d = docRow("statement", id, statementContent(row, revision.details));
-      docRows.push([d.type, d.recordId, d.title, d.body, d.normTitle, d.normBody, d.language, d.status, d.authorId, d.witnessId, d.dateFrom, d.dateTo, now]);
+      docRows.push([d.type, d.recordId, d.title, d.body, d.normTitle, d.normBody, d.normJoined, d.language, d.status, d.authorId, d.witnessId, d.dateFrom, d.dateTo, now]);
     }
     await insertRows(tx, "Statement", STATEMENT_COLUMNS, statementRows);
     await insertRows(tx, "StatementRevision", REVISION_COLUMNS, revisionRows);

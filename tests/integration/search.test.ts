@@ -94,6 +94,40 @@ describe("spelling and script variants", () => {
     expect(split.snippet).toContain(`کتاب${ZWNJ}ها`);
   });
 
+  test("a compound the testimony writes with a ZWNJ is found typed joined too, as a word and in a phrase, and is marked", async () => {
+    // «چشم‌بند» (blindfold) is on no list of affixes or name parts: only the index knows where it splits.
+    const s = await statement({ language: "fa", title: `سلول${ZWNJ}انفرادی`, text: `این متن ساختگی است. ما را با چشم${ZWNJ}بند به راهرو بردند و ساعت${ZWNJ}ها نشاندند.` });
+    for (const q of ["چشمبند", "چشم بند", `چشم${ZWNJ}بند`, "سلولانفرادی", "«با چشمبند»", "«چشمبند به راهرو»", `«با چشم${ZWNJ}بند به راهرو»`, "«با چشم بند به»"]) {
+      expect(await ids(reviewer, { q }), q).toContain(s.id);
+    }
+    // The phrase is still checked: the words in another order, or a joined word next to one it
+    // does not stand beside, find nothing.
+    for (const q of ["«به چشمبند راهرو»", "«چشمبند ساعتها»", "«راهرو چشمبند»"]) expect(await ids(reviewer, { q }), q).not.toContain(s.id);
+    // Both parts are marked, as the witness wrote them (the ZWNJ between them too), and nothing else.
+    const hit = (await search({ actor: reviewer, query: { q: "چشمبند" } })).items.find((i) => i.id === s.id)!;
+    expect(hit.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["چشم", "بند"]);
+    expect(hit.snippet).toContain(`<mark>چشم</mark>${ZWNJ}<mark>بند</mark>`);
+    expect(hit.titleParts.filter((p) => p.mark)).toEqual([]);
+    const title = (await search({ actor: reviewer, query: { q: "سلولانفرادی" } })).items.find((i) => i.id === s.id)!;
+    expect(title.titleParts.filter((p) => p.mark).map((p) => p.text)).toEqual(["سلول", "انفرادی"]);
+  });
+
+  test("a word is found with an indefinite, adjectival or possessive ending written joined, but a word of two letters is not", async () => {
+    const adjectival = await statement({ language: "fa", text: "این متن ساختگی است. هیچ ساعت ملاقاتی در کار نبود." });
+    const possessive = await statement({ language: "fa", text: "این متن ساختگی است. ملاقاتم را لغو کردند و خانهام را گشتند." });
+    const zwnj = await statement({ language: "fa", text: `این متن ساختگی است. بعد از ملاقات${ZWNJ}شان چیزی نگفتند.` });
+    // «سرم» (serum, or "my head") is no form of «سر» (head): two letters are too few to tell.
+    const serum = await statement({ language: "fa", text: "این متن ساختگی است. به او سرم وصل کردند." });
+    expect(await ids(reviewer, { q: "ملاقات" })).toEqual(expect.arrayContaining([adjectival.id, possessive.id, zwnj.id]));
+    expect(await ids(reviewer, { q: "خانه" })).toContain(possessive.id);
+    expect(await ids(reviewer, { q: "سر" })).not.toContain(serum.id);
+    // Not every word that starts with it: «ملاقاتچی» is no form of «ملاقات».
+    const other = await statement({ language: "fa", text: "این متن ساختگی است. ملاقاتچیان رفته بودند." });
+    expect(await ids(reviewer, { q: "ملاقات" })).not.toContain(other.id);
+    const hit = (await search({ actor: reviewer, query: { q: "ملاقات" } })).items.find((i) => i.id === possessive.id)!;
+    expect(hit.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["ملاقاتم"]);
+  });
+
   test("Latin spellings fold case, accents, hyphens and apostrophes", async () => {
     const s = await statement({ text: "Fictional: Pour-Mohammadi and Ra'isi walked through the Ghezel-Hesar corridor." });
     for (const q of ["pourmohammadi", "POUR-MOHAMMADI", "raisi", "Raʾīsī", "ghezelhesar"]) expect(await ids(reviewer, { q }), q).toContain(s.id);
