@@ -25,7 +25,7 @@ const batch = (n: number, word: string) =>
     witnessId,
     title: `Index sample ${i}`,
     language: i % 2 ? "fa" : "en",
-    originalText: i % 2 ? `متن ساختگی ${i} دربارهٔ ${word} و سالن` : `Fictional text ${i} about ${word} and the ΛΌΓΟΣ hall`,
+    originalText: i % 2 ? `متن ساختگی ${i} دربارهٔ ${word} و سالن با چشم\u200Cبند` : `Fictional text ${i} about ${word} and the ΛΌΓΟΣ hall`,
   }));
 
 describe("bulk creation and the search index", () => {
@@ -35,6 +35,8 @@ describe("bulk creation and the search index", () => {
     expect((await search({ actor: researcher, query: { q: '"about indexquokka and"' } })).total).toBe(60);
     expect((await search({ actor: researcher, query: { q: "λόγος" } })).total).toBe(60);
     expect((await search({ actor: researcher, query: { q: "λογοσ" } })).total).toBe(60);
+    // A word written with a ZWNJ, typed joined (the batch writes each entry's joined words too).
+    expect((await search({ actor: researcher, query: { q: "indexquokka چشمبند" } })).total).toBe(60);
   });
 
   // PostgreSQL only: the GIN index's pending list, which every full-text query reads through.

@@ -21,7 +21,7 @@ import { emptyDatabase, freshDatabase, testProvider, type TestDatabase } from "@
 const pgOnly = testProvider() !== "postgresql";
 
 // The vector each entry should have, computed afresh from its normalised columns.
-const EXPECTED = `setweight(to_tsvector('simple'::regconfig, d."normTitle"), 'A') || setweight(to_tsvector('simple'::regconfig, d."normBody"), 'B')`;
+const EXPECTED = `setweight(to_tsvector('simple'::regconfig, d."normTitle"), 'A') || setweight(to_tsvector('simple'::regconfig, d."normBody"), 'B') || setweight(to_tsvector('simple'::regconfig, d."normJoined"), 'C')`;
 
 async function onDb<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
@@ -62,8 +62,9 @@ describe.skipIf(pgOnly)("the search vectors (PostgreSQL)", () => {
     expect(await drift(db.url)).toMatchObject({ missing: 0, orphans: 0, wrong: 0 });
     expect((await search({ actor: researcher, query: { q: "oldvectorword" } })).items.map((i) => i.id)).toContain(s.id);
 
-    await updateStatement({ actor: researcher, statementId: s.id, input: { title: "Fictional vector sample", language: "en", originalText: "Fictional newvectorword in the yard.", reason: "fix", baseRevision: 1 } });
+    await updateStatement({ actor: researcher, statementId: s.id, input: { title: "Fictional vector sample", language: "en", originalText: "Fictional newvectorword in the yard, هم\u200Cسلولی.", reason: "fix", baseRevision: 1 } });
     expect(await drift(db.url)).toMatchObject({ missing: 0, orphans: 0, wrong: 0 });
+    expect((await search({ actor: researcher, query: { q: "newvectorword همسلولی" } })).items.map((i) => i.id)).toContain(s.id);
     expect((await search({ actor: researcher, query: { q: "oldvectorword" } })).total).toBe(0);
     expect((await search({ actor: researcher, query: { q: '"newvectorword in the yard"' } })).items.map((i) => i.id)).toContain(s.id);
 

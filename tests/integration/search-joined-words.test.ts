@@ -1,0 +1,75 @@
+import { afterAll, describe, expect, test } from "vitest";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Prisma } from "@/generated/sqlite/client";
+import { closeDb, rawAll } from "@/lib/db/client";
+import { loadMigrations, migrate } from "@/lib/db/migrate";
+import { write } from "@/lib/db/write";
+import { search } from "@/lib/search";
+import { indexAfterMigration } from "@/lib/search/reindex";
+import { makeActor } from "@/tests/support/actors";
+import { emptyDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
+
+// Entries indexed before the migration that keeps each word written with a ZWNJ joined
+// (*_search_joined_words) get those words after it, on either database, and are then found by
+// the word typed joined; the full-text index agrees with its entries. Fictional texts.
+
+const ZWNJ = "\u200C";
+const provider = testProvider();
+
+describe("upgrading to the joined words of the search index", () => {
+  let d: TestDatabase | undefined;
+  afterAll(async () => {
+    await closeDb();
+    await d?.drop();
+  });
+
+  test("entries written before the migration are found by a word typed without its ZWNJ", async () => {
+    d = await emptyDatabase(provider);
+    const all = loadMigrations(provider).map((m) => m.name);
+    const at = all.findIndex((n) => n.endsWith("_search_joined_words"));
+    expect(at).toBeGreaterThan(0);
+    const dir = mkdtempSync(join(tmpdir(), "casefile-mig-"));
+    const cwd = process.cwd();
+    try {
+      for (const name of all.slice(0, at)) cpSync(join(cwd, "prisma", "migrations", provider, name), join(dir, "prisma", "migrations", provider, name), { recursive: true });
+      process.chdir(dir);
+      await migrate(d.url);
+    } finally {
+      process.chdir(cwd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await closeDb();
+    process.env.DATABASE_URL = d.url;
+    // Written as the index was written then: without the joined words.
+    const body = `متن ساختگی: ما را با چشم${ZWNJ}بند به راهرو بردند.`;
+    await write((tx) =>
+      tx.$executeRaw`INSERT INTO "SearchDoc" ("type", "recordId", "title", "body", "normTitle", "normBody", "updatedAt") VALUES
+        ('source', 'src1', 'نمونه ساختگی', ${body}, 'نمونه ساختگی', 'متن ساختگی ما را با چشم بند به راهرو بردند', ${new Date()}),
+        ('source', 'src2', 'نمونه دیگر', 'متن ساختگی دیگری بی هیچ واژه پیوسته', 'نمونه دیگر', 'متن ساختگی دیگری بی هیچ واژه پیوسته', ${new Date()})`,
+    );
+    const r = await migrate(d.url);
+    expect(r.applied).toContain(all[at]);
+    const filled = await indexAfterMigration(r.applied);
+    expect(filled?.indexed.source).toBe(1);
+
+    const reader = await makeActor("RESEARCHER");
+    const found = async (q: string) => (await search({ actor: reader, query: { q } })).items.map((i) => i.id);
+    for (const q of ["چشمبند", `چشم${ZWNJ}بند`, "«با چشمبند به راهرو»"]) expect(await found(q), q).toEqual(["src1"]);
+    expect(await found("«راهرو چشمبند»")).toEqual([]);
+
+    // The full-text index holds exactly what its entries say.
+    if (provider === "sqlite") {
+      await write((tx) => tx.$executeRaw`INSERT INTO "SearchFts"("SearchFts", rank) VALUES ('integrity-check', 1)`);
+    } else {
+      const [drift] = await rawAll<{ wrong: number }>(
+        Prisma.sql`SELECT COUNT(*)::int AS wrong FROM "SearchDoc" d JOIN "SearchVector" v ON v."id" = d."id"
+          WHERE v."search" <> setweight(to_tsvector('simple'::regconfig, d."normTitle"), 'A') || setweight(to_tsvector('simple'::regconfig, d."normBody"), 'B') || setweight(to_tsvector('simple'::regconfig, d."normJoined"), 'C')`,
+      );
+      expect(drift!.wrong).toBe(0);
+    }
+    // A second run finds nothing left to do.
+    expect((await indexAfterMigration([all[at]!]))?.indexed.source).toBe(0);
+  });
+});
