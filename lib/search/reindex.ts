@@ -97,10 +97,16 @@ export async function fillJoinedWords(): Promise<ReindexResult> {
     const docs = await read((db) => db.searchDoc.findMany({ where: { id: { gt: after } }, select: { id: true, type: true, title: true, body: true, normJoined: true }, orderBy: { id: "asc" }, take: BATCH }));
     if (docs.length === 0) break;
     const changed = docs.map((d) => ({ ...d, joined: normJoinedOf(d.title, d.body) })).filter((d) => d.joined !== d.normJoined);
-    if (changed.length)
-      await write(async (tx) => {
-        for (const d of changed) await tx.searchDoc.update({ where: { id: d.id }, data: { normJoined: d.joined } });
-      });
+    // One statement per batch: the update triggers re-index each entry in the full-text index.
+    if (changed.length) {
+      const ids = changed.map((d) => d.id);
+      const joined = changed.map((d) => d.joined);
+      await write((tx) =>
+        dbProvider() === "sqlite"
+          ? tx.$executeRaw`UPDATE "SearchDoc" SET "normJoined" = j."value" ->> '$[1]' FROM json_each(${JSON.stringify(changed.map((d) => [d.id, d.joined]))}) j WHERE "SearchDoc"."id" = j."value" ->> '$[0]'`
+          : tx.$executeRaw`UPDATE "SearchDoc" d SET "normJoined" = u.v FROM unnest(${ids}::int[], ${joined}::text[]) AS u(id, v) WHERE d."id" = u.id`,
+      );
+    }
     for (const d of changed) if (d.type in indexed) indexed[d.type as SearchType]++;
     after = docs[docs.length - 1]!.id;
   }
