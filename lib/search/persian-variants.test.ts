@@ -148,13 +148,20 @@ describe("parts of names", () => {
 });
 
 describe("joinedWords", () => {
+  const z = "\u200C";
   test("each word written with a ZWNJ, joined, as often as it is written", () => {
-    const z = "\u200C";
     expect(joinedWords(`ما را با چشم${z}بند بردند؛ چشم${z}بند را برنداشتند.`)).toEqual(["چشمبند", "چشمبند"]);
     // Folded as the index is (Arabic-keyboard letters), whole runs, between punctuation.
     expect(joinedWords(`(هيچ${z}كس) و «کتاب${z}های${z}شان»`)).toEqual(["هیچکس", "کتابهایشان"]);
     // A word written joined or with a space, Latin text and numbers add nothing.
     expect(joinedWords("چشمبند و چشم بند")).toEqual([]);
     expect(joinedWords(`Evin${z}prison ۱۳۶۷${z}ها`)).toEqual([]);
+  });
+
+  test("a long text without spaces takes linear time", () => {
+    const text = `${"ب".repeat(200_000)} چشم${z}بند`;
+    const t0 = performance.now();
+    expect(joinedWords(text)).toEqual(["چشمبند"]);
+    expect(performance.now() - t0).toBeLessThan(1_000);
   });
 });

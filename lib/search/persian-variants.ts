@@ -165,11 +165,14 @@ export function unitForms(unit: string[]): string[][] {
  * compound that is on no list. The same rule as wordUnits for a query: a run of Persian words
  * held together by joiners, between spaces or punctuation.
  */
-const JOINED_RUN = /[^\s\p{P}\p{S}]*[\u200B-\u200D\u2060\uFEFF][^\s\p{P}\p{S}]*/gu;
+// Runs between spaces and punctuation, each then tested for a joiner: a pattern that looked for the
+// joiner itself would go back over a long run without one from each of its characters.
+const RUN = /[^\s\p{P}\p{S}]+/gu;
 export function joinedWords(text: string): string[] {
   const out: string[] = [];
   if (!JOINERS.test(text)) return out;
-  for (const m of text.matchAll(JOINED_RUN)) {
+  for (const m of text.matchAll(RUN)) {
+    if (!JOINERS.test(m[0])) continue;
     const ws = words(m[0]);
     if (ws.length > 1 && ws.every(persian)) out.push(ws.join(""));
   }
