@@ -156,6 +156,8 @@ describe("joinedWords", () => {
     // A word written joined or with a space, Latin text and numbers add nothing.
     expect(joinedWords("چشمبند و چشم بند")).toEqual([]);
     expect(joinedWords(`Evin${z}prison ۱۳۶۷${z}ها`)).toEqual([]);
+    // An emoji (two code units) is a break like any symbol; a joiner alone joins nothing.
+    expect(joinedWords(`الف😀چشم${z}بند ${z} ${z}ها`)).toEqual(["چشمبند"]);
   });
 
   test("a long text without spaces takes linear time", () => {

@@ -165,18 +165,53 @@ export function unitForms(unit: string[]): string[][] {
  * compound that is on no list. The same rule as wordUnits for a query: a run of Persian words
  * held together by joiners, between spaces or punctuation.
  */
-// Runs between spaces and punctuation, each then tested for a joiner: a pattern that looked for the
-// joiner itself would go back over a long run without one from each of its characters.
-const RUN = /[^\s\p{P}\p{S}]+/gu;
+// From each joiner out to the space or punctuation on either side: a text's other words are not
+// looked at (most of its words have no joiner, and indexing passes every statement through here).
+const JOINER_AT = /[\u200B-\u200D\u2060\uFEFF]/g;
+const BREAK = /^[\s\p{P}\p{S}]$/u;
+/** Per BMP code unit: 0 not known yet, 1 a break (space, punctuation, symbol), 2 not. */
+const BREAK_OF = new Uint8Array(0x10000);
+
+/** The length of the letter that ends just before `i` (back) or starts at `i`, or 0 when it is a break. */
+function letterAt(text: string, i: number, back: boolean): number {
+  const c = text.charCodeAt(back ? i - 1 : i);
+  if (c < 0xd800 || c > 0xdfff) {
+    let k = BREAK_OF[c]!;
+    if (k === 0) BREAK_OF[c] = k = BREAK.test(String.fromCharCode(c)) ? 1 : 2;
+    return k === 1 ? 0 : 1;
+  }
+  // A surrogate pair (an emoji is a symbol: a break), or a lone half (no letter: a break).
+  const pair = back ? (i > 1 ? text.slice(i - 2, i) : "") : text.slice(i, i + 2);
+  return pair.length === 2 && (pair.codePointAt(0) ?? 0) > 0xffff && !BREAK.test(pair) ? 2 : 0;
+}
+
 export function joinedWords(text: string): string[] {
   const out: string[] = [];
-  if (!JOINERS.test(text)) return out;
-  for (const m of text.matchAll(RUN)) {
-    if (!JOINERS.test(m[0])) continue;
-    const ws = words(m[0]);
-    if (ws.length > 1 && ws.every(persian)) out.push(ws.join(""));
+  JOINER_AT.lastIndex = 0;
+  for (let m = JOINER_AT.exec(text); m; m = JOINER_AT.exec(text)) {
+    let start = m.index;
+    for (let n = 0; start > 0 && (n = letterAt(text, start, true)) > 0; ) start -= n;
+    let end = m.index + 1;
+    for (let n = 0; end < text.length && (n = letterAt(text, end, false)) > 0; ) end += n;
+    const joined = joinedRun(text.slice(start, end));
+    if (joined) out.push(joined);
+    JOINER_AT.lastIndex = end; // the run's other joiners are in it already
   }
   return out;
+}
+
+// Testimony writes the same few hundred words with a ZWNJ over and over (می‌گفتند, آن‌ها, ساعت‌ها):
+// each is normalised once.
+const runCache = new Map<string, string>();
+function joinedRun(run: string): string {
+  let joined = runCache.get(run);
+  if (joined === undefined) {
+    const ws = words(run);
+    joined = ws.length > 1 && ws.every(persian) ? ws.join("") : "";
+    if (runCache.size >= 50_000) runCache.clear();
+    runCache.set(run, joined);
+  }
+  return joined;
 }
 
 /**
