@@ -158,13 +158,6 @@ export function unitForms(unit: string[]): string[][] {
   return unique(forms);
 }
 
-/**
- * What the index adds for the words a text writes with a ZWNJ: each such word joined
- * («چشم‌بند» → چشمبند), once for every time it is written. The index otherwise splits at the ZWNJ,
- * as normalize.ts does, and a query typed without one ("چشمبند") could not tell where to split a
- * compound that is on no list. The same rule as wordUnits for a query: a run of Persian words
- * held together by joiners, between spaces or punctuation.
- */
 // From each joiner out to the space or punctuation on either side: a text's other words are not
 // looked at (most of its words have no joiner, and indexing passes every statement through here).
 const JOINER_AT = /[\u200B-\u200D\u2060\uFEFF]/g;
@@ -185,6 +178,13 @@ function letterAt(text: string, i: number, back: boolean): number {
   return pair.length === 2 && (pair.codePointAt(0) ?? 0) > 0xffff && !BREAK.test(pair) ? 2 : 0;
 }
 
+/**
+ * What the index adds for the words a text writes with a ZWNJ: each such word joined
+ * («چشم‌بند» → چشمبند), once for every time it is written. The index otherwise splits at the ZWNJ,
+ * as normalize.ts does, and a query typed without one ("چشمبند") could not tell where to split a
+ * compound that is on no list. The same rule as wordUnits for a query: a run of Persian words
+ * held together by joiners, between spaces or punctuation.
+ */
 export function joinedWords(text: string): string[] {
   const out: string[] = [];
   JOINER_AT.lastIndex = 0;
