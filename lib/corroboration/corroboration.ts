@@ -190,7 +190,7 @@ type PersonLinkRow = LinkPassageRow & {
  * The links naming a person that `actor` may see, by creation. `quotes`: with the quote and
  * statement columns (else only what counting needs); `group`: only one event (null: none) and type.
  */
-async function personLinkRows(actor: Actor, personId: string, o: { quotes: boolean; group?: { eventId: string | null; allegationType: string } }) {
+async function personLinkRows(actor: Actor, personId: string, o: { quotes: boolean; group?: { eventId: string | null; allegationType: string }; events?: { ids: string[]; none: boolean } }) {
   const quoteCols = o.quotes
     ? Prisma.sql`, l."statementId", l."revisionNumber", l."startOffset", l."endOffset", l."quote", l."role", s."title", s."language", s."fictional", w."code" AS "witnessCode"`
     : Prisma.empty;
@@ -200,13 +200,17 @@ async function personLinkRows(actor: Actor, personId: string, o: { quotes: boole
   const groupWhere = o.group
     ? Prisma.sql`AND l."allegationType" = ${o.group.allegationType} AND ${o.group.eventId === null ? Prisma.sql`l."eventId" IS NULL` : Prisma.sql`l."eventId" = ${o.group.eventId}`}`
     : Prisma.empty;
+  // One page of the person page's event blocks: only the links of those events (and of none).
+  const eventsWhere = o.events
+    ? Prisma.sql`AND (${o.events.ids.length ? Prisma.sql`e."id" IN (${Prisma.join(o.events.ids)})` : Prisma.sql`1 = 0`}${o.events.none ? Prisma.sql` OR e."id" IS NULL` : Prisma.empty})`
+    : Prisma.empty;
   return rawAll<PersonLinkRow>(Prisma.sql`
     SELECT l."id", l."anchor", l."allegationType", l."eventId", s."status", s."witnessId", w."sameAsId"${quoteCols}${eventCols}
     FROM "Link" l
     JOIN "Statement" s ON s."id" = l."statementId"
     JOIN "Witness" w ON w."id" = s."witnessId"
     ${o.group ? Prisma.empty : Prisma.sql`LEFT JOIN "Event" e ON e."id" = l."eventId"`}
-    WHERE l."personId" = ${personId} ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty} ${groupWhere}
+    WHERE l."personId" = ${personId} ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty} ${groupWhere} ${eventsWhere}
     ORDER BY l."createdAt" ASC, l."id" ASC`,
     // A person named in a hundred statements: a hundred statement rows scattered over the file,
     // milliseconds of page reads on SQLite, done on the reader thread instead of the server's one
@@ -292,20 +296,92 @@ export async function getPersonAllegations({ actor, personId }: { actor: Actor |
   return { person: r.person, totals: r.totals, groups: r.groups.map(({ items, ...g }) => ({ ...g, quotes: items.map(quoteOfRow) })) };
 }
 
+/** How many event blocks (an event's allegation groups, or those naming no event) the person page shows at a time. */
+export const PERSON_EVENTS_PER_PAGE = 20;
+
+export const ZPersonAllegationPage = z.preprocess(
+  (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),
+  z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(1_000_000, { error: "too_large:1000000" }).default(1),
+);
+
+/** The reader's links naming a person: the events they name (null: none or a missing event) in the person page's order, one page of them, and how many in all. */
+async function personEventPage(actor: Actor, personId: string, page: number, perPage: number) {
+  const legal = actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty;
+  const from = Prisma.sql`FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" LEFT JOIN "Event" e ON e."id" = l."eventId" WHERE l."personId" = ${personId} ${legal}`;
+  const [[sizes], blocks] = await Promise.all([
+    rawAll<{ events: unknown; none: unknown; groups: unknown }>(Prisma.sql`
+      SELECT COUNT(DISTINCT e."id") AS "events", MAX(CASE WHEN e."id" IS NULL THEN 1 ELSE 0 END) AS "none",
+        COUNT(DISTINCT COALESCE(e."id", '') || '|' || l."allegationType") AS "groups"
+      ${from}`),
+    // Dated events by their earliest day, undated ones after them, then the links naming no
+    // event; ties by title and id, so that every page is the same for the same data.
+    rawAll<{ id: string | null }>(Prisma.sql`
+      SELECT e."id" ${from}
+      GROUP BY e."id", e."earliest", e."title"
+      ORDER BY CASE WHEN e."id" IS NULL THEN 1 ELSE 0 END, CASE WHEN e."earliest" IS NULL THEN 1 ELSE 0 END, e."earliest", e."title", e."id"
+      LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`),
+  ]);
+  const blockTotal = rawInt(sizes?.events ?? 0) + rawInt(sizes?.none ?? 0);
+  return { blocks: blocks.map((b) => b.id), blockTotal, groupTotal: rawInt(sizes?.groups ?? 0) };
+}
+
+/** A person's independent witnesses over all the reader's links naming them: one row per witness, anchor and status, not per link. */
+async function personTotals(actor: Actor, personId: string) {
+  const rows = await rawAll<{ witnessId: string; sameAsId: string | null; anchor: string; status: string; n: unknown }>(Prisma.sql`
+    SELECT s."witnessId", w."sameAsId", l."anchor", s."status", COUNT(*) AS "n"
+    FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" JOIN "Witness" w ON w."id" = s."witnessId"
+    WHERE l."personId" = ${personId} ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty}
+    GROUP BY s."witnessId", w."sameAsId", l."anchor", s."status"`);
+  return rows;
+}
+
 /**
  * The same groups and counts as getPersonAllegations, with each group's number of quotes
  * instead of the quotes (the person page loads a group's quotes when it is opened, through
- * getPersonAllegationQuotes).
+ * getPersonAllegationQuotes), PERSON_EVENTS_PER_PAGE events at a time: page `page` of the
+ * events in the order getPersonAllegations gives them (by date, undated after, then the links
+ * naming no event), with all of each event's groups. A well-documented official is named in
+ * thousands of events; only the page's links are read, and the totals are counted per
+ * witness in the database. `totals` counts every link the reader may see; `pages` says how
+ * many event blocks and groups there are in all. A page past the last gives the last.
  */
-export async function getPersonAllegationSummary({ actor, personId }: { actor: Actor | null; personId: string }): Promise<{
+export async function getPersonAllegationSummary({ actor, personId, page: pageInput, perPage = PERSON_EVENTS_PER_PAGE }: { actor: Actor | null; personId: string; page?: unknown; perPage?: number }): Promise<{
   person: { id: string; name: string; nameFa: string };
   totals: Counts;
   groups: AllegationGroupSummary[];
+  pages: { page: number; pages: number; perPage: number; events: number; groups: number };
 }> {
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
-  const r = await personAllegationGroups(actor, personId, false);
-  return { person: r.person, totals: r.totals, groups: r.groups.map(({ items, ...g }) => ({ ...g, quoteCount: items.length })) };
+  const asked = parseInput(z.object({ page: ZPersonAllegationPage }), { page: pageInput }).page;
+  const person = await requirePerson(personId);
+  let at = await personEventPage(actor, personId, asked, perPage);
+  const pages = Math.max(1, Math.ceil(at.blockTotal / perPage));
+  const page = Math.min(asked, pages);
+  if (page !== asked) at = await personEventPage(actor, personId, page, perPage);
+  const ids = at.blocks.filter((b): b is string => b !== null);
+  const [rows, totalRows] = await Promise.all([
+    at.blocks.length ? personLinkRows(actor, personId, { quotes: false, events: { ids, none: at.blocks.includes(null) } }) : Promise.resolve([]),
+    personTotals(actor, personId),
+  ]);
+  const canonical = await canonicalOfRows([...rows, ...totalRows]);
+  const count = counter(canonical, rowFact);
+  const anchored = totalRows.filter((r) => r.anchor === "ANCHORED");
+  const totals: Counts = {
+    ...countWitnesses(anchored.map((r) => ({ canonicalWitnessId: canonical.get(r.witnessId) ?? r.witnessId, verified: r.status === "VERIFIED" }))),
+    needsReview: totalRows.filter((r) => r.anchor !== "ANCHORED").reduce((a, r) => a + rawInt(r.n), 0),
+  };
+  // The page's events in the database's order; each event's groups by allegation type.
+  const position = new Map(at.blocks.map((id, i) => [id ?? "", i]));
+  const groups = [...groupBy(rows, (l) => `${l.eventId ?? ""}|${l.allegationType}`).values()]
+    .map((items) => ({
+      event: items[0]!.eventId ? eventOfRow(items[0]!) : null,
+      allegationType: items[0]!.allegationType,
+      ...count(items),
+      quoteCount: items.length,
+    }))
+    .sort((a, b) => (position.get(a.event?.id ?? "") ?? 0) - (position.get(b.event?.id ?? "") ?? 0) || typeOrder(a.allegationType) - typeOrder(b.allegationType));
+  return { person, totals, groups, pages: { page, pages, perPage, events: at.blockTotal, groups: at.groupTotal } };
 }
 
 /** One group of a person's allegations: its allegation type, and its event's id or "none" for the links naming no event. */

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { dateTextParts } from "@/app/(app)/_components/registry/dates";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
@@ -13,11 +14,14 @@ import { AllegationEvents, type AllegationEventView } from "./allegation-events"
  * For the person page: allegations grouped by event and type, each with its count of
  * independent verified witnesses (unverified apart), expandable to the exact quotes. The quotes
  * are not rendered here: a group loads them when it is opened (allegation-quotes.tsx), so the
- * page carries only the counts (a well-documented person has a hundred quotes or more).
+ * page carries only the counts (a well-documented person has a hundred quotes or more). The
+ * events come a page at a time (lib bounds them: thousands of events for a member of the
+ * "death committee"); `page` is the person page's `allegationsPage`, and the pages are plain
+ * links, so they work without scripts.
  */
-export async function PersonAllegations({ personId }: { personId: string }) {
+export async function PersonAllegations({ personId, page }: { personId: string; page?: string }) {
   const actor = await getActor();
-  const [r, t, dates, locale, calendar] = await Promise.all([getPersonAllegationSummary({ actor, personId }), getTranslations(), getTranslations("registry.dates"), getLocale(), getCalendar()]);
+  const [r, t, dates, locale, calendar] = await Promise.all([getPersonAllegationSummary({ actor, personId, page: pageNumber(page) }), getTranslations(), getTranslations("registry.dates"), getLocale(), getCalendar()]);
   const fa = locale === "fa";
   const byEvent = new Map<string, AllegationEventView>();
   for (const g of r.groups) {
@@ -44,9 +48,41 @@ export async function PersonAllegations({ personId }: { personId: string }) {
           <p className={styles.totals}>
             <span className={styles.totalsLabel}>{t("allegations.totals")}:</span> <CountBadge counts={r.totals} testId="allegation-totals" />
           </p>
+          {r.pages.pages > 1 && (
+            <p className="muted" data-testid="allegation-page-showing" data-events-total={r.pages.events}>
+              {t("allegations.pageShowing", { from: (r.pages.page - 1) * r.pages.perPage + 1, to: (r.pages.page - 1) * r.pages.perPage + byEvent.size, events: r.pages.events, groups: r.pages.groups })}
+            </p>
+          )}
           <AllegationEvents personId={personId} events={[...byEvent.values()]} />
+          {r.pages.pages > 1 && <AllegationPager personId={personId} page={r.pages.page} pages={r.pages.pages} t={t} />}
         </ClientMessages>
       )}
     </RegistrySection>
+  );
+}
+
+/** The page asked for in the address: a number, or the first page for anything else (lib clamps it to the last). */
+function pageNumber(raw: string | undefined): number {
+  const n = raw && /^\d{1,7}$/.test(raw.trim()) ? Number(raw.trim()) : 1;
+  return n >= 1 ? n : 1;
+}
+
+/** Links to the first, previous, next and last pages of the person's events, back at this section. */
+function AllegationPager({ personId, page, pages, t }: { personId: string; page: number; pages: number; t: Awaited<ReturnType<typeof getTranslations>> }) {
+  const href = (n: number) => (n === 1 ? `/persons/${personId}#allegations` : `/persons/${personId}?allegationsPage=${n}#allegations`);
+  const link = (n: number, label: string, rel: string | undefined, testId: string) =>
+    n >= 1 && n <= pages && n !== page ? (
+      <Link href={href(n)} rel={rel} className="button small" data-testid={testId}>
+        {label}
+      </Link>
+    ) : null;
+  return (
+    <nav className={styles.allegationPager} aria-label={t("allegations.pagerLabel")} data-testid="allegation-pager" data-page={page} data-pages={pages}>
+      {link(1, t("allegations.firstPage"), undefined, "allegation-page-first")}
+      {link(page - 1, t("common.previous"), "prev", "allegation-page-prev")}
+      <span aria-current="page">{t("common.pageOf", { page, pages })}</span>
+      {link(page + 1, t("common.next"), "next", "allegation-page-next")}
+      {link(pages, t("allegations.lastPage"), undefined, "allegation-page-last")}
+    </nav>
   );
 }

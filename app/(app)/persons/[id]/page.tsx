@@ -35,7 +35,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function PersonPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const saved = param((await searchParams).saved) === "1";
+  const sp = await searchParams;
+  const saved = param(sp.saved) === "1";
   const actor = await requirePageActor(`/persons/${id}`);
   const [p, t, calendar, rawLocale] = await Promise.all([orHttpError(personFor(actor, id)), getTranslations(), getCalendar(), getLocale()]);
   const locale = rawLocale === "fa" ? "fa" : "en";
@@ -181,8 +182,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
           </RegistrySection>
         )}
 
-        {/* graph sections are added here: one component per section, e.g. <PersonAllegations personId={p.id} />, each rendering a <RegistrySection>. */}
-        <PersonAllegations personId={p.id} />
+        {/* graph sections are added here: one component per section, e.g. <PersonAllegations personId={p.id} page={param(sp.allegationsPage)} />, each rendering a <RegistrySection>. */}
+        <PersonAllegations personId={p.id} page={param(sp.allegationsPage)} />
       </div>
 
       <dl className="facts" data-testid="person-facts">
