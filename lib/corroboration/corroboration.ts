@@ -11,6 +11,7 @@ import { visibleStatementWhere } from "@/lib/links/links";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { ALLEGATION_TYPES, type AllegationType, type LinkPassageRow } from "@/lib/links/schemas";
 import { parseInput } from "@/lib/validation";
+import { zFuzzyDate } from "@/lib/statements/schemas";
 import { CALENDARS } from "@/lib/i18n/calendar";
 import { sameName } from "@/lib/persons/find-duplicates";
 import { loadPersonNames } from "@/lib/persons/shared";
@@ -490,13 +491,14 @@ async function loadGraphLinks(actor: Actor): Promise<GraphLinks> {
  * statement order (migration link_graph_covering_index says what that saves; a test checks
  * SQLite's plan).
  */
-export function graphLinksSql(actor: Actor): Prisma.Sql {
+export function graphLinksSql(actor: Actor, narrow: Prisma.Sql[] = []): Prisma.Sql {
+  const where = [...narrow, ...(actor.role === "LEGAL" ? [legalSharingSql(Prisma.sql`s."witnessId"`)] : [])];
   return Prisma.sql`
     SELECT l."personId", l."eventId", l."allegationType", l."anchor", s."status", s."witnessId", w."sameAsId"
     FROM "Link" l
     JOIN "Statement" s ON s."id" = l."statementId"
     JOIN "Witness" w ON w."id" = s."witnessId"
-    ${actor.role === "LEGAL" ? Prisma.sql`WHERE ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty}`;
+    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}`;
 }
 
 const graphFact = (l: GraphLinkRow) => ({ anchor: l.anchor, witnessId: l.witnessId, status: l.status });
@@ -667,17 +669,23 @@ async function matrixOf(links: GraphLinks, q: z.infer<typeof ZMatrixQuery>, name
 
 // ---------------------------------------------------------------- the timeline
 
-const zIsoDay = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalid_date" }).optional());
+const zFilterId = z.preprocess(blankToUndefined, z.string().trim().max(100, { error: "too_long:100" }).optional());
 
 export const ZTimelineQuery = z.object({
-  /** Only events and positions that may fall on or after this day (ISO). */
-  from: zIsoDay,
-  /** … and on or before this one. */
-  to: zIsoDay,
+  /** Only events and positions that may fall on or after the first day this date allows: a day, a month, a season or a year, Gregorian or Solar Hijri (lib/dates). */
+  from: zFuzzyDate,
+  /** … and on or before the last day this one allows. */
+  to: zFuzzyDate,
   /** The calendar whose years `years` counts events by. */
   calendar: z.preprocess(blankToUndefined, z.enum(CALENDARS, { error: "invalid_choice" }).default("gregorian")),
   /** Only the events linked to the persons found by this name (any spelling: lib/names), and their positions. */
   person: zFilterText,
+  /** Only the events linked by allegations of this type, and the persons they name. */
+  allegationType: z.preprocess(blankToUndefined, z.enum(ALLEGATION_TYPES, { error: "invalid_choice" }).optional()),
+  /** Only the events at this place (by id; the registry's events there, and those of links naming it). */
+  place: zFilterId,
+  /** Only the events of the links citing this proceeding (by id), and the persons they name. */
+  proceeding: zFilterId,
 });
 
 /**
@@ -690,39 +698,77 @@ export const ZTimelineQuery = z.object({
  * whatever the period, for an overview of the whole archive. With `person`, all of this is
  * about the persons that name finds: the events linked to them in statements the reader may
  * see (ranked by those links alone), their positions, and their events per year.
+ * `allegationType` and `proceeding` narrow in the same way to the links of that type or citing
+ * that proceeding, and the persons they name; `place` to the events at that place (the
+ * registry's, and those of the links naming the place) and the persons the reader's links
+ * there name. Every filter that goes through links reads only the links the reader may see,
+ * so an event or a person appears under it only as the reader's own links show them.
  */
 export async function getTimeline({ actor, query }: { actor: Actor | null; query?: unknown }) {
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
   const q = parseInput(ZTimelineQuery, query ?? {});
-  return timelineOf(await loadGraphLinks(actor), q);
+  const chosen = await timelineChoices(q);
+  return timelineOf(actor, await loadGraphLinks(actor), q, chosen);
 }
 
-async function timelineOf(links: GraphLinks, q: z.infer<typeof ZTimelineQuery>, named?: Promise<Set<string>>) {
-  const from = q.from ?? "0000-00-00";
-  const to = q.to ?? "9999-99-99";
+type TimelineQuery = z.infer<typeof ZTimelineQuery>;
+type TimelineChoices = { place: { id: string; name: string; nameFa: string } | null; proceeding: { id: string; title: string } | null };
+
+/** The place and proceeding chosen by id, and a period that ends before it starts: refused as field errors. */
+async function timelineChoices(q: TimelineQuery): Promise<TimelineChoices> {
+  const [place, proceeding] = await Promise.all([
+    q.place ? rawAll<{ id: string; name: string; nameFa: string }>(Prisma.sql`SELECT "id", "name", "nameFa" FROM "Place" WHERE "id" = ${q.place}`).then((r) => r[0] ?? null) : null,
+    q.proceeding ? rawAll<{ id: string; title: string }>(Prisma.sql`SELECT "id", "title" FROM "Proceeding" WHERE "id" = ${q.proceeding}`).then((r) => r[0] ?? null) : null,
+  ]);
+  const fields: Record<string, string[]> = {};
+  if (q.place && !place) fields.place = ["not_found"];
+  if (q.proceeding && !proceeding) fields.proceeding = ["not_found"];
+  if (q.from && q.to && q.from.earliest > q.to.latest) fields.to = ["date_range_reversed"];
+  if (Object.keys(fields).length) throw new AppError("INVALID_INPUT", "The request has invalid fields.", fields);
+  return { place, proceeding };
+}
+
+async function timelineOf(actor: Actor, links: GraphLinks, q: TimelineQuery, chosen: TimelineChoices, named?: Promise<Set<string>>) {
+  const fromDay = q.from?.earliest;
+  const toDay = q.to?.latest;
+  const from = fromDay ?? "0000-00-00";
+  const to = toDay ?? "9999-99-99";
   const { canonical } = links;
   const found = q.person ? await (named ?? personsNamed(q.person)) : null;
-  const rows = found ? links.rows.filter((l) => found.has(l.personId)) : links.rows;
+  // A place or a proceeding: only the reader's links there are read (through their indexes), with the same visibility as loadGraphLinks.
+  const narrow = [
+    ...(q.proceeding ? [Prisma.sql`l."proceedingId" = ${q.proceeding}`] : []),
+    ...(q.place ? [Prisma.sql`(l."placeId" = ${q.place} OR l."eventId" IN (SELECT ep."eventId" FROM "EventPlace" ep WHERE ep."placeId" = ${q.place}))`] : []),
+  ];
+  let rows = narrow.length ? await rawAll<GraphLinkRow>(graphLinksSql(actor, narrow), { offThread: true }) : links.rows;
+  if (found) rows = rows.filter((l) => found.has(l.personId));
+  if (q.allegationType) rows = rows.filter((l) => l.allegationType === q.allegationType);
+  // Filters that go through links: the events are those of the links left.
+  const byLinks = !!(found || q.allegationType || q.proceeding);
+  const narrowed = byLinks || !!q.place;
   const count = counter(canonical, graphFact);
   const eventWeight = new Map([...groupBy(rows.filter((l) => l.eventId), (l) => l.eventId!).entries()].map(([id, items]) => [id, weightOf(count(items))]));
   const personWeight = new Map([...groupBy(rows, (l) => l.personId).entries()].map(([id, items]) => [id, weightOf(count(items))]));
+  // The events under the filters: of the links left; at a place also the registry's events there, linked or not.
+  const placeEvents = q.place && !byLinks ? new Set((await rawAll<{ eventId: string }>(Prisma.sql`SELECT "eventId" FROM "EventPlace" WHERE "placeId" = ${q.place}`)).map((r) => r.eventId)) : null;
+  const inFilter = (id: string) => eventWeight.has(id) || !!placeEvents?.has(id);
+  // The persons under the filters: those a name finds, or those the links left name.
+  const personsIn = narrowed ? (found && !q.allegationType && !q.proceeding && !q.place ? found : new Set(personWeight.keys())) : null;
 
   const [eventRows, byDay, positioned] = await Promise.all([
-    found
-      ? // Every dated event of these persons' links: their years are counted from these, and the period applied below.
-        rawAll<{ id: string; earliest: string; latest: string | null }>(Prisma.sql`SELECT "id", "earliest", "latest" FROM "Event" WHERE "earliest" IS NOT NULL`).then((es) =>
-          es.filter((e) => eventWeight.has(e.id)),
-        )
+    narrowed
+      ? // Every dated event under the filters: their years are counted from these, and the period applied below.
+        rawAll<{ id: string; earliest: string; latest: string | null }>(Prisma.sql`SELECT "id", "earliest", "latest" FROM "Event" WHERE "earliest" IS NOT NULL`).then((es) => es.filter((e) => inFilter(e.id)))
       : rawAll<{ id: string; earliest: string; latest: string | null }>(Prisma.sql`
       SELECT "id", "earliest", "latest" FROM "Event" WHERE "earliest" IS NOT NULL AND "earliest" <= ${to} AND COALESCE("latest", "earliest") >= ${from}`),
-    found ? null : rawAll<{ earliest: string; n: unknown }>(Prisma.sql`SELECT "earliest", COUNT(*) AS "n" FROM "Event" WHERE "earliest" IS NOT NULL GROUP BY "earliest"`),
+    narrowed ? null : rawAll<{ earliest: string; n: unknown }>(Prisma.sql`SELECT "earliest", COUNT(*) AS "n" FROM "Event" WHERE "earliest" IS NOT NULL GROUP BY "earliest"`),
     rawAll<{ personId: string; first: string }>(Prisma.sql`
       SELECT "personId", MIN("fromEarliest") AS "first" FROM "Position"
       WHERE "fromEarliest" IS NOT NULL AND "fromEarliest" <= ${to} AND COALESCE("toLatest", '9999-99-99') >= ${from}
-      GROUP BY "personId"`).then((ps) => (found ? ps.filter((p) => found.has(p.personId)) : ps)),
+      GROUP BY "personId"`).then((ps) => (personsIn ? ps.filter((p) => personsIn.has(p.personId)) : ps)),
   ]);
-  const dated = found ? eventRows.filter((e) => e.earliest <= to && (e.latest ?? e.earliest) >= from) : eventRows;
+  const dated = narrowed ? eventRows.filter((e) => e.earliest <= to && (e.latest ?? e.earliest) >= from) : eventRows;
   const days = byDay ?? eventRows.map((e) => ({ earliest: e.earliest, n: 1 }));
 
   const keptEventIds = dated
@@ -772,11 +818,14 @@ async function timelineOf(links: GraphLinks, q: z.infer<typeof ZTimelineQuery>, 
     events,
     persons: out,
     range: dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null,
-    period: q.from || q.to ? { from: q.from ?? null, to: q.to ?? null } : null,
+    period: fromDay || toDay ? { from: fromDay ?? null, to: toDay ?? null } : null,
     totals: { events: dated.length, persons: positioned.length },
     limits: { events: TIMELINE_MAX_EVENTS, persons: TIMELINE_MAX_PERSONS },
     calendar: q.calendar,
     person: q.person ?? null,
+    allegationType: (q.allegationType ?? null) as AllegationType | null,
+    place: chosen.place,
+    proceeding: chosen.proceeding,
     years: [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, events]) => ({ year, events })),
   };
 }
@@ -790,9 +839,10 @@ export async function getGraph({ actor, matrix, timeline }: { actor: Actor | nul
   authorize(actor, "statement.read");
   const mq = parseInput(ZMatrixQuery, matrix ?? {});
   const tq = parseInput(ZTimelineQuery, timeline ?? {});
+  const chosen = await timelineChoices(tq);
   const links = await loadGraphLinks(actor);
   // The same name given to both is looked up once.
   const named = mq.person && mq.person === tq.person ? personsNamed(mq.person) : undefined;
-  const [m, t] = await Promise.all([matrixOf(links, mq, named), timelineOf(links, tq, named)]);
+  const [m, t] = await Promise.all([matrixOf(links, mq, named), timelineOf(actor, links, tq, chosen, named)]);
   return { matrix: m, timeline: t };
 }

@@ -115,8 +115,8 @@ export function linkPaths() {
         summary: "Events and persons' positions by the date ranges they allow",
         description: "At most limits.events events (the most evidenced) and limits.persons persons (the most corroborated) in the period; totals counts all of them, years every dated event by calendar year.",
         parameters: [
-          { name: "from", in: "query", required: false, description: "Only what may fall on or after this day (YYYY-MM-DD).", schema: { type: "string", format: "date" } },
-          { name: "to", in: "query", required: false, description: "Only what may fall on or before this day (YYYY-MM-DD).", schema: { type: "string", format: "date" } },
+          { name: "from", in: "query", required: false, description: "Only what may fall on or after the first day this date allows: a day, month, season or year, Gregorian or Solar Hijri (1988-07-19, Mordad 1367, ۱۳۶۷/۰۵/۱۲, summer 1988).", schema: { type: "string", maxLength: 100 } },
+          { name: "to", in: "query", required: false, description: "Only what may fall on or before the last day this date allows (as `from`; a `to` before `from` is a 400).", schema: { type: "string", maxLength: 100 } },
           { name: "calendar", in: "query", required: false, description: "The calendar whose years `years` counts by.", schema: { enum: ["gregorian", "persian"] } },
           {
             name: "person",
@@ -125,6 +125,9 @@ export function linkPaths() {
             description: "Only the events linked to the persons found by this name (any spelling, Latin or Persian) in statements the caller may see, and those persons' positions; `years` counts their events.",
             schema: { type: "string", maxLength: 200 },
           },
+          { name: "allegationType", in: "query", required: false, description: "Only the events of the caller's links of this allegation type, and the persons they name.", schema: { enum: [...ALLEGATION_TYPES] } },
+          { name: "place", in: "query", required: false, description: "A place's id: only the events at that place (registered there, or cited with it by the caller's links), and the persons the caller's links there name. An unknown id is a 400.", schema: { type: "string", maxLength: 100 } },
+          { name: "proceeding", in: "query", required: false, description: "A proceeding's id: only the events of the caller's links citing it, and the persons they name. An unknown id is a 400.", schema: { type: "string", maxLength: 100 } },
         ],
         responses: { "200": ok(ref("Timeline")), ...errors(400, 401, 403) },
       },

@@ -3,5 +3,5 @@ import { getTimeline } from "@/lib/corroboration";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/graph/timeline[?from=1988-07-01&to=1988-12-31&calendar=persian] */
+/** GET /api/v1/graph/timeline[?from=Mordad 1367&to=1988-12-31&calendar=persian&person=&allegationType=&place=ID&proceeding=ID] */
 export const GET = apiRoute(async ({ req, actor }) => getTimeline({ actor, query: searchParams(req) }));
