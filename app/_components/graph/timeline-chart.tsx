@@ -29,7 +29,7 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
   const rtl = fa;
   const today = new Date().toISOString().slice(0, 10);
   const { events, persons } = timeline;
-  if (!timeline.range) return <p className="empty" data-testid="timeline-empty">{t(timeline.person ? "timelineNoMatch" : "timelineEmpty")}</p>;
+  if (!timeline.range) return <p className="empty" data-testid="timeline-empty">{t(timeline.allegationType || timeline.place || timeline.proceeding || timeline.period ? "timelineNoMatchFilters" : timeline.person ? "timelineNoMatch" : "timelineEmpty")}</p>;
 
   // The period shown: around the events, or everything, widened to whole years of the calendar.
   const eventDates = events.flatMap((e) => [e.earliest, e.latest]).filter((x): x is string => !!x).sort();

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import type { getTimeline } from "@/lib/corroboration";
+import type { RegistryFilter } from "@/lib/search/filter-options";
+import { ALLEGATION_TYPES } from "@/lib/links/schemas";
 import styles from "./graph.module.css";
 
 type Timeline = Awaited<ReturnType<typeof getTimeline>>;
@@ -8,8 +10,9 @@ type Timeline = Awaited<ReturnType<typeof getTimeline>>;
 /**
  * The overview above the timeline: how many dated events each year of the reader's calendar
  * has (every one, not only those drawn), each year a link that narrows the timeline to it, and
- * the same choice as a select for the keyboard, beside the person filter; then what the
- * timeline shows of how many.
+ * the same choice as a select for the keyboard, beside the filters a case is narrowed with
+ * (person, allegation, place, proceeding, a period typed in either calendar); then what the
+ * timeline shows of how many. A plain form: it works without scripts.
  */
 export async function TimelineYears({
   timeline,
@@ -17,6 +20,8 @@ export async function TimelineYears({
   hrefFor,
   hidden,
   clearPersonHref,
+  clearFiltersHref,
+  filters,
 }: {
   timeline: Timeline;
   year: number | undefined;
@@ -25,8 +30,19 @@ export async function TimelineYears({
   hidden: Record<string, string | undefined>;
   /** The page without the person filter. */
   clearPersonHref: string;
+  /** The page without any of the timeline's filters. */
+  clearFiltersHref: string;
+  /** The period as typed, the places and proceedings to choose from (null: too many to list, a name is typed), names typed that found no single record, and each field's error. */
+  filters: {
+    from?: string;
+    to?: string;
+    place: RegistryFilter;
+    proceeding: RegistryFilter;
+    typedNames: Partial<Record<"place" | "proceeding", string>>;
+    errors: Record<string, string>;
+  };
 }) {
-  const [t, locale] = await Promise.all([getTranslations("graph"), getLocale()]);
+  const [t, tl, locale] = await Promise.all([getTranslations("graph"), getTranslations("links.allegationTypes"), getLocale()]);
   const fa = locale === "fa";
   const yearFmt = new Intl.NumberFormat(fa ? "fa-IR" : "en-GB", { useGrouping: false });
   const { years, totals, events, persons } = timeline;
@@ -39,6 +55,36 @@ export async function TimelineYears({
   const labelEvery = Math.max(yearSpan, years.length) > 60 ? 10 : Math.max(yearSpan, years.length) > 20 ? 5 : 1;
   const counts = new Map(years.map((y) => [y.year, y.events]));
   const slots = yearSpan <= 80 ? Array.from({ length: yearSpan }, (_, i) => ({ year: years[0]!.year + i, events: counts.get(years[0]!.year + i) ?? 0 })) : years;
+  const filtered = !!(timeline.allegationType || timeline.place || timeline.proceeding || filters.from || filters.to || Object.keys(filters.errors).length);
+  const dayFmt = new Intl.DateTimeFormat(`${fa ? "fa-IR" : "en-GB"}-u-ca-${timeline.calendar === "persian" ? "persian" : "gregory"}`, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const readDay = (iso: string) => dayFmt.format(new Date(`${iso}T12:00:00Z`));
+  const fieldError = (k: string) => (filters.errors[k] ? { "aria-invalid": true, "aria-describedby": `timeline-${k}-error` } : { "aria-describedby": k === "from" || k === "to" ? "timeline-dates-hint" : undefined });
+  const errorText = (k: string) =>
+    filters.errors[k] && (
+      <p className="field-error" id={`timeline-${k}-error`} data-testid={`timeline-${k}-error`}>
+        {filters.errors[k]}
+      </p>
+    );
+  // A place or proceeding: a select while the registry is small enough to list, else a name typed (the page looks it up).
+  const registryField = (key: "place" | "proceeding", f: RegistryFilter, current: { id: string; label: string } | null) => (
+    <div className={styles.filterField}>
+      <label htmlFor={`timeline-${key}`}>{t(key === "place" ? "filterPlace" : "filterProceeding")}</label>
+      {f.choices ? (
+        <select id={`timeline-${key}`} name={key} defaultValue={current?.id ?? ""} {...fieldError(key)}>
+          <option value="">{t(key === "place" ? "allPlaces" : "allProceedings")}</option>
+          {f.choices.map((o) => (
+            <option key={o.id} value={o.id}>
+              {(fa && o.nameFa) || o.name}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input id={`timeline-${key}`} name={`${key}Name`} type="search" defaultValue={filters.typedNames[key] ?? current?.label ?? ""} maxLength={200} dir="auto" {...fieldError(key)} />
+      )}
+      {!f.choices && current && <input type="hidden" name={key} value={current.id} />}
+      {errorText(key)}
+    </div>
+  );
   return (
     <div className={styles.years} data-testid="timeline-years">
       {years.length > 1 && (
@@ -81,15 +127,40 @@ export async function TimelineYears({
           </ol>
         </>
       )}
-      {/* The person filter is the matrix's (one `person` in the address): given here too, so the timeline can be narrowed where it is read. */}
-      <form method="get" action="/graph" className="inline-form" data-testid="timeline-filter">
+      {/* The person and allegation filters are the matrix's (one of each in the address): given here too, so the timeline can be narrowed where it is read. */}
+      <form method="get" action="/graph" className={styles.timelineFilters} data-testid="timeline-filter">
         {Object.entries(hidden).map(([k, v]) => v && <input key={k} type="hidden" name={k} value={v} />)}
-        <label htmlFor="timeline-person">{t("filterPerson")}</label>
-        <input id="timeline-person" name="person" type="search" defaultValue={timeline.person ?? ""} maxLength={200} placeholder={t("filterPersonHint")} dir="auto" />
+        <div className={styles.filterField}>
+          <label htmlFor="timeline-person">{t("filterPerson")}</label>
+          <input id="timeline-person" name="person" type="search" defaultValue={timeline.person ?? ""} maxLength={200} placeholder={t("filterPersonHint")} dir="auto" />
+        </div>
+        <div className={styles.filterField}>
+          <label htmlFor="timeline-type">{t("filter")}</label>
+          <select id="timeline-type" name="allegationType" defaultValue={timeline.allegationType ?? ""}>
+            <option value="">{t("allTypes")}</option>
+            {ALLEGATION_TYPES.map((a) => (
+              <option key={a} value={a}>
+                {tl(a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {registryField("place", filters.place, timeline.place && { id: timeline.place.id, label: (fa && timeline.place.nameFa) || timeline.place.name })}
+        {registryField("proceeding", filters.proceeding, timeline.proceeding && { id: timeline.proceeding.id, label: timeline.proceeding.title })}
+        <div className={styles.filterField}>
+          <label htmlFor="timeline-from">{t("filterFrom")}</label>
+          <input id="timeline-from" name="from" type="text" defaultValue={filters.from ?? ""} maxLength={100} placeholder={t("datePlaceholder")} dir="auto" {...fieldError("from")} />
+          {errorText("from")}
+        </div>
+        <div className={styles.filterField}>
+          <label htmlFor="timeline-to">{t("filterTo")}</label>
+          <input id="timeline-to" name="to" type="text" defaultValue={filters.to ?? ""} maxLength={100} placeholder={t("datePlaceholder")} dir="auto" {...fieldError("to")} />
+          {errorText("to")}
+        </div>
         {years.length > 1 ? (
-          <>
+          <div className={styles.filterField}>
             <label htmlFor="timeline-year">{t("yearFilter")}</label>
-            <select id="timeline-year" name="year" defaultValue={year ? String(year) : ""} style={{ inlineSize: "auto" }}>
+            <select id="timeline-year" name="year" defaultValue={year ? String(year) : ""}>
               <option value="">{t("allYears")}</option>
               {years.map((y) => (
                 <option key={y.year} value={y.year}>
@@ -97,14 +168,37 @@ export async function TimelineYears({
                 </option>
               ))}
             </select>
-          </>
+          </div>
         ) : (
           year !== undefined && <input type="hidden" name="year" value={year} />
         )}
-        <button type="submit" className="button small">
-          {t("show")}
-        </button>
+        <div className={styles.filterActions}>
+          <button type="submit" className="button small">
+            {t("show")}
+          </button>
+          {filtered && (
+            <a href={clearFiltersHref} data-testid="timeline-clear">
+              {t("timelineClearFilters")}
+            </a>
+          )}
+        </div>
+        <p className={`muted ${styles.filterHint}`} id="timeline-dates-hint">
+          {t("timelineDatesHint")}
+        </p>
       </form>
+      {filtered && (
+        <p className="note" data-testid="timeline-filters-note">
+          {t("timelineFiltered")}{" "}
+          {[
+            timeline.allegationType && t("timelineFilterType", { type: tl(timeline.allegationType) }),
+            timeline.place && t("timelineFilterPlace", { place: (fa && timeline.place.nameFa) || timeline.place.name }),
+            timeline.proceeding && t("timelineFilterProceeding", { proceeding: timeline.proceeding.title }),
+            timeline.period && t("timelineFilterPeriod", { from: timeline.period.from ? readDay(timeline.period.from) : "…", to: timeline.period.to ? readDay(timeline.period.to) : "…" }),
+          ]
+            .filter(Boolean)
+            .join(t("timelineFilterJoin"))}
+        </p>
+      )}
       {timeline.person && (
         <p className="note" data-testid="timeline-person-note">
           {t("timelineForPerson", { person: timeline.person })}{" "}

@@ -1,0 +1,175 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
+
+// The accountability graph's pages on more than they can show at once: a person's allegations
+// a page of events at a time (with and without scripts, by keyboard, in both languages), and
+// the timeline narrowed by place, proceeding, allegation type and a period typed in either
+// calendar. The records made here are fictional; the places and events they meet are the
+// public record's, from the demo seed.
+
+const PASSAGE = "The official was present";
+const TEXT = `This text is fictional and written only to test the software. ${PASSAGE} at every hearing.`;
+
+async function json<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>, status: number): Promise<T> {
+  expect(res.status(), await res.text()).toBe(status);
+  return (await res.json()) as T;
+}
+
+/** A fictional English statement made through the API; returns its id. */
+async function statement(request: APIRequestContext, title: string): Promise<string> {
+  const w = (await json<{ items: { id: string }[] }>(await request.get("/api/v1/witnesses"), 200)).items[0]!;
+  return (await json<{ id: string }>(await request.post("/api/v1/statements", { data: { witnessId: w.id, title, language: "en", originalText: TEXT } }), 201)).id;
+}
+
+async function link(request: APIRequestContext, data: { statementId: string; personId: string; eventId: string; allegationType: string; proceedingId?: string }) {
+  const start = TEXT.indexOf(PASSAGE);
+  await json(await request.post("/api/v1/links", { data: { revisionNumber: 1, startOffset: start, endOffset: start + PASSAGE.length, quote: PASSAGE, role: "PRESENT", ...data } }), 201);
+}
+
+async function signIn(page: Page) {
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(page.request, researcher.email, researcher.password);
+}
+
+test("a person named in more events than a page holds: the allegations come twenty events at a time, by keyboard and without scripts, in both languages", async ({ page, browser, baseURL }) => {
+  await signIn(page);
+  await setLocale(page, baseURL!, "en");
+  const personId = (await json<{ id: string }>(await page.request.post("/api/v1/persons", { data: { name: "Fictional Committee Member (pages test)", confirmDuplicate: true } }), 201)).id;
+  const statementId = await statement(page.request, "Fictional sample — many hearings");
+  // 23 events, made in the reverse of their date order: the page orders by date, not by creation.
+  for (let n = 22; n >= 0; n--) {
+    const e = await json<{ id: string }>(await page.request.post("/api/v1/events", { data: { title: `Fictional hearing ${String(n).padStart(2, "0")} (pages test)`, dateStart: `${1950 + n}` } }), 201);
+    await link(page.request, { statementId, personId, eventId: e.id, allegationType: "PERSECUTION" });
+  }
+
+  await page.goto(`/persons/${personId}`);
+  const section = page.getByTestId("person-allegations");
+  const blocks = section.getByTestId("allegation-event");
+  await expect(blocks).toHaveCount(20);
+  await expect(blocks.first()).toContainText("Fictional hearing 00");
+  await expect(blocks.last()).toContainText("Fictional hearing 19");
+  await expect(section.getByTestId("allegation-page-showing")).toContainText("Events 1–20 of 23");
+  const pager = section.getByTestId("allegation-pager");
+  await expect(pager).toContainText("Page 1 of 2");
+  await expect(pager.getByTestId("allegation-page-prev")).toHaveCount(0);
+  // By keyboard: the next page's link is a link like any other.
+  await pager.getByTestId("allegation-page-next").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/allegationsPage=2#allegations$/);
+  await expect(blocks).toHaveCount(3);
+  await expect(blocks.first()).toContainText("Fictional hearing 20");
+  await expect(section.getByTestId("allegation-page-showing")).toContainText("Events 21–23 of 23");
+  // A group of the second page still opens to its quote.
+  await expect(async () => {
+    await blocks.first().getByTestId("allegation-details").locator("summary").click();
+    await expect(section.getByTestId("allegation-quote").first()).toContainText(PASSAGE, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  // A page past the last is the last.
+  await page.goto(`/persons/${personId}?allegationsPage=99`);
+  await expect(blocks).toHaveCount(3);
+
+  // In Persian: the pager's words and numbers.
+  await setLocale(page, baseURL!, "fa");
+  await page.goto(`/persons/${personId}?allegationsPage=2`);
+  await expect(section.getByTestId("allegation-pager")).toContainText("صفحهٔ ۲ از ۲");
+  await expect(section.getByTestId("allegation-page-first")).toHaveText("نخستین صفحه");
+  await expect(section.getByTestId("allegation-page-showing")).toContainText("رویدادهای ۲۱ تا ۲۳ از ۲۳");
+
+  // Without scripts: the pages are plain links.
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  try {
+    const researcher = demoUser("RESEARCHER");
+    await signInWith(context.request, researcher.email, researcher.password);
+    await context.addCookies([{ name: "casefile-locale", value: "en", url: baseURL! }]);
+    const noJs = await context.newPage();
+    await noJs.goto(`/persons/${personId}`);
+    const s = noJs.getByTestId("person-allegations");
+    await expect(s.getByTestId("allegation-event")).toHaveCount(20);
+    await s.getByTestId("allegation-page-last").click();
+    await expect(noJs).toHaveURL(/allegationsPage=2/);
+    await expect(s.getByTestId("allegation-event")).toHaveCount(3);
+    await s.getByTestId("allegation-page-first").click();
+    await expect(noJs).not.toHaveURL(/allegationsPage/);
+    await expect(s.getByTestId("allegation-event")).toHaveCount(20);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the timeline narrows by proceeding, allegation, place and a period typed in either calendar; a bad period is said beside its field, in both languages", async ({ page, baseURL }) => {
+  await signIn(page);
+  await setLocale(page, baseURL!, "en");
+  const proceedingId = (await json<{ id: string }>(await page.request.post("/api/v1/proceedings", { data: { title: "Fictional proceeding (timeline test)", kind: "OTHER" } }), 201)).id;
+  const places = await json<{ items: { id: string; name: string }[] }>(await page.request.get("/api/v1/places?q=Gohardasht"), 200);
+  const gohardasht = places.items.find((p) => p.name === "Gohardasht Prison")!;
+  // Dated in the Solar Hijri calendar, as a witness would give it.
+  const eventId = (
+    await json<{ id: string }>(await page.request.post("/api/v1/events", { data: { title: "Fictional transfer of prisoners (timeline test)", dateStart: "20 Mordad 1367", placeIds: [gohardasht.id] } }), 201)
+  ).id;
+  const persons = await json<{ items: { id: string }[] }>(await page.request.get("/api/v1/persons?q=Nayyeri"), 200);
+  await link(page.request, { statementId: await statement(page.request, "Fictional sample — timeline filters"), personId: persons.items[0]!.id, eventId, allegationType: "ENFORCED_DISAPPEARANCE", proceedingId });
+
+  await page.goto("/graph");
+  const list = page.getByTestId("timeline-list-events");
+  const filter = page.getByTestId("timeline-filter");
+  // By proceeding: only the event its links cite.
+  await filter.locator("#timeline-proceeding").selectOption(proceedingId);
+  await filter.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`proceeding=${proceedingId}`));
+  await expect(page.getByTestId("timeline-event")).toHaveCount(1);
+  await expect(list).toContainText("Fictional transfer of prisoners");
+  await expect(page.getByTestId("timeline-filters-note")).toContainText("Fictional proceeding (timeline test)");
+
+  // Cleared from the keyboard, then by allegation: the same event, found by its type.
+  await page.getByTestId("timeline-clear").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).not.toHaveURL(/proceeding=/);
+  await filter.locator("#timeline-type").selectOption("ENFORCED_DISAPPEARANCE");
+  await filter.locator("#timeline-person").press("Enter");
+  await expect(page).toHaveURL(/allegationType=ENFORCED_DISAPPEARANCE/);
+  await expect(list).toContainText("Fictional transfer of prisoners");
+  await expect(page.getByTestId("timeline-showing")).toHaveAttribute("data-events-total", "1");
+
+  // By place and a Solar Hijri period typed: Evin's events in Tir and Mordad 1367, not those of Shahrivar.
+  await page.goto("/graph");
+  await filter.locator("#timeline-place").selectOption({ label: "Evin Prison" });
+  await filter.locator("#timeline-from").fill("Tir 1367");
+  await filter.locator("#timeline-to").fill("Mordad 1367");
+  await filter.locator("#timeline-to").press("Enter");
+  await expect(page).toHaveURL(/from=Tir/);
+  await expect(list).toContainText("Prisons locked down");
+  await expect(list).toContainText("Tehran commission questions MEK prisoners");
+  await expect(list).not.toContainText("Commission turns to leftist prisoners");
+  await expect(list).not.toContainText("Fictional transfer of prisoners");
+  await expect(page.getByTestId("timeline-filters-note")).toContainText("events at Evin Prison");
+  // The same period in Gregorian days gives the same events.
+  const hijri = await list.textContent();
+  const shown = await page.getByTestId("timeline-event").count();
+  await filter.locator("#timeline-from").fill("1988-06-22");
+  await filter.locator("#timeline-to").fill("1988-08-22");
+  await filter.locator("#timeline-to").press("Enter");
+  await expect(page).toHaveURL(/from=1988-06-22/);
+  expect(await list.textContent()).toBe(hijri);
+
+  // A period that ends before it starts: said beside "To", the page still there.
+  await filter.locator("#timeline-from").fill("Mordad 1367");
+  await filter.locator("#timeline-to").fill("Tir 1367");
+  await filter.locator("#timeline-to").press("Enter");
+  await expect(page.getByTestId("timeline-to-error")).toHaveText("The range ends before it starts.");
+  await expect(filter.locator("#timeline-to")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accountability graph");
+
+  // In Persian, typed in Persian: the same events, the note and the errors in Persian.
+  await setLocale(page, baseURL!, "fa");
+  await page.goto("/graph");
+  await filter.locator("#timeline-place").selectOption({ label: "زندان اوین" });
+  await filter.locator("#timeline-from").fill("تیر ۱۳۶۷");
+  await filter.locator("#timeline-to").fill("مرداد ۱۳۶۷");
+  await filter.locator("#timeline-to").press("Enter");
+  await expect(page).toHaveURL(/place=/);
+  await expect(page.getByTestId("timeline-filters-note")).toContainText("رویدادهای زندان اوین");
+  await expect(page.getByTestId("timeline-event")).toHaveCount(shown);
+  await filter.locator("#timeline-from").fill("هفتم ماه هیچ");
+  await filter.locator("#timeline-from").press("Enter");
+  await expect(page.getByTestId("timeline-from-error")).toContainText("تاریخ");
+});
