@@ -118,10 +118,6 @@ async function followSameAs(known: Map<string, string | null>, ids: Iterable<str
   return canonicalWitnessIds(known);
 }
 
-function canonicalOf(db: Tx, witnessIds: Iterable<string>): Promise<Map<string, string>> {
-  return followSameAs(new Map(), witnessIds, (ids) => db.witness.findMany({ where: { id: { in: ids } }, select: { id: true, sameAsId: true } }));
-}
-
 /** Counts of a group of links: `fact` gives each link's anchor, witness and statement status. */
 function counter<L>(canonical: Map<string, string>, fact: (l: L) => { anchor: string; witnessId: string; status: string }) {
   return (links: L[]): Counts => {
@@ -133,7 +129,6 @@ function counter<L>(canonical: Map<string, string>, fact: (l: L) => { anchor: st
   };
 }
 
-const linkFact = (l: LinkFact) => ({ anchor: l.anchor, witnessId: l.statement.witnessId, status: l.statement.status });
 
 const typeOrder = (t: string) => {
   const i = (ALLEGATION_TYPES as readonly string[]).indexOf(t);
@@ -300,7 +295,8 @@ export async function getPersonAllegations({ actor, personId }: { actor: Actor |
 /** How many event blocks (an event's allegation groups, or those naming no event) the person page shows at a time. */
 export const PERSON_EVENTS_PER_PAGE = 20;
 
-export const ZPersonAllegationPage = z.preprocess(
+/** A page number of a bounded list (1 = the first), as a form or an address gives it. */
+export const ZPage = z.preprocess(
   (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),
   z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(1_000_000, { error: "too_large:1000000" }).default(1),
 );
@@ -326,9 +322,21 @@ async function personEventPage(actor: Actor, personId: string, page: number, per
   return { blocks: blocks.map((b) => b.id), blockTotal, groupTotal: rawInt(sizes?.groups ?? 0) };
 }
 
+/** Links counted in the database: one row per witness, anchor and status, with how many links. */
+type CountedRow = { witnessId: string; sameAsId: string | null; anchor: string; status: string; n: unknown };
+
+/** The counts of such rows, as counter() gives them for the links themselves. */
+function countRows(rows: CountedRow[], canonical: Map<string, string>): Counts {
+  const anchored = rows.filter((r) => r.anchor === "ANCHORED");
+  return {
+    ...countWitnesses(anchored.map((r) => ({ canonicalWitnessId: canonical.get(r.witnessId) ?? r.witnessId, verified: r.status === "VERIFIED" }))),
+    needsReview: rows.filter((r) => r.anchor !== "ANCHORED").reduce((a, r) => a + rawInt(r.n), 0),
+  };
+}
+
 /** A person's independent witnesses over all the reader's links naming them: one row per witness, anchor and status, not per link. */
 async function personTotals(actor: Actor, personId: string) {
-  const rows = await rawAll<{ witnessId: string; sameAsId: string | null; anchor: string; status: string; n: unknown }>(Prisma.sql`
+  const rows = await rawAll<CountedRow>(Prisma.sql`
     SELECT s."witnessId", w."sameAsId", l."anchor", s."status", COUNT(*) AS "n"
     FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" JOIN "Witness" w ON w."id" = s."witnessId"
     WHERE l."personId" = ${personId} ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty}
@@ -354,7 +362,7 @@ export async function getPersonAllegationSummary({ actor, personId, page: pageIn
 }> {
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
-  const asked = parseInput(z.object({ page: ZPersonAllegationPage }), { page: pageInput }).page;
+  const asked = parseInput(z.object({ page: ZPage }), { page: pageInput }).page;
   const person = await requirePerson(personId);
   let at = await personEventPage(actor, personId, asked, perPage);
   const pages = Math.max(1, Math.ceil(at.blockTotal / perPage));
@@ -367,11 +375,7 @@ export async function getPersonAllegationSummary({ actor, personId, page: pageIn
   ]);
   const canonical = await canonicalOfRows([...rows, ...totalRows]);
   const count = counter(canonical, rowFact);
-  const anchored = totalRows.filter((r) => r.anchor === "ANCHORED");
-  const totals: Counts = {
-    ...countWitnesses(anchored.map((r) => ({ canonicalWitnessId: canonical.get(r.witnessId) ?? r.witnessId, verified: r.status === "VERIFIED" }))),
-    needsReview: totalRows.filter((r) => r.anchor !== "ANCHORED").reduce((a, r) => a + rawInt(r.n), 0),
-  };
+  const totals = countRows(totalRows, canonical);
   // The page's events in the database's order; each event's groups by allegation type.
   const position = new Map(at.blocks.map((id, i) => [id ?? "", i]));
   const groups = [...groupBy(rows, (l) => `${l.eventId ?? ""}|${l.allegationType}`).values()]
@@ -408,15 +412,22 @@ export async function getPersonAllegationQuotes({ actor, personId, query }: { ac
 
 // ---------------------------------------------------------------- a proceeding's evidence
 
+/** How many statements in evidence the proceeding page shows at a time. */
+export const PROCEEDING_STATEMENTS_PER_PAGE = 20;
+
 /**
  * For a proceeding: per defendant, which allegation types are supported by how many independent
  * witnesses (all links naming the defendant count, whatever proceeding they were tagged with),
  * and the statements in evidence: those with a link tagged with this proceeding or naming a
- * defendant, with their quotes.
+ * defendant, with their quotes, PROCEEDING_STATEMENTS_PER_PAGE at a time (page `page`, in the
+ * order their first such link was made; a page past the last gives the last). A defendant such
+ * as Hamid Nouri is named in thousands of links: the counts are made in the database per
+ * witness, and only the page's statements' links are read.
  */
-export async function getProceedingEvidence({ actor, proceedingId }: { actor: Actor | null; proceedingId: string }) {
+export async function getProceedingEvidence({ actor, proceedingId, page: pageInput, perPage = PROCEEDING_STATEMENTS_PER_PAGE }: { actor: Actor | null; proceedingId: string; page?: unknown; perPage?: number }) {
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
+  const asked = parseInput(z.object({ page: ZPage }), { page: pageInput }).page;
   return read(async (db) => {
     const proceeding = await db.proceeding.findUnique({
       where: { id: proceedingId },
@@ -424,28 +435,56 @@ export async function getProceedingEvidence({ actor, proceedingId }: { actor: Ac
     });
     if (!proceeding) throw new AppError("NOT_FOUND", "No such proceeding.");
     const defendantIds = proceeding.defendants.map((d) => d.person.id);
-    const links = await loadLinks(db, actor, { OR: [{ proceedingId }, ...(defendantIds.length ? [{ personId: { in: defendantIds } }] : [])] });
-    const count = counter(await canonicalOf(db, links.map((l) => l.statement.witnessId)), linkFact);
+    const legal = actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty;
+    const scope = Prisma.sql`(l."proceedingId" = ${proceedingId}${defendantIds.length ? Prisma.sql` OR l."personId" IN (${Prisma.join(defendantIds)})` : Prisma.empty})`;
+    const from = Prisma.sql`FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" WHERE ${scope} ${legal}`;
+    const statementPage = (page: number) =>
+      rawAll<{ id: string }>(Prisma.sql`SELECT l."statementId" AS "id" ${from} GROUP BY l."statementId" ORDER BY MIN(l."createdAt"), l."statementId" LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`);
+    const [counted, [size], firstTry] = await Promise.all([
+      defendantIds.length
+        ? rawAll<CountedRow & { personId: string; allegationType: string }>(Prisma.sql`
+            SELECT l."personId", l."allegationType", s."witnessId", w."sameAsId", l."anchor", s."status", COUNT(*) AS "n"
+            FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" JOIN "Witness" w ON w."id" = s."witnessId"
+            WHERE l."personId" IN (${Prisma.join(defendantIds)}) ${legal}
+            GROUP BY l."personId", l."allegationType", s."witnessId", w."sameAsId", l."anchor", s."status"`)
+        : Promise.resolve([]),
+      rawAll<{ n: unknown }>(Prisma.sql`SELECT COUNT(DISTINCT l."statementId") AS "n" ${from}`),
+      statementPage(asked),
+    ]);
+    const statementTotal = rawInt(size?.n ?? 0);
+    const pages = Math.max(1, Math.ceil(statementTotal / perPage));
+    const page = Math.min(asked, pages);
+    const shown = (page === asked ? firstTry : await statementPage(page)).map((r) => r.id);
+
+    const canonical = await canonicalOfRows(counted);
     const defendants = proceeding.defendants.map(({ person }) => {
-      const mine = links.filter((l) => l.personId === person.id);
-      const byType = groupBy(mine, (l) => l.allegationType);
+      const mine = counted.filter((r) => r.personId === person.id);
+      const byType = groupBy(mine, (r) => r.allegationType);
       return {
         person,
-        totals: count(mine),
-        allegations: [...byType.entries()].sort((a, b) => typeOrder(a[0]) - typeOrder(b[0])).map(([allegationType, items]) => ({ allegationType, ...count(items) })),
+        totals: countRows(mine, canonical),
+        allegations: [...byType.entries()].sort((a, b) => typeOrder(a[0]) - typeOrder(b[0])).map(([allegationType, rows]) => ({ allegationType, ...countRows(rows, canonical) })),
       };
     });
+
+    const links = shown.length
+      ? await loadLinks(db, actor, { statementId: { in: shown }, OR: [{ proceedingId }, ...(defendantIds.length ? [{ personId: { in: defendantIds } }] : [])] })
+      : [];
     const personIds = [...new Set(links.map((l) => l.personId))];
     const persons = new Map((await db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, nameFa: true } })).map((p) => [p.id, p]));
-    const evidence = [...groupBy(links, (l) => l.statementId).values()].map((items) => {
-      const s = items[0]!.statement;
-      return {
-        statement: { id: s.id, title: s.title, language: s.language, status: s.status, fictional: s.fictional, witnessCode: s.witness.code },
-        taggedForProceeding: items.some((l) => l.proceedingId === proceedingId),
-        quotes: items.map((l) => ({ ...quoteOf(l), person: persons.get(l.personId)! })),
-      };
-    });
-    return { proceeding: { id: proceeding.id, title: proceeding.title }, defendants, evidence };
+    const byStatement = groupBy(links, (l) => l.statementId);
+    const evidence = shown
+      .filter((id) => byStatement.has(id))
+      .map((id) => {
+        const items = byStatement.get(id)!;
+        const s = items[0]!.statement;
+        return {
+          statement: { id: s.id, title: s.title, language: s.language, status: s.status, fictional: s.fictional, witnessCode: s.witness.code },
+          taggedForProceeding: items.some((l) => l.proceedingId === proceedingId),
+          quotes: items.map((l) => ({ ...quoteOf(l), person: persons.get(l.personId)! })),
+        };
+      });
+    return { proceeding: { id: proceeding.id, title: proceeding.title }, defendants, evidence, pages: { page, pages, perPage, statements: statementTotal } };
   });
 }
 

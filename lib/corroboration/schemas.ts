@@ -56,7 +56,10 @@ export const ZProceedingEvidenceOut = z.object({
       taggedForProceeding: z.boolean(),
       quotes: z.array(ZQuoteOut.extend({ person: ZPersonRef })),
     }),
-  ),
+  ).describe("One page of the statements in evidence, in the order their first link was made"),
+  pages: z
+    .object({ page: z.number().int(), pages: z.number().int(), perPage: z.number().int(), statements: z.number().int().describe("Statements in evidence in all") })
+    .describe("Which page of the statements in evidence this is, of how many"),
 });
 
 export const ZMatrixOut = z.object({

@@ -94,8 +94,9 @@ export function linkPaths() {
     "/proceedings/{id}/evidence": {
       parameters: idParam,
       get: {
-        summary: "Per defendant, the allegation types with their independent-witness counts; the statements in evidence with their quotes",
-        responses: { "200": ok(ref("ProceedingEvidence")), ...errors(401, 403, 404) },
+        summary: "Per defendant, the allegation types with their independent-witness counts; the statements in evidence with their quotes, a page at a time",
+        parameters: [{ name: "page", in: "query", required: false, description: "Which page of the statements in evidence (20 a page; a page past the last gives the last).", schema: { type: "integer", minimum: 1, default: 1 } }],
+        responses: { "200": ok(ref("ProceedingEvidence")), ...errors(400, 401, 403, 404) },
       },
     },
     "/graph/matrix": {

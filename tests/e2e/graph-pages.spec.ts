@@ -36,9 +36,10 @@ test("a person named in more events than a page holds: the allegations come twen
   await setLocale(page, baseURL!, "en");
   const personId = (await json<{ id: string }>(await page.request.post("/api/v1/persons", { data: { name: "Fictional Committee Member (pages test)", confirmDuplicate: true } }), 201)).id;
   const statementId = await statement(page.request, "Fictional sample — many hearings");
-  // 23 events, made in the reverse of their date order: the page orders by date, not by creation.
+  // 23 events in January 1988 (within the public record's period, so the graph's axis stays as other tests expect it), made
+  // in the reverse of their date order: the page orders by date, not by creation.
   for (let n = 22; n >= 0; n--) {
-    const e = await json<{ id: string }>(await page.request.post("/api/v1/events", { data: { title: `Fictional hearing ${String(n).padStart(2, "0")} (pages test)`, dateStart: `${1950 + n}` } }), 201);
+    const e = await json<{ id: string }>(await page.request.post("/api/v1/events", { data: { title: `Fictional hearing ${String(n).padStart(2, "0")} (pages test)`, dateStart: `1988-01-${String(n + 1).padStart(2, "0")}` } }), 201);
     await link(page.request, { statementId, personId, eventId: e.id, allegationType: "PERSECUTION" });
   }
 
@@ -51,9 +52,9 @@ test("a person named in more events than a page holds: the allegations come twen
   await expect(section.getByTestId("allegation-page-showing")).toContainText("Events 1–20 of 23");
   const pager = section.getByTestId("allegation-pager");
   await expect(pager).toContainText("Page 1 of 2");
-  await expect(pager.getByTestId("allegation-page-prev")).toHaveCount(0);
+  await expect(pager.getByTestId("allegation-pager-prev")).toHaveCount(0);
   // By keyboard: the next page's link is a link like any other.
-  await pager.getByTestId("allegation-page-next").focus();
+  await pager.getByTestId("allegation-pager-next").focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/allegationsPage=2#allegations$/);
   await expect(blocks).toHaveCount(3);
@@ -72,7 +73,7 @@ test("a person named in more events than a page holds: the allegations come twen
   await setLocale(page, baseURL!, "fa");
   await page.goto(`/persons/${personId}?allegationsPage=2`);
   await expect(section.getByTestId("allegation-pager")).toContainText("صفحهٔ ۲ از ۲");
-  await expect(section.getByTestId("allegation-page-first")).toHaveText("نخستین صفحه");
+  await expect(section.getByTestId("allegation-pager-first")).toHaveText("نخستین صفحه");
   await expect(section.getByTestId("allegation-page-showing")).toContainText("رویدادهای ۲۱ تا ۲۳ از ۲۳");
 
   // Without scripts: the pages are plain links.
@@ -85,10 +86,10 @@ test("a person named in more events than a page holds: the allegations come twen
     await noJs.goto(`/persons/${personId}`);
     const s = noJs.getByTestId("person-allegations");
     await expect(s.getByTestId("allegation-event")).toHaveCount(20);
-    await s.getByTestId("allegation-page-last").click();
+    await s.getByTestId("allegation-pager-last").click();
     await expect(noJs).toHaveURL(/allegationsPage=2/);
     await expect(s.getByTestId("allegation-event")).toHaveCount(3);
-    await s.getByTestId("allegation-page-first").click();
+    await s.getByTestId("allegation-pager-first").click();
     await expect(noJs).not.toHaveURL(/allegationsPage/);
     await expect(s.getByTestId("allegation-event")).toHaveCount(20);
   } finally {
@@ -106,8 +107,8 @@ test("the timeline narrows by proceeding, allegation, place and a period typed i
   const eventId = (
     await json<{ id: string }>(await page.request.post("/api/v1/events", { data: { title: "Fictional transfer of prisoners (timeline test)", dateStart: "20 Mordad 1367", placeIds: [gohardasht.id] } }), 201)
   ).id;
-  const persons = await json<{ items: { id: string }[] }>(await page.request.get("/api/v1/persons?q=Nayyeri"), 200);
-  await link(page.request, { statementId: await statement(page.request, "Fictional sample — timeline filters"), personId: persons.items[0]!.id, eventId, allegationType: "ENFORCED_DISAPPEARANCE", proceedingId });
+  const personId = (await json<{ id: string }>(await page.request.post("/api/v1/persons", { data: { name: "Fictional Official (timeline test)", confirmDuplicate: true } }), 201)).id;
+  await link(page.request, { statementId: await statement(page.request, "Fictional sample — timeline filters"), personId, eventId, allegationType: "ENFORCED_DISAPPEARANCE", proceedingId });
 
   await page.goto("/graph");
   const list = page.getByTestId("timeline-list-events");
@@ -172,4 +173,47 @@ test("the timeline narrows by proceeding, allegation, place and a period typed i
   await filter.locator("#timeline-from").fill("هفتم ماه هیچ");
   await filter.locator("#timeline-from").press("Enter");
   await expect(page.getByTestId("timeline-from-error")).toContainText("تاریخ");
+});
+
+test("a proceeding's statements in evidence come twenty at a time, the defendants' counts over all of them, with and without scripts", async ({ page, browser, baseURL }) => {
+  await signIn(page);
+  await setLocale(page, baseURL!, "en");
+  const personId = (await json<{ id: string }>(await page.request.post("/api/v1/persons", { data: { name: "Fictional Defendant (evidence test)", confirmDuplicate: true } }), 201)).id;
+  const proceedingId = (await json<{ id: string }>(await page.request.post("/api/v1/proceedings", { data: { title: "Fictional prosecution (evidence test)", kind: "CRIMINAL_TRIAL", defendantIds: [personId] } }), 201)).id;
+  const eventId = (await json<{ id: string }>(await page.request.post("/api/v1/events", { data: { title: "Fictional hearing (evidence test)", dateStart: "1988-08" } }), 201)).id;
+  for (let n = 0; n < 22; n++) {
+    const statementId = await statement(page.request, `Fictional sample ${String(n).padStart(2, "0")} (evidence test)`);
+    await link(page.request, { statementId, personId, eventId, allegationType: "KILLING" });
+  }
+
+  await page.goto(`/proceedings/${proceedingId}`);
+  const section = page.getByTestId("proceeding-evidence");
+  await expect(section.getByTestId("evidence-item")).toHaveCount(20);
+  await expect(section.getByTestId("evidence-item").first()).toContainText("Fictional sample 00");
+  await expect(section.getByTestId("evidence-page-showing")).toContainText("Statements 1–20 of 22");
+  // The demo witnesses are one each time: one independent (unverified) witness over all 22 statements.
+  await expect(section.getByTestId("defendant-counts")).toContainText("1 unverified");
+  await section.getByTestId("evidence-pager-next").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/evidencePage=2/);
+  await expect(section.getByTestId("evidence-item")).toHaveCount(2);
+  await expect(section.getByTestId("evidence-item").last()).toContainText("Fictional sample 21");
+
+  await setLocale(page, baseURL!, "fa");
+  await page.reload();
+  await expect(section.getByTestId("evidence-pager")).toContainText("صفحهٔ ۲ از ۲");
+
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  try {
+    const researcher = demoUser("RESEARCHER");
+    await signInWith(context.request, researcher.email, researcher.password);
+    const noJs = await context.newPage();
+    await noJs.goto(`/proceedings/${proceedingId}?evidencePage=2`);
+    const s = noJs.getByTestId("proceeding-evidence");
+    await expect(s.getByTestId("evidence-item")).toHaveCount(2);
+    await s.getByTestId("evidence-pager-first").click();
+    await expect(s.getByTestId("evidence-item")).toHaveCount(20);
+  } finally {
+    await context.close();
+  }
 });

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { dateTextParts } from "@/app/(app)/_components/registry/dates";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
@@ -9,6 +8,7 @@ import { getPersonAllegationSummary } from "@/lib/corroboration";
 import { CountBadge } from "./counts";
 import styles from "./graph.module.css";
 import { AllegationEvents, type AllegationEventView } from "./allegation-events";
+import { PageLinks, pageFromAddress } from "./page-links";
 
 /**
  * For the person page: allegations grouped by event and type, each with its count of
@@ -21,7 +21,7 @@ import { AllegationEvents, type AllegationEventView } from "./allegation-events"
  */
 export async function PersonAllegations({ personId, page }: { personId: string; page?: string }) {
   const actor = await getActor();
-  const [r, t, dates, locale, calendar] = await Promise.all([getPersonAllegationSummary({ actor, personId, page: pageNumber(page) }), getTranslations(), getTranslations("registry.dates"), getLocale(), getCalendar()]);
+  const [r, t, dates, locale, calendar] = await Promise.all([getPersonAllegationSummary({ actor, personId, page: pageFromAddress(page) }), getTranslations(), getTranslations("registry.dates"), getLocale(), getCalendar()]);
   const fa = locale === "fa";
   const byEvent = new Map<string, AllegationEventView>();
   for (const g of r.groups) {
@@ -54,35 +54,18 @@ export async function PersonAllegations({ personId, page }: { personId: string; 
             </p>
           )}
           <AllegationEvents personId={personId} events={[...byEvent.values()]} />
-          {r.pages.pages > 1 && <AllegationPager personId={personId} page={r.pages.page} pages={r.pages.pages} t={t} />}
+          {r.pages.pages > 1 && (
+            <PageLinks
+              page={r.pages.page}
+              pages={r.pages.pages}
+              href={(n) => (n === 1 ? `/persons/${personId}#allegations` : `/persons/${personId}?allegationsPage=${n}#allegations`)}
+              label={t("allegations.pagerLabel")}
+              testId="allegation-pager"
+              t={t}
+            />
+          )}
         </ClientMessages>
       )}
     </RegistrySection>
-  );
-}
-
-/** The page asked for in the address: a number, or the first page for anything else (lib clamps it to the last). */
-function pageNumber(raw: string | undefined): number {
-  const n = raw && /^\d{1,7}$/.test(raw.trim()) ? Number(raw.trim()) : 1;
-  return n >= 1 ? n : 1;
-}
-
-/** Links to the first, previous, next and last pages of the person's events, back at this section. */
-function AllegationPager({ personId, page, pages, t }: { personId: string; page: number; pages: number; t: Awaited<ReturnType<typeof getTranslations>> }) {
-  const href = (n: number) => (n === 1 ? `/persons/${personId}#allegations` : `/persons/${personId}?allegationsPage=${n}#allegations`);
-  const link = (n: number, label: string, rel: string | undefined, testId: string) =>
-    n >= 1 && n <= pages && n !== page ? (
-      <Link href={href(n)} rel={rel} className="button small" data-testid={testId}>
-        {label}
-      </Link>
-    ) : null;
-  return (
-    <nav className={styles.allegationPager} aria-label={t("allegations.pagerLabel")} data-testid="allegation-pager" data-page={page} data-pages={pages}>
-      {link(1, t("allegations.firstPage"), undefined, "allegation-page-first")}
-      {link(page - 1, t("common.previous"), "prev", "allegation-page-prev")}
-      <span aria-current="page">{t("common.pageOf", { page, pages })}</span>
-      {link(page + 1, t("common.next"), "next", "allegation-page-next")}
-      {link(pages, t("allegations.lastPage"), undefined, "allegation-page-last")}
-    </nav>
   );
 }

@@ -8,14 +8,18 @@ import { ALLEGATION_TYPES } from "@/lib/links/schemas";
 import { CountBadge } from "./counts";
 import styles from "./graph.module.css";
 import { QuoteList } from "./quote-list";
+import { PageLinks, pageFromAddress } from "./page-links";
 
 /**
  * For the proceeding page: per defendant, which allegation types the testimony supports and
- * by how many independent verified witnesses; then the statements in evidence with their quotes.
+ * by how many independent verified witnesses; then the statements in evidence with their quotes,
+ * a page at a time (lib bounds them: a defendant like Hamid Nouri is named in thousands of
+ * statements); `page` is the proceeding page's `evidencePage`, the pages plain links.
  */
-export async function ProceedingEvidence({ proceedingId }: { proceedingId: string }) {
+export async function ProceedingEvidence({ proceedingId, page }: { proceedingId: string; page?: string }) {
   const actor = await getActor();
-  const [r, t, locale] = await Promise.all([getProceedingEvidence({ actor, proceedingId }), getTranslations(), getLocale()]);
+  const [r, t, locale] = await Promise.all([getProceedingEvidence({ actor, proceedingId, page: pageFromAddress(page) }), getTranslations(), getLocale()]);
+  const href = (n: number) => (n === 1 ? `/proceedings/${proceedingId}#evidence-list-heading` : `/proceedings/${proceedingId}?evidencePage=${n}#evidence-list-heading`);
   const fa = locale === "fa";
   const types = ALLEGATION_TYPES.filter((a) => r.defendants.some((d) => d.allegations.some((x) => x.allegationType === a)));
   return (
@@ -58,8 +62,15 @@ export async function ProceedingEvidence({ proceedingId }: { proceedingId: strin
         </div>
       )}
 
-      <h3 className={styles.subheading}>{t("allegations.evidence")}</h3>
+      <h3 className={styles.subheading} id="evidence-list-heading">
+        {t("allegations.evidence")}
+      </h3>
       <p className="muted">{t("allegations.evidenceIntro")}</p>
+      {r.pages.pages > 1 && (
+        <p className="muted" data-testid="evidence-page-showing" data-statements-total={r.pages.statements}>
+          {t("allegations.evidenceShowing", { from: (r.pages.page - 1) * r.pages.perPage + 1, to: (r.pages.page - 1) * r.pages.perPage + r.evidence.length, statements: r.pages.statements })}
+        </p>
+      )}
       {r.evidence.length === 0 ? (
         <p className="empty">{t("allegations.noEvidence")}</p>
       ) : (
@@ -83,6 +94,7 @@ export async function ProceedingEvidence({ proceedingId }: { proceedingId: strin
           ))}
         </ul>
       )}
+      {r.pages.pages > 1 && <PageLinks page={r.pages.page} pages={r.pages.pages} href={href} label={t("allegations.evidencePagerLabel")} testId="evidence-pager" t={t} />}
     </RegistrySection>
   );
 }

@@ -30,7 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function ProceedingPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const saved = param((await searchParams).saved) === "1";
+  const sp = await searchParams;
+  const saved = param(sp.saved) === "1";
   const actor = await requirePageActor(`/proceedings/${id}`);
   const [p, t, calendar, rawLocale] = await Promise.all([orHttpError(getProceeding({ actor, proceedingId: id })), getTranslations(), getCalendar(), getLocale()]);
   const locale = rawLocale === "fa" ? "fa" : "en";
@@ -135,7 +136,7 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
         </RegistrySection>
 
         {/* graph sections are added here: one component per section, e.g. <ProceedingAllegations proceedingId={p.id} />, each rendering a <RegistrySection>. */}
-        <ProceedingEvidence proceedingId={p.id} />
+        <ProceedingEvidence proceedingId={p.id} page={param(sp.evidencePage)} />
       </div>
 
       <dl className="facts">

@@ -1,6 +1,7 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, searchParams } from "@/lib/api/handler";
 import { getProceedingEvidence } from "@/lib/corroboration";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => getProceedingEvidence({ actor, proceedingId: params.id }));
+/** GET /api/v1/proceedings/{id}/evidence[?page=2] */
+export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => getProceedingEvidence({ actor, proceedingId: params.id, page: searchParams(req).page }));

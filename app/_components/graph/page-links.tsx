@@ -1,0 +1,32 @@
+import Link from "next/link";
+import type { getTranslations } from "@/lib/i18n/server";
+import styles from "./graph.module.css";
+
+/**
+ * Links to the first, previous, next and last pages of a bounded list on a record page, and
+ * where the reader is: plain links (no scripts needed), each reached with Tab. `testId` names
+ * the parts: `${testId}`, `${testId}-first`, `-prev`, `-next`, `-last`.
+ */
+export function PageLinks({ page, pages, href, label, testId, t }: { page: number; pages: number; href: (page: number) => string; label: string; testId: string; t: Awaited<ReturnType<typeof getTranslations>> }) {
+  const link = (n: number, text: string, rel: string | undefined, part: string) =>
+    n >= 1 && n <= pages && n !== page ? (
+      <Link href={href(n)} rel={rel} className="button small" data-testid={`${testId}-${part}`}>
+        {text}
+      </Link>
+    ) : null;
+  return (
+    <nav className={styles.pageLinks} aria-label={label} data-testid={testId} data-page={page} data-pages={pages}>
+      {link(1, t("allegations.firstPage"), undefined, "first")}
+      {link(page - 1, t("common.previous"), "prev", "prev")}
+      <span aria-current="page">{t("common.pageOf", { page, pages })}</span>
+      {link(page + 1, t("common.next"), "next", "next")}
+      {link(pages, t("allegations.lastPage"), undefined, "last")}
+    </nav>
+  );
+}
+
+/** The page asked for in the address: a number, or the first page for anything else (lib takes one past the last as the last). */
+export function pageFromAddress(raw: string | undefined): number {
+  const n = raw && /^\d{1,7}$/.test(raw.trim()) ? Number(raw.trim()) : 1;
+  return n >= 1 ? n : 1;
+}
