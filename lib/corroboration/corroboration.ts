@@ -258,40 +258,6 @@ function eventOfRow(l: PersonLinkRow): EventRef | null {
   return { id: l.e_id, title: l.e_title!, titleFa: l.e_titleFa!, dateStart: l.e_dateStart!, dateEnd: l.e_dateEnd, precision: l.e_precision!, earliest: l.e_earliest, latest: l.e_latest };
 }
 
-/** The person, the totals and the groups (by event, then type) with their rows, sorted for display. */
-async function personAllegationGroups(actor: Actor, personId: string, quotes: boolean) {
-  const [person, rows] = await Promise.all([requirePerson(personId), personLinkRows(actor, personId, { quotes })]);
-  const count = counter(await canonicalOfRows(rows), rowFact);
-  const groups = [...groupBy(rows, (l) => `${l.eventId ?? ""}|${l.allegationType}`).values()].map((items) => ({
-    // A link whose event no longer exists is shown without one, as Prisma's lookup by id did.
-    event: items[0]!.eventId ? eventOfRow(items[0]!) : null,
-    allegationType: items[0]!.allegationType,
-    ...count(items),
-    items,
-  }));
-  groups.sort((a, b) => {
-    if (!a.event !== !b.event) return a.event ? -1 : 1;
-    const d = a.event && b.event ? byDate(a.event, b.event) : 0;
-    return d || typeOrder(a.allegationType) - typeOrder(b.allegationType);
-  });
-  return { person, totals: count(rows), groups };
-}
-
-/**
- * Allegations against one person, grouped by event (null: no event named) and allegation
- * type, each with its independent-witness counts and the exact quotes.
- */
-export async function getPersonAllegations({ actor, personId }: { actor: Actor | null; personId: string }): Promise<{
-  person: { id: string; name: string; nameFa: string };
-  totals: Counts;
-  groups: AllegationGroup[];
-}> {
-  authorize(actor, "registry.read");
-  authorize(actor, "statement.read");
-  const r = await personAllegationGroups(actor, personId, true);
-  return { person: r.person, totals: r.totals, groups: r.groups.map(({ items, ...g }) => ({ ...g, quotes: items.map(quoteOfRow) })) };
-}
-
 /** How many event blocks (an event's allegation groups, or those naming no event) the person page shows at a time. */
 export const PERSON_EVENTS_PER_PAGE = 20;
 
@@ -344,24 +310,17 @@ async function personTotals(actor: Actor, personId: string) {
   return rows;
 }
 
+type AllegationPages = { page: number; pages: number; perPage: number; events: number; groups: number };
+
 /**
- * The same groups and counts as getPersonAllegations, with each group's number of quotes
- * instead of the quotes (the person page loads a group's quotes when it is opened, through
- * getPersonAllegationQuotes), PERSON_EVENTS_PER_PAGE events at a time: page `page` of the
- * events in the order getPersonAllegations gives them (by date, undated after, then the links
- * naming no event), with all of each event's groups. A well-documented official is named in
- * thousands of events; only the page's links are read, and the totals are counted per
- * witness in the database. `totals` counts every link the reader may see; `pages` says how
- * many event blocks and groups there are in all. A page past the last gives the last.
+ * One page of a person's allegation groups: PERSON_EVENTS_PER_PAGE events at a time in the
+ * order the person page shows them (by date, undated after, then the links naming no event),
+ * with all of each event's groups (by allegation type), and the totals over every link the
+ * reader may see. A well-documented official is named in thousands of events: only the page's
+ * links are read, and the totals are counted per witness in the database. A page past the
+ * last gives the last.
  */
-export async function getPersonAllegationSummary({ actor, personId, page: pageInput, perPage = PERSON_EVENTS_PER_PAGE }: { actor: Actor | null; personId: string; page?: unknown; perPage?: number }): Promise<{
-  person: { id: string; name: string; nameFa: string };
-  totals: Counts;
-  groups: AllegationGroupSummary[];
-  pages: { page: number; pages: number; perPage: number; events: number; groups: number };
-}> {
-  authorize(actor, "registry.read");
-  authorize(actor, "statement.read");
+async function personAllegationPage(actor: Actor, personId: string, pageInput: unknown, perPage: number, quotes: boolean) {
   const asked = parseInput(z.object({ page: ZPage }), { page: pageInput }).page;
   const person = await requirePerson(personId);
   let at = await personEventPage(actor, personId, asked, perPage);
@@ -370,23 +329,58 @@ export async function getPersonAllegationSummary({ actor, personId, page: pageIn
   if (page !== asked) at = await personEventPage(actor, personId, page, perPage);
   const ids = at.blocks.filter((b): b is string => b !== null);
   const [rows, totalRows] = await Promise.all([
-    at.blocks.length ? personLinkRows(actor, personId, { quotes: false, events: { ids, none: at.blocks.includes(null) } }) : Promise.resolve([]),
+    at.blocks.length ? personLinkRows(actor, personId, { quotes, events: { ids, none: at.blocks.includes(null) } }) : Promise.resolve([]),
     personTotals(actor, personId),
   ]);
   const canonical = await canonicalOfRows([...rows, ...totalRows]);
   const count = counter(canonical, rowFact);
-  const totals = countRows(totalRows, canonical);
   // The page's events in the database's order; each event's groups by allegation type.
   const position = new Map(at.blocks.map((id, i) => [id ?? "", i]));
   const groups = [...groupBy(rows, (l) => `${l.eventId ?? ""}|${l.allegationType}`).values()]
     .map((items) => ({
+      // A link whose event no longer exists is shown without one, as Prisma's lookup by id did.
       event: items[0]!.eventId ? eventOfRow(items[0]!) : null,
       allegationType: items[0]!.allegationType,
       ...count(items),
-      quoteCount: items.length,
+      items,
     }))
     .sort((a, b) => (position.get(a.event?.id ?? "") ?? 0) - (position.get(b.event?.id ?? "") ?? 0) || typeOrder(a.allegationType) - typeOrder(b.allegationType));
-  return { person, totals, groups, pages: { page, pages, perPage, events: at.blockTotal, groups: at.groupTotal } };
+  const pageInfo: AllegationPages = { page, pages, perPage, events: at.blockTotal, groups: at.groupTotal };
+  return { person, totals: countRows(totalRows, canonical), groups, pages: pageInfo };
+}
+
+/**
+ * Allegations against one person, grouped by event (null: no event named) and allegation
+ * type, each with its independent-witness counts and the exact quotes: one page of events at
+ * a time (personAllegationPage), with the totals of all.
+ */
+export async function getPersonAllegations({ actor, personId, page, perPage = PERSON_EVENTS_PER_PAGE }: { actor: Actor | null; personId: string; page?: unknown; perPage?: number }): Promise<{
+  person: { id: string; name: string; nameFa: string };
+  totals: Counts;
+  groups: AllegationGroup[];
+  pages: AllegationPages;
+}> {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  const r = await personAllegationPage(actor, personId, page, perPage, true);
+  return { ...r, groups: r.groups.map(({ items, ...g }) => ({ ...g, quotes: items.map(quoteOfRow) })) };
+}
+
+/**
+ * The same groups and counts as getPersonAllegations, with each group's number of quotes
+ * instead of the quotes (the person page loads a group's quotes when it is opened, through
+ * getPersonAllegationQuotes).
+ */
+export async function getPersonAllegationSummary({ actor, personId, page, perPage = PERSON_EVENTS_PER_PAGE }: { actor: Actor | null; personId: string; page?: unknown; perPage?: number }): Promise<{
+  person: { id: string; name: string; nameFa: string };
+  totals: Counts;
+  groups: AllegationGroupSummary[];
+  pages: AllegationPages;
+}> {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  const r = await personAllegationPage(actor, personId, page, perPage, false);
+  return { ...r, groups: r.groups.map(({ items, ...g }) => ({ ...g, quoteCount: items.length })) };
 }
 
 /** One group of a person's allegations: its allegation type, and its event's id or "none" for the links naming no event. */

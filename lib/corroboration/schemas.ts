@@ -42,7 +42,18 @@ const ZPersonRef = z.object({ id: z.string(), name: z.string(), nameFa: z.string
 export const ZPersonAllegationsOut = z.object({
   person: ZPersonRef,
   totals: z.object(ZCounts),
-  groups: z.array(z.object({ event: ZEventRef.nullable(), allegationType: z.enum(ALLEGATION_TYPES), ...ZCounts, quotes: z.array(ZQuoteOut) })),
+  groups: z
+    .array(z.object({ event: ZEventRef.nullable(), allegationType: z.enum(ALLEGATION_TYPES), ...ZCounts, quotes: z.array(ZQuoteOut) }))
+    .describe("The groups of one page of events (by date, undated after, then the links naming no event), every group of each"),
+  pages: z
+    .object({
+      page: z.number().int(),
+      pages: z.number().int(),
+      perPage: z.number().int().describe("Events a page"),
+      events: z.number().int().describe("Events in all (the links naming no event count as one)"),
+      groups: z.number().int().describe("Groups (event and allegation type) in all"),
+    })
+    .describe("Which page of the person's events this is, of how many; totals are over all of them"),
 });
 
 export const ZProceedingEvidenceOut = z.object({

@@ -75,8 +75,9 @@ export function linkPaths() {
       parameters: idParam,
       get: {
         summary: "Allegations against a person by event and allegation type, with independent-witness counts and the exact quotes",
-        description: "Legal-team members count and see only statements whose witness's consent covers legal sharing.",
-        responses: { "200": ok(ref("PersonAllegations")), ...errors(401, 403, 404) },
+        description: "A page of the person's events at a time (20; pages says how many), totals over all. Legal-team members count and see only statements whose witness's consent covers legal sharing.",
+        parameters: [{ name: "page", in: "query", required: false, description: "Which page of the person's events (a page past the last gives the last).", schema: { type: "integer", minimum: 1, default: 1 } }],
+        responses: { "200": ok(ref("PersonAllegations")), ...errors(400, 401, 403, 404) },
       },
     },
     "/persons/{id}/allegations/quotes": {

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, searchParams } from "@/lib/api/handler";
 import { getPersonAllegations } from "@/lib/corroboration";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => getPersonAllegations({ actor, personId: params.id }));
+export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => getPersonAllegations({ actor, personId: params.id, page: searchParams(req).page }));
