@@ -52,3 +52,9 @@ export const zText = (max: number) =>
     .string({ error: "required" })
     .transform((s) => s.trim())
     .pipe(z.string().min(1, { error: "required" }).max(max, { error: `too_long:${max}` }));
+
+/** A page number of a bounded list (1 = the first), as a form or an address gives it. */
+export const ZPage = z.preprocess(
+  (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),
+  z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(1_000_000, { error: "too_large:1000000" }).default(1),
+);

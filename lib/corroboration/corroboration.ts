@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { visibleStatementWhere } from "@/lib/links/links";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { ALLEGATION_TYPES, type AllegationType, type LinkPassageRow } from "@/lib/links/schemas";
-import { parseInput } from "@/lib/validation";
+import { parseInput, ZPage } from "@/lib/validation";
 import { zFuzzyDate } from "@/lib/statements/schemas";
 import { CALENDARS } from "@/lib/i18n/calendar";
 import { sameName } from "@/lib/persons/find-duplicates";
@@ -261,11 +261,6 @@ function eventOfRow(l: PersonLinkRow): EventRef | null {
 /** How many event blocks (an event's allegation groups, or those naming no event) the person page shows at a time. */
 export const PERSON_EVENTS_PER_PAGE = 20;
 
-/** A page number of a bounded list (1 = the first), as a form or an address gives it. */
-export const ZPage = z.preprocess(
-  (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),
-  z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(1_000_000, { error: "too_large:1000000" }).default(1),
-);
 
 /** The reader's links naming a person: the events they name (null: none or a missing event) in the person page's order, one page of them, and how many in all. */
 async function personEventPage(actor: Actor, personId: string, page: number, perPage: number) {

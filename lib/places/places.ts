@@ -60,10 +60,13 @@ export async function updatePlace({ actor, placeId, input }: { actor: Actor | nu
   });
 }
 
-/** One place with the events that took place there. */
-export async function getPlace({ actor, placeId }: { actor: Actor | null; placeId: string }): Promise<PlaceOut> {
+/**
+ * One place with the events that took place there; `events: false` leaves them out (the
+ * place's page reads them a page at a time, getPlaceEvents).
+ */
+export async function getPlace({ actor, placeId, events = true }: { actor: Actor | null; placeId: string; events?: boolean }): Promise<PlaceOut> {
   authorize(actor, "registry.read");
-  const row = await read((db) => db.place.findUnique({ where: { id: placeId }, include: INCLUDE }));
+  const row = await read((db) => db.place.findUnique({ where: { id: placeId }, include: events ? INCLUDE : undefined }));
   if (!row) throw new AppError("NOT_FOUND", "No such place.");
   return toOut(row);
 }

@@ -217,3 +217,40 @@ test("a proceeding's statements in evidence come twenty at a time, the defendant
     await context.close();
   }
 });
+
+test("a place with more events than a page holds lists them twenty at a time, by date, with pages that work without scripts", async ({ page, browser, baseURL }) => {
+  await signIn(page);
+  await setLocale(page, baseURL!, "en");
+  const placeId = (await json<{ id: string }>(await page.request.post("/api/v1/places", { data: { name: "Fictional Prison (places test)" } }), 201)).id;
+  // Made in the reverse of their date order, all within 1988.
+  for (let n = 20; n >= 0; n--) {
+    await json(await page.request.post("/api/v1/events", { data: { title: `Fictional transfer ${String(n).padStart(2, "0")} (places test)`, dateStart: `1988-02-${String(n + 1).padStart(2, "0")}`, placeIds: [placeId] } }), 201);
+  }
+  await page.goto(`/places/${placeId}`);
+  const section = page.getByTestId("section-events");
+  const items = section.locator(".recent-list > li");
+  await expect(items).toHaveCount(20);
+  await expect(items.first()).toContainText("Fictional transfer 00");
+  await expect(section.getByTestId("place-events-showing")).toContainText("Events 1–20 of 21");
+  await section.getByTestId("place-events-pager-next").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/eventsPage=2/);
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText("Fictional transfer 20");
+
+  await setLocale(page, baseURL!, "fa");
+  await page.reload();
+  await expect(section.getByTestId("place-events-pager")).toContainText("صفحهٔ ۲ از ۲");
+
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  try {
+    const researcher = demoUser("RESEARCHER");
+    await signInWith(context.request, researcher.email, researcher.password);
+    const noJs = await context.newPage();
+    await noJs.goto(`/places/${placeId}?eventsPage=2`);
+    await noJs.getByTestId("place-events-pager-prev").click();
+    await expect(noJs.getByTestId("section-events").locator(".recent-list > li")).toHaveCount(20);
+  } finally {
+    await context.close();
+  }
+});

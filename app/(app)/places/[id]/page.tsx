@@ -10,7 +10,8 @@ import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
-import { getPlace } from "@/lib/places";
+import { getPlace, getPlaceEvents } from "@/lib/places";
+import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,9 +21,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PlacePage({ params, searchParams }: Props) {
   const { id } = await params;
-  const saved = param((await searchParams).saved) === "1";
+  const sp = await searchParams;
+  const saved = param(sp.saved) === "1";
   const actor = await requirePageActor(`/places/${id}`);
-  const [p, t, calendar, rawLocale] = await Promise.all([orHttpError(getPlace({ actor, placeId: id })), getTranslations(), getCalendar(), getLocale()]);
+  // The place's events a page at a time (`eventsPage`), not all of them with the place.
+  const [p, here, t, calendar, rawLocale] = await Promise.all([
+    orHttpError(getPlace({ actor, placeId: id, events: false })),
+    orHttpError(getPlaceEvents({ actor, placeId: id, page: pageFromAddress(param(sp.eventsPage)) })),
+    getTranslations(),
+    getCalendar(),
+    getLocale(),
+  ]);
   const locale = rawLocale === "fa" ? "fa" : "en";
   return (
     <>
@@ -77,11 +86,16 @@ export default async function PlacePage({ params, searchParams }: Props) {
         </RegistrySection>
       )}
       <RegistrySection id="events" title={t("places.events")}>
-        {p.events.length === 0 ? (
+        {here.pages.pages > 1 && (
+          <p className="muted" data-testid="place-events-showing" data-events-total={here.pages.events}>
+            {t("places.eventsShowing", { from: (here.pages.page - 1) * here.pages.perPage + 1, to: (here.pages.page - 1) * here.pages.perPage + here.events.length, events: here.pages.events })}
+          </p>
+        )}
+        {here.events.length === 0 ? (
           <p className="muted">{t("places.noEvents")}</p>
         ) : (
           <ul className="recent-list">
-            {p.events.map((e) => (
+            {here.events.map((e) => (
               <li key={e.id}>
                 <Link href={`/events/${e.id}`}>
                   <bdi>{locale === "fa" && e.titleFa ? e.titleFa : e.title}</bdi>
@@ -92,6 +106,16 @@ export default async function PlacePage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
+        )}
+        {here.pages.pages > 1 && (
+          <PageLinks
+            page={here.pages.page}
+            pages={here.pages.pages}
+            href={(n) => (n === 1 ? `/places/${p.id}#events` : `/places/${p.id}?eventsPage=${n}#events`)}
+            label={t("places.eventsPagerLabel")}
+            testId="place-events-pager"
+            t={t}
+          />
         )}
       </RegistrySection>
       <RecordHistory actor={actor} recordType="Place" recordId={p.id} />
