@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress } from "./client-address";
+import { deviceCookieFromHeader } from "./device-cookie";
 import { checkCredentials } from "./sign-in";
 
 export const SESSION_MAX_AGE = 8 * 60 * 60;
@@ -15,7 +16,13 @@ export const authOptions: NextAuthOptions = {
       name: "Casefile",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const result = await checkCredentials({ email: credentials?.email, password: credentials?.password, address: clientAddress(req?.headers) });
+        const result = await checkCredentials({
+          email: credentials?.email,
+          password: credentials?.password,
+          address: clientAddress(req?.headers),
+          // Honoured here too; it is issued by the app's sign-in form (app/signin/actions.ts).
+          deviceCookie: deviceCookieFromHeader(req?.headers?.cookie),
+        });
         if (!result.ok) {
           if (result.reason === "throttled") throw new Error("Throttled");
           return null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { read } from "@/lib/db/write";
 import { hasUnstorableText } from "@/lib/validation";
+import { presentedDevice } from "./device-cookie";
 import { dummyHash, verifyPassword } from "./password";
 import { clearFailures, isThrottled, recordFailure } from "./throttle";
 
@@ -11,21 +12,24 @@ export type SignInResult =
 /**
  * Checks a sign-in. A missing account, a disabled account and a wrong password all answer
  * "invalid" after the same password hashing work, so the answer reveals nothing.
+ * `deviceCookie` is the browser's device cookie, if any: when it is valid for this account the
+ * attempt is throttled per device rather than per account (lib/auth/throttle.ts).
  */
-export async function checkCredentials(input: { email: unknown; password: unknown; address: string }): Promise<SignInResult> {
+export async function checkCredentials(input: { email: unknown; password: unknown; address: string; deviceCookie?: string }): Promise<SignInResult> {
   // Not strings, empty or longer than any account's: refused before any work (and not counted).
   if (typeof input.email !== "string" || typeof input.password !== "string") return { ok: false, reason: "invalid" };
   if (!input.email || !input.password || input.email.length > 320 || input.password.length > 1024) return { ok: false, reason: "invalid" };
   // Text no account can hold (a NUL, half a surrogate pair): PostgreSQL would refuse the lookup.
   if (hasUnstorableText(input.email)) return { ok: false, reason: "invalid" };
   const email = input.email.trim().toLowerCase();
-  if (await isThrottled(email, input.address)) return { ok: false, reason: "throttled" };
+  const attempt = { email, address: input.address, device: presentedDevice(email, input.deviceCookie) };
+  if (await isThrottled(attempt)) return { ok: false, reason: "throttled" };
   const user = await read((db) => db.user.findUnique({ where: { email } }));
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   if (!user || !valid || user.disabled) {
-    await recordFailure(email, input.address);
+    await recordFailure(attempt);
     return { ok: false, reason: "invalid" };
   }
-  await clearFailures(email);
+  await clearFailures(attempt);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -3,36 +3,54 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 // Failed sign-ins are counted per account (the e-mail as typed, lower-cased, whether or not
 // such an account exists, so the answer reveals nothing) and per client address.
+// A sign-in presenting a valid device cookie for the account (lib/auth/device-cookie.ts) is
+// counted per device instead of per account: it neither adds to the account's count nor is
+// stopped by it, so failures from other browsers cannot lock the owner out of their own.
+// The address limit applies to every attempt alike.
 // In memory: one app process serves a Casefile installation.
-type Limiters = { account: RateLimiterMemory; address: RateLimiterMemory };
+const ACCOUNT_POINTS = 5;
+const DEVICE_POINTS = 5;
+const ADDRESS_POINTS = 20;
+const WINDOW = 15 * 60;
+
+type Limiters = { account: RateLimiterMemory; address: RateLimiterMemory; device: RateLimiterMemory };
 const g = globalThis as unknown as { __casefileThrottle?: Limiters };
 
 function limiters(): Limiters {
-  g.__casefileThrottle ??= {
-    account: new RateLimiterMemory({ keyPrefix: "signin-account", points: 5, duration: 15 * 60, blockDuration: 15 * 60 }),
-    address: new RateLimiterMemory({ keyPrefix: "signin-address", points: 20, duration: 15 * 60, blockDuration: 15 * 60 }),
-  };
+  // Made whole again if an older build's pair (without the device limiter) is still there.
+  if (!g.__casefileThrottle?.device) {
+    g.__casefileThrottle = {
+      account: new RateLimiterMemory({ keyPrefix: "signin-account", points: ACCOUNT_POINTS, duration: WINDOW, blockDuration: WINDOW }),
+      address: new RateLimiterMemory({ keyPrefix: "signin-address", points: ADDRESS_POINTS, duration: WINDOW, blockDuration: WINDOW }),
+      device: new RateLimiterMemory({ keyPrefix: "signin-device", points: DEVICE_POINTS, duration: WINDOW, blockDuration: WINDOW }),
+    };
+  }
   return g.__casefileThrottle;
 }
 
-export async function isThrottled(email: string, address: string): Promise<boolean> {
-  const { account, address: addr } = limiters();
-  const [a, b] = await Promise.all([account.get(email.toLowerCase()), addr.get(address)]);
-  return (a?.consumedPoints ?? 0) >= 5 || (b?.consumedPoints ?? 0) >= 20;
+/** One sign-in attempt: the account's e-mail, the client address and the device id its valid device cookie names (null without one). */
+export type Attempt = { email: string; address: string; device: string | null };
+
+function ignoreLimit(e: unknown): void {
+  if (!(e instanceof RateLimiterRes)) throw e;
 }
 
-export async function recordFailure(email: string, address: string): Promise<void> {
-  const { account, address: addr } = limiters();
-  await Promise.all([
-    account.consume(email.toLowerCase()).catch((e) => {
-      if (!(e instanceof RateLimiterRes)) throw e;
-    }),
-    addr.consume(address).catch((e) => {
-      if (!(e instanceof RateLimiterRes)) throw e;
-    }),
-  ]);
+export async function isThrottled({ email, address, device }: Attempt): Promise<boolean> {
+  const { account, address: addr, device: dev } = limiters();
+  const [own, b] = await Promise.all([device ? dev.get(device) : account.get(email.toLowerCase()), addr.get(address)]);
+  return (own?.consumedPoints ?? 0) >= (device ? DEVICE_POINTS : ACCOUNT_POINTS) || (b?.consumedPoints ?? 0) >= ADDRESS_POINTS;
 }
 
-export async function clearFailures(email: string): Promise<void> {
-  await limiters().account.delete(email.toLowerCase());
+export async function recordFailure({ email, address, device }: Attempt): Promise<void> {
+  const { account, address: addr, device: dev } = limiters();
+  await Promise.all([(device ? dev.consume(device) : account.consume(email.toLowerCase())).catch(ignoreLimit), addr.consume(address).catch(ignoreLimit)]);
+}
+
+/**
+ * After a successful sign-in. With a device cookie only that device's count is cleared: the
+ * account's count may be someone else's attempts, and clearing it would hand them a new budget.
+ */
+export async function clearFailures({ email, device }: Pick<Attempt, "email" | "device">): Promise<void> {
+  if (device) await limiters().device.delete(device);
+  else await limiters().account.delete(email.toLowerCase());
 }

@@ -1,7 +1,11 @@
+import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import { join } from "node:path";
 import { request as playwrightRequest, type Page } from "@playwright/test";
 import { ROLES } from "@/lib/auth/roles";
 import { demoUser, expect, signInWith, test } from "./fixtures";
+
+const en = JSON.parse(readFileSync(join(process.cwd(), "messages/en.json"), "utf8")) as { signin: { throttled: string } };
 
 /** Fills the sign-in form and submits it from the keyboard, as a person would. */
 async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
@@ -228,4 +232,56 @@ test("sign-in attempts are counted per connection address: a client cannot escap
   expect(await signInFrom(baseURL!, other, u.email, u.password, { "x-forwarded-for": "203.0.113.99" })).toBe(false);
   // Another address is not affected.
   expect(await signInFrom(baseURL!, "127.0.0.1", u.email, u.password)).toBe(true);
+});
+
+// Someone who knows an e-mail address can use up the account's five failures from anywhere. The
+// owner's browser, which has signed in before and holds a device cookie, is counted on its own.
+test("failed sign-ins from elsewhere lock the account for new browsers but not for the browser its owner signed in from before", async ({ browser, baseURL }) => {
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await signInWith(admin, demoUser("ADMIN").email, demoUser("ADMIN").password);
+  const email = `device-${Date.now()}@demo.casefile`;
+  const password = "the owner's own password";
+  expect((await admin.post("/api/v1/users", { data: { email, name: "Device Cookie Test", role: "RESEARCHER", password } })).status()).toBe(201);
+  await admin.dispose();
+
+  const owner = await browser.newContext({ baseURL });
+  const ownerPage = await owner.newPage();
+  await ownerPage.goto("/signin");
+  await submitSignIn(ownerPage, email, password);
+  await expect(ownerPage.getByText("Device Cookie Test").first()).toBeVisible();
+  await ownerPage.getByTestId("sign-out").click();
+  await ownerPage.waitForURL((url) => url.pathname === "/signin");
+
+  const attacker = await browser.newContext({ baseURL });
+  const attackerPage = await attacker.newPage();
+  for (let i = 0; i < 5; i++) {
+    await attackerPage.goto("/signin");
+    await submitSignIn(attackerPage, email, `a wrong guess ${i}`);
+    await expect(attackerPage.getByTestId("signin-error")).toBeVisible();
+  }
+  await attackerPage.goto("/signin");
+  await submitSignIn(attackerPage, email, password);
+  await expect(attackerPage.getByTestId("signin-error")).toHaveText(en.signin.throttled);
+
+  // The owner's browser still signs in with the right password.
+  await ownerPage.goto("/signin");
+  await submitSignIn(ownerPage, email, password);
+  await expect(ownerPage.getByText("Device Cookie Test").first()).toBeVisible();
+  expect(new URL(ownerPage.url()).pathname).not.toBe("/signin");
+
+  // A browser that never signed in is still locked out, right password or not.
+  const fresh = await browser.newContext({ baseURL });
+  const freshPage = await fresh.newPage();
+  await freshPage.goto("/signin");
+  await submitSignIn(freshPage, email, password);
+  await expect(freshPage.getByTestId("signin-error")).toHaveText(en.signin.throttled);
+  expect(new URL(freshPage.url()).pathname).toBe("/signin");
+
+  // The owner's browser holds a device cookie: script-proof, same-site only, and without the e-mail.
+  const device = (await owner.cookies()).find((c) => c.name === "casefile-device");
+  expect(device?.httpOnly).toBe(true);
+  expect(device?.sameSite).toBe("Lax");
+  expect(decodeURIComponent(device?.value ?? "")).not.toContain("device-");
+  expect((await fresh.cookies()).some((c) => c.name === "casefile-device")).toBe(false);
+  await Promise.all([owner.close(), attacker.close(), fresh.close()]);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { actorForSession } from "@/lib/auth/session";
+import { deviceCookieFor } from "@/lib/auth/device-cookie";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { actorFromToken, createToken, listTokens, revokeToken } from "@/lib/auth/tokens";
 import { read } from "@/lib/db/write";
@@ -40,6 +41,25 @@ describe("accounts and sessions", () => {
     const u = await makeActor("RESEARCHER", "the right password");
     for (let i = 0; i < 5; i++) await checkCredentials({ email: u.email, password: `wrong ${i} password`, address: `10.1.0.${i}` });
     expect(await checkCredentials({ email: u.email, password: "the right password", address: "10.1.1.1" })).toEqual({ ok: false, reason: "throttled" });
+  });
+
+  test("a browser its owner signed in from before is not locked by failures elsewhere, and its own failures lock only it", async () => {
+    process.env.NEXTAUTH_SECRET ??= "an integration-test secret for device cookies";
+    const u = await makeActor("RESEARCHER", "the right password");
+    const other = await makeActor("RESEARCHER", "the other password");
+    const device = deviceCookieFor(u.email)!.value;
+    for (let i = 0; i < 5; i++) await checkCredentials({ email: u.email, password: `wrong ${i} password`, address: `10.4.0.${i}` });
+    expect(await checkCredentials({ email: u.email, password: "the right password", address: "10.4.1.1" })).toEqual({ ok: false, reason: "throttled" });
+    // Another account's device cookie, or a tampered one, counts as none.
+    expect(await checkCredentials({ email: u.email, password: "the right password", address: "10.4.1.1", deviceCookie: deviceCookieFor(other.email)!.value })).toEqual({ ok: false, reason: "throttled" });
+    expect(await checkCredentials({ email: u.email, password: "the right password", address: "10.4.1.1", deviceCookie: device.slice(0, -1) + (device.endsWith("A") ? "B" : "A") })).toEqual({ ok: false, reason: "throttled" });
+    expect((await checkCredentials({ email: u.email, password: "the right password", address: "10.4.1.1", deviceCookie: device })).ok).toBe(true);
+
+    // Failures with the device cookie use up that device's budget, not the account's.
+    const mine = deviceCookieFor(other.email)!.value;
+    for (let i = 0; i < 5; i++) expect(await checkCredentials({ email: other.email, password: `wrong ${i} password`, address: `10.4.2.${i}`, deviceCookie: mine })).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials({ email: other.email, password: "the other password", address: "10.4.3.1", deviceCookie: mine })).toEqual({ ok: false, reason: "throttled" });
+    expect((await checkCredentials({ email: other.email, password: "the other password", address: "10.4.3.1" })).ok).toBe(true);
   });
 
   test("repeated failures from one address throttle that address for every account", async () => {
