@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rangeReversed, zBaseUpdatedAt, zClearableFuzzyDate, zIdList, zOptText, zOptionalFuzzyDate, zRequiredFuzzyDate } from "@/lib/registries/schemas";
+import { rangeReversed, zBaseUpdatedAt, zClearableFuzzyDate, zIdList, zOptText, zOptionalFuzzyDate, zRequiredFuzzyDate, ZTitleMatch } from "@/lib/registries/schemas";
 import { zText } from "@/lib/validation";
 
 // Events: what happened, when (as precisely as is known) and where. The date is kept as typed
@@ -62,3 +62,6 @@ export const ZEventOut = z.object({
   updatedAt: z.string(),
 });
 export type EventOut = z.infer<typeof ZEventOut>;
+
+/** An item of GET /events: the event, with score and matched when found by title (q or limit). */
+export const ZEventHitOut = ZEventOut.extend(ZTitleMatch.shape);

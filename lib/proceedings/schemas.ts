@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zBaseUpdatedAt, zIdList, zOptText, zRequiredFuzzyDate } from "@/lib/registries/schemas";
+import { zBaseUpdatedAt, zIdList, zOptText, zRequiredFuzzyDate, ZTitleMatch } from "@/lib/registries/schemas";
 import { zText } from "@/lib/validation";
 
 // Proceedings: trials, tribunals, UN mechanisms and truth commissions that deal with the
@@ -89,3 +89,6 @@ export const ZProceedingOut = z.object({
   updatedAt: z.string(),
 });
 export type ProceedingOut = z.infer<typeof ZProceedingOut>;
+
+/** An item of GET /proceedings: the proceeding, with score and matched when found by title (q or limit). */
+export const ZProceedingHitOut = ZProceedingOut.extend(ZTitleMatch.shape);

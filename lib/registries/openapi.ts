@@ -1,9 +1,9 @@
 import { body, errors, json, ok, ref } from "@/lib/api/openapi-parts";
-import { ZCreateEvent, ZEventOut, ZUpdateEvent } from "@/lib/events/schemas";
+import { ZCreateEvent, ZEventHitOut, ZEventOut, ZUpdateEvent } from "@/lib/events/schemas";
 import { ZCreateOrganisation, ZOrganisationHitOut, ZOrganisationOut, ZUpdateOrganisation } from "@/lib/organisations/schemas";
 import { ZCreatePerson, ZDuplicateCandidate, ZPersonHitOut, ZPersonOut, ZUpdatePerson } from "@/lib/persons/schemas";
 import { ZCreatePlace, ZPlaceHitOut, ZPlaceOut, ZUpdatePlace } from "@/lib/places/schemas";
-import { ZCreateProceeding, ZProceedingOut, ZUpdateProceeding } from "@/lib/proceedings/schemas";
+import { ZCreateProceeding, ZProceedingHitOut, ZProceedingOut, ZUpdateProceeding } from "@/lib/proceedings/schemas";
 
 // The registries part of the OpenAPI document (lib/api/openapi.ts), from the same zod schemas
 // the operations validate with.
@@ -60,9 +60,11 @@ export function registrySchemas() {
     CreatePlace: json(ZCreatePlace),
     UpdatePlace: json(ZUpdatePlace),
     Event: json(ZEventOut, "output"),
+    EventHit: json(ZEventHitOut, "output"),
     CreateEvent: json(ZCreateEvent),
     UpdateEvent: json(ZUpdateEvent),
     Proceeding: json(ZProceedingOut, "output"),
+    ProceedingHit: json(ZProceedingHitOut, "output"),
     CreateProceeding: json(ZCreateProceeding),
     UpdateProceeding: json(ZUpdateProceeding),
   };
@@ -116,6 +118,7 @@ export function registryPaths() {
       path: "/events",
       one: "Event",
       many: "events (in date order)",
+      hit: "EventHit",
       titleSearch: true,
       extraDescription: "dateStart (and dateEnd for a range) are fuzzy dates; an end before the start, or an unknown place id, is a field error and nothing is stored.",
     }),
@@ -123,6 +126,7 @@ export function registryPaths() {
       path: "/proceedings",
       one: "Proceeding",
       many: "proceedings",
+      hit: "ProceedingHit",
       titleSearch: true,
       extraDescription: "defendantIds must be persons in the registry (field error defendantIds: not_found otherwise); timeline entries carry fuzzy dates.",
     }),

@@ -99,4 +99,10 @@ export const ZNameHitOut = z.object({
 });
 export type NameHit = z.infer<typeof ZNameHitOut>;
 
+/** What a title search (events, proceedings, with q or limit) adds to each record; a plain list has neither. */
+export const ZTitleMatch = z.object({
+  score: z.number().optional().describe("Similarity of the best-matching title, 0–1; 1 when limit is given without q. Only in answers to q or limit"),
+  matched: z.string().nullable().optional().describe("The title or Persian title that matched q; null when limit is given without q. Only in answers to q or limit"),
+});
+
 export const ZRecordRef = z.object({ id: z.string(), name: z.string(), nameFa: z.string() });
