@@ -206,3 +206,43 @@ test("the page says which places and organisations the query named, whose other 
   await expect(page.getByTestId("search-organisations")).toContainText("همچنین جستجو شد");
   await expect(page.getByTestId("search-organisations").getByRole("link", { name: "سازمان مجاهدین خلق ایران" })).toBeVisible();
 });
+
+// A GET form sends every field, filled or not; the address should carry only what was chosen.
+test("the search form puts only the filled fields in the address, with JavaScript and without", async ({ page, browser, baseURL }) => {
+  await signInAs(page, "REVIEWER");
+  const addresses: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/search") addresses.push(r.url());
+  });
+  await page.goto("/search?q=Evin");
+  await page.locator("details summary").first().click();
+  await expect(page.getByTestId("search-event").getByRole("combobox")).toBeVisible(); // scripts have run
+  await page.locator("#search-language").selectOption("en");
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await page.waitForURL((u) => u.searchParams.has("language"));
+  expect([...new URL(page.url()).searchParams.keys()].sort()).toEqual(["language", "q"]);
+  await expect(page.locator("#search-language")).toHaveValue("en");
+  await expect(page.getByTestId("search-count")).toBeVisible();
+  // Not even on the way: the empty fields were never sent.
+  expect(addresses.filter((a) => /[?&](type|status|personId|eventId|placeId|proceedingId|authorId|from|to)=(&|$)/.test(a))).toEqual([]);
+
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const plain = await context.newPage();
+  await signInAs(plain, "REVIEWER");
+  await plain.goto("/search?q=Evin");
+  await plain.getByText("Filters", { exact: true }).click();
+  await plain.locator("#search-language").selectOption("en");
+  await plain.getByRole("button", { name: "Filter", exact: true }).click();
+  await plain.waitForURL((u) => u.searchParams.has("language") && !u.searchParams.has("type"));
+  expect([...new URL(plain.url()).searchParams.entries()].sort()).toEqual([["language", "en"], ["q", "Evin"]]);
+  await expect(plain.getByTestId("search-count")).toBeVisible();
+  // An address with empty fields is sent on to the same search without them.
+  const res = await plain.goto("/search?type=&q=Evin&status=&language=en&from=&to=%20&personId=");
+  expect(res!.status()).toBe(200);
+  expect([...new URL(plain.url()).searchParams.entries()].sort()).toEqual([["language", "en"], ["q", "Evin"]]);
+  // A typed-name field sent empty beside its filter's id was erased: the filter goes with it.
+  const evin = (await (await plain.request.get("/api/v1/places?q=Evin")).json()) as { items: { id: string; name: string }[] };
+  await plain.goto(`/search?q=Evin&placeName=&placeId=${evin.items.find((p) => p.name === "Evin Prison")!.id}`);
+  expect([...new URL(plain.url()).searchParams.entries()]).toEqual([["q", "Evin"]]);
+  await context.close();
+});

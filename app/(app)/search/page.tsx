@@ -13,6 +13,8 @@ import { readDate } from "@/app/(app)/_components/registry/dates";
 import { getCalendar } from "@/app/_lib/calendar";
 import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
 import { RegistryFilter } from "./_components/registry-filter";
+import { SearchForm } from "./_components/search-form";
+import { cleanSearchParams, searchParamEntries } from "./_lib/clean-query";
 import { ClientMessages } from "@/app/_components/client-messages";
 import styles from "./search.module.css";
 
@@ -52,6 +54,9 @@ function Marked({ parts }: { parts: Part[] }) {
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
+  // A form sent without scripts names every field, empty or not: on to the address without the empty ones.
+  const cleaned = cleanSearchParams(searchParamEntries(sp));
+  if (cleaned.changed) redirect(cleaned.params.size ? `/search?${cleaned.params}` : "/search");
   // Only the filters this page offers are passed on; empty ones are left out.
   const query = Object.fromEntries(FILTERS.map((k) => [k, param(sp[k])?.trim()]).filter(([, v]) => v)) as Record<(typeof FILTERS)[number], string | undefined>;
   const self = `/search?${new URLSearchParams(query as Record<string, string>).toString()}`;
@@ -67,16 +72,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   // or a link gives); otherwise it says which name found nothing or offers the records it found.
   const typed: Partial<Record<RegistryFilterKind, string>> = {};
   const candidates: Partial<Record<RegistryFilterKind, { options: FilterOption[]; more: boolean }>> = {};
-  // A field left empty matters only when it empties a filter that was set.
-  const texts = REGISTRY_FILTERS.map((f) => ({ ...f, text: param(sp[f.textParam])?.trim() })).filter((f) => f.text || (f.text === "" && query[f.idParam]));
+  // (A field sent empty never gets here: the redirect above dropped it, with the id it cleared.)
+  const texts = REGISTRY_FILTERS.map((f) => ({ ...f, text: param(sp[f.textParam])?.trim() })).filter((f) => f.text);
   if (texts.length) {
     for (const f of texts) {
       // No name is longer; the text is shown back in the message and the field.
       const text = (f.text ?? "").slice(0, 200);
-      if (!text) {
-        delete query[f.idParam];
-        continue;
-      }
       const found = await orHttpError(resolveFilterName({ actor, kind: f.kind, text, currentId: query[f.idParam] }));
       if (found.status === "one") query[f.idParam] = found.option.id;
       else {
@@ -124,7 +125,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
       {/* The filters' search-as-you-type boxes (registry-filter.tsx) are client components with their own text. */}
       <ClientMessages namespaces={["registry.autocomplete"]}>
-      <form method="get" action="/search" role="search" data-testid="search-form">
+      <SearchForm>
         <div className={styles.query}>
           <div className="field">
             <label htmlFor="search-q">{t("search.query")}</label>
@@ -256,7 +257,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           </div>
         </details>
         {err("_")}
-      </form>
+      </SearchForm>
       </ClientMessages>
 
       {result && (
