@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
+import { CalendarProvider } from "@/app/_components/calendar-context";
 import { CalendarSwitcher } from "@/app/_components/calendar-switcher";
+import { getCalendar } from "@/app/_lib/calendar";
 import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
@@ -14,7 +16,7 @@ import { SignOutButton } from "./_components/sign-out-button";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor) return <main id="main">{children}</main>;
-  const t = await getTranslations();
+  const [t, calendar] = await Promise.all([getTranslations(), getCalendar()]);
   const items = [
     { href: "/", label: t("nav.dashboard") },
     { href: "/witnesses", label: t("nav.witnesses") },
@@ -61,7 +63,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </header>
       <main id="main" className="content" tabIndex={-1}>
-        {children}
+        <CalendarProvider calendar={calendar}>{children}</CalendarProvider>
       </main>
     </>
   );

@@ -2,6 +2,9 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
+import { useLocale } from "next-intl";
+import { readDate } from "@/app/(app)/_components/registry/read-date";
+import { useCalendar } from "@/app/_components/calendar-context";
 import { useHydrated } from "@/app/_lib/use-hydrated";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import styles from "./registry-autocomplete.module.css";
@@ -106,6 +109,9 @@ export function RegistryAutocomplete({
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState<"idle" | "loading" | "done" | "error">("idle");
   const hydrated = useHydrated();
+  // An event's date is stored as typed; it is read in the reader's calendar, as on the event's page.
+  const calendar = useCalendar();
+  const dateLocale = useLocale() === "fa" ? "fa" : "en";
   const abort = useRef<AbortController | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const excluded = new Set(exclude ?? []);
@@ -280,7 +286,7 @@ export function RegistryAutocomplete({
               </span>
               {(item.aliases.length > 0 || item.city || item.date) && (
                 <span className={styles.optionMeta}>
-                  {item.date && <bdi dir="ltr">{item.date}</bdi>}
+                  {item.date && <bdi data-testid="autocomplete-date">{readDate(item.date, { calendar, locale: dateLocale })}</bdi>}
                   {item.city && <bdi>{item.city}</bdi>}
                   {(item.city || item.date) && item.aliases.length > 0 && " · "}
                   {/* One isolated run, so Latin spellings keep their order and commas in a right-to-left page. */}

@@ -246,3 +246,22 @@ test("the search form puts only the filled fields in the address, with JavaScrip
   expect([...new URL(plain.url()).searchParams.entries()]).toEqual([["q", "Evin"]]);
   await context.close();
 });
+
+test("event suggestions in the filters give the event's date in the reader's calendar, as the event's page does", async ({ page, baseURL }) => {
+  await signInAs(page, "REVIEWER");
+  const found = (await (await page.request.get("/api/v1/events?q=" + encodeURIComponent("Prisons locked down"))).json()) as { items: { id: string; title: string; dateStart: string }[] };
+  const event = found.items.find((e) => e.title === "Prisons locked down")!;
+  for (const [locale, calendar] of [["fa", "persian"], ["en", "persian"], ["en", "gregorian"]] as const) {
+    await setLocale(page, baseURL!, locale);
+    await page.context().addCookies([{ name: "casefile-calendar", value: calendar, url: baseURL! }]);
+    await page.goto(`/events/${event.id}`);
+    const reading = (await page.getByTestId("event-date").locator("bdi").first().innerText()).trim();
+    await page.goto("/search?q=Evin");
+    await page.locator("details summary").first().click();
+    await page.getByTestId("search-event").getByRole("combobox").fill("locked down");
+    const option = page.getByTestId("search-event").getByRole("option", { name: /Prisons locked down/ });
+    await expect(option).toHaveCount(1);
+    await expect(option, `${locale}, ${calendar}`).toContainText(reading);
+    if (reading !== event.dateStart) await expect(option, `${locale}, ${calendar}`).not.toContainText(event.dateStart);
+  }
+});
