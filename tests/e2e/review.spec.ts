@@ -1,10 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import type { Role } from "@/lib/auth/roles";
 import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
+
+type Messages = { review: { quoteSelection: string } };
+const messages = Object.fromEntries((["en", "fa"] as const).map((l) => [l, JSON.parse(readFileSync(join(process.cwd(), `messages/${l}.json`), "utf8")) as Messages])) as Record<"en" | "fa", Messages>;
 
 // Review and source auditing in the browser: a researcher submits, a reviewer takes the statement
 // from the queue and verifies it with the checklist, grading and a quoted comment, the author is
@@ -272,6 +275,25 @@ test.describe("the review form without JavaScript", () => {
     await expect(form.getByTestId("comment-text")).toHaveCount(1);
     await expect(form.getByTestId("add-comment")).toHaveCount(0);
     await expect(form.getByTestId("quote-selection")).toHaveCount(0);
+    // Nor does the hint send the reader to the button that is not there, in either language.
+    for (const locale of ["en", "fa"] as const) {
+      await setLocale(reviewer, baseURL!, locale);
+      await reviewer.goto(`/statements/${id}`);
+      const hint = reviewer.getByTestId("review-form").locator("fieldset", { has: reviewer.getByTestId("comment-text") }).locator(".hint").first();
+      await expect(hint).toBeVisible();
+      expect((await hint.innerText()).trim().length).toBeGreaterThan(20);
+      await expect(hint).not.toContainText(messages[locale].review.quoteSelection);
+    }
+    await setLocale(reviewer, baseURL!, "en");
+    await reviewer.goto(`/statements/${id}`);
+    // With scripts the same form offers the button, and its hint names it.
+    const scripted = await browser.newContext();
+    const withScripts = await scripted.newPage();
+    await signInWith(withScripts.request, u.email, u.password);
+    await withScripts.goto(`/statements/${id}`);
+    await expect(withScripts.getByTestId("quote-selection").first()).toBeVisible();
+    await expect(withScripts.getByTestId("review-form").locator("fieldset", { has: withScripts.getByTestId("comment-text") }).locator(".hint").first()).toContainText(messages.en.review.quoteSelection);
+    await scripted.close();
 
     // Grading left out on purpose: the decision is refused, and the comment typed is still there.
     const comment = "Dates disagree with the prison register; please ask the witness again.";

@@ -160,7 +160,10 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
 
       <fieldset className="fieldset">
         <legend>{t("comments")}</legend>
-        <p className="hint">{t("commentsHint")}</p>
+        {/* The quote button and the find box come with scripts; without them the hint does not send the reader to them. */}
+        <p className="hint" data-testid="comments-hint">
+          {t(hydrated ? "commentsHint" : "commentsHintNoScript")}
+        </p>
         {comments.map((c, i) => {
           const words = typed[i] ?? "";
           const hits = words.trim() ? occurrences(text, words.trim()).length : -1;
