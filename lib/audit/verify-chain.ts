@@ -140,54 +140,62 @@ async function openSource(): Promise<Source> {
       },
     };
   }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  // Two connections in one snapshot: PostgreSQL writing out the canonical JSON was the limit,
+  // on one core, while this process hashed. Pages are ranges of sequence numbers, so each can be
+  // asked for without the one before it: the connections take turns, each a page ahead.
+  const conns = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
   const at = `to_char("at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   const json = canonicalSql((c) => `coalesce(to_json(${c})::text, 'null')`, at, `"seq"::text`);
-  // One query at a time on the connection: a page asked for ahead is waited for before anything else is sent.
-  let inflight: Promise<unknown> = Promise.resolve();
-  const page = (after: number) => {
-    const rows = client
+  const page = (conn: pg.Client, first: number) =>
+    conn
       .query<Row>({
-        text: `SELECT "seq", "prevHash", "hash", ${json} FROM "AuditEvent" WHERE "seq" > $1 ORDER BY "seq" ASC LIMIT ${PG_PAGE}`,
-        values: [after],
+        text: `SELECT "seq", "prevHash", "hash", ${json} FROM "AuditEvent" WHERE "seq" BETWEEN $1 AND $2 ORDER BY "seq" ASC`,
+        values: [first, first + PG_PAGE - 1],
         rowMode: "array",
       })
       .then((r) => r.rows);
-    inflight = rows.catch(() => undefined);
-    return rows;
-  };
+  // A page asked for ahead, and whether the connection is done with it (pg queues a connection's queries).
+  const ahead: Promise<Row[]>[] = [];
   const pages = async function* (): AsyncGenerator<Row[]> {
-    let next: Promise<Row[]> | undefined;
     try {
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      next = page(0);
-      for (;;) {
-        const rows = await next;
-        next = undefined;
-        if (rows.length === 0) break;
-        // The next page is asked for before this one is checked, so that PostgreSQL writes it
-        // out while this process hashes (the two used to take turns). A short page is the last.
-        if (rows.length === PG_PAGE) {
-          next = page(Number(rows[rows.length - 1]![0])); // a failure is thrown where it is awaited
+      await Promise.all(conns.map((c) => c.connect()));
+      const [a, b] = conns as [pg.Client, pg.Client];
+      await a.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const snapshot = String((await a.query<{ s: string }>("SELECT pg_export_snapshot() AS s")).rows[0]!.s);
+      // The last event in the snapshot ends the reading: a range with no events in it (a whole
+      // page deleted) must not, or the events after it would go unchecked.
+      const last = Number((await a.query<{ m: string | null }>(`SELECT COALESCE(MAX("seq"), 0)::text AS m FROM "AuditEvent"`)).rows[0]!.m);
+      await b.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      if (!/^[0-9A-F-]+$/.test(snapshot)) throw new Error(`unexpected snapshot name ${snapshot}`);
+      await b.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+      let nextFirst = 1;
+      let turn = 0;
+      const askAhead = () => {
+        while (ahead.length < conns.length && nextFirst <= last) {
+          const p = page(conns[turn++ % conns.length]!, nextFirst);
+          p.catch(() => undefined); // a failure is thrown where the page is awaited
+          ahead.push(p);
+          nextFirst += PG_PAGE;
         }
+      };
+      askAhead();
+      while (ahead.length) {
+        const rows = await ahead.shift()!;
+        askAhead();
         yield rows;
-        if (!next) break;
       }
-      await client.query("COMMIT");
+      await Promise.all(conns.map((c) => c.query("COMMIT")));
     } finally {
-      // A page still being read when the check stops early is waited for before the connection closes.
-      await next?.catch(() => undefined);
-      await client.end();
+      // Pages still being read when the check stops early are waited for before the connections close.
+      await Promise.all(ahead.splice(0).map((p) => p.catch(() => undefined)));
+      await Promise.all(conns.map((c) => c.end().catch(() => undefined)));
     }
   };
   return {
     pages: pages(),
-    // Inside the same snapshot, once the page asked for ahead has arrived.
-    fields: async (seq) => {
-      await inflight;
-      return (await client.query<Fields>({ text: `SELECT ${at} AS "at", ${COLUMNS} FROM "AuditEvent" WHERE "seq" = $1`, values: [seq], rowMode: "array" })).rows[0];
-    },
+    // Inside the same snapshot, after the pages already asked for on that connection.
+    fields: async (seq) =>
+      (await conns[0]!.query<Fields>({ text: `SELECT ${at} AS "at", ${COLUMNS} FROM "AuditEvent" WHERE "seq" = $1`, values: [seq], rowMode: "array" })).rows[0],
   };
 }
 

@@ -118,22 +118,30 @@ describe("a log longer than the pages it is read in", () => {
   // The verifier reads the log in pages (1,000 events on SQLite, 2,000 on PostgreSQL, where the
   // next page is asked for while one is being checked): 4,500 events span several of each.
   const N = 4_500;
+  /** A valid chain of N events, written straight into the table; returns the head's hash. */
+  async function fillChain(fresh: TestDatabase): Promise<string> {
+    let prev = "0".repeat(64);
+    const t0 = Date.parse("2026-12-01T10:00:00.000Z");
+    for (let from = 1; from <= N; from += 500) {
+      const rows: string[] = [];
+      for (let seq = from; seq < from + 500; seq++) {
+        const f = { seq, at: new Date(t0 + seq * 1_000).toISOString(), actorId: null, actorLabel: "system", action: "test.event", recordType: "Test", recordId: `p${seq}`, before: null, after: `{"n":${seq}}`, prevHash: prev };
+        const hash = eventHash(f);
+        const at = fresh.provider === "sqlite" ? f.at.replace("Z", "+00:00") : f.at;
+        rows.push(`(${seq}, '${at}', NULL, 'system', 'test.event', 'Test', 'p${seq}', NULL, '${f.after}', '${prev}', '${hash}')`);
+        prev = hash;
+      }
+      await rawExecOn(fresh, `INSERT INTO "AuditEvent" ("seq", "at", "actorId", "actorLabel", "action", "recordType", "recordId", "before", "after", "prevHash", "hash") VALUES ${rows.join(", ")}`);
+    }
+    return prev;
+  }
+  const dropGuardOf = (fresh: TestDatabase) =>
+    fresh.provider === "sqlite" ? [`DROP TRIGGER "AuditEvent_no_update"`, `DROP TRIGGER "AuditEvent_no_delete"`] : [`DROP TRIGGER "AuditEvent_no_update_delete" ON "AuditEvent"`];
+
   test("verifies whole, and an event changed on a later page is named, before or after another change", async () => {
     const fresh = await freshDatabase();
     try {
-      let prev = "0".repeat(64);
-      const t0 = Date.parse("2026-12-01T10:00:00.000Z");
-      for (let from = 1; from <= N; from += 500) {
-        const rows: string[] = [];
-        for (let seq = from; seq < from + 500; seq++) {
-          const f = { seq, at: new Date(t0 + seq * 1_000).toISOString(), actorId: null, actorLabel: "system", action: "test.event", recordType: "Test", recordId: `p${seq}`, before: null, after: `{"n":${seq}}`, prevHash: prev };
-          const hash = eventHash(f);
-          const at = fresh.provider === "sqlite" ? f.at.replace("Z", "+00:00") : f.at;
-          rows.push(`(${seq}, '${at}', NULL, 'system', 'test.event', 'Test', 'p${seq}', NULL, '${f.after}', '${prev}', '${hash}')`);
-          prev = hash;
-        }
-        await rawExecOn(fresh, `INSERT INTO "AuditEvent" ("seq", "at", "actorId", "actorLabel", "action", "recordType", "recordId", "before", "after", "prevHash", "hash") VALUES ${rows.join(", ")}`);
-      }
+      const prev = await fillChain(fresh);
       expect(await verifyAuditChain()).toEqual({ ok: true, events: N, head: { seq: N, hash: prev } });
 
       const dropGuard = fresh.provider === "sqlite" ? `DROP TRIGGER "AuditEvent_no_update"` : `DROP TRIGGER "AuditEvent_no_update_delete" ON "AuditEvent"`;
@@ -143,6 +151,24 @@ describe("a log longer than the pages it is read in", () => {
       // A change on an earlier page stops the check there, with the later pages not read through.
       await rawExecOn(fresh, `UPDATE "AuditEvent" SET "recordId" = 'elsewhere' WHERE "seq" = 2100`);
       expect(await verifyAuditChain()).toMatchObject({ ok: false, events: 2099, firstBad: 2100 });
+    } finally {
+      await fresh.drop();
+      process.env.DATABASE_URL = db.url;
+    }
+  });
+
+  test("a whole page of events removed from the middle is reported where the gap starts, and the check goes on to the end otherwise", async () => {
+    // PostgreSQL's pages are ranges of sequence numbers, read ahead on two connections: a range
+    // with no events in it must not end the reading.
+    const fresh = await freshDatabase();
+    try {
+      await fillChain(fresh);
+      for (const sql of dropGuardOf(fresh)) await rawExecOn(fresh, sql);
+      await rawExecOn(fresh, `DELETE FROM "AuditEvent" WHERE "seq" BETWEEN 1501 AND 4200`);
+      expect(await verifyAuditChain()).toMatchObject({ ok: false, events: 1500, firstBad: 1501, reason: "missing event" });
+      // Only the tail cut off: the chain alone verifies (a checkpoint would tell), counted to its new end.
+      await rawExecOn(fresh, `DELETE FROM "AuditEvent" WHERE "seq" > 1500`);
+      expect(await verifyAuditChain()).toMatchObject({ ok: true, events: 1500 });
     } finally {
       await fresh.drop();
       process.env.DATABASE_URL = db.url;
