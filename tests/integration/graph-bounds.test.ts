@@ -6,9 +6,8 @@ import { sqlitePath } from "@/lib/db/provider";
 import { getCorroborationMatrix, getGraph, getTimeline, MATRIX_MAX_EVENTS, MATRIX_MAX_PERSONS, TIMELINE_MAX_EVENTS, TIMELINE_MAX_PERSONS } from "@/lib/corroboration";
 import { ZMatrixOut, ZTimelineOut } from "@/lib/corroboration/schemas";
 import { write } from "@/lib/db/write";
-import { createStatement } from "@/lib/statements/statements";
-import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
+import { fictionalStatement } from "@/tests/support/graph-fixtures";
 import { freshDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
 
 // The graph page on an archive larger than it can draw: the matrix and the timeline return at
@@ -37,14 +36,8 @@ beforeAll(async () => {
   const researcher = await makeActor("RESEARCHER");
   reviewer = await makeActor("REVIEWER");
   legal = await makeActor("LEGAL");
-  const given = { givenAt: "2023-01-01", method: "WRITTEN" };
   // Twelve witnesses with a verified statement (the first consents to legal sharing), three with an unverified one.
-  const statementOf = async (verified: boolean, consent: boolean) => {
-    const w = await createWitness({ actor: researcher, input: consent ? { consents: [{ scope: "LEGAL_SHARING", ...given }] } : {} });
-    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional sample", language: "en", originalText: "This text is fictional. The official was there." } });
-    if (verified) await write((tx) => tx.statement.update({ where: { id: s.id }, data: { status: "VERIFIED" } }));
-    return s.id;
-  };
+  const statementOf = (verified: boolean, consent: boolean) => fictionalStatement(researcher, { consent, verified });
   const verifiedStatements: string[] = [];
   for (let j = 0; j < 12; j++) verifiedStatements.push(await statementOf(true, j === 0));
   const unverifiedStatements: string[] = [];

@@ -4,9 +4,8 @@ import { getPersonAllegations, getPersonAllegationSummary, PERSON_EVENTS_PER_PAG
 import { ZPersonAllegationsOut } from "@/lib/corroboration/schemas";
 import { listLinksForPerson } from "@/lib/links";
 import { write } from "@/lib/db/write";
-import { createStatement } from "@/lib/statements/statements";
-import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
+import { fictionalStatement } from "@/tests/support/graph-fixtures";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
 // The person page's allegations on a person named in more events than a page holds: the
@@ -31,13 +30,7 @@ beforeAll(async () => {
   const researcher = await makeActor("RESEARCHER");
   reviewer = await makeActor("REVIEWER");
   legal = await makeActor("LEGAL");
-  const given = { givenAt: "2023-01-01", method: "WRITTEN" };
-  const statementOf = async (consent: boolean, verified: boolean) => {
-    const w = await createWitness({ actor: researcher, input: consent ? { consents: [{ scope: "LEGAL_SHARING", ...given }] } : {} });
-    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional sample", language: "en", originalText: "This text is fictional. The official was there." } });
-    if (verified) await write((tx) => tx.statement.update({ where: { id: s.id }, data: { status: "VERIFIED" } }));
-    return s.id;
-  };
+  const statementOf = (consent: boolean, verified: boolean) => fictionalStatement(researcher, { consent, verified });
   const s0 = await statementOf(true, true);
   const s1 = await statementOf(false, false);
   await write(async (tx) => {

@@ -7,9 +7,8 @@ import { getGraph, getTimeline } from "@/lib/corroboration";
 import { ZTimelineOut } from "@/lib/corroboration/schemas";
 import { isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { write } from "@/lib/db/write";
-import { createStatement } from "@/lib/statements/statements";
-import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
+import { fictionalStatement } from "@/tests/support/graph-fixtures";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
 // The timeline's filters a lawyer narrows a case with: place, proceeding, allegation type and a
@@ -34,13 +33,7 @@ beforeAll(async () => {
   const researcher = await makeActor("RESEARCHER");
   reviewer = await makeActor("REVIEWER");
   legal = await makeActor("LEGAL");
-  const given = { givenAt: "2023-01-01", method: "WRITTEN" };
-  const statementOf = async (consent: boolean, verified: boolean) => {
-    const w = await createWitness({ actor: researcher, input: consent ? { consents: [{ scope: "LEGAL_SHARING", ...given }] } : {} });
-    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional sample", language: "en", originalText: "This text is fictional. The official was there." } });
-    if (verified) await write((tx) => tx.statement.update({ where: { id: s.id }, data: { status: "VERIFIED" } }));
-    return s.id;
-  };
+  const statementOf = (consent: boolean, verified: boolean) => fictionalStatement(researcher, { consent, verified });
   const [w0, w1, w2] = [await statementOf(true, true), await statementOf(false, true), await statementOf(false, false)];
   await write(async (tx) => {
     PA = (await tx.place.create({ data: { name: "Fictional Prison A", nameFa: "زندان ساختگی الف" } })).id;
