@@ -8,16 +8,20 @@ import { AppError } from "@/lib/errors";
 import { parseAliasColumn, rankByName, type Ranked } from "@/lib/registries/rank";
 import { ZRegistryQuery } from "@/lib/registries/schemas";
 import { parseInput } from "@/lib/validation";
+import { getPlaceEvents } from "./place-events";
 import { ZCreatePlace, ZUpdatePlace, type PlaceOut } from "./schemas";
 
-const INCLUDE = { events: { include: { event: { select: { id: true, title: true, titleFa: true, dateStart: true, earliest: true } } } } } as const;
-
 type Row = { id: string; name: string; nameFa: string; aliases: string; city: string; note: string; createdAt: Date; updatedAt: Date };
-type Loaded = Row & { events?: { event: PlaceOut["events"][number] }[] };
 
-function toOut(p: Loaded): PlaceOut {
-  const events = (p.events ?? []).map((e) => e.event).sort((a, b) => (a.earliest ?? "9999").localeCompare(b.earliest ?? "9999") || a.title.localeCompare(b.title));
-  return { id: p.id, name: p.name, nameFa: p.nameFa, aliases: parseAliasColumn(p.aliases), city: p.city, note: p.note, events, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() };
+/** The place without its events (a prison can be the place of thousands: they are read a page at a time, place-events.ts). */
+function toOut(p: Row): PlaceOut {
+  return { id: p.id, name: p.name, nameFa: p.nameFa, aliases: parseAliasColumn(p.aliases), city: p.city, note: p.note, events: [], createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() };
+}
+
+/** The place with one page of its events, after the write that returned it has committed. */
+async function withEvents(actor: Actor | null, place: PlaceOut, page?: unknown): Promise<PlaceOut> {
+  const { events, pages } = await getPlaceEvents({ actor, placeId: place.id, page });
+  return { ...place, events, eventPages: pages };
 }
 
 const auditView = ({ name, nameFa, aliases, city, note }: PlaceOut) => ({ name, nameFa, aliases, city, note });
@@ -32,10 +36,10 @@ export async function createPlace({ actor, input }: { actor: Actor | null; input
   const data = parseInput(ZCreatePlace, input);
   return write(async (tx) => {
     await assertNameFree(tx, data.name);
-    const place = toOut(await tx.place.create({ data: { ...data, aliases: JSON.stringify(data.aliases) }, include: INCLUDE }));
+    const place = toOut(await tx.place.create({ data: { ...data, aliases: JSON.stringify(data.aliases) } }));
     await writeAudit(tx, { actor, action: "place.create", recordType: "Place", recordId: place.id, after: auditView(place) });
     return place;
-  });
+  }).then((place) => withEvents(actor, place));
 }
 
 /** PATCH: a field left out keeps its value; aliases, when given, replace the list. */
@@ -43,7 +47,7 @@ export async function updatePlace({ actor, placeId, input }: { actor: Actor | nu
   authorize(actor, "registry.edit");
   const data = parseInput(ZUpdatePlace, input);
   return write(async (tx) => {
-    const row = await tx.place.findUnique({ where: { id: placeId }, include: INCLUDE });
+    const row = await tx.place.findUnique({ where: { id: placeId } });
     if (!row) throw new AppError("NOT_FOUND", "No such place.");
     if (data.baseUpdatedAt && data.baseUpdatedAt !== row.updatedAt.toISOString())
       throw new AppError("CONFLICT", "This place was changed since you opened it. Reload and edit again.", { baseUpdatedAt: ["stale_revision"] });
@@ -52,23 +56,22 @@ export async function updatePlace({ actor, placeId, input }: { actor: Actor | nu
       await tx.place.update({
         where: { id: placeId },
         data: { name: data.name, nameFa: data.nameFa, aliases: data.aliases ? JSON.stringify(data.aliases) : undefined, city: data.city, note: data.note, updatedAt: new Date() },
-        include: INCLUDE,
       }),
     );
     await writeAudit(tx, { actor, action: "place.update", recordType: "Place", recordId: placeId, before: auditView(toOut(row)), after: auditView(after) });
     return after;
-  });
+  }).then((place) => withEvents(actor, place));
 }
 
 /**
- * One place with the events that took place there; `events: false` leaves them out (the
- * place's page reads them a page at a time, getPlaceEvents).
+ * One place with a page of the events that took place there (`page`, the first by default);
+ * `events: false` leaves them out (the place's page and its edit form read them, or not, themselves).
  */
-export async function getPlace({ actor, placeId, events = true }: { actor: Actor | null; placeId: string; events?: boolean }): Promise<PlaceOut> {
+export async function getPlace({ actor, placeId, events = true, page }: { actor: Actor | null; placeId: string; events?: boolean; page?: unknown }): Promise<PlaceOut> {
   authorize(actor, "registry.read");
-  const row = await read((db) => db.place.findUnique({ where: { id: placeId }, include: events ? INCLUDE : undefined }));
+  const row = await read((db) => db.place.findUnique({ where: { id: placeId } }));
   if (!row) throw new AppError("NOT_FOUND", "No such place.");
-  return toOut(row);
+  return events ? withEvents(actor, toOut(row), page) : toOut(row);
 }
 
 export type PlaceHit = Ranked<Omit<PlaceOut, "events">>;
@@ -80,7 +83,7 @@ export async function searchPlaces({ actor, query }: { actor: Actor | null; quer
   const rows = await read((db) => db.place.findMany());
   return rankByName(
     rows.map((r) => {
-      const { events: _events, ...rest } = toOut(r);
+      const { events: _events, eventPages: _pages, ...rest } = toOut(r);
       return rest;
     }),
     q.q,

@@ -32,7 +32,13 @@ export const ZPlaceOut = z.object({
   aliases: z.array(z.string()),
   city: z.string(),
   note: z.string(),
-  events: z.array(z.object({ id: z.string(), title: z.string(), titleFa: z.string(), dateStart: z.string(), earliest: z.string().nullable() })).describe("Events at this place, in date order"),
+  events: z
+    .array(z.object({ id: z.string(), title: z.string(), titleFa: z.string(), dateStart: z.string(), earliest: z.string().nullable() }))
+    .describe("One page of the events at this place (eventPages says which; ?page= asks for another), in date order, undated last"),
+  eventPages: z
+    .object({ page: z.number().int(), pages: z.number().int(), perPage: z.number().int(), events: z.number().int() })
+    .optional()
+    .describe("Which page of the place's events `events` is, and how many there are in all"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

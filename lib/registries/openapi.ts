@@ -71,7 +71,7 @@ export function registrySchemas() {
 }
 
 /** List (with name search where the registry has names), create, detail and PATCH for one registry. */
-function registry(o: { path: string; one: string; many: string; hit?: string; search?: boolean; titleSearch?: boolean; createExtra?: object; updateExtra?: object; extraDescription?: string }) {
+function registry(o: { path: string; one: string; many: string; hit?: string; search?: boolean; titleSearch?: boolean; createExtra?: object; updateExtra?: object; extraDescription?: string; detailParams?: object[] }) {
   const { path, one, many } = o;
   return {
     [path]: {
@@ -89,7 +89,11 @@ function registry(o: { path: string; one: string; many: string; hit?: string; se
     },
     [`${path}/{id}`]: {
       parameters: idParam,
-      get: { summary: `One ${one.toLowerCase()}`, responses: { "200": ok(ref(one)), ...errors(401, 403, 404) } },
+      get: {
+        summary: `One ${one.toLowerCase()}`,
+        ...(o.detailParams ? { parameters: o.detailParams } : {}),
+        responses: { "200": ok(ref(one)), ...errors(...(o.detailParams ? [400] : []), 401, 403, 404) },
+      },
       patch: {
         summary: `Change a ${one.toLowerCase()}: fields left out keep their values; lists given replace the stored ones`,
         description: "baseUpdatedAt (the record's updatedAt as last read) makes a save based on an older copy fail with 409 instead of overwriting.",
@@ -99,6 +103,15 @@ function registry(o: { path: string; one: string; many: string; hit?: string; se
     },
   };
 }
+
+/** A place's events come a page at a time (a prison can be the place of thousands). */
+const placeEventsPage = {
+  name: "page",
+  in: "query",
+  required: false,
+  description: "Which page of the place's events to include (PLACE_EVENTS_PER_PAGE = 20 a page; the first by default; one past the last gives the last)",
+  schema: { type: "integer", minimum: 1, default: 1 },
+};
 
 export function registryPaths() {
   return {
@@ -113,7 +126,7 @@ export function registryPaths() {
       extraDescription: "Positions' from/to are fuzzy dates (1988, Mordad 1367, summer 1988) parsed into the span they allow; a position that ends before it starts is a field error.",
     }),
     ...registry({ path: "/organisations", one: "Organisation", many: "organisations", hit: "OrganisationHit", search: true }),
-    ...registry({ path: "/places", one: "Place", many: "places", hit: "PlaceHit", search: true }),
+    ...registry({ path: "/places", one: "Place", many: "places", hit: "PlaceHit", search: true, detailParams: [placeEventsPage] }),
     ...registry({
       path: "/events",
       one: "Event",

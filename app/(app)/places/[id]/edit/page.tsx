@@ -19,7 +19,7 @@ export default async function EditPlacePage({ params }: Props) {
   const { id } = await params;
   const actor = await requirePageActor(`/places/${id}/edit`);
   if (!can(actor, "registry.edit")) forbidden();
-  const [p, t] = await Promise.all([orHttpError(getPlace({ actor, placeId: id })), getTranslations()]);
+  const [p, t] = await Promise.all([orHttpError(getPlace({ actor, placeId: id, events: false })), getTranslations()]);
   const initial = { name: p.name, nameFa: p.nameFa, aliases: p.aliases.join("\n"), city: p.city, note: p.note, baseUpdatedAt: p.updatedAt };
   return (
     <ClientMessages namespaces={["registry", "organisations", "places"]}>

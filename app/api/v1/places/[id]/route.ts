@@ -5,6 +5,7 @@ export const dynamic = "force-dynamic";
 
 type P = { id: string };
 
-export const GET = apiRoute<P>(async ({ actor, params }) => getPlace({ actor, placeId: params.id }));
+// The place with one page of its events (?page=, the first by default).
+export const GET = apiRoute<P>(async ({ req, actor, params }) => getPlace({ actor, placeId: params.id, page: new URL(req.url).searchParams.get("page") ?? undefined }));
 
 export const PATCH = apiRoute<P>(async ({ req, actor, params }) => updatePlace({ actor, placeId: params.id, input: await readJson(req) }));
