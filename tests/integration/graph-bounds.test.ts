@@ -7,7 +7,7 @@ import { getCorroborationMatrix, getGraph, getTimeline, MATRIX_MAX_EVENTS, MATRI
 import { ZMatrixOut, ZTimelineOut } from "@/lib/corroboration/schemas";
 import { write } from "@/lib/db/write";
 import { makeActor } from "@/tests/support/actors";
-import { fictionalStatement } from "@/tests/support/graph-fixtures";
+import { fictionalStatement, linkRow } from "@/tests/support/graph-fixtures";
 import { freshDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
 
 // The graph page on an archive larger than it can draw: the matrix and the timeline return at
@@ -56,18 +56,7 @@ beforeAll(async () => {
     const position = (from: number) => ({ positions: { create: [{ title: "Fictional office", fromDate: `${from}`, toDate: `${from + 2}`, fromEarliest: `${from}-01-01`, toLatest: `${from + 2}-12-31`, precision: "year" }] } });
     for (let i = 0; i < 36; i++) P.push((await tx.person.create({ data: { name: name(i), nameFa: `مقام ساختگی ${i}`, ...position(1960 + i) } })).id);
     for (let i = 0; i < 4; i++) unlinkedPersons.push((await tx.person.create({ data: { name: `Unlinked Fictional Official ${i}`, ...position(1950 + i) } })).id);
-    const link = (statementId: string, personId: string, eventId: string) => ({
-      statementId,
-      revisionNumber: 1,
-      startOffset: 0,
-      endOffset: 4,
-      quote: "This",
-      personId,
-      eventId,
-      role: "PRESENT",
-      allegationType: "KILLING",
-      createdById: researcher.id,
-    });
+    const link = (statementId: string, personId: string, eventId: string) => linkRow(researcher.id, { statementId, personId, eventId, allegationType: "KILLING" });
     const rows = [];
     for (let i = 0; i < 36; i++) {
       for (let j = 0; j < verifiedOf(i); j++) rows.push(link(verifiedStatements[j]!, P[i]!, E[j]!));

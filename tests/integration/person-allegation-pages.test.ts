@@ -5,7 +5,7 @@ import { ZPersonAllegationsOut } from "@/lib/corroboration/schemas";
 import { listLinksForPerson } from "@/lib/links";
 import { write } from "@/lib/db/write";
 import { makeActor } from "@/tests/support/actors";
-import { fictionalStatement } from "@/tests/support/graph-fixtures";
+import { fictionalStatement, linkRow } from "@/tests/support/graph-fixtures";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
 // The person page's allegations on a person named in more events than a page holds: the
@@ -48,18 +48,7 @@ beforeAll(async () => {
       const year = 1960 + n * 8;
       H.push((await tx.event.create({ data: { title: `Hidden fictional event ${n}`, dateStart: `${year}-06`, precision: "month", earliest: `${year}-06-01`, latest: `${year}-06-30` } })).id);
     }
-    const link = (statementId: string, eventId: string | null, allegationType: string) => ({
-      statementId,
-      revisionNumber: 1,
-      startOffset: 0,
-      endOffset: 4,
-      quote: "This",
-      personId: person,
-      eventId,
-      role: "PRESENT",
-      allegationType,
-      createdById: researcher.id,
-    });
+    const link = (statementId: string, eventId: string | null, allegationType: string) => linkRow(researcher.id, { statementId, personId: person, eventId, allegationType });
     await tx.link.createMany({
       data: [
         ...E.map((e) => link(s0, e, "KILLING")),

@@ -7,6 +7,7 @@ import { listLinksForPerson, listLinksForProceeding } from "@/lib/links";
 import { createStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
+import { linkRow } from "@/tests/support/graph-fixtures";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
 // The proceeding page's evidence on a defendant named in more statements than a page holds:
@@ -47,18 +48,7 @@ beforeAll(async () => {
     Q = (await tx.person.create({ data: { name: "Fictional Other Official (test)" } })).id;
     proceedingId = (await tx.proceeding.create({ data: { title: "Fictional prosecution (test)", kind: "CRIMINAL_TRIAL", defendants: { create: [{ personId: D }] } } })).id;
   });
-  const link = (statementId: string, personId: string, allegationType: string, more: Record<string, string> = {}) => ({
-    statementId,
-    revisionNumber: 1,
-    startOffset: 0,
-    endOffset: 4,
-    quote: "This",
-    personId,
-    role: "PRESENT",
-    allegationType,
-    createdById: researcher.id,
-    ...more,
-  });
+  const link = (statementId: string, personId: string, allegationType: string, more: { proceedingId?: string; anchor?: string } = {}) => linkRow(researcher.id, { statementId, personId, allegationType, ...more });
   // Each a second after the one before: the order they were made is the order of the statements above.
   const rows = [
     ...w0Statements.map((s) => link(s, D, "KILLING")),

@@ -8,7 +8,7 @@ import { ZTimelineOut } from "@/lib/corroboration/schemas";
 import { isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { write } from "@/lib/db/write";
 import { makeActor } from "@/tests/support/actors";
-import { fictionalStatement } from "@/tests/support/graph-fixtures";
+import { fictionalStatement, linkRow } from "@/tests/support/graph-fixtures";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
 // The timeline's filters a lawyer narrows a case with: place, proceeding, allegation type and a
@@ -50,19 +50,8 @@ beforeAll(async () => {
     await event("C1", "1988-09-01", "day", "1988-09-01", "1988-09-01");
     const position = (from: number) => ({ positions: { create: [{ title: "Fictional office", fromDate: `${from}`, toDate: `${from + 3}`, fromEarliest: `${from}-01-01`, toLatest: `${from + 3}-12-31`, precision: "year" }] } });
     for (const [k, from] of [["X", 1985], ["Y", 1986], ["Z", 1987], ["U", 1984]] as const) pe[k] = (await tx.person.create({ data: { name: `Fictional Official ${k}`, ...position(from) } })).id;
-    const link = (statementId: string, person: string, event: string, allegationType: string, more: { proceedingId?: string; placeId?: string } = {}) => ({
-      statementId,
-      revisionNumber: 1,
-      startOffset: 0,
-      endOffset: 4,
-      quote: "This",
-      personId: pe[person]!,
-      eventId: ev[event]!,
-      role: "PRESENT",
-      allegationType,
-      createdById: researcher.id,
-      ...more,
-    });
+    const link = (statementId: string, person: string, event: string, allegationType: string, more: { proceedingId?: string; placeId?: string } = {}) =>
+      linkRow(researcher.id, { statementId, personId: pe[person]!, eventId: ev[event]!, allegationType, ...more });
     await tx.link.createMany({
       data: [link(w0, "X", "A1", "KILLING", { proceedingId: P }), link(w0, "Y", "B1", "IMPRISONMENT"), link(w1, "Z", "H", "TORTURE", { proceedingId: P }), link(w2, "X", "C1", "TORTURE", { placeId: PA })],
     });

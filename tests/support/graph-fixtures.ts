@@ -14,3 +14,12 @@ export async function fictionalStatement(researcher: Actor, o: { consent: boolea
   if (o.verified) await write((tx) => tx.statement.update({ where: { id: s.id }, data: { status: "VERIFIED" } }));
   return s.id;
 }
+
+/**
+ * A link row to write with `tx.link.createMany`: the first four characters of the statement's
+ * text ("This", as fictionalStatement writes it), made by `createdById`, role PRESENT unless
+ * `fields` says otherwise.
+ */
+export function linkRow(createdById: string, fields: { statementId: string; personId: string; allegationType: string; eventId?: string | null; proceedingId?: string; placeId?: string; anchor?: string }) {
+  return { revisionNumber: 1, startOffset: 0, endOffset: 4, quote: "This", role: "PRESENT", createdById, ...fields };
+}
