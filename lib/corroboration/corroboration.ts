@@ -129,7 +129,6 @@ function counter<L>(canonical: Map<string, string>, fact: (l: L) => { anchor: st
   };
 }
 
-
 const typeOrder = (t: string) => {
   const i = (ALLEGATION_TYPES as readonly string[]).indexOf(t);
   return i === -1 ? ALLEGATION_TYPES.length : i;
@@ -170,6 +169,9 @@ export type AllegationGroupSummary = Counts & { event: EventRef | null; allegati
 // witness has a consent to LEGAL_SHARING in force (legalSharingSql, beside LEGAL_SHARING_WHERE in lib/witnesses).
 // tests/integration/links.test.ts checks the two agree, for each role.
 
+/** `AND` the statement's (alias s) witness consents to legal sharing, for a legal team; nothing for other roles. */
+const legalOnly = (actor: Actor) => (actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty);
+
 type PersonLinkRow = LinkPassageRow & {
   eventId: string | null;
   title: string;
@@ -206,7 +208,7 @@ async function personLinkRows(actor: Actor, personId: string, o: { quotes: boole
     JOIN "Statement" s ON s."id" = l."statementId"
     JOIN "Witness" w ON w."id" = s."witnessId"
     ${o.group ? Prisma.empty : Prisma.sql`LEFT JOIN "Event" e ON e."id" = l."eventId"`}
-    WHERE l."personId" = ${personId} ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty} ${groupWhere} ${eventsWhere}
+    WHERE l."personId" = ${personId} ${legalOnly(actor)} ${groupWhere} ${eventsWhere}
     ORDER BY l."createdAt" ASC, l."id" ASC`,
     // A person named in a hundred statements: a hundred statement rows scattered over the file,
     // milliseconds of page reads on SQLite, done on the reader thread instead of the server's one
@@ -261,10 +263,9 @@ function eventOfRow(l: PersonLinkRow): EventRef | null {
 /** How many event blocks (an event's allegation groups, or those naming no event) the person page shows at a time. */
 export const PERSON_EVENTS_PER_PAGE = 20;
 
-
 /** The reader's links naming a person: the events they name (null: none or a missing event) in the person page's order, one page of them, and how many in all. */
 async function personEventPage(actor: Actor, personId: string, page: number, perPage: number) {
-  const legal = actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty;
+  const legal = legalOnly(actor);
   const from = Prisma.sql`FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" LEFT JOIN "Event" e ON e."id" = l."eventId" WHERE l."personId" = ${personId} ${legal}`;
   const [[sizes], blocks] = await Promise.all([
     rawAll<{ events: unknown; none: unknown; groups: unknown }>(Prisma.sql`
@@ -296,13 +297,12 @@ function countRows(rows: CountedRow[], canonical: Map<string, string>): Counts {
 }
 
 /** A person's independent witnesses over all the reader's links naming them: one row per witness, anchor and status, not per link. */
-async function personTotals(actor: Actor, personId: string) {
-  const rows = await rawAll<CountedRow>(Prisma.sql`
+function personTotals(actor: Actor, personId: string) {
+  return rawAll<CountedRow>(Prisma.sql`
     SELECT s."witnessId", w."sameAsId", l."anchor", s."status", COUNT(*) AS "n"
     FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" JOIN "Witness" w ON w."id" = s."witnessId"
-    WHERE l."personId" = ${personId} ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty}
+    WHERE l."personId" = ${personId} ${legalOnly(actor)}
     GROUP BY s."witnessId", w."sameAsId", l."anchor", s."status"`);
-  return rows;
 }
 
 type AllegationPages = { page: number; pages: number; perPage: number; events: number; groups: number };
@@ -424,7 +424,7 @@ export async function getProceedingEvidence({ actor, proceedingId, page: pageInp
     });
     if (!proceeding) throw new AppError("NOT_FOUND", "No such proceeding.");
     const defendantIds = proceeding.defendants.map((d) => d.person.id);
-    const legal = actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty;
+    const legal = legalOnly(actor);
     const scope = Prisma.sql`(l."proceedingId" = ${proceedingId}${defendantIds.length ? Prisma.sql` OR l."personId" IN (${Prisma.join(defendantIds)})` : Prisma.empty})`;
     const from = Prisma.sql`FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" WHERE ${scope} ${legal}`;
     const statementPage = (page: number) =>
