@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import { messagesFor } from "@/lib/i18n/messages";
 import { parseAliasColumn } from "@/lib/registries/rank";
 import { normalizeForSearch } from "./normalize";
 import { joinedWords } from "./persian-variants";
@@ -38,6 +39,19 @@ export type DocContent = {
 
 const lines = (...xs: (string | null | undefined)[]) => xs.filter((x): x is string => !!x && x.trim() !== "").join("\n");
 
+/**
+ * A proceeding's kind as readers name it, in both languages ("Criminal trial", «دادرسی کیفری»),
+ * instead of its stored code (CRIMINAL_TRIAL), which no one would type and which a result's
+ * snippet would otherwise show. An unknown code is indexed as it is.
+ */
+export function proceedingKindText(kind: string): string {
+  const label = (locale: "en" | "fa") => {
+    const kinds = (messagesFor(locale).proceedings as { kinds?: Record<string, string> } | undefined)?.kinds;
+    return kinds?.[kind];
+  };
+  return lines(label("en") ?? kind, label("fa"));
+}
+
 type Translation = { text?: string };
 
 /** What a record contributes to the index, or null when it does not exist (any more). */
@@ -71,7 +85,7 @@ export async function loadDocContent(tx: Tx, type: SearchType, id: string): Prom
     }
     case "proceeding": {
       const p = await tx.proceeding.findUnique({ where: { id } });
-      return p && { title: p.title, body: lines(p.kind, p.jurisdiction, p.court, p.docket, p.charges, p.status) };
+      return p && { title: p.title, body: lines(proceedingKindText(p.kind), p.jurisdiction, p.court, p.docket, p.charges, p.status) };
     }
     case "source": {
       const s = await tx.source.findUnique({ where: { id } });

@@ -31,32 +31,42 @@ export async function rebuildSearchIndex(onProgress?: (type: SearchType, done: n
   const indexed = Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>;
   let removed = 0;
   for (const type of SEARCH_TYPES) {
-    let after: string | undefined;
-    for (;;) {
-      const ids = await read((db) => idsOf(db, type, after));
-      if (ids.length === 0) break;
-      await write(async (tx) => {
-        for (const { id } of ids) await indexRecord(tx, type, id);
-      });
-      indexed[type] += ids.length;
-      after = ids[ids.length - 1]!.id;
-      onProgress?.(type, indexed[type]);
-    }
-    // Entries whose record is gone (deleted outside the app).
-    let afterDoc = 0;
-    for (;;) {
-      const docs = await read((db) => db.searchDoc.findMany({ where: { type, id: { gt: afterDoc } }, select: { id: true, recordId: true }, orderBy: { id: "asc" }, take: BATCH }));
-      if (docs.length === 0) break;
-      const existing = new Set((await read((db) => idsIn(db, type, docs.map((d) => d.recordId)))).map((r) => r.id));
-      const stale = docs.filter((d) => !existing.has(d.recordId)).map((d) => d.id);
-      if (stale.length) removed += (await write((tx) => tx.searchDoc.deleteMany({ where: { id: { in: stale } } }))).count;
-      afterDoc = docs[docs.length - 1]!.id;
-    }
+    const r = await reindexType(type, (done) => onProgress?.(type, done));
+    indexed[type] = r.indexed;
+    removed += r.removed;
   }
   // SQLite: rebuild the FTS5 index itself from "SearchDoc", in case it was damaged.
   if (dbProvider() === "sqlite") await write((tx) => tx.$executeRaw`INSERT INTO "SearchFts"("SearchFts") VALUES ('rebuild')`);
   // Rebuilt in batches, the index is in many segments: merged into one (compact.ts).
   await compactSearchIndex();
+  return { indexed, removed };
+}
+
+/** Re-indexes every record of one type, and removes the entries whose record is gone. */
+async function reindexType(type: SearchType, onProgress?: (done: number) => void): Promise<{ indexed: number; removed: number }> {
+  let indexed = 0;
+  let removed = 0;
+  let after: string | undefined;
+  for (;;) {
+    const ids = await read((db) => idsOf(db, type, after));
+    if (ids.length === 0) break;
+    await write(async (tx) => {
+      for (const { id } of ids) await indexRecord(tx, type, id);
+    });
+    indexed += ids.length;
+    after = ids[ids.length - 1]!.id;
+    onProgress?.(indexed);
+  }
+  // Entries whose record is gone (deleted outside the app).
+  let afterDoc = 0;
+  for (;;) {
+    const docs = await read((db) => db.searchDoc.findMany({ where: { type, id: { gt: afterDoc } }, select: { id: true, recordId: true }, orderBy: { id: "asc" }, take: BATCH }));
+    if (docs.length === 0) break;
+    const existing = new Set((await read((db) => idsIn(db, type, docs.map((d) => d.recordId)))).map((r) => r.id));
+    const stale = docs.filter((d) => !existing.has(d.recordId)).map((d) => d.id);
+    if (stale.length) removed += (await write((tx) => tx.searchDoc.deleteMany({ where: { id: { in: stale } } }))).count;
+    afterDoc = docs[docs.length - 1]!.id;
+  }
   return { indexed, removed };
 }
 
@@ -76,13 +86,20 @@ function idsIn(db: Tx, type: SearchType, ids: string[]): Promise<{ id: string }[
 /**
  * After the migration that creates the search index, records that existed before it have no
  * entry yet: index them once. After the one that keeps the words written with a ZWNJ joined
- * (*_search_joined_words), the entries that exist get theirs. Other migrations need nothing
- * (every change indexes its record).
+ * (*_search_joined_words), the entries that exist get theirs. After *_search_proceeding_kinds,
+ * proceedings are indexed again, with their kind in words instead of its code (a few records).
+ * Other migrations need nothing (every change indexes its record).
  */
 export async function indexAfterMigration(applied: string[]): Promise<ReindexResult | null> {
-  if (applied.some((name) => name.endsWith("_search_index"))) return rebuildSearchIndex();
-  if (applied.some((name) => name.endsWith("_search_joined_words"))) return fillJoinedWords();
-  return null;
+  const after = (suffix: string) => applied.some((name) => name.endsWith(suffix));
+  if (after("_search_index")) return rebuildSearchIndex();
+  const joined = after("_search_joined_words") ? await fillJoinedWords() : null;
+  if (!after("_search_proceeding_kinds")) return joined;
+  const kinds = await reindexType("proceeding");
+  const result = joined ?? { indexed: Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>, removed: 0 };
+  result.indexed.proceeding += kinds.indexed;
+  result.removed += kinds.removed;
+  return result;
 }
 
 /**
