@@ -79,6 +79,7 @@ async function importRegistries() {
       const event = await tx.event.create({
         data: {
           title: ev.title,
+          titleFa: ev.title_fa ?? "",
           dateStart: ev.date,
           dateEnd: ev.date_end ?? null,
           precision: ev.precision,
@@ -88,7 +89,7 @@ async function importRegistries() {
           places: { create: places.map((placeId) => ({ placeId })) },
         },
       });
-      created.push({ recordType: "Event", id: event.id, after: { title: ev.title, date: ev.date } });
+      created.push({ recordType: "Event", id: event.id, after: { title: ev.title, titleFa: ev.title_fa ?? "", date: ev.date } });
     }
     for (const pr of record.proceedings) {
       const proceeding = await tx.proceeding.create({

@@ -43,6 +43,10 @@ describe("demo data", () => {
     const nouri = await read((d) => d.proceeding.findFirst({ where: { title: { contains: "Nouri" } }, include: { defendants: { include: { person: true } }, timeline: true } }));
     expect(nouri?.defendants.map((x) => x.person.key)).toEqual(["nouri"]);
     expect(nouri?.timeline.length).toBeGreaterThanOrEqual(3);
+    // The Persian interface shows events by their Persian titles (the timeline, the matrix).
+    const events = await read((d) => d.event.findMany({ select: { title: true, titleFa: true } }));
+    expect(events.filter((e) => !/[\u0600-\u06FF]/.test(e.titleFa)).map((e) => e.title)).toEqual([]);
+    expect(events.find((e) => e.title === "Operation Mersad")?.titleFa).toBe("عملیات مرصاد");
     const v = await verifyAuditChain();
     expect(v.ok).toBe(true);
     expect(v.events).toBeGreaterThan(counts.persons + counts.statements);
