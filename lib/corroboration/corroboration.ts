@@ -819,7 +819,7 @@ async function timelineOf(actor: Actor, links: GraphLinks, q: TimelineQuery, cho
             nameFa: true,
             positions: {
               where: { fromEarliest: { not: null } },
-              select: { id: true, title: true, institution: true, fromDate: true, toDate: true, fromEarliest: true, toLatest: true, precision: true },
+              select: { id: true, title: true, titleFa: true, institution: true, fromDate: true, toDate: true, fromEarliest: true, toLatest: true, precision: true },
               orderBy: { fromEarliest: "asc" },
             },
           },

@@ -96,6 +96,7 @@ export const ZTimelineOut = z.object({
         z.object({
           id: z.string(),
           title: z.string(),
+          titleFa: z.string().describe("The title in Persian; empty if not given"),
           institution: z.string(),
           fromDate: z.string().nullable(),
           toDate: z.string().nullable(),

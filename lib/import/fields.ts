@@ -42,6 +42,7 @@ export const FIELDS: Record<ImportKind, FieldSpec[]> = {
     f("summary", ["summary", "role", "role in 1988", "description", "خلاصه", "نقش", "شرح"]),
     f("source", ["source", "منبع"]),
     f("position", ["position", "post", "title", "سمت", "مقام"]),
+    f("positionFa", ["position fa", "position (fa)", "persian position", "position in persian", "title fa", "persian title", "title (fa)", "سمت فارسی", "سمت به فارسی", "عنوان سمت به فارسی", "مقام به فارسی"]),
     f("institution", ["institution", "organisation", "organization", "نهاد", "سازمان"]),
     f("positionFrom", ["from", "position from", "start", "از", "از تاریخ"]),
     f("positionTo", ["to", "position to", "end", "تا", "تا تاریخ"]),

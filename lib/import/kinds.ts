@@ -175,13 +175,16 @@ export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Pla
     case "PERSONS": {
       const aliases = splitMulti(v.aliases);
       const position = v.position?.trim();
+      const positionFa = v.positionFa?.trim();
       const input = {
         name: v.name ?? "",
         nameFa: v.nameFa ?? "",
         aliases,
         summary: v.summary ?? "",
         source: v.source ?? "",
-        positions: position ? [{ title: position, institution: v.institution ?? "", from: v.positionFrom || undefined, to: v.positionTo || undefined }] : [],
+        // A Persian title without an English one makes a position too, which is then refused
+        // for its missing title rather than dropped without a word.
+        positions: position || positionFa ? [{ title: position ?? "", titleFa: positionFa ?? "", institution: v.institution ?? "", from: v.positionFrom || undefined, to: v.positionTo || undefined }] : [],
       };
       const label = input.name.trim() || input.nameFa.trim() || `#${row}`;
       const parsed = ZCreatePerson.safeParse(input);
@@ -301,13 +304,13 @@ export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Pla
   }
 }
 
-/** A position's sub-fields are reported on their own columns (from, to, position). */
+/** A position's sub-fields are reported on their own columns (from, to, position, positionFa). */
 function fixPositionColumn(col: (f: string) => string | null, err: z.ZodError) {
   return (p: Problem, i: number): Problem => {
     const path = err.issues[i]?.path ?? [];
     if (path[0] !== "positions") return p;
     const sub = String(path[2] ?? "title");
-    const field = sub === "from" ? "positionFrom" : sub === "to" ? "positionTo" : sub === "institution" ? "institution" : "position";
+    const field = sub === "from" ? "positionFrom" : sub === "to" ? "positionTo" : sub === "institution" ? "institution" : sub === "titleFa" ? "positionFa" : "position";
     return { ...p, column: col(field) };
   };
 }

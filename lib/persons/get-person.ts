@@ -14,6 +14,7 @@ type PositionRow = {
   id: string;
   personId: string;
   title: string;
+  titleFa: string;
   institution: string;
   place: string;
   fromDate: string | null;
@@ -40,7 +41,7 @@ export async function getPerson({ actor, personId }: { actor: Actor | null; pers
       FROM "Person" WHERE "id" = ${personId}`),
     rawAll<AliasRow>(Prisma.sql`SELECT "id", "personId", "name", "note" FROM "PersonAlias" WHERE "personId" = ${personId} ORDER BY "id" ASC`),
     rawAll<PositionRow>(Prisma.sql`
-      SELECT "id", "personId", "title", "institution", "place", "fromDate", "toDate", "fromEarliest", "toLatest", "precision"
+      SELECT "id", "personId", "title", "titleFa", "institution", "place", "fromDate", "toDate", "fromEarliest", "toLatest", "precision"
       FROM "Position" WHERE "personId" = ${personId}`),
     rawAll<DefendantRow>(Prisma.sql`
       SELECT d."proceedingId", d."personId", p."id", p."title", p."kind", p."status"

@@ -16,6 +16,9 @@ export const ZPosition = z
   .object(
     {
       title: zText(300),
+      // The title in Persian, for the Persian interface. Not checked for script: a title may
+      // mix in a Latin name or acronym.
+      titleFa: zOptText(300).default(""),
       institution: zOptText(300).default(""),
       place: zOptText(200).default(""),
       from: zOptionalFuzzyDate,
@@ -71,6 +74,7 @@ export type PositionSpan = { from: ParsedDate | null; to: ParsedDate | null };
 export const ZPositionOut = z.object({
   id: z.string(),
   title: z.string(),
+  titleFa: z.string().describe("The title in Persian; empty if not given"),
   institution: z.string(),
   place: z.string(),
   from: z.string().nullable().describe("As given, e.g. 1988 or Mordad 1367"),

@@ -35,6 +35,7 @@ export function toPersonOut(p: Loaded): PersonOut {
     positions: sortPositions(p.positions).map((x) => ({
       id: x.id,
       title: x.title,
+      titleFa: x.titleFa,
       institution: x.institution,
       place: x.place,
       from: x.fromDate,
@@ -58,7 +59,7 @@ export function personAuditView(p: PersonOut) {
     name: p.name,
     nameFa: p.nameFa,
     aliases: p.aliases,
-    positions: p.positions.map(({ title, institution, place, from, to }) => ({ title, institution, place, from, to })),
+    positions: p.positions.map(({ title, titleFa, institution, place, from, to }) => ({ title, titleFa, institution, place, from, to })),
     summary: p.summary,
     statusNotes: p.statusNotes,
     source: p.source,
@@ -69,6 +70,7 @@ export function personAuditView(p: PersonOut) {
 export function positionRow(p: PositionInput) {
   return {
     title: p.title,
+    titleFa: p.titleFa,
     institution: p.institution,
     place: p.place,
     fromDate: p.from?.input ?? null,

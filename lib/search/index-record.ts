@@ -68,7 +68,7 @@ export async function loadDocContent(tx: Tx, type: SearchType, id: string): Prom
       if (!p) return null;
       return {
         title: p.name,
-        body: lines(p.nameFa, ...p.aliases.map((a) => a.name), p.summary, ...p.positions.map((x) => lines(x.title, x.institution, x.place)), p.statusNotes),
+        body: lines(p.nameFa, ...p.aliases.map((a) => a.name), p.summary, ...p.positions.map((x) => lines(x.title, x.titleFa, x.institution, x.place)), p.statusNotes),
       };
     }
     case "organisation": {

@@ -56,7 +56,7 @@ async function importRegistries() {
           summary: p.role_1988,
           source: p.source,
           aliases: { create: p.aliases.map((name) => ({ name, note: "public record" })) },
-          positions: { create: p.positions.map((x) => ({ title: x.title, fromDate: x.from, toDate: x.to, ...positionSpan(x.from, x.to) })) },
+          positions: { create: p.positions.map((x) => ({ title: x.title, titleFa: x.title_fa ?? "", fromDate: x.from, toDate: x.to, ...positionSpan(x.from, x.to) })) },
         },
       });
       personIds.set(p.key, person.id);

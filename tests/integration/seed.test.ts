@@ -47,6 +47,11 @@ describe("demo data", () => {
     const events = await read((d) => d.event.findMany({ select: { title: true, titleFa: true } }));
     expect(events.filter((e) => !/[\u0600-\u06FF]/.test(e.titleFa)).map((e) => e.title)).toEqual([]);
     expect(events.find((e) => e.title === "Operation Mersad")?.titleFa).toBe("عملیات مرصاد");
+    // And the officials' positions by their Persian titles (the person page, the list, the timeline).
+    const positions = await read((d) => d.position.findMany({ select: { title: true, titleFa: true, person: { select: { key: true } } } }));
+    expect(positions).toHaveLength(record.persons.reduce((n, p) => n + p.positions.length, 0));
+    expect(positions.filter((x) => !/[\u0600-\u06FF]/.test(x.titleFa)).map((x) => x.title)).toEqual([]);
+    expect(positions.find((x) => x.person.key === "nouri")?.titleFa).toBe("دستیار دادیار زندان گوهردشت");
     const v = await verifyAuditChain();
     expect(v.ok).toBe(true);
     expect(v.events).toBeGreaterThan(counts.persons + counts.statements);

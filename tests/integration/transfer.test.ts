@@ -175,6 +175,24 @@ describe("full export and import", () => {
     await expectIdenticalTo(r, store, zipHead);
   });
 
+  test("positions' Persian titles travel with them; an export written before positions had them loads with none", async () => {
+    // The seeded officials' positions all have one, so the identical-copy tests above compare them.
+    const positions = sourceTables.Position as { id: string; titleFa: string }[];
+    expect(positions.length).toBeGreaterThan(0);
+    expect(positions.filter((x) => !/[\u0600-\u06FF]/.test(x.titleFa))).toEqual([]);
+    const older = join(work, "older");
+    await writeExportCopy(older);
+    const docPath = join(older, "casefile-export.json");
+    const doc = JSON.parse(readFileSync(docPath, "utf8"));
+    for (const row of doc.tables.Position as Record<string, unknown>[]) delete row.titleFa;
+    writeFileSync(docPath, JSON.stringify(doc));
+    await freshDestination();
+    await importCasefileExport({ file: older });
+    const loaded = await read((d) => d.position.findMany({ select: { id: true, title: true, titleFa: true }, orderBy: { id: "asc" } }));
+    expect(loaded.map((x) => x.id).sort()).toEqual(positions.map((x) => x.id).sort());
+    expect(loaded.every((x) => x.titleFa === "" && x.title !== "")).toBe(true);
+  });
+
   test("a newer format version, an altered audit log and a damaged file are refused by name, and nothing is written", async () => {
     const doc = JSON.parse(readFileSync(join(exportDir, "casefile-export.json"), "utf8"));
     const bad = (name: string, change: (d: typeof doc) => void) => {
