@@ -42,6 +42,7 @@ afterAll(async () => {
 const storedTitles = (personId: string) =>
   read((d) => d.position.findMany({ where: { personId }, select: { title: true, titleFa: true }, orderBy: { title: "asc" } }));
 
+const noParams = { params: Promise.resolve({}) };
 const personNamed = async (name: string) => (await read((d) => d.person.findFirstOrThrow({ where: { name }, select: { id: true } }))).id;
 
 describe("a position's Persian title", () => {
@@ -98,12 +99,12 @@ describe("a position's Persian title", () => {
     const token = (await createToken({ actor: researcher, input: { name: "test" } })).secret;
     const headers = (lang: string) => ({ authorization: `Bearer ${token}`, "content-type": "application/json", "accept-language": lang });
     const body = JSON.stringify({ name: "Valerian Overlong", positions: [{ title: "Fictional Judge", titleFa: "ق".repeat(301) }] });
-    const fa = await createPersonRoute(new Request("http://casefile.test/api/v1/persons", { method: "POST", headers: headers("fa"), body }));
+    const fa = await createPersonRoute(new Request("http://casefile.test/api/v1/persons", { method: "POST", headers: headers("fa"), body }), noParams);
     expect(fa.status).toBe(400);
     const faErr = ((await fa.json()) as { error: { code: string; fields: Record<string, string[]> } }).error;
     expect(faErr.code).toBe("INVALID_INPUT");
     expect(faErr.fields["positions.0.titleFa"]![0]).toMatch(/[\u0600-\u06FF]/);
-    const en = await createPersonRoute(new Request("http://casefile.test/api/v1/persons", { method: "POST", headers: headers("en"), body }));
+    const en = await createPersonRoute(new Request("http://casefile.test/api/v1/persons", { method: "POST", headers: headers("en"), body }), noParams);
     expect(((await en.json()) as { error: { fields: Record<string, string[]> } }).error.fields["positions.0.titleFa"]![0]).toMatch(/300/);
     const patch = await updatePersonRoute(
       new Request(`http://casefile.test/api/v1/persons/${ok.id}`, { method: "PATCH", headers: headers("fa"), body: JSON.stringify({ positions: [{ title: "Fictional Judge", titleFa: 7 }] }) }),
@@ -123,6 +124,7 @@ describe("a position's Persian title", () => {
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body: JSON.stringify({ name: "Cassius Apiperson", positions: [{ title: "Fictional Warden", titleFa: "رئیس ساختگی زندان" }] }),
       }),
+      noParams,
     );
     expect(res.status).toBe(201);
     expect(((await res.json()) as { positions: { titleFa: string }[] }).positions.map((x) => x.titleFa)).toEqual(["رئیس ساختگی زندان"]);

@@ -14,7 +14,7 @@ export type PersonFormData = { id?: string; duplicates?: DuplicateCandidate[] };
 
 const FIELDS = ["name", "nameFa", "summary", "statusNotes", "source", "confirmDuplicate", "baseUpdatedAt"] as const;
 const ALIAS_COLUMNS = ["name", "note"] as const;
-const POSITION_COLUMNS = ["title", "institution", "place", "from", "to"] as const;
+const POSITION_COLUMNS = ["title", "titleFa", "institution", "place", "from", "to"] as const;
 
 /** The form as the lib's input, and everything typed, to send back if it fails. */
 function read(formData: FormData) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "@/lib/i18n/server";
-import { FaText, NameList } from "@/app/(app)/_components/registry/names";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
+import { FaText, NameList, PositionTitle } from "@/app/(app)/_components/registry/names";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
@@ -17,7 +17,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const q = (param(sp.q) ?? "").trim().slice(0, 200);
   const actor = await requirePageActor(q ? `/persons?q=${encodeURIComponent(q)}` : "/persons");
-  const [rows, t, format] = await Promise.all([orHttpError(listPersons({ actor, query: { q } })), getTranslations(), getFormatter()]);
+  const [rows, t, format, locale] = await Promise.all([orHttpError(listPersons({ actor, query: { q } })), getTranslations(), getFormatter(), getLocale()]);
   return (
     <ClientMessages namespaces={["registry"]}>
       <div className="page-head">
@@ -74,7 +74,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
                       <ul className="inline-list">
                         {p.positions.map((x, i) => (
                           <li key={i}>
-                            <bdi>{x.title}</bdi>
+                            <PositionTitle position={x} fa={locale === "fa"} />
                           </li>
                         ))}
                       </ul>

@@ -204,10 +204,11 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
                 {name}
               </text>
               {bars.map(({ pos, s, end, clippedStart, clippedEnd }) => {
-                const label = t("positionLabel", { person: name, title: pos.title, dates: `${read(pos.fromDate)} – ${pos.toDate ? read(pos.toDate) : t("ongoing")}` });
+                const title = (fa && pos.titleFa) || pos.title;
+                const label = t("positionLabel", { person: name, title, dates: `${read(pos.fromDate)} – ${pos.toDate ? read(pos.toDate) : t("ongoing")}` });
                 const width = Math.max(3, Math.abs(end - s));
-                const inside = width > pos.title.length * CHAR_W + 12;
-                const place = inside ? null : placeLabel(s, end, pos.title, taken);
+                const inside = width > title.length * CHAR_W + 12;
+                const place = inside ? null : placeLabel(s, end, title, taken);
                 return (
                   <g key={pos.id}>
                     <title>{label}</title>
@@ -228,7 +229,7 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
                         textAnchor={inside ? "middle" : place!.anchor}
                         className={inside ? styles.barLabelInside : styles.markLabel}
                       >
-                        {pos.title}
+                        {title}
                       </text>
                     )}
                   </g>
@@ -272,7 +273,7 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
               {persons.flatMap((p) =>
                 p.positions.map((pos) => (
                   <li key={pos.id}>
-                    <bdi>{(fa && p.nameFa) || p.name}</bdi>: <bdi>{pos.title}</bdi> — <bdi>{read(pos.fromDate)}</bdi> – {pos.toDate ? <bdi>{read(pos.toDate)}</bdi> : t("ongoing")}
+                    <bdi>{(fa && p.nameFa) || p.name}</bdi>: <bdi>{(fa && pos.titleFa) || pos.title}</bdi> — <bdi>{read(pos.fromDate)}</bdi> – {pos.toDate ? <bdi>{read(pos.toDate)}</bdi> : t("ongoing")}
                   </li>
                 )),
               )}

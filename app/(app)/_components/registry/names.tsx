@@ -21,3 +21,17 @@ export function NameList({ names }: { names: readonly string[] }) {
     </ul>
   );
 }
+
+/**
+ * A position's title as the reader's interface has it: in Persian its Persian title when it has
+ * one, else the title as recorded (usually English).
+ */
+export function PositionTitle({ position, fa }: { position: { title: string; titleFa: string }; fa: boolean }) {
+  return fa && position.titleFa ? (
+    <bdi lang="fa" dir="rtl">
+      {position.titleFa}
+    </bdi>
+  ) : (
+    <bdi dir="auto">{position.title}</bdi>
+  );
+}

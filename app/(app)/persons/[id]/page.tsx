@@ -5,7 +5,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { DateText } from "@/app/(app)/_components/registry/dates";
-import { FaText } from "@/app/(app)/_components/registry/names";
+import { FaText, PositionTitle } from "@/app/(app)/_components/registry/names";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
@@ -148,7 +148,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                         <DateText input={x.from} end={x.to} open={!!x.from && !x.to} calendar={calendar} locale={locale} />
                       </td>
                       <td>
-                        <bdi dir="auto">{x.title}</bdi>
+                        <PositionTitle position={x} fa={locale === "fa"} />
                       </td>
                       <td>
                         <bdi dir="auto">{x.institution}</bdi>

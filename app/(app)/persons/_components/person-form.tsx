@@ -95,6 +95,7 @@ export function PersonForm({ action, initial = {}, submitLabel, editing = false 
         count={rowCount(state, initial, "positions")}
         columns={[
           { name: "title", label: t("positionTitle"), maxLength: 300, size: "wide" },
+          { name: "titleFa", label: t("positionTitleFa"), optional: true, maxLength: 300, size: "wide", lang: "fa" },
           { name: "institution", label: t("institution"), optional: true, maxLength: 300 },
           { name: "place", label: t("place"), optional: true, maxLength: 200 },
           { name: "from", label: t("from"), optional: true, maxLength: 100, size: "narrow" },

@@ -22,6 +22,7 @@ function formValuesOf(p: PersonOut): Record<string, string> {
   p.positions.forEach((x, i) =>
     Object.assign(v, {
       [`positions.${i}.title`]: x.title,
+      [`positions.${i}.titleFa`]: x.titleFa,
       [`positions.${i}.institution`]: x.institution,
       [`positions.${i}.place`]: x.place,
       [`positions.${i}.from`]: x.from ?? "",
