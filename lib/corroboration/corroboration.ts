@@ -185,10 +185,22 @@ type PersonLinkRow = LinkPassageRow & {
 
 
 /**
- * The links naming a person that `actor` may see, by creation. `quotes`: with the quote and
- * statement columns (else only what counting needs); `group`: only one event (null: none) and type.
+ * SQL true for the rows of page `page` of a numbered list (`rn` a row's place from 1, `total` the
+ * rows in all), or of its last page when `page` is past it: a page past the end is clamped in
+ * the same read instead of asking again.
  */
-async function personLinkRows(actor: Actor, personId: string, o: { quotes: boolean; group?: { eventId: string | null; allegationType: string }; events?: { ids: string[]; none: boolean } }) {
+function onPageSql(rn: Prisma.Sql, total: Prisma.Sql, page: number, perPage: number): Prisma.Sql {
+  // CAST: SQLite may be handed the page size as a real number, and its division would not truncate.
+  const last = Prisma.sql`CAST((${total} - 1) / ${perPage} AS INTEGER)`;
+  return Prisma.sql`CAST((${rn} - 1) / ${perPage} AS INTEGER) = CASE WHEN ${page - 1} < ${last} THEN ${page - 1} ELSE ${last} END`;
+}
+
+/**
+ * The links naming a person that `actor` may see, by creation. `quotes`: with the quote and
+ * statement columns (else only what counting needs); `group`: only one event (null: none) and type;
+ * `page`: only that page of them (the last when it is past the last), each row with `total`, how many in all.
+ */
+async function personLinkRows(actor: Actor, personId: string, o: { quotes: boolean; group?: { eventId: string | null; allegationType: string }; events?: { ids: string[]; none: boolean }; page?: { page: number; perPage: number } }) {
   const quoteCols = o.quotes
     ? Prisma.sql`, l."statementId", l."revisionNumber", l."startOffset", l."endOffset", l."quote", l."role", s."title", s."language", s."fictional", w."code" AS "witnessCode"`
     : Prisma.empty;
@@ -202,13 +214,28 @@ async function personLinkRows(actor: Actor, personId: string, o: { quotes: boole
   const eventsWhere = o.events
     ? Prisma.sql`AND (${o.events.ids.length ? Prisma.sql`e."id" IN (${Prisma.join(o.events.ids)})` : Prisma.sql`1 = 0`}${o.events.none ? Prisma.sql` OR e."id" IS NULL` : Prisma.empty})`
     : Prisma.empty;
-  return rawAll<PersonLinkRow>(Prisma.sql`
-    SELECT l."id", l."anchor", l."allegationType", l."eventId", s."status", s."witnessId", w."sameAsId"${quoteCols}${eventCols}
-    FROM "Link" l
+  const joins = Prisma.sql`
     JOIN "Statement" s ON s."id" = l."statementId"
     JOIN "Witness" w ON w."id" = s."witnessId"
-    ${o.group ? Prisma.empty : Prisma.sql`LEFT JOIN "Event" e ON e."id" = l."eventId"`}
-    WHERE l."personId" = ${personId} ${legalOnly(actor)} ${groupWhere} ${eventsWhere}
+    ${o.group ? Prisma.empty : Prisma.sql`LEFT JOIN "Event" e ON e."id" = l."eventId"`}`;
+  const where = Prisma.sql`l."personId" = ${personId} ${legalOnly(actor)} ${groupWhere} ${eventsWhere}`;
+  const columns = Prisma.sql`l."id", l."anchor", l."allegationType", l."eventId", s."status", s."witnessId", w."sameAsId"${quoteCols}${eventCols}`;
+  return rawAll<PersonLinkRow & { total?: unknown }>(
+    o.page
+      ? // Numbered and counted on the links' ids alone; only the page's rows are read whole.
+        Prisma.sql`
+    WITH "n" AS (
+      SELECT l."id", ROW_NUMBER() OVER (ORDER BY l."createdAt" ASC, l."id" ASC) AS "rn", COUNT(*) OVER () AS "total"
+      FROM "Link" l ${joins}
+      WHERE ${where})
+    SELECT ${columns}, "n"."total"
+    FROM "n" JOIN "Link" l ON l."id" = "n"."id" ${joins}
+    WHERE ${onPageSql(Prisma.sql`"n"."rn"`, Prisma.sql`"n"."total"`, o.page.page, o.page.perPage)}
+    ORDER BY "n"."rn"`
+      : Prisma.sql`
+    SELECT ${columns}
+    FROM "Link" l ${joins}
+    WHERE ${where}
     ORDER BY l."createdAt" ASC, l."id" ASC`,
     // A person named in a hundred statements: a hundred statement rows scattered over the file,
     // milliseconds of page reads on SQLite, done on the reader thread instead of the server's one
@@ -378,25 +405,38 @@ export async function getPersonAllegationSummary({ actor, personId, page, perPag
   return { ...r, groups: r.groups.map(({ items, ...g }) => ({ ...g, quoteCount: items.length })) };
 }
 
-/** One group of a person's allegations: its allegation type, and its event's id or "none" for the links naming no event. */
+/** How many quotes of one allegation group getPersonAllegationQuotes gives at a time. */
+export const PERSON_QUOTES_PER_PAGE = 20;
+
+/** One group of a person's allegations: its allegation type, and its event's id or "none" for the links naming no event; and which page of its quotes. */
 export const ZAllegationQuotesQuery = z.object({
   type: z.enum(ALLEGATION_TYPES, { error: "invalid_choice" }),
   event: z.string({ error: "required" }).min(1, { error: "required" }).max(100, { error: "too_long:100" }),
+  page: ZPage,
 });
+
+type QuotePages = { page: number; pages: number; perPage: number; quotes: number };
 
 /**
  * The quotes of one group of getPersonAllegations (the same quotes, in the same order, for
- * the same reader): those of the person's links with that allegation type and event.
+ * the same reader): those of the person's links with that allegation type and event, one page
+ * at a time (PERSON_QUOTES_PER_PAGE; a page past the last gives the last), with how many in
+ * all. A person can be named in one event by thousands of statements.
  */
-export async function getPersonAllegationQuotes({ actor, personId, query }: { actor: Actor | null; personId: string; query: unknown }): Promise<{ quotes: Quote[] }> {
+export async function getPersonAllegationQuotes({ actor, personId, query, perPage = PERSON_QUOTES_PER_PAGE }: { actor: Actor | null; personId: string; query: unknown; perPage?: number }): Promise<{
+  quotes: Quote[];
+  pages: QuotePages;
+}> {
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
   const q = parseInput(ZAllegationQuotesQuery, query);
   const [, rows] = await Promise.all([
     requirePerson(personId),
-    personLinkRows(actor, personId, { quotes: true, group: { eventId: q.event === "none" ? null : q.event, allegationType: q.type } }),
+    personLinkRows(actor, personId, { quotes: true, group: { eventId: q.event === "none" ? null : q.event, allegationType: q.type }, page: { page: q.page, perPage } }),
   ]);
-  return { quotes: rows.map(quoteOfRow) };
+  const total = rawInt(rows[0]?.total ?? 0);
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  return { quotes: rows.map(quoteOfRow), pages: { page: Math.min(q.page, pages), pages, perPage, quotes: total } };
 }
 
 // ---------------------------------------------------------------- a proceeding's evidence

@@ -56,6 +56,13 @@ export const ZPersonAllegationsOut = z.object({
     .describe("Which page of the person's events this is, of how many; totals are over all of them"),
 });
 
+export const ZAllegationQuotesOut = z.object({
+  quotes: z.array(ZQuoteOut).describe("One page of the group's quotes, in the order their links were made"),
+  pages: z
+    .object({ page: z.number().int(), pages: z.number().int(), perPage: z.number().int().describe("Quotes a page"), quotes: z.number().int().describe("Quotes in the group in all") })
+    .describe("Which page of the group's quotes this is, of how many"),
+});
+
 export const ZProceedingEvidenceOut = z.object({
   proceeding: z.object({ id: z.string(), title: z.string() }),
   defendants: z.array(

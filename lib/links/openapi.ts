@@ -1,5 +1,5 @@
 import { body, errors, json, ok, ref } from "@/lib/api/openapi-parts";
-import { ZMatrixOut, ZPersonAllegationsOut, ZProceedingEvidenceOut, ZQuoteOut, ZTimelineOut } from "@/lib/corroboration/schemas";
+import { ZAllegationQuotesOut, ZMatrixOut, ZPersonAllegationsOut, ZProceedingEvidenceOut, ZQuoteOut, ZTimelineOut } from "@/lib/corroboration/schemas";
 import { ALLEGATION_TYPES, ZCreateLink, ZLinkOut, ZSuggestionOut, ZUpdateLink } from "./schemas";
 
 // The links and corroboration part of the OpenAPI document (lib/api/openapi.ts), from the
@@ -21,6 +21,7 @@ export function linkSchemas() {
     LinkSuggestion: json(ZSuggestionOut, "output"),
     PersonAllegations: json(ZPersonAllegationsOut, "output"),
     AllegationQuote: json(ZQuoteOut, "output"),
+    AllegationQuotes: json(ZAllegationQuotesOut, "output"),
     ProceedingEvidence: json(ZProceedingEvidenceOut, "output"),
     CorroborationMatrix: json(ZMatrixOut, "output"),
     Timeline: json(ZTimelineOut, "output"),
@@ -84,12 +85,14 @@ export function linkPaths() {
       parameters: idParam,
       get: {
         summary: "The quotes of one group of a person's allegations (what the person page loads when a group is opened)",
-        description: "The same quotes, in the same order and for the same reader, as that group's items in /persons/{id}/allegations.",
+        description:
+          "The same quotes, in the same order and for the same reader, as that group's items in /persons/{id}/allegations: 20 at a time (pages says which page, of how many, and how many quotes in all). Legal-team members see and count only statements whose witness's consent covers legal sharing.",
         parameters: [
           { name: "type", in: "query", required: true, schema: { type: "string", enum: [...ALLEGATION_TYPES] } },
           { name: "event", in: "query", required: true, description: "The event's id, or none for the links that name no event.", schema: { type: "string" } },
+          { name: "page", in: "query", required: false, description: "Which page of the group's quotes (a page past the last gives the last).", schema: { type: "integer", minimum: 1, default: 1 } },
         ],
-        responses: { "200": ok({ type: "object", properties: { quotes: { type: "array", items: ref("AllegationQuote") } } }), ...errors(400, 401, 403, 404) },
+        responses: { "200": ok(ref("AllegationQuotes")), ...errors(400, 401, 403, 404) },
       },
     },
     "/proceedings/{id}/evidence": {

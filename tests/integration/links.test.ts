@@ -425,7 +425,7 @@ describe("corroboration", () => {
     expect((await getPersonAllegationSummary({ actor: reviewer, personId: accused })).groups.find((g) => g.event?.id === massExecutions)!.event).toEqual(event);
     const legalKilling = await getPersonAllegationQuotes({ actor: legal, personId: accused, query: { type: "KILLING", event: massExecutions } });
     expect(legalKilling.quotes).toHaveLength(3);
-    expect(await getPersonAllegationQuotes({ actor: reviewer, personId: accused, query: { type: "KILLING", event: "no-such-event" } })).toEqual({ quotes: [] });
+    expect(await getPersonAllegationQuotes({ actor: reviewer, personId: accused, query: { type: "KILLING", event: "no-such-event" } })).toMatchObject({ quotes: [], pages: { page: 1, pages: 1, quotes: 0 } });
     await expect(getPersonAllegationQuotes({ actor: reviewer, personId: accused, query: { type: "BAD", event: "none" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(getPersonAllegationQuotes({ actor: reviewer, personId: accused, query: { type: "KILLING" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(getPersonAllegationQuotes({ actor: reviewer, personId: "nope", query: { type: "KILLING", event: "none" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -446,11 +446,12 @@ describe("corroboration", () => {
     const err = (await bad.json()) as { error: { code: string; fields: Record<string, string[]> } };
     expect(err.error.code).toBe("INVALID_INPUT");
     expect(err.error.fields.type![0]).toMatch(/[\u0600-\u06FF]/);
-    // Documented in the OpenAPI document (which the API robustness test walks), with its two parameters.
+    // Documented in the OpenAPI document (which the API robustness test walks), with its parameters.
     const doc = openApiDocument() as { paths: Record<string, { get?: { parameters?: { name: string; required: boolean }[] } }> };
     expect(doc.paths["/persons/{id}/allegations/quotes"]?.get?.parameters?.map((p) => [p.name, p.required])).toEqual([
       ["type", true],
       ["event", true],
+      ["page", false],
     ]);
   });
 
