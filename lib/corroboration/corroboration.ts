@@ -290,7 +290,11 @@ function eventOfRow(l: PersonLinkRow): EventRef | null {
 /** How many event blocks (an event's allegation groups, or those naming no event) the person page shows at a time. */
 export const PERSON_EVENTS_PER_PAGE = 20;
 
-/** The reader's links naming a person: the events they name (null: none or a missing event) in the person page's order, one page of them, and how many in all. */
+/**
+ * The reader's links naming a person: the events they name (null: none or a missing event) in
+ * the person page's order, one page of them (the last when `page` is past it, in the same read),
+ * and how many in all.
+ */
 async function personEventPage(actor: Actor, personId: string, page: number, perPage: number) {
   const legal = legalOnly(actor);
   const from = Prisma.sql`FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" LEFT JOIN "Event" e ON e."id" = l."eventId" WHERE l."personId" = ${personId} ${legal}`;
@@ -302,10 +306,12 @@ async function personEventPage(actor: Actor, personId: string, page: number, per
     // Dated events by their earliest day, undated ones after them, then the links naming no
     // event; ties by title and id, so that every page is the same for the same data.
     rawAll<{ id: string | null }>(Prisma.sql`
-      SELECT e."id" ${from}
-      GROUP BY e."id", e."earliest", e."title"
-      ORDER BY CASE WHEN e."id" IS NULL THEN 1 ELSE 0 END, CASE WHEN e."earliest" IS NULL THEN 1 ELSE 0 END, e."earliest", e."title", e."id"
-      LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`),
+      WITH "b" AS (
+        SELECT e."id", COUNT(*) OVER () AS "total",
+          ROW_NUMBER() OVER (ORDER BY CASE WHEN e."id" IS NULL THEN 1 ELSE 0 END, CASE WHEN e."earliest" IS NULL THEN 1 ELSE 0 END, e."earliest", e."title", e."id") AS "rn"
+        ${from}
+        GROUP BY e."id", e."earliest", e."title")
+      SELECT "id" FROM "b" WHERE ${onPageSql(Prisma.sql`"rn"`, Prisma.sql`"total"`, page, perPage)} ORDER BY "rn"`),
   ]);
   const blockTotal = rawInt(sizes?.events ?? 0) + rawInt(sizes?.none ?? 0);
   return { blocks: blocks.map((b) => b.id), blockTotal, groupTotal: rawInt(sizes?.groups ?? 0) };
@@ -345,10 +351,9 @@ type AllegationPages = { page: number; pages: number; perPage: number; events: n
 async function personAllegationPage(actor: Actor, personId: string, pageInput: unknown, perPage: number, quotes: boolean) {
   const asked = parseInput(z.object({ page: ZPage }), { page: pageInput }).page;
   const person = await requirePerson(personId);
-  let at = await personEventPage(actor, personId, asked, perPage);
+  const at = await personEventPage(actor, personId, asked, perPage);
   const pages = Math.max(1, Math.ceil(at.blockTotal / perPage));
   const page = Math.min(asked, pages);
-  if (page !== asked) at = await personEventPage(actor, personId, page, perPage);
   const ids = at.blocks.filter((b): b is string => b !== null);
   const [rows, totalRows] = await Promise.all([
     at.blocks.length ? personLinkRows(actor, personId, { quotes, events: { ids, none: at.blocks.includes(null) } }) : Promise.resolve([]),

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import * as dbClient from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { getPersonAllegations, getPersonAllegationSummary, PERSON_EVENTS_PER_PAGE } from "@/lib/corroboration";
 import { ZPersonAllegationsOut } from "@/lib/corroboration/schemas";
@@ -120,6 +121,17 @@ describe("the person page's allegations, a page of events at a time", () => {
     expect(beyond).toEqual(last);
     expect(beyond.pages.page).toBe(pages.length);
     expect(await getPersonAllegationSummary({ actor: reviewer, personId: person, page: "2" })).toEqual(pages[1]);
+    // The page past the end is clamped in the same reads as any other page: no second read of the events.
+    const reads = vi.spyOn(dbClient, "rawAll");
+    try {
+      await getPersonAllegationSummary({ actor: reviewer, personId: person, page: 2 });
+      const onPage = reads.mock.calls.length;
+      reads.mockClear();
+      await getPersonAllegationSummary({ actor: reviewer, personId: person, page: 999 });
+      expect(reads.mock.calls.length).toBe(onPage);
+    } finally {
+      reads.mockRestore();
+    }
     for (const page of ["two", 0, -1, 1.5]) {
       await expect(getPersonAllegationSummary({ actor: reviewer, personId: person, page })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { page: ["invalid_number"] } });
     }
