@@ -4,15 +4,25 @@ import { read } from "@/lib/db/write";
 import { searchPersons, type PersonHit } from "./search-persons";
 import { sortPositions } from "./shared";
 
-export type PersonRow = PersonHit & { positions: { title: string; titleFa: string; from: string | null; to: string | null }[] };
+export type PersonRow = PersonHit & { summary?: string; positions: { title: string; titleFa: string; from: string | null; to: string | null }[] };
 
-/** The persons list: search results (or everyone) with their positions in date order. */
-export async function listPersons({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<PersonRow[]> {
+/**
+ * The persons list: search results (or everyone) with their positions in date order, read for
+ * those results only; with `summaries`, each person's summary too (the CSV export has it, the
+ * list page shows none: a summary can run to 10,000 characters).
+ */
+export async function listPersons({ actor, query, summaries = false }: { actor: Actor | null; query?: unknown; summaries?: boolean }): Promise<PersonRow[]> {
   const hits = await searchPersons({ actor, query });
-  const positions = await read((db) =>
-    db.position.findMany({ where: { personId: { in: hits.map((h) => h.id) } }, select: { personId: true, title: true, titleFa: true, fromDate: true, toDate: true, fromEarliest: true, toLatest: true } }),
+  const details = await read((db) =>
+    db.person.findMany({
+      where: { id: { in: hits.map((h) => h.id) } },
+      select: { id: true, summary: summaries, positions: { select: { title: true, titleFa: true, fromDate: true, toDate: true, fromEarliest: true, toLatest: true } } },
+    }),
   );
-  const byPerson = new Map<string, typeof positions>();
-  for (const p of positions) byPerson.set(p.personId, [...(byPerson.get(p.personId) ?? []), p]);
-  return hits.map((h) => ({ ...h, positions: sortPositions(byPerson.get(h.id) ?? []).map((p) => ({ title: p.title, titleFa: p.titleFa, from: p.fromDate, to: p.toDate })) }));
+  const byPerson = new Map(details.map((d) => [d.id, d]));
+  return hits.map((h) => ({
+    ...h,
+    ...(summaries ? { summary: byPerson.get(h.id)?.summary ?? "" } : {}),
+    positions: sortPositions(byPerson.get(h.id)?.positions ?? []).map((p) => ({ title: p.title, titleFa: p.titleFa, from: p.fromDate, to: p.toDate })),
+  }));
 }

@@ -6,7 +6,7 @@ import { ZRegistryQuery } from "@/lib/registries/schemas";
 import { parseInput } from "@/lib/validation";
 import { loadPersonNames } from "./shared";
 
-export type PersonHit = { id: string; name: string; nameFa: string; aliases: string[]; score: number; matched: string | null; summary: string };
+export type PersonHit = { id: string; name: string; nameFa: string; aliases: string[]; score: number; matched: string | null };
 
 /**
  * Persons by any spelling of any of their names, Latin or Persian (lib/names): `Nayeri`,

@@ -81,10 +81,12 @@ export function positionRow(p: PositionInput) {
   };
 }
 
-/** Every person with every name they are known by, for name search and duplicate checks. */
-export async function loadPersonNames(): Promise<(Named & { summary: string })[]> {
-  const rows = await read((db) =>
-    db.person.findMany({ select: { id: true, name: true, nameFa: true, summary: true, aliases: { select: { name: true }, orderBy: { id: "asc" } } } }),
-  );
-  return rows.map((r) => ({ id: r.id, name: r.name, nameFa: r.nameFa, summary: r.summary, aliases: r.aliases.map((a) => a.name) }));
+/**
+ * Every person with every name they are known by, for name search and duplicate checks: names
+ * only (a summary can run to 10,000 characters, and only the persons list's CSV wants it, for
+ * its own rows: listPersons).
+ */
+export async function loadPersonNames(): Promise<Named[]> {
+  const rows = await read((db) => db.person.findMany({ select: { id: true, name: true, nameFa: true, aliases: { select: { name: true }, orderBy: { id: "asc" } } } }));
+  return rows.map((r) => ({ id: r.id, name: r.name, nameFa: r.nameFa, aliases: r.aliases.map((a) => a.name) }));
 }

@@ -66,8 +66,8 @@ async function* statementRows(actor: Actor, q: z.infer<typeof ZStatementsCsv>) {
 
 async function* personRows(actor: Actor, query: unknown) {
   const q = parseInput(ZRegistryQuery, query ?? {});
-  const rows = await listPersons({ actor, query: { q: q.q, limit: q.limit ?? 5000 } });
-  for (const p of rows) yield [p.id, p.name, p.nameFa, p.aliases.join(SEP), p.positions.map((x) => (x.from || x.to ? `${x.title} (${x.from ?? ""}–${x.to ?? ""})` : x.title)).join(SEP), positionsFa(p.positions), p.summary];
+  const rows = await listPersons({ actor, query: { q: q.q, limit: q.limit ?? 5000 }, summaries: true });
+  for (const p of rows) yield [p.id, p.name, p.nameFa, p.aliases.join(SEP), p.positions.map((x) => (x.from || x.to ? `${x.title} (${x.from ?? ""}–${x.to ?? ""})` : x.title)).join(SEP), positionsFa(p.positions), p.summary ?? ""];
 }
 
 /**

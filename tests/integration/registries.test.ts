@@ -220,6 +220,17 @@ describe("name search", () => {
     expect(rows[0]!.positions.map((p) => p.title)).toEqual(["Deputy Prosecutor General", "President of Iran"]);
   });
 
+  test("a name search answers names, the score and the name that matched, and no summary; the list adds positions, and summaries only when asked (the CSV export)", async () => {
+    const [hit] = await searchPersons({ actor: researcher, query: { q: "Raisi" } });
+    expect(Object.keys(hit!).sort()).toEqual(["aliases", "id", "matched", "name", "nameFa", "score"]);
+    const stored = await read((d) => d.person.findUniqueOrThrow({ where: { id: hit!.id }, select: { summary: true } }));
+    expect(stored.summary.length).toBeGreaterThan(0);
+    const [row] = await listPersons({ actor: researcher, query: { q: "Raisi" } });
+    expect(row).toEqual({ ...hit, positions: expect.any(Array) });
+    const [withSummary] = await listPersons({ actor: researcher, query: { q: "Raisi" }, summaries: true });
+    expect(withSummary).toEqual({ ...row, summary: stored.summary });
+  });
+
   test("unrelated names find nobody", async () => {
     for (const q of ["John Smith", "Hassan Rouhani", "حسن روحانی", "Shirin Ebadi", "Tabriz"]) {
       const hits = await searchPersons({ actor: researcher, query: { q } });

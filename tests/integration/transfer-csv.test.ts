@@ -31,7 +31,7 @@ beforeAll(async () => {
   hidden = await createWitness({ actor: researcher, input: { fictional: true, identity: { legalName: "Someone Else Entirely" } } });
   sharedStatement = (await createStatement({ actor: researcher, input: { witnessId: shared.id, title: "گزارش زندان اوین", language: "fa", originalText: "در مرداد ۱۳۶۷ ملاقات‌ها قطع شد." } })).id;
   hiddenStatement = (await createStatement({ actor: researcher, input: { witnessId: hidden.id, title: "=HYPERLINK(\"http://x\")", language: "en", originalText: "A statement without legal-sharing consent." } })).id;
-  personId = (await write((tx) => tx.person.create({ data: { name: "Hossein-Ali Nayyeri", nameFa: "حسین‌علی نیّری", aliases: { create: [{ name: "Nayeri" }] } } }))).id;
+  personId = (await write((tx) => tx.person.create({ data: { name: "Hossein-Ali Nayyeri", nameFa: "حسین‌علی نیّری", summary: "عضو هیئت (نمونهٔ آزمایشی)", aliases: { create: [{ name: "Nayeri" }] } } }))).id;
   await createLink({ actor: researcher, input: { statementId: sharedStatement, revisionNumber: 1, startOffset: 14, endOffset: 23, quote: "ملاقات‌ها", personId, role: "PRESENT", allegationType: "OTHER" } });
 });
 afterAll(async () => db?.drop());
@@ -72,7 +72,7 @@ describe("CSV exports of lists", () => {
 
   test("persons and links", async () => {
     const persons = (await csv(researcher, "persons", { q: "نیری" })).rows;
-    expect(persons[0]).toMatchObject({ id: personId, name: "Hossein-Ali Nayyeri", name_fa: "حسین‌علی نیّری", aliases: "Nayeri" });
+    expect(persons[0]).toMatchObject({ id: personId, name: "Hossein-Ali Nayyeri", name_fa: "حسین‌علی نیّری", aliases: "Nayeri", summary: "عضو هیئت (نمونهٔ آزمایشی)" });
     const links = (await csv(researcher, "links", { personId })).rows;
     expect(links).toHaveLength(1);
     expect(links[0]).toMatchObject({ statement_id: sharedStatement, witness_code: shared.code, quote: "ملاقات‌ها", person_name: "Hossein-Ali Nayyeri", role: "PRESENT" });
