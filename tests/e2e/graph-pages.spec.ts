@@ -97,6 +97,83 @@ test("a person named in more events than a page holds: the allegations come twen
   }
 });
 
+test("an allegation group with more quotes than a page holds: twenty at a time, by keyboard with scripts and as plain links without them, in both languages", async ({ page, browser, baseURL }) => {
+  await signIn(page);
+  await setLocale(page, baseURL!, "en");
+  const personId = (await json<{ id: string }>(await page.request.post("/api/v1/persons", { data: { name: "Fictional Interrogator (quotes test)", confirmDuplicate: true } }), 201)).id;
+  const eventId = (await json<{ id: string }>(await page.request.post("/api/v1/events", { data: { title: "Fictional interrogation (quotes test)", dateStart: "1988-03-01" } }), 201)).id;
+  // 23 statements each quoted once for the same event and allegation: one group of 23 quotes, in the order linked.
+  const statements: string[] = [];
+  for (let n = 0; n < 23; n++) {
+    const statementId = await statement(page.request, `Fictional sample ${String(n).padStart(2, "0")} (quotes test)`);
+    await link(page.request, { statementId, personId, eventId, allegationType: "TORTURE" });
+    statements.push(statementId);
+  }
+  const revisionLinks = (n: number) => statements.slice(n === 1 ? 0 : 20, n === 1 ? 20 : 23).map((id) => `/statements/${id}/revisions/1`);
+
+  await page.goto(`/persons/${personId}`);
+  const group = page.getByTestId("person-allegations").getByTestId("allegation-group");
+  await expect(group).toHaveCount(1);
+  await expect(group.locator("summary")).toHaveText("23 quotes");
+  const quotes = group.getByTestId("allegation-quote");
+  await expect(async () => {
+    await group.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    await expect(quotes).toHaveCount(20, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  expect(await group.getByTestId("quote-revision-link").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(revisionLinks(1));
+  const showing = group.getByTestId("allegation-quotes-showing");
+  await expect(showing).toHaveText("Quotes 1–20 of 23, in the order they were linked.");
+  const pager = group.getByTestId("allegation-quotes-pager");
+  await expect(pager).toContainText("Page 1 of 2");
+  // By keyboard: the next page replaces the quotes in place, and the focus goes to what is shown (the "next" link is gone).
+  await pager.getByTestId("allegation-quotes-pager-next").focus();
+  await page.keyboard.press("Enter");
+  await expect(quotes).toHaveCount(3);
+  await expect(showing).toHaveText("Quotes 21–23 of 23, in the order they were linked.");
+  await expect(showing).toBeFocused();
+  await expect(page).not.toHaveURL(/quotesPage/);
+  expect(await group.getByTestId("quote-revision-link").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(revisionLinks(2));
+  await expect(pager.getByTestId("allegation-quotes-pager-next")).toHaveCount(0);
+
+  // In Persian: the words and numbers of the count and the pager.
+  await setLocale(page, baseURL!, "fa");
+  await page.reload();
+  await expect(async () => {
+    await group.locator("summary").click();
+    await expect(quotes).toHaveCount(20, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(showing).toContainText("نقل‌قول‌های ۱ تا ۲۰ از ۲۳");
+  await expect(pager).toContainText("صفحهٔ ۱ از ۲");
+  await expect(pager.getByTestId("allegation-quotes-pager-last")).toHaveText("واپسین صفحه");
+
+  // Without scripts, in Persian: a closed group links to its quotes, and the pages are plain links.
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  try {
+    const researcher = demoUser("RESEARCHER");
+    await signInWith(context.request, researcher.email, researcher.password);
+    await context.addCookies([{ name: "casefile-locale", value: "fa", url: baseURL! }]);
+    const noJs = await context.newPage();
+    await noJs.goto(`/persons/${personId}`);
+    const g = noJs.getByTestId("allegation-group");
+    await g.locator("summary").click();
+    await expect(g.getByTestId("allegation-quotes-show")).toHaveText("نمایش نقل‌قول‌ها");
+    await g.getByTestId("allegation-quotes-show").click();
+    await expect(noJs).toHaveURL(/quotesType=TORTURE/);
+    await expect(g.getByTestId("allegation-quote")).toHaveCount(20);
+    await expect(g.getByTestId("allegation-quotes-showing")).toContainText("نقل‌قول‌های ۱ تا ۲۰ از ۲۳");
+    await g.getByTestId("allegation-quotes-pager-next").click();
+    await expect(noJs).toHaveURL(/quotesPage=2/);
+    await expect(g.getByTestId("allegation-quote")).toHaveCount(3);
+    expect(await g.getByTestId("quote-revision-link").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(revisionLinks(2));
+    await g.getByTestId("allegation-quotes-pager-first").click();
+    await expect(noJs).not.toHaveURL(/quotesPage/);
+    await expect(g.getByTestId("allegation-quote")).toHaveCount(20);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the timeline narrows by proceeding, allegation, place and a period typed in either calendar; a bad period is said beside its field, in both languages", async ({ page, baseURL }) => {
   await signIn(page);
   await setLocale(page, baseURL!, "en");

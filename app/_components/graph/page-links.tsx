@@ -1,16 +1,32 @@
 import Link from "next/link";
-import type { getTranslations } from "@/lib/i18n/server";
 import styles from "./graph.module.css";
+
+/** The words PageLinks asks for: a server component's translator or a client component's. */
+type PageText = (key: "allegations.firstPage" | "allegations.lastPage" | "common.previous" | "common.next" | "common.pageOf", values?: { page: number; pages: number }) => string;
 
 /**
  * Links to the first, previous, next and last pages of a bounded list on a record page, and
  * where the reader is: plain links (no scripts needed), each reached with Tab. `testId` names
- * the parts: `${testId}`, `${testId}-first`, `-prev`, `-next`, `-last`.
+ * the parts: `${testId}`, `${testId}-first`, `-prev`, `-next`, `-last`. With `onPage` (a list a
+ * client component loads, such as an allegation group's quotes) a click is handed to it when
+ * scripts run, and the link is followed only without them.
  */
-export function PageLinks({ page, pages, href, label, testId, t }: { page: number; pages: number; href: (page: number) => string; label: string; testId: string; t: Awaited<ReturnType<typeof getTranslations>> }) {
+export function PageLinks({ page, pages, href, onPage, label, testId, t }: { page: number; pages: number; href: (page: number) => string; onPage?: (page: number) => void; label: string; testId: string; t: PageText }) {
   const link = (n: number, text: string, rel: string | undefined, part: string) =>
     n >= 1 && n <= pages && n !== page ? (
-      <Link href={href(n)} rel={rel} className="button small" data-testid={`${testId}-${part}`}>
+      <Link
+        href={href(n)}
+        rel={rel}
+        className="button small"
+        data-testid={`${testId}-${part}`}
+        onClick={
+          onPage &&
+          ((e) => {
+            e.preventDefault();
+            onPage(n);
+          })
+        }
+      >
         {text}
       </Link>
     ) : null;

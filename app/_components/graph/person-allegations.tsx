@@ -4,7 +4,7 @@ import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import { getCalendar } from "@/app/_lib/calendar";
 import { getActor } from "@/lib/auth/session";
 import { ClientMessages } from "@/app/_components/client-messages";
-import { getPersonAllegationSummary } from "@/lib/corroboration";
+import { getPersonAllegationQuotes, getPersonAllegationSummary } from "@/lib/corroboration";
 import { CountBadge } from "./counts";
 import styles from "./graph.module.css";
 import { AllegationEvents, type AllegationEventView } from "./allegation-events";
@@ -17,11 +17,15 @@ import { PageLinks, pageFromAddress } from "./page-links";
  * page carries only the counts (a well-documented person has a hundred quotes or more). The
  * events come a page at a time (lib bounds them: thousands of events for a member of the
  * "death committee"); `page` is the person page's `allegationsPage`, and the pages are plain
- * links, so they work without scripts.
+ * links, so they work without scripts. `quotes` names a group to render open with a page of its
+ * quotes (quotesEvent, quotesType, quotesPage: how a group's quotes are read without scripts).
  */
-export async function PersonAllegations({ personId, page }: { personId: string; page?: string }) {
+export async function PersonAllegations({ personId, page, quotes }: { personId: string; page?: string; quotes?: { event?: string; type?: string; page?: string } }) {
   const actor = await getActor();
   const [r, t, dates, locale, calendar] = await Promise.all([getPersonAllegationSummary({ actor, personId, page: pageFromAddress(page) }), getTranslations(), getTranslations("registry.dates"), getLocale(), getCalendar()]);
+  // Only a group of this page of events is opened; anything else in the address is ignored.
+  const opened = quotes?.type && r.groups.find((g) => (g.event?.id ?? "none") === quotes.event && g.allegationType === quotes.type);
+  const openedQuotes = opened ? await getPersonAllegationQuotes({ actor, personId, query: { type: opened.allegationType, event: opened.event?.id ?? "none", page: pageFromAddress(quotes.page) } }) : undefined;
   const fa = locale === "fa";
   const byEvent = new Map<string, AllegationEventView>();
   for (const g of r.groups) {
@@ -33,7 +37,7 @@ export async function PersonAllegations({ personId, page }: { personId: string; 
       byEvent.set(k, view);
     }
     const { verifiedWitnesses, unverifiedWitnesses, needsReview, allegationType, quoteCount } = g;
-    view.groups.push({ verifiedWitnesses, unverifiedWitnesses, needsReview, allegationType, quoteCount, label: t(`links.allegationTypes.${allegationType}`) });
+    view.groups.push({ verifiedWitnesses, unverifiedWitnesses, needsReview, allegationType, quoteCount, label: t(`links.allegationTypes.${allegationType}`), ...(g === opened ? { quotes: openedQuotes } : {}) });
   }
   return (
     <RegistrySection id="allegations" title={t("allegations.heading")} testId="person-allegations">
@@ -53,7 +57,7 @@ export async function PersonAllegations({ personId, page }: { personId: string; 
               {t("allegations.pageShowing", { from: (r.pages.page - 1) * r.pages.perPage + 1, to: (r.pages.page - 1) * r.pages.perPage + byEvent.size, events: r.pages.events, groups: r.pages.groups })}
             </p>
           )}
-          <AllegationEvents personId={personId} events={[...byEvent.values()]} />
+          <AllegationEvents personId={personId} events={[...byEvent.values()]} page={r.pages.page} />
           {r.pages.pages > 1 && (
             <PageLinks
               page={r.pages.page}

@@ -183,7 +183,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         )}
 
         {/* graph sections are added here: one component per section, e.g. <PersonAllegations personId={p.id} page={param(sp.allegationsPage)} />, each rendering a <RegistrySection>. */}
-        <PersonAllegations personId={p.id} page={param(sp.allegationsPage)} />
+        <PersonAllegations personId={p.id} page={param(sp.allegationsPage)} quotes={{ event: param(sp.quotesEvent), type: param(sp.quotesType), page: param(sp.quotesPage) }} />
       </div>
 
       <dl className="facts" data-testid="person-facts">
