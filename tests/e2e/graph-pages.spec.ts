@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
 
 // The accountability graph's pages on more than they can show at once: a person's allegations
@@ -24,6 +24,15 @@ async function statement(request: APIRequestContext, title: string): Promise<str
 async function link(request: APIRequestContext, data: { statementId: string; personId: string; eventId: string; allegationType: string; proceedingId?: string }) {
   const start = TEXT.indexOf(PASSAGE);
   await json(await request.post("/api/v1/links", { data: { revisionNumber: 1, startOffset: start, endOffset: start + PASSAGE.length, quote: PASSAGE, role: "PRESENT", ...data } }), 201);
+}
+
+/** A new browser context without scripts, signed in as the researcher (in `locale` if given); the caller closes it. */
+async function withoutScripts(browser: Browser, baseURL: string, locale?: "en" | "fa"): Promise<{ context: BrowserContext; noJs: Page }> {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(context.request, researcher.email, researcher.password);
+  if (locale) await context.addCookies([{ name: "casefile-locale", value: locale, url: baseURL }]);
+  return { context, noJs: await context.newPage() };
 }
 
 async function signIn(page: Page) {
@@ -77,12 +86,8 @@ test("a person named in more events than a page holds: the allegations come twen
   await expect(section.getByTestId("allegation-page-showing")).toContainText("رویدادهای ۲۱ تا ۲۳ از ۲۳");
 
   // Without scripts: the pages are plain links.
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const { context, noJs } = await withoutScripts(browser, baseURL!, "en");
   try {
-    const researcher = demoUser("RESEARCHER");
-    await signInWith(context.request, researcher.email, researcher.password);
-    await context.addCookies([{ name: "casefile-locale", value: "en", url: baseURL! }]);
-    const noJs = await context.newPage();
     await noJs.goto(`/persons/${personId}`);
     const s = noJs.getByTestId("person-allegations");
     await expect(s.getByTestId("allegation-event")).toHaveCount(20);
@@ -148,12 +153,8 @@ test("an allegation group with more quotes than a page holds: twenty at a time, 
   await expect(pager.getByTestId("allegation-quotes-pager-last")).toHaveText("واپسین صفحه");
 
   // Without scripts, in Persian: a closed group links to its quotes, and the pages are plain links.
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const { context, noJs } = await withoutScripts(browser, baseURL!, "fa");
   try {
-    const researcher = demoUser("RESEARCHER");
-    await signInWith(context.request, researcher.email, researcher.password);
-    await context.addCookies([{ name: "casefile-locale", value: "fa", url: baseURL! }]);
-    const noJs = await context.newPage();
     await noJs.goto(`/persons/${personId}`);
     const g = noJs.getByTestId("allegation-group");
     await g.locator("summary").click();
@@ -280,11 +281,8 @@ test("a proceeding's statements in evidence come twenty at a time, the defendant
   await page.reload();
   await expect(section.getByTestId("evidence-pager")).toContainText("صفحهٔ ۲ از ۲");
 
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const { context, noJs } = await withoutScripts(browser, baseURL!);
   try {
-    const researcher = demoUser("RESEARCHER");
-    await signInWith(context.request, researcher.email, researcher.password);
-    const noJs = await context.newPage();
     await noJs.goto(`/proceedings/${proceedingId}?evidencePage=2`);
     const s = noJs.getByTestId("proceeding-evidence");
     await expect(s.getByTestId("evidence-item")).toHaveCount(2);
@@ -319,11 +317,8 @@ test("a place with more events than a page holds lists them twenty at a time, by
   await page.reload();
   await expect(section.getByTestId("place-events-pager")).toContainText("صفحهٔ ۲ از ۲");
 
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const { context, noJs } = await withoutScripts(browser, baseURL!);
   try {
-    const researcher = demoUser("RESEARCHER");
-    await signInWith(context.request, researcher.email, researcher.password);
-    const noJs = await context.newPage();
     await noJs.goto(`/places/${placeId}?eventsPage=2`);
     await noJs.getByTestId("place-events-pager-prev").click();
     await expect(noJs.getByTestId("section-events").locator(".recent-list > li")).toHaveCount(20);
