@@ -45,6 +45,13 @@ describe("forms searched", () => {
       ["ملاقات"],
       ["ملاقاتها"],
       ["ملاقاتهای"],
+      ["ملاقاتهایش"],
+      ["ملاقاتهایت"],
+      ["ملاقاتهایم"],
+      ["ملاقاتهایی"],
+      ["ملاقاتهایمان"],
+      ["ملاقاتهایتان"],
+      ["ملاقاتهایشان"],
       ["ملاقاتی"],
       ["ملاقاتم"],
       ["ملاقاتت"],
@@ -60,9 +67,16 @@ describe("forms searched", () => {
     expect(unitForms(["1367"])).toEqual([["1367"]]);
   });
 
+  test("a plural with a possessive ending is a form of the singular; the forms of a word are bounded", () => {
+    expect(unitForms(["کتاب"]).flat()).toEqual(expect.arrayContaining(["کتابها", "کتابهایم", "کتابهایشان", "کتابهایی"]));
+    for (const w of ["ملاقات", "کتاب", "خانه", "زندانی", "بازجویی"]) expect(unitForms([w]).length, w).toBeLessThanOrEqual(17);
+    // Already a plural: no plural of a plural, and no ending after it.
+    expect(unitForms(["کتابهایم"])).toEqual([["کتابهایم"], ["کتاب", "هایم"]]);
+  });
+
   test("after a final ه or ی the endings take an alef; a plural gets none", () => {
-    expect(unitForms(["خانه"]).slice(3).map((f) => f.join(" "))).toEqual(["خانهای", "خانهام", "خانهات", "خانهاش", "خانهمان", "خانهتان", "خانهشان"]);
-    expect(unitForms(["زندانی"]).slice(3).map((f) => f.join(" "))).toEqual(["زندانیای", "زندانیام", "زندانیات", "زندانیاش", "زندانیمان", "زندانیتان", "زندانیشان"]);
+    expect(unitForms(["خانه"]).slice(10).map((f) => f.join(" "))).toEqual(["خانهای", "خانهام", "خانهات", "خانهاش", "خانهمان", "خانهتان", "خانهشان"]);
+    expect(unitForms(["زندانی"]).slice(10).map((f) => f.join(" "))).toEqual(["زندانیای", "زندانیام", "زندانیات", "زندانیاش", "زندانیمان", "زندانیتان", "زندانیشان"]);
     expect(unitForms(["ملاقاتها"]).flat()).not.toContain("ملاقاتهام");
     // Never a prefix: «زندانبان» (jailer) is no form of «زندان».
     expect(unitForms(["زندان"]).flat()).not.toContain("زندانبان");

@@ -9,7 +9,9 @@ import { words } from "./normalize";
 // alternatives (OR) for that word; the query's words are still all required.
 
 // Normalised as the index is (ی, ک, no diacritics). Longest first: the first that fits is taken.
-const SUFFIXES = words("هایشان هایتان هایمان هایی هایم هایت هایش های ها ترین تر");
+/** The plural ending, alone or with an indefinite or possessive ending after it («ها», «هایم», «هایشان»). */
+const PLURALS = words("هایشان هایتان هایمان هایی هایم هایت هایش های ها");
+const SUFFIXES = [...PLURALS, ...words("ترین تر")];
 const PREFIXES = words("نمی می");
 const SUFFIX_SET = new Set(SUFFIXES);
 const PREFIX_SET = new Set(PREFIXES);
@@ -119,15 +121,19 @@ export function wordUnits(text: string): string[][] {
   return merged;
 }
 
+/** A Persian word of three letters or more that does not already end in a plural: one whose endings are searched joined. */
+const takesEndings = (word: string) => persian(word) && length(word) >= 3 && !PLURALS.some((p) => word.endsWith(p));
+
 /**
- * A Persian word's plural written joined ("ملاقات" → ملاقاتها, ملاقاتهای): the index keeps a joined
- * word whole, so without these a singular would find the plural only where it is written apart.
- * Not for words of two letters ("ان" + "ها" is «آنها», another word) or words that already end in one.
+ * A Persian word's plural written joined, alone or with its possessive or indefinite ending
+ * ("ملاقات" → ملاقاتها, ملاقاتهای, ملاقاتهایم, ملاقاتهایشان; "کتاب" → کتابهایشان): the index keeps a
+ * joined word whole, so without these a singular would find the plural only where it is written
+ * apart. Not for words of two letters ("ان" + "ها" is «آنها», another word) or words that already
+ * end in one.
  */
-const PLURALS = words("ها های");
+const PLURALS_SHORTEST_FIRST = [...PLURALS].reverse();
 function joinedPlurals(word: string): string[][] {
-  if (!persian(word) || length(word) < 3 || PLURALS.some((p) => word.endsWith(p))) return [];
-  return PLURALS.map((p) => [word + p]);
+  return takesEndings(word) ? PLURALS_SHORTEST_FIRST.map((p) => [word + p]) : [];
 }
 
 /**
@@ -142,14 +148,13 @@ const ENDINGS = words("ی م ت ش مان تان شان");
 const ENDINGS_AFTER_VOWEL = words("ای ام ات اش مان تان شان");
 const VOWEL_FINAL = /[هی]$/;
 function joinedEndings(word: string): string[][] {
-  if (!persian(word) || length(word) < 3 || PLURALS.some((p) => word.endsWith(p))) return [];
-  return (VOWEL_FINAL.test(word) ? ENDINGS_AFTER_VOWEL : ENDINGS).map((e) => [word + e]);
+  return takesEndings(word) ? (VOWEL_FINAL.test(word) ? ENDINGS_AFTER_VOWEL : ENDINGS).map((e) => [word + e]) : [];
 }
 
 /**
  * A unit's forms: as typed; joined, when it has parts; when it is one word, split at its affixes
  * or name parts, and its plural and other endings written joined. A Persian word of three letters
- * or more is thus searched as at most 1 + 2 + 7 single words, plus its splits (usually none or one).
+ * or more is thus searched as at most 1 + 9 + 7 = 17 single words, plus its splits (usually none or one).
  */
 export function unitForms(unit: string[]): string[][] {
   const forms = [unit];
