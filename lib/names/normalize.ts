@@ -30,7 +30,9 @@ const ARABIC_DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 const TATWEEL = /\u0640/g;
 // Zero-width characters that separate (or join) parts of a word: ZWNJ, ZWJ, zero-width
 // space, word joiner, BOM. They become a space, so "روح‌الله" and "روح الله" are equal.
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+// (Search reads the same ones as the joiners of a word: lib/search/normalize.ts.)
+export const ZERO_WIDTH_CHARS = "\u200B-\u200D\u2060\uFEFF";
+const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_CHARS}]`, "g");
 // Direction marks carry no letters: removed (not spaces), so they never split a word.
 const BIDI_MARKS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const DIGITS = /[\u06F0-\u06F9\u0660-\u0669]/g;

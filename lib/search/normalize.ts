@@ -1,4 +1,4 @@
-import { normalizeLatin, normalizePersian } from "@/lib/names";
+import { normalizeLatin, normalizePersian, ZERO_WIDTH_CHARS } from "@/lib/names";
 
 // Search text normalisation: the name matcher's folding (lib/names: Arabic ي ك ة to Persian,
 // hamza carriers, diacritics, tatweel, ZWNJ, Persian and Arabic-Indic digits, Latin accents,
@@ -12,7 +12,20 @@ export type Normalized = { text: string; map: number[] }; // map[i]: offset in t
 
 const cache = new Map<string, string>();
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const SPACE_LIKE = /[\s\u200B-\u200D\u2060\uFEFF]/u;
+const SPACE_LIKE = new RegExp(`[\\s${ZERO_WIDTH_CHARS}]`, "u");
+
+/**
+ * An invisible character that holds the parts of one word together (ZWNJ, ZWJ, zero-width space,
+ * word joiner, U+FEFF): the normalised text splits the word there, and the query and the index
+ * also keep it joined (persian-variants.ts). The name matcher's list (lib/names).
+ */
+export const JOINER = new RegExp(`[${ZERO_WIDTH_CHARS}]`);
+/**
+ * A space between words, which is never a joiner. JavaScript's \s counts U+FEFF (a zero-width
+ * no-break space, which some editors leave inside words) as a space: read with \s, a query split
+ * a word at it that the index keeps as one.
+ */
+export const WORD_SPACE = new RegExp(`[^\\S${ZERO_WIDTH_CHARS}]`);
 
 /** What one code point becomes: "" (dropped), " " (a word break) or letters. */
 function fold(c: string): string {

@@ -35,6 +35,17 @@ describe("wordUnits", () => {
     expect(wordUnits("Evin ها")).toEqual([["evin"], ["ها"]]);
     expect(wordUnits("a/b")).toEqual([["a"], ["b"]]);
   });
+
+  test("every invisible joiner holds a word's parts together as the index does, U+FEFF too (JavaScript's \\s counts it as a space)", () => {
+    for (const j of ["\u200C", "\u200D", "\u200B", "\u2060", "\uFEFF"]) {
+      const typed = `با چشم${j}بند`;
+      expect(wordUnits(typed), typed).toEqual([["با"], ["چشم", "بند"]]);
+      // The index adds the same word joined.
+      expect(joinedWords(typed), typed).toEqual(["چشمبند"]);
+    }
+    // One run, whichever joiners it mixes: one joined word.
+    expect(joinedWords("کتاب\u200Cهای\uFEFFشان")).toEqual(["کتابهایشان"]);
+  });
 });
 
 describe("forms searched", () => {

@@ -1,4 +1,4 @@
-import { words } from "./normalize";
+import { JOINER, WORD_SPACE, words } from "./normalize";
 
 // Persian writes the parts of one word three ways: joined ("آنها", "میرفتیم"), with a zero-width
 // non-joiner ("آن‌ها", "می‌رفتیم") or with a space ("آن ها"). The index splits at a ZWNJ or a
@@ -23,8 +23,6 @@ const MIN_STEM = 2;
 const COMPARATIVES = new Set(words("ترین تر"));
 const minStem = (affix: string) => (COMPARATIVES.has(affix) ? 3 : MIN_STEM);
 const PERSIAN_LETTERS = /^[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]+$/;
-/** Characters that join or separate the parts of a word without a space (normalize.ts folds them to one). */
-const JOINERS = /[\u200B-\u200D\u2060\uFEFF]/;
 
 /**
  * Parts of Persian names written joined or apart: پورمحمدی, عبدالکریم, غلامرضا, میرحسین, حسینعلی,
@@ -93,15 +91,17 @@ export function withNameForms(spellings: string[][]): string[][] {
   return unique(forms);
 }
 
+const WORDS_APART = new RegExp(`${WORD_SPACE.source}+`);
+
 /**
  * The query text as units, each one word as the writer meant it: the parts of a word written
  * with a ZWNJ ("هیچ‌کس"), and an affix written apart ("آن ها", "می رفتیم") with its word.
  */
 export function wordUnits(text: string): string[][] {
   const units: string[][] = [];
-  for (const token of text.split(/\s+/)) {
+  for (const token of text.split(WORDS_APART)) {
     const ws = words(token);
-    if (ws.length > 1 && JOINERS.test(token) && ws.every(persian)) units.push(ws);
+    if (ws.length > 1 && JOINER.test(token) && ws.every(persian)) units.push(ws);
     else for (const w of ws) units.push([w]);
   }
   // An affix standing alone belongs to its neighbour: a suffix to the word before, a prefix to the word after.
@@ -165,8 +165,8 @@ export function unitForms(unit: string[]): string[][] {
 
 // From each joiner out to the space or punctuation on either side: a text's other words are not
 // looked at (most of its words have no joiner, and indexing passes every statement through here).
-const JOINER_AT = /[\u200B-\u200D\u2060\uFEFF]/g;
-const BREAK = /^[\s\p{P}\p{S}]$/u;
+const JOINER_AT = new RegExp(JOINER.source, "g");
+const BREAK = new RegExp(`^(?:${WORD_SPACE.source}|[\\p{P}\\p{S}])$`, "u");
 /** Per BMP code unit: 0 not known yet, 1 a break (space, punctuation, symbol), 2 not. */
 const BREAK_OF = new Uint8Array(0x10000);
 

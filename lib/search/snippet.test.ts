@@ -29,6 +29,17 @@ describe("snippets from the stored normalised body", () => {
     expect([0, 1, 2, 3, 4].map((k) => wordStart("𠀀 x𠀂y 😀ab\u200c𝔸", k))).toEqual([0, 3, 10, 13, -1]);
   });
 
+  test("a word written with U+FEFF inside stays one word in the snippet: marked across it, the character kept", () => {
+    const body = `${"این متن ساختگی است و هیچ واژه‌ای از آن پیدا نمی‌شود. ".repeat(6)}ما را با چشم\uFEFFبند بردند.`;
+    const parts = snippet(body, new Set(["چشمبند"]), normalizeForSearch(body));
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["چشم", "بند"]);
+    expect(parts.map((p) => p.text).join("")).toContain("چشم\uFEFFبند");
+    // A window that would end at the joiner ends at the space before the word instead.
+    const long = `${"واژه ".repeat(46)}چشم\uFEFFبندهایشانرا ${"دیگر ".repeat(20)}`;
+    const cut = snippet(long, new Set(["واژه"]), normalizeForSearch(long)).map((p) => p.text).join("");
+    expect(cut).toMatch(/واژه …$/);
+  });
+
   test("a word after astral letters is marked exactly (the offset map counts code units)", () => {
     const text = "𝔸𝔹 note: Nayyeri read 𠀀𠀂 the list";
     const { parts } = markTerms(text, new Set(["nayyeri", "list"]));

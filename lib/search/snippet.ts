@@ -1,4 +1,5 @@
-import { normalizeWithMap, wordStart } from "./normalize";
+import { ZERO_WIDTH_CHARS } from "@/lib/names";
+import { JOINER, normalizeWithMap, WORD_SPACE, wordStart } from "./normalize";
 
 // Snippets are cut from the text as written, around the first word that matched, with every
 // matching word marked. Matching happens on the normalised text (normalize.ts); its offset map
@@ -23,6 +24,9 @@ export type Dir = "rtl" | "ltr" | "auto";
 
 const SNIPPET_CHARS = 240;
 const BEFORE = 60;
+// Spaces between words, never a joiner inside one (normalize.ts WORD_SPACE): a window does not
+// end inside a word written with U+FEFF, and the snippet keeps that character as the text has it.
+const SPACES = new RegExp(`${WORD_SPACE.source}+`, "g");
 
 /** Marks every word of `text` that is one of the highlight's words or part of one of its phrases; also returns the first one's offset. */
 export function markTerms(text: string, highlight: Highlight | ReadonlySet<string>, window?: { start: number; end: number }): { parts: Part[]; first: number } {
@@ -66,9 +70,9 @@ export function markTerms(text: string, highlight: Highlight | ReadonlySet<strin
   return { parts, first };
 }
 
-const JOINER = /[\u200B-\u200D\u2060\uFEFF]/;
 /** What may stand between two parts of one word: joiners, and diacritics or tatweel the normaliser drops. */
-const ONLY_JOINERS = /^[\u200B-\u200D\u2060\uFEFF\p{M}\u0640]*[\u200B-\u200D\u2060\uFEFF][\u200B-\u200D\u2060\uFEFF\p{M}\u0640]*$/u;
+const JOINERS_OR_MARKS = `[${ZERO_WIDTH_CHARS}\\p{M}\\u0640]*`;
+const ONLY_JOINERS = new RegExp(`^${JOINERS_OR_MARKS}[${ZERO_WIDTH_CHARS}]${JOINERS_OR_MARKS}$`, "u");
 
 /**
  * Marks the parts of a word written with a ZWNJ («چشم‌بند») when the word joined is one of the
@@ -91,6 +95,12 @@ function markJoined(text: string, map: number[], ws: string[], words: ReadonlySe
       if (words.has(joined)) for (let x = k; x <= j + 1; x++) marked[x] = true;
     }
   }
+}
+
+/** Where the last space between words in body[from, to) is, or -1. */
+function lastSpace(body: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (WORD_SPACE.test(body[i]!)) return i;
+  return -1;
 }
 
 function codePointLen(s: string, i: number): number {
@@ -117,21 +127,21 @@ export function snippet(body: string, highlight: Highlight | ReadonlySet<string>
   let start = first < 0 ? 0 : Math.max(0, first - BEFORE);
   // Start and end at word boundaries, so no word is cut in half.
   if (start > 0) {
-    const space = body.slice(start, first < 0 ? start + 30 : first).search(/\s/);
+    const space = body.slice(start, first < 0 ? start + 30 : first).search(WORD_SPACE);
     if (space >= 0) start += space + 1;
   }
   let end = Math.min(body.length, start + SNIPPET_CHARS);
   if (end < body.length) {
-    const back = body.slice(start, end).search(/\s\S*$/);
+    const back = lastSpace(body, start, end) - start;
     if (back > SNIPPET_CHARS / 2) end = start + back;
   }
   // Normalise whole words only: from the whitespace before the window to the one after it.
   let from = start;
-  while (from > 0 && !/\s/.test(body[from - 1]!)) from--;
+  while (from > 0 && !WORD_SPACE.test(body[from - 1]!)) from--;
   let to = end;
-  while (to < body.length && !/\s/.test(body[to]!)) to++;
+  while (to < body.length && !WORD_SPACE.test(body[to]!)) to++;
   const { parts } = markTerms(body.slice(from, to), terms, { start: start - from, end: end - from });
-  const out = parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, " ") }));
+  const out = parts.map((p) => ({ ...p, text: p.text.replace(SPACES, " ") }));
   if (start > 0) out.unshift({ text: "… ", mark: false });
   if (end < body.length) out.push({ text: " …", mark: false });
   return out;

@@ -11,6 +11,8 @@ import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 // than the ZWNJ. Fictional testimony; each test searches for words of its own.
 
 const ZWNJ = "\u200C";
+const BOM = "\uFEFF"; // a zero-width no-break space, pasted in from some word processors
+const ZWSP = "\u200B";
 
 let db: TestDatabase;
 let researcher: Actor;
@@ -44,5 +46,23 @@ describe("a plural with a possessive ending", () => {
     }
     expect(await marked("ملاقات", joined.id)).toEqual(["ملاقاتهایم"]);
     expect(await marked("کتاب", joined.id)).toEqual(["کتابهایشان"]);
+  });
+});
+
+describe("invisible joiners other than the ZWNJ", () => {
+  test("a word written with U+FEFF or U+200B inside is found by the word typed joined, with a ZWNJ or with the same joiner", async () => {
+    // «چشم‌بند» (blindfold) and «دست‌بند» (handcuffs) held together by other joiners.
+    const bom = await statement(`این متن ساختگی است. ما را با چشم${BOM}بند بردند.`);
+    const zwsp = await statement(`این متن ساختگی است. ما را با دست${ZWSP}بند بردند.`);
+    // The same words written joined: a query typed with a joiner finds them as well.
+    const joined = await statement("این متن ساختگی است. ما را با چشمبند و دستبند بردند.");
+    for (const q of ["چشمبند", `چشم${ZWNJ}بند`, `چشم${BOM}بند`, `چشم${ZWSP}بند`]) expect(await ids(q), q).toEqual(expect.arrayContaining([bom.id, joined.id]));
+    for (const q of ["دستبند", `دست${ZWNJ}بند`, `دست${BOM}بند`, `دست${ZWSP}بند`]) expect(await ids(q), q).toEqual(expect.arrayContaining([zwsp.id, joined.id]));
+    // Joined, the parts must stand together: a record with both words apart is not a match.
+    const apart = await statement("این متن ساختگی است. چشم او را دیدم و بند کفش را بستم.");
+    expect(await ids(`چشم${BOM}بند`)).not.toContain(apart.id);
+    // Both parts are marked, with the joiner between them kept as the witness wrote it.
+    const hit = (await search({ actor: reviewer, query: { q: "چشمبند" } })).items.find((i) => i.id === bom.id)!;
+    expect(hit.snippet).toContain(`<mark>چشم</mark>${BOM}<mark>بند</mark>`);
   });
 });
