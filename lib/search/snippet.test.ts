@@ -112,6 +112,22 @@ describe("words written with a ZWNJ", () => {
     expect(marked(["بندبردند"])).toEqual([]);
   });
 
+  test("no word as it stands: the window is where cutting from the whole body puts it (random texts with joiners)", () => {
+    // Parts that join into the highlighted words, with ZWNJ, U+FEFF, U+200B, diacritics and
+    // tatweel between them, spaces, punctuation, Arabic-keyboard letters and Latin.
+    const pieces = ["چشم", "بند", "هم", "سلولی", "ام", "كتاب", "ها", "evin", "\u064E", "\u0640"];
+    const gaps = [z, z, z, "\uFEFF", "\u200B", " ", " ", "، ", "\n", z + "\u064E"];
+    const highlights = [["چشمبند"], ["همسلولیام"], ["همسلولیام", "سلولیام"], ["کتابها"], ["evinها"], ["چشمبند", "بندهم"]];
+    const next = rng(4242);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
+    for (let n = 0; n < 2000; n++) {
+      let body = "";
+      for (let i = 0, len = 1 + Math.floor(next() * 120); i < len; i++) body += pick(pieces) + pick(gaps);
+      const h = { words: new Set(pick(highlights)), phrases: [] };
+      expect(snippet(body, h, normalizeForSearch(body)), body).toEqual(snippet(body, h));
+    }
+  });
+
   test("the snippet's window is found around such a word even far into the text", () => {
     const body = `${"این متن ساختگی است. ".repeat(40)}ما را با چشم${z}بند بردند.`;
     const parts = snippet(body, new Set(["چشمبند"]), normalizeForSearch(body));

@@ -1,5 +1,5 @@
 import { ZERO_WIDTH_CHARS } from "@/lib/names";
-import { JOINER, normalizeWithMap, WORD_SPACE, wordStart } from "./normalize";
+import { JOINER, normalizeForSearch, normalizeWithMap, WORD_SPACE, wordStart } from "./normalize";
 
 // Snippets are cut from the text as written, around the first word that matched, with every
 // matching word marked. Matching happens on the normalised text (normalize.ts); its offset map
@@ -97,6 +97,58 @@ function markJoined(text: string, map: number[], ws: string[], words: ReadonlySe
   }
 }
 
+const JOINERS_IN = new RegExp(JOINER.source, "g");
+
+/**
+ * Where the first word written with a joiner that is one of `words` joined begins in `body`, or
+ * -1: what markTerms(body).first says when no word or phrase stands in the text as it is (a
+ * statement found through a linked person, or by its title). Only the stretches between spaces
+ * that hold a joiner are read, instead of the whole body being normalised with its offset map
+ * again: a space never stands inside a joined word, and a stretch's normalised words are those
+ * of the whole text. A stretch is marked only when some of its words side by side make one of
+ * `words` (most make none).
+ */
+function firstJoined(body: string, words: ReadonlySet<string>): number {
+  if (words.size === 0) return -1;
+  const only: Highlight = { words, phrases: [] };
+  JOINERS_IN.lastIndex = 0;
+  for (let m = JOINERS_IN.exec(body); m; m = JOINERS_IN.exec(body)) {
+    let from = m.index;
+    while (from > 0 && !WORD_SPACE.test(body[from - 1]!)) from--;
+    let to = m.index + 1;
+    while (to < body.length && !WORD_SPACE.test(body[to]!)) to++;
+    const stretch = body.slice(from, to);
+    if (joinsInto(stretchWords(stretch), words)) {
+      const first = markTerms(stretch, only).first;
+      if (first >= 0) return from + first;
+    }
+    JOINERS_IN.lastIndex = to;
+  }
+  return -1;
+}
+
+/** Whether some of `ws` side by side, joined, are one of `words`. */
+function joinsInto(ws: string[], words: ReadonlySet<string>): boolean {
+  for (let k = 0; k + 1 < ws.length; k++) {
+    let joined = ws[k]!;
+    for (let j = k + 1; j < ws.length; j++) if (words.has((joined += ws[j]!))) return true;
+  }
+  return false;
+}
+
+// Testimony writes the same words with a joiner over and over (می‌گفتند, آن‌ها): each stretch's
+// words are normalised once.
+const stretchCache = new Map<string, string[]>();
+function stretchWords(stretch: string): string[] {
+  let ws = stretchCache.get(stretch);
+  if (ws === undefined) {
+    ws = normalizeForSearch(stretch).split(" ");
+    if (stretchCache.size >= 50_000) stretchCache.clear();
+    stretchCache.set(stretch, ws);
+  }
+  return ws;
+}
+
 /** Where the last space between words in body[from, to) is, or -1. */
 function lastSpace(body: string, from: number, to: number): number {
   for (let i = to - 1; i >= from; i--) if (WORD_SPACE.test(body[i]!)) return i;
@@ -122,7 +174,7 @@ export function snippet(body: string, highlight: Highlight | ReadonlySet<string>
     const k = firstWordIndex(normBody, matchStrings(terms));
     // No word as it stands: a word written with a ZWNJ may match joined, which the normalised
     // text cannot show (its ZWNJ is a space); found in the text itself.
-    first = k >= 0 ? wordStart(body, k) : JOINER.test(body) ? markTerms(body, terms).first : -1;
+    first = k >= 0 ? wordStart(body, k) : firstJoined(body, terms.words);
   }
   let start = first < 0 ? 0 : Math.max(0, first - BEFORE);
   // Start and end at word boundaries, so no word is cut in half.
