@@ -13,7 +13,7 @@
 // "Butcher of Tehran" must not make every "Tehran" a person. Overlapping finds are resolved
 // best first.
 
-import { DEFAULT_THRESHOLD, nameScore } from "@/lib/names";
+import { DEFAULT_THRESHOLD, nameScore, withoutPossessives } from "@/lib/names";
 import { consonantSkeleton, tokenKeys } from "@/lib/names/keys";
 import { keySimilarity, keyWeight, skeletonSimilarity } from "@/lib/names/similarity";
 import type { SuggestionKind } from "./schemas";
@@ -64,7 +64,7 @@ export function tokenize(text: string): TextToken[] {
   const out: TextToken[] = [];
   for (const m of text.matchAll(WORD)) {
     // An English possessive is not part of the name: "Khomeini's order" names Khomeini.
-    const word = m[0].replace(/['\u2019\u02BC]s$/i, "");
+    const word = withoutPossessives(m[0]);
     out.push({ text: word, start: m.index!, end: m.index! + word.length });
   }
   return out;

@@ -27,6 +27,6 @@
 // compare against. The default threshold (DEFAULT_THRESHOLD, 0.77) and the measured
 // results are explained in match.ts and match.test.ts.
 
-export { normalizeLatin, normalizePersian, ZERO_WIDTH_CHARS } from "./normalize";
+export { normalizeLatin, normalizePersian, withoutPossessives, ZERO_WIDTH_CHARS } from "./normalize";
 export { consonantSkeleton, latinKey, transliteratePersian } from "./keys";
 export { DEFAULT_THRESHOLD, matchNames, nameScore, type NameCandidate, type NameMatch } from "./match";

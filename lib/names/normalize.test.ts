@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeLatin, normalizePersian } from "./normalize";
+import { normalizeLatin, normalizePersian, withoutPossessives } from "./normalize";
 
 describe("normalizePersian", () => {
   it("folds Arabic yeh, alef maksura and kaf into the Persian letters", () => {
@@ -83,5 +83,14 @@ describe("normalizeLatin", () => {
 
   it("folds letters that NFKD keeps", () => {
     expect(normalizeLatin("Strauß Łódź Ørsted")).toBe("strauss lodz orsted");
+  });
+});
+
+describe("withoutPossessives", () => {
+  it("drops an English possessive after a word, with any apostrophe, and nothing else", () => {
+    expect(withoutPossessives("Khomeini's secret order")).toBe("Khomeini secret order");
+    expect(withoutPossessives("Khomeini’s order; Raisi\u02BCs deputy, the 1980's")).toBe("Khomeini order; Raisi deputy, the 1980");
+    // An apostrophe inside a name, or an s that starts a word, stays.
+    expect(withoutPossessives("Ra'isi and Sa'sa'i, 'sample'")).toBe("Ra'isi and Sa'sa'i, 'sample'");
   });
 });

@@ -77,3 +77,15 @@ export function normalizeLatin(s: string): string {
   t = t.replace(LATIN_REMOVED, "").replace(ZERO_WIDTH, " ");
   return t.replace(/\s+/g, " ").trim();
 }
+
+// An apostrophe (straight, curly or the modifier letter) and s closing a word.
+const POSSESSIVE = /(?<=[\p{L}\p{N}])['\u2019\u02BC]s(?![\p{L}\p{N}])/giu;
+
+/**
+ * Text without English possessives ("Khomeini's order" → "Khomeini order"): a name never has
+ * one, but the text around it (a statement, an event's title) does, and the matcher would read
+ * "Khomeini's" as a word of its own, unlike the "Khomeini" a reader types.
+ */
+export function withoutPossessives(s: string): string {
+  return s.replace(POSSESSIVE, "");
+}

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, matchNames } from "@/lib/names";
+import { DEFAULT_THRESHOLD, matchNames, withoutPossessives } from "@/lib/names";
 
 // Name search over a registry, shared by persons, organisations and places. The whole
 // registry is loaded and scored in memory with lib/names: for registries of thousands of
@@ -49,13 +49,18 @@ export function parseAliasColumn(json: string): string[] {
 /**
  * Records found by title: the titles (a light read of every record) ranked as names, then only
  * the hits read in full by `readHits`, best first. A record deleted between the two reads is left out.
+ * A title is a phrase, not a name: its English possessives are left out of the ranking on both
+ * sides, so "Khomeini order" finds «Khomeini's secret order» (`matched` is the title as written).
  */
 export async function rankTitlesThenRead<T extends { id: string }>(titles: Named[], q: string, limit: number | undefined, readHits: (ids: string[]) => Promise<T[]>): Promise<(T & { score: number; matched: string | null })[]> {
-  const ranked = rankByName(titles, q, { limit });
+  const plain = titles.map((t) => ({ id: t.id, name: withoutPossessives(t.name), nameFa: withoutPossessives(t.nameFa), aliases: t.aliases.map(withoutPossessives) }));
+  const ranked = rankByName(plain, withoutPossessives(q), { limit });
   if (!ranked.length) return [];
+  const titleOf = new Map(titles.map((t) => [t.id, t]));
+  const asWritten = (r: Ranked<Named>) => (r.matched === null ? null : (namesOf(titleOf.get(r.id)!)[namesOf(r).indexOf(r.matched)] ?? r.matched));
   const byId = new Map((await readHits(ranked.map((r) => r.id))).map((r) => [r.id, r]));
   return ranked.flatMap((r) => {
     const hit = byId.get(r.id);
-    return hit ? [{ ...hit, score: r.score, matched: r.matched }] : [];
+    return hit ? [{ ...hit, score: r.score, matched: asWritten(r) }] : [];
   });
 }

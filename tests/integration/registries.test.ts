@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
 import { read } from "@/lib/db/write";
-import { createEvent, getEvent, listEvents, updateEvent } from "@/lib/events";
+import { createEvent, getEvent, listEvents, searchEvents, updateEvent } from "@/lib/events";
 import { createOrganisation, getOrganisation, searchOrganisations, updateOrganisation } from "@/lib/organisations";
 import { createPerson, getPerson, listPersons, searchPersons, updatePerson } from "@/lib/persons";
 import { createPlace, getPlace, searchPlaces, updatePlace } from "@/lib/places";
-import { createProceeding, getProceeding, listProceedings, updateProceeding } from "@/lib/proceedings";
+import { createProceeding, getProceeding, listProceedings, searchProceedings, updateProceeding } from "@/lib/proceedings";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
@@ -349,6 +349,23 @@ describe("events", () => {
     expect(audit[1]!.before).toMatchObject({ dateEnd: null, description: "" });
     expect(audit[1]!.after).toMatchObject({ dateEnd: "1988-09-10", description: "Through the summer", placeIds: [evin.id] });
     expect((await getPlace({ actor: reviewer, placeId: evin.id })).events.map((x) => x.id)).toContain(e.id);
+  });
+
+  test("a title is found by its words whether or not the reader types its English possessive", async () => {
+    // The demo's «Khomeini's secret order to execute steadfast prisoners»: read as one name,
+    // "Khomeini's" is a word the reader never types.
+    const order = (await listEvents({ actor: reviewer })).find((e) => e.title.startsWith("Khomeini's secret order"))!;
+    for (const q of ["Khomeini order", "Khomeini’s order", "Khomeini's secret order", "Khomeini"]) {
+      const hits = await searchEvents({ actor: reviewer, query: { q } });
+      expect(hits.map((h) => h.id), q).toContain(order.id);
+      // What matched is the title as written.
+      expect(hits.find((h) => h.id === order.id)!.matched, q).toBe(order.title);
+    }
+    // Another name with the same word is not it.
+    expect((await searchEvents({ actor: reviewer, query: { q: "Khamenei order" } })).map((h) => h.id)).not.toContain(order.id);
+    // A proceeding's title likewise.
+    const tribunal = await createProceeding({ actor: legal, input: { title: "People's tribunal on the killings (test)", kind: "TRIBUNAL" } });
+    expect((await searchProceedings({ actor: reviewer, query: { q: "People tribunal" } })).map((p) => p.id)).toContain(tribunal.id);
   });
 
   test("events are listed in date order", async () => {
