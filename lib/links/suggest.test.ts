@@ -59,6 +59,22 @@ describe("suggesting links", () => {
     expect(s.map((x) => `${x.id}:${x.quote}`).sort()).toEqual([`nayyeri:حسین${ZWNJ}علی نیری`, "pourmohammadi:مصطفی پورمحمدی"]);
   });
 
+  test("a name part written joined, with a ZWNJ, a space or another zero-width character is the same whole name either way round", () => {
+    // The registry writes «حسین‌علی» apart (this file's Nayyeri) and «پورمحمدی» joined (the seed).
+    for (const gap of ["", ZWNJ, " ", "\u200B", "\uFEFF", "\u2060"]) {
+      const text = `گفت حسین${gap}علی نیری و مصطفی پور${gap}محمدی آمدند.`;
+      expect(ids(text).sort(), JSON.stringify(gap)).toEqual([`person:nayyeri:حسین${gap}علی نیری`, `person:pourmohammadi:مصطفی پور${gap}محمدی`]);
+    }
+    // The registry's joined name found in a text that writes it apart, and the other way round.
+    const joined = prepareCandidates([{ kind: "person", id: "n", name: "Hossein-Ali Nayyeri", nameFa: "حسینعلی نیری", aliases: [] }]);
+    const apart = prepareCandidates([{ kind: "person", id: "n", name: "Hossein-Ali Nayyeri", nameFa: `حسین${ZWNJ}علی نیری`, aliases: [] }]);
+    expect(findMentions(`دیدم حسین${ZWNJ}علی نیری را`, joined).map((s) => s.quote)).toEqual([`حسین${ZWNJ}علی نیری`]);
+    expect(findMentions("دیدم حسینعلی نیری را", apart).map((s) => s.quote)).toEqual(["حسینعلی نیری"]);
+    // Joining never makes a given name alone a suggestion.
+    expect(findMentions("حسینعلی و حسین‌علی آمدند", joined)).toEqual([]);
+    expect(findMentions("حسینعلی و حسین‌علی آمدند", apart)).toEqual([]);
+  });
+
   test("names in Latin letters inside Persian text, and spellings split in two words", () => {
     expect(ids("نام او را Pour Mohamadi نوشتند")).toContain("person:pourmohammadi:Pour Mohamadi");
     expect(ids("Hojjat-ol-Eslam Ra'eesi was the deputy prosecutor")).toContain("person:raisi:Ra'eesi");

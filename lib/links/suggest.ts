@@ -13,7 +13,7 @@
 // "Butcher of Tehran" must not make every "Tehran" a person. Overlapping finds are resolved
 // best first.
 
-import { DEFAULT_THRESHOLD, nameScore, withoutPossessives } from "@/lib/names";
+import { DEFAULT_THRESHOLD, nameScore, withoutPossessives, ZERO_WIDTH_CHARS } from "@/lib/names";
 import { consonantSkeleton, tokenKeys } from "@/lib/names/keys";
 import { keySimilarity, keyWeight, skeletonSimilarity } from "@/lib/names/similarity";
 import type { SuggestionKind } from "./schemas";
@@ -53,9 +53,11 @@ const MAX_WINDOW = 4;
 const MIN_IDENTIFYING_WEIGHT = 2.5;
 const SKELETON_WEIGHT = 0.3;
 
-// Words of letters, marks and digits; ZWNJ, ZWJ, hyphens and apostrophes join parts of one
-// word («می‌دیدیم», "Pour-Mohammadi", "Ra'isi").
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[\u200C\u200D\-'\u2019\u02BC][\p{L}\p{M}\p{N}]+)*/gu;
+// Words of letters, marks and digits; zero-width joiners and non-joiners (ZWNJ, ZWJ, word
+// joiner, BOM), hyphens and apostrophes join parts of one word («می‌دیدیم», "Pour-Mohammadi",
+// "Ra'isi"). A zero-width space separates words, as a space does.
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[\u200C\u200D\u2060\uFEFF\-'\u2019\u02BC][\p{L}\p{M}\p{N}]+)*/gu;
+const JOINERS = new RegExp(`[${ZERO_WIDTH_CHARS}]`, "gu");
 // What may separate the words of one name: spaces, a single line break, direction marks.
 const JOINABLE_GAP = /^[ \t\u00A0\u200B-\u200F\u2066-\u2069]*\n?[ \t\u00A0\u200B-\u200F\u2066-\u2069]*$/;
 
@@ -91,6 +93,8 @@ export type PreparedCandidates = {
   names: NameEntry[];
   /** Distinct candidate word keys: which (name, word index) pairs use them. */
   words: { word: KeyedWord; uses: { name: number; index: number }[] }[];
+  /** Two adjacent words of a name joined into one key: the (name, word index) pairs it stands for. */
+  pairs: Map<string, { name: number; index: number }[]>;
   /** Word keys that identify no single candidate. */
   generic: Set<string>;
 };
@@ -116,17 +120,31 @@ export function prepareCandidates(candidates: SuggestCandidate[]): PreparedCandi
     for (const a of c.aliases) add(a, true);
   });
   const byKey = new Map<string, { word: KeyedWord; uses: { name: number; index: number }[]; cands: Set<number> }>();
-  names.forEach((n, ni) =>
-    n.words.forEach((w, index) => {
-      const e = byKey.get(w.key) ?? { word: w, uses: [], cands: new Set<number>() };
-      e.uses.push({ name: ni, index });
-      e.cands.add(n.cand);
-      byKey.set(w.key, e);
-    }),
-  );
+  const use = (w: KeyedWord, ni: number, index: number) => {
+    const e = byKey.get(w.key) ?? { word: w, uses: [], cands: new Set<number>() };
+    e.uses.push({ name: ni, index });
+    e.cands.add(n(ni).cand);
+    byKey.set(w.key, e);
+  };
+  const n = (ni: number) => names[ni]!;
+  names.forEach((name, ni) => name.words.forEach((w, index) => use(w, ni, index)));
   const generic = new Set<string>(GENERIC_WORDS.flatMap((g) => keyed(g).map((w) => w.key)));
   for (const [key, e] of byKey) if (e.cands.size > 1) generic.add(key);
-  return { candidates, names, words: [...byKey.values()].map(({ word, uses }) => ({ word, uses })), generic };
+  // Two words of a name written apart («حسین‌علی نیری», «حسین علی») may be one word joined in
+  // the text («حسینعلی»): each adjacent pair's joined key stands for both words. Looked up by the
+  // exact key (script and spelling variants share it), not compared like the single words: long
+  // joined keys against every text word would cost more than the rest of the search. (The
+  // text's own words written apart are joined in findMentions.)
+  const pairs = new Map<string, { name: number; index: number }[]>();
+  names.forEach((name, ni) => {
+    for (let index = 0; index + 1 < name.words.length; index++) {
+      const key = name.words[index]!.key + name.words[index + 1]!.key;
+      const uses = pairs.get(key) ?? [];
+      uses.push({ name: ni, index }, { name: ni, index: index + 1 });
+      pairs.set(key, uses);
+    }
+  });
+  return { candidates, names, words: [...byKey.values()].map(({ word, uses }) => ({ word, uses })), pairs, generic };
 }
 
 function wordSimilarity(a: KeyedWord, b: KeyedWord): number {
@@ -145,19 +163,26 @@ function wordHits(token: string, prepared: PreparedCandidates, cache: Map<string
   const cached = cache.get(token);
   if (cached) return cached;
   const hits: Hits = new Map();
+  const add = (name: number, index: number) => {
+    const set = hits.get(name) ?? new Set<number>();
+    set.add(index);
+    hits.set(name, set);
+  };
   for (const w of keyed(token)) {
     if (w.weight < 1.5) continue; // one letter or a bare vowel says nothing
     for (const cw of prepared.words) {
       if (wordSimilarity(w, cw.word) < WORD_HIT) continue;
-      for (const u of cw.uses) {
-        const set = hits.get(u.name) ?? new Set<number>();
-        set.add(u.index);
-        hits.set(u.name, set);
-      }
+      for (const u of cw.uses) add(u.name, u.index);
     }
+    for (const u of prepared.pairs.get(w.key) ?? []) add(u.name, u.index);
   }
   cache.set(token, hits);
   return hits;
+}
+
+/** Adds `more`'s word indexes to `into`, name by name. */
+function merge(into: Hits, more: Hits): void {
+  for (const [name, words] of more) into.set(name, new Set([...(into.get(name) ?? []), ...words]));
 }
 
 /** Whether the matched words of a name identify its candidate (see the header). */
@@ -188,6 +213,12 @@ export function findMentions(text: string, prepared: PreparedCandidates, opts: {
   const tokens = tokenize(text);
   const cache = new Map<string, Hits>();
   const hits = tokens.map((t) => new Map(wordHits(t.text, prepared, cache)));
+  // A word written with a zero-width joiner or non-joiner («پور‌محمدی», «حسین‌علی») is two keys
+  // apart; a name may write it joined («پورمحمدی»): what it resembles joined counts too.
+  tokens.forEach((t, i) => {
+    const joined = t.text.replace(JOINERS, "");
+    if (joined !== t.text) merge(hits[i]!, wordHits(joined, prepared, cache));
+  });
   // Particles and honorifics («و», "Ayatollah") have no key: a name never starts or ends with one.
   const keyless = new Map<string, boolean>();
   const isKeyless = (w: string) => keyless.get(w) ?? (keyless.set(w, keyed(w).length === 0), keyless.get(w)!);
@@ -195,9 +226,9 @@ export function findMentions(text: string, prepared: PreparedCandidates, opts: {
   // what the pair resembles as one word counts for both.
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!joinable(text, tokens[i]!, tokens[i + 1]!)) continue;
-    for (const [name, words] of wordHits(tokens[i]!.text + tokens[i + 1]!.text, prepared, cache)) {
-      for (const h of [hits[i]!, hits[i + 1]!]) h.set(name, new Set([...(h.get(name) ?? []), ...words]));
-    }
+    const pair = wordHits((tokens[i]!.text + tokens[i + 1]!.text).replace(JOINERS, ""), prepared, cache);
+    merge(hits[i]!, pair);
+    merge(hits[i + 1]!, pair);
   }
   const found: Suggestion[] = [];
   const seen = new Set<string>();
