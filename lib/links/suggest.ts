@@ -15,7 +15,7 @@
 
 import { DEFAULT_THRESHOLD, nameScore, withoutPossessives, ZERO_WIDTH_CHARS } from "@/lib/names";
 import { consonantSkeleton, tokenKeys } from "@/lib/names/keys";
-import { keySimilarity, keyWeight, skeletonSimilarity } from "@/lib/names/similarity";
+import { consonantBoundInto, consonantClasses, keySimilarityAtLeast, keyWeight, skeletonSimilarity } from "@/lib/names/similarity";
 import type { SuggestionKind } from "./schemas";
 
 export type SuggestCandidate = {
@@ -85,7 +85,8 @@ const GENERIC_WORDS = [
   "زندان", "گورستان", "حزب", "سازمان", "ارتش", "ملی", "خلق", "ایران", "دادگاه", "کمیته", "هیئت", "وزارت",
 ];
 
-type KeyedWord = { key: string; fa: boolean; skel: string; weight: number };
+/** `classes`: consonantClasses(key), for the cheap upper bound on a similarity (lib/names/similarity). */
+type KeyedWord = { key: string; fa: boolean; skel: string; weight: number; classes: Int8Array };
 type NameEntry = { cand: number; words: KeyedWord[]; whole: boolean; text: string };
 
 export type PreparedCandidates = {
@@ -100,7 +101,7 @@ export type PreparedCandidates = {
 };
 
 function keyed(s: string): KeyedWord[] {
-  return tokenKeys(s).map((t) => ({ key: t.key, fa: t.fa, skel: consonantSkeleton(t.key), weight: keyWeight(t.key) }));
+  return tokenKeys(s).map((t) => ({ key: t.key, fa: t.fa, skel: consonantSkeleton(t.key), weight: keyWeight(t.key), classes: consonantClasses(t.key) }));
 }
 
 /** Keys every candidate name once; reuse the result for every text of one request. */
@@ -147,12 +148,19 @@ export function prepareCandidates(candidates: SuggestCandidate[]): PreparedCandi
   return { candidates, names, words: [...byKey.values()].map(({ word, uses }) => ({ word, uses })), pairs, generic };
 }
 
+const BOUND = new Float64Array(2);
+
 function wordSimilarity(a: KeyedWord, b: KeyedWord): number {
   if (a.key === b.key) return 1;
   // Keys of very different lengths cannot be spellings of one word.
   if (Math.abs(a.weight - b.weight) > Math.max(2, 0.5 * Math.max(a.weight, b.weight))) return 0;
-  let s = keySimilarity(a.key, a.fa, b.key, b.fa);
-  if (a.skel && b.skel) s *= 1 - SKELETON_WEIGHT * (1 - skeletonSimilarity(a.skel, b.skel));
+  // Below WORD_HIT the exact similarity does not matter (the skeleton can only lower it): the
+  // consonants of each kind the two lack bound it from above without the distance table, and
+  // the table stops once it is too far. Most pairs of a long text and a large registry end there.
+  consonantBoundInto(a.key, a.classes, a.weight, b.key, BOUND);
+  if (BOUND[0]! < WORD_HIT) return 0;
+  let s = keySimilarityAtLeast(a.key, a.fa, b.key, b.fa, WORD_HIT);
+  if (s > 0 && a.skel && b.skel) s *= 1 - SKELETON_WEIGHT * (1 - skeletonSimilarity(a.skel, b.skel));
   return s;
 }
 

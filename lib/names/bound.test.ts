@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matchNames, nameScore, type NameCandidate } from "./match";
 import { latinKey } from "./keys";
-import { CLASS_COUNT, consonantBound, consonantClasses, keySimilarities, keyWeight, MIN_UNIT } from "./similarity";
+import { CLASS_COUNT, consonantBound, consonantClasses, keySimilarities, keySimilarity, keySimilarityAtLeast, keyWeight, MIN_UNIT } from "./similarity";
 import { ALL_CANDIDATES, NEGATIVES, POSITIVES, PREFIXES, UNRELATED } from "./test-cases";
 import { rng } from "@/tests/support/random";
 
@@ -64,6 +64,39 @@ describe("the consonant bound", () => {
     const far = consonantBound(a, consonantClasses(a), keyWeight(a), latinKey("Nayeri"));
     expect(far.full).toBeLessThan(0.77);
     expect(far.prefix).toBeLessThan(0.77);
+  });
+});
+
+describe("a similarity needed only above a threshold", () => {
+  it("is the similarity where it reaches the threshold and 0 where it does not, for every pair", () => {
+    const next = rng(1367);
+    const words = TABLE_NAMES.flatMap((n) => n.split(/\s+/));
+    let above = 0;
+    let below = 0;
+    for (let i = 0; i < 4000; i++) {
+      // Every fourth pair is a spelling and a name of the same person, so that many reach the threshold.
+      const positive = POSITIVES[Math.floor(next() * POSITIVES.length)]!;
+      const same = ALL_CANDIDATES.find((c) => c.id === positive[1])?.names ?? [];
+      const pickA = i % 4 === 0 ? positive[0].split(/\s+/).at(-1)! : i % 2 ? words[Math.floor(next() * words.length)]! : randomName(next).split(" ")[0]!;
+      const pickB = i % 4 === 0 && same.length ? same[Math.floor(next() * same.length)]!.split(/\s+/).at(-1)! : i % 3 ? words[Math.floor(next() * words.length)]! : randomName(next).split(" ")[0]!;
+      const a = latinKey(pickA);
+      const b = latinKey(pickB);
+      const aFa = /[\u0600-\u06FF]/.test(pickA);
+      const bFa = /[\u0600-\u06FF]/.test(pickB);
+      const min = [0.5, 0.72, 0.9][i % 3]!;
+      const sim = keySimilarity(a, aFa, b, bFa);
+      const got = keySimilarityAtLeast(a, aFa, b, bFa, min);
+      if (sim >= min) {
+        above++;
+        expect(got, `${pickA} / ${pickB} at ${min}`).toBe(sim);
+      } else {
+        below++;
+        expect(got, `${pickA} / ${pickB} at ${min}`).toBe(0);
+      }
+    }
+    // Both sides of the threshold were tried.
+    expect(above).toBeGreaterThan(100);
+    expect(below).toBeGreaterThan(100);
   });
 });
 

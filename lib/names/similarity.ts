@@ -95,6 +95,16 @@ export function keyWeight(key: string): number {
  * the full distance; the other entries give prefix matches for autocomplete.
  */
 export function distanceRow(a: string, aFa: boolean, b: string, bFa: boolean): Float64Array {
+  return fillRows(a, aFa, b, bFa, Infinity)!;
+}
+
+/**
+ * The table's rows, a's symbols one by one; null as soon as every entry of a row exceeds
+ * `cutoff`. Every cost is positive or zero, so no entry of a later row can be smaller than
+ * the smallest of the row before: the distance of a and b, and of a and any prefix of b, is
+ * then known to exceed the cutoff without filling the rest.
+ */
+function fillRows(a: string, aFa: boolean, b: string, bFa: boolean, cutoff: number): Float64Array | null {
   const pi = aFa && bFa ? 2 : aFa || bFa ? 1 : 0;
   const pairing = PAIRINGS[pi]!;
   const subst = SUBST[pi]!;
@@ -106,13 +116,14 @@ export function distanceRow(a: string, aFa: boolean, b: string, bFa: boolean): F
     const cb = b.charCodeAt(j);
     bIndel[j] = cb < 128 ? indelB[cb]! : indelCost(b[j]!, bFa, pairing);
   }
-  const prev = new Float64Array(m + 1);
-  const cur = new Float64Array(m + 1);
+  let prev = new Float64Array(m + 1);
+  let cur = new Float64Array(m + 1);
   for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + bIndel[j - 1]!;
   for (let i = 0; i < a.length; i++) {
     const ca = a.charCodeAt(i);
     const delA = ca < 128 ? indelA[ca]! : indelCost(a[i]!, aFa, pairing);
     cur[0] = prev[0]! + delA;
+    let least = cur[0]!;
     for (let j = 1; j <= m; j++) {
       const cb = b.charCodeAt(j - 1);
       const s = ca < 128 && cb < 128 ? subst[ca * 128 + cb]! : substCost(a[i]!, b[j - 1]!, pairing);
@@ -122,10 +133,30 @@ export function distanceRow(a: string, aFa: boolean, b: string, bFa: boolean): F
       const ins = cur[j - 1]! + bIndel[j - 1]!;
       if (ins < d) d = ins;
       cur[j] = d;
+      if (d < least) least = d;
     }
-    prev.set(cur);
+    if (least > cutoff) return null;
+    const done = prev;
+    prev = cur;
+    cur = done;
   }
   return prev;
+}
+
+/**
+ * keySimilarity(a, aFa, b, bFa) when it is at least `min`, else 0: the same number where it
+ * matters, for far less work when the keys are far apart (the table stops at the first row
+ * already too distant). For scans of many candidates against one threshold.
+ */
+export function keySimilarityAtLeast(a: string, aFa: boolean, b: string, bFa: boolean, min: number): number {
+  if (a === b) return a ? 1 : 0;
+  const norm = Math.max(keyWeight(a), keyWeight(b));
+  if (norm === 0) return 0;
+  // A hair of slack: (1 - min) × norm in floating point may land just under a distance whose
+  // similarity is exactly min; the comparison below decides on the same number keySimilarity gives.
+  const row = fillRows(a, aFa, b, bFa, (1 - min) * norm + 1e-9);
+  const sim = row ? Math.max(0, 1 - row[b.length]! / norm) : 0;
+  return sim >= min ? sim : 0;
 }
 
 /**
