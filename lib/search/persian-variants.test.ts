@@ -185,10 +185,8 @@ describe("joinedWords", () => {
     expect(joinedWords(`الف😀چشم${z}بند ${z} ${z}ها`)).toEqual(["چشمبند"]);
   });
 
-  test("a long text without spaces takes linear time", () => {
+  test("a long text without spaces is read through (in linear time: quadratic work on 200,000 letters would outlast the test's time limit; no timing is asserted on a shared machine)", () => {
     const text = `${"ب".repeat(200_000)} چشم${z}بند`;
-    const t0 = performance.now();
     expect(joinedWords(text)).toEqual(["چشمبند"]);
-    expect(performance.now() - t0).toBeLessThan(1_000);
   });
 });
