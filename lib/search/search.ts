@@ -120,7 +120,8 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   const totalRow = rows[0] ?? (q.page > 1 ? (await runQuery({ ...args, q: { ...q, page: 1, pageSize: 1 } }))[0] : undefined);
   const atLeast = totalRow ? Number(totalRow.matched) > RANK_CAP : false;
   const items = rows.map((r): SearchItem => {
-    const parts = snippet(r.body, highlight, r.normBody);
+    // A registry record's text is its fields, one to a line (index-record.ts): kept apart.
+    const parts = snippet(r.body, highlight, r.normBody, r.type === "statement" ? {} : { fieldBreak: FIELD_BREAK });
     const title = markTerms(r.title, highlight).parts;
     const text = parts.map((p) => p.text).join("");
     return {
@@ -265,6 +266,9 @@ function distinctivePlaceSpellings(names: string[], seen: Map<string, string[]>)
     if (distinctive.length > 0 && distinctive.length < w.length && [...distinctive.join("")].length >= 4) seen.set(distinctive.join(" "), distinctive);
   }
 }
+
+/** Between the fields of a registry record in its snippet. */
+const FIELD_BREAK = " · ";
 
 type Row = { id: number; type: string; recordId: string; title: string; body: string; normBody: string; language: string | null; score: number; total: number | bigint; matched: number | bigint };
 

@@ -135,3 +135,20 @@ describe("words written with a ZWNJ", () => {
     expect(parts).toEqual(snippet(body, new Set(["چشمبند"])));
   });
 });
+
+describe("a registry record's fields", () => {
+  test("are kept apart by the field break in its snippet; a statement's lines just flow", () => {
+    const body = "Criminal trial\nدادرسی کیفری\nSweden\n  Stockholm District Court";
+    const h = new Set(["دادرسی", "کیفری"]);
+    const kept = snippet(body, h, normalizeForSearch(body), { fieldBreak: " · " });
+    expect(kept.map((p) => p.text).join("")).toBe("Criminal trial · دادرسی کیفری · Sweden · Stockholm District Court");
+    expect(kept.filter((p) => p.mark).map((p) => p.text)).toEqual(["دادرسی", "کیفری"]);
+    expect(snippet(body, h, normalizeForSearch(body)).map((p) => p.text).join("")).toBe("Criminal trial دادرسی کیفری Sweden Stockholm District Court");
+    // A window that starts or ends at a field's edge carries no break there, only its "…".
+    const long = `${"word ".repeat(80)}\nفیلد دیگر\nmatch here\n${"more ".repeat(80)}`;
+    const cut = snippet(long, new Set(["match"]), normalizeForSearch(long), { fieldBreak: " · " }).map((p) => p.text).join("");
+    expect(cut).toMatch(/^… /);
+    expect(cut).toContain("فیلد دیگر · match here · more");
+    expect(cut).not.toMatch(/^… ·|· …$/);
+  });
+});

@@ -166,7 +166,7 @@ function codePointLen(s: string, i: number): number {
  * normalised again with its offset map, instead of the whole body: the same parts, for a
  * fraction of the work on long testimony.
  */
-export function snippet(body: string, highlight: Highlight | ReadonlySet<string>, normBody?: string): Part[] {
+export function snippet(body: string, highlight: Highlight | ReadonlySet<string>, normBody?: string, opts: { fieldBreak?: string } = {}): Part[] {
   const terms = asHighlight(highlight);
   let first: number;
   if (normBody === undefined) first = markTerms(body, terms).first;
@@ -193,10 +193,24 @@ export function snippet(body: string, highlight: Highlight | ReadonlySet<string>
   let to = end;
   while (to < body.length && !WORD_SPACE.test(body[to]!)) to++;
   const { parts } = markTerms(body.slice(from, to), terms, { start: start - from, end: end - from });
-  const out = parts.map((p) => ({ ...p, text: p.text.replace(SPACES, " ") }));
+  // A registry record's text is its fields, one to a line: `fieldBreak` keeps them apart
+  // ("Criminal trial · Sweden · Stockholm District Court") where a statement's lines just flow.
+  const flat = (t: string) => t.replace(SPACES, " ");
+  const out = parts.map((p) => ({ ...p, text: opts.fieldBreak && !p.mark ? withFieldBreaks(p.text, opts.fieldBreak, flat) : flat(p.text) }));
+  if (opts.fieldBreak && out.length) {
+    // Not at the window's edges: the … there says the text goes on.
+    const [head, tail] = [out[0]!, out[out.length - 1]!];
+    if (head.text.startsWith(opts.fieldBreak)) head.text = head.text.slice(opts.fieldBreak.length);
+    if (tail.text.endsWith(opts.fieldBreak)) tail.text = tail.text.slice(0, -opts.fieldBreak.length);
+  }
   if (start > 0) out.unshift({ text: "… ", mark: false });
   if (end < body.length) out.push({ text: " …", mark: false });
   return out;
+}
+
+/** `text` with each line break (and the spaces around it) as `fieldBreak`, other runs of space as one space. */
+function withFieldBreaks(text: string, fieldBreak: string, flat: (t: string) => string): string {
+  return text.split(/[^\S\n\uFEFF]*\n[^\S\uFEFF]*/).map(flat).join(fieldBreak);
 }
 
 /**

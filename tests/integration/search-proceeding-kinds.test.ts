@@ -31,7 +31,7 @@ describe("a proceeding's kind in the search index", () => {
     const [hit] = await found("district court");
     expect(hit?.id).toBe(trial.id);
     expect(hit?.snippet).not.toMatch(/CRIMINAL_TRIAL/);
-    expect(hit?.snippet).toMatch(/Criminal trial/);
+    expect(hit?.snippet).toMatch(/Criminal trial · دادرسی کیفری · A <mark>district<\/mark> <mark>court<\/mark>/);
 
     // A changed kind is what is found from then on.
     await updateProceeding({ actor: researcher, proceedingId: tribunal.id, input: { kind: "TRUTH_COMMISSION" } });
