@@ -10,7 +10,7 @@ type Result = {
   generation: { statementsPerSecond: number; statementsSeconds: number; statementsPerCpuSecond?: number; linksPerSecond: number; auditEvents: number; totalSeconds: number; reused?: boolean };
   audit: { events: number; seconds: number; perSecond: number; cpuSeconds?: number; perCpuSecond?: number };
   loadAverage?: { min: number; median: number; max: number; samples: number };
-  direct: { searchName: { p50: number; p95: number }; searchPhrase: { p50: number; p95: number }; searchPhraseFirst?: { p50: number; p95: number } };
+  direct: { searchName: { p50: number; p95: number }; searchPhrase: { p50: number; p95: number }; searchPhraseFirst?: { p50: number; p95: number }; linkSuggestions?: { p50: number; p95: number; prepareMs: number; names: number } };
   http: Record<"searchName" | "searchPhrase" | "statementPage" | "personPage" | "filteredList", Load> & Partial<Record<"apiFloor" | "pageFloor", Load>>;
   queries?: { name: string[]; phrase: string[] };
   serverPeakRssMb: number;
@@ -72,6 +72,7 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
       `| search, name queries, direct (floor) | ${fmt(r.direct.searchName.p50)} | ${fmt(r.direct.searchName.p95)} | | HTTP p95 ≤ ${t.searchVsDirect}× floor | ${ratioName.toFixed(1)}×: ${check(ratioName, t.searchVsDirect, true)} |`,
       `| search, phrase queries, direct (floor) | ${fmt(r.direct.searchPhrase.p50)} | ${fmt(r.direct.searchPhrase.p95)} | | HTTP p95 ≤ ${t.searchVsDirect}× floor | ${ratioPhrase.toFixed(1)}×: ${check(ratioPhrase, t.searchVsDirect, true)} |`,
       ...(r.direct.searchPhraseFirst ? [`| search, phrase queries never searched before, direct (each once) | ${fmt(r.direct.searchPhraseFirst.p50)} | ${fmt(r.direct.searchPhraseFirst.p95)} | | | |`] : []),
+      ...(r.direct.linkSuggestions ? [`| link suggestions for one statement, direct (${fmt(r.direct.linkSuggestions.names)} registry names, not remembered; keying them first: ${fmt(r.direct.linkSuggestions.prepareMs)} ms) | ${fmt(r.direct.linkSuggestions.p50)} | ${fmt(r.direct.linkSuggestions.p95)} | | | |`] : []),
       `| searches per second (the slower kind) | | | ${fmt(searchRate)} | ≥ ${t.searchesPerSecond}/s | ${check(searchRate, t.searchesPerSecond, false)} |`,
       `| statement page (HTML, signed in) | ${fmt(h.statementPage.p50)} | ${fmt(h.statementPage.p95)} | ${fmt(h.statementPage.perSecond)} | p95 ≤ ${t.statementPageP95Ms} ms | ${check(h.statementPage.p95, t.statementPageP95Ms, true)} | ${fmt(h.statementPage.serverCpuMsPerRequest)} |`,
       `| person page (HTML, signed in) | ${fmt(h.personPage.p50)} | ${fmt(h.personPage.p95)} | ${fmt(h.personPage.perSecond)} | p95 ≤ ${t.personPageP95Ms} ms | ${check(h.personPage.p95, t.personPageP95Ms, true)} | ${fmt(h.personPage.serverCpuMsPerRequest)} |`,

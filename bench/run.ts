@@ -18,6 +18,8 @@ import { serverArgs } from "@/lib/cli/server-process";
 import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { search } from "@/lib/search";
+import { loadSuggestCandidates } from "@/lib/links/suggest-links";
+import { findMentions, prepareCandidates } from "@/lib/links/suggest";
 import { read } from "@/lib/db/write";
 import { generate, reloadGenerated, PLACES, rng, STOCK_PHRASES, type Generated } from "./generate";
 import { mergeIntoResults, renderMarkdown, TARGETS } from "./report";
@@ -274,7 +276,22 @@ async function main() {
   const firstPhrases: string[] = [];
   for (let i = 0; i < 60; i++) firstPhrases.push(`"${await phraseFrom(fresh)}"`);
   const directPhraseFirst = await direct(gen.admin, [...new Set(firstPhrases)], 1);
-  log(`direct: name ${JSON.stringify(directName)} phrase ${JSON.stringify(directPhrase)} phrase seen first ${JSON.stringify(directPhraseFirst)}`);
+  // Link suggestions: the registry's names found in one statement's text, as the statement page
+  // asks for them (once per revision; remembered after), here uncached, in this process.
+  const t0 = performance.now();
+  const prepared = prepareCandidates(await loadSuggestCandidates());
+  const prepareMs = Math.round(performance.now() - t0);
+  const suggestTimes: number[] = [];
+  const suggestPick = rng(1988);
+  for (let i = 0; i < 40; i++) {
+    const id = gen.statementIds[suggestPick.int(gen.statementIds.length)]!;
+    const { originalText } = await read((db) => db.statement.findUniqueOrThrow({ where: { id }, select: { originalText: true } }));
+    const t = performance.now();
+    findMentions(originalText, prepared);
+    suggestTimes.push(performance.now() - t);
+  }
+  const directSuggest = { ...quantiles(suggestTimes), prepareMs, names: prepared.names.length };
+  log(`direct: name ${JSON.stringify(directName)} phrase ${JSON.stringify(directPhrase)} phrase seen first ${JSON.stringify(directPhraseFirst)} link suggestions ${JSON.stringify(directSuggest)}`);
   await closeDb();
   if (values["skip-http"]) {
     if (provider === "postgresql") await db.drop();
@@ -356,7 +373,7 @@ async function main() {
         perCpuSecond: Math.round(verified.events / verifyCpuSeconds),
       },
       loadAverage: loadSummary(),
-      direct: { searchName: directName, searchPhrase: directPhrase, searchPhraseFirst: directPhraseFirst },
+      direct: { searchName: directName, searchPhrase: directPhrase, searchPhraseFirst: directPhraseFirst, linkSuggestions: directSuggest },
       http,
       serverPeakRssMb: peak,
       connections: 10,
