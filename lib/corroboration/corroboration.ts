@@ -157,7 +157,8 @@ function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
 
 // ---------------------------------------------------------------- a person's allegations
 
-export type AllegationGroup = Counts & { event: EventRef | null; allegationType: string; quotes: Quote[] };
+/** A group with its first PERSON_QUOTES_PER_PAGE quotes and how many it has in all (getPersonAllegationQuotes pages through them). */
+export type AllegationGroup = Counts & { event: EventRef | null; allegationType: string; quotes: Quote[]; quoteCount: number };
 /** A group as the person page first shows it: its counts and how many quotes it has, not the quotes. */
 export type AllegationGroupSummary = Counts & { event: EventRef | null; allegationType: string; quoteCount: number };
 
@@ -390,7 +391,9 @@ export async function getPersonAllegations({ actor, personId, page, perPage = PE
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
   const r = await personAllegationPage(actor, personId, page, perPage, true);
-  return { ...r, groups: r.groups.map(({ items, ...g }) => ({ ...g, quotes: items.map(quoteOfRow) })) };
+  // A group's quotes are bounded like every other list: its first page, and how many there are
+  // (one event can be named by thousands of statements).
+  return { ...r, groups: r.groups.map(({ items, ...g }) => ({ ...g, quotes: items.slice(0, PERSON_QUOTES_PER_PAGE).map(quoteOfRow), quoteCount: items.length })) };
 }
 
 /**

@@ -43,7 +43,15 @@ export const ZPersonAllegationsOut = z.object({
   person: ZPersonRef,
   totals: z.object(ZCounts),
   groups: z
-    .array(z.object({ event: ZEventRef.nullable(), allegationType: z.enum(ALLEGATION_TYPES), ...ZCounts, quotes: z.array(ZQuoteOut) }))
+    .array(
+      z.object({
+        event: ZEventRef.nullable(),
+        allegationType: z.enum(ALLEGATION_TYPES),
+        ...ZCounts,
+        quotes: z.array(ZQuoteOut).describe("The group's first 20 quotes, in the order their links were made (/persons/{id}/allegations/quotes gives the others)"),
+        quoteCount: z.number().int().describe("Quotes in the group in all"),
+      }),
+    )
     .describe("The groups of one page of events (by date, undated after, then the links naming no event), every group of each"),
   pages: z
     .object({

@@ -76,7 +76,7 @@ export function linkPaths() {
       parameters: idParam,
       get: {
         summary: "Allegations against a person by event and allegation type, with independent-witness counts and the exact quotes",
-        description: "A page of the person's events at a time (20; pages says how many), totals over all. Legal-team members count and see only statements whose witness's consent covers legal sharing.",
+        description: "A page of the person's events at a time (20; pages says how many), totals over all; each group with its first 20 quotes and quoteCount (/persons/{id}/allegations/quotes gives the others). Legal-team members count and see only statements whose witness's consent covers legal sharing.",
         parameters: [{ name: "page", in: "query", required: false, description: "Which page of the person's events (a page past the last gives the last).", schema: { type: "integer", minimum: 1, default: 1 } }],
         responses: { "200": ok(ref("PersonAllegations")), ...errors(400, 401, 403, 404) },
       },
@@ -86,7 +86,7 @@ export function linkPaths() {
       get: {
         summary: "The quotes of one group of a person's allegations (what the person page loads when a group is opened)",
         description:
-          "The same quotes, in the same order and for the same reader, as that group's items in /persons/{id}/allegations: 20 at a time (pages says which page, of how many, and how many quotes in all). Legal-team members see and count only statements whose witness's consent covers legal sharing.",
+          "All of a group's quotes, in the same order and for the same reader as that group's first 20 in /persons/{id}/allegations: 20 at a time (pages says which page, of how many, and how many quotes in all). Legal-team members see and count only statements whose witness's consent covers legal sharing.",
         parameters: [
           { name: "type", in: "query", required: true, schema: { type: "string", enum: [...ALLEGATION_TYPES] } },
           { name: "event", in: "query", required: true, description: "The event's id, or none for the links that name no event.", schema: { type: "string" } },

@@ -400,7 +400,8 @@ describe("corroboration", () => {
       const { pages, ...summary } = await getPersonAllegationSummary({ actor, personId: accused });
       expect(pages.pages).toBe(1);
       expect(fullPages).toEqual(pages);
-      expect(summary).toEqual({ ...full, groups: full.groups.map(({ quotes, ...g }) => ({ ...g, quoteCount: quotes.length })) });
+      expect(summary).toEqual({ ...full, groups: full.groups.map(({ quotes, ...g }) => g) });
+      for (const g of full.groups) expect(g.quoteCount).toBe(g.quotes.length); // small groups: every quote on the first page
       expect(JSON.stringify(summary)).not.toContain(Q);
       for (const g of full.groups) {
         const r = await getPersonAllegationQuotes({ actor, personId: accused, query: { type: g.allegationType, event: g.event?.id ?? "none" } });
