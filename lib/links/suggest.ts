@@ -121,14 +121,14 @@ export function prepareCandidates(candidates: SuggestCandidate[]): PreparedCandi
     for (const a of c.aliases) add(a, true);
   });
   const byKey = new Map<string, { word: KeyedWord; uses: { name: number; index: number }[]; cands: Set<number> }>();
-  const use = (w: KeyedWord, ni: number, index: number) => {
-    const e = byKey.get(w.key) ?? { word: w, uses: [], cands: new Set<number>() };
-    e.uses.push({ name: ni, index });
-    e.cands.add(n(ni).cand);
-    byKey.set(w.key, e);
-  };
-  const n = (ni: number) => names[ni]!;
-  names.forEach((name, ni) => name.words.forEach((w, index) => use(w, ni, index)));
+  names.forEach((n, ni) =>
+    n.words.forEach((w, index) => {
+      const e = byKey.get(w.key) ?? { word: w, uses: [], cands: new Set<number>() };
+      e.uses.push({ name: ni, index });
+      e.cands.add(n.cand);
+      byKey.set(w.key, e);
+    }),
+  );
   const generic = new Set<string>(GENERIC_WORDS.flatMap((g) => keyed(g).map((w) => w.key)));
   for (const [key, e] of byKey) if (e.cands.size > 1) generic.add(key);
   // Two words of a name written apart («حسین‌علی نیری», «حسین علی») may be one word joined in

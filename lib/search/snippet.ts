@@ -195,8 +195,7 @@ export function snippet(body: string, highlight: Highlight | ReadonlySet<string>
   const { parts } = markTerms(body.slice(from, to), terms, { start: start - from, end: end - from });
   // A registry record's text is its fields, one to a line: `fieldBreak` keeps them apart
   // ("Criminal trial · Sweden · Stockholm District Court") where a statement's lines just flow.
-  const flat = (t: string) => t.replace(SPACES, " ");
-  const out = parts.map((p) => ({ ...p, text: opts.fieldBreak && !p.mark ? withFieldBreaks(p.text, opts.fieldBreak, flat) : flat(p.text) }));
+  const out = parts.map((p) => ({ ...p, text: opts.fieldBreak && !p.mark ? withFieldBreaks(p.text, opts.fieldBreak) : oneSpace(p.text) }));
   if (opts.fieldBreak && out.length) {
     // Not at the window's edges: the … there says the text goes on.
     const [head, tail] = [out[0]!, out[out.length - 1]!];
@@ -209,8 +208,13 @@ export function snippet(body: string, highlight: Highlight | ReadonlySet<string>
 }
 
 /** `text` with each line break (and the spaces around it) as `fieldBreak`, other runs of space as one space. */
-function withFieldBreaks(text: string, fieldBreak: string, flat: (t: string) => string): string {
-  return text.split(/[^\S\n\uFEFF]*\n[^\S\uFEFF]*/).map(flat).join(fieldBreak);
+function withFieldBreaks(text: string, fieldBreak: string): string {
+  return text.split(/[^\S\n\uFEFF]*\n[^\S\uFEFF]*/).map(oneSpace).join(fieldBreak);
+}
+
+/** Every run of space between words as one space. */
+function oneSpace(text: string): string {
+  return text.replace(SPACES, " ");
 }
 
 /**
