@@ -423,7 +423,8 @@ export const ZAllegationQuotesQuery = z.object({
   page: ZPage,
 });
 
-type QuotePages = { page: number; pages: number; perPage: number; quotes: number };
+/** Which page of a group's quotes, of how many, and how many quotes in all. */
+export type QuotePages = { page: number; pages: number; perPage: number; quotes: number };
 
 /**
  * The quotes of one group of getPersonAllegations (the same quotes, in the same order, for

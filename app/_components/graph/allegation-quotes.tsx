@@ -3,7 +3,7 @@
 import { useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { useEffect, useRef, useState } from "react";
-import type { Quote } from "@/lib/corroboration";
+import type { Quote, QuotePages } from "@/lib/corroboration";
 import styles from "./graph.module.css";
 import { PageLinks } from "./page-links";
 import { QuoteList } from "./quote-list";
@@ -22,7 +22,6 @@ function summary(t: ReturnType<typeof useTranslations<"allegations">>, locale: s
   return s;
 }
 
-type QuotePages = { page: number; pages: number; perPage: number; quotes: number };
 /** A page of a group's quotes, as GET /api/v1/persons/{id}/allegations/quotes answers it. */
 export type QuotesPage = { quotes: Quote[]; pages: QuotePages };
 type State = { kind: "closed" } | { kind: "loading" } | { kind: "failed"; page: number } | { kind: "loaded"; quotes: Quote[]; pages: QuotePages };
