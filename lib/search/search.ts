@@ -87,6 +87,9 @@ function readableTypes(actor: Actor): SearchType[] {
 
 const STATEMENT_ONLY: (keyof SearchQuery)[] = ["status", "language", "personId", "eventId", "placeId", "proceedingId", "authorId"];
 
+/** Between the fields of a registry record in its snippet. */
+const FIELD_BREAK = " · ";
+
 export async function search({ actor, query }: { actor: Actor | null; query: unknown }): Promise<SearchResult> {
   authorize(actor, "statement.read");
   const q = parseInput(ZSearchQuery, query ?? {});
@@ -266,9 +269,6 @@ function distinctivePlaceSpellings(names: string[], seen: Map<string, string[]>)
     if (distinctive.length > 0 && distinctive.length < w.length && [...distinctive.join("")].length >= 4) seen.set(distinctive.join(" "), distinctive);
   }
 }
-
-/** Between the fields of a registry record in its snippet. */
-const FIELD_BREAK = " · ";
 
 type Row = { id: number; type: string; recordId: string; title: string; body: string; normBody: string; language: string | null; score: number; total: number | bigint; matched: number | bigint };
 
