@@ -476,9 +476,7 @@ export async function getProceedingEvidence({ actor, proceedingId, page: pageInp
     const legal = legalOnly(actor);
     const scope = Prisma.sql`(l."proceedingId" = ${proceedingId}${defendantIds.length ? Prisma.sql` OR l."personId" IN (${Prisma.join(defendantIds)})` : Prisma.empty})`;
     const from = Prisma.sql`FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" WHERE ${scope} ${legal}`;
-    const statementPage = (page: number) =>
-      rawAll<{ id: string }>(Prisma.sql`SELECT l."statementId" AS "id" ${from} GROUP BY l."statementId" ORDER BY MIN(l."createdAt"), l."statementId" LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`);
-    const [counted, [size], firstTry] = await Promise.all([
+    const [counted, statementRows] = await Promise.all([
       defendantIds.length
         ? rawAll<CountedRow & { personId: string; allegationType: string }>(Prisma.sql`
             SELECT l."personId", l."allegationType", s."witnessId", w."sameAsId", l."anchor", s."status", COUNT(*) AS "n"
@@ -486,13 +484,19 @@ export async function getProceedingEvidence({ actor, proceedingId, page: pageInp
             WHERE l."personId" IN (${Prisma.join(defendantIds)}) ${legal}
             GROUP BY l."personId", l."allegationType", s."witnessId", w."sameAsId", l."anchor", s."status"`)
         : Promise.resolve([]),
-      rawAll<{ n: unknown }>(Prisma.sql`SELECT COUNT(DISTINCT l."statementId") AS "n" ${from}`),
-      statementPage(asked),
+      // The page's statements, each row with how many in all; a page past the last is clamped
+      // in this same read (onPageSql), as the person page's are, instead of reading again.
+      rawAll<{ id: string; total: unknown }>(Prisma.sql`
+        WITH "b" AS (
+          SELECT l."statementId" AS "id", ROW_NUMBER() OVER (ORDER BY MIN(l."createdAt"), l."statementId") AS "rn", COUNT(*) OVER () AS "total"
+          ${from}
+          GROUP BY l."statementId")
+        SELECT "id", "total" FROM "b" WHERE ${onPageSql(Prisma.sql`"rn"`, Prisma.sql`"total"`, asked, perPage)} ORDER BY "rn"`),
     ]);
-    const statementTotal = rawInt(size?.n ?? 0);
+    const statementTotal = rawInt(statementRows[0]?.total ?? 0);
     const pages = Math.max(1, Math.ceil(statementTotal / perPage));
     const page = Math.min(asked, pages);
-    const shown = (page === asked ? firstTry : await statementPage(page)).map((r) => r.id);
+    const shown = statementRows.map((r) => r.id);
 
     const canonical = await canonicalOfRows(counted);
     const defendants = proceeding.defendants.map(({ person }) => {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import * as dbClient from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { getProceedingEvidence, PROCEEDING_STATEMENTS_PER_PAGE } from "@/lib/corroboration";
 import { ZProceedingEvidenceOut } from "@/lib/corroboration/schemas";
@@ -112,7 +113,26 @@ describe("the statements in evidence, a page at a time", () => {
 
   test("a page past the last is the last; a page that is no number is refused", async () => {
     const pages = await allPages(reviewer);
-    expect(await getProceedingEvidence({ actor: reviewer, proceedingId, page: 50 })).toEqual(pages.at(-1));
+    const beyond = await getProceedingEvidence({ actor: reviewer, proceedingId, page: 50 });
+    expect(beyond).toEqual(pages.at(-1));
+    expect(beyond.pages.page).toBe(pages.length);
+    expect(beyond.evidence.length).toBeGreaterThan(0);
+    // The page past the last is clamped in the same reads as any other page: no second read of the statements.
+    const reads = vi.spyOn(dbClient, "rawAll");
+    try {
+      await getProceedingEvidence({ actor: reviewer, proceedingId, page: 1 });
+      const onPage = reads.mock.calls.length;
+      reads.mockClear();
+      await getProceedingEvidence({ actor: reviewer, proceedingId, page: 50 });
+      expect(reads.mock.calls.length).toBe(onPage);
+    } finally {
+      reads.mockRestore();
+    }
+    // No statement in evidence: one empty page, whichever page is asked for.
+    const empty = await write((tx) => tx.proceeding.create({ data: { title: "Fictional empty proceeding (test)", kind: "CRIMINAL_TRIAL" } }));
+    const none = await getProceedingEvidence({ actor: reviewer, proceedingId: empty.id, page: 3 });
+    expect(none.evidence).toEqual([]);
+    expect(none.pages).toEqual({ page: 1, pages: 1, perPage: PROCEEDING_STATEMENTS_PER_PAGE, statements: 0 });
     await expect(getProceedingEvidence({ actor: reviewer, proceedingId, page: "x" })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { page: ["invalid_number"] } });
     await expect(getProceedingEvidence({ actor: reviewer, proceedingId: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
