@@ -6,7 +6,7 @@ import { safeCallbackUrl } from "@/app/_lib/page";
 import { formField } from "@/app/_lib/run-form";
 import { hasUnstorableText } from "@/lib/validation";
 import { clientAddress } from "@/lib/auth/client-address";
-import { deviceCookieFor, deviceCookieName } from "@/lib/auth/device-cookie";
+import { deviceCookieName, issueDeviceCookie } from "@/lib/auth/device-cookie";
 import { endedSessionCookie, sessionCookieFor } from "@/lib/auth/session-cookie";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { getTranslations } from "@/lib/i18n/server";
@@ -36,9 +36,7 @@ export async function signInAction(prev: unknown, form: unknown): Promise<SignIn
   if (!result.ok) return { seq: seq + 1, email: email && !hasUnstorableText(email) ? email.slice(0, 320) : "", error: t(result.reason === "throttled" ? "throttled" : "wrong") };
   const cookie = await sessionCookieFor(result.user);
   jar.set(cookie.name, cookie.value, cookie.options);
-  // This browser has now proved it knows the password: later sign-ins from it are throttled on their own.
-  const device = deviceCookieFor(result.user.email);
-  if (device) jar.set(device.name, device.value, device.options);
+  issueDeviceCookie(jar, result.user.email);
   redirect(safeCallbackUrl(formField(form, "callbackUrl")));
 }
 

@@ -90,6 +90,19 @@ export function deviceCookieFor(email: string): DeviceCookie | null {
   };
 }
 
+/** Where a device cookie is set: Next's cookie store in a server action or a route handler. */
+export type CookieJar = { set(name: string, value: string, options: DeviceCookie["options"]): unknown };
+
+/**
+ * After a successful sign-in, by either path (the sign-in form's action, next-auth's credentials
+ * endpoint): this browser has now proved it knows the password, so its later sign-ins to this
+ * account are throttled on their own (lib/auth/throttle.ts).
+ */
+export function issueDeviceCookie(jar: CookieJar, email: string): void {
+  const device = deviceCookieFor(email);
+  if (device) jar.set(device.name, device.value, device.options);
+}
+
 /** The device id a sign-in presents for this account, or null (checked with the app's secret). */
 export function presentedDevice(email: string, value: string | undefined): string | null {
   return deviceIdFor({ secret: process.env.NEXTAUTH_SECRET ?? "", value, email });

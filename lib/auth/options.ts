@@ -1,8 +1,9 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { cookies } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress } from "./client-address";
-import { deviceCookieFromHeader } from "./device-cookie";
+import { deviceCookieFromHeader, issueDeviceCookie } from "./device-cookie";
 import { checkCredentials } from "./sign-in";
 
 export const SESSION_MAX_AGE = 8 * 60 * 60;
@@ -20,7 +21,7 @@ export const authOptions: NextAuthOptions = {
           email: credentials?.email,
           password: credentials?.password,
           address: clientAddress(req?.headers),
-          // Honoured here too; it is issued by the app's sign-in form (app/signin/actions.ts).
+          // Honoured here as in the sign-in form's action, and issued here too (events.signIn).
           deviceCookie: deviceCookieFromHeader(req?.headers?.cookie),
         });
         if (!result.ok) {
@@ -31,6 +32,14 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // A sign-in through this endpoint gets the device cookie the sign-in form's action gives: set
+    // in Next's cookie store, which Next adds to the route handler's answer beside next-auth's own.
+    // Only after the session cookie is made (next-auth calls it last, on success only).
+    async signIn({ user }) {
+      if (user.email) issueDeviceCookie(await cookies(), user.email);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {

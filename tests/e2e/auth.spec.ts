@@ -204,10 +204,10 @@ function requestFrom(localAddress: string, url: string, init: { method?: string;
   });
 }
 
-/** Signs in through next-auth's credentials endpoint from a local address; true when a session cookie comes back. */
-async function signInFrom(baseURL: string, localAddress: string, email: string, password: string, headers: Record<string, string> = {}): Promise<boolean> {
+/** Signs in through next-auth's credentials endpoint from a local address, presenting `cookies` too; the cookies it sets. */
+async function endpointSignIn(baseURL: string, localAddress: string, email: string, password: string, headers: Record<string, string> = {}, cookies: string[] = []): Promise<string[]> {
   const csrf = await requestFrom(localAddress, `${baseURL}/api/auth/csrf`);
-  const cookie = csrf.cookies.map((c) => c.split(";")[0]).join("; ");
+  const cookie = [...csrf.cookies.map((c) => c.split(";")[0]), ...cookies].join("; ");
   const body = new URLSearchParams({ csrfToken: JSON.parse(csrf.body).csrfToken, email, password, json: "true" }).toString();
   const r = await requestFrom(localAddress, `${baseURL}/api/auth/callback/credentials`, {
     method: "POST",
@@ -215,7 +215,12 @@ async function signInFrom(baseURL: string, localAddress: string, email: string, 
     body,
   });
   expect(r.status).toBeLessThan(500);
-  return r.cookies.some((c) => c.includes("session-token="));
+  return r.cookies;
+}
+
+/** Signs in through next-auth's credentials endpoint from a local address; true when a session cookie comes back. */
+async function signInFrom(baseURL: string, localAddress: string, email: string, password: string, headers: Record<string, string> = {}): Promise<boolean> {
+  return (await endpointSignIn(baseURL, localAddress, email, password, headers)).some((c) => c.includes("session-token="));
 }
 
 test("sign-in attempts are counted per connection address: a client cannot escape the limit by writing its own X-Forwarded-For", async ({ baseURL }) => {
@@ -284,4 +289,34 @@ test("failed sign-ins from elsewhere lock the account for new browsers but not f
   expect(decodeURIComponent(device?.value ?? "")).not.toContain("device-");
   expect((await fresh.cookies()).some((c) => c.name === "casefile-device")).toBe(false);
   await Promise.all([owner.close(), attacker.close(), fresh.close()]);
+});
+
+// Scripts (and this suite's fixture) sign in through next-auth's own endpoint rather than the form:
+// a client that signs in there is given the same device cookie, and is counted on its own with it.
+test("a sign-in through next-auth's credentials endpoint also gives the device cookie, which keeps that client signing in when the account is locked", async ({ baseURL }) => {
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await signInWith(admin, demoUser("ADMIN").email, demoUser("ADMIN").password);
+  const email = `endpoint-device-${Date.now()}@demo.casefile`;
+  const password = "the script owner's password";
+  expect((await admin.post("/api/v1/users", { data: { email, name: "Endpoint Device Test", role: "RESEARCHER", password } })).status()).toBe(201);
+  await admin.dispose();
+  // 127.0.0.3 is this test's own client address, so the address limit it counts towards stops no other test.
+  const from = "127.0.0.3";
+  const set = await endpointSignIn(baseURL!, from, email, password);
+  expect(set.some((c) => c.includes("session-token="))).toBe(true);
+  const device = set.find((c) => c.startsWith("casefile-device="));
+  expect(device, "a device cookie is set").toBeDefined();
+  const attrs = device!.toLowerCase();
+  expect(attrs).toContain("httponly");
+  expect(attrs).toContain("samesite=lax");
+  expect(attrs).toContain("path=/");
+  expect(decodeURIComponent(device!.split(";")[0]!)).not.toContain("endpoint-device-");
+
+  // Five failures from a client without it lock the account for every client without it.
+  // (A failed sign-in is given no device cookie.)
+  for (let i = 0; i < 5; i++) expect(await endpointSignIn(baseURL!, from, email, `a wrong guess ${i}`)).not.toContainEqual(expect.stringMatching(/session-token=|casefile-device=/));
+  expect(await signInFrom(baseURL!, from, email, password)).toBe(false);
+  // The client that holds it still signs in.
+  const again = await endpointSignIn(baseURL!, from, email, password, {}, [device!.split(";")[0]!]);
+  expect(again.some((c) => c.includes("session-token="))).toBe(true);
 });
