@@ -607,9 +607,10 @@ const numbersIn = (folded: string) => folded.match(/\d+/g) ?? [];
  * The events whose title, English or Persian, answers the text a researcher typed: the text
  * is in the title (case, accents, Arabic letter forms and ZWNJ folded: sameName), or the title
  * matches it as lib/names matches a person's names (either script, words in any order, the
- * title's other words left out: "Khavaran burials", «خاوران», "Gohar Dasht"). The name matcher
- * does not read numbers, so a number typed must be one of the title's own ("event 12" is not
- * "event 112").
+ * title's other words left out: "Khavaran burials", «خاوران», "Gohar Dasht"), but a word typed
+ * in part matches only in the title's own script, as in the events' search ("Mehr" is not
+ * «محرمانه»). The name matcher does not read numbers, so a number typed must be one of the
+ * title's own ("event 12" is not "event 112").
  */
 function eventsMatching(events: EventRow[], text: string): Set<string> {
   const needle = sameName(text);
@@ -633,7 +634,7 @@ function eventsMatching(events: EventRow[], text: string): Set<string> {
   const key = (e: EventRow) => `${e.title}\u0000${e.titleFa}`;
   const unknown = candidates.filter((e) => !known.has(key(e)));
   if (unknown.length) {
-    const matched = new Set(matchNames(text, unknown.map((e) => ({ id: e.id, names: [e.title, e.titleFa].filter((t) => t.trim() !== "") }))).map((m) => m.id));
+    const matched = new Set(matchNames(text, unknown.map((e) => ({ id: e.id, names: [e.title, e.titleFa].filter((t) => t.trim() !== "") })), { prefix: "same-script" }).map((m) => m.id));
     if (known.size + unknown.length > VERDICTS_PER_TEXT) known.clear();
     for (const e of unknown) known.set(key(e), matched.has(e.id));
   }

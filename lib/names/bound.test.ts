@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchNames, nameScore, type NameCandidate } from "./match";
+import { matchNames, nameScore, type NameCandidate, type PrefixRule } from "./match";
 import { latinKey } from "./keys";
 import { CLASS_COUNT, consonantBound, consonantClasses, keySimilarities, keySimilarity, keySimilarityAtLeast, keyWeight, MIN_UNIT } from "./similarity";
 import { ALL_CANDIDATES, NEGATIVES, POSITIVES, PREFIXES, UNRELATED } from "./test-cases";
@@ -101,12 +101,12 @@ describe("a similarity needed only above a threshold", () => {
 });
 
 describe("matchNames with the bound returns what scoring every name returns", () => {
-  const reference = (query: string, candidates: NameCandidate[], threshold: number) => {
+  const reference = (query: string, candidates: NameCandidate[], threshold: number, rule: PrefixRule) => {
     const out: { id: string; score: number; matched: string }[] = [];
     for (const c of candidates) {
       let best: { id: string; score: number; matched: string } | undefined;
       for (const n of c.names) {
-        const s = nameScore(query, n);
+        const s = nameScore(query, n, rule);
         if (!best || s > best.score) best = { id: c.id, score: s, matched: n };
       }
       if (best && best.score >= threshold) out.push(best);
@@ -114,7 +114,12 @@ describe("matchNames with the bound returns what scoring every name returns", ()
     return out.sort((a, b) => b.score - a.score);
   };
 
-  it.each([0.5, 0.77, 0.9])("on the test tables and random registries, at threshold %s", (threshold) => {
+  it.each([
+    [0.5, "any-script"],
+    [0.77, "any-script"],
+    [0.9, "any-script"],
+    [0.77, "same-script"],
+  ] as const)("on the test tables and random registries, at threshold %s, prefixes in %s", (threshold, rule) => {
     const next = rng(Math.round(threshold * 100));
     const registry: NameCandidate[] = [
       ...ALL_CANDIDATES,
@@ -123,8 +128,8 @@ describe("matchNames with the bound returns what scoring every name returns", ()
     const queries = [...TABLE_NAMES, ...Array.from({ length: 30 }, () => randomName(next))];
     let matched = 0;
     for (const q of queries) {
-      const got = matchNames(q, registry, { threshold });
-      expect(got, q).toEqual(reference(q, registry, threshold));
+      const got = matchNames(q, registry, { threshold, prefix: rule });
+      expect(got, q).toEqual(reference(q, registry, threshold, rule));
       matched += got.length;
     }
     // The comparison means something only if many queries match something.

@@ -29,4 +29,4 @@
 
 export { normalizeLatin, normalizePersian, withoutPossessives, ZERO_WIDTH_CHARS } from "./normalize";
 export { consonantSkeleton, latinKey, transliteratePersian } from "./keys";
-export { DEFAULT_THRESHOLD, matchNames, nameScore, type NameCandidate, type NameMatch } from "./match";
+export { DEFAULT_THRESHOLD, matchNames, nameScore, type NameCandidate, type NameMatch, type PrefixRule } from "./match";

@@ -56,6 +56,26 @@ describe("autocomplete", () => {
   });
 });
 
+describe("prefixes in the same script only (titles)", () => {
+  // A Persian key has no short vowels: "Mehr" (the month, a name) keys as the start of محرمانه.
+  const title = "فرمان محرمانه خمینی";
+  it("a Latin word is not the start of a Persian word whose key it begins, but matches one it spells whole", () => {
+    expect(nameScore("Mehr", title)).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(nameScore("Mehr", title, "same-script")).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(nameScore("mahramaneh", title, "same-script")).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(matchNames("Mehr", [{ id: "t", names: [title] }], { prefix: "same-script" })).toEqual([]);
+  });
+
+  it("a word typed in part still finds a word of its own script", () => {
+    expect(nameScore("محرما", title, "same-script")).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(nameScore("Pourmoh", "Mostafa Pourmohammadi", "same-script")).toBe(nameScore("Pourmoh", "Mostafa Pourmohammadi"));
+  });
+
+  it.each([...POSITIVES, ...PREFIXES])("%s still finds %s among names in both scripts", (query, expected) => {
+    expect(matchNames(query, ALL_CANDIDATES, { prefix: "same-script" }).map((r) => r.id)).toContain(expected);
+  });
+});
+
 describe("nameScore", () => {
   it("is 1 for the same normalised text, below 1 otherwise", () => {
     expect(nameScore("Ebrahim Raisi", "ebrahim  RAISI")).toBe(1);

@@ -27,6 +27,15 @@ const EXTRA_QUERY_WORDS = 0.4;
 /** Anything short of an identical normalised text scores at most this. */
 const BELOW_EXACT = 0.99;
 
+/**
+ * How the last query word may match the start of a candidate word: in either script (names:
+ * "Rai" finds رئیسی), or only in its own (titles). A Persian word's key has no short vowels, so
+ * a Latin prefix's key is the start of many unrelated Persian words' keys: "Mehr" is the start
+ * of محرمانه's (mhrmane). A title's Persian words are ordinary words, not the name variants a
+ * person search looks for, so across scripts a title's word must match whole.
+ */
+export type PrefixRule = "any-script" | "same-script";
+
 /** A keyed word; `idx` numbers the distinct words of one prepared name. */
 type Word = KeyToken & { skel: string; weight: number; idx: number; classes: Int8Array };
 /** `all`: every word and joined word. */
@@ -96,9 +105,12 @@ function memoSimilarity(memo: SimMemo, q: Word, c: Word, allowPrefix: boolean): 
  * Order-free word matching: pair query and candidate words greedily by similarity, average
  * the pairs weighted by word length, and take a little off for unpaired words.
  */
-function wordSetScore(q: Word[], c: Word[], memo: SimMemo): number {
+/** Whether query word `qw` may match the start of candidate word `cw`, being the last query word or not. */
+const prefixAllowed = (qw: Word, cw: Word, last: boolean, rule: PrefixRule) => last && (rule === "any-script" || qw.fa === cw.fa);
+
+function wordSetScore(q: Word[], c: Word[], memo: SimMemo, rule: PrefixRule): number {
   const pairs: { i: number; j: number; s: number }[] = [];
-  q.forEach((qw, i) => c.forEach((cw, j) => pairs.push({ i, j, s: memoSimilarity(memo, qw, cw, i === q.length - 1) })));
+  q.forEach((qw, i) => c.forEach((cw, j) => pairs.push({ i, j, s: memoSimilarity(memo, qw, cw, prefixAllowed(qw, cw, i === q.length - 1, rule)) })));
   pairs.sort((x, y) => y.s - x.s);
   const usedQ = new Set<number>();
   const usedC = new Set<number>();
@@ -123,7 +135,7 @@ function wordSetScore(q: Word[], c: Word[], memo: SimMemo): number {
  * Similarity of two names in [0, 1], whatever script each is in. 1 for the same
  * normalised text; otherwise at most 0.99.
  */
-export function nameScore(query: string, candidate: string): number {
+export function nameScore(query: string, candidate: string, prefix: PrefixRule = "any-script"): number {
   const q = prepare(query);
   const c = prepare(candidate);
   if (!q.words.length || !c.words.length) return 0;
@@ -131,7 +143,7 @@ export function nameScore(query: string, candidate: string): number {
   let best = 0;
   const memo: SimMemo = { sims: new Float64Array(q.count * c.count * 2).fill(-1), width: c.count };
   for (const qv of q.variants) {
-    for (const cv of c.variants) best = Math.max(best, wordSetScore(qv, cv, memo));
+    for (const cv of c.variants) best = Math.max(best, wordSetScore(qv, cv, memo, prefix));
   }
   return Math.min(BELOW_EXACT, best);
 }
@@ -142,7 +154,7 @@ export function nameScore(query: string, candidate: string): number {
  * replaced by its bound, and where wordSetScore's pairing decides the weights, the bound
  * takes the weights that give the most.
  */
-function scoreBound(q: Prepared, c: Prepared, threshold: number): number {
+function scoreBound(q: Prepared, c: Prepared, threshold: number, rule: PrefixRule): number {
   if (!q.words.length || !c.words.length) return 0;
   if (q.exact === c.exact) return 1;
   // Bounds per word pair (by idx), without and with the prefix rule of a last query word.
@@ -166,7 +178,7 @@ function scoreBound(q: Prepared, c: Prepared, threshold: number): number {
       }
       consonantBoundInto(qw.key, qw.classes, qw.weight, cw.key, PAIR_OUT);
       full[id] = PAIR_OUT[0]!;
-      pre[id] = qw.key.length >= 3 ? Math.max(PAIR_OUT[0]!, factor * PAIR_OUT[1]!) : PAIR_OUT[0]!;
+      pre[id] = qw.key.length >= 3 && prefixAllowed(qw, cw, true, rule) ? Math.max(PAIR_OUT[0]!, factor * PAIR_OUT[1]!) : PAIR_OUT[0]!;
       if (pre[id]! > most) most = pre[id]!;
     }
   }
@@ -222,13 +234,15 @@ export type NameMatch = { id: string; score: number; matched: string };
 /**
  * Candidates whose best name scores at least `threshold` (default DEFAULT_THRESHOLD),
  * best first, at most `limit` of them. `matched` is the name that gave the score.
+ * `prefix`: whether the last query word may be the start of a word in the other script (PrefixRule).
  */
 export function matchNames(
   query: string,
   candidates: readonly NameCandidate[],
-  opts: { threshold?: number; limit?: number } = {},
+  opts: { threshold?: number; limit?: number; prefix?: PrefixRule } = {},
 ): NameMatch[] {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const rule = opts.prefix ?? "any-script";
   const out: NameMatch[] = [];
   const q = prepare(query);
   for (const cand of candidates) {
@@ -236,9 +250,9 @@ export function matchNames(
     for (const name of cand.names) {
       // Most names cannot reach the threshold, or beat this candidate's best so far; the
       // bound says so without the edit distances (results are the same either way).
-      const bound = scoreBound(q, prepare(name), best ? Math.max(threshold, best.score) : threshold);
+      const bound = scoreBound(q, prepare(name), best ? Math.max(threshold, best.score) : threshold, rule);
       if (bound < threshold || (best && bound <= best.score)) continue;
-      const score = nameScore(query, name);
+      const score = nameScore(query, name, rule);
       if (!best || score > best.score) best = { id: cand.id, score, matched: name };
     }
     if (best && best.score >= threshold) out.push(best);

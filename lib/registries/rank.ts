@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, matchNames, withoutPossessives } from "@/lib/names";
+import { DEFAULT_THRESHOLD, matchNames, withoutPossessives, type PrefixRule } from "@/lib/names";
 
 // Name search over a registry, shared by persons, organisations and places. The whole
 // registry is loaded and scored in memory with lib/names: for registries of thousands of
@@ -14,16 +14,16 @@ export function namesOf(r: Named): string[] {
 
 /**
  * Records whose best name matches the query at or above the threshold, best first (ties by
- * name). Without a query: every record, score 1, by name.
+ * name). Without a query: every record, score 1, by name. `prefix`: see lib/names' PrefixRule.
  */
-export function rankByName<T extends Named>(records: T[], q: string | undefined, opts: { limit?: number; threshold?: number } = {}): Ranked<T>[] {
+export function rankByName<T extends Named>(records: T[], q: string | undefined, opts: { limit?: number; threshold?: number; prefix?: PrefixRule } = {}): Ranked<T>[] {
   const limit = opts.limit ?? Number.POSITIVE_INFINITY;
   if (!q) return [...records].sort(byName).slice(0, limit).map((r) => ({ ...r, score: 1, matched: null }));
   const byId = new Map(records.map((r) => [r.id, r]));
   const matches = matchNames(
     q,
     records.map((r) => ({ id: r.id, names: namesOf(r) })),
-    { threshold: opts.threshold ?? DEFAULT_THRESHOLD },
+    { threshold: opts.threshold ?? DEFAULT_THRESHOLD, prefix: opts.prefix },
   );
   return matches
     .map((m) => ({ ...byId.get(m.id)!, score: round(m.score), matched: m.matched }))
@@ -51,10 +51,11 @@ export function parseAliasColumn(json: string): string[] {
  * the hits read in full by `readHits`, best first. A record deleted between the two reads is left out.
  * A title is a phrase, not a name: its English possessives are left out of the ranking on both
  * sides, so "Khomeini order" finds «Khomeini's secret order» (`matched` is the title as written).
+ * A word typed in part finds a title's word in its own script only: "Mehr" is not «محرمانه» (PrefixRule).
  */
 export async function rankTitlesThenRead<T extends { id: string }>(titles: Named[], q: string, limit: number | undefined, readHits: (ids: string[]) => Promise<T[]>): Promise<(T & { score: number; matched: string | null })[]> {
   const plain = titles.map((t) => ({ id: t.id, name: withoutPossessives(t.name), nameFa: withoutPossessives(t.nameFa), aliases: t.aliases.map(withoutPossessives) }));
-  const ranked = rankByName(plain, withoutPossessives(q), { limit });
+  const ranked = rankByName(plain, withoutPossessives(q), { limit, prefix: "same-script" });
   if (!ranked.length) return [];
   const titleOf = new Map(titles.map((t) => [t.id, t]));
   const asWritten = (r: Ranked<Named>) => (r.matched === null ? null : (namesOf(titleOf.get(r.id)!)[namesOf(r).indexOf(r.matched)] ?? r.matched));
