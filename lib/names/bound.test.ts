@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matchNames, nameScore, type NameCandidate, type PrefixRule } from "./match";
 import { latinKey } from "./keys";
-import { CLASS_COUNT, consonantBound, consonantClasses, keySimilarities, keySimilarity, keySimilarityAtLeast, keyWeight, MIN_UNIT } from "./similarity";
+import { CLASS_COUNT, consonantBound, consonantClasses, consonantFullBound, consonantMask, consonantMaskBound, keySimilarities, keySimilarity, keySimilarityAtLeast, keyWeight, MIN_UNIT } from "./similarity";
 import { ALL_CANDIDATES, NEGATIVES, POSITIVES, PREFIXES, UNRELATED } from "./test-cases";
 import { rng } from "@/tests/support/random";
 
@@ -57,6 +57,34 @@ describe("the consonant bound", () => {
       expect(bound.full, `${pickA} / ${pickB}`).toBeGreaterThanOrEqual(sim.full - 1e-12);
       expect(bound.prefix, `${pickA} / ${pickB}`).toBeGreaterThanOrEqual(sim.prefix - 1e-12);
     }
+  });
+
+  it("is the same whole-key bound when computed from both keys' counts alone", () => {
+    const next = rng(1404);
+    const words = TABLE_NAMES.flatMap((n) => n.split(/\s+/));
+    for (let i = 0; i < 4000; i++) {
+      const a = latinKey(i % 2 ? words[Math.floor(next() * words.length)]! : randomName(next).split(" ")[0]!);
+      const b = latinKey(i % 3 ? words[Math.floor(next() * words.length)]! : randomName(next).split(" ")[0]!);
+      const walked = consonantBound(a, consonantClasses(a), keyWeight(a), b).full;
+      expect(consonantFullBound(consonantClasses(a), keyWeight(a), consonantClasses(b), keyWeight(b)), `${a} / ${b}`).toBeCloseTo(walked, 12);
+    }
+  });
+
+  it("is never above the class masks' bound, which is therefore never below a similarity", () => {
+    const next = rng(1367);
+    const words = TABLE_NAMES.flatMap((n) => n.split(/\s+/));
+    let ruledOut = 0;
+    for (let i = 0; i < 4000; i++) {
+      const a = latinKey(i % 2 ? words[Math.floor(next() * words.length)]! : randomName(next).split(" ")[0]!);
+      const b = latinKey(i % 3 ? words[Math.floor(next() * words.length)]! : randomName(next).split(" ")[0]!);
+      const [ca, cb] = [consonantClasses(a), consonantClasses(b)];
+      const full = consonantFullBound(ca, keyWeight(a), cb, keyWeight(b));
+      const masked = consonantMaskBound(consonantMask(ca), keyWeight(a), consonantMask(cb), keyWeight(b));
+      expect(masked, `${a} / ${b}`).toBeGreaterThanOrEqual(full - 1e-12);
+      if (masked < 0.72) ruledOut++;
+    }
+    // And it rules out pairs on its own (otherwise it would be useless).
+    expect(ruledOut).toBeGreaterThan(1000);
   });
 
   it("skips most names of a registry (otherwise it would be useless)", () => {

@@ -332,3 +332,45 @@ export function consonantBoundInto(a: string, ca: Int8Array, wa: number, b: stri
   out[0] = norm === 0 ? 1 : Math.max(0, 1 - (MIN_UNIT * (surplusA + surplusB)) / norm);
   out[1] = prefix;
 }
+
+/**
+ * consonantBound's `full`, from both keys' class counts (consonantClasses) and weights (keyWeight)
+ * alone: after the whole of b, the surplus of each class on both sides is |ca[k] - cb[k]|. For a
+ * caller that compares one key with many whose counts it keeps (link suggestions: each word of a
+ * statement against every word of the registries), where walking b for each pair cost most of
+ * the search.
+ */
+export function consonantFullBound(ca: Int8Array, wa: number, cb: Int8Array, wb: number): number {
+  const norm = Math.max(wa, wb);
+  if (norm === 0) return 1;
+  let surplus = 0;
+  for (let k = 0; k < ca.length; k++) surplus += Math.abs(ca[k]! - cb[k]!);
+  return Math.max(0, 1 - (MIN_UNIT * surplus) / norm);
+}
+
+/**
+ * Which consonant classes a key holds, one bit each (classes past the 31st share the last bit):
+ * for consonantMaskBound.
+ */
+export function consonantMask(ca: Int8Array): number {
+  let m = 0;
+  for (let k = 0; k < ca.length; k++) if (ca[k]! > 0) m |= 1 << Math.min(k, 31);
+  return m;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/**
+ * A bound at least consonantFullBound's, in a few operations: every class that one key holds and
+ * the other lacks is a surplus of one or more, so the bits that differ between the two masks
+ * (consonantMask) count no more than the whole surplus. (Two classes that share the last bit
+ * only make the count smaller.) A pair it rules out needs no class-by-class count.
+ */
+export function consonantMaskBound(ma: number, wa: number, mb: number, wb: number): number {
+  const norm = Math.max(wa, wb);
+  return norm === 0 ? 1 : Math.max(0, 1 - (MIN_UNIT * bitCount(ma ^ mb)) / norm);
+}
