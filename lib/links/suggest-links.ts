@@ -4,7 +4,7 @@ import { authorize } from "@/lib/auth/policy";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { visibleStatementWhere } from "./links";
-import { findMentions, prepareCandidates, type PreparedCandidates, type SuggestCandidate, type Suggestion } from "./suggest";
+import { findMentionsInSlices, prepareCandidatesInSlices, type PreparedCandidates, type SuggestCandidate, type Suggestion } from "./suggest";
 
 function jsonList(s: string): string[] {
   try {
@@ -33,8 +33,10 @@ export async function loadSuggestCandidates(): Promise<SuggestCandidate[]> {
 // and finding them in a long text about as much again. Both are remembered: the prepared names
 // while the registries are unchanged (their row counts and newest change identify them: every
 // edit, aliases included, touches a row's updatedAt), and each statement revision's finds for
-// that registry version. Links are checked fresh on every call (one small query).
-type Registries = { version: string; prepared: PreparedCandidates; found: Map<string, Suggestion[]> };
+// that registry version. Links are checked fresh on every call (one small query). Both run a
+// slice of time at a time (lib/links/suggest.ts), so that other requests are not held up; two
+// requests that arrive while the names are being keyed wait for the same keying.
+type Registries = { version: string; prepared: Promise<PreparedCandidates>; found: Map<string, Suggestion[]> };
 let registries: Registries | null = null;
 const FOUND_CACHE_LIMIT = 1_000;
 
@@ -51,13 +53,22 @@ async function registryVersion(): Promise<string> {
 
 async function mentionsIn(statementId: string, revisionNumber: number, text: string): Promise<Suggestion[]> {
   const version = await registryVersion();
-  if (registries?.version !== version) registries = { version, prepared: prepareCandidates(await loadSuggestCandidates()), found: new Map() };
+  if (registries?.version !== version) {
+    const prepared = loadSuggestCandidates().then((candidates) => prepareCandidatesInSlices(candidates));
+    registries = { version, prepared, found: new Map() };
+    // A failed keying is not remembered: the next request tries again.
+    const mine = registries;
+    prepared.catch(() => {
+      if (registries === mine) registries = null;
+    });
+  }
+  const current = registries;
   const key = `${statementId}:${revisionNumber}`;
-  const hit = registries.found.get(key);
+  const hit = current.found.get(key);
   if (hit) return hit;
-  const found = findMentions(text, registries.prepared);
-  if (registries.found.size >= FOUND_CACHE_LIMIT) registries.found.delete(registries.found.keys().next().value!);
-  registries.found.set(key, found);
+  const found = await findMentionsInSlices(text, await current.prepared);
+  if (current.found.size >= FOUND_CACHE_LIMIT) current.found.delete(current.found.keys().next().value!);
+  current.found.set(key, found);
   return found;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import record from "@/lib/seed/public-record-1988.json";
-import { findMentions, joinable, prepareCandidates, tokenize, type SuggestCandidate } from "./suggest";
+import { findMentions, findMentionsInSlices, joinable, prepareCandidates, prepareCandidatesInSlices, tokenize, type SuggestCandidate } from "./suggest";
 
 // The registries as the demo seed loads them, with a differently written Persian name for
 // Nayyeri (the seed's is «حسینعلی نیری»).
@@ -116,5 +116,40 @@ describe("suggesting links", () => {
     const s = findMentions(text, prepareCandidates(CANDIDATES));
     expect(s.length).toBe(1200);
     expect(new Set(s.map((x) => `${x.id}:${x.quote}`))).toEqual(new Set(["nayyeri:نیری", "eshraqi:اشراقی"]));
+  });
+});
+
+describe("finding mentions a slice of time at a time", () => {
+  // A mixed text in which every kind of step happens: words, ZWNJ words, pairs written apart.
+  const text = [
+    `حسین${ZWNJ}علی نیری و مصطفی پور محمدی در اتاق بودند؛ اشراقی بیرون ایستاده بود.`,
+    "Nouri stood at the door of Evin. Hossein-Ali Nayyeri, Nayeri, and Raisi came in. Khomeini's order was read.",
+    `در گوهردشت و اوین، پور${ZWNJ}محمدی پرسش${ZWNJ}ها را می${ZWNJ}خواند.`,
+  ]
+    .join("\n")
+    .repeat(40);
+
+  test("gives what findMentions gives, and so does the sliced keying of the registries", async () => {
+    const expected = findMentions(text, prepared);
+    expect(expected.length).toBeGreaterThan(200);
+    expect(await findMentionsInSlices(text, prepared, { sliceMs: 0 })).toEqual(expected);
+    const slicedPrepared = await prepareCandidatesInSlices(CANDIDATES, { sliceMs: 0 });
+    expect(findMentions(text, slicedPrepared)).toEqual(expected);
+  });
+
+  test("lets other work run between slices (the server's other requests)", async () => {
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await prepareCandidatesInSlices(CANDIDATES, { sliceMs: 0 });
+    const keyingTurns = turns;
+    await findMentionsInSlices(text, prepared, { sliceMs: 0 });
+    done = true;
+    expect(keyingTurns).toBeGreaterThan(0);
+    expect(turns - keyingTurns).toBeGreaterThan(10);
   });
 });

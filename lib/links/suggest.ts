@@ -15,7 +15,7 @@
 
 import { DEFAULT_THRESHOLD, nameScore, withoutPossessives, ZERO_WIDTH_CHARS } from "@/lib/names";
 import { consonantSkeleton, tokenKeys } from "@/lib/names/keys";
-import { consonantBoundInto, consonantClasses, keySimilarityAtLeast, keyWeight, skeletonSimilarity } from "@/lib/names/similarity";
+import { consonantClasses, consonantFullBound, consonantMask, consonantMaskBound, keySimilarityAtLeast, keyWeight, skeletonSimilarity } from "@/lib/names/similarity";
 import type { SuggestionKind } from "./schemas";
 
 export type SuggestCandidate = {
@@ -86,7 +86,7 @@ const GENERIC_WORDS = [
 ];
 
 /** `classes`: consonantClasses(key), for the cheap upper bound on a similarity (lib/names/similarity). */
-type KeyedWord = { key: string; fa: boolean; skel: string; weight: number; classes: Int8Array };
+type KeyedWord = { key: string; fa: boolean; skel: string; weight: number; classes: Int8Array; mask: number };
 type NameEntry = { cand: number; words: KeyedWord[]; whole: boolean; text: string };
 
 export type PreparedCandidates = {
@@ -101,13 +101,21 @@ export type PreparedCandidates = {
 };
 
 function keyed(s: string): KeyedWord[] {
-  return tokenKeys(s).map((t) => ({ key: t.key, fa: t.fa, skel: consonantSkeleton(t.key), weight: keyWeight(t.key), classes: consonantClasses(t.key) }));
+  return tokenKeys(s).map((t) => {
+    const classes = consonantClasses(t.key);
+    return { key: t.key, fa: t.fa, skel: consonantSkeleton(t.key), weight: keyWeight(t.key), classes, mask: consonantMask(classes) };
+  });
 }
 
 /** Keys every candidate name once; reuse the result for every text of one request. */
 export function prepareCandidates(candidates: SuggestCandidate[]): PreparedCandidates {
+  return finish(prepareSteps(candidates));
+}
+
+function* prepareSteps(candidates: SuggestCandidate[]): Steps<PreparedCandidates> {
   const names: NameEntry[] = [];
-  candidates.forEach((c, cand) => {
+  for (let cand = 0; cand < candidates.length; cand++) {
+    const c = candidates[cand]!;
     const seen = new Set<string>();
     const add = (text: string, whole: boolean) => {
       const t = text.trim();
@@ -119,7 +127,8 @@ export function prepareCandidates(candidates: SuggestCandidate[]): PreparedCandi
     add(c.name, false);
     add(c.nameFa, false);
     for (const a of c.aliases) add(a, true);
-  });
+    yield;
+  }
   const byKey = new Map<string, { word: KeyedWord; uses: { name: number; index: number }[]; cands: Set<number> }>();
   names.forEach((n, ni) =>
     n.words.forEach((w, index) => {
@@ -148,17 +157,16 @@ export function prepareCandidates(candidates: SuggestCandidate[]): PreparedCandi
   return { candidates, names, words: [...byKey.values()].map(({ word, uses }) => ({ word, uses })), pairs, generic };
 }
 
-const BOUND = new Float64Array(2);
-
 function wordSimilarity(a: KeyedWord, b: KeyedWord): number {
   if (a.key === b.key) return 1;
   // Keys of very different lengths cannot be spellings of one word.
   if (Math.abs(a.weight - b.weight) > Math.max(2, 0.5 * Math.max(a.weight, b.weight))) return 0;
   // Below WORD_HIT the exact similarity does not matter (the skeleton can only lower it): the
-  // consonants of each kind the two lack bound it from above without the distance table, and
-  // the table stops once it is too far. Most pairs of a long text and a large registry end there.
-  consonantBoundInto(a.key, a.classes, a.weight, b.key, BOUND);
-  if (BOUND[0]! < WORD_HIT) return 0;
+  // consonants of each kind the two lack bound it from above without the distance table (from
+  // the counts both words keep), and the table stops once it is too far. Most pairs of a long
+  // text and a large registry end there.
+  if (consonantMaskBound(a.mask, a.weight, b.mask, b.weight) < WORD_HIT) return 0;
+  if (consonantFullBound(a.classes, a.weight, b.classes, b.weight) < WORD_HIT) return 0;
   let s = keySimilarityAtLeast(a.key, a.fa, b.key, b.fa, WORD_HIT);
   if (s > 0 && a.skel && b.skel) s *= 1 - SKELETON_WEIGHT * (1 - skeletonSimilarity(a.skel, b.skel));
   return s;
@@ -217,16 +225,68 @@ function sharedWithOtherKind(key: string, prepared: PreparedCandidates): boolean
  * offsets, the exact words, and the nameScore of those words against the best name.
  */
 export function findMentions(text: string, prepared: PreparedCandidates, opts: { threshold?: number } = {}): Suggestion[] {
-  const threshold = opts.threshold ?? SUGGEST_THRESHOLD;
+  return finish(mentionSteps(text, prepared, opts.threshold ?? SUGGEST_THRESHOLD));
+}
+
+/** How long the `…InSlices` functions work before they let the server's other requests run. */
+export const SLICE_MS = 3;
+
+/**
+ * findMentions, giving the event loop a turn after every `sliceMs` of work. The server runs its
+ * JavaScript on one thread: a long statement against a large registry takes a few hundred
+ * milliseconds, during which every other request (a page, a sign-in, a search) used to wait.
+ * The same result as findMentions.
+ */
+export function findMentionsInSlices(text: string, prepared: PreparedCandidates, opts: { threshold?: number; sliceMs?: number } = {}): Promise<Suggestion[]> {
+  return finishInSlices(mentionSteps(text, prepared, opts.threshold ?? SUGGEST_THRESHOLD), opts.sliceMs ?? SLICE_MS);
+}
+
+/** prepareCandidates in slices, as findMentionsInSlices (keying a few thousand names takes a while). */
+export function prepareCandidatesInSlices(candidates: SuggestCandidate[], opts: { sliceMs?: number } = {}): Promise<PreparedCandidates> {
+  return finishInSlices(prepareSteps(candidates), opts.sliceMs ?? SLICE_MS);
+}
+
+// The work is written as generators that pause (yield) after each small step: run to the end at
+// once, or a slice of time at a time.
+type Steps<T> = Generator<void, T, void>;
+
+function finish<T>(steps: Steps<T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+async function finishInSlices<T>(steps: Steps<T>, sliceMs: number): Promise<T> {
+  let since = performance.now();
+  let step = steps.next();
+  for (let n = 1; !step.done; n++) {
+    // The clock is read every 16 steps (a step is one word compared with the registries).
+    if (n % 16 === 0 && performance.now() - since >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** findMentions's work, pausing (yield) after each word of the text it looks up. */
+function* mentionSteps(text: string, prepared: PreparedCandidates, threshold: number): Steps<Suggestion[]> {
   const tokens = tokenize(text);
   const cache = new Map<string, Hits>();
-  const hits = tokens.map((t) => new Map(wordHits(t.text, prepared, cache)));
+  const hits: Hits[] = [];
+  for (const t of tokens) {
+    hits.push(new Map(wordHits(t.text, prepared, cache)));
+    yield;
+  }
   // A word written with a zero-width joiner or non-joiner («پور‌محمدی», «حسین‌علی») is two keys
   // apart; a name may write it joined («پورمحمدی»): what it resembles joined counts too.
-  tokens.forEach((t, i) => {
-    const joined = t.text.replace(JOINERS, "");
-    if (joined !== t.text) merge(hits[i]!, wordHits(joined, prepared, cache));
-  });
+  for (let i = 0; i < tokens.length; i++) {
+    const joined = tokens[i]!.text.replace(JOINERS, "");
+    if (joined === tokens[i]!.text) continue;
+    merge(hits[i]!, wordHits(joined, prepared, cache));
+    yield;
+  }
   // Particles and honorifics («و», "Ayatollah") have no key: a name never starts or ends with one.
   const keyless = new Map<string, boolean>();
   const isKeyless = (w: string) => keyless.get(w) ?? (keyless.set(w, keyed(w).length === 0), keyless.get(w)!);
@@ -237,11 +297,13 @@ export function findMentions(text: string, prepared: PreparedCandidates, opts: {
     const pair = wordHits((tokens[i]!.text + tokens[i + 1]!.text).replace(JOINERS, ""), prepared, cache);
     merge(hits[i]!, pair);
     merge(hits[i + 1]!, pair);
+    yield;
   }
   const found: Suggestion[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     if (isKeyless(tokens[i]!.text)) continue;
+    if (hits[i]!.size) yield;
     for (const [nameIndex] of hits[i]!) {
       // Windows that start at a word resembling this name and end at another (or the same).
       const matched = new Set<number>();
