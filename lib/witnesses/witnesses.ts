@@ -8,7 +8,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
-import { parseInput, zText } from "@/lib/validation";
+import { clampPage, parseInput, ZPage, ZPageSize, zText, type Paged } from "@/lib/validation";
 import { CONSENT_SCOPES, decryptIdentity, encryptIdentity, IDENTITY_FIELDS, recordedFields, ZIdentity, type IdentityField } from "./identity";
 
 export const PROTECTION_LEVELS = ["STANDARD", "CONFIDENTIAL", "PROTECTED"] as const;
@@ -246,6 +246,58 @@ export async function listWitnesses({ actor }: { actor: Actor | null }) {
     }),
   );
 }
+
+/** The witnesses list's query: a part of a code (`q`), the page and its size. */
+export const ZListWitnesses = z.object({
+  q: z.preprocess((v) => (v === null ? undefined : v), z.string().trim().max(50, { error: "too_long:50" }).optional()),
+  page: ZPage,
+  pageSize: ZPageSize,
+});
+
+/** How many witnesses the list page shows at a time. */
+export const WITNESSES_PER_PAGE = 50;
+
+/**
+ * A typed part of a witness code as the codes are written: Persian and Arabic-Indic digits as
+ * ASCII ones, letters upper case, anything a code cannot hold left out ("w ۱۲" is "W12"; codes
+ * are `W-` and digits, so a LIKE wildcard can never reach the database either).
+ */
+export function codeFilter(q: string | undefined): string {
+  return (q ?? "")
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .toUpperCase()
+    .replace(/[^A-Z0-9-]/g, "");
+}
+
+/**
+ * The witnesses list a page at a time, by code: those whose code contains `q` (any case, either
+ * script's digits), `pageSize` (WITNESSES_PER_PAGE) a page; a page past the last gives the last.
+ * A legal team's count and rows both hold only the witnesses whose consent covers legal sharing.
+ */
+export async function listWitnessPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<WitnessListRow> & { q: string }> {
+  authorize(actor, "witness.read");
+  const input = parseInput(ZListWitnesses, query ?? {});
+  const q = codeFilter(input.q);
+  const pageSize = input.pageSize ?? WITNESSES_PER_PAGE;
+  const where: Prisma.WitnessWhereInput = {
+    AND: [actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : {}, q ? { code: { contains: q } } : {}],
+  };
+  return read(async (db) => {
+    const total = await db.witness.count({ where });
+    const { page, pages, skip } = clampPage(input.page, total, pageSize);
+    const items = await db.witness.findMany({ where, orderBy: { code: "asc" }, skip, take: pageSize, select: LIST_SELECT });
+    return { items, total, page, pageSize, pages, q };
+  });
+}
+
+/** One row of the witnesses list by its code (the "created" banner's witness, wherever its page is), or null. */
+export async function findWitnessListRow({ actor, code }: { actor: Actor | null; code: string }): Promise<WitnessListRow | null> {
+  authorize(actor, "witness.read");
+  return read((db) => db.witness.findFirst({ where: { AND: [{ code }, actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : {}] }, select: LIST_SELECT }));
+}
+
+export type WitnessListRow = Prisma.WitnessGetPayload<{ select: typeof LIST_SELECT }>;
 
 /** One witness without identity: which fields are recorded, consent history, statements. */
 export async function getWitness({ actor, witnessId }: { actor: Actor | null; witnessId: string }) {

@@ -2,20 +2,37 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime, FictionalBadge, ProtectionBadge } from "@/app/_components/badges";
+import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
 import { param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
-import { listWitnesses } from "@/lib/witnesses/witnesses";
+import { findWitnessListRow, listWitnessPage } from "@/lib/witnesses/witnesses";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("witnesses"))("title") };
 }
 
 export default async function WitnessesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor("/witnesses");
   const sp = await searchParams;
-  const [witnesses, t, format] = await Promise.all([listWitnesses({ actor }), getTranslations(), getFormatter()]);
+  // The filter as typed (lib reads it as a part of a code); the page as a number, or the first.
+  const typed = (param(sp.q) ?? "").trim().slice(0, 50);
+  const asked = pageFromAddress(param(sp.page));
+  const href = (n: number) => {
+    const q = new URLSearchParams();
+    if (typed) q.set("q", typed);
+    if (n > 1) q.set("page", String(n));
+    const s = q.toString();
+    return s ? `/witnesses?${s}` : "/witnesses";
+  };
+  const actor = await requirePageActor(href(asked));
   const created = param(sp.created);
-  const createdWitness = created ? witnesses.find((w) => w.code === created) : undefined;
+  // The new witness is read by its code: it is on the last page of a long list, not this one.
+  const [list, createdWitness, t, format] = await Promise.all([
+    listWitnessPage({ actor, query: { q: typed, page: asked } }),
+    created ? findWitnessListRow({ actor, code: created }) : null,
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const witnesses = list.items;
   return (
     <>
       <div className="page-head">
@@ -35,8 +52,26 @@ export default async function WitnessesPage({ searchParams }: { searchParams: Pr
           {can(actor, "statement.create") && <Link href={`/statements/new?witnessId=${createdWitness.id}`}>{t("witnesses.recordStatement", { code: createdWitness.code })}</Link>}
         </div>
       )}
+      <form method="get" action="/witnesses" className="filters" role="search" data-testid="witness-filter">
+        <div className="field">
+          <label htmlFor="witness-filter-q">{t("witnesses.filterLabel")}</label>
+          <input id="witness-filter-q" name="q" type="search" defaultValue={typed} dir="ltr" autoComplete="off" spellCheck={false} placeholder={t("witnesses.filterPlaceholder")} aria-describedby="witness-filter-hint" />
+          <p className="hint" id="witness-filter-hint">
+            {t("witnesses.filterHint")}
+          </p>
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="button">
+            {t("witnesses.filter")}
+          </button>
+          {typed && <Link href="/witnesses">{t("witnesses.clearFilter")}</Link>}
+        </div>
+      </form>
+      <p className="muted" data-testid="witness-count" data-total={list.total}>
+        {list.q ? t("witnesses.matches", { total: list.total, q: list.q }) : t("witnesses.count", { total: list.total })}
+      </p>
       {witnesses.length === 0 ? (
-        <p className="empty">{t("witnesses.empty")}</p>
+        <p className="empty">{list.q || typed ? t("witnesses.noMatches") : t("witnesses.empty")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="witness-list">
@@ -84,6 +119,7 @@ export default async function WitnessesPage({ searchParams }: { searchParams: Pr
           </table>
         </div>
       )}
+      {list.pages > 1 && <PageLinks page={list.page} pages={list.pages} href={href} label={t("witnesses.pagerLabel")} testId="witness-pager" t={t} />}
     </>
   );
 }

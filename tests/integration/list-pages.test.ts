@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { createWitness, findWitnessListRow, listWitnessPage } from "@/lib/witnesses/witnesses";
+import { makeActor } from "@/tests/support/actors";
+import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+
+// The long lists (witnesses, events, the registries) a page at a time, with a small page size
+// so that a handful of rows make several pages.
+
+let db: TestDatabase;
+let researcher: Actor;
+let legal: Actor;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  [researcher, legal] = await Promise.all([makeActor("RESEARCHER"), makeActor("LEGAL")]);
+});
+afterAll(async () => db?.drop());
+
+const consent = (scope: string) => ({ scope, givenAt: "2024-01-10", method: "WRITTEN" });
+
+describe("the witnesses list", () => {
+  let codes: string[];
+  let shared: string[];
+  beforeAll(async () => {
+    codes = [];
+    shared = [];
+    // W-0001 … W-0012; every third one has consented to legal sharing.
+    for (let i = 1; i <= 12; i++) {
+      const w = await createWitness({ actor: researcher, input: { consents: [consent(i % 3 === 0 ? "LEGAL_SHARING" : "INTERNAL_RESEARCH")] } });
+      codes.push(w.code);
+      if (i % 3 === 0) shared.push(w.code);
+    }
+  });
+
+  test("comes a page at a time in code order, with the total and the number of pages", async () => {
+    const first = await listWitnessPage({ actor: researcher, query: { pageSize: 5 } });
+    expect(first).toMatchObject({ total: 12, page: 1, pages: 3, pageSize: 5 });
+    expect(first.items.map((w) => w.code)).toEqual(codes.slice(0, 5));
+    const third = await listWitnessPage({ actor: researcher, query: { pageSize: 5, page: 3 } });
+    expect(third.items.map((w) => w.code)).toEqual(codes.slice(10));
+    // Without a page size: 50 a page.
+    expect((await listWitnessPage({ actor: researcher })).pageSize).toBe(50);
+  });
+
+  test("a page past the last gives the last", async () => {
+    const past = await listWitnessPage({ actor: researcher, query: { pageSize: 5, page: 99 } });
+    expect(past).toMatchObject({ page: 3, pages: 3 });
+    expect(past.items.map((w) => w.code)).toEqual(codes.slice(10));
+  });
+
+  test("a page number that is not one is refused as invalid input", async () => {
+    for (const page of ["abc", "-3", "0", "1.5", "99999999999999999999"]) {
+      await expect(listWitnessPage({ actor: researcher, query: { page } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    }
+    await expect(listWitnessPage({ actor: researcher, query: { pageSize: 201 } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { pageSize: ["too_large:200"] } });
+  });
+
+  test("the filter finds a code by any part of it, in any case and in Persian digits, and pages its matches", async () => {
+    expect((await listWitnessPage({ actor: researcher, query: { q: "w-001" } })).items.map((w) => w.code)).toEqual(["W-0010", "W-0011", "W-0012"]);
+    expect((await listWitnessPage({ actor: researcher, query: { q: "۱۲" } })).items.map((w) => w.code)).toEqual(["W-0012"]);
+    const paged = await listWitnessPage({ actor: researcher, query: { q: "W-001", pageSize: 2, page: 2 } });
+    expect(paged).toMatchObject({ total: 3, page: 2, pages: 2, q: "W-001" });
+    expect(paged.items.map((w) => w.code)).toEqual(["W-0012"]);
+    const none = await listWitnessPage({ actor: researcher, query: { q: "W-9", page: 4 } });
+    expect(none).toMatchObject({ total: 0, page: 1, pages: 1, items: [] });
+    // A LIKE wildcard is not a wildcard.
+    expect((await listWitnessPage({ actor: researcher, query: { q: "%" } })).total).toBe(12);
+    expect((await listWitnessPage({ actor: researcher, query: { q: "W_0" } })).total).toBe(0);
+  });
+
+  test("a legal team's count, pages and filter hold only the witnesses who consented to legal sharing", async () => {
+    const all = await listWitnessPage({ actor: legal, query: { pageSize: 3 } });
+    expect(all).toMatchObject({ total: shared.length, pages: 2 });
+    expect(all.items.map((w) => w.code)).toEqual(shared.slice(0, 3));
+    expect((await listWitnessPage({ actor: legal, query: { q: "W-001" } })).items.map((w) => w.code)).toEqual(["W-0012"]);
+    expect(await findWitnessListRow({ actor: legal, code: "W-0001" })).toBeNull();
+    expect((await findWitnessListRow({ actor: legal, code: "W-0003" }))?.code).toBe("W-0003");
+  });
+
+  test("a row carries no identity", async () => {
+    const row = (await listWitnessPage({ actor: researcher, query: { pageSize: 1 } })).items[0]!;
+    expect(Object.keys(row).sort()).toEqual(["_count", "code", "createdAt", "createdById", "fictional", "id", "protectionLevel"]);
+  });
+});
