@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { createEvent, listEventPage, listEvents, searchEvents } from "@/lib/events";
 import { createWitness, findWitnessListRow, listWitnessPage } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
@@ -81,5 +82,55 @@ describe("the witnesses list", () => {
   test("a row carries no identity", async () => {
     const row = (await listWitnessPage({ actor: researcher, query: { pageSize: 1 } })).items[0]!;
     expect(Object.keys(row).sort()).toEqual(["_count", "code", "createdAt", "createdById", "fictional", "id", "protectionLevel"]);
+  });
+});
+
+describe("the events list", () => {
+  beforeAll(async () => {
+    const titles: [string, string, string][] = [
+      ["Visits stopped", "قطع ملاقات‌ها", "Mordad 1367"],
+      ["Khomeini's secret order", "فرمان محرمانهٔ خمینی", "1988-07-28"],
+      ["Death commission at Evin", "هیئت مرگ در اوین", "1988-08"],
+      ["Mass graves at Khavaran", "گورهای جمعی خاوران", "1988-09"],
+      ["Evin transfers", "", "1988-07-19"],
+      ["Later report", "", "1990"],
+      ["Arrests resumed", "", "1988-07-19"],
+      ["Gohardasht hangings", "اعدام‌ها در گوهردشت", "1988-08-15"],
+    ];
+    for (const [title, titleFa, dateStart] of titles) await createEvent({ actor: researcher, input: { title, titleFa, dateStart } });
+  });
+
+  test("comes a page at a time in listEvents' date order, with the total", async () => {
+    const all = (await listEvents({ actor: researcher })).map((e) => e.id);
+    expect(all).toHaveLength(8);
+    const pages = [];
+    for (let page = 1; page <= 3; page++) pages.push(await listEventPage({ actor: researcher, query: { pageSize: 3, page } }));
+    expect(pages.map((p) => [p.total, p.page, p.pages])).toEqual([[8, 1, 3], [8, 2, 3], [8, 3, 3]]);
+    expect(pages.flatMap((p) => p.items.map((e) => e.id))).toEqual(all);
+    expect(pages[0]!.items.map((e) => e.title).slice(0, 2)).toEqual(["Arrests resumed", "Evin transfers"]);
+    expect(pages[2]!.items.map((e) => e.title).at(-1)).toBe("Later report");
+    expect((await listEventPage({ actor: researcher })).pageSize).toBe(50);
+  });
+
+  test("a page past the last gives the last; a page number that is not one is invalid input", async () => {
+    expect(await listEventPage({ actor: researcher, query: { pageSize: 3, page: 1000 } })).toMatchObject({ page: 3, pages: 3 });
+    for (const page of ["abc", "-3", "99999999999999999999"]) await expect(listEventPage({ actor: researcher, query: { page } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  test("the title filter finds what GET /events?q= finds, in either script and any spelling, and pages it", async () => {
+    for (const q of ["Evin", "اوین", "Gohardasht", "Khomeini order", "Mehr"]) {
+      const found = (await searchEvents({ actor: researcher, query: { q } })).map((e) => e.id);
+      const listed = await listEventPage({ actor: researcher, query: { q } });
+      expect(listed.items.map((e) => e.id), q).toEqual(found);
+      expect(listed.total, q).toBe(found.length);
+    }
+    const evin = (await searchEvents({ actor: researcher, query: { q: "Evin" } })).map((e) => e.id);
+    expect(evin.length).toBeGreaterThanOrEqual(2);
+    const second = await listEventPage({ actor: researcher, query: { q: "Evin", pageSize: 1, page: 2 } });
+    expect(second).toMatchObject({ total: evin.length, page: 2, pages: evin.length });
+    expect(second.items.map((e) => e.id)).toEqual([evin[1]]);
+    const past = await listEventPage({ actor: researcher, query: { q: "Evin", pageSize: 1, page: 50 } });
+    expect(past.items.map((e) => e.id)).toEqual([evin.at(-1)]);
+    expect(await listEventPage({ actor: researcher, query: { q: "zzzqqq", page: 3 } })).toMatchObject({ items: [], total: 0, page: 1, pages: 1 });
   });
 });

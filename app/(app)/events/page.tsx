@@ -5,20 +5,34 @@ import { DateText } from "@/app/(app)/_components/registry/dates";
 import { FaText } from "@/app/(app)/_components/registry/names";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
-import { orHttpError, requirePageActor } from "@/app/_lib/page";
+import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
+import { ClientMessages } from "@/app/_components/client-messages";
+import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
+import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
-import { listEvents } from "@/lib/events";
+import { listEventPage } from "@/lib/events";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("events"))("title") };
 }
 
-export default async function EventsPage() {
-  const actor = await requirePageActor("/events");
-  const [events, t, calendar, rawLocale] = await Promise.all([orHttpError(listEvents({ actor })), getTranslations(), getCalendar(), getLocale()]);
+export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  const q = (param(sp.q) ?? "").trim().slice(0, 200);
+  const asked = pageFromAddress(param(sp.page));
+  const href = (n: number) => {
+    const u = new URLSearchParams();
+    if (q) u.set("q", q);
+    if (n > 1) u.set("page", String(n));
+    const s = u.toString();
+    return s ? `/events?${s}` : "/events";
+  };
+  const actor = await requirePageActor(href(asked));
+  const [list, t, calendar, rawLocale] = await Promise.all([orHttpError(listEventPage({ actor, query: { q, page: asked } })), getTranslations(), getCalendar(), getLocale()]);
+  const events = list.items;
   const locale = rawLocale === "fa" ? "fa" : "en";
   return (
-    <>
+    <ClientMessages namespaces={["registry"]}>
       <div className="page-head">
         <h1>{t("events.title")}</h1>
         {can(actor, "registry.edit") && (
@@ -30,9 +44,12 @@ export default async function EventsPage() {
         )}
       </div>
       <p className="lead">{t("events.intro")}</p>
-      <p className="muted">{t("registry.total", { count: events.length })}</p>
+      <RegistrySearch kind="events" path="/events" q={q} label={t("events.searchLabel")} placeholder={t("events.searchPlaceholder")} />
+      <p className="muted" data-testid="event-count" data-total={list.total}>
+        {q ? t("registry.matches", { count: list.total, q }) : t("registry.total", { count: list.total })}
+      </p>
       {events.length === 0 ? (
-        <p className="empty">{t("events.empty")}</p>
+        <p className="empty">{q ? t("registry.noMatches") : t("events.empty")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="event-list">
@@ -74,6 +91,7 @@ export default async function EventsPage() {
           </table>
         </div>
       )}
-    </>
+      {list.pages > 1 && <PageLinks page={list.page} pages={list.pages} href={href} label={t("events.pagerLabel")} testId="event-pager" t={t} />}
+    </ClientMessages>
   );
 }
