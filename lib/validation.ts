@@ -68,12 +68,3 @@ export const ZPageSize = z.preprocess(
   z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(200, { error: "too_large:200" }).optional(),
 );
 
-/** One page of a long list: the rows, how many there are in all, which page this is of how many. */
-export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number; pages: number };
-
-/** The page to read of `total` rows: the one asked for, or the last when it is past the last. */
-export function clampPage(asked: number, total: number, pageSize: number): { page: number; pages: number; skip: number } {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, asked), pages);
-  return { page, pages, skip: (page - 1) * pageSize };
-}

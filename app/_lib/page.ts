@@ -39,3 +39,14 @@ export function safeCallbackUrl(v: string | undefined): string {
   if (/[\u0000-\u001f\u007f\\]/.test(v) || hasUnstorableText(v)) return "/";
   return v;
 }
+
+/** The address of page `n` of the list at `path` with its filters (blank ones left out; page 1 names no page). */
+export function listPageHref(path: string, filters: Record<string, string | undefined>): (n: number) => string {
+  return (n) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(filters)) if (v) q.set(k, v);
+    if (n > 1) q.set("page", String(n));
+    const s = q.toString();
+    return s ? `${path}?${s}` : path;
+  };
+}

@@ -7,9 +7,10 @@ import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { rankTitlesThenRead } from "@/lib/registries/rank";
+import { pageOfTitles } from "@/lib/registries/list-page";
 import { rangeReversed, ZRegistryQuery } from "@/lib/registries/schemas";
-import { clampPage, parseInput, ZPage, ZPageSize, type Paged } from "@/lib/validation";
-import { z } from "zod";
+import { parseInput } from "@/lib/validation";
+import type { Paged } from "@/lib/paging";
 import { ZCreateEvent, ZUpdateEvent, type EventOut } from "./schemas";
 
 const INCLUDE = { places: { include: { place: { select: { id: true, name: true, nameFa: true } } } } } as const;
@@ -141,57 +142,27 @@ export async function listEvents({ actor }: { actor: Actor | null }): Promise<Ev
 
 export type EventHit = EventOut & { score: number; matched: string | null };
 
-/** The events list's query: title words (`q`, matched as GET /events?q= matches them), the page and its size. */
-export const ZListEvents = z.object({ q: ZRegistryQuery.shape.q, page: ZPage, pageSize: ZPageSize });
-
-/** How many events the list page shows at a time. */
-export const EVENTS_PER_PAGE = 50;
-
-/** An event of the list: its score and matched title when found by title; 1 and null otherwise. */
-export type EventRow = EventOut & { score: number; matched: string | null };
-
 /**
- * The events list a page at a time, `pageSize` (EVENTS_PER_PAGE) a page: in date order as
+ * The events list a page at a time, `pageSize` (LIST_PER_PAGE) a page: in date order as
  * listEvents, or with `q` the events whose title matches as searchEvents finds them (any
  * spelling, either script), best first. Only the page's events are read in full; a page past
  * the last gives the last.
  */
-export async function listEventPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<EventRow>> {
+export async function listEventPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<EventHit>> {
   authorize(actor, "registry.read");
-  const input = parseInput(ZListEvents, query ?? {});
-  const pageSize = input.pageSize ?? EVENTS_PER_PAGE;
-  if (input.q) {
-    const q = input.q;
-    let at = { total: 0, page: 1, pages: 1, skip: 0 };
-    const titles = await read((db) => db.event.findMany({ select: { id: true, title: true, titleFa: true } }));
-    // The hits come ranked; only this page of them is read in full (the rest are left out).
-    const items = await rankTitlesThenRead(
-      titles.map((e) => ({ id: e.id, name: e.title, nameFa: e.titleFa, aliases: [] })),
-      q,
-      undefined,
-      async (ids) => {
-        at = { total: ids.length, ...clampPage(input.page, ids.length, pageSize) };
-        const onPage = ids.slice(at.skip, at.skip + pageSize);
-        return (await read((db) => db.event.findMany({ where: { id: { in: onPage } }, include: INCLUDE }))).map(toOut);
-      },
-    );
-    return { items, total: at.total, page: at.page, pageSize, pages: at.pages };
-  }
-  return read(async (db) => {
-    const total = await db.event.count();
-    const { page, pages, skip } = clampPage(input.page, total, pageSize);
+  return pageOfTitles(query, {
+    titles: async () => (await read((db) => db.event.findMany({ select: { id: true, title: true, titleFa: true } }))).map((e) => ({ id: e.id, name: e.title, nameFa: e.titleFa, aliases: [] })),
+    count: () => read((db) => db.event.count()),
     // listEvents' order: the earliest day each can have begun, then the latest, undated last.
-    const rows = await db.event.findMany({
-      include: INCLUDE,
-      orderBy: [{ earliest: { sort: "asc", nulls: "last" } }, { latest: { sort: "asc", nulls: "last" } }, { title: "asc" }, { id: "asc" }],
-      skip,
-      take: pageSize,
-    });
-    return { items: rows.map((e) => ({ ...toOut(e), score: 1, matched: null })), total, page, pageSize, pages };
+    inOrder: async (skip, take) =>
+      (
+        await read((db) =>
+          db.event.findMany({ include: INCLUDE, orderBy: [{ earliest: { sort: "asc", nulls: "last" } }, { latest: { sort: "asc", nulls: "last" } }, { title: "asc" }, { id: "asc" }], skip, take }),
+        )
+      ).map(toOut),
+    byIds: async (ids) => (await read((db) => db.event.findMany({ where: { id: { in: ids } }, include: INCLUDE }))).map(toOut),
   });
 }
-
-
 
 /**
  * Events by title, English or Persian, in any spelling lib/names matches (the search filter's

@@ -1,3 +1,3 @@
 // The organisations registry.
-export { createOrganisation, getOrganisation, listOrganisations, searchOrganisations, updateOrganisation, type OrganisationHit } from "./organisations";
+export { createOrganisation, getOrganisation, listOrganisationPage, listOrganisations, searchOrganisations, updateOrganisation, type OrganisationHit } from "./organisations";
 export type { OrganisationOut } from "./schemas";

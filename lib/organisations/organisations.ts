@@ -1,4 +1,6 @@
 import "server-only";
+import type { Paged } from "@/lib/paging";
+import { pageOfSearch } from "@/lib/registries/list-page";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -75,3 +77,9 @@ export async function searchOrganisations({ actor, query }: { actor: Actor | nul
 
 /** The list page and GET /organisations: the same as the search. */
 export const listOrganisations = searchOrganisations;
+
+/** The list page: the search's results a page at a time (pageOfSearch). */
+export async function listOrganisationPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<OrganisationHit>> {
+  authorize(actor, "registry.read");
+  return pageOfSearch(query, (q) => searchOrganisations({ actor, query: q }));
+}

@@ -3,7 +3,7 @@
 export { createPerson } from "./create-person";
 export { duplicateError, findPersonDuplicates } from "./find-duplicates";
 export { getPerson } from "./get-person";
-export { listPersons, type PersonRow } from "./list-persons";
+export { listPersonPage, listPersons, type PersonRow } from "./list-persons";
 export { searchPersons, type PersonHit } from "./search-persons";
 export { updatePerson } from "./update-person";
 export type { DuplicateCandidate, PersonOut } from "./schemas";

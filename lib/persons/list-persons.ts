@@ -1,6 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
 import { read } from "@/lib/db/write";
+import type { Paged } from "@/lib/paging";
+import { pageOfSearch } from "@/lib/registries/list-page";
 import { searchPersons, type PersonHit } from "./search-persons";
 import { sortPositions } from "./shared";
 
@@ -12,7 +15,20 @@ export type PersonRow = PersonHit & { summary?: string; positions: { title: stri
  * list page shows none: a summary can run to 10,000 characters).
  */
 export async function listPersons({ actor, query, summaries = false }: { actor: Actor | null; query?: unknown; summaries?: boolean }): Promise<PersonRow[]> {
-  const hits = await searchPersons({ actor, query });
+  return withPositions(await searchPersons({ actor, query }), summaries);
+}
+
+/**
+ * The persons list page: the search's results (or everyone, by name) `pageSize` (LIST_PER_PAGE)
+ * at a time, positions read for that page only; a page past the last gives the last.
+ */
+export async function listPersonPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<PersonRow>> {
+  authorize(actor, "registry.read");
+  const page = await pageOfSearch(query, (q) => searchPersons({ actor, query: q }));
+  return { ...page, items: await withPositions(page.items, false) };
+}
+
+async function withPositions(hits: PersonHit[], summaries: boolean): Promise<PersonRow[]> {
   const details = await read((db) =>
     db.person.findMany({
       where: { id: { in: hits.map((h) => h.id) } },

@@ -1,4 +1,4 @@
 // The places registry.
-export { createPlace, getPlace, listPlaces, searchPlaces, updatePlace, type PlaceHit } from "./places";
+export { createPlace, getPlace, listPlacePage, listPlaces, searchPlaces, updatePlace, type PlaceHit } from "./places";
 export { getPlaceEvents, PLACE_EVENTS_PER_PAGE } from "./place-events";
 export type { PlaceOut } from "./schemas";

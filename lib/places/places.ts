@@ -1,4 +1,6 @@
 import "server-only";
+import type { Paged } from "@/lib/paging";
+import { pageOfSearch } from "@/lib/registries/list-page";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -93,3 +95,9 @@ export async function searchPlaces({ actor, query }: { actor: Actor | null; quer
 
 /** The list page and GET /places: the same as the search. */
 export const listPlaces = searchPlaces;
+
+/** The list page: the search's results a page at a time (pageOfSearch). */
+export async function listPlacePage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<PlaceHit>> {
+  authorize(actor, "registry.read");
+  return pageOfSearch(query, (q) => searchPlaces({ actor, query: q }));
+}

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Paged } from "@/lib/paging";
+import { pageOfTitles } from "@/lib/registries/list-page";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -132,6 +134,17 @@ export async function listProceedings({ actor }: { actor: Actor | null }): Promi
 }
 
 export type ProceedingHit = ProceedingOut & { score: number; matched: string | null };
+
+/** The proceedings list a page at a time: by title, or with `q` the title search's hits, best first (pageOfTitles). */
+export async function listProceedingPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<ProceedingHit>> {
+  authorize(actor, "registry.read");
+  return pageOfTitles(query, {
+    titles: async () => (await read((db) => db.proceeding.findMany({ select: { id: true, title: true } }))).map((p) => ({ id: p.id, name: p.title, nameFa: "", aliases: [] })),
+    count: () => read((db) => db.proceeding.count()),
+    inOrder: async (skip, take) => (await read((db) => db.proceeding.findMany({ include: INCLUDE, orderBy: [{ title: "asc" }, { id: "asc" }], skip, take }))).map(toOut),
+    byIds: async (ids) => (await read((db) => db.proceeding.findMany({ where: { id: { in: ids } }, include: INCLUDE }))).map(toOut),
+  });
+}
 
 /**
  * Proceedings by title in any spelling lib/names matches (the search filter's suggestions and

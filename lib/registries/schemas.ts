@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
-import { zText } from "@/lib/validation";
+import { zText, ZPage, ZPageSize } from "@/lib/validation";
 
 // Building blocks shared by the registries (persons, organisations, places, events,
 // proceedings). Each field comes twice: with its default for create, and optional without a
@@ -88,6 +88,9 @@ export const ZRegistryQuery = z.object({
   limit: z.preprocess(blankToUndefined, z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(5000, { error: "too_large:5000" }).optional()),
 });
 export type RegistryQuery = z.infer<typeof ZRegistryQuery>;
+
+/** A registry's list page (and the events list): the search words, the page and its size. */
+export const ZRegistryListQuery = z.object({ q: ZRegistryQuery.shape.q, page: ZPage, pageSize: ZPageSize });
 
 /** One search result: a record and how well its best name matched the query (1 without a query). */
 export const ZNameHitOut = z.object({

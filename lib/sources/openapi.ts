@@ -15,7 +15,7 @@ export function sourceSchemas() {
   };
 }
 
-const page = (item: string) => ok({ type: "object", properties: { items: { type: "array", items: ref(item) }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" } } });
+const page = (item: string) => ok({ type: "object", properties: { items: { type: "array", items: ref(item) }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" }, pages: { type: "integer", description: "Pages in all; a page past the last is answered with the last" } } });
 
 export function sourcePaths() {
   return {

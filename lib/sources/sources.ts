@@ -1,4 +1,5 @@
 import "server-only";
+import { pageOfRows } from "@/lib/paging";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -147,9 +148,9 @@ export async function listSources({ actor, query }: { actor: Actor | null; query
       const needle = fold(q.q);
       rows = rows.filter((r) => [r.title, r.author, r.kind, r.citation].some((f) => fold(f).includes(needle)));
     }
-    const total = rows.length;
-    const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    // A page past the last gives the last (the answer's `page` says which).
+    const { items: page, ...at } = pageOfRows(rows, q.page, q.pageSize);
     const names = await graderNames(db, page);
-    return { items: page.map((r) => toOut(r, names)), total, page: q.page, pageSize: q.pageSize };
+    return { items: page.map((r) => toOut(r, names)), ...at };
   });
 }

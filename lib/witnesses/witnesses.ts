@@ -8,7 +8,8 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
-import { clampPage, parseInput, ZPage, ZPageSize, zText, type Paged } from "@/lib/validation";
+import { parseInput, ZPage, ZPageSize, zText } from "@/lib/validation";
+import { clampPage, LIST_PER_PAGE, type Paged } from "@/lib/paging";
 import { CONSENT_SCOPES, decryptIdentity, encryptIdentity, IDENTITY_FIELDS, recordedFields, ZIdentity, type IdentityField } from "./identity";
 
 export const PROTECTION_LEVELS = ["STANDARD", "CONFIDENTIAL", "PROTECTED"] as const;
@@ -254,9 +255,6 @@ export const ZListWitnesses = z.object({
   pageSize: ZPageSize,
 });
 
-/** How many witnesses the list page shows at a time. */
-export const WITNESSES_PER_PAGE = 50;
-
 /**
  * A typed part of a witness code as the codes are written: Persian and Arabic-Indic digits as
  * ASCII ones, letters upper case, anything a code cannot hold left out ("w ۱۲" is "W12"; codes
@@ -272,14 +270,14 @@ export function codeFilter(q: string | undefined): string {
 
 /**
  * The witnesses list a page at a time, by code: those whose code contains `q` (any case, either
- * script's digits), `pageSize` (WITNESSES_PER_PAGE) a page; a page past the last gives the last.
+ * script's digits), `pageSize` (LIST_PER_PAGE) a page; a page past the last gives the last.
  * A legal team's count and rows both hold only the witnesses whose consent covers legal sharing.
  */
 export async function listWitnessPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<WitnessListRow> & { q: string }> {
   authorize(actor, "witness.read");
   const input = parseInput(ZListWitnesses, query ?? {});
   const q = codeFilter(input.q);
-  const pageSize = input.pageSize ?? WITNESSES_PER_PAGE;
+  const pageSize = input.pageSize ?? LIST_PER_PAGE;
   const where: Prisma.WitnessWhereInput = {
     AND: [actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : {}, q ? { code: { contains: q } } : {}],
   };

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createEvent, listEventPage, listEvents, searchEvents } from "@/lib/events";
+import { createOrganisation, listOrganisationPage, searchOrganisations } from "@/lib/organisations";
+import { createPerson, listPersonPage, listPersons } from "@/lib/persons";
+import { createPlace, listPlacePage, searchPlaces } from "@/lib/places";
+import { createProceeding, listProceedingPage, listProceedings, searchProceedings } from "@/lib/proceedings";
+import { createSource, listSources } from "@/lib/sources";
 import { createWitness, findWitnessListRow, listWitnessPage } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
@@ -132,5 +137,73 @@ describe("the events list", () => {
     const past = await listEventPage({ actor: researcher, query: { q: "Evin", pageSize: 1, page: 50 } });
     expect(past.items.map((e) => e.id)).toEqual([evin.at(-1)]);
     expect(await listEventPage({ actor: researcher, query: { q: "zzzqqq", page: 3 } })).toMatchObject({ items: [], total: 0, page: 1, pages: 1 });
+  });
+});
+
+describe("the registry lists", () => {
+  beforeAll(async () => {
+    const names: [string, string][] = [
+      ["Hossein-Ali Nayyeri", "حسینعلی نیری"],
+      ["Mostafa Pour-Mohammadi", "مصطفی پورمحمدی"],
+      ["Ebrahim Raisi", "ابراهیم رئیسی"],
+      ["Morteza Eshraghi", "مرتضی اشراقی"],
+      ["Hamid Noury", "حمید نوری"],
+    ];
+    for (const [name, nameFa] of names) {
+      await createPerson({ actor: researcher, input: { name, nameFa } });
+      await createPlace({ actor: researcher, input: { name: `${name} street`, nameFa: `خیابان ${nameFa}` } });
+      await createOrganisation({ actor: researcher, input: { name: `${name} office`, nameFa: `دفتر ${nameFa}` } });
+      await createProceeding({ actor: researcher, input: { title: `The case of ${name}`, kind: "OTHER" } });
+      await createSource({ actor: researcher, input: { title: `A report on ${name} (fictional)`, year: 2020 } });
+    }
+  });
+
+  test("persons come a page at a time, everyone by name or the search's matches best first, with positions", async () => {
+    const everyone = (await listPersons({ actor: researcher })).map((p) => p.id);
+    const pages = [1, 2, 3].map((page) => listPersonPage({ actor: researcher, query: { pageSize: 2, page } }));
+    const got = await Promise.all(pages);
+    expect(got.map((p) => [p.total, p.page, p.pages])).toEqual([[5, 1, 3], [5, 2, 3], [5, 3, 3]]);
+    expect(got.flatMap((p) => p.items.map((x) => x.id))).toEqual(everyone);
+    expect(got[0]!.items[0]).toHaveProperty("positions");
+    expect((await listPersonPage({ actor: researcher, query: { pageSize: 2, page: 9 } })).page).toBe(3);
+    const found = (await listPersons({ actor: researcher, query: { q: "نیری" } })).map((p) => p.id);
+    const listed = await listPersonPage({ actor: researcher, query: { q: "نیری", pageSize: 1 } });
+    expect(listed).toMatchObject({ total: found.length, pages: found.length });
+    expect(listed.items.map((p) => p.id)).toEqual(found.slice(0, 1));
+    await expect(listPersonPage({ actor: researcher, query: { page: "abc" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  test("places and organisations come a page at a time, as their search orders them", async () => {
+    for (const [list, search] of [
+      [listPlacePage, searchPlaces],
+      [listOrganisationPage, searchOrganisations],
+    ] as const) {
+      const all = (await search({ actor: researcher })).map((x) => x.id);
+      const second = await list({ actor: researcher, query: { pageSize: 2, page: 2 } });
+      expect(second).toMatchObject({ total: 5, page: 2, pages: 3 });
+      expect(second.items.map((x) => x.id)).toEqual(all.slice(2, 4));
+      const last = await list({ actor: researcher, query: { pageSize: 2, page: 40 } });
+      expect(last.items.map((x) => x.id)).toEqual(all.slice(4));
+      const raisi = (await search({ actor: researcher, query: { q: "Raisi" } })).map((x) => x.id);
+      expect((await list({ actor: researcher, query: { q: "Raisi" } })).items.map((x) => x.id)).toEqual(raisi);
+    }
+  });
+
+  test("proceedings come a page at a time by title, or the title search's matches", async () => {
+    const all = (await listProceedings({ actor: researcher })).map((x) => x.id);
+    const pages = await Promise.all([1, 2, 3].map((page) => listProceedingPage({ actor: researcher, query: { pageSize: 2, page } })));
+    expect(pages.flatMap((p) => p.items.map((x) => x.id))).toEqual(all);
+    expect(pages[2]).toMatchObject({ total: 5, page: 3, pages: 3 });
+    const noury = (await searchProceedings({ actor: researcher, query: { q: "Noury" } })).map((x) => x.id);
+    expect(noury.length).toBeGreaterThan(0);
+    expect((await listProceedingPage({ actor: researcher, query: { q: "Noury", page: 7 } })).items.map((x) => x.id)).toEqual(noury);
+  });
+
+  test("sources: a page past the last gives the last, and says which it is", async () => {
+    const all = await listSources({ actor: researcher, query: { pageSize: 2 } });
+    expect(all).toMatchObject({ total: 5, page: 1, pages: 3 });
+    const past = await listSources({ actor: researcher, query: { pageSize: 2, page: 4 } });
+    expect(past).toMatchObject({ total: 5, page: 3, pages: 3 });
+    expect(past.items).toHaveLength(1);
   });
 });

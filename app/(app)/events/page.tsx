@@ -8,7 +8,7 @@ import { getCalendar } from "@/app/_lib/calendar";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import { ClientMessages } from "@/app/_components/client-messages";
 import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
-import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { listEventPage } from "@/lib/events";
 
@@ -20,13 +20,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const q = (param(sp.q) ?? "").trim().slice(0, 200);
   const asked = pageFromAddress(param(sp.page));
-  const href = (n: number) => {
-    const u = new URLSearchParams();
-    if (q) u.set("q", q);
-    if (n > 1) u.set("page", String(n));
-    const s = u.toString();
-    return s ? `/events?${s}` : "/events";
-  };
+  const href = listPageHref("/events", { q });
   const actor = await requirePageActor(href(asked));
   const [list, t, calendar, rawLocale] = await Promise.all([orHttpError(listEventPage({ actor, query: { q, page: asked } })), getTranslations(), getCalendar(), getLocale()]);
   const events = list.items;

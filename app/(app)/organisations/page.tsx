@@ -4,9 +4,10 @@ import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { FaText, NameList } from "@/app/(app)/_components/registry/names";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
-import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
+import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
-import { listOrganisations } from "@/lib/organisations";
+import { listOrganisationPage } from "@/lib/organisations";
 import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,9 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const q = (param((await searchParams).q) ?? "").trim().slice(0, 200);
-  const actor = await requirePageActor(q ? `/organisations?q=${encodeURIComponent(q)}` : "/organisations");
-  const [rows, t, format] = await Promise.all([orHttpError(listOrganisations({ actor, query: { q } })), getTranslations(), getFormatter()]);
+  const sp = await searchParams;
+  const q = (param(sp.q) ?? "").trim().slice(0, 200);
+  const asked = pageFromAddress(param(sp.page));
+  const href = listPageHref("/organisations", { q });
+  const actor = await requirePageActor(href(asked));
+  const [list, t, format] = await Promise.all([orHttpError(listOrganisationPage({ actor, query: { q, page: asked } })), getTranslations(), getFormatter()]);
+  const rows = list.items;
   return (
     <ClientMessages namespaces={["registry"]}>
       <div className="page-head">
@@ -31,7 +36,9 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
       </div>
       <p className="lead">{t("organisations.intro")}</p>
       <RegistrySearch kind="organisations" path="/organisations" q={q} label={t("organisations.searchLabel")} placeholder={t("organisations.searchPlaceholder")} />
-      <p className="muted">{q ? t("registry.matches", { count: rows.length, q }) : t("registry.total", { count: rows.length })}</p>
+      <p className="muted" data-testid="organisation-count" data-total={list.total}>
+        {q ? t("registry.matches", { count: list.total, q }) : t("registry.total", { count: list.total })}
+      </p>
       {rows.length === 0 ? (
         <p className="empty">{q ? t("registry.noMatches") : t("organisations.empty")}</p>
       ) : (
@@ -66,6 +73,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
           </table>
         </div>
       )}
+      {list.pages > 1 && <PageLinks page={list.page} pages={list.pages} href={href} label={t("organisations.pagerLabel")} testId="organisation-pager" t={t} />}
     </ClientMessages>
   );
 }

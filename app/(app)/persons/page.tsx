@@ -4,9 +4,10 @@ import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { FaText, NameList, PositionTitle } from "@/app/(app)/_components/registry/names";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
-import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
+import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
-import { listPersons } from "@/lib/persons";
+import { listPersonPage } from "@/lib/persons";
 import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,8 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PersonsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const q = (param(sp.q) ?? "").trim().slice(0, 200);
-  const actor = await requirePageActor(q ? `/persons?q=${encodeURIComponent(q)}` : "/persons");
-  const [rows, t, format, locale] = await Promise.all([orHttpError(listPersons({ actor, query: { q } })), getTranslations(), getFormatter(), getLocale()]);
+  const asked = pageFromAddress(param(sp.page));
+  const href = listPageHref("/persons", { q });
+  const actor = await requirePageActor(href(asked));
+  const [list, t, format, locale] = await Promise.all([orHttpError(listPersonPage({ actor, query: { q, page: asked } })), getTranslations(), getFormatter(), getLocale()]);
+  const rows = list.items;
   return (
     <ClientMessages namespaces={["registry"]}>
       <div className="page-head">
@@ -33,8 +37,8 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
       <p className="lead">{t("persons.intro")}</p>
       <p><a href={`/api/v1/exports/persons.csv${q ? `?q=${encodeURIComponent(q)}` : ""}`} className="button" download data-testid="download-csv">{t("transfer.downloadCsv")}</a></p>
       <RegistrySearch kind="persons" path="/persons" q={q} label={t("persons.searchLabel")} placeholder={t("persons.searchPlaceholder")} />
-      <p className="muted" data-testid="person-count">
-        {q ? t("registry.matches", { count: rows.length, q }) : t("registry.total", { count: rows.length })}
+      <p className="muted" data-testid="person-count" data-total={list.total}>
+        {q ? t("registry.matches", { count: list.total, q }) : t("registry.total", { count: list.total })}
       </p>
       {rows.length === 0 ? (
         <p className="empty">{q ? t("registry.noMatches") : t("persons.empty")}</p>
@@ -87,6 +91,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
           </table>
         </div>
       )}
+      {list.pages > 1 && <PageLinks page={list.page} pages={list.pages} href={href} label={t("persons.pagerLabel")} testId="person-pager" t={t} />}
     </ClientMessages>
   );
 }

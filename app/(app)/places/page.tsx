@@ -4,9 +4,10 @@ import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { FaText, NameList } from "@/app/(app)/_components/registry/names";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
-import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
+import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
-import { listPlaces } from "@/lib/places";
+import { listPlacePage } from "@/lib/places";
 import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,9 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function PlacesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const q = (param((await searchParams).q) ?? "").trim().slice(0, 200);
-  const actor = await requirePageActor(q ? `/places?q=${encodeURIComponent(q)}` : "/places");
-  const [rows, t, format] = await Promise.all([orHttpError(listPlaces({ actor, query: { q } })), getTranslations(), getFormatter()]);
+  const sp = await searchParams;
+  const q = (param(sp.q) ?? "").trim().slice(0, 200);
+  const asked = pageFromAddress(param(sp.page));
+  const href = listPageHref("/places", { q });
+  const actor = await requirePageActor(href(asked));
+  const [list, t, format] = await Promise.all([orHttpError(listPlacePage({ actor, query: { q, page: asked } })), getTranslations(), getFormatter()]);
+  const rows = list.items;
   return (
     <ClientMessages namespaces={["registry"]}>
       <div className="page-head">
@@ -31,7 +36,9 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
       </div>
       <p className="lead">{t("places.intro")}</p>
       <RegistrySearch kind="places" path="/places" q={q} label={t("places.searchLabel")} placeholder={t("places.searchPlaceholder")} />
-      <p className="muted">{q ? t("registry.matches", { count: rows.length, q }) : t("registry.total", { count: rows.length })}</p>
+      <p className="muted" data-testid="place-count" data-total={list.total}>
+        {q ? t("registry.matches", { count: list.total, q }) : t("registry.total", { count: list.total })}
+      </p>
       {rows.length === 0 ? (
         <p className="empty">{q ? t("registry.noMatches") : t("places.empty")}</p>
       ) : (
@@ -70,6 +77,7 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
           </table>
         </div>
       )}
+      {list.pages > 1 && <PageLinks page={list.page} pages={list.pages} href={href} label={t("places.pagerLabel")} testId="place-pager" t={t} />}
     </ClientMessages>
   );
 }

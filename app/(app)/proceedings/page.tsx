@@ -2,19 +2,27 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
-import { orHttpError, requirePageActor } from "@/app/_lib/page";
+import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
+import { ClientMessages } from "@/app/_components/client-messages";
+import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
+import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
-import { listProceedings } from "@/lib/proceedings";
+import { listProceedingPage } from "@/lib/proceedings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("proceedings"))("title") };
 }
 
-export default async function ProceedingsPage() {
-  const actor = await requirePageActor("/proceedings");
-  const [items, t] = await Promise.all([orHttpError(listProceedings({ actor })), getTranslations()]);
+export default async function ProceedingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  const q = (param(sp.q) ?? "").trim().slice(0, 200);
+  const asked = pageFromAddress(param(sp.page));
+  const href = listPageHref("/proceedings", { q });
+  const actor = await requirePageActor(href(asked));
+  const [list, t] = await Promise.all([orHttpError(listProceedingPage({ actor, query: { q, page: asked } })), getTranslations()]);
+  const items = list.items;
   return (
-    <>
+    <ClientMessages namespaces={["registry"]}>
       <div className="page-head">
         <h1>{t("proceedings.title")}</h1>
         {can(actor, "registry.edit") && (
@@ -26,9 +34,12 @@ export default async function ProceedingsPage() {
         )}
       </div>
       <p className="lead">{t("proceedings.intro")}</p>
-      <p className="muted">{t("registry.total", { count: items.length })}</p>
+      <RegistrySearch kind="proceedings" path="/proceedings" q={q} label={t("proceedings.searchLabel")} placeholder={t("proceedings.searchPlaceholder")} />
+      <p className="muted" data-testid="proceeding-count" data-total={list.total}>
+        {q ? t("registry.matches", { count: list.total, q }) : t("registry.total", { count: list.total })}
+      </p>
       {items.length === 0 ? (
-        <p className="empty">{t("proceedings.empty")}</p>
+        <p className="empty">{q ? t("registry.noMatches") : t("proceedings.empty")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="proceeding-list">
@@ -73,6 +84,7 @@ export default async function ProceedingsPage() {
           </table>
         </div>
       )}
-    </>
+      {list.pages > 1 && <PageLinks page={list.page} pages={list.pages} href={href} label={t("proceedings.pagerLabel")} testId="proceeding-pager" t={t} />}
+    </ClientMessages>
   );
 }

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { GradeBadge } from "@/app/_components/grading";
-import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
+import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { LIST_PER_PAGE } from "@/lib/paging";
 import { can } from "@/lib/auth/policy";
 import { listClaimTopics } from "@/lib/claims";
 import { listSources } from "@/lib/sources";
@@ -16,11 +18,10 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   const q = (param(sp.q) ?? "").slice(0, 200);
   const gradedRaw = param(sp.graded);
   const graded = gradedRaw === "yes" || gradedRaw === "no" ? gradedRaw : undefined;
-  const qs = new URLSearchParams();
-  if (q) qs.set("q", q);
-  if (graded) qs.set("graded", graded);
-  const actor = await requirePageActor(qs.size ? `/sources?${qs}` : "/sources");
-  const [result, topics, t, format] = await Promise.all([orHttpError(listSources({ actor, query: { q, graded, pageSize: 500 } })), listClaimTopics({ actor }), getTranslations(), getFormatter()]);
+  const asked = pageFromAddress(param(sp.page));
+  const href = listPageHref("/sources", { q, graded });
+  const actor = await requirePageActor(href(asked));
+  const [result, topics, t, format] = await Promise.all([orHttpError(listSources({ actor, query: { q, graded, page: asked, pageSize: LIST_PER_PAGE } })), listClaimTopics({ actor }), getTranslations(), getFormatter()]);
   return (
     <>
       <div className="page-head">
@@ -122,6 +123,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           </table>
         </div>
       )}
+      {result.pages > 1 && <PageLinks page={result.page} pages={result.pages} href={href} label={t("sources.pagerLabel")} testId="source-pager" t={t} />}
     </>
   );
 }

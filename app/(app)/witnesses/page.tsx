@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime, FictionalBadge, ProtectionBadge } from "@/app/_components/badges";
 import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
-import { param, requirePageActor } from "@/app/_lib/page";
+import { listPageHref, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { findWitnessListRow, listWitnessPage } from "@/lib/witnesses/witnesses";
 
@@ -16,13 +16,7 @@ export default async function WitnessesPage({ searchParams }: { searchParams: Pr
   // The filter as typed (lib reads it as a part of a code); the page as a number, or the first.
   const typed = (param(sp.q) ?? "").trim().slice(0, 50);
   const asked = pageFromAddress(param(sp.page));
-  const href = (n: number) => {
-    const q = new URLSearchParams();
-    if (typed) q.set("q", typed);
-    if (n > 1) q.set("page", String(n));
-    const s = q.toString();
-    return s ? `/witnesses?${s}` : "/witnesses";
-  };
+  const href = listPageHref("/witnesses", { q: typed });
   const actor = await requirePageActor(href(asked));
   const created = param(sp.created);
   // The new witness is read by its code: it is on the last page of a long list, not this one.
