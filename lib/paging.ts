@@ -18,3 +18,16 @@ export function pageOfRows<T>(rows: T[], asked: number, pageSize: number): Paged
   const { page, pages, skip } = clampPage(asked, rows.length, pageSize);
   return { items: rows.slice(skip, skip + pageSize), total: rows.length, page, pageSize, pages };
 }
+
+/** The page size a list query asked for (?pageSize=, or ?perPage= as the same), or LIST_PER_PAGE. */
+export function pageSizeOf(input: { pageSize?: number; perPage?: number }): number {
+  return input.pageSize ?? input.perPage ?? LIST_PER_PAGE;
+}
+
+/**
+ * Whether an API query asks for pages: GET /witnesses and /events answer every row unless
+ * ?page=, ?pageSize= or ?perPage= is given (their first callers read `items` whole).
+ */
+export function pagingAsked(query: Record<string, string | undefined>): boolean {
+  return query.page !== undefined || query.pageSize !== undefined || query.perPage !== undefined;
+}

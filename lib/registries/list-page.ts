@@ -1,4 +1,4 @@
-import { clampPage, LIST_PER_PAGE, pageOfRows, type Paged } from "@/lib/paging";
+import { clampPage, pageOfRows, pageSizeOf, type Paged } from "@/lib/paging";
 import { rankTitlesThenRead, type Named } from "./rank";
 import { parseInput } from "@/lib/validation";
 import { ZRegistryListQuery } from "./schemas";
@@ -9,7 +9,7 @@ import { ZRegistryListQuery } from "./schemas";
  */
 export async function pageOfSearch<T>(query: unknown, search: (query: { q?: string }) => Promise<T[]>): Promise<Paged<T>> {
   const input = parseInput(ZRegistryListQuery, query ?? {});
-  return pageOfRows(await search({ q: input.q }), input.page, input.pageSize ?? LIST_PER_PAGE);
+  return pageOfRows(await search({ q: input.q }), input.page, pageSizeOf(input));
 }
 
 /** How a title-searched list (events, proceedings) is read a page at a time. */
@@ -31,7 +31,7 @@ export type TitleListReads<T> = {
  */
 export async function pageOfTitles<T extends { id: string }>(query: unknown, reads: TitleListReads<T>): Promise<Paged<T & { score: number; matched: string | null }>> {
   const input = parseInput(ZRegistryListQuery, query ?? {});
-  const pageSize = input.pageSize ?? LIST_PER_PAGE;
+  const pageSize = pageSizeOf(input);
   if (!input.q) {
     const total = await reads.count();
     const { page, pages, skip } = clampPage(input.page, total, pageSize);

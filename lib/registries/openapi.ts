@@ -1,4 +1,4 @@
-import { body, errors, json, ok, ref } from "@/lib/api/openapi-parts";
+import { body, errors, json, ok, pagedItems, pagingParams, ref } from "@/lib/api/openapi-parts";
 import { ZCreateEvent, ZEventHitOut, ZEventOut, ZUpdateEvent } from "@/lib/events/schemas";
 import { ZCreateOrganisation, ZOrganisationHitOut, ZOrganisationOut, ZUpdateOrganisation } from "@/lib/organisations/schemas";
 import { ZCreatePerson, ZDuplicateCandidate, ZPersonHitOut, ZPersonOut, ZUpdatePerson } from "@/lib/persons/schemas";
@@ -71,14 +71,14 @@ export function registrySchemas() {
 }
 
 /** List (with name search where the registry has names), create, detail and PATCH for one registry. */
-function registry(o: { path: string; one: string; many: string; hit?: string; search?: boolean; titleSearch?: boolean; createExtra?: object; updateExtra?: object; extraDescription?: string; detailParams?: object[] }) {
+function registry(o: { path: string; one: string; many: string; hit?: string; search?: boolean; titleSearch?: boolean; paged?: boolean; createExtra?: object; updateExtra?: object; extraDescription?: string; detailParams?: object[] }) {
   const { path, one, many } = o;
   return {
     [path]: {
       get: {
         summary: o.search ? `Search ${many} by name (any spelling, either script), best first` : `List ${many}`,
-        ...(o.search ? { parameters: searchParams } : o.titleSearch ? { parameters: titleSearchParams } : {}),
-        responses: { "200": ok(items(o.hit ?? one)), ...errors(400, 401, 403) },
+        ...(o.search ? { parameters: searchParams } : o.titleSearch ? { parameters: [...titleSearchParams, ...(o.paged ? pagingParams : [])] } : {}),
+        responses: { "200": ok(o.paged ? pagedItems(ref(o.hit ?? one)) : items(o.hit ?? one)), ...errors(400, 401, 403) },
       },
       post: {
         summary: `Add ${one === "Event" ? "an event" : `a ${one.toLowerCase()}`}`,
@@ -133,6 +133,7 @@ export function registryPaths() {
       many: "events (in date order)",
       hit: "EventHit",
       titleSearch: true,
+      paged: true,
       extraDescription: "dateStart (and dateEnd for a range) are fuzzy dates; an end before the start, or an unknown place id, is a field error and nothing is stored.",
     }),
     ...registry({

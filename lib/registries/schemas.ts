@@ -90,7 +90,7 @@ export const ZRegistryQuery = z.object({
 export type RegistryQuery = z.infer<typeof ZRegistryQuery>;
 
 /** A registry's list page (and the events list): the search words, the page and its size. */
-export const ZRegistryListQuery = z.object({ q: ZRegistryQuery.shape.q, page: ZPage, pageSize: ZPageSize });
+export const ZRegistryListQuery = z.object({ q: ZRegistryQuery.shape.q, page: ZPage, pageSize: ZPageSize, perPage: ZPageSize });
 
 /** One search result: a record and how well its best name matched the query (1 without a query). */
 export const ZNameHitOut = z.object({

@@ -9,7 +9,7 @@ import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput, ZPage, ZPageSize, zText } from "@/lib/validation";
-import { clampPage, LIST_PER_PAGE, type Paged } from "@/lib/paging";
+import { clampPage, pageSizeOf, type Paged } from "@/lib/paging";
 import { CONSENT_SCOPES, decryptIdentity, encryptIdentity, IDENTITY_FIELDS, recordedFields, ZIdentity, type IdentityField } from "./identity";
 
 export const PROTECTION_LEVELS = ["STANDARD", "CONFIDENTIAL", "PROTECTED"] as const;
@@ -253,6 +253,7 @@ export const ZListWitnesses = z.object({
   q: z.preprocess((v) => (v === null ? undefined : v), z.string().trim().max(50, { error: "too_long:50" }).optional()),
   page: ZPage,
   pageSize: ZPageSize,
+  perPage: ZPageSize,
 });
 
 /**
@@ -270,14 +271,14 @@ export function codeFilter(q: string | undefined): string {
 
 /**
  * The witnesses list a page at a time, by code: those whose code contains `q` (any case, either
- * script's digits), `pageSize` (LIST_PER_PAGE) a page; a page past the last gives the last.
+ * script's digits), `pageSize` (LIST_PER_PAGE; `perPage` the same) a page; a page past the last gives the last.
  * A legal team's count and rows both hold only the witnesses whose consent covers legal sharing.
  */
 export async function listWitnessPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<WitnessListRow> & { q: string }> {
   authorize(actor, "witness.read");
   const input = parseInput(ZListWitnesses, query ?? {});
   const q = codeFilter(input.q);
-  const pageSize = input.pageSize ?? LIST_PER_PAGE;
+  const pageSize = pageSizeOf(input);
   const where: Prisma.WitnessWhereInput = {
     AND: [actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : {}, q ? { code: { contains: q } } : {}],
   };
