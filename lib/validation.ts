@@ -53,6 +53,9 @@ export const zText = (max: number) =>
     .transform((s) => s.trim())
     .pipe(z.string().min(1, { error: "required" }).max(max, { error: `too_long:${max}` }));
 
+/** The largest page number ZPage takes (a list's page past its last gives its last). */
+export const MAX_PAGE = 1_000_000;
+
 /** A page number of a bounded list (1 = the first), as a form or an address gives it. */
 export const ZPage = z.preprocess(
   (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),

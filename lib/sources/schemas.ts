@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { zBaseUpdatedAt, zOptText } from "@/lib/registries/schemas";
 import { CREDIBILITY, RELIABILITY } from "@/lib/review/schemas";
-import { zText } from "@/lib/validation";
+import { ZPage, zText } from "@/lib/validation";
 
 // Sources: the reports, books, recordings, articles and court documents that claims come from,
 // each graded on the two axes of the Admiralty system by a reviewer who gives reasons:
@@ -62,7 +62,7 @@ export type GradeSource = z.infer<typeof ZGradeSource>;
 export const ZListSources = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(200, { error: "too_long:200" }).optional()),
   graded: z.preprocess(blankToUndefined, z.enum(["yes", "no"], { error: "invalid_choice" }).optional()),
-  page: z.coerce.number({ error: "invalid_number" }).int().min(1, { error: "invalid_number" }).max(100000).default(1),
+  page: ZPage,
   pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1, { error: "invalid_number" }).max(500, { error: "too_large:500" }).default(100),
 });
 

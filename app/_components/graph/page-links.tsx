@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MAX_PAGE } from "@/lib/validation";
 import styles from "./graph.module.css";
 
 /** The words PageLinks asks for: a server component's translator or a client component's. */
@@ -41,8 +42,11 @@ export function PageLinks({ page, pages, href, onPage, label, testId, t }: { pag
   );
 }
 
-/** The page asked for in the address: a number, or the first page for anything else (lib takes one past the last as the last). */
+/**
+ * The page asked for in the address: a number, or the first page for anything else; a number
+ * past what lib takes (MAX_PAGE) is read as MAX_PAGE, which lib answers with the last page.
+ */
 export function pageFromAddress(raw: string | undefined): number {
   const n = raw && /^\d{1,7}$/.test(raw.trim()) ? Number(raw.trim()) : 1;
-  return n >= 1 ? n : 1;
+  return n >= 1 ? Math.min(n, MAX_PAGE) : 1;
 }

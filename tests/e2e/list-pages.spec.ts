@@ -1,0 +1,161 @@
+import { type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { demoUser, expect, setLocale, signInAs, signInWith, test } from "./fixtures";
+
+// The witnesses and events lists a page at a time: fifty rows a page, the total, page links
+// and a filter, with the keyboard and without scripts. The demo has fewer than fifty of each,
+// so the tests add fictional ones through the API first.
+
+async function total(request: APIRequestContext, path: string): Promise<number> {
+  const res = await request.get(`${path}?page=1`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { total: number }).total;
+}
+
+/** At least `n` witnesses and `n` events in all ("Quorvantis" in every added event's title). */
+async function atLeast(request: APIRequestContext, n: number) {
+  for (let have = await total(request, "/api/v1/witnesses"); have < n; have++) expect((await request.post("/api/v1/witnesses", { data: { fictional: true } })).status()).toBe(201);
+  for (let have = await total(request, "/api/v1/events"); have < n; have++) {
+    const day = String((have % 28) + 1).padStart(2, "0");
+    const res = await request.post("/api/v1/events", { data: { title: `Fictional Quorvantis hearing ${have} (list pages test)`, dateStart: `1988-01-${day}` } });
+    expect(res.status()).toBe(201);
+  }
+}
+
+async function withoutScripts(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; noJs: Page }> {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(context.request, researcher.email, researcher.password);
+  return { context, noJs: await context.newPage() };
+}
+
+test.beforeEach(async ({ page, baseURL }) => {
+  await signInAs(page, "RESEARCHER");
+  await setLocale(page, baseURL!, "en");
+  await atLeast(page.request, 60);
+});
+
+test("the witnesses list shows fifty a page with the total; the page links are followed with the keyboard; a bad page number shows a page", async ({ page }) => {
+  const all = await total(page.request, "/api/v1/witnesses");
+  const pages = Math.ceil(all / 50);
+  await page.goto("/witnesses");
+  await expect(page.getByTestId("witness-row")).toHaveCount(50);
+  await expect(page.getByTestId("witness-count")).toHaveAttribute("data-total", String(all));
+  await expect(page.getByTestId("witness-count")).toContainText(`${all.toLocaleString("en-GB")} witnesses`);
+  const pager = page.getByTestId("witness-pager");
+  await expect(pager).toContainText(`Page 1 of ${pages}`);
+  const first = await page.getByTestId("witness-row").first().getAttribute("data-code");
+  await pager.getByTestId("witness-pager-next").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/witnesses\?page=2$/);
+  await expect(page.getByTestId("witness-pager")).toHaveAttribute("data-page", "2");
+  await expect(page.getByTestId("witness-row").first()).not.toHaveAttribute("data-code", first!);
+
+  for (const [raw, shown] of [["abc", 1], ["-3", 1], ["99999999999999999999", 1], ["9999999", pages], ["0", 1]] as const) {
+    const res = await page.goto(`/witnesses?page=${raw}`);
+    expect(res?.status(), raw).toBe(200);
+    await expect(page.getByTestId("witness-pager"), raw).toHaveAttribute("data-page", String(shown));
+  }
+});
+
+test("the witness code filter finds a code typed in part, in lower case or Persian digits, and its page links keep it", async ({ page }) => {
+  await page.goto("/witnesses");
+  const box = page.getByLabel("Witness code");
+  await box.fill("w-00");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/witnesses\?q=w-00$/);
+  const rows = page.getByTestId("witness-row");
+  await expect(rows.first()).toHaveAttribute("data-code", /^W-00/);
+  for (const code of await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-code")))) expect(code).toContain("W-00");
+  await expect(page.getByTestId("witness-count")).toContainText("contain “W-00”");
+  await expect(page.getByTestId("witness-pager-next")).toHaveAttribute("href", "/witnesses?q=w-00&page=2");
+
+  await page.goto(`/witnesses?q=${encodeURIComponent("۰۰۰۳")}`);
+  await expect(page.getByTestId("witness-row")).toHaveCount(1);
+  await expect(page.getByTestId("witness-row")).toHaveAttribute("data-code", "W-0003");
+  await page.getByRole("link", { name: "Show all" }).click();
+  await expect(page).toHaveURL(/\/witnesses$/);
+
+  await page.goto("/witnesses?q=zz-none");
+  await expect(page.getByTestId("witness-row")).toHaveCount(0);
+  await expect(page.getByText("No witness matches.")).toBeVisible();
+});
+
+test("a witness registered when the list is longer than a page is still announced, with the link to record a statement", async ({ page }) => {
+  await page.goto("/witnesses/new");
+  await page.getByTestId("witness-submit").click();
+  const created = page.getByTestId("witness-created");
+  await expect(created).toBeVisible();
+  await expect(created.getByRole("link")).toHaveAttribute("href", /\/statements\/new\?witnessId=/);
+  const code = (await created.innerText()).match(/W-\d{4,}/)![0];
+  // Codes are listed in order: the new one is on the last page, not the first.
+  await expect(page.locator(`[data-testid="witness-row"][data-code="${code}"]`)).toHaveCount(0);
+});
+
+test("without scripts the witness filter and the page links work as plain GET", async ({ browser, baseURL }) => {
+  const { context, noJs } = await withoutScripts(browser, baseURL!);
+  try {
+    await noJs.goto("/witnesses");
+    await noJs.getByTestId("witness-pager-last").click();
+    await expect(noJs.getByTestId("witness-pager")).toHaveAttribute("data-page", (await noJs.getByTestId("witness-pager").getAttribute("data-pages"))!);
+    const box = noJs.getByLabel("Witness code");
+    await box.fill("0005");
+    await box.press("Enter");
+    await expect(noJs).toHaveURL(/\/witnesses\?q=0005$/);
+    await expect(noJs.getByTestId("witness-row")).toHaveAttribute("data-code", "W-0005");
+  } finally {
+    await context.close();
+  }
+});
+
+test("the events list shows fifty a page in date order; the title filter pages its matches, with and without scripts", async ({ page, browser, baseURL }) => {
+  const all = await total(page.request, "/api/v1/events");
+  await page.goto("/events");
+  await expect(page.getByTestId("event-row")).toHaveCount(50);
+  await expect(page.getByTestId("event-count")).toHaveAttribute("data-total", String(all));
+  await expect(page.getByTestId("event-pager")).toContainText(`Page 1 of ${Math.ceil(all / 50)}`);
+
+  const box = page.getByRole("combobox", { name: "Find an event by its title" });
+  await box.fill("Quorvantis");
+  // Enter with the suggestions closed lists every match.
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await box.press("Escape");
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/events\?q=Quorvantis$/);
+  const found = Number(await page.getByTestId("event-count").getAttribute("data-total"));
+  expect(found).toBeGreaterThan(50);
+  await expect(page.getByTestId("event-row")).toHaveCount(50);
+  await page.getByTestId("event-pager-next").click();
+  await expect(page).toHaveURL(/\/events\?q=Quorvantis&page=2$/);
+  await expect(page.getByTestId("event-row")).toHaveCount(found - 50);
+  for (const title of await page.getByTestId("event-row").allInnerTexts()) expect(title).toContain("Quorvantis");
+
+  const { context, noJs } = await withoutScripts(browser, baseURL!);
+  try {
+    await noJs.goto("/events?page=abc");
+    await expect(noJs.getByTestId("event-pager")).toHaveAttribute("data-page", "1");
+    const plain = noJs.getByRole("combobox", { name: "Find an event by its title" });
+    await plain.fill("Quorvantis");
+    await plain.press("Enter");
+    await expect(noJs).toHaveURL(/\/events\?q=Quorvantis$/);
+    await noJs.getByTestId("event-pager-last").click();
+    await expect(noJs).toHaveURL(/\/events\?q=Quorvantis&page=\d+$/);
+    await expect(noJs.getByTestId("event-row")).toHaveCount(found - 50);
+  } finally {
+    await context.close();
+  }
+});
+
+test("in Persian the pager and the count show Persian digits, right to left, and the code box stays left to right", async ({ page, baseURL }) => {
+  await setLocale(page, baseURL!, "fa");
+  const all = await total(page.request, "/api/v1/witnesses");
+  await page.goto("/witnesses");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  const fa = (n: number) => n.toLocaleString("fa-IR");
+  await expect(page.getByTestId("witness-count")).toContainText(`${fa(all)} شاهد`);
+  await expect(page.getByTestId("witness-pager")).toContainText(`صفحهٔ ${fa(1)} از ${fa(Math.ceil(all / 50))}`);
+  await expect(page.getByTestId("witness-pager-next")).toHaveText("بعدی");
+  await expect(page.getByLabel("کد شاهد")).toHaveAttribute("dir", "ltr");
+  await page.goto("/events");
+  await expect(page.getByTestId("event-pager")).toContainText(`صفحهٔ ${fa(1)} از`);
+});
