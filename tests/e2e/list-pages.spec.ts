@@ -159,3 +159,14 @@ test("in Persian the pager and the count show Persian digits, right to left, and
   await page.goto("/events");
   await expect(page.getByTestId("event-pager")).toContainText(`صفحهٔ ${fa(1)} از`);
 });
+
+test("no list page fails on a bad page number or a filter no record can match", async ({ page }) => {
+  for (const path of ["/witnesses", "/events", "/persons", "/places", "/organisations", "/sources", "/proceedings"]) {
+    for (const query of ["?page=abc", "?page=-3", "?page=99999999999999999999", "?page=9999999", "?q=%E2%80%AE%F0%9F%99%82&page=2"]) {
+      const res = await page.goto(`${path}${query}`);
+      expect(res?.status(), `${path}${query}`).toBe(200);
+    }
+    // A NUL character names nothing there is.
+    expect((await page.goto(`${path}?q=%00`))?.status(), path).toBe(404);
+  }
+});

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime, FictionalBadge, ProtectionBadge } from "@/app/_components/badges";
 import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
-import { listPageHref, param, requirePageActor } from "@/app/_lib/page";
+import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { findWitnessListRow, listWitnessPage } from "@/lib/witnesses/witnesses";
 
@@ -21,8 +21,8 @@ export default async function WitnessesPage({ searchParams }: { searchParams: Pr
   const created = param(sp.created);
   // The new witness is read by its code: it is on the last page of a long list, not this one.
   const [list, createdWitness, t, format] = await Promise.all([
-    listWitnessPage({ actor, query: { q: typed, page: asked } }),
-    created ? findWitnessListRow({ actor, code: created }) : null,
+    orHttpError(listWitnessPage({ actor, query: { q: typed, page: asked } })),
+    created ? orHttpError(findWitnessListRow({ actor, code: created })) : null,
     getTranslations(),
     getFormatter(),
   ]);
