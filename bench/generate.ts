@@ -246,7 +246,12 @@ export async function generate(sizes: Sizes, log: (s: string) => void = console.
   await write(async (tx) => {
     for (let k = 0; k < STATUSES.length; k++) {
       const ids = statementIds.filter((_, i) => i % STATUSES.length === k);
-      for (let i = 0; i < ids.length; i += 500) await tx.statement.updateMany({ where: { id: { in: ids.slice(i, i + 500) } }, data: { status: STATUSES[k] } });
+      // A statement past DRAFT was submitted once: a submission time per batch, a minute apart,
+      // as the review queue orders them (the workflow stamps each with the clock).
+      for (let i = 0; i < ids.length; i += 500) {
+        const submittedAt = STATUSES[k] === "DRAFT" ? null : new Date(Date.UTC(2026, 10, 1) + (i / 500) * 60_000 + k * 1_000);
+        await tx.statement.updateMany({ where: { id: { in: ids.slice(i, i + 500) } }, data: { status: STATUSES[k], submittedAt } });
+      }
     }
   });
 

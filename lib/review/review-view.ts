@@ -71,8 +71,11 @@ export async function queueExtras({ actor, statements }: { actor: Actor | null; 
 export async function queueAuthors({ actor }: { actor: Actor | null }): Promise<Person[]> {
   authorize(actor, "statement.read");
   return read(async (db) => {
-    const rows = await db.statement.findMany({ where: { status: { in: ["SUBMITTED", "IN_REVIEW"] } }, select: { author: { select: { id: true, name: true } } }, distinct: ["authorId"] });
-    return rows.map((r) => r.author).sort((a, b) => a.name.localeCompare(b.name));
+    // Asked of the users (one EXISTS each), not of the statements: Prisma's `distinct` read every
+    // waiting statement's author and dropped the repeats itself (50,000 rows in the benchmark's
+    // archive, a third of a second for a list of a few names).
+    const authors = await db.user.findMany({ where: { statements: { some: { status: { in: ["SUBMITTED", "IN_REVIEW"] } } } }, select: { id: true, name: true } });
+    return authors.sort((a, b) => a.name.localeCompare(b.name));
   });
 }
 

@@ -4,7 +4,7 @@ import { assertTransition, authorize, can } from "@/lib/auth/policy";
 import { isRole } from "@/lib/auth/roles";
 import { canonicalJson } from "@/lib/audit/canonical";
 import { writeAudit } from "@/lib/audit/write-audit";
-import type { Tx } from "@/lib/db/client";
+import { dbProvider, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -164,19 +164,47 @@ export async function listReviewQueue({ actor, query }: { actor: Actor | null; q
     assigneeId: q.state === "MINE" ? actor.id : undefined,
     submittedAt: waitingSince ? { lte: waitingSince } : undefined,
   };
+  const skip = (q.page - 1) * q.pageSize;
   return read(async (db) => {
+    const page = (status: string | { in: string[] }, skip: number, take: number) =>
+      db.statement.findMany({ where: { ...where, status }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], skip, take, select: QUEUE_SELECT });
+    // Both waiting states (the default): each state's oldest are read from the (status,
+    // submittedAt) index in order and the two lists merged, where one query for both states
+    // sorted every statement of either state (50,000 of the benchmark's 100,000 statements:
+    // over a second for the first page). Past the first pages, one query as before.
+    const merged = typeof status !== "string" && skip + q.pageSize <= MERGED_QUEUE_ROWS;
     const [items, total] = await Promise.all([
-      db.statement.findMany({
-        where,
-        orderBy: { submittedAt: "asc" },
-        skip: (q.page - 1) * q.pageSize,
-        take: q.pageSize,
-        select: { id: true, title: true, language: true, status: true, submittedAt: true, assigneeId: true, revisionNumber: true, fictional: true, authorId: true, author: { select: { name: true } }, witness: { select: { code: true } } },
-      }),
+      merged
+        ? Promise.all(status.in.map((s) => page(s, 0, skip + q.pageSize))).then((lists) => lists.flat().sort(queueOrder(dbProvider())).slice(skip, skip + q.pageSize))
+        : page(status, skip, q.pageSize),
       db.statement.count({ where }),
     ]);
     return { items, total, page: q.page, pageSize: q.pageSize };
   });
+}
+
+const QUEUE_SELECT = {
+  id: true, title: true, language: true, status: true, submittedAt: true, assigneeId: true, revisionNumber: true, fictional: true, authorId: true,
+  author: { select: { name: true } }, witness: { select: { code: true } },
+} as const;
+
+/** How deep into the queue (page × page size) the two states are still read apart and merged. */
+const MERGED_QUEUE_ROWS = 2_000;
+
+/**
+ * The queue's order as the database gives it for one query (submittedAt, then id), for merging:
+ * a statement without a submission time (none should wait without one) comes first on SQLite
+ * and last on PostgreSQL, as each orders NULL.
+ */
+function queueOrder(provider: string) {
+  const nullsFirst = provider === "sqlite";
+  return (a: { submittedAt: Date | null; id: string }, b: { submittedAt: Date | null; id: string }): number => {
+    if (a.submittedAt === null || b.submittedAt === null) {
+      if (a.submittedAt === b.submittedAt) return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      return (a.submittedAt === null) === nullsFirst ? -1 : 1;
+    }
+    return a.submittedAt.getTime() - b.submittedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  };
 }
 
 export async function listNotifications({ actor, unreadOnly = false }: { actor: Actor | null; unreadOnly?: boolean }) {
