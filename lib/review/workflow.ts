@@ -164,21 +164,22 @@ export async function listReviewQueue({ actor, query }: { actor: Actor | null; q
     assigneeId: q.state === "MINE" ? actor.id : undefined,
     submittedAt: waitingSince ? { lte: waitingSince } : undefined,
   };
-  const skip = (q.page - 1) * q.pageSize;
   return read(async (db) => {
-    const page = (status: string | { in: string[] }, skip: number, take: number) =>
+    const rows = (status: string | { in: string[] }, skip: number, take: number) =>
       db.statement.findMany({ where: { ...where, status }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], skip, take, select: QUEUE_SELECT });
     // Both waiting states (the default): each state's oldest are read from the (status,
     // submittedAt) index in order and the two lists merged, where one query for both states
     // sorted every statement of either state (50,000 of the benchmark's 100,000 statements:
     // over a second for the first page). Past the first pages, one query as before.
-    const merged = typeof status !== "string" && skip + q.pageSize <= MERGED_QUEUE_ROWS;
-    const [items, total] = await Promise.all([
-      merged
-        ? Promise.all(status.in.map((s) => page(s, 0, skip + q.pageSize))).then((lists) => lists.flat().sort(queueOrder(dbProvider())).slice(skip, skip + q.pageSize))
-        : page(status, skip, q.pageSize),
-      db.statement.count({ where }),
-    ]);
+    const pageOf = (page: number) => {
+      const skip = (page - 1) * q.pageSize;
+      if (typeof status === "string" || skip + q.pageSize > MERGED_QUEUE_ROWS) return rows(status, skip, q.pageSize);
+      return Promise.all(status.in.map((s) => rows(s, 0, skip + q.pageSize))).then((lists) => lists.flat().sort(queueOrder(dbProvider())).slice(skip, skip + q.pageSize));
+    };
+    const [items, total] = await Promise.all([pageOf(q.page), db.statement.count({ where })]);
+    // A page past the last (a bookmarked page of a queue that has since shrunk) shows the last.
+    const last = Math.max(1, Math.ceil(total / q.pageSize));
+    if (q.page > last) return { items: await pageOf(last), total, page: last, pageSize: q.pageSize };
     return { items, total, page: q.page, pageSize: q.pageSize };
   });
 }

@@ -9,8 +9,10 @@ import { LANGUAGES } from "@/lib/statements/schemas";
 import { AssignForm, TakeForm } from "./_components/workflow-forms";
 import { assignReviewerAction, takeStatementAction } from "./actions";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
 
 const STATES = ["SUBMITTED", "IN_REVIEW", "MINE"] as const;
+const QUEUE_PAGE_SIZE = 50;
 const DAY = 86_400_000;
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,14 +32,20 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const authorId = authorRaw && /^[A-Za-z0-9_-]{1,64}$/.test(authorRaw) ? authorRaw : undefined;
   const daysRaw = param(sp.days);
   const minWaitingDays = daysRaw && /^[0-9]{1,4}$/.test(daysRaw) ? Number(daysRaw) : undefined;
-  const q = new URLSearchParams();
-  if (state) q.set("state", state);
-  if (language) q.set("language", language);
-  if (authorId) q.set("author", authorId);
-  if (minWaitingDays !== undefined) q.set("days", String(minWaitingDays));
-  const actor = await requirePageActor(q.size ? `/review?${q}` : "/review");
+  const href = (page: number) => {
+    const q = new URLSearchParams();
+    if (state) q.set("state", state);
+    if (language) q.set("language", language);
+    if (authorId) q.set("author", authorId);
+    if (minWaitingDays !== undefined) q.set("days", String(minWaitingDays));
+    if (page > 1) q.set("page", String(page));
+    return q.size ? `/review?${q}` : "/review";
+  };
+  // lib/review takes a page past the last as the last.
+  const asked = Math.min(pageFromAddress(param(sp.page)), 100_000);
+  const actor = await requirePageActor(href(asked));
   const [queue, authors, t, format] = await Promise.all([
-    orHttpError(listReviewQueue({ actor, query: { state, language, authorId, minWaitingDays, pageSize: 200 } })),
+    orHttpError(listReviewQueue({ actor, query: { state, language, authorId, minWaitingDays, page: asked, pageSize: QUEUE_PAGE_SIZE } })),
     queueAuthors({ actor }),
     getTranslations(),
     getFormatter(),
@@ -166,6 +174,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             </tbody>
           </table>
         </div>
+      )}
+      {queue.total > queue.pageSize && (
+        <PageLinks page={queue.page} pages={Math.ceil(queue.total / queue.pageSize)} href={href} label={t("common.pagination")} testId="queue-pager" t={t} />
       )}
     </ClientMessages>
   );
