@@ -25,7 +25,7 @@ export function reviewPaths() {
         responses: { "201": ok({ type: "object" }, "Created"), ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
-    "/review/queue": { get: { summary: "The reviewers' queue, oldest waiting first", parameters: queryParams(ZQueue), responses: { "200": ok({ type: "object" }), ...errors(400, 401, 403) } } },
+    "/review/queue": { get: { summary: "The reviewers' queue, oldest waiting first", description: "A page of `pageSize` statements with `total`; a `page` past the last answers the last page, and `page` in the answer says which was given.", parameters: queryParams(ZQueue), responses: { "200": ok({ type: "object" }), ...errors(400, 401, 403) } } },
     "/notifications": {
       get: { summary: "Your notices (assigned, sent back, decided)", responses: { "200": ok({ type: "object" }), ...errors(401) } },
       post: { summary: "Mark all your notices read", responses: { "200": ok({ type: "object" }), ...errors(401) } },
