@@ -79,6 +79,15 @@ export type StatementDetails = {
 };
 
 export const ZCreateStatement = z.object({ witnessId: z.string({ error: "required" }).min(1, { error: "required" }).max(64), ...statementFields });
+/**
+ * The same with the witness named by its pseudonym code (W-0012; either script's digits, any
+ * case), as a researcher types it in the new-statement form: the code is resolved where the
+ * statement is written, so a code that names no witness is a field error, not a 500.
+ */
+export const ZCreateStatementByCode = z.object({
+  witnessCode: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(50, { error: "too_long:50" }),
+  ...statementFields,
+});
 export type CreateStatement = z.infer<typeof ZCreateStatement>;
 
 export const ZUpdateStatement = z.object({

@@ -10,14 +10,14 @@ import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { statusAfterEdit } from "@/lib/review/workflow";
-import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
+import { LEGAL_SHARING_WHERE, readableWitnessWhere } from "@/lib/witnesses/witnesses";
 import { reanchorLinks } from "@/lib/links";
 import { z } from "zod";
 import { zText } from "@/lib/validation";
 import { dateText, isTrue, rawDate, rawDateOrNull, rawInt } from "@/lib/db/raw-values";
-import { ZCreateStatement, ZListStatements, ZUpdateStatement, type StatementDetails } from "./schemas";
+import { ZCreateStatement, ZCreateStatementByCode, ZListStatements, ZUpdateStatement, type StatementDetails } from "./schemas";
 
-type Parsed = z.infer<typeof ZCreateStatement> | z.infer<typeof ZUpdateStatement>;
+type Parsed = z.infer<typeof ZCreateStatement> | z.infer<typeof ZCreateStatementByCode> | z.infer<typeof ZUpdateStatement>;
 
 /** Splits validated input into the revision's content, its details, and the statement's list columns. */
 export function contentOf(data: Parsed) {
@@ -63,13 +63,30 @@ export function auditView(s: { witnessId: string; status: string; revisionNumber
   return { witnessId: s.witnessId, status: s.status, revision: s.revisionNumber, title: s.title, language: s.language, contentHash: hash, textLength: s.originalText.length };
 }
 
+/** Input that names the witness by code (`witnessCode`) rather than by id: the new-statement form's. */
+function namesWitnessByCode(input: unknown): boolean {
+  if (typeof input !== "object" || input === null) return false;
+  const { witnessId, witnessCode } = input as Record<string, unknown>;
+  return witnessCode !== undefined && (witnessId === undefined || witnessId === "");
+}
+
+/**
+ * A new statement (revision 1) for a witness given by id (`witnessId`) or by its pseudonym code
+ * (`witnessCode`, matched exactly once written as codes are: "w-۰۰۱۲" is W-0012). A code is
+ * looked up as the witness list reads (a legal team sees only witnesses who consented to legal
+ * sharing), so a code the actor may not read is answered like one that names no witness.
+ */
 export async function createStatement({ actor, input }: { actor: Actor | null; input: unknown }) {
   authorize(actor, "statement.create");
-  const data = parseInput(ZCreateStatement, input);
+  const byCode = namesWitnessByCode(input);
+  const data = byCode ? parseInput(ZCreateStatementByCode, input) : parseInput(ZCreateStatement, input);
   const { revision, columns, contentHash: hash } = contentOf(data);
   return write(async (tx) => {
-    const witness = await tx.witness.findUnique({ where: { id: data.witnessId } });
-    if (!witness) throw new AppError("INVALID_INPUT", "No such witness.", { witnessId: ["not_found"] });
+    const witness =
+      "witnessCode" in data
+        ? await tx.witness.findFirst({ where: readableWitnessWhere(actor, { code: data.witnessCode }) })
+        : await tx.witness.findUnique({ where: { id: data.witnessId } });
+    if (!witness) throw new AppError("INVALID_INPUT", "No such witness.", "witnessCode" in data ? { witnessCode: ["witness_code_not_found"] } : { witnessId: ["not_found"] });
     const statement = await tx.statement.create({
       data: { ...columns, witnessId: witness.id, authorId: actor.id, fictional: witness.fictional, revisionNumber: 1 },
     });

@@ -290,10 +290,21 @@ export async function listWitnessPage({ actor, query }: { actor: Actor | null; q
   });
 }
 
-/** One row of the witnesses list by its code (the "created" banner's witness, wherever its page is), or null. */
-export async function findWitnessListRow({ actor, code }: { actor: Actor | null; code: string }): Promise<WitnessListRow | null> {
+/**
+ * The witness `actor` may read that a typed code names: the code exactly, once written as codes
+ * are (codeFilter: "w-۰۰۱۲" is W-0012); for a legal team only a witness who consented to legal sharing.
+ */
+export function readableWitnessWhere(actor: Actor, by: { code: string } | { id: string }): Prisma.WitnessWhereInput {
+  return { AND: ["code" in by ? { code: codeFilter(by.code) } : { id: by.id }, actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : {}] };
+}
+
+/**
+ * One row of the witnesses list by its code (the "created" banner's witness, wherever its page
+ * is; a typed code) or by its id (the new-statement form's preselected witness), or null.
+ */
+export async function findWitnessListRow({ actor, ...by }: { actor: Actor | null } & ({ code: string } | { id: string })): Promise<WitnessListRow | null> {
   authorize(actor, "witness.read");
-  return read((db) => db.witness.findFirst({ where: { AND: [{ code }, actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : {}] }, select: LIST_SELECT }));
+  return read((db) => db.witness.findFirst({ where: readableWitnessWhere(actor, by), select: LIST_SELECT }));
 }
 
 export type WitnessListRow = Prisma.WitnessGetPayload<{ select: typeof LIST_SELECT }>;

@@ -82,6 +82,12 @@ describe("the witnesses list", () => {
     expect((await listWitnessPage({ actor: legal, query: { q: "W-001" } })).items.map((w) => w.code)).toEqual(["W-0012"]);
     expect(await findWitnessListRow({ actor: legal, code: "W-0001" })).toBeNull();
     expect((await findWitnessListRow({ actor: legal, code: "W-0003" }))?.code).toBe("W-0003");
+    // By id (the new-statement form's preselected witness) and by a typed code, the same rule.
+    const first = (await findWitnessListRow({ actor: researcher, code: "w-۰۰۰۱" }))!;
+    expect(first.code).toBe("W-0001");
+    expect((await findWitnessListRow({ actor: researcher, id: first.id }))?.code).toBe("W-0001");
+    expect(await findWitnessListRow({ actor: legal, id: first.id })).toBeNull();
+    expect(await findWitnessListRow({ actor: researcher, code: "W-001" })).toBeNull();
   });
 
   test("a row carries no identity", async () => {

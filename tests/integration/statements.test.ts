@@ -160,3 +160,48 @@ describe("statements", () => {
     await expect(listStatements({ actor: researcher, query: { pageSize: "0" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });
+
+describe("a statement for a witness named by code (the new-statement form)", () => {
+  const input = (witnessCode: string) => ({ witnessCode, title: "Fictional", language: "en", originalText: "This text is fictional." });
+
+  test("the code names the witness in any case and in Persian or Arabic-Indic digits", async () => {
+    const w = await createWitness({ actor: researcher, input: { fictional: true } });
+    const digits = w.code.slice(2);
+    const persianDigits = digits.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+    const arabicDigits = digits.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+    for (const code of [w.code, ` ${w.code.toLowerCase()} `, `W-${persianDigits}`, `w-${arabicDigits}`]) {
+      const s = await createStatement({ actor: researcher, input: input(code) });
+      expect(s.witnessId).toBe(w.id);
+      expect(s.fictional).toBe(true);
+    }
+  });
+
+  test("a code that names no witness, or no code, is a field error in the code field, and nothing is written", async () => {
+    await createWitness({ actor: researcher, input: {} });
+    const before = await counts();
+    // Exact: a part of a code is not a code.
+    for (const code of ["W-9999", "W-00", "W", "0001", "%"]) {
+      await expect(createStatement({ actor: researcher, input: input(code) })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { witnessCode: ["witness_code_not_found"] } });
+    }
+    await expect(createStatement({ actor: researcher, input: { ...input(" "), title: "" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { witnessCode: ["required"], title: ["required"] },
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  test("an id, where both are given, decides; the API's witnessId is unchanged", async () => {
+    const [a, b] = [await createWitness({ actor: researcher, input: {} }), await createWitness({ actor: researcher, input: {} })];
+    const s = await createStatement({ actor: researcher, input: { ...input(a.code), witnessId: b.id } });
+    expect(s.witnessId).toBe(b.id);
+    await expect(createStatement({ actor: researcher, input: { ...input(""), witnessId: "nope" } })).rejects.toMatchObject({ fields: { witnessId: ["not_found"] } });
+  });
+
+  test("a reviewer or a legal team may not create by code either, whatever the code", async () => {
+    const legal = await makeActor("LEGAL");
+    const w = await createWitness({ actor: researcher, input: { consents: [{ scope: "LEGAL_SHARING", givenAt: "2024-01-10", method: "WRITTEN" }] } });
+    for (const actor of [reviewer, legal]) {
+      for (const code of [w.code, "W-9999"]) await expect(createStatement({ actor, input: input(code) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+  });
+});
