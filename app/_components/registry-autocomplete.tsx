@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale } from "next-intl";
 import { readDate } from "@/app/(app)/_components/registry/read-date";
@@ -13,6 +13,8 @@ import styles from "./registry-autocomplete.module.css";
  * A search-as-you-type box over a registry (persons, organisations, places, events,
  * proceedings), fed by GET /api/v1/{kind}?q=… and its cross-script name matcher: "نيري" offers
  * Hossein-Ali Nayyeri. Events and proceedings are offered by title (an event with its date).
+ * Witnesses are offered by pseudonym code with their protection level and fictional badge
+ * (GET /api/v1/witnesses?q=…&pageSize=…, a part of the code), never anything that identifies them.
  *
  * ARIA 1.2 combobox with a listbox popup: ArrowDown/ArrowUp move through the suggestions
  * (ArrowDown opens them), Enter chooses the highlighted one (with none highlighted, Enter
@@ -27,19 +29,36 @@ import styles from "./registry-autocomplete.module.css";
 
 export type RegistryKind = "persons" | "organisations" | "places" | "events" | "proceedings";
 
-export type RegistryItem = { id: string; name: string; nameFa: string; aliases: string[]; score: number; city?: string; date?: string };
+/** What the box can search: a registry, or the witnesses by code. */
+export type AutocompleteKind = RegistryKind | "witnesses";
+
+export type RegistryItem = {
+  id: string;
+  name: string;
+  nameFa: string;
+  aliases: string[];
+  score: number;
+  city?: string;
+  date?: string;
+  witness?: { protectionLevel: string; fictional: boolean };
+};
 
 type TitledItem = { id: string; title: string; titleFa?: string; dateStart?: string; score: number };
+type WitnessRow = { id: string; code: string; protectionLevel: string; fictional: boolean };
 
-/** Events and proceedings are answered with titles; as suggestions they are named like the other registries. */
-function toItem(kind: RegistryKind, raw: RegistryItem | TitledItem): RegistryItem {
+/** Events and proceedings are answered with titles, witnesses with codes; as suggestions they are named like the other registries. */
+function toItem(kind: AutocompleteKind, raw: RegistryItem | TitledItem | WitnessRow): RegistryItem {
+  if (kind === "witnesses") {
+    const w = raw as WitnessRow;
+    return { id: w.id, name: w.code, nameFa: "", aliases: [], score: 0, witness: { protectionLevel: w.protectionLevel, fictional: w.fictional } };
+  }
   if (kind !== "events" && kind !== "proceedings") return raw as RegistryItem;
   const r = raw as TitledItem;
   return { id: r.id, name: r.title, nameFa: r.titleFa ?? "", aliases: [], score: r.score, date: r.dateStart };
 }
 
 type Props = {
-  kind: RegistryKind;
+  kind: AutocompleteKind;
   /** The visible label. */
   label: string;
   /** Hide the label visually (it stays for screen readers), e.g. when a heading already says it. */
@@ -66,6 +85,10 @@ type Props = {
   /** Records not to offer, e.g. those already chosen. */
   exclude?: readonly string[];
   limit?: number;
+  /** More about a suggestion, under its name (a witness's protection level and fictional badge). */
+  describe?: (item: RegistryItem) => ReactNode;
+  /** Characters typed before suggestions are asked for (2; a witness code's number, 1). */
+  minChars?: number;
   id?: string;
   testId?: string;
   invalid?: boolean;
@@ -91,6 +114,8 @@ export function RegistryAutocomplete({
   clearOnSelect = false,
   exclude,
   limit = 8,
+  minChars = MIN_CHARS,
+  describe,
   id,
   testId,
   invalid,
@@ -128,7 +153,7 @@ export function RegistryAutocomplete({
   function search(q: string) {
     if (timer.current) clearTimeout(timer.current);
     abort.current?.abort();
-    if (q.trim().length < MIN_CHARS) {
+    if (q.trim().length < minChars) {
       setItems([]);
       setOpen(false);
       setStatus("idle");
@@ -139,13 +164,15 @@ export function RegistryAutocomplete({
       const ctrl = new AbortController();
       abort.current = ctrl;
       try {
-        const res = await fetch(`/api/v1/${kind}?${new URLSearchParams({ q, limit: String(limit + (exclude?.length ?? 0)) })}`, {
+        // The witnesses list is paged (a page of matching codes); the registries take a limit.
+        const size = String(limit + (exclude?.length ?? 0));
+        const res = await fetch(`/api/v1/${kind}?${new URLSearchParams({ q, [kind === "witnesses" ? "pageSize" : "limit"]: size })}`, {
           signal: ctrl.signal,
           credentials: "same-origin",
           headers: { accept: "application/json" },
         });
         if (!res.ok) throw new Error(String(res.status));
-        const body = (await res.json()) as { items: (RegistryItem | TitledItem)[] };
+        const body = (await res.json()) as { items: (RegistryItem | TitledItem | WitnessRow)[] };
         setItems(body.items.map((i) => toItem(kind, i)));
         setActive(-1);
         setOpen(true);
@@ -256,7 +283,7 @@ export function RegistryAutocomplete({
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
           onFocus={() => {
-            if (shown.length && query.trim().length >= MIN_CHARS && !chosen) setOpen(true);
+            if (shown.length && query.trim().length >= minChars && !chosen) setOpen(true);
           }}
         />
         {valueName && <input type="hidden" name={valueName} value={chosen} />}
@@ -284,6 +311,7 @@ export function RegistryAutocomplete({
                   </span>
                 )}
               </span>
+              {describe && <span className={styles.optionMeta}>{describe(item)}</span>}
               {(item.aliases.length > 0 || item.city || item.date) && (
                 <span className={styles.optionMeta}>
                   {item.date && <bdi data-testid="autocomplete-date">{readDate(item.date, { calendar, locale: dateLocale })}</bdi>}

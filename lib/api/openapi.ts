@@ -7,7 +7,7 @@ import { importPaths } from "@/lib/import/openapi";
 import { exportPaths } from "@/lib/transfer/openapi";
 import { linkPaths, linkSchemas } from "@/lib/links/openapi";
 import { registryPaths, registrySchemas } from "@/lib/registries/openapi";
-import { ZCreateStatement, ZListStatements, ZStatementOut, ZUpdateStatement } from "@/lib/statements/schemas";
+import { ZCreateStatement, ZCreateStatementByCode, ZListStatements, ZStatementOut, ZUpdateStatement } from "@/lib/statements/schemas";
 import { reviewPaths, reviewSchemas } from "@/lib/review/openapi";
 import { searchPaths, searchSchemas } from "@/lib/search/openapi";
 import { sourcePaths, sourceSchemas } from "@/lib/sources/openapi";
@@ -32,7 +32,8 @@ export function openApiDocument() {
       schemas: {
         Error: json(ZError, "output"),
         Statement: json(ZStatementOut, "output"),
-        CreateStatement: json(ZCreateStatement),
+        // The witness by id, or by its pseudonym code as the new-statement form names it.
+        CreateStatement: { oneOf: [json(ZCreateStatement), json(ZCreateStatementByCode)] },
         UpdateStatement: json(ZUpdateStatement),
         ...exhibitSchemas(),
         ...linkSchemas(),

@@ -27,6 +27,8 @@ test("a researcher records and revises a Persian statement in the Persian interf
   const code = (await created.innerText()).match(/W-\d{4}/)?.[0];
   expect(code).toBeTruthy();
   await created.getByRole("link").click();
+  // The banner's link fills the witness field with the code (the witness is typed by code).
+  await expect(page.locator('input[name="witnessCode"]')).toHaveValue(code!);
 
   // A bad submit: errors in Persian next to the fields, nothing saved, typed text kept.
   await page.locator('textarea[name="originalText"]').fill(TEXT);

@@ -53,7 +53,9 @@ test("a researcher registers a witness with identity and consent; the name appea
   await expect(created).toBeVisible();
   const code = (await created.innerText()).match(/W-\d{4}/)![0];
 
-  // The witness list: codes only.
+  // The witness list: codes only. (Filtered to the code: the list is paged, and when other
+  // tests have registered witnesses before this one it is past the first page.)
+  await page.goto(`/witnesses?q=${code}`);
   const row = page.locator(`[data-testid="witness-row"][data-code="${code}"]`);
   await expect(row).toBeVisible();
   expect(await page.content()).not.toContain(NAME);
@@ -63,6 +65,7 @@ test("a researcher registers a witness with identity and consent; the name appea
   await expect(page.getByTestId("witness-heading")).toContainText(code);
   const witnessUrl = page.url();
   await page.goto(`/statements/new?witnessId=${witnessUrl.split("/").pop()}`);
+  await expect(page.locator('input[name="witnessCode"]')).toHaveValue(code);
   await page.locator('input[name="title"]').fill("Protected witness statement");
   await page.locator('select[name="language"]').selectOption("en");
   await page.locator('textarea[name="originalText"]').fill("I was held in ward 3.");

@@ -25,9 +25,10 @@ const CONTENT = [
 ] as const;
 
 export async function createStatementAction(prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
-  const values = formValues(formData, ["witnessId", ...CONTENT]);
+  const values = formValues(formData, ["witnessCode", ...CONTENT]);
   const state = await runForm(prev, values, async (actor) => {
-    const s = await createStatement({ actor, input: values });
+    // The form names the witness by code; a post without the field is answered in that field too.
+    const s = await createStatement({ actor, input: { ...values, witnessCode: values.witnessCode ?? "" } });
     return { id: s.id };
   });
   if (state.ok && state.data) {
