@@ -32,8 +32,9 @@ export function openApiDocument() {
       schemas: {
         Error: json(ZError, "output"),
         Statement: json(ZStatementOut, "output"),
-        // The witness by id, or by its pseudonym code as the new-statement form names it.
-        CreateStatement: { oneOf: [json(ZCreateStatement), json(ZCreateStatementByCode)] },
+        CreateStatement: json(ZCreateStatement),
+        // The witness by its pseudonym code (W-0012), as the new-statement form names it.
+        CreateStatementByCode: json(ZCreateStatementByCode),
         UpdateStatement: json(ZUpdateStatement),
         ...exhibitSchemas(),
         ...linkSchemas(),
@@ -63,7 +64,10 @@ export function openApiDocument() {
         },
         post: {
           summary: "Create a statement (revision 1)",
-          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CreateStatement" } } } },
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/CreateStatement" }, { $ref: "#/components/schemas/CreateStatementByCode" }] } } },
+          },
           responses: { "201": ok({ $ref: "#/components/schemas/Statement" }, "Created"), ...errors(400, 401, 403, 413) },
         },
       },

@@ -24,6 +24,7 @@ test("the OpenAPI document describes the statements API from the shared schemas"
   expect(doc.openapi).toBe("3.1.0");
   expect(doc.paths["/statements"].post).toBeTruthy();
   expect(doc.components.schemas.CreateStatement.required).toEqual(expect.arrayContaining(["witnessId", "title", "language", "originalText"]));
+  expect(doc.components.schemas.CreateStatementByCode.required).toEqual(expect.arrayContaining(["witnessCode", "title", "language", "originalText"]));
 });
 
 test("a signed-out client gets 401 with the error shape from every data route", async ({ request }) => {
