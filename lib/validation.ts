@@ -56,10 +56,13 @@ export const zText = (max: number) =>
 /** The largest page number ZPage takes (a list's page past its last gives its last). */
 export const MAX_PAGE = 1_000_000;
 
+/** A number field left blank (a form's empty box, an address's `?page=`) is one not given. */
+const blankAsMissing = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
 /** A page number of a bounded list (1 = the first), as a form or an address gives it. */
 export const ZPage = z.preprocess(
-  (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),
-  z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(1_000_000, { error: "too_large:1000000" }).default(1),
+  blankAsMissing,
+  z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(MAX_PAGE, { error: `too_large:${MAX_PAGE}` }).default(1),
 );
 
 /**
@@ -67,7 +70,7 @@ export const ZPage = z.preprocess(
  * ?perPage= is read the same), 1–200.
  */
 export const ZPageSize = z.preprocess(
-  (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : v),
+  blankAsMissing,
   z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(200, { error: "too_large:200" }).optional(),
 );
 

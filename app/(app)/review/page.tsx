@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { FictionalBadge, StatusBadge } from "@/app/_components/badges";
-import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { queueAuthors, queueExtras } from "@/lib/review/review-view";
 import { listReviewQueue } from "@/lib/review/workflow";
 import { LANGUAGES } from "@/lib/statements/schemas";
@@ -32,15 +32,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const authorId = authorRaw && /^[A-Za-z0-9_-]{1,64}$/.test(authorRaw) ? authorRaw : undefined;
   const daysRaw = param(sp.days);
   const minWaitingDays = daysRaw && /^[0-9]{1,4}$/.test(daysRaw) ? Number(daysRaw) : undefined;
-  const href = (page: number) => {
-    const q = new URLSearchParams();
-    if (state) q.set("state", state);
-    if (language) q.set("language", language);
-    if (authorId) q.set("author", authorId);
-    if (minWaitingDays !== undefined) q.set("days", String(minWaitingDays));
-    if (page > 1) q.set("page", String(page));
-    return q.size ? `/review?${q}` : "/review";
-  };
+  const href = listPageHref("/review", { state, language, author: authorId, days: minWaitingDays?.toString() });
   // lib/review takes a page past the last as the last.
   const asked = Math.min(pageFromAddress(param(sp.page)), 100_000);
   const actor = await requirePageActor(href(asked));

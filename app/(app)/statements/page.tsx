@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
-import { param, requirePageActor } from "@/app/_lib/page";
+import { listPageHref, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
 import { listStatements } from "@/lib/statements/statements";
@@ -24,14 +24,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
   const language = pick(LANGUAGES, param(sp.language));
   const pageRaw = Number.parseInt(param(sp.page) ?? "1", 10);
   const page = Number.isFinite(pageRaw) && pageRaw >= 1 && pageRaw <= 100000 ? pageRaw : 1;
-  const href = (p: number) => {
-    const q = new URLSearchParams();
-    if (status) q.set("status", status);
-    if (language) q.set("language", language);
-    if (p > 1) q.set("page", String(p));
-    const s = q.toString();
-    return s ? `/statements?${s}` : "/statements";
-  };
+  const href = listPageHref("/statements", { status, language });
   const actor = await requirePageActor(href(page));
   const [result, t, format] = await Promise.all([
     listStatements({ actor, query: { status, language, page, pageSize: PAGE_SIZE } }),
