@@ -101,13 +101,13 @@ function memoSimilarity(memo: SimMemo, q: Word, c: Word, allowPrefix: boolean): 
   return s;
 }
 
+/** Whether query word `qw` may match the start of candidate word `cw`, being the last query word or not. */
+const prefixAllowed = (qw: Word, cw: Word, last: boolean, rule: PrefixRule) => last && (rule === "any-script" || qw.fa === cw.fa);
+
 /**
  * Order-free word matching: pair query and candidate words greedily by similarity, average
  * the pairs weighted by word length, and take a little off for unpaired words.
  */
-/** Whether query word `qw` may match the start of candidate word `cw`, being the last query word or not. */
-const prefixAllowed = (qw: Word, cw: Word, last: boolean, rule: PrefixRule) => last && (rule === "any-script" || qw.fa === cw.fa);
-
 function wordSetScore(q: Word[], c: Word[], memo: SimMemo, rule: PrefixRule): number {
   const pairs: { i: number; j: number; s: number }[] = [];
   q.forEach((qw, i) => c.forEach((cw, j) => pairs.push({ i, j, s: memoSimilarity(memo, qw, cw, prefixAllowed(qw, cw, i === q.length - 1, rule)) })));

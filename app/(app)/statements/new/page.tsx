@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("statements"))("newTitle") };
 }
 
-/** A witness id as the witness pages link it (a UUID); anything else names no witness and is not looked up. */
+/** A witness id as the witness pages link it (a cuid); anything else names no witness and is not looked up. */
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
 
 // The witness is typed by code (suggestions as one types, from GET /api/v1/witnesses?q=): the
