@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
-import { rawAll, type Tx } from "@/lib/db/client";
+import { dbProvider, rawAll, type Tx } from "@/lib/db/client";
 import { isTrue, rawInt } from "@/lib/db/raw-values";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
@@ -551,45 +551,83 @@ export const TIMELINE_MAX_PERSONS = 30;
  */
 const weightOf = (c: Counts) => c.verifiedWitnesses * 1_000_000 + c.unverifiedWitnesses;
 
-type GraphLinkRow = { personId: string; eventId: string | null; allegationType: string; anchor: string; status: string; witnessId: string; sameAsId: string | null };
-type GraphLinks = { rows: GraphLinkRow[]; canonical: Map<string, string> };
+// The matrix and the timeline count in the database. An archive of 100,000 statements has
+// ~50,000 links the graph counts; reading them all into JavaScript to count them there cost
+// most of a second a view (mostly handing the rows from SQLite's reader thread over), where
+// the counts themselves are a few hundred rows. So the queries below give per cell, person or
+// event the same counts counter() gives for a group of links: distinct canonical witnesses
+// among ANCHORED links, those with a VERIFIED statement among them, and the links needing
+// review. tests/integration/graph-aggregates.test.ts checks them against counting the links in
+// JavaScript, for each role and filter.
 
 /**
- * What counting needs of every link `actor` may see, with each witness's canonical record: one
- * plain query instead of Prisma's nested selects of whole links with their quotes. Visibility
- * is lib/links' visibleStatementWhere in SQL, as for the person page (legalSharingSql). In a
- * large archive this is tens of thousands of rows: on SQLite it is read on the reader thread,
- * and the graph page reads it once for the matrix and the timeline (getGraph).
+ * CTEs "reach" and "canon": each witness record with a sameAs record, and the canonical record
+ * its chain ends at, as canonicalWitnessIds (count.ts) resolves it: the first record without a
+ * sameAs (or one that is gone); for a chain that runs into a cycle (the data should never have
+ * one), the smallest id in the cycle. Witnesses without a sameAs record are their own.
  */
-async function loadGraphLinks(actor: Actor): Promise<GraphLinks> {
-  const rows = await rawAll<GraphLinkRow>(graphLinksSql(actor), { offThread: true });
-  return { rows, canonical: await canonicalOfRows(rows) };
-}
+const CANON_CTES = Prisma.sql`
+  "reach" ("start", "cur") AS (
+    SELECT "id", "sameAsId" FROM "Witness" WHERE "sameAsId" IS NOT NULL
+    UNION
+    SELECT r."start", w."sameAsId" FROM "reach" r JOIN "Witness" w ON w."id" = r."cur" WHERE w."sameAsId" IS NOT NULL),
+  "canon" ("id", "canon") AS (
+    SELECT r."start", COALESCE(MAX(CASE WHEN w."sameAsId" IS NULL THEN r."cur" END), MIN(CASE WHEN k."start" IS NOT NULL THEN r."cur" END))
+    FROM "reach" r
+    LEFT JOIN "Witness" w ON w."id" = r."cur"
+    LEFT JOIN "reach" k ON k."start" = r."cur" AND k."cur" = r."cur"
+    GROUP BY r."start")`;
 
 /**
- * loadGraphLinks' query. The Link columns it reads are all in the index on (statementId,
- * personId, eventId, allegationType, anchor): the table is read from that index alone, in
- * statement order (migration link_graph_covering_index says what that saves; a test checks
- * SQLite's plan).
+ * `WITH` the CTE "f": one row per link `actor` may see under `where` (conditions on the link,
+ * alias l): its person "p", event "e", canonical witness "w", whether it is anchored "a" and its
+ * statement verified "v" (1 or 0). Visibility is lib/links' visibleStatementWhere in SQL, as
+ * for the person page (legalSharingSql). The Link columns read are all in the index on
+ * (statementId, personId, eventId, allegationType, anchor): SQLite reads the table from that
+ * index alone (migration link_graph_covering_index; a test checks the plan). MATERIALIZED: read
+ * once for every grouping that follows, and by its own best plan (grouped by person, SQLite
+ * would rather read the links through the person index, one table row at a time: seconds).
+ * Further CTEs follow after a comma.
  */
-export function graphLinksSql(actor: Actor, narrow: Prisma.Sql[] = []): Prisma.Sql {
-  const where = [...narrow, ...(actor.role === "LEGAL" ? [legalSharingSql(Prisma.sql`s."witnessId"`)] : [])];
+export function graphFactsSql(actor: Actor, where: Prisma.Sql[] = []): Prisma.Sql {
+  const conds = [...where, ...(actor.role === "LEGAL" ? [legalSharingSql(Prisma.sql`s."witnessId"`)] : [])];
   return Prisma.sql`
-    SELECT l."personId", l."eventId", l."allegationType", l."anchor", s."status", s."witnessId", w."sameAsId"
+  WITH RECURSIVE ${CANON_CTES},
+  "f" AS MATERIALIZED (
+    SELECT l."personId" AS "p", l."eventId" AS "e", COALESCE(k."canon", s."witnessId") AS "w",
+      CASE WHEN l."anchor" = 'ANCHORED' THEN 1 ELSE 0 END AS "a", CASE WHEN s."status" = 'VERIFIED' THEN 1 ELSE 0 END AS "v"
     FROM "Link" l
     JOIN "Statement" s ON s."id" = l."statementId"
-    JOIN "Witness" w ON w."id" = s."witnessId"
-    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}`;
+    LEFT JOIN "canon" k ON k."id" = s."witnessId"
+    ${conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty})`;
 }
 
-const graphFact = (l: GraphLinkRow) => ({ anchor: l.anchor, witnessId: l.witnessId, status: l.status });
+/** The counts of a group of "f" rows: "verified" and all "witnesses" (distinct, anchored links only), and "needsReview". */
+const COUNTS_SQL = Prisma.sql`COUNT(DISTINCT CASE WHEN "a" = 1 AND "v" = 1 THEN "w" END) AS "verified", COUNT(DISTINCT CASE WHEN "a" = 1 THEN "w" END) AS "witnesses", SUM(1 - "a") AS "needsReview"`;
+/** weightOf those counts, for a row of them. */
+const WEIGHT_SQL = Prisma.sql`("verified" * 1000000 + "witnesses" - "verified")`;
+/** weightOf a group of "f" rows. */
+const GROUP_WEIGHT_SQL = Prisma.sql`(COUNT(DISTINCT CASE WHEN "a" = 1 AND "v" = 1 THEN "w" END) * 999999 + COUNT(DISTINCT CASE WHEN "a" = 1 THEN "w" END))`;
+
+type CountsRow = { verified: unknown; witnesses: unknown; needsReview: unknown };
+function countsOf(r: CountsRow): Counts {
+  const verified = rawInt(r.verified);
+  return { verifiedWitnesses: verified, unverifiedWitnesses: rawInt(r.witnesses) - verified, needsReview: rawInt(r.needsReview ?? 0) };
+}
+
+/** SQL true when `column` is one of `ids`: one parameter however many there are (a name can find thousands of persons). */
+function inIds(column: Prisma.Sql, ids: Iterable<string>): Prisma.Sql {
+  const list = [...ids];
+  return dbProvider() === "sqlite"
+    ? Prisma.sql`${column} IN (SELECT "value" FROM json_each(${JSON.stringify(list)}))`
+    : Prisma.sql`${column} = ANY(${list}::text[])`;
+}
 
 type EventRow = EventRef;
-function loadEvents(ids?: string[]): Promise<EventRow[]> {
-  if (ids && ids.length === 0) return Promise.resolve([]);
-  return rawAll<EventRow>(Prisma.sql`
-    SELECT "id", "title", "titleFa", "dateStart", "dateEnd", "precision", "earliest", "latest" FROM "Event"
-    ${ids ? Prisma.sql`WHERE "id" IN (${Prisma.join(ids)})` : Prisma.empty}`);
+const EVENT_COLUMNS = Prisma.sql`"id", "title", "titleFa", "dateStart", "dateEnd", "precision", "earliest", "latest"`;
+function loadEvents(ids: string[]): Promise<EventRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return rawAll<EventRow>(Prisma.sql`SELECT ${EVENT_COLUMNS} FROM "Event" WHERE ${inIds(Prisma.sql`"id"`, ids)}`);
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -680,69 +718,126 @@ export async function getCorroborationMatrix({ actor, query }: { actor: Actor | 
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
   const q = parseInput(ZMatrixQuery, query ?? {});
-  return matrixOf(await loadGraphLinks(actor), q);
+  const where = await matrixWhere(actor, q);
+  return matrixOf(actor, q, where, await graphSummary(actor, where, { matrix: true, timeline: null }));
 }
 
-async function matrixOf(links: GraphLinks, q: z.infer<typeof ZMatrixQuery>, named?: Promise<Set<string>>) {
-  let rows = q.allegationType ? links.rows.filter((l) => l.allegationType === q.allegationType) : links.rows;
-  if (q.person) {
-    const found = await (named ?? personsNamed(q.person));
-    rows = rows.filter((l) => found.has(l.personId));
-  }
-  const eventsPromise = q.event ? loadEvents() : null;
+/** The matrix's filters as conditions on the reader's links (alias l). */
+async function matrixWhere(actor: Actor, q: z.infer<typeof ZMatrixQuery>, named?: Promise<Set<string>>): Promise<Prisma.Sql[]> {
+  const where: Prisma.Sql[] = [];
+  if (q.allegationType) where.push(Prisma.sql`l."allegationType" = ${q.allegationType}`);
+  if (q.person) where.push(inIds(Prisma.sql`l."personId"`, await (named ?? personsNamed(q.person))));
   if (q.event) {
     // Only the events these links name are worth scoring.
-    const linked = new Set(rows.flatMap((l) => (l.eventId ? [l.eventId] : [])));
-    const found = eventsMatching((await eventsPromise!).filter((e) => linked.has(e.id)), q.event);
-    rows = rows.filter((l) => l.eventId !== null && found.has(l.eventId));
+    const linked = await rawAll<EventRow>(Prisma.sql`${graphFactsSql(actor, where)}
+      SELECT ${EVENT_COLUMNS} FROM "Event" WHERE "id" IN (SELECT "e" FROM "f")`);
+    where.push(inIds(Prisma.sql`l."eventId"`, eventsMatching(linked, q.event)));
   }
-  const count = counter(links.canonical, graphFact);
+  return where;
+}
 
-  const cellsByKey = [...groupBy(rows, (l) => `${l.personId}|${l.eventId ?? ""}`).values()].map((items) => ({ personId: items[0]!.personId, eventId: items[0]!.eventId, ...count(items) }));
-  const personWeight = new Map<string, number>();
-  for (const c of cellsByKey) personWeight.set(c.personId, (personWeight.get(c.personId) ?? 0) + weightOf(c));
-  const eventTotal = new Set(rows.flatMap((l) => (l.eventId ? [l.eventId] : []))).size;
+/** The period and the events under the timeline's filters, for graphSummary. */
+type TimelinePart = { from: string; to: string; inFilter: Prisma.Sql };
+type SummaryRow = CountsRow & { kind: "p" | "m" | "n" | "e" | "y"; id: string | null; day: string | null; weight: unknown; n: unknown };
 
-  // Persons: heaviest first, then by name. Events: the heaviest among the persons shown, then
-  // by date; shown by date. The registries are read whole (without lists of ids, which would
-  // meet the databases' limits on parameters in a large archive).
-  const [names, allEvents] = await Promise.all([
-    rawAll<{ id: string; name: string; nameFa: string }>(Prisma.sql`SELECT "id", "name", "nameFa" FROM "Person"`).then((ps) => new Map(ps.map((p) => [p.id, p]))),
-    eventsPromise ?? loadEvents(),
-  ]);
-  const persons = [...personWeight.keys()]
-    .filter((id) => names.has(id))
-    .map((id) => names.get(id)!)
-    .sort((a, b) => personWeight.get(b.id)! - personWeight.get(a.id)! || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
-    .slice(0, MATRIX_MAX_PERSONS);
-  const shownPersons = new Set(persons.map((p) => p.id));
-  // Each person's independent witnesses over all their links under the filters, in events shown
+/**
+ * One reading of the links `actor` may see under `where`, counted for the matrix, the timeline,
+ * or both (the graph page, when their filters agree): rows of `kind`
+ *   "p": a person's counts over all their links (for the matrix only the persons it may show);
+ *   "m": the matrix's heaviest persons by the sum of their cells' weights (`weight`), ranked
+ *        here by weight alone with the ties at the bound kept, each row with how many persons in all (`n`);
+ *   "n": how many events the links name (`n`);
+ *   "e": the timeline's most evidenced dated events in its period (`weight`; ranked by weight
+ *        and first possible day, ties kept), each with how many there are in the period (`n`);
+ *   "y": the dated events under the timeline's filters, whatever the period, by first possible day (`day`, `n`).
+ * Names, titles and ids are compared in JavaScript afterwards, as they always were.
+ */
+function graphSummary(actor: Actor, where: Prisma.Sql[], parts: { matrix: boolean; timeline: TimelinePart | null }): Promise<SummaryRow[]> {
+  const t = parts.timeline;
+  const ctes: Prisma.Sql[] = [];
+  const selects: Prisma.Sql[] = [];
+  if (parts.matrix) {
+    ctes.push(Prisma.sql`"c" AS (SELECT "p", "e", ${COUNTS_SQL} FROM "f" GROUP BY "p", "e")`);
+    ctes.push(Prisma.sql`"pw" AS (SELECT "p", SUM(${WEIGHT_SQL}) AS "weight", RANK() OVER (ORDER BY SUM(${WEIGHT_SQL}) DESC) AS "rk", COUNT(*) OVER () AS "persons" FROM "c" GROUP BY "p")`);
+  }
+  // The timeline ranks every person it may show; the matrix alone needs the counts of those it may show.
+  const onlyRanked = t ? Prisma.empty : Prisma.sql`WHERE "p" IN (SELECT "p" FROM "pw" WHERE "rk" <= ${MATRIX_MAX_PERSONS})`;
+  ctes.push(Prisma.sql`"pc" AS (SELECT "p", ${COUNTS_SQL} FROM "f" ${onlyRanked} GROUP BY "p")`);
+  selects.push(Prisma.sql`SELECT 'p' AS "kind", "p" AS "id", NULL AS "day", NULL AS "weight", NULL AS "n", "verified", "witnesses", "needsReview" FROM "pc"`);
+  if (parts.matrix) {
+    selects.push(Prisma.sql`SELECT 'm', "p", NULL, "weight", "persons", NULL, NULL, NULL FROM "pw" WHERE "rk" <= ${MATRIX_MAX_PERSONS}`);
+  }
+  if (t) {
+    ctes.push(Prisma.sql`"ew" AS (SELECT "e", ${GROUP_WEIGHT_SQL} AS "weight" FROM "f" WHERE "e" IS NOT NULL GROUP BY "e")`);
+    ctes.push(Prisma.sql`"de" AS (
+      SELECT ev."id", ev."earliest", ev."latest", COALESCE(ew."weight", 0) AS "weight"
+      FROM "Event" ev LEFT JOIN "ew" ON ew."e" = ev."id"
+      WHERE ev."earliest" IS NOT NULL ${t.inFilter})`);
+    ctes.push(Prisma.sql`"ke" AS (
+      SELECT "id", "earliest", "weight", RANK() OVER (ORDER BY "weight" DESC, "earliest") AS "rk", COUNT(*) OVER () AS "total"
+      FROM "de" WHERE "earliest" <= ${t.to} AND COALESCE("latest", "earliest") >= ${t.from})`);
+    selects.push(Prisma.sql`SELECT 'e', "id", "earliest", "weight", "total", NULL, NULL, NULL FROM "ke" WHERE "rk" <= ${TIMELINE_MAX_EVENTS}`);
+    selects.push(Prisma.sql`SELECT 'y', NULL, "earliest", NULL, COUNT(*), NULL, NULL, NULL FROM "de" GROUP BY "earliest"`);
+  }
+  // How many events the links name: the timeline has grouped them already.
+  if (parts.matrix) selects.push(t ? Prisma.sql`SELECT 'n', NULL, NULL, NULL, COUNT(*), NULL, NULL, NULL FROM "ew"` : Prisma.sql`SELECT 'n', NULL, NULL, NULL, COUNT(DISTINCT "e"), NULL, NULL, NULL FROM "f"`);
+  return rawAll<SummaryRow>(Prisma.sql`${graphFactsSql(actor, where)}, ${Prisma.join(ctes, ",\n")}\n${Prisma.join(selects, "\nUNION ALL\n")}`, { offThread: true });
+}
+
+async function matrixOf(actor: Actor, q: z.infer<typeof ZMatrixQuery>, where: Prisma.Sql[], summary: SummaryRow[]) {
+  // Persons: heaviest first (the sum of their cells' weights), then by name. Each person's totals
+  // count their independent witnesses over all their links under the filters, in events shown
   // or not: a row says what it stands for even when its events are not among the columns.
-  const byPerson = groupBy(
-    rows.filter((l) => shownPersons.has(l.personId)),
-    (l) => l.personId,
-  );
-  const eventWeight = new Map<string, number>();
-  for (const c of cellsByKey) if (c.eventId && shownPersons.has(c.personId)) eventWeight.set(c.eventId, (eventWeight.get(c.eventId) ?? 0) + weightOf(c));
-  const events = allEvents
-    .filter((e) => eventWeight.has(e.id))
+  const ranked = summary.filter((r) => r.kind === "m");
+  const totals = new Map(summary.filter((r) => r.kind === "p").map((r) => [r.id!, countsOf(r)]));
+  const names = ranked.length ? await rawAll<{ id: string; name: string; nameFa: string }>(Prisma.sql`SELECT "id", "name", "nameFa" FROM "Person" WHERE ${inIds(Prisma.sql`"id"`, ranked.map((r) => r.id!))}`) : [];
+  const personRank = new Map(ranked.map((r) => [r.id!, rawInt(r.weight)]));
+  const persons = names
+    .sort((a, b) => personRank.get(b.id)! - personRank.get(a.id)! || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
+    .slice(0, MATRIX_MAX_PERSONS)
+    .map((p) => ({ ...p, totals: totals.get(p.id)! }));
+
+  // Events: the heaviest among the persons shown (ties at the bound kept, then by date here),
+  // shown by date; and the cells of those persons in those events or in none.
+  type CellRow = CountsRow & { p: string; e: string | null; eventWeight: unknown };
+  const cellRows = persons.length
+    ? await rawAll<CellRow>(
+        Prisma.sql`${graphFactsSql(actor, [...where, inIds(Prisma.sql`l."personId"`, persons.map((p) => p.id))])},
+          "c" AS (SELECT "p", "e", ${COUNTS_SQL} FROM "f" GROUP BY "p", "e"),
+          "er" AS (
+            SELECT c."e", SUM(${WEIGHT_SQL}) AS "weight",
+              RANK() OVER (ORDER BY SUM(${WEIGHT_SQL}) DESC, CASE WHEN MIN(ev."earliest") IS NULL THEN 1 ELSE 0 END, MIN(ev."earliest")) AS "rk"
+            FROM "c" JOIN "Event" ev ON ev."id" = c."e"
+            GROUP BY c."e")
+          SELECT c."p", c."e", c."verified", c."witnesses", c."needsReview", er."weight" AS "eventWeight"
+          FROM "c" LEFT JOIN "er" ON er."e" = c."e"
+          WHERE c."e" IS NULL OR er."rk" <= ${MATRIX_MAX_EVENTS}`,
+        { offThread: true },
+      )
+    : [];
+  const eventWeight = new Map(cellRows.flatMap((r) => (r.e === null ? [] : [[r.e, rawInt(r.eventWeight)] as const])));
+  const events = (await loadEvents([...eventWeight.keys()]))
     .sort((a, b) => eventWeight.get(b.id)! - eventWeight.get(a.id)! || byDate(a, b))
     .slice(0, MATRIX_MAX_EVENTS)
     .sort(byDate);
   const shownEvents = new Set(events.map((e) => e.id));
 
-  const cells: MatrixCell[] = cellsByKey
-    .filter((c) => shownPersons.has(c.personId) && (c.eventId === null || shownEvents.has(c.eventId)))
-    .map((c) => ({ personId: c.personId, eventId: c.eventId, verifiedWitnesses: c.verifiedWitnesses, unverifiedWitnesses: c.unverifiedWitnesses, needsReview: c.needsReview }));
+  // In the order they are drawn: by person, then by event (none last).
+  const personAt = new Map(persons.map((p, i) => [p.id, i]));
+  const eventAt = (id: string | null) => (id === null ? events.length : events.findIndex((e) => e.id === id));
+  const cells: MatrixCell[] = cellRows
+    .filter((r) => r.e === null || shownEvents.has(r.e))
+    .map((r) => ({ personId: r.p, eventId: r.e, ...countsOf(r) }))
+    .sort((a, b) => personAt.get(a.personId)! - personAt.get(b.personId)! || eventAt(a.eventId) - eventAt(b.eventId));
   return {
     allegationType: (q.allegationType ?? null) as AllegationType | null,
     person: q.person ?? null,
     event: q.event ?? null,
-    persons: persons.map((p) => ({ ...p, totals: count(byPerson.get(p.id) ?? []) })),
+    persons,
     events,
     hasNoEvent: cells.some((c) => c.eventId === null),
     cells,
-    totals: { persons: personWeight.size, events: eventTotal },
+    totals: { persons: rawInt(ranked[0]?.n ?? 0), events: rawInt(summary.find((r) => r.kind === "n")?.n ?? 0) },
     limits: { persons: MATRIX_MAX_PERSONS, events: MATRIX_MAX_EVENTS },
     maxVerified: Math.max(0, ...cells.map((c) => c.verifiedWitnesses)),
     maxWitnesses: Math.max(0, ...cells.map((c) => c.verifiedWitnesses + c.unverifiedWitnesses)),
@@ -791,7 +886,9 @@ export async function getTimeline({ actor, query }: { actor: Actor | null; query
   authorize(actor, "statement.read");
   const q = parseInput(ZTimelineQuery, query ?? {});
   const chosen = await timelineChoices(q);
-  return timelineOf(actor, await loadGraphLinks(actor), q, chosen);
+  const found = q.person ? await personsNamed(q.person) : null;
+  const scope = timelineScope(q, found);
+  return timelineOf(q, chosen, found, await graphSummary(actor, scope.where, { matrix: false, timeline: scope.part }));
 }
 
 type TimelineQuery = z.infer<typeof ZTimelineQuery>;
@@ -811,55 +908,52 @@ async function timelineChoices(q: TimelineQuery): Promise<TimelineChoices> {
   return { place, proceeding };
 }
 
-async function timelineOf(actor: Actor, links: GraphLinks, q: TimelineQuery, chosen: TimelineChoices, named?: Promise<Set<string>>) {
-  const fromDay = q.from?.earliest;
-  const toDay = q.to?.latest;
-  const from = fromDay ?? "0000-00-00";
-  const to = toDay ?? "9999-99-99";
-  const { canonical } = links;
-  const found = q.person ? await (named ?? personsNamed(q.person)) : null;
-  // A place or a proceeding: only the reader's links there are read (through their indexes), with the same visibility as loadGraphLinks.
-  const narrow = [
+/** The timeline's filters as conditions on the reader's links (alias l), and its period and events for graphSummary. */
+function timelineScope(q: TimelineQuery, found: Set<string> | null) {
+  // Every filter narrows the reader's links; a place or a proceeding through their indexes.
+  const where = [
     ...(q.proceeding ? [Prisma.sql`l."proceedingId" = ${q.proceeding}`] : []),
     ...(q.place ? [Prisma.sql`(l."placeId" = ${q.place} OR l."eventId" IN (SELECT ep."eventId" FROM "EventPlace" ep WHERE ep."placeId" = ${q.place}))`] : []),
+    ...(found ? [inIds(Prisma.sql`l."personId"`, found)] : []),
+    ...(q.allegationType ? [Prisma.sql`l."allegationType" = ${q.allegationType}`] : []),
   ];
-  let rows = narrow.length ? await rawAll<GraphLinkRow>(graphLinksSql(actor, narrow), { offThread: true }) : links.rows;
-  if (found) rows = rows.filter((l) => found.has(l.personId));
-  if (q.allegationType) rows = rows.filter((l) => l.allegationType === q.allegationType);
   // Filters that go through links: the events are those of the links left.
   const byLinks = !!(found || q.allegationType || q.proceeding);
   const narrowed = byLinks || !!q.place;
-  const count = counter(canonical, graphFact);
-  const eventWeight = new Map([...groupBy(rows.filter((l) => l.eventId), (l) => l.eventId!).entries()].map(([id, items]) => [id, weightOf(count(items))]));
-  const personWeight = new Map([...groupBy(rows, (l) => l.personId).entries()].map(([id, items]) => [id, weightOf(count(items))]));
   // The events under the filters: of the links left; at a place also the registry's events there, linked or not.
-  const placeEvents = q.place && !byLinks ? new Set((await rawAll<{ eventId: string }>(Prisma.sql`SELECT "eventId" FROM "EventPlace" WHERE "placeId" = ${q.place}`)).map((r) => r.eventId)) : null;
-  const inFilter = (id: string) => eventWeight.has(id) || !!placeEvents?.has(id);
-  // The persons under the filters: those a name finds, or those the links left name.
-  const personsIn = narrowed ? (found && !q.allegationType && !q.proceeding && !q.place ? found : new Set(personWeight.keys())) : null;
+  const inFilter = !narrowed
+    ? Prisma.empty
+    : q.place && !byLinks
+      ? Prisma.sql`AND (ew."e" IS NOT NULL OR ev."id" IN (SELECT ep."eventId" FROM "EventPlace" ep WHERE ep."placeId" = ${q.place}))`
+      : Prisma.sql`AND ew."e" IS NOT NULL`;
+  const part: TimelinePart = { from: q.from?.earliest ?? "0000-00-00", to: q.to?.latest ?? "9999-99-99", inFilter };
+  return { where, part, narrowed };
+}
 
-  const [eventRows, byDay, positioned] = await Promise.all([
-    narrowed
-      ? // Every dated event under the filters: their years are counted from these, and the period applied below.
-        rawAll<{ id: string; earliest: string; latest: string | null }>(Prisma.sql`SELECT "id", "earliest", "latest" FROM "Event" WHERE "earliest" IS NOT NULL`).then((es) => es.filter((e) => inFilter(e.id)))
-      : rawAll<{ id: string; earliest: string; latest: string | null }>(Prisma.sql`
-      SELECT "id", "earliest", "latest" FROM "Event" WHERE "earliest" IS NOT NULL AND "earliest" <= ${to} AND COALESCE("latest", "earliest") >= ${from}`),
-    narrowed ? null : rawAll<{ earliest: string; n: unknown }>(Prisma.sql`SELECT "earliest", COUNT(*) AS "n" FROM "Event" WHERE "earliest" IS NOT NULL GROUP BY "earliest"`),
-    rawAll<{ personId: string; first: string }>(Prisma.sql`
+async function timelineOf(q: TimelineQuery, chosen: TimelineChoices, found: Set<string> | null, summary: SummaryRow[]) {
+  const fromDay = q.from?.earliest;
+  const toDay = q.to?.latest;
+  const { part, narrowed } = timelineScope(q, found);
+  const { from, to } = part;
+  const positioned = await rawAll<{ personId: string; first: string }>(Prisma.sql`
       SELECT "personId", MIN("fromEarliest") AS "first" FROM "Position"
       WHERE "fromEarliest" IS NOT NULL AND "fromEarliest" <= ${to} AND COALESCE("toLatest", '9999-99-99') >= ${from}
-      GROUP BY "personId"`).then((ps) => (personsIn ? ps.filter((p) => personsIn.has(p.personId)) : ps)),
-  ]);
-  const dated = narrowed ? eventRows.filter((e) => e.earliest <= to && (e.latest ?? e.earliest) >= from) : eventRows;
-  const days = byDay ?? eventRows.map((e) => ({ earliest: e.earliest, n: 1 }));
+      GROUP BY "personId"`);
+  const ranked = summary.filter((r) => r.kind === "e").map((r) => ({ id: r.id!, earliest: r.day!, weight: rawInt(r.weight) }));
+  const days = summary.filter((r) => r.kind === "y");
+  // Each person's weight over the links left (whether they are linked, and how they rank).
+  const personWeight = new Map(summary.filter((r) => r.kind === "p").map((r) => [r.id!, weightOf(countsOf(r))]));
+  // The persons under the filters: those a name finds, or those the links left name.
+  const personsIn = narrowed ? (found && !q.allegationType && !q.proceeding && !q.place ? found : new Set(personWeight.keys())) : null;
+  const inPeriod = personsIn ? positioned.filter((p) => personsIn.has(p.personId)) : positioned;
 
-  const keptEventIds = dated
-    .sort((a, b) => (eventWeight.get(b.id) ?? 0) - (eventWeight.get(a.id) ?? 0) || (a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : a.id < b.id ? -1 : 1))
+  const keptEventIds = ranked
+    .sort((a, b) => b.weight - a.weight || (a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : a.id < b.id ? -1 : 1))
     .slice(0, TIMELINE_MAX_EVENTS)
     .map((e) => e.id);
   const events = (await loadEvents(keptEventIds)).sort(byDate);
 
-  const keptPersonIds = positioned
+  const keptPersonIds = inPeriod
     .sort((a, b) => (personWeight.get(b.personId) ?? 0) - (personWeight.get(a.personId) ?? 0) || (a.first < b.first ? -1 : a.first > b.first ? 1 : a.personId < b.personId ? -1 : 1))
     .slice(0, TIMELINE_MAX_PERSONS)
     .map((p) => p.personId);
@@ -887,7 +981,7 @@ async function timelineOf(actor: Actor, links: GraphLinks, q: TimelineQuery, cho
   // Every dated event by the year of the reader's calendar it may begin in.
   const years = new Map<number, number>();
   for (const d of days) {
-    const y = inCalendar(d.earliest, q.calendar).year;
+    const y = inCalendar(d.day!, q.calendar).year;
     years.set(y, (years.get(y) ?? 0) + rawInt(d.n));
   }
 
@@ -901,7 +995,7 @@ async function timelineOf(actor: Actor, links: GraphLinks, q: TimelineQuery, cho
     persons: out,
     range: dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null,
     period: fromDay || toDay ? { from: fromDay ?? null, to: toDay ?? null } : null,
-    totals: { events: dated.length, persons: positioned.length },
+    totals: { events: rawInt(summary.find((r) => r.kind === "e")?.n ?? 0), persons: inPeriod.length },
     limits: { events: TIMELINE_MAX_EVENTS, persons: TIMELINE_MAX_PERSONS },
     calendar: q.calendar,
     person: q.person ?? null,
@@ -913,8 +1007,9 @@ async function timelineOf(actor: Actor, links: GraphLinks, q: TimelineQuery, cho
 }
 
 /**
- * getCorroborationMatrix and getTimeline together, for the graph page: the same answers, with
- * the links read once for both.
+ * getCorroborationMatrix and getTimeline together, for the graph page: the same answers. The
+ * page gives both the same person and allegation type; without an event filter for the matrix
+ * or a place or proceeding for the timeline, they count the same links, read once for both.
  */
 export async function getGraph({ actor, matrix, timeline }: { actor: Actor | null; matrix?: unknown; timeline?: unknown }) {
   authorize(actor, "registry.read");
@@ -922,9 +1017,18 @@ export async function getGraph({ actor, matrix, timeline }: { actor: Actor | nul
   const mq = parseInput(ZMatrixQuery, matrix ?? {});
   const tq = parseInput(ZTimelineQuery, timeline ?? {});
   const chosen = await timelineChoices(tq);
-  const links = await loadGraphLinks(actor);
   // The same name given to both is looked up once.
   const named = mq.person && mq.person === tq.person ? personsNamed(mq.person) : undefined;
-  const [m, t] = await Promise.all([matrixOf(links, mq, named), timelineOf(actor, links, tq, chosen, named)]);
+  const [mWhere, found] = await Promise.all([matrixWhere(actor, mq, named), tq.person ? (named ?? personsNamed(tq.person)) : null]);
+  const scope = timelineScope(tq, found);
+  if (!mq.event && !tq.place && !tq.proceeding && mq.person === tq.person && mq.allegationType === tq.allegationType) {
+    const summary = await graphSummary(actor, mWhere, { matrix: true, timeline: scope.part });
+    const [m, t] = await Promise.all([matrixOf(actor, mq, mWhere, summary), timelineOf(tq, chosen, found, summary)]);
+    return { matrix: m, timeline: t };
+  }
+  const [m, t] = await Promise.all([
+    graphSummary(actor, mWhere, { matrix: true, timeline: null }).then((summary) => matrixOf(actor, mq, mWhere, summary)),
+    graphSummary(actor, scope.where, { matrix: false, timeline: scope.part }).then((summary) => timelineOf(tq, chosen, found, summary)),
+  ]);
   return { matrix: m, timeline: t };
 }
