@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
-import { dbProvider, rawAll, type Tx } from "@/lib/db/client";
+import { dataVersion, dbProvider, rawAll, type Tx } from "@/lib/db/client";
 import { isTrue, rawInt } from "@/lib/db/raw-values";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
@@ -623,6 +623,32 @@ function inIds(column: Prisma.Sql, ids: Iterable<string>): Prisma.Sql {
     : Prisma.sql`${column} = ANY(${list}::text[])`;
 }
 
+/**
+ * The answers of the graph's counting queries while nothing is committed: the graph page is
+ * viewed far more often than links, statements, witnesses or consents change, and each count
+ * reads every link the reader may see. An answer is kept with the database's version it was read
+ * at (dataVersion, read before the query, so an answer is never older than its version) and used
+ * again only at that same version; any commit, to any table, means a fresh read. The query text
+ * and its parameters are the key, so a legal team's reads (their own condition) are never
+ * another role's. The rows are shared between callers: they are only read, never changed.
+ */
+const graphReads = new Map<string, { version: string; rows: unknown[] }>();
+const GRAPH_READS_KEPT = 50;
+async function graphRead<T>(sql: Prisma.Sql): Promise<T[]> {
+  const version = await dataVersion();
+  const key = JSON.stringify([sql.sql, sql.values]);
+  const kept = graphReads.get(key);
+  graphReads.delete(key); // most recently used last
+  if (kept && kept.version === version) {
+    graphReads.set(key, kept);
+    return kept.rows as T[];
+  }
+  const rows = await rawAll<T>(sql, { offThread: true });
+  if (graphReads.size >= GRAPH_READS_KEPT) graphReads.delete(graphReads.keys().next().value!);
+  graphReads.set(key, { version, rows });
+  return rows;
+}
+
 type EventRow = EventRef;
 const EVENT_COLUMNS = Prisma.sql`"id", "title", "titleFa", "dateStart", "dateEnd", "precision", "earliest", "latest"`;
 function loadEvents(ids: string[]): Promise<EventRow[]> {
@@ -729,7 +755,7 @@ async function matrixWhere(actor: Actor, q: z.infer<typeof ZMatrixQuery>, named?
   if (q.person) where.push(inIds(Prisma.sql`l."personId"`, await (named ?? personsNamed(q.person))));
   if (q.event) {
     // Only the events these links name are worth scoring.
-    const linked = await rawAll<EventRow>(Prisma.sql`${graphFactsSql(actor, where)}
+    const linked = await graphRead<EventRow>(Prisma.sql`${graphFactsSql(actor, where)}
       SELECT ${EVENT_COLUMNS} FROM "Event" WHERE "id" IN (SELECT "e" FROM "f")`);
     where.push(inIds(Prisma.sql`l."eventId"`, eventsMatching(linked, q.event)));
   }
@@ -781,7 +807,7 @@ function graphSummary(actor: Actor, where: Prisma.Sql[], parts: { matrix: boolea
   }
   // How many events the links name: the timeline has grouped them already.
   if (parts.matrix) selects.push(t ? Prisma.sql`SELECT 'n', NULL, NULL, NULL, COUNT(*), NULL, NULL, NULL FROM "ew"` : Prisma.sql`SELECT 'n', NULL, NULL, NULL, COUNT(DISTINCT "e"), NULL, NULL, NULL FROM "f"`);
-  return rawAll<SummaryRow>(Prisma.sql`${graphFactsSql(actor, where)}, ${Prisma.join(ctes, ",\n")}\n${Prisma.join(selects, "\nUNION ALL\n")}`, { offThread: true });
+  return graphRead<SummaryRow>(Prisma.sql`${graphFactsSql(actor, where)}, ${Prisma.join(ctes, ",\n")}\n${Prisma.join(selects, "\nUNION ALL\n")}`);
 }
 
 async function matrixOf(actor: Actor, q: z.infer<typeof ZMatrixQuery>, where: Prisma.Sql[], summary: SummaryRow[]) {
@@ -801,7 +827,7 @@ async function matrixOf(actor: Actor, q: z.infer<typeof ZMatrixQuery>, where: Pr
   // shown by date; and the cells of those persons in those events or in none.
   type CellRow = CountsRow & { p: string; e: string | null; eventWeight: unknown };
   const cellRows = persons.length
-    ? await rawAll<CellRow>(
+    ? await graphRead<CellRow>(
         Prisma.sql`${graphFactsSql(actor, [...where, inIds(Prisma.sql`l."personId"`, persons.map((p) => p.id))])},
           "c" AS (SELECT "p", "e", ${COUNTS_SQL} FROM "f" GROUP BY "p", "e"),
           "er" AS (
@@ -812,7 +838,6 @@ async function matrixOf(actor: Actor, q: z.infer<typeof ZMatrixQuery>, where: Pr
           SELECT c."p", c."e", c."verified", c."witnesses", c."needsReview", er."weight" AS "eventWeight"
           FROM "c" LEFT JOIN "er" ON er."e" = c."e"
           WHERE c."e" IS NULL OR er."rk" <= ${MATRIX_MAX_EVENTS}`,
-        { offThread: true },
       )
     : [];
   const eventWeight = new Map(cellRows.flatMap((r) => (r.e === null ? [] : [[r.e, rawInt(r.eventWeight)] as const])));

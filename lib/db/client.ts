@@ -8,7 +8,7 @@ import pg from "pg";
 import { PrismaClient as SqliteClient, type Prisma } from "@/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/generated/postgresql/client";
 import { databaseUrl, providerOf, sqlitePath, SQLITE_BUSY_TIMEOUT_MS, type Provider } from "./provider";
-import { closeSqliteReader, sqliteAll } from "./sqlite-reader";
+import { closeSqliteReader, sqliteAll, sqliteDataVersion } from "./sqlite-reader";
 import { closeReaderThread, sqliteAllOffThread } from "./sqlite-reader-thread";
 
 // Both generated clients come from the same schema and expose the same API; the SQLite
@@ -99,6 +99,20 @@ export async function rawAll<T>(sql: Prisma.Sql, opts: { offThread?: boolean } =
   const h = handle();
   if (h.provider === "sqlite") return opts.offThread ? sqliteAllOffThread<T>(sql.sql, sql.values) : sqliteAll<T>(sql.sql, sql.values);
   return (await h.pgPool!.query(sql.text, sql.values as unknown[])).rows as T[];
+}
+
+/**
+ * What the database has committed, as a string that stays the same only while nothing has been
+ * committed since, for a read that keeps its answer until then: on SQLite the reader's
+ * data_version (sqliteDataVersion), on PostgreSQL the current snapshot (its xmax moves past every
+ * transaction that commits, and its list of transactions in progress loses each one that ends;
+ * a commit in another database of the cluster changes it too, which only costs a fresh read).
+ */
+export async function dataVersion(): Promise<string> {
+  const h = handle();
+  if (h.provider === "sqlite") return sqliteDataVersion();
+  const { rows } = await h.pgPool!.query<{ v: string }>("SELECT pg_current_snapshot()::text AS v");
+  return String(rows[0]?.v);
 }
 
 let pragmasSet: Promise<void> | null = null;

@@ -44,6 +44,9 @@ type PlainLink = {
 let links: PlainLink[] = [];
 let canonical: Map<string, string>;
 const eventPlaces = new Set<string>();
+let W: string[] = [];
+let researcherId = "";
+let firstStatement = "";
 
 /** A small deterministic generator, so every run seeds the same archive. */
 function prng(seed: number) {
@@ -63,7 +66,9 @@ beforeAll(async () => {
   const statements: string[] = [];
   for (let j = 0; j < 12; j++) statements.push(await fictionalStatement(researcher, { consent: [0, 1, 4, 5, 8].includes(j), verified: j % 2 === 0 }));
   const witnessOf = await read((tx) => tx.statement.findMany({ where: { id: { in: statements } }, select: { id: true, witnessId: true } }));
-  const W = statements.map((id) => witnessOf.find((s) => s.id === id)!.witnessId);
+  W = statements.map((id) => witnessOf.find((s) => s.id === id)!.witnessId);
+  researcherId = researcher.id;
+  firstStatement = statements[0]!;
   statements.push((await createStatement({ actor: researcher, input: { witnessId: W[0]!, title: "Fictional sample", language: "en", originalText: "This text is fictional too." } })).id);
   await write(async (tx) => {
     await tx.witness.update({ where: { id: W[3]! }, data: { sameAsId: W[2]! } });
@@ -114,7 +119,11 @@ beforeAll(async () => {
     }
     await tx.link.createMany({ data: rows });
   });
-  // The plain reading: every link with its statement's status and witness, and whether that witness consents to legal sharing now.
+  await readPlain();
+});
+
+/** The plain reading: every link with its statement's status and witness, and whether that witness consents to legal sharing now. */
+async function readPlain() {
   const read_ = await read((tx) =>
     tx.link.findMany({
       select: {
@@ -136,7 +145,8 @@ beforeAll(async () => {
   }));
   const witnesses = await read((tx) => tx.witness.findMany({ select: { id: true, sameAsId: true } }));
   canonical = canonicalWitnessIds(new Map(witnesses.map((w) => [w.id, w.sameAsId])));
-});
+}
+
 afterAll(async () => db?.drop());
 
 function counts(ls: PlainLink[]) {
@@ -289,4 +299,21 @@ describe("the graph's counts made in the database are those of the links counted
       }
     });
   }
+
+  test("a change is counted at once: a witness who now consents, and a new link", async () => {
+    const before = await getGraph({ actor: legal });
+    // W2 (in W3 → W2 → W1) had not consented to legal sharing: a legal team now sees W2's own statement.
+    await write((tx) => tx.consent.create({ data: { witnessId: W[2]!, scope: "LEGAL_SHARING", givenAt: new Date("2024-02-01"), method: "WRITTEN", recordedById: researcherId } }));
+    await write((tx) => tx.link.create({ data: linkRow(researcherId, { statementId: firstStatement, personId: persons[35]!.id, eventId: events[44]!.id, allegationType: "TORTURE" }) }));
+    await readPlain();
+    for (const actor of [legal, reviewer]) {
+      const { matrix, timeline } = await getGraph({ actor, timeline: { calendar: "persian" } });
+      const plain = await plainMatrix(actor, {});
+      expect(matrix.persons.map((p) => ({ id: p.id, totals: p.totals }))).toEqual(plain.persons);
+      expect(matrix.totals).toEqual(plain.totals);
+      const plainT = await plainTimeline(actor, {});
+      expect(timeline.events.map((e) => e.id).sort()).toEqual(plainT.events);
+    }
+    expect((await getGraph({ actor: legal })).matrix).not.toEqual(before.matrix);
+  });
 });
