@@ -564,7 +564,8 @@ const weightOf = (c: Counts) => c.verifiedWitnesses * 1_000_000 + c.unverifiedWi
  * CTEs "reach" and "canon": each witness record with a sameAs record, and the canonical record
  * its chain ends at, as canonicalWitnessIds (count.ts) resolves it: the first record without a
  * sameAs (or one that is gone); for a chain that runs into a cycle (the data should never have
- * one), the smallest id in the cycle. Witnesses without a sameAs record are their own.
+ * one), the smallest id in the cycle by the database's ordering (whichever one record stands for
+ * the cycle, the counts are the same). Witnesses without a sameAs record are their own.
  */
 const CANON_CTES = Prisma.sql`
   "reach" ("start", "cur") AS (
