@@ -157,6 +157,15 @@ export async function activeConsentScopes(db: Tx, witnessId: string): Promise<Se
 /** Witnesses whose consent in force covers sharing with legal teams (for legal views). */
 export const LEGAL_SHARING_WHERE = { consents: { some: { scope: "LEGAL_SHARING", withdrawnAt: null } } } as const;
 
+/**
+ * The witnesses `actor` may read in lists, counts and lookups by code: everyone for most roles,
+ * for a legal team only those whose consent in force covers legal sharing. The one home of that
+ * rule for the reads below; getWitness and revealIdentity check the same consent on one record.
+ */
+export function legalWitnessWhere(actor: Actor): Prisma.WitnessWhereInput {
+  return actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : {};
+}
+
 /** LEGAL_SHARING_WHERE in SQL, for raw reads: the witness whose id is `witnessId` (a column) has that consent in force. */
 export function legalSharingSql(witnessId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM "Consent" c WHERE c."witnessId" = ${witnessId} AND c."scope" = 'LEGAL_SHARING' AND c."withdrawnAt" IS NULL)`;
@@ -241,7 +250,7 @@ export async function listWitnesses({ actor }: { actor: Actor | null }) {
   authorize(actor, "witness.read");
   return read((db) =>
     db.witness.findMany({
-      where: actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : undefined,
+      where: legalWitnessWhere(actor),
       orderBy: { code: "asc" },
       select: LIST_SELECT,
     }),
@@ -280,7 +289,7 @@ export async function listWitnessPage({ actor, query }: { actor: Actor | null; q
   const q = codeFilter(input.q);
   const pageSize = pageSizeOf(input);
   const where: Prisma.WitnessWhereInput = {
-    AND: [actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : {}, q ? { code: { contains: q } } : {}],
+    AND: [legalWitnessWhere(actor), q ? { code: { contains: q } } : {}],
   };
   return read(async (db) => {
     const total = await db.witness.count({ where });
@@ -295,7 +304,7 @@ export async function listWitnessPage({ actor, query }: { actor: Actor | null; q
  * are (codeFilter: "w-۰۰۱۲" is W-0012); for a legal team only a witness who consented to legal sharing.
  */
 export function readableWitnessWhere(actor: Actor, by: { code: string } | { id: string }): Prisma.WitnessWhereInput {
-  return { AND: ["code" in by ? { code: codeFilter(by.code) } : { id: by.id }, actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : {}] };
+  return { AND: ["code" in by ? { code: codeFilter(by.code) } : { id: by.id }, legalWitnessWhere(actor)] };
 }
 
 /**
