@@ -257,6 +257,15 @@ export async function listWitnesses({ actor }: { actor: Actor | null }) {
   );
 }
 
+/**
+ * How many witnesses `actor` may read: the witnesses list's total without a filter (the
+ * new-statement form says how many there are to choose from), counted under the same rule.
+ */
+export async function countReadableWitnesses({ actor }: { actor: Actor | null }): Promise<number> {
+  authorize(actor, "witness.read");
+  return read((db) => db.witness.count({ where: legalWitnessWhere(actor) }));
+}
+
 /** The witnesses list's query: a part of a code (`q`), the page and its size. */
 export const ZListWitnesses = z.object({
   q: z.preprocess((v) => (v === null ? undefined : v), z.string().trim().max(50, { error: "too_long:50" }).optional()),

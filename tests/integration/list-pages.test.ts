@@ -6,7 +6,7 @@ import { createPerson, listPersonPage, listPersons } from "@/lib/persons";
 import { createPlace, listPlacePage, searchPlaces } from "@/lib/places";
 import { createProceeding, listProceedingPage, listProceedings, searchProceedings } from "@/lib/proceedings";
 import { createSource, listSources } from "@/lib/sources";
-import { createWitness, findWitnessListRow, listWitnessPage } from "@/lib/witnesses/witnesses";
+import { countReadableWitnesses, createWitness, findWitnessListRow, listWitnessPage } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -88,6 +88,13 @@ describe("the witnesses list", () => {
     expect((await findWitnessListRow({ actor: researcher, id: first.id }))?.code).toBe("W-0001");
     expect(await findWitnessListRow({ actor: legal, id: first.id })).toBeNull();
     expect(await findWitnessListRow({ actor: researcher, code: "W-001" })).toBeNull();
+  });
+
+  test("the count of witnesses one may choose from (the new-statement form) follows the list's rule", async () => {
+    expect(await countReadableWitnesses({ actor: researcher })).toBe(codes.length);
+    expect(await countReadableWitnesses({ actor: legal })).toBe(shared.length);
+    expect(await countReadableWitnesses({ actor: legal })).toBe((await listWitnessPage({ actor: legal })).total);
+    await expect(countReadableWitnesses({ actor: null })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
   test("a row carries no identity", async () => {

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { INTERVIEW_MODES, LANGUAGES, WITNESS_RELATIONS } from "@/lib/statements/schemas";
-import { findWitnessListRow, listWitnessPage } from "@/lib/witnesses/witnesses";
+import { countReadableWitnesses, findWitnessListRow } from "@/lib/witnesses/witnesses";
 import { NewStatementForm } from "./_components/new-statement-form";
 import { ClientMessages } from "@/app/_components/client-messages";
 
@@ -17,14 +17,14 @@ export async function generateMetadata(): Promise<Metadata> {
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
 
 // The witness is typed by code (suggestions as one types, from GET /api/v1/witnesses?q=): the
-// page reads how many witnesses there are and the preselected one, never the whole list.
+// page reads how many witnesses the actor may choose from and the preselected one, never the whole list.
 export default async function NewStatementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("/statements/new");
   if (!can(actor, "statement.create")) forbidden();
   const sp = await searchParams;
   const preselected = param(sp.witnessId);
-  const [{ total }, chosen, t, locale] = await Promise.all([
-    listWitnessPage({ actor, query: { pageSize: 1 } }),
+  const [total, chosen, t, locale] = await Promise.all([
+    countReadableWitnesses({ actor }),
     preselected && ID.test(preselected) ? findWitnessListRow({ actor, id: preselected }) : null,
     getTranslations(),
     getLocale(),
