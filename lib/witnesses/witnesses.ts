@@ -10,7 +10,10 @@ import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput, ZPage, ZPageSize, zText } from "@/lib/validation";
 import { clampPage, pageSizeOf, type Paged } from "@/lib/paging";
+import { codeFilter } from "./code";
 import { CONSENT_SCOPES, decryptIdentity, encryptIdentity, IDENTITY_FIELDS, recordedFields, ZIdentity, type IdentityField } from "./identity";
+
+export { codeFilter };
 
 export const PROTECTION_LEVELS = ["STANDARD", "CONFIDENTIAL", "PROTECTED"] as const;
 export const CONSENT_METHODS = ["WRITTEN", "ORAL_RECORDED", "ORAL_WITNESSED", "ELECTRONIC"] as const;
@@ -273,19 +276,6 @@ export const ZListWitnesses = z.object({
   pageSize: ZPageSize,
   perPage: ZPageSize,
 });
-
-/**
- * A typed part of a witness code as the codes are written: Persian and Arabic-Indic digits as
- * ASCII ones, letters upper case, anything a code cannot hold left out ("w ۱۲" is "W12"; codes
- * are `W-` and digits, so a LIKE wildcard can never reach the database either).
- */
-export function codeFilter(q: string | undefined): string {
-  return (q ?? "")
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .toUpperCase()
-    .replace(/[^A-Z0-9-]/g, "");
-}
 
 /**
  * The witnesses list a page at a time, by code: those whose code contains `q` (any case, either

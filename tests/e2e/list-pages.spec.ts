@@ -61,7 +61,7 @@ test("the witnesses list shows fifty a page with the total; the page links are f
   }
 });
 
-test("the witness code filter finds a code typed in part, in lower case or Persian digits, and its page links keep it", async ({ page }) => {
+test("the witness code filter finds a code typed in part, in lower case, in Persian digits or on a Persian keyboard, and its page links keep it", async ({ page }) => {
   await page.goto("/witnesses");
   const box = page.getByLabel("Witness code");
   await box.fill("w-00");
@@ -76,6 +76,10 @@ test("the witness code filter finds a code typed in part, in lower case or Persi
   await page.goto(`/witnesses?q=${encodeURIComponent("۰۰۰۳")}`);
   await expect(page.getByTestId("witness-row")).toHaveCount(1);
   await expect(page.getByTestId("witness-row")).toHaveAttribute("data-code", "W-0003");
+  // Typed on a Persian keyboard, whose W key types «ص»: read as the code it names.
+  await page.goto(`/witnesses?q=${encodeURIComponent("ص-۰۰۰۳")}`);
+  await expect(page.getByTestId("witness-row")).toHaveCount(1);
+  await expect(page.getByTestId("witness-count")).toContainText("contains “W-0003”");
   await page.getByRole("link", { name: "Show all" }).click();
   await expect(page).toHaveURL(/\/witnesses$/);
 

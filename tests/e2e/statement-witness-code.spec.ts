@@ -43,6 +43,19 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("statement-text")).toContainText("متن ساختگی");
   });
 
+  test("a code typed on a Persian keyboard, whose W key types «ص», names its witness", async ({ page, baseURL }) => {
+    await signInAs(page, "RESEARCHER");
+    const w = await newWitness(page);
+    await setLocale(page, baseURL!, "fa");
+    await page.goto("/statements/new");
+    await codeField(page).fill(`ص-${persianDigits(w.code.slice(2))}`);
+    await page.locator('input[name="title"]').fill("شهادت با صفحه‌کلید فارسی");
+    await page.locator('textarea[name="originalText"]').fill("متن ساختگی با کد فارسی.");
+    await page.getByTestId("statement-submit").click();
+    await expect(page.getByTestId("witness-code")).toContainText(w.code);
+    await expect(page.getByTestId("statement-text")).toContainText("متن ساختگی با کد فارسی");
+  });
+
   test("the witness list's “add statement” link fills the field with that witness's code", async ({ page }) => {
     await signInAs(page, "RESEARCHER");
     const w = await newWitness(page, { protectionLevel: "PROTECTED" });

@@ -74,6 +74,7 @@ describe("GET /witnesses and /events", () => {
 
   test("the witnesses' code filter and the events' title filter come paged", async () => {
     expect((await get(witnessesRoute, "/witnesses?q=w-0003")).body).toMatchObject({ total: 1, items: [expect.objectContaining({ code: "W-0003" })] });
+    expect((await get(witnessesRoute, `/witnesses?q=${encodeURIComponent("ص-۰۰۰۳")}`)).body).toMatchObject({ q: "W-0003", total: 1, items: [expect.objectContaining({ code: "W-0003" })] });
     const evin = await get(eventsRoute, "/events?q=Evin&perPage=2");
     expect(evin.body).toMatchObject({ total: 5, pages: 3 });
     expect(evin.body.items).toHaveLength(2);

@@ -62,9 +62,11 @@ describe("the witnesses list", () => {
     await expect(listWitnessPage({ actor: researcher, query: { pageSize: 201 } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { pageSize: ["too_large:200"] } });
   });
 
-  test("the filter finds a code by any part of it, in any case and in Persian digits, and pages its matches", async () => {
+  test("the filter finds a code by any part of it, in any case, in Persian digits and with «ص» for W, and pages its matches", async () => {
     expect((await listWitnessPage({ actor: researcher, query: { q: "w-001" } })).items.map((w) => w.code)).toEqual(["W-0010", "W-0011", "W-0012"]);
     expect((await listWitnessPage({ actor: researcher, query: { q: "۱۲" } })).items.map((w) => w.code)).toEqual(["W-0012"]);
+    // Typed on a Persian keyboard, whose W key types «ص»: the filter (shown back as the matches' heading) is the code.
+    expect(await listWitnessPage({ actor: researcher, query: { q: "ص-۰۰۱۲" } })).toMatchObject({ q: "W-0012", total: 1, items: [{ code: "W-0012" }] });
     const paged = await listWitnessPage({ actor: researcher, query: { q: "W-001", pageSize: 2, page: 2 } });
     expect(paged).toMatchObject({ total: 3, page: 2, pages: 2, q: "W-001" });
     expect(paged.items.map((w) => w.code)).toEqual(["W-0012"]);

@@ -164,12 +164,12 @@ describe("statements", () => {
 describe("a statement for a witness named by code (the new-statement form)", () => {
   const input = (witnessCode: string) => ({ witnessCode, title: "Fictional", language: "en", originalText: "This text is fictional." });
 
-  test("the code names the witness in any case and in Persian or Arabic-Indic digits", async () => {
+  test("the code names the witness in any case, in Persian or Arabic-Indic digits, and typed on a Persian keyboard («ص» is its W key)", async () => {
     const w = await createWitness({ actor: researcher, input: { fictional: true } });
     const digits = w.code.slice(2);
     const persianDigits = digits.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
     const arabicDigits = digits.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
-    for (const code of [w.code, ` ${w.code.toLowerCase()} `, `W-${persianDigits}`, `w-${arabicDigits}`]) {
+    for (const code of [w.code, ` ${w.code.toLowerCase()} `, `W-${persianDigits}`, `w-${arabicDigits}`, `ص-${persianDigits}`]) {
       const s = await createStatement({ actor: researcher, input: input(code) });
       expect(s.witnessId).toBe(w.id);
       expect(s.fictional).toBe(true);

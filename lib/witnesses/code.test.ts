@@ -1,0 +1,20 @@
+import { describe, expect, test } from "vitest";
+import { codeFilter } from "./code";
+
+describe("codeFilter", () => {
+  test("writes a typed code as codes are written: upper case, ASCII digits, nothing a code cannot hold", () => {
+    expect(codeFilter("w-0012")).toBe("W-0012");
+    expect(codeFilter(" w ۱۲ ")).toBe("W12");
+    expect(codeFilter("W-٠٠١٢")).toBe("W-0012");
+    expect(codeFilter("%_'")).toBe("");
+    expect(codeFilter(undefined)).toBe("");
+  });
+
+  test("reads «ص», the W key of the Persian layout, as W", () => {
+    expect(codeFilter("ص-۰۰۱۲")).toBe("W-0012");
+    expect(codeFilter("ص-0012")).toBe("W-0012");
+    expect(codeFilter("ص")).toBe("W");
+    // Other Persian letters are still left out: the Q and E keys beside it name no code.
+    expect(codeFilter("ضث-۰۰۱۲")).toBe("-0012");
+  });
+});

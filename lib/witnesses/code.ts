@@ -1,0 +1,18 @@
+/**
+ * A typed part of a witness code as the codes are written: Persian and Arabic-Indic digits as
+ * ASCII ones, letters upper case, anything a code cannot hold left out ("w ۱۲" is "W12"; codes
+ * are `W-` and digits, so a LIKE wildcard can never reach the database either).
+ *
+ * «ص» is read as W: it is what the W key types on the standard Persian layout (and the Arabic
+ * one), so a code typed without switching layouts ("ص-۰۰۱۲") still names its witness. Nothing
+ * else of that layout needs reading: its digit keys type Persian digits (read above) and its "-"
+ * key types "-", and a code holds no other letter.
+ */
+export function codeFilter(q: string | undefined): string {
+  return (q ?? "")
+    .replace(/\u0635/g, "W")
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .toUpperCase()
+    .replace(/[^A-Z0-9-]/g, "");
+}
