@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { canonicalJson } from "@/lib/audit/canonical";
 import { getKeyRing } from "@/lib/crypto/keyring";
 import type { Tx } from "@/lib/db/client";
+import { inSlices } from "@/lib/dossiers/shared";
 import { ZCreateEvent } from "@/lib/events/schemas";
 import { normalizeLatin, normalizePersian } from "@/lib/names";
 import { ZCreatePerson } from "@/lib/persons/schemas";
@@ -50,11 +51,14 @@ export type PlannedFile = { path: string; sha256: string; size: number; mime: st
 
 export type Values = Record<string, string>;
 
-/** What planning needs to know of the database, loaded once per run. */
+/** What planning needs to know of the database, loaded once per run (witness codes as rows name them). */
 export type Registry = {
   persons: Named[];
   places: Named[];
+  /** Witness ids by code, for the codes looked up so far (loadWitnessCodes). */
   witnessIds: Map<string, string>;
+  /** Every string looked up as a code so far, found or not: none is read twice. */
+  witnessCodesRead: Set<string>;
   eventKeys: Map<string, { id: string; label: string }>;
   sourceKeys: Map<string, { id: string; label: string }>;
   imported: Map<string, { recordType: string; recordId: string }>;
@@ -254,9 +258,9 @@ export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Pla
     }
     case "STATEMENTS": {
       const problems: Problem[] = [];
-      const code = toLatinDigits(v.witness ?? "").trim().toUpperCase();
-      const witnessId = ctx.registry.witnessIds.get(code) ?? ctx.registry.witnessIds.get(v.witness?.trim() ?? "");
-      if (code && !witnessId) problems.push({ column: col("witness"), key: `unknown_witness:${v.witness!.trim()}` });
+      const { code, asWritten } = witnessCell(v);
+      const witnessId = ctx.registry.witnessIds.get(code) ?? ctx.registry.witnessIds.get(asWritten);
+      if (code && !witnessId) problems.push({ column: col("witness"), key: `unknown_witness:${asWritten}` });
       const lang = v.language?.trim() ? (LANGUAGE[normText(v.language)] ?? LANGUAGE[v.language.trim()] ?? v.language.trim()) : "";
       const input = {
         witnessId: witnessId ?? (code ? "unknown" : ""),
@@ -319,10 +323,41 @@ function toLatinDigits(s: string): string {
   return s.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 }
 
+/**
+ * A statements row's witness cell: the code as codes are written (Latin digits, upper case),
+ * and the cell as written; a witness whose code is either is the row's witness.
+ */
+function witnessCell(v: Values): { code: string; asWritten: string } {
+  const asWritten = v.witness?.trim() ?? "";
+  return { code: toLatinDigits(asWritten).toUpperCase(), asWritten };
+}
+
+/** Codes per query: SQLite refuses a statement with too many parameters. */
+const CODES_PER_READ = 500;
+
+/**
+ * Reads the witnesses that these statements rows name, and that were not looked up before,
+ * into registry.witnessIds: an import reads only the witnesses its rows name, never every
+ * witness. A cell no database can store is not looked up (planRow refuses its row anyway).
+ */
+export async function loadWitnessCodes(db: Tx, registry: Registry, rows: Values[]): Promise<void> {
+  const wanted = new Set<string>();
+  for (const v of rows) {
+    const { code, asWritten } = witnessCell(v);
+    for (const c of [code, asWritten]) if (c && !registry.witnessCodesRead.has(c) && !hasUnstorableText(c)) wanted.add(c);
+  }
+  for (const w of await inSlices([...wanted], (codes) => db.witness.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } }), CODES_PER_READ))
+    registry.witnessIds.set(w.code, w.id);
+  for (const c of wanted) registry.witnessCodesRead.add(c);
+}
+
 export const eventKey = (title: string, date: string) => `${normText(title)}\n${normText(toLatinDigits(date))}`;
 export const sourceKey = (title: string, author: string) => `${normText(title)}\n${normText(author)}`;
 
-/** What planning needs from the database: names, witness codes, events, sources, rows imported before. */
+/**
+ * What planning needs from the database: names, events, sources, rows imported before. Witness
+ * codes are read as rows name them (loadWitnessCodes).
+ */
 export async function loadRegistry(db: Tx, kind: ImportKind): Promise<Registry> {
   const persons =
     kind === "PERSONS" || kind === "STATEMENTS"
@@ -337,15 +372,13 @@ export async function loadRegistry(db: Tx, kind: ImportKind): Promise<Registry> 
     kind === "PLACES" || kind === "EVENTS"
       ? (await db.place.findMany({ select: { id: true, name: true, nameFa: true, aliases: true } })).map((r) => ({ ...r, aliases: parseAliasColumn(r.aliases) }))
       : [];
-  const witnessIds = new Map<string, string>();
-  if (kind === "STATEMENTS") for (const w of await db.witness.findMany({ select: { id: true, code: true } })) witnessIds.set(w.code, w.id);
   const eventKeys = new Map<string, { id: string; label: string }>();
   if (kind === "EVENTS") for (const e of await db.event.findMany({ select: { id: true, title: true, dateStart: true } })) eventKeys.set(eventKey(e.title, e.dateStart), { id: e.id, label: e.title });
   const sourceKeys = new Map<string, { id: string; label: string }>();
   if (kind === "SOURCES") for (const s of await db.source.findMany({ select: { id: true, title: true, author: true } })) sourceKeys.set(sourceKey(s.title, s.author), { id: s.id, label: s.title });
   const imported = new Map<string, { recordType: string; recordId: string }>();
   for (const r of await db.importedRow.findMany({ where: { kind }, select: { rowKey: true, recordType: true, recordId: true } })) imported.set(r.rowKey, { recordType: r.recordType, recordId: r.recordId });
-  return { persons, places, witnessIds, eventKeys, sourceKeys, imported };
+  return { persons, places, witnessIds: new Map(), witnessCodesRead: new Set(), eventKeys, sourceKeys, imported };
 }
 
 export type { Actor };

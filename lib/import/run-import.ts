@@ -10,7 +10,7 @@ import { discardTemp, placeTemp, receiveToTemp, storageRoot, type TempFile } fro
 import { compactSearchIndex } from "@/lib/search/compact";
 import { FIELDS, guessMapping, isImportKind, IMPORT_KINDS, missingRequired, type ImportKind, type Mapping } from "./fields";
 import { fileRefusal, openZip, readCsv, sha256File, sniffFormat, type InputFormat, type ZipArchive } from "./input";
-import { loadRegistry, planRow, rowKeyOf, type InFile, type PlannedFile, type Problem, type RecordRef, type RowPlan, type Values } from "./kinds";
+import { loadRegistry, loadWitnessCodes, planRow, rowKeyOf, type InFile, type PlannedFile, type Problem, type RecordRef, type RowPlan, type Values } from "./kinds";
 import { writeRow, writeStatementsBatch } from "./write-rows";
 
 // One import, dry or real, from a file on disk. The same function does both: it reads and
@@ -78,6 +78,8 @@ const g = globalThis as unknown as { __casefileImportProgress?: Map<string, Prog
 export const liveProgress: Map<string, Progress> = (g.__casefileImportProgress ??= new Map());
 
 const PROGRESS_EVERY = 100;
+/** Rows planned together, after reading the witnesses they name (loadWitnessCodes). */
+const ROWS_PER_READ = 500;
 
 async function updateJob(jobId: string, data: Record<string, unknown>) {
   await write((tx) => tx.importJob.update({ where: { id: jobId }, data }));
@@ -195,33 +197,44 @@ async function plan(opts: ImportOptions, meta: Meta, setZip: (z: ZipArchive) => 
   const plans: RowPlan[] = [];
   const reports: RowReport[] = [];
   let done = 0;
+  // Rows are planned ROWS_PER_READ at a time, the witness codes those rows name read first: a
+  // statements import reads only the witnesses its rows name, a few queries per batch of rows.
+  const pending: { row: number; columns: number; edited: boolean; cells: string[]; values: Values; rowKey: string }[] = [];
+  const planPending = async () => {
+    if (kind === "STATEMENTS" && pending.length) await read((db) => loadWitnessCodes(db, registry, pending.map((x) => x.values)));
+    for (const { row, columns, edited, cells, values, rowKey } of pending) {
+      let p: RowPlan;
+      if (columns !== headers.length && !edited) {
+        p = { row, rowKey, outcome: "REFUSE", label: `#${row}`, record: null, problems: [{ column: null, key: `wrong_column_count:${columns}/${headers.length}` }], warnings: [] };
+      } else if (seen.has(rowKey)) {
+        p = { row, rowKey, outcome: "REFUSE", label: `#${row}`, record: null, problems: [{ column: null, key: `duplicate_row:${seen.get(rowKey)}` }], warnings: [] };
+      } else if (registry.imported.has(rowKey)) {
+        const r = registry.imported.get(rowKey)!;
+        const label = values.name || values.title || `#${row}`;
+        p = { row, rowKey, outcome: "ALREADY", label: kind === "WITNESSES" ? `#${row}` : label, record: { type: r.recordType, id: r.recordId, label: kind === "WITNESSES" ? r.recordType : label }, problems: [], warnings: [] };
+      } else {
+        p = { row, rowKey, ...planRow(kind, values, row, { kind, registry, inFile, columnOf, hasFile: zip ? (x) => zip!.has(x) : undefined }) };
+        if (p.outcome === "CREATE" && zip && kind === "STATEMENTS") await checkFiles(p, zip, meta.root, columnOf("files"));
+      }
+      seen.set(rowKey, seen.get(rowKey) ?? row);
+      plans.push(p);
+      const rep: RowReport = { row, outcome: p.outcome, label: p.label, record: p.record, problems: p.problems, warnings: p.warnings };
+      if (p.outcome === "REFUSE") rep.cells = Object.fromEntries(headers.map((h, i) => [h, protectedHeaders.has(h) ? null : (cells[i] ?? "")]));
+      reports.push(rep);
+      if (++done % PROGRESS_EVERY === 0) await reportProgress(jobId, { phase: "CHECKING", done, total: 0 }, opts, false);
+    }
+    pending.length = 0;
+  };
   for await (const { row, cells: raw } of rows) {
     const cells = [...raw];
     const edit = opts.edits?.[String(row)];
     if (edit) for (const [h, value] of Object.entries(edit)) if (headers.includes(h)) cells[headers.indexOf(h)] = String(value);
     const values: Values = {};
     for (let i = 0; i < headers.length; i++) if (mapping[headers[i]]) values[mapping[headers[i]]] = (cells[i] ?? "").trim();
-    const rowKey = rowKeyOf(kind, values);
-    let p: RowPlan;
-    if (raw.length !== headers.length && !edit) {
-      p = { row, rowKey, outcome: "REFUSE", label: `#${row}`, record: null, problems: [{ column: null, key: `wrong_column_count:${raw.length}/${headers.length}` }], warnings: [] };
-    } else if (seen.has(rowKey)) {
-      p = { row, rowKey, outcome: "REFUSE", label: `#${row}`, record: null, problems: [{ column: null, key: `duplicate_row:${seen.get(rowKey)}` }], warnings: [] };
-    } else if (registry.imported.has(rowKey)) {
-      const r = registry.imported.get(rowKey)!;
-      const label = values.name || values.title || `#${row}`;
-      p = { row, rowKey, outcome: "ALREADY", label: kind === "WITNESSES" ? `#${row}` : label, record: { type: r.recordType, id: r.recordId, label: kind === "WITNESSES" ? r.recordType : label }, problems: [], warnings: [] };
-    } else {
-      p = { row, rowKey, ...planRow(kind, values, row, { kind, registry, inFile, columnOf, hasFile: zip ? (x) => zip!.has(x) : undefined }) };
-      if (p.outcome === "CREATE" && zip && kind === "STATEMENTS") await checkFiles(p, zip, meta.root, columnOf("files"));
-    }
-    seen.set(rowKey, seen.get(rowKey) ?? row);
-    plans.push(p);
-    const rep: RowReport = { row, outcome: p.outcome, label: p.label, record: p.record, problems: p.problems, warnings: p.warnings };
-    if (p.outcome === "REFUSE") rep.cells = Object.fromEntries(headers.map((h, i) => [h, protectedHeaders.has(h) ? null : (cells[i] ?? "")]));
-    reports.push(rep);
-    if (++done % PROGRESS_EVERY === 0) await reportProgress(jobId, { phase: "CHECKING", done, total: 0 }, opts, false);
+    pending.push({ row, columns: raw.length, edited: Boolean(edit), cells, values, rowKey: rowKeyOf(kind, values) });
+    if (pending.length === ROWS_PER_READ) await planPending();
   }
+  await planPending();
   await updateJob(jobId, { rowsTotal: done, rowsDone: done });
   const counts = countOf(reports);
   const blocked = !opts.dryRun && counts.refused > 0 && !opts.skipRefused;

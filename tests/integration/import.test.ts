@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +6,8 @@ import { createHash } from "node:crypto";
 import yazl from "yazl";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { getDb, type Tx } from "@/lib/db/client";
+import * as dbWrite from "@/lib/db/write";
 import { read } from "@/lib/db/write";
 import { isAppError, type AppError } from "@/lib/errors";
 import { blobPath } from "@/lib/exhibits/storage";
@@ -271,6 +273,63 @@ describe("statements with files, witnesses with protected identity", () => {
     ]);
     expect(r.rows.map((x) => x.batch)).toEqual([1, 1, 1, 2, 2, 2, 3]);
     expect(await read((d) => d.source.count({ where: { title: { startsWith: "Batch source" } } }))).toBe(7);
+  });
+});
+
+describe("a statements import reads only the witnesses its rows name", () => {
+  const persian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+
+  test("a known code maps, in any case and either script's digits; an unknown code is its row's error", async () => {
+    const [a, b] = await read((d) => d.witness.findMany({ select: { id: true, code: true }, orderBy: { code: "asc" }, take: 2 }));
+    const sheet = ["witness,title,language,text", `${a.code},Mapped upper,en,Fictional.`, `w-${persian(b.code.slice(2))},Mapped Persian digits,en,Fictional.`, "W-99999,Unknown code,en,Fictional."].join("\n");
+    const r = await runImport({ actor: researcher, path: file(sheet), kind: "STATEMENTS", dryRun: false, skipRefused: true });
+    expect(r.rows.map((x) => x.outcome)).toEqual(["CREATE", "CREATE", "REFUSE"]);
+    expect(r.rows[2].problems).toEqual([{ column: "witness", key: "unknown_witness:W-99999" }]);
+    const made = await read((d) => d.statement.findMany({ where: { id: { in: [r.rows[0].record!.id!, r.rows[1].record!.id!] } }, select: { title: true, witnessId: true }, orderBy: { title: "asc" } }));
+    expect(made).toEqual([
+      { title: "Mapped Persian digits", witnessId: b.id },
+      { title: "Mapped upper", witnessId: a.id },
+    ]);
+  });
+
+  test("the codes named are read, each once and at most 500 a query; no other witness is read", async () => {
+    const all = await read((d) => d.witness.findMany({ select: { code: true }, orderBy: { code: "asc" } }));
+    expect(all.length).toBeGreaterThan(2);
+    const [a, b] = all.map((w) => w.code);
+    // 1,200 rows, planned in three batches. Most name a code no witness has, in Persian digits
+    // (looked up as written and as a code: some 800 strings a batch); the last cell holds a NUL.
+    const lines = ["witness,title,language,text"];
+    for (let r = 0; r < 1200; r++) lines.push(`${r % 10 === 0 ? a : r % 10 === 1 ? b.toLowerCase() : `w-${persian(String(70000 + r))}`},Read ${r},en,Fictional ${r}.`);
+    lines.push("W-00\u00001,Read NUL,en,Fictional.");
+    // Every witness read of the import's reads (read()), with what it asked and what it found.
+    const real = getDb();
+    const calls: { method: string; asked?: string[]; found: string[] }[] = [];
+    const witness = new Proxy(real.witness, {
+      get: (w, method: string) => async (args?: { where?: { code?: { in?: string[] } } }) => {
+        const rows = (await (w as unknown as Record<string, (a: unknown) => Promise<{ code?: string }[]>>)[method](args)) as { code?: string }[];
+        calls.push({ method, asked: args?.where?.code?.in, found: Array.isArray(rows) ? rows.map((x) => x.code ?? "?") : [] });
+        return rows;
+      },
+    });
+    const db = new Proxy(real, { get: (t, k) => (k === "witness" ? witness : ((v) => (typeof v === "function" ? v.bind(t) : v))(Reflect.get(t, k))) }) as Tx;
+    const reads = vi.spyOn(dbWrite, "read").mockImplementation((fn) => fn(db));
+    let r: ImportResult;
+    try {
+      r = await runImport({ actor: researcher, path: file(lines.join("\n")), kind: "STATEMENTS", dryRun: true });
+    } finally {
+      reads.mockRestore();
+    }
+    // Three batches of rows; the first two look up some 800 strings each, in two queries.
+    expect(calls.map((c) => c.asked?.length ?? "all")).toEqual([500, expect.any(Number), 500, expect.any(Number), expect.any(Number)]);
+    expect(calls.every((c) => c.method === "findMany" && c.asked && c.asked.length <= 500)).toBe(true);
+    const asked = calls.flatMap((c) => c.asked ?? []);
+    expect(new Set(asked).size).toBe(asked.length);
+    expect(asked).toContain("W-70002");
+    expect(asked).toContain(`w-${persian("70002")}`);
+    expect(calls.flatMap((c) => c.found).sort()).toEqual([a, b]);
+    expect(r.counts).toMatchObject({ rows: 1201, created: 240, refused: 961 });
+    expect(r.rows[2].problems).toEqual([{ column: "witness", key: `unknown_witness:w-${persian("70002")}` }]);
+    expect(r.rows[1200].problems).toEqual([{ column: "witness", key: "invalid_text" }]);
   });
 });
 
