@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { Actor } from "@/lib/auth/actor";
 import { getRecordHistory, type FieldChange } from "@/lib/audit/record-history";
 import { toAppError } from "@/lib/http";
+import { actionLabel } from "@/app/_lib/audit-labels";
 import { DateTime, ShortHash } from "./badges";
 import styles from "./record-history.module.css";
 
@@ -35,7 +36,7 @@ export async function RecordHistory({ actor, recordType, recordId, open = false 
           {events.map((e) => (
             <li key={e.seq} className={styles.event} data-testid="history-event" data-action={e.action}>
               <div className={styles.head}>
-                <span className={styles.action}>{label(`actions.${e.action.replace(/\./g, "_")}`, e.action)}</span>
+                <span className={styles.action}>{actionLabel(t, e.action)}</span>
                 <span className={styles.who}>
                   {e.actor.label === "system" ? t("system") : <bdi title={e.actor.label}>{e.actor.name ?? e.actor.label}</bdi>}
                 </span>

@@ -94,5 +94,17 @@ test("a researcher records and revises a Persian statement in the Persian interf
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: "statement.update" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "statement.create" })).toHaveCount(1);
-  void baseURL;
+
+  // The log reads in the reader's words, keeps the codes it holds, and opens the record it names.
+  const createdRow = rows.filter({ hasText: "statement.create" });
+  await expect(createdRow).toContainText("Created");
+  await expect(createdRow).toContainText("Statement");
+  await createdRow.getByRole("link", { name: statementId }).click();
+  await expect(page).toHaveURL(new RegExp(`/statements/${statementId}$`));
+  await expect(page.getByTestId("statement-text")).toBeVisible();
+  await page.context().addCookies([{ name: "casefile-locale", value: "fa", url: baseURL! }]);
+  await page.goto("/audit");
+  const createdFa = page.getByTestId("audit-row").filter({ hasText: statementId }).filter({ hasText: "statement.create" });
+  await expect(createdFa).toContainText("ایجاد شد");
+  await expect(createdFa).toContainText("شهادت‌نامه");
 });

@@ -6,6 +6,7 @@ import { param, requirePageActor } from "@/app/_lib/page";
 import { authorize, can } from "@/lib/auth/policy";
 import { listAuditEvents } from "@/lib/audit/list-events";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { actionLabel, recordHref } from "@/app/_lib/audit-labels";
 import { AuditExportNote } from "./_components/export-note";
 
 const PAGE_SIZE = 50;
@@ -21,10 +22,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor(before ? `/audit?before=${before}` : "/audit");
   authorize(actor, "audit.verify");
   const mayRead = can(actor, "audit.read");
-  const [result, events, t, format] = await Promise.all([
+  const [result, events, t, tHistory, format] = await Promise.all([
     verifyAuditChain(),
     mayRead ? listAuditEvents({ actor, query: { before, pageSize: PAGE_SIZE } }) : Promise.resolve(null),
     getTranslations(),
+    getTranslations("history"),
     getFormatter(),
   ]);
   const reasonKey = result.reason === "missing event" ? "missing" : result.reason === "broken link" ? "link" : "hash";
@@ -80,7 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tbody>
                   {events?.map((e) => (
                     <tr key={e.seq} data-testid="audit-row" data-seq={e.seq}>
-                      <td className="num">{e.seq}</td>
+                      <td className="num">{format.number(e.seq, { useGrouping: false })}</td>
                       <td>
                         <DateTime value={e.at} seconds />
                       </td>
@@ -88,13 +90,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         <bdi>{e.actorLabel}</bdi>
                       </td>
                       <td>
-                        <code dir="ltr">{e.action}</code>
+                        <span className="audit-action">
+                          {actionLabel(tHistory, e.action)}
+                          <code dir="ltr">{e.action}</code>
+                        </span>
                       </td>
                       <td>
-                        <span className="record-ref" dir="ltr">
-                          {e.recordType}
-                          <code className="hash">{e.recordId}</code>
-                        </span>
+                        <AuditRecord type={e.recordType} id={e.recordId} action={e.action} label={t.has(`audit.recordTypes.${e.recordType}`) ? t(`audit.recordTypes.${e.recordType}`) : e.recordType} />
                       </td>
                       <td>
                         <ShortHash hash={e.hash} />
@@ -124,5 +126,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </section>
       )}
     </>
+  );
+}
+
+/** The record an event names: its kind in the reader's words, and its id, opening its page where it has one. */
+function AuditRecord({ type, id, action, label }: { type: string; id: string; action: string; label: string }) {
+  const href = recordHref(type, id, action);
+  return (
+    <span className="record-ref" data-record-type={type}>
+      <span title={type}>{label}</span>
+      {href ? (
+        <Link href={href} prefetch={false} dir="ltr">
+          <code className="hash">{id}</code>
+        </Link>
+      ) : (
+        <code className="hash" dir="ltr">
+          {id}
+        </code>
+      )}
+    </span>
   );
 }
