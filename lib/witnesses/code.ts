@@ -1,7 +1,8 @@
 /**
  * A typed part of a witness code as the codes are written: Persian and Arabic-Indic digits as
- * ASCII ones, letters upper case, anything a code cannot hold left out ("w ۱۲" is "W12"; codes
- * are `W-` and digits, so a LIKE wildcard can never reach the database either).
+ * ASCII ones, letters upper case, anything a code cannot hold left out, and the hyphen a code has after
+ * its W put back when it was left out ("w ۱۲" is "W-12", the start of W-1200 to W-1299, as "w-12"
+ * is). Codes are `W-` and digits, so a LIKE wildcard can never reach the database either.
  *
  * «ص» is read as W: it is what the W key types on the standard Persian layout (and the Arabic
  * one), so a code typed without switching layouts ("ص-۰۰۱۲") still names its witness. Nothing
@@ -14,5 +15,6 @@ export function codeFilter(q: string | undefined): string {
     .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .toUpperCase()
-    .replace(/[^A-Z0-9-]/g, "");
+    .replace(/[^A-Z0-9-]/g, "")
+    .replace(/W(?=\d)/g, "W-");
 }
