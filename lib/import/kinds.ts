@@ -14,6 +14,7 @@ import { parseAliasColumn, rankByName, type Named } from "@/lib/registries/rank"
 import { ZCreateSource } from "@/lib/sources/schemas";
 import { ZCreateStatement } from "@/lib/statements/schemas";
 import { ZCreateWitness } from "@/lib/witnesses/witnesses";
+import { codeAsTyped } from "@/lib/witnesses/code";
 import { hasUnstorableText } from "@/lib/validation";
 import { FIELDS, fieldSpec, splitMulti, type ImportKind } from "./fields";
 
@@ -324,12 +325,13 @@ function toLatinDigits(s: string): string {
 }
 
 /**
- * A statements row's witness cell: the code as codes are written (Latin digits, upper case),
+ * A statements row's witness cell: the code as codes are written (codeAsTyped: Latin digits,
+ * upper case, «ص» typed for W),
  * and the cell as written; a witness whose code is either is the row's witness.
  */
 function witnessCell(v: Values): { code: string; asWritten: string } {
   const asWritten = v.witness?.trim() ?? "";
-  return { code: toLatinDigits(asWritten).toUpperCase(), asWritten };
+  return { code: codeAsTyped(asWritten), asWritten };
 }
 
 /** Codes per query: SQLite refuses a statement with too many parameters. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { codeFilter } from "./code";
+import { codeAsTyped, codeFilter } from "./code";
 
 describe("codeFilter", () => {
   test("writes a typed code as codes are written: upper case, ASCII digits, nothing a code cannot hold", () => {
@@ -18,5 +18,14 @@ describe("codeFilter", () => {
     expect(codeFilter("ص۱۲")).toBe("W-12");
     // Other Persian letters are still left out: the Q and E keys beside it name no code.
     expect(codeFilter("ضث-۰۰۱۲")).toBe("-0012");
+  });
+});
+
+describe("codeAsTyped", () => {
+  test("writes digits and «ص» as codes are written, and leaves everything else for the code's own check", () => {
+    expect(codeAsTyped("ص-۰۰۱۲")).toBe("W-0012");
+    expect(codeAsTyped("w-٠٠١٢")).toBe("W-0012");
+    expect(codeAsTyped("W-0012!")).toBe("W-0012!");
+    expect(codeAsTyped("W 0012")).toBe("W 0012");
   });
 });

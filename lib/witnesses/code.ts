@@ -10,11 +10,20 @@
  * key types "-", and a code holds no other letter.
  */
 export function codeFilter(q: string | undefined): string {
-  return (q ?? "")
+  return codeAsTyped(q ?? "")
+    .replace(/[^A-Z0-9-]/g, "")
+    .replace(/W(?=\d)/g, "W-");
+}
+
+/**
+ * A code as typed, in the letters and digits codes are written with, nothing left out: what
+ * a field that names one witness (an import's witness column, "same person as") compares, so
+ * that "ص-۰۰۱۲" is W-0012 there too, while "W-0012!" stays a code no witness has.
+ */
+export function codeAsTyped(s: string): string {
+  return s
     .replace(/\u0635/g, "W")
     .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .toUpperCase()
-    .replace(/[^A-Z0-9-]/g, "")
-    .replace(/W(?=\d)/g, "W-");
+    .toUpperCase();
 }

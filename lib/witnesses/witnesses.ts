@@ -10,7 +10,7 @@ import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput, ZPage, ZPageSize, zText } from "@/lib/validation";
 import { clampPage, pageSizeOf, type Paged } from "@/lib/paging";
-import { codeFilter } from "./code";
+import { codeAsTyped, codeFilter } from "./code";
 import { CONSENT_SCOPES, decryptIdentity, encryptIdentity, IDENTITY_FIELDS, recordedFields, ZIdentity, type IdentityField } from "./identity";
 
 export { codeFilter };
@@ -42,7 +42,7 @@ export const ZUpdateWitness = z.object({
   sameAsCode: z
     .string()
     .trim()
-    .toUpperCase()
+    .overwrite(codeAsTyped)
     .regex(/^(W-\d{4,})?$/, { error: "invalid_witness_code" })
     .optional(),
 })

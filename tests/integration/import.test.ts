@@ -279,15 +279,16 @@ describe("statements with files, witnesses with protected identity", () => {
 describe("a statements import reads only the witnesses its rows name", () => {
   const persian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 
-  test("a known code maps, in any case and either script's digits; an unknown code is its row's error", async () => {
+  test("a known code maps, in any case, either script's digits and «ص» for W; an unknown code is its row's error", async () => {
     const [a, b] = await read((d) => d.witness.findMany({ select: { id: true, code: true }, orderBy: { code: "asc" }, take: 2 }));
-    const sheet = ["witness,title,language,text", `${a.code},Mapped upper,en,Fictional.`, `w-${persian(b.code.slice(2))},Mapped Persian digits,en,Fictional.`, "W-99999,Unknown code,en,Fictional."].join("\n");
+    const sheet = ["witness,title,language,text", `${a.code},Mapped upper,en,Fictional.`, `w-${persian(b.code.slice(2))},Mapped Persian digits,en,Fictional.`, `ص-${persian(a.code.slice(2))},Mapped Persian keyboard,en,Fictional.`, "W-99999,Unknown code,en,Fictional."].join("\n");
     const r = await runImport({ actor: researcher, path: file(sheet), kind: "STATEMENTS", dryRun: false, skipRefused: true });
-    expect(r.rows.map((x) => x.outcome)).toEqual(["CREATE", "CREATE", "REFUSE"]);
-    expect(r.rows[2].problems).toEqual([{ column: "witness", key: "unknown_witness:W-99999" }]);
-    const made = await read((d) => d.statement.findMany({ where: { id: { in: [r.rows[0].record!.id!, r.rows[1].record!.id!] } }, select: { title: true, witnessId: true }, orderBy: { title: "asc" } }));
+    expect(r.rows.map((x) => x.outcome)).toEqual(["CREATE", "CREATE", "CREATE", "REFUSE"]);
+    expect(r.rows[3].problems).toEqual([{ column: "witness", key: "unknown_witness:W-99999" }]);
+    const made = await read((d) => d.statement.findMany({ where: { id: { in: [0, 1, 2].map((i) => r.rows[i].record!.id!) } }, select: { title: true, witnessId: true }, orderBy: { title: "asc" } }));
     expect(made).toEqual([
       { title: "Mapped Persian digits", witnessId: b.id },
+      { title: "Mapped Persian keyboard", witnessId: a.id },
       { title: "Mapped upper", witnessId: a.id },
     ]);
   });

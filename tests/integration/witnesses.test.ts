@@ -223,10 +223,15 @@ describe("the same person recorded twice", () => {
     await expect(updateWitness({ actor: researcher, witnessId: a.id, input: { sameAsCode: a.code } })).rejects.toMatchObject({ fields: { sameAsCode: ["same_witness_cycle"] } });
     await expect(updateWitness({ actor: researcher, witnessId: a.id, input: { sameAsCode: "W-9999" } })).rejects.toMatchObject({ fields: { sameAsCode: ["not_found"] } });
     await expect(updateWitness({ actor: researcher, witnessId: a.id, input: { sameAsCode: "Bob" } })).rejects.toMatchObject({ fields: { sameAsCode: ["invalid_witness_code"] } });
+    // Typed on a Persian keyboard: «ص» for W and Persian digits name the same witness; nothing
+    // else is left out, so a stray character is an error, never an emptied field that would undo.
+    await updateWitness({ actor: researcher, witnessId: b.id, input: { sameAsCode: `ص-${a.code.slice(2).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)))}` } });
+    expect((await getWitness({ actor: reviewer, witnessId: b.id })).sameAs).toEqual({ id: a.id, code: a.code });
+    await expect(updateWitness({ actor: researcher, witnessId: b.id, input: { sameAsCode: "!!" } })).rejects.toMatchObject({ fields: { sameAsCode: ["invalid_witness_code"] } });
     await expect(updateWitness({ actor: otherResearcher, witnessId: b.id, input: { sameAsCode: "" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await updateWitness({ actor: researcher, witnessId: b.id, input: { sameAsCode: "" } });
     expect((await getWitness({ actor: reviewer, witnessId: b.id })).sameAs).toBeNull();
     const events = await read((d) => d.auditEvent.findMany({ where: { recordId: b.id, action: "witness.update" }, orderBy: { seq: "asc" } }));
-    expect(events.map((e) => JSON.parse(e.after!).sameAsId)).toEqual([a.id, null]);
+    expect(events.map((e) => JSON.parse(e.after!).sameAsId)).toEqual([a.id, a.id, null]);
   });
 });
