@@ -154,7 +154,7 @@ test("the events list shows fifty a page in date order; the title filter pages i
   }
 });
 
-test("in Persian the pager and the count show Persian digits, right to left, and the code box stays left to right", async ({ page, baseURL }) => {
+test("in Persian the pager and the count show Persian digits, right to left, and the code box takes the direction of what is typed", async ({ page, baseURL }) => {
   await setLocale(page, baseURL!, "fa");
   const all = await total(page.request, "/api/v1/witnesses");
   await page.goto("/witnesses");
@@ -163,7 +163,12 @@ test("in Persian the pager and the count show Persian digits, right to left, and
   await expect(page.getByTestId("witness-count")).toContainText(`${fa(all)} شاهد`);
   await expect(page.getByTestId("witness-pager")).toContainText(`صفحهٔ ${fa(1)} از ${fa(Math.ceil(all / 50))}`);
   await expect(page.getByTestId("witness-pager-next")).toHaveText("بعدی");
-  await expect(page.getByLabel("کد شاهد")).toHaveAttribute("dir", "ltr");
+  // A code in Latin letters reads left to right; one typed on a Persian keyboard («ص» for W) right to left, as typed.
+  const box = page.getByLabel("کد شاهد");
+  await box.fill("W-0003");
+  expect(await box.evaluate((el) => el.matches(":dir(ltr)"))).toBe(true);
+  await box.fill("ص-۰۰۰۳");
+  expect(await box.evaluate((el) => el.matches(":dir(rtl)"))).toBe(true);
   await page.goto("/events");
   await expect(page.getByTestId("event-pager")).toContainText(`صفحهٔ ${fa(1)} از`);
 });

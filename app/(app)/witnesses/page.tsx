@@ -49,7 +49,7 @@ export default async function WitnessesPage({ searchParams }: { searchParams: Pr
       <form method="get" action="/witnesses" className="filters" role="search" data-testid="witness-filter">
         <div className="field">
           <label htmlFor="witness-filter-q">{t("witnesses.filterLabel")}</label>
-          <input id="witness-filter-q" name="q" type="search" defaultValue={typed} dir="ltr" autoComplete="off" spellCheck={false} placeholder={t("witnesses.filterPlaceholder")} aria-describedby="witness-filter-hint" />
+          <input id="witness-filter-q" name="q" type="search" defaultValue={typed} dir="auto" autoComplete="off" spellCheck={false} placeholder={t("witnesses.filterPlaceholder")} aria-describedby="witness-filter-hint" />
           <p className="hint" id="witness-filter-hint">
             {t("witnesses.filterHint")}
           </p>
