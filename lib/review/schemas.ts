@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPage } from "@/lib/validation";
 
 // The review record: a decision on one revision, the checklist, two-axis grading in the
 // Admiralty system (source reliability A–F, information credibility 1–6) and comments that may
@@ -68,6 +69,6 @@ export const ZQueue = z.object({
   language: z.enum(["fa", "en"], { error: "invalid_choice" }).optional(),
   authorId: z.string().max(64).optional(),
   minWaitingDays: z.coerce.number({ error: "invalid_number" }).int().min(0).max(3650).optional(),
-  page: z.coerce.number({ error: "invalid_number" }).int().min(1).max(100000).default(1),
+  page: ZPage,
   pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1).max(200, { error: "too_large:200" }).default(50),
 });

@@ -34,7 +34,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const minWaitingDays = daysRaw && /^[0-9]{1,4}$/.test(daysRaw) ? Number(daysRaw) : undefined;
   const href = listPageHref("/review", { state, language, author: authorId, days: minWaitingDays?.toString() });
   // lib/review takes a page past the last as the last.
-  const asked = Math.min(pageFromAddress(param(sp.page)), 100_000);
+  const asked = pageFromAddress(param(sp.page));
   const actor = await requirePageActor(href(asked));
   const [queue, authors, t, format] = await Promise.all([
     orHttpError(listReviewQueue({ actor, query: { state, language, authorId, minWaitingDays, page: asked, pageSize: QUEUE_PAGE_SIZE } })),
