@@ -9,7 +9,7 @@ import { search } from "@/lib/search";
 import { parseInput } from "@/lib/validation";
 import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
 import { loadDossierRow } from "./dossiers";
-import { inSlices } from "./shared";
+import { inSlices } from "@/lib/db/in-slices";
 
 // What the builder offers to add: the subject's linked statements (any review state — the
 // non-verified ones are marked) and the exhibits attached to them, or records found by a

@@ -20,7 +20,8 @@ import type {
   ExcludedItem,
   ItemKind,
 } from "./schemas";
-import { consentExclusion, consentFacts, exhibitExclusion, inSlices } from "./shared";
+import { inSlices } from "@/lib/db/in-slices";
+import { consentExclusion, consentFacts, exhibitExclusion } from "./shared";
 
 // The dossier's read model: what the preview shows and what the export packages. Consent is
 // applied here, once: only statements (and witness-tied exhibits) whose witness's consent in

@@ -9,7 +9,8 @@ import { AppError } from "@/lib/errors";
 import { removePackageFiles } from "./export/paths";
 import { parseInput } from "@/lib/validation";
 import { ZCreateDossier, ZUpdateDossier, type DossierItemOut, type DossierOut, type DossierSubject, type DossierSummaryOut, type ExclusionReason, type ItemKind } from "./schemas";
-import { cfNumber, consentExclusion, consentFacts, exhibitExclusion, inSlices, RECORD_TYPE } from "./shared";
+import { inSlices } from "@/lib/db/in-slices";
+import { cfNumber, consentExclusion, consentFacts, exhibitExclusion, RECORD_TYPE } from "./shared";
 
 type DossierRow = {
   id: string;

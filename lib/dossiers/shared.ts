@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import { inSlices } from "@/lib/db/in-slices";
 import type { ExclusionReason } from "./schemas";
 
 export const RECORD_TYPE = "Dossier";
@@ -52,12 +53,3 @@ export function exhibitExclusion(witnessIds: string[], facts: Map<string, Consen
   return reasons.includes("CONSENT_WITHDRAWN") ? "CONSENT_WITHDRAWN" : "NO_LEGAL_SHARING_CONSENT";
 }
 
-/**
- * Runs a query over ids in slices: SQLite refuses statements with too many parameters (Prisma
- * P2029 — found by bench/dossier-build.ts at 500 statements), and a dossier may hold thousands.
- */
-export async function inSlices<T>(ids: readonly string[], fn: (slice: string[]) => Promise<T[]>, size = 400): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += size) out.push(...(await fn(ids.slice(i, i + size))));
-  return out;
-}

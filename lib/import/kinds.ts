@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { canonicalJson } from "@/lib/audit/canonical";
 import { getKeyRing } from "@/lib/crypto/keyring";
 import type { Tx } from "@/lib/db/client";
-import { inSlices } from "@/lib/dossiers/shared";
+import { inSlices } from "@/lib/db/in-slices";
 import { ZCreateEvent } from "@/lib/events/schemas";
 import { normalizeLatin, normalizePersian } from "@/lib/names";
 import { ZCreatePerson } from "@/lib/persons/schemas";
@@ -326,8 +326,8 @@ function toLatinDigits(s: string): string {
 
 /**
  * A statements row's witness cell: the code as codes are written (codeAsTyped: Latin digits,
- * upper case, «ص» typed for W),
- * and the cell as written; a witness whose code is either is the row's witness.
+ * upper case, «ص» typed for W) and the cell as written; a witness whose code is either is the
+ * row's witness.
  */
 function witnessCell(v: Values): { code: string; asWritten: string } {
   const asWritten = v.witness?.trim() ?? "";
