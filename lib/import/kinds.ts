@@ -15,6 +15,7 @@ import { ZCreateSource } from "@/lib/sources/schemas";
 import { ZCreateStatement } from "@/lib/statements/schemas";
 import { ZCreateWitness } from "@/lib/witnesses/witnesses";
 import { codeAsTyped } from "@/lib/witnesses/code";
+import { toLatinDigits } from "@/lib/dates";
 import { hasUnstorableText } from "@/lib/validation";
 import { FIELDS, fieldSpec, splitMulti, type ImportKind } from "./fields";
 
@@ -318,10 +319,6 @@ function fixPositionColumn(col: (f: string) => string | null, err: z.ZodError) {
     const field = sub === "from" ? "positionFrom" : sub === "to" ? "positionTo" : sub === "institution" ? "institution" : sub === "titleFa" ? "positionFa" : "position";
     return { ...p, column: col(field) };
   };
-}
-
-function toLatinDigits(s: string): string {
-  return s.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 }
 
 /**

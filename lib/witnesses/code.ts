@@ -1,3 +1,5 @@
+import { toLatinDigits } from "@/lib/dates";
+
 /**
  * A typed part of a witness code as the codes are written: Persian and Arabic-Indic digits as
  * ASCII ones, letters upper case, anything a code cannot hold left out, and the hyphen a code has after
@@ -21,9 +23,5 @@ export function codeFilter(q: string | undefined): string {
  * that "ص-۰۰۱۲" is W-0012 there too, while "W-0012!" stays a code no witness has.
  */
 export function codeAsTyped(s: string): string {
-  return s
-    .replace(/\u0635/g, "W")
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .toUpperCase();
+  return toLatinDigits(s.replace(/\u0635/g, "W")).toUpperCase();
 }
