@@ -11,6 +11,12 @@ export function actionLabel(t: Translate, action: string): string {
   return t.has(key) ? t(key) : action;
 }
 
+/** "Statement" → the `audit.recordTypes.Statement` words (`t` from the root of the messages), or the type. */
+export function recordTypeLabel(t: Translate, recordType: string): string {
+  const key = `audit.recordTypes.${recordType}`;
+  return t.has(key) ? t(key) : recordType;
+}
+
 // The records with a page of their own, by the record type the audit log names them with.
 const RECORD_PAGES: Record<string, string> = {
   Statement: "/statements",

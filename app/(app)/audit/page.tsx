@@ -6,7 +6,7 @@ import { param, requirePageActor } from "@/app/_lib/page";
 import { authorize, can } from "@/lib/auth/policy";
 import { listAuditEvents } from "@/lib/audit/list-events";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
-import { actionLabel, recordHref } from "@/app/_lib/audit-labels";
+import { actionLabel, recordHref, recordTypeLabel } from "@/app/_lib/audit-labels";
 import { AuditExportNote } from "./_components/export-note";
 
 const PAGE_SIZE = 50;
@@ -96,7 +96,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         </span>
                       </td>
                       <td>
-                        <AuditRecord type={e.recordType} id={e.recordId} action={e.action} label={t.has(`audit.recordTypes.${e.recordType}`) ? t(`audit.recordTypes.${e.recordType}`) : e.recordType} />
+                        <AuditRecord type={e.recordType} id={e.recordId} action={e.action} label={recordTypeLabel(t, e.recordType)} />
                       </td>
                       <td>
                         <ShortHash hash={e.hash} />
