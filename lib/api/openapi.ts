@@ -59,8 +59,9 @@ export function openApiDocument() {
       "/statements": {
         get: {
           summary: "List statements",
+          description: "A page of `pageSize` statements, newest change first, with `total` and `pages`; a `page` past the last answers the last page, and `page` in the answer says which was given.",
           parameters: Object.entries(listQuery.properties).map(([name, schema]) => ({ name, in: "query", required: false, schema })),
-          responses: { "200": ok({ type: "object", properties: { items: { type: "array" }, total: { type: "integer" } } }), ...errors(400, 401, 403) },
+          responses: { "200": ok({ type: "object", properties: { items: { type: "array" }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" }, pages: { type: "integer" } } }), ...errors(400, 401, 403) },
         },
         post: {
           summary: "Create a statement (revision 1)",

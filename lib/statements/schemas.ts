@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
-import { zText } from "@/lib/validation";
+import { ZPage, zText } from "@/lib/validation";
 
 export const LANGUAGES = ["fa", "en"] as const;
 export const STATEMENT_STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "VERIFIED", "CHANGES_REQUESTED", "DISPUTED", "REJECTED"] as const;
@@ -101,7 +101,7 @@ export type UpdateStatement = z.infer<typeof ZUpdateStatement>;
 export const ZListStatements = z.object({
   status: z.enum(STATEMENT_STATUSES, { error: "invalid_choice" }).optional(),
   language: z.enum(LANGUAGES, { error: "invalid_choice" }).optional(),
-  page: z.coerce.number({ error: "invalid_number" }).int().min(1, { error: "invalid_number" }).max(100000).default(1),
+  page: ZPage,
   pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1).max(200, { error: "too_large:200" }).default(50),
 });
 

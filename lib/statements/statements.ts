@@ -9,6 +9,7 @@ import { rawAll } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { clampPage } from "@/lib/paging";
 import { statusAfterEdit } from "@/lib/review/workflow";
 import { LEGAL_SHARING_WHERE, readableWitnessWhere } from "@/lib/witnesses/witnesses";
 import { reanchorLinks } from "@/lib/links";
@@ -303,11 +304,11 @@ export async function listStatements({ actor, query }: { actor: Actor | null; qu
   const q = parseInput(ZListStatements, query ?? {});
   const where = { status: q.status, language: q.language, witness: actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : undefined };
   return read(async (db) => {
-    const [items, total] = await Promise.all([
+    const pageOf = (page: number) =>
       db.statement.findMany({
         where,
         orderBy: { updatedAt: "desc" },
-        skip: (q.page - 1) * q.pageSize,
+        skip: (page - 1) * q.pageSize,
         take: q.pageSize,
         select: {
           id: true,
@@ -321,10 +322,11 @@ export async function listStatements({ actor, query }: { actor: Actor | null; qu
           witness: { select: { code: true } },
           author: { select: { name: true } },
         },
-      }),
-      db.statement.count({ where }),
-    ]);
-    return { items, total, page: q.page, pageSize: q.pageSize };
+      });
+    const [items, total] = await Promise.all([pageOf(q.page), db.statement.count({ where })]);
+    // A page past the last (a bookmarked page of a list that has since shrunk) gives the last.
+    const { page, pages } = clampPage(q.page, total, q.pageSize);
+    return { items: page === q.page ? items : await pageOf(page), total, page, pageSize: q.pageSize, pages };
   });
 }
 

@@ -3,7 +3,8 @@ import { demoUser, expect, setLocale, signInAs, signInWith, test } from "./fixtu
 
 // The witnesses and events lists a page at a time: fifty rows a page, the total, page links
 // and a filter, with the keyboard and without scripts. The demo has fewer than fifty of each,
-// so the tests add fictional ones through the API first.
+// so the tests add fictional ones through the API first. The statements list (twenty-five a
+// page) reads its page number the same way.
 
 async function total(request: APIRequestContext, path: string): Promise<number> {
   const res = await request.get(`${path}${path.includes("?") ? "&" : "?"}page=1`);
@@ -171,6 +172,27 @@ test("in Persian the pager and the count show Persian digits, right to left, and
   expect(await box.evaluate((el) => el.matches(":dir(rtl)"))).toBe(true);
   await page.goto("/events");
   await expect(page.getByTestId("event-pager")).toContainText(`صفحهٔ ${fa(1)} از`);
+});
+
+test("the statements list reads its page number as the other lists do: a page past the last shows the last, anything that is no page number the first", async ({ page }) => {
+  // Twenty-five a page: at least three pages, so that the last is neither the first nor the second.
+  const witnessId = ((await (await page.request.get("/api/v1/witnesses?pageSize=1")).json()) as { items: { id: string }[] }).items[0]!.id;
+  for (let have = await total(page.request, "/api/v1/statements"); have < 51; have++) {
+    const res = await page.request.post("/api/v1/statements", { data: { witnessId, title: `Fictional Zelquarin statement ${have} (list pages test)`, language: "en", originalText: "This text is fictional." } });
+    expect(res.status()).toBe(201);
+  }
+  const all = await total(page.request, "/api/v1/statements");
+  const pages = Math.ceil(all / 25);
+  const onLast = all - 25 * (pages - 1);
+  await page.goto("/statements");
+  await expect(page.getByTestId("statement-row")).toHaveCount(25);
+  await expect(page.getByTestId("pager")).toContainText(`Page 1 of ${pages}`);
+  for (const [raw, shown] of [["2", 2], ["abc", 1], ["2abc", 1], ["-3", 1], ["0", 1], ["1.5", 1], ["99999999999999999999", 1], [String(pages + 1), pages], ["999999", pages], ["9999999", pages]] as const) {
+    const res = await page.goto(`/statements?page=${raw}`);
+    expect(res?.status(), raw).toBe(200);
+    await expect(page.getByTestId("pager"), raw).toContainText(`Page ${shown} of ${pages}`);
+    await expect(page.getByTestId("statement-row"), raw).toHaveCount(shown === pages ? onLast : 25);
+  }
 });
 
 test("no list page fails on a bad page number or a filter no record can match", async ({ page }) => {

@@ -159,6 +159,23 @@ describe("statements", () => {
     expect(fa.total).toBeGreaterThanOrEqual(3);
     await expect(listStatements({ actor: researcher, query: { pageSize: "0" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
+
+  test("a page past the last gives the last and says which it is; a page number that is not one is invalid input", async () => {
+    const first = await listStatements({ actor: researcher, query: { language: "fa", pageSize: "2" } });
+    expect(first.pages).toBe(Math.ceil(first.total / 2));
+    expect(first.pages).toBeGreaterThan(1);
+    const last = await listStatements({ actor: researcher, query: { language: "fa", pageSize: "2", page: String(first.pages) } });
+    for (const page of [first.pages + 1, 999_999, "1000000"]) {
+      const past = await listStatements({ actor: researcher, query: { language: "fa", pageSize: "2", page } });
+      expect(past, String(page)).toMatchObject({ page: first.pages, pages: first.pages, total: first.total });
+      expect(past.items.map((x) => x.id)).toEqual(last.items.map((x) => x.id));
+    }
+    // Blank is the first page, as on the other lists.
+    expect((await listStatements({ actor: researcher, query: { page: "" } })).page).toBe(1);
+    for (const page of ["abc", "-3", "0", "1.5", "1000001", "99999999999999999999"]) {
+      await expect(listStatements({ actor: researcher, query: { page } }), page).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    }
+  });
 });
 
 describe("a statement for a witness named by code (the new-statement form)", () => {

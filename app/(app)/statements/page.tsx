@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
-import { listPageHref, param, requirePageActor } from "@/app/_lib/page";
+import { pageFromAddress } from "@/app/_components/graph/page-links";
+import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
 import { listStatements } from "@/lib/statements/statements";
@@ -22,16 +23,16 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
   // Unknown filter values are dropped rather than answered with an error page.
   const status = pick(STATEMENT_STATUSES, param(sp.status));
   const language = pick(LANGUAGES, param(sp.language));
-  const pageRaw = Number.parseInt(param(sp.page) ?? "1", 10);
-  const page = Number.isFinite(pageRaw) && pageRaw >= 1 && pageRaw <= 100000 ? pageRaw : 1;
+  // The page as a number, or the first; lib/statements takes a page past the last as the last.
+  const asked = pageFromAddress(param(sp.page));
   const href = listPageHref("/statements", { status, language });
-  const actor = await requirePageActor(href(page));
+  const actor = await requirePageActor(href(asked));
   const [result, t, format] = await Promise.all([
-    listStatements({ actor, query: { status, language, page, pageSize: PAGE_SIZE } }),
+    orHttpError(listStatements({ actor, query: { status, language, page: asked, pageSize: PAGE_SIZE } })),
     getTranslations(),
     getFormatter(),
   ]);
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const { page, pages } = result;
   return (
     <>
       <div className="page-head">

@@ -19,6 +19,7 @@ export const GET = apiRoute(async ({ req, actor }) => {
     total: page.total,
     page: page.page,
     pageSize: page.pageSize,
+    pages: page.pages,
   };
 });
 
