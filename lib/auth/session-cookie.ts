@@ -10,7 +10,10 @@ import { authOptions, SESSION_MAX_AGE } from "./options";
 
 export type SessionCookie = { name: string; value: string; options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; maxAge: number } };
 
-/** The cookie name next-auth's getToken looks for: __Secure- when the site is served over https. */
+/**
+ * The cookie name next-auth's getToken looks for: __Secure- when the site is served over https.
+ * next-auth 4 exports no function for it; session-cookie.test.ts holds this to next-auth's own.
+ */
 function sessionCookieName(): { name: string; secure: boolean } {
   const secure = process.env.NEXTAUTH_URL?.startsWith("https://") ?? !!process.env.VERCEL;
   return { name: secure ? "__Secure-next-auth.session-token" : "next-auth.session-token", secure };
