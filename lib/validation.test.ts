@@ -35,3 +35,36 @@ describe("text that no encoding can store", () => {
     expect(brokenTextFields(input)).toEqual({});
   });
 });
+
+describe("keys that name Object.prototype's own properties", () => {
+  // JSON.parse makes "__proto__" and "constructor" ordinary keys of the body; the field errors
+  // must name them like any other key instead of failing on the prototype's values.
+  const refusal = (schema: z.ZodType, body: string) => {
+    try {
+      parseInput(schema, JSON.parse(body));
+    } catch (e) {
+      if (isAppError(e)) return { code: e.code, fields: { ...e.fields } };
+      throw e;
+    }
+    return null;
+  };
+
+  test("unstorable text under such a key is refused, naming it", () => {
+    const strict = z.strictObject({ title: z.string() });
+    expect(refusal(strict, '{"title":"t","constructor":"\\u0000"}')).toEqual({ code: "INVALID_INPUT", fields: { constructor: ["invalid_text"] } });
+    const proto = refusal(strict, '{"title":"t","__proto__":"\\ud800"}');
+    expect(proto?.code).toBe("INVALID_INPUT");
+    expect(Object.getOwnPropertyNames(proto!.fields)).toEqual(["__proto__"]);
+    expect(proto!.fields["__proto__"]).toEqual(["invalid_text"]);
+    expect(refusal(strict, '{"title":"t","toString":"a\\u0000","hasOwnProperty":"b\\u0000"}')).toEqual({
+      code: "INVALID_INPUT",
+      fields: { toString: ["invalid_text"], hasOwnProperty: ["invalid_text"] },
+    });
+  });
+
+  test("a schema's error under such a key (a record's key) is reported, not thrown as a TypeError", () => {
+    const record = z.object({ counts: z.record(z.string(), z.number({ error: "invalid_number" })) });
+    expect(refusal(record, '{"counts":{"constructor":"x"}}')).toEqual({ code: "INVALID_INPUT", fields: { "counts.constructor": ["invalid_number"] } });
+    expect(refusal(z.record(z.string(), z.number({ error: "invalid_number" })), '{"valueOf":"x"}')).toEqual({ code: "INVALID_INPUT", fields: { valueOf: ["invalid_number"] } });
+  });
+});

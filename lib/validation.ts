@@ -1,8 +1,18 @@
 import { z, type ZodError, type ZodType } from "zod";
 import { AppError, type FieldErrors } from "./errors";
 
+/**
+ * An empty field-error map without a prototype. Its keys come from what a client sent (a JSON
+ * key, a record's key), and on a plain object "constructor" or "__proto__" would already be there
+ * (Object.prototype's), so `out[key] ??= []` would keep that and fail; here every key is the
+ * client's own.
+ */
+export function emptyFieldErrors(): FieldErrors {
+  return Object.create(null) as FieldErrors;
+}
+
 export function zodFieldErrors(e: ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  const out = emptyFieldErrors();
   for (const issue of e.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_";
     (out[key] ??= []).push(issue.message);
@@ -22,7 +32,7 @@ export function hasUnstorableText(s: string): boolean {
 }
 
 /** Field errors for every string in `input` (keys and values, any depth) holding such a character. */
-export function brokenTextFields(input: unknown, path: string[] = [], out: FieldErrors = {}, depth = 0): FieldErrors {
+export function brokenTextFields(input: unknown, path: string[] = [], out: FieldErrors = emptyFieldErrors(), depth = 0): FieldErrors {
   if (typeof input === "string") {
     if (UNSTORABLE.test(input)) (out[path.length ? path.join(".") : "_"] ??= []).push("invalid_text");
   } else if (input !== null && typeof input === "object" && !ArrayBuffer.isView(input) && depth < 32) {
