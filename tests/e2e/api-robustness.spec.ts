@@ -18,6 +18,14 @@ const BAD_BODIES: { label: string; data: string | Buffer | object; contentType?:
   { label: "huge numbers and strings", data: { page: 1e308, revisionNumber: 2 ** 62, title: "ی".repeat(5000), name: "x".repeat(100_000) } },
   { label: "plain text", data: "hello", contentType: "text/plain" },
   { label: "binary", data: Buffer.from([0, 255, 1, 254, 0x7f, 0x45, 0x4c, 0x46]), contentType: "application/octet-stream" },
+  // JSON.parse keeps these as the body's own keys; the field errors must name them, not trip on
+  // Object.prototype's properties of the same names.
+  {
+    label: "keys named like Object.prototype's",
+    data: '{"constructor":"\\u0000","__proto__":"\\ud800","toString":"x","title":{"constructor":"\\u0000"},"translations":{"constructor":1}}',
+    contentType: "application/json",
+  },
+  { label: "malformed multipart", data: "not a multipart body", contentType: "multipart/form-data; boundary=x" },
 ];
 const BAD_IDS = ["does-not-exist", "'; DROP TABLE \"User\"; --", "%00", "٣٤٥", "a".repeat(600)];
 const BAD_QUERIES = ["page=-1&pageSize=abc", "q=%FF%FE&type=nothing", "status=NOPE&language=xx&before=NaN", "from=2&to=1&minWaitingDays=1e9"];
@@ -61,6 +69,36 @@ test("every API operation answers malformed input without a server error", async
   }
   expect(calls).toBeGreaterThan(200);
   expect(failures, failures.join("\n")).toEqual([]);
+});
+
+// An address under /api that no endpoint has: the API's JSON 404 for every method, and a multipart
+// body that does not parse is not taken for a form's server action (which answered 500).
+test("an API address with no endpoint answers the API's 404, whatever the method and body", async ({ baseURL }) => {
+  const anon = await playwrightRequest.newContext({ baseURL });
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await signInWith(admin, demoUser("ADMIN").email, demoUser("ADMIN").password);
+  const bodies = [
+    { data: "not a multipart body", contentType: "multipart/form-data; boundary=x" },
+    { data: "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n", contentType: "multipart/form-data; boundary=x" },
+    { data: "{}", contentType: "application/json" },
+    { data: undefined, contentType: undefined },
+  ];
+  for (const path of ["/api/v1/nothing-here", "/api/v1/exports", "/api/v2/statements", "/api/nope/deeper/still"]) {
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      for (const b of method === "GET" ? bodies.slice(3) : bodies) {
+        for (const ctx of [anon, admin]) {
+          const res = await ctx.fetch(path, { method, data: b.data, headers: b.contentType ? { "Content-Type": b.contentType } : undefined, maxRedirects: 0 });
+          const label = `${method} ${path} ${b.contentType ?? "no body"}`;
+          expect(res.status(), label).toBe(404);
+          expect((await res.json()).error.code, label).toBe("NOT_FOUND");
+        }
+      }
+    }
+  }
+  // The endpoints themselves are untouched by the catch-all.
+  expect((await anon.get("/api/v1/health")).status()).toBe(200);
+  expect((await anon.get("/api/v1/statements")).status()).toBe(401);
+  expect((await anon.get("/api/auth/csrf")).status()).toBe(200);
 });
 
 // Next cannot decode such a path and, left alone, answers 500 (proxy.ts answers 400 first).
