@@ -3,22 +3,11 @@
 import { useState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { RegistryAutocomplete, type RegistryItem, type RegistryKind } from "@/app/_components/registry-autocomplete";
+import type { PickedRecord } from "@/app/_lib/echoed-values";
 import styles from "./registry.module.css";
-
-export type PickedRecord = { id: string; name: string; nameFa: string };
 
 /** The labels of the chosen records travel with the form, so a failed submission can show them again. */
 export const labelsField = (name: string) => `${name}__labels`;
-
-export function parsePicked(json: string | undefined): PickedRecord[] | null {
-  if (json === undefined) return null;
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is PickedRecord => typeof x?.id === "string" && typeof x?.name === "string").map((x) => ({ ...x, nameFa: x.nameFa ?? "" })) : [];
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Several records chosen through the registry autocomplete (a proceeding's defendants, an

@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { RecordPicker, labelsField, parsePicked, type PickedRecord } from "@/app/(app)/_components/registry/record-picker";
+import { RecordPicker, labelsField } from "@/app/(app)/_components/registry/record-picker";
+import { parsePicked, type PickedRecord } from "@/app/_lib/echoed-values";
 import { RowsField, rowCount } from "@/app/(app)/_components/registry/rows-field";
 
 type Saved = { id: string };

@@ -5,6 +5,7 @@ import { useHydrated } from "@/app/_lib/use-hydrated";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FieldError, FormBanner, SubmitButton, useFormFocus } from "@/app/_components/form-bits";
 import { GradingFields } from "@/app/_components/grading-fields";
+import { parseReviewComments, type Passage, type ReviewComment } from "@/app/_lib/echoed-values";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import styles from "./review.module.css";
 
@@ -19,8 +20,7 @@ const CHECKLIST = [
   "translationChecked",
 ] as const;
 
-type Passage = { startOffset: number; endOffset: number; quote: string };
-type Comment = { text: string } & Partial<Passage>;
+type Comment = ReviewComment;
 
 /** UTF-16 offset of a DOM boundary point from the start of the container's text, as the server counts. */
 function offsetOf(container: HTMLElement, node: Node, offset: number): number {
@@ -52,18 +52,6 @@ function occurrences(text: string, needle: string): number[] {
   return out;
 }
 
-function initialComments(raw: string | undefined): Comment[] {
-  if (raw) {
-    try {
-      const parsed = JSON.parse(raw) as Comment[];
-      if (Array.isArray(parsed) && parsed.length) return parsed;
-    } catch {
-      /* start empty */
-    }
-  }
-  return [{ text: "" }];
-}
-
 /**
  * The assigned reviewer's decision on the current revision: decision, the seven checks, the
  * two-axis grading and comments. A comment may quote a passage of the statement: select it in
@@ -77,7 +65,7 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
   const ref = useFormFocus(state);
   const id = useId();
   const v = state.values;
-  const [comments, setComments] = useState<Comment[]>(() => initialComments(v.comments));
+  const [comments, setComments] = useState<Comment[]>(() => parseReviewComments(v.comments));
   const [selection, setSelection] = useState<Passage | null>(null);
   const [typed, setTyped] = useState<Record<number, string>>({});
   const hydrated = useHydrated();
