@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { isAppError } from "./errors";
-import { brokenTextFields, hasUnstorableText, parseInput } from "./validation";
+import { fieldErrorMessage } from "./i18n/field-errors";
+import { LOCALES } from "./i18n/config";
+import { brokenTextFields, hasUnstorableText, isFieldErrorKey, parseInput, zodFieldErrors } from "./validation";
 
 describe("text that no encoding can store", () => {
   const schema = z.object({ title: z.string(), tags: z.array(z.string()), note: z.object({ text: z.string() }) });
@@ -66,5 +68,85 @@ describe("keys that name Object.prototype's own properties", () => {
     const record = z.object({ counts: z.record(z.string(), z.number({ error: "invalid_number" })) });
     expect(refusal(record, '{"counts":{"constructor":"x"}}')).toEqual({ code: "INVALID_INPUT", fields: { "counts.constructor": ["invalid_number"] } });
     expect(refusal(z.record(z.string(), z.number({ error: "invalid_number" })), '{"valueOf":"x"}')).toEqual({ code: "INVALID_INPUT", fields: { valueOf: ["invalid_number"] } });
+  });
+});
+
+// A check whose schema names no field-error key reported zod's English sentence, which forms
+// and the API showed as it was, to a Persian reader too ("Too big: expected string to have <=40
+// characters" under an edit form's baseUpdatedAt). Every issue is now a key of the messages.
+describe("checks without a key of their own", () => {
+  const schema = z
+    .object({
+      short: z.string().max(40),
+      long: z.string().min(3),
+      needed: z.string(),
+      count: z.coerce.number().int().min(1).max(10),
+      nonNegative: z.number().min(0).optional(),
+      fewer: z.array(z.string()).max(2).optional(),
+      more: z.array(z.string()).min(2).optional(),
+      kind: z.enum(["A", "B"]).optional(),
+      code: z.string().regex(/^W-\d+$/).optional(),
+      mail: z.email().optional(),
+      odd: z.number().multipleOf(2).optional(),
+      lt: z.number().int().lt(5).optional(),
+      flag: z.boolean().optional(),
+    })
+    .strict();
+  const fields = (input: unknown) => {
+    try {
+      parseInput(schema, input);
+    } catch (e) {
+      if (isAppError(e)) return e.fields;
+      throw e;
+    }
+    return null;
+  };
+
+  test("each kind of problem gets its key", () => {
+    expect(
+      fields({ short: "x".repeat(41), long: "ab", count: "1.5", nonNegative: -1, fewer: ["a", "b", "c"], more: ["a"], kind: "C", code: "X", mail: "nope", odd: 3, lt: 5, flag: "yes", extra: 1 }),
+    ).toEqual({
+      short: ["too_long:40"],
+      long: ["too_short:3"],
+      needed: ["required"],
+      count: ["invalid_number"],
+      nonNegative: ["not_negative"],
+      fewer: ["too_many:2"],
+      more: ["too_few:2"],
+      kind: ["invalid_choice"],
+      code: ["invalid_format"],
+      mail: ["invalid_email"],
+      odd: ["invalid_number"],
+      lt: ["too_large:4"],
+      flag: ["invalid_value"],
+      _: ["unknown_field"],
+    });
+    expect(fields({ short: "", long: "abc", needed: "", count: "0" })).toEqual({ count: ["too_small:1"] });
+    expect(fields({ short: "", long: "abc", needed: "", count: "11" })).toEqual({ count: ["too_large:10"] });
+  });
+
+  test("a key the schema names is kept", () => {
+    const named = z.object({ title: z.string({ error: "required" }).max(3, { error: "too_long:3" }) });
+    expect(() => parseInput(named, { title: "abcd" })).toThrow();
+    try {
+      parseInput(named, { title: "abcd" });
+    } catch (e) {
+      expect(isAppError(e) && e.fields).toEqual({ title: ["too_long:3"] });
+    }
+  });
+
+  test("a ZodError thrown elsewhere (schema.parse) is reported with keys too, and every key reads as a sentence in each language", () => {
+    const r = schema.safeParse({ short: "x".repeat(41), long: "abc", needed: "", count: "1" });
+    expect(r.success).toBe(false);
+    const out = zodFieldErrors(r.error!);
+    expect(out).toEqual({ short: ["too_long:40"] });
+    for (const key of ["too_long:40", "too_short:3", "required", "invalid_number", "not_negative", "too_many:2", "too_few:2", "invalid_choice", "invalid_format", "invalid_email", "too_large:4", "too_small:1", "invalid_value", "unknown_field"]) {
+      expect(isFieldErrorKey(key), key).toBe(true);
+      for (const locale of LOCALES) {
+        const sentence = fieldErrorMessage(key, locale);
+        expect(sentence, `${key} in ${locale}`).not.toBe(key);
+        expect(sentence, `${key} in ${locale}`).not.toContain("{n}");
+      }
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { z, type ZodError, type ZodType } from "zod";
 import { AppError, type FieldErrors } from "./errors";
+import { messagesFor } from "./i18n/messages";
 
 /**
  * An empty field-error map without a prototype. Its keys come from what a client sent (a JSON
@@ -11,11 +12,77 @@ export function emptyFieldErrors(): FieldErrors {
   return Object.create(null) as FieldErrors;
 }
 
+// A field error is a key of the messages' fieldErrors ("required", "too_long:300"), which forms
+// and the API turn into a sentence in the reader's language. A check whose schema names no key
+// would carry zod's own English sentence ("Too big: expected string to have <=40 characters")
+// to every reader, a Persian one too: such an issue gets the key its kind of problem has.
+const FIELD_ERROR_KEYS = new Set(Object.keys(messagesFor("en").fieldErrors as Record<string, string>));
+
+/** Whether a message is a field-error key (with its argument, if any), not a sentence. */
+export function isFieldErrorKey(message: string): boolean {
+  return FIELD_ERROR_KEYS.has(message.split(":")[0]!);
+}
+
+type Issue = { code?: string; input?: unknown; [k: string]: unknown };
+
+const bound = (v: unknown, inclusive: unknown, step: 1 | -1): string => {
+  const n = typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : NaN;
+  if (!Number.isFinite(n)) return String(v);
+  return String(inclusive === false && Number.isInteger(n) ? n + step : n);
+};
+
+/**
+ * The field-error key for a zod issue its schema gave no key of its own. `withInput`: the issue
+ * carries what was sent (the error map sees it; a finished ZodError does not), so a missing
+ * value can be told from one of the wrong type.
+ */
+export function issueKey(issue: Issue, withInput = false): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (withInput && issue.input === undefined) return "required";
+      if (["number", "int", "bigint", "nan"].includes(String(issue.expected))) return "invalid_number";
+      if (issue.expected === "date") return "invalid_date";
+      return "invalid_value";
+    case "too_big": {
+      const n = bound(issue.maximum, issue.inclusive, -1);
+      if (issue.origin === "string") return `too_long:${n}`;
+      if (issue.origin === "array" || issue.origin === "set") return `too_many:${n}`;
+      if (issue.origin === "number" || issue.origin === "bigint") return `too_large:${n}`;
+      if (issue.origin === "date") return "invalid_date";
+      return "invalid_value";
+    }
+    case "too_small": {
+      const n = bound(issue.minimum, issue.inclusive, 1);
+      if (issue.origin === "string") return Number(n) <= 1 ? "required" : `too_short:${n}`;
+      if (issue.origin === "array" || issue.origin === "set") return Number(n) <= 1 ? "required" : `too_few:${n}`;
+      if (issue.origin === "number" || issue.origin === "bigint") return Number(n) === 0 ? "not_negative" : `too_small:${n}`;
+      if (issue.origin === "date") return "invalid_date";
+      return "invalid_value";
+    }
+    case "invalid_format":
+      if (issue.format === "email") return "invalid_email";
+      if (issue.format === "url") return "invalid_url";
+      if (["datetime", "date", "time"].includes(String(issue.format))) return "invalid_datetime";
+      return "invalid_format";
+    case "not_multiple_of":
+      return "invalid_number";
+    case "invalid_value":
+      return "invalid_choice";
+    case "unrecognized_keys":
+      return "unknown_field";
+    default:
+      return "invalid_value";
+  }
+}
+
+/** An error map for safeParse: a key for every issue whose schema named none (see issueKey). */
+export const fieldErrorKeys = (issue: Issue): string => issueKey(issue, true);
+
 export function zodFieldErrors(e: ZodError): FieldErrors {
   const out = emptyFieldErrors();
   for (const issue of e.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_";
-    (out[key] ??= []).push(issue.message);
+    (out[key] ??= []).push(isFieldErrorKey(issue.message) ? issue.message : issueKey(issue as unknown as Issue));
   }
   return out;
 }
@@ -51,7 +118,7 @@ export function brokenTextFields(input: unknown, path: string[] = [], out: Field
 export function parseInput<T extends ZodType>(schema: T, input: unknown): z.infer<T> {
   const broken = brokenTextFields(input);
   if (Object.keys(broken).length) throw new AppError("INVALID_INPUT", "The request has invalid fields.", broken);
-  const r = schema.safeParse(input);
+  const r = schema.safeParse(input, { error: fieldErrorKeys });
   if (!r.success) throw new AppError("INVALID_INPUT", "The request has invalid fields.", zodFieldErrors(r.error));
   return r.data;
 }

@@ -172,6 +172,19 @@ describe("persons", () => {
     expect(await counts()).toEqual(before);
     expect((await getPerson({ actor: researcher, personId: p.id })).summary).toBe("first edit");
   });
+
+  // The version is the form's hidden field, so any text may come back in it. Its length check had
+  // no key of its own, and the edit forms showed zod's English sentence in either language.
+  test("a version that is not one is refused with a field error the messages have, and changes nothing", async () => {
+    const p = await createPerson({ actor: researcher, input: { name: freshName() } });
+    const place = await createPlace({ actor: researcher, input: { name: `Place ${freshName()}` } });
+    const before = await counts();
+    const long = "2026-12-03T15:05:54.820Z".repeat(3);
+    await expect(updatePerson({ actor: researcher, personId: p.id, input: { summary: "x", baseUpdatedAt: long } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { baseUpdatedAt: ["too_long:40"] } });
+    await expect(updatePlace({ actor: researcher, placeId: place.id, input: { note: "x", baseUpdatedAt: long } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { baseUpdatedAt: ["too_long:40"] } });
+    expect(await counts()).toEqual(before);
+    expect((await getPerson({ actor: researcher, personId: p.id })).summary).toBe(p.summary);
+  });
 });
 
 describe("name search", () => {
