@@ -145,6 +145,52 @@ test.describe("without JavaScript", () => {
     const left = (await (await page.request.get(`/api/v1/statements/${statementId}/links`)).json()) as { items: { id: string }[] };
     expect(left.items.map((l) => l.id)).toEqual([linkIds[1]]);
   });
+
+  // Some forms carry JSON in a hidden field (the records picked, a review's comments) that a
+  // refused post sends back and the form is rendered from again, here on the server. Entries of
+  // another shape than the form writes (a label that is an object, a comment that is null)
+  // failed that render: the post answered 500.
+  test("a refused form whose JSON fields were tampered with is shown again with its errors", async ({ page, browser }) => {
+    await signInWith(page.request, demoUser("ADMIN").email, demoUser("ADMIN").password);
+    const tamper = (testId: string, name: string, value: string) =>
+      page.getByTestId(testId).evaluate((form, [n, v]) => ((form as HTMLFormElement).querySelector<HTMLInputElement>(`input[name="${n}"]`)!.value = v), [name, value]);
+    const picked = JSON.stringify([{ id: "a", name: "Kept", nameFa: { fa: "x" } }, null, { id: "b", name: "Also kept", nameFa: [{ a: 1 }] }, { id: 5, name: "dropped" }]);
+    for (const [path, formId, field] of [
+      ["/events/new", "event-form", "placeIds__labels"],
+      ["/proceedings/new", "proceeding-form", "defendantIds__labels"],
+    ] as const) {
+      await page.goto(path);
+      await tamper(formId, field, picked);
+      // Nothing typed: the form is refused for its missing title.
+      const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByTestId(formId).locator("button[type=submit]").last().click()]);
+      expect(res.status(), path).toBeLessThan(500);
+      await expect(page.getByTestId("form-error"), path).toBeVisible();
+      await expect(page.getByTestId(formId).getByTestId("picked-record").locator("bdi"), path).toHaveText(["Kept", "Also kept"]);
+    }
+
+    // A review's comments: a statement of the admin's, submitted and taken by the reviewer.
+    const text = "A fictional statement for a test. The guard read out the names.";
+    const witnessId = ((await (await page.request.get("/api/v1/witnesses")).json()) as { items: { id: string }[] }).items[0]!.id;
+    const made = await page.request.post("/api/v1/statements", { data: { witnessId, title: "Fictional sample — review comments tampered with", language: "en", originalText: text } });
+    expect(made.status()).toBe(201);
+    const statementId = ((await made.json()) as { id: string }).id;
+    expect((await page.request.post(`/api/v1/statements/${statementId}/submit`)).status()).toBe(200);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const reviewer = await context.newPage();
+    await signInWith(reviewer.request, demoUser("REVIEWER").email, demoUser("REVIEWER").password);
+    expect((await reviewer.request.post(`/api/v1/statements/${statementId}/take`)).status()).toBe(200);
+    for (const comments of ["[null]", "[{}]", '[{"text":{"a":1},"quote":{"b":2}}]', '[{"text":"Kept comment"},{"quote":"x","startOffset":"a"}]']) {
+      await reviewer.goto(`/statements/${statementId}`);
+      await reviewer.getByTestId("review-form").evaluate((form, v) => ((form as HTMLFormElement).querySelector<HTMLInputElement>('input[name="comments"]')!.value = v), comments);
+      // No decision chosen: refused.
+      const [res] = await Promise.all([reviewer.waitForResponse((r) => r.request().method() === "POST"), reviewer.getByTestId("decide").click()]);
+      expect(res.status(), comments).toBeLessThan(500);
+      await expect(reviewer.getByTestId("field-error-decision"), comments).toBeVisible();
+      await expect(reviewer.getByTestId("comment-text").first(), comments).toHaveValue(comments.includes("Kept comment") ? "Kept comment" : "");
+    }
+    await context.close();
+    await healthy(page.request);
+  });
 });
 
 test("malformed server action requests are refused with a clear answer, not a server error", async ({ baseURL }) => {
