@@ -2,7 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { safeCallbackUrl } from "@/app/_lib/page";
+import { safeCallbackUrl } from "@/app/_lib/callback-url";
 import { formField } from "@/app/_lib/run-form";
 import { hasUnstorableText } from "@/lib/validation";
 import { clientAddress } from "@/lib/auth/client-address";
