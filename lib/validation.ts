@@ -78,11 +78,16 @@ export function issueKey(issue: Issue, withInput = false): string {
 /** An error map for safeParse: a key for every issue whose schema named none (see issueKey). */
 export const fieldErrorKeys = (issue: Issue): string => issueKey(issue, true);
 
+/** An issue of a finished ZodError as a field-error key: its schema's own, or its kind's. */
+export function issueFieldError(issue: ZodError["issues"][number]): string {
+  return isFieldErrorKey(issue.message) ? issue.message : issueKey(issue as unknown as Issue);
+}
+
 export function zodFieldErrors(e: ZodError): FieldErrors {
   const out = emptyFieldErrors();
   for (const issue of e.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_";
-    (out[key] ??= []).push(isFieldErrorKey(issue.message) ? issue.message : issueKey(issue as unknown as Issue));
+    (out[key] ??= []).push(issueFieldError(issue));
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { ZCreateStatement } from "@/lib/statements/schemas";
 import { ZCreateWitness } from "@/lib/witnesses/witnesses";
 import { codeAsTyped } from "@/lib/witnesses/code";
 import { toLatinDigits } from "@/lib/dates";
-import { hasUnstorableText } from "@/lib/validation";
+import { hasUnstorableText, issueFieldError } from "@/lib/validation";
 import { FIELDS, fieldSpec, splitMulti, type ImportKind } from "./fields";
 
 // Per kind: how a mapped row is checked against the registry (plan) and what it becomes in
@@ -94,7 +94,7 @@ function zodProblems(kind: ImportKind, err: z.ZodError, columnOf: (field: string
   return err.issues.map((i) => {
     const top = String(i.path[0] ?? "");
     const field = fieldMap[top] ?? top;
-    return { column: columnOf(field) ?? (top === "identity" ? columnOf(String(i.path[1] ?? "")) : null), key: i.message };
+    return { column: columnOf(field) ?? (top === "identity" ? columnOf(String(i.path[1] ?? "")) : null), key: issueFieldError(i) };
   });
 }
 
