@@ -1,15 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { checkActionRequest } from "@/lib/server-actions/check-request";
+import { knownActionIds } from "@/lib/server-actions/known-actions";
 
 // A path whose percent-encoding does not decode to UTF-8 (/persons/%FF, /statements/%D8%00) is
 // the client's mistake, but Next, unable to decode it, answers 500 (vercel/next.js#92527). Such
 // paths are answered 400 here, before routing. Only paths with a percent sign come here (the
 // matcher), so no other request pays for it.
 export async function proxy(req: NextRequest) {
-  // A server action Next could not decode, too large or from another origin: answered here, not
-  // with Next's 500 (lib/server-actions/check-request.ts). Only POSTs that may be actions get here.
+  // A server action Next could not decode, too large, from another origin or unknown to this build
+  // (a page opened before an upgrade): answered here in the user's language, not with Next's 500
+  // or its English text (lib/server-actions/check-request.ts). Only POSTs that may be actions get here.
   if (req.method === "POST" && !req.nextUrl.pathname.startsWith("/api/")) {
-    const refusal = await checkActionRequest(req);
+    const refusal = await checkActionRequest(req, knownActionIds());
     if (refusal) return new NextResponse(refusal.message, { status: refusal.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   try {

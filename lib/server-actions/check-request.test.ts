@@ -97,4 +97,29 @@ describe("checkActionRequest", () => {
     expect(r?.message).toBe(fa.actionRequest.malformed);
     expect(fa.actionRequest.malformed).not.toBe(en.actionRequest.malformed);
   });
+
+  // A form from a page opened before an upgrade names an action this build does not have. Next
+  // answered "Server Action unavailable." (409) or "Invalid Server Action request." (400), in
+  // English whatever the user's language, and without saying what to do.
+  it("refuses an action this build does not have with 409 and what to do, in the user's language", async () => {
+    const known = new Set([ID]);
+    const OLD = "40" + "cd".repeat(20);
+    const noScript = (id: string) => multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", JSON.stringify({ id, bound: "$@1" })], ["$ACTION_1:1", `["id-1",${PREV}]`], ["name", "x"]]);
+    const plain = (id: string) => multipart([[`$ACTION_ID_${id}`, ""], ["locale", "fa"]]);
+    const fetched = multipart([["1_name", "x"], ["0", `["id-1",${PREV},"$K1"]`]]);
+    // This build's own action passes, in each form of request.
+    expect(await checkActionRequest(post(`["id-1",${PREV}]`, "text/plain;charset=UTF-8"), known)).toBeNull();
+    expect(await checkActionRequest(post(fetched.body, fetched.type), known)).toBeNull();
+    for (const m of [noScript(ID), plain(ID)]) expect(await checkActionRequest(post(m.body, m.type, {}, null), known)).toBeNull();
+    // Another id is refused, whichever way it is named.
+    for (const id of [OLD, "nope"]) {
+      expect(await checkActionRequest(post(`["id-1",${PREV}]`, "text/plain;charset=UTF-8", {}, id), known)).toMatchObject({ status: 409, problem: "unknownAction", message: en.actionRequest.unknownAction });
+      expect(await checkActionRequest(post(fetched.body, fetched.type, {}, id), known)).toMatchObject({ status: 409, problem: "unknownAction" });
+      for (const m of [noScript(id), plain(id)]) {
+        expect(await checkActionRequest(post(m.body, m.type, { cookie: "casefile-locale=fa" }, null), known)).toMatchObject({ status: 409, message: fa.actionRequest.unknownAction });
+      }
+    }
+    // Without the build's list (under next dev) nothing is refused for it.
+    expect(await checkActionRequest(post(`["id-1",${PREV}]`, "text/plain;charset=UTF-8", {}, OLD), null)).toBeNull();
+  });
 });

@@ -12,10 +12,10 @@ import { isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
 /** The limit on a server action's body: lib/body-limit.ts, which next.config.js gives Next too (serverActions.bodySizeLimit). */
 export const MAX_ACTION_BODY_BYTES = MAX_BODY_BYTES;
 
-type Problem = "malformed" | "origin" | "tooLarge";
-export type ActionRequestRefusal = { status: 400 | 403 | 413; problem: Problem; message: string };
+type Problem = "malformed" | "origin" | "tooLarge" | "unknownAction";
+export type ActionRequestRefusal = { status: 400 | 403 | 409 | 413; problem: Problem; message: string };
 
-const STATUS: Record<Problem, 400 | 403 | 413> = { malformed: 400, origin: 403, tooLarge: 413 };
+const STATUS: Record<Problem, 400 | 403 | 409 | 413> = { malformed: 400, origin: 403, tooLarge: 413, unknownAction: 409 };
 const MESSAGES: Record<Locale, Record<Problem, string>> = { en: en.actionRequest, fa: fa.actionRequest };
 
 function refuse(problem: Problem, locale: Locale): ActionRequestRefusal {
@@ -105,8 +105,31 @@ function noScriptFormWellFormed(form: FormData): boolean {
   return true;
 }
 
-/** Null when the request may go on to Next; otherwise what to answer. Reads a clone of the body. */
-export async function checkActionRequest(req: Request): Promise<ActionRequestRefusal | null> {
+/** The action ids a no-JavaScript form names: $ACTION_ID_<id> fields, and the id of each $ACTION_REF_ reference. */
+function noScriptActionIds(form: FormData): string[] {
+  const ids: string[] = [];
+  for (const key of form.keys()) {
+    if (key.startsWith("$ACTION_ID_")) ids.push(key.slice("$ACTION_ID_".length));
+    const m = /^\$ACTION_REF_(.*)$/.exec(key);
+    if (!m) continue;
+    const ref = form.get(`$ACTION_${m[1]}:0`);
+    try {
+      const id = (JSON.parse(typeof ref === "string" ? ref : "null") as { id?: unknown } | null)?.id;
+      if (typeof id === "string") ids.push(id);
+    } catch {
+      // a reference that is not JSON is refused as malformed before this is asked
+    }
+  }
+  return ids;
+}
+
+/**
+ * Null when the request may go on to Next; otherwise what to answer. Reads a clone of the body.
+ * `knownActions`: the ids of this build's server actions, when known. A form from a page opened
+ * before the app was upgraded names an action this build does not have; Next answers that with
+ * "Server Action unavailable." in English, which says nothing of what to do.
+ */
+export async function checkActionRequest(req: Request, knownActions?: ReadonlySet<string> | null): Promise<ActionRequestRefusal | null> {
   if (!mayBeServerAction(req)) return null;
   const locale = localeOf(req);
   if (!originAllowed(req)) return refuse("origin", locale);
@@ -125,12 +148,19 @@ export async function checkActionRequest(req: Request): Promise<ActionRequestRef
     }
     if (fetchAction) {
       const args = form.get("0");
-      return typeof args === "string" && jsonArray(args, true) ? null : refuse("malformed", locale);
+      if (!(typeof args === "string" && jsonArray(args, true))) return refuse("malformed", locale);
+      return unknown([req.headers.get("next-action")!]) ? refuse("unknownAction", locale) : null;
     }
-    return noScriptFormWellFormed(form) ? null : refuse("malformed", locale);
+    if (!noScriptFormWellFormed(form)) return refuse("malformed", locale);
+    return unknown(noScriptActionIds(form)) ? refuse("unknownAction", locale) : null;
   }
   if (!fetchAction) return null; // not a server action: Next passes it on to the page
   if (type.startsWith("application/x-www-form-urlencoded")) return null; // Next answers 404 itself
   // React sends the arguments as text: a JSON list.
-  return jsonArray(body.toString("utf8"), false) ? null : refuse("malformed", locale);
+  if (!jsonArray(body.toString("utf8"), false)) return refuse("malformed", locale);
+  return unknown([req.headers.get("next-action")!]) ? refuse("unknownAction", locale) : null;
+
+  function unknown(ids: string[]): boolean {
+    return !!knownActions && ids.some((id) => !knownActions.has(id));
+  }
 }

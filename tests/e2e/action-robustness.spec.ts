@@ -6,7 +6,7 @@ import { demoUser, expect, signInWith, test } from "./fixtures";
 // Server actions at the protocol level: what a browser without JavaScript posts, and what a
 // hand-made client can post instead. None of it may answer 500, hang the server or change data.
 
-type Messages = { actionRequest: Record<"malformed" | "origin" | "tooLarge", string>; errors: Record<string, string> };
+type Messages = { actionRequest: Record<"malformed" | "origin" | "tooLarge" | "unknownAction", string>; errors: Record<string, string> };
 const messages = (locale: string) => JSON.parse(readFileSync(join(process.cwd(), `messages/${locale}.json`), "utf8")) as Messages;
 const en = messages("en");
 const fa = messages("fa");
@@ -236,6 +236,18 @@ test("malformed server action requests are refused with a clear answer, not a se
     const m = multipart(parts);
     const res = await ctx.post("/places/new", { headers: { "Content-Type": m.type }, data: m.body, maxRedirects: 0 });
     if (res.status() !== 400) failures.push(`no-JS, ${label}: ${res.status()}`);
+  }
+  // An action this build does not have (the form of a page opened before an upgrade): Next said
+  // "Server Action unavailable." in English whatever the user's language.
+  const OLD = "40" + "cd".repeat(20);
+  for (const [label, headers, m, message] of [
+    ["fetch", { "Next-Action": OLD }, { body: Buffer.from('[{"seq":0,"ok":false,"values":{}}]'), type: "text/plain;charset=UTF-8" }, en.actionRequest.unknownAction],
+    ["no-JS", {}, multipart([[`$ACTION_ID_${OLD}`, ""], ["name", "x"]]), en.actionRequest.unknownAction],
+    ["no-JS, in Persian", { cookie: "casefile-locale=fa" }, multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", JSON.stringify({ id: OLD, bound: "$@1" })], ["$ACTION_1:1", '[{"seq":0,"ok":false,"values":{}}]'], ["name", "x"]]), fa.actionRequest.unknownAction],
+  ] as [string, Record<string, string>, { body: Buffer; type: string }, string][]) {
+    const res = await ctx.post("/places/new", { headers: { "Content-Type": m.type, ...headers }, data: m.body, maxRedirects: 0 });
+    const text = await res.text();
+    if (res.status() !== 409 || text !== message) failures.push(`an unknown action, ${label}: ${res.status()} ${text.slice(0, 120)}`);
   }
   expect(failures, failures.join("\n")).toEqual([]);
   const after = (await (await ctx.get("/api/v1/places?pageSize=1")).json()) as { total: number };
