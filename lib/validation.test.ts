@@ -140,6 +140,7 @@ describe("checks without a key of their own", () => {
     expect(r.success).toBe(false);
     const out = zodFieldErrors(r.error!);
     expect(out).toEqual({ short: ["too_long:40"] });
+    expect(isFieldErrorKey(r.error!.issues[0]!.message)).toBe(false);
     for (const key of ["too_long:40", "too_short:3", "required", "invalid_number", "not_negative", "too_many:2", "too_few:2", "invalid_choice", "invalid_format", "invalid_email", "too_large:4", "too_small:1", "invalid_value", "unknown_field"]) {
       expect(isFieldErrorKey(key), key).toBe(true);
       for (const locale of LOCALES) {
