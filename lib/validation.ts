@@ -129,6 +129,18 @@ export function parseInput<T extends ZodType>(schema: T, input: unknown): z.infe
   return r.data;
 }
 
+/**
+ * A JSON object of keys to values, as z.record reads it but keeping every key the client sent:
+ * z.record builds its result on a plain object, where a key named "__proto__" is silently
+ * dropped. Keys chosen by users (a sheet's column headers) can be any text. `error` is the
+ * field-error key for a value that is not an object at all.
+ */
+export function zOwnRecord<K extends ZodType<string>, V extends ZodType>(key: K, value: V, error: string) {
+  return z
+    .preprocess((v) => (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Map) ? new Map(Object.entries(v)) : v), z.map(key, value, { error }))
+    .transform((m) => Object.fromEntries(m) as Record<z.output<K>, z.output<V>>);
+}
+
 /** Trimmed text that must not be empty, with a length limit. */
 export const zText = (max: number) =>
   z

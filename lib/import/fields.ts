@@ -115,9 +115,24 @@ export function headerKey(h: string): string {
 /** Mapping: the sheet's header -> a field of the kind ("" = not imported). */
 export type Mapping = Record<string, string>;
 
+/**
+ * An empty mapping without a prototype. Its keys are the sheet's headers, and on a plain object
+ * a header named "__proto__" or "constructor" would read Object.prototype's own property instead
+ * of the sheet's column (and "__proto__" could not even be set).
+ */
+export function emptyMapping(): Mapping {
+  return Object.create(null) as Mapping;
+}
+
+/** The field a header is mapped to ("" when the mapping does not name the header). */
+export function mappedField(mapping: Mapping, header: string): string {
+  const field = Object.hasOwn(mapping, header) ? mapping[header] : "";
+  return typeof field === "string" ? field : "";
+}
+
 /** The field each header most likely means; each field is given to one header at most. */
 export function guessMapping(kind: ImportKind, headers: string[]): Mapping {
-  const out: Mapping = {};
+  const out = emptyMapping();
   const taken = new Set<string>();
   for (const h of headers) {
     const k = headerKey(h);

@@ -8,7 +8,7 @@ import { read, write } from "@/lib/db/write";
 import { AppError, isAppError } from "@/lib/errors";
 import { discardTemp, placeTemp, receiveToTemp, storageRoot, type TempFile } from "@/lib/exhibits/storage";
 import { compactSearchIndex } from "@/lib/search/compact";
-import { FIELDS, guessMapping, isImportKind, IMPORT_KINDS, missingRequired, type ImportKind, type Mapping } from "./fields";
+import { emptyMapping, FIELDS, guessMapping, isImportKind, IMPORT_KINDS, mappedField, missingRequired, type ImportKind, type Mapping } from "./fields";
 import { fileRefusal, openZip, readCsv, sha256File, sniffFormat, type InputFormat, type ZipArchive } from "./input";
 import { loadRegistry, loadWitnessCodes, planRow, rowKeyOf, type InFile, type PlannedFile, type Problem, type RecordRef, type RowPlan, type Values } from "./kinds";
 import { writeRow, writeStatementsBatch } from "./write-rows";
@@ -102,10 +102,10 @@ async function reportProgress(jobId: string, p: Progress, opts: ImportOptions, i
 
 function validateMapping(kind: ImportKind, headers: string[], mapping: Mapping): Mapping {
   const fields = new Set(FIELDS[kind].map((f) => f.field));
-  const out: Mapping = {};
+  const out = emptyMapping();
   const used = new Map<string, string>();
   for (const h of headers) {
-    const field = mapping[h] ?? "";
+    const field = mappedField(mapping, h);
     if (field && !fields.has(field)) throw fileRefusal(`import_unknown_field:${field}`, `The mapping names a field '${field}' that ${kind} does not have. Nothing was written.`);
     if (field && used.has(field))
       throw fileRefusal(`import_field_mapped_twice:${field}`, `Two columns ('${used.get(field)}' and '${h}') are mapped to the same field '${field}'. Nothing was written.`);

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { read, write } from "@/lib/db/write";
-import { parseInput, zText } from "@/lib/validation";
+import { parseInput, zOwnRecord, zText } from "@/lib/validation";
 import { FIELDS, IMPORT_KINDS, type ImportKind, type Mapping } from "./fields";
 
 // Column mappings saved under a name per kind, so the next sheet of the same shape maps itself.
@@ -12,7 +12,7 @@ import { FIELDS, IMPORT_KINDS, type ImportKind, type Mapping } from "./fields";
 export const ZSaveTemplate = z.object({
   kind: z.enum(IMPORT_KINDS, { error: "invalid_choice" }),
   name: zText(100),
-  mapping: z.record(z.string().max(300), z.string().max(100)),
+  mapping: zOwnRecord(z.string().max(300), z.string().max(100), "import_mapping_invalid"),
 });
 
 export type TemplateOut = { id: string; kind: ImportKind; name: string; mapping: Mapping; updatedAt: string };

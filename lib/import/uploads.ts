@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { cleanFileName } from "@/lib/exhibits/shared";
 import { storageRoot, uploadChunks } from "@/lib/exhibits/storage";
 import { humanBytes } from "@/lib/exhibits/format";
-import { parseInput } from "@/lib/validation";
+import { parseInput, zOwnRecord } from "@/lib/validation";
 import { IMPORT_KINDS } from "./fields";
 import { runImport, type ImportResult } from "./run-import";
 
@@ -62,8 +62,9 @@ export async function storeUpload(input: Readable, root = storageRoot(), maxByte
   }
 }
 
-const zMapping = z.record(z.string().max(300), z.string().max(100));
-const zEdits = z.record(z.string().regex(/^\d+$/), z.record(z.string().max(300), z.string().max(200_000)));
+// Keys are the sheet's headers, which may be any text, "__proto__" included (zOwnRecord).
+const zMapping = zOwnRecord(z.string().max(300), z.string().max(100), "import_mapping_invalid");
+const zEdits = z.record(z.string().regex(/^\d+$/), zOwnRecord(z.string().max(300), z.string().max(200_000), "import_edits_invalid"));
 const jsonField = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() ? JSON.parse(v) : v === "" ? undefined : v), schema.optional());
 
 export const ZStartImport = z.object({

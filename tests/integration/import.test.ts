@@ -207,6 +207,30 @@ describe("bad input is refused with row, column and message, and nothing is writ
     expect(listDir(join(dir, "store", "imports")).filter((f) => f.endsWith(".part"))).toEqual([]);
   });
 
+  test("headers named like Object.prototype's properties (__proto__, constructor, toString) are columns like any other, guessed or mapped", async () => {
+    const before = await snapshot();
+    const sheet = "__proto__,constructor,toString,name\nproto cell,ctor cell,ts cell,Sara Protofield\n";
+    // Guessed: the three headers mean nothing to PERSONS and are left out; the row is fine.
+    const guessed = await runImport({ actor: researcher, path: file(sheet), kind: "PERSONS", dryRun: true });
+    expect(guessed.rows.map((r) => [r.outcome, r.label])).toEqual([["CREATE", "Sara Protofield"]]);
+    expect(Object.entries(guessed.mapping)).toEqual([["__proto__", ""], ["constructor", ""], ["toString", ""], ["name", "name"]]);
+    // Mapped by the client (multipart field, then the JSON body of a re-run), "__proto__" included.
+    const mapping = { ["__proto__"]: "name", constructor: "summary", name: "" };
+    const mapped = await uploadAndCheck({ actor: researcher, file: { stream: Readable.from([Buffer.from(sheet)]), name: "proto.csv" }, fields: Promise.resolve({ kind: "PERSONS", mapping: JSON.stringify(mapping) }) });
+    expect(mapped.rows.map((r) => [r.outcome, r.label])).toEqual([["CREATE", "proto cell"]]);
+    expect(Object.entries(mapped.mapping)).toEqual([["__proto__", "name"], ["constructor", "summary"], ["toString", ""], ["name", ""]]);
+    const body = JSON.parse(`{"dryRun":true,"mapping":${JSON.stringify(mapping)},"edits":{"2":{"__proto__":"Edited Proto"}}}`);
+    const again = (await rerunImport({ actor: researcher, jobId: mapped.jobId, input: body })) as ImportResult;
+    expect(again.rows.map((r) => [r.outcome, r.label])).toEqual([["CREATE", "Edited Proto"]]);
+    // A mapping that leaves such a header out leaves its column out.
+    const partial = await runImport({ actor: researcher, path: file(sheet), kind: "PERSONS", dryRun: true, mapping: JSON.parse('{"name":"name"}') });
+    expect(partial.rows.map((r) => r.outcome)).toEqual(["CREATE"]);
+    // A mapping that is no object is refused saying what to send, in the reader's language.
+    const e = await refusal(rerunImport({ actor: researcher, jobId: mapped.jobId, input: { dryRun: true, mapping: "name" } }));
+    expect(e.fields?.mapping).toEqual(["import_mapping_invalid"]);
+    expect(await snapshot()).toEqual(before);
+  });
+
   test("a cell holding a NUL character refuses its row, naming the column, and nothing is written", async () => {
     const before = await snapshot();
     const sheet = ["title,date,description", "Lockdown,۱۲ مرداد ۱۳۶۷,ok", "Trans\u0000fer,1988-08-01,a\u0000b"].join("\n");
