@@ -10,7 +10,10 @@ const TABLES: Record<Locale, Record<string, string>> = {
 };
 
 export function fieldErrorMessage(key: string, locale: Locale): string {
-  const [name, arg] = key.split(":");
+  // The argument is everything after the first colon: a header or a ZIP entry may hold colons.
+  const i = key.indexOf(":");
+  const name = i < 0 ? key : key.slice(0, i);
+  const arg = i < 0 ? undefined : key.slice(i + 1);
   const template = TABLES[locale][name] ?? TABLES.en[name];
   if (!template) return key;
   return arg === undefined ? template : template.replace("{n}", arg);

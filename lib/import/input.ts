@@ -145,25 +145,52 @@ export function normalizeZipPath(p: string): string | null {
   return n.normalize("NFC");
 }
 
+/** Unix file type bits of an entry's external attributes (the high 16 bits, as Info-ZIP writes them). */
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+
 export async function openZip(path: string): Promise<ZipArchive> {
+  // decodeStrings off: yauzl would otherwise fail the whole archive on an entry named "../x" or
+  // "/x" with an error that reads like damage. The names are decoded and checked here instead,
+  // so the refusal can name the entry to remove.
   const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true }, (e, z) => (e ? rej(e) : res(z))),
+    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (e, z) => (e ? rej(e) : res(z))),
   ).catch(() => {
     throw fileRefusal("import_zip_unreadable", "The ZIP file cannot be read (damaged or not a ZIP). Nothing was written.");
   });
   const entries = new Map<string, yauzl.Entry>();
-  await new Promise<void>((res, rej) => {
-    zip.on("entry", (e: yauzl.Entry) => {
-      if (!e.fileName.endsWith("/")) {
-        const name = normalizeZipPath(e.fileName);
-        if (name) entries.set(name, e);
-      }
+  try {
+    await new Promise<void>((res, rej) => {
+      zip.on("entry", (e: yauzl.Entry) => {
+        const raw = yauzl.getFileNameLowLevel(e.generalPurposeBitFlag, e.fileNameRaw, e.extraFields, false);
+        if (yauzl.validateFileName(raw) !== null) {
+          return rej(
+            fileRefusal(
+              `import_zip_unsafe_name:${raw}`,
+              `The ZIP holds an entry named '${raw}', a path that leads out of the archive (an absolute path or ..). Remove or rename it and upload the ZIP again. Nothing was written.`,
+            ),
+          );
+        }
+        if (!raw.endsWith("/")) {
+          if (((e.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) {
+            return rej(fileRefusal(`import_zip_symlink:${raw}`, `The ZIP entry '${raw}' is a symbolic link, not a file. Put the file itself in the ZIP. Nothing was written.`));
+          }
+          const name = normalizeZipPath(raw);
+          if (name && entries.has(name)) {
+            return rej(fileRefusal(`import_zip_duplicate_name:${name}`, `The ZIP holds two entries named '${name}'; it cannot tell which one is meant. Keep one and upload the ZIP again. Nothing was written.`));
+          }
+          if (name) entries.set(name, e);
+        }
+        zip.readEntry();
+      });
+      zip.on("end", () => res());
+      zip.on("error", () => rej(fileRefusal("import_zip_unreadable", "The ZIP file cannot be read (damaged or not a ZIP). Nothing was written.")));
       zip.readEntry();
     });
-    zip.on("end", () => res());
-    zip.on("error", () => rej(fileRefusal("import_zip_unreadable", "The ZIP file cannot be read (damaged or not a ZIP). Nothing was written.")));
-    zip.readEntry();
-  });
+  } catch (e) {
+    zip.close();
+    throw e;
+  }
   const csvs = [...entries.keys()].filter((n) => n.toLowerCase().endsWith(".csv") && !n.startsWith("__MACOSX/"));
   const top = csvs.filter((n) => !n.includes("/"));
   const csvName = csvs.length === 1 ? csvs[0] : top.length === 1 ? top[0] : null;

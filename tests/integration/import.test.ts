@@ -11,6 +11,7 @@ import * as dbWrite from "@/lib/db/write";
 import { read } from "@/lib/db/write";
 import { isAppError, type AppError } from "@/lib/errors";
 import { blobPath } from "@/lib/exhibits/storage";
+import { fieldErrorMessage } from "@/lib/i18n/field-errors";
 import { getImportJob, rerunImport, runImport, saveTemplate, uploadAndCheck, type ImportResult } from "@/lib/import";
 import { Readable } from "node:stream";
 import { seedDemo } from "@/lib/seed/seed-demo";
@@ -231,6 +232,39 @@ describe("bad input is refused with row, column and message, and nothing is writ
     expect(await snapshot()).toEqual(before);
   });
 
+  test("a ZIP entry leading out of the archive, a symbolic link or two entries of one name refuse the ZIP naming the entry, in the reader's language", async () => {
+    const before = await snapshot();
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(2000, 65), Buffer.from("\n%%EOF\n")]);
+    const sheet = (f: string) => Buffer.from(`witness,title,language,text,files\nW-0001,Zip names,en,Some text,${f}\n`);
+    // yazl refuses to write such names: written as "QQ/…" or "/QQ…" and patched in place (local header and central directory).
+    const patched = async (name: string, entries: [string, Buffer][], from: string, to: string) => {
+      const p = join(dir, name);
+      await makeZip(p, entries);
+      const bytes = readFileSync(p);
+      writeFileSync(p, Buffer.from(bytes.toString("latin1").split(from).join(to), "latin1"));
+      return p;
+    };
+    const cases: [string, string, string][] = [
+      [await patched("trav.zip", [["statements.csv", sheet("a.pdf")], ["a.pdf", pdf], ["QQ/QQ/evil.txt", Buffer.from("hi")]], "QQ/QQ/", "../../"), "import_zip_unsafe_name:../../evil.txt", "../../evil.txt"],
+      [await patched("abs.zip", [["statements.csv", sheet("x.pdf")], ["QQtc/x.pdf", pdf]], "QQtc/", "/etc/"), "import_zip_unsafe_name:/etc/x.pdf", "/etc/x.pdf"],
+      [await patched("drive.zip", [["statements.csv", sheet("x.pdf")], ["QQ/x.pdf", pdf]], "QQ/", "C:/"), "import_zip_unsafe_name:C:/x.pdf", "C:/x.pdf"],
+    ];
+    const link = join(dir, "link.zip");
+    await makeZip(link, [["statements.csv", sheet("a.pdf")], ["a.pdf", Buffer.from("/etc/passwd"), { mode: 0o120777 }]]);
+    cases.push([link, "import_zip_symlink:a.pdf", "a.pdf"]);
+    const dup = join(dir, "dup.zip");
+    await makeZip(dup, [["statements.csv", sheet("a.pdf")], ["a.pdf", pdf], ["./a.pdf", Buffer.from("%PDF-1.4\nother\n%%EOF\n")]]);
+    cases.push([dup, "import_zip_duplicate_name:a.pdf", "a.pdf"]);
+    for (const [path, key, entry] of cases) {
+      const e = await refusal(runImport({ actor: researcher, path, kind: "STATEMENTS", dryRun: false }));
+      expect(e.fields?.file).toEqual([key]);
+      expect(e.message).toContain(`'${entry}'`);
+      expect(fieldErrorMessage(key, "fa")).toContain(`«${entry}»`);
+      expect(fieldErrorMessage(key, "en")).toContain(`“${entry}”`);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   test("a cell holding a NUL character refuses its row, naming the column, and nothing is written", async () => {
     const before = await snapshot();
     const sheet = ["title,date,description", "Lockdown,۱۲ مرداد ۱۳۶۷,ok", "Trans\u0000fer,1988-08-01,a\u0000b"].join("\n");
@@ -393,10 +427,10 @@ describe("the web path", () => {
   });
 });
 
-function makeZip(path: string, entries: [string, Buffer][]): Promise<void> {
+function makeZip(path: string, entries: ([string, Buffer] | [string, Buffer, { mode: number }])[]): Promise<void> {
   return new Promise((res, rej) => {
     const z = new yazl.ZipFile();
-    for (const [name, data] of entries) z.addBuffer(data, name);
+    for (const [name, data, options] of entries) z.addBuffer(data, name, options);
     z.end();
     z.outputStream.pipe(createWriteStream(path)).on("close", () => res()).on("error", rej);
   });
