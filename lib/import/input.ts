@@ -7,6 +7,7 @@ import { parse } from "csv-parse";
 import yauzl from "yauzl";
 import { AppError } from "@/lib/errors";
 import { sha256OfFile } from "@/lib/crypto/file-hash";
+import { humanBytes } from "@/lib/exhibits/format";
 
 // Reading what the user gave us: a CSV file, or a ZIP holding one CSV and the files its rows
 // name. Everything is streamed: the CSV is decoded and parsed as it is read, and a ZIP's files
@@ -42,12 +43,33 @@ export function fileRefusal(key: string, message: string, details?: Record<strin
 
 const ENCODING_HELP = "Save the sheet as “CSV UTF-8” and import it again. Nothing was written.";
 
+// What one import reads of a sheet. Everything read is planned and reported in memory, and a
+// ZIP's CSV can expand far beyond the upload (a few MB of ZIP can hold gigabytes of text), so
+// the text, the rows and each row are bounded; past a bound the file is refused, naming it.
+
+/** The largest row: far above what a valid row holds (a text field takes at most 200,000 characters). */
+export const MAX_ROW_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_SHEET_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_SHEET_ROWS = 100_000;
+
+function positiveEnv(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isSafeInteger(n) && n > 0 ? n : fallback;
+}
+/** The most text (in bytes, after a ZIP is unpacked) an import reads of its sheet. */
+export const maxSheetBytes = () => positiveEnv("CASEFILE_MAX_IMPORT_SHEET_BYTES", DEFAULT_MAX_SHEET_BYTES);
+/** The most data rows (after the header) one import takes. */
+export const maxSheetRows = () => positiveEnv("CASEFILE_MAX_IMPORT_ROWS", DEFAULT_MAX_SHEET_ROWS);
+
+export type SheetLimits = { maxBytes: number; maxRows: number; maxRowBytes: number };
+const sheetLimits = (): SheetLimits => ({ maxBytes: maxSheetBytes(), maxRows: maxSheetRows(), maxRowBytes: MAX_ROW_BYTES });
+
 /**
  * Decodes the bytes as UTF-8 (a byte-order mark is dropped), refusing UTF-16 and anything that
  * is not valid UTF-8 — typically a sheet saved by Excel in Windows-1256 (Arabic) — with a
  * message that says to save as UTF-8.
  */
-export async function* decodeUtf8(input: AsyncIterable<Buffer | Uint8Array>): AsyncGenerator<string> {
+export async function* decodeUtf8(input: AsyncIterable<Buffer | Uint8Array>, maxBytes = Infinity): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let first = true;
   let offset = 0;
@@ -63,6 +85,10 @@ export async function* decodeUtf8(input: AsyncIterable<Buffer | Uint8Array>): As
       let zeros = 0;
       for (const b of sample) if (b === 0) zeros++;
       if (sample.length >= 4 && zeros * 4 >= sample.length) throw fileRefusal("import_encoding_utf16", `The file is in UTF-16, not UTF-8. ${ENCODING_HELP}`);
+    }
+    if (offset + chunk.length > maxBytes) {
+      const limit = humanBytes(maxBytes);
+      throw fileRefusal(`import_sheet_too_large:${limit}`, `The sheet is larger than ${limit}. Split it into several files and import them one after another. Nothing was written.`);
     }
     let text: string;
     try {
@@ -92,8 +118,8 @@ export type SheetRow = { row: number; cells: string[] };
  * The header and then each row, parsed by csv-parse as the text streams in. The delimiter is
  * a comma, or a semicolon or tab when the header has those and no comma.
  */
-export async function* readCsv(input: AsyncIterable<Buffer | Uint8Array>): AsyncGenerator<SheetRow> {
-  const text = decodeUtf8(input);
+export async function* readCsv(input: AsyncIterable<Buffer | Uint8Array>, limits: SheetLimits = sheetLimits()): AsyncGenerator<SheetRow> {
+  const text = decodeUtf8(input, limits.maxBytes);
   let firstText: string | null = null;
   // Look at the first chunk to choose the delimiter, then hand everything to the parser.
   const head = await text.next();
@@ -101,7 +127,7 @@ export async function* readCsv(input: AsyncIterable<Buffer | Uint8Array>): Async
   firstText = head.value.replace(/^\uFEFF/, "");
   const firstLine = firstText.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = firstLine.includes(",") ? "," : firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
-  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, bom: true });
+  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, bom: true, max_record_size: limits.maxRowBytes });
   async function* all() {
     yield firstText!;
     yield* text;
@@ -113,11 +139,26 @@ export async function* readCsv(input: AsyncIterable<Buffer | Uint8Array>): Async
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
+      // The header is row 1.
+      if (row - 1 > limits.maxRows) {
+        const max = limits.maxRows.toLocaleString("en");
+        throw fileRefusal(`import_too_many_rows:${max}`, `The sheet has more than ${max} rows. Split it into several files and import them one after another. Nothing was written.`);
+      }
       yield { row, cells: record };
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    const err = e as { code?: string; lines?: number; message?: string };
+    const err = e as { code?: string; lines?: number; records?: number; message?: string };
+    if (err.code === "CSV_MAX_RECORD_SIZE") {
+      // Numbered as the rows of the report are (the header is row 1), not by line: a long cell spans lines.
+      const at = (err.records ?? 0) + 1;
+      const limit = humanBytes(limits.maxRowBytes);
+      throw fileRefusal(
+        `import_row_too_large:${at}`,
+        `Row ${at} is larger than ${limit}, more than any field can hold. A quote left open makes the rest of the file one cell: check the quotes from there on. Nothing was written.`,
+        { row: at },
+      );
+    }
     throw fileRefusal("import_csv_malformed", `The CSV cannot be read at line ${err.lines ?? "?"}: ${err.message ?? "malformed"}. Nothing was written.`, { line: err.lines ?? null });
   } finally {
     parser.destroy();

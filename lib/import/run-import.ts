@@ -80,6 +80,14 @@ export const liveProgress: Map<string, Progress> = (g.__casefileImportProgress ?
 const PROGRESS_EVERY = 100;
 /** Rows planned together, after reading the witnesses they name (loadWitnessCodes). */
 const ROWS_PER_READ = 500;
+/**
+ * How much of the refused rows' cells a report echoes (characters, each cell counted CELL_COST
+ * more) so the screen can offer to fix them: every report is held in memory and stored whole,
+ * so a sheet of many wide or long refused rows echoes its first ones only; the rest are reported
+ * with their problems, without cells.
+ */
+const MAX_ECHOED_CHARS = 16 * 1024 * 1024;
+const CELL_COST = 32;
 
 async function updateJob(jobId: string, data: Record<string, unknown>) {
   await write((tx) => tx.importJob.update({ where: { id: jobId }, data }));
@@ -197,6 +205,7 @@ async function plan(opts: ImportOptions, meta: Meta, setZip: (z: ZipArchive) => 
   const plans: RowPlan[] = [];
   const reports: RowReport[] = [];
   let done = 0;
+  let echoed = 0;
   // Rows are planned ROWS_PER_READ at a time, the witness codes those rows name read first: a
   // statements import reads only the witnesses its rows name, a few queries per batch of rows.
   const pending: { row: number; columns: number; edited: boolean; cells: string[]; values: Values; rowKey: string }[] = [];
@@ -219,7 +228,10 @@ async function plan(opts: ImportOptions, meta: Meta, setZip: (z: ZipArchive) => 
       seen.set(rowKey, seen.get(rowKey) ?? row);
       plans.push(p);
       const rep: RowReport = { row, outcome: p.outcome, label: p.label, record: p.record, problems: p.problems, warnings: p.warnings };
-      if (p.outcome === "REFUSE") rep.cells = Object.fromEntries(headers.map((h, i) => [h, protectedHeaders.has(h) ? null : (cells[i] ?? "")]));
+      if (p.outcome === "REFUSE" && echoed < MAX_ECHOED_CHARS) {
+        rep.cells = Object.fromEntries(headers.map((h, i) => [h, protectedHeaders.has(h) ? null : (cells[i] ?? "")]));
+        for (const c of cells) echoed += CELL_COST + c.length;
+      }
       reports.push(rep);
       if (++done % PROGRESS_EVERY === 0) await reportProgress(jobId, { phase: "CHECKING", done, total: 0 }, opts, false);
     }

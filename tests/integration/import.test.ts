@@ -265,6 +265,38 @@ describe("bad input is refused with row, column and message, and nothing is writ
     expect(await snapshot()).toEqual(before);
   });
 
+  test("a sheet past the bounds (a row of more than 8 MB, too much text, too many rows), from a small ZIP too, is refused as a whole saying which", async () => {
+    const before = await snapshot();
+    // A few KB of ZIP holding a row of 9 MB: before, it was read into one cell without end (a ZIP of 2 MB with 2 GB took the server down).
+    const big = join(dir, "big-row.zip");
+    await makeZip(big, [["places.csv", Buffer.concat([Buffer.from('name,note\nBig,"'), Buffer.alloc(9 * 1024 * 1024, 120), Buffer.from('"\n')])]]);
+    const row = await refusal(runImport({ actor: researcher, path: big, kind: "PLACES", dryRun: true }));
+    expect(row.fields?.file).toEqual(["import_row_too_large:2"]);
+    expect(fieldErrorMessage("import_row_too_large:2", "fa")).toContain("ردیف 2 ");
+    // A quote left open: the rest of the file would be one cell.
+    const open = await refusal(runImport({ actor: researcher, path: file(`name,note\nFine,row\nOpen,"${"long text\n".repeat(900_000)}`), kind: "PLACES", dryRun: true }));
+    expect(open.fields?.file).toEqual(["import_row_too_large:3"]);
+    expect(open.message).toMatch(/check the quotes/);
+
+    const sheet = ["name,city", ...Array.from({ length: 5 }, (_, i) => `Bounded Place ${i},Tehran`)].join("\n");
+    const env = process.env;
+    try {
+      process.env = { ...env, CASEFILE_MAX_IMPORT_ROWS: "5" };
+      expect((await runImport({ actor: researcher, path: file(sheet), kind: "PLACES", dryRun: true })).counts.rows).toBe(5);
+      process.env = { ...env, CASEFILE_MAX_IMPORT_ROWS: "4" };
+      expect((await refusal(runImport({ actor: researcher, path: file(sheet), kind: "PLACES", dryRun: false }))).fields?.file).toEqual(["import_too_many_rows:4"]);
+      process.env = { ...env, CASEFILE_MAX_IMPORT_SHEET_BYTES: "100" };
+      const zipped = join(dir, "bounded.zip");
+      await makeZip(zipped, [["places.csv", Buffer.from(sheet)]]);
+      const text = await refusal(runImport({ actor: researcher, path: zipped, kind: "PLACES", dryRun: false }));
+      expect(text.fields?.file).toEqual(["import_sheet_too_large:100 bytes"]);
+      expect(fieldErrorMessage("import_sheet_too_large:100 bytes", "en")).toMatch(/larger than 100 bytes. Split it/);
+    } finally {
+      process.env = env;
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   test("a cell holding a NUL character refuses its row, naming the column, and nothing is written", async () => {
     const before = await snapshot();
     const sheet = ["title,date,description", "Lockdown,۱۲ مرداد ۱۳۶۷,ok", "Trans\u0000fer,1988-08-01,a\u0000b"].join("\n");
