@@ -125,7 +125,8 @@ export async function* readCsv(input: AsyncIterable<Buffer | Uint8Array>, limits
   const head = await text.next();
   if (head.done) throw fileRefusal("import_file_empty", "The file is empty. Nothing was written.");
   firstText = head.value.replace(/^\uFEFF/, "");
-  const firstLine = firstText.split(/\r?\n/, 1)[0] ?? "";
+  // Lines may end in CR alone (spreadsheets saved as "CSV (Macintosh)").
+  const firstLine = firstText.split(/\r\n|\r|\n/, 1)[0] ?? "";
   const delimiter = firstLine.includes(",") ? "," : firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
   const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, bom: true, max_record_size: limits.maxRowBytes });
   async function* all() {

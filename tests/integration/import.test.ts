@@ -297,6 +297,15 @@ describe("bad input is refused with row, column and message, and nothing is writ
     expect(await snapshot()).toEqual(before);
   });
 
+  test("lines ending in CR alone: the separator is chosen from the header line, not from the whole first chunk", async () => {
+    const r = await runImport({ actor: researcher, path: file("name;city\rCR Place One;Tehran, Iran\rCR Place Two;Karaj\r"), kind: "PLACES", dryRun: true });
+    expect(r.headers).toEqual(["name", "city"]);
+    expect(r.rows.map((x) => [x.outcome, x.label])).toEqual([
+      ["CREATE", "CR Place One"],
+      ["CREATE", "CR Place Two"],
+    ]);
+  });
+
   test("a cell holding a NUL character refuses its row, naming the column, and nothing is written", async () => {
     const before = await snapshot();
     const sheet = ["title,date,description", "Lockdown,۱۲ مرداد ۱۳۶۷,ok", "Trans\u0000fer,1988-08-01,a\u0000b"].join("\n");
