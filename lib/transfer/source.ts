@@ -1,4 +1,5 @@
 import "server-only";
+import { constants } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -17,6 +18,20 @@ export type ExportSource = {
   close(): void;
 };
 
+/**
+ * casefile-export.json is parsed as one string, so it can be no longer than the longest string
+ * this runtime makes (about 512 MB). A longer one, or a ZIP entry that unpacks to more (a small
+ * ZIP can), is refused before it is read into memory.
+ */
+export const MAX_DOCUMENT_BYTES = constants.MAX_STRING_LENGTH;
+
+function documentTooLarge(where: string): AppError {
+  return new AppError(
+    "INVALID_INPUT",
+    `${where} is larger than ${Math.floor(MAX_DOCUMENT_BYTES / (1024 * 1024))} MB, more than this version of Casefile can read as one document; the export is damaged or not a Casefile export. Nothing was written.`,
+  );
+}
+
 async function zipSource(path: string): Promise<ExportSource> {
   let zip: yauzl.ZipFile;
   try {
@@ -31,8 +46,12 @@ async function zipSource(path: string): Promise<ExportSource> {
       zip.readEntry();
     });
     zip.on("end", () => resolve());
-    zip.on("error", reject);
+    // A damaged archive, or an entry named like a path out of it ("../x", "/x"): yauzl says which.
+    zip.on("error", (e: Error) => reject(new AppError("INVALID_INPUT", `${path} is not a readable ZIP file (${e.message}). Nothing was written.`)));
     zip.readEntry();
+  }).catch((e) => {
+    zip.close();
+    throw e;
   });
   const open = async (name: string) => {
     const e = entries.get(name);
@@ -40,10 +59,20 @@ async function zipSource(path: string): Promise<ExportSource> {
   };
   return {
     async document() {
-      const s = await open(DOCUMENT_NAME);
-      if (!s) throw new AppError("INVALID_INPUT", `${path} does not contain ${DOCUMENT_NAME}; it is not a Casefile export.`);
+      const entry = entries.get(DOCUMENT_NAME);
+      if (!entry) throw new AppError("INVALID_INPUT", `${path} does not contain ${DOCUMENT_NAME}; it is not a Casefile export.`);
+      if (entry.uncompressedSize > MAX_DOCUMENT_BYTES) throw documentTooLarge(`The export's ${DOCUMENT_NAME}`);
+      const s = await zip.openReadStreamPromise(entry);
       const chunks: Buffer[] = [];
-      for await (const c of s) chunks.push(c as Buffer);
+      let size = 0;
+      for await (const c of s) {
+        size += (c as Buffer).length;
+        if (size > MAX_DOCUMENT_BYTES) {
+          s.destroy();
+          throw documentTooLarge(`The export's ${DOCUMENT_NAME}`);
+        }
+        chunks.push(c as Buffer);
+      }
       return Buffer.concat(chunks);
     },
     file: open,
@@ -54,6 +83,8 @@ async function zipSource(path: string): Promise<ExportSource> {
 function dirSource(dir: string, documentPath: string): ExportSource {
   return {
     async document() {
+      const s = await stat(documentPath).catch(() => null);
+      if (s && s.size > MAX_DOCUMENT_BYTES) throw documentTooLarge(documentPath);
       return readFile(documentPath).catch(() => {
         throw new AppError("INVALID_INPUT", `${documentPath} cannot be read; it is not a Casefile export.`);
       });

@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import yauzl from "yauzl";
+import yazl from "yazl";
+import { isAppError } from "@/lib/errors";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { closeDb, getDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
@@ -222,6 +224,33 @@ describe("full export and import", () => {
     writeFileSync(join(damaged, "files", sha.slice(0, 2), sha), "tampered");
     await expect(importCasefileExport({ file: damaged })).rejects.toThrow(new RegExp(`files/${sha.slice(0, 2)}/${sha}.*does not match`));
     expect(await read((d) => d.auditEvent.count())).toBe(0);
+    expect(await read((d) => d.user.count())).toBe(0);
+  });
+
+  test("a ZIP with an entry named like a path out of it, or whose document unpacks past what can be read, is refused as the user's mistake, and nothing is written", async () => {
+    await freshDestination();
+    const zipOf = (name: string, entries: [string, Buffer][]) =>
+      new Promise<string>((res, rej) => {
+        const z = new yazl.ZipFile();
+        for (const [n, data] of entries) z.addBuffer(data, n);
+        z.end();
+        const f = join(work, name);
+        z.outputStream.pipe(createWriteStream(f)).on("close", () => res(f)).on("error", rej);
+      });
+    const doc = readFileSync(join(exportDir, "casefile-export.json"));
+    // yazl refuses such names: written as "QQ/QQ/…" and patched in place.
+    const trav = await zipOf("trav.zip", [["casefile-export.json", doc], ["QQ/QQ/evil", Buffer.from("x")]]);
+    writeFileSync(trav, Buffer.from(readFileSync(trav).toString("latin1").split("QQ/QQ/").join("../../"), "latin1"));
+    const e = await importCasefileExport({ file: trav, dryRun: true }).catch((x) => x);
+    expect(isAppError(e) && e.code).toBe("INVALID_INPUT");
+    expect(e.message).toMatch(/not a readable ZIP file \(invalid relative path: \.\.\/\.\.\/evil\)/);
+    // A document whose central directory says it unpacks to about 4 GB (a few KB of ZIP can): refused before it is read.
+    const bomb = await zipOf("bomb.zip", [["casefile-export.json", Buffer.from("{}")]]);
+    const bytes = readFileSync(bomb);
+    const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(0xfffffff0, central + 24);
+    writeFileSync(bomb, bytes);
+    await expect(importCasefileExport({ file: bomb, dryRun: true })).rejects.toThrow(/casefile-export\.json is larger than \d+ MB, more than this version of Casefile can read/);
     expect(await read((d) => d.user.count())).toBe(0);
   });
 });
