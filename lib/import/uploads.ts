@@ -90,7 +90,8 @@ export async function uploadAndCheck({ actor, file, fields }: { actor: Actor | n
   try {
     data = parseInput(ZStartImport, await fields);
   } catch (e) {
-    if (e instanceof SyntaxError) throw new AppError("INVALID_INPUT", "mapping must be JSON.", { mapping: ["invalid"] });
+    if (e instanceof SyntaxError)
+      throw new AppError("INVALID_INPUT", "The mapping is not valid JSON: send an object from each column's header to a field name.", { mapping: ["import_mapping_invalid"] });
     throw e;
   }
   return runImport({ actor, path: stored.path, fileName: cleanFileName(file.name), kind: data.kind, mapping: data.mapping, templateName: data.template, dryRun: true });

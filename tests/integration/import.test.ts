@@ -229,6 +229,9 @@ describe("bad input is refused with row, column and message, and nothing is writ
     // A mapping that is no object is refused saying what to send, in the reader's language.
     const e = await refusal(rerunImport({ actor: researcher, jobId: mapped.jobId, input: { dryRun: true, mapping: "name" } }));
     expect(e.fields?.mapping).toEqual(["import_mapping_invalid"]);
+    const notJson = await refusal(uploadAndCheck({ actor: researcher, file: { stream: Readable.from([Buffer.from(sheet)]), name: "proto.csv" }, fields: Promise.resolve({ kind: "PERSONS", mapping: "{name" }) }));
+    expect(notJson.fields?.mapping).toEqual(["import_mapping_invalid"]);
+    expect(fieldErrorMessage("import_mapping_invalid", "fa")).toMatch(/^نگاشت را/);
     expect(await snapshot()).toEqual(before);
   });
 
