@@ -76,6 +76,12 @@ describe("casefile command line", () => {
     expect(bad.err).toMatch(/BROKEN at sequence number 2\b/);
   });
 
+  test("dossier:verify on a path that does not exist says so and exits 2, before reading anything", () => {
+    const r = cli(["dossier:verify", "/no/such/package.zip"]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe("no such file or folder: /no/such/package.zip");
+  });
+
   test("an unknown command prints the usage and exits 2", () => {
     const r = cli(["frobnicate"]);
     expect(r.code).toBe(2);

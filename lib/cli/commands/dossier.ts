@@ -1,6 +1,7 @@
 // dossier:verify and dossier:export. Verification runs the same standalone script that every
 // package carries (lib/dossiers/verify-package.mjs), so the command and `node verify.mjs`
 // cannot disagree.
+import { existsSync } from "node:fs";
 import { copyFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { isRole } from "@/lib/auth/roles";
@@ -19,6 +20,10 @@ const verify: Command = {
     const target = args[0];
     if (!target || args.length > 1) {
       console.error("usage: npm run casefile -- dossier:verify PACKAGE.zip");
+      return 2;
+    }
+    if (!existsSync(target)) {
+      console.error(`no such file or folder: ${target}`);
       return 2;
     }
     const r = await verifyPackage(target);
