@@ -18,7 +18,15 @@ function referenceWithMap(s: string): { text: string; map: number[] } {
   const map: number[] = [];
   let lastSpace = true;
   let i = 0;
-  for (const c of s) {
+  const cps = [...s];
+  for (let k = 0; k < cps.length; k++) {
+    const c = cps[k]!;
+    // An English possessive closing a word: its apostrophe and s are dropped together.
+    if (!lastSpace && /^['\u2019\u02BC]$/u.test(c) && /^s$/i.test(cps[k + 1] ?? "") && !/[\p{L}\p{N}]/u.test(cps[k + 2] ?? "")) {
+      i += c.length + 1;
+      k++;
+      continue;
+    }
     for (const ch of fold(c)) {
       if (ch === " ") {
         if (lastSpace) continue;
@@ -50,6 +58,20 @@ describe("search normalisation", () => {
     expect(normalizeForSearch("Pour-Mohammadi")).toBe("pourmohammadi");
     expect(normalizeForSearch("Raʾīsī, Ebrahim!")).toBe("raisi ebrahim");
     expect(words(`"NEAR (a* OR -b)"`)).toEqual(["near", "a", "or", "b"]);
+  });
+
+  test("an English possessive closing a word is dropped, apostrophe and s, as the name matcher drops it", () => {
+    expect(normalizeForSearch("Nayyeri's commission")).toBe("nayyeri commission");
+    expect(normalizeForSearch("Montazeri’s office; KHOMEINI'S order, Raisiʼs deputy")).toBe("montazeri office khomeini order raisi deputy");
+    expect(normalizeForSearch("the 1980's, Evin's.")).toBe("the 1980 evin");
+    expect(normalizeForSearch("Nayyeri's")).toBe(normalizeForSearch("Nayyeri"));
+    // Not a possessive: an apostrophe inside a word, an s that starts one, a quotation, a plural's.
+    expect(normalizeForSearch("Ra'isi Sa'sa'i 'sample' it'sx guards' list")).toBe("raisi sasai sample itsx guards list");
+    expect(normalizeForSearch("'s alone, x 's")).toBe("s alone x s");
+    // The possessive's letters have no place in the map: a highlight covers the name alone.
+    const n = normalizeWithMap("Nayyeri's order");
+    expect(n.text).toBe("nayyeri order");
+    expect(n.map).toEqual([0, 1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14, 15]);
   });
 
   test("Greek final and lunate sigma read as σ, in any case", () => {

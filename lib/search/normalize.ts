@@ -72,6 +72,22 @@ function classify(code: number): number {
   return k;
 }
 
+/**
+ * Whether the apostrophe at s[i] (straight, curly or the modifier letter) and the s after it close
+ * a word as an English possessive: "Nayyeri's commission" is searched and indexed as "Nayyeri
+ * commission", so that the name a reader types finds it (and "Nayyeri's" finds "Nayyeri"). The
+ * same rule as the name matcher's (lib/names withoutPossessives); the caller knows a letter or
+ * digit came just before. An apostrophe inside a word (Ra'isi, Sa'sa'i) is not one.
+ */
+function possessiveAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c !== 0x27 && c !== 0x2019 && c !== 0x2bc) return false;
+  const next = s.charCodeAt(i + 1);
+  if (next !== 0x73 && next !== 0x53) return false;
+  const after = s.codePointAt(i + 2);
+  return after === undefined || !LETTER_OR_DIGIT.test(String.fromCodePoint(after));
+}
+
 /** Where the character foldAt last folded ends in the text (its last code unit). */
 let foldEnd = 0;
 
@@ -138,7 +154,10 @@ export function normalizeWithMap(s: string): Normalized {
       }
       continue;
     }
-    if (k === DROP) continue;
+    if (k === DROP) {
+      if (!lastSpace && possessiveAt(s, i)) i++; // the s goes with its apostrophe
+      continue;
+    }
     const at = i;
     const f = foldAt(s, i, k);
     i = foldEnd;
@@ -190,7 +209,10 @@ export function normalizeForSearch(s: string): string {
       }
       continue;
     }
-    if (k === DROP) continue;
+    if (k === DROP) {
+      if (!lastSpace && possessiveAt(s, i)) i++;
+      continue;
+    }
     const f = foldAt(s, i, k);
     i = foldEnd;
     // A fold may expand (ß, ligatures): room for it, in the same buffer.

@@ -3,6 +3,7 @@ import { dbProvider, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { compactSearchIndex } from "./compact";
 import { indexRecord, normJoinedOf } from "./index-record";
+import { normalizeForSearch } from "./normalize";
 import { SEARCH_TYPES, type SearchType } from "./types";
 
 // `casefile search:reindex`: rebuilds the search index from the records. Normally never needed
@@ -85,43 +86,56 @@ function idsIn(db: Tx, type: SearchType, ids: string[]): Promise<{ id: string }[
 
 /**
  * After the migration that creates the search index, records that existed before it have no
- * entry yet: index them once. After the one that keeps the words written with a ZWNJ joined
- * (*_search_joined_words), the entries that exist get theirs. After *_search_proceeding_kinds,
- * proceedings are indexed again, with their kind in words instead of its code (a few records).
- * Other migrations need nothing (every change indexes its record).
+ * entry yet: index them once. After one that changes how entries are normalised
+ * (*_search_joined_words: the words written with a ZWNJ, joined; *_search_possessives: English
+ * possessives dropped), the entries that exist get their normalised text again. After
+ * *_search_proceeding_kinds, proceedings are indexed again, with their kind in words instead of
+ * its code (a few records). Other migrations need nothing (every change indexes its record).
  */
 export async function indexAfterMigration(applied: string[]): Promise<ReindexResult | null> {
   const after = (suffix: string) => applied.some((name) => name.endsWith(suffix));
   if (after("_search_index")) return rebuildSearchIndex();
-  const joined = after("_search_joined_words") ? await fillJoinedWords() : null;
-  if (!after("_search_proceeding_kinds")) return joined;
+  const refreshed = after("_search_joined_words") || after("_search_possessives") ? await refreshNormalizedText() : null;
+  if (!after("_search_proceeding_kinds")) return refreshed;
   const kinds = await reindexType("proceeding");
-  const result = joined ?? { indexed: Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>, removed: 0 };
+  const result = refreshed ?? { indexed: Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>, removed: 0 };
   result.indexed.proceeding += kinds.indexed;
   result.removed += kinds.removed;
   return result;
 }
 
 /**
- * Writes each entry's joined words from its own title and text (the record is not read again),
- * in batches, each its own transaction; the full-text index follows through its triggers.
- * Entries with none keep the empty default and are not written.
+ * Normalises each entry's title and text again (normalize.ts; the joined words too) from what it
+ * holds as written (the record is not read again), in batches, each its own transaction; the
+ * full-text index follows through its triggers. Only entries whose normalised text changes are
+ * written.
  */
-export async function fillJoinedWords(): Promise<ReindexResult> {
+export async function refreshNormalizedText(): Promise<ReindexResult> {
   const indexed = Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>;
   let after = 0;
   for (;;) {
-    const docs = await read((db) => db.searchDoc.findMany({ where: { id: { gt: after } }, select: { id: true, type: true, title: true, body: true, normJoined: true }, orderBy: { id: "asc" }, take: BATCH }));
+    const docs = await read((db) =>
+      db.searchDoc.findMany({
+        where: { id: { gt: after } },
+        select: { id: true, type: true, title: true, body: true, normTitle: true, normBody: true, normJoined: true },
+        orderBy: { id: "asc" },
+        take: BATCH,
+      }),
+    );
     if (docs.length === 0) break;
-    const changed = docs.map((d) => ({ ...d, joined: normJoinedOf(d.title, d.body) })).filter((d) => d.joined !== d.normJoined);
+    const changed = docs
+      .map((d) => ({ ...d, to: [normalizeForSearch(d.title), normalizeForSearch(d.body), normJoinedOf(d.title, d.body)] as const }))
+      .filter((d) => d.to[0] !== d.normTitle || d.to[1] !== d.normBody || d.to[2] !== d.normJoined);
     // One statement per batch: the update triggers re-index each entry in the full-text index.
     if (changed.length) {
       const ids = changed.map((d) => d.id);
-      const joined = changed.map((d) => d.joined);
+      const [titles, bodies, joined] = [0, 1, 2].map((k) => changed.map((d) => d.to[k]!));
       await write((tx) =>
         dbProvider() === "sqlite"
-          ? tx.$executeRaw`UPDATE "SearchDoc" SET "normJoined" = j."value" ->> '$[1]' FROM json_each(${JSON.stringify(changed.map((d) => [d.id, d.joined]))}) j WHERE "SearchDoc"."id" = j."value" ->> '$[0]'`
-          : tx.$executeRaw`UPDATE "SearchDoc" d SET "normJoined" = u.v FROM unnest(${ids}::int[], ${joined}::text[]) AS u(id, v) WHERE d."id" = u.id`,
+          ? tx.$executeRaw`UPDATE "SearchDoc" SET "normTitle" = j."value" ->> '$[1]', "normBody" = j."value" ->> '$[2]', "normJoined" = j."value" ->> '$[3]'
+              FROM json_each(${JSON.stringify(changed.map((d) => [d.id, ...d.to]))}) j WHERE "SearchDoc"."id" = j."value" ->> '$[0]'`
+          : tx.$executeRaw`UPDATE "SearchDoc" d SET "normTitle" = u.t, "normBody" = u.b, "normJoined" = u.j
+              FROM unnest(${ids}::int[], ${titles}::text[], ${bodies}::text[], ${joined}::text[]) AS u(id, t, b, j) WHERE d."id" = u.id`,
       );
     }
     for (const d of changed) if (d.type in indexed) indexed[d.type as SearchType]++;

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { Prisma } from "@/generated/sqlite/client";
+import type { Actor } from "@/lib/auth/actor";
+import { rawAll } from "@/lib/db/client";
+import { loadMigrations } from "@/lib/db/migrate";
+import { write } from "@/lib/db/write";
+import { search } from "@/lib/search";
+import { indexAfterMigration } from "@/lib/search/reindex";
+import { createStatement } from "@/lib/statements/statements";
+import { createWitness } from "@/lib/witnesses/witnesses";
+import { makeActor } from "@/tests/support/actors";
+import { freshDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
+
+// English testimony names officials with a possessive ("Nayyeri's commission"): the name typed
+// as it is spelt finds it, the possessive typed finds the name, and entries indexed before the
+// normalisation dropped possessives get it after the migration *_search_possessives.
+// Fictional testimony; the names are public officials of the record.
+
+let db: TestDatabase;
+let researcher: Actor;
+let reviewer: Actor;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  researcher = await makeActor("RESEARCHER");
+  reviewer = await makeActor("REVIEWER");
+});
+afterAll(async () => db?.drop());
+
+async function statement(title: string, text: string) {
+  const w = await createWitness({ actor: researcher, input: { fictional: true } });
+  return createStatement({ actor: researcher, input: { witnessId: w.id, title, language: "en", originalText: text, summary: "" } });
+}
+
+const ids = async (q: string) => (await search({ actor: reviewer, query: { q, type: "statement" } })).items.map((i) => i.id);
+const marked = async (q: string, id: string) => (await search({ actor: reviewer, query: { q, type: "statement" } })).items.find((i) => i.id === id)?.parts.filter((p) => p.mark).map((p) => p.text);
+
+describe("English possessives in testimony", () => {
+  test("the name finds the possessive, with any apostrophe, and the possessive finds the name", async () => {
+    const straight = await statement("Fictional sample one", "A fictional text. We were taken before Nayyeri's commission in the morning.");
+    const curly = await statement("Fictional sample two", "A fictional text. Then to Montazeri’s office, and later to ESHRAQI'S deputy.");
+    const plain = await statement("Fictional sample three", "A fictional text. Nayyeri asked one question only.");
+    expect(await ids("Nayyeri")).toEqual(expect.arrayContaining([straight.id, plain.id]));
+    expect(await ids("Nayyeri's")).toEqual(expect.arrayContaining([straight.id, plain.id]));
+    expect(await ids("Montazeri")).toEqual([curly.id]);
+    expect(await ids("eshraqi deputy")).toEqual([curly.id]);
+    // A phrase reads the possessive as the name: the words stay side by side.
+    expect(await ids('"Nayyeri\'s commission"')).toEqual([straight.id]);
+    expect(await ids('"before Nayyeri commission"')).toEqual([straight.id]);
+    // The highlight is the name as written, without the possessive.
+    expect(await marked("Nayyeri", straight.id)).toEqual(["Nayyeri"]);
+    expect(await marked("Montazeri office", curly.id)).toEqual(["Montazeri", "office"]);
+  });
+
+  test("an apostrophe inside a name still joins it, and a plural's apostrophe keeps the plural", async () => {
+    const s = await statement("Fictional sample four", "A fictional text. Ra'isi signed; the guards' list was read aloud.");
+    expect(await ids("Raisi")).toContain(s.id);
+    expect(await ids("guards list")).toContain(s.id);
+  });
+
+  test("entries indexed with the possessive kept are found by the name after the migration", async () => {
+    expect(loadMigrations(testProvider()).some((m) => m.name.endsWith("_search_possessives"))).toBe(true);
+    const s = await statement("Fictional sample five", "A fictional text. Pourmohammadi's men kept the list.");
+    // Written back as the index was written before: the possessive's s kept on the word.
+    await write((tx) => tx.$executeRaw`UPDATE "SearchDoc" SET "normBody" = 'a fictional text pourmohammadis men kept the list' WHERE "recordId" = ${s.id}`);
+    expect(await ids("Pourmohammadi")).not.toContain(s.id);
+
+    const r = await indexAfterMigration(["20261203151800_search_possessives"]);
+    expect(r?.indexed.statement).toBe(1);
+    expect(await ids("Pourmohammadi")).toContain(s.id);
+    expect(await ids("Pourmohammadi's men")).toContain(s.id);
+    // The full-text index holds exactly what its entries say.
+    if (testProvider() === "sqlite") {
+      await write((tx) => tx.$executeRaw`INSERT INTO "SearchFts"("SearchFts", rank) VALUES ('integrity-check', 1)`);
+    } else {
+      const [drift] = await rawAll<{ wrong: number }>(
+        Prisma.sql`SELECT COUNT(*)::int AS wrong FROM "SearchDoc" d JOIN "SearchVector" v ON v."id" = d."id"
+          WHERE v."search" <> setweight(to_tsvector('simple'::regconfig, d."normTitle"), 'A') || setweight(to_tsvector('simple'::regconfig, d."normBody"), 'B') || setweight(to_tsvector('simple'::regconfig, d."normJoined"), 'C')`,
+      );
+      expect(drift!.wrong).toBe(0);
+    }
+    // A second run finds nothing left to do.
+    expect((await indexAfterMigration(["20261203151800_search_possessives"]))?.indexed.statement).toBe(0);
+  });
+});
