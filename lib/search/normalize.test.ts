@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { normalizeLatin, normalizePersian } from "@/lib/names";
-import { normalizeForSearch, normalizeWithMap, words } from "./normalize";
+import { hyphenParts, normalizeForSearch, normalizeWithMap, words } from "./normalize";
 
 // What normalizeWithMap says, written the plain way (normalize.ts's fold, code point by code point,
 // the map with an entry for each code unit of the text):
@@ -11,7 +11,7 @@ function referenceWithMap(s: string): { text: string; map: number[] } {
     const f = normalizeLatin(normalizePersian(c)).replace(/\u03C2/g, "\u03C3");
     let out = "";
     for (const ch of f) out += /[\p{L}\p{N}]/u.test(ch) ? ch : " ";
-    if (f === "" && !/[\p{M}\p{Cf}'\u2018\u2019\u02BB\u02BC\u02BE\u02BF`\u00B4\u2032\u0640-]/u.test(c)) out = " ";
+    if (f === "" && !/[\p{M}\p{Cf}'\u2018\u2019\u02BB\u02BC\u02BE\u02BF`\u00B4\u2032\u0640\u2010\u2011-]/u.test(c)) out = " ";
     return out;
   };
   const parts: string[] = [];
@@ -72,6 +72,16 @@ describe("search normalisation", () => {
     const n = normalizeWithMap("Nayyeri's order");
     expect(n.text).toBe("nayyeri order");
     expect(n.map).toEqual([0, 1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14, 15]);
+  });
+
+  test("a word written with a hyphen stays whole in the text; its parts are given apart for the index", () => {
+    expect(normalizeForSearch("the Nayyeri-led panel")).toBe("the nayyeriled panel");
+    // The hyphen (U+2010) and the non-breaking hyphen (U+2011) join a word as the hyphen-minus does.
+    expect(normalizeForSearch("Nayyeri\u2010led Pour\u2011Mohammadi")).toBe("nayyeriled pourmohammadi");
+    expect(hyphenParts("the Nayyeri-led panel, on 1988‐07‑29 (so-called), Nayyeri's-men")).toEqual(["nayyeri led", "1988 07 29", "so called", "nayyeri men"]);
+    // A soft hyphen, a dash between words, or a hyphen with nothing on one side is no word's hyphen.
+    expect(hyphenParts("Nay\u00ADyeri — led - panel -x y-")).toEqual([]);
+    expect(hyphenParts("حسین-علی")).toEqual(["حسین علی"]);
   });
 
   test("Greek final and lunate sigma read as σ, in any case", () => {

@@ -41,7 +41,7 @@ function fold(c: string): string {
     const f = normalizeLatin(normalizePersian(c)).replace(/\u03C2/g, "\u03C3");
     out = "";
     for (const ch of f) out += LETTER_OR_DIGIT.test(ch) ? ch : " ";
-    if (f === "" && !/[\p{M}\p{Cf}'\u2018\u2019\u02BB\u02BC\u02BE\u02BF`\u00B4\u2032\u0640-]/u.test(c)) out = " ";
+    if (f === "" && !/[\p{M}\p{Cf}'\u2018\u2019\u02BB\u02BC\u02BE\u02BF`\u00B4\u2032\u0640\u2010\u2011-]/u.test(c)) out = " ";
   }
   if (cache.size < 50_000) cache.set(c, out);
   return out;
@@ -232,6 +232,26 @@ export function normalizeForSearch(s: string): string {
   }
   if (lastSpace && n > 0) n--;
   return unitsToString(n);
+}
+
+/** A hyphen between the parts of a word (hyphen-minus, U+2010, U+2011; a soft hyphen is not one). */
+export const HYPHEN = /[-\u2010\u2011]/;
+const HYPHENATED = /[\p{L}\p{N}\p{M}'\u2019\u02BC]+(?:[-\u2010\u2011][\p{L}\p{N}\p{M}'\u2019\u02BC]+)+/gu;
+
+/**
+ * The parts of each word written with a hyphen, normalised, a word's parts joined by spaces
+ * ("Nayyeri-led" → "nayyeri led", "1988-07-19" → "1988 07 19"). The text's own normalised form
+ * keeps such a word whole ("nayyeriled", as the name matcher reads "Pour-Mohammadi"); the index
+ * also keeps its parts (index-record.ts normJoinedOf), so that a part typed alone finds it.
+ */
+export function hyphenParts(text: string): string[] {
+  const out: string[] = [];
+  if (!HYPHEN.test(text)) return out;
+  for (const m of text.matchAll(HYPHENATED)) {
+    const parts = m[0].split(HYPHEN).map(normalizeForSearch).filter((w) => w !== "");
+    if (parts.length > 1) out.push(parts.join(" "));
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { normalizeForSearch, normalizeWithMap, wordStart } from "./normalize";
 import { rng } from "@/tests/support/random";
-import { directionOf, firstWordIndex, markTerms, snippet } from "./snippet";
+import { directionOf, firstWordIndex, markTerms, partsToHtml, snippet } from "./snippet";
 
 const fa = "این متن ساختگی است. نگهبانان شب آمدند و ما را به سالن بردند؛ هم‌سلولی من را صدا زدند. ".repeat(8);
 const bodies = [
@@ -150,5 +150,20 @@ describe("a registry record's fields", () => {
     expect(cut).toMatch(/^… /);
     expect(cut).toContain("فیلد دیگر · match here · more");
     expect(cut).not.toMatch(/^… ·|· …$/);
+  });
+});
+
+describe("parts of a word written with a hyphen", () => {
+  test("a part is marked on its own, and a match far into the text is where the snippet starts", () => {
+    expect(markTerms("the Nayyeri-led, Pour‑Mohammadi-run panel", new Set(["nayyeri", "run"])).parts).toEqual([
+      { text: "the ", mark: false },
+      { text: "Nayyeri", mark: true },
+      { text: "-led, Pour‑Mohammadi-", mark: false },
+      { text: "run", mark: true },
+      { text: " panel", mark: false },
+    ]);
+    const body = `A fictional text. ${"Nothing of note. ".repeat(20)}Then the Eshraqi-run hearing began.`;
+    expect(partsToHtml(snippet(body, new Set(["eshraqi"]), normalizeForSearch(body)))).toContain("<mark>Eshraqi</mark>-run hearing");
+    expect(partsToHtml(snippet(body, new Set(["eshraqi"])))).toContain("<mark>Eshraqi</mark>-run hearing");
   });
 });

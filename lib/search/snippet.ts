@@ -1,5 +1,5 @@
 import { ZERO_WIDTH_CHARS } from "@/lib/names";
-import { JOINER, normalizeForSearch, normalizeWithMap, WORD_SPACE, wordStart } from "./normalize";
+import { HYPHEN, hyphenParts, JOINER, normalizeForSearch, normalizeWithMap, WORD_SPACE, wordStart } from "./normalize";
 
 // Snippets are cut from the text as written, around the first word that matched, with every
 // matching word marked. Matching happens on the normalised text (normalize.ts); its offset map
@@ -53,6 +53,18 @@ export function markTerms(text: string, highlight: Highlight | ReadonlySet<strin
       while (end < text.length && /[\p{M}\u0640]/u.test(text[end]!)) end++;
       if (first < 0) first = start;
       if (!window || (start >= window.start && end <= window.end)) ranges.push([start, end]);
+    } else if (w !== "" && words.size > 0) {
+      // A word written with a hyphen is one word here ("Nayyeri-led"); the index also has its
+      // parts (hyphenParts), so a part that is one of the words is marked on its own.
+      const start = map[at]!;
+      const last = map[at + w.length - 1]!;
+      const whole = text.slice(start, last + codePointLen(text, last));
+      if (HYPHEN.test(whole)) {
+        for (const [s, e] of markedParts(whole, words)) {
+          if (first < 0) first = start + s;
+          if (!window || (start + s >= window.start && start + e <= window.end)) ranges.push([start + s, start + e]);
+        }
+      }
     }
     at += w.length + 1;
   }
@@ -68,6 +80,50 @@ export function markTerms(text: string, highlight: Highlight | ReadonlySet<strin
   }
   if (pos < to) parts.push({ text: text.slice(pos, to), mark: false });
   return { parts, first };
+}
+
+const HYPHENS = new RegExp(HYPHEN.source, "g");
+
+/** Where the parts of a hyphenated `word` that are one of `words` stand in it. */
+function markedParts(word: string, words: ReadonlySet<string>): [number, number][] {
+  const out: [number, number][] = [];
+  const part = (a: number, b: number) => {
+    if (b > a && words.has(normalizeForSearch(word.slice(a, b)))) out.push([a, b]);
+  };
+  // Read character by character: HYPHENS is in use by firstHyphenPart while this runs, and
+  // matchAll would start from its lastIndex.
+  let from = 0;
+  for (let i = 0; i < word.length; i++) {
+    if (!HYPHEN.test(word[i]!)) continue;
+    part(from, i);
+    from = i + 1;
+  }
+  part(from, word.length);
+  return out;
+}
+
+/**
+ * Where the first part of a word written with a hyphen that is one of `words` begins in `body`,
+ * or -1 (a match the index found through the word's parts). Only the stretches between spaces
+ * that hold a hyphen are read.
+ */
+function firstHyphenPart(body: string, words: ReadonlySet<string>): number {
+  if (words.size === 0 || !HYPHEN.test(body)) return -1;
+  const only: Highlight = { words, phrases: [] };
+  HYPHENS.lastIndex = 0;
+  for (let m = HYPHENS.exec(body); m; m = HYPHENS.exec(body)) {
+    let from = m.index;
+    while (from > 0 && !WORD_SPACE.test(body[from - 1]!)) from--;
+    let to = m.index + 1;
+    while (to < body.length && !WORD_SPACE.test(body[to]!)) to++;
+    const stretch = body.slice(from, to);
+    if (hyphenParts(stretch).some((p) => p.split(" ").some((w) => words.has(w)))) {
+      const first = markTerms(stretch, only).first;
+      if (first >= 0) return from + first;
+    }
+    HYPHENS.lastIndex = to;
+  }
+  return -1;
 }
 
 /** What may stand between two parts of one word: joiners, and diacritics or tatweel the normaliser drops. */
@@ -173,8 +229,10 @@ export function snippet(body: string, highlight: Highlight | ReadonlySet<string>
   else {
     const k = firstWordIndex(normBody, matchStrings(terms));
     // No word as it stands: a word written with a ZWNJ may match joined, which the normalised
-    // text cannot show (its ZWNJ is a space); found in the text itself.
+    // text cannot show (its ZWNJ is a space), or a part of one written with a hyphen (the
+    // normalised text joins its parts); found in the text itself.
     first = k >= 0 ? wordStart(body, k) : firstJoined(body, terms.words);
+    if (first < 0) first = firstHyphenPart(body, terms.words);
   }
   let start = first < 0 ? 0 : Math.max(0, first - BEFORE);
   // Start and end at word boundaries, so no word is cut in half.

@@ -10,9 +10,10 @@ import { makeActor } from "@/tests/support/actors";
 import { expectSearchIndexMatchesEntries } from "@/tests/support/search-index";
 import { freshDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
 
-// English testimony names officials with a possessive ("Nayyeri's commission"): the name typed
-// as it is spelt finds it, the possessive typed finds the name, and entries indexed before the
-// normalisation dropped possessives get it after the migration *_search_possessives.
+// English testimony names officials with a possessive ("Nayyeri's commission") or in a word
+// written with a hyphen ("the Nayyeri-led commission"): the name typed as it is spelt finds it,
+// and entries indexed before get their new normalised text after the migration
+// *_search_latin_words.
 // Fictional testimony; the names are public officials of the record.
 
 let db: TestDatabase;
@@ -34,7 +35,7 @@ async function statement(title: string, text: string) {
 const ids = async (q: string) => (await search({ actor: reviewer, query: { q, type: "statement" } })).items.map((i) => i.id);
 const marked = async (q: string, id: string) => (await search({ actor: reviewer, query: { q, type: "statement" } })).items.find((i) => i.id === id)?.parts.filter((p) => p.mark).map((p) => p.text);
 
-describe("English possessives in testimony", () => {
+describe("English possessives and hyphenated words in testimony", () => {
   test("the name finds the possessive, with any apostrophe, and the possessive finds the name", async () => {
     const straight = await statement("Fictional sample one", "A fictional text. We were taken before Nayyeri's commission in the morning.");
     const curly = await statement("Fictional sample two", "A fictional text. Then to Montazeri’s office, and later to ESHRAQI'S deputy.");
@@ -57,20 +58,35 @@ describe("English possessives in testimony", () => {
     expect(await ids("guards list")).toContain(s.id);
   });
 
+  test("a word written with a hyphen is found by each part, whole, and with or without its hyphen; the part is marked", async () => {
+    const s = await statement("Fictional sample six", "A fictional text. The Nayyeri‐led panel met on 1988-07-29; a so-called hearing.");
+    for (const q of ["Nayyeri", "led panel", "1988", "hearing called", "Nayyeri-led", "nayyeriled", "so-called"]) expect(await ids(q), q).toContain(s.id);
+    expect(await marked("Nayyeri", s.id)).toEqual(["Nayyeri"]);
+    expect(await marked("1988", s.id)).toEqual(["1988"]);
+    expect(await marked("Nayyeri-led", s.id)).toEqual(["Nayyeri‐led"]);
+    // A phrase reads the text's words, where the hyphenated word is one word: found whole, not by a part.
+    expect(await ids('"the Nayyeri-led panel"')).toContain(s.id);
+    expect(await ids('"led panel"')).not.toContain(s.id);
+    // A search through the parts shows the match in the snippet, not the text's opening.
+    const long = await statement("Fictional sample seven", `A fictional text. ${"Nothing of note happened that day. ".repeat(20)}Then the Eshraqi-run hearing began.`);
+    const hit = (await search({ actor: reviewer, query: { q: "Eshraqi", type: "statement" } })).items.find((i) => i.id === long.id)!;
+    expect(hit.snippet).toContain("<mark>Eshraqi</mark>-run hearing");
+  });
+
   test("entries indexed with the possessive kept are found by the name after the migration", async () => {
-    expect(loadMigrations(testProvider()).some((m) => m.name.endsWith("_search_possessives"))).toBe(true);
+    expect(loadMigrations(testProvider()).some((m) => m.name.endsWith("_search_latin_words"))).toBe(true);
     const s = await statement("Fictional sample five", "A fictional text. Pourmohammadi's men kept the list.");
     // Written back as the index was written before: the possessive's s kept on the word.
     await write((tx) => tx.$executeRaw`UPDATE "SearchDoc" SET "normBody" = 'a fictional text pourmohammadis men kept the list' WHERE "recordId" = ${s.id}`);
     expect(await ids("Pourmohammadi")).not.toContain(s.id);
 
-    const r = await indexAfterMigration(["20261203151800_search_possessives"]);
+    const r = await indexAfterMigration(["20261203151800_search_latin_words"]);
     expect(r?.indexed.statement).toBe(1);
     expect(await ids("Pourmohammadi")).toContain(s.id);
     expect(await ids("Pourmohammadi's men")).toContain(s.id);
     // The full-text index holds exactly what its entries say.
     await expectSearchIndexMatchesEntries();
     // A second run finds nothing left to do.
-    expect((await indexAfterMigration(["20261203151800_search_possessives"]))?.indexed.statement).toBe(0);
+    expect((await indexAfterMigration(["20261203151800_search_latin_words"]))?.indexed.statement).toBe(0);
   });
 });
