@@ -108,20 +108,30 @@ function markedParts(word: string, words: ReadonlySet<string>): [number, number]
  * that hold a hyphen are read.
  */
 function firstHyphenPart(body: string, words: ReadonlySet<string>): number {
-  if (words.size === 0 || !HYPHEN.test(body)) return -1;
+  if (!HYPHEN.test(body)) return -1;
+  return firstInStretches(body, HYPHENS, words, (stretch) => hyphenParts(stretch).some((p) => p.split(" ").some((w) => words.has(w))));
+}
+
+/**
+ * Where the first marked word of the stretches of `body` between spaces that hold a match of
+ * `at` begins, or -1. `worth` says which stretches to mark (most are not: marking normalises
+ * the stretch again, with its offset map).
+ */
+function firstInStretches(body: string, at: RegExp, words: ReadonlySet<string>, worth: (stretch: string) => boolean): number {
+  if (words.size === 0) return -1;
   const only: Highlight = { words, phrases: [] };
-  HYPHENS.lastIndex = 0;
-  for (let m = HYPHENS.exec(body); m; m = HYPHENS.exec(body)) {
+  at.lastIndex = 0;
+  for (let m = at.exec(body); m; m = at.exec(body)) {
     let from = m.index;
     while (from > 0 && !WORD_SPACE.test(body[from - 1]!)) from--;
     let to = m.index + 1;
     while (to < body.length && !WORD_SPACE.test(body[to]!)) to++;
     const stretch = body.slice(from, to);
-    if (hyphenParts(stretch).some((p) => p.split(" ").some((w) => words.has(w)))) {
+    if (worth(stretch)) {
       const first = markTerms(stretch, only).first;
       if (first >= 0) return from + first;
     }
-    HYPHENS.lastIndex = to;
+    at.lastIndex = to;
   }
   return -1;
 }
@@ -165,22 +175,7 @@ const JOINERS_IN = new RegExp(JOINER.source, "g");
  * `words` (most make none).
  */
 function firstJoined(body: string, words: ReadonlySet<string>): number {
-  if (words.size === 0) return -1;
-  const only: Highlight = { words, phrases: [] };
-  JOINERS_IN.lastIndex = 0;
-  for (let m = JOINERS_IN.exec(body); m; m = JOINERS_IN.exec(body)) {
-    let from = m.index;
-    while (from > 0 && !WORD_SPACE.test(body[from - 1]!)) from--;
-    let to = m.index + 1;
-    while (to < body.length && !WORD_SPACE.test(body[to]!)) to++;
-    const stretch = body.slice(from, to);
-    if (joinsInto(stretchWords(stretch), words)) {
-      const first = markTerms(stretch, only).first;
-      if (first >= 0) return from + first;
-    }
-    JOINERS_IN.lastIndex = to;
-  }
-  return -1;
+  return firstInStretches(body, JOINERS_IN, words, (stretch) => joinsInto(stretchWords(stretch), words));
 }
 
 /** Whether some of `ws` side by side, joined, are one of `words`. */
