@@ -82,6 +82,18 @@ describe("search normalisation", () => {
     // A soft hyphen, a dash between words, or a hyphen with nothing on one side is no word's hyphen.
     expect(hyphenParts("Nay\u00ADyeri — led - panel -x y-")).toEqual([]);
     expect(hyphenParts("حسین-علی")).toEqual(["حسین علی"]);
+    // Doubled hyphens part a word once; a lone part is none; an astral letter is a letter (𝔸 folds to a).
+    expect(hyphenParts("a--b -c- 𝔸-b")).toEqual(["a b", "a b"]);
+  });
+
+  test("a text of one very long word and a hyphen is read once, not once per letter", () => {
+    // A field may hold 200,000 characters with no space (a pasted blob). A pattern retried at
+    // every letter of it took seconds (about 0.9 s at 40,000, growing with the square); read
+    // around each hyphen, it takes milliseconds, far inside the test's time limit.
+    const blob = "a".repeat(200_000);
+    expect(hyphenParts(`${blob} x-y`)).toEqual(["x y"]);
+    expect(hyphenParts(`${blob}-y`)).toEqual([`${blob} y`]);
+    expect(hyphenParts(`${"x-".repeat(50_000)}y`)).toHaveLength(1);
   });
 
   test("Greek final and lunate sigma read as σ, in any case", () => {

@@ -236,20 +236,36 @@ export function normalizeForSearch(s: string): string {
 
 /** A hyphen between the parts of a word (hyphen-minus, U+2010, U+2011; a soft hyphen is not one). */
 export const HYPHEN = /[-\u2010\u2011]/;
-const HYPHENATED = /[\p{L}\p{N}\p{M}'\u2019\u02BC]+(?:[-\u2010\u2011][\p{L}\p{N}\p{M}'\u2019\u02BC]+)+/gu;
+const HYPHENS_AT = new RegExp(HYPHEN.source, "g");
+const PART_CHAR = /[\p{L}\p{N}\p{M}'\u2019\u02BC]/u;
+
+/** Whether s[i] belongs to a hyphenated word: a letter, digit, mark, apostrophe or hyphen (either half of a surrogate pair counts). */
+function inHyphenated(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  const ch = s[i]!;
+  return PART_CHAR.test(ch) || HYPHEN.test(ch);
+}
 
 /**
  * The parts of each word written with a hyphen, normalised, a word's parts joined by spaces
- * ("Nayyeri-led" → "nayyeri led", "1988-07-19" → "1988 07 19"). The text's own normalised form
+ * ("Nayyeri-led" → "nayyeri led", "1988-07-29" → "1988 07 29"). The text's own normalised form
  * keeps such a word whole ("nayyeriled", as the name matcher reads "Pour-Mohammadi"); the index
  * also keeps its parts (index-record.ts normJoinedOf), so that a part typed alone finds it.
+ * Only the words around a hyphen are read, each once: linear in the text, however long a word.
  */
 export function hyphenParts(text: string): string[] {
   const out: string[] = [];
   if (!HYPHEN.test(text)) return out;
-  for (const m of text.matchAll(HYPHENATED)) {
-    const parts = m[0].split(HYPHEN).map(normalizeForSearch).filter((w) => w !== "");
+  HYPHENS_AT.lastIndex = 0;
+  for (let m = HYPHENS_AT.exec(text); m; m = HYPHENS_AT.exec(text)) {
+    let from = m.index;
+    while (from > 0 && inHyphenated(text, from - 1)) from--;
+    let to = m.index + 1;
+    while (to < text.length && inHyphenated(text, to)) to++;
+    const parts = text.slice(from, to).split(HYPHEN).map(normalizeForSearch).filter((w) => w !== "");
     if (parts.length > 1) out.push(parts.join(" "));
+    HYPHENS_AT.lastIndex = to;
   }
   return out;
 }
