@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
-import { pageFromAddress } from "@/app/_components/graph/page-links";
+import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
 import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
@@ -130,25 +130,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
         </div>
       )}
 
-      {pages > 1 && (
-        <nav className="pager" aria-label={t("common.pagination")} data-testid="pager">
-          {page > 1 ? (
-            <Link href={href(page - 1)} rel="prev" className="button">
-              {t("common.previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>{t("common.pageOf", { page, pages })}</span>
-          {page < pages ? (
-            <Link href={href(page + 1)} rel="next" className="button">
-              {t("common.next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      {pages > 1 && <PageLinks page={page} pages={pages} href={href} label={t("common.pagination")} testId="pager" t={t} />}
     </>
   );
 }
