@@ -108,19 +108,26 @@ export default async function GraphPage({ searchParams }: Props) {
         <h2 id="matrix-heading">{t("graph.matrix")}</h2>
         <p className="muted">{t("graph.matrixIntro")}</p>
         <form method="get" action="/graph" className="inline-form" data-testid="matrix-filter">
-          <label htmlFor="matrix-type">{t("graph.filter")}</label>
-          <select id="matrix-type" name="allegationType" defaultValue={allegationType ?? ""} style={{ inlineSize: "auto" }}>
-            <option value="">{t("graph.allTypes")}</option>
-            {ALLEGATION_TYPES.map((a) => (
-              <option key={a} value={a}>
-                {t(`links.allegationTypes.${a}`)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="matrix-person">{t("graph.filterPerson")}</label>
-          <input id="matrix-person" name="person" type="search" defaultValue={person ?? ""} maxLength={200} placeholder={t("graph.filterPersonHint")} dir="auto" />
-          <label htmlFor="matrix-event">{t("graph.filterEvent")}</label>
-          <input id="matrix-event" name="event" type="search" defaultValue={event ?? ""} maxLength={200} placeholder={t("graph.filterEventHint")} dir="auto" />
+          {/* Each label stays on the line of its field when the row wraps (a phone). */}
+          <span className="inline-field">
+            <label htmlFor="matrix-type">{t("graph.filter")}</label>
+            <select id="matrix-type" name="allegationType" defaultValue={allegationType ?? ""} style={{ inlineSize: "auto" }}>
+              <option value="">{t("graph.allTypes")}</option>
+              {ALLEGATION_TYPES.map((a) => (
+                <option key={a} value={a}>
+                  {t(`links.allegationTypes.${a}`)}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span className="inline-field">
+            <label htmlFor="matrix-person">{t("graph.filterPerson")}</label>
+            <input id="matrix-person" name="person" type="search" defaultValue={person ?? ""} maxLength={200} placeholder={t("graph.filterPersonHint")} dir="auto" />
+          </span>
+          <span className="inline-field">
+            <label htmlFor="matrix-event">{t("graph.filterEvent")}</label>
+            <input id="matrix-event" name="event" type="search" defaultValue={event ?? ""} maxLength={200} placeholder={t("graph.filterEventHint")} dir="auto" />
+          </span>
           {/* The timeline's filters, kept when the matrix's are changed. */}
           {Object.entries({ year: year ? String(year) : undefined, span: span === "all" ? "all" : undefined, place: chosen.place, proceeding: chosen.proceeding, from, to }).map(
             ([k, v]) => v && <input key={k} type="hidden" name={k} value={v} />,

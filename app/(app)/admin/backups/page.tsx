@@ -18,7 +18,7 @@ export default async function BackupsPage() {
   if (!can(actor, "backup.manage")) forbidden();
   const [status, t, format] = await Promise.all([listBackups({ actor }), getTranslations("transfer.backups"), getFormatter()]);
   const code = (s: string) => (
-    <code dir="ltr" style={{ whiteSpace: "nowrap" }}>
+    <code dir="ltr">
       {s}
     </code>
   );
