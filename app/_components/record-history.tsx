@@ -6,17 +6,40 @@ import { actionLabel } from "@/app/_lib/audit-labels";
 import { DateTime, ShortHash } from "./badges";
 import styles from "./record-history.module.css";
 
+/** Message prefixes for fields whose values are codes, by record type ("*": any type). */
+const VALUE_MESSAGES: Record<string, Record<string, string>> = {
+  "*": { protectionLevel: "protection" },
+  Witness: {
+    consents: "witness.consent.scopes",
+    scope: "witness.consent.scopes",
+    method: "witness.consent.methods",
+    identityFields: "witness.identity.fields",
+    identityFieldsChanged: "witness.identity.fields",
+    fields: "witness.identity.fields",
+  },
+  Proceeding: { kind: "proceedings.kinds" },
+};
+
 /**
  * The audit events of one record, oldest first: who, when, what, and each field's value before
  * and after. Shown to whoever may read the record (lib/audit/record-history.ts says why); the
  * audit data never holds protected identity or testimony text, only hashes of it.
  */
 export async function RecordHistory({ actor, recordType, recordId, open = false }: { actor: Actor; recordType: string; recordId: string; open?: boolean }) {
-  const [t, tStatus, format] = await Promise.all([getTranslations("history"), getTranslations("statuses"), getFormatter()]);
+  const [t, tStatus, tAll, format] = await Promise.all([getTranslations("history"), getTranslations("statuses"), getTranslations(), getFormatter()]);
   // Numbers in the reader's digits; years and sequence-like numbers without grouping.
   const num = (field: string, v: unknown) => (typeof v === "number" ? format.number(v, { useGrouping: field !== "year" && field !== "revision" }) : v);
   // Workflow states read as the badges elsewhere do.
   const status = (field: string, v: unknown) => ((field === "status" || field === "decision") && typeof v === "string" && tStatus.has(v) ? tStatus(v) : v);
+  // Codes the payload keeps (PROTECTED, LEGAL_SHARING, legalName) read as the forms name them;
+  // a code without a message is shown as stored.
+  const coded = VALUE_MESSAGES[recordType] ?? {};
+  const named = (field: string, v: unknown): unknown => {
+    const prefix = coded[field] ?? VALUE_MESSAGES["*"]![field];
+    if (!prefix) return v;
+    const one = (x: unknown) => (typeof x === "string" && tAll.has(`${prefix}.${x}`) ? tAll(`${prefix}.${x}`) : x);
+    return Array.isArray(v) ? v.map(one) : one(v);
+  };
   let events;
   try {
     events = await getRecordHistory({ actor, recordType, recordId });
@@ -59,10 +82,10 @@ export async function RecordHistory({ actor, recordType, recordId, open = false 
                       <tr key={c.field} data-field={c.field}>
                         <th scope="row">{c.field === "" ? t("value") : label(`fields.${c.field.replace(/\./g, "_")}`, c.field)}</th>
                         <td>
-                          <Value change={{ ...c, before: num(c.field, status(c.field, c.before)) }} side="before" none={t("none")} yes={t("yes")} no={t("no")} />
+                          <Value change={{ ...c, before: num(c.field, status(c.field, named(c.field, c.before))) }} side="before" none={t("none")} yes={t("yes")} no={t("no")} />
                         </td>
                         <td>
-                          <Value change={{ ...c, after: num(c.field, status(c.field, c.after)) }} side="after" none={t("none")} yes={t("yes")} no={t("no")} />
+                          <Value change={{ ...c, after: num(c.field, status(c.field, named(c.field, c.after))) }} side="after" none={t("none")} yes={t("yes")} no={t("no")} />
                         </td>
                       </tr>
                     ))}
