@@ -1,10 +1,13 @@
 // Pure helpers shared by the server and the browser (no server-only imports here).
 
-/** "200 MB", "512 KB": for messages and lists. */
-export function humanBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
-  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
-  return `${n} bytes`;
+/**
+ * "200 MB", "512 KB", "560 bytes": for messages and lists. With a locale other than English, in
+ * that language's digits and unit names ("۵۶۰ بایت"), as a page in that language reads.
+ */
+export function humanBytes(n: number, locale = "en"): string {
+  const [value, unit] = n >= 1024 * 1024 ? [Math.round((n / (1024 * 1024)) * 10) / 10, "megabyte"] : n >= 1024 ? [Math.round((n / 1024) * 10) / 10, "kilobyte"] : [n, "byte"];
+  if (locale !== "en") return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long", maximumFractionDigits: 1 }).format(value);
+  return unit === "megabyte" ? `${value} MB` : unit === "kilobyte" ? `${value} KB` : `${value} bytes`;
 }
 
 export type PreviewKind = "audio" | "video" | "image" | "pdf" | "text" | "none";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { ExhibitList } from "@/app/_components/exhibits/exhibit-list";
 import { ExhibitUploader } from "@/app/_components/exhibits/exhibit-uploader";
 import { DateTime } from "@/app/_components/badges";
@@ -60,7 +60,7 @@ const PAGE_SIZE = 50;
 
 /** The hash list: every exhibit the actor may see, newest first. */
 async function AllExhibits({ actor, page }: { actor: Actor; page: number }) {
-  const [list, t] = await Promise.all([listAllExhibits({ actor, query: { page, pageSize: PAGE_SIZE } }), getTranslations()]);
+  const [list, t, locale] = await Promise.all([listAllExhibits({ actor, query: { page, pageSize: PAGE_SIZE } }), getTranslations(), getLocale()]);
   const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
   return (
     <>
@@ -100,8 +100,8 @@ async function AllExhibits({ actor, page }: { actor: Actor; page: number }) {
                     <code dir="ltr">{e.mime}</code>
                   </td>
                   <td className="num">
-                    <span dir="ltr" className={styles.nowrap}>
-                      {humanBytes(e.size)}
+                    <span className={styles.nowrap}>
+                      {humanBytes(e.size, locale)}
                     </span>
                   </td>
                   <td>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { orHttpError } from "@/app/_lib/page";
 import { getActor } from "@/lib/auth/session";
@@ -16,7 +16,7 @@ import styles from "./exhibits.module.css";
  */
 export async function ExhibitList({ statementId, witnessId }: { statementId?: string; witnessId?: string }) {
   const actor = await getActor();
-  const [items, t] = await Promise.all([orHttpError(listExhibitsFor({ actor, query: { statementId, witnessId } })), getTranslations("exhibits")]);
+  const [items, t, locale] = await Promise.all([orHttpError(listExhibitsFor({ actor, query: { statementId, witnessId } })), getTranslations("exhibits"), getLocale()]);
   if (items.length === 0)
     return (
       <p className="empty" data-testid="exhibit-list-empty">
@@ -40,7 +40,7 @@ export async function ExhibitList({ statementId, witnessId }: { statementId?: st
             </dd>
             <dt>{t("size")}</dt>
             <dd>
-              <span dir="ltr">{humanBytes(e.size)}</span>
+              <span>{humanBytes(e.size, locale)}</span>
             </dd>
             <dt>{t("sha256")}</dt>
             <dd className={styles.hashLine}>

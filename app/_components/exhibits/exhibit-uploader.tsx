@@ -39,7 +39,7 @@ export function ExhibitUploader({ statementId, witnessId, maxBytes }: { statemen
 
   const choose = (f: File | null) => {
     setFile(f);
-    if (f && f.size > maxBytes) setPhase({ kind: "error", message: t("tooLarge", { size: humanBytes(f.size), limit: humanBytes(maxBytes) }) });
+    if (f && f.size > maxBytes) setPhase({ kind: "error", message: t("tooLarge", { size: humanBytes(f.size, locale), limit: humanBytes(maxBytes, locale) }) });
     else setPhase({ kind: "idle" });
   };
 
@@ -75,7 +75,7 @@ export function ExhibitUploader({ statementId, witnessId, maxBytes }: { statemen
       return;
     }
     if (file.size > maxBytes) {
-      setPhase({ kind: "error", message: t("tooLarge", { size: humanBytes(file.size), limit: humanBytes(maxBytes) }) });
+      setPhase({ kind: "error", message: t("tooLarge", { size: humanBytes(file.size, locale), limit: humanBytes(maxBytes, locale) }) });
       return;
     }
     const form = new FormData();
@@ -163,12 +163,12 @@ export function ExhibitUploader({ statementId, witnessId, maxBytes }: { statemen
         />
         {file && (
           <p className={styles.chosen} dir="auto">
-            {t("chosen", { name: file.name, size: humanBytes(file.size) })}
+            {t("chosen", { name: file.name, size: humanBytes(file.size, locale) })}
           </p>
         )}
       </div>
       <p className="hint" id={hintId}>
-        {t("hint", { limit: humanBytes(maxBytes) })}
+        {t("hint", { limit: humanBytes(maxBytes, locale) })}
       </p>
       <div className="field">
         <label htmlFor={`${id}-description`}>

@@ -143,7 +143,7 @@ export async function CorroborationMatrix({ matrix, calendar }: { matrix: Matrix
         <span className={styles.legendItem}>{t("legendVerified")}</span>
         <span className={styles.legendItem}>
           <span className={`${styles.swatch} ${styles.cellUnverifiedOnly}`} aria-hidden="true">
-            <span className={styles.cellPlus}>+1</span>
+            <span className={styles.cellPlus}>+{nf.format(1)}</span>
           </span>
           {t("legendUnverified")}
         </span>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { getFormatter, getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function BackupsPage() {
   const actor = await requirePageActor("/admin/backups");
   if (!can(actor, "backup.manage")) forbidden();
-  const [status, t, format] = await Promise.all([listBackups({ actor }), getTranslations("transfer.backups"), getFormatter()]);
+  const [status, t, format, locale] = await Promise.all([listBackups({ actor }), getTranslations("transfer.backups"), getFormatter(), getLocale()]);
   const code = (s: string) => (
     <code dir="ltr">
       {s}
@@ -71,7 +71,7 @@ export default async function BackupsPage() {
                   <td>{r.provider}</td>
                   <td>{r.encrypted ? t("yes") : t("no")}</td>
                   <td>
-                    <bdi dir="ltr">{humanBytes(r.sizeBytes)}</bdi>
+                    <bdi>{humanBytes(r.sizeBytes, locale)}</bdi>
                   </td>
                   <td>{r.verified ? t("yes") : t("no")}</td>
                   <td>

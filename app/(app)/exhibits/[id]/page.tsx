@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { CopyButton } from "@/app/_components/exhibits/copy-button";
 import { CustodyForm } from "@/app/_components/exhibits/custody-form";
@@ -27,7 +27,7 @@ const AUTO_NOTES: Record<string, string> = { [NOTE_UPLOADED]: "uploaded", [NOTE_
 export default async function ExhibitPage({ params }: Props) {
   const { id } = await params;
   const actor = await requirePageActor(`/exhibits/${id}`);
-  const [e, t] = await Promise.all([orHttpError(getExhibit({ actor, exhibitId: id })), getTranslations("exhibits")]);
+  const [e, t, locale] = await Promise.all([orHttpError(getExhibit({ actor, exhibitId: id })), getTranslations("exhibits"), getLocale()]);
   const firstStatement = e.linkDetails.find((l) => l.statementId);
   return (
     <ClientMessages namespaces={["exhibits"]}>
@@ -71,7 +71,7 @@ export default async function ExhibitPage({ params }: Props) {
         <div>
           <dt>{t("size")}</dt>
           <dd>
-            <span dir="ltr">{humanBytes(e.size)}</span>
+            <span>{humanBytes(e.size, locale)}</span>
           </dd>
         </div>
         <div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime, FictionalBadge, ShortHash, StatusBadge } from "@/app/_components/badges";
 import { orHttpError, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StatementPage({ params }: Props) {
   const { id } = await params;
   const actor = await requirePageActor(`/statements/${id}`);
-  const [s, t] = await Promise.all([orHttpError(getStatement({ actor, statementId: id })), getTranslations()]);
+  const [s, t, format] = await Promise.all([orHttpError(getStatement({ actor, statementId: id })), getTranslations(), getFormatter()]);
   const lang = s.language;
   return (
     <ClientMessages namespaces={["links", "registry.autocomplete", "exhibits", "errors"]}>
@@ -77,7 +77,7 @@ export default async function StatementPage({ params }: Props) {
         </div>
         <div>
           <dt>{t("statements.revision")}</dt>
-          <dd data-testid="revision-number">{s.revisionNumber}</dd>
+          <dd data-testid="revision-number">{format.number(s.revisionNumber, { useGrouping: false })}</dd>
         </div>
         <div>
           <dt>{t("statements.updated")}</dt>
@@ -114,7 +114,7 @@ export default async function StatementPage({ params }: Props) {
         {can(actor, "exhibit.create") && <ExhibitUploader statementId={s.id} maxBytes={maxUploadBytes()} />}
       </section>
 
-      <RevisionList statementId={s.id} current={s.revisionNumber} revisions={s.revisions} t={t} />
+      <RevisionList statementId={s.id} current={s.revisionNumber} revisions={s.revisions} t={t} format={format} />
     </ClientMessages>
   );
 }
@@ -126,11 +126,13 @@ function RevisionList({
   current,
   revisions,
   t,
+  format,
 }: {
   statementId: string;
   current: number;
   revisions: Revision[];
   t: Awaited<ReturnType<typeof getTranslations>>;
+  format: Awaited<ReturnType<typeof getFormatter>>;
 }) {
   return (
     <section className="panel" aria-labelledby="revisions-heading">
@@ -157,7 +159,7 @@ function RevisionList({
               <tr key={r.id} data-testid="revision-row" data-revision={r.number}>
                 <td className="num">
                   <Link href={`/statements/${statementId}/revisions/${r.number}`} aria-label={t("statements.viewRevision", { n: r.number })}>
-                    {r.number}
+                    {format.number(r.number, { useGrouping: false })}
                   </Link>
                   {r.number === current && <span className="badge badge-current">{t("statements.current")}</span>}
                 </td>

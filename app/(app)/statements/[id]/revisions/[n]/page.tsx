@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
 import { orHttpError, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
@@ -23,10 +23,11 @@ export default async function RevisionPage({ params }: Props) {
   if (!/^[1-9][0-9]{0,8}$/.test(n)) notFound();
   const number = Number(n);
   const actor = await requirePageActor(`/statements/${id}/revisions/${n}`);
-  const [s, r, t] = await Promise.all([
+  const [s, r, t, format] = await Promise.all([
     orHttpError(getStatement({ actor, statementId: id })),
     orHttpError(getRevision({ actor, statementId: id, number })),
     getTranslations(),
+    getFormatter(),
   ]);
   const authorName = s.revisions.find((x) => x.number === number)?.author.name ?? "";
   const lang = r.language;
@@ -65,7 +66,7 @@ export default async function RevisionPage({ params }: Props) {
         </div>
         <div>
           <dt>{t("statements.revision")}</dt>
-          <dd data-testid="revision-number">{r.number}</dd>
+          <dd data-testid="revision-number">{format.number(r.number, { useGrouping: false })}</dd>
         </div>
         <div>
           <dt>{t("statements.savedBy")}</dt>
