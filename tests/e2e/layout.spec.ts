@@ -1,0 +1,141 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { pdf } from "@/tests/support/exhibit-files";
+import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
+
+// The pages as a reader sees them on a phone (390 px wide), in English and in Persian: nothing
+// widens the page past the screen (a wide table scrolls inside its own frame), no message key or
+// field name shows where words belong, and a Persian page gives numbers and sizes in Persian.
+// Signed in as the administrator, who sees every page; the records opened are the demo's and a
+// fictional statement and exhibit made here.
+
+const PHONE = { width: 390, height: 844 };
+/** The top-level sections of the English messages (messages/en.json and the area files beside it). */
+const SECTIONS = [...new Set(["en.json", ...readdirSync(join(process.cwd(), "messages/en")).map((f) => `en/${f}`)].flatMap((f) => Object.keys(JSON.parse(readFileSync(join(process.cwd(), "messages", f), "utf8")) as object)))];
+const TEXT = "This text is fictional and written only to test the software. The prisoners were called out one by one.";
+
+async function json<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>, status: number): Promise<T> {
+  expect(res.status(), await res.text()).toBe(status);
+  return (await res.json()) as T;
+}
+
+/** A fictional statement (submitted, so the review queue has a row) with a PDF exhibit; their ids and a few of the demo's. */
+async function records(request: APIRequestContext) {
+  const witness = (await json<{ items: { id: string }[] }>(await request.get("/api/v1/witnesses"), 200)).items[0]!;
+  const statement = await json<{ id: string }>(await request.post("/api/v1/statements", { data: { witnessId: witness.id, title: "Fictional sample — layout test", language: "en", originalText: TEXT } }), 201);
+  await json(await request.post(`/api/v1/statements/${statement.id}/submit`), 200);
+  // Each file differs (the time is in it), so it is stored, not found as an earlier run's.
+  const file = { name: "layout.pdf", mimeType: "application/pdf", buffer: pdf(`layout ${Date.now()}`) };
+  const exhibit = await json<{ exhibit: { id: string } }>(await request.post("/api/v1/exhibits", { multipart: { statementId: statement.id, file } }), 201);
+  const person = (await json<{ items: { id: string }[] }>(await request.get("/api/v1/persons?q=Nouri"), 200)).items[0]!;
+  const event = (await json<{ items: { id: string }[] }>(await request.get("/api/v1/events"), 200)).items[0]!;
+  const proceeding = (await json<{ items: { id: string }[] }>(await request.get("/api/v1/proceedings"), 200)).items[0]!;
+  return { witness: witness.id, statement: statement.id, exhibit: exhibit.exhibit.id, person: person.id, event: event.id, proceeding: proceeding.id };
+}
+
+/** What is wrong on the page now: overflow past the screen's width, message keys shown as text, raw field names in a record's history. */
+async function problems(page: Page): Promise<string[]> {
+  // A message that is missing shows as its path ("history.fields.code"): a dotted word that
+  // begins with one of the messages' sections (a file name such as "layout.pdf" does not).
+  const sections = SECTIONS;
+  return page.evaluate((sections) => {
+    const out: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) out.push(`the page is ${root.scrollWidth - root.clientWidth}px wider than the screen`);
+    const KEY = new RegExp(`^(${sections.join("|")})(\\.[a-zA-Z0-9_-]+)+$`);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim() ?? "";
+      // Codes shown on purpose (an audit action under its words, a command) are in <code>.
+      if (KEY.test(text) && !n.parentElement?.closest("code, pre, script, style, noscript")) out.push(`a message key as text: ${text}`);
+    }
+    for (const el of document.querySelectorAll("[placeholder], [aria-label], [title]"))
+      for (const a of ["placeholder", "aria-label"]) if (KEY.test(el.getAttribute(a) ?? "")) out.push(`a message key as ${a}: ${el.getAttribute(a)}`);
+    for (const row of document.querySelectorAll<HTMLElement>("[data-testid=record-history] tr[data-field]")) {
+      const label = row.querySelector("th")?.textContent?.trim();
+      if (row.dataset.field && label === row.dataset.field) out.push(`a field shown by its stored name in the history: ${label}`);
+    }
+    return out;
+  }, sections);
+}
+
+test("no page is wider than a phone's screen, and none shows a message key or a stored field name, in English and Persian", async ({ browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const context = await browser.newContext({ baseURL, viewport: PHONE });
+  const page = await context.newPage();
+  const admin = demoUser("ADMIN");
+  await signInWith(page.request, admin.email, admin.password);
+  const r = await records(page.request);
+  const paths = [
+    "/",
+    "/witnesses",
+    `/witnesses/${r.witness}`,
+    "/witnesses/new",
+    "/statements",
+    `/statements/${r.statement}`,
+    `/statements/${r.statement}/revisions/1`,
+    "/statements/new",
+    "/search?q=Nouri",
+    "/persons",
+    `/persons/${r.person}`,
+    "/organisations",
+    "/places",
+    "/events",
+    `/events/${r.event}`,
+    "/proceedings",
+    `/proceedings/${r.proceeding}`,
+    "/review",
+    "/sources",
+    "/claims",
+    "/graph",
+    "/dossiers",
+    "/dossiers/new",
+    "/exhibits",
+    `/exhibits/${r.exhibit}`,
+    "/transfer",
+    "/transfer/export",
+    "/audit",
+    "/admin/users",
+    "/admin/backups",
+    "/notifications",
+    "/settings",
+  ];
+  const found: string[] = [];
+  for (const locale of ["en", "fa"] as const) {
+    await setLocale(page, baseURL!, locale);
+    for (const path of paths) {
+      const res = await page.goto(path);
+      expect(res?.status(), `${path} (${locale})`).toBe(200);
+      for (const p of await problems(page)) found.push(`${path} (${locale}): ${p}`);
+    }
+  }
+  expect(found).toEqual([]);
+  await context.close();
+});
+
+test("a Persian page gives a revision's number and an exhibit's size in Persian digits and words", async ({ page, baseURL }) => {
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(page.request, researcher.email, researcher.password);
+  const r = await records(page.request);
+  await setLocale(page, baseURL!, "fa");
+
+  await page.goto(`/statements/${r.statement}`);
+  await expect(page.getByTestId("revision-number")).toHaveText("۱");
+  await expect(page.getByTestId("revision-row").first().getByRole("link").first()).toHaveText("۱");
+  await page.goto(`/statements/${r.statement}/revisions/1`);
+  await expect(page.getByTestId("revision-number")).toHaveText("۱");
+  await expect(page.locator("main")).toContainText("نسخهٔ ۱");
+
+  for (const path of [`/exhibits/${r.exhibit}`, "/exhibits", `/statements/${r.statement}`]) {
+    await page.goto(path);
+    const main = page.locator("main");
+    await expect(main, path).toContainText("بایت");
+    await expect(main, path).not.toContainText(/\d+ bytes/);
+  }
+
+  // The same pages in English keep their English words.
+  await setLocale(page, baseURL!, "en");
+  await page.goto(`/exhibits/${r.exhibit}`);
+  await expect(page.locator("main")).toContainText(/\d+ bytes/);
+});
