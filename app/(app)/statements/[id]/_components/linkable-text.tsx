@@ -32,6 +32,13 @@ export function LinkableText({
   const { passage, focus } = usePassageStore();
   const segments = useMemo(() => segment(text, marks), [text, marks]);
 
+  // The text the links form finds typed words in (selecting with a pointer is not the only way).
+  useEffect(() => {
+    if (!selectable) return;
+    passageStore.source({ statementId, revision: revisionNumber, text });
+    return () => passageStore.source(null);
+  }, [selectable, statementId, revisionNumber, text]);
+
   // Selection → passage. Committed when the pointer is released or, for keyboard and
   // programmatic selection, shortly after the selection stops changing.
   useEffect(() => {

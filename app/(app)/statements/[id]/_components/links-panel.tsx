@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import Link from "next/link";
 import { useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
@@ -55,9 +55,34 @@ export function LinksPanel({
   );
 }
 
-/** The selected passage as the form shows it, with the hidden fields that carry it. */
-function PassageBox({ passage, language, errors }: { passage: Passage | null; language: string; errors?: string[] }) {
+/** Where `needle` starts in `text`, up to 50 times. */
+function occurrences(text: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = text.indexOf(needle); i !== -1 && out.length < 50; i = text.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+/**
+ * The selected passage as the form shows it, with the hidden fields that carry it. Besides
+ * selecting in the text, the reader may type the passage's words: found once in the text, they
+ * become the passage. That is the way to link with the keyboard alone, where text that cannot be
+ * edited cannot be selected.
+ */
+function PassageBox({ passage, statementId, revisionNumber, language, errors }: { passage: Passage | null; statementId: string; revisionNumber: number; language: string; errors?: string[] }) {
   const t = useTranslations("links");
+  const id = useId();
+  const { source } = usePassageStore();
+  const [words, setWords] = useState("");
+  const text = source && source.statementId === statementId && source.revision === revisionNumber ? source.text : null;
+  const needle = words.trim();
+  const hits = text !== null && needle ? occurrences(text, needle) : [];
+  const find = (value: string) => {
+    setWords(value);
+    const typed = value.trim();
+    const found = text !== null && typed ? occurrences(text, typed) : [];
+    passageStore.select(found.length === 1 ? { statementId, start: found[0]!, end: found[0]! + typed.length, quote: typed, revision: revisionNumber } : null);
+  };
   return (
     <div className={styles.passage} data-testid="link-passage" aria-live="polite">
       <div className={styles.passageHead}>
@@ -81,6 +106,15 @@ function PassageBox({ passage, language, errors }: { passage: Passage | null; la
         </>
       ) : (
         <p className={styles.noPassage}>{t("noSelection")}</p>
+      )}
+      {text !== null && (
+        <div className={styles.passageFind}>
+          <label htmlFor={`${id}-find`}>{t("orType")}</label>
+          <input id={`${id}-find`} type="text" dir="auto" lang={language} value={words} onChange={(e) => find(e.target.value)} aria-describedby={`${id}-find-status`} data-testid="link-passage-find" />
+          <span id={`${id}-find-status`} className="hint" data-testid="link-passage-find-status">
+            {!needle ? "" : hits.length === 0 ? t("notFound") : hits.length > 1 ? t("foundMany", { n: hits.length }) : ""}
+          </span>
+        </div>
       )}
       {errors?.length ? (
         <p className="field-error" data-testid="field-error-passage">
@@ -170,7 +204,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
       <p className="hint">{t("selectHint")}</p>
       <form key={state.seq} ref={formRef} action={action} className={`form ${styles.form}`} data-testid="link-form" noValidate>
         <FormBanner state={state} success={t("saved")} />
-        <PassageBox passage={current} language={language} errors={passageErrors(state.fieldErrors, !current, t("passageMissing"))} />
+        <PassageBox passage={current} statementId={statementId} revisionNumber={revisionNumber} language={language} errors={passageErrors(state.fieldErrors, !current, t("passageMissing"))} />
         <div className="field-row">
           <div className="field">
             <RegistryAutocomplete
@@ -303,7 +337,7 @@ function FixForm({ repoint, statementId, revisionNumber, language, link }: { rep
       </blockquote>
       <form action={action} className={`form ${styles.form}`} noValidate>
         <FormBanner state={state} />
-        <PassageBox passage={current} language={language} errors={passageErrors(state.fieldErrors, !current, t("passageMissing"))} />
+        <PassageBox passage={current} statementId={statementId} revisionNumber={revisionNumber} language={language} errors={passageErrors(state.fieldErrors, !current, t("passageMissing"))} />
         <div className="actions">
           <SubmitButton testId="link-fix-submit">{t("fixSave")}</SubmitButton>
           <button type="button" className="button" onClick={() => passageStore.fix(null)}>

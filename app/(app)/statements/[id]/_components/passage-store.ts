@@ -8,6 +8,8 @@ import { useSyncExternalStore } from "react";
 // context, because the text and the panel are two separate parts of a server-rendered page.
 
 export type Passage = { statementId: string; start: number; end: number; quote: string; revision: number };
+/** The text passages are taken from (set by the statement text when the reader may link), for finding typed words. */
+export type Source = { statementId: string; revision: number; text: string };
 export type Prefill = { person?: { id: string; name: string }; place?: { id: string; name: string }; note?: string; key: string };
 
 type State = {
@@ -15,9 +17,10 @@ type State = {
   fixing: string | null;
   prefill: Prefill | null;
   focus: { id: string; at: number } | null;
+  source: Source | null;
 };
 
-let state: State = { passage: null, fixing: null, prefill: null, focus: null };
+let state: State = { passage: null, fixing: null, prefill: null, focus: null, source: null };
 const listeners = new Set<() => void>();
 
 function set(patch: Partial<State>) {
@@ -35,10 +38,11 @@ export const passageStore = {
   prefill: (prefill: Prefill | null) => set({ prefill }),
   fix: (linkId: string | null) => set({ fixing: linkId, passage: null, prefill: null }),
   focus: (id: string) => set({ focus: { id, at: Date.now() } }),
+  source: (source: Source | null) => set({ source }),
   reset: () => set({ passage: null, fixing: null, prefill: null }),
 };
 
-const initial: State = { passage: null, fixing: null, prefill: null, focus: null };
+const initial: State = { passage: null, fixing: null, prefill: null, focus: null, source: null };
 
 export function usePassageStore(): State {
   return useSyncExternalStore(passageStore.subscribe, passageStore.get, () => initial);
