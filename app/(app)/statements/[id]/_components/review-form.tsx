@@ -113,7 +113,7 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
         <div className={styles.decisions}>
           {DECISIONS.map((d) => (
             <label key={d} className={styles.choice}>
-              <input type="radio" name="decision" value={d} defaultChecked={v.decision === d} data-testid={`decision-${d}`} />
+              <input type="radio" name="decision" value={d} defaultChecked={v.decision === d} aria-invalid={errs.decision ? true : undefined} data-testid={`decision-${d}`} />
               <span>
                 <strong>{t(`decisions.${d}`)}</strong> <span className={styles.choiceHint}>{t(`decisionHints.${d}`)}</span>
               </span>
