@@ -1,0 +1,89 @@
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
+
+// The main forms with the keyboard alone: linking a passage (typed, since text that cannot be
+// edited cannot be selected without a pointer) and a review decision sent incomplete, whose
+// first wrong field gets the focus and is marked invalid.
+
+const PASSAGE = "the guard read the names from a list";
+const TEXT = `This text is fictional and written only to test the software. In the evening ${PASSAGE} and nobody answered. Later the guard read the names again.`;
+
+async function json<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>, status: number): Promise<T> {
+  expect(res.status(), await res.text()).toBe(status);
+  return (await res.json()) as T;
+}
+
+async function as(browser: Browser, role: "RESEARCHER" | "REVIEWER", baseURL: string, locale: "en" | "fa" = "en"): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const u = demoUser(role);
+  await signInWith(page.request, u.email, u.password);
+  await setLocale(page, baseURL, locale);
+  return page;
+}
+
+async function statement(request: APIRequestContext, title: string): Promise<string> {
+  const w = (await json<{ items: { id: string }[] }>(await request.get("/api/v1/witnesses"), 200)).items[0]!;
+  return (await json<{ id: string }>(await request.post("/api/v1/statements", { data: { witnessId: w.id, title, language: "en", originalText: TEXT } }), 201)).id;
+}
+
+for (const locale of ["en", "fa"] as const)
+  test(`a researcher links a passage with the keyboard alone, by typing its words (${locale})`, async ({ browser, baseURL }) => {
+    const page = await as(browser, "RESEARCHER", baseURL!, locale);
+    const id = await statement(page.request, `Fictional sample — keyboard linking ${locale} ${Date.now()}`);
+    await page.goto(`/statements/${id}`);
+    const links = page.getByTestId("links-section");
+    const find = links.getByTestId("link-passage-find");
+    await expect(find).toBeVisible();
+    await expect(find).toHaveAccessibleName(/.+/);
+
+    // Words found twice choose nothing; more words found once become the passage.
+    await find.focus();
+    await page.keyboard.type("the guard read the names");
+    await expect(links.getByTestId("link-passage-find-status")).not.toBeEmpty();
+    await expect(links.getByTestId("link-passage-quote")).toHaveCount(0);
+    await page.keyboard.type(" from a list");
+    await expect(links.getByTestId("link-passage-quote")).toHaveText(PASSAGE);
+    await expect(links.getByTestId("link-passage-find-status")).toBeEmpty();
+
+    // On to the person by Tab, chosen from the suggestions with the arrow keys.
+    await page.keyboard.press("Tab");
+    const person = links.getByTestId("link-person").getByRole("combobox");
+    await expect(person).toBeFocused();
+    await page.keyboard.type("Nayeri");
+    await expect(links.getByTestId("link-person").getByRole("option").first()).toBeVisible();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(person).toHaveValue(/Nayyeri|نیری/);
+    await links.getByTestId("link-role").selectOption("PRESENT");
+    await links.getByTestId("link-allegation").selectOption("PERSECUTION");
+    await links.getByTestId("link-submit").focus();
+    await page.keyboard.press("Enter");
+    await expect(links.getByTestId("link-item").filter({ hasText: PASSAGE })).toBeVisible();
+    const saved = await json<{ items: { startOffset: number; endOffset: number }[] }>(await page.request.get(`/api/v1/statements/${id}/links`), 200);
+    expect(saved.items.map((l) => [l.startOffset, l.endOffset])).toEqual([[TEXT.indexOf(PASSAGE), TEXT.indexOf(PASSAGE) + PASSAGE.length]]);
+    await page.context().close();
+  });
+
+test("a review decision sent without a decision puts the focus on the decision, marked invalid and described by its error", async ({ browser, baseURL }) => {
+  const researcher = await as(browser, "RESEARCHER", baseURL!);
+  const id = await statement(researcher.request, `Fictional sample — keyboard review ${Date.now()}`);
+  await json(await researcher.request.post(`/api/v1/statements/${id}/submit`), 200);
+  const reviewer = await as(browser, "REVIEWER", baseURL!);
+  await json(await reviewer.request.post(`/api/v1/statements/${id}/take`), 200);
+
+  await reviewer.goto(`/statements/${id}`);
+  const form = reviewer.getByTestId("review-form");
+  await form.getByRole("button", { name: /record the decision/i }).focus();
+  await reviewer.keyboard.press("Enter");
+  await expect(form.getByTestId("field-error-decision")).toBeVisible();
+  // The decision comes first in the form, so the focus goes there, not to a later field.
+  const first = form.getByTestId("decision-VERIFIED");
+  await expect(first).toBeFocused();
+  await expect(first).toHaveAttribute("aria-invalid", "true");
+  const error = (await form.getByTestId("field-error-decision").innerText()).trim();
+  const fieldset = form.locator("fieldset", { has: reviewer.getByTestId("decision-VERIFIED") });
+  await expect(fieldset).toHaveAccessibleDescription(new RegExp(error.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  await researcher.context().close();
+  await reviewer.context().close();
+});
