@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import type { Actor } from "@/lib/auth/actor";
 import { getRecordHistory, type FieldChange } from "@/lib/audit/record-history";
 import { toAppError } from "@/lib/http";
@@ -26,7 +26,9 @@ const VALUE_MESSAGES: Record<string, Record<string, string>> = {
  * audit data never holds protected identity or testimony text, only hashes of it.
  */
 export async function RecordHistory({ actor, recordType, recordId, open = false }: { actor: Actor; recordType: string; recordId: string; open?: boolean }) {
-  const [t, tStatus, tAll, format] = await Promise.all([getTranslations("history"), getTranslations("statuses"), getTranslations(), getFormatter()]);
+  const [t, tStatus, tAll, format, locale] = await Promise.all([getTranslations("history"), getTranslations("statuses"), getTranslations(), getFormatter(), getLocale()]);
+  // A list of values with the reader's comma (Persian ،).
+  const sep = locale === "fa" ? "، " : ", ";
   // Numbers in the reader's digits; years and sequence-like numbers without grouping.
   const num = (field: string, v: unknown) => (typeof v === "number" ? format.number(v, { useGrouping: field !== "year" && field !== "revision" }) : v);
   // Workflow states read as the badges elsewhere do.
@@ -82,10 +84,10 @@ export async function RecordHistory({ actor, recordType, recordId, open = false 
                       <tr key={c.field} data-field={c.field}>
                         <th scope="row">{c.field === "" ? t("value") : label(`fields.${c.field.replace(/\./g, "_")}`, c.field)}</th>
                         <td>
-                          <Value change={{ ...c, before: num(c.field, status(c.field, named(c.field, c.before))) }} side="before" none={t("none")} yes={t("yes")} no={t("no")} />
+                          <Value change={{ ...c, before: num(c.field, status(c.field, named(c.field, c.before))) }} side="before" sep={sep} none={t("none")} yes={t("yes")} no={t("no")} />
                         </td>
                         <td>
-                          <Value change={{ ...c, after: num(c.field, status(c.field, named(c.field, c.after))) }} side="after" none={t("none")} yes={t("yes")} no={t("no")} />
+                          <Value change={{ ...c, after: num(c.field, status(c.field, named(c.field, c.after))) }} side="after" sep={sep} none={t("none")} yes={t("yes")} no={t("no")} />
                         </td>
                       </tr>
                     ))}
@@ -100,13 +102,13 @@ export async function RecordHistory({ actor, recordType, recordId, open = false 
   );
 }
 
-function Value({ change, side, none, yes, no }: { change: FieldChange; side: "before" | "after"; none: string; yes: string; no: string }) {
+function Value({ change, side, sep, none, yes, no }: { change: FieldChange; side: "before" | "after"; sep: string; none: string; yes: string; no: string }) {
   const v = change[side];
   if (v === undefined || v === null || v === "") return <span className={styles.none}>{none}</span>;
   const cls = `${styles.value} ${side === "before" && change.kind === "changed" ? styles.before : side === "after" ? styles.after : ""}`;
   if (typeof v === "boolean") return <span className={cls}>{v ? yes : no}</span>;
   if (typeof v === "string" && /^[0-9a-f]{64}$/.test(v)) return <ShortHash hash={v} />;
-  const text = typeof v === "string" ? v : Array.isArray(v) && v.every((x) => typeof x !== "object") ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v);
+  const text = typeof v === "string" ? v : Array.isArray(v) && v.every((x) => typeof x !== "object") ? v.join(sep) : typeof v === "object" ? JSON.stringify(v) : String(v);
   return (
     <bdi className={cls} dir="auto">
       {text.length > 400 ? `${text.slice(0, 400)}…` : text}

@@ -114,7 +114,7 @@ test("no page is wider than a phone's screen, and none shows a message key or a 
   await context.close();
 });
 
-test("a Persian page gives a revision's number and an exhibit's size in Persian digits and words", async ({ page, baseURL }) => {
+test("a Persian page gives a revision's number, an exhibit's size and a history's list in Persian digits, words and commas", async ({ page, baseURL }) => {
   const researcher = demoUser("RESEARCHER");
   await signInWith(page.request, researcher.email, researcher.password);
   const r = await records(page.request);
@@ -133,6 +133,14 @@ test("a Persian page gives a revision's number and an exhibit's size in Persian 
     await expect(main, path).toContainText("بایت");
     await expect(main, path).not.toContainText(/\d+ bytes/);
   }
+
+  // A witness's history lists its consents in the reader's words, with the Persian comma.
+  const consents = ["INTERNAL_RESEARCH", "LEGAL_SHARING"].map((scope) => ({ scope, givenAt: "2024-01-10", method: "WRITTEN" }));
+  const witness = await json<{ id: string }>(await page.request.post("/api/v1/witnesses", { data: { fictional: true, consents } }), 201);
+  await page.goto(`/witnesses/${witness.id}`);
+  const consentRow = page.getByTestId("record-history").locator('tr[data-field="consents"] td').last();
+  const scopes = (JSON.parse(readFileSync(join(process.cwd(), "messages/fa.json"), "utf8")) as { witness: { consent: { scopes: Record<string, string> } } }).witness.consent.scopes;
+  await expect(consentRow).toHaveText(`${scopes.INTERNAL_RESEARCH}، ${scopes.LEGAL_SHARING}`);
 
   // The same pages in English keep their English words.
   await setLocale(page, baseURL!, "en");
