@@ -147,3 +147,30 @@ test("a Persian page gives a revision's number, an exhibit's size and a history'
   await page.goto(`/exhibits/${r.exhibit}`);
   await expect(page.locator("main")).toContainText(/\d+ bytes/);
 });
+
+test("without JavaScript no page offers a button that does nothing", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const admin = demoUser("ADMIN");
+  await signInWith(page.request, admin.email, admin.password);
+  const r = await records(page.request);
+  // A link, so the statement lists one ("Show in text" needs the page's scripts).
+  const passage = "The prisoners were called out one by one.";
+  const start = TEXT.indexOf(passage);
+  await json(await page.request.post("/api/v1/links", { data: { statementId: r.statement, revisionNumber: 1, startOffset: start, endOffset: start + passage.length, quote: passage, personId: r.person, role: "PRESENT", allegationType: "PERSECUTION" } }), 201);
+  // An event with places, so its edit form shows chosen records.
+  const event = (await json<{ items: { id: string }[] }>(await page.request.get(`/api/v1/events?q=${encodeURIComponent("Prisons locked down")}`), 200)).items[0]!;
+  const found: string[] = [];
+  for (const path of [`/statements/${r.statement}`, `/exhibits/${r.exhibit}`, "/persons/new", `/persons/${r.person}/edit`, `/events/${event.id}/edit`, "/proceedings/new", "/statements/new", "/witnesses/new"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(200);
+    const dead = await page.evaluate(() =>
+      [...document.querySelectorAll("button")]
+        .filter((b) => b.getClientRects().length > 0 && !(b.type === "submit" && b.form))
+        .map((b) => (b.getAttribute("aria-label") ?? b.textContent ?? "").trim()),
+    );
+    for (const d of dead) found.push(`${path}: ${d}`);
+  }
+  expect(found).toEqual([]);
+  await context.close();
+});

@@ -2,12 +2,14 @@
 
 import { useState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
+import { useHydrated } from "@/app/_lib/use-hydrated";
 import styles from "./exhibits.module.css";
 
-/** Copies a value (a SHA-256) to the clipboard and says so to screen readers too. */
+/** Copies a value (a SHA-256) to the clipboard and says so to screen readers too. Not offered without scripts (the value is on the page to select). */
 export function CopyButton({ value, label }: { value: string; label: string }) {
   const t = useTranslations("exhibits");
   const [copied, setCopied] = useState(false);
+  const hydrated = useHydrated();
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(value);
@@ -24,6 +26,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     setCopied(true);
     setTimeout(() => setCopied(false), 2000);
   };
+  if (!hydrated) return null;
   return (
     <>
       <button type="button" className={`button small ${styles.copy}`} onClick={copy} aria-label={label} title={label} data-testid="copy-hash">

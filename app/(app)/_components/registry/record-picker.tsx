@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
+import { useHydrated } from "@/app/_lib/use-hydrated";
 import { RegistryAutocomplete, type RegistryItem, type RegistryKind } from "@/app/_components/registry-autocomplete";
 import type { PickedRecord } from "@/app/_lib/echoed-values";
 import styles from "./registry.module.css";
@@ -32,6 +33,8 @@ export function RecordPicker({
 }) {
   const t = useTranslations("registry.picker");
   const [picked, setPicked] = useState<PickedRecord[]>(initial);
+  // Removing a chosen record needs scripts; without them no button that does nothing is offered.
+  const hydrated = useHydrated();
   const errorId = `${name}-picker-error`;
   return (
     <div className="field" data-testid={testId}>
@@ -57,9 +60,11 @@ export function RecordPicker({
                 </span>
               )}
               <input type="hidden" name={name} value={p.id} />
-              <button type="button" className={styles.chipRemove} aria-label={t("remove", { name: p.name })} onClick={() => setPicked((ps) => ps.filter((x) => x.id !== p.id))}>
-                ×
-              </button>
+              {hydrated && (
+                <button type="button" className={styles.chipRemove} aria-label={t("remove", { name: p.name })} onClick={() => setPicked((ps) => ps.filter((x) => x.id !== p.id))}>
+                  ×
+                </button>
+              )}
             </li>
           ))}
         </ul>

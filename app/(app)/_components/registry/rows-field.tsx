@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
+import { useHydrated } from "@/app/_lib/use-hydrated";
 import type { useFields } from "@/app/_components/form-bits";
 import type { FormState } from "@/app/_lib/form-state";
 import styles from "./registry.module.css";
@@ -62,6 +63,8 @@ export function RowsField({
   testId?: string;
 }) {
   const t = useTranslations("registry.rows");
+  // Adding and removing rows needs scripts: without them the rows shown are the form (an emptied row is left out).
+  const hydrated = useHydrated();
   const [keys, setKeys] = useState<number[]>(() => Array.from({ length: Math.max(count, count === 0 ? 1 : 0) }, (_, i) => i));
   const next = useRef(keys.length);
   const focusKey = useRef<number | null>(null);
@@ -102,31 +105,35 @@ export function RowsField({
                 </div>
               );
             })}
-            <button
-              type="button"
-              className={`button small ${styles.rowRemove}`}
-              aria-label={t("removeRow", { row: rowLabel(position + 1) })}
-              onClick={() => setKeys((ks) => ks.filter((x) => x !== k))}
-            >
-              {t("remove")}
-            </button>
+            {hydrated && (
+              <button
+                type="button"
+                className={`button small ${styles.rowRemove}`}
+                aria-label={t("removeRow", { row: rowLabel(position + 1) })}
+                onClick={() => setKeys((ks) => ks.filter((x) => x !== k))}
+              >
+                {t("remove")}
+              </button>
+            )}
           </div>
         ))}
       </div>
-      <div className={styles.rowsFoot}>
-        <button
-          type="button"
-          className="button small"
-          data-testid={`${group}-add`}
-          onClick={() => {
-            const k = next.current++;
-            focusKey.current = k;
-            setKeys((ks) => [...ks, k]);
-          }}
-        >
-          {addLabel}
-        </button>
-      </div>
+      {hydrated && (
+        <div className={styles.rowsFoot}>
+          <button
+            type="button"
+            className="button small"
+            data-testid={`${group}-add`}
+            onClick={() => {
+              const k = next.current++;
+              focusKey.current = k;
+              setKeys((ks) => [...ks, k]);
+            }}
+          >
+            {addLabel}
+          </button>
+        </div>
+      )}
     </fieldset>
   );
 }

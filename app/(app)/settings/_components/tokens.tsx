@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
+import { useHydrated } from "@/app/_lib/use-hydrated";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import { createTokenAction } from "../actions";
@@ -35,6 +36,8 @@ export function CreateTokenForm() {
 function NewTokenSecret({ secret, name }: { secret: string; name: string }) {
   const t = useTranslations("settings");
   const [copied, setCopied] = useState(false);
+  // Copying needs scripts; without them the secret is in a field to select and copy by hand.
+  const hydrated = useHydrated();
   return (
     <div className="secret-box" role="status" data-testid="token-created">
       <p className="secret-title">{t("tokenCreated", { name })}</p>
@@ -50,15 +53,17 @@ function NewTokenSecret({ secret, name }: { secret: string; name: string }) {
           data-testid="token-secret"
           onFocus={(e) => e.currentTarget.select()}
         />
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            void navigator.clipboard?.writeText(secret).then(() => setCopied(true));
-          }}
-        >
-          {copied ? t("copied") : t("copy")}
-        </button>
+        {hydrated && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              void navigator.clipboard?.writeText(secret).then(() => setCopied(true));
+            }}
+          >
+            {copied ? t("copied") : t("copy")}
+          </button>
+        )}
       </div>
     </div>
   );

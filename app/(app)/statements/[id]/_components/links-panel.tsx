@@ -4,6 +4,7 @@ import { useActionState, useEffect, useId, useRef, useState } from "react";
 import Link from "next/link";
 import { useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
+import { useHydrated } from "@/app/_lib/use-hydrated";
 import { FormBanner, SubmitButton } from "@/app/_components/form-bits";
 import { RegistryAutocomplete } from "@/app/_components/registry-autocomplete";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
@@ -451,6 +452,8 @@ function LinkList({ revisionNumber, language, links }: { revisionNumber: number;
   const t = useTranslations("links");
   const locale = useLocale();
   const { focus } = usePassageStore();
+  // "Show in text" and "Fix" work in the page's scripts: without them they are not offered.
+  const hydrated = useHydrated();
   const fa = locale === "fa";
   const listRef = useRef<HTMLUListElement>(null);
   // A mark clicked in the text: bring its entry into view.
@@ -518,12 +521,12 @@ function LinkList({ revisionNumber, language, links }: { revisionNumber: number;
                 </p>
                 {review && <p className="hint">{t("needsReviewHint", { n: l.revisionNumber })}</p>}
                 <div className={styles.linkActions}>
-                  {!review && l.revisionNumber === revisionNumber && (
+                  {hydrated && !review && l.revisionNumber === revisionNumber && (
                     <button type="button" className="button small" onClick={() => passageStore.focus(l.id)}>
                       {t("showInText")}
                     </button>
                   )}
-                  {review && l.repoint && (
+                  {hydrated && review && l.repoint && (
                     <button type="button" className="button small primary" onClick={() => passageStore.fix(l.id)} data-testid="link-fix">
                       {t("fix")}
                     </button>

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { useFormatter } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
+import { useHydrated } from "@/app/_lib/use-hydrated";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import type { Revealed } from "../../actions";
@@ -19,6 +20,7 @@ export function RevealForm({ reveal }: { reveal: FormAction<Revealed> }) {
   const format = useFormatter();
   const [state, action] = useActionState(reveal, initialFormState<Revealed>());
   const [hiddenSeq, setHiddenSeq] = useState(0);
+  const hydrated = useHydrated();
   const f = useFields(state);
   const ref = useFormFocus(state);
   const revealed = state.ok && state.data && hiddenSeq !== state.seq ? state.data : null;
@@ -40,9 +42,17 @@ export function RevealForm({ reveal }: { reveal: FormAction<Revealed> }) {
           ))}
         </dl>
         <div className="actions">
-          <button type="button" className="button" onClick={() => setHiddenSeq(state.seq)} data-testid="hide-identity">
-            {t("reveal.hide")}
-          </button>
+          {hydrated ? (
+            <button type="button" className="button" onClick={() => setHiddenSeq(state.seq)} data-testid="hide-identity">
+              {t("reveal.hide")}
+            </button>
+          ) : (
+            // Without scripts the identity came in the answer to the form's POST: reading the
+            // page again (a plain GET of the same address) shows it without the identity.
+            <a href="" className="button" data-testid="hide-identity">
+              {t("reveal.hide")}
+            </a>
+          )}
         </div>
       </div>
     );
