@@ -87,3 +87,37 @@ test("a review decision sent without a decision puts the focus on the decision, 
   await researcher.context().close();
   await reviewer.context().close();
 });
+
+for (const locale of ["en", "fa"] as const)
+  test(`tabbing through the header and a form, every focused control shows its whole focus ring (${locale})`, async ({ browser, baseURL }) => {
+    const page = await as(browser, "RESEARCHER", baseURL!, locale);
+    for (const path of ["/statements/new", "/witnesses"]) {
+      await page.goto(path);
+      await page.locator("body").focus();
+      const clipped: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press("Tab");
+        const problem = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const name = `${el.tagName.toLowerCase()} «${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 30)}»`;
+          const cs = getComputedStyle(el);
+          if (cs.outlineStyle === "none" || parseFloat(cs.outlineWidth) === 0) return `${name}: no focus ring`;
+          // A ring drawn outside the box must not be cut off by a container that clips.
+          const grow = Math.max(0, parseFloat(cs.outlineOffset) + parseFloat(cs.outlineWidth));
+          const r = el.getBoundingClientRect();
+          for (let p = el.parentElement; p; p = p.parentElement) {
+            const o = getComputedStyle(p);
+            if (o.overflowX === "visible" && o.overflowY === "visible") continue;
+            if (p === document.body || p === document.documentElement) continue;
+            const c = p.getBoundingClientRect();
+            if (r.left - grow < c.left - 0.5 || r.right + grow > c.right + 0.5 || r.top - grow < c.top - 0.5 || r.bottom + grow > c.bottom + 0.5) return `${name}: its focus ring is clipped by ${p.tagName.toLowerCase()}.${p.className}`;
+          }
+          return null;
+        });
+        if (problem) clipped.push(`${path}: ${problem}`);
+      }
+      expect(clipped).toEqual([]);
+    }
+    await page.context().close();
+  });
