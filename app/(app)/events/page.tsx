@@ -7,7 +7,7 @@ import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import { ClientMessages } from "@/app/_components/client-messages";
-import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
+import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { listEventPage } from "@/lib/events";

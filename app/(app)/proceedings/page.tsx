@@ -4,7 +4,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import { ClientMessages } from "@/app/_components/client-messages";
-import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
+import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { listProceedingPage } from "@/lib/proceedings";

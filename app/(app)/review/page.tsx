@@ -9,7 +9,7 @@ import { LANGUAGES } from "@/lib/statements/schemas";
 import { AssignForm, TakeForm } from "./_components/workflow-forms";
 import { assignReviewerAction, takeStatementAction } from "./actions";
 import { ClientMessages } from "@/app/_components/client-messages";
-import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
+import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 
 const STATES = ["SUBMITTED", "IN_REVIEW", "MINE"] as const;
 const QUEUE_PAGE_SIZE = 50;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime, FictionalBadge, ProtectionBadge } from "@/app/_components/badges";
-import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
+import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { findWitnessListRow, listWitnessPage } from "@/lib/witnesses/witnesses";

@@ -5,7 +5,7 @@ import { useTranslations } from "@/lib/i18n/use-translations";
 import { useEffect, useRef, useState } from "react";
 import type { Quote, QuotePages } from "@/lib/corroboration";
 import styles from "./graph.module.css";
-import { PageLinks } from "./page-links";
+import { PageLinks } from "@/app/_components/page-links";
 import { QuoteList } from "./quote-list";
 
 // The summary ("3 quotes") repeats with the same few numbers down a person page: each is

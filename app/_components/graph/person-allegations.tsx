@@ -8,7 +8,7 @@ import { getPersonAllegationQuotes, getPersonAllegationSummary } from "@/lib/cor
 import { CountBadge } from "./counts";
 import styles from "./graph.module.css";
 import { AllegationEvents, type AllegationEventView } from "./allegation-events";
-import { PageLinks, pageFromAddress } from "./page-links";
+import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 
 /**
  * For the person page: allegations grouped by event and type, each with its count of

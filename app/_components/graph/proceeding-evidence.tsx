@@ -8,7 +8,7 @@ import { ALLEGATION_TYPES } from "@/lib/links/schemas";
 import { CountBadge } from "./counts";
 import styles from "./graph.module.css";
 import { QuoteList } from "./quote-list";
-import { PageLinks, pageFromAddress } from "./page-links";
+import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 
 /**
  * For the proceeding page: per defendant, which allegation types the testimony supports and

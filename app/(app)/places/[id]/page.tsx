@@ -11,7 +11,7 @@ import { getCalendar } from "@/app/_lib/calendar";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getPlace, getPlaceEvents } from "@/lib/places";
-import { PageLinks, pageFromAddress } from "@/app/_components/graph/page-links";
+import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

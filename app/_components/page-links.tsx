@@ -1,16 +1,16 @@
 import Link from "next/link";
 import { MAX_PAGE } from "@/lib/validation";
-import styles from "./graph.module.css";
+import styles from "./page-links.module.css";
 
 /** The words PageLinks asks for: a server component's translator or a client component's. */
-type PageText = (key: "allegations.firstPage" | "allegations.lastPage" | "common.previous" | "common.next" | "common.pageOf", values?: { page: number; pages: number }) => string;
+type PageText = (key: "common.firstPage" | "common.lastPage" | "common.previous" | "common.next" | "common.pageOf", values?: { page: number; pages: number }) => string;
 
 /**
- * Links to the first, previous, next and last pages of a bounded list on a record page, and
- * where the reader is: plain links (no scripts needed), each reached with Tab. `testId` names
- * the parts: `${testId}`, `${testId}-first`, `-prev`, `-next`, `-last`. With `onPage` (a list a
- * client component loads, such as an allegation group's quotes) a click is handed to it when
- * scripts run, and the link is followed only without them.
+ * Links to the first, previous, next and last pages of a bounded list (a list page, or a list
+ * on a record page), and where the reader is: plain links (no scripts needed), each reached
+ * with Tab. `testId` names the parts: `${testId}`, `${testId}-first`, `-prev`, `-next`, `-last`.
+ * With `onPage` (a list a client component loads, such as an allegation group's quotes) a click
+ * is handed to it when scripts run, and the link is followed only without them.
  */
 export function PageLinks({ page, pages, href, onPage, label, testId, t }: { page: number; pages: number; href: (page: number) => string; onPage?: (page: number) => void; label: string; testId: string; t: PageText }) {
   const link = (n: number, text: string, rel: string | undefined, part: string) =>
@@ -33,11 +33,11 @@ export function PageLinks({ page, pages, href, onPage, label, testId, t }: { pag
     ) : null;
   return (
     <nav className={styles.pageLinks} aria-label={label} data-testid={testId} data-page={page} data-pages={pages}>
-      {link(1, t("allegations.firstPage"), undefined, "first")}
+      {link(1, t("common.firstPage"), undefined, "first")}
       {link(page - 1, t("common.previous"), "prev", "prev")}
       <span aria-current="page">{t("common.pageOf", { page, pages })}</span>
       {link(page + 1, t("common.next"), "next", "next")}
-      {link(pages, t("allegations.lastPage"), undefined, "last")}
+      {link(pages, t("common.lastPage"), undefined, "last")}
     </nav>
   );
 }
