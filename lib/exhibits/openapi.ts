@@ -25,11 +25,11 @@ export function exhibitPaths() {
         parameters: [
           { name: "statementId", in: "query", required: false, schema: { type: "string" } },
           { name: "witnessId", in: "query", required: false, schema: { type: "string" }, description: "At most one of statementId and witnessId." },
-          { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1 }, description: "Only without statementId and witnessId." },
+          { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 1_000_000 }, description: "Only without statementId and witnessId. One past the last gives the last." },
           { name: "pageSize", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 200 } },
         ],
         responses: {
-          "200": ok({ type: "object", properties: { items: { type: "array", items: ref("Exhibit") }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" } } }),
+          "200": ok({ type: "object", properties: { items: { type: "array", items: ref("Exhibit") }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" }, pages: { type: "integer" } } }),
           ...errors(400, 401, 403),
         },
       },

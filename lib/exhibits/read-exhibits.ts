@@ -6,6 +6,7 @@ import { Prisma } from "@/generated/sqlite/client";
 import { rawAll } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
+import { clampPage } from "@/lib/paging";
 import { parseInput } from "@/lib/validation";
 import { parseRange } from "./range";
 import { ZListExhibits, ZPageExhibits } from "./schemas";
@@ -68,17 +69,16 @@ export async function listExhibitsFor({ actor, query }: { actor: Actor | null; q
   return rows.map(exhibitOut);
 }
 
-/** Every exhibit the actor may see, newest first, a page at a time: the hash list. */
+/** Every exhibit the actor may see, newest first, a page at a time: the hash list (a page past the last gives the last). */
 export async function listAllExhibits({ actor, query }: { actor: Actor | null; query: unknown }) {
   authorize(actor, "exhibit.read");
   const q = parseInput(ZPageExhibits, query ?? {});
   const where = visibleExhibitWhere(actor);
   return read(async (db) => {
-    const [rows, total] = await Promise.all([
-      db.exhibit.findMany({ where, include: exhibitInclude(actor), orderBy: { createdAt: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-      db.exhibit.count({ where }),
-    ]);
-    return { items: rows.map(exhibitOut), total, page: q.page, pageSize: q.pageSize };
+    const total = await db.exhibit.count({ where });
+    const { page, pages, skip } = clampPage(q.page, total, q.pageSize);
+    const rows = await db.exhibit.findMany({ where, include: exhibitInclude(actor), orderBy: { createdAt: "desc" }, skip, take: q.pageSize });
+    return { items: rows.map(exhibitOut), total, page, pageSize: q.pageSize, pages };
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPage } from "@/lib/validation";
 
 export const CUSTODY_KINDS = ["COLLECTED", "RECEIVED", "COPIED", "TRANSFERRED"] as const;
 /** VERIFIED entries are written only by verification, never typed in. */
@@ -33,7 +34,7 @@ export const ZListExhibits = z
   });
 
 export const ZPageExhibits = z.object({
-  page: z.coerce.number({ error: "invalid_number" }).int().min(1, { error: "invalid_number" }).max(100000).default(1),
+  page: ZPage,
   pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1).max(200, { error: "too_large:200" }).default(50),
 });
 

@@ -205,3 +205,98 @@ test("no list page fails on a bad page number or a filter no record can match", 
     expect((await page.goto(`${path}?q=%00`))?.status(), path).toBe(404);
   }
 });
+
+test("the search, exhibits and audit lists have first, previous, next and last page links; the search's keep the query and every filter; in English and in Persian", async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(240_000);
+  // The search: at least three pages (twenty results a page) of English statements saying "Zelquarin".
+  const search = "/api/v1/search?q=Zelquarin&type=statement&language=en";
+  const witnessId = ((await (await page.request.get("/api/v1/witnesses?pageSize=1")).json()) as { items: { id: string }[] }).items[0]!.id;
+  for (let have = await total(page.request, search); have < 45; have++) {
+    const res = await page.request.post("/api/v1/statements", { data: { witnessId, title: `Fictional Zelquarin statement ${have} (list pages test)`, language: "en", originalText: "This text is fictional." } });
+    expect(res.status()).toBe(201);
+  }
+  const found = await total(page.request, search);
+  const searchPages = Math.ceil(found / 20);
+  const kept = "/search?q=Zelquarin&type=statement&language=en";
+  await page.goto(kept);
+  const pager = page.getByTestId("search-pager");
+  await expect(pager).toHaveAttribute("data-page", "1");
+  await expect(pager).toContainText(`Page 1 of ${searchPages}`);
+  await expect(page.getByTestId("search-pager-first")).toHaveCount(0);
+  await expect(page.getByTestId("search-pager-prev")).toHaveCount(0);
+  await expect(page.getByTestId("search-pager-next")).toHaveAttribute("href", `${kept}&page=2`);
+  await expect(page.getByTestId("search-pager-last")).toHaveAttribute("href", `${kept}&page=${searchPages}`);
+  await page.screenshot({ path: testInfo.outputPath("search-pager-en.png"), fullPage: true });
+  await page.getByTestId("search-pager-last").click();
+  await expect(page).toHaveURL(new RegExp(`/search\\?q=Zelquarin&type=statement&language=en&page=${searchPages}$`));
+  await expect(page.getByTestId("search-result")).toHaveCount(found - 20 * (searchPages - 1));
+  await expect(page.getByTestId("search-pager-prev")).toHaveAttribute("href", `${kept}&page=${searchPages - 1}`);
+  await expect(page.getByTestId("search-pager-next")).toHaveCount(0);
+  await page.getByTestId("search-pager-first").click();
+  await expect(page).toHaveURL(new RegExp(`${kept.replace(/[?]/g, "\\?")}$`));
+  await expect(page.getByTestId("search-pager")).toHaveAttribute("data-page", "1");
+  // The filters chosen in the form stay applied on every page.
+  await expect(page.locator("#search-type")).toHaveValue("statement");
+  await expect(page.locator("#search-language")).toHaveValue("en");
+
+  // The exhibits list: at least two pages of fifty, newest first.
+  for (let have = await total(page.request, "/api/v1/exhibits"); have < 60; have++) {
+    const buffer = Buffer.from(`Fictional exhibit ${have} for the list pages test.\n`);
+    const res = await page.request.post("/api/v1/exhibits", { multipart: { witnessId, file: { name: `fictional-${have}.txt`, mimeType: "text/plain", buffer } } });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  const exhibits = await total(page.request, "/api/v1/exhibits");
+  const exhibitPages = Math.ceil(exhibits / 50);
+  await page.goto("/exhibits");
+  await expect(page.getByTestId("exhibit-row")).toHaveCount(50);
+  await expect(page.getByTestId("exhibit-pager")).toContainText(`Page 1 of ${exhibitPages}`);
+  await expect(page.getByTestId("exhibit-pager-next")).toHaveAttribute("href", "/exhibits?page=2");
+  await page.getByTestId("exhibit-pager-last").click();
+  await expect(page).toHaveURL(new RegExp(`/exhibits\\?page=${exhibitPages}$`));
+  await expect(page.getByTestId("exhibit-row")).toHaveCount(exhibits - 50 * (exhibitPages - 1));
+  await expect(page.getByTestId("exhibit-pager-first")).toHaveAttribute("href", "/exhibits");
+  for (const [raw, shown] of [["abc", 1], ["0", 1], ["99999999999999999999", 1], ["9999999", exhibitPages]] as const) {
+    expect((await page.goto(`/exhibits?page=${raw}`))?.status(), raw).toBe(200);
+    await expect(page.getByTestId("exhibit-pager"), raw).toHaveAttribute("data-page", String(shown));
+  }
+
+  // The audit log (an admin's): fifty events a page, newest first, numbered without gaps.
+  await signInAs(page, "ADMIN");
+  const events = ((await (await page.request.get("/api/v1/audit/verify")).json()) as { events: number }).events;
+  const auditPages = Math.ceil(events / 50);
+  expect(auditPages).toBeGreaterThan(2);
+  await page.goto("/audit");
+  await expect(page.getByTestId("audit-row").first()).toHaveAttribute("data-seq", String(events));
+  await expect(page.getByTestId("audit-pager")).toContainText(`Page 1 of ${auditPages}`);
+  await page.getByTestId("audit-pager-next").click();
+  await expect(page).toHaveURL(/\/audit\?page=2$/);
+  await expect(page.getByTestId("audit-row").first()).toHaveAttribute("data-seq", String(events - 50));
+  await page.getByTestId("audit-pager-last").click();
+  await expect(page).toHaveURL(new RegExp(`/audit\\?page=${auditPages}$`));
+  await expect(page.getByTestId("audit-row")).toHaveCount(events - 50 * (auditPages - 1));
+  await expect(page.getByTestId("audit-row").last()).toHaveAttribute("data-seq", "1");
+  await expect(page.getByTestId("audit-pager-first")).toHaveAttribute("href", "/audit");
+  // An address of the old pager (events before a number) opens the page that holds them.
+  await page.goto(`/audit?before=${events - 49}`);
+  await expect(page).toHaveURL(/\/audit\?page=2$/);
+  await page.goto(`/audit?before=${events - 48}`);
+  await expect(page).toHaveURL(/\/audit$/);
+  await page.screenshot({ path: testInfo.outputPath("audit-pager-en.png"), fullPage: true });
+
+  // In Persian: the same links, right to left, with Persian digits.
+  await setLocale(page, baseURL!, "fa");
+  const fa = (n: number) => n.toLocaleString("fa-IR");
+  await page.goto(`${kept}&page=2`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByTestId("search-pager")).toContainText(`صفحهٔ ${fa(2)} از ${fa(searchPages)}`);
+  await expect(page.getByTestId("search-pager-first")).toHaveText("نخستین صفحه");
+  await expect(page.getByTestId("search-pager-last")).toHaveText("واپسین صفحه");
+  await page.screenshot({ path: testInfo.outputPath("search-pager-fa.png"), fullPage: true });
+  await page.goto("/exhibits?page=2");
+  await expect(page.getByTestId("exhibit-pager")).toContainText(`صفحهٔ ${fa(2)} از ${fa(exhibitPages)}`);
+  await page.screenshot({ path: testInfo.outputPath("exhibits-pager-fa.png"), fullPage: true });
+  await page.goto("/audit?page=2");
+  await expect(page.getByTestId("audit-pager")).toContainText(`صفحهٔ ${fa(2)} از ${fa(auditPages)}`);
+  await expect(page.getByTestId("audit-pager-prev")).toHaveText("قبلی");
+  await page.screenshot({ path: testInfo.outputPath("audit-pager-fa.png"), fullPage: true });
+});

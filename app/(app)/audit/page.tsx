@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { DateTime, ShortHash } from "@/app/_components/badges";
-import { param, requirePageActor } from "@/app/_lib/page";
+import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
+import { listPageHref, param, requirePageActor } from "@/app/_lib/page";
 import { authorize, can } from "@/lib/auth/policy";
 import { listAuditEvents } from "@/lib/audit/list-events";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
@@ -17,20 +19,25 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
+  // The page as a number, or the first (lib/audit takes a page past the last as the last). An
+  // address of the old pager, ?before=SEQ, is moved to the page holding the events before SEQ.
+  const asked = pageFromAddress(param(sp.page));
   const beforeRaw = param(sp.before);
   const before = beforeRaw && /^[1-9][0-9]{0,12}$/.test(beforeRaw) ? Number(beforeRaw) : undefined;
-  const actor = await requirePageActor(before ? `/audit?before=${before}` : "/audit");
+  const href = listPageHref("/audit", {});
+  const actor = await requirePageActor(href(asked));
   authorize(actor, "audit.verify");
   const mayRead = can(actor, "audit.read");
   const [result, events, t, tHistory, format] = await Promise.all([
     verifyAuditChain(),
-    mayRead ? listAuditEvents({ actor, query: { before, pageSize: PAGE_SIZE } }) : Promise.resolve(null),
+    mayRead ? listAuditEvents({ actor, query: { page: asked, before, pageSize: PAGE_SIZE } }) : Promise.resolve(null),
     getTranslations(),
     getTranslations("history"),
     getFormatter(),
   ]);
   const reasonKey = result.reason === "missing event" ? "missing" : result.reason === "broken link" ? "link" : "hash";
-  const oldest = events && events.length > 0 ? events[events.length - 1].seq : undefined;
+  if (events && before) redirect(href(events.page));
+  const newest = events?.items[0]?.seq;
   return (
     <>
       <h1>{t("audit.title")}</h1>
@@ -55,14 +62,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
       <AuditExportNote actor={actor} />
 
-      {!mayRead ? (
+      {!events ? (
         <p className="muted" data-testid="audit-no-read">
           {t("audit.noReadAccess")}
         </p>
       ) : (
         <section className="panel">
-          <h2>{before ? t("audit.eventsBefore", { seq: before }) : t("audit.latest")}</h2>
-          {events && events.length === 0 ? (
+          <h2>{events.page > 1 && newest !== undefined ? t("audit.eventsBefore", { seq: newest + 1 }) : t("audit.latest")}</h2>
+          {events.items.length === 0 ? (
             <p className="empty">{t("audit.empty")}</p>
           ) : (
             <div className="table-wrap">
@@ -80,7 +87,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </tr>
                 </thead>
                 <tbody>
-                  {events?.map((e) => (
+                  {events.items.map((e) => (
                     <tr key={e.seq} data-testid="audit-row" data-seq={e.seq}>
                       <td className="num">{format.number(e.seq, { useGrouping: false })}</td>
                       <td>
@@ -107,22 +114,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </table>
             </div>
           )}
-          <nav className="pager" aria-label={t("common.pagination")} data-testid="audit-pager">
-            {before ? (
-              <Link href="/audit" className="button">
-                {t("audit.newest")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            {oldest !== undefined && oldest > 1 && events && events.length === PAGE_SIZE ? (
-              <Link href={`/audit?before=${oldest}`} className="button" rel="next">
-                {t("audit.older")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
+          {events.pages > 1 && <PageLinks page={events.page} pages={events.pages} href={href} label={t("common.pagination")} testId="audit-pager" t={t} />}
         </section>
       )}
     </>

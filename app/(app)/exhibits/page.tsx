@@ -5,7 +5,8 @@ import { ExhibitList } from "@/app/_components/exhibits/exhibit-list";
 import { ExhibitUploader } from "@/app/_components/exhibits/exhibit-uploader";
 import { DateTime } from "@/app/_components/badges";
 import styles from "@/app/_components/exhibits/exhibits.module.css";
-import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
+import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import type { Actor } from "@/lib/auth/actor";
 import { listAllExhibits } from "@/lib/exhibits";
 import { humanBytes } from "@/lib/exhibits/format";
@@ -27,9 +28,8 @@ export default async function ExhibitsPage({ searchParams }: { searchParams: Pro
   const actor = await requirePageActor(`/exhibits${query}`);
   const t = await getTranslations();
   if (!statementId && !witnessId) {
-    const pageRaw = param(sp.page);
-    const page = pageRaw && /^[1-9][0-9]{0,5}$/.test(pageRaw) ? Number(pageRaw) : 1;
-    return <AllExhibits actor={actor} page={page} />;
+    // The page as a number, or the first; lib/exhibits takes a page past the last as the last.
+    return <AllExhibits actor={actor} page={pageFromAddress(param(sp.page))} />;
   }
   const statement = statementId ? await orHttpError(getStatement({ actor, statementId })) : null;
   return (
@@ -61,7 +61,6 @@ const PAGE_SIZE = 50;
 /** The hash list: every exhibit the actor may see, newest first. */
 async function AllExhibits({ actor, page }: { actor: Actor; page: number }) {
   const [list, t, locale] = await Promise.all([listAllExhibits({ actor, query: { page, pageSize: PAGE_SIZE } }), getTranslations(), getLocale()]);
-  const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
   return (
     <>
       <h1>{t("exhibits.title")}</h1>
@@ -119,25 +118,7 @@ async function AllExhibits({ actor, page }: { actor: Actor; page: number }) {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav className="pager" aria-label={t("common.pagination")}>
-          {page > 1 ? (
-            <Link href={`/exhibits?page=${page - 1}`} className="button" rel="prev">
-              {t("common.previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>{t("common.pageOf", { page, pages })}</span>
-          {page < pages ? (
-            <Link href={`/exhibits?page=${page + 1}`} className="button" rel="next">
-              {t("common.next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      {list.pages > 1 && <PageLinks page={list.page} pages={list.pages} href={listPageHref("/exhibits", {})} label={t("common.pagination")} testId="exhibit-pager" t={t} />}
     </>
   );
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { PageLinks } from "@/app/_components/page-links";
 import { fieldErrorMessage } from "@/lib/i18n/field-errors";
 import type { Locale } from "@/lib/i18n/config";
 import { toAppError } from "@/lib/http";
@@ -106,7 +107,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     );
   }
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
-  const href = (page: number) => `/search?${new URLSearchParams({ ...(query as Record<string, string>), page: String(page) }).toString()}`;
+  // Another page of the same search: q and every filter kept, the page changed (none for the first).
+  const href = listPageHref("/search", { ...query, page: undefined });
   // A record offered for a typed name: the same search with that record's id in the filter.
   const withFilter = (idParam: string, id: string) => `/search?${new URLSearchParams({ ...(query as Record<string, string>), [idParam]: id }).toString()}`;
   const err = (k: string) =>
@@ -308,25 +310,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               ))}
             </ol>
           )}
-          {pages > 1 && (
-            <nav className="pager" aria-label={t("common.pagination")} data-testid="pager">
-              {result.page > 1 ? (
-                <Link href={href(result.page - 1)} rel="prev" className="button">
-                  {t("common.previous")}
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span>{t("common.pageOf", { page: result.page, pages })}</span>
-              {result.page < pages ? (
-                <Link href={href(result.page + 1)} rel="next" className="button">
-                  {t("common.next")}
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          )}
+          {pages > 1 && <PageLinks page={result.page} pages={pages} href={href} label={t("common.pagination")} testId="search-pager" t={t} />}
         </>
       )}
     </>
