@@ -25,8 +25,8 @@ export function pageSizeOf(input: { pageSize?: number; perPage?: number }): numb
 }
 
 /**
- * Whether an API query asks for pages: GET /witnesses and /events answer every row unless
- * ?page=, ?pageSize= or ?perPage= is given (their first callers read `items` whole).
+ * Whether an API query asks for pages: GET /events answers every row unless ?page=, ?pageSize=
+ * or ?perPage= is given (its first callers read `items` whole).
  */
 export function pagingAsked(query: Record<string, string | undefined>): boolean {
   return query.page !== undefined || query.pageSize !== undefined || query.perPage !== undefined;

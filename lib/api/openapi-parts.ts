@@ -19,28 +19,35 @@ export const idParam = { name: "id", in: "path", required: true, schema: { type:
 export const queryParams = (schema: z.ZodType) =>
   Object.entries((json(schema) as { properties?: Record<string, object> }).properties ?? {}).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
 
-/** ?page=, ?pageSize= and ?perPage= of a list that answers every row unless asked for a page (GET /witnesses, /events). */
-export const pagingParams = [
-  {
-    name: "page",
-    in: "query",
-    required: false,
-    description: "Which page, 1 the first; one past the last gives the last. Given (or pageSize, perPage), the answer is one page, with total, page, pageSize and pages",
-    schema: { type: "integer", minimum: 1, maximum: 1_000_000 },
-  },
-  { name: "pageSize", in: "query", required: false, description: "Rows a page (50 when a page is asked for without it)", schema: { type: "integer", minimum: 1, maximum: 200 } },
+/** ?page=, ?pageSize= and ?perPage= of a list answered a page at a time, always (GET /witnesses). */
+export const pageParams = [
+  { name: "page", in: "query", required: false, description: "Which page, 1 the first; one past the last gives the last", schema: { type: "integer", minimum: 1, maximum: 1_000_000 } },
+  { name: "pageSize", in: "query", required: false, description: "Rows a page (50 by default)", schema: { type: "integer", minimum: 1, maximum: 200 } },
   { name: "perPage", in: "query", required: false, description: "The same as pageSize", schema: { type: "integer", minimum: 1, maximum: 200 } },
 ];
 
-/** The answer of such a list: `items`, and when a page was asked for, where it is (as GET /statements answers, with `pages`). */
-export const pagedItems = (item: object) => ({
+/** ?page=, ?pageSize= and ?perPage= of a list that answers every row unless asked for a page (GET /events). */
+export const pagingParams = [
+  {
+    ...pageParams[0],
+    description: "Which page, 1 the first; one past the last gives the last. Given (or pageSize, perPage), the answer is one page, with total, page, pageSize and pages",
+  },
+  { ...pageParams[1], description: "Rows a page (50 when a page is asked for without it)" },
+  pageParams[2],
+];
+
+/**
+ * The answer of such a list: `items`, and where the page is (as GET /statements answers, with
+ * `pages`): always for a list answered a page at a time, else only when a page was asked for.
+ */
+export const pagedItems = (item: object, { always = false } = {}) => ({
   type: "object",
   properties: {
     items: { type: "array", items: item },
-    total: { type: "integer", description: "Rows in all (only when a page was asked for)" },
+    total: { type: "integer", description: always ? "Rows in all" : "Rows in all (only when a page was asked for)" },
     page: { type: "integer", description: "The page given: the one asked for, or the last when it was past the last" },
     pageSize: { type: "integer" },
     pages: { type: "integer", description: "Pages in all, at least 1" },
   },
-  required: ["items"],
+  required: always ? ["items", "total", "page", "pageSize", "pages"] : ["items"],
 });

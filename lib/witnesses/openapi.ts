@@ -1,4 +1,4 @@
-import { body, errors, json, ok, pagedItems, pagingParams, ref } from "@/lib/api/openapi-parts";
+import { body, errors, json, ok, pagedItems, pageParams, ref } from "@/lib/api/openapi-parts";
 import { ZConsentGrant, ZConsentOut, ZCreateWitness, ZReveal, ZRevealOut, ZUpdateWitness, ZWithdraw, ZWitnessOut } from "./witnesses";
 
 // The witnesses part of the OpenAPI document (lib/api/openapi.ts), from the schemas the
@@ -23,14 +23,14 @@ export function witnessPaths() {
     "/witnesses": {
       get: {
         summary: "Witnesses by pseudonym code (a legal team sees only those whose consent covers legal sharing)",
-        description: "Every witness by code, or with page, pageSize, perPage or q one page of them (the count holds only the witnesses the caller may see).",
+        description: "One page of the witnesses by code (50 a page unless pageSize or perPage says otherwise), with total and pages as GET /statements answers; the count holds only the witnesses the caller may see.",
         parameters: [
-          ...pagingParams,
-          { name: "q", in: "query", required: false, description: "All or part of a witness code, any case, Latin or Persian digits (answered a page at a time)", schema: { type: "string", maxLength: 50 } },
+          ...pageParams,
+          { name: "q", in: "query", required: false, description: "All or part of a witness code, any case, Latin or Persian digits", schema: { type: "string", maxLength: 50 } },
         ],
         responses: {
           "200": ok(
-            pagedItems({ type: "object", properties: { id: { type: "string" }, code: { type: "string" }, protectionLevel: { type: "string" }, fictional: { type: "boolean" }, statements: { type: "integer" } } }),
+            pagedItems({ type: "object", properties: { id: { type: "string" }, code: { type: "string" }, protectionLevel: { type: "string" }, fictional: { type: "boolean" }, statements: { type: "integer" } } }, { always: true }),
           ),
           ...errors(400, 401, 403),
         },

@@ -248,18 +248,6 @@ const LIST_SELECT = {
   _count: { select: { statements: true } },
 } as const;
 
-/** Pseudonym codes only: a list never carries identity, encrypted or not. */
-export async function listWitnesses({ actor }: { actor: Actor | null }) {
-  authorize(actor, "witness.read");
-  return read((db) =>
-    db.witness.findMany({
-      where: legalWitnessWhere(actor),
-      orderBy: { code: "asc" },
-      select: LIST_SELECT,
-    }),
-  );
-}
-
 /**
  * How many witnesses `actor` may read: the witnesses list's total without a filter (the
  * new-statement form says how many there are to choose from), counted under the same rule.
@@ -278,8 +266,10 @@ export const ZListWitnesses = z.object({
 });
 
 /**
- * The witnesses list a page at a time, by code: those whose code contains `q` (any case, either
- * script's digits), `pageSize` (LIST_PER_PAGE; `perPage` the same) a page; a page past the last gives the last.
+ * The witnesses list (the list page, GET /api/v1/witnesses) a page at a time, by code: those
+ * whose code contains `q` (any case, either script's digits), `pageSize` (LIST_PER_PAGE;
+ * `perPage` the same) a page; a page past the last gives the last. Pseudonym codes only: a list
+ * never carries identity, encrypted or not.
  * A legal team's count and rows both hold only the witnesses whose consent covers legal sharing.
  */
 export async function listWitnessPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<WitnessListRow> & { q: string }> {

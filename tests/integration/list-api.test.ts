@@ -10,7 +10,7 @@ import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 import { schemaMismatches } from "@/tests/support/json-schema";
 
-// GET /witnesses and /events: every row as before, or a page when one is asked for.
+// GET /witnesses a page at a time, as GET /statements; GET /events every row as before, or a page when one is asked for.
 
 let db: TestDatabase;
 let token: string;
@@ -44,12 +44,13 @@ const ROUTES = [
 
 describe("GET /witnesses and /events", () => {
   for (const { path, route } of ROUTES) {
-    test(`${path} answers every row as before without paging, and a page with page or perPage`, async () => {
+    test(`${path} answers ${path === "/witnesses" ? "the first page" : "every row as before"} without paging, and a page with page or perPage`, async () => {
       const doc = openApiDocument() as unknown as Doc;
       const schema = doc.paths[path]!.get.responses["200"].content["application/json"].schema;
       const all = await get(route, path);
       expect(all.status).toBe(200);
-      expect(Object.keys(all.body)).toEqual(["items"]);
+      if (path === "/witnesses") expect(all.body).toMatchObject({ total: 5, page: 1, pageSize: 50, pages: 1 });
+      else expect(Object.keys(all.body)).toEqual(["items"]);
       expect(all.body.items).toHaveLength(5);
       const second = await get(route, `${path}?page=2&perPage=2`);
       expect(second.status).toBe(200);
@@ -78,6 +79,24 @@ describe("GET /witnesses and /events", () => {
     const evin = await get(eventsRoute, "/events?q=Evin&perPage=2");
     expect(evin.body).toMatchObject({ total: 5, pages: 3 });
     expect(evin.body.items).toHaveLength(2);
+  });
+
+  test("GET /witnesses without paging answers fifty witnesses with the total and the pages, not every row; the answer is as the OpenAPI document says", async () => {
+    for (let i = 0; i < 52; i++) await createWitness({ actor: researcher, input: { fictional: true } });
+    const doc = openApiDocument() as unknown as Doc;
+    const schema = doc.paths["/witnesses"]!.get.responses["200"].content["application/json"].schema;
+    const first = await get(witnessesRoute, "/witnesses");
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 57, page: 1, pageSize: 50, pages: 2 });
+    expect(first.body.items).toHaveLength(50);
+    expect(first.body.items[0]).toMatchObject({ code: "W-0001" });
+    expect(schemaMismatches(doc, schema, first.body)).toEqual([]);
+    // The page's fields are required in the document: an answer without them does not match it.
+    expect(schemaMismatches(doc, schema, { items: first.body.items })).not.toEqual([]);
+    const second = await get(witnessesRoute, "/witnesses?page=2");
+    expect(second.body).toMatchObject({ total: 57, page: 2, pages: 2 });
+    expect(second.body.items.map((x) => x.code)).toEqual(["W-0051", "W-0052", "W-0053", "W-0054", "W-0055", "W-0056", "W-0057"]);
+    expect((await get(witnessesRoute, "/witnesses?page=3")).body).toMatchObject({ page: 2, pages: 2 });
   });
 
   test("a legal team's pages count only the witnesses whose consent covers legal sharing", async () => {

@@ -11,7 +11,7 @@ import { rotateKeys } from "@/lib/crypto/rotate-keys";
 import { sqlitePath } from "@/lib/db/provider";
 import { read } from "@/lib/db/write";
 import { createStatement, getStatement, listStatements } from "@/lib/statements/statements";
-import { createWitness, getWitness, listWitnesses, recordConsent, revealIdentity, updateWitness, withdrawConsent, witnessOut } from "@/lib/witnesses/witnesses";
+import { createWitness, getWitness, listWitnessPage, recordConsent, revealIdentity, updateWitness, withdrawConsent, witnessOut } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -45,7 +45,7 @@ describe("witness protection", () => {
     const view = await getWitness({ actor: reviewer, witnessId: w.id });
     expect(view.identityFields).toEqual(["legalName", "contact"]);
     expect(JSON.stringify(view)).not.toContain("Parvaneh");
-    expect(JSON.stringify(await listWitnesses({ actor: reviewer }))).not.toContain("Enc");
+    expect(JSON.stringify(await listWitnessPage({ actor: reviewer }))).not.toContain("Enc");
   });
 
   test("an update that names no field is refused and writes nothing, not even an audit entry", async () => {
@@ -86,7 +86,7 @@ describe("witness protection", () => {
     await expect(getStatement({ actor: legal, statementId: s.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listStatements({ actor: legal, query: {} })).items.map((x) => x.id)).not.toContain(s.id);
     await expect(revealIdentity({ actor: legal, witnessId: w.id, input: { reason: "trial" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await listWitnesses({ actor: legal })).map((x) => x.id)).not.toContain(w.id);
+    expect((await listWitnessPage({ actor: legal })).items.map((x) => x.id)).not.toContain(w.id);
     await expect(withdrawConsent({ actor: researcher, consentId: grant.id, input: {} })).rejects.toMatchObject({ code: "INVALID_STATE" });
     const actions = (await read((d) => d.auditEvent.findMany({ where: { recordId: w.id }, orderBy: { seq: "asc" } }))).map((e) => e.action);
     // The refused reveals left no event; the allowed one did.
