@@ -1,7 +1,28 @@
+import type { AllegationType, LinkRole } from "@/lib/links/schemas";
+
 // Sample witnesses and statements for the demo. EVERY ONE IS FICTIONAL: invented for
 // demonstrating the software, about no real person, and marked fictional in the data and
-// on screen. They mention public facts (places, dates) only as a realistic setting.
+// on screen. They mention public facts (places, dates, and officials as the public record names
+// them) only as a realistic setting, and are linked to those records so that the demo's person,
+// event and proceeding pages and its graph show how testimony is cited and corroborated.
 export const FICTIONAL_NOTE = "Fictional sample for demonstration. Not a real witness or testimony.";
+
+/**
+ * A pinpoint link from a sample statement to what the public record names: `quote` is words of
+ * the statement's text (found there exactly once), `person` a public-record person's key, and
+ * `event`, `place` and `proceeding` a public-record event's title, place's name and proceeding's
+ * title. The witness only reports what others said of the person (NAMED_BY_OTHERS), and the
+ * allegation stays within what the public record says of them.
+ */
+export type SampleLink = {
+  quote: string;
+  person: string;
+  role: LinkRole;
+  allegationType: AllegationType;
+  event?: string;
+  place?: string;
+  proceeding?: string;
+};
 
 export type SampleStatement = {
   witness: number; // index into SAMPLE_WITNESSES
@@ -10,7 +31,13 @@ export type SampleStatement = {
   interviewDate: string;
   summary: string;
   originalText: string;
+  links: SampleLink[];
 };
+
+/** The note on every sample link: the testimony is invented, the records it points at are not. */
+export const FICTIONAL_LINK_NOTE =
+  "Fictional sample link for demonstration: the statement is invented; the person, event, place and proceeding are the public record's. " +
+  "پیوند نمونهٔ ساختگی برای نمایش: شهادت ساختگی است؛ شخص، رویداد، مکان و دادرسی از اسناد عمومی‌اند.";
 
 // Identities are invented and say so; consents vary so the demo shows legal views and reveals.
 export const SAMPLE_WITNESSES = [
@@ -52,7 +79,20 @@ export const SAMPLE_STATEMENTS: SampleStatement[] = [
       "در مرداد ۱۳۶۷ ملاقات‌ها ناگهان قطع شد. تلویزیون بند را بردند و روزنامه دیگر نمی‌آمد. " +
       "ما از پنجره می‌دیدیم که زندانیان را با چشم‌بند در راهرو به صف می‌کنند. " +
       "یکی از نگهبانان گفت «هیئت آمده است» و دیگر چیزی نگفت. " +
-      "چند روز بعد بند ما تقریباً خالی شده بود.",
+      "چند روز بعد بند ما تقریباً خالی شده بود. " +
+      "بعدها هم‌بندی‌ها گفتند در آن هیئت نیری حکم می‌داد و کسی که اسم‌ها را در راهروی گوهردشت می‌خواند حمید عباسی بود.",
+    links: [
+      { quote: "در آن هیئت نیری حکم می‌داد", person: "nayyeri", role: "NAMED_BY_OTHERS", allegationType: "PERSECUTION", event: "Tehran commission questions MEK prisoners", place: "Gohardasht Prison" },
+      {
+        quote: "کسی که اسم‌ها را در راهروی گوهردشت می‌خواند حمید عباسی بود",
+        person: "nouri",
+        role: "NAMED_BY_OTHERS",
+        allegationType: "KILLING",
+        event: "Tehran commission questions MEK prisoners",
+        place: "Gohardasht Prison",
+        proceeding: "Prosecution of Hamid Nouri (Sweden)",
+      },
+    ],
   },
   {
     witness: 1,
@@ -64,7 +104,8 @@ export const SAMPLE_STATEMENTS: SampleStatement[] = [
       "This text is fictional and was written only to demonstrate the software.\n\n" +
       "In the autumn of 1988 we went to the gate of Evin every week. For months nobody would tell us anything. " +
       "Then one day an official called out names and handed some families a small bag of belongings. " +
-      "He said we must not hold a funeral. We were never told where my brother was buried.",
+      "He said it was the Imam's order and that we must not hold a funeral. We were never told where my brother was buried.",
+    links: [{ quote: "it was the Imam's order", person: "khomeini", role: "NAMED_BY_OTHERS", allegationType: "KILLING", event: "Khomeini's secret order to execute steadfast prisoners", place: "Evin Prison" }],
   },
   {
     witness: 2,
@@ -74,9 +115,10 @@ export const SAMPLE_STATEMENTS: SampleStatement[] = [
     summary: "نمونهٔ ساختگی: بازماندهٔ خیالی پرسش‌هایی را که از او شد بازگو می‌کند.",
     originalText:
       "این متن ساختگی است و فقط برای نمایش نرم‌افزار نوشته شده است.\n\n" +
-      "مرا با چشم‌بند به اتاقی بردند. کسی پرسید: «اتهامت چیست؟» گفتم هوادار بودم. " +
+      "در اوین مرا با چشم‌بند به اتاقی بردند. کسی پرسید: «اتهامت چیست؟» گفتم هوادار بودم. " +
       "پرسیدند آیا حاضرم مصاحبهٔ تلویزیونی بکنم و آیا نماز می‌خوانم. " +
       "Someone in the room wrote down my answers in English letters, I could see the page for a moment. " +
-      "بعد مرا به راهروی دیگری فرستادند.",
+      "بعد مرا به راهروی دیگری فرستادند. بعدها در بند شنیدم آن که پرسش می‌کرد نیری بود.",
+    links: [{ quote: "آن که پرسش می‌کرد نیری بود", person: "nayyeri", role: "NAMED_BY_OTHERS", allegationType: "PERSECUTION", event: "Tehran commission questions MEK prisoners", place: "Evin Prison" }],
   },
 ];

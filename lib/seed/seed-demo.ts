@@ -4,15 +4,16 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { read, write } from "@/lib/db/write";
 import type { ProceedingKind } from "@/lib/proceedings/schemas";
+import { createLink } from "@/lib/links";
 import { createStatement } from "@/lib/statements/statements";
 import { createUser } from "@/lib/users/users";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { DEMO_USERS } from "./demo-users";
-import { SAMPLE_STATEMENTS, SAMPLE_WITNESSES } from "./fictional-samples";
+import { FICTIONAL_LINK_NOTE, SAMPLE_STATEMENTS, SAMPLE_WITNESSES, type SampleLink } from "./fictional-samples";
 import record from "./public-record-1988.json";
 
 // The demo data: the public record of 1988 (copied from the project's shared data) and the
-// fictional samples. Used by `npm start` on an empty database and by the browser tests,
+// fictional samples, linked to the public record's officials, events, places and proceedings. Used by `npm start` on an empty database and by the browser tests,
 // so the demo and the tests see the same data. Every record is written through the same
 // transaction-and-audit path as a user's edit.
 
@@ -43,8 +44,11 @@ const PROCEEDING_KIND: Record<string, ProceedingKind> = {
   "truth commission": "TRUTH_COMMISSION",
 };
 
-async function importRegistries() {
-  await write(async (tx) => {
+/** The public record's ids by what the samples name them: persons by key, events and proceedings by title, places by name. */
+type RecordIds = { persons: Map<string, string>; events: Map<string, string>; places: Map<string, string>; proceedings: Map<string, string> };
+
+async function importRegistries(): Promise<RecordIds> {
+  return write(async (tx) => {
     const created: Audited[] = [];
     const personIds = new Map<string, string>();
     for (const p of record.persons) {
@@ -74,6 +78,7 @@ async function importRegistries() {
       placeIds.set(pl.name, place.id);
       created.push({ recordType: "Place", id: place.id, after: { name: pl.name } });
     }
+    const eventIds = new Map<string, string>();
     for (const ev of record.events) {
       const places = (ev.places ?? []).map((n) => placeIds.get(n)).filter((x): x is string => !!x);
       const event = await tx.event.create({
@@ -89,8 +94,10 @@ async function importRegistries() {
           places: { create: places.map((placeId) => ({ placeId })) },
         },
       });
+      eventIds.set(ev.title, event.id);
       created.push({ recordType: "Event", id: event.id, after: { title: ev.title, titleFa: ev.title_fa ?? "", date: ev.date } });
     }
+    const proceedingIds = new Map<string, string>();
     for (const pr of record.proceedings) {
       const proceeding = await tx.proceeding.create({
         data: {
@@ -103,6 +110,7 @@ async function importRegistries() {
           timeline: { create: (pr.timeline ?? []).map((t: { date: string; what: string; source?: string }) => ({ date: t.date, what: t.what, source: t.source ?? "" })) },
         },
       });
+      proceedingIds.set(pr.title, proceeding.id);
       created.push({ recordType: "Proceeding", id: proceeding.id, after: { title: pr.title } });
     }
     const sources: { id: string; author: string; year: number | null; kind: string }[] = [];
@@ -123,7 +131,44 @@ async function importRegistries() {
     for (const c of created) {
       await writeAudit(tx, { actor: "system", action: "seed.import", recordType: c.recordType, recordId: c.id, after: c.after });
     }
+    return { persons: personIds, events: eventIds, places: placeIds, proceedings: proceedingIds };
   });
+}
+
+/** The id of what a sample link names in the public record; a name the record lacks is a mistake in the samples. */
+function recordId(ids: Map<string, string>, name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const id = ids.get(name);
+  if (!id) throw new Error(`The fictional samples name "${name}", which the public record does not have.`);
+  return id;
+}
+
+/**
+ * A sample's links, made as the linking feature makes them (createLink: the quote checked against
+ * the statement's first revision at its offsets, audited). Each quote must occur once in the text.
+ */
+async function linkSample(actor: Actor, statement: { id: string; originalText: string }, links: SampleLink[], ids: RecordIds) {
+  for (const l of links) {
+    const start = statement.originalText.indexOf(l.quote);
+    if (start < 0 || statement.originalText.indexOf(l.quote, start + 1) >= 0) throw new Error(`A fictional sample's link quote is not found exactly once in its text: "${l.quote}".`);
+    await createLink({
+      actor,
+      input: {
+        statementId: statement.id,
+        revisionNumber: 1,
+        startOffset: start,
+        endOffset: start + l.quote.length,
+        quote: l.quote,
+        personId: recordId(ids.persons, l.person),
+        role: l.role,
+        allegationType: l.allegationType,
+        eventId: recordId(ids.events, l.event),
+        placeId: recordId(ids.places, l.place),
+        proceedingId: recordId(ids.proceedings, l.proceeding),
+        note: FICTIONAL_LINK_NOTE,
+      },
+    });
+  }
 }
 
 /**
@@ -148,13 +193,14 @@ export async function seedDemo(): Promise<boolean> {
     const created = await createUser({ actor: "system", input: u });
     users.set(u.role, { id: created.id, email: created.email, name: created.name, role: u.role });
   }
-  await importRegistries();
+  const ids = await importRegistries();
   const researcher = users.get("RESEARCHER")!;
   const witnesses = [];
   for (const w of SAMPLE_WITNESSES) witnesses.push(await createWitness({ actor: researcher, input: { ...w, fictional: true } }));
   for (const s of SAMPLE_STATEMENTS) {
-    const { witness, ...rest } = s;
-    await createStatement({ actor: researcher, input: { ...rest, witnessId: witnesses[witness].id } });
+    const { witness, links, ...rest } = s;
+    const statement = await createStatement({ actor: researcher, input: { ...rest, witnessId: witnesses[witness].id } });
+    await linkSample(researcher, statement, links, ids);
   }
   return true;
 }

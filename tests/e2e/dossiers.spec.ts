@@ -145,8 +145,12 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   const previewed = await page.getByTestId("preview-statement").evaluateAll((xs) => xs.map((x) => x.getAttribute("data-number")));
   expect(previewed).toEqual(["CF-0001", "CF-0003", "CF-0002"]);
   await expect(page.getByTestId("preview-statement").first()).toContainText("Key passage: the list of names");
-  // The allegation against Nouri, with the exact words and where they are.
-  const pinpoint = page.getByTestId("allegation-section").filter({ hasText: "Hamid Nouri" }).getByTestId("pinpoint");
+  // The allegations against Nouri: the verified statement's, with the exact words and where they
+  // are, and the one the demo's fictional Gohardasht sample (one of the drafts added) links to him.
+  const nouriPinpoints = page.getByTestId("allegation-section").filter({ hasText: "Hamid Nouri" }).getByTestId("pinpoint");
+  await expect(nouriPinpoints).toHaveCount(2);
+  await expect(nouriPinpoints.filter({ hasText: "حمید عباسی" })).toHaveCount(1);
+  const pinpoint = nouriPinpoints.filter({ hasText: QUOTE });
   await expect(pinpoint).toHaveCount(1);
   await expect(pinpoint).toContainText(QUOTE);
   await expect(pinpoint).toContainText(`CF-0001 · revision 1, characters ${TEXT.indexOf(QUOTE)}–${TEXT.indexOf(QUOTE) + QUOTE.length}`);

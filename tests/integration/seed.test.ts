@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import type { Actor } from "@/lib/auth/actor";
+import { getPersonAllegationSummary } from "@/lib/corroboration";
 import { read } from "@/lib/db/write";
 import record from "@/lib/seed/public-record-1988.json";
-import { SAMPLE_STATEMENTS } from "@/lib/seed/fictional-samples";
+import { FICTIONAL_LINK_NOTE, SAMPLE_STATEMENTS } from "@/lib/seed/fictional-samples";
 import { DEMO_USERS } from "@/lib/seed/demo-users";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
@@ -57,10 +59,38 @@ describe("demo data", () => {
     expect(v.events).toBeGreaterThan(counts.persons + counts.statements);
   });
 
+  test("the fictional samples are linked to the public record: each quote is its statement's words at its offsets, and two witnesses corroborate one official at one event", async () => {
+    const links = await read((d) =>
+      d.link.findMany({
+        include: { person: { select: { key: true } }, event: { select: { title: true } }, place: { select: { name: true } }, proceeding: { select: { title: true } }, statement: { select: { title: true, fictional: true, witnessId: true } } },
+      }),
+    );
+    const samples = SAMPLE_STATEMENTS.flatMap((s) => s.links.map((l) => ({ ...l, title: s.title })));
+    expect(samples.length).toBeGreaterThanOrEqual(3);
+    expect(links).toHaveLength(samples.length);
+    for (const l of links) {
+      const revision = await read((d) => d.statementRevision.findUniqueOrThrow({ where: { statementId_number: { statementId: l.statementId, number: l.revisionNumber } }, select: { originalText: true } }));
+      expect(revision.originalText.slice(l.startOffset, l.endOffset)).toBe(l.quote);
+      expect(l).toMatchObject({ revisionNumber: 1, anchor: "ANCHORED", note: FICTIONAL_LINK_NOTE, statement: { fictional: true } });
+    }
+    // Each sample link as written in the samples: its statement, person, event, place and proceeding.
+    const made = links.map((l) => ({ title: l.statement.title, quote: l.quote, person: l.person.key, role: l.role, allegationType: l.allegationType, event: l.event?.title, place: l.place?.name, proceeding: l.proceeding?.title }));
+    expect(made).toEqual(expect.arrayContaining(samples.map((x) => ({ title: x.title, quote: x.quote, person: x.person, role: x.role, allegationType: x.allegationType, event: x.event, place: x.place, proceeding: x.proceeding }))));
+    // Every person, event, place and proceeding page the demo links to has testimony: the proceeding's too.
+    expect(new Set(links.map((l) => l.proceeding?.title).filter(Boolean))).toEqual(new Set(["Prosecution of Hamid Nouri (Sweden)"]));
+    // The person page's counts: Nayyeri at the commission's questioning, named by two independent (unverified) witnesses.
+    const u = await read((d) => d.user.findFirstOrThrow({ where: { role: "ADMIN" } }));
+    const admin: Actor = { id: u.id, email: u.email, name: u.name, role: "ADMIN" };
+    const nayyeri = await read((d) => d.person.findFirstOrThrow({ where: { key: "nayyeri" } }));
+    const summary = await getPersonAllegationSummary({ actor: admin, personId: nayyeri.id });
+    const commission = summary.groups.find((g) => g.event?.title === "Tehran commission questions MEK prisoners" && g.allegationType === "PERSECUTION");
+    expect(commission).toMatchObject({ verifiedWitnesses: 0, unverifiedWitnesses: 2, quoteCount: 2 });
+  });
+
   test("a database that is not empty is left alone", async () => {
-    const before = await read((d) => d.auditEvent.count());
+    const before = await read(async (d) => ({ events: await d.auditEvent.count(), links: await d.link.count(), statements: await d.statement.count() }));
     expect(await seedDemo()).toBe(false);
-    expect(await read((d) => d.auditEvent.count())).toBe(before);
+    expect(await read(async (d) => ({ events: await d.auditEvent.count(), links: await d.link.count(), statements: await d.statement.count() }))).toEqual(before);
   });
 
   test("every sample statement says it is fictional in its own text", () => {
