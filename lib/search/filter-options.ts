@@ -32,24 +32,19 @@ export type RegistryFilter = { choices: FilterOption[] | null; chosen: FilterOpt
 export type FilterOptions = Record<RegistryFilterKind, RegistryFilter> & { authors: FilterOption[]; searchable: boolean };
 export type ChosenIds = Partial<Record<RegistryFilterKind, string | undefined>>;
 
-const TABLE: Record<RegistryFilterKind, Prisma.Sql> = {
-  persons: Prisma.sql`SELECT "id", "name", "nameFa", NULL AS "date" FROM "Person"`,
-  events: Prisma.sql`SELECT "id", "title" AS "name", "titleFa" AS "nameFa", "dateStart" AS "date" FROM "Event"`,
-  places: Prisma.sql`SELECT "id", "name", "nameFa", NULL AS "date" FROM "Place"`,
-  proceedings: Prisma.sql`SELECT "id", "title" AS "name", '' AS "nameFa", NULL AS "date" FROM "Proceeding"`,
-};
-const ORDER: Record<RegistryFilterKind, Prisma.Sql> = {
-  persons: Prisma.sql`ORDER BY "name", "id"`,
-  events: Prisma.sql`ORDER BY "title", "id"`,
-  places: Prisma.sql`ORDER BY "name", "id"`,
-  proceedings: Prisma.sql`ORDER BY "title", "id"`,
+/** Each registry's records as filter options (`select`), and the order they are listed in (`order`). */
+const REGISTRY: Record<RegistryFilterKind, { select: Prisma.Sql; order: Prisma.Sql }> = {
+  persons: { select: Prisma.sql`SELECT "id", "name", "nameFa", NULL AS "date" FROM "Person"`, order: Prisma.sql`ORDER BY "name", "id"` },
+  events: { select: Prisma.sql`SELECT "id", "title" AS "name", "titleFa" AS "nameFa", "dateStart" AS "date" FROM "Event"`, order: Prisma.sql`ORDER BY "title", "id"` },
+  places: { select: Prisma.sql`SELECT "id", "name", "nameFa", NULL AS "date" FROM "Place"`, order: Prisma.sql`ORDER BY "name", "id"` },
+  proceedings: { select: Prisma.sql`SELECT "id", "title" AS "name", '' AS "nameFa", NULL AS "date" FROM "Proceeding"`, order: Prisma.sql`ORDER BY "title", "id"` },
 };
 
 const clean = ({ id, name, nameFa, date }: FilterOption): FilterOption => (date ? { id, name, nameFa, date } : { id, name, nameFa });
 
 /** One record of a registry by id (ids and names only), or null. */
 async function byId(kind: RegistryFilterKind, id: string): Promise<FilterOption | null> {
-  const [row] = await rawAll<FilterOption>(Prisma.sql`${TABLE[kind]} WHERE "id" = ${id}`);
+  const [row] = await rawAll<FilterOption>(Prisma.sql`${REGISTRY[kind].select} WHERE "id" = ${id}`);
   return row ? clean(row) : null;
 }
 
@@ -59,7 +54,7 @@ export async function searchFilterOptions({ actor, chosen = {}, cap = FILTER_LIS
   const registry = can(actor, "registry.read");
   const filter = async (kind: RegistryFilterKind): Promise<RegistryFilter> => {
     if (!registry) return { choices: [], chosen: null };
-    const rows = (await rawAll<FilterOption>(Prisma.sql`${TABLE[kind]} ${ORDER[kind]} LIMIT ${cap + 1}`)).map(clean);
+    const rows = (await rawAll<FilterOption>(Prisma.sql`${REGISTRY[kind].select} ${REGISTRY[kind].order} LIMIT ${cap + 1}`)).map(clean);
     const id = chosen[kind];
     if (rows.length <= cap) return { choices: rows, chosen: (id && rows.find((r) => r.id === id)) || null };
     return { choices: null, chosen: id ? await byId(kind, id) : null };
