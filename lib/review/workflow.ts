@@ -8,6 +8,7 @@ import { dbProvider, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { getStatement } from "@/lib/statements/statements";
 import { ZAssign, ZDecide, ZQueue } from "./schemas";
 
 // The review workflow: DRAFT → SUBMITTED → IN_REVIEW → VERIFIED, or CHANGES_REQUESTED (back to
@@ -145,8 +146,14 @@ export function statusAfterEdit(status: string): { status: string; resetReview: 
   return { status: next, resetReview: next !== status };
 }
 
+/**
+ * A statement's reviews, newest first. The statement is read first, through getStatement, so the
+ * reviews (grading, comments quoting the testimony) follow the statement's own read rule: a legal
+ * team gets NOT_FOUND for a statement whose witness's consent does not cover legal sharing, as
+ * for the statement itself, and an unknown or deleted statement is NOT_FOUND rather than an empty list.
+ */
 export async function listReviews({ actor, statementId }: { actor: Actor | null; statementId: string }) {
-  authorize(actor, "statement.read");
+  await getStatement({ actor, statementId });
   return read((db) => db.review.findMany({ where: { statementId }, orderBy: { createdAt: "desc" } }));
 }
 

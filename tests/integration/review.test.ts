@@ -6,7 +6,7 @@ import { assignReviewer, decideReview, listNotifications, listReviewQueue, listR
 import { countUnreadNotifications, getReviewPanel } from "@/lib/review/review-view";
 import { CHECKLIST } from "@/lib/review/schemas";
 import { createStatement, getStatement, updateStatement } from "@/lib/statements/statements";
-import { createWitness } from "@/lib/witnesses/witnesses";
+import { createWitness, withdrawConsent } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -182,6 +182,26 @@ describe("the review workflow", () => {
     // A decision on the old revision is refused once the statement moved on.
     await takeForReview({ actor: reviewer, statementId: s.id });
     await expect(decideReview({ actor: reviewer, statementId: s.id, input: verify(1) })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  test("a statement's reviews are read under the statement's own rule: consent for a legal team, NOT_FOUND for an unknown id", async () => {
+    // The review quotes the testimony: a legal team must not read it while the witness's consent does not cover legal sharing.
+    const w = await createWitness({ actor: author, input: { consents: [{ scope: "LEGAL_SHARING", givenAt: "2024-01-01", method: "WRITTEN" }] } });
+    const s = await createStatement({ actor: author, input: { witnessId: w.id, title: "quoted", language: "en", originalText: "The guard said the commission had come." } });
+    await submitStatement({ actor: author, statementId: s.id });
+    await takeForReview({ actor: reviewer, statementId: s.id });
+    await decideReview({ actor: reviewer, statementId: s.id, input: { ...verify(1), decision: "DISPUTED", comments: [{ text: "who?", startOffset: 4, endOffset: 9, quote: "guard" }] } });
+    expect((await listReviews({ actor: legal, statementId: s.id })).map((r) => r.decision)).toEqual(["DISPUTED"]);
+    const consent = await read((d) => d.consent.findFirstOrThrow({ where: { witnessId: w.id, scope: "LEGAL_SHARING" } }));
+    await withdrawConsent({ actor: author, consentId: consent.id, input: {} });
+    await expect(listReviews({ actor: legal, statementId: s.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A witness who never consented: the same.
+    const hidden = await draft();
+    await expect(listReviews({ actor: legal, statementId: hidden.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Other roles still read them; an id that names no statement is not an empty list.
+    expect((await listReviews({ actor: reviewer2, statementId: s.id })).map((r) => JSON.parse(r.comments))).toEqual([[{ text: "who?", startOffset: 4, endOffset: 9, quote: "guard" }]]);
+    await expect(listReviews({ actor: reviewer, statementId: "no-such-statement" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listReviews({ actor: null, statementId: s.id })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
   test("the queue filters by state, language, author and waiting time; it is for reviewers and admins", async () => {
