@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { read } from "@/lib/db/write";
 import { STATEMENT_STATUSES } from "@/lib/statements/schemas";
-import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
+import { LEGAL_SHARING_WHERE, legalSharingSql } from "@/lib/witnesses/witnesses";
 
 export type DashboardSummary = {
   statementsByStatus: Record<string, number>;
@@ -26,14 +26,26 @@ export type DashboardSummary = {
 export async function getDashboardSummary({ actor }: { actor: Actor | null }): Promise<DashboardSummary> {
   authorize(actor, "statement.read");
   authorize(actor, "witness.read");
-  const byStatus = STATEMENT_STATUSES.map((s) => Prisma.sql`SELECT CAST(${s} AS TEXT) AS k, COUNT(*) AS n FROM "Statement" WHERE "status" = ${s}`);
+  // A legal team counts only what its lists show: statements and witnesses whose witness's
+  // consent in force covers legal sharing (legalSharingSql, the lists' LEGAL_SHARING_WHERE).
+  // Other roles' counts stay the plain ones that indexes answer.
+  const legal = actor.role === "LEGAL";
+  const statementWhere = (cond?: Prisma.Sql) => {
+    const conds = [...(cond ? [cond] : []), ...(legal ? [legalSharingSql(Prisma.sql`"Statement"."witnessId"`)] : [])];
+    return conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
+  };
+  const witnessWhere = (cond?: Prisma.Sql) => {
+    const conds = [...(cond ? [cond] : []), ...(legal ? [legalSharingSql(Prisma.sql`"Witness"."id"`)] : [])];
+    return conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
+  };
+  const byStatus = STATEMENT_STATUSES.map((s) => Prisma.sql`SELECT CAST(${s} AS TEXT) AS k, COUNT(*) AS n FROM "Statement" ${statementWhere(Prisma.sql`"status" = ${s}`)}`);
   const rows = await read((db) =>
     db.$queryRaw<{ k: string; n: number | bigint }[]>`
-      SELECT 'statements' AS k, (SELECT COUNT(*) FROM "Statement") AS n -- alone, SQLite counts without stepping through rows
-      UNION ALL SELECT 'fictionalStatements', COUNT(*) FROM "Statement" WHERE "fictional" = TRUE
-      UNION ALL SELECT 'witnesses', COUNT(*) FROM "Witness"
-      UNION ALL SELECT 'fictionalWitnesses', COUNT(*) FROM "Witness" WHERE "fictional" = TRUE
-      UNION ALL SELECT 'mine', COUNT(*) FROM "Statement" WHERE "assigneeId" = ${actor.id} AND "status" = 'IN_REVIEW'
+      SELECT 'statements' AS k, (SELECT COUNT(*) FROM "Statement" ${statementWhere()}) AS n -- alone, SQLite counts without stepping through rows
+      UNION ALL SELECT 'fictionalStatements', COUNT(*) FROM "Statement" ${statementWhere(Prisma.sql`"fictional" = TRUE`)}
+      UNION ALL SELECT 'witnesses', COUNT(*) FROM "Witness" ${witnessWhere()}
+      UNION ALL SELECT 'fictionalWitnesses', COUNT(*) FROM "Witness" ${witnessWhere(Prisma.sql`"fictional" = TRUE`)}
+      UNION ALL SELECT 'mine', COUNT(*) FROM "Statement" ${statementWhere(Prisma.sql`"assigneeId" = ${actor.id} AND "status" = 'IN_REVIEW'`)}
       UNION ALL SELECT 'unread', COUNT(*) FROM "Notification" WHERE "userId" = ${actor.id} AND "readAt" IS NULL
       UNION ALL ${Prisma.join(byStatus, " UNION ALL ")}`,
   );

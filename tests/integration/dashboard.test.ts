@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { getDashboardSummary, getRecentStatements } from "@/lib/dashboard/get-dashboard-summary";
-import { write } from "@/lib/db/write";
+import { read, write } from "@/lib/db/write";
 import { STATEMENT_STATUSES } from "@/lib/statements/schemas";
-import { createStatement } from "@/lib/statements/statements";
-import { createWitness } from "@/lib/witnesses/witnesses";
+import { createStatement, listStatements } from "@/lib/statements/statements";
+import { countReadableWitnesses, createWitness, withdrawConsent } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -55,11 +55,35 @@ test("the dashboard counts statements by status, witnesses, and the fictional on
   };
   expect(await getDashboardSummary({ actor: author })).toEqual({ ...expected, review: { submitted: 2, inReview: 3, mine: 1, unread: 1 } });
   expect(await getDashboardSummary({ actor: reviewer })).toEqual({ ...expected, review: { submitted: 2, inReview: 3, mine: 2, unread: 2 } });
-  expect(await getDashboardSummary({ actor: legal })).toEqual({ ...expected, review: { submitted: 2, inReview: 3, mine: 0, unread: 0 } });
+  // A legal team counts only what its lists hold: the statements and witnesses whose witness's
+  // consent covers legal sharing (the one witness who consented, and its two statements).
+  const legalCounts = {
+    statementsByStatus: { DRAFT: 1, SUBMITTED: 0, IN_REVIEW: 1, VERIFIED: 0, CHANGES_REQUESTED: 0, DISPUTED: 0, REJECTED: 0 },
+    statements: 2,
+    witnesses: 1,
+    fictionalStatements: 0,
+    fictionalWitnesses: 0,
+    review: { submitted: 0, inReview: 1, mine: 0, unread: 0 },
+  };
+  expect(await getDashboardSummary({ actor: legal })).toEqual(legalCounts);
+  expect((await listStatements({ actor: legal, query: {} })).total).toBe(legalCounts.statements);
+  expect(await countReadableWitnesses({ actor: legal })).toBe(legalCounts.witnesses);
 
   // The newest five, newest first; a legal-team user only those of witnesses who consented to legal sharing.
   expect((await getRecentStatements({ actor: author })).map((s) => s.title)).toEqual(["t9", "t8", "t7", "t6", "t5"]);
   expect((await getRecentStatements({ actor: legal })).map((s) => s.title)).toEqual(["t6", "t1"]);
   expect((await getRecentStatements({ actor: author }))[0]).toMatchObject({ id: ids[9], status: "REJECTED", fictional: true, witness: { code: expect.any(String) } });
   await expect(getDashboardSummary({ actor: null })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+
+  // Consent withdrawn: on the next request the legal team's counts no longer hold that witness or its statements.
+  const consent = await read((tx) => tx.consent.findFirstOrThrow({ where: { witnessId: shared, scope: "LEGAL_SHARING" } }));
+  await withdrawConsent({ actor: author, consentId: consent.id, input: {} });
+  expect(await getDashboardSummary({ actor: legal })).toEqual({
+    ...legalCounts,
+    statementsByStatus: Object.fromEntries(STATEMENT_STATUSES.map((s) => [s, 0])),
+    statements: 0,
+    witnesses: 0,
+    review: { submitted: 0, inReview: 0, mine: 0, unread: 0 },
+  });
+  expect(await getDashboardSummary({ actor: author })).toEqual({ ...expected, review: { submitted: 2, inReview: 3, mine: 1, unread: 1 } });
 });
