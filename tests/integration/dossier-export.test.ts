@@ -433,4 +433,48 @@ describe("refused and failed exports leave nothing behind", () => {
     expect(audited?.after).toContain(done.sha256!);
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
   }, 120_000);
+
+  test("a package is not handed out again once a witness in it withdraws consent to legal sharing; a new export leaves the witness out", async () => {
+    const savedPdf = async (exportId: string) => {
+      const file = join(mkdtempSync(join(tmpdir(), "casefile-dx-pdf-")), "dossier.pdf");
+      writeFileSync(file, (await zipEntries(packagePath(exportId))).get("dossier.pdf")!);
+      return file;
+    };
+    const grant = { scope: "LEGAL_SHARING", givenAt: "2023-01-01", method: "WRITTEN" };
+    const secret = "Pelagia Wintermoor-Karimi";
+    const stays = await createWitness({ actor: researcher, input: { consents: [grant] } });
+    const leaves = await createWitness({ actor: researcher, input: { identity: { legalName: secret }, consents: [grant] } });
+    const kept = await createStatement({ actor: researcher, input: { witnessId: stays.id, title: "Fictional statement that stays", language: "en", originalText: EN_TEXT } });
+    const withdrawn = await createStatement({ actor: researcher, input: { witnessId: leaves.id, title: "Fictional statement of the witness who withdraws", language: "en", originalText: EN_TEXT } });
+    const ex = await uploadExhibit({ actor: researcher, file: { stream: Readable.from([png(200, 10, 120)]), name: "withdrawn.png" }, input: { witnessId: leaves.id, description: "fictional" } });
+    const proceedingId = (await read((x) => x.dossier.findUniqueOrThrow({ where: { id: dossierId } }))).proceedingId!;
+    const d = await createDossier({ actor: legal, input: { title: "Consent withdrawn after export", subjectType: "PROCEEDING", subjectId: proceedingId, preselect: false } });
+    for (const [kind, refId] of [["STATEMENT", kept.id], ["STATEMENT", withdrawn.id], ["EXHIBIT", ex.exhibit.id]] as const) await addDossierItem({ actor: legal, dossierId: d.id, input: { kind, refId } });
+    const before = await startDossierExport({ actor: legal, dossierId: d.id, input: { revealIdentities: true, reason: "Disclosure to the prosecutor (test)" }, wait: true });
+    expect(before).toMatchObject({ status: "READY", mayDownload: true, excluded: { count: 0 } });
+    expect(pdfText(await savedPdf(before.id))).toContain(secret);
+    // While consent holds, the exporter downloads it.
+    const ok = await openExportPackage({ actor: legal, exportId: before.id });
+    ok.stream.destroy();
+
+    const consent = await read((x) => x.consent.findFirstOrThrow({ where: { witnessId: leaves.id, scope: "LEGAL_SHARING" } }));
+    await withdrawConsent({ actor: researcher, consentId: consent.id, input: { note: "withdrawn after the export (test)" } });
+    const downloads = async () => read((x) => x.auditEvent.count({ where: { action: "dossier.export.download", recordId: d.id } }));
+    const counted = await downloads();
+    for (const actor of [legal, admin]) {
+      await expect(openExportPackage({ actor, exportId: before.id })).rejects.toMatchObject({ code: "INVALID_STATE", details: { reason: "CONSENT_WITHDRAWN" } });
+    }
+    const token = (await createToken({ actor: legal, input: { name: "dl" } })).secret;
+    const res = await packageRoute(new Request(`http://x/api/v1/dossier-exports/${before.id}/package`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ exportId: before.id }) });
+    expect(res.status).toBe(422);
+    expect(await res.text()).not.toContain(secret);
+    expect(await downloads()).toBe(counted);
+
+    // A new export leaves the withdrawn witness's statement and exhibit out, and is served.
+    const after = await startDossierExport({ actor: legal, dossierId: d.id, input: { revealIdentities: true, reason: "Disclosure to the prosecutor (test)" }, wait: true });
+    expect(after).toMatchObject({ status: "READY", excluded: { count: 2, reasons: { CONSENT_WITHDRAWN: 2 } } });
+    const f = await openExportPackage({ actor: legal, exportId: after.id });
+    f.stream.destroy();
+    expect(pdfText(await savedPdf(after.id))).not.toContain(secret);
+  }, 120_000);
 });

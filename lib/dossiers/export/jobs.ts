@@ -8,10 +8,13 @@ import { read, write } from "@/lib/db/write";
 import { AppError, isAppError } from "@/lib/errors";
 import { runnerGone, THIS_RUNNER } from "@/lib/jobs/runner";
 import { parseInput } from "@/lib/validation";
+import yauzl from "yauzl";
 import type { z } from "zod";
+import { inSlices } from "@/lib/db/in-slices";
+import { consentExclusion, consentFacts, exhibitExclusion } from "../shared";
 import { ZStartExport } from "./schemas";
 import { loadExportContent, type ExportContent } from "./content";
-import { buildPackage, ExhibitCheckError, exportsRoot, packagePath, removeLeftovers } from "./package";
+import { buildPackage, ExhibitCheckError, exportsRoot, packagePath, removeLeftovers, type Manifest } from "./package";
 
 // Exports run in the background of the process that started them: POST creates a PENDING row
 // and returns at once; the job moves it to RUNNING, reports its phase and done/total as it
@@ -254,6 +257,63 @@ export async function openExportPackage({ actor, exportId }: { actor: Actor | nu
   const path = packagePath(r.id, exportsRoot());
   const s = await stat(path).catch(() => null);
   if (!s || !s.isFile()) throw new AppError("INVALID_STATE", "The package file is no longer on the server. Export the dossier again.");
+  if (!(await consentStillCovers(path)))
+    throw new AppError("INVALID_STATE", "A witness whose testimony or evidence is in this package has since withdrawn consent to sharing with legal teams. Export the dossier again: the new package leaves it out.", undefined, {
+      reason: "CONSENT_WITHDRAWN",
+    });
   await write((tx) => writeAudit(tx, { actor, action: "dossier.export.download", recordType: "Dossier", recordId: r.dossierId, after: { exportId: r.id, sha256: r.sha256 } }));
   return { size: s.size, sha256: r.sha256, dossierId: r.dossierId, exportId: r.id, fileName: `dossier-${r.dossierId}-${r.id}.zip`, stream: createReadStream(path) };
+}
+
+/** The manifest.json of a finished package (the ZIP this process wrote). */
+async function readManifest(path: string): Promise<Manifest> {
+  const zip = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.open(path, { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z!))));
+  try {
+    const bytes = await new Promise<Buffer>((res, rej) => {
+      zip.on("entry", (entry: yauzl.Entry) => {
+        if (entry.fileName !== "manifest.json") return zip.readEntry();
+        zip.openReadStream(entry, async (e, stream) => {
+          if (e) return rej(e);
+          const chunks: Buffer[] = [];
+          try {
+            for await (const c of stream!) chunks.push(c as Buffer);
+            res(Buffer.concat(chunks));
+          } catch (err) {
+            rej(err);
+          }
+        });
+      });
+      zip.on("end", () => rej(new Error("the package has no manifest.json")));
+      zip.on("error", rej);
+      zip.readEntry();
+    });
+    return JSON.parse(bytes.toString("utf8")) as Manifest;
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * Whether the consent that let a finished package be built still holds. A package holds the
+ * statements (and any identities revealed with them) and exhibits whose witnesses consented to
+ * legal sharing when it was made; handing it out again is sharing them again, so once any of
+ * those witnesses has withdrawn that consent (or the record is gone) the stored package is not
+ * served to anyone: consent withdrawn takes effect on the next request, as everywhere else, and
+ * a new export leaves the withdrawn records out. The same rules as when it was built
+ * (lib/dossiers/shared.ts), which apply to a dossier's content whoever reads it.
+ */
+async function consentStillCovers(path: string): Promise<boolean> {
+  const manifest = await readManifest(path);
+  const statementIds = [...new Set(manifest.statements.map((x) => x.id))];
+  const exhibitIds = [...new Set(manifest.files.flatMap((f) => (f.record?.type === "Exhibit" ? [f.record.id] : [])))];
+  return read(async (db) => {
+    const statements = await inSlices(statementIds, (slice) => db.statement.findMany({ where: { id: { in: slice } }, select: { id: true, witnessId: true } }));
+    const exhibits = await inSlices(exhibitIds, (slice) =>
+      db.exhibit.findMany({ where: { id: { in: slice } }, select: { id: true, links: { select: { witnessId: true, statement: { select: { witnessId: true } } } } } }),
+    );
+    if (statements.length !== statementIds.length || exhibits.length !== exhibitIds.length) return false;
+    const exhibitWitnesses = exhibits.map((e) => [...new Set(e.links.flatMap((l) => [l.witnessId, l.statement?.witnessId].filter((x): x is string => !!x)))]);
+    const facts = await consentFacts(db, [...statements.map((x) => x.witnessId), ...exhibitWitnesses.flat()]);
+    return statements.every((x) => consentExclusion(facts.get(x.witnessId)) === null) && exhibitWitnesses.every((w) => exhibitExclusion(w, facts) === null);
+  });
 }

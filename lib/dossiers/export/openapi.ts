@@ -48,7 +48,7 @@ export function dossierExportPaths() {
     "/dossier-exports/{exportId}/package": {
       parameters: [exportParam],
       get: {
-        summary: "Download the finished package (application/zip, streamed, audited); only its exporter or an admin",
+        summary: "Download the finished package (application/zip, streamed, audited); only its exporter or an admin. 422 once a witness whose statement or exhibit it holds has withdrawn consent to legal sharing (export again)",
         responses: { "200": { description: "The ZIP package", content: { "application/zip": { schema: { type: "string", format: "binary" } } } }, ...errors(401, 403, 404, 422) },
       },
     },
