@@ -328,6 +328,9 @@ export async function getWitness({ actor, witnessId }: { actor: Actor | null; wi
     const userIds = [...new Set(w.consents.flatMap((c) => [c.recordedById, ...(c.withdrawnById ? [c.withdrawnById] : [])]))];
     const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
     const nameOf = new Map(users.map((u) => [u.id, u.name]));
+    // The other record of the same person, only when this reader may read that record too: for
+    // a legal team a witness without legal-sharing consent does not exist, not even as a code.
+    const sameAs = w.sameAs && (actor.role !== "LEGAL" || (await activeConsentScopes(db, w.sameAs.id)).has("LEGAL_SHARING")) ? w.sameAs : null;
     return {
       id: w.id,
       code: w.code,
@@ -337,7 +340,7 @@ export async function getWitness({ actor, witnessId }: { actor: Actor | null; wi
       createdAt: w.createdAt,
       createdBy: w.createdBy,
       identityFields: recordedFields(w),
-      sameAs: w.sameAs,
+      sameAs,
       consents: w.consents.map((c) => ({
         ...c,
         recordedBy: { id: c.recordedById, name: nameOf.get(c.recordedById) ?? "" },

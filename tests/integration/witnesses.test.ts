@@ -234,4 +234,19 @@ describe("the same person recorded twice", () => {
     const events = await read((d) => d.auditEvent.findMany({ where: { recordId: b.id, action: "witness.update" }, orderBy: { seq: "asc" } }));
     expect(events.map((e) => JSON.parse(e.after!).sameAsId)).toEqual([a.id, a.id, null]);
   });
+
+  test("a legal team sees the other record of the same person only while that witness, too, consented to legal sharing", async () => {
+    const shared = await createWitness({ actor: researcher, input: { consents: [consent("LEGAL_SHARING")] } });
+    const other = await createWitness({ actor: researcher, input: { consents: [consent("INTERNAL_RESEARCH")] } });
+    await updateWitness({ actor: researcher, witnessId: shared.id, input: { sameAsCode: other.code } });
+    // The other record does not exist for a legal team: not its page, and not its code or id on this one.
+    await expect(getWitness({ actor: legal, witnessId: other.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getWitness({ actor: legal, witnessId: shared.id })).sameAs).toBeNull();
+    expect((await getWitness({ actor: reviewer, witnessId: shared.id })).sameAs).toEqual({ id: other.id, code: other.code });
+    // Once the other witness consents, the link is shown; withdrawn again, it is gone on the next read.
+    const grant = await recordConsent({ actor: researcher, witnessId: other.id, input: consent("LEGAL_SHARING") });
+    expect((await getWitness({ actor: legal, witnessId: shared.id })).sameAs).toEqual({ id: other.id, code: other.code });
+    await withdrawConsent({ actor: researcher, consentId: grant.id, input: {} });
+    expect((await getWitness({ actor: legal, witnessId: shared.id })).sameAs).toBeNull();
+  });
 });
