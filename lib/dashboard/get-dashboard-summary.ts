@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { read } from "@/lib/db/write";
+import { visibleNoticeSql } from "@/lib/review/workflow";
 import { STATEMENT_STATUSES } from "@/lib/statements/schemas";
 import { LEGAL_SHARING_WHERE, legalSharingSql } from "@/lib/witnesses/witnesses";
 
@@ -46,7 +47,7 @@ export async function getDashboardSummary({ actor }: { actor: Actor | null }): P
       UNION ALL SELECT 'witnesses', COUNT(*) FROM "Witness" ${witnessWhere()}
       UNION ALL SELECT 'fictionalWitnesses', COUNT(*) FROM "Witness" ${witnessWhere(Prisma.sql`"fictional" = TRUE`)}
       UNION ALL SELECT 'mine', COUNT(*) FROM "Statement" ${statementWhere(Prisma.sql`"assigneeId" = ${actor.id} AND "status" = 'IN_REVIEW'`)}
-      UNION ALL SELECT 'unread', COUNT(*) FROM "Notification" WHERE "userId" = ${actor.id} AND "readAt" IS NULL
+      UNION ALL SELECT 'unread', COUNT(*) FROM "Notification" WHERE "userId" = ${actor.id} AND "readAt" IS NULL ${visibleNoticeSql(actor)}
       UNION ALL ${Prisma.join(byStatus, " UNION ALL ")}`,
   );
   const count = new Map(rows.map((r) => [r.k, Number(r.n)]));

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { dateText, rawDate, rawInt } from "@/lib/db/raw-values";
 import { editorsOf, getStatement } from "@/lib/statements/statements";
 import { CHECKLIST, type ChecklistItem } from "./schemas";
+import { visibleNoticeSql } from "./workflow";
 
 // Read models for the review screens: what the queue page, the statement's review panel, the
 // dashboard and the header need, in one query each. The decisions themselves (who may take,
@@ -177,6 +178,6 @@ export async function getReviewPanel({ actor, statementId }: { actor: Actor | nu
 export async function countUnreadNotifications({ actor }: { actor: Actor | null }): Promise<number> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   // On every page (the header): one plain query from the (userId, readAt) index, not a Prisma count.
-  const [row] = await rawAll<{ n: number | bigint }>(Prisma.sql`SELECT COUNT(*) AS n FROM "Notification" WHERE "userId" = ${actor.id} AND "readAt" IS NULL`);
+  const [row] = await rawAll<{ n: number | bigint }>(Prisma.sql`SELECT COUNT(*) AS n FROM "Notification" WHERE "userId" = ${actor.id} AND "readAt" IS NULL ${visibleNoticeSql(actor)}`);
   return Number(row?.n ?? 0);
 }

@@ -9,6 +9,9 @@ import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { getStatement } from "@/lib/statements/statements";
+import { Prisma } from "@/generated/sqlite/client";
+import { inSlices } from "@/lib/db/in-slices";
+import { LEGAL_SHARING_WHERE, legalSharingSql } from "@/lib/witnesses/witnesses";
 import { ZAssign, ZDecide, ZQueue } from "./schemas";
 
 // The review workflow: DRAFT → SUBMITTED → IN_REVIEW → VERIFIED, or CHANGES_REQUESTED (back to
@@ -215,9 +218,30 @@ function queueOrder(provider: string) {
   };
 }
 
+/**
+ * `AND` a notice (table "Notification") concerns a statement the actor may read: for a legal team,
+ * one whose witness's consent in force covers legal sharing (legalSharingSql); nothing for other
+ * roles. A notice names its statement's title, and a legal-team member may have notices from an
+ * earlier role (a reviewer moved to a legal team) or about a statement whose consent was withdrawn since.
+ */
+export function visibleNoticeSql(actor: Actor): Prisma.Sql {
+  if (actor.role !== "LEGAL") return Prisma.empty;
+  return Prisma.sql`AND EXISTS (SELECT 1 FROM "Statement" ns WHERE ns."id" = "Notification"."statementId" AND ${legalSharingSql(Prisma.sql`ns."witnessId"`)})`;
+}
+
+/** The actor's newest notices (100), only those about statements the actor may read (visibleNoticeSql). */
 export async function listNotifications({ actor, unreadOnly = false }: { actor: Actor | null; unreadOnly?: boolean }) {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-  return read((db) => db.notification.findMany({ where: { userId: actor.id, readAt: unreadOnly ? null : undefined }, orderBy: { createdAt: "desc" }, take: 100 }));
+  return read(async (db) => {
+    let statementId: { in: string[] } | undefined;
+    if (actor.role === "LEGAL") {
+      const about = await db.notification.findMany({ where: { userId: actor.id }, select: { statementId: true }, distinct: ["statementId"] });
+      const ids = about.map((n) => n.statementId);
+      const visible = ids.length ? await inSlices(ids, (slice) => db.statement.findMany({ where: { id: { in: slice }, witness: LEGAL_SHARING_WHERE }, select: { id: true } })) : [];
+      statementId = { in: visible.map((v) => v.id) };
+    }
+    return db.notification.findMany({ where: { userId: actor.id, readAt: unreadOnly ? null : undefined, statementId }, orderBy: { createdAt: "desc" }, take: 100 });
+  });
 }
 
 export async function markNotificationsRead({ actor }: { actor: Actor | null }) {

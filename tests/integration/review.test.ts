@@ -7,6 +7,8 @@ import { countUnreadNotifications, getReviewPanel } from "@/lib/review/review-vi
 import { CHECKLIST } from "@/lib/review/schemas";
 import { createStatement, getStatement, updateStatement } from "@/lib/statements/statements";
 import { createWitness, withdrawConsent } from "@/lib/witnesses/witnesses";
+import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
+import { updateUser } from "@/lib/users/users";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -182,6 +184,33 @@ describe("the review workflow", () => {
     // A decision on the old revision is refused once the statement moved on.
     await takeForReview({ actor: reviewer, statementId: s.id });
     await expect(decideReview({ actor: reviewer, statementId: s.id, input: verify(1) })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  test("a reviewer moved to a legal team keeps only the notices about statements a legal team may read", async () => {
+    const moved = await makeActor("REVIEWER");
+    const shared = await createWitness({ actor: author, input: { consents: [{ scope: "LEGAL_SHARING", givenAt: "2024-01-01", method: "WRITTEN" }] } });
+    const open = await createStatement({ actor: author, input: { witnessId: shared.id, title: "Notice about a shared statement", language: "en", originalText: "Words." } });
+    const hidden = await draft();
+    for (const s of [open, hidden]) {
+      await submitStatement({ actor: author, statementId: s.id });
+      await assignReviewer({ actor: admin, statementId: s.id, input: { reviewerId: moved.id } });
+    }
+    expect((await listNotifications({ actor: moved })).map((n) => n.statementId).sort()).toEqual([open.id, hidden.id].sort());
+    expect(await countUnreadNotifications({ actor: moved })).toBe(2);
+    await updateUser({ actor: admin, userId: moved.id, input: { role: "LEGAL" } });
+    const asLegal: Actor = { ...moved, role: "LEGAL" };
+    // The notice names the statement's title: for a legal team the hidden statement does not exist.
+    const notices = await listNotifications({ actor: asLegal });
+    expect(notices.map((n) => n.statementId)).toEqual([open.id]);
+    expect(JSON.stringify(notices)).not.toContain("review me");
+    expect(await countUnreadNotifications({ actor: asLegal })).toBe(1);
+    expect((await getDashboardSummary({ actor: asLegal })).review.unread).toBe(1);
+    // Withdrawn consent takes the other one away on the next read.
+    const consent = await read((d) => d.consent.findFirstOrThrow({ where: { witnessId: shared.id, scope: "LEGAL_SHARING" } }));
+    await withdrawConsent({ actor: author, consentId: consent.id, input: {} });
+    expect(await listNotifications({ actor: asLegal })).toEqual([]);
+    expect(await countUnreadNotifications({ actor: asLegal })).toBe(0);
+    expect((await getDashboardSummary({ actor: asLegal })).review.unread).toBe(0);
   });
 
   test("a statement's reviews are read under the statement's own rule: consent for a legal team, NOT_FOUND for an unknown id", async () => {
