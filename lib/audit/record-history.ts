@@ -6,7 +6,7 @@ import { ensureConnectionSettings, rawAll } from "@/lib/db/client";
 import { dateText, rawDate, rawInt } from "@/lib/db/raw-values";
 import { getExhibit } from "@/lib/exhibits/read-exhibits";
 import { getStatement } from "@/lib/statements/statements";
-import { getWitness } from "@/lib/witnesses/witnesses";
+import { getWitness, legalSharingSql } from "@/lib/witnesses/witnesses";
 
 // The history of one record: its audit events, oldest first, with the before/after data
 // compared field by field.
@@ -18,6 +18,18 @@ import { getWitness } from "@/lib/witnesses/witnesses";
 // asked through the record's own lib getter, which also applies consent (a legal team never
 // sees the history of a statement or witness it cannot see). Record types without a page of
 // their own (users, tokens, links) need audit.read, like the audit log.
+
+/** Payload fields that hold another witness record's id. */
+const WITNESS_FIELDS = new Set(["sameAsId"]);
+
+/** Of these witness ids, those the actor may not read: for a legal team, witnesses without legal-sharing consent in force. */
+async function witnessesHiddenFrom(actor: Actor | null, values: unknown[]): Promise<Set<string>> {
+  const ids = [...new Set(values.filter((x): x is string => typeof x === "string"))];
+  if (actor?.role !== "LEGAL" || ids.length === 0) return new Set();
+  const shared = await rawAll<{ id: string }>(Prisma.sql`SELECT w."id" FROM "Witness" w WHERE w."id" IN (${Prisma.join(ids)}) AND ${legalSharingSql(Prisma.sql`w."id"`)}`);
+  const visible = new Set(shared.map((r) => r.id));
+  return new Set(ids.filter((id) => !visible.has(id)));
+}
 
 /** Payload fields that hold a user id. */
 const USER_FIELDS = new Set(["assigneeId", "gradedById", "reviewerId", "recordedById", "withdrawnById", "createdById"]);
@@ -111,12 +123,17 @@ export async function getRecordHistory({ actor, recordType, recordId }: { actor:
   const users = ids.length ? await rawAll<{ id: string; name: string }>(Prisma.sql`SELECT "id", "name" FROM "User" WHERE "id" IN (${Prisma.join(ids)})`) : [];
   const names = new Map(users.map((u) => [u.id, u.name]));
   const named = (field: string, v: unknown) => (USER_FIELDS.has(field) && typeof v === "string" ? (names.get(v) ?? v) : v);
+  // A witness record marked as the same person as another names that record by id. For a legal
+  // team a witness without legal-sharing consent does not exist (lib/witnesses getWitness), so its
+  // id is not shown either: the history would otherwise tie this witness to it.
+  const hiddenWitnesses = await witnessesHiddenFrom(actor, diffs.flatMap((d) => d.filter((c) => WITNESS_FIELDS.has(c.field)).flatMap((c) => [c.before, c.after])));
+  const shownValue = (field: string, v: unknown) => (WITNESS_FIELDS.has(field) && typeof v === "string" && hiddenWitnesses.has(v) ? "[protected]" : named(field, v));
   return events.map((e, i) => ({
     seq: rawInt(e.seq),
     at: rawDate(e.at).toISOString(),
     action: e.action,
     actor: { label: e.actorLabel, name: e.actorId ? (names.get(e.actorId) ?? null) : null },
-    changes: diffs[i]!.map((c) => ({ ...c, before: named(c.field, c.before), after: named(c.field, c.after) })),
+    changes: diffs[i]!.map((c) => ({ ...c, before: shownValue(c.field, c.before), after: shownValue(c.field, c.after) })),
     hash: e.hash,
   }));
 }

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { getRecordHistory } from "@/lib/audit/record-history";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
 import { keyVersionOf } from "@/lib/crypto/field-crypto";
@@ -243,10 +244,18 @@ describe("the same person recorded twice", () => {
     await expect(getWitness({ actor: legal, witnessId: other.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await getWitness({ actor: legal, witnessId: shared.id })).sameAs).toBeNull();
     expect((await getWitness({ actor: reviewer, witnessId: shared.id })).sameAs).toEqual({ id: other.id, code: other.code });
+    // Nor in the record's history, which names the other record by id.
+    const sameAsChanges = async (actor: Actor) =>
+      (await getRecordHistory({ actor, recordType: "Witness", recordId: shared.id })).flatMap((e) => e.changes.filter((c) => c.field === "sameAsId").map((c) => c.after));
+    expect(await sameAsChanges(reviewer)).toEqual([other.id]);
+    expect(await sameAsChanges(legal)).toEqual(["[protected]"]);
+    expect(JSON.stringify(await getRecordHistory({ actor: legal, recordType: "Witness", recordId: shared.id }))).not.toContain(other.id);
     // Once the other witness consents, the link is shown; withdrawn again, it is gone on the next read.
     const grant = await recordConsent({ actor: researcher, witnessId: other.id, input: consent("LEGAL_SHARING") });
     expect((await getWitness({ actor: legal, witnessId: shared.id })).sameAs).toEqual({ id: other.id, code: other.code });
+    expect(await sameAsChanges(legal)).toEqual([other.id]);
     await withdrawConsent({ actor: researcher, consentId: grant.id, input: {} });
     expect((await getWitness({ actor: legal, witnessId: shared.id })).sameAs).toBeNull();
+    expect(await sameAsChanges(legal)).toEqual(["[protected]"]);
   });
 });
