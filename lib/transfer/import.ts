@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
-import { eventHash, GENESIS_HASH, sha256Hex } from "@/lib/audit/canonical";
+import { eventHash, GENESIS_HASH } from "@/lib/audit/canonical";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { dbProvider, ensureConnectionSettings, getDb, type Tx } from "@/lib/db/client";
 import { loadMigrations } from "@/lib/db/migrate";
@@ -15,6 +15,7 @@ import { placeTemp, removeStoredFile, storageRoot } from "@/lib/exhibits/storage
 import { indexRecord } from "@/lib/search/index-record";
 import { SEARCH_TYPES } from "@/lib/search/types";
 import { filePathInExport, FORMAT_MARKER, FORMAT_VERSION } from "./export";
+import { walkDocument } from "./document-reader";
 import { openExport, type ExportSource } from "./source";
 import { columnsOf, decodeValue, delegate, EXPORTED_TABLES, type ExportedTable } from "./tables";
 
@@ -31,14 +32,14 @@ export type ImportExportResult = {
   auditHead: string;
 };
 
-type Doc = {
+/** The export's members other than its tables (document-reader.ts reads the tables a row at a time). */
+type Header = {
   format: string;
   version: number;
   exportId: string;
   createdAt: string;
   casefileVersion: string;
   source: { provider: string; migration: string | null; auditHead: string };
-  tables: Record<string, Record<string, unknown>[]>;
   files: { sha256: string; size: number; path: string }[];
 };
 
@@ -48,27 +49,25 @@ function bad(message: string): AppError {
   return new AppError("INVALID_INPUT", message);
 }
 
-export function parseExportDocument(bytes: Buffer): Doc {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw bad("The export's casefile-export.json is not valid JSON; the file is damaged or not a Casefile export.");
-  }
-  const d = doc as Partial<Doc> | null;
-  if (!d || typeof d !== "object" || d.format !== FORMAT_MARKER) throw bad(`This is not a Casefile export (no "format": "${FORMAT_MARKER}" marker).`);
+/** The document's header, checked: a Casefile export, of a format version this one reads, complete. */
+export function checkHeader(h: Record<string, unknown>, hasTables: boolean): Header {
+  const d = h as Partial<Header>;
+  if (d.format !== FORMAT_MARKER) throw bad(`This is not a Casefile export (no "format": "${FORMAT_MARKER}" marker).`);
   if (typeof d.version !== "number" || !Number.isInteger(d.version) || d.version < 1) throw bad("The export has no valid format version.");
   if (d.version > FORMAT_VERSION)
     throw bad(`This export is in format version ${d.version}, written by a newer Casefile; this version reads format ${FORMAT_VERSION} and older. Update Casefile, then import again. Nothing was written.`);
-  if (typeof d.exportId !== "string" || !d.source || typeof d.tables !== "object" || !d.tables || !Array.isArray(d.files)) throw bad("The export is incomplete (exportId, source, tables or files missing).");
-  return d as Doc;
+  if (typeof d.exportId !== "string" || !d.source || typeof d.source !== "object" || !hasTables || !Array.isArray(d.files)) throw bad("The export is incomplete (exportId, source, tables or files missing).");
+  return d as Header;
 }
 
-/** Checks the exported audit log on its own: contiguous, linked, every hash recomputed, ending at the recorded head. */
-function checkChain(events: Record<string, unknown>[], head: string) {
+/**
+ * Checks the exported audit log on its own, an event at a time as the document is read:
+ * contiguous, linked, every hash recomputed, and (finish) ending at the recorded head.
+ */
+function chainChecker() {
   let prev = GENESIS_HASH;
   let seq = 1;
-  for (const e of events) {
+  const step = (e: Record<string, unknown>) => {
     if (e.seq !== seq) throw bad(`The export's audit log is not complete: event ${seq} is missing. Nothing was written.`);
     if (e.prevHash !== prev) throw bad(`The export's audit log is broken at event ${seq} (link). Nothing was written.`);
     const hash = eventHash({
@@ -86,9 +85,12 @@ function checkChain(events: Record<string, unknown>[], head: string) {
     if (hash !== e.hash) throw bad(`The export's audit log was altered: event ${seq}'s hash does not match its content. Nothing was written.`);
     prev = hash;
     seq++;
-  }
-  const got = `${seq - 1}:${prev}`;
-  if (got !== head) throw bad(`The export's audit log ends at ${got}, not at the head it records (${head}): events were removed or added. Nothing was written.`);
+  };
+  const finish = (head: string) => {
+    const got = `${seq - 1}:${prev}`;
+    if (got !== head) throw bad(`The export's audit log ends at ${got}, not at the head it records (${head}): events were removed or added. Nothing was written.`);
+  };
+  return { step, finish };
 }
 
 /** Witnesses that point at another witness come after it. */
@@ -173,59 +175,111 @@ export async function importCasefileExport({
   const source: ExportSource = await openExport(file);
   const placed: string[] = [];
   try {
-    const bytes = await source.document();
-    const exportSha256 = sha256Hex(bytes);
-    const doc = parseExportDocument(bytes);
+    // First reading: everything is checked, nothing is written. The document is read as a
+    // stream (document-reader.ts), a row at a time; only the witnesses (ordered before loading)
+    // and the blobs' file names are kept.
+    const chain = chainChecker();
+    const unknownTables: string[] = [];
+    let outOfOrder: string | null = null;
+    let lastTable = -1;
+    const witnesses: Record<string, unknown>[] = [];
+    const witnessIndex = new Map<Record<string, unknown>, number>();
+    const blobs: unknown[] = [];
+    let hasTables = false;
+    const walked = await walkDocument(await source.document(), {
+      table(name) {
+        hasTables = true;
+        const at = (EXPORTED_TABLES as readonly string[]).indexOf(name);
+        if (at < 0) unknownTables.push(name);
+        else if (at < lastTable) outOfOrder ??= name;
+        else lastTable = at;
+      },
+      row(table, r, i) {
+        if (table === "AuditEvent") chain.step(r);
+        else if (table === "Blob") blobs.push(r.sha256);
+        else if (table === "Witness") {
+          witnesses.push(r);
+          witnessIndex.set(r, i);
+        }
+      },
+    });
+    const exportSha256 = walked.sha256;
+    const doc = checkHeader(walked.header, hasTables || "tables" in walked.header);
 
     const known = loadMigrations(dbProvider()).map((m) => m.name);
     if (doc.source.migration && !known.includes(doc.source.migration))
       throw bad(`This export comes from a database at migration ${doc.source.migration}, which this version of Casefile does not know (newer). Update Casefile, then import again. Nothing was written.`);
-    const unknownTables = Object.keys(doc.tables).filter((t) => !(EXPORTED_TABLES as readonly string[]).includes(t));
     if (unknownTables.length) throw bad(`The export holds tables this version does not know: ${unknownTables.join(", ")}. Nothing was written.`);
-    for (const t of EXPORTED_TABLES) if (!Array.isArray(doc.tables[t] ?? [])) throw bad(`The export's table ${t} is not a list.`);
-
-    checkChain(doc.tables.AuditEvent ?? [], doc.source.auditHead);
+    if (outOfOrder)
+      throw bad(`The export's table ${outOfOrder} comes after a table that refers to it: tables must be in load order (FORMAT.md), as Casefile writes them. Nothing was written.`);
+    chain.finish(doc.source.auditHead);
+    const orderedWitnesses = orderWitnesses(witnesses);
 
     const nonEmpty = await read(nonEmptyTables);
     if (nonEmpty.length)
       throw new AppError("CONFLICT", `This installation is not empty (${nonEmpty.join(", ")} hold records). A full export can only be loaded into an empty Casefile: point DATABASE_URL at a new database, run db:migrate, then import. Nothing was written.`);
 
     // Every file the blobs name, hashed on the way in (stored only on a real run).
-    const blobs = (doc.tables.Blob ?? []) as { sha256: string }[];
-    for (const b of blobs) {
-      if (typeof b.sha256 !== "string" || !SHA256.test(b.sha256)) throw bad("The export names an exhibit file with an invalid SHA-256.");
-      const stream = await source.file(filePathInExport(b.sha256));
-      if (!stream) throw bad(`The export does not contain the exhibit file ${filePathInExport(b.sha256)} that its records name. Nothing was written.`);
-      const got = await receiveFile(stream, b.sha256, root, !dryRun);
+    for (const sha256 of blobs) {
+      if (typeof sha256 !== "string" || !SHA256.test(sha256)) throw bad("The export names an exhibit file with an invalid SHA-256.");
+      const stream = await source.file(filePathInExport(sha256));
+      if (!stream) throw bad(`The export does not contain the exhibit file ${filePathInExport(sha256)} that its records name. Nothing was written.`);
+      const got = await receiveFile(stream, sha256, root, !dryRun);
       if (got.tmpPath) {
         const stored = await placeTemp({ tmpPath: got.tmpPath, sha256: got.sha256, size: got.size, mime: "application/octet-stream", root });
-        if (stored.created) placed.push(b.sha256);
+        if (stored.created) placed.push(sha256);
       }
     }
 
     const db = getDb();
-    const counts: Record<string, number> = {};
+    const counts: Record<string, number> = Object.fromEntries(EXPORTED_TABLES.map((t) => [t, 0]));
+    const searchTableOf = { statement: "Statement", person: "Person", organisation: "Organisation", place: "Place", event: "Event", proceeding: "Proceeding", source: "Source" } as const;
+    const searchable = new Set<string>(Object.values(searchTableOf));
     const run = async (tx: Tx) => {
       const again = await nonEmptyTables(tx);
       if (again.length) throw new AppError("CONFLICT", `This installation is not empty (${again.join(", ")} hold records). Nothing was written.`);
-      for (const table of EXPORTED_TABLES) {
-        const cols = columnsOf(db, table);
-        let rows = doc.tables[table] ?? [];
-        if (table === "Witness") rows = orderWitnesses(rows);
-        const data = rows.map((r, i) => {
-          const out: Record<string, unknown> = {};
-          for (const c of cols) {
-            if (!(c.name in r)) continue; // a column added since the export was written keeps its default
-            out[c.name] = decodeValue(c.type, r[c.name], `${table} row ${i + 1}, ${c.name}`);
-          }
-          return out;
-        });
-        for (let i = 0; i < data.length; i += 200) await delegate(tx, table).createMany({ data: data.slice(i, i + 200) });
-        counts[table] = data.length;
-      }
+      // Second reading: each table's rows are loaded as they come, 200 to a statement.
+      const ids = new Map<string, string[]>();
+      let batch: Record<string, unknown>[] = [];
+      const decode = (table: ExportedTable, r: Record<string, unknown>, i: number) => {
+        const out: Record<string, unknown> = {};
+        for (const c of columnsOf(db, table)) {
+          if (!(c.name in r)) continue; // a column added since the export was written keeps its default
+          out[c.name] = decodeValue(c.type, r[c.name], `${table} row ${i + 1}, ${c.name}`);
+        }
+        return out;
+      };
+      const flush = async (table: ExportedTable) => {
+        if (batch.length) await delegate(tx, table).createMany({ data: batch });
+        batch = [];
+      };
+      const add = async (table: ExportedTable, r: Record<string, unknown>, i: number) => {
+        batch.push(decode(table, r, i));
+        counts[table]++;
+        if (searchable.has(table)) {
+          const list = ids.get(table) ?? [];
+          list.push(r.id as string);
+          ids.set(table, list);
+        }
+        if (batch.length >= 200) await flush(table);
+      };
+      const again2 = await walkDocument(await source.document(), {
+        // Witnesses were put in order in the first reading: a witness after the one it names.
+        async table(name) {
+          if (name !== "Witness") return;
+          for (const w of orderedWitnesses) await add("Witness", w, witnessIndex.get(w) ?? 0);
+          await flush("Witness");
+        },
+        async row(table, r, i) {
+          if (table !== "Witness") await add(table as ExportedTable, r, i);
+        },
+        async tableEnd(table) {
+          await flush(table as ExportedTable);
+        },
+      });
+      if (again2.sha256 !== exportSha256) throw bad("The export's casefile-export.json changed while it was being read. Nothing was written.");
       // The search index is derived: built here, in the same transaction.
-      const tableOf = { statement: "Statement", person: "Person", organisation: "Organisation", place: "Place", event: "Event", proceeding: "Proceeding", source: "Source" } as const;
-      for (const type of SEARCH_TYPES) for (const r of doc.tables[tableOf[type]] ?? []) await indexRecord(tx, type, r.id as string);
+      for (const type of SEARCH_TYPES) for (const id of ids.get(searchTableOf[type]) ?? []) await indexRecord(tx, type, id);
       const event = await writeAudit(tx, {
         actor,
         action: "transfer.import",

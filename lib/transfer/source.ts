@@ -1,7 +1,6 @@
 import "server-only";
-import { constants } from "node:buffer";
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Readable } from "node:stream";
 import yauzl from "yauzl";
@@ -12,25 +11,12 @@ import { DOCUMENT_NAME } from "./export";
 // a bare casefile-export.json (its files, if any, in files/ beside it).
 
 export type ExportSource = {
-  document(): Promise<Buffer>;
+  /** casefile-export.json as a stream of bytes, from its start (each call opens it again). */
+  document(): Promise<Readable>;
   /** A stream of one exhibit file, or null when the export does not contain it. */
   file(path: string): Promise<Readable | null>;
   close(): void;
 };
-
-/**
- * casefile-export.json is parsed as one string, so it can be no longer than the longest string
- * this runtime makes (about 512 MB). A longer one, or a ZIP entry that unpacks to more (a small
- * ZIP can), is refused before it is read into memory.
- */
-export const MAX_DOCUMENT_BYTES = constants.MAX_STRING_LENGTH;
-
-function documentTooLarge(where: string): AppError {
-  return new AppError(
-    "INVALID_INPUT",
-    `${where} is larger than ${Math.floor(MAX_DOCUMENT_BYTES / (1024 * 1024))} MB, more than this version of Casefile can read as one document; the export is damaged or not a Casefile export. Nothing was written.`,
-  );
-}
 
 async function zipSource(path: string): Promise<ExportSource> {
   let zip: yauzl.ZipFile;
@@ -61,19 +47,7 @@ async function zipSource(path: string): Promise<ExportSource> {
     async document() {
       const entry = entries.get(DOCUMENT_NAME);
       if (!entry) throw new AppError("INVALID_INPUT", `${path} does not contain ${DOCUMENT_NAME}; it is not a Casefile export.`);
-      if (entry.uncompressedSize > MAX_DOCUMENT_BYTES) throw documentTooLarge(`The export's ${DOCUMENT_NAME}`);
-      const s = await zip.openReadStreamPromise(entry);
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const c of s) {
-        size += (c as Buffer).length;
-        if (size > MAX_DOCUMENT_BYTES) {
-          s.destroy();
-          throw documentTooLarge(`The export's ${DOCUMENT_NAME}`);
-        }
-        chunks.push(c as Buffer);
-      }
-      return Buffer.concat(chunks);
+      return zip.openReadStreamPromise(entry);
     },
     file: open,
     close: () => zip.close(),
@@ -84,10 +58,8 @@ function dirSource(dir: string, documentPath: string): ExportSource {
   return {
     async document() {
       const s = await stat(documentPath).catch(() => null);
-      if (s && s.size > MAX_DOCUMENT_BYTES) throw documentTooLarge(documentPath);
-      return readFile(documentPath).catch(() => {
-        throw new AppError("INVALID_INPUT", `${documentPath} cannot be read; it is not a Casefile export.`);
-      });
+      if (!s?.isFile()) throw new AppError("INVALID_INPUT", `${documentPath} cannot be read; it is not a Casefile export.`);
+      return createReadStream(documentPath);
     },
     async file(path: string) {
       const full = join(dir, path);

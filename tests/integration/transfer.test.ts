@@ -217,6 +217,17 @@ describe("full export and import", () => {
     ).rejects.toThrow(/event 4's hash does not match/);
     await expect(importCasefileExport({ file: bad("cut.json", (d) => d.tables.AuditEvent.pop()) })).rejects.toThrow(/ends at .*not at the head/);
     await expect(importCasefileExport({ file: bad("migration.json", (d) => (d.source.migration = "29991231000000_from_the_future")) })).rejects.toThrow(/29991231000000_from_the_future.*does not know/);
+    // Tables are loaded as they are read, so they must come in load order: statements after their authors.
+    await expect(
+      importCasefileExport({
+        file: bad("order.json", (d) => {
+          const { Statement, ...rest } = d.tables;
+          d.tables = { Statement, ...rest };
+        }),
+      }),
+    ).rejects.toThrow(/table User comes after a table that refers to it: tables must be in load order/);
+    await expect(importCasefileExport({ file: bad("unknown.json", (d) => (d.tables.Gossip = [{ id: "x" }])) })).rejects.toThrow(/tables this version does not know: Gossip/);
+    await expect(importCasefileExport({ file: bad("not-a-list.json", (d) => (d.tables.Person = { id: "x" })) })).rejects.toThrow(/table Person is not a list/);
     // A directory export whose exhibit file was altered.
     const damaged = join(work, "damaged");
     await writeExportCopy(damaged);
@@ -227,7 +238,7 @@ describe("full export and import", () => {
     expect(await read((d) => d.user.count())).toBe(0);
   });
 
-  test("a ZIP with an entry named like a path out of it, or whose document unpacks past what can be read, is refused as the user's mistake, and nothing is written", async () => {
+  test("a ZIP with an entry named like a path out of it, or whose document does not unpack to what it claims, is refused as the user's mistake, and nothing is written", async () => {
     await freshDestination();
     const zipOf = (name: string, entries: [string, Buffer][]) =>
       new Promise<string>((res, rej) => {
@@ -244,13 +255,14 @@ describe("full export and import", () => {
     const e = await importCasefileExport({ file: trav, dryRun: true }).catch((x) => x);
     expect(isAppError(e) && e.code).toBe("INVALID_INPUT");
     expect(e.message).toMatch(/not a readable ZIP file \(invalid relative path: \.\.\/\.\.\/evil\)/);
-    // A document whose central directory says it unpacks to about 4 GB (a few KB of ZIP can): refused before it is read.
+    // A document whose central directory lies about its size (says about 4 GB): the entry does not
+    // unpack to what it claims, so the export is damaged; the document is read as a stream, never whole.
     const bomb = await zipOf("bomb.zip", [["casefile-export.json", Buffer.from("{}")]]);
     const bytes = readFileSync(bomb);
     const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     bytes.writeUInt32LE(0xfffffff0, central + 24);
     writeFileSync(bomb, bytes);
-    await expect(importCasefileExport({ file: bomb, dryRun: true })).rejects.toThrow(/casefile-export\.json is larger than \d+ MB, more than this version of Casefile can read/);
+    await expect(importCasefileExport({ file: bomb, dryRun: true })).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/damaged or not a Casefile export/) });
     expect(await read((d) => d.user.count())).toBe(0);
   });
 });
