@@ -12,7 +12,7 @@ import { loadMigrations } from "@/lib/db/migrate";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { placeTemp, removeStoredFile, storageRoot } from "@/lib/exhibits/storage";
-import { indexRecord } from "@/lib/search/index-record";
+import { indexRecord, indexStatements } from "@/lib/search/index-record";
 import { SEARCH_TYPES } from "@/lib/search/types";
 import { filePathInExport, FORMAT_MARKER, FORMAT_VERSION } from "./export";
 import { walkDocument } from "./document-reader";
@@ -33,6 +33,8 @@ export type ImportExportResult = {
 };
 
 /** The export's members other than its tables (document-reader.ts reads the tables a row at a time). */
+export type ImportProgress = { phase: "checking" | "loading" | "indexing"; done: number; total?: number; unit: "rows" | "statements" };
+
 type Header = {
   format: string;
   version: number;
@@ -165,11 +167,14 @@ export async function importCasefileExport({
   dryRun = false,
   actor = "system",
   root = storageRoot(),
+  onProgress,
 }: {
   file: string;
   dryRun?: boolean;
   actor?: Actor | "system";
   root?: string;
+  /** Called as the work goes on: rows checked (first reading), rows loaded (second), statements indexed. */
+  onProgress?: (p: ImportProgress) => void;
 }): Promise<ImportExportResult> {
   if (actor !== "system") authorize(actor, "import.run");
   const source: ExportSource = await openExport(file);
@@ -186,6 +191,7 @@ export async function importCasefileExport({
     const witnessIndex = new Map<Record<string, unknown>, number>();
     const blobs: unknown[] = [];
     let hasTables = false;
+    let checked = 0;
     const walked = await walkDocument(await source.document(), {
       table(name) {
         hasTables = true;
@@ -195,6 +201,7 @@ export async function importCasefileExport({
         else lastTable = at;
       },
       row(table, r, i) {
+        if (++checked % 5000 === 0) onProgress?.({ phase: "checking", done: checked, unit: "rows" });
         if (table === "AuditEvent") chain.step(r);
         else if (table === "Blob") blobs.push(r.sha256);
         else if (table === "Witness") {
@@ -253,9 +260,11 @@ export async function importCasefileExport({
         if (batch.length) await delegate(tx, table).createMany({ data: batch });
         batch = [];
       };
+      let loaded = 0;
       const add = async (table: ExportedTable, r: Record<string, unknown>, i: number) => {
         batch.push(decode(table, r, i));
         counts[table]++;
+        if (++loaded % 5000 === 0) onProgress?.({ phase: "loading", done: loaded, total: checked, unit: "rows" });
         if (searchable.has(table)) {
           const list = ids.get(table) ?? [];
           list.push(r.id as string);
@@ -279,7 +288,15 @@ export async function importCasefileExport({
       });
       if (again2.sha256 !== exportSha256) throw bad("The export's casefile-export.json changed while it was being read. Nothing was written.");
       // The search index is derived: built here, in the same transaction.
-      for (const type of SEARCH_TYPES) for (const id of ids.get(searchTableOf[type]) ?? []) await indexRecord(tx, type, id);
+      for (const type of SEARCH_TYPES) {
+        const list = ids.get(searchTableOf[type]) ?? [];
+        if (type === "statement")
+          for (let i = 0; i < list.length; i += 500) {
+            await indexStatements(tx, list.slice(i, i + 500));
+            onProgress?.({ phase: "indexing", done: Math.min(i + 500, list.length), total: list.length, unit: "statements" });
+          }
+        else for (const id of list) await indexRecord(tx, type, id);
+      }
       const event = await writeAudit(tx, {
         actor,
         action: "transfer.import",

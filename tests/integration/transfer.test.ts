@@ -10,7 +10,7 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { read } from "@/lib/db/write";
 import { checkStoredFile } from "@/lib/exhibits/storage";
-import { EXCLUDED_TABLES, EXPORTED_TABLES, importCasefileExport, writeExportDirectory, writeExportZip } from "@/lib/transfer";
+import { EXCLUDED_TABLES, EXPORTED_TABLES, importCasefileExport, writeExportDirectory, writeExportZip, type ImportProgress } from "@/lib/transfer";
 import { allModels, columnsOf, delegate, encodeValue, ORDER_BY } from "@/lib/transfer/tables";
 import { emptyDatabase, freshDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
 import { buildRichData, demoActors } from "./transfer-data";
@@ -153,9 +153,13 @@ describe("full export and import", () => {
 
   test("the ZIP loads into an empty installation identically: ids, revision hashes, files, the audit chain and its head", async () => {
     const { store } = await freshDestination();
-    const r = await importCasefileExport({ file: zipFile });
+    const progress: ImportProgress[] = [];
+    const r = await importCasefileExport({ file: zipFile, onProgress: (p) => progress.push(p) });
     expect(r.dryRun).toBe(false);
     await expectIdenticalTo(r, store, zipHead);
+    // Statements are indexed in batches, each reported.
+    const statements = (sourceTables.Statement as unknown[]).length;
+    expect(progress.filter((p) => p.phase === "indexing").at(-1)).toEqual({ phase: "indexing", done: statements, total: statements, unit: "statements" });
   });
 
   test("the directory form loads the same way", async () => {

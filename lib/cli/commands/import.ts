@@ -22,8 +22,20 @@ async function importExport(file: string, values: { "dry-run"?: boolean; as?: st
     console.error(`no active account ${values.as}`);
     return 1;
   }
+  let lastShown = 0;
   try {
-    const r = await importCasefileExport({ file, dryRun: values["dry-run"] ?? false, actor });
+    const r = await importCasefileExport({
+      file,
+      dryRun: values["dry-run"] ?? false,
+      actor,
+      onProgress: (p) => {
+        if (process.stderr.isTTY && Date.now() - lastShown > 500) {
+          lastShown = Date.now();
+          process.stderr.write(`\r${p.phase} ${p.done}${p.total ? `/${p.total}` : ""} ${p.unit}   `);
+        }
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write("\n");
     const counts = Object.entries(r.counts).filter(([, n]) => n > 0).map(([t, n]) => `${n} ${t}`).join(", ");
     console.log(`${r.dryRun ? "dry run: would load" : "loaded"} Casefile export ${r.exportId} (sha256 ${r.exportSha256}): ${counts}; ${r.files} files; audit head ${r.auditHead}`);
     return 0;
