@@ -534,6 +534,73 @@ export async function getProceedingEvidence({ actor, proceedingId, page: pageInp
   });
 }
 
+// ---------------------------------------------------------------- an event's testimony
+
+/** How many statements citing an event the event page shows at a time. */
+export const EVENT_STATEMENTS_PER_PAGE = 20;
+
+/**
+ * For an event: per person named in the links citing it, which allegation types the testimony
+ * supports and by how many independent witnesses (only the links citing this event count), and
+ * the statements citing it with their quotes, EVENT_STATEMENTS_PER_PAGE at a time (page `page`,
+ * in the order their first such link was made; a page past the last gives the last). The same
+ * reading rule as the person and proceeding pages: a legal team counts and sees only statements
+ * whose witness's consent covers legal sharing (legalOnly).
+ */
+export async function getEventTestimony({ actor, eventId, page: pageInput, perPage = EVENT_STATEMENTS_PER_PAGE }: { actor: Actor | null; eventId: string; page?: unknown; perPage?: number }) {
+  authorize(actor, "registry.read");
+  authorize(actor, "statement.read");
+  const asked = parseInput(z.object({ page: ZPage }), { page: pageInput }).page;
+  return read(async (db) => {
+    const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, titleFa: true } });
+    if (!event) throw new AppError("NOT_FOUND", "No such event.");
+    const legal = legalOnly(actor);
+    const [counted, statementRows] = await Promise.all([
+      rawAll<CountedRow & { personId: string; allegationType: string }>(Prisma.sql`
+        SELECT l."personId", l."allegationType", s."witnessId", w."sameAsId", l."anchor", s."status", COUNT(*) AS "n"
+        FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" JOIN "Witness" w ON w."id" = s."witnessId"
+        WHERE l."eventId" = ${eventId} ${legal}
+        GROUP BY l."personId", l."allegationType", s."witnessId", w."sameAsId", l."anchor", s."status"`),
+      rawAll<{ id: string; total: unknown }>(Prisma.sql`
+        WITH "b" AS (
+          SELECT l."statementId" AS "id", ROW_NUMBER() OVER (ORDER BY MIN(l."createdAt"), l."statementId") AS "rn", COUNT(*) OVER () AS "total"
+          FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" WHERE l."eventId" = ${eventId} ${legal}
+          GROUP BY l."statementId")
+        SELECT "id", "total" FROM "b" WHERE ${onPageSql(Prisma.sql`"rn"`, Prisma.sql`"total"`, asked, perPage)} ORDER BY "rn"`),
+    ]);
+    const statementTotal = rawInt(statementRows[0]?.total ?? 0);
+    const pages = Math.max(1, Math.ceil(statementTotal / perPage));
+    const page = Math.min(asked, pages);
+    const shown = statementRows.map((r) => r.id);
+
+    const canonical = await canonicalOfRows(counted);
+    const personIds = [...new Set(counted.map((r) => r.personId))];
+    const persons = new Map((await db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, nameFa: true } })).map((p) => [p.id, p]));
+    const named = [...groupBy(counted, (r) => r.personId).entries()]
+      .map(([personId, rows]) => ({
+        person: persons.get(personId)!,
+        totals: countRows(rows, canonical),
+        allegations: [...groupBy(rows, (r) => r.allegationType).entries()].sort((a, b) => typeOrder(a[0]) - typeOrder(b[0])).map(([allegationType, r]) => ({ allegationType, ...countRows(r, canonical) })),
+      }))
+      // The best corroborated first, then by name.
+      .sort((a, b) => weightOf(b.totals) - weightOf(a.totals) || a.person.name.localeCompare(b.person.name));
+
+    const links = shown.length ? await loadLinks(db, actor, { statementId: { in: shown }, eventId }) : [];
+    const byStatement = groupBy(links, (l) => l.statementId);
+    const testimony = shown
+      .filter((id) => byStatement.has(id))
+      .map((id) => {
+        const items = byStatement.get(id)!;
+        const s = items[0]!.statement;
+        return {
+          statement: { id: s.id, title: s.title, language: s.language, status: s.status, fictional: s.fictional, witnessCode: s.witness.code },
+          quotes: items.map((l) => ({ ...quoteOf(l), person: persons.get(l.personId)! })),
+        };
+      });
+    return { event: { id: event.id, title: event.title, titleFa: event.titleFa }, persons: named, testimony, pages: { page, pages, perPage, statements: statementTotal } };
+  });
+}
+
 // ---------------------------------------------------------------- the matrix and the timeline at scale
 //
 // An archive of 10,000 statements names ~500 persons in ~2,000 events: every person × every

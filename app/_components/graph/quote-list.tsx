@@ -8,9 +8,10 @@ import styles from "./graph.module.css";
  * The exact quotes behind a count: each with its witness code, revision and offsets, and a link
  * to that revision. Rendered on the server (a proceeding's evidence) and in the browser (a
  * person's allegation group, loaded when it is opened: allegation-quotes.tsx), so its text
- * comes from the "allegations" and "statuses" namespaces only.
+ * comes from the "allegations" and "statuses" namespaces only; a quote's `label` (its role and
+ * allegation, as the event page shows them) comes translated by the caller.
  */
-export function QuoteList({ quotes, person }: { quotes: (Quote & { person?: { name: string; nameFa: string } })[]; person?: boolean }) {
+export function QuoteList({ quotes, person }: { quotes: (Quote & { person?: { name: string; nameFa: string }; label?: string })[]; person?: boolean }) {
   const t = useTranslations("allegations");
   return (
     <ul className={styles.quotes} data-testid="allegation-quotes">
@@ -25,6 +26,7 @@ export function QuoteList({ quotes, person }: { quotes: (Quote & { person?: { na
                 <bdi>{q.person.name}</bdi>
               </strong>
             )}
+            {q.label && <span data-testid="quote-allegation">{q.label}</span>}
             <span className="code">{q.witnessCode}</span>
             <span>{t("quoteSource", { n: q.revisionNumber, start: q.startOffset, end: q.endOffset })}</span>
             <StatusBadge status={q.statementStatus} />

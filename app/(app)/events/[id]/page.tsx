@@ -11,6 +11,7 @@ import { getCalendar } from "@/app/_lib/calendar";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getEvent } from "@/lib/events";
+import { EventTestimony } from "@/app/_components/graph/event-testimony";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,7 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EventPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const saved = param((await searchParams).saved) === "1";
+  const sp = await searchParams;
+  const saved = param(sp.saved) === "1";
   const actor = await requirePageActor(`/events/${id}`);
   const [e, t, calendar, rawLocale] = await Promise.all([orHttpError(getEvent({ actor, eventId: id })), getTranslations(), getCalendar(), getLocale()]);
   const locale = rawLocale === "fa" ? "fa" : "en";
@@ -106,6 +108,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           </p>
         </RegistrySection>
       )}
+      <EventTestimony eventId={e.id} page={param(sp.testimonyPage)} />
       <RecordHistory actor={actor} recordType="Event" recordId={e.id} />
     </>
   );

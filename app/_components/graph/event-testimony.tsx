@@ -1,0 +1,99 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { RegistrySection } from "@/app/(app)/_components/registry/section";
+import { StatusBadge } from "@/app/_components/badges";
+import { getActor } from "@/lib/auth/session";
+import { getEventTestimony } from "@/lib/corroboration";
+import { ALLEGATION_TYPES } from "@/lib/links/schemas";
+import { CountBadge } from "./counts";
+import styles from "./graph.module.css";
+import { QuoteList } from "./quote-list";
+import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
+
+/**
+ * For the event page: the persons the testimony citing this event names, each kind of
+ * allegation with its count of independent witnesses; then the statements citing the event with
+ * their quotes (each with its role and allegation, the person named and the witness code), a page
+ * at a time (lib bounds them); `page` is the event page's `testimonyPage`, the pages plain links.
+ * What a legal team reads is decided in lib (getEventTestimony), as for persons and proceedings.
+ */
+export async function EventTestimony({ eventId, page }: { eventId: string; page?: string }) {
+  const actor = await getActor();
+  const [r, t, locale] = await Promise.all([getEventTestimony({ actor, eventId, page: pageFromAddress(page) }), getTranslations(), getLocale()]);
+  const href = (n: number) => (n === 1 ? `/events/${eventId}#testimony-list-heading` : `/events/${eventId}?testimonyPage=${n}#testimony-list-heading`);
+  const fa = locale === "fa";
+  const types = ALLEGATION_TYPES.filter((a) => r.persons.some((p) => p.allegations.some((x) => x.allegationType === a)));
+  const label = (role: string, allegationType: string) =>
+    `${t.has(`links.roles.${role}`) ? t(`links.roles.${role}`) : role} · ${t.has(`links.allegationTypes.${allegationType}`) ? t(`links.allegationTypes.${allegationType}`) : allegationType}`;
+  return (
+    <RegistrySection id="testimony" title={t("allegations.eventHeading")} testId="event-testimony">
+      <p className="muted">{t("allegations.eventIntro")}</p>
+      {actor?.role === "LEGAL" && <p className="note">{t("allegations.legalNote")}</p>}
+      {r.persons.length === 0 ? (
+        <p className="empty" data-testid="event-testimony-empty">
+          {t("allegations.eventNone")}
+        </p>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className={`table ${styles.defendantTable}`} data-testid="event-person-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("allegations.personNamed")}</th>
+                  {types.map((a) => (
+                    <th key={a} scope="col">
+                      {t(`links.allegationTypes.${a}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {r.persons.map((p) => (
+                  <tr key={p.person.id} data-testid="event-person-row" data-person-id={p.person.id}>
+                    <th scope="row">
+                      <Link href={`/persons/${p.person.id}`}>
+                        <bdi>{(fa && p.person.nameFa) || p.person.name}</bdi>
+                      </Link>
+                    </th>
+                    {types.map((a) => {
+                      const c = p.allegations.find((x) => x.allegationType === a);
+                      return <td key={a}>{c ? <CountBadge counts={c} testId="event-person-counts" /> : <span className="muted">—</span>}</td>;
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+
+          <h3 className={styles.subheading} id="testimony-list-heading">
+            {t("allegations.eventTestimony")}
+          </h3>
+          {r.pages.pages > 1 && (
+            <p className="muted" data-testid="testimony-page-showing" data-statements-total={r.pages.statements}>
+              {t("allegations.evidenceShowing", { from: (r.pages.page - 1) * r.pages.perPage + 1, to: (r.pages.page - 1) * r.pages.perPage + r.testimony.length, statements: r.pages.statements })}
+            </p>
+          )}
+          <ul className={styles.evidenceList} data-testid="testimony-list">
+            {r.testimony.map((e) => (
+              <li key={e.statement.id} className={styles.evidenceItem} data-testid="testimony-item">
+                <p className={styles.evidenceHead}>
+                  <Link href={`/statements/${e.statement.id}`} dir="auto" lang={e.statement.language} data-testid="testimony-statement-link">
+                    {e.statement.title}
+                  </Link>
+                  <span className="code">{e.statement.witnessCode}</span>
+                  <StatusBadge status={e.statement.status} />
+                  {e.statement.fictional && <span className="badge badge-fictional">{t("common.fictional")}</span>}
+                </p>
+                <QuoteList
+                  quotes={e.quotes.map((q) => ({ ...q, person: { name: (fa && q.person.nameFa) || q.person.name, nameFa: q.person.nameFa }, label: label(q.role, q.allegationType) }))}
+                  person
+                />
+              </li>
+            ))}
+          </ul>
+          {r.pages.pages > 1 && <PageLinks page={r.pages.page} pages={r.pages.pages} href={href} label={t("allegations.eventPagerLabel")} testId="testimony-pager" t={t} />}
+        </>
+      )}
+    </RegistrySection>
+  );
+}
