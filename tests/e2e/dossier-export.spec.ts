@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import yauzl from "yauzl";
-import { expect, setLocale, signInAs, test } from "./fixtures";
+import { demoUser, expect, setLocale, signInAs, signInWith, test } from "./fixtures";
 
 // A legal team builds a dossier for the Nouri proceeding, exports it from the dossier page,
 // watches the progress, downloads the package and finds every file in its manifest.
@@ -97,4 +97,53 @@ test("a reviewer sees no export panel and the API refuses to start one", async (
   await expect(page.getByTestId("dossier-export-panel")).toHaveCount(0);
   const r = await page.request.post(`/api/v1/dossiers/${list[0]!.id}/exports`, { data: {} });
   expect(r.status()).toBe(403);
+});
+
+test("an export whose witness has since withdrawn consent to legal sharing is listed as to be exported again, in the reader's language, not as a dead download", async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  // A fictional witness of its own (the demo's consents stay as they are for the other tests), consenting to legal sharing.
+  const researcherContext = await browser.newContext({ baseURL });
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(researcherContext.request, researcher.email, researcher.password);
+  const r = researcherContext.request;
+  const made = (await (await r.post("/api/v1/witnesses", { data: { consents: [{ scope: "LEGAL_SHARING", givenAt: "2023-01-01", method: "WRITTEN" }] } })).json()) as { id: string };
+  const witness = (await (await r.get(`/api/v1/witnesses/${made.id}`)).json()) as { id: string; consents: { id: string; scope: string }[] };
+  expect(witness.consents.map((c) => c.scope)).toEqual(["LEGAL_SHARING"]);
+  const statement = await r.post("/api/v1/statements", { data: { witnessId: witness.id, title: `Fictional withdrawal sample ${Date.now()}`, language: "en", originalText: "This text is fictional and written only to test the software." } });
+  expect(statement.status(), await statement.text()).toBe(201);
+  const statementId = ((await statement.json()) as { id: string }).id;
+
+  await signInAs(page, "LEGAL");
+  await setLocale(page, baseURL!, "en");
+  const proceedings = (await (await page.request.get("/api/v1/proceedings?q=" + encodeURIComponent("Hamid Nouri"))).json()).items as { id: string }[];
+  const dossier = await page.request.post("/api/v1/dossiers", { data: { title: `Withdrawal bundle ${Date.now()}`, subjectType: "PROCEEDING", subjectId: proceedings[0]!.id, preselect: false } });
+  expect(dossier.status(), await dossier.text()).toBe(201);
+  const dossierId = ((await dossier.json()) as { id: string }).id;
+  const item = await page.request.post(`/api/v1/dossiers/${dossierId}/items`, { data: { kind: "STATEMENT", refId: statementId } });
+  expect(item.status(), await item.text()).toBeLessThan(300);
+  const started = (await (await page.request.post(`/api/v1/dossiers/${dossierId}/exports`)).json()) as { id: string };
+  await expect(async () => {
+    expect(((await (await page.request.get(`/api/v1/dossier-exports/${started.id}`)).json()) as { status: string }).status).toBe("READY");
+  }).toPass({ timeout: 90_000 });
+  await page.goto(`/dossiers/${dossierId}`);
+  const row = page.locator(`[data-testid="dossier-export"][data-export-id="${started.id}"]`);
+  await expect(row.getByTestId("export-download")).toBeVisible();
+  await expect(row.getByTestId("export-unavailable")).toHaveCount(0);
+
+  // The witness withdraws: the package is no longer offered, and the list says why and what to do.
+  const withdrawn = await r.post(`/api/v1/witnesses/${witness.id}/consents/${witness.consents[0]!.id}/withdraw`, { data: { note: "withdrawn (fictional, test)" } });
+  expect(withdrawn.status(), await withdrawn.text()).toBe(200);
+  await researcherContext.close();
+  await page.goto(`/dossiers/${dossierId}`);
+  await expect(row.getByTestId("export-unavailable")).toHaveAttribute("data-reason", "CONSENT_WITHDRAWN");
+  await expect(row.getByTestId("export-unavailable")).toContainText("Export the dossier again");
+  await expect(row.getByTestId("export-download")).toHaveCount(0);
+  await row.screenshot({ path: "data/test-results/dossier-export-withdrawn-en.png" });
+
+  await setLocale(page, baseURL!, "fa");
+  await page.goto(`/dossiers/${dossierId}`);
+  await expect(row.getByTestId("export-unavailable")).toContainText("دوباره برون‌بری کنید");
+  await expect(row.getByTestId("export-unavailable")).not.toContainText(/[A-Za-z]/);
+  await expect(row.getByTestId("export-download")).toHaveCount(0);
+  await row.screenshot({ path: "data/test-results/dossier-export-withdrawn-fa.png" });
 });

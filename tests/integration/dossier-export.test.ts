@@ -451,7 +451,8 @@ describe("refused and failed exports leave nothing behind", () => {
     const d = await createDossier({ actor: legal, input: { title: "Consent withdrawn after export", subjectType: "PROCEEDING", subjectId: proceedingId, preselect: false } });
     for (const [kind, refId] of [["STATEMENT", kept.id], ["STATEMENT", withdrawn.id], ["EXHIBIT", ex.exhibit.id]] as const) await addDossierItem({ actor: legal, dossierId: d.id, input: { kind, refId } });
     const before = await startDossierExport({ actor: legal, dossierId: d.id, input: { revealIdentities: true, reason: "Disclosure to the prosecutor (test)" }, wait: true });
-    expect(before).toMatchObject({ status: "READY", mayDownload: true, excluded: { count: 0 } });
+    expect(before).toMatchObject({ status: "READY", mayDownload: true, unavailable: null, excluded: { count: 0 } });
+    expect((await listDossierExports({ actor: legal, dossierId: d.id }))[0]).toMatchObject({ id: before.id, mayDownload: true, unavailable: null });
     expect(pdfText(await savedPdf(before.id))).toContain(secret);
     // While consent holds, the exporter downloads it.
     const ok = await openExportPackage({ actor: legal, exportId: before.id });
@@ -469,12 +470,26 @@ describe("refused and failed exports leave nothing behind", () => {
     expect(res.status).toBe(422);
     expect(await res.text()).not.toContain(secret);
     expect(await downloads()).toBe(counted);
+    // The exports list and the export itself say so, by the same check, instead of offering a download that would be refused.
+    for (const actor of [legal, admin]) {
+      expect((await listDossierExports({ actor, dossierId: d.id })).find((x) => x.id === before.id)).toMatchObject({ status: "READY", mayDownload: false, unavailable: "CONSENT_WITHDRAWN" });
+      expect(await getDossierExport({ actor, exportId: before.id })).toMatchObject({ mayDownload: false, unavailable: "CONSENT_WITHDRAWN" });
+    }
 
     // A new export leaves the withdrawn witness's statement and exhibit out, and is served.
     const after = await startDossierExport({ actor: legal, dossierId: d.id, input: { revealIdentities: true, reason: "Disclosure to the prosecutor (test)" }, wait: true });
     expect(after).toMatchObject({ status: "READY", excluded: { count: 2, reasons: { CONSENT_WITHDRAWN: 2 } } });
+    expect(after).toMatchObject({ mayDownload: true, unavailable: null });
     const f = await openExportPackage({ actor: legal, exportId: after.id });
     f.stream.destroy();
     expect(pdfText(await savedPdf(after.id))).not.toContain(secret);
+
+    // A package whose file is gone is listed as such too, and its download refused alike.
+    rmSync(packagePath(after.id));
+    expect((await listDossierExports({ actor: legal, dossierId: d.id })).map((x) => [x.id, x.unavailable, x.mayDownload])).toEqual([
+      [after.id, "PACKAGE_MISSING", false],
+      [before.id, "CONSENT_WITHDRAWN", false],
+    ]);
+    await expect(openExportPackage({ actor: legal, exportId: after.id })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("no longer on the server") });
   }, 120_000);
 });

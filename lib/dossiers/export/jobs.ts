@@ -45,7 +45,16 @@ export type DossierExportOut = {
   createdAt: string;
   finishedAt: string | null;
   mayDownload: boolean;
+  /**
+   * Why a READY package can no longer be downloaded, so it must be exported again (null: it
+   * can): a witness in it has since withdrawn consent to legal sharing (or a record in it is
+   * gone), or its file is no longer on the server. The same check as the download (packageState).
+   */
+  unavailable: PackageProblem | null;
 };
+
+/** Why a finished package is not handed out any more. */
+export type PackageProblem = "CONSENT_WITHDRAWN" | "PACKAGE_MISSING";
 
 type Row = {
   id: string;
@@ -79,7 +88,7 @@ function mayDownload(actor: Actor, row: { createdById: string }): boolean {
   return row.createdById === actor.id || actor.role === "ADMIN";
 }
 
-export function exportOut(actor: Actor, r: Row): DossierExportOut {
+export function exportOut(actor: Actor, r: Row, unavailable: PackageProblem | null = null): DossierExportOut {
   const excluded = parseJson<{ reason: string }[]>(r.excluded, []);
   const reasons: Record<string, number> = {};
   for (const x of excluded) reasons[x.reason] = (reasons[x.reason] ?? 0) + 1;
@@ -98,8 +107,15 @@ export function exportOut(actor: Actor, r: Row): DossierExportOut {
     createdById: r.createdById,
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
-    mayDownload: r.status === "READY" && mayDownload(actor, r),
+    mayDownload: r.status === "READY" && unavailable === null && mayDownload(actor, r),
+    unavailable: r.status === "READY" ? unavailable : null,
   };
+}
+
+/** exportOut, with a READY package checked as its download would check it (packageState). */
+async function exportOutChecked(actor: Actor, r: Row): Promise<DossierExportOut> {
+  const state = r.status === "READY" ? await packageState(r.id) : null;
+  return exportOut(actor, r, state && "problem" in state ? state.problem : null);
 }
 
 /**
@@ -234,7 +250,7 @@ export async function getDossierExport({ actor, exportId }: { actor: Actor | nul
   await failStaleExports();
   const r = await read((db) => db.dossierExport.findUnique({ where: { id: exportId } }));
   if (!r) throw new AppError("NOT_FOUND", "No such export.");
-  return exportOut(actor, r);
+  return exportOutChecked(actor, r);
 }
 
 export async function listDossierExports({ actor, dossierId }: { actor: Actor | null; dossierId: string }): Promise<DossierExportOut[]> {
@@ -244,7 +260,7 @@ export async function listDossierExports({ actor, dossierId }: { actor: Actor | 
     if (!(await db.dossier.findUnique({ where: { id: dossierId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such dossier.");
     return db.dossierExport.findMany({ where: { dossierId }, orderBy: { createdAt: "desc" }, take: 20 });
   });
-  return rows.map((r) => exportOut(actor, r));
+  return Promise.all(rows.map((r) => exportOutChecked(actor, r)));
 }
 
 /** The finished package as a stream; each download is audited. */
@@ -254,15 +270,27 @@ export async function openExportPackage({ actor, exportId }: { actor: Actor | nu
   if (!r) throw new AppError("NOT_FOUND", "No such export.");
   if (!mayDownload(actor, r)) throw new AppError("FORBIDDEN", "Only the person who made this export (or an admin) may download it.");
   if (r.status !== "READY" || !r.sha256) throw new AppError("INVALID_STATE", "This export is not ready.");
-  const path = packagePath(r.id, exportsRoot());
-  const s = await stat(path).catch(() => null);
-  if (!s || !s.isFile()) throw new AppError("INVALID_STATE", "The package file is no longer on the server. Export the dossier again.");
-  if (!(await consentStillCovers(path)))
+  const state = await packageState(r.id);
+  if ("problem" in state && state.problem === "PACKAGE_MISSING") throw new AppError("INVALID_STATE", "The package file is no longer on the server. Export the dossier again.");
+  if ("problem" in state)
     throw new AppError("INVALID_STATE", "A witness whose testimony or evidence is in this package has since withdrawn consent to sharing with legal teams. Export the dossier again: the new package leaves it out.", undefined, {
       reason: "CONSENT_WITHDRAWN",
     });
   await write((tx) => writeAudit(tx, { actor, action: "dossier.export.download", recordType: "Dossier", recordId: r.dossierId, after: { exportId: r.id, sha256: r.sha256 } }));
-  return { size: s.size, sha256: r.sha256, dossierId: r.dossierId, exportId: r.id, fileName: `dossier-${r.dossierId}-${r.id}.zip`, stream: createReadStream(path) };
+  return { size: state.size, sha256: r.sha256, dossierId: r.dossierId, exportId: r.id, fileName: `dossier-${r.dossierId}-${r.id}.zip`, stream: createReadStream(state.path) };
+}
+
+/**
+ * Whether a finished package may still be handed out: its file is on the server and the consent
+ * that let it be built still holds (consentStillCovers). The download refuses on the problem; the
+ * exports list shows it, so no one is offered a download that would be refused.
+ */
+async function packageState(exportId: string): Promise<{ path: string; size: number } | { problem: PackageProblem }> {
+  const path = packagePath(exportId, exportsRoot());
+  const s = await stat(path).catch(() => null);
+  if (!s || !s.isFile()) return { problem: "PACKAGE_MISSING" };
+  if (!(await consentStillCovers(path))) return { problem: "CONSENT_WITHDRAWN" };
+  return { path, size: s.size };
 }
 
 /** The manifest.json of a finished package (the ZIP this process wrote). */

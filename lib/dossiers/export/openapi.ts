@@ -22,6 +22,11 @@ const exportOut = {
     createdAt: { type: "string" },
     finishedAt: { type: ["string", "null"] },
     mayDownload: { type: "boolean" },
+    unavailable: {
+      type: ["string", "null"],
+      enum: ["CONSENT_WITHDRAWN", "PACKAGE_MISSING", null],
+      description: "For a READY export whose package can no longer be downloaded (export the dossier again): a witness in it withdrew consent to legal sharing, or its file is gone; else null",
+    },
   },
 };
 

@@ -55,15 +55,21 @@ function ExportRow({ initial }: { initial: DossierExportOut }) {
       )}
       {e.status === "READY" && (
         <>
+          {e.unavailable ? (
+            <p className="note note-warning" role="status" data-testid="export-unavailable" data-reason={e.unavailable}>
+              {t(`unavailable.${e.unavailable === "PACKAGE_MISSING" ? "PACKAGE_MISSING" : "CONSENT_WITHDRAWN"}`)}
+            </p>
+          ) : null}
           <p>
-            {e.mayDownload ? (
+            {e.unavailable ? null : e.mayDownload ? (
               <a href={`/api/v1/dossier-exports/${e.id}/package`} download data-testid="export-download">
                 {t("download")}
               </a>
             ) : (
               <span className="hint">{t("notYours")}</span>
             )}{" "}
-            · {t("size", { size: format.number(e.size ?? 0) })}
+            {e.unavailable ? null : "· "}
+            {t("size", { size: format.number(e.size ?? 0) })}
           </p>
           <p className="hint">
             {t("sha256")} <code dir="ltr" data-testid="export-sha256">{e.sha256}</code>
