@@ -491,5 +491,9 @@ describe("refused and failed exports leave nothing behind", () => {
       [before.id, "CONSENT_WITHDRAWN", false],
     ]);
     await expect(openExportPackage({ actor: legal, exportId: after.id })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("no longer on the server") });
+    // A file that is not a readable package any more: the same, not a failed dossier page.
+    writeFileSync(packagePath(after.id), "not a zip");
+    expect((await listDossierExports({ actor: legal, dossierId: d.id }))[0]).toMatchObject({ id: after.id, unavailable: "PACKAGE_MISSING", mayDownload: false });
+    await expect(openExportPackage({ actor: legal, exportId: after.id })).rejects.toMatchObject({ code: "INVALID_STATE" });
   }, 120_000);
 });

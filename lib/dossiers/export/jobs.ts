@@ -289,7 +289,11 @@ async function packageState(exportId: string): Promise<{ path: string; size: num
   const path = packagePath(exportId, exportsRoot());
   const s = await stat(path).catch(() => null);
   if (!s || !s.isFile()) return { problem: "PACKAGE_MISSING" };
-  if (!(await consentStillCovers(path))) return { problem: "CONSENT_WITHDRAWN" };
+  // A file that is no longer a readable package (its manifest cannot be read) is as good as gone:
+  // said so on the list rather than failing the dossier page, and refused on download.
+  const covers = await consentStillCovers(path).catch(() => null);
+  if (covers === null) return { problem: "PACKAGE_MISSING" };
+  if (!covers) return { problem: "CONSENT_WITHDRAWN" };
   return { path, size: s.size };
 }
 
