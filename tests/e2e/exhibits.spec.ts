@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { ELF, pdf, sha256, wav } from "@/tests/support/exhibit-files";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, setLocale, signInAs, test } from "./fixtures";
 
 // Exhibits in the browser: upload with progress, the hash shown, dedupe, refusals, playback
 // and preview, chain of custody and verification, and who may do what.
@@ -56,6 +56,16 @@ test("a researcher uploads a recording, sees its SHA-256 and exhibit number, and
   // The hash list of every exhibit has it once.
   await page.goto("/exhibits");
   await expect(page.getByTestId("exhibit-row").filter({ hasText: sha256(bytes) })).toHaveCount(1);
+
+  // In Persian, sizes are in Persian digits and unit names, in the list, on the statement's exhibits and in the uploader's hint.
+  await setLocale(page, new URL(page.url()).origin, "fa");
+  await page.goto("/exhibits");
+  const size = page.getByTestId("exhibit-row").filter({ hasText: sha256(bytes) }).getByTestId("exhibit-size");
+  await expect(size).toHaveText(/^[۰-۹٫]+ کیلوبایت$/);
+  await page.goto(`/exhibits?statementId=${statementId}`);
+  await expect(page.getByTestId("exhibit-item").filter({ hasText: sha256(bytes) })).toContainText(/[۰-۹٫]+ کیلوبایت/);
+  await expect(page.locator("p.hint").filter({ hasText: "JPEG" })).toContainText(/[۰-۹٫]+ مگابایت/);
+  await expect(page.locator("p.hint").filter({ hasText: "JPEG" })).not.toContainText(/\d+ (MB|KB|bytes)/);
 });
 
 test("a renamed executable is refused with the detected type, and nothing is added", async ({ page }) => {
