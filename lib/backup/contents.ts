@@ -1,11 +1,10 @@
 import "server-only";
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Transform, type Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import Database from "better-sqlite3";
 import yauzl from "yauzl";
@@ -15,7 +14,7 @@ import { eventHash, GENESIS_HASH } from "@/lib/audit/canonical";
 import { AppError } from "@/lib/errors";
 import { decryptFileToFile } from "./age";
 import { ARCHIVE, BACKUP_FORMAT, BACKUP_VERSION, MANIFEST, type Manifest } from "./manifest";
-import { sha256OfFile } from "@/lib/crypto/file-hash";
+import { hashingTap, sha256OfFile, sha256OfStream } from "@/lib/crypto/file-hash";
 
 // Reading a backup directory back: the manifest, the database copy and the exhibit files, in
 // clear or from the encrypted archive. Used to verify a backup just written and to restore one.
@@ -34,28 +33,12 @@ export { sha256OfFile };
 
 /** Copies a stream to a file, hashing it on the way. */
 export async function copyHashing(input: Readable, dest: string): Promise<{ sha256: string; size: number }> {
-  const h = createHash("sha256");
-  let size = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      h.update(chunk);
-      size += chunk.length;
-      cb(null, chunk);
-    },
-  });
-  await pipeline(input, tap, createWriteStream(dest, { flags: "wx", mode: 0o600 }));
-  return { sha256: h.digest("hex"), size };
+  const tap = hashingTap();
+  await pipeline(input, tap.stream, createWriteStream(dest, { flags: "wx", mode: 0o600 }));
+  return tap.digest();
 }
 
-export async function hashStream(input: Readable): Promise<{ sha256: string; size: number }> {
-  const h = createHash("sha256");
-  let size = 0;
-  for await (const c of input) {
-    h.update(c as Buffer);
-    size += (c as Buffer).length;
-  }
-  return { sha256: h.digest("hex"), size };
-}
+export const hashStream: (input: Readable) => Promise<{ sha256: string; size: number }> = sha256OfStream;
 
 export function run(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {

@@ -454,6 +454,53 @@ export async function getPersonAllegationQuotes({ actor, personId, query, perPag
 
 // ---------------------------------------------------------------- a proceeding's evidence
 
+/**
+ * Per person, allegation type and witness, the links matching `where` (with the reader's rule
+ * `legal`), for countRows: the counts are made in the database, a row per group.
+ */
+function countedByPerson(where: Prisma.Sql, legal: Prisma.Sql) {
+  return rawAll<CountedRow & { personId: string; allegationType: string }>(Prisma.sql`
+    SELECT l."personId", l."allegationType", s."witnessId", w."sameAsId", l."anchor", s."status", COUNT(*) AS "n"
+    FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" JOIN "Witness" w ON w."id" = s."witnessId"
+    WHERE ${where} ${legal}
+    GROUP BY l."personId", l."allegationType", s."witnessId", w."sameAsId", l."anchor", s."status"`);
+}
+
+/**
+ * One page of the statements with a link matching `scope`, in the order their first such link
+ * was made, and how many there are in all; a page past the last is clamped in this same read
+ * (onPageSql), as the person page's are, instead of reading again.
+ */
+async function citingStatementsPage(scope: Prisma.Sql, legal: Prisma.Sql, asked: number, perPage: number) {
+  const rows = await rawAll<{ id: string; total: unknown }>(Prisma.sql`
+    WITH "b" AS (
+      SELECT l."statementId" AS "id", ROW_NUMBER() OVER (ORDER BY MIN(l."createdAt"), l."statementId") AS "rn", COUNT(*) OVER () AS "total"
+      FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" WHERE ${scope} ${legal}
+      GROUP BY l."statementId")
+    SELECT "id", "total" FROM "b" WHERE ${onPageSql(Prisma.sql`"rn"`, Prisma.sql`"total"`, asked, perPage)} ORDER BY "rn"`);
+  const total = rawInt(rows[0]?.total ?? 0);
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  return { shown: rows.map((r) => r.id), total, page: Math.min(asked, pages), pages };
+}
+
+type LoadedLink = Awaited<ReturnType<typeof loadLinks>>[number];
+
+/** The shown statements, in order, each with its quotes among `links` (a statement without one is left out). */
+function withQuotes(shown: string[], links: LoadedLink[], persons: Map<string, { id: string; name: string; nameFa: string }>) {
+  const byStatement = groupBy(links, (l) => l.statementId);
+  return shown
+    .filter((id) => byStatement.has(id))
+    .map((id) => {
+      const items = byStatement.get(id)!;
+      const s = items[0]!.statement;
+      return {
+        statement: { id: s.id, title: s.title, language: s.language, status: s.status, fictional: s.fictional, witnessCode: s.witness.code },
+        quotes: items.map((l) => ({ ...quoteOf(l), person: persons.get(l.personId)! })),
+        links: items,
+      };
+    });
+}
+
 /** How many statements in evidence the proceeding page shows at a time. */
 export const PROCEEDING_STATEMENTS_PER_PAGE = 20;
 
@@ -479,28 +526,11 @@ export async function getProceedingEvidence({ actor, proceedingId, page: pageInp
     const defendantIds = proceeding.defendants.map((d) => d.person.id);
     const legal = legalOnly(actor);
     const scope = Prisma.sql`(l."proceedingId" = ${proceedingId}${defendantIds.length ? Prisma.sql` OR l."personId" IN (${Prisma.join(defendantIds)})` : Prisma.empty})`;
-    const from = Prisma.sql`FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" WHERE ${scope} ${legal}`;
     const [counted, statementRows] = await Promise.all([
-      defendantIds.length
-        ? rawAll<CountedRow & { personId: string; allegationType: string }>(Prisma.sql`
-            SELECT l."personId", l."allegationType", s."witnessId", w."sameAsId", l."anchor", s."status", COUNT(*) AS "n"
-            FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" JOIN "Witness" w ON w."id" = s."witnessId"
-            WHERE l."personId" IN (${Prisma.join(defendantIds)}) ${legal}
-            GROUP BY l."personId", l."allegationType", s."witnessId", w."sameAsId", l."anchor", s."status"`)
-        : Promise.resolve([]),
-      // The page's statements, each row with how many in all; a page past the last is clamped
-      // in this same read (onPageSql), as the person page's are, instead of reading again.
-      rawAll<{ id: string; total: unknown }>(Prisma.sql`
-        WITH "b" AS (
-          SELECT l."statementId" AS "id", ROW_NUMBER() OVER (ORDER BY MIN(l."createdAt"), l."statementId") AS "rn", COUNT(*) OVER () AS "total"
-          ${from}
-          GROUP BY l."statementId")
-        SELECT "id", "total" FROM "b" WHERE ${onPageSql(Prisma.sql`"rn"`, Prisma.sql`"total"`, asked, perPage)} ORDER BY "rn"`),
+      defendantIds.length ? countedByPerson(Prisma.sql`l."personId" IN (${Prisma.join(defendantIds)})`, legal) : Promise.resolve([]),
+      citingStatementsPage(scope, legal, asked, perPage),
     ]);
-    const statementTotal = rawInt(statementRows[0]?.total ?? 0);
-    const pages = Math.max(1, Math.ceil(statementTotal / perPage));
-    const page = Math.min(asked, pages);
-    const shown = statementRows.map((r) => r.id);
+    const { shown, total: statementTotal, page, pages } = statementRows;
 
     const canonical = await canonicalOfRows(counted);
     const defendants = proceeding.defendants.map(({ person }) => {
@@ -518,18 +548,7 @@ export async function getProceedingEvidence({ actor, proceedingId, page: pageInp
       : [];
     const personIds = [...new Set(links.map((l) => l.personId))];
     const persons = new Map((await db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, nameFa: true } })).map((p) => [p.id, p]));
-    const byStatement = groupBy(links, (l) => l.statementId);
-    const evidence = shown
-      .filter((id) => byStatement.has(id))
-      .map((id) => {
-        const items = byStatement.get(id)!;
-        const s = items[0]!.statement;
-        return {
-          statement: { id: s.id, title: s.title, language: s.language, status: s.status, fictional: s.fictional, witnessCode: s.witness.code },
-          taggedForProceeding: items.some((l) => l.proceedingId === proceedingId),
-          quotes: items.map((l) => ({ ...quoteOf(l), person: persons.get(l.personId)! })),
-        };
-      });
+    const evidence = withQuotes(shown, links, persons).map(({ links: items, ...rest }) => ({ ...rest, taggedForProceeding: items.some((l) => l.proceedingId === proceedingId) }));
     return { proceeding: { id: proceeding.id, title: proceeding.title }, defendants, evidence, pages: { page, pages, perPage, statements: statementTotal } };
   });
 }
@@ -556,22 +575,10 @@ export async function getEventTestimony({ actor, eventId, page: pageInput, perPa
     if (!event) throw new AppError("NOT_FOUND", "No such event.");
     const legal = legalOnly(actor);
     const [counted, statementRows] = await Promise.all([
-      rawAll<CountedRow & { personId: string; allegationType: string }>(Prisma.sql`
-        SELECT l."personId", l."allegationType", s."witnessId", w."sameAsId", l."anchor", s."status", COUNT(*) AS "n"
-        FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" JOIN "Witness" w ON w."id" = s."witnessId"
-        WHERE l."eventId" = ${eventId} ${legal}
-        GROUP BY l."personId", l."allegationType", s."witnessId", w."sameAsId", l."anchor", s."status"`),
-      rawAll<{ id: string; total: unknown }>(Prisma.sql`
-        WITH "b" AS (
-          SELECT l."statementId" AS "id", ROW_NUMBER() OVER (ORDER BY MIN(l."createdAt"), l."statementId") AS "rn", COUNT(*) OVER () AS "total"
-          FROM "Link" l JOIN "Statement" s ON s."id" = l."statementId" WHERE l."eventId" = ${eventId} ${legal}
-          GROUP BY l."statementId")
-        SELECT "id", "total" FROM "b" WHERE ${onPageSql(Prisma.sql`"rn"`, Prisma.sql`"total"`, asked, perPage)} ORDER BY "rn"`),
+      countedByPerson(Prisma.sql`l."eventId" = ${eventId}`, legal),
+      citingStatementsPage(Prisma.sql`l."eventId" = ${eventId}`, legal, asked, perPage),
     ]);
-    const statementTotal = rawInt(statementRows[0]?.total ?? 0);
-    const pages = Math.max(1, Math.ceil(statementTotal / perPage));
-    const page = Math.min(asked, pages);
-    const shown = statementRows.map((r) => r.id);
+    const { shown, total: statementTotal, page, pages } = statementRows;
 
     const canonical = await canonicalOfRows(counted);
     const personIds = [...new Set(counted.map((r) => r.personId))];
@@ -586,17 +593,7 @@ export async function getEventTestimony({ actor, eventId, page: pageInput, perPa
       .sort((a, b) => weightOf(b.totals) - weightOf(a.totals) || a.person.name.localeCompare(b.person.name));
 
     const links = shown.length ? await loadLinks(db, actor, { statementId: { in: shown }, eventId }) : [];
-    const byStatement = groupBy(links, (l) => l.statementId);
-    const testimony = shown
-      .filter((id) => byStatement.has(id))
-      .map((id) => {
-        const items = byStatement.get(id)!;
-        const s = items[0]!.statement;
-        return {
-          statement: { id: s.id, title: s.title, language: s.language, status: s.status, fictional: s.fictional, witnessCode: s.witness.code },
-          quotes: items.map((l) => ({ ...quoteOf(l), person: persons.get(l.personId)! })),
-        };
-      });
+    const testimony = withQuotes(shown, links, persons).map(({ statement, quotes }) => ({ statement, quotes }));
     return { event: { id: event.id, title: event.title, titleFa: event.titleFa }, persons: named, testimony, pages: { page, pages, perPage, statements: statementTotal } };
   });
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { pipeline, Transform, type Readable } from "node:stream";
+import { pipeline, type Readable } from "node:stream";
 import Assembler from "stream-json/assembler.js";
 import { parserStream } from "stream-json";
+import { hashingTap } from "@/lib/crypto/file-hash";
 import { AppError } from "@/lib/errors";
 
 // Reads casefile-export.json as a stream of JSON tokens (stream-json), never as one string: the
@@ -43,18 +43,10 @@ class VisitorFailure extends Error {
  * row not an object).
  */
 export async function walkDocument(stream: Readable, visit: DocumentVisitor): Promise<WalkResult> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  const tee = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
+  const tap = hashingTap();
   const tokens = parserStream({ streamValues: false });
   // Any stream's failure (a damaged ZIP entry, a syntax error) ends the walk below with it.
-  pipeline(stream, tee, tokens, () => undefined);
+  pipeline(stream, tap.stream, tokens, () => undefined);
 
   const header: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   let state: "start" | "top" | "member" | "skip" | "tablesOpen" | "tables" | "listOpen" | "rows" | "end" = "start";
@@ -169,5 +161,6 @@ export async function walkDocument(stream: Readable, visit: DocumentVisitor): Pr
     throw bad(NOT_JSON);
   }
   if (state !== "end") throw bad(NOT_JSON);
-  return { header, sha256: hash.digest("hex"), bytes };
+  const { sha256, size } = tap.digest();
+  return { header, sha256, bytes: size };
 }

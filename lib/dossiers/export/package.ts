@@ -7,7 +7,7 @@ import { Transform, type Readable } from "node:stream";
 import { ZipFile } from "yazl";
 import type { Actor } from "@/lib/auth/actor";
 import type { ExportedEvent } from "@/lib/audit/export-log";
-import { sha256OfFile } from "@/lib/crypto/file-hash";
+import { hashingTap, sha256OfFile } from "@/lib/crypto/file-hash";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { extensionFor } from "@/lib/exhibits/download";
@@ -214,8 +214,7 @@ export async function buildPackage({
     const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
     zip = new ZipFile();
-    const packageHash = createHash("sha256");
-    let packageSize = 0;
+    const tap = hashingTap();
     out = createWriteStream(part, { mode: 0o600 });
     let failed: Error | null = null;
     let rejectBuild: (e: Error) => void = () => undefined;
@@ -230,14 +229,7 @@ export async function buildPackage({
       out!.on("error", fail);
       out!.on("finish", () => res());
     });
-    const tap = new Transform({
-      transform(c: Buffer, _enc, cb) {
-        packageHash.update(c);
-        packageSize += c.length;
-        cb(null, c);
-      },
-    });
-    zip.outputStream.pipe(tap).pipe(out);
+    zip.outputStream.pipe(tap.stream).pipe(out);
 
     const mtime = exportedAt;
     zip.addFile(pdfPath, "dossier.pdf", { mtime, mode: 0o100644, compress: true });
@@ -293,7 +285,7 @@ export async function buildPackage({
     await progress("finishing", ++done, total);
     await rename(part, final);
     await rm(work, { recursive: true, force: true });
-    return { path: final, fileName: `${exportId}.zip`, sha256: packageHash.digest("hex"), size: packageSize, manifest };
+    return { path: final, fileName: `${exportId}.zip`, ...tap.digest(), manifest };
   } catch (e) {
     if (zip) zip.outputStream.unpipe();
     if (out) await new Promise<void>((r) => out!.destroy(undefined as unknown as Error).once("close", () => r()));
