@@ -99,7 +99,7 @@ async function AllExhibits({ actor, page }: { actor: Actor; page: number }) {
                     <code dir="ltr">{e.mime}</code>
                   </td>
                   <td className="num">
-                    <span className={styles.nowrap}>
+                    <span className={styles.nowrap} data-testid="exhibit-size">
                       {humanBytes(e.size, locale)}
                     </span>
                   </td>
