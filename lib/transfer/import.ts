@@ -15,7 +15,7 @@ import { placeTemp, removeStoredFile, storageRoot } from "@/lib/exhibits/storage
 import { indexRecord, indexStatements } from "@/lib/search/index-record";
 import { SEARCH_TYPES } from "@/lib/search/types";
 import { filePathInExport, FORMAT_MARKER, FORMAT_VERSION } from "./export";
-import { walkDocument } from "./document-reader";
+import { detached, walkDocument } from "./document-reader";
 import { openExport, type ExportSource } from "./source";
 import { columnsOf, decodeValue, delegate, EXPORTED_TABLES, type ExportedTable } from "./tables";
 
@@ -267,7 +267,7 @@ export async function importCasefileExport({
         if (++loaded % 5000 === 0) onProgress?.({ phase: "loading", done: loaded, total: checked, unit: "rows" });
         if (searchable.has(table)) {
           const list = ids.get(table) ?? [];
-          list.push(r.id as string);
+          list.push(detached(r.id as string));
           ids.set(table, list);
         }
         if (batch.length >= 200) await flush(table);
