@@ -58,6 +58,9 @@ describe("walkDocument: an export's document read as a stream of rows", () => {
   test("a top-level member this version does not read is skipped without being kept", async () => {
     const r = await walk(JSON.stringify({ later: { big: [1, [2, { x: 3 }]] }, format: "casefile-export", tables: {}, odd: 5, files: [] }));
     expect(Object.keys(r.header).sort()).toEqual(["files", "format"]);
+    // An empty "tables" is still there; a document without one says so.
+    expect(r.hasTables).toBe(true);
+    expect((await walk(JSON.stringify({ format: "casefile-export", files: [] }))).hasTables).toBe(false);
   });
 
   test.each([

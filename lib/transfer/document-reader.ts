@@ -33,7 +33,8 @@ export type DocumentVisitor = {
 /** Top-level members read whole; any other member (from another version) is skipped unread. */
 const HEADER_MEMBERS = new Set(["format", "version", "exportId", "createdAt", "casefileVersion", "source", "files"]);
 
-export type WalkResult = { header: Record<string, unknown>; sha256: string; bytes: number };
+/** The top-level members but "tables", whether "tables" was there, and the document's SHA-256 and length. */
+export type WalkResult = { header: Record<string, unknown>; hasTables: boolean; sha256: string; bytes: number };
 
 const bad = (message: string) => new AppError("INVALID_INPUT", message);
 const NOT_JSON = "The export's casefile-export.json is not valid JSON; the file is damaged or not a Casefile export.";
@@ -172,5 +173,5 @@ export async function walkDocument(stream: Readable, visit: DocumentVisitor): Pr
   }
   if (state !== "end") throw bad(NOT_JSON);
   const { sha256, size } = tap.digest();
-  return { header, sha256, bytes: size };
+  return { header, hasTables: sawTables, sha256, bytes: size };
 }

@@ -32,9 +32,9 @@ export type ImportExportResult = {
   auditHead: string;
 };
 
-/** The export's members other than its tables (document-reader.ts reads the tables a row at a time). */
 export type ImportProgress = { phase: "checking" | "loading" | "indexing"; done: number; total?: number; unit: "rows" | "statements" };
 
+/** The export's members other than its tables (document-reader.ts reads the tables a row at a time). */
 type Header = {
   format: string;
   version: number;
@@ -190,11 +190,9 @@ export async function importCasefileExport({
     const witnesses: Record<string, unknown>[] = [];
     const witnessIndex = new Map<Record<string, unknown>, number>();
     const blobs: unknown[] = [];
-    let hasTables = false;
     let checked = 0;
     const walked = await walkDocument(await source.document(), {
       table(name) {
-        hasTables = true;
         const at = (EXPORTED_TABLES as readonly string[]).indexOf(name);
         if (at < 0) unknownTables.push(name);
         else if (at < lastTable) outOfOrder ??= name;
@@ -211,7 +209,7 @@ export async function importCasefileExport({
       },
     });
     const exportSha256 = walked.sha256;
-    const doc = checkHeader(walked.header, hasTables || "tables" in walked.header);
+    const doc = checkHeader(walked.header, walked.hasTables);
 
     const known = loadMigrations(dbProvider()).map((m) => m.name);
     if (doc.source.migration && !known.includes(doc.source.migration))
