@@ -334,6 +334,16 @@ function countRows(rows: CountedRow[], canonical: Map<string, string>): Counts {
   };
 }
 
+/** One person's counts from their counted rows: the totals, and per allegation type (in the usual order of types). */
+function personCounts(rows: (CountedRow & { allegationType: string })[], canonical: Map<string, string>) {
+  return {
+    totals: countRows(rows, canonical),
+    allegations: [...groupBy(rows, (r) => r.allegationType).entries()]
+      .sort((a, b) => typeOrder(a[0]) - typeOrder(b[0]))
+      .map(([allegationType, r]) => ({ allegationType, ...countRows(r, canonical) })),
+  };
+}
+
 /** A person's independent witnesses over all the reader's links naming them: one row per witness, anchor and status, not per link. */
 function personTotals(actor: Actor, personId: string) {
   return rawAll<CountedRow>(Prisma.sql`
@@ -534,13 +544,7 @@ export async function getProceedingEvidence({ actor, proceedingId, page: pageInp
 
     const canonical = await canonicalOfRows(counted);
     const defendants = proceeding.defendants.map(({ person }) => {
-      const mine = counted.filter((r) => r.personId === person.id);
-      const byType = groupBy(mine, (r) => r.allegationType);
-      return {
-        person,
-        totals: countRows(mine, canonical),
-        allegations: [...byType.entries()].sort((a, b) => typeOrder(a[0]) - typeOrder(b[0])).map(([allegationType, rows]) => ({ allegationType, ...countRows(rows, canonical) })),
-      };
+      return { person, ...personCounts(counted.filter((r) => r.personId === person.id), canonical) };
     });
 
     const links = shown.length
@@ -584,11 +588,7 @@ export async function getEventTestimony({ actor, eventId, page: pageInput, perPa
     const personIds = [...new Set(counted.map((r) => r.personId))];
     const persons = new Map((await db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, nameFa: true } })).map((p) => [p.id, p]));
     const named = [...groupBy(counted, (r) => r.personId).entries()]
-      .map(([personId, rows]) => ({
-        person: persons.get(personId)!,
-        totals: countRows(rows, canonical),
-        allegations: [...groupBy(rows, (r) => r.allegationType).entries()].sort((a, b) => typeOrder(a[0]) - typeOrder(b[0])).map(([allegationType, r]) => ({ allegationType, ...countRows(r, canonical) })),
-      }))
+      .map(([personId, rows]) => ({ person: persons.get(personId)!, ...personCounts(rows, canonical) }))
       // The best corroborated first, then by name.
       .sort((a, b) => weightOf(b.totals) - weightOf(a.totals) || a.person.name.localeCompare(b.person.name));
 

@@ -28,15 +28,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor(href(asked));
   authorize(actor, "audit.verify");
   const mayRead = can(actor, "audit.read");
+  // Redirected before the chain is verified, whose result a redirect would throw away.
+  if (mayRead && before) redirect(href((await listAuditEvents({ actor, query: { page: asked, before, pageSize: PAGE_SIZE } })).page));
   const [result, events, t, tHistory, format] = await Promise.all([
     verifyAuditChain(),
-    mayRead ? listAuditEvents({ actor, query: { page: asked, before, pageSize: PAGE_SIZE } }) : Promise.resolve(null),
+    mayRead ? listAuditEvents({ actor, query: { page: asked, pageSize: PAGE_SIZE } }) : Promise.resolve(null),
     getTranslations(),
     getTranslations("history"),
     getFormatter(),
   ]);
   const reasonKey = result.reason === "missing event" ? "missing" : result.reason === "broken link" ? "link" : "hash";
-  if (events && before) redirect(href(events.page));
   const newest = events?.items[0]?.seq;
   return (
     <>
