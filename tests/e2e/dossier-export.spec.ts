@@ -129,6 +129,7 @@ test("an export whose witness has since withdrawn consent to legal sharing is li
   const row = page.locator(`[data-testid="dossier-export"][data-export-id="${started.id}"]`);
   await expect(row.getByTestId("export-download")).toBeVisible();
   await expect(row.getByTestId("export-unavailable")).toHaveCount(0);
+  await expect(row).toContainText("Ready");
 
   // The witness withdraws: the package is no longer offered, and the list says why and what to do.
   const withdrawn = await r.post(`/api/v1/witnesses/${witness.id}/consents/${witness.consents[0]!.id}/withdraw`, { data: { note: "withdrawn (fictional, test)" } });
@@ -138,6 +139,9 @@ test("an export whose witness has since withdrawn consent to legal sharing is li
   await expect(row.getByTestId("export-unavailable")).toHaveAttribute("data-reason", "CONSENT_WITHDRAWN");
   await expect(row.getByTestId("export-unavailable")).toContainText("Export the dossier again");
   await expect(row.getByTestId("export-download")).toHaveCount(0);
+  // Its label says so too: a package that cannot be downloaded is not "Ready".
+  await expect(row).not.toContainText("Ready");
+  await expect(row.getByTestId("export-status")).toHaveText("No longer available");
   await row.screenshot({ path: "data/test-results/dossier-export-withdrawn-en.png" });
 
   await setLocale(page, baseURL!, "fa");
@@ -145,5 +149,7 @@ test("an export whose witness has since withdrawn consent to legal sharing is li
   await expect(row.getByTestId("export-unavailable")).toContainText("دوباره برون‌بری کنید");
   await expect(row.getByTestId("export-unavailable")).not.toContainText(/[A-Za-z]/);
   await expect(row.getByTestId("export-download")).toHaveCount(0);
+  await expect(row).not.toContainText("آماده");
+  await expect(row.getByTestId("export-status")).toHaveText("دیگر دریافت‌شدنی نیست");
   await row.screenshot({ path: "data/test-results/dossier-export-withdrawn-fa.png" });
 });

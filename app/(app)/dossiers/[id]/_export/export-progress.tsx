@@ -42,7 +42,8 @@ function ExportRow({ initial }: { initial: DossierExportOut }) {
   return (
     <li className="card" data-testid="dossier-export" data-status={e.status} data-export-id={e.id}>
       <p>
-        <strong>{t(`status.${e.status}`)}</strong> · <span>{when}</span>
+        {/* A finished package that may no longer be handed out is not "Ready": the notice below says what to do. */}
+        <strong data-testid="export-status">{t(e.status === "READY" && e.unavailable ? "status.UNAVAILABLE" : `status.${e.status}`)}</strong> · <span>{when}</span>
       </p>
       {running(e) && (
         <div role="status" aria-live="polite">
