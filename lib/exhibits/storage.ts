@@ -48,7 +48,8 @@ export type StoreOptions = { maxBytes?: number; root?: string };
 
 export function tooLarge(maxBytes: number): AppError {
   return new AppError("TOO_LARGE", `The file is larger than the limit of ${humanBytes(maxBytes)}. Nothing was saved.`, {
-    file: [`file_too_large:${humanBytes(maxBytes)}`],
+    // The limit in bytes: the reader's language says it as a size (fieldErrorMessage).
+    file: [`file_too_large:${maxBytes}`],
   });
 }
 

@@ -88,7 +88,7 @@ export async function* decodeUtf8(input: AsyncIterable<Buffer | Uint8Array>, max
     }
     if (offset + chunk.length > maxBytes) {
       const limit = humanBytes(maxBytes);
-      throw fileRefusal(`import_sheet_too_large:${limit}`, `The sheet is larger than ${limit}. Split it into several files and import them one after another. Nothing was written.`);
+      throw fileRefusal(`import_sheet_too_large:${maxBytes}`, `The sheet is larger than ${limit}. Split it into several files and import them one after another. Nothing was written.`);
     }
     let text: string;
     try {

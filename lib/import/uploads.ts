@@ -43,7 +43,7 @@ export async function storeUpload(input: Readable, root = storageRoot(), maxByte
   try {
     for await (const b of uploadChunks(input)) {
       size += b.length;
-      if (size > maxBytes) throw new AppError("TOO_LARGE", `The file is larger than the import limit of ${humanBytes(maxBytes)}. Nothing was written.`, { file: [`file_too_large:${humanBytes(maxBytes)}`] });
+      if (size > maxBytes) throw new AppError("TOO_LARGE", `The file is larger than the import limit of ${humanBytes(maxBytes)}. Nothing was written.`, { file: [`file_too_large:${maxBytes}`] });
       hash.update(b);
       await fh.write(b);
     }

@@ -213,7 +213,7 @@ describe("uploading exhibits", () => {
     const before = await counts();
     const files = storedFiles();
     const bytes = wav(2, 77); // ≈ 176 KB
-    await expect(upload(researcher, bytes, "long.wav", { statementId }, 100_000)).rejects.toMatchObject({ code: "TOO_LARGE", fields: { file: ["file_too_large:97.7 KB"] } });
+    await expect(upload(researcher, bytes, "long.wav", { statementId }, 100_000)).rejects.toMatchObject({ code: "TOO_LARGE", fields: { file: ["file_too_large:100000"] } });
     process.env.CASEFILE_MAX_UPLOAD_BYTES = "150000";
     await expect(upload(researcher, bytes, "long.wav")).rejects.toMatchObject({ code: "TOO_LARGE" });
     expect(await counts()).toEqual(before);
@@ -426,8 +426,8 @@ function multipart(parts: ({ name: string; value: string } | { name: string; fil
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-function post(body: Buffer | ReadableStream<Uint8Array>, contentType: string, auth: string | null = token) {
-  const headers: Record<string, string> = { "content-type": contentType, "accept-language": "en" };
+function post(body: Buffer | ReadableStream<Uint8Array>, contentType: string, auth: string | null = token, language = "en") {
+  const headers: Record<string, string> = { "content-type": contentType, "accept-language": language };
   if (auth) headers.authorization = `Bearer ${auth}`;
   if (Buffer.isBuffer(body)) headers["content-length"] = String(body.length);
   return uploadRoute(new Request(`${BASE}/exhibits`, { method: "POST", headers, body, duplex: "half" } as RequestInit), noParams);
@@ -531,6 +531,11 @@ describe("the exhibits API", () => {
     await expectError(await post(big.body, big.contentType), 413, "TOO_LARGE");
     // Without a declared length the limit is enforced while streaming.
     await expectError(await post(Readable.toWeb(streamOf(big.body)) as ReadableStream<Uint8Array>, big.contentType), 413, "TOO_LARGE");
+    // The limit is given as the reader's language gives a size: no English unit or digits in Persian.
+    expect((await expectError(await post(big.body, big.contentType), 413, "TOO_LARGE")).fields?.file).toEqual(["The file is larger than the limit of 48.8 KB."]);
+    const bigFa = (await expectError(await post(Readable.toWeb(streamOf(big.body)) as ReadableStream<Uint8Array>, big.contentType, token, "fa"), 413, "TOO_LARGE")).fields?.file?.[0];
+    expect(bigFa).toContain("۴۸٫۸ کیلوبایت");
+    expect(bigFa).not.toMatch(/[A-Za-z0-9]/);
     delete process.env.CASEFILE_MAX_UPLOAD_BYTES;
 
     // A body that stops half-way, as when the browser tab is closed.
