@@ -3,6 +3,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { getRecordHistory, type FieldChange } from "@/lib/audit/record-history";
 import { toAppError } from "@/lib/http";
 import { actionLabel } from "@/app/_lib/audit-labels";
+import { getCalendar } from "@/app/_lib/calendar";
+import { DateText } from "@/app/(app)/_components/registry/dates";
+import { PositionTitle } from "@/app/(app)/_components/registry/names";
+import type { Calendar } from "@/lib/i18n/calendar";
 import { DateTime, ShortHash } from "./badges";
 import styles from "./record-history.module.css";
 
@@ -26,7 +30,7 @@ const VALUE_MESSAGES: Record<string, Record<string, string>> = {
  * audit data never holds protected identity or testimony text, only hashes of it.
  */
 export async function RecordHistory({ actor, recordType, recordId, open = false }: { actor: Actor; recordType: string; recordId: string; open?: boolean }) {
-  const [t, tStatus, tAll, format, locale] = await Promise.all([getTranslations("history"), getTranslations("statuses"), getTranslations(), getFormatter(), getLocale()]);
+  const [t, tStatus, tAll, format, locale, calendar] = await Promise.all([getTranslations("history"), getTranslations("statuses"), getTranslations(), getFormatter(), getLocale(), getCalendar()]);
   // A list of values with the reader's comma (Persian ،).
   const sep = locale === "fa" ? "، " : ", ";
   // Numbers in the reader's digits; years and sequence-like numbers without grouping.
@@ -83,12 +87,15 @@ export async function RecordHistory({ actor, recordType, recordId, open = false 
                     {e.changes.map((c) => (
                       <tr key={c.field} data-field={c.field}>
                         <th scope="row">{c.field === "" ? t("value") : label(`fields.${c.field.replace(/\./g, "_")}`, c.field)}</th>
-                        <td>
-                          <Value change={{ ...c, before: num(c.field, status(c.field, named(c.field, c.before))) }} side="before" sep={sep} none={t("none")} yes={t("yes")} no={t("no")} />
-                        </td>
-                        <td>
-                          <Value change={{ ...c, after: num(c.field, status(c.field, named(c.field, c.after))) }} side="after" sep={sep} none={t("none")} yes={t("yes")} no={t("no")} />
-                        </td>
+                        {(["before", "after"] as const).map((side) => (
+                          <td key={side}>
+                            {isPositionList(c.field, c[side]) ? (
+                              <Positions change={c} side={side} sep={sep} none={t("none")} calendar={calendar} locale={locale === "fa" ? "fa" : "en"} />
+                            ) : (
+                              <Value change={{ ...c, [side]: num(c.field, status(c.field, named(c.field, c[side]))) }} side={side} sep={sep} none={t("none")} yes={t("yes")} no={t("no")} />
+                            )}
+                          </td>
+                        ))}
                       </tr>
                     ))}
                   </tbody>
@@ -102,13 +109,55 @@ export async function RecordHistory({ actor, recordType, recordId, open = false 
   );
 }
 
+function plain(x: unknown): string {
+  if (typeof x !== "object" || x === null) return String(x);
+  const parts = Object.values(x).filter((y) => y !== null && y !== undefined && y !== "");
+  return parts.every((y) => typeof y !== "object") ? parts.join(" · ") : JSON.stringify(x);
+}
+
+type PositionValue = { title: string; titleFa?: string; institution?: string; place?: string; from?: string | null; to?: string | null };
+
+/** A person's positions as the audit keeps them (personAuditView): a list of { title, titleFa, institution, place, from, to }. */
+function isPositionList(field: string, v: unknown): v is PositionValue[] {
+  return field === "positions" && Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "object" && x !== null && typeof (x as { title?: unknown }).title === "string");
+}
+
+/** Positions read as the person page reads them: the title in the reader's language, where, and when (in the reader's calendar). */
+function Positions({ change, side, sep, none, calendar, locale }: { change: FieldChange; side: "before" | "after"; sep: string; none: string; calendar: Calendar; locale: "en" | "fa" }) {
+  const v = change[side] as PositionValue[];
+  const cls = side === "before" && change.kind === "changed" ? styles.before : side === "after" ? styles.after : "";
+  return (
+    <ul className={`${styles.items} ${cls}`} data-testid="history-positions">
+      {v.map((p, i) => {
+        const where = [p.institution, p.place].filter((x): x is string => !!x);
+        return (
+          <li key={i} data-testid="history-position">
+            <PositionTitle position={{ title: p.title, titleFa: p.titleFa ?? "" }} fa={locale === "fa"} />
+            {where.length > 0 && (
+              <>
+                {sep}
+                <bdi dir="auto">{where.join(sep)}</bdi>
+              </>
+            )}{" "}
+            <span className={styles.when}>
+              {p.from || p.to ? <DateText input={p.from ?? null} end={p.to ?? null} open={!!p.from && !p.to} calendar={calendar} locale={locale} /> : none}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 function Value({ change, side, sep, none, yes, no }: { change: FieldChange; side: "before" | "after"; sep: string; none: string; yes: string; no: string }) {
   const v = change[side];
-  if (v === undefined || v === null || v === "") return <span className={styles.none}>{none}</span>;
+  if (v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0)) return <span className={styles.none}>{none}</span>;
   const cls = `${styles.value} ${side === "before" && change.kind === "changed" ? styles.before : side === "after" ? styles.after : ""}`;
   if (typeof v === "boolean") return <span className={cls}>{v ? yes : no}</span>;
   if (typeof v === "string" && /^[0-9a-f]{64}$/.test(v)) return <ShortHash hash={v} />;
-  const text = typeof v === "string" ? v : Array.isArray(v) && v.every((x) => typeof x !== "object") ? v.join(sep) : typeof v === "object" ? JSON.stringify(v) : String(v);
+  // A list of small records (a person's aliases { name, note }, a proceeding's timeline) reads as
+  // their values, not as JSON.
+  const text = typeof v === "string" ? v : Array.isArray(v) ? v.map(plain).join(sep) : plain(v);
   return (
     <bdi className={cls} dir="auto">
       {text.length > 400 ? `${text.slice(0, 400)}…` : text}

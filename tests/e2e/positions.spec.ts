@@ -69,3 +69,45 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("position-row")).toContainText("بایگان ساختگی");
   });
 });
+
+test("a person's history shows the positions changed as the page shows positions (title, where, when), not as raw data, in English and Persian", async ({ page, baseURL }) => {
+  await signInAs(page, "RESEARCHER");
+  const made = await page.request.post("/api/v1/persons", {
+    data: { name: `Philemon Historyfield ${Date.now()}`, positions: [{ title: "Fictional Clerk of the Records Office", titleFa: "منشی ساختگی دفتر بایگانی", institution: "Fictional Records Office", from: "1986", to: "1987" }] },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const person = (await made.json()) as { id: string; positions: { title: string; titleFa: string; institution: string; from: string; to: string }[] };
+  const changed = await page.request.patch(`/api/v1/persons/${person.id}`, {
+    data: { positions: [...person.positions.map(({ title, titleFa, institution, from, to }) => ({ title, titleFa, institution, from, to })), { title: "Fictional Warden of the North Wing", titleFa: "رئیس ساختگی بند شمالی", institution: "Fictional Prison", place: "Fictional Town", from: "1988" }] },
+  });
+  expect(changed.status(), await changed.text()).toBe(200);
+
+  await setLocale(page, baseURL!, "en");
+  await page.goto(`/persons/${person.id}`);
+  const history = page.getByTestId("record-history");
+  await history.locator("summary").click();
+  const cells = history.locator('tr[data-field="positions"]');
+  await expect(cells).toHaveCount(2);
+  for (const text of await cells.allTextContents()) {
+    expect(text).not.toContain('"title"');
+    expect(text).not.toContain("{");
+  }
+  const after = cells.last().locator("td").last().getByTestId("history-position");
+  await expect(after).toHaveCount(2);
+  await expect(after.last()).toContainText("Fictional Warden of the North Wing");
+  await expect(after.last()).toContainText("Fictional Prison");
+  await expect(after.last()).toContainText("Fictional Town");
+  await expect(after.last()).toContainText("1988");
+  await expect(after.first()).toContainText("Fictional Clerk of the Records Office");
+  await history.screenshot({ path: "test-results/positions-history-en.png" });
+
+  // In Persian: the Persian titles, and the dates as the Persian page gives them (Persian digits).
+  await setLocale(page, baseURL!, "fa");
+  await page.reload();
+  await history.locator("summary").click();
+  const afterFa = cells.last().locator("td").last().getByTestId("history-position");
+  await expect(afterFa.last()).toContainText("رئیس ساختگی بند شمالی");
+  await expect(afterFa.last()).not.toContainText("Fictional Warden");
+  await expect(afterFa.last()).toContainText(/[۰-۹]{4}/);
+  await history.screenshot({ path: "test-results/positions-history-fa.png" });
+});
