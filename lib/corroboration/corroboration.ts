@@ -11,6 +11,7 @@ import { visibleStatementWhere } from "@/lib/links/links";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { ALLEGATION_TYPES, type AllegationType, type LinkPassageRow } from "@/lib/links/schemas";
 import { parseInput, ZPage } from "@/lib/validation";
+import { pageOfRows } from "@/lib/paging";
 import { zFuzzyDate } from "@/lib/statements/schemas";
 import { CALENDARS } from "@/lib/i18n/calendar";
 import { sameName } from "@/lib/persons/find-duplicates";
@@ -561,19 +562,38 @@ export async function getProceedingEvidence({ actor, proceedingId, page: pageInp
 
 /** How many statements citing an event the event page shows at a time. */
 export const EVENT_STATEMENTS_PER_PAGE = 20;
+/** How many of the persons the testimony citing an event names the event page shows at a time. */
+export const EVENT_PERSONS_PER_PAGE = 25;
 
 /**
- * For an event: per person named in the links citing it, which allegation types the testimony
- * supports and by how many independent witnesses (only the links citing this event count), and
- * the statements citing it with their quotes, EVENT_STATEMENTS_PER_PAGE at a time (page `page`,
- * in the order their first such link was made; a page past the last gives the last). The same
- * reading rule as the person and proceeding pages: a legal team counts and sees only statements
- * whose witness's consent covers legal sharing (legalOnly).
+ * For an event: the persons its testimony names, each with the allegation types and their
+ * independent-witness counts, EVENT_PERSONS_PER_PAGE at a time (page `personPage`, the best
+ * corroborated first, then by name), and the allegation types any of them is named for (the
+ * table's columns, the same on every page); and the statements citing it with their quotes,
+ * EVENT_STATEMENTS_PER_PAGE at a time (page `page`, in the order their first such link was
+ * made). For either, a page past the last gives the last. The same reading rule as the person
+ * and proceeding pages: a legal team counts and sees only statements whose witness's consent
+ * covers legal sharing (legalOnly). A prison's mass execution names hundreds of officials: the
+ * ranking needs every person's counts (made per witness in the database), the page only its own.
  */
-export async function getEventTestimony({ actor, eventId, page: pageInput, perPage = EVENT_STATEMENTS_PER_PAGE }: { actor: Actor | null; eventId: string; page?: unknown; perPage?: number }) {
+export async function getEventTestimony({
+  actor,
+  eventId,
+  page: pageInput,
+  personPage: personPageInput,
+  perPage = EVENT_STATEMENTS_PER_PAGE,
+  personsPerPage = EVENT_PERSONS_PER_PAGE,
+}: {
+  actor: Actor | null;
+  eventId: string;
+  page?: unknown;
+  personPage?: unknown;
+  perPage?: number;
+  personsPerPage?: number;
+}) {
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
-  const asked = parseInput(z.object({ page: ZPage }), { page: pageInput }).page;
+  const { page: asked, personPage: askedPersons } = parseInput(z.object({ page: ZPage, personPage: ZPage }), { page: pageInput, personPage: personPageInput });
   return read(async (db) => {
     const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, titleFa: true } });
     if (!event) throw new AppError("NOT_FOUND", "No such event.");
@@ -591,10 +611,19 @@ export async function getEventTestimony({ actor, eventId, page: pageInput, perPa
       .map(([personId, rows]) => ({ person: persons.get(personId)!, ...personCounts(rows, canonical) }))
       // The best corroborated first, then by name.
       .sort((a, b) => weightOf(b.totals) - weightOf(a.totals) || a.person.name.localeCompare(b.person.name));
+    const personRows = pageOfRows(named, askedPersons, personsPerPage);
+    const allegationTypes = ALLEGATION_TYPES.filter((a) => counted.some((r) => r.allegationType === a));
 
     const links = shown.length ? await loadLinks(db, actor, { statementId: { in: shown }, eventId }) : [];
     const testimony = withQuotes(shown, links, persons).map(({ statement, quotes }) => ({ statement, quotes }));
-    return { event: { id: event.id, title: event.title, titleFa: event.titleFa }, persons: named, testimony, pages: { page, pages, perPage, statements: statementTotal } };
+    return {
+      event: { id: event.id, title: event.title, titleFa: event.titleFa },
+      persons: personRows.items,
+      allegationTypes,
+      personPages: { page: personRows.page, pages: personRows.pages, perPage: personsPerPage, persons: personRows.total },
+      testimony,
+      pages: { page, pages, perPage, statements: statementTotal },
+    };
   });
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { EVENT_STATEMENTS_PER_PAGE, getEventTestimony } from "@/lib/corroboration";
+import { EVENT_PERSONS_PER_PAGE, EVENT_STATEMENTS_PER_PAGE, getEventTestimony } from "@/lib/corroboration";
 import { write } from "@/lib/db/write";
 import { listLinksForEvent } from "@/lib/links";
 import { createStatement } from "@/lib/statements/statements";
@@ -147,5 +147,46 @@ describe("an event's testimony", () => {
     expect(r.persons.map((p) => p.person.id)).toEqual([P]);
     const none = await write((tx) => tx.event.create({ data: { title: "Fictional uncited event (test)", dateStart: "1988", precision: "YEAR" } }));
     expect(await getEventTestimony({ actor: reviewer, eventId: none.id })).toMatchObject({ persons: [], testimony: [], pages: { page: 1, pages: 1, statements: 0 } });
+  });
+
+  test("the persons named are a page at a time, the best corroborated first, with the same allegation columns on every page and their own page number", async () => {
+    // An event naming more persons than a page holds: X00 by two witnesses (W0 and W1, who withdrew
+    // consent), the others by W0 alone, each once.
+    const researcher = await makeActor("RESEARCHER");
+    const many = 27; // more than a page (EVENT_PERSONS_PER_PAGE)
+    const { crowded, ids } = await write(async (tx) => {
+      const crowded = (await tx.event.create({ data: { title: "Fictional crowded hearing (test)", dateStart: "1988-08-10", precision: "DAY" } })).id;
+      const ids: string[] = [];
+      for (let i = 0; i < many; i++) ids.push((await tx.person.create({ data: { name: `Fictional Official ${String(i).padStart(2, "0")} (test)` } })).id);
+      for (const [i, personId] of ids.entries()) await tx.link.create({ data: { ...linkRow(researcher.id, { statementId: w0Statements[0]!, personId, allegationType: "IMPRISONMENT", eventId: crowded }), createdAt: new Date(Date.UTC(2024, 1, 1, 0, 0, i)) } });
+      await tx.link.create({ data: linkRow(researcher.id, { statementId: w1Statement, personId: ids[0]!, allegationType: "KILLING", eventId: crowded }) });
+      return { crowded, ids };
+    });
+
+    const first = await getEventTestimony({ actor: reviewer, eventId: crowded });
+    expect(first.persons.length).toBeLessThan(many);
+    expect(first.persons).toHaveLength(EVENT_PERSONS_PER_PAGE);
+    expect(first.personPages).toEqual({ page: 1, pages: 2, perPage: EVENT_PERSONS_PER_PAGE, persons: many });
+    const second = await getEventTestimony({ actor: reviewer, eventId: crowded, personPage: 2 });
+    expect(second.persons).toHaveLength(many - EVENT_PERSONS_PER_PAGE);
+    expect(second.personPages).toMatchObject({ page: 2, pages: 2, persons: many });
+    // Every person once, in the ranking's order across the pages: X00 (two witnesses) first, then by name.
+    expect([...first.persons, ...second.persons].map((p) => p.person.id)).toEqual(ids);
+    // The columns are the allegation types of every person, not only of the page's.
+    expect(first.allegationTypes).toEqual(["KILLING", "IMPRISONMENT"]);
+    expect(second.allegationTypes).toEqual(["KILLING", "IMPRISONMENT"]);
+    expect(second.persons.flatMap((p) => p.allegations.map((a) => a.allegationType))).toEqual(["IMPRISONMENT", "IMPRISONMENT"]);
+    // The statements' page is its own: the persons' page does not move it, nor it the persons'.
+    expect(second.testimony).toEqual(first.testimony);
+    expect(second.pages).toEqual(first.pages);
+    expect((await getEventTestimony({ actor: reviewer, eventId: crowded, page: 2, personPage: 2 })).persons).toEqual(second.persons);
+    // A page past the last is the last; a page that is no number is refused.
+    expect(await getEventTestimony({ actor: reviewer, eventId: crowded, personPage: 99 })).toEqual(second);
+    await expect(getEventTestimony({ actor: reviewer, eventId: crowded, personPage: "two" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    // A legal team's pages hold what it may see: W1 withdrew, so X00 is named by one witness and is ranked by name.
+    const legalFirst = await getEventTestimony({ actor: legal, eventId: crowded });
+    expect(legalFirst.personPages).toMatchObject({ pages: 2, persons: many });
+    expect(legalFirst.allegationTypes).toEqual(["IMPRISONMENT"]);
+    expect(legalFirst.persons[0]!.totals).toEqual({ verifiedWitnesses: 1, unverifiedWitnesses: 0, needsReview: 0 });
   });
 });

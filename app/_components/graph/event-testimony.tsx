@@ -4,7 +4,6 @@ import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import { StatusBadge } from "@/app/_components/badges";
 import { getActor } from "@/lib/auth/session";
 import { getEventTestimony } from "@/lib/corroboration";
-import { ALLEGATION_TYPES } from "@/lib/links/schemas";
 import { CountBadge } from "./counts";
 import styles from "./graph.module.css";
 import { QuoteList } from "./quote-list";
@@ -15,26 +14,45 @@ import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
  * allegation with its count of independent witnesses; then the statements citing the event with
  * their quotes (each with its role and allegation, the person named and the witness code), a page
  * at a time (lib bounds them); `page` is the event page's `testimonyPage`, the pages plain links.
+ * The persons are a page at a time too (`personPage`, the event page's `personsPage`): an event
+ * such as a prison's mass execution names hundreds. Each pager keeps the other's page.
  * What a legal team reads is decided in lib (getEventTestimony), as for persons and proceedings.
  */
-export async function EventTestimony({ eventId, page }: { eventId: string; page?: string }) {
+export async function EventTestimony({ eventId, page, personPage }: { eventId: string; page?: string; personPage?: string }) {
   const actor = await getActor();
-  const [r, t, locale] = await Promise.all([getEventTestimony({ actor, eventId, page: pageFromAddress(page) }), getTranslations(), getLocale()]);
-  const href = (n: number) => (n === 1 ? `/events/${eventId}#testimony-list-heading` : `/events/${eventId}?testimonyPage=${n}#testimony-list-heading`);
+  const [r, t, locale] = await Promise.all([getEventTestimony({ actor, eventId, page: pageFromAddress(page), personPage: pageFromAddress(personPage) }), getTranslations(), getLocale()]);
+  const address = (statements: number, persons: number, anchor: string) => {
+    const q = new URLSearchParams();
+    if (persons > 1) q.set("personsPage", String(persons));
+    if (statements > 1) q.set("testimonyPage", String(statements));
+    const qs = q.toString();
+    return `/events/${eventId}${qs ? `?${qs}` : ""}#${anchor}`;
+  };
+  const href = (n: number) => address(n, r.personPages.page, "testimony-list-heading");
+  const personHref = (n: number) => address(r.pages.page, n, "testimony-heading");
   const fa = locale === "fa";
-  const types = ALLEGATION_TYPES.filter((a) => r.persons.some((p) => p.allegations.some((x) => x.allegationType === a)));
+  const types = r.allegationTypes;
   const label = (role: string, allegationType: string) =>
     `${t.has(`links.roles.${role}`) ? t(`links.roles.${role}`) : role} · ${t.has(`links.allegationTypes.${allegationType}`) ? t(`links.allegationTypes.${allegationType}`) : allegationType}`;
   return (
     <RegistrySection id="testimony" title={t("allegations.eventHeading")} testId="event-testimony">
       <p className="muted">{t("allegations.eventIntro")}</p>
       {actor?.role === "LEGAL" && <p className="note">{t("allegations.legalNote")}</p>}
-      {r.persons.length === 0 ? (
+      {r.personPages.persons === 0 ? (
         <p className="empty" data-testid="event-testimony-empty">
           {t("allegations.eventNone")}
         </p>
       ) : (
         <>
+          {r.personPages.pages > 1 && (
+            <p className="muted" data-testid="event-persons-showing" data-persons-total={r.personPages.persons}>
+              {t("allegations.eventPersonsShowing", {
+                from: (r.personPages.page - 1) * r.personPages.perPage + 1,
+                to: (r.personPages.page - 1) * r.personPages.perPage + r.persons.length,
+                persons: r.personPages.persons,
+              })}
+            </p>
+          )}
           <div className="table-wrap">
             <table className={`table ${styles.defendantTable}`} data-testid="event-person-table">
               <thead>
@@ -64,6 +82,9 @@ export async function EventTestimony({ eventId, page }: { eventId: string; page?
               </tbody>
             </table>
           </div>
+          {r.personPages.pages > 1 && (
+            <PageLinks page={r.personPages.page} pages={r.personPages.pages} href={personHref} label={t("allegations.eventPersonsPagerLabel")} testId="event-persons-pager" t={t} />
+          )}
 
           <h3 className={styles.subheading} id="testimony-list-heading">
             {t("allegations.eventTestimony")}
