@@ -47,19 +47,28 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/" className="brand">
             {t("app.name")}
           </Link>
-          <nav aria-label={t("nav.label")} className="main-nav">
-            <NavLinks items={items} />
-          </nav>
-          <div className="header-tools">
-            <span className="whoami" data-testid="current-user">
-              <bdi>{actor.name}</bdi>
-              <span className="role-tag">{t(`roles.${actor.role}`)}</span>
-            </span>
-            <NotificationBell actor={actor} />
-            <LanguageSwitcher />
-            <CalendarSwitcher />
-            <SignOutButton />
-          </div>
+          {/* On a phone the navigation and the tools fold behind a "Menu" button (a plain
+              <details>, so it works without scripts and from the keyboard); on a wider screen
+              the button is hidden and everything shows in the header as before (globals.css). */}
+          <details className="nav-fold" data-testid="nav-fold">
+            <summary className="nav-fold-toggle" data-testid="nav-toggle">
+              <span className="nav-fold-icon" aria-hidden="true" />
+              {t("nav.menu")}
+            </summary>
+            <nav aria-label={t("nav.label")} className="main-nav">
+              <NavLinks items={items} />
+            </nav>
+            <div className="header-tools">
+              <span className="whoami" data-testid="current-user">
+                <bdi>{actor.name}</bdi>
+                <span className="role-tag">{t(`roles.${actor.role}`)}</span>
+              </span>
+              <NotificationBell actor={actor} />
+              <LanguageSwitcher />
+              <CalendarSwitcher />
+              <SignOutButton />
+            </div>
+          </details>
         </div>
       </header>
       <main id="main" className="content" tabIndex={-1}>

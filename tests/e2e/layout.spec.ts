@@ -174,3 +174,65 @@ test("without JavaScript no page offers a button that does nothing", async ({ br
   expect(found).toEqual([]);
   await context.close();
 });
+
+for (const locale of ["en", "fa"] as const)
+  test(`on a phone the site navigation folds behind a Menu button that opens from the keyboard and without scripts, leaving the page's content near the top; on a laptop it shows as before (${locale})`, async ({ browser, baseURL }) => {
+    const messages = JSON.parse(readFileSync(join(process.cwd(), `messages/${locale}.json`), "utf8")) as { nav: { menu: string; statements: string } };
+    const admin = demoUser("ADMIN");
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ baseURL, viewport: PHONE, javaScriptEnabled });
+      const page = await context.newPage();
+      await signInWith(page.request, admin.email, admin.password);
+      await setLocale(page, baseURL!, locale);
+      await page.goto("/witnesses");
+      const header = page.getByRole("banner");
+      const height = await header.evaluate((el) => el.getBoundingClientRect().height);
+      expect(height, `the header is ${height}px high on a phone`).toBeLessThan(120);
+      const link = header.getByRole("navigation").locator('a[href="/statements"]');
+      await expect(link).toBeHidden();
+      const toggle = header.getByTestId("nav-toggle");
+      await expect(toggle).toBeVisible();
+      await expect(toggle).toContainText(messages.nav.menu);
+      // At the inline end of the bar: the right in English, the left in Persian.
+      const [brandBox, toggleBox] = [await header.locator(".brand").boundingBox(), await toggle.boundingBox()];
+      if (locale === "fa") expect(toggleBox!.x + toggleBox!.width).toBeLessThan(brandBox!.x);
+      else expect(toggleBox!.x).toBeGreaterThan(brandBox!.x + brandBox!.width);
+      if (javaScriptEnabled) {
+        // From the keyboard: Tab reaches the button, which shows its focus ring; Enter opens it, and Tab goes on into the links.
+        await page.locator("body").focus();
+        for (let i = 0; i < 5 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+        await expect(toggle).toBeFocused();
+        const ring = await toggle.evaluate((el) => getComputedStyle(el));
+        expect(ring.outlineStyle).not.toBe("none");
+        expect(parseFloat(ring.outlineWidth)).toBeGreaterThan(0);
+        await page.keyboard.press("Enter");
+        await expect(link).toBeVisible();
+        await page.keyboard.press("Tab");
+        await expect(header.getByRole("navigation").getByRole("link").first()).toBeFocused();
+        await header.screenshot({ path: `test-results/layout-phone-menu-open-${locale}.png` });
+        // Following a link closes the menu on the next page.
+        await link.click();
+        await page.waitForURL(/\/statements$/);
+        await expect(header.getByRole("navigation").locator('a[href="/witnesses"]')).toBeHidden();
+      } else {
+        await toggle.click();
+        await expect(link).toBeVisible();
+        await link.click();
+        await page.waitForURL(/\/statements$/);
+      }
+      await context.close();
+    }
+
+    // On a laptop there is no button: the links and tools are in the header, the links on one or two rows.
+    const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signInWith(page.request, admin.email, admin.password);
+    await setLocale(page, baseURL!, locale);
+    await page.goto("/witnesses");
+    const header = page.getByRole("banner");
+    await expect(header.getByTestId("nav-toggle")).toBeHidden();
+    await expect(header.getByRole("navigation").locator('a[href="/statements"]')).toBeVisible();
+    await expect(header.getByTestId("current-user")).toBeVisible();
+    expect(await header.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(220);
+    await context.close();
+  });
