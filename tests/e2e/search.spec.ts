@@ -215,7 +215,7 @@ test("the search form puts only the filled fields in the address, with JavaScrip
     if (new URL(r.url()).pathname === "/search") addresses.push(r.url());
   });
   await page.goto("/search?q=Evin");
-  await page.locator("details summary").first().click();
+  await page.locator("main details summary").first().click();
   await expect(page.getByTestId("search-event").getByRole("combobox")).toBeVisible(); // scripts have run
   await page.locator("#search-language").selectOption("en");
   await page.getByRole("button", { name: "Filter", exact: true }).click();
@@ -257,7 +257,7 @@ test("event suggestions in the filters give the event's date in the reader's cal
     await page.goto(`/events/${event.id}`);
     const reading = (await page.getByTestId("event-date").locator("bdi").first().innerText()).trim();
     await page.goto("/search?q=Evin");
-    await page.locator("details summary").first().click();
+    await page.locator("main details summary").first().click();
     await page.getByTestId("search-event").getByRole("combobox").fill("locked down");
     const option = page.getByTestId("search-event").getByRole("option", { name: /Prisons locked down/ });
     await expect(option).toHaveCount(1);
