@@ -73,7 +73,7 @@ function ExportRow({ initial }: { initial: DossierExportOut }) {
             {t("size", { size: format.number(e.size ?? 0) })}
           </p>
           <p className="hint">
-            {t("sha256")} <code dir="ltr" data-testid="export-sha256">{e.sha256}</code>
+            {t("sha256")} <code className="hash-full" dir="ltr" data-testid="export-sha256">{e.sha256}</code>
           </p>
           {e.excluded.count > 0 && (
             <p className="hint" data-testid="export-excluded">
@@ -129,7 +129,7 @@ export function ExportProgress({ start, initial }: { start: FormAction<DossierEx
       {list.length > 0 && (
         <>
           <h3>{t("recent")}</h3>
-          <ul className="plain" data-testid="dossier-exports">
+          <ul className="recent-list" data-testid="dossier-exports">
             {list.map((e) => (
               <ExportRow key={e.id} initial={e} />
             ))}
