@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n/messages";
 import { parseAliasColumn } from "@/lib/registries/rank";
-import { hyphenParts, normalizeForSearch } from "./normalize";
+import { hyphenJoined, normalizeForSearch } from "./normalize";
 import { joinedWords } from "./persian-variants";
 import type { SearchType } from "./types";
 
@@ -125,12 +125,12 @@ export function statementContent(
 }
 
 /**
- * The words a record's title and text write with a ZWNJ, joined (persian-variants.ts joinedWords),
- * and the parts of those they write with a hyphen, apart (normalize.ts hyphenParts), for the index.
- * Indexed apart from the text (no phrase reads them), so the text's words keep their positions.
+ * The words a record's title and text write with a ZWNJ or a hyphen, joined (persian-variants.ts
+ * joinedWords, normalize.ts hyphenJoined), for the index: the text has them apart. Indexed apart
+ * from the text (no phrase reads them), so the text's words keep their positions.
  */
 export function normJoinedOf(title: string, body: string): string {
-  return [...joinedWords(title), ...joinedWords(body), ...hyphenParts(title), ...hyphenParts(body)].join(" ");
+  return [...joinedWords(title), ...joinedWords(body), ...hyphenJoined(title), ...hyphenJoined(body)].join(" ");
 }
 
 /** The row written for a record's content. */

@@ -1,4 +1,4 @@
-import { JOINER, WORD_SPACE, words } from "./normalize";
+import { HYPHEN, JOINER, PIECE_BREAK, WORD_SPACE, words } from "./normalize";
 
 // Persian writes the parts of one word three ways: joined ("آنها", "میرفتیم"), with a zero-width
 // non-joiner ("آن‌ها", "می‌رفتیم") or with a space ("آن ها"). The index splits at a ZWNJ or a
@@ -95,14 +95,17 @@ const WORDS_APART = new RegExp(`${WORD_SPACE.source}+`);
 
 /**
  * The query text as units, each one word as the writer meant it: the parts of a word written
- * with a ZWNJ ("هیچ‌کس"), and an affix written apart ("آن ها", "می رفتیم") with its word.
+ * with a ZWNJ ("هیچ‌کس") or, in any script, with a hyphen ("Gohar-dasht", "1988-07-29"), and an
+ * affix written apart ("آن ها", "می رفتیم") with its word.
  */
 export function wordUnits(text: string): string[][] {
   const units: string[][] = [];
   for (const token of text.split(WORDS_APART)) {
-    const ws = words(token);
-    if (ws.length > 1 && JOINER.test(token) && ws.every(persian)) units.push(ws);
-    else for (const w of ws) units.push([w]);
+    for (const piece of token.split(PIECE_BREAK)) {
+      const ws = words(piece);
+      if (ws.length > 1 && (HYPHEN.test(piece) || (JOINER.test(piece) && ws.every(persian)))) units.push(ws);
+      else for (const w of ws) units.push([w]);
+    }
   }
   // An affix standing alone belongs to its neighbour: a suffix to the word before, a prefix to the word after.
   const merged: string[][] = [];
@@ -158,7 +161,7 @@ function joinedEndings(word: string): string[][] {
  */
 export function unitForms(unit: string[]): string[][] {
   const forms = [unit];
-  if (unit.length > 1 && unit.every(persian)) forms.push([unit.join("")]);
+  if (unit.length > 1) forms.push([unit.join("")]);
   if (unit.length === 1) forms.push(splitAffixes(unit[0]!), ...nameSplits(unit[0]!), ...joinedPlurals(unit[0]!), ...joinedEndings(unit[0]!));
   return unique(forms);
 }
@@ -225,7 +228,7 @@ function joinedRun(run: string): string {
  */
 export function phraseForms(units: string[][]): string[][] {
   const typed = units.flat();
-  const joined = units.flatMap((u) => (u.length > 1 && u.every(persian) ? [u.join("")] : u));
+  const joined = units.flatMap((u) => (u.length > 1 ? [u.join("")] : u));
   const split = units.flatMap((u) => u.flatMap(splitAffixes));
   return unique([typed, joined, split, ...compoundSplits(joined)]);
 }

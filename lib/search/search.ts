@@ -11,7 +11,7 @@ import { loadPersonNames } from "@/lib/persons/shared";
 import { namesOf, parseAliasColumn } from "@/lib/registries/rank";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { parseInput } from "@/lib/validation";
-import { words } from "./normalize";
+import { HYPHEN, words } from "./normalize";
 import { phraseForms, unitForms, withNameForms, wordUnits } from "./persian-variants";
 import { pgSearchSql } from "./pg-query";
 import { INDEX_VERSION_SQL, phraseCounts, type PhraseCounts } from "./phrase-stats";
@@ -235,12 +235,25 @@ async function namedRecords(q: string): Promise<Named> {
  */
 function uniqueSpellings(names: string[], seen = new Map<string, string[]>()): string[][] {
   for (const n of names) {
-    const w = words(n);
-    if (w.length) seen.set(w.join(" "), w);
-    const last = w[w.length - 1];
-    if (w.length > 1 && last && [...last].length >= 4) seen.set(last, [last]);
+    for (const w of nameWords(n)) {
+      if (w.length) seen.set(w.join(" "), w);
+      const last = w[w.length - 1];
+      if (w.length > 1 && last && [...last].length >= 4) seen.set(last, [last]);
+    }
   }
   return [...seen.values()];
+}
+
+const HYPHENS = new RegExp(HYPHEN.source, "g");
+
+/**
+ * A name's words; for a name written with a hyphen, also with its hyphenated words joined
+ * ("Hossein-Ali Nayyeri": hossein ali nayyeri, and hosseinali nayyeri): the index parts a word at
+ * its hyphen, and testimony may write the name's word joined.
+ */
+function nameWords(n: string): string[][] {
+  const w = words(n);
+  return HYPHEN.test(n) ? [w, words(n.replace(HYPHENS, ""))] : [w];
 }
 
 /**
@@ -248,10 +261,7 @@ function uniqueSpellings(names: string[], seen = new Map<string, string[]>()): s
  * mostly generic («زندان», "Prison", "Committee") and would find everything.
  */
 function wholeSpellings(names: string[], seen: Map<string, string[]>): void {
-  for (const n of names) {
-    const w = words(n);
-    if (w.length) seen.set(w.join(" "), w);
-  }
+  for (const n of names) for (const w of nameWords(n)) if (w.length) seen.set(w.join(" "), w);
 }
 
 /**
@@ -264,9 +274,10 @@ const GENERIC_PLACE_WORDS = new Set(words("prison jail detention centre center c
 /** A named place's names without their generic words ("Evin Prison" → "Evin"), where enough is left to say which place. */
 function distinctivePlaceSpellings(names: string[], seen: Map<string, string[]>): void {
   for (const n of names) {
-    const w = words(n);
-    const distinctive = w.filter((x) => !GENERIC_PLACE_WORDS.has(x));
-    if (distinctive.length > 0 && distinctive.length < w.length && [...distinctive.join("")].length >= 4) seen.set(distinctive.join(" "), distinctive);
+    for (const w of nameWords(n)) {
+      const distinctive = w.filter((x) => !GENERIC_PLACE_WORDS.has(x));
+      if (distinctive.length > 0 && distinctive.length < w.length && [...distinctive.join("")].length >= 4) seen.set(distinctive.join(" "), distinctive);
+    }
   }
 }
 
