@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n/messages";
 import { parseAliasColumn } from "@/lib/registries/rank";
 import { hyphenJoined, normalizeForSearch } from "./normalize";
-import { joinedWords } from "./persian-variants";
+import { hyphenCut, joinedWords, keepsHyphenCut } from "./persian-variants";
 import type { SearchType } from "./types";
 
 export { SEARCH_TYPES, type SearchType } from "./types";
@@ -126,11 +126,14 @@ export function statementContent(
 
 /**
  * The words a record's title and text write with a ZWNJ or a hyphen, joined (persian-variants.ts
- * joinedWords, normalize.ts hyphenJoined), for the index: the text has them apart. Indexed apart
- * from the text (no phrase reads them), so the text's words keep their positions.
+ * joinedWords, normalize.ts hyphenJoined), for the index: the text has them apart. A Latin word
+ * of two parts also leaves where its hyphen was (persian-variants.ts hyphenCut), for a phrase that
+ * types it joined. Indexed apart from the text (no phrase reads them), so the text's words keep
+ * their positions.
  */
 export function normJoinedOf(title: string, body: string): string {
-  return [...joinedWords(title), ...joinedWords(body), ...hyphenJoined(title), ...hyphenJoined(body)].join(" ");
+  const hyphenated = [...hyphenJoined(title), ...hyphenJoined(body)].flatMap((parts) => (keepsHyphenCut(parts) ? [parts.join(""), hyphenCut(parts[0]!, parts[1]!)] : [parts.join("")]));
+  return [...joinedWords(title), ...joinedWords(body), ...hyphenated].join(" ");
 }
 
 /** The row written for a record's content. */

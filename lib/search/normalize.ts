@@ -258,15 +258,15 @@ function inHyphenated(s: string, i: number): boolean {
 }
 
 /**
- * Each word written with a hyphen, joined ("Nayyeri-led" → "nayyeriled", "1988-07-29" →
- * "19880729"). The text's own normalised form splits such a word at its hyphens, as it splits a
+ * The parts of each word written with a hyphen, normalised ("Nayyeri-led" → nayyeri, led;
+ * "1988-07-29" → 1988, 07, 29), which the index keeps joined (nayyeriled). The text's own normalised form splits such a word at its hyphens, as it splits a
  * word at a ZWNJ, so that a phrase finds each part beside its neighbours ("dasht prison" finds
  * "Gohar-dasht prison"); the index also keeps it joined (index-record.ts normJoinedOf), so that the
  * word typed without its hyphen finds it, as the name matcher reads it. Only the words around a
  * hyphen are read, each once: linear in the text, however long a word.
  */
-export function hyphenJoined(text: string): string[] {
-  const out: string[] = [];
+export function hyphenJoined(text: string): string[][] {
+  const out: string[][] = [];
   if (!HYPHEN.test(text)) return out;
   HYPHENS_AT.lastIndex = 0;
   for (let m = HYPHENS_AT.exec(text); m; m = HYPHENS_AT.exec(text)) {
@@ -275,7 +275,7 @@ export function hyphenJoined(text: string): string[] {
     let to = m.index + 1;
     while (to < text.length && inHyphenated(text, to)) to++;
     const parts = normalizeForSearch(text.slice(from, to)).split(" ").filter((w) => w !== "");
-    if (parts.length > 1) out.push(parts.join(""));
+    if (parts.length > 1) out.push(parts);
     HYPHENS_AT.lastIndex = to;
   }
   return out;

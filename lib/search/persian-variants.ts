@@ -255,6 +255,47 @@ function compoundSplits(phrase: string[]): string[][] {
   return out;
 }
 
+/**
+ * What the index keeps beside a word written with one hyphen in Latin (or any other non-Persian)
+ * script, and what a phrase asks for, to tell where the word was parted: its two parts joined by
+ * ك (U+0643), a letter the normaliser always folds to ک, so that no query word is ever this
+ * token ("Gohar-dasht" → goharكdasht). index-record.ts normJoinedOf writes it; hyphenCuts reads it.
+ */
+export const hyphenCut = (a: string, b: string) => `${a}\u0643${b}`;
+
+/** Whether the index keeps a hyphenCut for a word written with a hyphen whose parts are these. */
+export const keepsHyphenCut = (parts: string[]) => parts.length === 2 && !persian(parts.join(""));
+
+/** A phrase form that counts only in a record whose joined words hold `gate` (a hyphenCut). */
+export type Gated = { gate: string; form: string[] };
+
+/**
+ * A phrase with one of its Latin (non-Persian) words typed joined, split in two at each place
+ * that leaves two letters or more on either side, each only where the index has the word written
+ * with a hyphen there ("to Gohardasht prison" → «to gohar dasht prison» where goharكdasht is
+ * kept): the text has such a word's parts, and only they have positions. A Persian word is split
+ * anywhere instead (compoundSplits), as before. At most MAX_HYPHEN_CUTS forms, of which a search
+ * asks only for those whose gate some record holds (search.ts withKnownGates).
+ */
+const MAX_HYPHEN_CUTS = 24;
+export function hyphenCuts(units: string[][]): Gated[] {
+  const typed = units.flat();
+  const out: Gated[] = [];
+  let at = 0;
+  for (const u of units) {
+    const w = u.length === 1 ? [...u[0]!] : [];
+    if (w.length >= 2 * MIN_PART && !persian(u[0]!)) {
+      for (let cut = MIN_PART; cut <= w.length - MIN_PART; cut++) {
+        if (out.length === MAX_HYPHEN_CUTS) return out;
+        const [a, b] = [w.slice(0, cut).join(""), w.slice(cut).join("")];
+        out.push({ gate: hyphenCut(a, b), form: [...typed.slice(0, at), a, b, ...typed.slice(at + 1)] });
+      }
+    }
+    at += u.length;
+  }
+  return out;
+}
+
 function unique(forms: string[][]): string[][] {
   const seen = new Map<string, string[]>();
   for (const f of forms) if (f.length > 0 && !seen.has(f.join(" "))) seen.set(f.join(" "), f);

@@ -47,6 +47,8 @@ describe("phrases and words written with a hyphen", () => {
     // Still found whole, with its hyphen or without (the hyphen U+2010 as the hyphen-minus).
     expect(await ids('"to Gohar-dasht prison"')).toEqual([s.id]);
     expect(await ids('"the mid-August transfers"')).toEqual([s.id]);
+    expect(await ids('"to Gohardasht prison"')).toEqual([s.id]);
+    expect(await ids('"the midAugust transfers"')).toEqual([s.id]);
     // The order of the words still counts.
     expect(await ids('"prison dasht"')).toEqual([]);
     expect(await ids('"August mid"')).toEqual([]);
@@ -59,6 +61,8 @@ describe("phrases and words written with a hyphen", () => {
     const joined = await statement("A fictional text. The Ghezelhesar yard was empty by then.");
     expect(await ids('"the Ghezel-hesar yard"')).toEqual(expect.arrayContaining([apart.id, joined.id]));
     expect(await ids('"mid-August heat"')).toEqual([apart.id]);
+    // A word typed joined finds it written with a hyphen (above), not two words written apart.
+    expect(await ids('"the Ghezelhesar yard"')).toEqual([joined.id]);
     expect(await marked('"mid-August heat"', apart.id)).toEqual(["mid", "August", "heat"]);
     // A word typed with a hyphen, not in quotes, finds it written either way too.
     expect(await ids("Ghezel-hesar")).toEqual(expect.arrayContaining([apart.id, joined.id]));
