@@ -47,6 +47,16 @@ type Header = {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
+/**
+ * The time limit of the import's one transaction for an export of `rows` rows: 30 minutes, or
+ * 10 ms a row when that is longer. Measured: 411,005 rows (100,000 statements) loaded and indexed
+ * in 13 min 50 s on SQLite on a loaded 2-core machine, about 2 ms a row, so an archive several
+ * times that size still finishes inside its limit; the limit is there to end a load that hangs.
+ */
+export function loadTimeoutMs(rows: number): number {
+  return Math.max(30 * 60_000, rows * 10);
+}
+
 function bad(message: string): AppError {
   return new AppError("INVALID_INPUT", message);
 }
@@ -307,10 +317,10 @@ export async function importCasefileExport({
     };
     let auditHead: string;
     try {
-      // One transaction for the whole load, with a longer limit than write()'s two minutes (a
-      // large export takes longer). The installation is empty, so nothing else is writing to it.
+      // One transaction for the whole load, with a longer limit than write()'s two minutes, which
+      // grows with the export (loadTimeoutMs). The installation is empty, so nothing else is writing to it.
       await ensureConnectionSettings();
-      auditHead = await getDb().$transaction((tx) => run(tx as Tx), { maxWait: 60_000, timeout: 30 * 60_000 });
+      auditHead = await getDb().$transaction((tx) => run(tx as Tx), { maxWait: 60_000, timeout: loadTimeoutMs(checked) });
     } catch (e) {
       if (e instanceof DryRunRollback) auditHead = doc.source.auditHead;
       else throw e;
