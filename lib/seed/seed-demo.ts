@@ -44,6 +44,10 @@ const PROCEEDING_KIND: Record<string, ProceedingKind> = {
   "truth commission": "TRUTH_COMMISSION",
 };
 
+/** What the public record calls its overview of the events ("seed"), as a reader should see it. */
+export const OVERVIEW_SOURCE = "Public overview of the 1988 prison executions (demo reference data)";
+const sourceText = (source: string) => source.replace(/^seed\b/, OVERVIEW_SOURCE);
+
 /** The public record's ids by what the samples name them: persons by key, events and proceedings by title, places by name. */
 type RecordIds = { persons: Map<string, string>; events: Map<string, string>; places: Map<string, string>; proceedings: Map<string, string> };
 
@@ -58,7 +62,7 @@ async function importRegistries(): Promise<RecordIds> {
           name: p.name,
           nameFa: p.name_fa,
           summary: p.role_1988,
-          source: p.source,
+          source: sourceText(p.source),
           aliases: { create: p.aliases.map((name) => ({ name, note: "public record" })) },
           positions: { create: p.positions.map((x) => ({ title: x.title, titleFa: x.title_fa ?? "", fromDate: x.from, toDate: x.to, ...positionSpan(x.from, x.to) })) },
         },
@@ -90,7 +94,7 @@ async function importRegistries(): Promise<RecordIds> {
           precision: ev.precision,
           earliest: spanOf(ev.date)?.earliest ?? null,
           latest: spanOf(ev.date_end ?? ev.date)?.latest ?? null,
-          source: ev.source,
+          source: sourceText(ev.source),
           places: { create: places.map((placeId) => ({ placeId })) },
         },
       });
@@ -105,7 +109,7 @@ async function importRegistries(): Promise<RecordIds> {
           kind: PROCEEDING_KIND[pr.kind] ?? "OTHER",
           jurisdiction: pr.jurisdiction ?? "",
           court: pr.court ?? "",
-          source: pr.source,
+          source: sourceText(pr.source),
           defendants: { create: (pr.defendants ?? []).flatMap((k) => (personIds.has(k) ? [{ personId: personIds.get(k)! }] : [])) },
           timeline: { create: (pr.timeline ?? []).map((t: { date: string; what: string; source?: string }) => ({ date: t.date, what: t.what, source: t.source ?? "" })) },
         },

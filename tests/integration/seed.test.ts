@@ -6,7 +6,7 @@ import { read } from "@/lib/db/write";
 import record from "@/lib/seed/public-record-1988.json";
 import { FICTIONAL_LINK_NOTE, SAMPLE_STATEMENTS } from "@/lib/seed/fictional-samples";
 import { DEMO_USERS } from "@/lib/seed/demo-users";
-import { seedDemo } from "@/lib/seed/seed-demo";
+import { OVERVIEW_SOURCE, seedDemo } from "@/lib/seed/seed-demo";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
 let db: TestDatabase;
@@ -54,6 +54,14 @@ describe("demo data", () => {
     expect(positions).toHaveLength(record.persons.reduce((n, p) => n + p.positions.length, 0));
     expect(positions.filter((x) => !/[\u0600-\u06FF]/.test(x.titleFa)).map((x) => x.title)).toEqual([]);
     expect(positions.find((x) => x.person.key === "nouri")?.titleFa).toBe("دستیار دادیار زندان گوهردشت");
+    // Where a record rests on the public overview, its source says so in words (the record's own word for it is "seed").
+    const sources = await read(async (d) => [
+      ...(await d.person.findMany({ select: { source: true } })),
+      ...(await d.event.findMany({ select: { source: true } })),
+      ...(await d.proceeding.findMany({ select: { source: true } })),
+    ]);
+    expect(sources.filter((x) => /\bseed\b/.test(x.source))).toEqual([]);
+    expect(sources.filter((x) => x.source.startsWith(OVERVIEW_SOURCE)).length).toBeGreaterThan(10);
     const v = await verifyAuditChain();
     expect(v.ok).toBe(true);
     expect(v.events).toBeGreaterThan(counts.persons + counts.statements);
