@@ -1,0 +1,71 @@
+import type { Page } from "@playwright/test";
+import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
+
+// Persian pages show numbers the right way round. Beside Persian letters, Latin digits count as
+// Arabic-script numbers and a hyphen does not join them, so a date such as 1988-07-19 written into
+// a Persian sentence reads 19-07-1988 unless it is isolated. The date fields' examples are what a
+// researcher copies, so a reversed example leads to a wrong date. Every number with separators in
+// the page's text is checked by where the browser draws its first and last digits.
+
+/** Numbers with separators (1988-07-19, ۱۳۶۷/۰۵/۱۲, 14:30) whose first digit is drawn to the right of their last. */
+async function reversedNumbers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      if (n.parentElement?.closest("script, style, template")) continue;
+      for (const m of n.data.matchAll(/[0-9۰-۹]+(?:[-/:.][0-9۰-۹]+)+/g)) {
+        const box = (at: number) => {
+          const r = document.createRange();
+          r.setStart(n, at);
+          r.setEnd(n, at + 1);
+          return r.getBoundingClientRect();
+        };
+        const first = box(m.index);
+        const last = box(m.index + m[0].length - 1);
+        // Not drawn (hidden), or wrapped onto two lines: nothing to compare.
+        if (!first.width || !last.width || Math.abs(first.top - last.top) > 2) continue;
+        if (first.left > last.left) out.push(`${m[0]} in «${n.data.trim().slice(0, 80)}»`);
+      }
+    }
+    return out;
+  });
+}
+
+test("Persian pages show dates and numbers with separators the right way round, the date fields' examples included", async ({ page, baseURL }) => {
+  const admin = demoUser("ADMIN");
+  await signInWith(page.request, admin.email, admin.password);
+  await setLocale(page, baseURL!, "fa");
+  const first = async (path: string) => ((await (await page.request.get(path)).json()) as { items: { id: string }[] }).items[0]!.id;
+  const [witness, statement, event, proceeding] = await Promise.all(["/api/v1/witnesses", "/api/v1/statements", "/api/v1/events", "/api/v1/proceedings"].map(first));
+
+  // The check itself: a date written into a Persian sentence without isolation is caught.
+  await page.goto("/");
+  await page.evaluate(() => {
+    const p = document.createElement("p");
+    p.textContent = "مثلاً ۱۲ مرداد ۱۳۶۷ یا 1988-07-19.";
+    document.querySelector("main")!.append(p);
+  });
+  expect(await reversedNumbers(page)).toEqual(["1988-07-19 in «مثلاً ۱۲ مرداد ۱۳۶۷ یا 1988-07-19.»"]);
+
+  const pages = [
+    "/witnesses/new",
+    "/statements/new",
+    "/events/new",
+    "/proceedings/new",
+    `/witnesses/${witness}`,
+    `/statements/${statement}`,
+    `/statements/${statement}/edit`,
+    `/events/${event}`,
+    `/events/${event}/edit`,
+    `/proceedings/${proceeding}`,
+    `/proceedings/${proceeding}/edit`,
+    // A date the search cannot read: its error gives examples.
+    "/search?q=evin&from=abc",
+  ];
+  for (const path of pages) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    expect(await reversedNumbers(page), path).toEqual([]);
+  }
+});
