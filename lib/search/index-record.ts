@@ -2,8 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n/messages";
 import { parseAliasColumn } from "@/lib/registries/rank";
-import { hyphenJoined, normalizeForSearch } from "./normalize";
-import { hyphenCut, joinedWords, keepsHyphenCut } from "./persian-variants";
+import { hyphenParts, normalizeForSearch } from "./normalize";
+import { joinedWords } from "./persian-variants";
 import type { SearchType } from "./types";
 
 export { SEARCH_TYPES, type SearchType } from "./types";
@@ -125,15 +125,12 @@ export function statementContent(
 }
 
 /**
- * The words a record's title and text write with a ZWNJ or a hyphen, joined (persian-variants.ts
- * joinedWords, normalize.ts hyphenJoined), for the index: the text has them apart. A Latin word
- * of two parts also leaves where its hyphen was (persian-variants.ts hyphenCut), for a phrase that
- * types it joined. Indexed apart from the text (no phrase reads them), so the text's words keep
- * their positions.
+ * The words a record's title and text write with a ZWNJ, joined (persian-variants.ts joinedWords),
+ * and the parts of those they write with a hyphen, apart (normalize.ts hyphenParts), for the index.
+ * Indexed apart from the text (no phrase reads them), so the text's words keep their positions.
  */
 export function normJoinedOf(title: string, body: string): string {
-  const hyphenated = [...hyphenJoined(title), ...hyphenJoined(body)].flatMap((parts) => (keepsHyphenCut(parts) ? [parts.join(""), hyphenCut(parts[0]!, parts[1]!)] : [parts.join("")]));
-  return [...joinedWords(title), ...joinedWords(body), ...hyphenated].join(" ");
+  return [...joinedWords(title), ...joinedWords(body), ...hyphenParts(title), ...hyphenParts(body)].join(" ");
 }
 
 /** The row written for a record's content. */

@@ -2,7 +2,7 @@ import { normalizeLatin, normalizePersian, ZERO_WIDTH_CHARS } from "@/lib/names"
 
 // Search text normalisation: the name matcher's folding (lib/names: Arabic ي ك ة to Persian,
 // hamza carriers, diacritics, tatweel, ZWNJ, Persian and Arabic-Indic digits, Latin accents,
-// case and apostrophes; a hyphen parts a word, as a ZWNJ does), applied one code point at a time so that every character
+// case, hyphens and apostrophes), applied one code point at a time so that every character
 // of the result remembers where it came from in the original. Snippets are cut and marked in
 // the original text from these offsets. Everything that is not a letter or a digit becomes a
 // space, so both databases' tokenizers see the same words and no query character can ever be
@@ -41,10 +41,7 @@ function fold(c: string): string {
     const f = normalizeLatin(normalizePersian(c)).replace(/\u03C2/g, "\u03C3");
     out = "";
     for (const ch of f) out += LETTER_OR_DIGIT.test(ch) ? ch : " ";
-    // A hyphen is a word break, as a ZWNJ is: "Gohar-dasht" is the words gohar and dasht, so a
-    // phrase finds either part beside its neighbours; the index also keeps the word joined
-    // (hyphenJoined), as the name matcher reads it ("Pour-Mohammadi" is pourmohammadi).
-    if (f === "" && !/[\p{M}\p{Cf}'\u2018\u2019\u02BB\u02BC\u02BE\u02BF`\u00B4\u2032\u0640]/u.test(c)) out = " ";
+    if (f === "" && !/[\p{M}\p{Cf}'\u2018\u2019\u02BB\u02BC\u02BE\u02BF`\u00B4\u2032\u0640\u2010\u2011-]/u.test(c)) out = " ";
   }
   if (cache.size < 50_000) cache.set(c, out);
   return out;
@@ -242,13 +239,6 @@ export const HYPHEN = /[-\u2010\u2011]/;
 const HYPHENS_AT = new RegExp(HYPHEN.source, "g");
 const PART_CHAR = /[\p{L}\p{N}\p{M}'\u2019\u02BC]/u;
 
-/**
- * What parts a query's text into pieces that may each be one word written in parts: anything but
- * a letter, digit, mark, apostrophe, hyphen or joiner ("(Gohar-dasht)," holds the one piece
- * Gohar-dasht). persian-variants.ts wordUnits.
- */
-export const PIECE_BREAK = new RegExp(`[^\\p{L}\\p{N}\\p{M}'\\u2019\\u02BC\\u2010\\u2011${ZERO_WIDTH_CHARS}-]+`, "u");
-
 /** Whether s[i] belongs to a hyphenated word: a letter, digit, mark, apostrophe or hyphen (either half of a surrogate pair counts). */
 function inHyphenated(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
@@ -258,15 +248,14 @@ function inHyphenated(s: string, i: number): boolean {
 }
 
 /**
- * The parts of each word written with a hyphen, normalised ("Nayyeri-led" → nayyeri, led;
- * "1988-07-29" → 1988, 07, 29), which the index keeps joined (nayyeriled). The text's own normalised form splits such a word at its hyphens, as it splits a
- * word at a ZWNJ, so that a phrase finds each part beside its neighbours ("dasht prison" finds
- * "Gohar-dasht prison"); the index also keeps it joined (index-record.ts normJoinedOf), so that the
- * word typed without its hyphen finds it, as the name matcher reads it. Only the words around a
- * hyphen are read, each once: linear in the text, however long a word.
+ * The parts of each word written with a hyphen, normalised, a word's parts joined by spaces
+ * ("Nayyeri-led" → "nayyeri led", "1988-07-29" → "1988 07 29"). The text's own normalised form
+ * keeps such a word whole ("nayyeriled", as the name matcher reads "Pour-Mohammadi"); the index
+ * also keeps its parts (index-record.ts normJoinedOf), so that a part typed alone finds it.
+ * Only the words around a hyphen are read, each once: linear in the text, however long a word.
  */
-export function hyphenJoined(text: string): string[][] {
-  const out: string[][] = [];
+export function hyphenParts(text: string): string[] {
+  const out: string[] = [];
   if (!HYPHEN.test(text)) return out;
   HYPHENS_AT.lastIndex = 0;
   for (let m = HYPHENS_AT.exec(text); m; m = HYPHENS_AT.exec(text)) {
@@ -274,8 +263,8 @@ export function hyphenJoined(text: string): string[][] {
     while (from > 0 && inHyphenated(text, from - 1)) from--;
     let to = m.index + 1;
     while (to < text.length && inHyphenated(text, to)) to++;
-    const parts = normalizeForSearch(text.slice(from, to)).split(" ").filter((w) => w !== "");
-    if (parts.length > 1) out.push(parts);
+    const parts = text.slice(from, to).split(HYPHEN).map(normalizeForSearch).filter((w) => w !== "");
+    if (parts.length > 1) out.push(parts.join(" "));
     HYPHENS_AT.lastIndex = to;
   }
   return out;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseQuery } from "./search";
-import { hyphenCuts, joinedWords, nameSplits, phraseForms, splitAffixes, unitForms, withNameForms, wordUnits } from "./persian-variants";
+import { joinedWords, nameSplits, phraseForms, splitAffixes, unitForms, withNameForms, wordUnits } from "./persian-variants";
 
 describe("splitAffixes", () => {
   test("plural, comparative and verbal affixes come apart from their stem", () => {
@@ -114,27 +114,6 @@ describe("forms searched", () => {
       ["با", "چشمب", "ند"],
     ]);
     expect(phraseForms(wordUnits("they took us"))).toEqual([["they", "took", "us"]]);
-  });
-
-  test("a word written with a hyphen is one unit in any script, searched as its parts and joined", () => {
-    expect(wordUnits("to (Gohar-dasht), 1988‐07‑29 -x")).toEqual([["to"], ["gohar", "dasht"], ["1988", "07", "29"], ["x"]]);
-    expect(unitForms(["gohar", "dasht"])).toEqual([["gohar", "dasht"], ["gohardasht"]]);
-    expect(phraseForms(wordUnits("to Gohar-dasht prison"))).toEqual([
-      ["to", "gohar", "dasht", "prison"],
-      ["to", "gohardasht", "prison"],
-    ]);
-  });
-
-  test("a Latin word typed joined in a phrase is split where the index keeps a hyphen, each cut gated by its token", () => {
-    const cuts = hyphenCuts(wordUnits("to Gohardasht prison"));
-    expect(cuts).toContainEqual({ gate: "gohar\u0643dasht", form: ["to", "gohar", "dasht", "prison"] });
-    const k = "\u0643";
-    expect(cuts.map((c) => c.gate)).toEqual([`go${k}hardasht`, `goh${k}ardasht`, `goha${k}rdasht`, `gohar${k}dasht`, `gohard${k}asht`, `goharda${k}sht`, `gohardas${k}ht`, `pr${k}ison`, `pri${k}son`, `pris${k}on`]);
-    // Persian words are split by compoundSplits instead; a word already written in parts is not cut again.
-    expect(hyphenCuts(wordUnits("با چشمبند"))).toEqual([]);
-    expect(hyphenCuts(wordUnits("Gohar-dasht yard")).map((c) => c.form)).toEqual([["gohar", "dasht", "ya", "rd"]]);
-    // Bounded, however long the phrase.
-    expect(hyphenCuts(wordUnits("interrogation committee representatives disappeared afterwards"))).toHaveLength(24);
   });
 
   test("a long phrase's splits are bounded", () => {

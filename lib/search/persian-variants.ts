@@ -1,4 +1,4 @@
-import { HYPHEN, JOINER, PIECE_BREAK, WORD_SPACE, words } from "./normalize";
+import { JOINER, WORD_SPACE, words } from "./normalize";
 
 // Persian writes the parts of one word three ways: joined ("آنها", "میرفتیم"), with a zero-width
 // non-joiner ("آن‌ها", "می‌رفتیم") or with a space ("آن ها"). The index splits at a ZWNJ or a
@@ -95,17 +95,14 @@ const WORDS_APART = new RegExp(`${WORD_SPACE.source}+`);
 
 /**
  * The query text as units, each one word as the writer meant it: the parts of a word written
- * with a ZWNJ ("هیچ‌کس") or, in any script, with a hyphen ("Gohar-dasht", "1988-07-29"), and an
- * affix written apart ("آن ها", "می رفتیم") with its word.
+ * with a ZWNJ ("هیچ‌کس"), and an affix written apart ("آن ها", "می رفتیم") with its word.
  */
 export function wordUnits(text: string): string[][] {
   const units: string[][] = [];
   for (const token of text.split(WORDS_APART)) {
-    for (const piece of token.split(PIECE_BREAK)) {
-      const ws = words(piece);
-      if (ws.length > 1 && (HYPHEN.test(piece) || (JOINER.test(piece) && ws.every(persian)))) units.push(ws);
-      else for (const w of ws) units.push([w]);
-    }
+    const ws = words(token);
+    if (ws.length > 1 && JOINER.test(token) && ws.every(persian)) units.push(ws);
+    else for (const w of ws) units.push([w]);
   }
   // An affix standing alone belongs to its neighbour: a suffix to the word before, a prefix to the word after.
   const merged: string[][] = [];
@@ -161,7 +158,7 @@ function joinedEndings(word: string): string[][] {
  */
 export function unitForms(unit: string[]): string[][] {
   const forms = [unit];
-  if (unit.length > 1) forms.push([unit.join("")]);
+  if (unit.length > 1 && unit.every(persian)) forms.push([unit.join("")]);
   if (unit.length === 1) forms.push(splitAffixes(unit[0]!), ...nameSplits(unit[0]!), ...joinedPlurals(unit[0]!), ...joinedEndings(unit[0]!));
   return unique(forms);
 }
@@ -228,7 +225,7 @@ function joinedRun(run: string): string {
  */
 export function phraseForms(units: string[][]): string[][] {
   const typed = units.flat();
-  const joined = units.flatMap((u) => (u.length > 1 ? [u.join("")] : u));
+  const joined = units.flatMap((u) => (u.length > 1 && u.every(persian) ? [u.join("")] : u));
   const split = units.flatMap((u) => u.flatMap(splitAffixes));
   return unique([typed, joined, split, ...compoundSplits(joined)]);
 }
@@ -251,47 +248,6 @@ function compoundSplits(phrase: string[]): string[][] {
       if (out.length === MAX_COMPOUND_SPLITS) return out;
       out.push([...phrase.slice(0, i), w.slice(0, cut), w.slice(cut), ...phrase.slice(i + 1)]);
     }
-  }
-  return out;
-}
-
-/**
- * What the index keeps beside a word written with one hyphen in Latin (or any other non-Persian)
- * script, and what a phrase asks for, to tell where the word was parted: its two parts joined by
- * ك (U+0643), a letter the normaliser always folds to ک, so that no query word is ever this
- * token ("Gohar-dasht" → goharكdasht). index-record.ts normJoinedOf writes it; hyphenCuts reads it.
- */
-export const hyphenCut = (a: string, b: string) => `${a}\u0643${b}`;
-
-/** Whether the index keeps a hyphenCut for a word written with a hyphen whose parts are these. */
-export const keepsHyphenCut = (parts: string[]) => parts.length === 2 && !persian(parts.join(""));
-
-/** A phrase form that counts only in a record whose joined words hold `gate` (a hyphenCut). */
-export type Gated = { gate: string; form: string[] };
-
-/**
- * A phrase with one of its Latin (non-Persian) words typed joined, split in two at each place
- * that leaves two letters or more on either side, each only where the index has the word written
- * with a hyphen there ("to Gohardasht prison" → «to gohar dasht prison» where goharكdasht is
- * kept): the text has such a word's parts, and only they have positions. A Persian word is split
- * anywhere instead (compoundSplits), as before. At most MAX_HYPHEN_CUTS forms, of which a search
- * asks only for those whose gate some record holds (search.ts withKnownGates).
- */
-const MAX_HYPHEN_CUTS = 24;
-export function hyphenCuts(units: string[][]): Gated[] {
-  const typed = units.flat();
-  const out: Gated[] = [];
-  let at = 0;
-  for (const u of units) {
-    const w = u.length === 1 ? [...u[0]!] : [];
-    if (w.length >= 2 * MIN_PART && !persian(u[0]!)) {
-      for (let cut = MIN_PART; cut <= w.length - MIN_PART; cut++) {
-        if (out.length === MAX_HYPHEN_CUTS) return out;
-        const [a, b] = [w.slice(0, cut).join(""), w.slice(cut).join("")];
-        out.push({ gate: hyphenCut(a, b), form: [...typed.slice(0, at), a, b, ...typed.slice(at + 1)] });
-      }
-    }
-    at += u.length;
   }
   return out;
 }

@@ -12,21 +12,13 @@ import type { Parsed } from "./search";
  * PostgreSQL to_tsquery text: every word quoted as a lexeme, phrases joined by <-> — or, with
  * `loose`, by & (every word of the phrase anywhere: what the GIN index answers without reading
  * each candidate's vector); a word's forms joined by |. A phrase's words must be the title's or
- * the text's (weights A, B): the words written with a ZWNJ or a hyphen, joined (weight C), follow
- * the text one after another, and two of them side by side there were not side by side in the
- * text. A gated form counts only with its gate among the joined words: ('goharكdasht' & ('to':AB <-> …)).
+ * the text's (weights A, B): the words written with a ZWNJ, joined (weight C), follow the text
+ * one after another, and two of them side by side there were not side by side in the text.
  */
 export function tsqueryText(p: Parsed, spellings: string[][], loose = false): string {
   const lex = (w: string) => `'${w}'`; // words hold letters and digits only
   const phrase = (ws: string[]) => (ws.length === 1 ? lex(ws[0]!) : `(${ws.map(loose ? lex : (w) => `${lex(w)}:AB`).join(loose ? " & " : " <-> ")})`);
-  const main = p.groups
-    .map((forms, i) => {
-      // A gated form counts where the record holds its gate, which only the joined words (weight C)
-      // can hold: asked without a weight, which the GIN index answers without reading the vector.
-      const all = [...forms.map(phrase), ...(p.gated[i] ?? []).map((g) => `(${lex(g.gate)} & ${phrase(g.form)})`)];
-      return all.length === 1 ? all[0]! : `(${all.join(" | ")})`;
-    })
-    .join(" & ");
+  const main = p.groups.map((forms) => (forms.length === 1 ? phrase(forms[0]!) : `(${forms.map(phrase).join(" | ")})`)).join(" & ");
   return [`(${main})`, ...spellings.map(phrase)].join(" | ");
 }
 

@@ -11,8 +11,8 @@ import { loadPersonNames } from "@/lib/persons/shared";
 import { namesOf, parseAliasColumn } from "@/lib/registries/rank";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { parseInput } from "@/lib/validation";
-import { HYPHEN, words } from "./normalize";
-import { hyphenCuts, phraseForms, unitForms, withNameForms, wordUnits, type Gated } from "./persian-variants";
+import { words } from "./normalize";
+import { phraseForms, unitForms, withNameForms, wordUnits } from "./persian-variants";
 import { pgSearchSql } from "./pg-query";
 import { INDEX_VERSION_SQL, phraseCounts, type PhraseCounts } from "./phrase-stats";
 import { MAX_QUERY_WORDS, ZSearchQuery, type SearchQuery } from "./schemas";
@@ -55,18 +55,13 @@ export type SearchResult = {
  * The words to look for: phrases (in quotes) must appear together, other words anywhere. `groups`
  * is what the databases are asked: every group is required, and a group matches when any of its
  * forms does (a Persian word joined, with a ZWNJ or split at its affixes: persian-variants.ts;
- * a phrase is a form of several words), or any of its `gated` forms does where the record keeps
- * its gate (a phrase with a word typed joined, split where the index has it written with a
- * hyphen: persian-variants.ts hyphenCuts). `cuts` are the gated forms that could be; `gated`
- * those whose gate the index holds (withKnownGates; none from parseQuery). cuts[i] and gated[i]
- * go with groups[i].
+ * a phrase is a form of several words).
  */
-export type Parsed = { phrases: string[][]; terms: string[]; groups: string[][][]; cuts: Gated[][]; gated: Gated[][] };
+export type Parsed = { phrases: string[][]; terms: string[]; groups: string[][][] };
 
 export function parseQuery(q: string): Parsed {
   const phrases: string[][] = [];
   const phraseGroups: string[][][] = [];
-  const phraseGated: Gated[][] = [];
   const rest: string[] = [];
   // Balanced double quotes (straight, curly, guillemets) mark phrases; an odd quote is just text.
   const re = /["“”«»]([^"“”«»]*)["“”«»]/g;
@@ -75,37 +70,14 @@ export function parseQuery(q: string): Parsed {
     rest.push(q.slice(last, m.index));
     const w = words(m[1]!);
     if (w.length > 1) {
-      const units = wordUnits(m[1]!);
       phrases.push(w);
-      phraseGroups.push(phraseForms(units));
-      phraseGated.push(hyphenCuts(units));
+      phraseGroups.push(phraseForms(wordUnits(m[1]!)));
     } else rest.push(m[1]!);
     last = m.index + m[0].length;
   }
   rest.push(q.slice(last));
   const units = wordUnits(rest.join(" "));
-  const groups = [...units.map(unitForms), ...phraseGroups];
-  return { phrases, terms: units.flat(), groups, cuts: [...units.map(() => []), ...phraseGated], gated: groups.map(() => []) };
-}
-
-/**
- * The query with only the gated forms (hyphenCuts) whose gate some record holds: one lookup of
- * those tokens first, which are almost never in the index, instead of every cut of every Latin
- * word of a phrase asked for in the search itself (fifteen forms more for a phrase of four words,
- * which turned PostgreSQL's plan for the candidates from the GIN index to a scan of every row).
- */
-async function withKnownGates(p: Parsed): Promise<Parsed> {
-  const gates = [...new Set(p.cuts.flat().map((g) => g.gate))];
-  if (gates.length === 0) return p;
-  // Each gate is letters and digits only: a quoted word to either database, never syntax.
-  const each = gates.map((g, i) =>
-    dbProvider() === "sqlite"
-      ? Prisma.sql`EXISTS (SELECT 1 FROM "SearchFts" WHERE "SearchFts" MATCH ${`"${g}"`}) AS ${Prisma.raw(`g${i}`)}`
-      : Prisma.sql`EXISTS (SELECT 1 FROM "SearchVector" WHERE "search" @@ to_tsquery('simple'::regconfig, ${`'${g}'`})) AS ${Prisma.raw(`g${i}`)}`,
-  );
-  const [row] = await rawAll<Record<string, unknown>>(Prisma.sql`SELECT ${Prisma.join(each)}`, { offThread: true });
-  const known = new Set(gates.filter((_, i) => row?.[`g${i}`] === true || Number(row?.[`g${i}`]) === 1));
-  return { ...p, gated: p.cuts.map((gs) => gs.filter((g) => known.has(g.gate))) };
+  return { phrases, terms: units.flat(), groups: [...units.map(unitForms), ...phraseGroups] };
 }
 
 /** Record types the actor may read: statements need statement.read, the registries registry.read. */
@@ -121,7 +93,7 @@ const FIELD_BREAK = " · ";
 export async function search({ actor, query }: { actor: Actor | null; query: unknown }): Promise<SearchResult> {
   authorize(actor, "statement.read");
   const q = parseInput(ZSearchQuery, query ?? {});
-  const parsed = await withKnownGates(parseQuery(q.q));
+  const parsed = parseQuery(q.q);
   const count = parsed.terms.length + parsed.phrases.reduce((a, p) => a + p.length, 0);
   if (count > MAX_QUERY_WORDS) throw new AppError("INVALID_INPUT", `Search for at most ${MAX_QUERY_WORDS} words.`, { q: [`too_many:${MAX_QUERY_WORDS}`] });
   const empty: SearchResult = { items: [], total: 0, totalAtLeast: false, page: q.page, pageSize: q.pageSize, persons: [], places: [], organisations: [] };
@@ -142,7 +114,7 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   const spellings = withNameForms(uniqueSpellings(persons.flatMap((p) => p.names), seen));
   // Single words are marked wherever they stand; phrases, a word's split forms and a name's
   // spellings of several words only where their words follow one another.
-  const forms = [...parsed.groups.flat(), ...parsed.gated.flat().map((g) => g.form), ...spellings];
+  const forms = [...parsed.groups.flat(), ...spellings];
   const highlight: Highlight = { words: new Set(forms.filter((f) => f.length === 1).map((f) => f[0]!)), phrases: forms.filter((f) => f.length > 1) };
 
   const args: QueryArgs = { parsed, spellings, personIds: persons.map((p) => p.id), placeIds: named.places.map((p) => p.id), types, q, legal: actor.role === "LEGAL" };
@@ -263,25 +235,12 @@ async function namedRecords(q: string): Promise<Named> {
  */
 function uniqueSpellings(names: string[], seen = new Map<string, string[]>()): string[][] {
   for (const n of names) {
-    for (const w of nameWords(n)) {
-      if (w.length) seen.set(w.join(" "), w);
-      const last = w[w.length - 1];
-      if (w.length > 1 && last && [...last].length >= 4) seen.set(last, [last]);
-    }
+    const w = words(n);
+    if (w.length) seen.set(w.join(" "), w);
+    const last = w[w.length - 1];
+    if (w.length > 1 && last && [...last].length >= 4) seen.set(last, [last]);
   }
   return [...seen.values()];
-}
-
-const HYPHENS = new RegExp(HYPHEN.source, "g");
-
-/**
- * A name's words; for a name written with a hyphen, also with its hyphenated words joined
- * ("Hossein-Ali Nayyeri": hossein ali nayyeri, and hosseinali nayyeri): the index parts a word at
- * its hyphen, and testimony may write the name's word joined.
- */
-function nameWords(n: string): string[][] {
-  const w = words(n);
-  return HYPHEN.test(n) ? [w, words(n.replace(HYPHENS, ""))] : [w];
 }
 
 /**
@@ -289,7 +248,10 @@ function nameWords(n: string): string[][] {
  * mostly generic («زندان», "Prison", "Committee") and would find everything.
  */
 function wholeSpellings(names: string[], seen: Map<string, string[]>): void {
-  for (const n of names) for (const w of nameWords(n)) if (w.length) seen.set(w.join(" "), w);
+  for (const n of names) {
+    const w = words(n);
+    if (w.length) seen.set(w.join(" "), w);
+  }
 }
 
 /**
@@ -302,10 +264,9 @@ const GENERIC_PLACE_WORDS = new Set(words("prison jail detention centre center c
 /** A named place's names without their generic words ("Evin Prison" → "Evin"), where enough is left to say which place. */
 function distinctivePlaceSpellings(names: string[], seen: Map<string, string[]>): void {
   for (const n of names) {
-    for (const w of nameWords(n)) {
-      const distinctive = w.filter((x) => !GENERIC_PLACE_WORDS.has(x));
-      if (distinctive.length > 0 && distinctive.length < w.length && [...distinctive.join("")].length >= 4) seen.set(distinctive.join(" "), distinctive);
-    }
+    const w = words(n);
+    const distinctive = w.filter((x) => !GENERIC_PLACE_WORDS.has(x));
+    if (distinctive.length > 0 && distinctive.length < w.length && [...distinctive.join("")].length >= 4) seen.set(distinctive.join(" "), distinctive);
   }
 }
 
@@ -315,24 +276,15 @@ type Row = { id: number; type: string; recordId: string; title: string; body: st
  * SQLite FTS5: every word a quoted string (never syntax), phrases as one quoted string, a word's
  * forms joined by OR. Also the expression's phrases in the order FTS5 numbers them (the order
  * they appear), for casefile_bm25. A phrase is looked for in the title and the text only: the
- * third column holds the words written with a ZWNJ or a hyphen, joined, one after another, and two
- * of them side by side there were not side by side in the text. A gated form is a phrase that
- * counts only with its gate, which only that third column holds: `("goharكdasht" AND {…} : "to gohar dasht")`.
+ * third column holds the words written with a ZWNJ, joined, one after another, and two of them
+ * side by side there were not side by side in the text.
  */
 export function fts5Query(p: Parsed, spellings: string[][]): { expr: string; phrases: string[] } {
   // Words hold letters and digits only.
   const quote = (ws: string[]) => (ws.length === 1 ? `"${ws[0]}"` : `{normTitle normBody} : "${ws.join(" ")}"`);
-  // A gate is only ever in the third column (no text or query word holds its letter ك).
-  const gate = (g: Gated) => `"${g.gate}"`;
-  const phrases: string[] = [];
-  const main = p.groups.map((forms, i) => {
-    const gated = p.gated[i] ?? [];
-    phrases.push(...forms.map(quote), ...gated.flatMap((g) => [gate(g), quote(g.form)]));
-    const all = [...forms.map(quote), ...gated.map((g) => `(${gate(g)} AND ${quote(g.form)})`)];
-    return all.length === 1 ? all[0]! : `(${all.join(" OR ")})`;
-  });
+  const main = p.groups.map((forms) => (forms.length === 1 ? quote(forms[0]!) : `(${forms.map(quote).join(" OR ")})`));
   const alternatives = spellings.map(quote);
-  return { expr: [`(${main.join(" AND ")})`, ...alternatives].join(" OR "), phrases: [...phrases, ...alternatives] };
+  return { expr: [`(${main.join(" AND ")})`, ...alternatives].join(" OR "), phrases: [...p.groups.flat().map(quote), ...alternatives] };
 }
 
 type QueryArgs = { parsed: Parsed; spellings: string[][]; personIds: string[]; placeIds: string[]; types: SearchType[]; q: SearchQuery; legal: boolean };

@@ -1,5 +1,5 @@
 import { ZERO_WIDTH_CHARS } from "@/lib/names";
-import { HYPHEN, JOINER, normalizeForSearch, normalizeWithMap, WORD_SPACE, wordStart } from "./normalize";
+import { HYPHEN, hyphenParts, JOINER, normalizeForSearch, normalizeWithMap, WORD_SPACE, wordStart } from "./normalize";
 
 // Snippets are cut from the text as written, around the first word that matched, with every
 // matching word marked. Matching happens on the normalised text (normalize.ts); its offset map
@@ -40,7 +40,7 @@ export function markTerms(text: string, highlight: Highlight | ReadonlySet<strin
       if (p.every((w, j) => ws[i + j] === w)) p.forEach((_, j) => (marked[i + j] = true));
     }
   }
-  if (JOINER.test(text) || HYPHEN.test(text)) markJoined(text, map, ws, words, marked);
+  if (JOINER.test(text)) markJoined(text, map, ws, words, marked);
   const ranges: [number, number][] = [];
   let first = -1;
   let at = 0;
@@ -53,6 +53,18 @@ export function markTerms(text: string, highlight: Highlight | ReadonlySet<strin
       while (end < text.length && /[\p{M}\u0640]/u.test(text[end]!)) end++;
       if (first < 0) first = start;
       if (!window || (start >= window.start && end <= window.end)) ranges.push([start, end]);
+    } else if (w !== "" && words.size > 0) {
+      // A word written with a hyphen is one word here ("Nayyeri-led"); the index also has its
+      // parts (hyphenParts), so a part that is one of the words is marked on its own.
+      const start = map[at]!;
+      const last = map[at + w.length - 1]!;
+      const whole = text.slice(start, last + codePointLen(text, last));
+      if (HYPHEN.test(whole)) {
+        for (const [s, e] of markedParts(whole, words)) {
+          if (first < 0) first = start + s;
+          if (!window || (start + s >= window.start && start + e <= window.end)) ranges.push([start + s, start + e]);
+        }
+      }
     }
     at += w.length + 1;
   }
@@ -62,20 +74,43 @@ export function markTerms(text: string, highlight: Highlight | ReadonlySet<strin
   let pos = from;
   for (const [s, e] of ranges) {
     if (s < pos) continue;
-    const prev = parts[parts.length - 1];
-    // Two marked parts of one word with only its hyphen between them are marked as one ("Pour-Mohammadi").
-    if (prev?.mark && s > pos && ONLY_HYPHENS.test(text.slice(pos, s))) prev.text += text.slice(pos, e);
-    else {
-      if (s > pos) parts.push({ text: text.slice(pos, s), mark: false });
-      parts.push({ text: text.slice(s, e), mark: true });
-    }
+    if (s > pos) parts.push({ text: text.slice(pos, s), mark: false });
+    parts.push({ text: text.slice(s, e), mark: true });
     pos = e;
   }
   if (pos < to) parts.push({ text: text.slice(pos, to), mark: false });
   return { parts, first };
 }
 
-const ONLY_HYPHENS = new RegExp(`^(?:${HYPHEN.source})+$`);
+const HYPHENS = new RegExp(HYPHEN.source, "g");
+
+/** Where the parts of a hyphenated `word` that are one of `words` stand in it. */
+function markedParts(word: string, words: ReadonlySet<string>): [number, number][] {
+  const out: [number, number][] = [];
+  const part = (a: number, b: number) => {
+    if (b > a && words.has(normalizeForSearch(word.slice(a, b)))) out.push([a, b]);
+  };
+  // Read character by character: HYPHENS is in use by firstHyphenPart while this runs, and
+  // matchAll would start from its lastIndex.
+  let from = 0;
+  for (let i = 0; i < word.length; i++) {
+    if (!HYPHEN.test(word[i]!)) continue;
+    part(from, i);
+    from = i + 1;
+  }
+  part(from, word.length);
+  return out;
+}
+
+/**
+ * Where the first part of a word written with a hyphen that is one of `words` begins in `body`,
+ * or -1 (a match the index found through the word's parts). Only the stretches between spaces
+ * that hold a hyphen are read.
+ */
+function firstHyphenPart(body: string, words: ReadonlySet<string>): number {
+  if (!HYPHEN.test(body)) return -1;
+  return firstInStretches(body, HYPHENS, words, (stretch) => hyphenParts(stretch).some((p) => p.split(" ").some((w) => words.has(w))));
+}
 
 /**
  * Where the first marked word of the stretches of `body` between spaces that hold a match of
@@ -101,16 +136,14 @@ function firstInStretches(body: string, at: RegExp, words: ReadonlySet<string>, 
   return -1;
 }
 
-/** What may stand between two parts of one word: joiners or hyphens, and diacritics or tatweel the normaliser drops. */
-const JOINING = `${ZERO_WIDTH_CHARS}\\u2010\\u2011\\-`;
-const JOINERS_OR_MARKS = `[${JOINING}\\p{M}\\u0640]*`;
-const ONLY_JOINERS = new RegExp(`^${JOINERS_OR_MARKS}[${JOINING}]${JOINERS_OR_MARKS}$`, "u");
+/** What may stand between two parts of one word: joiners, and diacritics or tatweel the normaliser drops. */
+const JOINERS_OR_MARKS = `[${ZERO_WIDTH_CHARS}\\p{M}\\u0640]*`;
+const ONLY_JOINERS = new RegExp(`^${JOINERS_OR_MARKS}[${ZERO_WIDTH_CHARS}]${JOINERS_OR_MARKS}$`, "u");
 
 /**
- * Marks the parts of a word written with a ZWNJ («چشم‌بند») or a hyphen ("Nayyeri-led") when the
- * word joined is one of the highlight's words: the index finds it joined (persian-variants.ts
- * joinedWords, normalize.ts hyphenJoined), so the query "چشمبند" or "nayyeriled" should see it
- * marked. Parts apart only by a space are not joined.
+ * Marks the parts of a word written with a ZWNJ («چشم‌بند») when the word joined is one of the
+ * highlight's words: the index finds it joined (persian-variants.ts joinedWords), so the query
+ * "چشمبند" should see it marked. Parts apart only by a space are not joined.
  */
 function markJoined(text: string, map: number[], ws: string[], words: ReadonlySet<string>, marked: boolean[]): void {
   // joinedToNext[k]: between word k and word k + 1 the text has only joiners.
@@ -130,10 +163,10 @@ function markJoined(text: string, map: number[], ws: string[], words: ReadonlySe
   }
 }
 
-const JOINERS_IN = new RegExp(`${JOINER.source}|${HYPHEN.source}`, "g");
+const JOINERS_IN = new RegExp(JOINER.source, "g");
 
 /**
- * Where the first word written with a joiner or a hyphen that is one of `words` joined begins in `body`, or
+ * Where the first word written with a joiner that is one of `words` joined begins in `body`, or
  * -1: what markTerms(body).first says when no word or phrase stands in the text as it is (a
  * statement found through a linked person, or by its title). Only the stretches between spaces
  * that hold a joiner are read, instead of the whole body being normalised with its offset map
@@ -190,9 +223,11 @@ export function snippet(body: string, highlight: Highlight | ReadonlySet<string>
   if (normBody === undefined) first = markTerms(body, terms).first;
   else {
     const k = firstWordIndex(normBody, matchStrings(terms));
-    // No word as it stands: a word written with a ZWNJ or a hyphen may match joined, which the
-    // normalised text cannot show (its ZWNJ or hyphen is a space); found in the text itself.
+    // No word as it stands: a word written with a ZWNJ may match joined, which the normalised
+    // text cannot show (its ZWNJ is a space), or a part of one written with a hyphen (the
+    // normalised text joins its parts); found in the text itself.
     first = k >= 0 ? wordStart(body, k) : firstJoined(body, terms.words);
+    if (first < 0) first = firstHyphenPart(body, terms.words);
   }
   let start = first < 0 ? 0 : Math.max(0, first - BEFORE);
   // Start and end at word boundaries, so no word is cut in half.
