@@ -69,12 +69,14 @@ function parse(s: string | null): unknown {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const blank = (v: unknown) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
 const shown = (field: string, v: unknown) => (PROTECTED_FIELDS.has(field.split(".").pop()!) && v !== undefined && typeof v !== "boolean" ? "[protected]" : v);
 
 /**
  * Field-by-field differences between two audit payloads. Nested objects are flattened one level
  * ("checklist.consentOnFile"); arrays and deeper values are compared whole. A field present on
- * both sides with the same value is not a change.
+ * both sides with the same value is not a change, nor is one empty on both sides (missing, null,
+ * "" or an empty list).
  */
 export function diffPayloads(before: unknown, after: unknown): FieldChange[] {
   if (!isObject(before) && !isObject(after)) {
@@ -97,6 +99,8 @@ export function diffPayloads(before: unknown, after: unknown): FieldChange[] {
     const hasB = field in b && b[field] !== undefined;
     const hasA = field in a && a[field] !== undefined;
     if (hasB && hasA && same(b[field], a[field])) continue;
+    // Empty on both sides (a record created with the field blank): nothing for a reader to see.
+    if (blank(b[field]) && blank(a[field])) continue;
     out.push({ field, before: shown(field, b[field]), after: shown(field, a[field]), kind: !hasB ? "added" : !hasA ? "removed" : "changed" });
   }
   return out;
