@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import type { Actor } from "@/lib/auth/actor";
-import { getRecordHistory, type FieldChange } from "@/lib/audit/record-history";
+import { getRecordHistory, isBlank, type FieldChange } from "@/lib/audit/record-history";
 import { toAppError } from "@/lib/http";
 import { actionLabel } from "@/app/_lib/audit-labels";
 import { getCalendar } from "@/app/_lib/calendar";
@@ -151,7 +151,7 @@ function Positions({ change, side, sep, none, calendar, locale }: { change: Fiel
 
 function Value({ change, side, sep, none, yes, no }: { change: FieldChange; side: "before" | "after"; sep: string; none: string; yes: string; no: string }) {
   const v = change[side];
-  if (v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0)) return <span className={styles.none}>{none}</span>;
+  if (isBlank(v)) return <span className={styles.none}>{none}</span>;
   const cls = `${styles.value} ${side === "before" && change.kind === "changed" ? styles.before : side === "after" ? styles.after : ""}`;
   if (typeof v === "boolean") return <span className={cls}>{v ? yes : no}</span>;
   if (typeof v === "string" && /^[0-9a-f]{64}$/.test(v)) return <ShortHash hash={v} />;

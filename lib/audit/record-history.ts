@@ -69,7 +69,8 @@ function parse(s: string | null): unknown {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const blank = (v: unknown) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+/** Missing, null, empty text or an empty list: a value a reader sees as none. */
+export const isBlank = (v: unknown) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
 const shown = (field: string, v: unknown) => (PROTECTED_FIELDS.has(field.split(".").pop()!) && v !== undefined && typeof v !== "boolean" ? "[protected]" : v);
 
 /**
@@ -100,7 +101,7 @@ export function diffPayloads(before: unknown, after: unknown): FieldChange[] {
     const hasA = field in a && a[field] !== undefined;
     if (hasB && hasA && same(b[field], a[field])) continue;
     // Empty on both sides (a record created with the field blank): nothing for a reader to see.
-    if (blank(b[field]) && blank(a[field])) continue;
+    if (isBlank(b[field]) && isBlank(a[field])) continue;
     out.push({ field, before: shown(field, b[field]), after: shown(field, a[field]), kind: !hasB ? "added" : !hasA ? "removed" : "changed" });
   }
   return out;
