@@ -167,3 +167,39 @@ describe("parts of a word written with a hyphen", () => {
     expect(partsToHtml(snippet(body, new Set(["eshraqi"])))).toContain("<mark>Eshraqi</mark>-run hearing");
   });
 });
+
+describe("a phrase with a part of a hyphenated word and its neighbours", () => {
+  const marks = (parts: { text: string; mark: boolean }[]) => parts.filter((p) => p.mark).map((p) => p.text);
+  const phrase = (...ps: string[]) => ({ words: new Set<string>(), phrases: ps.map((p) => p.split(" ")) });
+
+  test("marks the part and the neighbours, on either side, in the text as written, and nothing for a phrase the text does not hold", () => {
+    const text = "We were taken to Gohar-dasht prison in 1988.";
+    expect(markTerms(text, phrase("dasht prison")).parts).toEqual([
+      { text: "We were taken to Gohar-", mark: false },
+      { text: "dasht", mark: true },
+      { text: " ", mark: false },
+      { text: "prison", mark: true },
+      { text: " in 1988.", mark: false },
+    ]);
+    expect(marks(markTerms(text, phrase("taken to gohar")).parts)).toEqual(["taken", "to", "Gohar"]);
+    // Both parts in the phrase: the word is marked whole.
+    expect(marks(markTerms(text, phrase("gohar dasht prison")).parts)).toEqual(["Gohar-dasht", "prison"]);
+    // A date's parts: "07 29" in 1988-07-29.
+    expect(marks(markTerms("on 1988-07-29 they came", phrase("07 29")).parts)).toEqual(["07-29"]);
+    expect(marks(markTerms("on 1988-07-29 they came", phrase("29 they came")).parts)).toEqual(["29", "they", "came"]);
+    // Persian, with an Arabic-keyboard letter in the text: the neighbour is found normalised.
+    expect(marks(markTerms("ما را به زندان گوهر-دشت در كرج بردند", phrase("دشت در کرج")).parts)).toEqual(["دشت", "در", "كرج"]);
+    // Nothing for a phrase the text does not hold.
+    for (const p of ["prison gohar", "dasht to", "gohar prison", "to dasht", "taken gohar"]) expect(marks(markTerms(text, phrase(p)).parts), p).toEqual([]);
+    expect(marks(markTerms("Gohar-dasht, Evin-abad", phrase("dasht evin")).parts)).toEqual([]);
+  });
+
+  test("the snippet starts at such a match far into the text", () => {
+    const body = `A fictional text. ${"Nothing of note happened that day. ".repeat(20)}Then we were taken to Gohar-dasht prison.`;
+    const parts = snippet(body, phrase("dasht prison"), normalizeForSearch(body));
+    expect(partsToHtml(parts)).toContain("taken to Gohar-<mark>dasht</mark> <mark>prison</mark>.");
+    expect(parts).toEqual(snippet(body, phrase("dasht prison")));
+    const fa = `${"این متن ساختگی است و هیچ واژه‌ای از آن پیدا نمی‌شود. ".repeat(8)}ما را به گوهر-دشت بردند.`;
+    expect(marks(snippet(fa, phrase("به گوهر"), normalizeForSearch(fa)))).toEqual(["به", "گوهر"]);
+  });
+});

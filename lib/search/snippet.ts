@@ -41,76 +41,145 @@ export function markTerms(text: string, highlight: Highlight | ReadonlySet<strin
     }
   }
   if (JOINER.test(text)) markJoined(text, map, ws, words, marked);
-  const ranges: [number, number][] = [];
-  let first = -1;
+  // Where each word stands in `text`.
+  const spans: [number, number][] = [];
   let at = 0;
-  for (const [k, w] of ws.entries()) {
-    if (marked[k]) {
-      const start = map[at]!;
-      const last = map[at + w.length - 1]!;
-      let end = last + codePointLen(text, last);
-      // Diacritics and tatweel after the last letter belong to the word.
-      while (end < text.length && /[\p{M}\u0640]/u.test(text[end]!)) end++;
-      if (first < 0) first = start;
-      if (!window || (start >= window.start && end <= window.end)) ranges.push([start, end]);
-    } else if (w !== "" && words.size > 0) {
-      // A word written with a hyphen is one word here ("Nayyeri-led"); the index also has its
-      // parts (hyphenParts), so a part that is one of the words is marked on its own.
-      const start = map[at]!;
-      const last = map[at + w.length - 1]!;
-      const whole = text.slice(start, last + codePointLen(text, last));
-      if (HYPHEN.test(whole)) {
-        for (const [s, e] of markedParts(whole, words)) {
-          if (first < 0) first = start + s;
-          if (!window || (start + s >= window.start && start + e <= window.end)) ranges.push([start + s, start + e]);
-        }
-      }
-    }
+  for (const w of ws) {
+    const start = map[at]!;
+    const last = map[at + Math.max(w.length, 1) - 1]!;
+    let end = last + codePointLen(text, last);
+    // Diacritics and tatweel after the last letter belong to the word.
+    while (end < text.length && /[\p{M}\u0640]/u.test(text[end]!)) end++;
+    spans.push([start, end]);
     at += w.length + 1;
   }
+  const ranges: [number, number][] = [];
+  if (norm !== "") for (const [k, span] of spans.entries()) if (marked[k]) ranges.push(span);
+  if (norm !== "" && HYPHEN.test(text) && (words.size > 0 || phrases.length > 0)) markHyphenated(text, ws, spans, { words, phrases }, marked, ranges);
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const first = ranges.length ? ranges[0]![0] : -1;
   const from = window?.start ?? 0;
   const to = window?.end ?? text.length;
   const parts: Part[] = [];
   let pos = from;
   for (const [s, e] of ranges) {
-    if (s < pos) continue;
-    if (s > pos) parts.push({ text: text.slice(pos, s), mark: false });
-    parts.push({ text: text.slice(s, e), mark: true });
+    if (s < pos || (window && (s < window.start || e > window.end))) continue;
+    const prev = parts[parts.length - 1];
+    // Two marked parts of one word with only its hyphen between them are marked as one ("Gohar-dasht").
+    if (prev?.mark && s > pos && ONLY_HYPHENS.test(text.slice(pos, s))) prev.text += text.slice(pos, e);
+    else {
+      if (s > pos) parts.push({ text: text.slice(pos, s), mark: false });
+      parts.push({ text: text.slice(s, e), mark: true });
+    }
     pos = e;
   }
   if (pos < to) parts.push({ text: text.slice(pos, to), mark: false });
   return { parts, first };
 }
 
-const HYPHENS = new RegExp(HYPHEN.source, "g");
+const ONLY_HYPHENS = new RegExp(`^(?:${HYPHEN.source})+$`);
 
-/** Where the parts of a hyphenated `word` that are one of `words` stand in it. */
-function markedParts(word: string, words: ReadonlySet<string>): [number, number][] {
+type Piece = { norm: string; word: number } | { norm: string; range: [number, number] };
+
+/**
+ * Marks the parts of the words written with a hyphen ("Gohar-dasht": one word in the normalised
+ * text) that the index found apart (index-record.ts normJoinedOf): a part that is one of the
+ * highlight's words, and the parts that a phrase holds with the words beside them ("dasht prison"
+ * marks dasht and prison, "to Gohar" to and Gohar), read as the index reads the word's window: that
+ * word split into its parts, its neighbours as they are. Marked words go to `marked` (their ranges to
+ * `ranges` too), marked parts to `ranges`.
+ */
+function markHyphenated(text: string, ws: string[], spans: [number, number][], highlight: Highlight, marked: boolean[], ranges: [number, number][]): void {
+  const { words, phrases } = highlight;
+  for (const [k, [start, end]] of spans.entries()) {
+    const whole = text.slice(start, end);
+    if (!HYPHEN.test(whole)) continue;
+    const parts = hyphenatedParts(whole).map(([s, e]): Piece => ({ norm: normalizeForSearch(whole.slice(s, e)), range: [start + s, start + e] })).filter((p) => p.norm !== "");
+    if (parts.length < 2) continue;
+    // A part that is one of the words, where the whole word is not.
+    if (!marked[k] && words.size > 0) for (const p of parts) if (words.has(p.norm) && "range" in p) ranges.push(p.range);
+    for (const phrase of phrases) {
+      const n = phrase.length;
+      if (n < 2) continue;
+      // The word's window, as far as this phrase can reach: n - 1 words on either side.
+      const before: Piece[] = [];
+      for (let j = Math.max(0, k - n + 1); j < k; j++) before.push({ norm: ws[j]!, word: j });
+      const after: Piece[] = [];
+      for (let j = k + 1; j < Math.min(ws.length, k + n); j++) after.push({ norm: ws[j]!, word: j });
+      const seq = [...before, ...parts, ...after];
+      const firstPart = before.length;
+      const lastPart = before.length + parts.length - 1;
+      // Every place the phrase holds at least one part.
+      for (let i = Math.max(0, firstPart - n + 1); i <= lastPart && i + n <= seq.length; i++) {
+        if (!phrase.every((w, j) => seq[i + j]!.norm === w)) continue;
+        for (let j = i; j < i + n; j++) {
+          const piece = seq[j]!;
+          if ("range" in piece) ranges.push(piece.range);
+          else if (!marked[piece.word]) {
+            marked[piece.word] = true;
+            ranges.push(spans[piece.word]!);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Where the parts of a hyphenated `word` stand in it: the stretches between its hyphens. */
+function hyphenatedParts(word: string): [number, number][] {
   const out: [number, number][] = [];
-  const part = (a: number, b: number) => {
-    if (b > a && words.has(normalizeForSearch(word.slice(a, b)))) out.push([a, b]);
-  };
-  // Read character by character: HYPHENS is in use by firstHyphenPart while this runs, and
-  // matchAll would start from its lastIndex.
   let from = 0;
   for (let i = 0; i < word.length; i++) {
     if (!HYPHEN.test(word[i]!)) continue;
-    part(from, i);
+    if (i > from) out.push([from, i]);
     from = i + 1;
   }
-  part(from, word.length);
+  if (word.length > from) out.push([from, word.length]);
   return out;
 }
 
 /**
- * Where the first part of a word written with a hyphen that is one of `words` begins in `body`,
- * or -1 (a match the index found through the word's parts). Only the stretches between spaces
- * that hold a hyphen are read.
+ * Where the first match that a word written with a hyphen gives begins in `body`, or -1: one of
+ * its parts that is one of the words, or a phrase that holds a part and the words beside it (a
+ * match the index found through the word's window, which the normalised text, where the word is
+ * whole, cannot show). Only the stretches around hyphenated words that have such a part are
+ * marked, each with as many words on either side as the longest phrase has.
  */
-function firstHyphenPart(body: string, words: ReadonlySet<string>): number {
+function firstHyphenMatch(body: string, h: Highlight): number {
   if (!HYPHEN.test(body)) return -1;
-  return firstInStretches(body, HYPHENS, words, (stretch) => hyphenParts(stretch).some((p) => p.split(" ").some((w) => words.has(w))));
+  const reach = Math.max(0, ...h.phrases.map((p) => p.length - 1));
+  const phraseWords = new Set(h.phrases.flat());
+  if (h.words.size === 0 && phraseWords.size === 0) return -1;
+  const useful = (w: string) => h.words.has(w) || phraseWords.has(w);
+  const at = new RegExp(HYPHEN.source, "g");
+  for (let m = at.exec(body); m; m = at.exec(body)) {
+    let from = m.index;
+    while (from > 0 && !WORD_SPACE.test(body[from - 1]!)) from--;
+    let to = m.index + 1;
+    while (to < body.length && !WORD_SPACE.test(body[to]!)) to++;
+    at.lastIndex = to;
+    if (!hyphenParts(body.slice(from, to)).some((p) => p.split(" ").some(useful))) continue;
+    // The words beside it: `reach` stretches between spaces with a letter or digit in them, each way.
+    for (let n = 0; n < reach && from > 0; ) {
+      while (from > 0 && WORD_SPACE.test(body[from - 1]!)) from--;
+      const end = from;
+      while (from > 0 && !WORD_SPACE.test(body[from - 1]!)) from--;
+      if (LETTER_OR_DIGIT.test(body.slice(from, end))) n++;
+    }
+    let ahead = to;
+    for (let n = 0; n < reach && ahead < body.length; ) {
+      while (ahead < body.length && WORD_SPACE.test(body[ahead]!)) ahead++;
+      const begin = ahead;
+      while (ahead < body.length && !WORD_SPACE.test(body[ahead]!)) ahead++;
+      if (LETTER_OR_DIGIT.test(body.slice(begin, ahead))) n++;
+    }
+    const first = markTerms(body.slice(from, ahead), h).first;
+    if (first >= 0) return from + first;
+  }
+  return -1;
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * Where the first marked word of the stretches of `body` between spaces that hold a match of
@@ -224,10 +293,10 @@ export function snippet(body: string, highlight: Highlight | ReadonlySet<string>
   else {
     const k = firstWordIndex(normBody, matchStrings(terms));
     // No word as it stands: a word written with a ZWNJ may match joined, which the normalised
-    // text cannot show (its ZWNJ is a space), or a part of one written with a hyphen (the
-    // normalised text joins its parts); found in the text itself.
+    // text cannot show (its ZWNJ is a space), or a part of one written with a hyphen, alone or in
+    // a phrase (the normalised text joins its parts); found in the text itself.
     first = k >= 0 ? wordStart(body, k) : firstJoined(body, terms.words);
-    if (first < 0) first = firstHyphenPart(body, terms.words);
+    if (first < 0) first = firstHyphenMatch(body, terms);
   }
   let start = first < 0 ? 0 : Math.max(0, first - BEFORE);
   // Start and end at word boundaries, so no word is cut in half.
