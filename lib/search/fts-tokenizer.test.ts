@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
-import { normalizeForSearch } from "./normalize";
+import { EXTRAS_BREAK, normalizeForSearch } from "./normalize";
 import { rng } from "@/tests/support/random";
 
 // SQLite's full-text index tokenizes the normalised text with FTS5's "ascii" tokenizer (it was
@@ -89,4 +89,11 @@ describe("the ascii tokenizer on normalised text finds the words unicode61 found
     expect(uni.size).toBeGreaterThan(2_900);
     for (let i = 1; i <= docs.length; i++) expect(asc.get(i), docs[i - 1]!.join(" | ")).toBe(uni.get(i));
   }, 60_000);
+
+  test("the extras' break is one word of its own, between the words beside it", () => {
+    // index-record.ts normJoinedOf: a phrase never matches across it because it takes a position.
+    expect(EXTRAS_BREAK).toBe("\u0643");
+    const { asc } = tokens([["", `چشمبند ${EXTRAS_BREAK} taken to gohar dasht prison ${EXTRAS_BREAK} انها`]]);
+    expect(asc.get(1)).toBe(`چشمبند@b:0 ${EXTRAS_BREAK}@b:1 taken@b:2 to@b:3 gohar@b:4 dasht@b:5 prison@b:6 ${EXTRAS_BREAK}@b:7 انها@b:8`);
+  });
 });

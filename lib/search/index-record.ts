@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n/messages";
 import { parseAliasColumn } from "@/lib/registries/rank";
-import { hyphenParts, normalizeForSearch } from "./normalize";
+import { EXTRAS_BREAK, hyphenWindows, normalizeForSearch } from "./normalize";
 import { joinedWords } from "./persian-variants";
 import type { SearchType } from "./types";
 
@@ -125,13 +125,22 @@ export function statementContent(
 }
 
 /**
- * The words a record's title and text write with a ZWNJ, joined (persian-variants.ts joinedWords),
- * and the parts of those they write with a hyphen, apart (normalize.ts hyphenParts), for the index.
- * Indexed apart from the text (no phrase reads them), so the text's words keep their positions.
+ * The index's extras for a record's title and text: the words they write with a ZWNJ, joined
+ * (persian-variants.ts joinedWords), and around each word they write with a hyphen, its window
+ * (normalize.ts hyphenWindows: the word's parts apart, between up to four of the text's words on
+ * either side). Indexed apart from the text, after it, so the text's words keep their positions.
+ * Phrases read the extras too (search.ts fts5Query, pg-query.ts tsqueryText): "dasht prison"
+ * finds "Gohar-dasht prison" in its window. Every entry stands apart from the next with
+ * EXTRAS_BREAK between them, a token no query has, so a phrase is found inside one window or
+ * one joined word, never across two entries (two joined words written far apart in the text
+ * would otherwise stand side by side here); on PostgreSQL the extras also follow a break after
+ * the text (the migration *_search_hyphen_windows), so no phrase runs from the text into them.
  */
 export function normJoinedOf(title: string, body: string): string {
-  return [...joinedWords(title), ...joinedWords(body), ...hyphenParts(title), ...hyphenParts(body)].join(" ");
+  return [...joinedWords(title), ...joinedWords(body), ...hyphenWindows(title), ...hyphenWindows(body)].join(EXTRAS_SEPARATOR);
 }
+
+const EXTRAS_SEPARATOR = ` ${EXTRAS_BREAK} `;
 
 /** The row written for a record's content. */
 export function docRow(type: SearchType, recordId: string, c: DocContent) {

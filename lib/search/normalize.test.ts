@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { normalizeLatin, normalizePersian } from "@/lib/names";
-import { hyphenParts, normalizeForSearch, normalizeWithMap, words } from "./normalize";
+import { EXTRAS_BREAK, HYPHEN_WINDOW, hyphenParts, hyphenWindows, normalizeForSearch, normalizeWithMap, words } from "./normalize";
+import { rng } from "@/tests/support/random";
 
 // What normalizeWithMap says, written the plain way (normalize.ts's fold, code point by code point,
 // the map with an entry for each code unit of the text):
@@ -165,4 +166,67 @@ describe("normalizeForSearch (the fast path used for indexing)", () => {
     // Many megabytes through both normalisers: on a loaded machine this takes longer than the
     // unit tests' default 5 s, which says nothing about either function.
   }, 120_000);
+});
+
+describe("hyphenWindows (a hyphenated word's parts with their neighbours, for phrases)", () => {
+  test("the parts apart between up to four of the text's words on either side", () => {
+    expect(HYPHEN_WINDOW).toBe(4);
+    expect(hyphenWindows("Then we were taken to Gohar-dasht prison in the summer of 1988.")).toEqual(["we were taken to gohar dasht prison in the summer"]);
+    // At the text's edges, as many as there are; a date is a word with hyphens, and another
+    // hyphenated word in a window is whole, as in the text.
+    expect(hyphenWindows("Gohar-dasht, then on 1988‐07‑29 Evin")).toEqual(["gohar dasht then on 19880729 evin", "gohardasht then on 1988 07 29 evin"]);
+    expect(hyphenWindows("Gohar-dasht")).toEqual(["gohar dasht"]);
+    expect(hyphenWindows("no hyphen here - nor here")).toEqual([]);
+    expect(hyphenWindows("a b c d e f g-h i j", 1)).toEqual(["f g h i"]);
+    expect(hyphenWindows("a b-c d", 0)).toEqual(["b c"]);
+  });
+
+  test("the neighbours are the text's own normalised words: Arabic-keyboard letters, ZWNJ, possessives, punctuation", () => {
+    // ك and ي are indexed as ک and ی; a ZWNJ parts a word as the text's normalised form parts it.
+    expect(hyphenWindows("ما را به زندان گوهر-دشت در كرج بردند")).toEqual(["ما را به زندان گوهر دشت در کرج بردند"]);
+    expect(hyphenWindows("آن‌ها را به گوهر-دشت بردند")).toEqual(["ان ها را به گوهر دشت بردند"]);
+    expect(hyphenWindows("Nayyeri's (Gohar-dasht) prison's yard")).toEqual(["nayyeri gohar dasht prison yard"]);
+  });
+
+  test("neighbours longer than the first stretch read are found whole", () => {
+    const long = "w".repeat(100);
+    expect(hyphenWindows(`${long}1 ${long}2 ${long}3 ${long}4 ${long}5 x-y ${long}6 ${long}7 ${long}8 ${long}9 ${long}0`)).toEqual([
+      `${long}2 ${long}3 ${long}4 ${long}5 x y ${long}6 ${long}7 ${long}8 ${long}9`,
+    ]);
+    const blob = "a".repeat(200_000);
+    expect(hyphenWindows(`${blob} x-y ${blob}`)).toEqual([`${blob} x y ${blob}`]);
+  });
+
+  test("on generated texts, each window is the normalised text around the word, the word split", () => {
+    const vocab = ["in", "Evin", "نيري", "آن‌ها", "ما", "(see", "note)", "1988,", "Nayyeri's", "—", "ﷲ", "x\u0640y", "𝔸b", "Ra'isi", "ساعت‌ها"];
+    const hyphenated = ["Gohar-dasht", "1988-07-29", "Pour‑Mohammadi", "حسین-علی", "so-called's"];
+    const next = rng(88);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
+    for (let n = 0; n < 500; n++) {
+      const tokens = Array.from({ length: Math.floor(next() * 30) }, () => (next() < 0.15 ? pick(hyphenated) : pick(vocab)));
+      const text = tokens.join(next() < 0.5 ? " " : "\n");
+      // The text's words, token by token, and where each hyphenated token's word stands among them.
+      const all: string[] = [];
+      const expected: string[] = [];
+      const at: [number, string][] = [];
+      for (const t of tokens) {
+        if (hyphenated.includes(t)) at.push([all.length, hyphenParts(t)[0]!]);
+        all.push(...words(t));
+      }
+      expect(all).toEqual(words(text));
+      for (const [k, parts] of at) expected.push([...all.slice(Math.max(0, k - HYPHEN_WINDOW), k), parts, ...all.slice(k + 1, k + 1 + HYPHEN_WINDOW)].join(" "));
+      expect(hyphenWindows(text), text).toEqual(expected);
+    }
+  });
+
+  test("no text and no query is ever normalised to the extras' break token", () => {
+    expect(EXTRAS_BREAK).toBe("\u0643");
+    // normalizeForSearch folds each code point on its own (an English possessive only drops
+    // characters), so no output holds the token when no code point's does.
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      if (normalizeForSearch(String.fromCodePoint(cp)).includes(EXTRAS_BREAK)) throw new Error(`U+${cp.toString(16)} folds to the break`);
+    }
+    expect(normalizeForSearch(`${EXTRAS_BREAK} \uFED9 \uFEDB`)).toBe("ک ک ک");
+  }, 60_000);
 });

@@ -236,7 +236,6 @@ export function normalizeForSearch(s: string): string {
 
 /** A hyphen between the parts of a word (hyphen-minus, U+2010, U+2011; a soft hyphen is not one). */
 export const HYPHEN = /[-\u2010\u2011]/;
-const HYPHENS_AT = new RegExp(HYPHEN.source, "g");
 const PART_CHAR = /[\p{L}\p{N}\p{M}'\u2019\u02BC]/u;
 
 /** Whether s[i] belongs to a hyphenated word: a letter, digit, mark, apostrophe or hyphen (either half of a surrogate pair counts). */
@@ -248,27 +247,98 @@ function inHyphenated(s: string, i: number): boolean {
 }
 
 /**
- * The parts of each word written with a hyphen, normalised, a word's parts joined by spaces
- * ("Nayyeri-led" → "nayyeri led", "1988-07-29" → "1988 07 29"). The text's own normalised form
- * keeps such a word whole ("nayyeriled", as the name matcher reads "Pour-Mohammadi"); the index
- * also keeps its parts (index-record.ts normJoinedOf), so that a part typed alone finds it.
- * Only the words around a hyphen are read, each once: linear in the text, however long a word.
+ * Calls `each` for every word written with a hyphen in `text`, with where it begins and ends and
+ * its parts, normalised (empty parts left out), when it has two or more. Only the words around a
+ * hyphen are read, each once: linear in the text, however long a word.
  */
-export function hyphenParts(text: string): string[] {
-  const out: string[] = [];
-  if (!HYPHEN.test(text)) return out;
-  HYPHENS_AT.lastIndex = 0;
-  for (let m = HYPHENS_AT.exec(text); m; m = HYPHENS_AT.exec(text)) {
+function eachHyphenated(text: string, each: (from: number, to: number, parts: string[]) => void): void {
+  if (!HYPHEN.test(text)) return;
+  const at = new RegExp(HYPHEN.source, "g");
+  for (let m = at.exec(text); m; m = at.exec(text)) {
     let from = m.index;
     while (from > 0 && inHyphenated(text, from - 1)) from--;
     let to = m.index + 1;
     while (to < text.length && inHyphenated(text, to)) to++;
     const parts = text.slice(from, to).split(HYPHEN).map(normalizeForSearch).filter((w) => w !== "");
-    if (parts.length > 1) out.push(parts.join(" "));
-    HYPHENS_AT.lastIndex = to;
+    if (parts.length > 1) each(from, to, parts);
+    at.lastIndex = to;
   }
+}
+
+/**
+ * The parts of each word written with a hyphen, normalised, a word's parts joined by spaces
+ * ("Nayyeri-led" → "nayyeri led", "1988-07-29" → "1988 07 29"). The text's own normalised form
+ * keeps such a word whole ("nayyeriled", as the name matcher reads "Pour-Mohammadi"); the index
+ * also keeps its parts, with their neighbours (hyphenWindows), so that a part typed alone finds it.
+ */
+export function hyphenParts(text: string): string[] {
+  const out: string[] = [];
+  eachHyphenated(text, (_from, _to, parts) => out.push(parts.join(" ")));
   return out;
 }
+
+/**
+ * How many of the text's words on either side of a word written with a hyphen its window holds
+ * (hyphenWindows). A phrase finds such a word by one of its parts only inside the window, so
+ * this is how many neighbours a phrase may give the part on one side: "dasht prison" needs one,
+ * "taken to Gohar" two, and four lets a part close a phrase of five words, or stand inside one of
+ * up to nine, longer than nearly every phrase a reader types. Each window costs the index up to
+ * 2 × 4 words beside the parts, for every hyphenated word of every record (dates written
+ * 1988-07-29 are such words): more neighbours would grow the index for phrases nobody types.
+ */
+export const HYPHEN_WINDOW = 4;
+
+/**
+ * For each word written with a hyphen, the text around it with the word's parts apart: up to
+ * `width` normalised words before it, its parts, up to `width` words after it ("were taken to
+ * Gohar-dasht prison in 1988" → "were taken to gohar dasht prison in 1988"). The text's own
+ * normalised form keeps the word whole ("gohardasht"), so a phrase with one of its parts and a
+ * neighbour ("dasht prison") is in no text position; the index keeps these windows beside the
+ * text (index-record.ts normJoinedOf), where it finds one. The neighbours are the words of
+ * normalizeForSearch, as the text's own are: a word written another way (an Arabic-keyboard ي,
+ * a ZWNJ) is the same word in a window as in the text, and another hyphenated word is joined.
+ */
+export function hyphenWindows(text: string, width = HYPHEN_WINDOW): string[] {
+  const out: string[] = [];
+  eachHyphenated(text, (from, to, parts) => out.push([...wordsBefore(text, from, width), ...parts, ...wordsAfter(text, to, width)].join(" ")));
+  return out;
+}
+
+/** Characters read first for a window's side: longer than `n` words of most texts. */
+const sideChars = (n: number) => 12 * (n + 1);
+
+/**
+ * The last `n` words of normalizeForSearch(text.slice(0, end)), normalising only a stretch
+ * before `end` (its first word may be cut, so one word more than `n` is asked of it).
+ */
+function wordsBefore(text: string, end: number, n: number): string[] {
+  if (n <= 0) return [];
+  for (let span = sideChars(n); ; span *= 4) {
+    const start = Math.max(0, end - span);
+    const ws = words(text.slice(start, end));
+    if (start === 0 || ws.length > n) return ws.slice(-n);
+  }
+}
+
+/** The first `n` words of normalizeForSearch(text.slice(start)), normalising only a stretch after `start`. */
+function wordsAfter(text: string, start: number, n: number): string[] {
+  if (n <= 0) return [];
+  for (let span = sideChars(n); ; span *= 4) {
+    const end = Math.min(text.length, start + span);
+    const ws = words(text.slice(start, end));
+    if (end === text.length || ws.length > n) return ws.slice(0, n);
+  }
+}
+
+/**
+ * Stands between two entries of the index's extras (the joined words and the hyphenated words'
+ * windows, index-record.ts normJoinedOf), so that no phrase is found across two of them: the
+ * Arabic letter kaf (U+0643) alone. normalizeForSearch folds it to the Persian keheh (ک), and no
+ * other character folds to it (normalize.test.ts reads every code point), so no query word, and
+ * no word of a text, is ever this token. Both tokenizers keep it as a word of one letter: FTS5's
+ * "ascii" takes every non-ASCII character as a letter, PostgreSQL's parser an Arabic letter.
+ */
+export const EXTRAS_BREAK = "\u0643";
 
 /**
  * Where in `s` the k-th word (from 0) of normalizeForSearch(s) begins, or -1 when it has fewer

@@ -11,13 +11,15 @@ import type { Parsed } from "./search";
 /**
  * PostgreSQL to_tsquery text: every word quoted as a lexeme, phrases joined by <-> — or, with
  * `loose`, by & (every word of the phrase anywhere: what the GIN index answers without reading
- * each candidate's vector); a word's forms joined by |. A phrase's words must be the title's or
- * the text's (weights A, B): the words written with a ZWNJ, joined (weight C), follow the text
- * one after another, and two of them side by side there were not side by side in the text.
+ * each candidate's vector); a word's forms joined by |. A phrase may be found in the title, the
+ * text and the extras (weights A, B, C): the extras (index-record.ts normJoinedOf) keep each
+ * joined word and each hyphenated word's window apart from the next, and from the text, by a
+ * position left empty (migration *_search_hyphen_windows), so a phrase found there is one the
+ * text has ("dasht prison" in "Gohar-dasht prison").
  */
 export function tsqueryText(p: Parsed, spellings: string[][], loose = false): string {
   const lex = (w: string) => `'${w}'`; // words hold letters and digits only
-  const phrase = (ws: string[]) => (ws.length === 1 ? lex(ws[0]!) : `(${ws.map(loose ? lex : (w) => `${lex(w)}:AB`).join(loose ? " & " : " <-> ")})`);
+  const phrase = (ws: string[]) => (ws.length === 1 ? lex(ws[0]!) : `(${ws.map(lex).join(loose ? " & " : " <-> ")})`);
   const main = p.groups.map((forms) => (forms.length === 1 ? phrase(forms[0]!) : `(${forms.map(phrase).join(" | ")})`)).join(" & ");
   return [`(${main})`, ...spellings.map(phrase)].join(" | ");
 }

@@ -88,7 +88,8 @@ function idsIn(db: Tx, type: SearchType, ids: string[]): Promise<{ id: string }[
  * After the migration that creates the search index, records that existed before it have no
  * entry yet: index them once. After one that changes how entries are normalised
  * (*_search_joined_words: the words written with a ZWNJ, joined; *_search_latin_words: English
- * possessives dropped, hyphenated words' parts kept), the entries that exist get their normalised
+ * possessives dropped, hyphenated words' parts kept; *_search_hyphen_windows: each hyphenated
+ * word's window, and a break between the extras), the entries that exist get their normalised
  * text again. After
  * *_search_proceeding_kinds, proceedings are indexed again, with their kind in words instead of
  * its code (a few records). Other migrations need nothing (every change indexes its record).
@@ -96,7 +97,7 @@ function idsIn(db: Tx, type: SearchType, ids: string[]): Promise<{ id: string }[
 export async function indexAfterMigration(applied: string[]): Promise<ReindexResult | null> {
   const after = (suffix: string) => applied.some((name) => name.endsWith(suffix));
   if (after("_search_index")) return rebuildSearchIndex();
-  const refreshed = after("_search_joined_words") || after("_search_latin_words") ? await refreshNormalizedText() : null;
+  const refreshed = after("_search_joined_words") || after("_search_latin_words") || after("_search_hyphen_windows") ? await refreshNormalizedText() : null;
   if (!after("_search_proceeding_kinds")) return refreshed;
   const kinds = await reindexType("proceeding");
   const result = refreshed ?? { indexed: Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>, removed: 0 };

@@ -275,13 +275,14 @@ type Row = { id: number; type: string; recordId: string; title: string; body: st
 /**
  * SQLite FTS5: every word a quoted string (never syntax), phrases as one quoted string, a word's
  * forms joined by OR. Also the expression's phrases in the order FTS5 numbers them (the order
- * they appear), for casefile_bm25. A phrase is looked for in the title and the text only: the
- * third column holds the words written with a ZWNJ, joined, one after another, and two of them
- * side by side there were not side by side in the text.
+ * they appear), for casefile_bm25. A phrase is looked for in every column: the third holds the
+ * extras (index-record.ts normJoinedOf), each joined word and each hyphenated word's window apart
+ * from the next, so a phrase found there is one the text has ("dasht prison" in "Gohar-dasht
+ * prison"), and FTS5 never finds a phrase across two columns.
  */
 export function fts5Query(p: Parsed, spellings: string[][]): { expr: string; phrases: string[] } {
   // Words hold letters and digits only.
-  const quote = (ws: string[]) => (ws.length === 1 ? `"${ws[0]}"` : `{normTitle normBody} : "${ws.join(" ")}"`);
+  const quote = (ws: string[]) => (ws.length === 1 ? `"${ws[0]}"` : `"${ws.join(" ")}"`);
   const main = p.groups.map((forms) => (forms.length === 1 ? quote(forms[0]!) : `(${forms.map(quote).join(" OR ")})`));
   const alternatives = spellings.map(quote);
   return { expr: [`(${main.join(" AND ")})`, ...alternatives].join(" OR "), phrases: [...p.groups.flat().map(quote), ...alternatives] };
