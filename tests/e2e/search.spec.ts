@@ -265,3 +265,28 @@ test("event suggestions in the filters give the event's date in the reader's cal
     if (reading !== event.dateStart) await expect(option, `${locale}, ${calendar}`).not.toContainText(event.dateStart);
   }
 });
+
+test("a phrase with one part of a hyphenated word and its neighbour finds it, marked in the snippet, in English and Persian", async ({ page, baseURL }, testInfo) => {
+  await signInAs(page, "RESEARCHER");
+  const witnessId = ((await (await page.request.get("/api/v1/witnesses")).json()) as { items: { id: string }[] }).items[0]!.id;
+  const texts = [
+    { title: "Fictional sample — the transfer to Gohar-dasht", language: "en", originalText: "A fictional statement for a test. In the summer we were taken to Gohar-dasht prison by bus." },
+    { title: "نمونهٔ ساختگی — انتقال به گوهر-دشت", language: "fa", originalText: "متنی ساختگی برای آزمون. تابستان ما را با اتوبوس به زندان گوهر-دشت در كرج بردند." },
+  ];
+  for (const t of texts) expect((await page.request.post("/api/v1/statements", { data: { witnessId, ...t } })).status()).toBe(201);
+
+  await page.goto(`/search?q=${encodeURIComponent('"dasht prison"')}`);
+  const en = page.getByTestId("search-result").filter({ hasText: "the transfer to Gohar-dasht" });
+  await expect(en).toHaveCount(1);
+  await expect(en.getByTestId("search-snippet").locator("mark")).toHaveText(["dasht", "prison"]);
+  await expect(en.getByTestId("search-snippet")).toContainText("taken to Gohar-dasht prison by bus");
+  await page.screenshot({ path: testInfo.outputPath("search-hyphen-en.png"), fullPage: true });
+
+  await setLocale(page, baseURL!, "fa");
+  await page.goto(`/search?q=${encodeURIComponent("«دشت در کرج»")}`);
+  const fa = page.getByTestId("search-result").filter({ hasText: "انتقال به گوهر-دشت" });
+  await expect(fa).toHaveCount(1);
+  await expect(fa.getByTestId("search-snippet")).toHaveAttribute("dir", "rtl");
+  await expect(fa.getByTestId("search-snippet").locator("mark")).toHaveText(["دشت", "در", "كرج"]);
+  await page.screenshot({ path: testInfo.outputPath("search-hyphen-fa.png"), fullPage: true });
+});
