@@ -1,12 +1,13 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { read, write } from "@/lib/db/write";
+import { runnerGone } from "@/lib/jobs/runner";
 import { AppError } from "@/lib/errors";
 import { cleanFileName } from "@/lib/exhibits/shared";
 import { storageRoot, uploadChunks } from "@/lib/exhibits/storage";
@@ -18,6 +19,12 @@ import { runImport, type ImportResult } from "./run-import";
 // Imports from the web: the uploaded sheet (or ZIP) is streamed to disk under the exhibit
 // store's imports/ folder, named by its SHA-256, and every dry run and the real run read it
 // from there. The upload is never held in memory.
+//
+// A sheet is kept only while it is needed: a witness sheet holds legal names and contacts in
+// clear, which the database itself keeps only encrypted. It is removed once a real run of it has
+// completed (its SHA-256 stays on the import jobs), and a sheet not used for a day (a dry run
+// never followed, a run refused or interrupted and not taken up again) is removed at the next
+// upload. A sheet still being read by a run is never removed.
 
 export const DEFAULT_MAX_IMPORT_BYTES = 4 * 1024 * 1024 * 1024;
 
@@ -32,10 +39,39 @@ export function uploadPath(sha256: string, root = storageRoot()): string {
   return join(root, "imports", sha256);
 }
 
+/** How long a stored sheet is kept after its last use when no real run of it completes. */
+export const UNUSED_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
+/** Whether a run of the sheet `sha256` is underway (one whose process is gone is not). */
+async function inUse(sha256: string): Promise<boolean> {
+  const jobs = await read((db) => db.importJob.findMany({ where: { fileSha256: sha256, status: { in: ["PENDING", "CHECKING", "RUNNING"] } }, select: { status: true, runner: true } }));
+  return jobs.some((j) => j.status === "PENDING" || !runnerGone(j.runner));
+}
+
+/** Removes the stored sheet `sha256`, unless a run is reading it. */
+export async function releaseUpload(sha256: string, root = storageRoot()): Promise<boolean> {
+  if (await inUse(sha256)) return false;
+  await rm(uploadPath(sha256, root), { force: true });
+  return true;
+}
+
+/** Removes the stored sheets (and unfinished uploads) last used more than UNUSED_UPLOAD_MS ago. */
+export async function sweepUploads(root = storageRoot(), now = Date.now()): Promise<number> {
+  const dir = join(root, "imports");
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const at = await stat(join(dir, name)).catch(() => null);
+    if (!at?.isFile() || now - at.mtimeMs <= UNUSED_UPLOAD_MS) continue;
+    if (SHA.test(name) ? await releaseUpload(name, root) : name.endsWith(".part") && (await rm(join(dir, name), { force: true }), true)) removed++;
+  }
+  return removed;
+}
+
 /** Streams an upload to imports/<sha256>; the same file uploaded twice is kept once. */
 export async function storeUpload(input: Readable, root = storageRoot(), maxBytes = maxImportBytes()): Promise<{ sha256: string; size: number; path: string }> {
   const dir = join(root, "imports");
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  await sweepUploads(root).catch(() => undefined);
   const tmp = join(dir, `${randomUUID()}.part`);
   const fh = await open(tmp, "wx", 0o600);
   const hash = createHash("sha256");
@@ -108,13 +144,19 @@ export async function rerunImport({ actor, jobId, input }: { actor: Actor | null
   const job = await read((db) => db.importJob.findUnique({ where: { id: jobId } }));
   if (!job) throw new AppError("NOT_FOUND", "No such import.");
   const path = uploadPath(job.fileSha256);
-  if (!(await stat(path).catch(() => null))) throw new AppError("NOT_FOUND", "The uploaded file is no longer kept; upload it again.");
+  if (!(await stat(path).catch(() => null)))
+    throw new AppError("NOT_FOUND", "The uploaded file is no longer kept on the server (it is removed once imported, or after a day unused); upload it again.", { file: ["import_file_gone"] });
+  // A day unused counts from the last run.
+  await utimes(path, new Date(), new Date()).catch(() => undefined);
   const opts = { actor, path, fileName: job.fileName, kind: job.kind, mapping: data.mapping, templateName: data.template, edits: data.edits, batchSize: data.batchSize, skipRefused: data.skipRefused };
   if (data.dryRun) return runImport({ ...opts, dryRun: true });
   const created = await write((tx) =>
     tx.importJob.create({ data: { kind: job.kind, format: job.format, fileName: job.fileName, fileSha256: job.fileSha256, dryRun: false, status: "PENDING", createdById: actor.id } }),
   );
-  // Runs on after the answer; failures are recorded on the job (status FAILED, error).
-  void runImport({ ...opts, dryRun: false, jobId: created.id }).catch(() => undefined);
+  // Runs on after the answer; failures are recorded on the job (status FAILED, error). Once
+  // completed the sheet is no longer needed (an interrupted run keeps it, to be run again).
+  void runImport({ ...opts, dryRun: false, jobId: created.id })
+    .then((r) => (r.status === "COMPLETED" ? releaseUpload(job.fileSha256) : false))
+    .catch(() => undefined);
   return { jobId: created.id, status: "PENDING" };
 }

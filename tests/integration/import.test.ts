@@ -13,6 +13,8 @@ import { isAppError, type AppError } from "@/lib/errors";
 import { blobPath } from "@/lib/exhibits/storage";
 import { fieldErrorMessage } from "@/lib/i18n/field-errors";
 import { getImportJob, rerunImport, runImport, saveTemplate, uploadAndCheck, type ImportResult } from "@/lib/import";
+import { sweepUploads, UNUSED_UPLOAD_MS, uploadPath } from "@/lib/import/uploads";
+import { existsSync, utimesSync } from "node:fs";
 import { Readable } from "node:stream";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { findUserByEmail } from "@/lib/users/users";
@@ -463,6 +465,41 @@ describe("the web path", () => {
     ]);
     const src = await read((d) => d.source.findUniqueOrThrow({ where: { id: job.rows[1].record!.id! } }));
     expect(src).toMatchObject({ title: "Web source two", year: 1989 });
+    // Imported, the sheet is removed from the server; the jobs keep its SHA-256, and running it
+    // again asks for the file.
+    for (let i = 0; i < 100 && existsSync(uploadPath(dry.fileSha256)); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(existsSync(uploadPath(dry.fileSha256))).toBe(false);
+    expect(job.fileSha256).toBe(dry.fileSha256);
+    const gone = await refusal(rerunImport({ actor: researcher, jobId, input: { dryRun: true } }));
+    expect(gone.code).toBe("NOT_FOUND");
+    expect(gone.fields).toEqual({ file: ["import_file_gone"] });
+    expect(fieldErrorMessage("import_file_gone", "fa")).toContain("دوباره بارگذاری کنید");
+  });
+
+  test("a sheet not imported is kept for a day after its last use, then removed at the next upload; a sheet being read by a run is not", async () => {
+    const upload = (text: string) =>
+      uploadAndCheck({ actor: researcher, file: { stream: Readable.from([Buffer.from(text)]), name: "w.csv" }, fields: Promise.resolve({ kind: "SOURCES" }) });
+    const old = await upload("title,year\nKept a day,1990\n");
+    const recent = await upload("title,year\nUsed lately,1991\n");
+    const reading = await upload("title,year\nStill being read,1992\n");
+    const dayAgo = (Date.now() - UNUSED_UPLOAD_MS - 60_000) / 1000;
+    utimesSync(uploadPath(old.fileSha256), dayAgo, dayAgo);
+    utimesSync(uploadPath(recent.fileSha256), dayAgo, dayAgo);
+    utimesSync(uploadPath(reading.fileSha256), dayAgo, dayAgo);
+    // Another dry run counts as a use.
+    await rerunImport({ actor: researcher, jobId: recent.jobId, input: { dryRun: true } });
+    // A run of this process in progress (as the web path records one) reads the third.
+    await dbWrite.write((tx) => tx.importJob.update({ where: { id: reading.jobId }, data: { status: "RUNNING" } }));
+    await upload("title,year\nThe next upload,1993\n");
+    expect(existsSync(uploadPath(old.fileSha256))).toBe(false);
+    expect(existsSync(uploadPath(recent.fileSha256))).toBe(true);
+    expect(existsSync(uploadPath(reading.fileSha256))).toBe(true);
+    const e = await refusal(rerunImport({ actor: researcher, jobId: old.jobId, input: { dryRun: true } }));
+    expect(e.fields).toEqual({ file: ["import_file_gone"] });
+    // Once the run is over it goes too.
+    await dbWrite.write((tx) => tx.importJob.update({ where: { id: reading.jobId }, data: { status: "FAILED" } }));
+    expect(await sweepUploads()).toBe(1);
+    expect(existsSync(uploadPath(reading.fileSha256))).toBe(false);
   });
 
   test("who may import: a reviewer is refused before anything is read", async () => {

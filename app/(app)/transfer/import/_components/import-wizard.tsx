@@ -275,7 +275,7 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
           <label htmlFor="import-file">{t("fileLabel")}</label>
           <input id="import-file" name="file" type="file" accept=".csv,.zip,text/csv,application/zip" aria-describedby="import-file-hint" data-testid="import-file" />
           <p className="hint" id="import-file-hint">
-            {t("fileHelp")} {t("separatorsHelp")}
+            {t("fileHelp")} {t("separatorsHelp")} {t("fileKept")}
           </p>
         </div>
         <div className="actions">
