@@ -94,6 +94,16 @@ test("in the Persian interface a researcher links a Persian passage to an offici
   await person.press("ArrowDown");
   await person.press("Enter");
   await expect(person).toHaveValue(/Nayyeri/);
+  // The event, searched by a word of its Persian title (not picked from a list of every event),
+  // offered with its date in the reader's calendar, chosen from the keyboard.
+  const event = links.getByTestId("link-event").getByRole("combobox");
+  await event.fill("خاوران");
+  const eventOption = links.getByTestId("link-event").getByRole("option").filter({ hasText: "دفن دسته‌جمعی در خاوران" });
+  await expect(eventOption).toHaveCount(1);
+  await expect(eventOption).toContainText("۱۳۶۷");
+  await event.press("ArrowDown");
+  await event.press("Enter");
+  await expect(event).toHaveValue(/Khavaran/);
   await links.getByTestId("link-role").selectOption("SAT_ON_COMMISSION");
   await links.getByTestId("link-allegation").selectOption("KILLING");
   await links.getByTestId("link-submit").click();
@@ -105,6 +115,7 @@ test("in the Persian interface a researcher links a Persian passage to an offici
   await expect(item).toHaveAttribute("data-anchor", "ANCHORED");
   await expect(item).toContainText("عضو هیئت بود");
   await expect(item).toContainText("قتل");
+  await expect(item).toContainText("رویداد: دفن دسته‌جمعی در خاوران");
   await expect(page.getByTestId("statement-text").locator("mark")).toHaveText(PASSAGE);
 
   // Still a draft: the official's page counts no verified witness, one unverified.

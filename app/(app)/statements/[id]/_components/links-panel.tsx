@@ -134,37 +134,14 @@ function passageErrors(fields: Record<string, string[]> | undefined, missing: bo
   return missing ? [missingMessage] : list;
 }
 
-type EventItem = { id: string; title: string; titleFa: string | null; dateStart: string; dateEnd: string | null };
-
-/**
- * The events to choose from, fetched once the form is shown (GET /api/v1/events) rather than
- * sent with every statement page: with a few thousand events they were most of the page's size.
- */
-function useEventOptions(): Option[] {
-  const fa = useLocale() === "fa";
-  const [items, setItems] = useState<EventItem[]>([]);
-  useEffect(() => {
-    let live = true;
-    fetch("/api/v1/events", { headers: { accept: "application/json" } })
-      .then((r) => (r.ok ? (r.json() as Promise<{ items: EventItem[] }>) : Promise.reject(new Error(String(r.status)))))
-      .then((d) => live && setItems(d.items))
-      // Without the list the event stays unset (it is optional); the form still works.
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return items.map((e) => ({ id: e.id, label: `${(fa && e.titleFa) || e.title} (${e.dateEnd ? `${e.dateStart} – ${e.dateEnd}` : e.dateStart})` }));
-}
-
 function LinkForm({ create, statementId, revisionNumber, language, proceedings }: { create: Saved; statementId: string; revisionNumber: number; language: string; proceedings: Option[] }) {
   const t = useTranslations("links");
-  const events = useEventOptions();
   const tc = useTranslations("common");
   const { passage, prefill } = usePassageStore();
   const [state, action] = useActionState(create, initialFormState<{ id: string }>());
   const [person, setPerson] = useState<{ id: string; name: string } | undefined>();
   const [place, setPlace] = useState<{ id: string; name: string } | undefined>();
+  const [event, setEvent] = useState<{ id: string; name: string } | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
   const current = passage && passage.statementId === statementId && passage.revision === revisionNumber ? passage : null;
 
@@ -183,6 +160,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
       passageStore.reset();
       setPerson(undefined);
       setPlace(undefined);
+      setEvent(undefined);
     } else if (state.seq > 0) {
       formRef.current?.querySelector<HTMLElement>("[aria-invalid='true'], .banner")?.focus();
     }
@@ -249,17 +227,20 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor="link-eventId">
-              {t("event")} <span className="optional">{tc("optional")}</span>
-            </label>
-            <select id="link-eventId" name="eventId" defaultValue={v("eventId")} data-testid="link-event" {...invalid("eventId")}>
-              <option value="">{t("noneOption")}</option>
-              {events.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.label}
-                </option>
-              ))}
-            </select>
+            {/* Searched as typed, in any spelling or script, with each event's date in the reader's
+                calendar, instead of a list of every event in the archive. */}
+            <RegistryAutocomplete
+              key={`event-${remount}`}
+              kind="events"
+              label={`${t("event")} ${tc("optional")}`}
+              valueName="eventId"
+              defaultValue={event}
+              onSelect={(e) => setEvent({ id: e.id, name: e.name })}
+              hint={t("eventHint")}
+              testId="link-event"
+              invalid={!!err("eventId")?.length}
+              describedBy={err("eventId")?.length ? "link-eventId-error" : undefined}
+            />
             {fieldError("eventId")}
           </div>
           <div className="field">

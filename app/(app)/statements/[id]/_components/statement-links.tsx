@@ -10,9 +10,9 @@ import { createLinkAction, deleteLinkAction, repointLinkAction } from "../link-a
 export async function StatementLinks({ actor, statement }: { actor: Actor; statement: { id: string; revisionNumber: number; language: string; authorId: string } }) {
   const mayCreate = can(actor, "link.create");
   const [links, t] = await Promise.all([loadStatementLinks(actor, statement.id), getTranslations("links")]);
-  // Suggested links and the events to choose from are not loaded here: the panel asks for them
-  // (GET …/link-suggestions, GET /api/v1/events) once the page is shown, so viewing a statement
-  // never waits for a registry-wide name search nor carries every event.
+  // Suggested links are not loaded here: the panel asks for them (GET …/link-suggestions) once
+  // the page is shown, so viewing a statement never waits for a registry-wide name search. The
+  // event is searched as it is typed (GET /api/v1/events?q=…), never listed whole.
   const proceedings = mayCreate ? await listProceedingChoices({ actor }) : [];
   return (
     <section className="panel" aria-labelledby="links-heading" data-testid="links-section">
