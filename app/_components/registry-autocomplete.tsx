@@ -314,7 +314,7 @@ export function RegistryAutocomplete({
               {describe && <span className={styles.optionMeta}>{describe(item)}</span>}
               {(item.aliases.length > 0 || item.city || item.date) && (
                 <span className={styles.optionMeta}>
-                  {item.date && <bdi data-testid="autocomplete-date">{readDate(item.date, { calendar, locale: dateLocale })}</bdi>}
+                  {item.date && <bdi dir={dateLocale === "fa" ? "rtl" : "ltr"} data-testid="autocomplete-date">{readDate(item.date, { calendar, locale: dateLocale })}</bdi>}
                   {item.city && <bdi>{item.city}</bdi>}
                   {(item.city || item.date) && item.aliases.length > 0 && " · "}
                   {/* One isolated run, so Latin spellings keep their order and commas in a right-to-left page. */}

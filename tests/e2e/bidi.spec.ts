@@ -32,6 +32,68 @@ async function reversedNumbers(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Ranges of Persian numbers (۱۳۶۶–۱۳۶۷) drawn with their first number to the left of their last:
+ * a Persian reader starts on the right, so such a range reads backwards (from 1367 to 1366).
+ */
+async function leftToRightRanges(page: Page): Promise<{ drawn: number; reversed: string[] }> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    let drawn = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      if (n.parentElement?.closest("script, style, template")) continue;
+      for (const m of n.data.matchAll(/[۰-۹]+ ?[–—] ?[۰-۹]+/g)) {
+        const box = (at: number) => {
+          const r = document.createRange();
+          r.setStart(n, at);
+          r.setEnd(n, at + 1);
+          return r.getBoundingClientRect();
+        };
+        const first = box(m.index);
+        const last = box(m.index + m[0].length - 1);
+        if (!first.width || !last.width || Math.abs(first.top - last.top) > 2) continue;
+        drawn++;
+        if (first.left < last.left) out.push(`${m[0]} in «${n.data.trim().slice(0, 80)}»`);
+      }
+    }
+    return { drawn, reversed: out };
+  });
+}
+
+test("Persian pages draw a range of years right to left, its first year on the right: event, person, list, graph and the event search", async ({ page, baseURL }) => {
+  const admin = demoUser("ADMIN");
+  await signInWith(page.request, admin.email, admin.password);
+  await setLocale(page, baseURL!, "fa");
+  const first = async (path: string) => ((await (await page.request.get(path)).json()) as { items: { id: string }[] }).items[0]!.id;
+  // Dated "1988": in the Solar Hijri calendar, the years 1366–1367.
+  const [khavaran, nayyeri] = await Promise.all([first("/api/v1/events?q=Khavaran"), first("/api/v1/persons?q=Nayyeri")]);
+
+  // The check itself: a range isolated on its own without a direction is caught.
+  await page.goto("/");
+  await page.evaluate(() => {
+    const p = document.createElement("p");
+    p.innerHTML = "سال‌های <bdi>۱۳۶۶–۱۳۶۷</bdi> و <bdi dir=\"rtl\">۱۳۶۸–۱۳۶۹</bdi>";
+    document.querySelector("main")!.append(p);
+  });
+  expect(await leftToRightRanges(page)).toEqual({ drawn: 2, reversed: ["۱۳۶۶–۱۳۶۷ in «۱۳۶۶–۱۳۶۷»"] });
+
+  for (const path of [`/events/${khavaran}`, `/persons/${nayyeri}`, "/events", "/graph"]) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    const { drawn, reversed } = await leftToRightRanges(page);
+    expect(drawn, path).toBeGreaterThan(0);
+    expect(reversed, path).toEqual([]);
+  }
+
+  // An event offered by the search-as-you-type box (the event of a link, the search's filter).
+  await page.goto("/events");
+  const box = page.getByRole("combobox").first();
+  await box.fill("خاوران");
+  await expect(page.getByTestId("autocomplete-date").first()).toHaveText("۱۳۶۶–۱۳۶۷");
+  expect((await leftToRightRanges(page)).reversed).toEqual([]);
+});
+
 test("Persian pages show dates and numbers with separators the right way round, the date fields' examples included", async ({ page, baseURL }) => {
   const admin = demoUser("ADMIN");
   await signInWith(page.request, admin.email, admin.password);

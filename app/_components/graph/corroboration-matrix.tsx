@@ -61,7 +61,7 @@ export async function CorroborationMatrix({ matrix, calendar }: { matrix: Matrix
                   </span>
                   {c.dates && (
                     <span className={styles.colDates}>
-                      <bdi>{c.dates}</bdi>
+                      <bdi dir={fa ? "rtl" : "ltr"}>{c.dates}</bdi>
                     </span>
                   )}
                 </th>

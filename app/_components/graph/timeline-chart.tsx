@@ -260,7 +260,7 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
             <ul data-testid="timeline-list-events">
               {events.map((e) => (
                 <li key={e.id}>
-                  <bdi>{(fa && e.titleFa) || e.title}</bdi> — <bdi>{dates(e.dateStart, e.dateEnd)}</bdi>
+                  <bdi>{(fa && e.titleFa) || e.title}</bdi> — <bdi dir={fa ? "rtl" : "ltr"}>{dates(e.dateStart, e.dateEnd)}</bdi>
                 </li>
               ))}
             </ul>
@@ -273,7 +273,7 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
               {persons.flatMap((p) =>
                 p.positions.map((pos) => (
                   <li key={pos.id}>
-                    <bdi>{(fa && p.nameFa) || p.name}</bdi>: <bdi>{(fa && pos.titleFa) || pos.title}</bdi> — <bdi>{read(pos.fromDate)}</bdi> – {pos.toDate ? <bdi>{read(pos.toDate)}</bdi> : t("ongoing")}
+                    <bdi>{(fa && p.nameFa) || p.name}</bdi>: <bdi>{(fa && pos.titleFa) || pos.title}</bdi> — <bdi dir={fa ? "rtl" : "ltr"}>{read(pos.fromDate)}</bdi> – {pos.toDate ? <bdi dir={fa ? "rtl" : "ltr"}>{read(pos.toDate)}</bdi> : t("ongoing")}
                   </li>
                 )),
               )}

@@ -1,6 +1,7 @@
 import { useTranslations } from "@/lib/i18n/use-translations";
 import type { ParsedDate } from "@/lib/dates";
 import type { Calendar } from "@/lib/i18n/calendar";
+import { direction } from "@/lib/i18n/config";
 import { FuzzyDate } from "./fuzzy-date";
 import { parsedDate as parsed, readDate } from "./read-date";
 
@@ -14,8 +15,12 @@ type Opts = { calendar: Calendar; locale: "en" | "fa" };
 
 type DatesTranslator = (key: "undated" | "recordedAs" | "range" | "since" | "until", values?: Record<string, string>) => string;
 
-/** What DateText shows, as plain data (for a client component that lays many dates out). */
-export type DateTextParts = { undated: string } | { reading: string; title?: string; recorded: string | null; recordedAs: string };
+/**
+ * What DateText shows, as plain data (for a client component that lays many dates out). `dir` is
+ * the reading's direction, the interface language's: a Persian reading may hold no letter at all
+ * ("۱۳۶۶–۱۳۶۷"), and isolated on its own it would be laid out left to right, its years reversed.
+ */
+export type DateTextParts = { undated: string } | { reading: string; dir: "rtl" | "ltr"; title?: string; recorded: string | null; recordedAs: string };
 
 /**
  * A date, or a range from `input` to `end`; `open` says the range has a start and no end yet
@@ -36,7 +41,7 @@ export function dateTextParts(
   // as Aban–Azar 1398 spans two Persian months, and the reader should see why.
   const otherCalendar = spans.some((s) => s.calendar !== calendar);
   const recorded = otherCalendar ? (sameEnd ? input : [input, end].filter(Boolean).join(" – ")) : null;
-  return { reading, title, recorded, recordedAs: t("recordedAs") };
+  return { reading, dir: direction(locale), title, recorded, recordedAs: t("recordedAs") };
 }
 
 /**

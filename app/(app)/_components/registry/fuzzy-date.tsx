@@ -5,7 +5,7 @@ export function FuzzyDate({ parts, testId }: { parts: DateTextParts; testId?: st
   if ("undated" in parts) return <span className="muted">{parts.undated}</span>;
   return (
     <span className="fuzzy-date" title={parts.title} data-testid={testId}>
-      <bdi>{parts.reading}</bdi>
+      <bdi dir={parts.dir}>{parts.reading}</bdi>
       {parts.recorded !== null && (
         <span className="date-reading">
           {parts.recordedAs} <bdi>{parts.recorded}</bdi>
