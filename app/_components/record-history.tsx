@@ -4,7 +4,7 @@ import { getRecordHistory, isBlank, type FieldChange } from "@/lib/audit/record-
 import { toAppError } from "@/lib/http";
 import { actionLabel } from "@/app/_lib/audit-labels";
 import { getCalendar } from "@/app/_lib/calendar";
-import { DateText } from "@/app/(app)/_components/registry/dates";
+import { DateText, readDate } from "@/app/(app)/_components/registry/dates";
 import { PositionTitle } from "@/app/(app)/_components/registry/names";
 import type { Calendar } from "@/lib/i18n/calendar";
 import { DateTime, ShortHash } from "./badges";
@@ -22,6 +22,7 @@ const VALUE_MESSAGES: Record<string, Record<string, string>> = {
     fields: "witness.identity.fields",
   },
   Proceeding: { kind: "proceedings.kinds" },
+  Event: { precision: "registry.precision" },
 };
 
 /**
@@ -91,6 +92,10 @@ export async function RecordHistory({ actor, recordType, recordId, open = false 
                           <td key={side}>
                             {isPositionList(c.field, c[side]) ? (
                               <Positions change={c} side={side} sep={sep} none={t("none")} calendar={calendar} locale={locale === "fa" ? "fa" : "en"} />
+                            ) : isTimeline(recordType, c.field, c[side]) ? (
+                              <Timeline change={c} side={side} sep={sep} calendar={calendar} locale={locale === "fa" ? "fa" : "en"} />
+                            ) : c.date && typeof c[side] === "string" && c[side] !== "" ? (
+                              <DateValue change={c} side={side} calendar={calendar} locale={locale === "fa" ? "fa" : "en"} />
                             ) : (
                               <Value change={{ ...c, [side]: num(c.field, status(c.field, named(c.field, c[side]))) }} side={side} sep={sep} none={t("none")} yes={t("yes")} no={t("no")} />
                             )}
@@ -146,6 +151,67 @@ function Positions({ change, side, sep, none, calendar, locale }: { change: Fiel
         );
       })}
     </ul>
+  );
+}
+
+type TimelineValue = { date: string; what?: string; source?: string | null };
+
+/** A proceeding's timeline as the audit keeps it: a list of { date, what, source }. */
+function isTimeline(recordType: string, field: string, v: unknown): v is TimelineValue[] {
+  return recordType === "Proceeding" && field === "timeline" && Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "object" && x !== null && typeof (x as { date?: unknown }).date === "string");
+}
+
+/** Timeline entries read as the proceeding page reads them: the date in the reader's calendar, what happened, and the source. */
+function Timeline({ change, side, sep, calendar, locale }: { change: FieldChange; side: "before" | "after"; sep: string; calendar: Calendar; locale: "en" | "fa" }) {
+  const v = change[side] as TimelineValue[];
+  const cls = side === "before" && change.kind === "changed" ? styles.before : side === "after" ? styles.after : "";
+  return (
+    <ul className={`${styles.items} ${cls}`} data-testid="history-timeline">
+      {v.map((e, i) => (
+        <li key={i} data-testid="history-timeline-entry">
+          <span className={styles.when}>
+            <DateText input={e.date} calendar={calendar} locale={locale} />
+          </span>
+          {e.what && (
+            <>
+              {sep}
+              <bdi dir="auto">{e.what}</bdi>
+            </>
+          )}
+          {e.source && (
+            <>
+              {sep}
+              <bdi dir="auto" className={styles.source}>
+                {e.source}
+              </bdi>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A date field (lib/audit/record-history's dateKind) read as the record's page reads it: a date
+ * as typed in the reader's calendar and digits, with what was typed when it was given in the other
+ * calendar; a derived day in the reader's calendar alone; a timestamp as its day in that calendar.
+ */
+function DateValue({ change, side, calendar, locale }: { change: FieldChange; side: "before" | "after"; calendar: Calendar; locale: "en" | "fa" }) {
+  const v = change[side] as string;
+  const cls = side === "before" && change.kind === "changed" ? styles.before : side === "after" ? styles.after : "";
+  const moment = change.date === "moment";
+  if (moment && Number.isNaN(Date.parse(v))) return <bdi className={cls}>{v}</bdi>;
+  return (
+    <span className={cls} data-testid="history-date">
+      {moment ? (
+        <DateTime value={v} dateOnly calendar={calendar} />
+      ) : change.date === "day" ? (
+        <bdi title={v}>{readDate(v, { calendar, locale })}</bdi>
+      ) : (
+        <DateText input={v} calendar={calendar} locale={locale} />
+      )}
+    </span>
   );
 }
 

@@ -48,7 +48,26 @@ async function authorizeRecord(actor: Actor | null, recordType: string, recordId
   else authorize(actor, "audit.read");
 }
 
-export type FieldChange = { field: string; before: unknown; after: unknown; kind: "added" | "removed" | "changed" };
+/**
+ * How a payload field holds a date: "typed" is a date kept as lib/dates keeps it, as typed
+ * ("1988", "1988-07", "Mordad 1367", a range); "day" an ISO day the record derived from one (the
+ * span a typed date allows: nobody typed it); "moment" a timestamp. A reader sees each in their
+ * own calendar and language, as the record's page shows it.
+ */
+export type DateKind = "typed" | "day" | "moment";
+
+/** Payload fields that hold dates, by record type. Lists with dates inside (a person's positions, a proceeding's timeline) are read entry by entry by the page. */
+const DATE_FIELDS: Record<string, Record<string, DateKind>> = {
+  Event: { dateStart: "typed", dateEnd: "typed", earliest: "day", latest: "day" },
+  Witness: { givenAt: "moment" },
+};
+
+/** Whether and how this field of this record type's audit payload holds a date. */
+export function dateKind(recordType: string, field: string): DateKind | null {
+  return DATE_FIELDS[recordType]?.[field] ?? null;
+}
+
+export type FieldChange = { field: string; before: unknown; after: unknown; kind: "added" | "removed" | "changed"; date?: DateKind };
 export type HistoryEvent = {
   seq: number;
   at: string;
@@ -138,7 +157,10 @@ export async function getRecordHistory({ actor, recordType, recordId }: { actor:
     at: rawDate(e.at).toISOString(),
     action: e.action,
     actor: { label: e.actorLabel, name: e.actorId ? (names.get(e.actorId) ?? null) : null },
-    changes: diffs[i]!.map((c) => ({ ...c, before: shownValue(c.field, c.before), after: shownValue(c.field, c.after) })),
+    changes: diffs[i]!.map((c) => {
+      const date = dateKind(recordType, c.field);
+      return { ...c, before: shownValue(c.field, c.before), after: shownValue(c.field, c.after), ...(date ? { date } : {}) };
+    }),
     hash: e.hash,
   }));
 }
