@@ -564,6 +564,33 @@ export async function getProceedingEvidence({ actor, proceedingId, page: pageInp
 export const EVENT_STATEMENTS_PER_PAGE = 20;
 /** How many of the persons the testimony citing an event names the event page shows at a time. */
 export const EVENT_PERSONS_PER_PAGE = 25;
+/** How many of one statement's passages citing an event the event page shows under the statement. */
+export const EVENT_QUOTES_PER_STATEMENT = 5;
+/** How many of one statement's passages citing an event are shown at a time when the reader opens them all. */
+export const EVENT_STATEMENT_QUOTES_PER_PAGE = 50;
+
+/**
+ * Of the links citing `eventId` in the shown statements, the ids of those to show, with each
+ * statement's count of them: the first `first` of each statement in the order they were linked,
+ * and for the statement `opened` (if given) the page `page` of its links, `perPage` at a time (a
+ * page past the last gives the last). A statement can cite one event in hundreds of passages:
+ * the bound is applied in the database, so only the links shown are read.
+ */
+async function eventQuoteWindow(eventId: string, shown: string[], o: { first: number; opened: string | null; page: number; perPage: number }) {
+  if (!shown.length) return { ids: [] as string[], totals: new Map<string, number>() };
+  const opened = o.opened && shown.includes(o.opened) ? o.opened : null;
+  const keep = opened
+    ? Prisma.sql`("statementId" <> ${opened} AND "rn" <= ${o.first}) OR ("statementId" = ${opened} AND ${onPageSql(Prisma.sql`"rn"`, Prisma.sql`"total"`, o.page, o.perPage)})`
+    : Prisma.sql`"rn" <= ${o.first}`;
+  const rows = await rawAll<{ id: string; statementId: string; rn: unknown; total: unknown }>(Prisma.sql`
+    WITH "r" AS (
+      SELECT l."id", l."statementId",
+        ROW_NUMBER() OVER (PARTITION BY l."statementId" ORDER BY l."createdAt", l."id") AS "rn",
+        COUNT(*) OVER (PARTITION BY l."statementId") AS "total"
+      FROM "Link" l WHERE l."eventId" = ${eventId} AND l."statementId" IN (${Prisma.join(shown)}))
+    SELECT "id", "statementId", "rn", "total" FROM "r" WHERE ${keep} ORDER BY "statementId", "rn"`);
+  return { ids: rows.map((r) => r.id), totals: new Map(rows.map((r) => [r.statementId, rawInt(r.total)])), opened };
+}
 
 /**
  * For an event: the persons its testimony names, each with the allegation types and their
@@ -571,7 +598,10 @@ export const EVENT_PERSONS_PER_PAGE = 25;
  * corroborated first, then by name), and the allegation types any of them is named for (the
  * table's columns, the same on every page); and the statements citing it with their quotes,
  * EVENT_STATEMENTS_PER_PAGE at a time (page `page`, in the order their first such link was
- * made). For either, a page past the last gives the last. The same reading rule as the person
+ * made). For either, a page past the last gives the last. Under each statement, its first
+ * EVENT_QUOTES_PER_STATEMENT passages citing the event (`quoteCount` says how many there are in
+ * all); for the statement `quotesOf`, if it is on the page, a page of its passages instead
+ * (`quotesPage`, EVENT_STATEMENT_QUOTES_PER_PAGE at a time, described by `quotePages`). The same reading rule as the person
  * and proceeding pages: a legal team counts and sees only statements whose witness's consent
  * covers legal sharing (legalOnly). A prison's mass execution names hundreds of officials: the
  * ranking needs every person's counts (made per witness in the database), the page only its own.
@@ -581,19 +611,38 @@ export async function getEventTestimony({
   eventId,
   page: pageInput,
   personPage: personPageInput,
+  quotesOf: quotesOfInput,
+  quotesPage: quotesPageInput,
   perPage = EVENT_STATEMENTS_PER_PAGE,
   personsPerPage = EVENT_PERSONS_PER_PAGE,
+  quotesPerStatement = EVENT_QUOTES_PER_STATEMENT,
+  statementQuotesPerPage = EVENT_STATEMENT_QUOTES_PER_PAGE,
 }: {
   actor: Actor | null;
   eventId: string;
   page?: unknown;
   personPage?: unknown;
+  quotesOf?: unknown;
+  quotesPage?: unknown;
   perPage?: number;
   personsPerPage?: number;
+  quotesPerStatement?: number;
+  statementQuotesPerPage?: number;
 }) {
   authorize(actor, "registry.read");
   authorize(actor, "statement.read");
-  const { page: asked, personPage: askedPersons } = parseInput(z.object({ page: ZPage, personPage: ZPage }), { page: pageInput, personPage: personPageInput });
+  const {
+    page: asked,
+    personPage: askedPersons,
+    quotesOf,
+    quotesPage: askedQuotes,
+  } = parseInput(z.object({ page: ZPage, personPage: ZPage, quotesOf: z.string({ error: "invalid_value" }).trim().max(100, { error: "too_long:100" }).optional(), quotesPage: ZPage }), {
+    page: pageInput,
+    personPage: personPageInput,
+    // A statement id; one not on the page of statements shown opens nothing.
+    quotesOf: quotesOfInput === "" || quotesOfInput === null ? undefined : quotesOfInput,
+    quotesPage: quotesPageInput,
+  });
   return read(async (db) => {
     const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, titleFa: true } });
     if (!event) throw new AppError("NOT_FOUND", "No such event.");
@@ -614,8 +663,16 @@ export async function getEventTestimony({
     const personRows = pageOfRows(named, askedPersons, personsPerPage);
     const allegationTypes = ALLEGATION_TYPES.filter((a) => counted.some((r) => r.allegationType === a));
 
-    const links = shown.length ? await loadLinks(db, actor, { statementId: { in: shown }, eventId }) : [];
-    const testimony = withQuotes(shown, links, persons).map(({ statement, quotes }) => ({ statement, quotes }));
+    const window = await eventQuoteWindow(eventId, shown, { first: quotesPerStatement, opened: quotesOf ?? null, page: askedQuotes, perPage: statementQuotesPerPage });
+    // loadLinks keeps the statement visibility rule; the window's order (linked, then id) is kept.
+    const order = new Map(window.ids.map((id, i) => [id, i]));
+    const links = window.ids.length ? (await loadLinks(db, actor, { id: { in: window.ids } })).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : [];
+    const testimony = withQuotes(shown, links, persons).map(({ statement, quotes }) => {
+      const quoteCount = window.totals.get(statement.id) ?? quotes.length;
+      if (statement.id !== window.opened) return { statement, quotes, quoteCount };
+      const pagesOfQuotes = Math.max(1, Math.ceil(quoteCount / statementQuotesPerPage));
+      return { statement, quotes, quoteCount, quotePages: { page: Math.min(askedQuotes, pagesOfQuotes), pages: pagesOfQuotes, perPage: statementQuotesPerPage, quotes: quoteCount } };
+    });
     return {
       event: { id: event.id, title: event.title, titleFa: event.titleFa },
       persons: personRows.items,

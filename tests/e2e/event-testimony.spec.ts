@@ -74,3 +74,53 @@ test("a legal team does not see, on an event page, testimony whose witness has n
   await page.goto(`/events/${await eventId(page, COMMISSION)}`);
   await expect(section.getByTestId("allegation-quote")).toHaveCount(3);
 });
+
+test("a statement citing the event in many passages shows its first five quotes and opens the rest a page at a time, by keyboard, in English and Persian", async ({ page, baseURL }) => {
+  await signInAs(page, "RESEARCHER");
+  const ok = async <T>(res: Awaited<ReturnType<typeof page.request.get>>, status: number) => {
+    expect(res.status(), await res.text()).toBe(status);
+    return (await res.json()) as T;
+  };
+  const passages = Array.from({ length: 57 }, (_, i) => `Passage ${String(i + 1).padStart(2, "0")} is fictional.`);
+  const text = `This text is fictional and written only to test the software. ${passages.join(" ")}`;
+  const witness = (await ok<{ items: { id: string }[] }>(await page.request.get("/api/v1/witnesses"), 200)).items[0]!;
+  const statementId = (await ok<{ id: string }>(await page.request.post("/api/v1/statements", { data: { witnessId: witness.id, title: "Fictional sample — many passages", language: "en", originalText: text } }), 201)).id;
+  const personId = (await ok<{ id: string }>(await page.request.post("/api/v1/persons", { data: { name: "Fictional Guard (many passages test)", confirmDuplicate: true } }), 201)).id;
+  const eventId = (await ok<{ id: string }>(await page.request.post("/api/v1/events", { data: { title: `Fictional roll calls ${Date.now()}`, dateStart: "1988-08" } }), 201)).id;
+  for (const p of passages) {
+    const start = text.indexOf(p);
+    await ok(await page.request.post("/api/v1/links", { data: { statementId, personId, eventId, allegationType: "IMPRISONMENT", role: "PRESENT", revisionNumber: 1, startOffset: start, endOffset: start + p.length, quote: p } }), 201);
+  }
+
+  await setLocale(page, baseURL!, "en");
+  await page.goto(`/events/${eventId}`);
+  const item = page.getByTestId("testimony-item");
+  await expect(item).toHaveAttribute("data-quotes-total", "57");
+  await expect(item.getByTestId("allegation-quote")).toHaveCount(5);
+  await expect(item.getByTestId("allegation-quote").last()).toContainText("Passage 05");
+  const more = item.getByTestId("testimony-quotes-more");
+  await expect(more).toHaveText("52 more quotes of this statement cite this event: show all 57");
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/quotesOf=/);
+  await expect(item.getByTestId("allegation-quote")).toHaveCount(50);
+  await expect(item.getByTestId("testimony-quotes-showing")).toHaveText("Quotes 1–50 of 57 of this statement, in the order they were linked.");
+  await item.getByTestId("testimony-quotes-pager-next").focus();
+  await page.keyboard.press("Enter");
+  await expect(item.getByTestId("allegation-quote")).toHaveCount(7);
+  await expect(item.getByTestId("allegation-quote").last()).toContainText("Passage 57");
+  await expect(item.getByTestId("testimony-quotes-pager")).toHaveAttribute("data-page", "2");
+  await item.screenshot({ path: "test-results/event-quotes-en.png" });
+  await item.getByTestId("testimony-quotes-fewer").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).not.toHaveURL(/quotesOf=/);
+  await expect(item.getByTestId("allegation-quote")).toHaveCount(5);
+
+  await setLocale(page, baseURL!, "fa");
+  await page.reload();
+  await expect(item.getByTestId("testimony-quotes-more")).toHaveText("۵۲ نقل‌قول دیگر از این شهادت به این رویداد استناد می‌کنند: نمایش همهٔ ۵۷ نقل‌قول");
+  await item.getByTestId("testimony-quotes-more").click();
+  await expect(item.getByTestId("testimony-quotes-showing")).toHaveText("نقل‌قول‌های ۱ تا ۵۰ از ۵۷ نقل‌قول این شهادت، به ترتیبی که پیوند داده شدند.");
+  await expect(item.getByTestId("testimony-quotes-pager")).not.toContainText(/[0-9]/);
+  await page.screenshot({ path: "test-results/event-quotes-fa.png", fullPage: false });
+});

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import { StatusBadge } from "@/app/_components/badges";
 import { getActor } from "@/lib/auth/session";
-import { getEventTestimony } from "@/lib/corroboration";
+import { EVENT_QUOTES_PER_STATEMENT, getEventTestimony } from "@/lib/corroboration";
 import { CountBadge } from "./counts";
 import styles from "./graph.module.css";
 import { QuoteList } from "./quote-list";
@@ -15,21 +15,33 @@ import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
  * their quotes (each with its role and allegation, the person named and the witness code), a page
  * at a time (lib bounds them); `page` is the event page's `testimonyPage`, the pages plain links.
  * The persons are a page at a time too (`personPage`, the event page's `personsPage`): an event
- * such as a prison's mass execution names hundreds. Each pager keeps the other's page.
+ * such as a prison's mass execution names hundreds. Each pager keeps the other's page. Under each
+ * statement its first few quotes, and a link to all of them (`quotesOf`, the statement; then a
+ * page at a time, `quotesPage`): one statement can cite an event in hundreds of passages.
  * What a legal team reads is decided in lib (getEventTestimony), as for persons and proceedings.
  */
-export async function EventTestimony({ eventId, page, personPage }: { eventId: string; page?: string; personPage?: string }) {
+export async function EventTestimony({ eventId, page, personPage, quotesOf, quotesPage }: { eventId: string; page?: string; personPage?: string; quotesOf?: string; quotesPage?: string }) {
   const actor = await getActor();
-  const [r, t, locale] = await Promise.all([getEventTestimony({ actor, eventId, page: pageFromAddress(page), personPage: pageFromAddress(personPage) }), getTranslations(), getLocale()]);
-  const address = (statements: number, persons: number, anchor: string) => {
+  const [r, t, locale] = await Promise.all([
+    getEventTestimony({ actor, eventId, page: pageFromAddress(page), personPage: pageFromAddress(personPage), quotesOf: quotesOf?.slice(0, 100), quotesPage: pageFromAddress(quotesPage) }),
+    getTranslations(),
+    getLocale(),
+  ]);
+  const opened = r.testimony.find((e) => e.quotePages);
+  const address = (statements: number, persons: number, anchor: string, quotes?: { statementId: string; page: number }) => {
     const q = new URLSearchParams();
     if (persons > 1) q.set("personsPage", String(persons));
     if (statements > 1) q.set("testimonyPage", String(statements));
+    if (quotes) q.set("quotesOf", quotes.statementId);
+    if (quotes && quotes.page > 1) q.set("quotesPage", String(quotes.page));
     const qs = q.toString();
     return `/events/${eventId}${qs ? `?${qs}` : ""}#${anchor}`;
   };
   const href = (n: number) => address(n, r.personPages.page, "testimony-list-heading");
-  const personHref = (n: number) => address(r.pages.page, n, "testimony-heading");
+  // The persons' pager keeps a statement's quotes open where they were.
+  const personHref = (n: number) => address(r.pages.page, n, "testimony-heading", opened && { statementId: opened.statement.id, page: opened.quotePages!.page });
+  const quotesHref = (statementId: string, n: number) => address(r.pages.page, r.personPages.page, `testimony-${statementId}`, { statementId, page: n });
+  const closedHref = (statementId: string) => address(r.pages.page, r.personPages.page, `testimony-${statementId}`);
   const fa = locale === "fa";
   const types = r.allegationTypes;
   const label = (role: string, allegationType: string) =>
@@ -96,7 +108,7 @@ export async function EventTestimony({ eventId, page, personPage }: { eventId: s
           )}
           <ul className={styles.evidenceList} data-testid="testimony-list">
             {r.testimony.map((e) => (
-              <li key={e.statement.id} className={styles.evidenceItem} data-testid="testimony-item">
+              <li key={e.statement.id} id={`testimony-${e.statement.id}`} className={styles.evidenceItem} data-testid="testimony-item" data-quotes-total={e.quoteCount}>
                 <p className={styles.evidenceHead}>
                   <Link href={`/statements/${e.statement.id}`} dir="auto" lang={e.statement.language} data-testid="testimony-statement-link">
                     {e.statement.title}
@@ -105,10 +117,37 @@ export async function EventTestimony({ eventId, page, personPage }: { eventId: s
                   <StatusBadge status={e.statement.status} />
                   {e.statement.fictional && <span className="badge badge-fictional">{t("common.fictional")}</span>}
                 </p>
+                {e.quotePages && e.quotePages.pages > 1 && (
+                  <p className="muted" data-testid="testimony-quotes-showing">
+                    {t("allegations.eventQuotesShowing", { from: (e.quotePages.page - 1) * e.quotePages.perPage + 1, to: (e.quotePages.page - 1) * e.quotePages.perPage + e.quotes.length, quotes: e.quoteCount })}
+                  </p>
+                )}
                 <QuoteList
                   quotes={e.quotes.map((q) => ({ ...q, person: { name: (fa && q.person.nameFa) || q.person.name, nameFa: q.person.nameFa }, label: label(q.role, q.allegationType) }))}
                   person
                 />
+                {e.quotePages ? (
+                  <>
+                    {e.quotePages.pages > 1 && (
+                      <PageLinks page={e.quotePages.page} pages={e.quotePages.pages} href={(n) => quotesHref(e.statement.id, n)} label={t("allegations.eventQuotesPagerLabel")} testId="testimony-quotes-pager" t={t} />
+                    )}
+                    {e.quoteCount > EVENT_QUOTES_PER_STATEMENT && (
+                      <p className={styles.moreQuotes}>
+                        <Link href={closedHref(e.statement.id)} data-testid="testimony-quotes-fewer">
+                          {t("allegations.eventQuotesFewer", { n: EVENT_QUOTES_PER_STATEMENT })}
+                        </Link>
+                      </p>
+                    )}
+                  </>
+                ) : (
+                  e.quoteCount > e.quotes.length && (
+                    <p className={styles.moreQuotes}>
+                      <Link href={quotesHref(e.statement.id, 1)} data-testid="testimony-quotes-more">
+                        {t("allegations.eventQuotesMore", { more: e.quoteCount - e.quotes.length, quotes: e.quoteCount })}
+                      </Link>
+                    </p>
+                  )
+                )}
               </li>
             ))}
           </ul>

@@ -108,7 +108,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           </p>
         </RegistrySection>
       )}
-      <EventTestimony eventId={e.id} page={param(sp.testimonyPage)} personPage={param(sp.personsPage)} />
+      <EventTestimony eventId={e.id} page={param(sp.testimonyPage)} personPage={param(sp.personsPage)} quotesOf={param(sp.quotesOf)} quotesPage={param(sp.quotesPage)} />
       <RecordHistory actor={actor} recordType="Event" recordId={e.id} />
     </>
   );
