@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffPayloads } from "./record-history";
+import { dateKind, diffPayloads } from "./record-history";
 
 describe("a record's history, field by field", () => {
   it("leaves out fields a record was created without (missing, null, empty text or an empty list)", () => {
@@ -20,5 +20,17 @@ describe("a record's history, field by field", () => {
       { field: "aliases", before: ["Nayeri"], after: [], kind: "changed" },
     ]);
     expect(diffPayloads({ summary: "" }, { summary: "Filled" })).toEqual([{ field: "summary", before: "", after: "Filled", kind: "changed" }]);
+  });
+});
+
+describe("which fields of a record's history hold dates", () => {
+  it("an event's dates as typed, as the demo seed recorded them too, and its span's days; not its other fields", () => {
+    expect(["dateStart", "dateEnd", "date", "earliest", "latest", "title", "precision"].map((f) => dateKind("Event", f))).toEqual(["typed", "typed", "typed", "day", "day", null, null]);
+  });
+
+  it("a consent's day; fields of the same name in other records are not taken for dates", () => {
+    expect(dateKind("Witness", "givenAt")).toBe("moment");
+    expect(dateKind("Source", "date")).toBeNull();
+    expect(dateKind("Person", "dateStart")).toBeNull();
   });
 });

@@ -58,7 +58,8 @@ export type DateKind = "typed" | "day" | "moment";
 
 /** Payload fields that hold dates, by record type. Lists with dates inside (a person's positions, a proceeding's timeline) are read entry by entry by the page. */
 const DATE_FIELDS: Record<string, Record<string, DateKind>> = {
-  Event: { dateStart: "typed", dateEnd: "typed", earliest: "day", latest: "day" },
+  // `date`: the demo seed's record of an event it loaded (lib/seed/seed-demo.ts).
+  Event: { dateStart: "typed", dateEnd: "typed", date: "typed", earliest: "day", latest: "day" },
   Witness: { givenAt: "moment" },
 };
 
