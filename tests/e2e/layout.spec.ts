@@ -236,3 +236,32 @@ for (const locale of ["en", "fa"] as const)
     expect(await header.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(220);
     await context.close();
   });
+
+test("a record's fact holding a long web address (its source) wraps on a phone instead of widening the page, in English and Persian", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: PHONE });
+  const page = await context.newPage();
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(page.request, researcher.email, researcher.password);
+  const source = "https://www.example.org/documents/fictional_report_2018_a_fictional_title_written_as_one_long_address_without_breaks.pdf";
+  const stamp = Date.now();
+  const event = await json<{ id: string }>(await page.request.post("/api/v1/events", { data: { title: `Fictional event with a long source ${stamp}`, dateStart: "1988-08", source } }), 201);
+  const person = await json<{ id: string }>(await page.request.post("/api/v1/persons", { data: { name: `Fictional Official Longsource ${stamp}`, source, confirmDuplicate: true } }), 201);
+  const proceeding = await json<{ id: string }>(
+    await page.request.post("/api/v1/proceedings", { data: { title: `Fictional tribunal with a long source ${stamp}`, kind: "TRIBUNAL", source, timeline: [{ date: "2019-11", what: "Fictional hearing", source }] } }),
+    201,
+  );
+  const found: string[] = [];
+  for (const locale of ["en", "fa"] as const) {
+    await setLocale(page, baseURL!, locale);
+    for (const path of [`/events/${event.id}`, `/persons/${person.id}`, `/proceedings/${proceeding.id}`]) {
+      await page.goto(path);
+      // The history too, where the source and the timeline's entries are listed as changed.
+      await page.getByTestId("record-history").locator("summary").click();
+      for (const p of await problems(page)) found.push(`${path} (${locale}): ${p}`);
+    }
+  }
+  await page.goto(`/events/${event.id}`);
+  await page.screenshot({ path: "test-results/layout-long-source-fa.png", fullPage: true });
+  expect(found).toEqual([]);
+  await context.close();
+});
