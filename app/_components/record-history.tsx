@@ -7,6 +7,7 @@ import { getCalendar } from "@/app/_lib/calendar";
 import { DateText, readDate } from "@/app/(app)/_components/registry/dates";
 import { PositionTitle } from "@/app/(app)/_components/registry/names";
 import type { Calendar } from "@/lib/i18n/calendar";
+import { direction } from "@/lib/i18n/config";
 import { DateTime, ShortHash } from "./badges";
 import styles from "./record-history.module.css";
 
@@ -207,7 +208,9 @@ function DateValue({ change, side, calendar, locale }: { change: FieldChange; si
       {moment ? (
         <DateTime value={v} dateOnly calendar={calendar} />
       ) : change.date === "day" ? (
-        <bdi title={v}>{readDate(v, { calendar, locale })}</bdi>
+        <bdi title={v} dir={direction(locale)}>
+          {readDate(v, { calendar, locale })}
+        </bdi>
       ) : (
         <DateText input={v} calendar={calendar} locale={locale} />
       )}
