@@ -33,8 +33,8 @@ async function reversedNumbers(page: Page): Promise<string[]> {
 }
 
 /**
- * Ranges of Persian numbers (۱۳۶۶–۱۳۶۷) drawn with their first number to the left of their last:
- * a Persian reader starts on the right, so such a range reads backwards (from 1367 to 1366).
+ * Ranges of years (۱۳۶۶–۱۳۶۷, or 1979 – 1989 as recorded) drawn with their first number to the
+ * left of their last: a Persian reader starts on the right, so such a range reads backwards.
  */
 async function leftToRightRanges(page: Page): Promise<{ drawn: number; reversed: string[] }> {
   return page.evaluate(() => {
@@ -43,7 +43,7 @@ async function leftToRightRanges(page: Page): Promise<{ drawn: number; reversed:
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
       if (n.parentElement?.closest("script, style, template")) continue;
-      for (const m of n.data.matchAll(/[۰-۹]+ ?[–—] ?[۰-۹]+/g)) {
+      for (const m of n.data.matchAll(/[0-9۰-۹]+ ?[–—] ?[0-9۰-۹]+/g)) {
         const box = (at: number) => {
           const r = document.createRange();
           r.setStart(n, at);
@@ -66,8 +66,9 @@ test("Persian pages draw a range of years right to left, its first year on the r
   await signInWith(page.request, admin.email, admin.password);
   await setLocale(page, baseURL!, "fa");
   const first = async (path: string) => ((await (await page.request.get(path)).json()) as { items: { id: string }[] }).items[0]!.id;
-  // Dated "1988": in the Solar Hijri calendar, the years 1366–1367.
-  const [khavaran, nayyeri] = await Promise.all([first("/api/v1/events?q=Khavaran"), first("/api/v1/persons?q=Nayyeri")]);
+  // Dated "1988": in the Solar Hijri calendar, the years 1366–1367. Raisi's positions are recorded
+  // in Gregorian years, shown as recorded beside their Solar Hijri reading.
+  const [khavaran, nayyeri, raisi] = await Promise.all([first("/api/v1/events?q=Khavaran"), first("/api/v1/persons?q=Nayyeri"), first("/api/v1/persons?q=Raisi")]);
 
   // The check itself: a range isolated on its own without a direction is caught.
   await page.goto("/");
@@ -78,7 +79,7 @@ test("Persian pages draw a range of years right to left, its first year on the r
   });
   expect(await leftToRightRanges(page)).toEqual({ drawn: 2, reversed: ["۱۳۶۶–۱۳۶۷ in «۱۳۶۶–۱۳۶۷»"] });
 
-  for (const path of [`/events/${khavaran}`, `/persons/${nayyeri}`, "/events", "/graph"]) {
+  for (const path of [`/events/${khavaran}`, `/persons/${nayyeri}`, `/persons/${raisi}`, "/events", "/graph"]) {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     const { drawn, reversed } = await leftToRightRanges(page);

@@ -20,7 +20,7 @@ type DatesTranslator = (key: "undated" | "recordedAs" | "range" | "since" | "unt
  * the reading's direction, the interface language's: a Persian reading may hold no letter at all
  * ("۱۳۶۶–۱۳۶۷"), and isolated on its own it would be laid out left to right, its years reversed.
  */
-export type DateTextParts = { undated: string } | { reading: string; dir: "rtl" | "ltr"; title?: string; recorded: string | null; recordedAs: string };
+export type DateTextParts = { undated: string } | { reading: string; dir: "rtl" | "ltr"; title?: string; recorded: string[] | null; recordedAs: string };
 
 /**
  * A date, or a range from `input` to `end`; `open` says the range has a start and no end yet
@@ -40,7 +40,9 @@ export function dateTextParts(
   // What was typed is worth showing when it was given in the other calendar: "2019-11" read
   // as Aban–Azar 1398 spans two Persian months, and the reader should see why.
   const otherCalendar = spans.some((s) => s.calendar !== calendar);
-  const recorded = otherCalendar ? (sameEnd ? input : [input, end].filter(Boolean).join(" – ")) : null;
+  // Each end as typed, isolated on its own ("1979", "Mordad 1367"); the dash between them follows
+  // the page, so a range recorded in Latin digits also reads from its first year on a Persian page.
+  const recorded = otherCalendar ? (sameEnd ? [input!] : [input, end].filter((x): x is string => !!x)) : null;
   return { reading, dir: direction(locale), title, recorded, recordedAs: t("recordedAs") };
 }
 

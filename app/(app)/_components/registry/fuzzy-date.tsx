@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { DateTextParts } from "./dates";
 
 /** DateText's markup from its parts (dateTextParts): usable in server and client components alike. */
@@ -8,7 +9,13 @@ export function FuzzyDate({ parts, testId }: { parts: DateTextParts; testId?: st
       <bdi dir={parts.dir}>{parts.reading}</bdi>
       {parts.recorded !== null && (
         <span className="date-reading">
-          {parts.recordedAs} <bdi>{parts.recorded}</bdi>
+          {parts.recordedAs}{" "}
+          {parts.recorded.map((r, i) => (
+            <Fragment key={i}>
+              {i > 0 && " – "}
+              <bdi>{r}</bdi>
+            </Fragment>
+          ))}
         </span>
       )}
     </span>
