@@ -115,6 +115,11 @@ test("a statement citing the event in many passages shows its first five quotes 
   await page.keyboard.press("Enter");
   await expect(page).not.toHaveURL(/quotesOf=/);
   await expect(item.getByTestId("allegation-quote")).toHaveCount(5);
+  // An address naming no statement shown opens nothing; one that cannot name any (a NUL) is a 404, not a failure.
+  expect((await page.goto(`/events/${eventId}?quotesOf=no-such-statement&quotesPage=abc`))?.status()).toBe(200);
+  await expect(item.getByTestId("allegation-quote")).toHaveCount(5);
+  expect((await page.goto(`/events/${eventId}?quotesOf=%00`))?.status()).toBe(404);
+  await page.goto(`/events/${eventId}`);
 
   await setLocale(page, baseURL!, "fa");
   await page.reload();

@@ -8,6 +8,7 @@ import { CountBadge } from "./counts";
 import styles from "./graph.module.css";
 import { QuoteList } from "./quote-list";
 import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
+import { orHttpError } from "@/app/_lib/page";
 
 /**
  * For the event page: the persons the testimony citing this event names, each kind of
@@ -23,7 +24,8 @@ import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 export async function EventTestimony({ eventId, page, personPage, quotesOf, quotesPage }: { eventId: string; page?: string; personPage?: string; quotesOf?: string; quotesPage?: string }) {
   const actor = await getActor();
   const [r, t, locale] = await Promise.all([
-    getEventTestimony({ actor, eventId, page: pageFromAddress(page), personPage: pageFromAddress(personPage), quotesOf: quotesOf?.slice(0, 100), quotesPage: pageFromAddress(quotesPage) }),
+    // An address whose statement cannot be an id (a NUL in it) names nothing there is: 404, as for the other pages.
+    orHttpError(getEventTestimony({ actor, eventId, page: pageFromAddress(page), personPage: pageFromAddress(personPage), quotesOf: quotesOf?.slice(0, 100), quotesPage: pageFromAddress(quotesPage) })),
     getTranslations(),
     getLocale(),
   ]);
