@@ -7,58 +7,50 @@ import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
 // researcher copies, so a reversed example leads to a wrong date. Every number with separators in
 // the page's text is checked by where the browser draws its first and last digits.
 
+/**
+ * Every match of `pattern` (source and flags) in the page's text that is drawn on one line, with
+ * whether its first character is drawn to the left of its last, and the text around it.
+ */
+async function drawnMatches(page: Page, pattern: RegExp): Promise<{ text: string; firstLeft: boolean; context: string }[]> {
+  return page.evaluate(
+    ([source, flags]) => {
+      const out: { text: string; firstLeft: boolean; context: string }[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        if (n.parentElement?.closest("script, style, template")) continue;
+        for (const m of n.data.matchAll(new RegExp(source, flags))) {
+          const box = (at: number) => {
+            const r = document.createRange();
+            r.setStart(n, at);
+            r.setEnd(n, at + 1);
+            return r.getBoundingClientRect();
+          };
+          const first = box(m.index);
+          const last = box(m.index + m[0].length - 1);
+          // Not drawn (hidden), or wrapped onto two lines: nothing to compare.
+          if (!first.width || !last.width || Math.abs(first.top - last.top) > 2) continue;
+          out.push({ text: m[0], firstLeft: first.left < last.left, context: n.data.trim().slice(0, 80) });
+        }
+      }
+      return out;
+    },
+    [pattern.source, pattern.flags] as const,
+  );
+}
+
 /** Numbers with separators (1988-07-19, ۱۳۶۷/۰۵/۱۲, 14:30) whose first digit is drawn to the right of their last. */
 async function reversedNumbers(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      if (n.parentElement?.closest("script, style, template")) continue;
-      for (const m of n.data.matchAll(/[0-9۰-۹]+(?:[-/:.][0-9۰-۹]+)+/g)) {
-        const box = (at: number) => {
-          const r = document.createRange();
-          r.setStart(n, at);
-          r.setEnd(n, at + 1);
-          return r.getBoundingClientRect();
-        };
-        const first = box(m.index);
-        const last = box(m.index + m[0].length - 1);
-        // Not drawn (hidden), or wrapped onto two lines: nothing to compare.
-        if (!first.width || !last.width || Math.abs(first.top - last.top) > 2) continue;
-        if (first.left > last.left) out.push(`${m[0]} in «${n.data.trim().slice(0, 80)}»`);
-      }
-    }
-    return out;
-  });
+  return (await drawnMatches(page, /[0-9۰-۹]+(?:[-/:.][0-9۰-۹]+)+/g)).filter((m) => !m.firstLeft).map((m) => `${m.text} in «${m.context}»`);
 }
 
 /**
- * Ranges of years (۱۳۶۶–۱۳۶۷, or 1979 – 1989 as recorded) drawn with their first number to the
- * left of their last: a Persian reader starts on the right, so such a range reads backwards.
+ * Ranges of years (۱۳۶۶–۱۳۶۷, or 1979 – 1989 as recorded), how many are drawn, and those drawn
+ * with their first number to the left of their last: a Persian reader starts on the right, so
+ * such a range reads backwards.
  */
 async function leftToRightRanges(page: Page): Promise<{ drawn: number; reversed: string[] }> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    let drawn = 0;
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      if (n.parentElement?.closest("script, style, template")) continue;
-      for (const m of n.data.matchAll(/[0-9۰-۹]+ ?[–—] ?[0-9۰-۹]+/g)) {
-        const box = (at: number) => {
-          const r = document.createRange();
-          r.setStart(n, at);
-          r.setEnd(n, at + 1);
-          return r.getBoundingClientRect();
-        };
-        const first = box(m.index);
-        const last = box(m.index + m[0].length - 1);
-        if (!first.width || !last.width || Math.abs(first.top - last.top) > 2) continue;
-        drawn++;
-        if (first.left < last.left) out.push(`${m[0]} in «${n.data.trim().slice(0, 80)}»`);
-      }
-    }
-    return { drawn, reversed: out };
-  });
+  const ranges = await drawnMatches(page, /[0-9۰-۹]+ ?[–—] ?[0-9۰-۹]+/g);
+  return { drawn: ranges.length, reversed: ranges.filter((m) => m.firstLeft).map((m) => `${m.text} in «${m.context}»`) };
 }
 
 test("Persian pages draw a range of years right to left, its first year on the right: event, person, list, graph and the event search", async ({ page, baseURL }) => {

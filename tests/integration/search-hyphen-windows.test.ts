@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Actor } from "@/lib/auth/actor";
 import { closeDb } from "@/lib/db/client";
-import { loadMigrations, migrate } from "@/lib/db/migrate";
+import { migrate } from "@/lib/db/migrate";
 import { write } from "@/lib/db/write";
 import { createEvent } from "@/lib/events";
 import { search } from "@/lib/search";
@@ -13,7 +10,7 @@ import { createStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
 import { expectSearchIndexMatchesEntries } from "@/tests/support/search-index";
-import { emptyDatabase, freshDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
+import { emptyDatabase, freshDatabase, testProvider, migrateBefore, type TestDatabase } from "@/tests/support/database";
 
 // A phrase typed with one part of a word written with a hyphen and the words beside it finds the
 // word ("dasht prison" finds "Gohar-dasht prison"): the text's normalised form keeps the word
@@ -124,19 +121,7 @@ describe("upgrading to the hyphenated words' windows", () => {
 
   test("entries indexed before the migration are found by a phrase through a part, and nothing else changes", async () => {
     d = await emptyDatabase(provider);
-    const all = loadMigrations(provider).map((m) => m.name);
-    const at = all.findIndex((n) => n.endsWith("_search_hyphen_windows"));
-    expect(at).toBeGreaterThan(0);
-    const dir = mkdtempSync(join(tmpdir(), "casefile-mig-"));
-    const cwd = process.cwd();
-    try {
-      for (const name of all.slice(0, at)) cpSync(join(cwd, "prisma", "migrations", provider, name), join(dir, "prisma", "migrations", provider, name), { recursive: true });
-      process.chdir(dir);
-      await migrate(d.url);
-    } finally {
-      process.chdir(cwd);
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const upgrade = await migrateBefore(d.url, provider, "_search_hyphen_windows");
     await closeDb();
     process.env.DATABASE_URL = d.url;
     // Written as the index was written then: a hyphenated word's parts alone; joined words one after another.
@@ -149,7 +134,7 @@ describe("upgrading to the hyphenated words' windows", () => {
         ('source', 'src4', 'Nothing joined', 'Nothing of note here.', 'nothing joined', 'nothing of note here', '', ${now})`,
     );
     const r = await migrate(d.url);
-    expect(r.applied).toEqual([all[at]]);
+    expect(r.applied).toEqual([upgrade]);
     const filled = await indexAfterMigration(r.applied);
     // The two whose extras change: a window in place of the parts, a break between the joined words.
     expect(filled?.indexed.source).toBe(2);
@@ -167,6 +152,6 @@ describe("upgrading to the hyphenated words' windows", () => {
     // whose extras are one word was written by the migration itself).
     await expectSearchIndexMatchesEntries();
     // A second run finds nothing left to do.
-    expect((await indexAfterMigration([all[at]!]))?.indexed.source).toBe(0);
+    expect((await indexAfterMigration([upgrade]))?.indexed.source).toBe(0);
   });
 });

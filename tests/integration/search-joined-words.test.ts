@@ -1,15 +1,12 @@
 import { afterAll, describe, expect, test } from "vitest";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { closeDb } from "@/lib/db/client";
-import { loadMigrations, migrate } from "@/lib/db/migrate";
+import { migrate } from "@/lib/db/migrate";
 import { write } from "@/lib/db/write";
 import { search } from "@/lib/search";
 import { indexAfterMigration } from "@/lib/search/reindex";
 import { makeActor } from "@/tests/support/actors";
 import { expectSearchIndexMatchesEntries } from "@/tests/support/search-index";
-import { emptyDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
+import { emptyDatabase, testProvider, migrateBefore, type TestDatabase } from "@/tests/support/database";
 
 // Entries indexed before the migration that keeps each word written with a ZWNJ joined
 // (*_search_joined_words) get those words after it, on either database, and are then found by
@@ -27,19 +24,7 @@ describe("upgrading to the joined words of the search index", () => {
 
   test("entries written before the migration are found by a word typed without its ZWNJ", async () => {
     d = await emptyDatabase(provider);
-    const all = loadMigrations(provider).map((m) => m.name);
-    const at = all.findIndex((n) => n.endsWith("_search_joined_words"));
-    expect(at).toBeGreaterThan(0);
-    const dir = mkdtempSync(join(tmpdir(), "casefile-mig-"));
-    const cwd = process.cwd();
-    try {
-      for (const name of all.slice(0, at)) cpSync(join(cwd, "prisma", "migrations", provider, name), join(dir, "prisma", "migrations", provider, name), { recursive: true });
-      process.chdir(dir);
-      await migrate(d.url);
-    } finally {
-      process.chdir(cwd);
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const upgrade = await migrateBefore(d.url, provider, "_search_joined_words");
     await closeDb();
     process.env.DATABASE_URL = d.url;
     // Written as the index was written then: without the joined words.
@@ -50,7 +35,7 @@ describe("upgrading to the joined words of the search index", () => {
         ('source', 'src2', 'نمونه دیگر', 'متن ساختگی دیگری بی هیچ واژه پیوسته', 'نمونه دیگر', 'متن ساختگی دیگری بی هیچ واژه پیوسته', ${new Date()})`,
     );
     const r = await migrate(d.url);
-    expect(r.applied).toContain(all[at]);
+    expect(r.applied).toContain(upgrade);
     const filled = await indexAfterMigration(r.applied);
     expect(filled?.indexed.source).toBe(1);
 
@@ -62,6 +47,6 @@ describe("upgrading to the joined words of the search index", () => {
     // The full-text index holds exactly what its entries say.
     await expectSearchIndexMatchesEntries();
     // A second run finds nothing left to do.
-    expect((await indexAfterMigration([all[at]!]))?.indexed.source).toBe(0);
+    expect((await indexAfterMigration([upgrade]))?.indexed.source).toBe(0);
   });
 });

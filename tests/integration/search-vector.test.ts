@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { closeDb } from "@/lib/db/client";
-import { loadMigrations, migrate } from "@/lib/db/migrate";
+import { migrate } from "@/lib/db/migrate";
 import { write } from "@/lib/db/write";
 import { search } from "@/lib/search";
 import { createStatement, updateStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
-import { emptyDatabase, freshDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
+import { emptyDatabase, freshDatabase, testProvider, migrateBefore, type TestDatabase } from "@/tests/support/database";
 
 // PostgreSQL keeps each search entry's tsvector in the narrow table "SearchVector", written by a
 // trigger on "SearchDoc" (migration *_search_vector_table). These check that it follows every
@@ -97,19 +94,7 @@ describe.skipIf(pgOnly)("upgrading to the search vector table (PostgreSQL)", () 
 
   test("entries indexed before the migration get their vectors, and are found", async () => {
     d = await emptyDatabase("postgresql");
-    const all = loadMigrations("postgresql").map((m) => m.name);
-    const at = all.findIndex((n) => n.endsWith("_search_vector_table"));
-    expect(at).toBeGreaterThan(0);
-    const dir = mkdtempSync(join(tmpdir(), "casefile-mig-"));
-    const cwd = process.cwd();
-    try {
-      for (const name of all.slice(0, at)) cpSync(join(cwd, "prisma", "migrations", "postgresql", name), join(dir, "prisma", "migrations", "postgresql", name), { recursive: true });
-      process.chdir(dir);
-      await migrate(d.url);
-    } finally {
-      process.chdir(cwd);
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await migrateBefore(d.url, "postgresql", "_search_vector_table");
     await onDb(d.url, (c) =>
       c.query(`INSERT INTO "SearchDoc" ("type", "recordId", "title", "body", "normTitle", "normBody", "updatedAt") VALUES
         ('source', 'src1', 'Fictional upgrade sample', 'Fictional upgradedword here', 'fictional upgrade sample', 'fictional upgradedword here', now()),

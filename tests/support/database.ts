@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { closeDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
+import { loadMigrations, migrate } from "@/lib/db/migrate";
 import type { Provider } from "@/lib/db/provider";
 
 export const PG_ADMIN_URL = process.env.CASEFILE_TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -54,4 +54,27 @@ export async function freshDatabase(provider: Provider = testProvider()): Promis
       await db.drop();
     },
   };
+}
+
+/**
+ * Applies to the database at `url` the migrations that come before the one whose name ends with
+ * `suffix` (which must exist, and not be the first), as an installation not yet upgraded to it
+ * has them: the upgrade tests write rows the old way, then run the remaining migrations. Returns
+ * that migration's full name.
+ */
+export async function migrateBefore(url: string, provider: Provider, suffix: string): Promise<string> {
+  const all = loadMigrations(provider).map((m) => m.name);
+  const at = all.findIndex((n) => n.endsWith(suffix));
+  if (at < 1) throw new Error(`no migration after the first ends with ${suffix}`);
+  const dir = mkdtempSync(join(tmpdir(), "casefile-mig-"));
+  const cwd = process.cwd();
+  try {
+    for (const name of all.slice(0, at)) cpSync(join(cwd, "prisma", "migrations", provider, name), join(dir, "prisma", "migrations", provider, name), { recursive: true });
+    process.chdir(dir);
+    await migrate(url);
+  } finally {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return all[at]!;
 }
