@@ -42,10 +42,15 @@ export function uploadPath(sha256: string, root = storageRoot()): string {
 /** How long a stored sheet is kept after its last use when no real run of it completes. */
 export const UNUSED_UPLOAD_MS = 24 * 60 * 60 * 1000;
 
-/** Whether a run of the sheet `sha256` is underway (one whose process is gone is not). */
-async function inUse(sha256: string): Promise<boolean> {
-  const jobs = await read((db) => db.importJob.findMany({ where: { fileSha256: sha256, status: { in: ["PENDING", "CHECKING", "RUNNING"] } }, select: { status: true, runner: true } }));
-  return jobs.some((j) => j.status === "PENDING" || !runnerGone(j.runner));
+/**
+ * Whether a run of the sheet `sha256` is underway: one whose process is gone is not, nor one
+ * still PENDING (no process has taken it up yet) after a day.
+ */
+async function inUse(sha256: string, now = Date.now()): Promise<boolean> {
+  const jobs = await read((db) =>
+    db.importJob.findMany({ where: { fileSha256: sha256, status: { in: ["PENDING", "CHECKING", "RUNNING"] } }, select: { status: true, runner: true, createdAt: true } }),
+  );
+  return jobs.some((j) => (j.status === "PENDING" ? now - j.createdAt.getTime() <= UNUSED_UPLOAD_MS : !runnerGone(j.runner)));
 }
 
 /** Removes the stored sheet `sha256`, unless a run is reading it. */

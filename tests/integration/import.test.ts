@@ -496,10 +496,15 @@ describe("the web path", () => {
     expect(existsSync(uploadPath(reading.fileSha256))).toBe(true);
     const e = await refusal(rerunImport({ actor: researcher, jobId: old.jobId, input: { dryRun: true } }));
     expect(e.fields).toEqual({ file: ["import_file_gone"] });
-    // Once the run is over it goes too.
+    // Once the run is over it goes too (at the next upload)...
     await dbWrite.write((tx) => tx.importJob.update({ where: { id: reading.jobId }, data: { status: "FAILED" } }));
-    expect(await sweepUploads()).toBe(1);
+    const waiting = await upload("title,year\nNever taken up,1994\n");
     expect(existsSync(uploadPath(reading.fileSha256))).toBe(false);
+    // ...and so does one whose run was left waiting (PENDING) by a process that stopped, after a day.
+    await dbWrite.write((tx) => tx.importJob.update({ where: { id: waiting.jobId }, data: { status: "PENDING", createdAt: new Date(Date.now() - UNUSED_UPLOAD_MS - 60_000) } }));
+    utimesSync(uploadPath(waiting.fileSha256), dayAgo, dayAgo);
+    expect(await sweepUploads()).toBe(1);
+    expect(existsSync(uploadPath(waiting.fileSha256))).toBe(false);
   });
 
   test("who may import: a reviewer is refused before anything is read", async () => {
