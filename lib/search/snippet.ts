@@ -41,21 +41,27 @@ export function markTerms(text: string, highlight: Highlight | ReadonlySet<strin
     }
   }
   if (JOINER.test(text)) markJoined(text, map, ws, words, marked);
-  // Where each word stands in `text`.
-  const spans: [number, number][] = [];
+  // Where each word stands in `text`: found for every word only when the text has a hyphenated
+  // word to look into (markHyphenated), else for the marked words alone (a snippet is built for
+  // every result of every search, most of its words unmarked).
+  const hyphens = norm !== "" && HYPHEN.test(text) && (words.size > 0 || phrases.length > 0);
+  const starts: number[] = [];
   let at = 0;
   for (const w of ws) {
-    const start = map[at]!;
-    const last = map[at + Math.max(w.length, 1) - 1]!;
+    starts.push(at);
+    at += w.length + 1;
+  }
+  const spanOf = (k: number): [number, number] => {
+    const start = map[starts[k]!]!;
+    const last = map[starts[k]! + Math.max(ws[k]!.length, 1) - 1]!;
     let end = last + codePointLen(text, last);
     // Diacritics and tatweel after the last letter belong to the word.
     while (end < text.length && /[\p{M}\u0640]/u.test(text[end]!)) end++;
-    spans.push([start, end]);
-    at += w.length + 1;
-  }
+    return [start, end];
+  };
   const ranges: [number, number][] = [];
-  if (norm !== "") for (const [k, span] of spans.entries()) if (marked[k]) ranges.push(span);
-  if (norm !== "" && HYPHEN.test(text) && (words.size > 0 || phrases.length > 0)) markHyphenated(text, ws, spans, { words, phrases }, marked, ranges);
+  if (norm !== "") for (let k = 0; k < ws.length; k++) if (marked[k]) ranges.push(spanOf(k));
+  if (hyphens) markHyphenated(text, ws, ws.map((_, k) => spanOf(k)), { words, phrases }, marked, ranges);
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const first = ranges.length ? ranges[0]![0] : -1;
   const from = window?.start ?? 0;
