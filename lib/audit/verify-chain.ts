@@ -116,14 +116,16 @@ async function openSource(): Promise<Source> {
       try {
         const stmt = conn.prepare<[], Row>(`SELECT "seq", "prevHash", "hash", ${json} FROM "AuditEvent" ORDER BY "seq" ASC`).raw(true);
         let page: Row[] = [];
-        let n = 0;
         for (const row of stmt.iterate()) {
           page.push(row);
           if (page.length === PAGE) {
             yield page;
             page = [];
-            // The event loop is given back every 10,000 events.
-            if (++n % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+            // The event loop is given back after every page (a few milliseconds of hashing): every
+            // 10,000 events held it for 60-80 ms at a time, which the audit page's own rendering
+            // (sent while its verification runs) and every other request waited through. Measured
+            // at 400,000 events: no difference in the run's time beyond the noise.
+            await new Promise((resolve) => setImmediate(resolve));
           }
         }
         if (page.length) yield page;
