@@ -79,9 +79,14 @@ test("a researcher records and revises a Persian statement in the Persian interf
   await expect(page.getByTestId("statement-text")).toContainText("در تابستان ۱۳۶۷");
   await expect(page.getByTestId("statement-text")).not.toContainText("دیگر چیزی نگفت");
 
-  // The audit page: the chain verifies.
+  // The audit page: the chain verifies. The result takes the place of the notice shown while the
+  // chain is being verified, inside the live region that announces it.
   await page.goto("/audit");
   await expect(page.getByTestId("audit-status")).toHaveAttribute("data-ok", "true");
+  await expect(page.getByTestId("audit-status")).toContainText("زنجیره تأیید شد");
+  await expect(page.locator('[aria-live="polite"] [data-testid="audit-status"][role="status"]')).toHaveCount(1);
+  await expect(page.getByTestId("audit-status-pending")).toHaveCount(0);
+  await expect(page.getByTestId("audit-no-read")).toBeVisible();
 
   // A reviewer sees both events of this statement in the log.
   const reviewer = demoUser("REVIEWER");
@@ -90,6 +95,9 @@ test("a researcher records and revises a Persian statement in the Persian interf
   const statementId = new URL(statementUrl).pathname.split("/").pop()!;
   await page.goto("/audit");
   await expect(page.getByTestId("audit-status")).toHaveAttribute("data-ok", "true");
+  await expect(page.getByTestId("audit-status")).toContainText("Chain verified");
+  await expect(page.locator('[aria-live="polite"] [data-testid="audit-status"]')).toHaveCount(1);
+  await expect(page.getByTestId("audit-status-pending")).toHaveCount(0);
   const rows = page.getByTestId("audit-row").filter({ hasText: statementId });
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: "statement.update" })).toHaveCount(1);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
@@ -7,9 +8,10 @@ import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 import { listPageHref, param, requirePageActor } from "@/app/_lib/page";
 import { authorize, can } from "@/lib/auth/policy";
 import { listAuditEvents } from "@/lib/audit/list-events";
-import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { auditCheckpoint } from "@/lib/audit/verify-chain";
 import { actionLabel, recordHref, recordTypeLabel } from "@/app/_lib/audit-labels";
 import { AuditExportNote } from "./_components/export-note";
+import { AuditStatus, AuditStatusPending } from "./_components/audit-status";
 
 const PAGE_SIZE = 50;
 
@@ -24,42 +26,41 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const asked = pageFromAddress(param(sp.page));
   const beforeRaw = param(sp.before);
   const before = beforeRaw && /^[1-9][0-9]{0,12}$/.test(beforeRaw) ? Number(beforeRaw) : undefined;
+  // ?wait=1: the page is sent once the chain is verified, for a browser without JavaScript, which
+  // cannot put the result in place of the pending status when it streams in.
+  const wait = param(sp.wait) === "1";
   const href = listPageHref("/audit", {});
   const actor = await requirePageActor(href(asked));
   authorize(actor, "audit.verify");
   const mayRead = can(actor, "audit.read");
   // Redirected before the chain is verified, whose result a redirect would throw away.
   if (mayRead && before) redirect(href((await listAuditEvents({ actor, query: { page: asked, before, pageSize: PAGE_SIZE } })).page));
-  const [result, events, t, tHistory, format] = await Promise.all([
-    verifyAuditChain(),
+  // The event list and the head's number are quick; verifying the whole chain is not (seconds at a
+  // million events): the page is sent without waiting for it, and its result streams in.
+  const [head, events, t, tHistory, format] = await Promise.all([
+    auditCheckpoint(),
     mayRead ? listAuditEvents({ actor, query: { page: asked, pageSize: PAGE_SIZE } }) : Promise.resolve(null),
     getTranslations(),
     getTranslations("history"),
     getFormatter(),
   ]);
-  const reasonKey = result.reason === "missing event" ? "missing" : result.reason === "broken link" ? "link" : "hash";
   const newest = events?.items[0]?.seq;
   return (
     <>
       <h1>{t("audit.title")}</h1>
       <p className="lead">{t("audit.intro")}</p>
 
-      <section
-        className={result.ok ? "audit-status audit-ok" : "audit-status audit-broken"}
-        data-testid="audit-status"
-        data-ok={result.ok ? "true" : "false"}
-        role={result.ok ? "status" : "alert"}
-      >
-        <span className="audit-icon" aria-hidden="true" />
-        <div>
-          <p className="audit-headline">
-            {result.ok ? t("audit.verified", { count: result.events }) : t("audit.broken", { seq: result.firstBad ?? 0 })}
-          </p>
-          <p className="audit-detail">
-            {result.ok ? t("audit.verifiedDetail", { count: format.number(result.events) }) : t(`audit.brokenReason.${reasonKey}`, { count: result.events })}
-          </p>
-        </div>
-      </section>
+      {/* A live region already on the page when the result replaces the pending status, so that
+          a screen reader announces the result (a region inserted with its text often is not). */}
+      <div aria-live="polite">
+        {wait ? (
+          <AuditStatus />
+        ) : (
+          <Suspense fallback={<AuditStatusPending events={head.seq} waitHref={`${href(asked)}${asked > 1 ? "&" : "?"}wait=1`} />}>
+            <AuditStatus />
+          </Suspense>
+        )}
+      </div>
 
       <AuditExportNote actor={actor} />
 
