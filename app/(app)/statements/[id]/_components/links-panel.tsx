@@ -145,11 +145,17 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
   const formRef = useRef<HTMLFormElement>(null);
   const current = passage && passage.statementId === statementId && passage.revision === revisionNumber ? passage : null;
 
-  // A suggestion taken: its person or place, and a note for an organisation.
+  // A suggestion taken: its person or place, and a note for an organisation. Set while rendering,
+  // not in an effect: the boxes the suggestion remounts (their key has its key) read their
+  // defaultValue once, when they mount, and would otherwise keep the previous choice.
+  const [taken, setTaken] = useState<typeof prefill>(null);
+  if (prefill !== taken) {
+    setTaken(prefill);
+    if (prefill?.person) setPerson(prefill.person);
+    if (prefill?.place) setPlace(prefill.place);
+  }
   useEffect(() => {
     if (!prefill) return;
-    if (prefill.person) setPerson(prefill.person);
-    if (prefill.place) setPlace(prefill.place);
     formRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
     formRef.current?.querySelector<HTMLElement>(prefill.person ? "select[name=role]" : "input[role=combobox]")?.focus({ preventScroll: true });
   }, [prefill]);
