@@ -43,6 +43,15 @@ export type RegistryItem = {
   witness?: { protectionLevel: string; fictional: boolean };
 };
 
+/**
+ * A record's name as the reader's interface speaks it: its Persian name on a Persian page when it
+ * has one, else its canonical (Latin) name. What the box shows once a record is chosen; callers
+ * that keep a choice to hand back as `defaultValue` name it the same way.
+ */
+export function readerName(item: { name: string; nameFa?: string }, locale: string): string {
+  return (locale === "fa" && item.nameFa) || item.name;
+}
+
 type TitledItem = { id: string; title: string; titleFa?: string; dateStart?: string; score: number };
 type WitnessRow = { id: string; code: string; protectionLevel: string; fictional: boolean };
 
@@ -74,6 +83,7 @@ type Props = {
   /** Name of a hidden input that carries the chosen record's id. */
   valueName?: string;
   defaultQuery?: string;
+  /** A record already chosen, named in the reader's language (see readerName). */
   defaultValue?: { id: string; name: string };
   placeholder?: string;
   hint?: string;
@@ -136,7 +146,8 @@ export function RegistryAutocomplete({
   const hydrated = useHydrated();
   // An event's date is stored as typed; it is read in the reader's calendar, as on the event's page.
   const calendar = useCalendar();
-  const dateLocale = useLocale() === "fa" ? "fa" : "en";
+  const locale = useLocale();
+  const dateLocale = locale === "fa" ? "fa" : "en";
   const abort = useRef<AbortController | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const excluded = new Set(exclude ?? []);
@@ -195,7 +206,7 @@ export function RegistryAutocomplete({
       setItems([]);
       setChosen("");
     } else {
-      setQuery(item.name);
+      setQuery(readerName(item, locale));
       setChosen(item.id);
     }
     if (hrefBase) router.push(`${hrefBase}${encodeURIComponent(item.id)}`);

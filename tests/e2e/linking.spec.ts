@@ -93,7 +93,8 @@ test("in the Persian interface a researcher links a Persian passage to an offici
   await expect(option).toBeVisible();
   await person.press("ArrowDown");
   await person.press("Enter");
-  await expect(person).toHaveValue(/Nayyeri/);
+  // Chosen by a Latin spelling, named as the Persian interface names it.
+  await expect(person).toHaveValue(/نیری/);
   // The event, searched by a word of its Persian title (not picked from a list of every event),
   // offered with its date in the reader's calendar, chosen from the keyboard.
   const event = links.getByTestId("link-event").getByRole("combobox");
@@ -103,7 +104,7 @@ test("in the Persian interface a researcher links a Persian passage to an offici
   await expect(eventOption).toContainText("۱۳۶۷");
   await event.press("ArrowDown");
   await event.press("Enter");
-  await expect(event).toHaveValue(/Khavaran/);
+  await expect(event).toHaveValue("دفن دسته‌جمعی در خاوران");
   await links.getByTestId("link-role").selectOption("SAT_ON_COMMISSION");
   await links.getByTestId("link-allegation").selectOption("KILLING");
   await links.getByTestId("link-submit").click();
@@ -169,6 +170,44 @@ test("in the Persian interface a researcher links a Persian passage to an offici
   await cellLink.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/persons/${personId}#event-`));
+});
+
+test("the link form names the chosen official in the reader's language: when chosen, after a refused save, and from a suggestion", async ({ page, baseURL }, testInfo) => {
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(page.request, researcher.email, researcher.password);
+  const found = (await (await page.request.get("/api/v1/persons?q=" + encodeURIComponent("نیری"))).json()) as { items: { id: string; name: string; nameFa: string }[] };
+  const nayyeri = found.items.find((p) => p.name === "Hossein-Ali Nayyeri")!;
+  expect(nayyeri.nameFa).not.toBe("");
+  const statementId = await persianStatement(page, "نمونهٔ ساختگی — آزمون نام برگزیده");
+
+  for (const locale of ["fa", "en"] as const) {
+    await setLocale(page, baseURL!, locale);
+    const named = locale === "fa" ? nayyeri.nameFa : nayyeri.name;
+    await page.goto(`/statements/${statementId}`);
+    const links = page.getByTestId("links-section");
+    const person = links.getByTestId("link-person").getByRole("combobox");
+
+    // A suggestion taken fills the box.
+    await links.getByTestId("link-suggestion").filter({ hasText: named }).first().getByTestId("suggestion-accept").click();
+    await expect(person, locale).toHaveValue(named);
+    await expect(links.locator('input[type="hidden"][name="personId"]')).toHaveValue(nayyeri.id);
+
+    // Found by a Persian spelling, chosen from the keyboard.
+    await person.fill("");
+    await person.fill("نیری");
+    await expect(links.getByTestId("link-person").getByRole("option").filter({ hasText: "Nayyeri" }).first()).toBeVisible();
+    await person.press("ArrowDown");
+    await person.press("Enter");
+    await expect(person, locale).toHaveValue(named);
+    await expect(links.locator('input[type="hidden"][name="personId"]')).toHaveValue(nayyeri.id);
+    if (locale === "fa") await links.getByTestId("link-person").screenshot({ path: testInfo.outputPath("link-person-chosen-fa.png") });
+
+    // Refused (no role): the form is drawn again with the official still chosen, named the same way.
+    await links.getByTestId("link-submit").click();
+    await expect(links.getByTestId("form-error")).toBeVisible();
+    await expect(person, locale).toHaveValue(named);
+    await expect(links.locator('input[type="hidden"][name="personId"]')).toHaveValue(nayyeri.id);
+  }
 });
 
 test("an edit that removes a linked passage flags the link, and the researcher points it at the new words", async ({ page, baseURL }) => {

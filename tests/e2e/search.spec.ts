@@ -142,6 +142,55 @@ test("a filter name typed and not chosen is looked up when the form is sent; in 
   await page.screenshot({ path: testInfo.outputPath("search-filter-fa.png"), fullPage: true });
 });
 
+test("a record chosen in a filter box is named in the reader's language, when chosen and when the page shows the filter set; a registry list finds it by that name", async ({ page, baseURL }, testInfo) => {
+  await signInAs(page, "REVIEWER");
+  // The records as the registries' API names them: Nayyeri has a Persian name, a proceeding has none.
+  const persons = (await (await page.request.get("/api/v1/persons?q=" + encodeURIComponent("نيري"))).json()) as { items: { id: string; name: string; nameFa: string }[] };
+  const nayyeri = persons.items.find((p) => p.name === "Hossein-Ali Nayyeri")!;
+  expect(nayyeri.nameFa).not.toBe("");
+  const proceedings = (await (await page.request.get("/api/v1/proceedings?q=Nouri")).json()) as { items: { id: string; title: string; titleFa?: string }[] };
+  const nouri = proceedings.items.find((p) => p.title === "Prosecution of Hamid Nouri (Sweden)")!;
+  expect(nouri.titleFa ?? "").toBe("");
+
+  const choose = async (testId: string, typed: string, option: RegExp) => {
+    const box = page.getByTestId(testId).getByRole("combobox");
+    await box.fill(typed);
+    await expect(page.getByTestId(testId).getByRole("option", { name: option })).toHaveCount(1);
+    await page.getByTestId(testId).getByRole("option", { name: option }).click();
+    return box;
+  };
+
+  for (const locale of ["fa", "en"] as const) {
+    await setLocale(page, baseURL!, locale);
+    // Each reader's name for the person; the proceeding, with no Persian title, by its own.
+    const personName = locale === "fa" ? nayyeri.nameFa : nayyeri.name;
+    await page.goto("/search?q=Evin");
+    await page.locator("main details summary").first().click();
+    // Chosen by a Persian spelling (Arabic-keyboard yeh) in either interface.
+    const person = await choose("search-person", "نيري", /Hossein-Ali Nayyeri/);
+    await expect(person, locale).toHaveValue(personName);
+    await expect(page.locator('input[type="hidden"][name="personId"]')).toHaveValue(nayyeri.id);
+    const proceeding = await choose("search-proceeding", "Nouri", /Prosecution of Hamid Nouri/);
+    await expect(proceeding, locale).toHaveValue(nouri.title);
+    if (locale === "fa") await page.screenshot({ path: testInfo.outputPath("search-filter-chosen-fa.png"), fullPage: true });
+
+    // Sent: the page shows the filters set, named the same way.
+    await page.getByTestId("search-submit").click();
+    await page.waitForURL((u) => u.searchParams.get("personId") === nayyeri.id && u.searchParams.get("proceedingId") === nouri.id);
+    await expect(page.getByTestId("search-person").getByRole("combobox"), locale).toHaveValue(personName);
+    await expect(page.getByTestId("search-proceeding").getByRole("combobox"), locale).toHaveValue(nouri.title);
+
+    // The name the box shows, sent as text to a registry's list search, finds the record.
+    await page.goto("/persons");
+    const search = page.getByTestId("registry-search").getByRole("combobox");
+    await search.fill(personName);
+    await expect(page.getByTestId("registry-search").getByRole("option").first()).toBeVisible();
+    await search.press("Enter");
+    await page.waitForURL((u) => u.pathname === "/persons" && u.searchParams.get("q") === personName);
+    await expect(page.getByTestId("person-row").locator(`a[href="/persons/${nayyeri.id}"]`).first(), locale).toBeVisible();
+  }
+});
+
 test("without JavaScript the filters are plain form fields: lists for small registries, typed names looked up by the server", async ({ browser, baseURL }, testInfo) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
   const page = await context.newPage();

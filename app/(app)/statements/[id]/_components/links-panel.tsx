@@ -6,7 +6,7 @@ import { useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { useHydrated } from "@/app/_lib/use-hydrated";
 import { FormBanner, SubmitButton } from "@/app/_components/form-bits";
-import { RegistryAutocomplete } from "@/app/_components/registry-autocomplete";
+import { readerName, RegistryAutocomplete } from "@/app/_components/registry-autocomplete";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import { ALLEGATION_TYPES, LINK_ROLES, type LinkOut } from "@/lib/links/schemas";
 import type { Suggestion } from "@/lib/links/suggest";
@@ -138,6 +138,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
   const t = useTranslations("links");
   const tc = useTranslations("common");
   const { passage, prefill } = usePassageStore();
+  const locale = useLocale();
   const [state, action] = useActionState(create, initialFormState<{ id: string }>());
   const [person, setPerson] = useState<{ id: string; name: string } | undefined>();
   const [place, setPlace] = useState<{ id: string; name: string } | undefined>();
@@ -198,7 +199,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
               label={t("person")}
               valueName="personId"
               defaultValue={person}
-              onSelect={(p) => setPerson({ id: p.id, name: p.name })}
+              onSelect={(p) => setPerson({ id: p.id, name: readerName(p, locale) })}
               hint={t("personHint")}
               testId="link-person"
               invalid={!!err("personId")?.length}
@@ -241,7 +242,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
               label={`${t("event")} ${tc("optional")}`}
               valueName="eventId"
               defaultValue={event}
-              onSelect={(e) => setEvent({ id: e.id, name: e.name })}
+              onSelect={(e) => setEvent({ id: e.id, name: readerName(e, locale) })}
               hint={t("eventHint")}
               testId="link-event"
               invalid={!!err("eventId")?.length}
@@ -256,7 +257,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
               label={`${t("place")} ${tc("optional")}`}
               valueName="placeId"
               defaultValue={place}
-              onSelect={(p) => setPlace({ id: p.id, name: p.name })}
+              onSelect={(p) => setPlace({ id: p.id, name: readerName(p, locale) })}
               hint={t("placeHint")}
               testId="link-place"
               invalid={!!err("placeId")?.length}
@@ -380,12 +381,13 @@ function Suggestions({ statementId, revisionNumber, language, linksKey }: { stat
     }
   };
   const shown = suggestions.filter((s) => !dismissed.has(suggestionKey(s, revisionNumber)));
-  const nameOf = (s: Suggestion) => (locale === "fa" && s.nameFa) || s.name;
+  const nameOf = (s: Suggestion) => readerName(s, locale);
   const accept = (s: Suggestion) => {
     passageStore.fix(null);
     passageStore.select({ statementId, start: s.startOffset, end: s.endOffset, quote: s.quote, revision: revisionNumber });
     const key = `${suggestionKey(s, revisionNumber)}:${Date.now()}`;
-    const named = { id: s.id, name: s.name };
+    // Named as the form's boxes name a chosen record: in the reader's language.
+    const named = { id: s.id, name: nameOf(s) };
     passageStore.prefill(
       s.kind === "person" ? { person: named, key } : s.kind === "place" ? { place: named, key } : { note: t("orgNote", { name: nameOf(s) }), key },
     );
