@@ -134,7 +134,7 @@ describe("upgrading to the hyphenated words' windows", () => {
         ('source', 'src4', 'Nothing joined', 'Nothing of note here.', 'nothing joined', 'nothing of note here', '', ${now})`,
     );
     const r = await migrate(d.url);
-    expect(r.applied).toEqual([upgrade]);
+    expect(r.applied[0]).toBe(upgrade);
     const filled = await indexAfterMigration(r.applied);
     // The two whose extras change: a window in place of the parts, a break between the joined words.
     expect(filled?.indexed.source).toBe(2);

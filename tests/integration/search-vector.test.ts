@@ -8,6 +8,7 @@ import { search } from "@/lib/search";
 import { createStatement, updateStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
+import { PG_ENTRY_VECTOR } from "@/tests/support/search-index";
 import { emptyDatabase, freshDatabase, testProvider, migrateBefore, type TestDatabase } from "@/tests/support/database";
 
 // PostgreSQL keeps each search entry's tsvector in the narrow table "SearchVector", written by a
@@ -18,7 +19,7 @@ import { emptyDatabase, freshDatabase, testProvider, migrateBefore, type TestDat
 const pgOnly = testProvider() !== "postgresql";
 
 // The vector each entry should have, computed afresh from its normalised columns.
-const EXPECTED = `setweight(to_tsvector('simple'::regconfig, d."normTitle"), 'A') || setweight(to_tsvector('simple'::regconfig, d."normBody"), 'B') || setweight(ts_delete(to_tsvector('simple'::regconfig, chr(1603) || ' ' || d."normJoined"), chr(1603)), 'C')`;
+const EXPECTED = PG_ENTRY_VECTOR;
 
 async function onDb<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
