@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n/messages";
 import { parseAliasColumn } from "@/lib/registries/rank";
-import { EXTRAS_BREAK, hyphenWindows, normalizeForSearch } from "./normalize";
+import { EXTRAS_BREAK, FIELD_SEPARATOR, hyphenWindows, normalizeForSearch, normBodyOf } from "./normalize";
 import { joinedWords } from "./persian-variants";
 import type { SearchType } from "./types";
 
@@ -37,7 +37,8 @@ export type DocContent = {
   dateTo?: string | null;
 };
 
-const lines = (...xs: (string | null | undefined)[]) => xs.filter((x): x is string => !!x && x.trim() !== "").join("\n");
+// A record's fields, each on its own line, with FIELD_SEPARATOR between them (normBodyOf).
+const lines = (...xs: (string | null | undefined)[]) => xs.filter((x): x is string => !!x && x.trim() !== "").join(`\n${FIELD_SEPARATOR}`);
 
 /**
  * A proceeding's kind as readers name it, in both languages ("Criminal trial", «دادرسی کیفری»),
@@ -137,10 +138,11 @@ export function statementContent(
  * the text (the migration *_search_hyphen_windows), so no phrase runs from the text into them.
  */
 export function normJoinedOf(title: string, body: string): string {
-  return [...joinedWords(title), ...joinedWords(body), ...hyphenWindows(title), ...hyphenWindows(body)].join(EXTRAS_SEPARATOR);
+  return [...joinedWords(title), ...joinedWords(body), ...hyphenWindows(title), ...body.split(FIELD_SEPARATOR).flatMap((field) => hyphenWindows(field))].join(EXTRAS_SEPARATOR);
 }
 
 const EXTRAS_SEPARATOR = ` ${EXTRAS_BREAK} `;
+
 
 /** The row written for a record's content. */
 export function docRow(type: SearchType, recordId: string, c: DocContent) {
@@ -150,7 +152,7 @@ export function docRow(type: SearchType, recordId: string, c: DocContent) {
     title: c.title,
     body: c.body,
     normTitle: normalizeForSearch(c.title),
-    normBody: normalizeForSearch(c.body),
+    normBody: normBodyOf(c.body),
     normJoined: normJoinedOf(c.title, c.body),
     language: c.language ?? null,
     status: c.status ?? null,

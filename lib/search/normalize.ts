@@ -341,6 +341,30 @@ function wordsAfter(text: string, start: number, n: number): string[] {
 export const EXTRAS_BREAK = "\u0643";
 
 /**
+ * Between two fields of a search entry's text as written ("SearchDoc"."body": a statement's
+ * original text, each translation and its summary; a registry record's lines), the paragraph
+ * separator U+2029 after the line break. Normalised, it is a space; the entry's normalised text
+ * (normBodyOf) puts EXTRAS_BREAK there instead, so a phrase is found inside one
+ * field, never from one into the next.
+ */
+export const FIELD_SEPARATOR = "\u2029";
+
+/**
+ * A record's text normalised for the index, each field apart: EXTRAS_BREAK stands between two
+ * fields (where the text has FIELD_SEPARATOR), so a phrase is found inside one field, never from
+ * a statement's original text into its translation or summary, nor from one of a person's
+ * spellings into the next. On PostgreSQL the break is deleted from the vector, its position left
+ * empty (migration *_search_title_break). Snippets count words without it (snippet.ts firstWordIndex).
+ */
+export function normBodyOf(body: string): string {
+  return body
+    .split(FIELD_SEPARATOR)
+    .map(normalizeForSearch)
+    .filter((f) => f !== "")
+    .join(` ${EXTRAS_BREAK} `);
+}
+
+/**
  * Where in `s` the k-th word (from 0) of normalizeForSearch(s) begins, or -1 when it has fewer
  * words. The same table walk as normalizeForSearch (a snippet finds its first match with it in
  * the text before it: on long testimony, a few KB on every result of every search).

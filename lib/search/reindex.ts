@@ -3,7 +3,7 @@ import { dbProvider, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { compactSearchIndex } from "./compact";
 import { indexRecord, normJoinedOf } from "./index-record";
-import { normalizeForSearch } from "./normalize";
+import { normalizeForSearch, normBodyOf } from "./normalize";
 import { SEARCH_TYPES, type SearchType } from "./types";
 
 // `casefile search:reindex`: rebuilds the search index from the records. Normally never needed
@@ -86,7 +86,8 @@ function idsIn(db: Tx, type: SearchType, ids: string[]): Promise<{ id: string }[
 
 /**
  * After the migration that creates the search index, records that existed before it have no
- * entry yet: index them once. After one that changes how entries are normalised
+ * entry yet: index them once; after *_search_field_breaks, every record is indexed again (its
+ * entry's text keeps its fields apart, which the entry as it stands cannot tell). After one that changes how entries are normalised
  * (*_search_joined_words: the words written with a ZWNJ, joined; *_search_latin_words: English
  * possessives dropped, hyphenated words' parts kept; *_search_hyphen_windows: each hyphenated
  * word's window, and a break between the extras), the entries that exist get their normalised
@@ -96,7 +97,7 @@ function idsIn(db: Tx, type: SearchType, ids: string[]): Promise<{ id: string }[
  */
 export async function indexAfterMigration(applied: string[]): Promise<ReindexResult | null> {
   const after = (suffix: string) => applied.some((name) => name.endsWith(suffix));
-  if (after("_search_index")) return rebuildSearchIndex();
+  if (after("_search_index") || after("_search_field_breaks")) return rebuildSearchIndex();
   const refreshed = after("_search_joined_words") || after("_search_latin_words") || after("_search_hyphen_windows") ? await refreshNormalizedText() : null;
   if (!after("_search_proceeding_kinds")) return refreshed;
   const kinds = await reindexType("proceeding");
@@ -126,7 +127,7 @@ export async function refreshNormalizedText(): Promise<ReindexResult> {
     );
     if (docs.length === 0) break;
     const changed = docs
-      .map((d) => ({ ...d, to: [normalizeForSearch(d.title), normalizeForSearch(d.body), normJoinedOf(d.title, d.body)] as const }))
+      .map((d) => ({ ...d, to: [normalizeForSearch(d.title), normBodyOf(d.body), normJoinedOf(d.title, d.body)] as const }))
       .filter((d) => d.to[0] !== d.normTitle || d.to[1] !== d.normBody || d.to[2] !== d.normJoined);
     // One statement per batch: the update triggers re-index each entry in the full-text index.
     if (changed.length) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { normalizeForSearch, normalizeWithMap, wordStart } from "./normalize";
+import { EXTRAS_BREAK, FIELD_SEPARATOR, normalizeForSearch, normalizeWithMap, normBodyOf, wordStart } from "./normalize";
 import { rng } from "@/tests/support/random";
 import { directionOf, firstWordIndex, markTerms, partsToHtml, snippet } from "./snippet";
 
@@ -71,6 +71,15 @@ describe("helpers written for speed say what the plain definitions say", () => {
     }
   });
 
+  test("firstWordIndex does not count the breaks between fields", () => {
+    for (let n = 0; n < 3000; n++) {
+      const fields = Array.from({ length: 1 + Math.floor(next() * 4) }, () => Array.from({ length: 1 + Math.floor(next() * 5) }, () => pick(vocab)).join(" "));
+      const terms = new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(vocab)));
+      const words = fields.join(" ").split(" ");
+      expect(firstWordIndex(normBodyOf(fields.join(`\n${FIELD_SEPARATOR}`)), terms), `${fields.join(" | ")} / ${[...terms]}`).toBe(words.findIndex((w) => terms.has(w)));
+    }
+  });
+
   test("directionOf counts Arabic-script and Latin letters", () => {
     const chars = ["a", "Z", "é", "ŉ", "ɏ", "ɐ", "ا", "ی", "ﺏ", "ﷲ", "1", " ", "—", "ж", "א"];
     for (let n = 0; n < 3000; n++) {
@@ -79,6 +88,28 @@ describe("helpers written for speed say what the plain definitions say", () => {
       const ltr = (text.match(/[A-Za-z\u00C0-\u024F]/g) ?? []).length;
       expect(directionOf(text), text).toBe(rtl === 0 && ltr === 0 ? "auto" : rtl >= ltr ? "rtl" : "ltr");
     }
+  });
+});
+
+describe("a text of several fields", () => {
+  // A statement's original text, its translation and its summary, as index-record.ts writes them.
+  const fields = ["Fictional original text that ends at Evin", "ترجمهٔ ساختگی: ما را به اوین بردند", "The summary names Gohardasht"];
+  const body = fields.join(`\n${FIELD_SEPARATOR}`);
+
+  test("its normalised form has a break between two fields, and nowhere else", () => {
+    expect(normBodyOf(body)).toBe(fields.map(normalizeForSearch).join(` ${EXTRAS_BREAK} `));
+    expect(normBodyOf(fields[0]!)).toBe(normalizeForSearch(fields[0]!));
+    expect(normBodyOf(`${FIELD_SEPARATOR}  ${FIELD_SEPARATOR}Alone`)).toBe("alone");
+  });
+
+  test("a word in a later field is marked where it stands, as without the breaks", () => {
+    for (const w of ["gohardasht", "اوین", "evin"]) {
+      const parts = snippet(body, new Set([w]), normBodyOf(body));
+      expect(parts, w).toEqual(snippet(body, new Set([w])));
+      expect(parts.filter((p) => p.mark).length, w).toBe(1);
+    }
+    // Shown as one run of text: the separator is a space like the line break.
+    expect(snippet(body, new Set(["gohardasht"]), normBodyOf(body)).map((p) => p.text).join("")).not.toContain(FIELD_SEPARATOR);
   });
 });
 

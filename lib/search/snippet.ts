@@ -1,5 +1,5 @@
 import { ZERO_WIDTH_CHARS } from "@/lib/names";
-import { HYPHEN, hyphenParts, JOINER, normalizeForSearch, normalizeWithMap, WORD_SPACE, wordStart } from "./normalize";
+import { EXTRAS_BREAK, HYPHEN, hyphenParts, JOINER, normalizeForSearch, normalizeWithMap, WORD_SPACE, wordStart } from "./normalize";
 
 // Snippets are cut from the text as written, around the first word that matched, with every
 // matching word marked. Matching happens on the normalised text (normalize.ts); its offset map
@@ -345,10 +345,12 @@ function oneSpace(text: string): string {
   return text.replace(SPACES, " ");
 }
 
+const BREAK = EXTRAS_BREAK.charCodeAt(0);
+
 /**
  * Which word of a normalised text (words separated by single spaces) is the first one in
- * `terms` (a term of several words: where they follow one another), or -1: what `norm.split(" ").findIndex((w) => terms.has(w))` says, without making a
- * string of every word of a 3 KB testimony for each result.
+ * `terms` (a term of several words: where they follow one another), or -1: what `norm.split(" ").findIndex((w) => terms.has(w))` says, not counting the breaks between fields,
+ * without making a string of every word of a 3 KB testimony for each result.
  */
 export function firstWordIndex(norm: string, terms: ReadonlySet<string>): number {
   let best = -1;
@@ -363,8 +365,14 @@ export function firstWordIndex(norm: string, terms: ReadonlySet<string>): number
     }
   }
   if (best < 0) return -1;
+  // The break between two fields of an entry's text (normalize.ts normBodyOf) is a word of the
+  // normalised text that the text as written does not have: not counted.
   let k = 0;
-  for (let i = 0; i < best; i++) if (norm.charCodeAt(i) === 32) k++;
+  for (let i = 0; i < best; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 32) k++;
+    else if (c === BREAK) k--;
+  }
   return k;
 }
 

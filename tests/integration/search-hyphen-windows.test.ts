@@ -135,7 +135,9 @@ describe("upgrading to the hyphenated words' windows", () => {
     );
     const r = await migrate(d.url);
     expect(r.applied[0]).toBe(upgrade);
-    const filled = await indexAfterMigration(r.applied);
+    // This migration's own step: a later one (*_search_field_breaks) indexes every record again,
+    // which these entries, written without a record, would not outlive.
+    const filled = await indexAfterMigration([upgrade]);
     // The two whose extras change: a window in place of the parts, a break between the joined words.
     expect(filled?.indexed.source).toBe(2);
 

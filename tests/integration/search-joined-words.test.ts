@@ -36,7 +36,9 @@ describe("upgrading to the joined words of the search index", () => {
     );
     const r = await migrate(d.url);
     expect(r.applied).toContain(upgrade);
-    const filled = await indexAfterMigration(r.applied);
+    // This migration's own step: a later one (*_search_field_breaks) indexes every record again,
+    // which these entries, written without a record, would not outlive.
+    const filled = await indexAfterMigration([upgrade]);
     expect(filled?.indexed.source).toBe(1);
 
     const reader = await makeActor("RESEARCHER");
