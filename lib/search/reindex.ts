@@ -2,7 +2,7 @@ import "server-only";
 import { dbProvider, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { compactSearchIndex } from "./compact";
-import { indexRecord, normJoinedOf } from "./index-record";
+import { indexRecord, indexStatements, normJoinedOf } from "./index-record";
 import { normalizeForSearch, normBodyOf } from "./normalize";
 import { SEARCH_TYPES, type SearchType } from "./types";
 
@@ -51,8 +51,11 @@ async function reindexType(type: SearchType, onProgress?: (done: number) => void
   for (;;) {
     const ids = await read((db) => idsOf(db, type, after));
     if (ids.length === 0) break;
+    // Statements, the bulk of an archive, a batch at a time (two reads and one insert); the
+    // registries' records one by one.
     await write(async (tx) => {
-      for (const { id } of ids) await indexRecord(tx, type, id);
+      if (type === "statement") await indexStatements(tx, ids.map((r) => r.id));
+      else for (const { id } of ids) await indexRecord(tx, type, id);
     });
     indexed += ids.length;
     after = ids[ids.length - 1]!.id;
