@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import { ClientMessages } from "@/app/_components/client-messages";
@@ -19,7 +19,7 @@ export default async function ProceedingsPage({ searchParams }: { searchParams: 
   const asked = pageFromAddress(param(sp.page));
   const href = listPageHref("/proceedings", { q });
   const actor = await requirePageActor(href(asked));
-  const [list, t] = await Promise.all([orHttpError(listProceedingPage({ actor, query: { q, page: asked } })), getTranslations()]);
+  const [list, t, locale] = await Promise.all([orHttpError(listProceedingPage({ actor, query: { q, page: asked } })), getTranslations(), getLocale()]);
   const items = list.items;
   return (
     <ClientMessages namespaces={["registry"]}>
@@ -69,7 +69,8 @@ export default async function ProceedingsPage({ searchParams }: { searchParams: 
                       {p.defendants.map((d) => (
                         <li key={d.id}>
                           <Link href={`/persons/${d.id}`}>
-                            <bdi>{d.name}</bdi>
+                            {/* A Persian reader is given the Persian spelling where the registry has one. */}
+                            <bdi>{(locale === "fa" && d.nameFa) || d.name}</bdi>
                           </Link>
                         </li>
                       ))}
