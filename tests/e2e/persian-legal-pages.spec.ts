@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { expect, setLocale, signInAs, test } from "./fixtures";
 
 // What a Persian-speaking legal team reads on the pages it works from: the proceedings list
-// names each defendant in the reader's script.
+// names each defendant in the reader's script, and a dossier's numbered lists count in the
+// page's digits.
 
 type Proceeding = { id: string; title: string; defendants: { id: string; name: string; nameFa: string }[] };
 
@@ -28,3 +29,29 @@ for (const locale of ["en", "fa"] as const) {
     }
   });
 }
+
+async function newDossier(page: Page, title: string): Promise<string> {
+  const p = await proceedingWithPersianDefendant(page);
+  const created = await page.request.post("/api/v1/dossiers", { data: { title: `${title} ${Date.now()}`, subjectType: "PROCEEDING", subjectId: p.id, preselect: false } });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+test("a dossier's numbered lists count in Persian digits on the Persian page and in Western digits on the English one", async ({ page, baseURL }) => {
+  await signInAs(page, "LEGAL");
+  const id = await newDossier(page, "List digits");
+
+  for (const [locale, style] of [
+    ["en", "decimal"],
+    ["fa", "persian"],
+  ] as const) {
+    await setLocale(page, baseURL!, locale);
+    await page.goto(`/dossiers/${id}/preview`);
+    const contents = page.getByTestId("preview-contents").locator("ol");
+    await expect(contents.locator("li").first()).toBeVisible();
+    expect(await contents.evaluate((ol) => getComputedStyle(ol).listStyleType), `contents list (${locale})`).toBe(style);
+    // A list drawn without numbers (the dossier's history) stays without them.
+    await page.goto(`/dossiers/${id}`);
+    expect(await page.getByTestId("dossier-history").locator("ol").evaluate((ol) => getComputedStyle(ol).listStyleType), `history list (${locale})`).toBe("none");
+  }
+});
