@@ -2,8 +2,8 @@ import type { Page } from "@playwright/test";
 import { expect, setLocale, signInAs, test } from "./fixtures";
 
 // What a Persian-speaking legal team reads on the pages it works from: the proceedings list
-// names each defendant in the reader's script, and a dossier's numbered lists count in the
-// page's digits.
+// names each defendant in the reader's script, a dossier's numbered lists count in the page's
+// digits, and the dossier's export section is drawn as a panel like the sections around it.
 
 type Proceeding = { id: string; title: string; defendants: { id: string; name: string; nameFa: string }[] };
 
@@ -53,5 +53,24 @@ test("a dossier's numbered lists count in Persian digits on the Persian page and
     // A list drawn without numbers (the dossier's history) stays without them.
     await page.goto(`/dossiers/${id}`);
     expect(await page.getByTestId("dossier-history").locator("ol").evaluate((ol) => getComputedStyle(ol).listStyleType), `history list (${locale})`).toBe("none");
+  }
+});
+
+test("a dossier's export section is boxed as a panel like the sections around it, in English and Persian", async ({ page, baseURL }) => {
+  await signInAs(page, "LEGAL");
+  const id = await newDossier(page, "Export panel");
+  // The export section is boxed as the dossier's other sections are (it once carried a class
+  // that no stylesheet defines, so it sat on the page background, unbordered).
+  for (const locale of ["en", "fa"] as const) {
+    await setLocale(page, baseURL!, locale);
+    await page.goto(`/dossiers/${id}`);
+    const box = (sel: string) =>
+      page.locator(sel).evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { border: `${s.borderTopWidth} ${s.borderTopStyle} ${s.borderTopColor}`, background: s.backgroundColor, padding: s.paddingInlineStart };
+      });
+    const neighbour = await box('section[aria-labelledby="details-heading"]');
+    expect(neighbour.border, "the neighbouring section has a border").not.toMatch(/^0px/);
+    expect(await box('[data-testid="dossier-export-panel"]'), `export section (${locale})`).toEqual(neighbour);
   }
 });

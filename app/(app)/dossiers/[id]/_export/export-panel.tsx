@@ -14,7 +14,7 @@ export async function DossierExportPanel({ dossierId }: { dossierId: string }) {
   if (!can(actor, "dossier.export")) return null;
   const [exports, t] = await Promise.all([listDossierExports({ actor, dossierId }), getTranslations("dossierExport")]);
   return (
-    <section className="card" aria-labelledby="dossier-export-heading" data-testid="dossier-export-panel">
+    <section className="panel" aria-labelledby="dossier-export-heading" data-testid="dossier-export-panel">
       <h2 id="dossier-export-heading">{t("title")}</h2>
       <p className="hint">{t("intro")}</p>
       <ExportProgress start={startExportAction.bind(null, dossierId)} initial={exports} />
