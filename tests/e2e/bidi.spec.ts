@@ -124,3 +124,31 @@ test("Persian pages show dates and numbers with separators the right way round, 
     expect(await reversedNumbers(page), path).toEqual([]);
   }
 });
+
+test("a Persian field's example (its placeholder) is drawn right to left until something is typed, and a date typed in Latin digits then reads left to right", async ({ page, baseURL }) => {
+  const admin = demoUser("ADMIN");
+  await signInWith(page.request, admin.email, admin.password);
+  // Fields marked dir="auto", whose direction the browser takes from what is typed: empty, it
+  // used to fall back to left to right, and a Persian example such as «۱۳۶۷/۰۵/۱۲، تیر ۱۳۶۷،
+  // 1988-07» was drawn left-aligned with its parts out of order.
+  const fields = (p: Page) =>
+    p.locator('input[dir="auto"][placeholder]').evaluateAll((els) =>
+      (els as HTMLInputElement[]).filter((e) => e.value === "").map((e) => ({ id: e.id, placeholder: e.placeholder, direction: getComputedStyle(e).direction })),
+    );
+  for (const locale of ["fa", "en"] as const) {
+    await setLocale(page, baseURL!, locale);
+    for (const path of ["/graph", "/search?q=evin"]) {
+      await page.goto(path);
+      const found = await fields(page);
+      expect(found.length, `${path} has empty fields showing an example`).toBeGreaterThan(0);
+      for (const f of found) expect(f.direction, `${locale} ${path} #${f.id} «${f.placeholder}»`).toBe(locale === "fa" ? "rtl" : "ltr");
+    }
+  }
+  await setLocale(page, baseURL!, "fa");
+  await page.goto("/graph");
+  const from = page.locator("#timeline-from");
+  await from.fill("1988-07");
+  expect(await from.evaluate((e) => getComputedStyle(e).direction)).toBe("ltr");
+  await from.fill("تیر ۱۳۶۷");
+  expect(await from.evaluate((e) => getComputedStyle(e).direction)).toBe("rtl");
+});
