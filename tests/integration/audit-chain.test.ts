@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import pg from "pg";
-import Database from "better-sqlite3";
 import { eventHash } from "@/lib/audit/canonical";
 import { auditCheckpoint, formatCheckpoint, parseCheckpoint, verifyAuditChain } from "@/lib/audit/verify-chain";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { sqlitePath } from "@/lib/db/provider";
 import { write, read } from "@/lib/db/write";
-import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+import { execSql, freshDatabase, type TestDatabase } from "@/tests/support/database";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -15,27 +12,9 @@ beforeAll(async () => {
 afterAll(async () => db?.drop());
 
 async function rawExec(sql: string) {
-  return rawExecOn(db, sql);
+  return execSql(db, sql);
 }
 
-async function rawExecOn(db: TestDatabase, sql: string) {
-  if (db.provider === "sqlite") {
-    const c = new Database(sqlitePath(db.url));
-    try {
-      c.exec(sql);
-    } finally {
-      c.close();
-    }
-  } else {
-    const c = new pg.Client({ connectionString: db.url });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  }
-}
 
 describe("the audit log", () => {
   test("an empty log verifies with zero events", async () => {
@@ -99,8 +78,8 @@ describe("audit checkpoints", () => {
       // Someone with database access drops the guard and removes the last two events.
       const dropGuard =
         fresh.provider === "sqlite" ? `DROP TRIGGER "AuditEvent_no_delete"` : `DROP TRIGGER "AuditEvent_no_update_delete" ON "AuditEvent"`;
-      await rawExecOn(fresh, dropGuard);
-      await rawExecOn(fresh, `DELETE FROM "AuditEvent" WHERE "seq" > 4`);
+      await execSql(fresh, dropGuard);
+      await execSql(fresh, `DELETE FROM "AuditEvent" WHERE "seq" > 4`);
 
       expect(await verifyAuditChain()).toMatchObject({ ok: true, events: 4 });
       expect(await verifyAuditChain({ checkpoint: cp })).toMatchObject({ ok: false, firstBad: 5 });
@@ -131,7 +110,7 @@ describe("a log longer than the pages it is read in", () => {
         rows.push(`(${seq}, '${at}', NULL, 'system', 'test.event', 'Test', 'p${seq}', NULL, '${f.after}', '${prev}', '${hash}')`);
         prev = hash;
       }
-      await rawExecOn(fresh, `INSERT INTO "AuditEvent" ("seq", "at", "actorId", "actorLabel", "action", "recordType", "recordId", "before", "after", "prevHash", "hash") VALUES ${rows.join(", ")}`);
+      await execSql(fresh, `INSERT INTO "AuditEvent" ("seq", "at", "actorId", "actorLabel", "action", "recordType", "recordId", "before", "after", "prevHash", "hash") VALUES ${rows.join(", ")}`);
     }
     return prev;
   }
@@ -145,11 +124,11 @@ describe("a log longer than the pages it is read in", () => {
       expect(await verifyAuditChain()).toEqual({ ok: true, events: N, head: { seq: N, hash: prev } });
 
       const dropGuard = fresh.provider === "sqlite" ? `DROP TRIGGER "AuditEvent_no_update"` : `DROP TRIGGER "AuditEvent_no_update_delete" ON "AuditEvent"`;
-      await rawExecOn(fresh, dropGuard);
-      await rawExecOn(fresh, `UPDATE "AuditEvent" SET "after" = '{"n":0}' WHERE "seq" = 4321`);
+      await execSql(fresh, dropGuard);
+      await execSql(fresh, `UPDATE "AuditEvent" SET "after" = '{"n":0}' WHERE "seq" = 4321`);
       expect(await verifyAuditChain()).toMatchObject({ ok: false, events: 4320, firstBad: 4321, reason: "hash mismatch" });
       // A change on an earlier page stops the check there, with the later pages not read through.
-      await rawExecOn(fresh, `UPDATE "AuditEvent" SET "recordId" = 'elsewhere' WHERE "seq" = 2100`);
+      await execSql(fresh, `UPDATE "AuditEvent" SET "recordId" = 'elsewhere' WHERE "seq" = 2100`);
       expect(await verifyAuditChain()).toMatchObject({ ok: false, events: 2099, firstBad: 2100 });
     } finally {
       await fresh.drop();
@@ -163,11 +142,11 @@ describe("a log longer than the pages it is read in", () => {
     const fresh = await freshDatabase();
     try {
       await fillChain(fresh);
-      for (const sql of dropGuardOf(fresh)) await rawExecOn(fresh, sql);
-      await rawExecOn(fresh, `DELETE FROM "AuditEvent" WHERE "seq" BETWEEN 1501 AND 4200`);
+      for (const sql of dropGuardOf(fresh)) await execSql(fresh, sql);
+      await execSql(fresh, `DELETE FROM "AuditEvent" WHERE "seq" BETWEEN 1501 AND 4200`);
       expect(await verifyAuditChain()).toMatchObject({ ok: false, events: 1500, firstBad: 1501, reason: "missing event" });
       // Only the tail cut off: the chain alone verifies (a checkpoint would tell), counted to its new end.
-      await rawExecOn(fresh, `DELETE FROM "AuditEvent" WHERE "seq" > 1500`);
+      await execSql(fresh, `DELETE FROM "AuditEvent" WHERE "seq" > 1500`);
       expect(await verifyAuditChain()).toMatchObject({ ok: true, events: 1500 });
     } finally {
       await fresh.drop();

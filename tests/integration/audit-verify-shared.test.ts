@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import pg from "pg";
-import Database from "better-sqlite3";
 import { verifyAuditChainShared } from "@/lib/audit/verify-chain-shared";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
-import { sqlitePath } from "@/lib/db/provider";
 import { write } from "@/lib/db/write";
-import { emptyDatabase, freshDatabase, type TestDatabase } from "@/tests/support/database";
+import { emptyDatabase, execSql, freshDatabase, type TestDatabase } from "@/tests/support/database";
 
 // The audit page's verification: views that ask while a run is going share it; a view that asks
 // after it has ended gets a new one.
@@ -18,24 +15,6 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.drop());
 
-async function rawExec(sql: string) {
-  if (db.provider === "sqlite") {
-    const c = new Database(sqlitePath(db.url));
-    try {
-      c.exec(sql);
-    } finally {
-      c.close();
-    }
-  } else {
-    const c = new pg.Client({ connectionString: db.url });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  }
-}
 
 const event = (i: number) => write((tx) => writeAudit(tx, { actor: "system", action: "test.event", recordType: "Test", recordId: `s${i}`, after: { i } }));
 
@@ -57,8 +36,8 @@ describe("the audit page's verification", () => {
 
   test("a tampered log is reported broken to both views waiting on the run that found it, and to the next", async () => {
     const dropGuard = db.provider === "sqlite" ? `DROP TRIGGER "AuditEvent_no_update"` : `DROP TRIGGER "AuditEvent_no_update_delete" ON "AuditEvent"`;
-    await rawExec(dropGuard);
-    await rawExec(`UPDATE "AuditEvent" SET "after" = '{"i":99}' WHERE "seq" = 4`);
+    await execSql(db, dropGuard);
+    await execSql(db, `UPDATE "AuditEvent" SET "after" = '{"i":99}' WHERE "seq" = 4`);
     const [a, b] = await Promise.all([verifyAuditChainShared(), verifyAuditChainShared()]);
     expect(a).toMatchObject({ ok: false, events: 3, firstBad: 4, reason: "hash mismatch" });
     expect(b).toBe(a);

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { loadMigrations, migrate } from "@/lib/db/migrate";
 import { sqlitePath } from "@/lib/db/provider";
-import { emptyDatabase, testProvider, type TestDatabase } from "@/tests/support/database";
+import { emptyDatabase, execSql, testProvider, type TestDatabase } from "@/tests/support/database";
 
 const provider = testProvider();
 const dbs: TestDatabase[] = [];
@@ -22,18 +22,7 @@ async function empty() {
 }
 
 /** Runs a SQL script (many statements) on a database. */
-async function execScript(url: string, sql: string) {
-  if (provider === "sqlite") {
-    const c = new Database(sqlitePath(url));
-    c.exec(sql);
-    c.close();
-  } else {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(sql);
-    await c.end();
-  }
-}
+const execScript = (url: string, sql: string) => execSql({ provider, url }, sql);
 
 type Shape = Record<string, string[]>;
 

@@ -25,20 +25,20 @@ import { expectSearchIndexMatchesEntries } from "@/tests/support/search-index";
 
 const provider = testProvider();
 
+let db: TestDatabase;
+let researcher: Actor;
+let reviewer: Actor;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  researcher = await makeActor("RESEARCHER");
+  reviewer = await makeActor("REVIEWER");
+});
+afterAll(async () => db?.drop());
+
+const ids = async (q: string) => (await search({ actor: reviewer, query: { q } })).items.map((i) => i.id);
+
 describe("a phrase across a record's title and its text", () => {
-  let db: TestDatabase;
-  let researcher: Actor;
-  let reviewer: Actor;
-
-  beforeAll(async () => {
-    db = await freshDatabase();
-    researcher = await makeActor("RESEARCHER");
-    reviewer = await makeActor("REVIEWER");
-  });
-  afterAll(async () => db?.drop());
-
-  const ids = async (q: string) => (await search({ actor: reviewer, query: { q } })).items.map((i) => i.id);
-
   test("a statement's title's last word and its text's first word are not a phrase", async () => {
     const w = await createWitness({ actor: researcher, input: { fictional: true } });
     const s = await createStatement({
@@ -72,19 +72,6 @@ describe("a phrase across a record's title and its text", () => {
 });
 
 describe("a phrase across two fields of a record's text", () => {
-  let db: TestDatabase;
-  let researcher: Actor;
-  let reviewer: Actor;
-
-  beforeAll(async () => {
-    db = await freshDatabase();
-    researcher = await makeActor("RESEARCHER");
-    reviewer = await makeActor("REVIEWER");
-  });
-  afterAll(async () => db?.drop());
-
-  const ids = async (q: string) => (await search({ actor: reviewer, query: { q } })).items.map((i) => i.id);
-
   test("a statement's original text, its translation and its summary", async () => {
     const w = await createWitness({ actor: researcher, input: { fictional: true } });
     const s = await createStatement({

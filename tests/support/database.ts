@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { closeDb } from "@/lib/db/client";
 import { loadMigrations, migrate } from "@/lib/db/migrate";
-import type { Provider } from "@/lib/db/provider";
+import { sqlitePath, type Provider } from "@/lib/db/provider";
 
 export const PG_ADMIN_URL = process.env.CASEFILE_TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -77,4 +78,24 @@ export async function migrateBefore(url: string, provider: Provider, suffix: str
     rmSync(dir, { recursive: true, force: true });
   }
   return all[at]!;
+}
+
+/** Runs SQL (one statement or a script of several) on a test database, outside the app's client: to tamper with it, or to set it up as an older version left it. */
+export async function execSql(db: { provider: Provider; url: string }, sql: string): Promise<void> {
+  if (db.provider === "sqlite") {
+    const c = new Database(sqlitePath(db.url));
+    try {
+      c.exec(sql);
+    } finally {
+      c.close();
+    }
+    return;
+  }
+  const c = new pg.Client({ connectionString: db.url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
 }
