@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useLocale } from "next-intl";
 import { readDate } from "@/app/(app)/_components/registry/read-date";
 import { useCalendar } from "@/app/_components/calendar-context";
+import { readerName } from "@/app/_lib/reader-name";
 import { useHydrated } from "@/app/_lib/use-hydrated";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import styles from "./registry-autocomplete.module.css";
@@ -43,15 +44,6 @@ export type RegistryItem = {
   witness?: { protectionLevel: string; fictional: boolean };
 };
 
-/**
- * A record's name as the reader's interface speaks it: its Persian name on a Persian page when it
- * has one, else its canonical (Latin) name. What the box shows once a record is chosen; callers
- * that keep a choice to hand back as `defaultValue` name it the same way.
- */
-export function readerName(item: { name: string; nameFa?: string }, locale: string): string {
-  return (locale === "fa" && item.nameFa) || item.name;
-}
-
 type TitledItem = { id: string; title: string; titleFa?: string; dateStart?: string; score: number };
 type WitnessRow = { id: string; code: string; protectionLevel: string; fictional: boolean };
 
@@ -83,7 +75,7 @@ type Props = {
   /** Name of a hidden input that carries the chosen record's id. */
   valueName?: string;
   defaultQuery?: string;
-  /** A record already chosen, named in the reader's language (see readerName). */
+  /** A record already chosen, named in the reader's language (app/_lib/reader-name.ts), as the box names one chosen. */
   defaultValue?: { id: string; name: string };
   placeholder?: string;
   hint?: string;

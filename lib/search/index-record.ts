@@ -143,7 +143,6 @@ export function normJoinedOf(title: string, body: string): string {
 
 const EXTRAS_SEPARATOR = ` ${EXTRAS_BREAK} `;
 
-
 /** The row written for a record's content. */
 export function docRow(type: SearchType, recordId: string, c: DocContent) {
   return {

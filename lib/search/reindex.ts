@@ -90,8 +90,8 @@ function idsIn(db: Tx, type: SearchType, ids: string[]): Promise<{ id: string }[
 /**
  * After the migration that creates the search index, records that existed before it have no
  * entry yet: index them once; after *_search_field_breaks, every record is indexed again (its
- * entry's text keeps its fields apart, which the entry as it stands cannot tell). After one that changes how entries are normalised
- * (*_search_joined_words: the words written with a ZWNJ, joined; *_search_latin_words: English
+ * entry's text keeps its fields apart, which the entry as it stands cannot tell). After one that
+ * changes how entries are normalised (*_search_joined_words: the words written with a ZWNJ, joined; *_search_latin_words: English
  * possessives dropped, hyphenated words' parts kept; *_search_hyphen_windows: each hyphenated
  * word's window, and a break between the extras), the entries that exist get their normalised
  * text again. After

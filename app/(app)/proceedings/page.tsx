@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { readerName } from "@/app/_lib/reader-name";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import { ClientMessages } from "@/app/_components/client-messages";
@@ -69,8 +70,7 @@ export default async function ProceedingsPage({ searchParams }: { searchParams: 
                       {p.defendants.map((d) => (
                         <li key={d.id}>
                           <Link href={`/persons/${d.id}`}>
-                            {/* A Persian reader is given the Persian spelling where the registry has one. */}
-                            <bdi>{(locale === "fa" && d.nameFa) || d.name}</bdi>
+                            <bdi>{readerName(d, locale)}</bdi>
                           </Link>
                         </li>
                       ))}
