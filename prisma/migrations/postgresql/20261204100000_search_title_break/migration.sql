@@ -17,10 +17,13 @@ BEGIN
 END
 $$;
 
--- Every entry that exists gets its vector again, in this migration's transaction.
+-- The entries that exist get their vectors again, in this migration's transaction; statements'
+-- are written again by the next migration, *_search_field_breaks, whose re-indexing
+-- (lib/search/reindex.ts) writes every statement's entry anew, and with it its vector. The
+-- registries' entries whose text it leaves unchanged keep the vector written here.
 UPDATE "SearchVector" v
 SET "search" = setweight(to_tsvector('simple'::regconfig, d."normTitle"), 'A')
     || setweight(ts_delete(to_tsvector('simple'::regconfig, chr(1603) || ' ' || d."normBody"), chr(1603)), 'B')
     || setweight(ts_delete(to_tsvector('simple'::regconfig, chr(1603) || ' ' || d."normJoined"), chr(1603)), 'C')
 FROM "SearchDoc" d
-WHERE d."id" = v."id";
+WHERE d."id" = v."id" AND d."type" <> 'statement';
