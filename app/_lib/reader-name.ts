@@ -1,7 +1,15 @@
 /**
+ * Whether a Persian page names this record in Persian: it does whenever the record has a Persian
+ * name. Pages that show both names put this one first and the Latin spelling (the court's) after it.
+ */
+export function readsPersian(item: { nameFa?: string | null }, locale: string): boolean {
+  return locale === "fa" && !!item.nameFa;
+}
+
+/**
  * A record's name as the reader's interface speaks it: its Persian name on a Persian page when it
  * has one, else its canonical (Latin) name. For server pages and client components alike.
  */
 export function readerName(item: { name: string; nameFa?: string | null }, locale: string): string {
-  return (locale === "fa" && item.nameFa) || item.name;
+  return readsPersian(item, locale) ? item.nameFa! : item.name;
 }

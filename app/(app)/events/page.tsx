@@ -11,6 +11,7 @@ import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { listEventPage } from "@/lib/events";
+import { readerName } from "@/app/_lib/reader-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("events"))("title") };
@@ -73,7 +74,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                       {e.places.map((p) => (
                         <li key={p.id}>
                           <Link href={`/places/${p.id}`}>
-                            <bdi>{locale === "fa" && p.nameFa ? p.nameFa : p.name}</bdi>
+                            <bdi>{readerName(p, locale)}</bdi>
                           </Link>
                         </li>
                       ))}

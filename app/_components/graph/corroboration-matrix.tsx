@@ -4,6 +4,7 @@ import { readDate } from "@/app/(app)/_components/registry/dates";
 import type { Calendar } from "@/lib/i18n/calendar";
 import type { getCorroborationMatrix } from "@/lib/corroboration";
 import styles from "./graph.module.css";
+import { readerName } from "@/app/_lib/reader-name";
 
 type Matrix = Awaited<ReturnType<typeof getCorroborationMatrix>>;
 
@@ -70,7 +71,7 @@ export async function CorroborationMatrix({ matrix, calendar }: { matrix: Matrix
           </thead>
           <tbody>
             {matrix.persons.map((p) => {
-              const name = (fa && p.nameFa) || p.name;
+              const name = readerName(p, locale);
               return (
                 <tr key={p.id} data-testid="matrix-row" data-person-id={p.id}>
                   <th scope="row" className={styles.rowHead}>

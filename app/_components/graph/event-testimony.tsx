@@ -9,6 +9,7 @@ import styles from "./graph.module.css";
 import { QuoteList } from "./quote-list";
 import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 import { orHttpError } from "@/app/_lib/page";
+import { readerName } from "@/app/_lib/reader-name";
 
 /**
  * For the event page: the persons the testimony citing this event names, each kind of
@@ -84,7 +85,7 @@ export async function EventTestimony({ eventId, page, personPage, quotesOf, quot
                   <tr key={p.person.id} data-testid="event-person-row" data-person-id={p.person.id}>
                     <th scope="row">
                       <Link href={`/persons/${p.person.id}`}>
-                        <bdi>{(fa && p.person.nameFa) || p.person.name}</bdi>
+                        <bdi>{readerName(p.person, locale)}</bdi>
                       </Link>
                     </th>
                     {types.map((a) => {
@@ -125,7 +126,7 @@ export async function EventTestimony({ eventId, page, personPage, quotesOf, quot
                   </p>
                 )}
                 <QuoteList
-                  quotes={e.quotes.map((q) => ({ ...q, person: { name: (fa && q.person.nameFa) || q.person.name, nameFa: q.person.nameFa }, label: label(q.role, q.allegationType) }))}
+                  quotes={e.quotes.map((q) => ({ ...q, person: { name: readerName(q.person, locale), nameFa: q.person.nameFa }, label: label(q.role, q.allegationType) }))}
                   person
                 />
                 {e.quotePages ? (

@@ -9,6 +9,7 @@ import { CountBadge } from "./counts";
 import styles from "./graph.module.css";
 import { QuoteList } from "./quote-list";
 import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
+import { readerName } from "@/app/_lib/reader-name";
 
 /**
  * For the proceeding page: per defendant, which allegation types the testimony supports and
@@ -47,7 +48,7 @@ export async function ProceedingEvidence({ proceedingId, page }: { proceedingId:
                 <tr key={d.person.id} data-testid="defendant-row" data-person-id={d.person.id}>
                   <th scope="row">
                     <Link href={`/persons/${d.person.id}`}>
-                      <bdi>{(fa && d.person.nameFa) || d.person.name}</bdi>
+                      <bdi>{readerName(d.person, locale)}</bdi>
                     </Link>
                   </th>
                   {types.map((a) => {
@@ -88,7 +89,7 @@ export async function ProceedingEvidence({ proceedingId, page }: { proceedingId:
               </p>
               <details className={styles.details}>
                 <summary>{t("allegations.quotes", { count: e.quotes.length })}</summary>
-                <QuoteList quotes={e.quotes.map((q) => ({ ...q, person: { name: (fa && q.person.nameFa) || q.person.name, nameFa: q.person.nameFa } }))} person />
+                <QuoteList quotes={e.quotes.map((q) => ({ ...q, person: { name: readerName(q.person, locale), nameFa: q.person.nameFa } }))} person />
               </details>
             </li>
           ))}

@@ -4,6 +4,7 @@ import type { getTimeline } from "@/lib/corroboration";
 import { axisTicks, daysBetween, inCalendar, wholeMonths, wholeYears, yearLabelStep } from "@/lib/corroboration/timeline-axis";
 import type { Calendar } from "@/lib/i18n/calendar";
 import styles from "./graph.module.css";
+import { readerName } from "@/app/_lib/reader-name";
 
 type Timeline = Awaited<ReturnType<typeof getTimeline>>;
 
@@ -185,7 +186,7 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
           </text>
         )}
         {personRows.map(({ p, y: ry }) => {
-          const name = (fa && p.nameFa) || p.name;
+          const name = readerName(p, locale);
           const bars = p.positions
             .map((pos) => {
               const from = pos.fromEarliest!;
@@ -273,7 +274,7 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
               {persons.flatMap((p) =>
                 p.positions.map((pos) => (
                   <li key={pos.id}>
-                    <bdi>{(fa && p.nameFa) || p.name}</bdi>: <bdi>{(fa && pos.titleFa) || pos.title}</bdi> — <bdi dir={fa ? "rtl" : "ltr"}>{read(pos.fromDate)}</bdi> – {pos.toDate ? <bdi dir={fa ? "rtl" : "ltr"}>{read(pos.toDate)}</bdi> : t("ongoing")}
+                    <bdi>{readerName(p, locale)}</bdi>: <bdi>{(fa && pos.titleFa) || pos.title}</bdi> — <bdi dir={fa ? "rtl" : "ltr"}>{read(pos.fromDate)}</bdi> – {pos.toDate ? <bdi dir={fa ? "rtl" : "ltr"}>{read(pos.toDate)}</bdi> : t("ongoing")}
                   </li>
                 )),
               )}

@@ -4,6 +4,7 @@ import type { getTimeline } from "@/lib/corroboration";
 import type { RegistryFilter } from "@/lib/search/filter-options";
 import { ALLEGATION_TYPES } from "@/lib/links/schemas";
 import styles from "./graph.module.css";
+import { readerName } from "@/app/_lib/reader-name";
 
 type Timeline = Awaited<ReturnType<typeof getTimeline>>;
 
@@ -74,7 +75,7 @@ export async function TimelineYears({
           <option value="">{t(key === "place" ? "allPlaces" : "allProceedings")}</option>
           {f.choices.map((o) => (
             <option key={o.id} value={o.id}>
-              {(fa && o.nameFa) || o.name}
+              {readerName(o, locale)}
             </option>
           ))}
         </select>
@@ -145,7 +146,7 @@ export async function TimelineYears({
             ))}
           </select>
         </div>
-        {registryField("place", filters.place, timeline.place && { id: timeline.place.id, label: (fa && timeline.place.nameFa) || timeline.place.name })}
+        {registryField("place", filters.place, timeline.place && { id: timeline.place.id, label: readerName(timeline.place, locale) })}
         {registryField("proceeding", filters.proceeding, timeline.proceeding && { id: timeline.proceeding.id, label: timeline.proceeding.title })}
         <div className={styles.filterField}>
           <label htmlFor="timeline-from">{t("filterFrom")}</label>
@@ -191,7 +192,7 @@ export async function TimelineYears({
           {t("timelineFiltered")}{" "}
           {[
             timeline.allegationType && t("timelineFilterType", { type: tl(timeline.allegationType) }),
-            timeline.place && t("timelineFilterPlace", { place: (fa && timeline.place.nameFa) || timeline.place.name }),
+            timeline.place && t("timelineFilterPlace", { place: readerName(timeline.place, locale) }),
             timeline.proceeding && t("timelineFilterProceeding", { proceeding: timeline.proceeding.title }),
             timeline.period && t("timelineFilterPeriod", { from: timeline.period.from ? readDay(timeline.period.from) : "…", to: timeline.period.to ? readDay(timeline.period.to) : "…" }),
           ]

@@ -466,7 +466,7 @@ function LinkList({ revisionNumber, language, links }: { revisionNumber: number;
         <ul ref={listRef} className={styles.linkList} data-testid="link-list">
           {links.map((l) => {
             const review = l.anchor === "NEEDS_REVIEW";
-            const personName = (fa && l.person.nameFa) || l.person.name;
+            const personName = readerName(l.person, locale);
             return (
               <li key={l.id} className={`${styles.linkItem}${review ? ` ${styles.review}` : ""}`} data-testid="link-item" data-link-id={l.id} data-anchor={l.anchor}>
                 <blockquote dir="auto" lang={language} className={styles.quote}>
@@ -485,7 +485,7 @@ function LinkList({ revisionNumber, language, links }: { revisionNumber: number;
                   )}
                   {l.place && (
                     <span>
-                      {t("place")}: <bdi>{(fa && l.place.nameFa) || l.place.name}</bdi>
+                      {t("place")}: <bdi>{readerName(l.place, locale)}</bdi>
                     </span>
                   )}
                   {l.proceeding && (
