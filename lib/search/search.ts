@@ -31,6 +31,9 @@ export type SearchItem = {
   id: string;
   title: string;
   titleParts: Part[];
+  /** A person's, organisation's or place's Persian name, an event's Persian title ("" when it has none): what a Persian page heads the result with. */
+  titleFa: string;
+  titleFaParts: Part[];
   parts: Part[];
   snippet: string;
   score: number;
@@ -122,16 +125,20 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   // A page past the end has no row to carry the total: count with the first page instead.
   const totalRow = rows[0] ?? (q.page > 1 ? (await runQuery({ ...args, q: { ...q, page: 1, pageSize: 1 } }))[0] : undefined);
   const atLeast = totalRow ? Number(totalRow.matched) > RANK_CAP : false;
+  const persian = await persianTitles(rows);
   const items = rows.map((r): SearchItem => {
     // A registry record's text is its fields, one to a line (index-record.ts): kept apart.
     const parts = snippet(r.body, highlight, r.normBody, r.type === "statement" ? {} : { fieldBreak: FIELD_BREAK });
     const title = markTerms(r.title, highlight).parts;
+    const titleFa = persian.get(`${r.type}:${r.recordId}`) ?? "";
     const text = parts.map((p) => p.text).join("");
     return {
       type: r.type as SearchType,
       id: r.recordId,
       title: r.title,
       titleParts: title,
+      titleFa,
+      titleFaParts: titleFa ? markTerms(titleFa, highlight).parts : [],
       parts,
       snippet: partsToHtml(parts),
       score: Math.round(Number(r.score) * 10_000) / 10_000,
@@ -150,6 +157,25 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
     places: named.places.map(({ id, name, nameFa, score }) => ({ id, name, nameFa, score })),
     organisations: named.organisations.map(({ id, name, nameFa, score }) => ({ id, name, nameFa, score })),
   };
+}
+
+/**
+ * The Persian names of a page's persons, organisations and places and the Persian titles of its
+ * events, by "type:id". The index's title is the registry's (Latin) name; the Persian one is read
+ * from the records themselves, for the page's few rows only.
+ */
+async function persianTitles(rows: Row[]): Promise<Map<string, string>> {
+  const ids = (type: SearchType) => rows.filter((r) => r.type === type).map((r) => r.recordId);
+  const [persons, organisations, places, events] = [ids("person"), ids("organisation"), ids("place"), ids("event")];
+  const none = Promise.resolve([] as { id: string; nameFa: string }[]);
+  const found = await Promise.all([
+    persons.length ? read((db) => db.person.findMany({ where: { id: { in: persons } }, select: { id: true, nameFa: true } })) : none,
+    organisations.length ? read((db) => db.organisation.findMany({ where: { id: { in: organisations } }, select: { id: true, nameFa: true } })) : none,
+    places.length ? read((db) => db.place.findMany({ where: { id: { in: places } }, select: { id: true, nameFa: true } })) : none,
+    events.length ? read((db) => db.event.findMany({ where: { id: { in: events } }, select: { id: true, titleFa: true } })).then((es) => es.map((e) => ({ id: e.id, nameFa: e.titleFa }))) : none,
+  ]);
+  const types = ["person", "organisation", "place", "event"] as const;
+  return new Map(found.flatMap((records, i) => records.filter((x) => x.nameFa).map((x) => [`${types[i]}:${x.id}`, x.nameFa] as const)));
 }
 
 /**

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { sqlitePath } from "@/lib/db/provider";
+import { createEvent } from "@/lib/events";
 import { createLink } from "@/lib/links";
 import { createOrganisation } from "@/lib/organisations";
 import { createPerson } from "@/lib/persons";
@@ -113,5 +114,27 @@ describe.skipIf(testProvider() !== "sqlite")("the statements linked to named per
     } finally {
       conn.close();
     }
+  });
+});
+
+describe("a registry result's Persian name", () => {
+  test("a person, organisation, place or event found carries its Persian name, its matched words marked, for a Persian page to head it with; one without carries none", async () => {
+    const person = await createPerson({ actor: researcher, input: { name: "Behrouz Qaranfili", nameFa: "بهروز قرنفیلی" } });
+    const plain = await createPerson({ actor: researcher, input: { name: "Siavash Gelpayegani" } });
+    const org = await createOrganisation({ actor: researcher, input: { name: "Qaranfil Bureau", nameFa: "ادارهٔ قرنفیل" } });
+    const pl = await createPlace({ actor: researcher, input: { name: "Qaranfil Camp", nameFa: "اردوگاه قرنفیل" } });
+    const ev = await createEvent({ actor: researcher, input: { title: "Qaranfil transfers", titleFa: "انتقال‌های قرنفیل", dateStart: "1988-08" } });
+    const byId = async (q: string, type: string) => new Map((await search({ actor: researcher, query: { q, type } })).items.map((i) => [i.id, i]));
+
+    const persons = await byId("قرنفیلی", "person");
+    expect(persons.get(person.id)?.titleFa).toBe(person.nameFa);
+    expect(persons.get(person.id)?.titleFaParts.map((p) => p.text).join("")).toBe(person.nameFa);
+    expect(persons.get(person.id)?.titleFaParts.filter((p) => p.mark).map((p) => p.text)).toContain("قرنفیلی");
+    const plains = await byId("Gelpayegani", "person");
+    expect(plains.get(plain.id)?.titleFa).toBe("");
+    expect(plains.get(plain.id)?.titleFaParts).toEqual([]);
+    expect((await byId("Qaranfil Bureau", "organisation")).get(org.id)?.titleFa).toBe(org.nameFa);
+    expect((await byId("Qaranfil Camp", "place")).get(pl.id)?.titleFa).toBe(pl.nameFa);
+    expect((await byId("Qaranfil transfers", "event")).get(ev.id)?.titleFa).toBe(ev.titleFa);
   });
 });

@@ -18,6 +18,7 @@ import { SearchForm } from "./_components/search-form";
 import { cleanSearchParams, searchParamEntries } from "./_lib/clean-query";
 import { ClientMessages } from "@/app/_components/client-messages";
 import styles from "./search.module.css";
+import { readerName, readsPersian } from "@/app/_lib/reader-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("search"))("title") };
@@ -64,7 +65,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor(self);
   const [t, locale, calendar] = await Promise.all([getTranslations(), getLocale(), getCalendar()]);
   const fa = locale === "fa";
-  const label = (o: FilterOption) => (fa && o.nameFa) || o.name;
+  const label = (o: FilterOption) => readerName(o, locale);
   const eventLabel = (o: FilterOption) => (o.date ? `${label(o)} (${readDate(o.date, { calendar, locale: fa ? "fa" : "en" })})` : label(o));
 
   let errors: Record<string, string[]> = {};
@@ -280,7 +281,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                     <span key={r.href}>
                       {i > 0 && (locale === "fa" ? "، " : ", ")}
                       <Link href={r.href}>
-                        <bdi>{locale === "fa" && r.nameFa ? r.nameFa : r.name}</bdi>
+                        <bdi>{readerName(r, locale)}</bdi>
                       </Link>
                     </span>
                   ))}
@@ -291,15 +292,23 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <p className="empty">{t("search.empty")}</p>
           ) : (
             <ol className={styles.results} data-testid="search-results">
-              {result.items.map((r) => (
-                <li key={`${r.type}:${r.id}`} className={styles.result} data-testid="search-result">
+              {result.items.map((r) => {
+                // A record with a Persian name is headed by it on a Persian page, its Latin spelling after it.
+                const persian = readsPersian({ nameFa: r.titleFa }, locale);
+                return (
+                <li key={`${r.type}:${r.id}`} className={styles.result} data-testid="search-result" data-type={r.type} data-id={r.id}>
                   <div className={styles.resultHead}>
                     <span className={styles.kind}>{t(`search.types.${r.type}`)}</span>
                     <Link href={`${PATHS[r.type]}/${r.id}`} className={styles.resultTitle} data-testid="search-result-link">
-                      <bdi>
-                        <Marked parts={r.titleParts} />
+                      <bdi lang={persian ? "fa" : undefined}>
+                        <Marked parts={persian ? r.titleFaParts : r.titleParts} />
                       </bdi>
                     </Link>
+                    {persian && (
+                      <bdi dir="ltr" className={`${styles.resultLatin} muted`} data-testid="search-result-latin">
+                        <Marked parts={r.titleParts} />
+                      </bdi>
+                    )}
                   </div>
                   {r.parts.length > 0 && (
                     <p className={styles.snippet} dir={r.dir} lang={r.language ?? undefined} data-testid="search-snippet">
@@ -307,7 +316,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                     </p>
                   )}
                 </li>
-              ))}
+                );
+              })}
             </ol>
           )}
           {pages > 1 && <PageLinks page={result.page} pages={pages} href={href} label={t("common.pagination")} testId="search-pager" t={t} />}
