@@ -5,7 +5,7 @@ import { DateTime } from "@/app/_components/badges";
 import { requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { listBackups, STALE_AFTER_DAYS } from "@/lib/backup/records";
-import { humanBytes } from "@/lib/exhibits/format";
+import { exactBytes, humanBytes } from "@/lib/exhibits/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("transfer"))("backups.title") };
@@ -71,7 +71,7 @@ export default async function BackupsPage() {
                   <td>{r.provider}</td>
                   <td>{r.encrypted ? t("yes") : t("no")}</td>
                   <td>
-                    <bdi>{humanBytes(r.sizeBytes, locale)}</bdi>
+                    <bdi title={exactBytes(r.sizeBytes, locale)}>{humanBytes(r.sizeBytes, locale)}</bdi>
                   </td>
                   <td>{r.verified ? t("yes") : t("no")}</td>
                   <td>

@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { useFormatter } from "next-intl";
+import { useFormatter, useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import type { DossierExportOut } from "@/lib/dossiers/export/jobs";
+import { exactBytes, humanBytes } from "@/lib/exhibits/format";
 
 const POLL_MS = 1000;
 const running = (e: DossierExportOut) => e.status === "PENDING" || e.status === "RUNNING";
@@ -38,6 +39,7 @@ function ExportRow({ initial }: { initial: DossierExportOut }) {
   const e = useExport(initial);
   const t = useTranslations("dossierExport");
   const format = useFormatter();
+  const locale = useLocale();
   const when = format.dateTime(new Date(e.createdAt), { dateStyle: "medium", timeStyle: "short" });
   return (
     <li className="card" data-testid="dossier-export" data-status={e.status} data-export-id={e.id}>
@@ -70,7 +72,10 @@ function ExportRow({ initial }: { initial: DossierExportOut }) {
               <span className="hint">{t("notYours")}</span>
             )}{" "}
             {e.unavailable ? null : "· "}
-            {t("size", { size: format.number(e.size ?? 0) })}
+            {/* Human units in the reader's language; the exact count for whoever checks it against the file. */}
+            <span title={exactBytes(e.size ?? 0, locale)} data-testid="export-size" data-bytes={e.size ?? 0}>
+              {t("size", { size: humanBytes(e.size ?? 0, locale) })}
+            </span>
           </p>
           <p className="hint">
             {t("sha256")} <code className="hash-full" dir="ltr" data-testid="export-sha256">{e.sha256}</code>
