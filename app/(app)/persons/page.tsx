@@ -9,6 +9,7 @@ import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/p
 import { can } from "@/lib/auth/policy";
 import { listPersonPage } from "@/lib/persons";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { readerName, readsPersian } from "@/app/_lib/reader-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("persons"))("title") };
@@ -22,6 +23,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
   const actor = await requirePageActor(href(asked));
   const [list, t, format, locale] = await Promise.all([orHttpError(listPersonPage({ actor, query: { q, page: asked } })), getTranslations(), getFormatter(), getLocale()]);
   const rows = list.items;
+  const fa = locale === "fa";
   return (
     <ClientMessages namespaces={["registry"]}>
       <div className="page-head">
@@ -48,7 +50,8 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
             <thead>
               <tr>
                 <th scope="col">{t("persons.name")}</th>
-                <th scope="col">{t("persons.nameFa")}</th>
+                {/* The other name: on a Persian page the Latin spelling, the court's; else the Persian name. */}
+                <th scope="col">{fa ? t("persons.nameLatin") : t("persons.nameFa")}</th>
                 <th scope="col">{t("persons.aliases")}</th>
                 <th scope="col">{t("persons.positions")}</th>
                 {q && (
@@ -62,8 +65,8 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
               {rows.map((p) => (
                 <tr key={p.id} data-testid="person-row">
                   <th scope="row" className="title-cell">
-                    <Link href={`/persons/${p.id}`} className="record-title">
-                      <bdi>{p.name}</bdi>
+                    <Link href={`/persons/${p.id}`} className="record-title" data-testid="person-link">
+                      <bdi lang={readsPersian(p, locale) ? "fa" : undefined}>{readerName(p, locale)}</bdi>
                     </Link>
                     {q && p.matched && p.matched !== p.name && p.matched !== p.nameFa && (
                       <div className={`${styles.small} muted`}>
@@ -71,7 +74,9 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
                       </div>
                     )}
                   </th>
-                  <td className={styles.nowrap}>{p.nameFa && <FaText>{p.nameFa}</FaText>}</td>
+                  <td className={styles.nowrap} data-testid="person-other-name">
+                    {fa ? readsPersian(p, locale) && <bdi dir="ltr">{p.name}</bdi> : p.nameFa && <FaText>{p.nameFa}</FaText>}
+                  </td>
                   <td className={styles.small}>{p.aliases.length > 0 && <NameList names={p.aliases} />}</td>
                   <td className={styles.small}>
                     {p.positions.length > 0 && (

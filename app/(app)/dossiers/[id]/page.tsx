@@ -13,6 +13,7 @@ import { EditDossierForm } from "../_components/dossier-form";
 import styles from "../_components/dossiers.module.css";
 import { DossierExportPanel } from "./_export/export-panel";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { BothNames } from "@/app/(app)/_components/registry/names";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -81,15 +82,15 @@ export default async function DossierPage({ params, searchParams }: Props) {
           </h1>
           <p className="lead">
             {t(`dossiers.subjectTypes.${d.subjectType}`)}:{" "}
-            <Link href={subjectHref} data-testid="dossier-subject-link">
-              <bdi>{d.subject.name}</bdi>
-            </Link>
-            {d.subject.nameFa && (
-              <>
-                {" "}
-                (<bdi lang="fa">{d.subject.nameFa}</bdi>)
-              </>
-            )}
+            <BothNames
+              item={d.subject}
+              locale={locale}
+              first={(name) => (
+                <Link href={subjectHref} data-testid="dossier-subject-link">
+                  {name}
+                </Link>
+              )}
+            />
           </p>
         </div>
         <div className="page-actions">

@@ -1,9 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import { useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
+import { readsPersian } from "@/app/_lib/reader-name";
 
 type Saved = { id: string };
 type Action = (prev: FormState<Saved>, formData: FormData) => Promise<FormState<Saved>>;
@@ -15,6 +17,7 @@ type Subjects = { proceedings: { id: string; title: string }[]; persons: { id: s
  */
 export function NewDossierForm({ action: serverAction, subjects, initial }: { action: Action; subjects: Subjects; initial: Record<string, string> }) {
   const t = useTranslations("dossiers");
+  const locale = useLocale();
   const [state, action] = useActionState(serverAction, initialFormState<Saved>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
@@ -35,7 +38,8 @@ export function NewDossierForm({ action: serverAction, subjects, initial }: { ac
           <optgroup label={t("subjectTypes.PERSON")}>
             {subjects.persons.map((p) => (
               <option key={p.id} value={`PERSON:${p.id}`}>
-                {p.nameFa ? `${p.name} — ${p.nameFa}` : p.name}
+                {/* Both names, the reader's first: a Persian page lists persons by their Persian names. */}
+                {p.nameFa ? (readsPersian(p, locale) ? `${p.nameFa} — ${p.name}` : `${p.name} — ${p.nameFa}`) : p.name}
               </option>
             ))}
           </optgroup>

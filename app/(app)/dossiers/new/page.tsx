@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { listDossierSubjects } from "@/lib/dossiers";
 import { createDossierAction } from "../actions";
 import { NewDossierForm } from "../_components/dossier-form";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { readerName } from "@/app/_lib/reader-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dossiers"))("newTitle") };
@@ -18,13 +19,13 @@ export default async function NewDossierPage({ searchParams }: { searchParams: P
   const sp = await searchParams;
   const actor = await requirePageActor("/dossiers/new");
   if (!can(actor, "dossier.edit")) forbidden();
-  const [subjects, t] = await Promise.all([listDossierSubjects({ actor }), getTranslations()]);
+  const [subjects, t, locale] = await Promise.all([listDossierSubjects({ actor }), getTranslations(), getLocale()]);
   const proceeding = subjects.proceedings.find((p) => p.id === param(sp.proceeding));
   const person = subjects.persons.find((p) => p.id === param(sp.person));
   const initial: Record<string, string> = proceeding
     ? { subject: `PROCEEDING:${proceeding.id}`, title: t("dossiers.defaultTitle", { subject: proceeding.title }) }
     : person
-      ? { subject: `PERSON:${person.id}`, title: t("dossiers.defaultTitle", { subject: person.name }) }
+      ? { subject: `PERSON:${person.id}`, title: t("dossiers.defaultTitle", { subject: readerName(person, locale) }) }
       : {};
   return (
     <ClientMessages namespaces={["dossiers"]}>

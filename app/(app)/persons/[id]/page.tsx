@@ -15,6 +15,7 @@ import { getActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
 import { getPerson } from "@/lib/persons";
 import { PersonAllegations } from "@/app/_components/graph/person-allegations";
+import { readerName, readsPersian } from "@/app/_lib/reader-name";
 
 // The title and the page read the same person once per request (the actor is cached per request too).
 const personFor = cache((actor: Actor, personId: string) => getPerson({ actor, personId }));
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const actor = await getActor();
   const p = actor ? await personFor(actor, id).catch(() => null) : null;
-  return { title: p?.name ?? (await getTranslations("persons"))("person") };
+  return { title: p ? readerName(p, await getLocale()) : (await getTranslations("persons"))("person") };
 }
 
 /**
@@ -46,14 +47,29 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <Link href="/persons">{t("nav.persons")}</Link>
       </nav>
       <div className="page-head">
+        {/* The reader's name for the person as the heading, the other under it: on a Persian page the
+            Persian name, then the Latin spelling a court uses; elsewhere the other way round. */}
         <div className={styles.titleBlock}>
-          <h1 dir="auto" data-testid="person-name">
-            {p.name}
-          </h1>
-          {p.nameFa && (
-            <FaText className={styles.nameFa} testId="person-name-fa">
-              {p.nameFa}
-            </FaText>
+          {readsPersian(p, locale) ? (
+            <>
+              <h1 lang="fa" dir="rtl" data-testid="person-name-fa">
+                {p.nameFa}
+              </h1>
+              <bdi dir="ltr" className={styles.nameOther} data-testid="person-name">
+                {p.name}
+              </bdi>
+            </>
+          ) : (
+            <>
+              <h1 dir="auto" data-testid="person-name">
+                {p.name}
+              </h1>
+              {p.nameFa && (
+                <FaText className={styles.nameFa} testId="person-name-fa">
+                  {p.nameFa}
+                </FaText>
+              )}
+            </>
           )}
         </div>
         {can(actor, "registry.edit") && (

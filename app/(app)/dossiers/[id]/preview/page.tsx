@@ -6,6 +6,9 @@ import { GradeBadge } from "@/app/_components/grading";
 import { orHttpError, requirePageActor } from "@/app/_lib/page";
 import { loadDossierContent, type ContentItem, type DualDate } from "@/lib/dossiers";
 import styles from "../../_components/dossiers.module.css";
+import { BothNames } from "@/app/(app)/_components/registry/names";
+import { exactBytes, humanBytes } from "@/lib/exhibits/format";
+import { readerName } from "@/app/_lib/reader-name";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -34,8 +37,7 @@ export default async function DossierPreviewPage({ params }: Props) {
   const statements = c.items.filter((i): i is StatementItem => i.kind === "STATEMENT");
   const exhibits = c.items.filter((i) => i.kind === "EXHIBIT");
   const sources = c.items.filter((i) => i.kind === "SOURCE");
-  const subjectName = c.subject.type === "PROCEEDING" ? c.subject.title : c.subject.name;
-  const subjectNameFa = c.subject.type === "PERSON" ? c.subject.nameFa : "";
+  const subject = c.subject.type === "PROCEEDING" ? { name: c.subject.title, nameFa: "" } : c.subject;
   // Per person and allegation type: every pinpoint quote, in dossier order.
   const sections = c.persons.flatMap((p) =>
     p.allegationTypes.map((type) => ({
@@ -65,13 +67,10 @@ export default async function DossierPreviewPage({ params }: Props) {
         <p className="muted">{t("dossiers.coverKicker")}</p>
         <h1 dir="auto">{c.dossier.title}</h1>
         <p className="lead">
-          {t(`dossiers.subjectTypes.${c.dossier.subjectType}`)}: <bdi>{subjectName}</bdi>
-          {subjectNameFa && (
-            <>
-              {" "}
-              (<bdi lang="fa">{subjectNameFa}</bdi>)
-            </>
-          )}
+          {t(`dossiers.subjectTypes.${c.dossier.subjectType}`)}:{" "}
+          <span data-testid="preview-subject">
+            <BothNames item={subject} locale={locale} first={(name) => <span data-testid="preview-subject-name">{name}</span>} />
+          </span>
         </p>
         {c.subject.type === "PROCEEDING" && (
           <dl className="facts">
@@ -88,15 +87,9 @@ export default async function DossierPreviewPage({ params }: Props) {
                 <dt>{t("dossiers.defendants")}</dt>
                 <dd>
                   {c.subject.defendants.map((p, i) => (
-                    <span key={p.id}>
-                      {i > 0 && ", "}
-                      <bdi>{p.name}</bdi>
-                      {p.nameFa && (
-                        <>
-                          {" "}
-                          (<bdi lang="fa">{p.nameFa}</bdi>)
-                        </>
-                      )}
+                    <span key={p.id} data-testid="preview-defendant">
+                      {i > 0 && (locale === "fa" ? "، " : ", ")}
+                      <BothNames item={p} locale={locale} first={(name) => <span data-testid="preview-defendant-name">{name}</span>} />
                     </span>
                   ))}
                 </dd>
@@ -158,7 +151,7 @@ export default async function DossierPreviewPage({ params }: Props) {
                 {e.places.length > 0 && (
                   <span className="muted">
                     {" "}
-                    · {e.places.map((p) => (locale === "fa" && p.nameFa ? p.nameFa : p.name)).join("، ")}
+                    · {e.places.map((p) => readerName(p, locale)).join("، ")}
                   </span>
                 )}{" "}
                 <span className="muted" dir="ltr">
@@ -176,7 +169,7 @@ export default async function DossierPreviewPage({ params }: Props) {
         {sections.map((s) => (
           <section key={`${s.person.id}-${s.type}`} className={styles.previewSection} data-testid="allegation-section">
             <h3>
-              <bdi>{locale === "fa" && s.person.nameFa ? s.person.nameFa : s.person.name}</bdi> — {t(`links.allegationTypes.${s.type}`)}
+              <bdi>{readerName(s.person, locale)}</bdi> — {t(`links.allegationTypes.${s.type}`)}
             </h3>
             <ul>
               {s.quotes.map(({ item, link }) => (
@@ -279,7 +272,10 @@ export default async function DossierPreviewPage({ params }: Props) {
                       <>
                         <bdi>{i.exhibit.originalName}</bdi>{" "}
                         <span className="muted" dir="ltr">
-                          {i.exhibit.number} · {i.exhibit.mime} · {format.number(i.exhibit.size)} B
+                          {i.exhibit.number} · {i.exhibit.mime} ·{" "}
+                          <bdi title={exactBytes(i.exhibit.size, locale)} data-testid="preview-exhibit-size" data-bytes={i.exhibit.size}>
+                            {humanBytes(i.exhibit.size, locale)}
+                          </bdi>
                         </span>
                       </>
                     )}
