@@ -146,3 +146,37 @@ test("a dossier export's size reads in human units in the reader's language, the
     await page.getByTestId("dossier-export-panel").screenshot({ path: testInfo.outputPath(`export-size-${locale}.png`) });
   }
 });
+
+test("places, organisations and events are headed and listed by their Persian names on Persian pages, by their Latin ones on English pages", async ({ page, baseURL }, testInfo) => {
+  await signInAs(page, "REVIEWER");
+  const named = async (path: string, q: string) => {
+    const found = (await (await page.request.get(`/api/v1/${path}?q=${encodeURIComponent(q)}`)).json()) as { items: Person[] };
+    const r = found.items.find((x) => x.nameFa)!;
+    expect(r, `${path} ${q} with a Persian name`).toBeTruthy();
+    return r;
+  };
+  const place = await named("places", "Evin");
+  const organisation = await named("organisations", "Tudeh");
+  const events = (await (await page.request.get(`/api/v1/events?q=${encodeURIComponent("Prisons locked down")}`)).json()) as { items: { id: string }[] };
+  const e = (await (await page.request.get(`/api/v1/events/${events.items[0]!.id}`)).json()) as { id: string; title: string; titleFa: string };
+  expect(e.titleFa).not.toBe("");
+  const event: Person = { id: e.id, name: e.title, nameFa: e.titleFa };
+
+  for (const locale of LOCALES) {
+    await setLocale(page, baseURL!, locale);
+    for (const [path, r] of [["places", place], ["organisations", organisation], ["events", event]] as const) {
+      await page.goto(`/${path}/${r.id}`);
+      await expect(page.getByRole("heading", { level: 1 }), `${locale} ${path}`).toHaveText(first(r, locale));
+      await expect(page.locator("main").getByText(other(r, locale), { exact: true }).first(), `${locale} ${path}`).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath(`${path}-page-${locale}.png`) });
+      // The list: the record's link is the reader's name; the other name beside it (under it, for an event).
+      await page.goto(`/${path}?q=${encodeURIComponent(r.name)}`);
+      const link = page.locator(`tbody a[href="/${path}/${r.id}"]`);
+      const row = page.locator("tbody tr").filter({ has: page.locator(`a[href="/${path}/${r.id}"]`) });
+      await expect(link, `${locale} ${path} list`).toHaveText(first(r, locale));
+      await page.locator("table").screenshot({ path: testInfo.outputPath(`${path}-list-${locale}.png`) });
+      if (path === "events") await expect(row.getByRole("rowheader"), `${locale} ${path} list`).toContainText(other(r, locale));
+      else await expect(row.getByRole("cell").first(), `${locale} ${path} list`).toHaveText(other(r, locale));
+    }
+  }
+});

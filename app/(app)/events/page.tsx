@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateText } from "@/app/(app)/_components/registry/dates";
-import { FaText } from "@/app/(app)/_components/registry/names";
+import { ListName, ListOtherName } from "@/app/(app)/_components/registry/names";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
@@ -63,10 +63,14 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                   </td>
                   <th scope="row" className="title-cell">
                     <div className={styles.stack}>
+                      {/* The reader's title for the event as the link, the other under it. */}
                       <Link href={`/events/${e.id}`} className="record-title">
-                        <bdi>{e.title}</bdi>
+                        <ListName item={{ name: e.title, nameFa: e.titleFa }} locale={locale} />
                       </Link>
-                      {e.titleFa && <FaText>{e.titleFa}</FaText>}
+                      {/* In a span, so the name starts where the cell's text does in either direction. */}
+                      <span>
+                        <ListOtherName item={{ name: e.title, nameFa: e.titleFa }} locale={locale} />
+                      </span>
                     </div>
                   </th>
                   <td className={styles.small}>

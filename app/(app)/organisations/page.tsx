@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "@/lib/i18n/server";
-import { FaText, NameList } from "@/app/(app)/_components/registry/names";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
+import { ListName, ListOtherName, NameList } from "@/app/(app)/_components/registry/names";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
@@ -20,7 +20,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
   const asked = pageFromAddress(param(sp.page));
   const href = listPageHref("/organisations", { q });
   const actor = await requirePageActor(href(asked));
-  const [list, t, format] = await Promise.all([orHttpError(listOrganisationPage({ actor, query: { q, page: asked } })), getTranslations(), getFormatter()]);
+  const [list, t, format, locale] = await Promise.all([orHttpError(listOrganisationPage({ actor, query: { q, page: asked } })), getTranslations(), getFormatter(), getLocale()]);
   const rows = list.items;
   return (
     <ClientMessages namespaces={["registry"]}>
@@ -47,7 +47,8 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
             <thead>
               <tr>
                 <th scope="col">{t("organisations.name")}</th>
-                <th scope="col">{t("organisations.nameFa")}</th>
+                {/* The other name: on a Persian page the Latin spelling, the court's; else the Persian name. */}
+                <th scope="col">{locale === "fa" ? t("organisations.nameLatin") : t("organisations.nameFa")}</th>
                 <th scope="col">{t("organisations.aliases")}</th>
                 {q && (
                   <th scope="col" className="num">
@@ -61,10 +62,12 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
                 <tr key={o.id} data-testid="organisation-row">
                   <th scope="row" className="title-cell">
                     <Link href={`/organisations/${o.id}`} className="record-title">
-                      <bdi>{o.name}</bdi>
+                      <ListName item={o} locale={locale} />
                     </Link>
                   </th>
-                  <td>{o.nameFa && <FaText>{o.nameFa}</FaText>}</td>
+                  <td>
+                    <ListOtherName item={o} locale={locale} />
+                  </td>
                   <td className={styles.small}>{o.aliases.length > 0 && <NameList names={o.aliases} />}</td>
                   {q && <td className={`num ${styles.score}`}>{format.number(o.score, { style: "percent" })}</td>}
                 </tr>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
-import { FaText, NameList, PositionTitle } from "@/app/(app)/_components/registry/names";
+import { ListName, ListOtherName, NameList, PositionTitle } from "@/app/(app)/_components/registry/names";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
@@ -9,7 +9,6 @@ import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/p
 import { can } from "@/lib/auth/policy";
 import { listPersonPage } from "@/lib/persons";
 import { ClientMessages } from "@/app/_components/client-messages";
-import { readerName, readsPersian } from "@/app/_lib/reader-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("persons"))("title") };
@@ -66,7 +65,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
                 <tr key={p.id} data-testid="person-row">
                   <th scope="row" className="title-cell">
                     <Link href={`/persons/${p.id}`} className="record-title" data-testid="person-link">
-                      <bdi lang={readsPersian(p, locale) ? "fa" : undefined}>{readerName(p, locale)}</bdi>
+                      <ListName item={p} locale={locale} />
                     </Link>
                     {q && p.matched && p.matched !== p.name && p.matched !== p.nameFa && (
                       <div className={`${styles.small} muted`}>
@@ -75,7 +74,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
                     )}
                   </th>
                   <td className={styles.nowrap} data-testid="person-other-name">
-                    {fa ? readsPersian(p, locale) && <bdi dir="ltr">{p.name}</bdi> : p.nameFa && <FaText>{p.nameFa}</FaText>}
+                    <ListOtherName item={p} locale={locale} />
                   </td>
                   <td className={styles.small}>{p.aliases.length > 0 && <NameList names={p.aliases} />}</td>
                   <td className={styles.small}>

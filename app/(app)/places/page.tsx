@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "@/lib/i18n/server";
-import { FaText, NameList } from "@/app/(app)/_components/registry/names";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
+import { ListName, ListOtherName, NameList } from "@/app/(app)/_components/registry/names";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
@@ -20,7 +20,7 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
   const asked = pageFromAddress(param(sp.page));
   const href = listPageHref("/places", { q });
   const actor = await requirePageActor(href(asked));
-  const [list, t, format] = await Promise.all([orHttpError(listPlacePage({ actor, query: { q, page: asked } })), getTranslations(), getFormatter()]);
+  const [list, t, format, locale] = await Promise.all([orHttpError(listPlacePage({ actor, query: { q, page: asked } })), getTranslations(), getFormatter(), getLocale()]);
   const rows = list.items;
   return (
     <ClientMessages namespaces={["registry"]}>
@@ -47,7 +47,8 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
             <thead>
               <tr>
                 <th scope="col">{t("places.name")}</th>
-                <th scope="col">{t("places.nameFa")}</th>
+                {/* The other name: on a Persian page the Latin spelling, the court's; else the Persian name. */}
+                <th scope="col">{locale === "fa" ? t("places.nameLatin") : t("places.nameFa")}</th>
                 <th scope="col">{t("places.aliases")}</th>
                 <th scope="col">{t("places.city")}</th>
                 {q && (
@@ -62,10 +63,12 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
                 <tr key={p.id} data-testid="place-row">
                   <th scope="row" className="title-cell">
                     <Link href={`/places/${p.id}`} className="record-title">
-                      <bdi>{p.name}</bdi>
+                      <ListName item={p} locale={locale} />
                     </Link>
                   </th>
-                  <td className={styles.nowrap}>{p.nameFa && <FaText>{p.nameFa}</FaText>}</td>
+                  <td className={styles.nowrap}>
+                    <ListOtherName item={p} locale={locale} />
+                  </td>
                   <td className={styles.small}>{p.aliases.length > 0 && <NameList names={p.aliases} />}</td>
                   <td>
                     <bdi>{p.city}</bdi>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { readsPersian } from "@/app/_lib/reader-name";
+import { readerName, readsPersian } from "@/app/_lib/reader-name";
+import styles from "./registry.module.css";
 
 /** A name in Persian script: always marked as Persian and right-to-left, whatever the interface. */
 export function FaText({ children, className, testId }: { children: ReactNode; className?: string; testId?: string }) {
@@ -61,4 +62,51 @@ export function BothNames({ item, locale, first = (n) => n }: { item: { name: st
       )}
     </>
   );
+}
+
+/**
+ * A record's page heading: the reader's name for it (readsPersian) as the h1 and the other name
+ * under it. On a Persian page the Persian name, then the Latin spelling (the court's), muted;
+ * elsewhere the Latin name with the Persian under it. Each name keeps its test id whichever leads.
+ */
+export function RecordHeading({ item, locale, testId, testIdFa }: { item: { name: string; nameFa: string }; locale: string; testId: string; testIdFa?: string }) {
+  return (
+    <div className={styles.titleBlock}>
+      {readsPersian(item, locale) ? (
+        <>
+          <h1 lang="fa" dir="rtl" data-testid={testIdFa}>
+            {item.nameFa}
+          </h1>
+          <bdi dir="ltr" className={styles.nameOther} data-testid={testId}>
+            {item.name}
+          </bdi>
+        </>
+      ) : (
+        <>
+          <h1 dir="auto" data-testid={testId}>
+            {item.name}
+          </h1>
+          {item.nameFa && (
+            <FaText className={styles.nameFa} testId={testIdFa}>
+              {item.nameFa}
+            </FaText>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** A registry list's name column: the reader's name for the record (readerName). */
+export function ListName({ item, locale }: { item: { name: string; nameFa: string }; locale: string }) {
+  return <bdi lang={readsPersian(item, locale) ? "fa" : undefined}>{readerName(item, locale)}</bdi>;
+}
+
+/**
+ * A registry list's column beside it: the other name. On a Persian page the Latin spelling of a
+ * record listed by its Persian name (none for one listed by its Latin name already); else the Persian name.
+ */
+export function ListOtherName({ item, locale }: { item: { name: string; nameFa: string }; locale: string }) {
+  if (locale === "fa") return readsPersian(item, locale) ? <bdi dir="ltr">{item.name}</bdi> : null;
+  return item.nameFa ? <FaText>{item.nameFa}</FaText> : null;
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { DateText } from "@/app/(app)/_components/registry/dates";
-import { FaText } from "@/app/(app)/_components/registry/names";
+import { BothNames, RecordHeading } from "@/app/(app)/_components/registry/names";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
@@ -32,12 +32,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         <Link href="/events">{t("nav.events")}</Link>
       </nav>
       <div className="page-head">
-        <div className={styles.titleBlock}>
-          <h1 dir="auto" data-testid="event-title">
-            {e.title}
-          </h1>
-          {e.titleFa && <FaText className={styles.nameFa}>{e.titleFa}</FaText>}
-        </div>
+        <RecordHeading item={{ name: e.title, nameFa: e.titleFa }} locale={locale} testId="event-title" />
         {can(actor, "registry.edit") && (
           <div className="page-actions">
             <Link href={`/events/${e.id}/edit`} className="button primary" data-testid="edit-event">
@@ -69,15 +64,7 @@ export default async function EventPage({ params, searchParams }: Props) {
               <ul className="inline-list">
                 {e.places.map((p) => (
                   <li key={p.id}>
-                    <Link href={`/places/${p.id}`}>
-                      <bdi>{p.name}</bdi>
-                    </Link>
-                    {p.nameFa && (
-                      <>
-                        {" "}
-                        <FaText className="muted">({p.nameFa})</FaText>
-                      </>
-                    )}
+                    <BothNames item={p} locale={locale} first={(name) => <Link href={`/places/${p.id}`}>{name}</Link>} />
                   </li>
                 ))}
               </ul>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { RecordHistory } from "@/app/_components/record-history";
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
-import { FaText, NameList } from "@/app/(app)/_components/registry/names";
+import { NameList, RecordHeading } from "@/app/(app)/_components/registry/names";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
@@ -19,19 +19,14 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const { id } = await params;
   const saved = param((await searchParams).saved) === "1";
   const actor = await requirePageActor(`/organisations/${id}`);
-  const [o, t] = await Promise.all([orHttpError(getOrganisation({ actor, organisationId: id })), getTranslations()]);
+  const [o, t, locale] = await Promise.all([orHttpError(getOrganisation({ actor, organisationId: id })), getTranslations(), getLocale()]);
   return (
     <>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/organisations">{t("nav.organisations")}</Link>
       </nav>
       <div className="page-head">
-        <div className={styles.titleBlock}>
-          <h1 dir="auto" data-testid="organisation-name">
-            {o.name}
-          </h1>
-          {o.nameFa && <FaText className={styles.nameFa}>{o.nameFa}</FaText>}
-        </div>
+        <RecordHeading item={o} locale={locale} testId="organisation-name" />
         {can(actor, "registry.edit") && (
           <div className="page-actions">
             <Link href={`/organisations/${o.id}/edit`} className="button primary" data-testid="edit-organisation">

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { DateText } from "@/app/(app)/_components/registry/dates";
-import { FaText, PositionTitle } from "@/app/(app)/_components/registry/names";
+import { FaText, PositionTitle, RecordHeading } from "@/app/(app)/_components/registry/names";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
@@ -15,7 +15,7 @@ import { getActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
 import { getPerson } from "@/lib/persons";
 import { PersonAllegations } from "@/app/_components/graph/person-allegations";
-import { readerName, readsPersian } from "@/app/_lib/reader-name";
+import { readerName } from "@/app/_lib/reader-name";
 
 // The title and the page read the same person once per request (the actor is cached per request too).
 const personFor = cache((actor: Actor, personId: string) => getPerson({ actor, personId }));
@@ -47,31 +47,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <Link href="/persons">{t("nav.persons")}</Link>
       </nav>
       <div className="page-head">
-        {/* The reader's name for the person as the heading, the other under it: on a Persian page the
-            Persian name, then the Latin spelling a court uses; elsewhere the other way round. */}
-        <div className={styles.titleBlock}>
-          {readsPersian(p, locale) ? (
-            <>
-              <h1 lang="fa" dir="rtl" data-testid="person-name-fa">
-                {p.nameFa}
-              </h1>
-              <bdi dir="ltr" className={styles.nameOther} data-testid="person-name">
-                {p.name}
-              </bdi>
-            </>
-          ) : (
-            <>
-              <h1 dir="auto" data-testid="person-name">
-                {p.name}
-              </h1>
-              {p.nameFa && (
-                <FaText className={styles.nameFa} testId="person-name-fa">
-                  {p.nameFa}
-                </FaText>
-              )}
-            </>
-          )}
-        </div>
+        <RecordHeading item={p} locale={locale} testId="person-name" testIdFa="person-name-fa" />
         {can(actor, "registry.edit") && (
           <div className="page-actions">
             <Link href={`/persons/${p.id}/edit`} className="button primary" data-testid="edit-person">

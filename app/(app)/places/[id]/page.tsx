@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { DateText } from "@/app/(app)/_components/registry/dates";
-import { FaText, NameList } from "@/app/(app)/_components/registry/names";
+import { NameList, RecordHeading } from "@/app/(app)/_components/registry/names";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
@@ -39,12 +39,7 @@ export default async function PlacePage({ params, searchParams }: Props) {
         <Link href="/places">{t("nav.places")}</Link>
       </nav>
       <div className="page-head">
-        <div className={styles.titleBlock}>
-          <h1 dir="auto" data-testid="place-name">
-            {p.name}
-          </h1>
-          {p.nameFa && <FaText className={styles.nameFa}>{p.nameFa}</FaText>}
-        </div>
+        <RecordHeading item={p} locale={locale} testId="place-name" />
         {can(actor, "registry.edit") && (
           <div className="page-actions">
             <Link href={`/places/${p.id}/edit`} className="button primary" data-testid="edit-place">
