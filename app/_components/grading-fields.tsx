@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FieldError } from "./form-bits";
 import styles from "./grading.module.css";
@@ -10,31 +11,56 @@ const CREDIBILITY = ["1", "2", "3", "4", "5", "6"] as const;
 /**
  * The two Admiralty scales as radio groups, each option with its short explanation. Native
  * radios: arrow keys move within a group, Tab moves between groups.
+ *
+ * Where grading may be left out (a review decision other than a verification), `none` adds a
+ * first option on each scale sending an empty value, so a grade chosen by mistake can be taken
+ * back without scripts; `mark` follows each legend ("(required)", "(optional)"), `required`
+ * marks the radios required for assistive technology, and `describedBy` names a hint shared by
+ * both scales.
  */
 export function GradingFields({
   idPrefix,
   names = { reliability: "reliability", credibility: "credibility" },
   values,
   errors,
+  none,
+  mark,
+  required,
+  describedBy,
 }: {
   idPrefix: string;
   names?: { reliability: string; credibility: string };
   values: { reliability?: string; credibility?: string };
   errors?: Record<string, string[]>;
+  none?: { label: string; hint: string };
+  mark?: ReactNode;
+  required?: boolean;
+  describedBy?: string;
 }) {
   const t = useTranslations("grading");
   const group = (axis: "reliability" | "credibility", options: readonly string[]) => {
     const name = names[axis];
     const err = errors?.[name];
     const errId = `${idPrefix}-${name}-error`;
+    const described = [describedBy ?? "", err ? errId : ""].filter(Boolean).join(" ");
     return (
-      <fieldset className="fieldset" aria-describedby={err ? errId : undefined} data-testid={`${axis}-group`}>
-        <legend>{t(`${axis}.legend`)}</legend>
+      <fieldset className="fieldset" aria-describedby={described || undefined} data-testid={`${axis}-group`}>
+        <legend>
+          {t(`${axis}.legend`)}
+          {mark && <> {mark}</>}
+        </legend>
         <p className="hint">{t(`${axis}.intro`)}</p>
         <div className={styles.scale}>
+          {none && (
+            <label className={styles.option}>
+              <input type="radio" name={name} value="" defaultChecked={!values[axis]} required={required} aria-invalid={err ? true : undefined} data-testid={`${axis}-none`} />
+              <span className={styles.optionName}>{none.label}</span>
+              <span className={styles.optionHint}>{none.hint}</span>
+            </label>
+          )}
           {options.map((o) => (
             <label key={o} className={styles.option}>
-              <input type="radio" name={name} value={o} defaultChecked={values[axis] === o} aria-invalid={err ? true : undefined} data-testid={`${axis}-${o}`} />
+              <input type="radio" name={name} value={o} defaultChecked={values[axis] === o} required={required} aria-invalid={err ? true : undefined} data-testid={`${axis}-${o}`} />
               <span className={styles.optionName}>
                 <span dir="ltr">{o}</span> — {t(`${axis}.${o}.name`)}
               </span>

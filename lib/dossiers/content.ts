@@ -168,7 +168,7 @@ export async function loadDossierContent({ actor, dossierId }: { actor: Actor | 
               revisionNumber: review.revisionNumber,
               sourceReliability: review.sourceReliability,
               credibility: review.credibility,
-              grade: `${review.sourceReliability}${review.credibility}`,
+              grade: review.sourceReliability && review.credibility ? `${review.sourceReliability}${review.credibility}` : null,
               decidedAt: review.createdAt.toISOString(),
               forCurrentRevision: review.revisionNumber === s.revisionNumber,
             }

@@ -143,9 +143,9 @@ export type ContentWitness = {
 export type ContentReview = {
   decision: string;
   revisionNumber: number; // the revision the decision was on
-  sourceReliability: string; // Admiralty A … F
-  credibility: number; // Admiralty 1 … 6
-  grade: string; // e.g. "B2"
+  sourceReliability: string | null; // Admiralty A … F; null when the decision was not graded (only a verification must be)
+  credibility: number | null; // Admiralty 1 … 6; null with sourceReliability
+  grade: string | null; // e.g. "B2"
   decidedAt: string;
   forCurrentRevision: boolean;
 };

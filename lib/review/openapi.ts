@@ -20,7 +20,7 @@ export function reviewPaths() {
       parameters: [idParam],
       get: { summary: "Reviews of a statement, newest first", responses: { "200": ok({ type: "object" }), ...errors(401, 403, 404) } },
       post: {
-        summary: "Decide: VERIFIED (whole checklist), CHANGES_REQUESTED, DISPUTED or REJECTED (with a comment), graded A–F / 1–6",
+        summary: "Decide: VERIFIED (whole checklist, graded A–F / 1–6), CHANGES_REQUESTED, DISPUTED or REJECTED (with a comment; a grade optional, both scales or neither)",
         requestBody: body("Decide"),
         responses: { "201": ok({ type: "object" }, "Created"), ...errors(400, 401, 403, 404, 409, 422) },
       },

@@ -86,7 +86,7 @@ type ReviewRow = {
   reviewerId: string;
   decision: string;
   checklist: string;
-  sourceReliability: string;
+  sourceReliability: string | null;
   credibility: unknown;
   comments: string;
   createdAt: unknown;
@@ -97,9 +97,9 @@ export type ReviewView = {
   id: string;
   revisionNumber: number;
   decision: string;
-  grade: string;
-  sourceReliability: string;
-  credibility: number;
+  grade: string | null; // null: the decision was not graded (only a verification must be)
+  sourceReliability: string | null;
+  credibility: number | null;
   checklist: Record<ChecklistItem, boolean>;
   comments: { text: string; startOffset?: number; endOffset?: number; quote?: string }[];
   reviewer: Person;
@@ -131,7 +131,7 @@ export async function getReviewPanel({ actor, statementId }: { actor: Actor | nu
         FROM "Review" r LEFT JOIN "User" u ON u."id" = r."reviewerId"
         WHERE r."statementId" = ${statementId}
         ORDER BY r."revisionNumber" DESC, r."createdAt" DESC`)
-    ).map((r) => ({ ...r, revisionNumber: rawInt(r.revisionNumber), credibility: rawInt(r.credibility), createdAt: rawDate(r.createdAt) }));
+    ).map((r) => ({ ...r, revisionNumber: rawInt(r.revisionNumber), credibility: r.credibility === null ? null : rawInt(r.credibility), createdAt: rawDate(r.createdAt) }));
     const names = new Map<string, string>();
     for (const r of rows) if (r.reviewerName !== null) names.set(r.reviewerId, r.reviewerName);
     if (s.assigneeId && !names.has(s.assigneeId)) {
@@ -144,7 +144,7 @@ export async function getReviewPanel({ actor, statementId }: { actor: Actor | nu
         id: r.id,
         revisionNumber: r.revisionNumber,
         decision: r.decision,
-        grade: `${r.sourceReliability}${r.credibility}`,
+        grade: r.sourceReliability && r.credibility ? `${r.sourceReliability}${r.credibility}` : null,
         sourceReliability: r.sourceReliability,
         credibility: r.credibility,
         checklist: Object.fromEntries(CHECKLIST.map((k) => [k, checklist[k] === true])) as Record<ChecklistItem, boolean>,

@@ -22,6 +22,14 @@ export type ChecklistItem = (typeof CHECKLIST)[number];
 export const RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
 export const CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
 
+/** A grade left out, null or sent empty is no grade. */
+const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
+/** Which grades a decision needs: a verification needs both; the others none (a grade given is given whole). */
+export function gradingRequired(decision: Decision): boolean {
+  return decision === "VERIFIED";
+}
+
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
 export const ZComment = z.object({
@@ -38,11 +46,17 @@ export const ZDecide = z
     checklist: z.object(Object.fromEntries(CHECKLIST.map((k) => [k, checkbox.default(false)])) as Record<ChecklistItem, z.ZodDefault<typeof checkbox>>).default(
       Object.fromEntries(CHECKLIST.map((k) => [k, false])) as Record<ChecklistItem, boolean>,
     ),
-    sourceReliability: z.enum(RELIABILITY, { error: "invalid_choice" }),
-    credibility: z.coerce.number({ error: "invalid_choice" }).int().min(1, { error: "invalid_choice" }).max(6, { error: "invalid_choice" }),
+    sourceReliability: z.preprocess(blankToUndefined, z.enum(RELIABILITY, { error: "invalid_choice" }).optional()),
+    credibility: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ error: "invalid_choice" }).int({ error: "invalid_choice" }).min(1, { error: "invalid_choice" }).max(6, { error: "invalid_choice" }).optional(),
+    ),
     comments: z.array(ZComment).max(100).default([]),
   })
-  // Verification is the strongest statement a reviewer makes: every check must have been done.
+  // Verification is the strongest statement a reviewer makes: every check must have been done,
+  // and the statement graded. Sending a statement back, disputing or rejecting it needs reasons (a
+  // comment) but no grade: the reviewer may not be able to judge the source before the author's
+  // changes, and a grade is given whole (both axes) or not at all.
   // `when`: these rules only need the decision, checklist and comments to have parsed, so a
   // form hears about the missing grading and the unticked checks in one answer, not two.
   .superRefine(
@@ -51,6 +65,12 @@ export const ZDecide = z
         for (const k of CHECKLIST) if (!v.checklist[k]) ctx.addIssue({ code: "custom", path: ["checklist", k], message: "checklist_incomplete" });
       if (v.decision !== "VERIFIED" && v.comments.length === 0)
         ctx.addIssue({ code: "custom", path: ["comments"], message: "comment_required" });
+      const graded = v.sourceReliability !== undefined || v.credibility !== undefined;
+      if (gradingRequired(v.decision) || graded) {
+        const why = gradingRequired(v.decision) ? "verify" : "pair";
+        if (v.sourceReliability === undefined) ctx.addIssue({ code: "custom", path: ["sourceReliability"], message: `reliability_required_${why}` });
+        if (v.credibility === undefined) ctx.addIssue({ code: "custom", path: ["credibility"], message: `credibility_required_${why}` });
+      }
     },
     {
       when: (payload) =>

@@ -130,7 +130,7 @@ export async function decideReview({ actor, statementId, input }: { actor: Actor
       recordType: "Statement",
       recordId: s.id,
       before: { status: s.status },
-      after: { status: data.decision, reviewId: review.id, revision: s.revisionNumber, grading: `${data.sourceReliability}${data.credibility}`, checklist: data.checklist },
+      after: { status: data.decision, reviewId: review.id, revision: s.revisionNumber, grading: data.sourceReliability && data.credibility ? `${data.sourceReliability}${data.credibility}` : null, checklist: data.checklist },
     });
     await notify(tx, s.authorId, data.decision === "CHANGES_REQUESTED" ? "SENT_BACK" : "DECIDED", s.id, { title: s.title, decision: data.decision, by: actor.name });
     return { statement: after, review };

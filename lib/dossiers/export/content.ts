@@ -31,7 +31,8 @@ export type ExportLink = Omit<LinkPassageRow, "statementId"> & {
   place: { id: string; name: string; nameFa: string } | null;
 };
 
-export type ExportGrading = { decision: string; revisionNumber: number; sourceReliability: string; credibility: number; decidedAt: string };
+/** The statement's latest decision; its grade is null when that decision was not graded (only a verification must be). */
+export type ExportGrading = { decision: string; revisionNumber: number; sourceReliability: string | null; credibility: number | null; decidedAt: string };
 
 export type ExportStatement = {
   kind: "STATEMENT";

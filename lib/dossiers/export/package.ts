@@ -272,7 +272,7 @@ export async function buildPackage({
       excluded: { count: content.excluded.length, reasons, exhibitNumbers: content.excluded.map((x) => x.exhibitNumber) },
       statements: statements.flatMap((s) =>
         s.kind === "STATEMENT"
-          ? [{ exhibitNumber: s.exhibitNumber, id: s.id, revision: s.revisionNumber, status: s.status, witnessCode: s.witness.code, grading: s.grading ? `${s.grading.sourceReliability}${s.grading.credibility}` : null, citations: s.links.length }]
+          ? [{ exhibitNumber: s.exhibitNumber, id: s.id, revision: s.revisionNumber, status: s.status, witnessCode: s.witness.code, grading: s.grading?.sourceReliability && s.grading.credibility ? `${s.grading.sourceReliability}${s.grading.credibility}` : null, citations: s.links.length }]
           : [],
       ),
       sources: sources.flatMap((s) => (s.kind === "SOURCE" ? [{ exhibitNumber: s.exhibitNumber, id: s.id, title: s.title }] : [])),

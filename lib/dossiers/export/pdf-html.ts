@@ -78,7 +78,12 @@ function grading(s: ExportStatement): string {
   const verified = s.status === "VERIFIED";
   const status = label(STATUS, s.status);
   const mark = verified ? "" : `<span class="warn">${bi("NOT VERIFIED", "تأییدنشده")}</span> `;
-  const g = s.grading ? ` · ${bi("grading", "ارزیابی")} ${esc(s.grading.sourceReliability)}${esc(s.grading.credibility)} (${esc(s.grading.decision.toLowerCase())}, ${bi("revision", "ویرایش")} ${esc(s.grading.revisionNumber)})` : ` · ${bi("not graded", "ارزیابی‌نشده")}`;
+  const d = s.grading;
+  const g = !d
+    ? ` · ${bi("not graded", "ارزیابی‌نشده")}`
+    : d.sourceReliability && d.credibility
+      ? ` · ${bi("grading", "ارزیابی")} ${esc(d.sourceReliability)}${esc(d.credibility)} (${esc(d.decision.toLowerCase())}, ${bi("revision", "ویرایش")} ${esc(d.revisionNumber)})`
+      : ` · ${bi("not graded", "ارزیابی‌نشده")} (${esc(d.decision.toLowerCase())}, ${bi("revision", "ویرایش")} ${esc(d.revisionNumber)})`;
   return `${mark}${bi("status:", "وضعیت:")} ${bi(status[0], status[1])}${g}`;
 }
 

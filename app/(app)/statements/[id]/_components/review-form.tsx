@@ -21,6 +21,11 @@ const CHECKLIST = [
 ] as const;
 
 type Comment = ReviewComment;
+type Decision = (typeof DECISIONS)[number];
+
+/** As lib/review/schemas.ts gradingRequired: only a verification must be graded; the others need a comment. */
+const gradingRequired = (d: Decision) => d === "VERIFIED";
+const isDecision = (v: string | undefined): v is Decision => (DECISIONS as readonly string[]).includes(v ?? "");
 
 /** UTF-16 offset of a DOM boundary point from the start of the container's text, as the server counts. */
 function offsetOf(container: HTMLElement, node: Node, offset: number): number {
@@ -69,6 +74,17 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
   const [selection, setSelection] = useState<Passage | null>(null);
   const [typed, setTyped] = useState<Record<number, string>>({});
   const hydrated = useHydrated();
+  // The chosen decision, so the form says what it needs before it is sent. Without scripts the
+  // text stays the whole rule for every decision ("needs.none"), which reads right either way.
+  const [decision, setDecision] = useState<Decision | null>(() => (isDecision(v.decision) ? v.decision : null));
+  const shown = hydrated ? decision : null;
+  const needsGrade = shown ? gradingRequired(shown) : null;
+  const mark = (required: boolean | null) =>
+    required === null ? undefined : (
+      <span className={required ? styles.required : "optional"} data-testid={required ? "mark-required" : "mark-optional"}>
+        {t(required ? "requiredMark" : "optionalMark")}
+      </span>
+    );
 
   // The last passage selected in the statement text, kept after focus moves to the button.
   useEffect(() => {
@@ -108,23 +124,29 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
       <input type="hidden" name="comments" value={JSON.stringify(sent)} />
       <FieldError id={`${id}-revisionNumber-error`} name="revisionNumber" messages={errs.revisionNumber} />
 
-      <fieldset className="fieldset" aria-describedby={errs.decision ? `${id}-decision-error` : undefined}>
+      <fieldset className="fieldset" aria-describedby={[`${id}-needs`, errs.decision ? `${id}-decision-error` : ""].filter(Boolean).join(" ")}>
         <legend>{t("decision")}</legend>
         <div className={styles.decisions}>
           {DECISIONS.map((d) => (
             <label key={d} className={styles.choice}>
-              <input type="radio" name="decision" value={d} defaultChecked={v.decision === d} aria-invalid={errs.decision ? true : undefined} data-testid={`decision-${d}`} />
+              <input type="radio" name="decision" value={d} defaultChecked={v.decision === d} onChange={() => setDecision(d)} aria-invalid={errs.decision ? true : undefined} data-testid={`decision-${d}`} />
               <span>
                 <strong>{t(`decisions.${d}`)}</strong> <span className={styles.choiceHint}>{t(`decisionHints.${d}`)}</span>
               </span>
             </label>
           ))}
         </div>
+        <p className={`hint ${styles.needs}`} id={`${id}-needs`} aria-live="polite" data-testid="decision-needs">
+          {t(`needs.${shown ?? "none"}`)}
+        </p>
         <FieldError id={`${id}-decision-error`} name="decision" messages={errs.decision} />
       </fieldset>
 
       <fieldset className="fieldset" aria-describedby={checklistErrors ? `${id}-checklist-error` : `${id}-checklist-hint`}>
-        <legend>{t("checklist")}</legend>
+        <legend>
+          {t("checklist")}
+          {needsGrade !== null && <> {mark(needsGrade)}</>}
+        </legend>
         <p className="hint" id={`${id}-checklist-hint`}>
           {t("checklistHint")}
         </p>
@@ -139,15 +161,25 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
         {checklistErrors && <FieldError id={`${id}-checklist-error`} name="checklist" messages={[...new Set(CHECKLIST.flatMap((k) => errs[`checklist.${k}`] ?? []))]} />}
       </fieldset>
 
+      <p className="hint" id={`${id}-grading-hint`} data-testid="grading-hint">
+        {t("gradingHint")}
+      </p>
       <GradingFields
         idPrefix={id}
         names={{ reliability: "sourceReliability", credibility: "credibility" }}
         values={{ reliability: v.sourceReliability, credibility: v.credibility }}
         errors={errs}
+        none={{ label: t("notGraded"), hint: t("notGradedHint") }}
+        mark={mark(needsGrade)}
+        required={needsGrade === true}
+        describedBy={`${id}-grading-hint`}
       />
 
       <fieldset className="fieldset">
-        <legend>{t("comments")}</legend>
+        <legend>
+          {t("comments")}
+          {needsGrade !== null && <> {mark(!needsGrade)}</>}
+        </legend>
         {/* The quote button and the find box come with scripts; without them the hint does not send the reader to them. */}
         <p className="hint" data-testid="comments-hint">
           {t(hydrated ? "commentsHint" : "commentsHintNoScript")}
