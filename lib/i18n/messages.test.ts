@@ -39,4 +39,21 @@ describe("interface text", () => {
     });
     expect(unisolated).toEqual([]);
   });
+
+  test("in Persian, taking a statement for review and taking an item out of a dossier are different words", () => {
+    // Both were «برداشتن» ("pick up / remove"): a reviewer's button in the queue and a legal
+    // team's button in a dossier read the same. Each action's words (its button, its label, the
+    // states and history entries that name it) share no word with the other's, apart from
+    // prepositions and auxiliaries, and each label names what it acts on.
+    const at = (key: string) => key.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], messagesFor("fa")) as string;
+    const take = ["review.take", "review.takeLabel", "review.states.SUBMITTED", "review.explain.SUBMITTED", "history.actions.review_take"];
+    const remove = ["dossiers.remove", "dossiers.removeLabel", "dossiers.history.actions.dossier_item_remove", "history.actions.dossier_item_remove"];
+    const glue = new Set(["از", "به", "برای", "که", "را", "شد", "آن", "در"]);
+    const words = (ks: string[]) => new Set(ks.flatMap((k) => at(k).replace(/\{[^}]*\}/g, " ").split(/[\s«»:.،؛()]+/u)).filter((w) => w !== "" && !glue.has(w)));
+    const takeWords = words(take);
+    expect([...words(remove)].filter((w) => takeWords.has(w))).toEqual([]);
+    expect(at("review.take")).not.toBe(at("dossiers.remove"));
+    expect(at("review.takeLabel")).toContain("بازبینی");
+    expect(at("dossiers.removeLabel")).toContain("پرونده");
+  });
 });
