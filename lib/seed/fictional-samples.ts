@@ -24,6 +24,17 @@ export type SampleLink = {
   proceeding?: string;
 };
 
+/**
+ * Where a sample stands in the review workflow once the demo is loaded, reached through the
+ * workflow itself (the demo researcher submits, the demo reviewer takes and decides), so the
+ * queue, the statement's history, its notices and the audit log agree. A comment's `quote` is
+ * words of the statement's text, found there exactly once; `grade` is the Admiralty grading.
+ */
+export type SampleReview =
+  | { state: "SUBMITTED" }
+  | { state: "CHANGES_REQUESTED"; comment: { text: string; quote?: string } }
+  | { state: "VERIFIED"; grade: { sourceReliability: "A" | "B" | "C" | "D" | "E" | "F"; credibility: 1 | 2 | 3 | 4 | 5 | 6 }; comment?: { text: string; quote?: string } };
+
 export type SampleStatement = {
   witness: number; // index into SAMPLE_WITNESSES
   title: string;
@@ -32,12 +43,17 @@ export type SampleStatement = {
   summary: string;
   originalText: string;
   links: SampleLink[];
+  review?: SampleReview; // none: left a draft
 };
 
-/** The note on every sample link: the testimony is invented, the records it points at are not. */
-export const FICTIONAL_LINK_NOTE =
-  "Fictional sample link for demonstration: the statement is invented; the person, event, place and proceeding are the public record's. " +
-  "پیوند نمونهٔ ساختگی برای نمایش: شهادت ساختگی است؛ شخص، رویداد، مکان و دادرسی از اسناد عمومی‌اند.";
+/**
+ * The note on every sample link, in the statement's language (a link has one note, shown as one
+ * paragraph): the testimony is invented, the records it points at are not.
+ */
+export const FICTIONAL_LINK_NOTE: Record<SampleStatement["language"], string> = {
+  en: "Fictional sample link for demonstration: the statement is invented; the person, event, place and proceeding are the public record's.",
+  fa: "پیوند نمونهٔ ساختگی برای نمایش: شهادت ساختگی است؛ شخص، رویداد، مکان و دادرسی از اسناد عمومی‌اند.",
+};
 
 // Identities are invented and say so; consents vary so the demo shows legal views and reveals.
 export const SAMPLE_WITNESSES = [
@@ -93,6 +109,8 @@ export const SAMPLE_STATEMENTS: SampleStatement[] = [
         proceeding: "Prosecution of Hamid Nouri (Sweden)",
       },
     ],
+    // Waiting in the review queue, not yet taken: the demo reviewer has something to take.
+    review: { state: "SUBMITTED" },
   },
   {
     witness: 1,
@@ -106,6 +124,14 @@ export const SAMPLE_STATEMENTS: SampleStatement[] = [
       "Then one day an official called out names and handed some families a small bag of belongings. " +
       "He said it was the Imam's order and that we must not hold a funeral. We were never told where my brother was buried.",
     links: [{ quote: "it was the Imam's order", person: "khomeini", role: "NAMED_BY_OTHERS", allegationType: "KILLING", event: "Khomeini's secret order to execute steadfast prisoners", place: "Evin Prison" }],
+    review: {
+      state: "VERIFIED",
+      grade: { sourceReliability: "C", credibility: 3 },
+      comment: {
+        text: "Fictional sample review: every check done. The official's words are reported second-hand, so the credibility stays at 3 (possibly true) until another witness confirms them.",
+        quote: "He said it was the Imam's order",
+      },
+    },
   },
   {
     witness: 2,
@@ -120,5 +146,13 @@ export const SAMPLE_STATEMENTS: SampleStatement[] = [
       "Someone in the room wrote down my answers in English letters, I could see the page for a moment. " +
       "بعد مرا به راهروی دیگری فرستادند. بعدها در بند شنیدم آن که پرسش می‌کرد نیری بود.",
     links: [{ quote: "آن که پرسش می‌کرد نیری بود", person: "nayyeri", role: "NAMED_BY_OTHERS", allegationType: "PERSECUTION", event: "Tehran commission questions MEK prisoners", place: "Evin Prison" }],
+    // Sent back to its author with a comment, ungraded: the reviewer asks about the one English sentence.
+    review: {
+      state: "CHANGES_REQUESTED",
+      comment: {
+        text: "بازبینی نمونهٔ ساختگی: این جمله به انگلیسی آمده است. آیا شاهد آن را به انگلیسی گفته یا هنگام نوشتن ترجمه شده است؟ لطفاً در متن یا در ترجمه‌ها روشن کنید.",
+        quote: "Someone in the room wrote down my answers in English letters, I could see the page for a moment.",
+      },
+    },
   },
 ];

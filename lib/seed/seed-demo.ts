@@ -5,11 +5,13 @@ import { isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { read, write } from "@/lib/db/write";
 import type { ProceedingKind } from "@/lib/proceedings/schemas";
 import { createLink } from "@/lib/links";
+import { CHECKLIST } from "@/lib/review/schemas";
+import { decideReview, submitStatement, takeForReview } from "@/lib/review/workflow";
 import { createStatement } from "@/lib/statements/statements";
 import { createUser } from "@/lib/users/users";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { DEMO_USERS } from "./demo-users";
-import { FICTIONAL_LINK_NOTE, SAMPLE_STATEMENTS, SAMPLE_WITNESSES, type SampleLink } from "./fictional-samples";
+import { FICTIONAL_LINK_NOTE, SAMPLE_STATEMENTS, SAMPLE_WITNESSES, type SampleLink, type SampleReview, type SampleStatement } from "./fictional-samples";
 import record from "./public-record-1988.json";
 
 // The demo data: the public record of 1988 (copied from the project's shared data) and the
@@ -42,6 +44,17 @@ const PROCEEDING_KIND: Record<string, ProceedingKind> = {
   tribunal: "TRIBUNAL",
   "UN mechanism": "UN_MECHANISM",
   "truth commission": "TRUTH_COMMISSION",
+};
+
+/**
+ * Each proceeding's latest status, in the registry's one status field, as the public record's
+ * timeline for it and the public overview (shared/seed/1988-executions-overview.txt) give it:
+ * the record has the timeline but no status of its own.
+ */
+export const PROCEEDING_STATUS: Record<string, string> = {
+  "Prosecution of Hamid Nouri (Sweden)": "Life sentence upheld on appeal (December 2023); released to Iran in a prisoner exchange (June 2024)",
+  "Iran Tribunal": "Hearings held in London and at the Peace Palace, The Hague (2012)",
+  "UN Special Rapporteur on Iran: atrocity crimes report": "Report published (July 2024)",
 };
 
 /** What the public record calls its overview of the events ("seed"), as a reader should see it. */
@@ -109,6 +122,7 @@ async function importRegistries(): Promise<RecordIds> {
           kind: PROCEEDING_KIND[pr.kind] ?? "OTHER",
           jurisdiction: pr.jurisdiction ?? "",
           court: pr.court ?? "",
+          status: PROCEEDING_STATUS[pr.title] ?? "",
           source: sourceText(pr.source),
           defendants: { create: (pr.defendants ?? []).flatMap((k) => (personIds.has(k) ? [{ personId: personIds.get(k)! }] : [])) },
           timeline: { create: (pr.timeline ?? []).map((t: { date: string; what: string; source?: string }) => ({ date: t.date, what: t.what, source: t.source ?? "" })) },
@@ -151,7 +165,7 @@ function recordId(ids: Map<string, string>, name: string | undefined): string | 
  * A sample's links, made as the linking feature makes them (createLink: the quote checked against
  * the statement's first revision at its offsets, audited). Each quote must occur once in the text.
  */
-async function linkSample(actor: Actor, statement: { id: string; originalText: string }, links: SampleLink[], ids: RecordIds) {
+async function linkSample(actor: Actor, statement: { id: string; originalText: string; language: string }, links: SampleLink[], ids: RecordIds) {
   for (const l of links) {
     const start = statement.originalText.indexOf(l.quote);
     if (start < 0 || statement.originalText.indexOf(l.quote, start + 1) >= 0) throw new Error(`A fictional sample's link quote is not found exactly once in its text: "${l.quote}".`);
@@ -169,10 +183,40 @@ async function linkSample(actor: Actor, statement: { id: string; originalText: s
         eventId: recordId(ids.events, l.event),
         placeId: recordId(ids.places, l.place),
         proceedingId: recordId(ids.proceedings, l.proceeding),
-        note: FICTIONAL_LINK_NOTE,
+        note: FICTIONAL_LINK_NOTE[statement.language as SampleStatement["language"]],
       },
     });
   }
+}
+
+/** Where `quote` lies in `text` (exactly once), as a review comment points at it. */
+function passage(text: string, quote: string) {
+  const start = text.indexOf(quote);
+  if (start < 0 || text.indexOf(quote, start + 1) >= 0) throw new Error(`A fictional sample's review quote is not found exactly once in its text: "${quote}".`);
+  return { startOffset: start, endOffset: start + quote.length, quote };
+}
+
+/**
+ * Brings a sample to its review state through the workflow, as the demo's people would: the
+ * author submits it, and for a decision the reviewer takes it and decides on revision 1 (a
+ * verification with the whole checklist done).
+ */
+async function reviewSample(author: Actor, reviewer: Actor, statement: { id: string; originalText: string }, review: SampleReview) {
+  await submitStatement({ actor: author, statementId: statement.id });
+  if (review.state === "SUBMITTED") return;
+  await takeForReview({ actor: reviewer, statementId: statement.id });
+  const comment = review.comment && { text: review.comment.text, ...(review.comment.quote ? passage(statement.originalText, review.comment.quote) : {}) };
+  await decideReview({
+    actor: reviewer,
+    statementId: statement.id,
+    input: {
+      revisionNumber: 1,
+      decision: review.state,
+      checklist: Object.fromEntries(CHECKLIST.map((k) => [k, review.state === "VERIFIED"])),
+      ...(review.state === "VERIFIED" ? review.grade : {}),
+      comments: comment ? [comment] : [],
+    },
+  });
 }
 
 /**
@@ -199,12 +243,14 @@ export async function seedDemo(): Promise<boolean> {
   }
   const ids = await importRegistries();
   const researcher = users.get("RESEARCHER")!;
+  const reviewer = users.get("REVIEWER")!;
   const witnesses = [];
   for (const w of SAMPLE_WITNESSES) witnesses.push(await createWitness({ actor: researcher, input: { ...w, fictional: true } }));
   for (const s of SAMPLE_STATEMENTS) {
-    const { witness, links, ...rest } = s;
+    const { witness, links, review, ...rest } = s;
     const statement = await createStatement({ actor: researcher, input: { ...rest, witnessId: witnesses[witness].id } });
     await linkSample(researcher, statement, links, ids);
+    if (review) await reviewSample(researcher, reviewer, statement, review);
   }
   return true;
 }

@@ -6,6 +6,7 @@ import { read } from "@/lib/db/write";
 import record from "@/lib/seed/public-record-1988.json";
 import { FICTIONAL_LINK_NOTE, SAMPLE_STATEMENTS } from "@/lib/seed/fictional-samples";
 import { DEMO_USERS } from "@/lib/seed/demo-users";
+import { listReviewQueue } from "@/lib/review/workflow";
 import { OVERVIEW_SOURCE, seedDemo } from "@/lib/seed/seed-demo";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -70,7 +71,7 @@ describe("demo data", () => {
   test("the fictional samples are linked to the public record: each quote is its statement's words at its offsets, and two witnesses corroborate one official at one event", async () => {
     const links = await read((d) =>
       d.link.findMany({
-        include: { person: { select: { key: true } }, event: { select: { title: true } }, place: { select: { name: true } }, proceeding: { select: { title: true } }, statement: { select: { title: true, fictional: true, witnessId: true } } },
+        include: { person: { select: { key: true } }, event: { select: { title: true } }, place: { select: { name: true } }, proceeding: { select: { title: true } }, statement: { select: { title: true, fictional: true, witnessId: true, language: true } } },
       }),
     );
     const samples = SAMPLE_STATEMENTS.flatMap((s) => s.links.map((l) => ({ ...l, title: s.title })));
@@ -79,7 +80,11 @@ describe("demo data", () => {
     for (const l of links) {
       const revision = await read((d) => d.statementRevision.findUniqueOrThrow({ where: { statementId_number: { statementId: l.statementId, number: l.revisionNumber } }, select: { originalText: true } }));
       expect(revision.originalText.slice(l.startOffset, l.endOffset)).toBe(l.quote);
-      expect(l).toMatchObject({ revisionNumber: 1, anchor: "ANCHORED", note: FICTIONAL_LINK_NOTE, statement: { fictional: true } });
+      expect(l).toMatchObject({ revisionNumber: 1, anchor: "ANCHORED", statement: { fictional: true } });
+      // The note says the link is fictional in its statement's language only: one language to a paragraph.
+      expect(l.note).toBe(FICTIONAL_LINK_NOTE[l.statement.language as "fa" | "en"]);
+      expect(l.note).toMatch(l.statement.language === "fa" ? /ساختگی/ : /Fictional/);
+      expect(l.note).not.toMatch(l.statement.language === "fa" ? /[A-Za-z]/ : /[\u0600-\u06FF]/);
     }
     // Each sample link as written in the samples: its statement, person, event, place and proceeding.
     const made = links.map((l) => ({ title: l.statement.title, quote: l.quote, person: l.person.key, role: l.role, allegationType: l.allegationType, event: l.event?.title, place: l.place?.name, proceeding: l.proceeding?.title }));
@@ -93,6 +98,54 @@ describe("demo data", () => {
     const summary = await getPersonAllegationSummary({ actor: admin, personId: nayyeri.id });
     const commission = summary.groups.find((g) => g.event?.title === "Tehran commission questions MEK prisoners" && g.allegationType === "PERSECUTION");
     expect(commission).toMatchObject({ verifiedWitnesses: 0, unverifiedWitnesses: 2, quoteCount: 2 });
+  });
+
+  test("the demo reviewer has a queue: samples stand in several review states, reached through the workflow with its audit trail", async () => {
+    const u = await read((d) => d.user.findFirstOrThrow({ where: { email: DEMO_USERS.find((x) => x.role === "REVIEWER")!.email } }));
+    const reviewer: Actor = { id: u.id, email: u.email, name: u.name, role: "REVIEWER" };
+    const queue = await listReviewQueue({ actor: reviewer, query: {} });
+    expect(queue.total).toBeGreaterThan(0);
+    expect(queue.items.every((s) => s.fictional)).toBe(true);
+    const statements = await read((d) => d.statement.findMany({ include: { reviews: true } }));
+    const states = new Set(statements.map((s) => s.status));
+    // Waiting, sent back and verified: each of the reviewer's views has something to show.
+    expect(states.has("SUBMITTED") || states.has("IN_REVIEW")).toBe(true);
+    expect(states.has("CHANGES_REQUESTED")).toBe(true);
+    expect(states.has("VERIFIED")).toBe(true);
+    for (const s of statements) {
+      const actions = (await read((d) => d.auditEvent.findMany({ where: { recordId: s.id }, orderBy: { seq: "asc" }, select: { action: true } }))).map((e) => e.action);
+      if (s.status === "DRAFT") expect(actions).not.toContain("statement.submit");
+      else expect(actions.slice(0, 2)).toEqual(["statement.create", "statement.submit"]);
+      if (s.status === "CHANGES_REQUESTED" || s.status === "VERIFIED") {
+        expect(actions).toEqual(expect.arrayContaining(["review.take", "review.decide"]));
+        expect(s.reviews).toHaveLength(1);
+        expect(s.reviews[0]).toMatchObject({ decision: s.status, reviewerId: reviewer.id, revisionNumber: s.revisionNumber });
+        // The four-eyes rule held: the reviewer wrote none of it.
+        expect(s.authorId).not.toBe(reviewer.id);
+      }
+      if (s.status === "CHANGES_REQUESTED") {
+        const comments = JSON.parse(s.reviews[0]!.comments) as { text: string; quote?: string; startOffset?: number; endOffset?: number }[];
+        expect(comments.length).toBeGreaterThan(0);
+        for (const c of comments) if (c.quote) expect(s.originalText.slice(c.startOffset, c.endOffset)).toBe(c.quote);
+        // The author was told.
+        expect(await read((d) => d.notification.count({ where: { userId: s.authorId, statementId: s.id, kind: "SENT_BACK" } }))).toBe(1);
+      }
+      if (s.status === "VERIFIED") expect(s.reviews[0]!.sourceReliability && s.reviews[0]!.credibility).toBeTruthy();
+    }
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+
+  test("each proceeding has its latest status, as of its timeline's last entry", async () => {
+    const proceedings = await read((d) => d.proceeding.findMany({ include: { timeline: true } }));
+    expect(proceedings).toHaveLength(record.proceedings.length);
+    for (const p of proceedings) {
+      expect(p.status, p.title).not.toBe("");
+      const last = [...p.timeline].sort((a, b) => (a.date < b.date ? -1 : 1)).pop()!;
+      expect(p.status, p.title).toContain(last.date.slice(0, 4));
+    }
+    const nouri = proceedings.find((p) => p.title.includes("Nouri"))!;
+    expect(nouri.status).toMatch(/appeal/i);
+    expect(nouri.status).toMatch(/prisoner exchange/i);
   });
 
   test("a database that is not empty is left alone", async () => {
