@@ -6,7 +6,11 @@ import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import type { Role } from "@/lib/auth/roles";
 import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
 
-type Messages = { review: { quoteSelection: string } };
+type Decision = "VERIFIED" | "CHANGES_REQUESTED" | "DISPUTED" | "REJECTED";
+type Messages = {
+  review: { quoteSelection: string; needs: Record<Decision | "none", string>; requiredMark: string; optionalMark: string };
+  fieldErrors: Record<string, string>;
+};
 const messages = Object.fromEntries((["en", "fa"] as const).map((l) => [l, JSON.parse(readFileSync(join(process.cwd(), `messages/${l}.json`), "utf8")) as Messages])) as Record<"en" | "fa", Messages>;
 
 // Review and source auditing in the browser: a researcher submits, a reviewer takes the statement
@@ -295,24 +299,99 @@ test.describe("the review form without JavaScript", () => {
     await expect(withScripts.getByTestId("review-form").locator("fieldset", { has: withScripts.getByTestId("comment-text") }).locator(".hint").first()).toContainText(messages.en.review.quoteSelection);
     await scripted.close();
 
-    // Grading left out on purpose: the decision is refused, and the comment typed is still there.
+    // Without scripts the form states the whole rule: what a verification needs, what the others do.
+    await expect(form.getByTestId("decision-needs")).toHaveText(messages.en.review.needs.none);
+    // Half a grade: the decision is refused naming the missing scale, and the comment typed is still there.
     const comment = "Dates disagree with the prison register; please ask the witness again.";
     await form.getByTestId("decision-CHANGES_REQUESTED").check();
+    await form.getByTestId("reliability-C").check();
     await form.getByTestId("comment-text").fill(comment);
     await form.getByTestId("decide").click();
-    await expect(reviewer.getByTestId("field-error-sourceReliability")).toBeVisible();
+    await expect(reviewer.getByTestId("field-error-credibility")).toHaveText(messages.en.fieldErrors.credibility_required_pair);
+    await expect(reviewer.getByTestId("field-error-sourceReliability")).toHaveCount(0);
     await expect(reviewer.getByTestId("review-panel")).toHaveAttribute("data-status", "IN_REVIEW");
     await expect(reviewer.getByTestId("comment-text")).toHaveValue(comment);
+    await expect(reviewer.getByTestId("reliability-C")).toBeChecked();
 
-    await reviewer.getByTestId("reliability-C").check();
-    await reviewer.getByTestId("credibility-3").check();
-    await reviewer.getByTestId("decision-CHANGES_REQUESTED").check();
+    // "Not graded" takes the half grade back without scripts; changes are requested ungraded.
+    await reviewer.getByTestId("reliability-none").check();
     await reviewer.getByTestId("decide").click();
     const panel = reviewer.getByTestId("review-panel");
     await expect(panel).toHaveAttribute("data-status", "CHANGES_REQUESTED");
     const item = panel.getByTestId("review-item").first();
     await expect(item).toHaveAttribute("data-decision", "CHANGES_REQUESTED");
     await expect(item.getByTestId("review-comment")).toHaveText(comment);
+    await expect(item.getByTestId("review-grade")).toHaveAttribute("data-grade", "");
     await context.close();
   });
 });
+
+for (const locale of ["en", "fa"] as const) {
+  test(`the review form says what each decision needs before it is sent; a verification without grades is refused naming each scale, with focus on it; changes are requested ungraded (${locale})`, async ({ browser, baseURL }) => {
+    const m = messages[locale];
+    const researcher = await as(browser, "RESEARCHER", baseURL!);
+    const id = await newStatement(researcher.request, `Review requirements ${locale} ${Date.now()}`, TEXT);
+    expect((await researcher.request.post(`/api/v1/statements/${id}/submit`)).status()).toBe(200);
+    const reviewer = await as(browser, "REVIEWER", baseURL!, locale);
+    expect((await reviewer.request.post(`/api/v1/statements/${id}/take`)).status()).toBe(200);
+    await reviewer.goto(`/statements/${id}`);
+    const form = reviewer.getByTestId("review-form");
+    const needs = form.getByTestId("decision-needs");
+    const reliability = form.getByTestId("reliability-group");
+    const credibility = form.getByTestId("credibility-group");
+    const comments = form.locator("fieldset", { has: reviewer.getByTestId("comment-text") });
+
+    // Before a decision is chosen: the whole rule, and no field marked either way.
+    await expect(needs).toHaveText(m.review.needs.none);
+    await expect(form.getByTestId("mark-required")).toHaveCount(0);
+
+    // Chosen from the keyboard: the grading becomes required for a verification, and the hint says so.
+    await form.getByTestId("decision-VERIFIED").focus();
+    await reviewer.keyboard.press("Space");
+    await expect(needs).toHaveText(m.review.needs.VERIFIED);
+    await expect(reliability.locator("legend")).toContainText(m.review.requiredMark);
+    await expect(credibility.locator("legend")).toContainText(m.review.requiredMark);
+    await expect(comments.locator("legend")).toContainText(m.review.optionalMark);
+    await expect(form.getByTestId("reliability-A")).toHaveAttribute("required", "");
+    // The next decision (arrow key): grading optional, a comment required.
+    await reviewer.keyboard.press("ArrowDown");
+    await expect(form.getByTestId("decision-CHANGES_REQUESTED")).toBeChecked();
+    await expect(needs).toHaveText(m.review.needs.CHANGES_REQUESTED);
+    await expect(reliability.locator("legend")).toContainText(m.review.optionalMark);
+    await expect(comments.locator("legend")).toContainText(m.review.requiredMark);
+    await expect(form.getByTestId("reliability-A")).not.toHaveAttribute("required", "");
+
+    for (const width of [1280, 390]) {
+      await reviewer.setViewportSize({ width, height: 900 });
+      await shot(reviewer, `review-needs-${locale}-${width}`);
+    }
+    await reviewer.setViewportSize({ width: 1280, height: 900 });
+
+    // A verification with every check but no grade: refused, each scale named in the reader's
+    // language, focus on the first one; nothing recorded.
+    await form.getByTestId("decision-VERIFIED").check();
+    for (const box of await form.locator('input[type="checkbox"]').all()) await box.check();
+    await form.getByTestId("decide").click();
+    await expect(reviewer.getByTestId("field-error-sourceReliability")).toHaveText(m.fieldErrors.reliability_required_verify);
+    await expect(reviewer.getByTestId("field-error-credibility")).toHaveText(m.fieldErrors.credibility_required_verify);
+    await expect(reviewer.getByTestId("field-error-checklist")).toHaveCount(0);
+    expect(await reviewer.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("sourceReliability");
+    await expect(reviewer.getByTestId("review-panel")).toHaveAttribute("data-status", "IN_REVIEW");
+    await expect(reviewer.getByTestId("review-item")).toHaveCount(0);
+    for (const width of [1280, 390]) {
+      await reviewer.setViewportSize({ width, height: 900 });
+      await shot(reviewer, `review-refused-${locale}-${width}`);
+    }
+    await reviewer.setViewportSize({ width: 1280, height: 900 });
+
+    // Changes requested with a comment and no grade: recorded, ungraded.
+    await reviewer.getByTestId("decision-CHANGES_REQUESTED").check();
+    await reviewer.getByTestId("comment-text").fill(locale === "fa" ? "تاریخ ملاقات‌ها را از شاهد دوباره بپرسید." : "Please ask the witness again about the date.");
+    await reviewer.getByTestId("decide").click();
+    const panel = reviewer.getByTestId("review-panel");
+    await expect(panel).toHaveAttribute("data-status", "CHANGES_REQUESTED");
+    await expect(panel.getByTestId("review-item").first().getByTestId("review-grade")).toHaveAttribute("data-grade", "");
+    await researcher.context().close();
+    await reviewer.context().close();
+  });
+}
