@@ -8,6 +8,7 @@ import { searchEvents } from "@/lib/events/events";
 import { searchPersons } from "@/lib/persons";
 import { searchPlaces } from "@/lib/places/places";
 import { searchProceedings } from "@/lib/proceedings/proceedings";
+import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { words } from "./normalize";
 
 // The choices of the search page's filters: the records a statement can be linked to (person,
@@ -64,9 +65,14 @@ export async function searchFilterOptions({ actor, chosen = {}, cap = FILTER_LIS
     filter("events"),
     filter("places"),
     filter("proceedings"),
-    // Only people who recorded a statement: the filter names nobody else. They are the
+    // Only people who recorded a statement the reader may see: the filter names nobody else
+    // (a legal team is not told who wrote statements it may not read). They are the
     // organisation's own accounts (tens, not thousands), so this list stays whole.
-    rawAll<FilterOption>(Prisma.sql`SELECT u."id", u."name", '' AS "nameFa" FROM "User" u WHERE EXISTS (SELECT 1 FROM "Statement" s WHERE s."authorId" = u."id") ORDER BY u."name", u."id"`),
+    rawAll<FilterOption>(
+      Prisma.sql`SELECT u."id", u."name", '' AS "nameFa" FROM "User" u
+        WHERE EXISTS (SELECT 1 FROM "Statement" s WHERE s."authorId" = u."id" ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty})
+        ORDER BY u."name", u."id"`,
+    ),
   ]);
   return { persons, events, places, proceedings, authors, searchable: registry };
 }

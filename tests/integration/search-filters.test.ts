@@ -6,7 +6,8 @@ import { createPlace } from "@/lib/places/places";
 import { createProceeding, searchProceedings } from "@/lib/proceedings/proceedings";
 import { MAX_CANDIDATES, resolveFilterName, searchFilterOptions } from "@/lib/search/filter-options";
 import { createStatement } from "@/lib/statements/statements";
-import { createWitness } from "@/lib/witnesses/witnesses";
+import { createWitness, withdrawConsent } from "@/lib/witnesses/witnesses";
+import { read } from "@/lib/db/write";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -87,6 +88,21 @@ describe("the filters' choices", () => {
     expect(o.events.chosen).toBeNull();
     const none = await searchFilterOptions({ actor: reviewer, cap: 1 });
     for (const kind of ["persons", "events", "places", "proceedings"] as const) expect(none[kind]).toEqual({ choices: null, chosen: null });
+  });
+
+  test("a legal team's author list names only those who recorded a statement it may read", async () => {
+    const other = await makeActor("RESEARCHER");
+    const legal = await makeActor("LEGAL");
+    const shared = await createWitness({ actor: other, input: { fictional: true, consents: [{ scope: "LEGAL_SHARING", givenAt: "2024-01-01", method: "WRITTEN" }] } });
+    await createStatement({ actor: other, input: { witnessId: shared.id, title: "Fictional shared sample", language: "en", originalText: "A fictional account, shared." } });
+    const authors = async (actor: Actor) => (await searchFilterOptions({ actor })).authors.map((a) => a.id).sort();
+    // The first researcher's only statement is from a witness without legal-sharing consent.
+    expect(await authors(reviewer)).toEqual([researcher.id, other.id].sort());
+    expect(await authors(legal)).toEqual([other.id]);
+    const consent = await read((tx) => tx.consent.findFirstOrThrow({ where: { witnessId: shared.id, scope: "LEGAL_SHARING" } }));
+    await withdrawConsent({ actor: other, consentId: consent.id, input: {} });
+    expect(await authors(legal)).toEqual([]);
+    expect(await authors(reviewer)).toEqual([researcher.id, other.id].sort());
   });
 
   test("signed out: refused", async () => {
