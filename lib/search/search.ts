@@ -31,7 +31,7 @@ export type SearchItem = {
   id: string;
   title: string;
   titleParts: Part[];
-  /** A person's, organisation's or place's Persian name, an event's Persian title ("" when it has none): what a Persian page heads the result with. */
+  /** A person's, organisation's or place's Persian name, an event's Persian title ("" when it has none, or when not asked for: `persianTitles`): what a Persian page heads the result with. */
   titleFa: string;
   titleFaParts: Part[];
   parts: Part[];
@@ -93,7 +93,7 @@ const STATEMENT_ONLY: (keyof SearchQuery)[] = ["status", "language", "personId",
 /** Between the fields of a registry record in its snippet. */
 const FIELD_BREAK = " · ";
 
-export async function search({ actor, query }: { actor: Actor | null; query: unknown }): Promise<SearchResult> {
+export async function search({ actor, query, persianTitles: withPersian = false }: { actor: Actor | null; query: unknown; persianTitles?: boolean }): Promise<SearchResult> {
   authorize(actor, "statement.read");
   const q = parseInput(ZSearchQuery, query ?? {});
   const parsed = parseQuery(q.q);
@@ -125,7 +125,9 @@ export async function search({ actor, query }: { actor: Actor | null; query: unk
   // A page past the end has no row to carry the total: count with the first page instead.
   const totalRow = rows[0] ?? (q.page > 1 ? (await runQuery({ ...args, q: { ...q, page: 1, pageSize: 1 } }))[0] : undefined);
   const atLeast = totalRow ? Number(totalRow.matched) > RANK_CAP : false;
-  const persian = await persianTitles(rows);
+  // Read only for a page that heads results in Persian: up to four more queries a search, which
+  // on PostgreSQL cost the benchmark's name searches a third more server CPU (see bench/RESULTS.md).
+  const persian = withPersian ? await persianTitles(rows) : new Map<string, string>();
   const items = rows.map((r): SearchItem => {
     // A registry record's text is its fields, one to a line (index-record.ts): kept apart.
     const parts = snippet(r.body, highlight, r.normBody, r.type === "statement" ? {} : { fieldBreak: FIELD_BREAK });

@@ -124,7 +124,7 @@ describe("a registry result's Persian name", () => {
     const org = await createOrganisation({ actor: researcher, input: { name: "Qaranfil Bureau", nameFa: "ادارهٔ قرنفیل" } });
     const pl = await createPlace({ actor: researcher, input: { name: "Qaranfil Camp", nameFa: "اردوگاه قرنفیل" } });
     const ev = await createEvent({ actor: researcher, input: { title: "Qaranfil transfers", titleFa: "انتقال‌های قرنفیل", dateStart: "1988-08" } });
-    const byId = async (q: string, type: string) => new Map((await search({ actor: researcher, query: { q, type } })).items.map((i) => [i.id, i]));
+    const byId = async (q: string, type: string, persianTitles = true) => new Map((await search({ actor: researcher, query: { q, type }, persianTitles })).items.map((i) => [i.id, i]));
 
     const persons = await byId("قرنفیلی", "person");
     expect(persons.get(person.id)?.titleFa).toBe(person.nameFa);
@@ -136,5 +136,7 @@ describe("a registry result's Persian name", () => {
     expect((await byId("Qaranfil Bureau", "organisation")).get(org.id)?.titleFa).toBe(org.nameFa);
     expect((await byId("Qaranfil Camp", "place")).get(pl.id)?.titleFa).toBe(pl.nameFa);
     expect((await byId("Qaranfil transfers", "event")).get(ev.id)?.titleFa).toBe(ev.titleFa);
+    // Unasked (the API, an English page), the names are not read.
+    expect((await byId("قرنفیلی", "person", false)).get(person.id)).toMatchObject({ title: person.name, titleFa: "", titleFaParts: [] });
   });
 });

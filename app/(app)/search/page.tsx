@@ -99,7 +99,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     // A search the search refuses is shown with its field errors, before orHttpError (which
     // answers any other refusal with its 404 or 403 page) sees it.
     result = await orHttpError(
-      search({ actor, query }).catch((e) => {
+      search({ actor, query, persianTitles: fa }).catch((e) => {
         const app = toAppError(e);
         if (app?.code !== "INVALID_INPUT") throw e;
         errors = Object.fromEntries(Object.entries(app.fields ?? { _: [app.message] }).map(([k, v]) => [k, v.map((m) => fieldErrorMessage(m, locale as Locale))]));
