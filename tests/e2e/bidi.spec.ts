@@ -94,8 +94,9 @@ test("Persian pages show dates and numbers with separators the right way round, 
   const first = async (path: string) => ((await (await page.request.get(path)).json()) as { items: { id: string }[] }).items[0]!.id;
   const [witness, statement, event, proceeding] = await Promise.all(["/api/v1/witnesses", "/api/v1/statements", "/api/v1/events", "/api/v1/proceedings"].map(first));
 
-  // The check itself: a date written into a Persian sentence without isolation is caught.
-  await page.goto("/");
+  // The check itself: a date written into a Persian sentence without isolation is caught. The
+  // paragraph is added once the page's scripts have run: React, still hydrating, would remove it.
+  await page.goto("/", { waitUntil: "networkidle" });
   await page.evaluate(() => {
     const p = document.createElement("p");
     p.textContent = "مثلاً ۱۲ مرداد ۱۳۶۷ یا 1988-07-19.";
