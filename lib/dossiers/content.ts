@@ -60,14 +60,19 @@ async function subjectContent(db: Tx, d: { subjectType: string; proceedingId: st
       type: "PROCEEDING",
       id: p.id,
       title: p.title,
+      titleFa: p.titleFa,
       kind: p.kind,
       jurisdiction: p.jurisdiction,
+      jurisdictionFa: p.jurisdictionFa,
       court: p.court,
+      courtFa: p.courtFa,
       docket: p.docket,
       charges: p.charges,
+      chargesFa: p.chargesFa,
       status: p.status,
+      statusFa: p.statusFa,
       defendants: p.defendants.map((x) => x.person).sort((a, b) => a.name.localeCompare(b.name)),
-      timeline: p.timeline.map((t) => ({ date: t.date, what: t.what, source: t.source })),
+      timeline: p.timeline.map((t) => ({ date: t.date, what: t.what, whatFa: t.whatFa, source: t.source })),
     };
   }
   const p = await db.person.findUnique({ where: { id: d.personId ?? "" }, include: { aliases: { orderBy: { name: "asc" } } } });

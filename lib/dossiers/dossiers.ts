@@ -43,8 +43,8 @@ export async function loadDossierRow(db: Tx, dossierId: string): Promise<Dossier
 
 async function subjectRef(db: Tx, d: { subjectType: string; proceedingId: string | null; personId: string | null }) {
   if (d.subjectType === "PROCEEDING" && d.proceedingId) {
-    const p = await db.proceeding.findUnique({ where: { id: d.proceedingId }, select: { id: true, title: true } });
-    return { id: d.proceedingId, name: p?.title ?? "", nameFa: "" };
+    const p = await db.proceeding.findUnique({ where: { id: d.proceedingId }, select: { id: true, title: true, titleFa: true } });
+    return { id: d.proceedingId, name: p?.title ?? "", nameFa: p?.titleFa ?? "" };
   }
   const p = d.personId ? await db.person.findUnique({ where: { id: d.personId }, select: { id: true, name: true, nameFa: true } }) : null;
   return { id: d.personId ?? "", name: p?.name ?? "", nameFa: p?.nameFa ?? "" };

@@ -83,7 +83,7 @@ export const ZDossierOut = z.object({
   title: z.string(),
   description: z.string(),
   subjectType: z.enum(DOSSIER_SUBJECTS),
-  subject: z.object({ id: z.string(), name: z.string(), nameFa: z.string() }).describe("A proceeding's title (nameFa empty) or a person's names"),
+  subject: z.object({ id: z.string(), name: z.string(), nameFa: z.string() }).describe("A proceeding's titles (nameFa: its Persian title, empty if not given) or a person's names"),
   nextExhibitNumber: z.number().int(),
   createdBy: z.object({ id: z.string(), name: z.string() }),
   createdAt: zIso,
@@ -226,14 +226,19 @@ export type DossierSubjectContent =
       type: "PROCEEDING";
       id: string;
       title: string;
+      titleFa: string;
       kind: string;
       jurisdiction: string;
+      jurisdictionFa: string;
       court: string;
+      courtFa: string;
       docket: string;
       charges: string;
+      chargesFa: string;
       status: string;
+      statusFa: string;
       defendants: NamedRef[];
-      timeline: { date: string; what: string; source: string }[];
+      timeline: { date: string; what: string; whatFa: string; source: string }[];
     }
   | { type: "PERSON"; id: string; name: string; nameFa: string; aliases: string[]; summary: string };
 

@@ -32,18 +32,23 @@ function toOut(p: Loaded): ProceedingOut {
   const key = (s: string | null) => s ?? "9999-99-99";
   // Entries in date order; entries with the same span keep the order they were entered in.
   const timeline = p.timeline
-    .map((t, i) => ({ id: t.id, date: t.date, ...spanOf(t.date), what: t.what, source: t.source, i }))
+    .map((t, i) => ({ id: t.id, date: t.date, ...spanOf(t.date), what: t.what, whatFa: t.whatFa, source: t.source, i }))
     .sort((a, b) => key(a.earliest).localeCompare(key(b.earliest)) || key(a.latest).localeCompare(key(b.latest)) || a.i - b.i)
     .map(({ i: _i, ...t }) => t);
   return {
     id: p.id,
     title: p.title,
+    titleFa: p.titleFa,
     kind: p.kind,
     jurisdiction: p.jurisdiction,
+    jurisdictionFa: p.jurisdictionFa,
     court: p.court,
+    courtFa: p.courtFa,
     docket: p.docket,
     charges: p.charges,
+    chargesFa: p.chargesFa,
     status: p.status,
+    statusFa: p.statusFa,
     source: p.source,
     defendants: p.defendants.map((d) => d.person).sort((a, b) => a.name.localeCompare(b.name)),
     timeline,
@@ -55,7 +60,7 @@ function toOut(p: Loaded): ProceedingOut {
 const auditView = ({ id: _id, createdAt: _c, updatedAt: _u, defendants, timeline, ...rest }: ProceedingOut) => ({
   ...rest,
   defendantIds: defendants.map((d) => d.id),
-  timeline: timeline.map(({ date, what, source }) => ({ date, what, source })),
+  timeline: timeline.map(({ date, what, whatFa, source }) => ({ date, what, whatFa, source })),
 });
 
 async function assertTitleFree(tx: Tx, title: string, exceptId?: string) {
@@ -69,8 +74,8 @@ async function assertDefendantsExist(tx: Tx, ids: string[]) {
   if (found !== ids.length) throw new AppError("INVALID_INPUT", "A defendant is not in the persons registry.", { defendantIds: ["not_found"] });
 }
 
-type Entry = { date: { input: string }; what: string; source: string };
-const entryRow = (e: Entry) => ({ date: e.date.input, what: e.what, source: e.source });
+type Entry = { date: { input: string }; what: string; whatFa: string; source: string };
+const entryRow = (e: Entry) => ({ date: e.date.input, what: e.what, whatFa: e.whatFa, source: e.source });
 
 export async function createProceeding({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ProceedingOut> {
   authorize(actor, "registry.edit");
@@ -139,7 +144,7 @@ export type ProceedingHit = ProceedingOut & { score: number; matched: string | n
 export async function listProceedingPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<ProceedingHit>> {
   authorize(actor, "registry.read");
   return pageOfTitles(query, {
-    titles: async () => (await read((db) => db.proceeding.findMany({ select: { id: true, title: true } }))).map((p) => ({ id: p.id, name: p.title, nameFa: "", aliases: [] })),
+    titles: async () => (await read((db) => db.proceeding.findMany({ select: { id: true, title: true, titleFa: true } }))).map((p) => ({ id: p.id, name: p.title, nameFa: p.titleFa, aliases: [] })),
     count: () => read((db) => db.proceeding.count()),
     inOrder: async (skip, take) => (await read((db) => db.proceeding.findMany({ include: INCLUDE, orderBy: [{ title: "asc" }, { id: "asc" }], skip, take }))).map(toOut),
     byIds: async (ids) => (await read((db) => db.proceeding.findMany({ where: { id: { in: ids } }, include: INCLUDE }))).map(toOut),
@@ -155,9 +160,9 @@ export async function searchProceedings({ actor, query }: { actor: Actor | null;
   authorize(actor, "registry.read");
   const q = parseInput(ZRegistryQuery, query ?? {});
   if (!q.q) return (await listProceedings({ actor })).slice(0, q.limit).map((p) => ({ ...p, score: 1, matched: null }));
-  const titles = await read((db) => db.proceeding.findMany({ select: { id: true, title: true } }));
+  const titles = await read((db) => db.proceeding.findMany({ select: { id: true, title: true, titleFa: true } }));
   return rankTitlesThenRead(
-    titles.map((p) => ({ id: p.id, name: p.title, nameFa: "", aliases: [] })),
+    titles.map((p) => ({ id: p.id, name: p.title, nameFa: p.titleFa, aliases: [] })),
     q.q,
     q.limit,
     async (ids) => (await read((db) => db.proceeding.findMany({ where: { id: { in: ids } }, include: INCLUDE }))).map(toOut),

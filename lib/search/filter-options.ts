@@ -38,7 +38,7 @@ const REGISTRY: Record<RegistryFilterKind, { select: Prisma.Sql; order: Prisma.S
   persons: { select: Prisma.sql`SELECT "id", "name", "nameFa", NULL AS "date" FROM "Person"`, order: Prisma.sql`ORDER BY "name", "id"` },
   events: { select: Prisma.sql`SELECT "id", "title" AS "name", "titleFa" AS "nameFa", "dateStart" AS "date" FROM "Event"`, order: Prisma.sql`ORDER BY "title", "id"` },
   places: { select: Prisma.sql`SELECT "id", "name", "nameFa", NULL AS "date" FROM "Place"`, order: Prisma.sql`ORDER BY "name", "id"` },
-  proceedings: { select: Prisma.sql`SELECT "id", "title" AS "name", '' AS "nameFa", NULL AS "date" FROM "Proceeding"`, order: Prisma.sql`ORDER BY "title", "id"` },
+  proceedings: { select: Prisma.sql`SELECT "id", "title" AS "name", "titleFa" AS "nameFa", NULL AS "date" FROM "Proceeding"`, order: Prisma.sql`ORDER BY "title", "id"` },
 };
 
 const clean = ({ id, name, nameFa, date }: FilterOption): FilterOption => (date ? { id, name, nameFa, date } : { id, name, nameFa });
@@ -82,7 +82,7 @@ async function byName(actor: Actor, kind: RegistryFilterKind, query: { q: string
   if (kind === "persons") return searchPersons({ actor, query });
   if (kind === "places") return searchPlaces({ actor, query });
   if (kind === "events") return (await searchEvents({ actor, query })).map((e) => ({ id: e.id, name: e.title, nameFa: e.titleFa, date: e.dateStart, score: e.score }));
-  return (await searchProceedings({ actor, query })).map((p) => ({ id: p.id, name: p.title, nameFa: "", score: p.score }));
+  return (await searchProceedings({ actor, query })).map((p) => ({ id: p.id, name: p.title, nameFa: p.titleFa, score: p.score }));
 }
 
 /** `more`: other records match too, beyond the MAX_CANDIDATES offered. */

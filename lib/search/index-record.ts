@@ -85,8 +85,27 @@ export async function loadDocContent(tx: Tx, type: SearchType, id: string): Prom
       return e && { title: e.title, body: lines(e.titleFa, e.description, e.source), dateFrom: e.earliest ?? e.dateStart, dateTo: e.latest ?? e.dateEnd ?? e.dateStart };
     }
     case "proceeding": {
-      const p = await tx.proceeding.findUnique({ where: { id } });
-      return p && { title: p.title, body: lines(proceedingKindText(p.kind), p.jurisdiction, p.court, p.docket, p.charges, p.status) };
+      const p = await tx.proceeding.findUnique({ where: { id }, include: { timeline: { select: { whatFa: true }, orderBy: { id: "asc" } } } });
+      if (!p) return null;
+      // Each English field with its Persian beside it; the timeline's Persian entries too, as
+      // a Persian reader may remember a proceeding by a step in it («حکم حبس ابد»).
+      return {
+        title: p.title,
+        body: lines(
+          p.titleFa,
+          proceedingKindText(p.kind),
+          p.jurisdiction,
+          p.jurisdictionFa,
+          p.court,
+          p.courtFa,
+          p.docket,
+          p.charges,
+          p.chargesFa,
+          p.status,
+          p.statusFa,
+          ...p.timeline.map((t) => t.whatFa),
+        ),
+      };
     }
     case "source": {
       const s = await tx.source.findUnique({ where: { id } });

@@ -163,20 +163,21 @@ export async function search({ actor, query, persianTitles: withPersian = false 
 
 /**
  * The Persian names of a page's persons, organisations and places and the Persian titles of its
- * events, by "type:id". The index's title is the registry's (Latin) name; the Persian one is read
+ * events and proceedings, by "type:id". The index's title is the registry's (Latin) name; the Persian one is read
  * from the records themselves, for the page's few rows only.
  */
 async function persianTitles(rows: Row[]): Promise<Map<string, string>> {
   const ids = (type: SearchType) => rows.filter((r) => r.type === type).map((r) => r.recordId);
-  const [persons, organisations, places, events] = [ids("person"), ids("organisation"), ids("place"), ids("event")];
+  const [persons, organisations, places, events, proceedings] = [ids("person"), ids("organisation"), ids("place"), ids("event"), ids("proceeding")];
   const none = Promise.resolve([] as { id: string; nameFa: string }[]);
   const found = await Promise.all([
     persons.length ? read((db) => db.person.findMany({ where: { id: { in: persons } }, select: { id: true, nameFa: true } })) : none,
     organisations.length ? read((db) => db.organisation.findMany({ where: { id: { in: organisations } }, select: { id: true, nameFa: true } })) : none,
     places.length ? read((db) => db.place.findMany({ where: { id: { in: places } }, select: { id: true, nameFa: true } })) : none,
     events.length ? read((db) => db.event.findMany({ where: { id: { in: events } }, select: { id: true, titleFa: true } })).then((es) => es.map((e) => ({ id: e.id, nameFa: e.titleFa }))) : none,
+    proceedings.length ? read((db) => db.proceeding.findMany({ where: { id: { in: proceedings } }, select: { id: true, titleFa: true } })).then((ps) => ps.map((p) => ({ id: p.id, nameFa: p.titleFa }))) : none,
   ]);
-  const types = ["person", "organisation", "place", "event"] as const;
+  const types = ["person", "organisation", "place", "event", "proceeding"] as const;
   return new Map(found.flatMap((records, i) => records.filter((x) => x.nameFa).map((x) => [`${types[i]}:${x.id}`, x.nameFa] as const)));
 }
 

@@ -102,7 +102,7 @@ export type ExportContent = {
     title: string;
     subjectType: string;
     description: string;
-    subject: { type: "PROCEEDING"; id: string; title: string; court: string; jurisdiction: string } | { type: "PERSON"; id: string; name: string; nameFa: string } | null;
+    subject: { type: "PROCEEDING"; id: string; title: string; titleFa: string; court: string; courtFa: string; jurisdiction: string } | { type: "PERSON"; id: string; name: string; nameFa: string } | null;
   };
   items: ExportItem[];
   excluded: ExcludedStatement[];
@@ -205,7 +205,7 @@ export async function loadExportContent({ actor, dossierId, reveal }: { actor: A
   if (c.subject.type === "PROCEEDING") {
     c.subject.timeline.forEach((t, n) => {
       const d = dualDate(t.date);
-      chronology.push({ id: `timeline-${n}`, title: t.what, titleFa: "", input: t.date, gregorian: d.en?.gregorian ?? null, persian: d.fa?.persian ?? null, sortKey: d.earliest ?? t.date, origin: "proceeding", citedBy: [] });
+      chronology.push({ id: `timeline-${n}`, title: t.what, titleFa: t.whatFa, input: t.date, gregorian: d.en?.gregorian ?? null, persian: d.fa?.persian ?? null, sortKey: d.earliest ?? t.date, origin: "proceeding", citedBy: [] });
     });
   }
   chronology.sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.title.localeCompare(b.title));
@@ -219,7 +219,7 @@ export async function loadExportContent({ actor, dossierId, reveal }: { actor: A
       description: c.dossier.description,
       subject:
         subj.type === "PROCEEDING"
-          ? { type: "PROCEEDING", id: subj.id, title: subj.title, court: subj.court, jurisdiction: subj.jurisdiction }
+          ? { type: "PROCEEDING", id: subj.id, title: subj.title, titleFa: subj.titleFa, court: subj.court, courtFa: subj.courtFa, jurisdiction: subj.jurisdiction }
           : { type: "PERSON", id: subj.id, name: subj.name, nameFa: subj.nameFa },
     },
     items,

@@ -124,7 +124,7 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
   const d = content.dossier;
   const subject =
     d.subject?.type === "PROCEEDING"
-      ? `${bi("Proceeding", "دادرسی")}: ${bdi(d.subject.title)}${d.subject.court ? ` — ${bdi(d.subject.court)}` : ""}`
+      ? `${bi("Proceeding", "دادرسی")}: ${bdi(d.subject.title)}${d.subject.titleFa ? ` / ${bdi(d.subject.titleFa, "fa")}` : ""}${d.subject.court ? ` — ${bdi(d.subject.court)}` : ""}${d.subject.courtFa ? ` / ${bdi(d.subject.courtFa, "fa")}` : ""}`
       : d.subject?.type === "PERSON"
         ? `${bi("Person", "فرد")}: ${bdi(d.subject.name)}${d.subject.nameFa ? ` / ${bdi(d.subject.nameFa, "fa")}` : ""}`
         : "";

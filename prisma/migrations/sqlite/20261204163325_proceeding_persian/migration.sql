@@ -1,0 +1,13 @@
+-- A proceeding's title, jurisdiction, court, charges and status in Persian, and each timeline
+-- entry's text in Persian, shown first by the Persian interface when given (the English
+-- otherwise). Existing proceedings get none. Added at the end of the tables rather than by
+-- copying them into new ones: SQLite adds a column with a constant default in place.
+-- AlterTable
+ALTER TABLE "Proceeding" ADD COLUMN "titleFa" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "Proceeding" ADD COLUMN "jurisdictionFa" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "Proceeding" ADD COLUMN "courtFa" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "Proceeding" ADD COLUMN "chargesFa" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "Proceeding" ADD COLUMN "statusFa" TEXT NOT NULL DEFAULT '';
+
+-- AlterTable
+ALTER TABLE "ProceedingStatusEntry" ADD COLUMN "whatFa" TEXT NOT NULL DEFAULT '';
