@@ -57,6 +57,29 @@ export const PROCEEDING_STATUS: Record<string, string> = {
   "UN Special Rapporteur on Iran: atrocity crimes report": "Report published (July 2024)",
 };
 
+/** The same statuses in Persian, for the Persian pages (dates as the English gives them, in Persian digits). */
+export const PROCEEDING_STATUS_FA: Record<string, string> = {
+  "Prosecution of Hamid Nouri (Sweden)": "حکم حبس ابد در تجدیدنظر تأیید شد (دسامبر ۲۰۲۳)؛ در مبادلهٔ زندانیان به ایران فرستاده شد (ژوئن ۲۰۲۴)",
+  "Iran Tribunal": "جلسه‌های رسیدگی در لندن و در کاخ صلح لاهه برگزار شد (۲۰۱۲)",
+  "UN Special Rapporteur on Iran: atrocity crimes report": "گزارش منتشر شد (ژوئیهٔ ۲۰۲۴)",
+};
+
+/**
+ * The charges, where the public record or the overview states them: for Hamid Nouri the overview
+ * quotes the charge ("torturing prisoners and subjecting them to inhumane conditions"), and the
+ * record's timeline repeats it. Only that: the other counts of the Swedish indictment are in
+ * neither, so the demo does not state them.
+ */
+export const PROCEEDING_CHARGES: Record<string, { en: string; fa: string }> = {
+  "Prosecution of Hamid Nouri (Sweden)": {
+    en: "Torturing prisoners and subjecting them to inhumane conditions (the charge as the public overview quotes it).",
+    fa: "شکنجهٔ زندانیان و نگه‌داشتن آنان در شرایط غیرانسانی (اتهام، چنان‌که گزارش عمومی نقل می‌کند).",
+  },
+};
+
+/** The public record's proceedings, with the Persian texts this copy of it adds (title_fa, …). */
+type RecordProceeding = (typeof record.proceedings)[number] & { title_fa?: string; jurisdiction_fa?: string; court_fa?: string };
+
 /** What the public record calls its overview of the events ("seed"), as a reader should see it. */
 export const OVERVIEW_SOURCE = "Public overview of the 1988 prison executions (demo reference data)";
 const sourceText = (source: string) => source.replace(/^seed\b/, OVERVIEW_SOURCE);
@@ -115,21 +138,30 @@ async function importRegistries(): Promise<RecordIds> {
       created.push({ recordType: "Event", id: event.id, after: { title: ev.title, titleFa: ev.title_fa ?? "", date: ev.date } });
     }
     const proceedingIds = new Map<string, string>();
-    for (const pr of record.proceedings) {
+    for (const pr of record.proceedings as RecordProceeding[]) {
+      const charges = PROCEEDING_CHARGES[pr.title];
       const proceeding = await tx.proceeding.create({
         data: {
           title: pr.title,
+          titleFa: pr.title_fa ?? "",
           kind: PROCEEDING_KIND[pr.kind] ?? "OTHER",
           jurisdiction: pr.jurisdiction ?? "",
+          jurisdictionFa: pr.jurisdiction_fa ?? "",
           court: pr.court ?? "",
+          courtFa: pr.court_fa ?? "",
+          charges: charges?.en ?? "",
+          chargesFa: charges?.fa ?? "",
           status: PROCEEDING_STATUS[pr.title] ?? "",
+          statusFa: PROCEEDING_STATUS_FA[pr.title] ?? "",
           source: sourceText(pr.source),
           defendants: { create: (pr.defendants ?? []).flatMap((k) => (personIds.has(k) ? [{ personId: personIds.get(k)! }] : [])) },
-          timeline: { create: (pr.timeline ?? []).map((t: { date: string; what: string; source?: string }) => ({ date: t.date, what: t.what, source: t.source ?? "" })) },
+          timeline: {
+            create: (pr.timeline ?? []).map((t: { date: string; what: string; what_fa?: string; source?: string }) => ({ date: t.date, what: t.what, whatFa: t.what_fa ?? "", source: t.source ?? "" })),
+          },
         },
       });
       proceedingIds.set(pr.title, proceeding.id);
-      created.push({ recordType: "Proceeding", id: proceeding.id, after: { title: pr.title } });
+      created.push({ recordType: "Proceeding", id: proceeding.id, after: { title: pr.title, titleFa: pr.title_fa ?? "" } });
     }
     const sources: { id: string; author: string; year: number | null; kind: string }[] = [];
     for (const s of record.sources) {

@@ -8,6 +8,8 @@ import { FICTIONAL_LINK_NOTE, SAMPLE_STATEMENTS } from "@/lib/seed/fictional-sam
 import { DEMO_USERS } from "@/lib/seed/demo-users";
 import { listReviewQueue } from "@/lib/review/workflow";
 import { OVERVIEW_SOURCE, seedDemo } from "@/lib/seed/seed-demo";
+import { search } from "@/lib/search";
+import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
 let db: TestDatabase;
@@ -146,6 +148,24 @@ describe("demo data", () => {
     const nouri = proceedings.find((p) => p.title.includes("Nouri"))!;
     expect(nouri.status).toMatch(/appeal/i);
     expect(nouri.status).toMatch(/prisoner exchange/i);
+  });
+
+  test("each proceeding has its Persian texts, and the Nouri prosecution its charges as the public record states them", async () => {
+    const proceedings = await read((d) => d.proceeding.findMany({ include: { timeline: true } }));
+    const persian = /[\u0600-\u06FF]/;
+    for (const p of proceedings) {
+      expect(p.titleFa, p.title).toMatch(persian);
+      expect(p.statusFa, p.title).toMatch(persian);
+      if (p.jurisdiction) expect(p.jurisdictionFa, p.title).toMatch(persian);
+      if (p.court) expect(p.courtFa, p.title).toMatch(persian);
+      for (const e of p.timeline) expect(e.whatFa, `${p.title}: ${e.what}`).toMatch(persian);
+    }
+    const nouri = proceedings.find((p) => p.title.includes("Nouri"))!;
+    // The charge the overview quotes and the record's timeline repeats, in both languages.
+    expect(nouri.charges).toMatch(/torturing prisoners and subjecting them to inhumane conditions/i);
+    expect(nouri.chargesFa).toMatch(/شکنجه/);
+    // The Persian pages find it by its Persian title.
+    expect((await search({ actor: (await makeActor("REVIEWER")), query: { q: "حمید نوری", type: "proceeding" } })).items.map((i) => i.id)).toContain(nouri.id);
   });
 
   test("a database that is not empty is left alone", async () => {
