@@ -155,9 +155,9 @@ function Positions({ change, side, sep, none, calendar, locale }: { change: Fiel
   );
 }
 
-type TimelineValue = { date: string; what?: string; source?: string | null };
+type TimelineValue = { date: string; what?: string; whatFa?: string; source?: string | null };
 
-/** A proceeding's timeline as the audit keeps it: a list of { date, what, source }. */
+/** A proceeding's timeline as the audit keeps it: a list of { date, what, whatFa, source } (whatFa since proceedings have Persian texts). */
 function isTimeline(recordType: string, field: string, v: unknown): v is TimelineValue[] {
   return recordType === "Proceeding" && field === "timeline" && Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "object" && x !== null && typeof (x as { date?: unknown }).date === "string");
 }
@@ -177,6 +177,14 @@ function Timeline({ change, side, sep, calendar, locale }: { change: FieldChange
             <>
               {sep}
               <bdi dir="auto">{e.what}</bdi>
+            </>
+          )}
+          {e.whatFa && (
+            <>
+              {sep}
+              <bdi lang="fa" dir="rtl" data-testid="history-timeline-what-fa">
+                {e.whatFa}
+              </bdi>
             </>
           )}
           {e.source && (

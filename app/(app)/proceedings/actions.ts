@@ -8,8 +8,8 @@ import { formValues, runEditForm, runForm } from "@/app/_lib/run-form";
 import { createProceeding, updateProceeding } from "@/lib/proceedings";
 
 type Saved = { id: string };
-const FIELDS = ["title", "kind", "jurisdiction", "court", "docket", "status", "charges", "source", "baseUpdatedAt", "defendantIds__labels"] as const;
-const TIMELINE_COLUMNS = ["date", "what", "source"] as const;
+const FIELDS = ["title", "titleFa", "kind", "jurisdiction", "jurisdictionFa", "court", "courtFa", "docket", "status", "statusFa", "charges", "chargesFa", "source", "baseUpdatedAt", "defendantIds__labels"] as const;
+const TIMELINE_COLUMNS = ["date", "what", "whatFa", "source"] as const;
 
 function read(formData: FormData) {
   const values = formValues(formData, FIELDS);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { readerName } from "@/app/_lib/reader-name";
+import { readerName, readsPersian } from "@/app/_lib/reader-name";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import { ClientMessages } from "@/app/_components/client-messages";
@@ -58,12 +58,20 @@ export default async function ProceedingsPage({ searchParams }: { searchParams: 
                 <tr key={p.id} data-testid="proceeding-row">
                   <th scope="row" className="title-cell">
                     <Link href={`/proceedings/${p.id}`} className="record-title">
-                      <bdi>{p.title}</bdi>
+                      <bdi lang={readsPersian({ nameFa: p.titleFa }, locale) ? "fa" : undefined}>{readerName({ name: p.title, nameFa: p.titleFa }, locale)}</bdi>
                     </Link>
+                    {/* On a Persian page, a proceeding listed by its Persian title keeps its English one (the court's) under it. */}
+                    {readsPersian({ nameFa: p.titleFa }, locale) && (
+                      <div className={styles.small}>
+                        <bdi dir="ltr" className="muted">
+                          {p.title}
+                        </bdi>
+                      </div>
+                    )}
                   </th>
                   <td>{t.has(`proceedings.kinds.${p.kind}`) ? t(`proceedings.kinds.${p.kind}`) : p.kind}</td>
                   <td>
-                    <bdi>{p.jurisdiction}</bdi>
+                    <bdi>{readerName({ name: p.jurisdiction, nameFa: p.jurisdictionFa }, locale)}</bdi>
                   </td>
                   <td className={styles.small}>
                     <ul className="inline-list">
@@ -77,7 +85,7 @@ export default async function ProceedingsPage({ searchParams }: { searchParams: 
                     </ul>
                   </td>
                   <td>
-                    <bdi>{p.status}</bdi>
+                    <bdi>{readerName({ name: p.status, nameFa: p.statusFa }, locale)}</bdi>
                   </td>
                 </tr>
               ))}

@@ -11,6 +11,7 @@ import { getCalendar } from "@/app/_lib/calendar";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
+import { readerName, readsPersian } from "@/app/_lib/reader-name";
 import { getProceeding } from "@/lib/proceedings";
 import { ProceedingEvidence } from "@/app/_components/graph/proceeding-evidence";
 
@@ -20,7 +21,30 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const actor = await getActor();
   const p = actor ? await getProceeding({ actor, proceedingId: id }).catch(() => null) : null;
-  return { title: p?.title ?? (await getTranslations("proceedings"))("proceeding") };
+  return { title: p ? readerName({ name: p.title, nameFa: p.titleFa }, await getLocale()) : (await getTranslations("proceedings"))("proceeding") };
+}
+
+/**
+ * One of a proceeding's texts (court, jurisdiction, status) as the reader's interface has it: on
+ * a Persian page the Persian text first when given, the English (the court's language) on its own
+ * line under it, so a long text does not wrap its way into the other; on an English page the
+ * English, or the Persian when only that was given.
+ */
+function Both({ en, fa, locale, none }: { en: string; fa: string; locale: "en" | "fa"; none: string }) {
+  if (!en && !fa) return <span className="muted">{none}</span>;
+  if (!en) return <FaText>{fa}</FaText>;
+  if (locale === "fa" && fa)
+    return (
+      <>
+        <FaText>{fa}</FaText>
+        <span className={styles.otherLanguage}>
+          <bdi lang="en" dir="ltr">
+            {en}
+          </bdi>
+        </span>
+      </>
+    );
+  return <bdi>{en}</bdi>;
 }
 
 /**
@@ -36,6 +60,8 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
   const [p, t, calendar, rawLocale] = await Promise.all([orHttpError(getProceeding({ actor, proceedingId: id })), getTranslations(), getCalendar(), getLocale()]);
   const locale = rawLocale === "fa" ? "fa" : "en";
   const kind = t.has(`proceedings.kinds.${p.kind}`) ? t(`proceedings.kinds.${p.kind}`) : p.kind;
+  const fa = locale === "fa";
+  const none = t("common.none");
   return (
     <>
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
@@ -44,9 +70,20 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
       <div className="page-head">
         <div className={styles.titleBlock}>
           <span className={styles.recordKind}>{kind}</span>
-          <h1 dir="auto" data-testid="proceeding-title">
-            {p.title}
-          </h1>
+          {readsPersian({ nameFa: p.titleFa }, locale) ? (
+            <>
+              <h1 lang="fa" dir="rtl" data-testid="proceeding-title-fa">
+                {p.titleFa}
+              </h1>
+              <bdi dir="ltr" className={styles.nameOther} data-testid="proceeding-title">
+                {p.title}
+              </bdi>
+            </>
+          ) : (
+            <h1 dir="auto" data-testid="proceeding-title">
+              {p.title}
+            </h1>
+          )}
         </div>
         {can(actor, "registry.edit") && (
           <div className="page-actions">
@@ -66,11 +103,15 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
       <dl className="facts" data-testid="proceeding-facts">
         <div>
           <dt>{t("proceedings.jurisdiction")}</dt>
-          <dd>{p.jurisdiction ? <bdi>{p.jurisdiction}</bdi> : <span className="muted">{t("common.none")}</span>}</dd>
+          <dd data-testid="proceeding-jurisdiction">
+            <Both en={p.jurisdiction} fa={p.jurisdictionFa} locale={locale} none={none} />
+          </dd>
         </div>
         <div>
           <dt>{t("proceedings.court")}</dt>
-          <dd>{p.court ? <bdi>{p.court}</bdi> : <span className="muted">{t("common.none")}</span>}</dd>
+          <dd data-testid="proceeding-court">
+            <Both en={p.court} fa={p.courtFa} locale={locale} none={none} />
+          </dd>
         </div>
         <div>
           <dt>{t("proceedings.docket")}</dt>
@@ -78,7 +119,9 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
         </div>
         <div>
           <dt>{t("proceedings.status")}</dt>
-          <dd data-testid="proceeding-status">{p.status ? <bdi>{p.status}</bdi> : <span className="muted">{t("common.none")}</span>}</dd>
+          <dd data-testid="proceeding-status">
+            <Both en={p.status} fa={p.statusFa} locale={locale} none={none} />
+          </dd>
         </div>
       </dl>
 
@@ -105,11 +148,31 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
           )}
         </RegistrySection>
 
-        {p.charges && (
+        {(p.charges || p.chargesFa) && (
           <RegistrySection id="charges" title={t("proceedings.charges")}>
-            <p dir="auto" className="prose">
-              {p.charges}
-            </p>
+            {fa && p.chargesFa ? (
+              <>
+                <p lang="fa" dir="rtl" className="prose" data-testid="proceeding-charges-fa">
+                  {p.chargesFa}
+                </p>
+                {p.charges && (
+                  <div className={styles.inEnglish}>
+                    <span className={styles.inEnglishLabel}>{t("proceedings.inEnglish")}</span>
+                    <p lang="en" dir="ltr" className="prose" data-testid="proceeding-charges">
+                      {p.charges}
+                    </p>
+                  </div>
+                )}
+              </>
+            ) : p.charges ? (
+              <p dir="auto" className="prose" data-testid="proceeding-charges">
+                {p.charges}
+              </p>
+            ) : (
+              <p lang="fa" dir="rtl" className="prose" data-testid="proceeding-charges-fa">
+                {p.chargesFa}
+              </p>
+            )}
           </RegistrySection>
         )}
 
@@ -123,7 +186,22 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
                   <span className={styles.timelineDate}>
                     <DateText input={e.date} calendar={calendar} locale={locale} />
                   </span>
-                  <bdi dir="auto">{e.what}</bdi>
+                  {fa && e.whatFa ? (
+                    <>
+                      <bdi lang="fa" dir="rtl" data-testid="timeline-what-fa">
+                        {e.whatFa}
+                      </bdi>
+                      <div className={styles.otherLanguage}>
+                        <bdi lang="en" dir="ltr" data-testid="timeline-what">
+                          {e.what}
+                        </bdi>
+                      </div>
+                    </>
+                  ) : (
+                    <bdi dir="auto" data-testid="timeline-what">
+                      {e.what}
+                    </bdi>
+                  )}
                   {e.source && (
                     <div className={styles.timelineSource}>
                       {t("proceedings.entrySource")}: <bdi>{e.source}</bdi>

@@ -31,12 +31,14 @@ export function ProceedingForm({
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
   const optional = <span className="optional">{t("common.optional")}</span>;
-  const text = (name: string, label: string, max: number, opts: { hint?: string } = {}) => (
+  // A Persian field is marked Persian and right to left whatever the interface's language; it
+  // follows its English field in the row and in the tab order.
+  const text = (name: string, label: string, max: number, opts: { hint?: string; fa?: boolean } = {}) => (
     <div className="field">
       <label htmlFor={f.id(name)}>
         {label} {optional}
       </label>
-      <input {...f.props(name, { hint: !!opts.hint })} type="text" dir="auto" maxLength={max} />
+      <input {...f.props(name, { hint: !!opts.hint })} type="text" maxLength={max} {...(opts.fa ? { lang: "fa", dir: "rtl" } : { dir: "auto" })} />
       {opts.hint && (
         <p className="hint" id={f.hintId(name)}>
           {opts.hint}
@@ -49,10 +51,16 @@ export function ProceedingForm({
     <form key={state.seq} ref={ref} action={formAction} className="form" data-testid="proceeding-form" noValidate>
       <FormBanner state={state} />
       {editing && <input type="hidden" name="baseUpdatedAt" value={initial.baseUpdatedAt ?? ""} />}
-      <div className="field">
-        <label htmlFor={f.id("title")}>{t("proceedings.titleField")}</label>
-        <input {...f.props("title")} type="text" dir="auto" maxLength={300} required />
-        {f.error("title")}
+      <p className="hint" data-testid="proceeding-persian-note">
+        {t("proceedings.persianNote")}
+      </p>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={f.id("title")}>{t("proceedings.titleField")}</label>
+          <input {...f.props("title")} type="text" dir="auto" maxLength={300} required />
+          {f.error("title")}
+        </div>
+        {text("titleFa", t("proceedings.titleFa"), 300, { fa: true })}
       </div>
       <div className="field-row">
         <div className="field">
@@ -66,13 +74,20 @@ export function ProceedingForm({
           </select>
           {f.error("kind")}
         </div>
+        {text("docket", t("proceedings.docket"), 200)}
+      </div>
+      <div className="field-row">
         {text("jurisdiction", t("proceedings.jurisdiction"), 200)}
+        {text("jurisdictionFa", t("proceedings.jurisdictionFa"), 200, { fa: true })}
       </div>
       <div className="field-row">
         {text("court", t("proceedings.court"), 300)}
-        {text("docket", t("proceedings.docket"), 200)}
+        {text("courtFa", t("proceedings.courtFa"), 300, { fa: true })}
       </div>
-      {text("status", t("proceedings.status"), 300, { hint: t("proceedings.statusHint") })}
+      <div className="field-row">
+        {text("status", t("proceedings.status"), 300, { hint: t("proceedings.statusHint") })}
+        {text("statusFa", t("proceedings.statusFa"), 300, { fa: true })}
+      </div>
       <RecordPicker
         kind="persons"
         name="defendantIds"
@@ -82,12 +97,21 @@ export function ProceedingForm({
         errors={state.fieldErrors?.defendantIds}
         testId="proceeding-defendants"
       />
-      <div className="field">
-        <label htmlFor={f.id("charges")}>
-          {t("proceedings.charges")} {optional}
-        </label>
-        <textarea {...f.props("charges")} dir="auto" rows={3} />
-        {f.error("charges")}
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={f.id("charges")}>
+            {t("proceedings.charges")} {optional}
+          </label>
+          <textarea {...f.props("charges")} dir="auto" rows={3} />
+          {f.error("charges")}
+        </div>
+        <div className="field">
+          <label htmlFor={f.id("chargesFa")}>
+            {t("proceedings.chargesFa")} {optional}
+          </label>
+          <textarea {...f.props("chargesFa")} lang="fa" dir="rtl" rows={3} />
+          {f.error("chargesFa")}
+        </div>
       </div>
       <RowsField
         f={f}
@@ -99,6 +123,7 @@ export function ProceedingForm({
         columns={[
           { name: "date", label: t("proceedings.entryDate"), maxLength: 100, size: "narrow" },
           { name: "what", label: t("proceedings.entryWhat"), maxLength: 1000, size: "wide" },
+          { name: "whatFa", label: t("proceedings.entryWhatFa"), optional: true, maxLength: 1000, size: "wide", lang: "fa" },
           { name: "source", label: t("proceedings.entrySource"), optional: true, maxLength: 1000 },
         ]}
         addLabel={t("proceedings.addEntry")}

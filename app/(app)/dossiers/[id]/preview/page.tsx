@@ -37,7 +37,7 @@ export default async function DossierPreviewPage({ params }: Props) {
   const statements = c.items.filter((i): i is StatementItem => i.kind === "STATEMENT");
   const exhibits = c.items.filter((i) => i.kind === "EXHIBIT");
   const sources = c.items.filter((i) => i.kind === "SOURCE");
-  const subject = c.subject.type === "PROCEEDING" ? { name: c.subject.title, nameFa: "" } : c.subject;
+  const subject = c.subject.type === "PROCEEDING" ? { name: c.subject.title, nameFa: c.subject.titleFa } : c.subject;
   // Per person and allegation type: every pinpoint quote, in dossier order.
   const sections = c.persons.flatMap((p) =>
     p.allegationTypes.map((type) => ({
@@ -78,7 +78,7 @@ export default async function DossierPreviewPage({ params }: Props) {
               <div>
                 <dt>{t("dossiers.court")}</dt>
                 <dd>
-                  <bdi>{c.subject.court}</bdi>
+                  <BothNames item={{ name: c.subject.court, nameFa: c.subject.courtFa }} locale={locale} />
                 </dd>
               </div>
             )}

@@ -19,16 +19,21 @@ export async function generateMetadata(): Promise<Metadata> {
 function formValuesOf(p: ProceedingOut): Record<string, string> {
   const v: Record<string, string> = {
     title: p.title,
+    titleFa: p.titleFa,
     kind: p.kind,
     jurisdiction: p.jurisdiction,
+    jurisdictionFa: p.jurisdictionFa,
     court: p.court,
+    courtFa: p.courtFa,
     docket: p.docket,
     status: p.status,
+    statusFa: p.statusFa,
     charges: p.charges,
+    chargesFa: p.chargesFa,
     source: p.source,
     baseUpdatedAt: p.updatedAt,
   };
-  p.timeline.forEach((e, i) => Object.assign(v, { [`timeline.${i}.date`]: e.date, [`timeline.${i}.what`]: e.what, [`timeline.${i}.source`]: e.source }));
+  p.timeline.forEach((e, i) => Object.assign(v, { [`timeline.${i}.date`]: e.date, [`timeline.${i}.what`]: e.what, [`timeline.${i}.whatFa`]: e.whatFa, [`timeline.${i}.source`]: e.source }));
   return v;
 }
 
