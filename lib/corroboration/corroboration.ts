@@ -1084,13 +1084,13 @@ export async function getTimeline({ actor, query }: { actor: Actor | null; query
 }
 
 type TimelineQuery = z.infer<typeof ZTimelineQuery>;
-type TimelineChoices = { place: { id: string; name: string; nameFa: string } | null; proceeding: { id: string; title: string } | null };
+type TimelineChoices = { place: { id: string; name: string; nameFa: string } | null; proceeding: { id: string; title: string; titleFa: string } | null };
 
 /** The place and proceeding chosen by id, and a period that ends before it starts: refused as field errors. */
 async function timelineChoices(q: TimelineQuery): Promise<TimelineChoices> {
   const [place, proceeding] = await Promise.all([
     q.place ? rawAll<{ id: string; name: string; nameFa: string }>(Prisma.sql`SELECT "id", "name", "nameFa" FROM "Place" WHERE "id" = ${q.place}`).then((r) => r[0] ?? null) : null,
-    q.proceeding ? rawAll<{ id: string; title: string }>(Prisma.sql`SELECT "id", "title" FROM "Proceeding" WHERE "id" = ${q.proceeding}`).then((r) => r[0] ?? null) : null,
+    q.proceeding ? rawAll<{ id: string; title: string; titleFa: string }>(Prisma.sql`SELECT "id", "title", "titleFa" FROM "Proceeding" WHERE "id" = ${q.proceeding}`).then((r) => r[0] ?? null) : null,
   ]);
   const fields: Record<string, string[]> = {};
   if (q.place && !place) fields.place = ["not_found"];

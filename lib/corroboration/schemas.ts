@@ -130,6 +130,6 @@ export const ZTimelineOut = z.object({
   person: z.string().nullable().describe("The person filter given (a name in any spelling): events, positions and years are those of the persons it finds"),
   allegationType: z.enum(ALLEGATION_TYPES).nullable().describe("The allegation type filter given: events and years are those of the reader's links of that type, persons those they name"),
   place: ZPersonRef.nullable().describe("The place filter given (its id, name and Persian name): events at that place, persons the reader's links there name"),
-  proceeding: z.object({ id: z.string(), title: z.string() }).nullable().describe("The proceeding filter given: events of the reader's links citing it, persons they name"),
+  proceeding: z.object({ id: z.string(), title: z.string(), titleFa: z.string() }).nullable().describe("The proceeding filter given: events of the reader's links citing it, persons they name"),
   years: z.array(z.object({ year: z.number().int(), events: z.number().int() })).describe("Every dated event, counted by the year of `calendar` it may begin in"),
 });

@@ -100,7 +100,7 @@ export async function findDossierCandidates({ actor, dossierId, query }: { actor
 export async function listDossierSubjects({ actor }: { actor: Actor | null }) {
   authorize(actor, "dossier.read");
   return read(async (db) => ({
-    proceedings: await db.proceeding.findMany({ select: { id: true, title: true }, orderBy: { title: "asc" } }),
+    proceedings: await db.proceeding.findMany({ select: { id: true, title: true, titleFa: true }, orderBy: { title: "asc" } }),
     persons: await db.person.findMany({ select: { id: true, name: true, nameFa: true }, orderBy: { name: "asc" } }),
   }));
 }

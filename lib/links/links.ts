@@ -21,7 +21,7 @@ export const LINK_INCLUDE = {
   person: { select: { id: true, name: true, nameFa: true } },
   event: { select: { id: true, title: true, titleFa: true } },
   place: { select: { id: true, name: true, nameFa: true } },
-  proceeding: { select: { id: true, title: true } },
+  proceeding: { select: { id: true, title: true, titleFa: true } },
 } as const;
 
 type LinkRow = LinkPassageRow & {
@@ -32,7 +32,7 @@ type LinkRow = LinkPassageRow & {
   person: { id: string; name: string; nameFa: string };
   event: { id: string; title: string; titleFa: string } | null;
   place: { id: string; name: string; nameFa: string } | null;
-  proceeding: { id: string; title: string } | null;
+  proceeding: { id: string; title: string; titleFa: string } | null;
 };
 
 export function linkOut(l: LinkRow): LinkOut {
@@ -266,6 +266,7 @@ type LinkJoinRow = {
   placeNameFa: string | null;
   proceedingId: string | null;
   proceedingTitle: string | null;
+  proceedingTitleFa: string | null;
 };
 
 /**
@@ -282,7 +283,7 @@ export async function listLinksForStatement({ actor, statementId }: { actor: Act
       p."id" AS "personId", p."name" AS "personName", p."nameFa" AS "personNameFa",
       e."id" AS "eventId", e."title" AS "eventTitle", e."titleFa" AS "eventTitleFa",
       pl."id" AS "placeId", pl."name" AS "placeName", pl."nameFa" AS "placeNameFa",
-      pr."id" AS "proceedingId", pr."title" AS "proceedingTitle"
+      pr."id" AS "proceedingId", pr."title" AS "proceedingTitle", pr."titleFa" AS "proceedingTitleFa"
     FROM "Statement" s
     LEFT JOIN "Link" l ON l."statementId" = s."id"
     LEFT JOIN "Person" p ON p."id" = l."personId"
@@ -312,16 +313,16 @@ export async function listLinksForStatement({ actor, statementId }: { actor: Act
         person: { id: r.personId, name: r.personName, nameFa: r.personNameFa },
         event: r.eventId === null ? null : { id: r.eventId, title: r.eventTitle!, titleFa: r.eventTitleFa! },
         place: r.placeId === null ? null : { id: r.placeId, name: r.placeName!, nameFa: r.placeNameFa! },
-        proceeding: r.proceedingId === null ? null : { id: r.proceedingId, title: r.proceedingTitle! },
+        proceeding: r.proceedingId === null ? null : { id: r.proceedingId, title: r.proceedingTitle!, titleFa: r.proceedingTitleFa! },
       }),
     );
   return { statementId, revisionNumber: rawInt(rows[0]!.statementRevision), items };
 }
 
-/** The proceedings a link may cite, for the linking form: ids and titles only, by title. */
+/** The proceedings a link may cite, for the linking form: ids and titles (English and Persian) only, by title. */
 export async function listProceedingChoices({ actor }: { actor: Actor | null }) {
   authorize(actor, "registry.read");
-  return rawAll<{ id: string; title: string }>(Prisma.sql`SELECT "id", "title" FROM "Proceeding" ORDER BY "title" ASC`);
+  return rawAll<{ id: string; title: string; titleFa: string }>(Prisma.sql`SELECT "id", "title", "titleFa" FROM "Proceeding" ORDER BY "title" ASC`);
 }
 
 const STATEMENT_SUMMARY = {

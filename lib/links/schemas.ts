@@ -99,7 +99,7 @@ export const ZLinkOut = z.object({
   person: ZRef,
   event: z.object({ id: z.string(), title: z.string(), titleFa: z.string() }).nullable(),
   place: ZRef.nullable(),
-  proceeding: z.object({ id: z.string(), title: z.string() }).nullable(),
+  proceeding: z.object({ id: z.string(), title: z.string(), titleFa: z.string() }).nullable(),
   note: z.string(),
   createdById: z.string(),
   createdAt: z.string(),

@@ -41,9 +41,16 @@ test("a Persian page shows the proceeding's Persian texts first and keeps the En
     await page.screenshot({ path: `test-results/proceeding-fa-${width}.png`, fullPage: true });
   }
 
+  const proceedingPage = page.url();
+  // A dossier built from it: the subject menu and the suggested title name it in Persian first.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByTestId("build-dossier").click();
+  await expect(page.getByTestId("dossier-subject").locator("option:checked")).toHaveText(`${NOURI_FA} — Prosecution of Hamid Nouri (Sweden)`);
+  await expect(page.locator('input[name="title"]')).toHaveValue(new RegExp(NOURI_FA.replace(/[()]/g, "\\$&")));
+
   // English: the English texts alone, as before.
   await setLocale(page, baseURL!, "en");
-  await page.reload();
+  await page.goto(proceedingPage);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Prosecution of Hamid Nouri (Sweden)");
   await expect(page.getByTestId("proceeding-title-fa")).toHaveCount(0);
   await expect(page.getByTestId("proceeding-court")).toHaveText("Stockholm District Court");

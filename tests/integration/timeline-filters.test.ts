@@ -38,7 +38,7 @@ beforeAll(async () => {
   await write(async (tx) => {
     PA = (await tx.place.create({ data: { name: "Fictional Prison A", nameFa: "زندان ساختگی الف" } })).id;
     PB = (await tx.place.create({ data: { name: "Fictional Prison B", nameFa: "زندان ساختگی ب" } })).id;
-    P = (await tx.proceeding.create({ data: { title: "Fictional trial (test)", kind: "CRIMINAL" } })).id;
+    P = (await tx.proceeding.create({ data: { title: "Fictional trial (test)", titleFa: "دادرسی ساختگی (آزمون)", kind: "CRIMINAL" } })).id;
     Pother = (await tx.proceeding.create({ data: { title: "Fictional hearing without links (test)", kind: "CRIMINAL" } })).id;
     const event = async (key: string, dateStart: string, precision: string, earliest: string, latest: string, placeId?: string) => {
       ev[key] = (await tx.event.create({ data: { title: `Fictional event ${key}`, dateStart, precision, earliest, latest, ...(placeId ? { places: { create: [{ placeId }] } } : {}) } })).id;
@@ -82,7 +82,8 @@ describe("the timeline's filters", () => {
     const t = await getTimeline({ actor: reviewer, query: { proceeding: P } });
     expect(ids(t.events)).toEqual(of(ev, ["A1", "H"]));
     expect(ids(t.persons)).toEqual(of(pe, ["X", "Z"]));
-    expect(t.proceeding).toEqual({ id: P, title: "Fictional trial (test)" });
+    // With its Persian title, for a Persian page's filter note.
+    expect(t.proceeding).toEqual({ id: P, title: "Fictional trial (test)", titleFa: "دادرسی ساختگی (آزمون)" });
     const l = await getTimeline({ actor: legal, query: { proceeding: P } });
     expect(ids(l.events)).toEqual(of(ev, ["A1"]));
     expect(ids(l.persons)).toEqual(of(pe, ["X"]));

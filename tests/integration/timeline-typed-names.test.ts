@@ -88,7 +88,7 @@ describe("the timeline filtered by a place or proceeding typed by name", () => {
       const { found, timeline } = await timelineByName("proceedings", text);
       expect(found).toMatchObject({ status: "one", option: { id: tribunal } });
       expect(ids(timeline!.events)).toEqual(of(["TRIED"]));
-      expect(timeline!.proceeding).toEqual({ id: tribunal, title: "Fictional Tribunal of Shadows (test)" });
+      expect(timeline!.proceeding).toEqual({ id: tribunal, title: "Fictional Tribunal of Shadows (test)", titleFa: "" });
     }
   });
 

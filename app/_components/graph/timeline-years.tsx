@@ -147,7 +147,7 @@ export async function TimelineYears({
           </select>
         </div>
         {registryField("place", filters.place, timeline.place && { id: timeline.place.id, label: readerName(timeline.place, locale) })}
-        {registryField("proceeding", filters.proceeding, timeline.proceeding && { id: timeline.proceeding.id, label: timeline.proceeding.title })}
+        {registryField("proceeding", filters.proceeding, timeline.proceeding && { id: timeline.proceeding.id, label: readerName({ name: timeline.proceeding.title, nameFa: timeline.proceeding.titleFa }, locale) })}
         <div className={styles.filterField}>
           <label htmlFor="timeline-from">{t("filterFrom")}</label>
           <input id="timeline-from" name="from" type="text" defaultValue={filters.from ?? ""} maxLength={100} placeholder={t("datePlaceholder")} dir="auto" {...fieldError("from")} />
@@ -193,7 +193,7 @@ export async function TimelineYears({
           {[
             timeline.allegationType && t("timelineFilterType", { type: tl(timeline.allegationType) }),
             timeline.place && t("timelineFilterPlace", { place: readerName(timeline.place, locale) }),
-            timeline.proceeding && t("timelineFilterProceeding", { proceeding: timeline.proceeding.title }),
+            timeline.proceeding && t("timelineFilterProceeding", { proceeding: readerName({ name: timeline.proceeding.title, nameFa: timeline.proceeding.titleFa }, locale) }),
             timeline.period && t("timelineFilterPeriod", { from: timeline.period.from ? readDay(timeline.period.from) : "…", to: timeline.period.to ? readDay(timeline.period.to) : "…" }),
           ]
             .filter(Boolean)

@@ -9,7 +9,7 @@ import { readsPersian } from "@/app/_lib/reader-name";
 
 type Saved = { id: string };
 type Action = (prev: FormState<Saved>, formData: FormData) => Promise<FormState<Saved>>;
-type Subjects = { proceedings: { id: string; title: string }[]; persons: { id: string; name: string; nameFa: string }[] };
+type Subjects = { proceedings: { id: string; title: string; titleFa: string }[]; persons: { id: string; name: string; nameFa: string }[] };
 
 /**
  * New dossier: the subject is one native <select> (proceedings and persons in two groups), so
@@ -31,7 +31,8 @@ export function NewDossierForm({ action: serverAction, subjects, initial }: { ac
           <optgroup label={t("subjectTypes.PROCEEDING")}>
             {subjects.proceedings.map((p) => (
               <option key={p.id} value={`PROCEEDING:${p.id}`}>
-                {p.title}
+                {/* A Persian page lists a proceeding by its Persian title, the English (the court's) after it. */}
+                {readsPersian({ nameFa: p.titleFa }, locale) ? `${p.titleFa} — ${p.title}` : p.title}
               </option>
             ))}
           </optgroup>

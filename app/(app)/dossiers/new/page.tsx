@@ -23,7 +23,7 @@ export default async function NewDossierPage({ searchParams }: { searchParams: P
   const proceeding = subjects.proceedings.find((p) => p.id === param(sp.proceeding));
   const person = subjects.persons.find((p) => p.id === param(sp.person));
   const initial: Record<string, string> = proceeding
-    ? { subject: `PROCEEDING:${proceeding.id}`, title: t("dossiers.defaultTitle", { subject: proceeding.title }) }
+    ? { subject: `PROCEEDING:${proceeding.id}`, title: t("dossiers.defaultTitle", { subject: readerName({ name: proceeding.title, nameFa: proceeding.titleFa }, locale) }) }
     : person
       ? { subject: `PERSON:${person.id}`, title: t("dossiers.defaultTitle", { subject: readerName(person, locale) }) }
       : {};

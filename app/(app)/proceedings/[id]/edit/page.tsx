@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { readerName } from "@/app/_lib/reader-name";
 import { orHttpError, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getProceeding, type ProceedingOut } from "@/lib/proceedings";
@@ -41,7 +42,7 @@ export default async function EditProceedingPage({ params }: Props) {
   const { id } = await params;
   const actor = await requirePageActor(`/proceedings/${id}/edit`);
   if (!can(actor, "registry.edit")) forbidden();
-  const [p, t] = await Promise.all([orHttpError(getProceeding({ actor, proceedingId: id })), getTranslations()]);
+  const [p, t, locale] = await Promise.all([orHttpError(getProceeding({ actor, proceedingId: id })), getTranslations(), getLocale()]);
   // A kind stored before the list of kinds existed is offered too, so an edit does not change it silently.
   const kinds = (PROCEEDING_KINDS as readonly string[]).includes(p.kind) ? PROCEEDING_KINDS : [...PROCEEDING_KINDS, p.kind];
   return (
@@ -49,7 +50,7 @@ export default async function EditProceedingPage({ params }: Props) {
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/proceedings">{t("nav.proceedings")}</Link>
         <Link href={`/proceedings/${p.id}`}>
-          <bdi>{p.title}</bdi>
+          <bdi>{readerName({ name: p.title, nameFa: p.titleFa }, locale)}</bdi>
         </Link>
       </nav>
       <h1>{t("proceedings.editTitle")}</h1>

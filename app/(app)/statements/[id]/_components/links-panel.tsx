@@ -490,7 +490,7 @@ function LinkList({ revisionNumber, language, links }: { revisionNumber: number;
                   )}
                   {l.proceeding && (
                     <span>
-                      {t("proceeding")}: <bdi>{l.proceeding.title}</bdi>
+                      {t("proceeding")}: <bdi>{readerName({ name: l.proceeding.title, nameFa: l.proceeding.titleFa }, locale)}</bdi>
                     </span>
                   )}
                 </p>

@@ -1,4 +1,5 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { readerName } from "@/app/_lib/reader-name";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { LinksPanel } from "./links-panel";
@@ -9,7 +10,7 @@ import { createLinkAction, deleteLinkAction, repointLinkAction } from "../link-a
 /** The statement's "Links" section: the linking form, its links, and suggested links. */
 export async function StatementLinks({ actor, statement }: { actor: Actor; statement: { id: string; revisionNumber: number; language: string; authorId: string } }) {
   const mayCreate = can(actor, "link.create");
-  const [links, t] = await Promise.all([loadStatementLinks(actor, statement.id), getTranslations("links")]);
+  const [links, t, locale] = await Promise.all([loadStatementLinks(actor, statement.id), getTranslations("links"), getLocale()]);
   // Suggested links are not loaded here: the panel asks for them (GET …/link-suggestions) once
   // the page is shown, so viewing a statement never waits for a registry-wide name search. The
   // event is searched as it is typed (GET /api/v1/events?q=…), never listed whole.
@@ -33,7 +34,7 @@ export async function StatementLinks({ actor, statement }: { actor: Actor; state
             repoint: mayEdit && l.anchor === "NEEDS_REVIEW" ? repointLinkAction.bind(null, statement.id, l.id) : undefined,
           };
         })}
-        proceedings={proceedings.map((p) => ({ id: p.id, label: p.title }))}
+        proceedings={proceedings.map((p) => ({ id: p.id, label: readerName({ name: p.title, nameFa: p.titleFa }, locale) }))}
       />
     </section>
   );
