@@ -15,6 +15,7 @@ test("a Persian page shows the proceeding's Persian texts first and keeps the En
   const row = page.getByTestId("proceeding-row").filter({ hasText: NOURI_FA });
   await expect(row).toContainText("Prosecution of Hamid Nouri (Sweden)");
   await expect(row).toContainText("سوئد");
+  await page.screenshot({ path: "test-results/proceedings-list-fa-1280.png", fullPage: true });
   await row.getByRole("link", { name: NOURI_FA }).click();
 
   const heading = page.getByTestId("proceeding-title-fa");
