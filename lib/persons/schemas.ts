@@ -94,7 +94,7 @@ export const ZPersonOut = z.object({
   summary: z.string(),
   statusNotes: z.string(),
   source: z.string(),
-  defendantIn: z.array(z.object({ id: z.string(), title: z.string(), titleFa: z.string(), kind: z.string(), status: z.string(), statusFa: z.string() })),
+  defendantIn: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string(), status: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -10,7 +10,7 @@ import type { PersonOut, PositionInput } from "./schemas";
 export const PERSON_INCLUDE = {
   aliases: { orderBy: { id: "asc" } },
   positions: true,
-  defendantIn: { include: { proceeding: { select: { id: true, title: true, titleFa: true, kind: true, status: true, statusFa: true } } } },
+  defendantIn: { include: { proceeding: { select: { id: true, title: true, kind: true, status: true } } } },
 } as const;
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadPerson>>>;

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { DateText } from "@/app/(app)/_components/registry/dates";
-import { BothNames, FaText, PositionTitle, RecordHeading } from "@/app/(app)/_components/registry/names";
+import { FaText, PositionTitle, RecordHeading } from "@/app/(app)/_components/registry/names";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
@@ -161,17 +161,12 @@ export default async function PersonPage({ params, searchParams }: Props) {
             <ul className="recent-list">
               {p.defendantIn.map((d) => (
                 <li key={d.id}>
-                  {/* On a Persian page the Persian title first, the English (the court's) after it; English pages as before. */}
-                  {locale === "fa" && d.titleFa ? (
-                    <BothNames item={{ name: d.title, nameFa: d.titleFa }} locale={locale} first={(title) => <Link href={`/proceedings/${d.id}`}>{title}</Link>} />
-                  ) : (
-                    <Link href={`/proceedings/${d.id}`}>
-                      <bdi dir="auto">{d.title}</bdi>
-                    </Link>
-                  )}
+                  <Link href={`/proceedings/${d.id}`}>
+                    <bdi dir="auto">{d.title}</bdi>
+                  </Link>
                   <div className="meta">
                     <span>{t.has(`proceedings.kinds.${d.kind}`) ? t(`proceedings.kinds.${d.kind}`) : d.kind}</span>
-                    {d.status && <bdi dir="auto">{readerName({ name: d.status, nameFa: d.statusFa }, locale)}</bdi>}
+                    {d.status && <bdi dir="auto">{d.status}</bdi>}
                   </div>
                 </li>
               ))}
