@@ -8,7 +8,7 @@ import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
 
 type Decision = "VERIFIED" | "CHANGES_REQUESTED" | "DISPUTED" | "REJECTED";
 type Messages = {
-  review: { quoteSelection: string; needs: Record<Decision | "none", string>; requiredMark: string; optionalMark: string };
+  review: { quoteSelection: string; needs: Record<Decision | "none", string>; requiredMark: string; optionalMark: string; chooseGrade: string };
   fieldErrors: Record<string, string>;
 };
 const messages = Object.fromEntries((["en", "fa"] as const).map((l) => [l, JSON.parse(readFileSync(join(process.cwd(), `messages/${l}.json`), "utf8")) as Messages])) as Record<"en" | "fa", Messages>;
@@ -301,6 +301,10 @@ test.describe("the review form without JavaScript", () => {
 
     // Without scripts the form states the whole rule: what a verification needs, what the others do.
     await expect(form.getByTestId("decision-needs")).toHaveText(messages.en.review.needs.none);
+    // and both scales offer "Not graded", chosen: the server's answer says what a verification lacks.
+    await form.getByTestId("decision-VERIFIED").check();
+    await expect(form.getByTestId("reliability-none")).toBeChecked();
+    await expect(form.getByTestId("credibility-none")).toBeChecked();
     // Half a grade: the decision is refused naming the missing scale, and the comment typed is still there.
     const comment = "Dates disagree with the prison register; please ask the witness again.";
     await form.getByTestId("decision-CHANGES_REQUESTED").check();
@@ -353,6 +357,12 @@ for (const locale of ["en", "fa"] as const) {
     await expect(credibility.locator("legend")).toContainText(m.review.requiredMark);
     await expect(comments.locator("legend")).toContainText(m.review.optionalMark);
     await expect(form.getByTestId("reliability-A")).toHaveAttribute("required", "");
+    // A required scale does not sit on "Not graded": that option gives way to a prompt, and no grade is chosen.
+    for (const [axis, group] of [["reliability", reliability], ["credibility", credibility]] as const) {
+      await expect(form.getByTestId(`${axis}-none`)).toHaveCount(0);
+      await expect(form.getByTestId(`${axis}-choose`)).toHaveText(m.review.chooseGrade);
+      await expect(group.locator("input:checked")).toHaveCount(0);
+    }
     // The next decision (arrow key): grading optional, a comment required.
     await reviewer.keyboard.press("ArrowDown");
     await expect(form.getByTestId("decision-CHANGES_REQUESTED")).toBeChecked();
@@ -360,6 +370,24 @@ for (const locale of ["en", "fa"] as const) {
     await expect(reliability.locator("legend")).toContainText(m.review.optionalMark);
     await expect(comments.locator("legend")).toContainText(m.review.requiredMark);
     await expect(form.getByTestId("reliability-A")).not.toHaveAttribute("required", "");
+    // Optional again: "Not graded" is back, and chosen, since no grade was picked.
+    for (const axis of ["reliability", "credibility"] as const) {
+      await expect(form.getByTestId(`${axis}-none`)).toBeChecked();
+      await expect(form.getByTestId(`${axis}-choose`)).toHaveCount(0);
+    }
+    // A grade picked while verifying survives a change of decision either way; the prompt leaves the graded scale only.
+    await form.getByTestId("decision-VERIFIED").check();
+    await form.getByTestId("reliability-B").check();
+    await expect(form.getByTestId("reliability-choose")).toHaveCount(0);
+    await expect(form.getByTestId("credibility-choose")).toHaveText(m.review.chooseGrade);
+    await form.getByTestId("decision-DISPUTED").check();
+    await expect(form.getByTestId("reliability-B")).toBeChecked();
+    await expect(form.getByTestId("reliability-none")).not.toBeChecked();
+    await expect(form.getByTestId("credibility-none")).toBeChecked();
+    await form.getByTestId("decision-VERIFIED").check();
+    await expect(form.getByTestId("reliability-B")).toBeChecked();
+    await form.getByTestId("decision-CHANGES_REQUESTED").check();
+    await form.getByTestId("reliability-none").check();
 
     for (const width of [1280, 390]) {
       await reviewer.setViewportSize({ width, height: 900 });

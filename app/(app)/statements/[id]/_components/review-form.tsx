@@ -169,7 +169,7 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
         names={{ reliability: "sourceReliability", credibility: "credibility" }}
         values={{ reliability: v.sourceReliability, credibility: v.credibility }}
         errors={errs}
-        none={{ label: t("notGraded"), hint: t("notGradedHint") }}
+        none={{ label: t("notGraded"), hint: t("notGradedHint"), choose: t("chooseGrade") }}
         mark={mark(needsGrade)}
         required={needsGrade === true}
         describedBy={`${id}-grading-hint`}
