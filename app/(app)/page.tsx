@@ -5,6 +5,7 @@ import { requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getDashboardSummary, getRecentStatements } from "@/lib/dashboard/get-dashboard-summary";
 import { STATEMENT_STATUSES } from "@/lib/statements/schemas";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 export default async function DashboardPage() {
   const actor = await requirePageActor("/");
@@ -108,7 +109,7 @@ export default async function DashboardPage() {
                   </Link>{" "}
                   {s.fictional && <FictionalBadge />}
                   <span className="meta">
-                    <span className="code">{s.witness.code}</span>
+                    <WitnessCode code={s.witness.code} />
                     <StatusBadge status={s.status} />
                     <DateTime value={s.updatedAt} />
                   </span>

@@ -10,6 +10,7 @@ import { AssignForm, TakeForm } from "./_components/workflow-forms";
 import { assignReviewerAction, takeStatementAction } from "./actions";
 import { ClientMessages } from "@/app/_components/client-messages";
 import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 const STATES = ["SUBMITTED", "IN_REVIEW", "MINE"] as const;
 const QUEUE_PAGE_SIZE = 50;
@@ -143,7 +144,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                       {s.fictional && <FictionalBadge />}
                     </td>
                     <td>
-                      <span className="code">{s.witness.code}</span>
+                      <WitnessCode code={s.witness.code} />
                     </td>
                     <td>
                       <bdi>{s.author.name}</bdi>

@@ -7,6 +7,7 @@ import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/p
 import { can } from "@/lib/auth/policy";
 import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
 import { listStatements } from "@/lib/statements/statements";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 const PAGE_SIZE = 25;
 
@@ -110,7 +111,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
                     {s.fictional && <FictionalBadge />}
                   </td>
                   <td>
-                    <span className="code">{s.witness.code}</span>
+                    <WitnessCode code={s.witness.code} />
                   </td>
                   <td>{t(`languages.${s.language === "fa" ? "fa" : "en"}`)}</td>
                   <td>

@@ -6,6 +6,7 @@ import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { findWitnessListRow, listWitnessPage } from "@/lib/witnesses/witnesses";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("witnesses"))("title") };
@@ -42,8 +43,10 @@ export default async function WitnessesPage({ searchParams }: { searchParams: Pr
       <p className="lead">{t("witnesses.intro")}</p>
       {createdWitness && (
         <div className="banner banner-ok" role="status" data-testid="witness-created">
-          {t("witnesses.created", { code: createdWitness.code })}{" "}
-          {can(actor, "statement.create") && <Link href={`/statements/new?witnessId=${createdWitness.id}`}>{t("witnesses.recordStatement", { code: createdWitness.code })}</Link>}
+          {t.rich("witnesses.created", { code: createdWitness.code, w: () => <WitnessCode code={createdWitness.code} /> })}{" "}
+          {can(actor, "statement.create") && (
+            <Link href={`/statements/new?witnessId=${createdWitness.id}`}>{t.rich("witnesses.recordStatement", { code: createdWitness.code, w: () => <WitnessCode code={createdWitness.code} /> })}</Link>
+          )}
         </div>
       )}
       <form method="get" action="/witnesses" className="filters" role="search" data-testid="witness-filter">
@@ -89,9 +92,7 @@ export default async function WitnessesPage({ searchParams }: { searchParams: Pr
                 <tr key={w.id} data-testid="witness-row" data-code={w.code}>
                   <th scope="row">
                     <span className="badges">
-                      <Link href={`/witnesses/${w.id}`} className="code" data-testid="witness-link">
-                        {w.code}
-                      </Link>
+                      <WitnessCode code={w.code} href={`/witnesses/${w.id}`} testId="witness-link" />
                       {w.fictional && <FictionalBadge />}
                     </span>
                   </th>

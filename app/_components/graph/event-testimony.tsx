@@ -10,6 +10,7 @@ import { QuoteList } from "./quote-list";
 import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 import { orHttpError } from "@/app/_lib/page";
 import { readerName } from "@/app/_lib/reader-name";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 /**
  * For the event page: the persons the testimony citing this event names, each kind of
@@ -116,7 +117,7 @@ export async function EventTestimony({ eventId, page, personPage, quotesOf, quot
                   <Link href={`/statements/${e.statement.id}`} dir="auto" lang={e.statement.language} data-testid="testimony-statement-link">
                     {e.statement.title}
                   </Link>
-                  <span className="code">{e.statement.witnessCode}</span>
+                  <WitnessCode code={e.statement.witnessCode} />
                   <StatusBadge status={e.statement.status} />
                   {e.statement.fictional && <span className="badge badge-fictional">{t("common.fictional")}</span>}
                 </p>

@@ -10,6 +10,7 @@ import styles from "./graph.module.css";
 import { QuoteList } from "./quote-list";
 import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
 import { readerName } from "@/app/_lib/reader-name";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 /**
  * For the proceeding page: per defendant, which allegation types the testimony supports and
@@ -82,7 +83,7 @@ export async function ProceedingEvidence({ proceedingId, page }: { proceedingId:
                 <Link href={`/statements/${e.statement.id}`} dir="auto" lang={e.statement.language}>
                   {e.statement.title}
                 </Link>
-                <span className="code">{e.statement.witnessCode}</span>
+                <WitnessCode code={e.statement.witnessCode} />
                 <StatusBadge status={e.statement.status} />
                 {e.statement.fictional && <span className="badge badge-fictional">{t("common.fictional")}</span>}
                 {e.taggedForProceeding && <span className={`badge ${styles.tagged}`}>{t("allegations.tagged")}</span>}

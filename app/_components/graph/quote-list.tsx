@@ -3,6 +3,7 @@ import { useTranslations } from "@/lib/i18n/use-translations";
 import { StatusBadge } from "@/app/_components/badges";
 import type { Quote } from "@/lib/corroboration";
 import styles from "./graph.module.css";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 /**
  * The exact quotes behind a count: each with its witness code, revision and offsets, and a link
@@ -27,7 +28,7 @@ export function QuoteList({ quotes, person }: { quotes: (Quote & { person?: { na
               </strong>
             )}
             {q.label && <span data-testid="quote-allegation">{q.label}</span>}
-            <span className="code">{q.witnessCode}</span>
+            <WitnessCode code={q.witnessCode} />
             <span>{t("quoteSource", { n: q.revisionNumber, start: q.startOffset, end: q.endOffset })}</span>
             <StatusBadge status={q.statementStatus} />
             {q.anchor === "NEEDS_REVIEW" && <span className={`badge ${styles.reviewBadge}`}>{t("quoteNeedsReview")}</span>}

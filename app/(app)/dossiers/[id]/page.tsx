@@ -14,6 +14,7 @@ import styles from "../_components/dossiers.module.css";
 import { DossierExportPanel } from "./_export/export-panel";
 import { ClientMessages } from "@/app/_components/client-messages";
 import { BothNames } from "@/app/(app)/_components/registry/names";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -183,9 +184,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
                       {i.witnessCode && (
                         <>
                           {" "}
-                          <span className="muted" dir="ltr">
-                            {i.witnessCode}
-                          </span>
+                          <WitnessCode code={i.witnessCode} className="muted" />
                         </>
                       )}
                       {i.note && (
@@ -277,9 +276,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
                   <Link href={`/statements/${s.id}`} dir="auto" lang={s.language}>
                     {s.title}
                   </Link>
-                  <span className="muted" dir="ltr">
-                    {s.witnessCode}
-                  </span>
+                  <WitnessCode code={s.witnessCode} className="muted" />
                   <StatusBadge status={s.status} />
                   {s.status !== "VERIFIED" && <span className={`badge ${styles.unverified}`}>{t("dossiers.notVerified")}</span>}
                   {s.fictional && <FictionalBadge />}

@@ -14,6 +14,7 @@ import { humanBytes } from "@/lib/exhibits/format";
 import { NOTE_UPLOADED, NOTE_UPLOADED_AGAIN } from "@/lib/exhibits/schemas";
 import { ClientMessages } from "@/app/_components/client-messages";
 import { addCustodyEntryAction, verifyExhibitAction } from "../actions";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -91,7 +92,7 @@ export default async function ExhibitPage({ params }: Props) {
                       {t("statementLink", { title: l.statementTitle ?? "" })}
                     </Link>
                   ) : (
-                    <span className="code">{t("witnessLink", { code: l.witnessCode ?? "" })}</span>
+                    <span>{t.rich("witnessLink", { code: l.witnessCode ?? "", w: () => <WitnessCode code={l.witnessCode ?? ""} /> })}</span>
                   )}
                 </li>
               ))}

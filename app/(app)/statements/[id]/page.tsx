@@ -13,6 +13,7 @@ import { ExhibitList } from "@/app/_components/exhibits/exhibit-list";
 import { ExhibitUploader } from "@/app/_components/exhibits/exhibit-uploader";
 import { maxUploadBytes } from "@/lib/exhibits/storage";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -60,9 +61,7 @@ export default async function StatementPage({ params }: Props) {
         <div>
           <dt>{t("statements.witness")}</dt>
           <dd>
-            <Link href={`/witnesses/${s.witness.id}`} className="code" data-testid="witness-code">
-              {s.witness.code}
-            </Link>
+            <WitnessCode code={s.witness.code} href={`/witnesses/${s.witness.id}`} testId="witness-code" />
           </dd>
         </div>
         <div>

@@ -13,6 +13,7 @@ import { RevealForm } from "./_components/reveal-form";
 import { IdentityForm, ProtectionForm } from "./_components/witness-edit-forms";
 import { ClientMessages } from "@/app/_components/client-messages";
 import { recordConsentAction, revealIdentityAction, updateIdentityAction, updateWitnessAction, withdrawConsentAction } from "../actions";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -37,7 +38,7 @@ export default async function WitnessPage({ params }: Props) {
       <div className="page-head">
         <div>
           <h1 data-testid="witness-heading">
-            {t("witness.heading")} <span className="code">{w.code}</span>
+            {t("witness.heading")} <WitnessCode code={w.code} />
           </h1>
           <div className="badges">
             <ProtectionBadge level={w.protectionLevel} />
@@ -63,16 +64,14 @@ export default async function WitnessPage({ params }: Props) {
         <div>
           <dt>{t("witnesses.code")}</dt>
           <dd>
-            <span className="code">{w.code}</span>
+            <WitnessCode code={w.code} />
           </dd>
         </div>
         {w.sameAs && (
           <div>
             <dt>{t("witness.sameAs")}</dt>
             <dd data-testid="witness-same-as">
-              <Link href={`/witnesses/${w.sameAs.id}`} className="code">
-                {w.sameAs.code}
-              </Link>
+              <WitnessCode code={w.sameAs.code} href={`/witnesses/${w.sameAs.id}`} />
             </dd>
           </div>
         )}

@@ -9,6 +9,7 @@ import styles from "../../_components/dossiers.module.css";
 import { BothNames } from "@/app/(app)/_components/registry/names";
 import { exactBytes, humanBytes } from "@/lib/exhibits/format";
 import { readerName } from "@/app/_lib/reader-name";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -187,7 +188,7 @@ export default async function DossierPreviewPage({ params }: Props) {
                       start: format.number(link.startOffset, { useGrouping: false }),
                       end: format.number(link.endOffset, { useGrouping: false }),
                     })}{" "}
-                    · {t(`links.roles.${link.role}`)} · <span dir="ltr">{item.statement.witness.code}</span>{" "}
+                    · {t(`links.roles.${link.role}`)} · <WitnessCode code={item.statement.witness.code} />{" "}
                     {item.statement.review && <GradeBadge reliability={item.statement.review.sourceReliability} credibility={item.statement.review.credibility} testId="pinpoint-grade" />}{" "}
                     {!item.statement.verified && <span className={`badge ${styles.unverified}`}>{t("dossiers.notVerified")}</span>}
                     {link.anchor === "NEEDS_REVIEW" && <span className={`badge ${styles.unverified}`}>{t("dossiers.anchorNeedsReview")}</span>}
@@ -217,7 +218,7 @@ export default async function DossierPreviewPage({ params }: Props) {
               {s.statement.review && <GradeBadge reliability={s.statement.review.sourceReliability} credibility={s.statement.review.credibility} testId="statement-grade" />}
             </p>
             <p className="muted">
-              {t("dossiers.witness")} <span dir="ltr">{s.statement.witness.code}</span> · {t("dossiers.revision", { n: format.number(s.statement.revisionNumber, { useGrouping: false }) })}
+              {t("dossiers.witness")} <WitnessCode code={s.statement.witness.code} /> · {t("dossiers.revision", { n: format.number(s.statement.revisionNumber, { useGrouping: false }) })}
               {s.statement.interviewDate && (
                 <>
                   {" "}

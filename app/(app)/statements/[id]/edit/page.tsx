@@ -10,6 +10,7 @@ import { getStatement } from "@/lib/statements/statements";
 import { EditStatementForm } from "./_components/edit-statement-form";
 import { updateStatementAction } from "../../actions";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -35,7 +36,7 @@ export default async function EditStatementPage({ params }: Props) {
         <div>
           <h1>{t("statements.editTitle")}</h1>
           <div className="badges">
-            <span className="code">{s.witness.code}</span>
+            <WitnessCode code={s.witness.code} />
             {s.fictional && <FictionalBadge />}
           </div>
         </div>

@@ -10,6 +10,7 @@ import { DetailFacts, DetailSections } from "../../../_components/statement-deta
 import { RestoreRevisionForm } from "./_components/restore-form";
 import { restoreRevisionAction } from "../../../actions";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { WitnessCode } from "@/app/_components/witness-code";
 
 type Props = { params: Promise<{ id: string; n: string }> };
 
@@ -59,9 +60,7 @@ export default async function RevisionPage({ params }: Props) {
         <div>
           <dt>{t("statements.witness")}</dt>
           <dd>
-            <Link href={`/witnesses/${s.witness.id}`} className="code" data-testid="witness-code">
-              {s.witness.code}
-            </Link>
+            <WitnessCode code={s.witness.code} href={`/witnesses/${s.witness.id}`} testId="witness-code" />
           </dd>
         </div>
         <div>
