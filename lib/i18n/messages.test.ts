@@ -40,7 +40,7 @@ describe("interface text", () => {
     expect(unisolated).toEqual([]);
   });
 
-  test("in Persian, taking a statement for review and taking an item out of a dossier are different words", () => {
+  test("in Persian, taking a statement for review and taking an item out of a dossier are different words, and neither is «برداشتن», which no message uses", () => {
     // Both were «برداشتن» ("pick up / remove"): a reviewer's button in the queue and a legal
     // team's button in a dossier read the same. Each action's words (its button, its label, the
     // states and history entries that name it) share no word with the other's, apart from
@@ -55,5 +55,10 @@ describe("interface text", () => {
     expect(at("review.take")).not.toBe(at("dossiers.remove"));
     expect(at("review.takeLabel")).toContain("بازبینی");
     expect(at("dossiers.removeLabel")).toContain("پرونده");
+    // Nor does «برداشتن» come back with a third meaning (clearing a field is «پاک کردن»): no
+    // Persian message uses the verb in any form (برداشتن, برداشته, بردارید, برمی‌دارد, برندارید …).
+    const pickUp = /^بر(?:ن?می\u200c)?ن?(?:دار|داشت)/u;
+    const uses = keys(messagesFor("fa")).filter((k) => [...words([k])].some((w) => pickUp.test(w)));
+    expect(uses).toEqual([]);
   });
 });
