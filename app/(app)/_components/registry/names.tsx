@@ -107,6 +107,7 @@ export function ListName({ item, locale }: { item: { name: string; nameFa: strin
  * record listed by its Persian name (none for one listed by its Latin name already); else the Persian name.
  */
 export function ListOtherName({ item, locale }: { item: { name: string; nameFa: string }; locale: string }) {
-  if (locale === "fa") return readsPersian(item, locale) ? <bdi dir="ltr">{item.name}</bdi> : null;
+  if (readsPersian(item, locale)) return <bdi dir="ltr">{item.name}</bdi>;
+  // Not read in Persian: an English page, or a record with no Persian name (then there is none to show).
   return item.nameFa ? <FaText>{item.nameFa}</FaText> : null;
 }
