@@ -138,7 +138,7 @@ function Positions({ change, side, sep, none, calendar, locale }: { change: Fiel
         const where = [p.institution, p.place].filter((x): x is string => !!x);
         return (
           <li key={i} data-testid="history-position">
-            <PositionTitle position={{ title: p.title, titleFa: p.titleFa ?? "" }} fa={locale === "fa"} />
+            <PositionTitle position={{ title: p.title, titleFa: p.titleFa ?? "" }} locale={locale} />
             {where.length > 0 && (
               <>
                 {sep}

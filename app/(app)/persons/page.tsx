@@ -82,7 +82,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
                       <ul className="inline-list">
                         {p.positions.map((x, i) => (
                           <li key={i}>
-                            <PositionTitle position={x} fa={locale === "fa"} />
+                            <PositionTitle position={x} locale={locale} />
                           </li>
                         ))}
                       </ul>

@@ -4,7 +4,7 @@ import { readDate } from "@/app/(app)/_components/registry/dates";
 import type { Calendar } from "@/lib/i18n/calendar";
 import type { getCorroborationMatrix } from "@/lib/corroboration";
 import styles from "./graph.module.css";
-import { readerName } from "@/app/_lib/reader-name";
+import { readerName, readerTitle } from "@/app/_lib/reader-name";
 
 type Matrix = Awaited<ReturnType<typeof getCorroborationMatrix>>;
 
@@ -28,7 +28,7 @@ export async function CorroborationMatrix({ matrix, calendar }: { matrix: Matrix
   const fa = locale === "fa";
   const read = (d: string | null) => readDate(d, { calendar, locale: fa ? "fa" : "en" });
   const nf = new Intl.NumberFormat(fa ? "fa-IR" : "en-GB");
-  const columns = [...matrix.events.map((e) => ({ id: e.id as string | null, title: (fa && e.titleFa) || e.title, dates: [read(e.dateStart), e.dateEnd && e.dateEnd !== e.dateStart ? read(e.dateEnd) : null].filter(Boolean).join(" – ") })), ...(matrix.hasNoEvent ? [{ id: null, title: t("noEvent"), dates: "" }] : [])];
+  const columns = [...matrix.events.map((e) => ({ id: e.id as string | null, title: readerTitle(e, locale), dates: [read(e.dateStart), e.dateEnd && e.dateEnd !== e.dateStart ? read(e.dateEnd) : null].filter(Boolean).join(" – ") })), ...(matrix.hasNoEvent ? [{ id: null, title: t("noEvent"), dates: "" }] : [])];
   const byKey = new Map(matrix.cells.map((c) => [`${c.personId}|${c.eventId ?? ""}`, c]));
   const cell = (personId: string, eventId: string | null) => byKey.get(`${personId}|${eventId ?? ""}`);
   const filtered = !!(matrix.allegationType || matrix.person || matrix.event);

@@ -9,6 +9,7 @@ import { CountBadge } from "./counts";
 import styles from "./graph.module.css";
 import { AllegationEvents, type AllegationEventView } from "./allegation-events";
 import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
+import { readerTitle } from "@/app/_lib/reader-name";
 
 /**
  * For the person page: allegations grouped by event and type, each with its count of
@@ -33,7 +34,7 @@ export async function PersonAllegations({ personId, page, quotes }: { personId: 
     let view = byEvent.get(k);
     if (!view) {
       const e = g.event;
-      view = { event: e && { id: e.id, title: (fa && e.titleFa) || e.title, date: dateTextParts(dates, { input: e.dateStart, end: e.dateEnd, calendar, locale: fa ? "fa" : "en" }) }, groups: [] };
+      view = { event: e && { id: e.id, title: readerTitle(e, locale), date: dateTextParts(dates, { input: e.dateStart, end: e.dateEnd, calendar, locale: fa ? "fa" : "en" }) }, groups: [] };
       byEvent.set(k, view);
     }
     const { verifiedWitnesses, unverifiedWitnesses, needsReview, allegationType, quoteCount } = g;

@@ -4,7 +4,7 @@ import type { getTimeline } from "@/lib/corroboration";
 import { axisTicks, daysBetween, inCalendar, wholeMonths, wholeYears, yearLabelStep } from "@/lib/corroboration/timeline-axis";
 import type { Calendar } from "@/lib/i18n/calendar";
 import styles from "./graph.module.css";
-import { readerName } from "@/app/_lib/reader-name";
+import { readerName, readerTitle } from "@/app/_lib/reader-name";
 
 type Timeline = Awaited<ReturnType<typeof getTimeline>>;
 
@@ -155,7 +155,7 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
         {eventRows.map(({ e, y: ry }) => {
           const s = x(e.earliest!);
           const end = x(nextDay(e.latest ?? e.earliest!));
-          const title = (fa && e.titleFa) || e.title;
+          const title = readerTitle(e, locale);
           const label = t("eventLabel", { title, dates: dates(e.dateStart, e.dateEnd) });
           const width = Math.abs(end - s);
           const mid = ry + EVENT_ROW_H / 2;
@@ -205,7 +205,7 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
                 {name}
               </text>
               {bars.map(({ pos, s, end, clippedStart, clippedEnd }) => {
-                const title = (fa && pos.titleFa) || pos.title;
+                const title = readerTitle(pos, locale);
                 const label = t("positionLabel", { person: name, title, dates: `${read(pos.fromDate)} – ${pos.toDate ? read(pos.toDate) : t("ongoing")}` });
                 const width = Math.max(3, Math.abs(end - s));
                 const inside = width > title.length * CHAR_W + 12;
@@ -261,7 +261,7 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
             <ul data-testid="timeline-list-events">
               {events.map((e) => (
                 <li key={e.id}>
-                  <bdi>{(fa && e.titleFa) || e.title}</bdi> — <bdi dir={fa ? "rtl" : "ltr"}>{dates(e.dateStart, e.dateEnd)}</bdi>
+                  <bdi>{readerTitle(e, locale)}</bdi> — <bdi dir={fa ? "rtl" : "ltr"}>{dates(e.dateStart, e.dateEnd)}</bdi>
                 </li>
               ))}
             </ul>
@@ -274,7 +274,7 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
               {persons.flatMap((p) =>
                 p.positions.map((pos) => (
                   <li key={pos.id}>
-                    <bdi>{readerName(p, locale)}</bdi>: <bdi>{(fa && pos.titleFa) || pos.title}</bdi> — <bdi dir={fa ? "rtl" : "ltr"}>{read(pos.fromDate)}</bdi> – {pos.toDate ? <bdi dir={fa ? "rtl" : "ltr"}>{read(pos.toDate)}</bdi> : t("ongoing")}
+                    <bdi>{readerName(p, locale)}</bdi>: <bdi>{readerTitle(pos, locale)}</bdi> — <bdi dir={fa ? "rtl" : "ltr"}>{read(pos.fromDate)}</bdi> – {pos.toDate ? <bdi dir={fa ? "rtl" : "ltr"}>{read(pos.toDate)}</bdi> : t("ongoing")}
                   </li>
                 )),
               )}

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { readerName, readsPersian } from "@/app/_lib/reader-name";
+import { readerName, readsPersian, readsPersianTitle } from "@/app/_lib/reader-name";
 import styles from "./registry.module.css";
 
 /** A name in Persian script: always marked as Persian and right-to-left, whatever the interface. */
@@ -28,8 +28,8 @@ export function NameList({ names }: { names: readonly string[] }) {
  * A position's title as the reader's interface has it: in Persian its Persian title when it has
  * one, else the title as recorded (usually English).
  */
-export function PositionTitle({ position, fa }: { position: { title: string; titleFa: string }; fa: boolean }) {
-  return fa && position.titleFa ? (
+export function PositionTitle({ position, locale }: { position: { title: string; titleFa: string }; locale: string }) {
+  return readsPersianTitle(position, locale) ? (
     <bdi lang="fa" dir="rtl">
       {position.titleFa}
     </bdi>

@@ -140,7 +140,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                         <DateText input={x.from} end={x.to} open={!!x.from && !x.to} calendar={calendar} locale={locale} />
                       </td>
                       <td>
-                        <PositionTitle position={x} fa={locale === "fa"} />
+                        <PositionTitle position={x} locale={locale} />
                       </td>
                       <td>
                         <bdi dir="auto">{x.institution}</bdi>

@@ -12,6 +12,7 @@ import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getPlace, getPlaceEvents } from "@/lib/places";
 import { PageLinks, pageFromAddress } from "@/app/_components/page-links";
+import { readerTitle } from "@/app/_lib/reader-name";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -93,7 +94,7 @@ export default async function PlacePage({ params, searchParams }: Props) {
             {here.events.map((e) => (
               <li key={e.id}>
                 <Link href={`/events/${e.id}`}>
-                  <bdi>{locale === "fa" && e.titleFa ? e.titleFa : e.title}</bdi>
+                  <bdi>{readerTitle(e, locale)}</bdi>
                 </Link>
                 <div className="meta">
                   <DateText input={e.dateStart} calendar={calendar} locale={locale} />

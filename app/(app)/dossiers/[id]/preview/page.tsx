@@ -8,7 +8,7 @@ import { loadDossierContent, type ContentItem, type DualDate } from "@/lib/dossi
 import styles from "../../_components/dossiers.module.css";
 import { BothNames } from "@/app/(app)/_components/registry/names";
 import { exactBytes, humanBytes } from "@/lib/exhibits/format";
-import { readerName } from "@/app/_lib/reader-name";
+import { readerName, readerTitle } from "@/app/_lib/reader-name";
 import { WitnessCode } from "@/app/_components/witness-code";
 
 type Props = { params: Promise<{ id: string }> };
@@ -148,7 +148,7 @@ export default async function DossierPreviewPage({ params }: Props) {
           <ol>
             {c.chronology.map((e) => (
               <li key={e.eventId}>
-                {when(e.date)} — <bdi>{locale === "fa" && e.titleFa ? e.titleFa : e.title}</bdi>
+                {when(e.date)} — <bdi>{readerTitle(e, locale)}</bdi>
                 {e.places.length > 0 && (
                   <span className="muted">
                     {" "}

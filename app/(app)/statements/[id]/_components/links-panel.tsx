@@ -7,7 +7,7 @@ import { useTranslations } from "@/lib/i18n/use-translations";
 import { useHydrated } from "@/app/_lib/use-hydrated";
 import { FormBanner, SubmitButton } from "@/app/_components/form-bits";
 import { RegistryAutocomplete } from "@/app/_components/registry-autocomplete";
-import { readerName } from "@/app/_lib/reader-name";
+import { readerName, readerTitle } from "@/app/_lib/reader-name";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import { ALLEGATION_TYPES, LINK_ROLES, type LinkOut } from "@/lib/links/schemas";
 import type { Suggestion } from "@/lib/links/suggest";
@@ -444,7 +444,6 @@ function LinkList({ revisionNumber, language, links }: { revisionNumber: number;
   const { focus } = usePassageStore();
   // "Show in text" and "Fix" work in the page's scripts: without them they are not offered.
   const hydrated = useHydrated();
-  const fa = locale === "fa";
   const listRef = useRef<HTMLUListElement>(null);
   // A mark clicked in the text: bring its entry into view.
   useEffect(() => {
@@ -480,7 +479,7 @@ function LinkList({ revisionNumber, language, links }: { revisionNumber: number;
                   <span className={`badge ${styles.allegation}`}>{t(`allegationTypes.${l.allegationType}`)}</span>
                   {l.event && (
                     <span>
-                      {t("event")}: <bdi>{(fa && l.event.titleFa) || l.event.title}</bdi>
+                      {t("event")}: <bdi>{readerTitle(l.event, locale)}</bdi>
                     </span>
                   )}
                   {l.place && (
