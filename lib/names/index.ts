@@ -29,4 +29,5 @@
 
 export { normalizeLatin, normalizePersian, withoutPossessives, ZERO_WIDTH_CHARS } from "./normalize";
 export { consonantSkeleton, latinKey, transliteratePersian } from "./keys";
+export { PERSIAN_ALPHABET, persianSortKey, readerOrder, sortForReader } from "./order";
 export { DEFAULT_THRESHOLD, matchNames, nameScore, type NameCandidate, type NameMatch, type PrefixRule } from "./match";
