@@ -8,6 +8,7 @@ import { visibleExhibitWhere } from "@/lib/exhibits/shared";
 import { search } from "@/lib/search";
 import { parseInput } from "@/lib/validation";
 import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
+import { sortForReader } from "@/lib/names";
 import { loadDossierRow } from "./dossiers";
 import { inSlices } from "@/lib/db/in-slices";
 
@@ -96,11 +97,15 @@ export async function findDossierCandidates({ actor, dossierId, query }: { actor
   });
 }
 
-/** Proceedings and persons to build a dossier for (the "new dossier" picker). */
-export async function listDossierSubjects({ actor }: { actor: Actor | null }) {
+/**
+ * Proceedings and persons to build a dossier for (the "new dossier" picker). The persons come by
+ * the name the reader sees first, as a page in `locale` lists them (lib/names' readerOrder: on a
+ * Persian page in Persian alphabetical order, those without a Persian name after them).
+ */
+export async function listDossierSubjects({ actor, locale = "en" }: { actor: Actor | null; locale?: string }) {
   authorize(actor, "dossier.read");
   return read(async (db) => ({
     proceedings: await db.proceeding.findMany({ select: { id: true, title: true, titleFa: true }, orderBy: { title: "asc" } }),
-    persons: await db.person.findMany({ select: { id: true, name: true, nameFa: true }, orderBy: { name: "asc" } }),
+    persons: sortForReader(await db.person.findMany({ select: { id: true, name: true, nameFa: true } }), locale),
   }));
 }

@@ -67,19 +67,22 @@ export async function getOrganisation({ actor, organisationId }: { actor: Actor 
 
 export type OrganisationHit = Ranked<OrganisationOut>;
 
-/** Organisations by any spelling of their names or aliases (lib/names), best first; without `q`, all by name. */
-export async function searchOrganisations({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<OrganisationHit[]> {
+/**
+ * Organisations by any spelling of their names or aliases (lib/names), best first; without `q`,
+ * all by name as a page in `locale` lists them (rankByName; by default the Latin name's order).
+ */
+export async function searchOrganisations({ actor, query, locale }: { actor: Actor | null; query?: unknown; locale?: string }): Promise<OrganisationHit[]> {
   authorize(actor, "registry.read");
   const q = parseInput(ZRegistryQuery, query ?? {});
   const rows = await read((db) => db.organisation.findMany());
-  return rankByName(rows.map(toOut), q.q, { limit: q.limit });
+  return rankByName(rows.map(toOut), q.q, { limit: q.limit, locale });
 }
 
 /** The list page and GET /organisations: the same as the search. */
 export const listOrganisations = searchOrganisations;
 
-/** The list page: the search's results a page at a time (pageOfSearch). */
-export async function listOrganisationPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<OrganisationHit>> {
+/** The list page: the search's results, in `locale`'s order (searchOrganisations), a page at a time (pageOfSearch). */
+export async function listOrganisationPage({ actor, query, locale }: { actor: Actor | null; query?: unknown; locale?: string }): Promise<Paged<OrganisationHit>> {
   authorize(actor, "registry.read");
-  return pageOfSearch(query, (q) => searchOrganisations({ actor, query: q }));
+  return pageOfSearch(query, (q) => searchOrganisations({ actor, query: q, locale }));
 }

@@ -19,12 +19,14 @@ export async function listPersons({ actor, query, summaries = false }: { actor: 
 }
 
 /**
- * The persons list page: the search's results (or everyone, by name) `pageSize` (LIST_PER_PAGE)
- * at a time, positions read for that page only; a page past the last gives the last.
+ * The persons list page: the search's results (or everyone, by name as a page in `locale` lists
+ * them: searchPersons) `pageSize` (LIST_PER_PAGE) at a time, positions read for that page only;
+ * a page past the last gives the last. Every person is ordered before the page is cut, so the
+ * order runs on from one page to the next.
  */
-export async function listPersonPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<PersonRow>> {
+export async function listPersonPage({ actor, query, locale }: { actor: Actor | null; query?: unknown; locale?: string }): Promise<Paged<PersonRow>> {
   authorize(actor, "registry.read");
-  const page = await pageOfSearch(query, (q) => searchPersons({ actor, query: q }));
+  const page = await pageOfSearch(query, (q) => searchPersons({ actor, query: q, locale }));
   return { ...page, items: await withPositions(page.items, false) };
 }
 

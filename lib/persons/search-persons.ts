@@ -11,10 +11,11 @@ export type PersonHit = { id: string; name: string; nameFa: string; aliases: str
 /**
  * Persons by any spelling of any of their names, Latin or Persian (lib/names): `Nayeri`,
  * `حسینعلی نیری` and `نيري` all find Hossein-Ali Nayyeri. Best first; `matched` is the name
- * that scored. Without `q`: everyone, score 1, by name.
+ * that scored. Without `q`: everyone, score 1, by name as a page in `locale` lists them
+ * (rankByName: on a Persian page in Persian alphabetical order; by default the Latin name's).
  */
-export async function searchPersons({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<PersonHit[]> {
+export async function searchPersons({ actor, query, locale }: { actor: Actor | null; query?: unknown; locale?: string }): Promise<PersonHit[]> {
   authorize(actor, "registry.read");
   const q = parseInput(ZRegistryQuery, query ?? {});
-  return rankByName(await loadPersonNames(), q.q, { limit: q.limit });
+  return rankByName(await loadPersonNames(), q.q, { limit: q.limit, locale });
 }

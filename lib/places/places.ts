@@ -78,8 +78,11 @@ export async function getPlace({ actor, placeId, events = true, page }: { actor:
 
 export type PlaceHit = Ranked<Omit<PlaceOut, "events">>;
 
-/** Places by any of their names, Latin or Persian, and former names (Rajaei Shahr finds Gohardasht). */
-export async function searchPlaces({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<PlaceHit[]> {
+/**
+ * Places by any of their names, Latin or Persian, and former names (Rajaei Shahr finds Gohardasht);
+ * without `q`, all by name as a page in `locale` lists them (rankByName; by default the Latin name's order).
+ */
+export async function searchPlaces({ actor, query, locale }: { actor: Actor | null; query?: unknown; locale?: string }): Promise<PlaceHit[]> {
   authorize(actor, "registry.read");
   const q = parseInput(ZRegistryQuery, query ?? {});
   const rows = await read((db) => db.place.findMany());
@@ -89,15 +92,15 @@ export async function searchPlaces({ actor, query }: { actor: Actor | null; quer
       return rest;
     }),
     q.q,
-    { limit: q.limit },
+    { limit: q.limit, locale },
   );
 }
 
 /** The list page and GET /places: the same as the search. */
 export const listPlaces = searchPlaces;
 
-/** The list page: the search's results a page at a time (pageOfSearch). */
-export async function listPlacePage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<PlaceHit>> {
+/** The list page: the search's results, in `locale`'s order (searchPlaces), a page at a time (pageOfSearch). */
+export async function listPlacePage({ actor, query, locale }: { actor: Actor | null; query?: unknown; locale?: string }): Promise<Paged<PlaceHit>> {
   authorize(actor, "registry.read");
-  return pageOfSearch(query, (q) => searchPlaces({ actor, query: q }));
+  return pageOfSearch(query, (q) => searchPlaces({ actor, query: q, locale }));
 }

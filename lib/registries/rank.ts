@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, matchNames, withoutPossessives, type PrefixRule } from "@/lib/names";
+import { DEFAULT_THRESHOLD, matchNames, readerOrder, withoutPossessives, type PrefixRule } from "@/lib/names";
 
 // Name search over a registry, shared by persons, organisations and places. The whole
 // registry is loaded and scored in memory with lib/names: for registries of thousands of
@@ -14,10 +14,14 @@ export function namesOf(r: Named): string[] {
 
 /**
  * Records whose best name matches the query at or above the threshold, best first (ties by
- * name). Without a query: every record, score 1, by name. `prefix`: see lib/names' PrefixRule.
+ * name). Without a query: every record, score 1, by name. "By name" is as a page in `locale`
+ * lists records (lib/names' readerOrder): on a Persian page by the Persian name in the order of
+ * the Persian alphabet, those without one after them; otherwise (and by default: the API) by the
+ * Latin name. `prefix`: see lib/names' PrefixRule.
  */
-export function rankByName<T extends Named>(records: T[], q: string | undefined, opts: { limit?: number; threshold?: number; prefix?: PrefixRule } = {}): Ranked<T>[] {
+export function rankByName<T extends Named>(records: T[], q: string | undefined, opts: { limit?: number; threshold?: number; prefix?: PrefixRule; locale?: string } = {}): Ranked<T>[] {
   const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+  const byName = readerOrder(opts.locale ?? "en");
   if (!q) return [...records].sort(byName).slice(0, limit).map((r) => ({ ...r, score: 1, matched: null }));
   const byId = new Map(records.map((r) => [r.id, r]));
   const matches = matchNames(
@@ -30,8 +34,6 @@ export function rankByName<T extends Named>(records: T[], q: string | undefined,
     .sort((a, b) => b.score - a.score || byName(a, b))
     .slice(0, limit);
 }
-
-const byName = (a: Named, b: Named) => a.name.localeCompare(b.name, "en");
 
 /** Three decimals are plenty to rank by and keep the API stable across platforms. */
 const round = (x: number) => Math.round(x * 1000) / 1000;

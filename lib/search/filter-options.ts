@@ -8,6 +8,7 @@ import { searchEvents } from "@/lib/events/events";
 import { searchPersons } from "@/lib/persons";
 import { searchPlaces } from "@/lib/places/places";
 import { searchProceedings } from "@/lib/proceedings/proceedings";
+import { sortForReader } from "@/lib/names";
 import { legalSharingSql } from "@/lib/witnesses/witnesses";
 import { words } from "./normalize";
 
@@ -49,7 +50,13 @@ async function byId(kind: RegistryFilterKind, id: string): Promise<FilterOption 
   return row ? clean(row) : null;
 }
 
-export async function searchFilterOptions({ actor, chosen = {}, cap = FILTER_LIST_CAP }: { actor: Actor | null; chosen?: ChosenIds; cap?: number }): Promise<FilterOptions> {
+/**
+ * The filters' choices. A list is in the order of the name it shows its reader: on a Persian
+ * page (`locale` "fa") the Persian name (an event's Persian title) in Persian alphabetical order,
+ * records without one after them by their Latin name (lib/names' readerOrder); the list is whole
+ * when it is shown at all, so it is ordered here rather than by the database.
+ */
+export async function searchFilterOptions({ actor, chosen = {}, cap = FILTER_LIST_CAP, locale = "en" }: { actor: Actor | null; chosen?: ChosenIds; cap?: number; locale?: string }): Promise<FilterOptions> {
   authorize(actor, "statement.read");
   // The registries' records only for a reader who may read the registries.
   const registry = can(actor, "registry.read");
@@ -57,7 +64,7 @@ export async function searchFilterOptions({ actor, chosen = {}, cap = FILTER_LIS
     if (!registry) return { choices: [], chosen: null };
     const rows = (await rawAll<FilterOption>(Prisma.sql`${REGISTRY[kind].select} ${REGISTRY[kind].order} LIMIT ${cap + 1}`)).map(clean);
     const id = chosen[kind];
-    if (rows.length <= cap) return { choices: rows, chosen: (id && rows.find((r) => r.id === id)) || null };
+    if (rows.length <= cap) return { choices: locale === "fa" ? sortForReader(rows, locale) : rows, chosen: (id && rows.find((r) => r.id === id)) || null };
     return { choices: null, chosen: id ? await byId(kind, id) : null };
   };
   const [persons, events, places, proceedings, authors] = await Promise.all([

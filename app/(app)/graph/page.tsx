@@ -74,7 +74,7 @@ export default async function GraphPage({ searchParams }: Props) {
     }),
   );
   const { matrix, timeline } = graphData;
-  const options = await orHttpError(searchFilterOptions({ actor, chosen: { places: chosen.place, proceedings: chosen.proceeding } }));
+  const options = await orHttpError(searchFilterOptions({ actor, chosen: { places: chosen.place, proceedings: chosen.proceeding }, locale }));
   const query = (patch: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
     const merged = {

@@ -20,7 +20,9 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
   const asked = pageFromAddress(param(sp.page));
   const href = listPageHref("/organisations", { q });
   const actor = await requirePageActor(href(asked));
-  const [list, t, format, locale] = await Promise.all([orHttpError(listOrganisationPage({ actor, query: { q, page: asked } })), getTranslations(), getFormatter(), getLocale()]);
+  // The list is ordered by the name the reader sees first: on a Persian page, the Persian name.
+  const locale = await getLocale();
+  const [list, t, format] = await Promise.all([orHttpError(listOrganisationPage({ actor, query: { q, page: asked }, locale })), getTranslations(), getFormatter()]);
   const rows = list.items;
   return (
     <ClientMessages namespaces={["registry"]}>

@@ -20,7 +20,9 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
   const asked = pageFromAddress(param(sp.page));
   const href = listPageHref("/places", { q });
   const actor = await requirePageActor(href(asked));
-  const [list, t, format, locale] = await Promise.all([orHttpError(listPlacePage({ actor, query: { q, page: asked } })), getTranslations(), getFormatter(), getLocale()]);
+  // The list is ordered by the name the reader sees first: on a Persian page, the Persian name.
+  const locale = await getLocale();
+  const [list, t, format] = await Promise.all([orHttpError(listPlacePage({ actor, query: { q, page: asked }, locale })), getTranslations(), getFormatter()]);
   const rows = list.items;
   return (
     <ClientMessages namespaces={["registry"]}>

@@ -92,7 +92,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     }
     if (!Object.keys(typed).length) redirect(`/search?${new URLSearchParams(query as Record<string, string>).toString()}`);
   }
-  const options = await orHttpError(searchFilterOptions({ actor, chosen: Object.fromEntries(REGISTRY_FILTERS.map((f) => [f.kind, query[f.idParam]])) }));
+  const options = await orHttpError(searchFilterOptions({ actor, chosen: Object.fromEntries(REGISTRY_FILTERS.map((f) => [f.kind, query[f.idParam]])), locale }));
 
   let result: SearchResult | null = null;
   if (query.q && !Object.keys(typed).length) {

@@ -19,7 +19,8 @@ export default async function NewDossierPage({ searchParams }: { searchParams: P
   const sp = await searchParams;
   const actor = await requirePageActor("/dossiers/new");
   if (!can(actor, "dossier.edit")) forbidden();
-  const [subjects, t, locale] = await Promise.all([listDossierSubjects({ actor }), getTranslations(), getLocale()]);
+  const locale = await getLocale();
+  const [subjects, t] = await Promise.all([listDossierSubjects({ actor, locale }), getTranslations()]);
   const proceeding = subjects.proceedings.find((p) => p.id === param(sp.proceeding));
   const person = subjects.persons.find((p) => p.id === param(sp.person));
   const initial: Record<string, string> = proceeding
