@@ -38,13 +38,19 @@ describe("readerOrder on a Persian page", () => {
     expect(persianSortKey("مُحَمَّد")).toBe(persianSortKey("محمد"));
   });
 
-  it("reads a name letter by letter: joined, with a ZWNJ or with a space, it stands in the same place", () => {
+  it("reads a name word by word: every «علی …» before «علیرضا …», a space before any letter", () => {
+    const names = ["علیرضا آوایی", "علی مبشری", "علی‌اکبر نوری", "علی خامنه‌ای", "علی"];
+    expect(order(sortForReader(names.map((n) => person(n)), "fa"))).toEqual(["علی", "علی خامنه‌ای", "علی مبشری", "علی‌اکبر نوری", "علیرضا آوایی"]);
+  });
+
+  it("reads a ZWNJ as joining its word: written with one or joined, a name stands in the same place", () => {
     expect(persianSortKey("پور\u200Cمحمدی")).toBe(persianSortKey("پورمحمدی"));
-    expect(persianSortKey("پور محمدی")).toBe(persianSortKey("پورمحمدی"));
-    // «پور محمدی» (ر then م) comes after «پوران» (ر then ا) whatever separates its words.
-    for (const spelling of ["پور محمدی", "پور\u200Cمحمدی", "پورمحمدی"]) {
+    expect(persianSortKey("خامنه\u200Cای")).toBe(persianSortKey("خامنهای"));
+    for (const spelling of ["پور\u200Cمحمدی", "پورمحمدی"]) {
       expect(order(sortForReader([person(spelling), person("پوران"), person("پوریا")], "fa"))).toEqual(["پوران", spelling, "پوریا"]);
     }
+    // Punctuation and spaces at the ends count for nothing.
+    expect(persianSortKey(" علی . ")).toBe(persianSortKey("علی"));
   });
 
   it("puts records without a Persian name after the Persian-named ones, in Latin order", () => {

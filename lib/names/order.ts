@@ -1,4 +1,4 @@
-import { normalizeLatin, normalizePersian } from "./normalize";
+import { normalizeLatin, normalizePersian, ZERO_WIDTH_CHARS } from "./normalize";
 
 // The order in which a list names its records to its reader (the name the reader sees first:
 // readerName in app/_lib/reader-name.ts). On a Persian page that is the Persian name, in the
@@ -9,25 +9,30 @@ import { normalizeLatin, normalizePersian } from "./normalize";
 // «یوسف». persianSortKey rewrites a name into a string whose code-point order is the alphabet's.
 // It reads the name as the name matcher does (normalizePersian): ي and ی, ك and ک are one
 // letter, diacritics and tatweel count for nothing, and آ is ا (the same name is typed with and
-// without the madda). Names are compared letter by letter, spaces, ZWNJ and punctuation left
-// out, so «پورمحمدی», «پور‌محمدی» and «پور محمدی» stand in the same place.
+// without the madda). Names are compared word by word, as a Persian catalogue or phone book
+// orders them: a space ends a word and sorts before any letter, so every «علی …» comes before
+// «علیرضا …». A ZWNJ does not end a word: «پور‌محمدی» stands where «پورمحمدی» does (the matcher
+// reads a ZWNJ as a space; here it is taken out first). Punctuation counts for nothing.
 
 /** The Persian alphabet in its order (آ is read as ا: normalizePersian folds it). */
 export const PERSIAN_ALPHABET = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی";
 
-// What each character becomes in a key: digits stay themselves (0x30-0x39) and come first, then
+// What each character becomes in a key: a word's end is "!" (0x21) and comes first, then digits
+// as themselves (0x30-0x39), then
 // the Persian letters as 0x41 onwards (32 letters, up to 0x60), then Latin letters (a-z, folded
 // to lower case, 0x61-0x7A), then any other letter as itself (its code point is above all of these).
 const RANK = new Map<string, string>([...PERSIAN_ALPHABET].map((c, i) => [c, String.fromCharCode(0x41 + i)]));
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // The lone hamza (ء, as in «علاءالدین») is written or left out as the writer likes: not a letter of the order.
 const IGNORED = "\u0621";
+const WORD_END = "!";
+const JOINERS = new RegExp(`[${ZERO_WIDTH_CHARS}]`, "g");
 
 /**
  * A name's sort key: strings that compare (by code point, as JavaScript's < does) in the order of
- * the Persian alphabet. Spellings that differ only by the Arabic keyboard's ي and ك, diacritics,
- * tatweel, ZWNJ or spaces get the same key. Digits sort before letters, Latin letters after the
- * Persian ones.
+ * the Persian alphabet, word by word. Spellings that differ only by the Arabic keyboard's ي and
+ * ك, diacritics, tatweel, a ZWNJ (or the word written joined) or punctuation get the same key.
+ * Digits sort before letters, Latin letters after the Persian ones.
  */
 export function persianSortKey(name: string): string {
   let key = keyCache.get(name);
@@ -45,12 +50,13 @@ const keyCache = new Map<string, string>();
 
 function makeKey(name: string): string {
   let key = "";
-  for (const c of normalizeLatin(normalizePersian(name))) {
+  for (const c of normalizeLatin(normalizePersian(name.replace(JOINERS, "")))) {
     const rank = RANK.get(c);
     if (rank) key += rank;
+    else if (c === " ") key += key && !key.endsWith(WORD_END) ? WORD_END : "";
     else if (c !== IGNORED && LETTER_OR_DIGIT.test(c)) key += c;
   }
-  return key;
+  return key.endsWith(WORD_END) ? key.slice(0, -1) : key;
 }
 
 type Sortable = { id?: string; name: string; nameFa?: string | null };
