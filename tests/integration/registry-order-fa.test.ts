@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { listDossierSubjects } from "@/lib/dossiers";
+import { createEvent } from "@/lib/events/events";
 import { listOrganisationPage, createOrganisation } from "@/lib/organisations";
 import { createPerson, listPersonPage } from "@/lib/persons";
 import { createPlace, listPlacePage } from "@/lib/places";
@@ -120,5 +121,24 @@ describe("organisations and places on a Persian page", () => {
     const placeNames = (await listPlacePage({ actor: researcher, query: {}, locale: "fa" })).items.map((p) => p.name);
     expect(placeNames).toEqual([...places.map(([name]) => name), "A Latin-only Camp"]);
     expect((await searchFilterOptions({ actor: researcher, locale: "fa" })).places.choices?.map((p) => p.name)).toEqual(placeNames);
+  });
+});
+
+describe("the search filter's event list on a Persian page", () => {
+  test("is in Persian alphabetical order of the events' Persian titles, those without one last", async () => {
+    // English titles in the reverse order; ژ گ ی after ب by code point, ك on an Arabic keyboard.
+    const events = [
+      ["Z event", "بازداشت‌ها"],
+      ["Y event", "ژوئیه"],
+      ["X event", "كشتار"],
+      ["W event", "گورها"],
+      ["V event", "یادبود"],
+    ];
+    for (const [title, titleFa] of [...events].reverse()) await createEvent({ actor: researcher, input: { title, titleFa, dateStart: "1988" } });
+    await createEvent({ actor: researcher, input: { title: "A Latin-only event", dateStart: "1988" } });
+    const choices = (await searchFilterOptions({ actor: researcher, locale: "fa" })).events.choices?.map((e) => e.name);
+    expect(choices).toEqual([...events.map(([title]) => title), "A Latin-only event"]);
+    // An English page: as the database orders the titles (unchanged).
+    expect((await searchFilterOptions({ actor: researcher })).events.choices?.map((e) => e.name)).toEqual(["A Latin-only event", ...events.map(([title]) => title).reverse()]);
   });
 });
