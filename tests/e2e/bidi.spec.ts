@@ -53,6 +53,25 @@ async function leftToRightRanges(page: Page): Promise<{ drawn: number; reversed:
   return { drawn: ranges.length, reversed: ranges.filter((m) => m.firstLeft).map((m) => `${m.text} in «${m.context}»`) };
 }
 
+/**
+ * The checks' own test: adds a paragraph of `html` to the page's main region and runs `check`,
+ * which must see it. React may replace the region after the paragraph was added (while it hydrates
+ * the page, or when it renders it again), so each try puts the paragraph back if it is gone. A
+ * check that never sees it fails when the tries run out.
+ */
+async function checkCatches(page: Page, html: string, check: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await page.evaluate((inner) => {
+      if (document.getElementById("bidi-self-test")) return;
+      const p = document.createElement("p");
+      p.id = "bidi-self-test";
+      p.innerHTML = inner;
+      document.querySelector("main")!.append(p);
+    }, html);
+    await check();
+  }).toPass({ timeout: 10_000 });
+}
+
 test("Persian pages draw a range of years right to left, its first year on the right: event, person, list, graph and the event search", async ({ page, baseURL }) => {
   const admin = demoUser("ADMIN");
   await signInWith(page.request, admin.email, admin.password);
@@ -63,13 +82,10 @@ test("Persian pages draw a range of years right to left, its first year on the r
   const [khavaran, nayyeri, raisi] = await Promise.all([first("/api/v1/events?q=Khavaran"), first("/api/v1/persons?q=Nayyeri"), first("/api/v1/persons?q=Raisi")]);
 
   // The check itself: a range isolated on its own without a direction is caught.
-  await page.goto("/");
-  await page.evaluate(() => {
-    const p = document.createElement("p");
-    p.innerHTML = "سال‌های <bdi>۱۳۶۶–۱۳۶۷</bdi> و <bdi dir=\"rtl\">۱۳۶۸–۱۳۶۹</bdi>";
-    document.querySelector("main")!.append(p);
-  });
-  expect(await leftToRightRanges(page)).toEqual({ drawn: 2, reversed: ["۱۳۶۶–۱۳۶۷ in «۱۳۶۶–۱۳۶۷»"] });
+  await page.goto("/", { waitUntil: "networkidle" });
+  await checkCatches(page, "سال‌های <bdi>۱۳۶۶–۱۳۶۷</bdi> و <bdi dir=\"rtl\">۱۳۶۸–۱۳۶۹</bdi>", async () =>
+    expect(await leftToRightRanges(page)).toEqual({ drawn: 2, reversed: ["۱۳۶۶–۱۳۶۷ in «۱۳۶۶–۱۳۶۷»"] }),
+  );
 
   for (const path of [`/events/${khavaran}`, `/persons/${nayyeri}`, `/persons/${raisi}`, "/events", "/graph"]) {
     await page.goto(path);
@@ -94,15 +110,11 @@ test("Persian pages show dates and numbers with separators the right way round, 
   const first = async (path: string) => ((await (await page.request.get(path)).json()) as { items: { id: string }[] }).items[0]!.id;
   const [witness, statement, event, proceeding] = await Promise.all(["/api/v1/witnesses", "/api/v1/statements", "/api/v1/events", "/api/v1/proceedings"].map(first));
 
-  // The check itself: a date written into a Persian sentence without isolation is caught. The
-  // paragraph is added once the page's scripts have run: React, still hydrating, would remove it.
+  // The check itself: a date written into a Persian sentence without isolation is caught.
   await page.goto("/", { waitUntil: "networkidle" });
-  await page.evaluate(() => {
-    const p = document.createElement("p");
-    p.textContent = "مثلاً ۱۲ مرداد ۱۳۶۷ یا 1988-07-19.";
-    document.querySelector("main")!.append(p);
-  });
-  expect(await reversedNumbers(page)).toEqual(["1988-07-19 in «مثلاً ۱۲ مرداد ۱۳۶۷ یا 1988-07-19.»"]);
+  await checkCatches(page, "مثلاً ۱۲ مرداد ۱۳۶۷ یا 1988-07-19.", async () =>
+    expect(await reversedNumbers(page)).toEqual(["1988-07-19 in «مثلاً ۱۲ مرداد ۱۳۶۷ یا 1988-07-19.»"]),
+  );
 
   const pages = [
     "/witnesses/new",
