@@ -15,6 +15,13 @@ describe("field errors in the reader's language", () => {
     expect(fieldErrorMessage("too_long:300", "fa")).not.toMatch(/[0-9]/);
   });
 
+  test("a year is given whole, in Persian digits on a Persian page, never grouped in thousands", () => {
+    expect(fieldErrorMessage("date_outside_year:1990", "en")).toContain(" 1990.");
+    const fa = fieldErrorMessage("date_outside_year:1990", "fa");
+    expect(fa).toContain("سال ۱۹۹۰ میلادی");
+    expect(fa).not.toMatch(/[0-9]/);
+  });
+
   test("an argument that is not a number is given as it came", () => {
     expect(fieldErrorMessage("file_type:application/x-elf", "fa")).toContain("application/x-elf");
   });

@@ -15,11 +15,14 @@ const TABLES: Record<Locale, Record<string, string>> = {
 const BYTE_ARGS = new Set(["file_too_large", "import_sheet_too_large"]);
 // Keys whose argument is a count ("too_long:300"): in the reader's digits.
 const COUNT_ARGS = new Set(["too_long", "too_short", "too_many", "too_few", "import_too_many_rows", "import_row_too_large"]);
+// Keys whose argument is a year ("date_outside_year:1990"): in the reader's digits, never grouped.
+const YEAR_ARGS = new Set(["date_outside_year"]);
 
 function shownArg(name: string, arg: string, locale: Locale): string {
   if (!/^\d{1,15}$/.test(arg)) return arg;
   if (BYTE_ARGS.has(name)) return humanBytes(Number(arg), locale);
   if (COUNT_ARGS.has(name) && locale !== "en") return new Intl.NumberFormat(locale).format(Number(arg));
+  if (YEAR_ARGS.has(name) && locale !== "en") return new Intl.NumberFormat(locale, { useGrouping: false }).format(Number(arg));
   return arg;
 }
 

@@ -166,7 +166,7 @@ async function importRegistries(): Promise<RecordIds> {
     const sources: { id: string; author: string; year: number | null; kind: string }[] = [];
     for (const s of record.sources) {
       const source = await tx.source.create({
-        data: { title: s.title, author: s.author ?? "", year: s.year ?? null, kind: s.kind ?? "", note: s.note ?? "" },
+        data: { title: s.title, author: s.author ?? "", year: s.year ?? null, date: s.date ?? null, kind: s.kind ?? "", note: s.note ?? "" },
       });
       sources.push({ id: source.id, author: source.author, year: source.year, kind: source.kind });
       created.push({ recordType: "Source", id: source.id, after: { title: s.title } });

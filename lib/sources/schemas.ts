@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { zBaseUpdatedAt, zOptText } from "@/lib/registries/schemas";
+import type { ParsedDate } from "@/lib/dates";
+import { zBaseUpdatedAt, zClearableFuzzyDate, zOptionalFuzzyDate, zOptText } from "@/lib/registries/schemas";
 import { CREDIBILITY, RELIABILITY } from "@/lib/review/schemas";
 import { ZPage, zText } from "@/lib/validation";
 
@@ -19,16 +20,43 @@ const zYear = z.coerce.number({ error: "invalid_number" }).int({ error: "invalid
 /** http(s) only: a source's address is shown as a link, so nothing that would run script there. */
 const zUrl = zOptText(2000).refine((s) => s === "" || /^https?:\/\/[^\s]+$/i.test(s), { error: "invalid_url" });
 
-export const ZCreateSource = z.object({
-  title: zText(500),
-  author: zOptText(300).default(""),
-  year: z.preprocess(blankToUndefined, zYear.optional()),
-  date: z.preprocess(blankToUndefined, z.string().trim().max(100, { error: "too_long:100" }).optional()),
-  kind: zOptText(100).default(""),
-  citation: zOptText(2000).default(""),
-  url: zUrl.default(""),
-  note: zOptText(10_000).default(""),
-});
+/**
+ * A source's date and its year of publication must agree: the year has to fall within the span
+ * the date allows ("1367" spans 1988-03-21 to 1989-03-20, so 1988 and 1989 both agree).
+ */
+export function yearAgreesWithDate(year: number, date: Pick<ParsedDate, "earliest" | "latest">): boolean {
+  return year >= Number(date.earliest.slice(0, 4)) && year <= Number(date.latest.slice(0, 4));
+}
+
+/** The Gregorian year a date lies in, when it lies in one only (not "1367", which spans two). */
+export function yearOfDate(date: Pick<ParsedDate, "earliest" | "latest">): number | null {
+  const a = Number(date.earliest.slice(0, 4));
+  return a === Number(date.latest.slice(0, 4)) ? a : null;
+}
+
+/** The field error of a date outside the year given, with the year for the sentence. */
+export const dateOutsideYear = (year: number) => `date_outside_year:${year}`;
+
+/**
+ * A new source. Its date is read as dates are everywhere (lib/dates: either calendar, as precise
+ * as known) and kept as typed; a year left empty is taken from the date when the date lies in one
+ * year.
+ */
+export const ZCreateSource = z
+  .object({
+    title: zText(500),
+    author: zOptText(300).default(""),
+    year: z.preprocess(blankToUndefined, zYear.optional()),
+    date: zOptionalFuzzyDate,
+    kind: zOptText(100).default(""),
+    citation: zOptText(2000).default(""),
+    url: zUrl.default(""),
+    note: zOptText(10_000).default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.year !== undefined && v.date && !yearAgreesWithDate(v.year, v.date)) ctx.addIssue({ code: "custom", path: ["date"], message: dateOutsideYear(v.year) });
+  })
+  .transform(({ date, ...v }) => ({ ...v, year: v.year ?? (date ? (yearOfDate(date) ?? undefined) : undefined), date: date?.input }));
 export type CreateSource = z.infer<typeof ZCreateSource>;
 
 /** PATCH: a field left out keeps its value; year and date can be cleared with "" or null. */
@@ -37,7 +65,7 @@ export const ZUpdateSource = z
     title: zText(500).optional(),
     author: zOptText(300).optional(),
     year: z.preprocess(blankToNull, zYear.nullable().optional()),
-    date: z.preprocess(blankToNull, z.string().trim().max(100, { error: "too_long:100" }).nullable().optional()),
+    date: zClearableFuzzyDate,
     kind: zOptText(100).optional(),
     citation: zOptText(2000).optional(),
     url: zUrl.optional(),

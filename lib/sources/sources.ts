@@ -7,7 +7,8 @@ import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { ZCreateSource, ZGradeSource, ZListSources, ZUpdateSource, type SourceOut } from "./schemas";
+import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
+import { dateOutsideYear, yearAgreesWithDate, yearOfDate, ZCreateSource, ZGradeSource, ZListSources, ZUpdateSource, type SourceOut } from "./schemas";
 
 type Row = {
   id: string;
@@ -82,6 +83,29 @@ export async function createSource({ actor, input }: { actor: Actor | null; inpu
   });
 }
 
+/**
+ * The year a source has after an edit, or undefined to leave it as stored. The year and the date
+ * must agree after the edit (yearAgreesWithDate); a date changed while no year is stored or given
+ * fills the year when it lies in one. A stored date that cannot be read as a date (recorded before
+ * dates were read) is not checked against a new year: the next edit of the date must fix it.
+ */
+function yearAfterUpdate(row: { year: number | null; date: string | null }, year: number | null | undefined, date: ParsedDate | null | undefined): number | null | undefined {
+  const nextYear = year !== undefined ? year : row.year;
+  const nextDate = date !== undefined ? date : parsedOrNull(row.date);
+  if (nextYear !== null && nextDate && !yearAgreesWithDate(nextYear, nextDate))
+    throw new AppError("INVALID_INPUT", `The date falls outside ${nextYear}, the source's year. Correct the year or the date.`, {
+      [date !== undefined ? "date" : "year"]: [dateOutsideYear(nextYear)],
+    });
+  if (nextYear === null && year === undefined && date) return yearOfDate(date) ?? undefined;
+  return year;
+}
+
+function parsedOrNull(input: string | null): ParsedDate | null {
+  if (!input) return null;
+  const r = parseFuzzyDate(input);
+  return isDateParseError(r) ? null : r;
+}
+
 /** PATCH: a field left out keeps its value. The grading is changed only by gradeSource. */
 export async function updateSource({ actor, sourceId, input }: { actor: Actor | null; sourceId: string; input: unknown }): Promise<SourceOut> {
   authorize(actor, "source.edit");
@@ -91,8 +115,13 @@ export async function updateSource({ actor, sourceId, input }: { actor: Actor | 
     if (!row) throw new AppError("NOT_FOUND", "No such source.");
     if (data.baseUpdatedAt && data.baseUpdatedAt !== row.updatedAt.toISOString())
       throw new AppError("CONFLICT", "This source was changed since you opened it. Reload and edit again.", { baseUpdatedAt: ["stale_revision"] });
-    const { baseUpdatedAt: _base, ...fields } = data;
-    const updated = await tx.source.update({ where: { id: sourceId }, data: { ...fields, updatedAt: new Date() }, include: WITH_COUNT });
+    const { baseUpdatedAt: _base, date, ...fields } = data;
+    const year = yearAfterUpdate(row, fields.year, date);
+    const updated = await tx.source.update({
+      where: { id: sourceId },
+      data: { ...fields, ...(year !== undefined && { year }), ...(date !== undefined && { date: date?.input ?? null }), updatedAt: new Date() },
+      include: WITH_COUNT,
+    });
     const names = await graderNames(tx, [updated]);
     const after = toOut(updated, names);
     await writeAudit(tx, { actor, action: "source.update", recordType: "Source", recordId: sourceId, before: auditView(toOut(row, names)), after: auditView(after) });

@@ -369,6 +369,24 @@ describe("statements with files, witnesses with protected identity", () => {
     }
   });
 
+  test("a source's date is read as dates are everywhere: one its year does not fall in, or one that cannot be read, refuses its row; a year left empty is taken from the date", async () => {
+    const sheet = ["title,year,date", "Dated source A,2016,19 Mordad 1395", "Dated source B,,2016-08-09", "Dated source C,1990,Mordad 1367", "Dated source D,,the spring after"].join("\n");
+    const r = await runImport({ actor: researcher, path: file(sheet), kind: "SOURCES", dryRun: true });
+    expect(r.rows.map((x) => [x.row, x.outcome, x.problems])).toEqual([
+      [2, "CREATE", []],
+      [3, "CREATE", []],
+      [4, "REFUSE", [{ column: "date", key: "date_outside_year:1990" }]],
+      [5, "REFUSE", [{ column: "date", key: "date_unparseable" }]],
+    ]);
+    const ok = await runImport({ actor: researcher, path: file(sheet.split("\n").slice(0, 3).join("\n")), kind: "SOURCES", dryRun: false });
+    expect(ok.status).not.toBe("REFUSED");
+    const stored = await read((d) => d.source.findMany({ where: { title: { startsWith: "Dated source" } }, select: { title: true, year: true, date: true }, orderBy: { title: "asc" } }));
+    expect(stored).toEqual([
+      { title: "Dated source A", year: 2016, date: "19 Mordad 1395" },
+      { title: "Dated source B", year: 2016, date: "2016-08-09" },
+    ]);
+  });
+
   test("batches: each batch is its own transaction and is reported", async () => {
     const rows = ["title,author,year", ...Array.from({ length: 7 }, (_, i) => `Batch source ${i},Author ${i},${1990 + i}`)].join("\n");
     const r = await runImport({ actor: researcher, path: file(rows), kind: "SOURCES", dryRun: false, batchSize: 3 });

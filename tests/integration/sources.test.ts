@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getRecordHistory } from "@/lib/audit/record-history";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { createClaim, listClaims, listClaimTopics, updateClaim } from "@/lib/claims";
-import { read } from "@/lib/db/write";
+import { read, write } from "@/lib/db/write";
 import { createSource, getSource, gradeSource, listSources, updateSource } from "@/lib/sources";
 import { createStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
@@ -86,6 +86,43 @@ describe("the sources register", () => {
     expect(JSON.parse(ev.before!)).toMatchObject({ title: "Memoirs", year: 2000 });
     expect(JSON.parse(ev.after!)).toMatchObject({ title: "The Memoirs of Grand Ayatollah Hossein-Ali Montazeri", year: null });
     await expect(updateSource({ actor: researcher, sourceId: s.id, input: { note: "x", baseUpdatedAt: fresh.updatedAt } })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  test("a source's date is read in either calendar and kept as typed; the year is taken from it, and a year it does not fall in is refused", async () => {
+    // The recording's release: 9 August 2016, typed in the Solar Hijri calendar. No year given: it comes from the date.
+    const audio = await createSource({ actor: researcher, input: { title: "Audio recording of the meeting of 15 August 1988", date: "19 Mordad 1395" } });
+    expect(audio).toMatchObject({ date: "19 Mordad 1395", year: 2016 });
+    // A Solar Hijri year spans two Gregorian ones: either agrees with it, and neither is filled in for it.
+    expect(await createSource({ actor: researcher, input: { title: "Report of 1367", date: "۱۳۶۷", year: "1989" } })).toMatchObject({ date: "۱۳۶۷", year: 1989 });
+    expect(await createSource({ actor: researcher, input: { title: "Undated year", date: "1367" } })).toMatchObject({ date: "1367", year: null });
+
+    const before = await counts();
+    await expect(createSource({ actor: researcher, input: { title: "Wrong year", date: "Mordad 1367", year: 1990 } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { date: ["date_outside_year:1990"] },
+    });
+    await expect(createSource({ actor: researcher, input: { title: "Unreadable", date: "the spring after the trial" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { date: ["date_unparseable"] },
+    });
+    // An edit is checked against what is stored: a new year against the stored date, a new date against the stored year.
+    await expect(updateSource({ actor: researcher, sourceId: audio.id, input: { year: 2010 } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { year: ["date_outside_year:2010"] } });
+    await expect(updateSource({ actor: researcher, sourceId: audio.id, input: { date: "summer 1988" } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { date: ["date_outside_year:2016"] } });
+    await expect(updateSource({ actor: researcher, sourceId: audio.id, input: { date: "31 Mehr 1395" } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { date: ["date_impossible"] } });
+    expect(await counts()).toEqual(before);
+    expect(await getSource({ actor: legal, sourceId: audio.id })).toMatchObject({ date: "19 Mordad 1395", year: 2016 });
+
+    // Both changed together, in agreement; then the date cleared: the year stays.
+    expect(await updateSource({ actor: researcher, sourceId: audio.id, input: { date: "2016-08-09", year: "2016" } })).toMatchObject({ date: "2016-08-09", year: 2016 });
+    expect(await updateSource({ actor: researcher, sourceId: audio.id, input: { date: "" } })).toMatchObject({ date: null, year: 2016 });
+    // A year cleared and a date given in the same edit: the year is left empty, as asked. A date given later fills it.
+    expect(await updateSource({ actor: researcher, sourceId: audio.id, input: { year: "", date: "August 2016" } })).toMatchObject({ date: "August 2016", year: null });
+    const noDate = await createSource({ actor: researcher, input: { title: "Dated later" } });
+    expect(await updateSource({ actor: researcher, sourceId: noDate.id, input: { date: "4 December 2018" } })).toMatchObject({ year: 2018 });
+
+    // A date recorded as free text before dates were read stays as it was and does not stop another edit.
+    const legacy = await write((tx) => tx.source.create({ data: { title: "Archive copy", date: "as stamped on the archive copy", year: 1990 } }));
+    expect(await updateSource({ actor: researcher, sourceId: legacy.id, input: { year: 1991 } })).toMatchObject({ date: "as stamped on the archive copy", year: 1991 });
   });
 
   test("the list searches any script and filters by grading", async () => {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
+import { DateText } from "@/app/(app)/_components/registry/dates";
+import { getCalendar } from "@/app/_lib/calendar";
 import { DateTime } from "@/app/_components/badges";
 import { GradeBadge } from "@/app/_components/grading";
 import { RecordHistory } from "@/app/_components/record-history";
@@ -21,7 +23,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SourcePage({ params }: Props) {
   const { id } = await params;
   const actor = await requirePageActor(`/sources/${id}`);
-  const [s, claims, t, format] = await Promise.all([orHttpError(getSource({ actor, sourceId: id })), listClaimsForSource({ actor, sourceId: id }), getTranslations(), getFormatter()]);
+  const [s, claims, t, format, calendar, rawLocale] = await Promise.all([
+    orHttpError(getSource({ actor, sourceId: id })),
+    listClaimsForSource({ actor, sourceId: id }),
+    getTranslations(),
+    getFormatter(),
+    getCalendar(),
+    getLocale(),
+  ]);
   const fact = (key: string, value: React.ReactNode) =>
     value === null || value === "" ? null : (
       <div>
@@ -55,7 +64,7 @@ export default async function SourcePage({ params }: Props) {
       <dl className="facts" data-testid="source-facts">
         {fact("author", s.author ? <bdi>{s.author}</bdi> : "")}
         {fact("year", s.year === null ? null : format.number(s.year, { useGrouping: false }))}
-        {fact("date", s.date ? <bdi>{s.date}</bdi> : null)}
+        {fact("date", s.date ? <DateText input={s.date} calendar={calendar} locale={rawLocale === "fa" ? "fa" : "en"} testId="source-date" /> : null)}
         {fact("kind", s.kind ? <bdi>{s.kind}</bdi> : "")}
         {fact("citation", s.citation ? <bdi>{s.citation}</bdi> : "")}
         {fact(
