@@ -210,6 +210,9 @@ describe("a dossier package", () => {
     for (const w of ["Nouri bundle", "نوری", "Hamid Nouri", "حمید", "عباسی", "گوهردشت", "فهرست", "گاهشمار رویدادها", "Chronology of events", "CF-0001", "CF-0002", "CF-0004", "CF-0005", "B2", "NOT VERIFIED", "Statements left out: 1", "Killing", "Persecution", "W-0001"]) {
       expect(text, w).toContain(w);
     }
+    // The grading names the review it comes from in words, in both languages, not by its stored code.
+    expect(text).toMatch(/B2 \(review: .*بازبینی.*verified.*تأیید.*, revision/);
+    expect(text).not.toMatch(/\((verified|changes_requested|disputed|rejected),/);
     // A hash may wrap across lines in its table cell.
     expect(text.replace(/\s+/g, "")).toContain(exhibitPdf.sha256);
     // Both calendars in the chronology.

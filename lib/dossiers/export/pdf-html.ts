@@ -57,6 +57,13 @@ const STATUS: Record<string, [string, string]> = {
   DISPUTED: ["disputed", "مورد اختلاف"],
   REJECTED: ["rejected", "ردشده"],
 };
+/** A reviewer's decision (Review.decision), as the grading's note says which decision gave it. */
+const DECISION: Record<string, [string, string]> = {
+  VERIFIED: ["verified", "تأیید"],
+  CHANGES_REQUESTED: ["changes requested", "درخواست اصلاح"],
+  DISPUTED: ["disputed", "اعلام اختلاف"],
+  REJECTED: ["rejected", "رد"],
+};
 const REASON: Record<string, [string, string]> = {
   RECORD_MISSING: ["the record no longer exists", "این رکورد دیگر وجود ندارد"],
   CONSENT_WITHDRAWN: ["the witness withdrew consent to sharing with legal teams", "شاهد رضایت به اشتراک با تیم‌های حقوقی را پس گرفته است"],
@@ -79,11 +86,13 @@ function grading(s: ExportStatement): string {
   const status = label(STATUS, s.status);
   const mark = verified ? "" : `<span class="warn">${bi("NOT VERIFIED", "تأییدنشده")}</span> `;
   const d = s.grading;
+  // Which review the grading (or its absence) comes from: its decision and the revision it judged.
+  const from = d && `(${bi("review:", "بازبینی:")} ${bi(...label(DECISION, d.decision))}, ${bi("revision", "ویرایش")} ${esc(d.revisionNumber)})`;
   const g = !d
     ? ` · ${bi("not graded", "ارزیابی‌نشده")}`
     : d.sourceReliability && d.credibility
-      ? ` · ${bi("grading", "ارزیابی")} ${esc(d.sourceReliability)}${esc(d.credibility)} (${esc(d.decision.toLowerCase())}, ${bi("revision", "ویرایش")} ${esc(d.revisionNumber)})`
-      : ` · ${bi("not graded", "ارزیابی‌نشده")} (${esc(d.decision.toLowerCase())}, ${bi("revision", "ویرایش")} ${esc(d.revisionNumber)})`;
+      ? ` · ${bi("grading", "ارزیابی")} ${esc(d.sourceReliability)}${esc(d.credibility)} ${from}`
+      : ` · ${bi("not graded", "ارزیابی‌نشده")} ${from}`;
   return `${mark}${bi("status:", "وضعیت:")} ${bi(status[0], status[1])}${g}`;
 }
 
