@@ -109,8 +109,16 @@ export const SAMPLE_STATEMENTS: SampleStatement[] = [
         proceeding: "Prosecution of Hamid Nouri (Sweden)",
       },
     ],
-    // Waiting in the review queue, not yet taken: the demo reviewer has something to take.
-    review: { state: "SUBMITTED" },
+    // Verified, so the demo's legal team (the witness consents to legal sharing) finds a verified
+    // statement naming the defendant when it builds the Nouri dossier.
+    review: {
+      state: "VERIFIED",
+      grade: { sourceReliability: "C", credibility: 3 },
+      comment: {
+        text: "بازبینی نمونهٔ ساختگی: همهٔ بررسی‌ها انجام شد. شاهد نام‌ها را از هم‌بندی‌هایش شنیده است، پس اعتبار تا وقتی شاهد دیگری آن را تأیید کند ۳ (احتمالاً درست) می‌ماند.",
+        quote: "بعدها هم‌بندی‌ها گفتند",
+      },
+    },
   },
   {
     witness: 1,
@@ -124,14 +132,8 @@ export const SAMPLE_STATEMENTS: SampleStatement[] = [
       "Then one day an official called out names and handed some families a small bag of belongings. " +
       "He said it was the Imam's order and that we must not hold a funeral. We were never told where my brother was buried.",
     links: [{ quote: "it was the Imam's order", person: "khomeini", role: "NAMED_BY_OTHERS", allegationType: "KILLING", event: "Khomeini's secret order to execute steadfast prisoners", place: "Evin Prison" }],
-    review: {
-      state: "VERIFIED",
-      grade: { sourceReliability: "C", credibility: 3 },
-      comment: {
-        text: "Fictional sample review: every check done. The official's words are reported second-hand, so the credibility stays at 3 (possibly true) until another witness confirms them.",
-        quote: "He said it was the Imam's order",
-      },
-    },
+    // Waiting in the review queue, not yet taken: the demo reviewer has something to take.
+    review: { state: "SUBMITTED" },
   },
   {
     witness: 2,

@@ -5,11 +5,12 @@ import type { Role } from "@/lib/auth/roles";
 import { CHECKLIST } from "@/lib/review/schemas";
 import { demoUser, expect, setLocale, signInAs, signInWith, test } from "./fixtures";
 
-// A legal team builds a dossier for the Nouri proceeding from the demo data: a (fictional)
-// statement linked to the proceeding and verified through the API is pre-selected; the team
-// starts from the proceeding's page, adds two demo statements (not verified) found by search and
-// a source, moves an item up, and reads the preview — in English, then in the Persian interface,
-// whose screenshot is kept in data/test-results for a person to look at.
+// A legal team builds a dossier for the Nouri proceeding from the demo data: the verified
+// statements linked to the proceeding are pre-selected (the demo's Gohardasht sample, verified in
+// the demo, and a fictional statement linked and verified through the API here); the team starts
+// from the proceeding's page, adds a demo statement (not verified) found by search and a source,
+// moves an item up, and reads the preview — in English, then in the Persian interface, whose
+// screenshot is kept in data/test-results for a person to look at.
 
 const SHOTS = join("data", "test-results");
 
@@ -90,16 +91,17 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
 
   await expect(page).toHaveURL(/\/dossiers\/[^/]+$/);
   await expect(page.getByTestId("dossier-title")).toHaveText("Nouri — witness bundle");
-  // The verified statement linked to the proceeding is pre-selected; the demo drafts are not.
-  await expect(page.getByTestId("dossier-item")).toHaveCount(1);
-  await expect(page.getByTestId("dossier-item").first()).toHaveAttribute("data-number", "CF-0001");
-  await expect(page.getByTestId("dossier-item").first().getByTestId("item-label")).toHaveAttribute("href", `/statements/${verifiedId}`);
+  // The verified statements linked to the proceeding are pre-selected, oldest first: the demo's
+  // Gohardasht sample, then this test's; the demo statements not verified are not.
+  await expect(page.getByTestId("dossier-item")).toHaveCount(2);
+  await expect(page.getByTestId("dossier-item").first().getByTestId("item-label")).toContainText("گوهردشت");
+  await expect(page.getByTestId("dossier-item").nth(1)).toHaveAttribute("data-number", "CF-0002");
+  await expect(page.getByTestId("dossier-item").nth(1).getByTestId("item-label")).toHaveAttribute("href", `/statements/${verifiedId}`);
   await expect(page.getByTestId("unverified-badge")).toHaveCount(0);
   const dossierUrl = page.url();
   const dossierId = dossierUrl.split("/").pop()!;
 
   // The Persian word for "fictional" is in every demo statement the legal team may see.
-  await searchAndAddFirst(page, "ساختگی", "STATEMENT");
   await searchAndAddFirst(page, "ساختگی", "STATEMENT");
   await searchAndAddFirst(page, "Blood-soaked", "SOURCE");
   expect(await numbers(page)).toEqual(["CF-0001", "CF-0002", "CF-0003", "CF-0004"]);
@@ -108,15 +110,15 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   await page.getByTestId("candidate-search-submit").click();
   await expect(page.getByTestId("candidate-search-error")).toBeVisible();
   expect(await numbers(page)).toEqual(["CF-0001", "CF-0002", "CF-0003", "CF-0004"]);
-  // The drafts are not verified, and marked so.
-  await expect(page.getByTestId("dossier-item").filter({ has: page.getByTestId("unverified-badge") })).toHaveCount(2);
+  // The statement added is not verified, and marked so.
+  await expect(page.getByTestId("dossier-item").filter({ has: page.getByTestId("unverified-badge") })).toHaveCount(1);
   await expect(page.getByTestId("unverified-note")).toBeVisible();
 
   // Move CF-0003 up: the order changes, the numbers do not.
   await page.locator('[data-testid="dossier-item"][data-number="CF-0003"]').getByTestId("move-up").click();
   await expect.poll(() => numbers(page)).toEqual(["CF-0001", "CF-0003", "CF-0002", "CF-0004"]);
   await expect(page.locator('[data-testid="history-event"][data-action="dossier.item.move"]')).toHaveCount(1);
-  await expect(page.locator('[data-testid="history-event"][data-action="dossier.item.add"]')).toHaveCount(3);
+  await expect(page.locator('[data-testid="history-event"][data-action="dossier.item.add"]')).toHaveCount(2);
 
   // A note on an item: shown in the builder, the history and the preview.
   const first = page.locator('[data-testid="dossier-item"][data-number="CF-0001"]');
@@ -133,7 +135,7 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   expect(body.items.map((i) => [i.exhibitNumber, i.position, i.verified])).toEqual([
     ["CF-0001", 1, true],
     ["CF-0003", 2, false],
-    ["CF-0002", 3, false],
+    ["CF-0002", 3, true],
     ["CF-0004", 4, null],
   ]);
 
@@ -145,15 +147,15 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   const previewed = await page.getByTestId("preview-statement").evaluateAll((xs) => xs.map((x) => x.getAttribute("data-number")));
   expect(previewed).toEqual(["CF-0001", "CF-0003", "CF-0002"]);
   await expect(page.getByTestId("preview-statement").first()).toContainText("Key passage: the list of names");
-  // The allegations against Nouri: the verified statement's, with the exact words and where they
-  // are, and the one the demo's fictional Gohardasht sample (one of the drafts added) links to him.
+  // The allegations against Nouri: this test's statement's, with the exact words and where they
+  // are, and the one the demo's fictional Gohardasht sample links to him.
   const nouriPinpoints = page.getByTestId("allegation-section").filter({ hasText: "Hamid Nouri" }).getByTestId("pinpoint");
   await expect(nouriPinpoints).toHaveCount(2);
   await expect(nouriPinpoints.filter({ hasText: "حمید عباسی" })).toHaveCount(1);
   const pinpoint = nouriPinpoints.filter({ hasText: QUOTE });
   await expect(pinpoint).toHaveCount(1);
   await expect(pinpoint).toContainText(QUOTE);
-  await expect(pinpoint).toContainText(`CF-0001 · revision 1, characters ${TEXT.indexOf(QUOTE)}–${TEXT.indexOf(QUOTE) + QUOTE.length}`);
+  await expect(pinpoint).toContainText(`CF-0002 · revision 1, characters ${TEXT.indexOf(QUOTE)}–${TEXT.indexOf(QUOTE) + QUOTE.length}`);
   await expect(pinpoint.getByTestId("pinpoint-grade")).toHaveAttribute("data-grade", "B2");
   await expect(page.getByTestId("preview-chronology")).toContainText("Prisons locked down");
   await expect(page.getByTestId("preview-chronology")).toContainText("1367");

@@ -37,11 +37,13 @@ test("the death commission's event page lists the quotes citing it, with stateme
   const first = items.filter({ has: page.getByText("در آن هیئت نیری حکم می‌داد") });
   await expect(first.getByTestId("testimony-statement-link")).toHaveAttribute("href", /^\/statements\/[^/]+$/);
   await expect(first.getByTestId("quote-revision-link").first()).toHaveAttribute("href", /^\/statements\/[^/]+\/revisions\/1$/);
-  // Per person named, the independent witnesses: Nayyeri named by two witnesses (one statement each), Nouri by one.
+  // Per person named, the independent witnesses: Nayyeri named by two witnesses (one statement each; the demo verified
+  // one of them), Nouri by one.
   const rows = section.getByTestId("event-person-row");
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText("Nayyeri");
-  await expect(rows.first().getByTestId("event-person-counts")).toHaveAttribute("data-unverified", "2");
+  await expect(rows.first().getByTestId("event-person-counts")).toHaveAttribute("data-verified", "1");
+  await expect(rows.first().getByTestId("event-person-counts")).toHaveAttribute("data-unverified", "1");
   await expect(rows.first().getByRole("link")).toHaveAttribute("href", /^\/persons\//);
   await section.screenshot({ path: "data/test-results/event-testimony-en.png" });
 

@@ -7,6 +7,7 @@ import record from "@/lib/seed/public-record-1988.json";
 import { FICTIONAL_LINK_NOTE, SAMPLE_STATEMENTS } from "@/lib/seed/fictional-samples";
 import { DEMO_USERS } from "@/lib/seed/demo-users";
 import { listReviewQueue } from "@/lib/review/workflow";
+import { createDossier } from "@/lib/dossiers";
 import { OVERVIEW_SOURCE, seedDemo } from "@/lib/seed/seed-demo";
 import { search } from "@/lib/search";
 import { makeActor } from "@/tests/support/actors";
@@ -93,13 +94,26 @@ describe("demo data", () => {
     expect(made).toEqual(expect.arrayContaining(samples.map((x) => ({ title: x.title, quote: x.quote, person: x.person, role: x.role, allegationType: x.allegationType, event: x.event, place: x.place, proceeding: x.proceeding }))));
     // Every person, event, place and proceeding page the demo links to has testimony: the proceeding's too.
     expect(new Set(links.map((l) => l.proceeding?.title).filter(Boolean))).toEqual(new Set(["Prosecution of Hamid Nouri (Sweden)"]));
-    // The person page's counts: Nayyeri at the commission's questioning, named by two independent (unverified) witnesses.
+    // The person page's counts: Nayyeri at the commission's questioning, named by two independent witnesses, one verified.
     const u = await read((d) => d.user.findFirstOrThrow({ where: { role: "ADMIN" } }));
     const admin: Actor = { id: u.id, email: u.email, name: u.name, role: "ADMIN" };
     const nayyeri = await read((d) => d.person.findFirstOrThrow({ where: { key: "nayyeri" } }));
     const summary = await getPersonAllegationSummary({ actor: admin, personId: nayyeri.id });
     const commission = summary.groups.find((g) => g.event?.title === "Tehran commission questions MEK prisoners" && g.allegationType === "PERSECUTION");
-    expect(commission).toMatchObject({ verifiedWitnesses: 0, unverifiedWitnesses: 2, quoteCount: 2 });
+    expect(commission).toMatchObject({ verifiedWitnesses: 1, unverifiedWitnesses: 1, quoteCount: 2 });
+  });
+
+  test("the demo legal team builds the Nouri dossier on a verified statement that names the defendant: its witness consents to legal sharing", async () => {
+    const u = await read((d) => d.user.findFirstOrThrow({ where: { email: DEMO_USERS.find((x) => x.role === "LEGAL")!.email } }));
+    const legal: Actor = { id: u.id, email: u.email, name: u.name, role: "LEGAL" };
+    const nouri = await read((d) => d.proceeding.findFirstOrThrow({ where: { title: "Prosecution of Hamid Nouri (Sweden)" } }));
+    const dossier = await createDossier({ actor: legal, input: { title: "Demo check", subjectType: "PROCEEDING", subjectId: nouri.id } });
+    expect(dossier.items.length).toBeGreaterThan(0);
+    for (const item of dossier.items) {
+      const s = await read((d) => d.statement.findUniqueOrThrow({ where: { id: item.refId }, include: { links: { include: { person: true } } } }));
+      expect(s.status).toBe("VERIFIED");
+      expect(s.links.some((l) => l.person.key === "nouri" && l.proceedingId === nouri.id)).toBe(true);
+    }
   });
 
   test("the demo reviewer has a queue: samples stand in several review states, reached through the workflow with its audit trail", async () => {
