@@ -79,6 +79,9 @@ test("the Nouri proceeding links its defendant and shows the timeline in the Per
   await expect(page.getByTestId("timeline-entry")).toHaveCount(5);
   // 2019-11 is read as Aban–Azar 1398.
   await expect(page.getByTestId("timeline-entry").first()).toContainText("۱۳۹۸");
+  // The defendant by the Persian name first, the Latin spelling beside it.
+  await expect(page.getByTestId("defendant-link")).toHaveText("حمید نوری");
+  await expect(page.getByTestId("defendant-list")).toContainText("Hamid Nouri");
   await page.getByTestId("defendant-link").click();
   await expect(page.getByTestId("person-name")).toHaveText("Hamid Nouri");
   await expect(page.getByTestId("person-name-fa")).toHaveText("حمید نوری");

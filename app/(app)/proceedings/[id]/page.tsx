@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { DateText } from "@/app/(app)/_components/registry/dates";
-import { FaText } from "@/app/(app)/_components/registry/names";
+import { BothNames, FaText } from "@/app/(app)/_components/registry/names";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
@@ -133,15 +133,15 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
             <ul className="recent-list" data-testid="defendant-list">
               {p.defendants.map((d) => (
                 <li key={d.id}>
-                  <Link href={`/persons/${d.id}`} data-testid="defendant-link">
-                    <bdi>{d.name}</bdi>
-                  </Link>
-                  {d.nameFa && (
-                    <>
-                      {" "}
-                      <FaText className="muted">{d.nameFa}</FaText>
-                    </>
-                  )}
+                  <BothNames
+                    item={d}
+                    locale={locale}
+                    first={(name) => (
+                      <Link href={`/persons/${d.id}`} data-testid="defendant-link">
+                        {name}
+                      </Link>
+                    )}
+                  />
                 </li>
               ))}
             </ul>
