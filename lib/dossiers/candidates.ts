@@ -98,14 +98,14 @@ export async function findDossierCandidates({ actor, dossierId, query }: { actor
 }
 
 /**
- * Proceedings and persons to build a dossier for (the "new dossier" picker). The persons come by
- * the name the reader sees first, as a page in `locale` lists them (lib/names' readerOrder: on a
- * Persian page in Persian alphabetical order, those without a Persian name after them).
+ * Proceedings and persons to build a dossier for (the "new dossier" picker). Both come by the name
+ * (a proceeding: the title) the reader sees first, as a page in `locale` lists them (lib/names'
+ * readerOrder: on a Persian page in Persian alphabetical order, those without a Persian one after them).
  */
 export async function listDossierSubjects({ actor, locale = "en" }: { actor: Actor | null; locale?: string }) {
   authorize(actor, "dossier.read");
   return read(async (db) => ({
-    proceedings: await db.proceeding.findMany({ select: { id: true, title: true, titleFa: true }, orderBy: { title: "asc" } }),
+    proceedings: sortForReader((await db.proceeding.findMany({ select: { id: true, title: true, titleFa: true } })).map((p) => ({ ...p, name: p.title, nameFa: p.titleFa })), locale).map(({ id, title, titleFa }) => ({ id, title, titleFa })),
     persons: sortForReader(await db.person.findMany({ select: { id: true, name: true, nameFa: true } }), locale),
   }));
 }

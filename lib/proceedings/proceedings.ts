@@ -8,6 +8,7 @@ import type { Tx } from "@/lib/db/client";
 import { isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
+import { sortForReader } from "@/lib/names";
 import { rankTitlesThenRead } from "@/lib/registries/rank";
 import { ZRegistryQuery } from "@/lib/registries/schemas";
 import { parseInput } from "@/lib/validation";
@@ -140,14 +141,29 @@ export async function listProceedings({ actor }: { actor: Actor | null }): Promi
 
 export type ProceedingHit = ProceedingOut & { score: number; matched: string | null };
 
-/** The proceedings list a page at a time: by title, or with `q` the title search's hits, best first (pageOfTitles). */
-export async function listProceedingPage({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<Paged<ProceedingHit>> {
+/**
+ * The proceedings list a page at a time: by title, or with `q` the title search's hits, best first
+ * (pageOfTitles). "By title" is as a page in `locale` lists records (lib/names' readerOrder): on a
+ * Persian page by the Persian title in the order of the Persian alphabet, those without one after
+ * them; otherwise (and by default: the API) by the English title. For the Persian order every
+ * title is read and ordered before the page is cut (proceedings are few; the search reads them all too).
+ */
+export async function listProceedingPage({ actor, query, locale = "en" }: { actor: Actor | null; query?: unknown; locale?: string }): Promise<Paged<ProceedingHit>> {
   authorize(actor, "registry.read");
+  const titles = async () => (await read((db) => db.proceeding.findMany({ select: { id: true, title: true, titleFa: true } }))).map((p) => ({ id: p.id, name: p.title, nameFa: p.titleFa, aliases: [] }));
+  const byIds = async (ids: string[]) => (await read((db) => db.proceeding.findMany({ where: { id: { in: ids } }, include: INCLUDE }))).map(toOut);
   return pageOfTitles(query, {
-    titles: async () => (await read((db) => db.proceeding.findMany({ select: { id: true, title: true, titleFa: true } }))).map((p) => ({ id: p.id, name: p.title, nameFa: p.titleFa, aliases: [] })),
+    titles,
     count: () => read((db) => db.proceeding.count()),
-    inOrder: async (skip, take) => (await read((db) => db.proceeding.findMany({ include: INCLUDE, orderBy: [{ title: "asc" }, { id: "asc" }], skip, take }))).map(toOut),
-    byIds: async (ids) => (await read((db) => db.proceeding.findMany({ where: { id: { in: ids } }, include: INCLUDE }))).map(toOut),
+    inOrder: async (skip, take) => {
+      if (locale !== "fa") return (await read((db) => db.proceeding.findMany({ include: INCLUDE, orderBy: [{ title: "asc" }, { id: "asc" }], skip, take }))).map(toOut);
+      const ids = sortForReader(await titles(), locale)
+        .slice(skip, skip + take)
+        .map((t) => t.id);
+      const rows = new Map((await byIds(ids)).map((p) => [p.id, p]));
+      return ids.map((id) => rows.get(id)).filter((p): p is ProceedingOut => !!p);
+    },
+    byIds,
   });
 }
 

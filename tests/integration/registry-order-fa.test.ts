@@ -5,6 +5,7 @@ import { createEvent } from "@/lib/events/events";
 import { listOrganisationPage, createOrganisation } from "@/lib/organisations";
 import { createPerson, listPersonPage } from "@/lib/persons";
 import { createPlace, listPlacePage } from "@/lib/places";
+import { createProceeding, listProceedingPage } from "@/lib/proceedings";
 import { searchFilterOptions } from "@/lib/search/filter-options";
 import { LIST_PER_PAGE } from "@/lib/paging";
 import { makeActor } from "@/tests/support/actors";
@@ -140,5 +141,29 @@ describe("the search filter's event list on a Persian page", () => {
     expect(choices).toEqual([...events.map(([title]) => title), "A Latin-only event"]);
     // An English page: as the database orders the titles (unchanged).
     expect((await searchFilterOptions({ actor: researcher })).events.choices?.map((e) => e.name)).toEqual(["A Latin-only event", ...events.map(([title]) => title).reverse()]);
+  });
+});
+
+describe("the proceedings list on a Persian page", () => {
+  test("is in Persian alphabetical order of the Persian titles across its pages, those without one last; English pages and the API by the English title", async () => {
+    // English titles in the reverse order; پ and گ would sort after ف by code point, ي is typed on an Arabic keyboard.
+    const proceedings = [
+      ["Z prosecution", "پرونده"],
+      ["Y prosecution", "دادگاه"],
+      ["X prosecution", "فرجام"],
+      ["W prosecution", "گزارش"],
+      ["V prosecution", "يادداشت"],
+    ];
+    for (const [title, titleFa] of [...proceedings].reverse()) await createProceeding({ actor: researcher, input: { title, titleFa, kind: "CRIMINAL_TRIAL" } });
+    await createProceeding({ actor: researcher, input: { title: "A Latin-only prosecution", kind: "CRIMINAL_TRIAL" } });
+    const pageOf = async (page: number, locale?: string) => (await listProceedingPage({ actor: researcher, query: { page, pageSize: 4 }, locale })).items.map((p) => p.title);
+    // The boundary between the pages falls inside the Persian titles.
+    expect([...(await pageOf(1, "fa")), ...(await pageOf(2, "fa"))]).toEqual([...proceedings.map(([title]) => title), "A Latin-only prosecution"]);
+    const english = ["A Latin-only prosecution", ...proceedings.map(([title]) => title).reverse()];
+    expect([...(await pageOf(1, "en")), ...(await pageOf(2, "en"))]).toEqual(english);
+    expect([...(await pageOf(1)), ...(await pageOf(2))]).toEqual(english);
+    // A new dossier's subject menu lists them in the same order.
+    expect((await listDossierSubjects({ actor: legal, locale: "fa" })).proceedings.map((p) => p.title)).toEqual([...proceedings.map(([title]) => title), "A Latin-only prosecution"]);
+    expect((await listDossierSubjects({ actor: legal, locale: "en" })).proceedings.map((p) => p.title)).toEqual(english);
   });
 });

@@ -20,7 +20,8 @@ export default async function ProceedingsPage({ searchParams }: { searchParams: 
   const asked = pageFromAddress(param(sp.page));
   const href = listPageHref("/proceedings", { q });
   const actor = await requirePageActor(href(asked));
-  const [list, t, locale] = await Promise.all([orHttpError(listProceedingPage({ actor, query: { q, page: asked } })), getTranslations(), getLocale()]);
+  const locale = await getLocale();
+  const [list, t] = await Promise.all([orHttpError(listProceedingPage({ actor, query: { q, page: asked }, locale })), getTranslations()]);
   const items = list.items;
   return (
     <ClientMessages namespaces={["registry"]}>
