@@ -9,7 +9,7 @@ import type { Tx } from "@/lib/db/client";
 import { type CreateEvent } from "@/lib/events/schemas";
 import { NOTE_UPLOADED, NOTE_UPLOADED_AGAIN } from "@/lib/exhibits/schemas";
 import { cleanFileName, custodyAuditView, exhibitAuditView, exhibitNumber, nextExhibitNumber } from "@/lib/exhibits/shared";
-import { personAuditView, positionRow, toPersonOut, PERSON_INCLUDE } from "@/lib/persons/shared";
+import { personAuditView, positionRow, toPersonOut, NEW_PERSON_INCLUDE } from "@/lib/persons/shared";
 import type { CreatePerson } from "@/lib/persons/schemas";
 import type { CreatePlace } from "@/lib/places/schemas";
 import type { CreateSource } from "@/lib/sources/schemas";
@@ -56,7 +56,7 @@ async function create(tx: Tx, kind: ImportKind, plan: RowPlan, meta: WriteMeta, 
           aliases: { create: d.aliases.map((a) => ({ name: a.name, note: a.note })) },
           positions: { create: d.positions.map(positionRow) },
         },
-        include: PERSON_INCLUDE,
+        include: NEW_PERSON_INCLUDE,
       });
       const out = toPersonOut(created);
       await writeAudit(tx, { actor, action: "person.import", recordType: "Person", recordId: out.id, after: { ...personAuditView(out), import: imp } });

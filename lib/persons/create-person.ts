@@ -6,7 +6,7 @@ import { write } from "@/lib/db/write";
 import { parseInput } from "@/lib/validation";
 import { duplicateError, findPersonDuplicates } from "./find-duplicates";
 import { ZCreatePerson, type PersonOut } from "./schemas";
-import { PERSON_INCLUDE, personAuditView, positionRow, toPersonOut } from "./shared";
+import { NEW_PERSON_INCLUDE, personAuditView, positionRow, toPersonOut } from "./shared";
 
 /**
  * Adds a person to the registry. A name (or Persian name, or alias) that matches someone
@@ -29,7 +29,7 @@ export async function createPerson({ actor, input }: { actor: Actor | null; inpu
         aliases: { create: data.aliases.map((a) => ({ name: a.name, note: a.note })) },
         positions: { create: data.positions.map(positionRow) },
       },
-      include: PERSON_INCLUDE,
+      include: NEW_PERSON_INCLUDE,
     });
     const person = toPersonOut(created);
     await writeAudit(tx, {

@@ -23,7 +23,7 @@ type PositionRow = {
   toLatest: string | null;
   precision: string | null;
 };
-type DefendantRow = { proceedingId: string; personId: string; id: string; title: string; kind: string; status: string };
+type DefendantRow = { proceedingId: string; personId: string; id: string; title: string; titleFa: string; kind: string; status: string; statusFa: string };
 
 /**
  * One person with aliases, positions in date order and the proceedings they are a defendant in.
@@ -44,7 +44,7 @@ export async function getPerson({ actor, personId }: { actor: Actor | null; pers
       SELECT "id", "personId", "title", "titleFa", "institution", "place", "fromDate", "toDate", "fromEarliest", "toLatest", "precision"
       FROM "Position" WHERE "personId" = ${personId}`),
     rawAll<DefendantRow>(Prisma.sql`
-      SELECT d."proceedingId", d."personId", p."id", p."title", p."kind", p."status"
+      SELECT d."proceedingId", d."personId", p."id", p."title", p."titleFa", p."kind", p."status", p."statusFa"
       FROM "ProceedingDefendant" d JOIN "Proceeding" p ON p."id" = d."proceedingId" WHERE d."personId" = ${personId}`),
   ]);
   if (!p) throw new AppError("NOT_FOUND", "No such person.");
@@ -54,6 +54,6 @@ export async function getPerson({ actor, personId }: { actor: Actor | null; pers
     updatedAt: rawDate(p.updatedAt),
     aliases,
     positions,
-    defendantIn: defendantIn.map((d) => ({ proceedingId: d.proceedingId, personId: d.personId, proceeding: { id: d.id, title: d.title, kind: d.kind, status: d.status } })),
+    defendantIn: defendantIn.map((d) => ({ proceedingId: d.proceedingId, personId: d.personId, proceeding: { id: d.id, title: d.title, titleFa: d.titleFa, kind: d.kind, status: d.status, statusFa: d.statusFa } })),
   });
 }

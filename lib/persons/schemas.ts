@@ -94,7 +94,7 @@ export const ZPersonOut = z.object({
   summary: z.string(),
   statusNotes: z.string(),
   source: z.string(),
-  defendantIn: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string(), status: z.string() })),
+  defendantIn: z.array(z.object({ id: z.string(), title: z.string(), titleFa: z.string().describe("The proceeding's title in Persian; empty when not given"), kind: z.string(), status: z.string(), statusFa: z.string().describe("Its status in Persian; empty when not given") })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -10,8 +10,14 @@ import type { PersonOut, PositionInput } from "./schemas";
 export const PERSON_INCLUDE = {
   aliases: { orderBy: { id: "asc" } },
   positions: true,
-  defendantIn: { include: { proceeding: { select: { id: true, title: true, kind: true, status: true } } } },
+  defendantIn: { include: { proceeding: { select: { id: true, title: true, titleFa: true, kind: true, status: true, statusFa: true } } } },
 } as const;
+
+/**
+ * What a new person is read back with: a person is made a defendant by a proceeding, never when
+ * created, so there are no proceedings to read (and creating a person reads no proceeding column).
+ */
+export const NEW_PERSON_INCLUDE = { aliases: PERSON_INCLUDE.aliases, positions: true } as const;
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadPerson>>>;
 
@@ -25,7 +31,7 @@ export function sortPositions<T extends { fromEarliest: string | null; toLatest:
   return [...xs].sort((a, b) => key(a.fromEarliest).localeCompare(key(b.fromEarliest)) || key(a.toLatest).localeCompare(key(b.toLatest)) || a.title.localeCompare(b.title));
 }
 
-export function toPersonOut(p: Loaded): PersonOut {
+export function toPersonOut(p: Omit<Loaded, "defendantIn"> & { defendantIn?: Loaded["defendantIn"] }): PersonOut {
   return {
     id: p.id,
     key: p.key,
@@ -47,7 +53,7 @@ export function toPersonOut(p: Loaded): PersonOut {
     summary: p.summary,
     statusNotes: p.statusNotes,
     source: p.source,
-    defendantIn: p.defendantIn.map((d) => d.proceeding).sort((a, b) => a.title.localeCompare(b.title)),
+    defendantIn: (p.defendantIn ?? []).map((d) => d.proceeding).sort((a, b) => a.title.localeCompare(b.title)),
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };

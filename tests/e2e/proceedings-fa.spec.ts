@@ -43,6 +43,12 @@ test("a Persian page shows the proceeding's Persian texts first and keeps the En
   }
 
   const proceedingPage = page.url();
+  // The defendant's page names the proceeding by its Persian title too, with its Persian status.
+  await page.getByTestId("defendant-link").click();
+  await expect(page.getByTestId("defendant-in-link")).toHaveText(NOURI_FA);
+  await expect(page.locator("#proceedings")).toContainText("حبس ابد");
+  await page.goto(proceedingPage);
+
   // A dossier built from it: the subject menu and the suggested title name it in Persian first.
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByTestId("build-dossier").click();
@@ -58,6 +64,8 @@ test("a Persian page shows the proceeding's Persian texts first and keeps the En
   await expect(page.getByTestId("proceeding-charges-fa")).toHaveCount(0);
   await expect(page.getByTestId("timeline-what-fa")).toHaveCount(0);
   await expect(page.getByTestId("timeline-entry").first()).toContainText("Arrested by Swedish authorities");
+  await page.getByTestId("defendant-link").click();
+  await expect(page.getByTestId("defendant-in-link")).toHaveText("Prosecution of Hamid Nouri (Sweden)");
 });
 
 test("the form in Persian: Persian fields right to left beside the English ones, a validation error in Persian, then saved", async ({ page, baseURL }) => {

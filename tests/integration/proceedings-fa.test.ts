@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/auth/tokens";
 import { read } from "@/lib/db/write";
 import { createProceeding, getProceeding, searchProceedings, updateProceeding } from "@/lib/proceedings";
+import { createPerson, getPerson, updatePerson } from "@/lib/persons";
 import { search } from "@/lib/search";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
@@ -162,5 +163,20 @@ describe("a proceeding's Persian texts", () => {
     expect(await ids("فرماندار موهوم‌شهر")).toEqual([p.id]);
     expect(await ids("خیالستان")).toEqual([p.id]);
     expect(await ids("استاندار خیالی‌آباد")).toEqual([]);
+  });
+});
+
+describe("a defendant's proceedings", () => {
+  test("the person read (its page) and an edit's answer give each proceeding's Persian title and status with the English; a new person reads no proceeding", async () => {
+    const person = await createPerson({ actor: researcher, input: { name: "Fictional Defendant Orvane", nameFa: "متهم ساختگی اروان", confirmDuplicate: true } });
+    expect(person.defendantIn).toEqual([]);
+    const p = await createProceeding({
+      actor: researcher,
+      input: { title: "Prosecution of a fictional guard", titleFa: "پیگرد نگهبان ساختگی", kind: "CRIMINAL_TRIAL", status: "Convicted", statusFa: "محکوم شد", defendantIds: [person.id] },
+    });
+    const expected = [{ id: p.id, title: "Prosecution of a fictional guard", titleFa: "پیگرد نگهبان ساختگی", kind: "CRIMINAL_TRIAL", status: "Convicted", statusFa: "محکوم شد" }];
+    expect((await getPerson({ actor: reviewer, personId: person.id })).defendantIn).toEqual(expected);
+    const edited = await updatePerson({ actor: researcher, personId: person.id, input: { summary: "Fictional." } });
+    expect(edited.defendantIn).toEqual(expected);
   });
 });

@@ -15,7 +15,7 @@ import { getActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
 import { getPerson } from "@/lib/persons";
 import { PersonAllegations } from "@/app/_components/graph/person-allegations";
-import { readerName } from "@/app/_lib/reader-name";
+import { readerName, readerTitle } from "@/app/_lib/reader-name";
 
 // The title and the page read the same person once per request (the actor is cached per request too).
 const personFor = cache((actor: Actor, personId: string) => getPerson({ actor, personId }));
@@ -161,12 +161,12 @@ export default async function PersonPage({ params, searchParams }: Props) {
             <ul className="recent-list">
               {p.defendantIn.map((d) => (
                 <li key={d.id}>
-                  <Link href={`/proceedings/${d.id}`}>
-                    <bdi dir="auto">{d.title}</bdi>
+                  <Link href={`/proceedings/${d.id}`} data-testid="defendant-in-link">
+                    <bdi dir="auto">{readerTitle(d, locale)}</bdi>
                   </Link>
                   <div className="meta">
                     <span>{t.has(`proceedings.kinds.${d.kind}`) ? t(`proceedings.kinds.${d.kind}`) : d.kind}</span>
-                    {d.status && <bdi dir="auto">{d.status}</bdi>}
+                    {(locale === "fa" && d.statusFa) || d.status ? <bdi dir="auto">{locale === "fa" && d.statusFa ? d.statusFa : d.status}</bdi> : null}
                   </div>
                 </li>
               ))}
