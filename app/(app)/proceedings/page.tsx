@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { readerName, readsPersian } from "@/app/_lib/reader-name";
+import { readerName, readerTitle, readsPersianTitle } from "@/app/_lib/reader-name";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { RegistrySearch } from "@/app/(app)/_components/registry/search-form";
 import { ClientMessages } from "@/app/_components/client-messages";
@@ -59,10 +59,10 @@ export default async function ProceedingsPage({ searchParams }: { searchParams: 
                 <tr key={p.id} data-testid="proceeding-row">
                   <th scope="row" className="title-cell">
                     <Link href={`/proceedings/${p.id}`} className="record-title">
-                      <bdi lang={readsPersian({ nameFa: p.titleFa }, locale) ? "fa" : undefined}>{readerName({ name: p.title, nameFa: p.titleFa }, locale)}</bdi>
+                      <bdi lang={readsPersianTitle(p, locale) ? "fa" : undefined}>{readerTitle(p, locale)}</bdi>
                     </Link>
                     {/* On a Persian page, a proceeding listed by its Persian title keeps its English one (the court's) under it. */}
-                    {readsPersian({ nameFa: p.titleFa }, locale) && (
+                    {readsPersianTitle(p, locale) && (
                       <div className={styles.small}>
                         <bdi dir="ltr" className="muted">
                           {p.title}

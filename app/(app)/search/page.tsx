@@ -18,7 +18,7 @@ import { SearchForm } from "./_components/search-form";
 import { cleanSearchParams, searchParamEntries } from "./_lib/clean-query";
 import { ClientMessages } from "@/app/_components/client-messages";
 import styles from "./search.module.css";
-import { readerName, readsPersian } from "@/app/_lib/reader-name";
+import { readerName, readsPersianTitle } from "@/app/_lib/reader-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("search"))("title") };
@@ -294,7 +294,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <ol className={styles.results} data-testid="search-results">
               {result.items.map((r) => {
                 // A record with a Persian name is headed by it on a Persian page, its Latin spelling after it.
-                const persian = readsPersian({ nameFa: r.titleFa }, locale);
+                const persian = readsPersianTitle(r, locale);
                 return (
                 <li key={`${r.type}:${r.id}`} className={styles.result} data-testid="search-result" data-type={r.type} data-id={r.id}>
                   <div className={styles.resultHead}>

@@ -4,7 +4,7 @@ import type { getTimeline } from "@/lib/corroboration";
 import type { RegistryFilter } from "@/lib/search/filter-options";
 import { ALLEGATION_TYPES } from "@/lib/links/schemas";
 import styles from "./graph.module.css";
-import { readerName } from "@/app/_lib/reader-name";
+import { readerName, readerTitle } from "@/app/_lib/reader-name";
 
 type Timeline = Awaited<ReturnType<typeof getTimeline>>;
 
@@ -147,7 +147,7 @@ export async function TimelineYears({
           </select>
         </div>
         {registryField("place", filters.place, timeline.place && { id: timeline.place.id, label: readerName(timeline.place, locale) })}
-        {registryField("proceeding", filters.proceeding, timeline.proceeding && { id: timeline.proceeding.id, label: readerName({ name: timeline.proceeding.title, nameFa: timeline.proceeding.titleFa }, locale) })}
+        {registryField("proceeding", filters.proceeding, timeline.proceeding && { id: timeline.proceeding.id, label: readerTitle(timeline.proceeding, locale) })}
         <div className={styles.filterField}>
           <label htmlFor="timeline-from">{t("filterFrom")}</label>
           <input id="timeline-from" name="from" type="text" defaultValue={filters.from ?? ""} maxLength={100} placeholder={t("datePlaceholder")} dir="auto" {...fieldError("from")} />
@@ -193,7 +193,7 @@ export async function TimelineYears({
           {[
             timeline.allegationType && t("timelineFilterType", { type: tl(timeline.allegationType) }),
             timeline.place && t("timelineFilterPlace", { place: readerName(timeline.place, locale) }),
-            timeline.proceeding && t("timelineFilterProceeding", { proceeding: readerName({ name: timeline.proceeding.title, nameFa: timeline.proceeding.titleFa }, locale) }),
+            timeline.proceeding && t("timelineFilterProceeding", { proceeding: readerTitle(timeline.proceeding, locale) }),
             timeline.period && t("timelineFilterPeriod", { from: timeline.period.from ? readDay(timeline.period.from) : "…", to: timeline.period.to ? readDay(timeline.period.to) : "…" }),
           ]
             .filter(Boolean)

@@ -5,7 +5,7 @@ import { useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { readsPersian } from "@/app/_lib/reader-name";
+import { readsPersian, readsPersianTitle } from "@/app/_lib/reader-name";
 
 type Saved = { id: string };
 type Action = (prev: FormState<Saved>, formData: FormData) => Promise<FormState<Saved>>;
@@ -32,7 +32,7 @@ export function NewDossierForm({ action: serverAction, subjects, initial }: { ac
             {subjects.proceedings.map((p) => (
               <option key={p.id} value={`PROCEEDING:${p.id}`}>
                 {/* A Persian page lists a proceeding by its Persian title, the English (the court's) after it. */}
-                {readsPersian({ nameFa: p.titleFa }, locale) ? `${p.titleFa} — ${p.title}` : p.title}
+                {readsPersianTitle(p, locale) ? `${p.titleFa} — ${p.title}` : p.title}
               </option>
             ))}
           </optgroup>

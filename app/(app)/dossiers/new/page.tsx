@@ -8,7 +8,7 @@ import { listDossierSubjects } from "@/lib/dossiers";
 import { createDossierAction } from "../actions";
 import { NewDossierForm } from "../_components/dossier-form";
 import { ClientMessages } from "@/app/_components/client-messages";
-import { readerName } from "@/app/_lib/reader-name";
+import { readerName, readerTitle } from "@/app/_lib/reader-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dossiers"))("newTitle") };
@@ -24,7 +24,7 @@ export default async function NewDossierPage({ searchParams }: { searchParams: P
   const proceeding = subjects.proceedings.find((p) => p.id === param(sp.proceeding));
   const person = subjects.persons.find((p) => p.id === param(sp.person));
   const initial: Record<string, string> = proceeding
-    ? { subject: `PROCEEDING:${proceeding.id}`, title: t("dossiers.defaultTitle", { subject: readerName({ name: proceeding.title, nameFa: proceeding.titleFa }, locale) }) }
+    ? { subject: `PROCEEDING:${proceeding.id}`, title: t("dossiers.defaultTitle", { subject: readerTitle(proceeding, locale) }) }
     : person
       ? { subject: `PERSON:${person.id}`, title: t("dossiers.defaultTitle", { subject: readerName(person, locale) }) }
       : {};

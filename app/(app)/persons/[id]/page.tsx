@@ -159,17 +159,20 @@ export default async function PersonPage({ params, searchParams }: Props) {
         {p.defendantIn.length > 0 && (
           <RegistrySection id="proceedings" title={t("persons.defendantIn")}>
             <ul className="recent-list">
-              {p.defendantIn.map((d) => (
-                <li key={d.id}>
-                  <Link href={`/proceedings/${d.id}`} data-testid="defendant-in-link">
-                    <bdi dir="auto">{readerTitle(d, locale)}</bdi>
-                  </Link>
-                  <div className="meta">
-                    <span>{t.has(`proceedings.kinds.${d.kind}`) ? t(`proceedings.kinds.${d.kind}`) : d.kind}</span>
-                    {(locale === "fa" && d.statusFa) || d.status ? <bdi dir="auto">{locale === "fa" && d.statusFa ? d.statusFa : d.status}</bdi> : null}
-                  </div>
-                </li>
-              ))}
+              {p.defendantIn.map((d) => {
+                const status = readerName({ name: d.status, nameFa: d.statusFa }, locale);
+                return (
+                  <li key={d.id}>
+                    <Link href={`/proceedings/${d.id}`} data-testid="defendant-in-link">
+                      <bdi dir="auto">{readerTitle(d, locale)}</bdi>
+                    </Link>
+                    <div className="meta">
+                      <span>{t.has(`proceedings.kinds.${d.kind}`) ? t(`proceedings.kinds.${d.kind}`) : d.kind}</span>
+                      {status && <bdi dir="auto">{status}</bdi>}
+                    </div>
+                  </li>
+                );
+              })}
             </ul>
           </RegistrySection>
         )}

@@ -11,7 +11,7 @@ import { getCalendar } from "@/app/_lib/calendar";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
-import { readerName, readsPersian } from "@/app/_lib/reader-name";
+import { readerTitle, readsPersianTitle } from "@/app/_lib/reader-name";
 import { getProceeding } from "@/lib/proceedings";
 import { ProceedingEvidence } from "@/app/_components/graph/proceeding-evidence";
 
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const actor = await getActor();
   const p = actor ? await getProceeding({ actor, proceedingId: id }).catch(() => null) : null;
-  return { title: p ? readerName({ name: p.title, nameFa: p.titleFa }, await getLocale()) : (await getTranslations("proceedings"))("proceeding") };
+  return { title: p ? readerTitle(p, await getLocale()) : (await getTranslations("proceedings"))("proceeding") };
 }
 
 /**
@@ -70,7 +70,7 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
       <div className="page-head">
         <div className={styles.titleBlock}>
           <span className={styles.recordKind}>{kind}</span>
-          {readsPersian({ nameFa: p.titleFa }, locale) ? (
+          {readsPersianTitle(p, locale) ? (
             <>
               <h1 lang="fa" dir="rtl" data-testid="proceeding-title-fa">
                 {p.titleFa}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { readerName } from "@/app/_lib/reader-name";
+import { readerTitle } from "@/app/_lib/reader-name";
 import { orHttpError, requirePageActor } from "@/app/_lib/page";
 import { can } from "@/lib/auth/policy";
 import { getProceeding, type ProceedingOut } from "@/lib/proceedings";
@@ -50,7 +50,7 @@ export default async function EditProceedingPage({ params }: Props) {
       <nav className="crumbs" aria-label={t("common.breadcrumbs")}>
         <Link href="/proceedings">{t("nav.proceedings")}</Link>
         <Link href={`/proceedings/${p.id}`}>
-          <bdi>{readerName({ name: p.title, nameFa: p.titleFa }, locale)}</bdi>
+          <bdi>{readerTitle(p, locale)}</bdi>
         </Link>
       </nav>
       <h1>{t("proceedings.editTitle")}</h1>

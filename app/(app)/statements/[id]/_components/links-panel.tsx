@@ -489,7 +489,7 @@ function LinkList({ revisionNumber, language, links }: { revisionNumber: number;
                   )}
                   {l.proceeding && (
                     <span>
-                      {t("proceeding")}: <bdi>{readerName({ name: l.proceeding.title, nameFa: l.proceeding.titleFa }, locale)}</bdi>
+                      {t("proceeding")}: <bdi>{readerTitle(l.proceeding, locale)}</bdi>
                     </span>
                   )}
                 </p>

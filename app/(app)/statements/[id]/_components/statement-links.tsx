@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { readerName } from "@/app/_lib/reader-name";
+import { readerTitle } from "@/app/_lib/reader-name";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { LinksPanel } from "./links-panel";
@@ -34,7 +34,7 @@ export async function StatementLinks({ actor, statement }: { actor: Actor; state
             repoint: mayEdit && l.anchor === "NEEDS_REVIEW" ? repointLinkAction.bind(null, statement.id, l.id) : undefined,
           };
         })}
-        proceedings={proceedings.map((p) => ({ id: p.id, label: readerName({ name: p.title, nameFa: p.titleFa }, locale) }))}
+        proceedings={proceedings.map((p) => ({ id: p.id, label: readerTitle(p, locale) }))}
       />
     </section>
   );
