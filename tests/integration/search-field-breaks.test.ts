@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma } from "@/generated/sqlite/client";
-import { closeDb, rawAll } from "@/lib/db/client";
+import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { write } from "@/lib/db/write";
 import { createEvent } from "@/lib/events/events";
 import { createPerson } from "@/lib/persons";
 import { search } from "@/lib/search";
-import { FIELD_SEPARATOR, normalizeForSearch } from "@/lib/search/normalize";
+import { normalizeForSearch } from "@/lib/search/normalize";
 import { indexAfterMigration } from "@/lib/search/reindex";
 import { createStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
@@ -119,31 +119,44 @@ describe("upgrading to the breaks", () => {
     const upgrade = await migrateBefore(d.url, provider, "_search_title_break");
     await closeDb();
     process.env.DATABASE_URL = d.url;
+    // The records and their entries are written as that installation wrote them, in SQL on its
+    // schema (not by today's create functions, which would write columns it does not have yet):
+    // the fields of an entry's text one to a line, the normalised text whole.
     const researcher = await makeActor("RESEARCHER");
-    const w = await createWitness({ actor: researcher, input: { fictional: true } });
-    const s = await createStatement({
-      actor: researcher,
-      input: {
-        witnessId: w.id,
-        title: "Fictional notes of 1988",
-        language: "en",
-        originalText: "In July the visits stopped at Evin",
-        translations: [{ language: "en", text: "Evin was closed to families", translator: "T" }],
-        summary: "",
-      },
+    const s = { id: "stmt-old-1", title: "Fictional notes of 1988", originalText: "In July the visits stopped at Evin" };
+    const translation = "Evin was closed to families";
+    const p = { id: "person-old-1", name: "Fictional Brannoc Ilse", aliases: ["Ilse Brannoc", "Brannoc Vael"] };
+    // A place whose text is one field: indexing it again writes the same entry, so only the
+    // migration *_search_title_break's own update can put the break after its title.
+    const pl = { id: "place-old-1", name: "Fictional Harrowmere gate", city: "Harrowmere town" };
+    const now = new Date("2026-12-01T12:00:00.000Z");
+    const entry = (type: string, recordId: string, title: string, body: string, statement?: { witnessId: string }) =>
+      Prisma.sql`INSERT INTO "SearchDoc" ("type", "recordId", "title", "body", "normTitle", "normBody", "normJoined", "language", "status", "authorId", "witnessId", "updatedAt")
+        VALUES (${type}, ${recordId}, ${title}, ${body}, ${normalizeForSearch(title)}, ${normalizeForSearch(body)}, ${""},
+          ${statement ? "en" : null}, ${statement ? "DRAFT" : null}, ${statement ? researcher.id : null}, ${statement?.witnessId ?? null}, ${now})`;
+    await write(async (tx) => {
+      await tx.$executeRaw`INSERT INTO "Witness" ("id", "code", "fictional", "createdById", "updatedAt") VALUES (${"witness-old-1"}, ${"W-0001"}, ${true}, ${researcher.id}, ${now})`;
+      await tx.$executeRaw`INSERT INTO "Statement" ("id", "witnessId", "authorId", "fictional", "title", "language", "originalText", "updatedAt")
+        VALUES (${s.id}, ${"witness-old-1"}, ${researcher.id}, ${true}, ${s.title}, ${"en"}, ${s.originalText}, ${now})`;
+      const details = JSON.stringify({ translations: [{ language: "en", text: translation, translator: "T" }] });
+      await tx.$executeRaw`INSERT INTO "StatementRevision" ("id", "statementId", "number", "title", "language", "originalText", "summary", "details", "reason", "authorId", "contentHash")
+        VALUES (${"rev-old-1"}, ${s.id}, ${1}, ${s.title}, ${"en"}, ${s.originalText}, ${""}, ${details}, ${"created"}, ${researcher.id}, ${"0".repeat(64)})`;
+      await tx.$executeRaw`INSERT INTO "Person" ("id", "name", "updatedAt") VALUES (${p.id}, ${p.name}, ${now})`;
+      for (const [i, name] of p.aliases.entries()) await tx.$executeRaw`INSERT INTO "PersonAlias" ("id", "personId", "name") VALUES (${`alias-old-${i + 1}`}, ${p.id}, ${name})`;
+      await tx.$executeRaw(entry("statement", s.id, s.title, `${s.originalText}\n${translation}`, { witnessId: "witness-old-1" }));
+      await tx.$executeRaw(entry("person", p.id, p.name, p.aliases.join("\n")));
+      await tx.$executeRaw`INSERT INTO "Place" ("id", "name", "city", "updatedAt") VALUES (${pl.id}, ${pl.name}, ${pl.city}, ${now})`;
+      await tx.$executeRaw(entry("place", pl.id, pl.name, pl.city));
     });
-    const p = await createPerson({ actor: researcher, input: { name: "Fictional Brannoc Ilse", aliases: [{ name: "Ilse Brannoc" }, { name: "Brannoc Vael" }] } });
-    // Their entries as they were written before: the fields one to a line, the normalised text whole.
-    for (const e of await rawAll<{ id: number; body: string }>(Prisma.sql`SELECT "id", "body" FROM "SearchDoc"`)) {
-      const body = e.body.split(`\n${FIELD_SEPARATOR}`).join("\n");
-      await write((tx) => tx.$executeRaw`UPDATE "SearchDoc" SET "body" = ${body}, "normBody" = ${normalizeForSearch(body)} WHERE "id" = ${e.id}`);
-    }
     const reader = await makeActor("REVIEWER");
     const found = async (q: string) => (await search({ actor: reader, query: { q } })).items.map((i) => i.id);
     // As it was: across two fields on both databases, from the title into the text on PostgreSQL.
     expect(await found('"at evin evin was"')).toEqual([s.id]);
     expect(await found('"ilse brannoc brannoc vael"')).toEqual([p.id]);
-    if (provider === "postgresql") expect(await found('"1988 in july"')).toEqual([s.id]);
+    if (provider === "postgresql") {
+      expect(await found('"1988 in july"')).toEqual([s.id]);
+      expect(await found('"gate harrowmere"')).toEqual([pl.id]);
+    }
 
     const r = await migrate(d.url);
     expect(r.applied[0]).toBe(upgrade);
@@ -151,15 +164,19 @@ describe("upgrading to the breaks", () => {
     const again = await indexAfterMigration(r.applied);
     expect(again?.indexed.statement).toBe(1);
     expect(again?.indexed.person).toBe(1);
+    expect(again?.indexed.place).toBe(1);
 
     expect(await found('"at evin evin was"')).toEqual([]);
     expect(await found('"ilse brannoc brannoc vael"')).toEqual([]);
     expect(await found('"1988 in july"')).toEqual([]);
+    expect(await found('"gate harrowmere"')).toEqual([]);
     expect(await found('"notes of 1988"')).toEqual([s.id]);
     expect(await found('"visits stopped at evin"')).toEqual([s.id]);
     expect(await found('"evin was closed"')).toEqual([s.id]);
     expect(await found('"ilse brannoc"')).toEqual([p.id]);
     expect(await found('"brannoc vael"')).toEqual([p.id]);
+    expect(await found('"harrowmere gate"')).toEqual([pl.id]);
+    expect(await found('"harrowmere town"')).toEqual([pl.id]);
     // The full-text index holds exactly what its entries say, the migration's vectors included.
     await expectSearchIndexMatchesEntries();
   });
