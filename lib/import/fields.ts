@@ -40,6 +40,7 @@ export const FIELDS: Record<ImportKind, FieldSpec[]> = {
     f("nameFa", ["name fa", "persian name", "name (fa)", "name in persian", "نام فارسی", "نام به فارسی"]),
     f("aliases", ["aliases", "alias", "also known as", "aka", "other names", "نام‌های دیگر", "نام های دیگر", "نام مستعار", "اسامی دیگر"], { multi: true }),
     f("summary", ["summary", "role", "role in 1988", "description", "خلاصه", "نقش", "شرح"]),
+    f("summaryFa", ["summary fa", "summary (fa)", "persian summary", "summary in persian", "خلاصه فارسی", "خلاصه به فارسی"]),
     f("source", ["source", "منبع"]),
     f("position", ["position", "post", "title", "سمت", "مقام"]),
     f("positionFa", ["position fa", "position (fa)", "persian position", "position in persian", "title fa", "persian title", "title (fa)", "سمت فارسی", "سمت به فارسی", "عنوان سمت به فارسی", "مقام به فارسی"]),

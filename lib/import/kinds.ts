@@ -187,6 +187,7 @@ export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Pla
         nameFa: v.nameFa ?? "",
         aliases,
         summary: v.summary ?? "",
+        summaryFa: v.summaryFa ?? "",
         source: v.source ?? "",
         // A Persian title without an English one makes a position too, which is then refused
         // for its missing title rather than dropped without a word.

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { PersonOut } from "./schemas";
 import { toPersonOut } from "./shared";
 
-type PersonRow = { id: string; key: string | null; name: string; nameFa: string; summary: string; statusNotes: string; source: string; createdAt: unknown; updatedAt: unknown };
+type PersonRow = { id: string; key: string | null; name: string; nameFa: string; summary: string; summaryFa: string; statusNotes: string; statusNotesFa: string; source: string; createdAt: unknown; updatedAt: unknown };
 type AliasRow = { id: string; personId: string; name: string; note: string };
 type PositionRow = {
   id: string;
@@ -36,7 +36,7 @@ export async function getPerson({ actor, personId }: { actor: Actor | null; pers
   await ensureConnectionSettings();
   const [[p], aliases, positions, defendantIn] = await Promise.all([
     rawAll<PersonRow>(Prisma.sql`
-      SELECT "id", "key", "name", "nameFa", "summary", "statusNotes", "source",
+      SELECT "id", "key", "name", "nameFa", "summary", "summaryFa", "statusNotes", "statusNotesFa", "source",
         ${dateText(Prisma.sql`"createdAt"`)} AS "createdAt", ${dateText(Prisma.sql`"updatedAt"`)} AS "updatedAt"
       FROM "Person" WHERE "id" = ${personId}`),
     rawAll<AliasRow>(Prisma.sql`SELECT "id", "personId", "name", "note" FROM "PersonAlias" WHERE "personId" = ${personId} ORDER BY "id" ASC`),

@@ -43,7 +43,11 @@ export const ZCreatePerson = z.object({
   aliases: aliases.default([]),
   positions: positions.default([]),
   summary: zOptText(10_000).default(""),
+  // The summary and status notes in Persian, for the Persian interface. Not checked for script:
+  // a Persian text may quote a Latin name or a source's title.
+  summaryFa: zOptText(10_000).default(""),
   statusNotes: zOptText(10_000).default(""),
+  statusNotesFa: zOptText(10_000).default(""),
   source: zOptText(1000).default(""),
   // A name that matches someone already in the registry is refused until the user says this
   // is a different person (see findPersonDuplicates).
@@ -59,7 +63,9 @@ export const ZUpdatePerson = z
     aliases: aliases.optional(),
     positions: positions.optional(),
     summary: zOptText(10_000).optional(),
+    summaryFa: zOptText(10_000).optional(),
     statusNotes: zOptText(10_000).optional(),
+    statusNotesFa: zOptText(10_000).optional(),
     source: zOptText(1000).optional(),
     confirmDuplicate: zFlag.default(false),
     baseUpdatedAt: zBaseUpdatedAt,
@@ -92,7 +98,9 @@ export const ZPersonOut = z.object({
   aliases: z.array(z.object({ name: z.string(), note: z.string() })),
   positions: z.array(ZPositionOut).describe("In date order"),
   summary: z.string(),
+  summaryFa: z.string().describe("The summary in Persian; empty if not given"),
   statusNotes: z.string(),
+  statusNotesFa: z.string().describe("The current status in Persian; empty if not given"),
   source: z.string(),
   defendantIn: z.array(z.object({ id: z.string(), title: z.string(), titleFa: z.string().describe("The proceeding's title in Persian; empty when not given"), kind: z.string(), status: z.string(), statusFa: z.string().describe("Its status in Persian; empty when not given") })),
   createdAt: z.string(),

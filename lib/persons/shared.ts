@@ -51,7 +51,9 @@ export function toPersonOut(p: Omit<Loaded, "defendantIn"> & { defendantIn?: Loa
       precision: x.precision,
     })),
     summary: p.summary,
+    summaryFa: p.summaryFa,
     statusNotes: p.statusNotes,
+    statusNotesFa: p.statusNotesFa,
     source: p.source,
     defendantIn: (p.defendantIn ?? []).map((d) => d.proceeding).sort((a, b) => a.title.localeCompare(b.title)),
     createdAt: p.createdAt.toISOString(),
@@ -67,7 +69,9 @@ export function personAuditView(p: PersonOut) {
     aliases: p.aliases,
     positions: p.positions.map(({ title, titleFa, institution, place, from, to }) => ({ title, titleFa, institution, place, from, to })),
     summary: p.summary,
+    summaryFa: p.summaryFa,
     statusNotes: p.statusNotes,
+    statusNotesFa: p.statusNotesFa,
     source: p.source,
   };
 }

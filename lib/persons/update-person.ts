@@ -40,7 +40,7 @@ export async function updatePerson({ actor, personId, input }: { actor: Actor | 
     }
     await tx.person.update({
       where: { id: personId },
-      data: { name: data.name, nameFa: data.nameFa, summary: data.summary, statusNotes: data.statusNotes, source: data.source, updatedAt: new Date() },
+      data: { name: data.name, nameFa: data.nameFa, summary: data.summary, summaryFa: data.summaryFa, statusNotes: data.statusNotes, statusNotesFa: data.statusNotesFa, source: data.source, updatedAt: new Date() },
     });
     const after = toPersonOut((await loadPerson(tx, personId))!);
     await writeAudit(tx, {

@@ -69,7 +69,8 @@ export async function loadDocContent(tx: Tx, type: SearchType, id: string): Prom
       if (!p) return null;
       return {
         title: p.name,
-        body: lines(p.nameFa, ...p.aliases.map((a) => a.name), p.summary, ...p.positions.map((x) => lines(x.title, x.titleFa, x.institution, x.place)), p.statusNotes),
+        // Each English text with its Persian beside it, as a proceeding's.
+        body: lines(p.nameFa, ...p.aliases.map((a) => a.name), p.summary, p.summaryFa, ...p.positions.map((x) => lines(x.title, x.titleFa, x.institution, x.place)), p.statusNotes, p.statusNotesFa),
       };
     }
     case "organisation": {

@@ -98,6 +98,7 @@ async function importRegistries(): Promise<RecordIds> {
           name: p.name,
           nameFa: p.name_fa,
           summary: p.role_1988,
+          summaryFa: p.role_1988_fa,
           source: sourceText(p.source),
           aliases: { create: p.aliases.map((name) => ({ name, note: "public record" })) },
           positions: { create: p.positions.map((x) => ({ title: x.title, titleFa: x.title_fa ?? "", fromDate: x.from, toDate: x.to, ...positionSpan(x.from, x.to) })) },

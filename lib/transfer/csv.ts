@@ -19,7 +19,7 @@ import { parseInput } from "@/lib/validation";
 
 export const CSV_COLUMNS = {
   statements: ["id", "title", "language", "status", "witness_code", "author", "interview_date", "revision", "fictional", "created_at", "updated_at", "summary", "text"],
-  persons: ["id", "name", "name_fa", "aliases", "positions", "positions_fa", "summary"],
+  persons: ["id", "name", "name_fa", "aliases", "positions", "positions_fa", "summary", "summary_fa"],
   links: ["id", "statement_id", "statement_title", "witness_code", "revision", "quote", "person_id", "person_name", "role", "allegation_type", "event", "place", "proceeding", "anchor", "note", "created_at"],
 } as const;
 export type CsvKind = keyof typeof CSV_COLUMNS;
@@ -67,7 +67,7 @@ async function* statementRows(actor: Actor, q: z.infer<typeof ZStatementsCsv>) {
 async function* personRows(actor: Actor, query: unknown) {
   const q = parseInput(ZRegistryQuery, query ?? {});
   const rows = await listPersons({ actor, query: { q: q.q, limit: q.limit ?? 5000 }, summaries: true });
-  for (const p of rows) yield [p.id, p.name, p.nameFa, p.aliases.join(SEP), p.positions.map((x) => (x.from || x.to ? `${x.title} (${x.from ?? ""}–${x.to ?? ""})` : x.title)).join(SEP), positionsFa(p.positions), p.summary ?? ""];
+  for (const p of rows) yield [p.id, p.name, p.nameFa, p.aliases.join(SEP), p.positions.map((x) => (x.from || x.to ? `${x.title} (${x.from ?? ""}–${x.to ?? ""})` : x.title)).join(SEP), positionsFa(p.positions), p.summary ?? "", p.summaryFa ?? ""];
 }
 
 /**

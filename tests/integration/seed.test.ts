@@ -58,6 +58,9 @@ describe("demo data", () => {
     expect(positions).toHaveLength(record.persons.reduce((n, p) => n + p.positions.length, 0));
     expect(positions.filter((x) => !/[\u0600-\u06FF]/.test(x.titleFa)).map((x) => x.title)).toEqual([]);
     expect(positions.find((x) => x.person.key === "nouri")?.titleFa).toBe("دستیار دادیار زندان گوهردشت");
+    // Each official of the public record has a Persian summary beside the English one.
+    const persons = await read((d) => d.person.findMany({ select: { name: true, summary: true, summaryFa: true } }));
+    expect(persons.filter((x) => !x.summary || !/[\u0600-\u06FF]/.test(x.summaryFa)).map((x) => x.name)).toEqual([]);
     // Where a record rests on the public overview, its source says so in words (the record's own word for it is "seed").
     const sources = await read(async (d) => [
       ...(await d.person.findMany({ select: { source: true } })),

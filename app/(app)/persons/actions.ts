@@ -12,7 +12,7 @@ import { createPerson, updatePerson, type DuplicateCandidate } from "@/lib/perso
 
 export type PersonFormData = { id?: string; duplicates?: DuplicateCandidate[] };
 
-const FIELDS = ["name", "nameFa", "summary", "statusNotes", "source", "confirmDuplicate", "baseUpdatedAt"] as const;
+const FIELDS = ["name", "nameFa", "summary", "summaryFa", "statusNotes", "statusNotesFa", "source", "confirmDuplicate", "baseUpdatedAt"] as const;
 const ALIAS_COLUMNS = ["name", "note"] as const;
 const POSITION_COLUMNS = ["title", "titleFa", "institution", "place", "from", "to"] as const;
 

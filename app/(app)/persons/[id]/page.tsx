@@ -30,6 +30,39 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
+ * A text of the record and its Persian (the summary, the current status): on a Persian page the
+ * Persian first when given, the English under it, marked as such, as the proceeding page shows
+ * its charges; on an English page the English, or the Persian when only that was given.
+ */
+function BothTexts({ en, fa, locale, inEnglish, testId }: { en: string; fa: string; locale: "en" | "fa"; inEnglish: string; testId: string }) {
+  const persian = (
+    <p lang="fa" dir="rtl" className="prose" data-testid={`${testId}-fa`}>
+      {fa}
+    </p>
+  );
+  if (locale === "fa" && fa)
+    return (
+      <>
+        {persian}
+        {en && (
+          <div className={styles.inEnglish}>
+            <span className={styles.inEnglishLabel}>{inEnglish}</span>
+            <p lang="en" dir="ltr" className="prose" data-testid={testId}>
+              {en}
+            </p>
+          </div>
+        )}
+      </>
+    );
+  if (!en) return persian;
+  return (
+    <p dir="auto" className="prose" data-testid={testId}>
+      {en}
+    </p>
+  );
+}
+
+/**
  * A person's record. The main column is a stack of RegistrySection panels; sections about
  * this person from other parts of the graph (allegations, corroboration…) are added at the
  * marked spot at its end, one component each.
@@ -64,19 +97,13 @@ export default async function PersonPage({ params, searchParams }: Props) {
       )}
 
       <div data-testid="person-main">
-        {(p.summary || p.statusNotes) && (
+        {(p.summary || p.summaryFa || p.statusNotes || p.statusNotesFa) && (
           <RegistrySection id="summary" title={t("persons.summary")}>
-            {p.summary && (
-              <p dir="auto" className="prose" data-testid="person-summary">
-                {p.summary}
-              </p>
-            )}
-            {p.statusNotes && (
+            {(p.summary || p.summaryFa) && <BothTexts en={p.summary} fa={p.summaryFa} locale={locale} inEnglish={t("persons.inEnglish")} testId="person-summary" />}
+            {(p.statusNotes || p.statusNotesFa) && (
               <>
                 <h3 className={styles.small}>{t("persons.statusNotes")}</h3>
-                <p dir="auto" className="prose">
-                  {p.statusNotes}
-                </p>
+                <BothTexts en={p.statusNotes} fa={p.statusNotesFa} locale={locale} inEnglish={t("persons.inEnglish")} testId="person-status-notes" />
               </>
             )}
           </RegistrySection>

@@ -106,25 +106,43 @@ export function PersonForm({ action, initial = {}, submitLabel, editing = false 
         testId="positions-field"
       />
 
-      <div className="field">
-        <label htmlFor={f.id("summary")}>
-          {t("summary")} {optional}
-        </label>
-        <textarea {...f.props("summary", { hint: true })} dir="auto" rows={4} />
-        <p className="hint" id={f.hintId("summary")}>
-          {t("summaryHint")}
-        </p>
-        {f.error("summary")}
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={f.id("summary")}>
+            {t("summary")} {optional}
+          </label>
+          <textarea {...f.props("summary", { hint: true })} dir="auto" rows={4} />
+          <p className="hint" id={f.hintId("summary")}>
+            {t("summaryHint")}
+          </p>
+          {f.error("summary")}
+        </div>
+        <div className="field">
+          <label htmlFor={f.id("summaryFa")}>
+            {t("summaryFa")} {optional}
+          </label>
+          <textarea {...f.props("summaryFa")} lang="fa" dir="rtl" rows={4} />
+          {f.error("summaryFa")}
+        </div>
       </div>
-      <div className="field">
-        <label htmlFor={f.id("statusNotes")}>
-          {t("statusNotes")} {optional}
-        </label>
-        <textarea {...f.props("statusNotes", { hint: true })} dir="auto" rows={3} />
-        <p className="hint" id={f.hintId("statusNotes")}>
-          {t("statusNotesHint")}
-        </p>
-        {f.error("statusNotes")}
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={f.id("statusNotes")}>
+            {t("statusNotes")} {optional}
+          </label>
+          <textarea {...f.props("statusNotes", { hint: true })} dir="auto" rows={3} />
+          <p className="hint" id={f.hintId("statusNotes")}>
+            {t("statusNotesHint")}
+          </p>
+          {f.error("statusNotes")}
+        </div>
+        <div className="field">
+          <label htmlFor={f.id("statusNotesFa")}>
+            {t("statusNotesFa")} {optional}
+          </label>
+          <textarea {...f.props("statusNotesFa")} lang="fa" dir="rtl" rows={3} />
+          {f.error("statusNotesFa")}
+        </div>
       </div>
       <div className="field">
         <label htmlFor={f.id("source")}>

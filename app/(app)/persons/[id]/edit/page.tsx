@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The record as form values, rows numbered as the form names them. */
 function formValuesOf(p: PersonOut): Record<string, string> {
-  const v: Record<string, string> = { name: p.name, nameFa: p.nameFa, summary: p.summary, statusNotes: p.statusNotes, source: p.source, baseUpdatedAt: p.updatedAt };
+  const v: Record<string, string> = { name: p.name, nameFa: p.nameFa, summary: p.summary, summaryFa: p.summaryFa, statusNotes: p.statusNotes, statusNotesFa: p.statusNotesFa, source: p.source, baseUpdatedAt: p.updatedAt };
   p.aliases.forEach((a, i) => Object.assign(v, { [`aliases.${i}.name`]: a.name, [`aliases.${i}.note`]: a.note }));
   p.positions.forEach((x, i) =>
     Object.assign(v, {
