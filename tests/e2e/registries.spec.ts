@@ -3,7 +3,8 @@ import { expect, setLocale, signInAs, test } from "./fixtures";
 // The registries in the browser: finding an official from a Persian spelling with the
 // keyboard-driven autocomplete and from the list search, the duplicate warning when a
 // near-duplicate person is added, the Nouri proceeding with its defendant and timeline, and the
-// JSON API's search and 409 with candidates.
+// JSON API's search and 409 with candidates; a person's Persian summary and status notes, typed in the
+// form and read on the Persian and English pages.
 
 test("a Persian spelling in the persons search finds Hossein-Ali Nayyeri, chosen with the keyboard", async ({ page }) => {
   await signInAs(page, "REVIEWER");
@@ -109,4 +110,63 @@ test("the API searches across scripts and answers a likely duplicate with 409 an
   const doc = await (await page.request.get("/api/v1/openapi.json")).json();
   expect(doc.paths["/persons"].get.parameters.map((p: { name: string }) => p.name)).toContain("q");
   expect(doc.paths["/proceedings/{id}"].patch).toBeTruthy();
+});
+
+test("a person's Persian summary and status notes: typed beside the English in the form, shown first on the Persian page with the English under it, and the English on the English page", async ({ page, baseURL }) => {
+  await signInAs(page, "RESEARCHER");
+  await setLocale(page, baseURL!, "fa");
+  await page.goto("/persons/new");
+  const form = page.getByTestId("person-form");
+  const summary = form.locator('textarea[name="summary"]');
+  const summaryFa = form.getByLabel("خلاصه به فارسی");
+  const statusNotes = form.locator('textarea[name="statusNotes"]');
+  const statusNotesFa = form.getByLabel("وضعیت کنونی به فارسی");
+  for (const box of [summaryFa, statusNotesFa]) {
+    await expect(box).toHaveAttribute("lang", "fa");
+    await expect(box).toHaveAttribute("dir", "rtl");
+  }
+  await form.locator('input[name="name"]').fill("Fictional Varnel Oskett");
+  // Each Persian field comes right after its English one in the tab order.
+  await summary.fill("A fictional official of the Zembla commission.");
+  await summary.press("Tab");
+  await expect(summaryFa).toBeFocused();
+  await summaryFa.fill("ق".repeat(10_001));
+  await summaryFa.press("Tab");
+  await expect(statusNotes).toBeFocused();
+  await statusNotes.fill("Fictional: retired.");
+  await statusNotes.press("Tab");
+  await expect(statusNotesFa).toBeFocused();
+  await statusNotesFa.fill("ساختگی: بازنشسته شده است.");
+  // Too long: a field error in Persian, nothing saved, what was typed kept.
+  await page.getByTestId("person-submit").click();
+  await expect(page.getByTestId("field-error-summaryFa")).toContainText(/[\u0600-\u06FF]/);
+  await expect(page).toHaveURL(/\/persons\/new$/);
+  await expect(form.locator('textarea[name="statusNotesFa"]')).toHaveValue("ساختگی: بازنشسته شده است.");
+  await form.locator('textarea[name="summaryFa"]').fill("مأمور ساختگی کمیسیون زمبلا.");
+  await page.getByTestId("person-submit").click();
+  await expect(page.getByTestId("person-name")).toHaveText("Fictional Varnel Oskett");
+
+  // The Persian page: the Persian text first, the English under it.
+  const main = page.getByTestId("person-main");
+  await expect(main.getByTestId("person-summary-fa")).toHaveText("مأمور ساختگی کمیسیون زمبلا.");
+  await expect(main.getByTestId("person-summary-fa")).toHaveAttribute("dir", "rtl");
+  await expect(main.getByTestId("person-summary")).toHaveText("A fictional official of the Zembla commission.");
+  await expect(main.getByTestId("person-summary")).toHaveAttribute("lang", "en");
+  await expect(main.getByTestId("person-status-notes-fa")).toHaveText("ساختگی: بازنشسته شده است.");
+  await expect(main.getByTestId("person-status-notes")).toHaveText("Fictional: retired.");
+  const order = await main.locator("[data-testid^='person-summary'], [data-testid^='person-status-notes']").evaluateAll((xs) => xs.map((x) => x.getAttribute("data-testid")));
+  expect(order).toEqual(["person-summary-fa", "person-summary", "person-status-notes-fa", "person-status-notes"]);
+
+  // The edit form reads them back.
+  const url = page.url().replace(/\?.*$/, "");
+  await page.goto(`${url}/edit`);
+  await expect(page.locator('textarea[name="summaryFa"]')).toHaveValue("مأمور ساختگی کمیسیون زمبلا.");
+
+  // The English page: the English texts alone.
+  await setLocale(page, baseURL!, "en");
+  await page.goto(url);
+  await expect(main.getByTestId("person-summary")).toHaveText("A fictional official of the Zembla commission.");
+  await expect(main.getByTestId("person-status-notes")).toHaveText("Fictional: retired.");
+  await expect(main.getByTestId("person-summary-fa")).toHaveCount(0);
+  await expect(main.getByTestId("person-status-notes-fa")).toHaveCount(0);
 });

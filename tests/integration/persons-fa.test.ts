@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { POST as createPersonRoute } from "@/app/api/v1/persons/route";
@@ -7,6 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/auth/tokens";
 import { read } from "@/lib/db/write";
 import { createDossier, loadDossierContent } from "@/lib/dossiers";
+import { runImport } from "@/lib/import";
 import { createPerson, getPerson, updatePerson } from "@/lib/persons";
 import { search } from "@/lib/search";
 import { exportListCsv } from "@/lib/transfer/csv";
@@ -16,7 +20,8 @@ import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 // A person's summary and current status in Persian (summaryFa, statusNotesFa) end to end on a
 // real database: written by create, update and the API, read back, kept in the audit, refused
 // with a field error in the reader's language when too long, searchable once committed and no
-// longer once removed, and carried into the persons CSV and a dossier's content. Made-up
+// longer once removed, carried into the persons CSV and a dossier's content, and read from a
+// spreadsheet's Persian summary column. Made-up
 // persons throughout.
 
 let db: TestDatabase;
@@ -153,5 +158,17 @@ describe("a person's Persian summary and status notes", () => {
     const d = await createDossier({ actor: legal, input: { title: "Fictional dossier", subjectType: "PERSON", subjectId: p.id } });
     const c = await loadDossierContent({ actor: legal, dossierId: d.id });
     expect(c.subject).toMatchObject({ type: "PERSON", summary: "A fictional judge.", summaryFa: "قاضی ساختگی." });
+  });
+
+  test("a spreadsheet import reads a Persian summary column beside the English one", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "casefile-persons-fa-")), "persons.csv");
+    writeFileSync(path, ["نام,خلاصه,خلاصه به فارسی", "Fictional Importee Dorvash,A fictional guard.,نگهبان ساختگی."].join("\n"));
+    const r = await runImport({ actor: researcher, path, kind: "PERSONS", dryRun: false });
+    expect(r.mapping).toMatchObject({ خلاصه: "summary", "خلاصه به فارسی": "summaryFa" });
+    expect(r.rows.map((x) => x.outcome)).toEqual(["CREATE"]);
+    const p = await getPerson({ actor: reviewer, personId: r.rows[0]!.record!.id! });
+    expect([p.summary, p.summaryFa]).toEqual(["A fictional guard.", "نگهبان ساختگی."]);
+    const audit = await read((d) => d.auditEvent.findFirstOrThrow({ where: { recordId: p.id, action: "person.import" } }));
+    expect(JSON.parse(audit.after!).summaryFa).toBe("نگهبان ساختگی.");
   });
 });
