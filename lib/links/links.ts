@@ -10,6 +10,7 @@ import { AppError, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { LEGAL_SHARING_WHERE, legalSharingSql } from "@/lib/witnesses/witnesses";
 import { dateText, rawDate, rawInt } from "@/lib/db/raw-values";
+import { sortForReader } from "@/lib/names";
 import { offsetProblems } from "./anchor";
 import { ZCreateLink, ZUpdateLink, type LinkOut, type LinkPassageRow } from "./schemas";
 
@@ -319,10 +320,20 @@ export async function listLinksForStatement({ actor, statementId }: { actor: Act
   return { statementId, revisionNumber: rawInt(rows[0]!.statementRevision), items };
 }
 
-/** The proceedings a link may cite, for the linking form: ids and titles (English and Persian) only, by title. */
-export async function listProceedingChoices({ actor }: { actor: Actor | null }) {
+/**
+ * The proceedings a link may cite, for the linking form: ids and titles (English and Persian) only,
+ * in the order a page in `locale` lists them, by the title its reader sees first (lib/names'
+ * readerOrder): on a Persian page by the Persian title in the order of the Persian alphabet, those
+ * without one after them; otherwise (and by default) by the English title.
+ */
+export async function listProceedingChoices({ actor, locale = "en" }: { actor: Actor | null; locale?: string }) {
   authorize(actor, "registry.read");
-  return rawAll<{ id: string; title: string; titleFa: string }>(Prisma.sql`SELECT "id", "title", "titleFa" FROM "Proceeding" ORDER BY "title" ASC`);
+  const rows = await rawAll<{ id: string; title: string; titleFa: string }>(Prisma.sql`SELECT "id", "title", "titleFa" FROM "Proceeding" ORDER BY "title" ASC`);
+  if (locale !== "fa") return rows;
+  return sortForReader(
+    rows.map((p) => ({ ...p, name: p.title, nameFa: p.titleFa })),
+    locale,
+  ).map(({ id, title, titleFa }) => ({ id, title, titleFa }));
 }
 
 const STATEMENT_SUMMARY = {

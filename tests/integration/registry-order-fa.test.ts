@@ -7,6 +7,7 @@ import { createPerson, listPersonPage } from "@/lib/persons";
 import { createPlace, listPlacePage } from "@/lib/places";
 import { createProceeding, listProceedingPage } from "@/lib/proceedings";
 import { searchFilterOptions } from "@/lib/search/filter-options";
+import { listProceedingChoices } from "@/lib/links";
 import { LIST_PER_PAGE } from "@/lib/paging";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
@@ -165,5 +166,11 @@ describe("the proceedings list on a Persian page", () => {
     // A new dossier's subject menu lists them in the same order.
     expect((await listDossierSubjects({ actor: legal, locale: "fa" })).proceedings.map((p) => p.title)).toEqual([...proceedings.map(([title]) => title), "A Latin-only prosecution"]);
     expect((await listDossierSubjects({ actor: legal, locale: "en" })).proceedings.map((p) => p.title)).toEqual(english);
+    // So does the statement page's linking form, with both titles of each; English pages and the default by the English title.
+    const choices = await listProceedingChoices({ actor: researcher, locale: "fa" });
+    expect(choices.map((p) => p.title)).toEqual([...proceedings.map(([title]) => title), "A Latin-only prosecution"]);
+    expect(choices[0]).toEqual({ id: expect.any(String), title: "Z prosecution", titleFa: "پرونده" });
+    expect((await listProceedingChoices({ actor: researcher, locale: "en" })).map((p) => p.title)).toEqual(english);
+    expect((await listProceedingChoices({ actor: researcher })).map((p) => p.title)).toEqual(english);
   });
 });

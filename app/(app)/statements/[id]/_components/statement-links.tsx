@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { readerTitle } from "@/app/_lib/reader-name";
+import { readsPersianTitle } from "@/app/_lib/reader-name";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { LinksPanel } from "./links-panel";
@@ -14,7 +14,8 @@ export async function StatementLinks({ actor, statement }: { actor: Actor; state
   // Suggested links are not loaded here: the panel asks for them (GET …/link-suggestions) once
   // the page is shown, so viewing a statement never waits for a registry-wide name search. The
   // event is searched as it is typed (GET /api/v1/events?q=…), never listed whole.
-  const proceedings = mayCreate ? await listProceedingChoices({ actor }) : [];
+  // In the order of the title the reader sees first: on a Persian page the Persian one.
+  const proceedings = mayCreate ? await listProceedingChoices({ actor, locale }) : [];
   return (
     <section className="panel" aria-labelledby="links-heading" data-testid="links-section">
       <h2 id="links-heading">{t("heading")}</h2>
@@ -34,7 +35,10 @@ export async function StatementLinks({ actor, statement }: { actor: Actor; state
             repoint: mayEdit && l.anchor === "NEEDS_REVIEW" ? repointLinkAction.bind(null, statement.id, l.id) : undefined,
           };
         })}
-        proceedings={proceedings.map((p) => ({ id: p.id, label: readerTitle(p, locale) }))}
+        // A Persian page names a proceeding by its Persian title with the English (the court's)
+        // after it, as the person, event and place choices show both names and as the dossier's
+        // subject menu names proceedings; an English page by its English title.
+        proceedings={proceedings.map((p) => ({ id: p.id, label: readsPersianTitle(p, locale) ? `${p.titleFa} — ${p.title}` : p.title }))}
       />
     </section>
   );
