@@ -19,8 +19,9 @@ import { parseInput } from "@/lib/validation";
 
 export const CSV_COLUMNS = {
   statements: ["id", "title", "language", "status", "witness_code", "author", "interview_date", "revision", "fictional", "created_at", "updated_at", "summary", "text"],
+  // Columns added later go at the end, so a reader that takes columns by position still finds the earlier ones where they were.
   persons: ["id", "name", "name_fa", "aliases", "positions", "positions_fa", "summary", "summary_fa"],
-  links: ["id", "statement_id", "statement_title", "witness_code", "revision", "quote", "person_id", "person_name", "role", "allegation_type", "event", "place", "proceeding", "anchor", "note", "created_at"],
+  links: ["id", "statement_id", "statement_title", "witness_code", "revision", "quote", "person_id", "person_name", "role", "allegation_type", "event", "place", "proceeding", "anchor", "note", "created_at", "proceeding_fa"],
 } as const;
 export type CsvKind = keyof typeof CSV_COLUMNS;
 
@@ -92,12 +93,12 @@ async function* linkRows(actor: Actor, q: z.infer<typeof ZLinksCsv>) {
           person: { select: { name: true } },
           event: { select: { title: true } },
           place: { select: { name: true } },
-          proceeding: { select: { title: true } },
+          proceeding: { select: { title: true, titleFa: true } },
         },
       }),
     );
     for (const l of page)
-      yield [l.id, l.statementId, l.statement.title, l.statement.witness.code, l.revisionNumber, l.quote, l.personId, l.person.name, l.role, l.allegationType, l.event?.title, l.place?.name, l.proceeding?.title, l.anchor, l.note, l.createdAt];
+      yield [l.id, l.statementId, l.statement.title, l.statement.witness.code, l.revisionNumber, l.quote, l.personId, l.person.name, l.role, l.allegationType, l.event?.title, l.place?.name, l.proceeding?.title, l.anchor, l.note, l.createdAt, l.proceeding?.titleFa];
     if (page.length < PAGE) return;
     after = page[page.length - 1]!.id;
   }

@@ -19,6 +19,8 @@ let hidden: { id: string; code: string };
 let sharedStatement: string;
 let hiddenStatement: string;
 let personId: string;
+let otherPersonId: string;
+let proceedingId: string;
 const NAME = "Behrouzkhan Tavallaeinejad";
 
 beforeAll(async () => {
@@ -32,7 +34,10 @@ beforeAll(async () => {
   sharedStatement = (await createStatement({ actor: researcher, input: { witnessId: shared.id, title: "گزارش زندان اوین", language: "fa", originalText: "در مرداد ۱۳۶۷ ملاقات‌ها قطع شد." } })).id;
   hiddenStatement = (await createStatement({ actor: researcher, input: { witnessId: hidden.id, title: "=HYPERLINK(\"http://x\")", language: "en", originalText: "A statement without legal-sharing consent." } })).id;
   personId = (await write((tx) => tx.person.create({ data: { name: "Hossein-Ali Nayyeri", nameFa: "حسین‌علی نیّری", summary: "عضو هیئت (نمونهٔ آزمایشی)", aliases: { create: [{ name: "Nayeri" }] } } }))).id;
-  await createLink({ actor: researcher, input: { statementId: sharedStatement, revisionNumber: 1, startOffset: 14, endOffset: 23, quote: "ملاقات‌ها", personId, role: "PRESENT", allegationType: "OTHER" } });
+  proceedingId = (await write((tx) => tx.proceeding.create({ data: { title: "Fictional tribunal (CSV test)", titleFa: "دادگاه ساختگی آزمون", kind: "OTHER" } }))).id;
+  await createLink({ actor: researcher, input: { statementId: sharedStatement, revisionNumber: 1, startOffset: 14, endOffset: 23, quote: "ملاقات‌ها", personId, role: "PRESENT", allegationType: "OTHER", proceedingId } });
+  otherPersonId = (await write((tx) => tx.person.create({ data: { name: "Fictional Bystander", nameFa: "رهگذر ساختگی" } }))).id;
+  await createLink({ actor: researcher, input: { statementId: sharedStatement, revisionNumber: 1, startOffset: 3, endOffset: 8, quote: "مرداد", personId: otherPersonId, role: "OTHER", allegationType: "OTHER" } });
 });
 afterAll(async () => db?.drop());
 
@@ -76,6 +81,18 @@ describe("CSV exports of lists", () => {
     const links = (await csv(researcher, "links", { personId })).rows;
     expect(links).toHaveLength(1);
     expect(links[0]).toMatchObject({ statement_id: sharedStatement, witness_code: shared.code, quote: "ملاقات‌ها", person_name: "Hossein-Ali Nayyeri", role: "PRESENT" });
+  });
+
+  test("links: the proceeding by its English title and, in a column of its own after the older ones, its Persian title", async () => {
+    const { bytes, rows } = await csv(researcher, "links", { statementId: sharedStatement });
+    // The columns of earlier files keep their places; the Persian title comes last.
+    const header = ["id", "statement_id", "statement_title", "witness_code", "revision", "quote", "person_id", "person_name", "role", "allegation_type", "event", "place", "proceeding", "anchor", "note", "created_at", "proceeding_fa"];
+    expect(bytes.subarray(3).toString("utf8").split(/\r?\n/)[0]).toBe(header.join(","));
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS.links]);
+    const cited = rows.find((r) => r.person_id === personId)!;
+    expect(cited).toMatchObject({ proceeding: "Fictional tribunal (CSV test)", proceeding_fa: "دادگاه ساختگی آزمون", anchor: "ANCHORED" });
+    // A link citing no proceeding leaves both empty.
+    expect(rows.find((r) => r.person_id === otherPersonId)).toMatchObject({ quote: "مرداد", proceeding: "", proceeding_fa: "" });
   });
 
   test("permissions: signed-out refused; the full export is for administrators only", async () => {
