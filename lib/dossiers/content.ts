@@ -136,7 +136,7 @@ export async function loadDossierContent({ actor, dossierId }: { actor: Actor | 
         person: { select: { id: true, name: true, nameFa: true } },
         event: { select: { id: true, title: true, titleFa: true } },
         place: { select: { id: true, name: true, nameFa: true } },
-        proceeding: { select: { id: true, title: true } },
+        proceeding: { select: { id: true, title: true, titleFa: true } },
       },
       orderBy: [{ startOffset: "asc" }, { createdAt: "asc" }],
     }));

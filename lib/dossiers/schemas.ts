@@ -123,7 +123,7 @@ export type ContentLink = {
   person: NamedRef;
   event: { id: string; title: string; titleFa: string } | null;
   place: NamedRef | null;
-  proceeding: { id: string; title: string } | null;
+  proceeding: { id: string; title: string; titleFa: string } | null;
   note: string;
 };
 

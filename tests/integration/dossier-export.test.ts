@@ -111,10 +111,13 @@ beforeAll(async () => {
   let nouri = "";
   let commission = "";
   let trial = "";
+  let appeal = "";
   await write(async (tx) => {
     nouri = (await tx.person.create({ data: { name: "Hamid Nouri", nameFa: "حمید نوری" } })).id;
     commission = (await tx.event.create({ data: { title: "Commission at Gohardasht", titleFa: "هیئت در گوهردشت", dateStart: "Mordad 1367", precision: "month", earliest: "1988-07-23", latest: "1988-08-22" } })).id;
     trial = (await tx.proceeding.create({ data: { title: "Prosecution of Hamid Nouri (export test)", kind: "CRIMINAL_TRIAL", court: "Stockholm District Court", defendants: { create: [{ personId: nouri }] } } })).id;
+    // A proceeding another passage cites (not the dossier's subject, so its titles are in the PDF only through that citation).
+    appeal = (await tx.proceeding.create({ data: { title: "Fictional appeal hearing (export test)", titleFa: "دادرسی تجدیدنظر ساختگی", kind: "OTHER" } })).id;
   });
   const grant = (scope: string) => ({ scope, givenAt: "2023-01-01", method: "WRITTEN" });
   const protectedW = await createWitness({ actor: researcher, input: { protectionLevel: "PROTECTED", identity: { legalName: SECRET }, consents: [grant("INTERNAL_RESEARCH"), grant("LEGAL_SHARING")] } });
@@ -126,7 +129,7 @@ beforeAll(async () => {
   await verified(fa.id);
   await verified(gone.id); // en stays a draft: marked NOT VERIFIED in the PDF
   await linkQuote(fa.id, FA_TEXT, FA_QUOTE, nouri, { eventId: commission, proceedingId: trial });
-  await linkQuote(en.id, EN_TEXT, EN_QUOTE, nouri, { allegationType: "PERSECUTION" });
+  await linkQuote(en.id, EN_TEXT, EN_QUOTE, nouri, { allegationType: "PERSECUTION", proceedingId: appeal });
   await linkQuote(gone.id, EN_TEXT, EN_QUOTE, nouri);
   const up = (bytes: Buffer, name: string, statementId: string) =>
     uploadExhibit({ actor: researcher, file: { stream: Readable.from([bytes]), name }, input: { statementId, description: "fictional exhibit" } });
@@ -210,6 +213,9 @@ describe("a dossier package", () => {
     for (const w of ["Nouri bundle", "نوری", "Hamid Nouri", "حمید", "عباسی", "گوهردشت", "فهرست", "گاهشمار رویدادها", "Chronology of events", "CF-0001", "CF-0002", "CF-0004", "CF-0005", "B2", "NOT VERIFIED", "Statements left out: 1", "Killing", "Persecution", "W-0001"]) {
       expect(text, w).toContain(w);
     }
+    // A cited proceeding is named in both languages, as persons and events are: "English / Persian".
+    expect(text).toContain("Fictional appeal hearing (export test) / دادرسی تجدیدنظر ساختگی");
+    expect(text).toContain("Commission at Gohardasht /");
     // The grading names the review it comes from in words, in both languages, not by its stored code.
     expect(text).toMatch(/B2 \(review: .*بازبینی.*verified.*تأیید.*, revision/);
     expect(text).not.toMatch(/\((verified|changes_requested|disputed|rejected),/);

@@ -86,7 +86,7 @@ beforeAll(async () => {
     nouri = (await tx.person.create({ data: { name: "Hamid Nouri", nameFa: "حمید نوری", aliases: { create: [{ name: "Hamid Abbasi" }] } } })).id;
     bystander = (await tx.person.create({ data: { name: "Someone Else", nameFa: "کسی دیگر" } })).id;
     commission = (await tx.event.create({ data: { title: "Commission at Gohardasht", titleFa: "هیئت در گوهردشت", dateStart: "Mordad 1367", precision: "month", earliest: "1988-07-23", latest: "1988-08-22" } })).id;
-    trial = (await tx.proceeding.create({ data: { title: "Prosecution of Hamid Nouri (dossier test)", kind: "CRIMINAL_TRIAL", defendants: { create: [{ personId: nouri }] } } })).id;
+    trial = (await tx.proceeding.create({ data: { title: "Prosecution of Hamid Nouri (dossier test)", titleFa: "پیگرد حمید نوری (آزمون پرونده)", kind: "CRIMINAL_TRIAL", defendants: { create: [{ personId: nouri }] } } })).id;
     otherCase = (await tx.proceeding.create({ data: { title: "Another proceeding (dossier test)", kind: "OTHER" } })).id;
   });
   const grant = (scope: string) => ({ scope, givenAt: "2023-01-01", method: "WRITTEN" });
@@ -261,6 +261,9 @@ describe("the read model", () => {
     const l = first.statement.links[0]!;
     expect(TEXT.slice(l.startOffset, l.endOffset)).toBe(QUOTE);
     expect(l).toMatchObject({ revisionNumber: 1, quote: QUOTE, allegationType: "KILLING", person: { id: nouri }, event: { id: commission }, proceeding: { id: trial } });
+    // The proceeding with both its titles, as the event comes with both of its: a Persian page names it in Persian.
+    expect(l.proceeding).toEqual({ id: trial, title: "Prosecution of Hamid Nouri (dossier test)", titleFa: "پیگرد حمید نوری (آزمون پرونده)" });
+    expect(l.event).toEqual({ id: commission, title: "Commission at Gohardasht", titleFa: "هیئت در گوهردشت" });
     expect(first.statement.interviewDate).toMatchObject({ input: "Mordad 1402" });
     expect(first.statement.interviewDate?.en?.persian).toContain("1402");
     expect(c.items[3]).toMatchObject({ kind: "SOURCE", note: "Death toll", source: { grade: "B3", title: "Report on 1988 (fictional)" } });

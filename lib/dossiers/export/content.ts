@@ -27,8 +27,9 @@ export type ExportWitness = {
 
 export type ExportLink = Omit<LinkPassageRow, "statementId"> & {
   person: { id: string; name: string; nameFa: string };
-  event: { id: string; title: string } | null;
+  event: { id: string; title: string; titleFa: string } | null;
   place: { id: string; name: string; nameFa: string } | null;
+  proceeding: { id: string; title: string; titleFa: string } | null;
 };
 
 /** The statement's latest decision; its grade is null when that decision was not graded (only a verification must be). */
@@ -177,8 +178,9 @@ export async function loadExportContent({ actor, dossierId, reveal }: { actor: A
           role: l.role,
           allegationType: l.allegationType,
           person: l.person,
-          event: l.event ? { id: l.event.id, title: l.event.title } : null,
+          event: l.event,
           place: l.place,
+          proceeding: l.proceeding,
         })),
         exhibitIds: exhibitsOf.get(s.id) ?? [],
       };

@@ -30,6 +30,8 @@ const dirOf = (lang: string) => (isRtl(lang) ? "rtl" : "ltr");
 /** Text in its own direction, isolated from what surrounds it. */
 const bdi = (s: string, lang?: string) => `<bdi${lang ? ` lang="${esc(lang)}" dir="${dirOf(lang)}"` : ""}>${esc(s)}</bdi>`;
 const bi = (en: string, fa: string) => `${esc(en)} <bdi class="fa" lang="fa" dir="rtl">${esc(fa)}</bdi>`;
+/** A record's name as the court reads it, the Latin (English) one, then its Persian one when it has one: "name / نام". */
+const bothNames = (name: string, nameFa: string) => `${bdi(name)}${nameFa ? ` / ${bdi(nameFa, "fa")}` : ""}`;
 
 const ALLEGATION: Record<string, [string, string]> = {
   KILLING: ["Killing", "قتل"],
@@ -133,9 +135,9 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
   const d = content.dossier;
   const subject =
     d.subject?.type === "PROCEEDING"
-      ? `${bi("Proceeding", "دادرسی")}: ${bdi(d.subject.title)}${d.subject.titleFa ? ` / ${bdi(d.subject.titleFa, "fa")}` : ""}${d.subject.court ? ` — ${bdi(d.subject.court)}` : ""}${d.subject.courtFa ? ` / ${bdi(d.subject.courtFa, "fa")}` : ""}`
+      ? `${bi("Proceeding", "دادرسی")}: ${bothNames(d.subject.title, d.subject.titleFa)}${d.subject.court ? ` — ${bdi(d.subject.court)}` : ""}${d.subject.courtFa ? ` / ${bdi(d.subject.courtFa, "fa")}` : ""}`
       : d.subject?.type === "PERSON"
-        ? `${bi("Person", "فرد")}: ${bdi(d.subject.name)}${d.subject.nameFa ? ` / ${bdi(d.subject.nameFa, "fa")}` : ""}`
+        ? `${bi("Person", "فرد")}: ${bothNames(d.subject.name, d.subject.nameFa)}`
         : "";
   const reasons = new Map<string, string[]>();
   for (const x of content.excluded) reasons.set(x.reason, [...(reasons.get(x.reason) ?? []), x.exhibitNumber]);
@@ -167,10 +169,10 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
     html: grouped.length
       ? grouped
           .map(
-            (g, i) => `<section class="group" id="g${i}"><h3>${bdi(g.person.name)}${g.person.nameFa ? ` / ${bdi(g.person.nameFa, "fa")}` : ""} — ${bi(label(ALLEGATION, g.allegation)[0], label(ALLEGATION, g.allegation)[1])}</h3>${g.cites
+            (g, i) => `<section class="group" id="g${i}"><h3>${bothNames(g.person.name, g.person.nameFa)} — ${bi(label(ALLEGATION, g.allegation)[0], label(ALLEGATION, g.allegation)[1])}</h3>${g.cites
               .map(
                 ({ s, l }) => `<div class="cite"><blockquote lang="${esc(s.language)}" dir="${dirOf(s.language)}">${esc(l.quote)}</blockquote>
-<p class="meta">${bi("Role:", "نقش:")} ${bi(label(ROLE, l.role)[0], label(ROLE, l.role)[1])}${l.event ? ` · ${bi("event", "رویداد")} ${bdi(l.event.title)}` : ""}${l.place ? ` · ${bi("place", "مکان")} ${bdi(l.place.name)}` : ""}</p>
+<p class="meta">${bi("Role:", "نقش:")} ${bi(label(ROLE, l.role)[0], label(ROLE, l.role)[1])}${l.event ? ` · ${bi("event", "رویداد")} ${bothNames(l.event.title, l.event.titleFa)}` : ""}${l.place ? ` · ${bi("place", "مکان")} ${bothNames(l.place.name, l.place.nameFa)}` : ""}${l.proceeding ? ` · ${bi("proceeding", "دادرسی")} ${bothNames(l.proceeding.title, l.proceeding.titleFa)}` : ""}</p>
 <p class="meta">${citation(s, l, exhibitNumbers)}</p><p class="meta">${grading(s)}</p></div>`,
               )
               .join("")}</section>`,
