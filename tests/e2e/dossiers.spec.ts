@@ -157,6 +157,9 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   await expect(pinpoint).toContainText(QUOTE);
   await expect(pinpoint).toContainText(`CF-0002 · revision 1, characters ${TEXT.indexOf(QUOTE)}–${TEXT.indexOf(QUOTE) + QUOTE.length}`);
   await expect(pinpoint.getByTestId("pinpoint-grade")).toHaveAttribute("data-grade", "B2");
+  // What else the passage is linked to: the event and the proceeding, by their English titles here.
+  await expect(pinpoint.getByTestId("pinpoint-event")).toHaveText("Event: Prisons locked down");
+  await expect(pinpoint.getByTestId("pinpoint-proceeding")).toHaveText("Proceeding: Prosecution of Hamid Nouri (Sweden)");
   await expect(page.getByTestId("preview-chronology")).toContainText("Prisons locked down");
   await expect(page.getByTestId("preview-chronology")).toContainText("1367");
   await expect(page.getByTestId("preview-exhibits")).toContainText("CF-0004");
@@ -171,10 +174,17 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   await expect(page.getByTestId("preview-contents")).toContainText("فهرست مدارک، با چکیده‌ها");
   await expect(page.getByTestId("preview-chronology")).toContainText("۱۳۶۷");
   await expect(page.getByTestId("preview-allegations")).toContainText("حمید نوری — قتل");
+  // The passage's event and proceeding by their Persian titles.
+  const faPinpoint = page.getByTestId("pinpoint").filter({ hasText: QUOTE });
+  await expect(faPinpoint.getByTestId("pinpoint-event")).toHaveText("رویداد: بسته شدن زندان‌ها و قطع ملاقات‌ها");
+  await expect(faPinpoint.getByTestId("pinpoint-proceeding")).toHaveText("رسیدگی قضایی: پیگرد حمید نوری (سوئد)");
   await expect(page.getByTestId("preview-statement").first()).toContainText("CF-0001");
   await expect(page.locator("body")).not.toContainText(SECRET);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, "dossier-preview-fa.png"), fullPage: true });
+  // The Persian list of dossiers names the proceeding by its Persian title.
+  await page.goto("/dossiers");
+  await expect(page.getByTestId("dossier-row").filter({ hasText: "Nouri — witness bundle" }).first().getByTestId("dossier-row-subject")).toHaveText("پیگرد حمید نوری (سوئد)");
   await page.goto(dossierUrl);
   await expect(page.getByRole("heading", { name: "محتوا، به ترتیب" })).toBeVisible();
   await page.screenshot({ path: join(SHOTS, "dossier-builder-fa.png"), fullPage: true });

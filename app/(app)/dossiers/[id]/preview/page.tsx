@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Fragment } from "react";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime, FictionalBadge, StatusBadge } from "@/app/_components/badges";
@@ -8,7 +9,7 @@ import { loadDossierContent, type ContentItem, type DualDate } from "@/lib/dossi
 import styles from "../../_components/dossiers.module.css";
 import { BothNames } from "@/app/(app)/_components/registry/names";
 import { exactBytes, humanBytes } from "@/lib/exhibits/format";
-import { readerName, readerTitle } from "@/app/_lib/reader-name";
+import { readerName, readerTitle, readsPersian, readsPersianTitle } from "@/app/_lib/reader-name";
 import { WitnessCode } from "@/app/_components/witness-code";
 
 type Props = { params: Promise<{ id: string }> };
@@ -193,6 +194,25 @@ export default async function DossierPreviewPage({ params }: Props) {
                     {!item.statement.verified && <span className={`badge ${styles.unverified}`}>{t("dossiers.notVerified")}</span>}
                     {link.anchor === "NEEDS_REVIEW" && <span className={`badge ${styles.unverified}`}>{t("dossiers.anchorNeedsReview")}</span>}
                   </p>
+                  {/* What else the passage is linked to, named as the rest of the page names records: in Persian on a Persian page when they have a Persian name. */}
+                  {(link.event || link.place || link.proceeding) && (
+                    <p className="muted" data-testid="pinpoint-records">
+                      {[
+                        link.event && { key: "event", label: t("links.event"), name: readerTitle(link.event, locale), fa: readsPersianTitle(link.event, locale) },
+                        link.place && { key: "place", label: t("links.place"), name: readerName(link.place, locale), fa: readsPersian(link.place, locale) },
+                        link.proceeding && { key: "proceeding", label: t("links.proceeding"), name: readerTitle(link.proceeding, locale), fa: readsPersianTitle(link.proceeding, locale) },
+                      ]
+                        .filter((r) => !!r)
+                        .map((r, i) => (
+                          <Fragment key={r.key}>
+                            {i > 0 && " · "}
+                            <span data-testid={`pinpoint-${r.key}`}>
+                              {r.label}: <bdi lang={r.fa ? "fa" : undefined}>{r.name}</bdi>
+                            </span>
+                          </Fragment>
+                        ))}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
