@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { Page } from "@playwright/test";
+import { sortForReader } from "@/lib/names/order";
 import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
 
 // Linking testimony to an official, in the Persian interface: a researcher selects a Persian
@@ -211,6 +212,40 @@ test("the link form names the chosen official in the reader's language: when cho
     await expect(person, locale).toHaveValue(named);
     await expect(links.locator('input[type="hidden"][name="personId"]')).toHaveValue(nayyeri.id);
   }
+});
+
+test("the link form offers the proceedings as the reader's page lists them: on a Persian page by their Persian titles, in Persian alphabetical order, the English after each", async ({ page, baseURL }) => {
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(page.request, researcher.email, researcher.password);
+  const statementId = await persianStatement(page, "نمونهٔ ساختگی — آزمون فهرست دادرسی‌ها");
+  // Every proceeding (other tests add their own), and the order a Persian page lists them in.
+  const all = ((await (await page.request.get("/api/v1/proceedings")).json()) as { items: { id: string; title: string; titleFa: string }[] }).items;
+  const faOrder = sortForReader(all.map((p) => ({ ...p, name: p.title, nameFa: p.titleFa })), "fa");
+  const options = (page: Page) =>
+    page.getByTestId("link-proceeding").locator("option:not([value=''])").evaluateAll((os) => os.map((o) => ({ id: (o as HTMLOptionElement).value, label: o.textContent })));
+  // The demo's three: «پیگرد …» (پ) before «دادگاه …» (د) before «گزارشگر …» (گ), in the Persian
+  // alphabet; by code point پ and گ would follow د, and in English "Iran Tribunal" comes first.
+  const nouri = all.find((p) => p.title === "Prosecution of Hamid Nouri (Sweden)")!;
+  const tribunal = all.find((p) => p.title === "Iran Tribunal")!;
+  const rapporteur = all.find((p) => p.title.startsWith("UN Special Rapporteur"))!;
+  const demo = [nouri.id, tribunal.id, rapporteur.id];
+
+  await setLocale(page, baseURL!, "fa");
+  await page.goto(`/statements/${statementId}`);
+  const fa = await options(page);
+  expect(fa.map((o) => o.id)).toEqual(faOrder.map((p) => p.id));
+  expect(fa.map((o) => o.label)).toEqual(faOrder.map((p) => (p.titleFa ? `${p.titleFa} — ${p.title}` : p.title)));
+  expect(fa.filter((o) => demo.includes(o.id)).map((o) => o.id)).toEqual(demo);
+  expect(fa.find((o) => o.id === nouri.id)!.label).toBe("پیگرد حمید نوری (سوئد) — Prosecution of Hamid Nouri (Sweden)");
+  await page.getByTestId("link-proceeding").selectOption({ label: "پیگرد حمید نوری (سوئد) — Prosecution of Hamid Nouri (Sweden)" });
+  await expect(page.getByTestId("link-proceeding")).toHaveValue(nouri.id);
+
+  // An English page: the English titles alone, in English order.
+  await setLocale(page, baseURL!, "en");
+  await page.goto(`/statements/${statementId}`);
+  const en = await options(page);
+  expect(en.map((o) => o.label)).toEqual(en.map((o) => all.find((p) => p.id === o.id)!.title));
+  expect(en.filter((o) => demo.includes(o.id)).map((o) => o.id)).toEqual([tribunal.id, nouri.id, rapporteur.id]);
 });
 
 test("an edit that removes a linked passage flags the link, and the researcher points it at the new words", async ({ page, baseURL }) => {

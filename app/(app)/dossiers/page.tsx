@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { DateTime } from "@/app/_components/badges";
 import { param, requirePageActor } from "@/app/_lib/page";
 import { DossierErrorBanner } from "./error-banner";
 import { can } from "@/lib/auth/policy";
 import { listDossiers } from "@/lib/dossiers";
+import { readerName, readsPersian } from "@/app/_lib/reader-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dossiers"))("title") };
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DossiersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const error = param((await searchParams).error);
   const actor = await requirePageActor("/dossiers");
-  const [{ items }, t, format] = await Promise.all([listDossiers({ actor }), getTranslations(), getFormatter()]);
+  const [{ items }, t, format, locale] = await Promise.all([listDossiers({ actor }), getTranslations(), getFormatter(), getLocale()]);
   return (
     <>
       <div className="page-head">
@@ -58,7 +59,10 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
                     </Link>
                   </td>
                   <td>
-                    <span className="muted">{t(`dossiers.subjectTypes.${d.subjectType}`)}:</span> <bdi>{d.subject.name}</bdi>
+                    <span className="muted">{t(`dossiers.subjectTypes.${d.subjectType}`)}:</span> {/* A proceeding by its Persian title, a person by the Persian name, on a Persian page. */}
+                    <bdi lang={readsPersian(d.subject, locale) ? "fa" : undefined} data-testid="dossier-row-subject">
+                      {readerName(d.subject, locale)}
+                    </bdi>
                   </td>
                   <td className="num">{format.number(d.itemCount)}</td>
                   <td>
