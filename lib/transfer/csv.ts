@@ -19,7 +19,7 @@ import { parseInput } from "@/lib/validation";
 
 export const CSV_COLUMNS = {
   statements: ["id", "title", "language", "status", "witness_code", "author", "interview_date", "revision", "fictional", "created_at", "updated_at", "summary", "text"],
-  // Columns added later go at the end, so a reader that takes columns by position still finds the earlier ones where they were.
+  // links.csv and persons.csv got their last columns later, at the end, so a reader that takes columns by position still finds the earlier ones where they were.
   persons: ["id", "name", "name_fa", "aliases", "positions", "positions_fa", "summary", "summary_fa"],
   links: ["id", "statement_id", "statement_title", "witness_code", "revision", "quote", "person_id", "person_name", "role", "allegation_type", "event", "place", "proceeding", "anchor", "note", "created_at", "proceeding_fa"],
 } as const;
