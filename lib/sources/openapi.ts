@@ -20,7 +20,7 @@ const page = (item: string) => ok({ type: "object", properties: { items: { type:
 export function sourcePaths() {
   return {
     "/sources": {
-      get: { summary: "The sources register, newest first; q searches title, author, kind, citation", parameters: queryParams(ZListSources), responses: { "200": page("Source"), ...errors(400, 401, 403) } },
+      get: { summary: "The sources register, newest first; q searches title, author, kind, citation; graded=yes|no by grading; dateToFix=yes the sources whose date was recorded as free text and cannot be read as a date", parameters: queryParams(ZListSources), responses: { "200": page("Source"), ...errors(400, 401, 403) } },
       post: { summary: "Record a source (admin, researcher, legal)", requestBody: body("CreateSource"), responses: { "201": ok(ref("Source"), "Created"), ...errors(400, 401, 403) } },
     },
     "/sources/{id}": {

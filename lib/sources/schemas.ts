@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ParsedDate } from "@/lib/dates";
+import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
 import { zBaseUpdatedAt, zClearableFuzzyDate, zOptionalFuzzyDate, zOptText } from "@/lib/registries/schemas";
 import { CREDIBILITY, RELIABILITY } from "@/lib/review/schemas";
 import { ZPage, zText } from "@/lib/validation";
@@ -32,6 +32,15 @@ export function yearAgreesWithDate(year: number, date: Pick<ParsedDate, "earlies
 export function yearOfDate(date: Pick<ParsedDate, "earliest" | "latest">): number | null {
   const a = Number(date.earliest.slice(0, 4));
   return a === Number(date.latest.slice(0, 4)) ? a : null;
+}
+
+/**
+ * True when a stored date cannot be read as a date: text recorded before a source's date was read
+ * as dates are everywhere (lib/dates), and kept as typed. Such a date cannot be placed on a
+ * calendar, and the list of sources offers them as "dates to fix". No date is not such a date.
+ */
+export function dateUnreadable(date: string | null | undefined): boolean {
+  return !!date && date.trim() !== "" && isDateParseError(parseFuzzyDate(date));
 }
 
 /** The field error of a date outside the year given, with the year for the sentence. */
@@ -90,6 +99,9 @@ export type GradeSource = z.infer<typeof ZGradeSource>;
 export const ZListSources = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(200, { error: "too_long:200" }).optional()),
   graded: z.preprocess(blankToUndefined, z.enum(["yes", "no"], { error: "invalid_choice" }).optional()),
+  dateToFix: z
+    .preprocess(blankToUndefined, z.enum(["yes", "no"], { error: "invalid_choice" }).optional())
+    .describe("yes: only the sources whose date was recorded as free text and cannot be read as a date (dateUnreadable); no: all others"),
   page: ZPage,
   pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1, { error: "invalid_number" }).max(500, { error: "too_large:500" }).default(100),
 });
@@ -99,7 +111,8 @@ export const ZSourceOut = z.object({
   title: z.string(),
   author: z.string(),
   year: z.number().nullable(),
-  date: z.string().nullable(),
+  date: z.string().nullable().describe("As typed; read as a date in either calendar unless dateUnreadable"),
+  dateUnreadable: z.boolean().describe("True when the date was recorded as free text before dates were read and cannot be placed on a calendar: shown as typed, to be corrected"),
   kind: z.string(),
   citation: z.string(),
   url: z.string(),

@@ -8,7 +8,7 @@ import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
-import { dateOutsideYear, yearAgreesWithDate, yearOfDate, ZCreateSource, ZGradeSource, ZListSources, ZUpdateSource, type SourceOut } from "./schemas";
+import { dateOutsideYear, dateUnreadable, yearAgreesWithDate, yearOfDate, ZCreateSource, ZGradeSource, ZListSources, ZUpdateSource, type SourceOut } from "./schemas";
 
 type Row = {
   id: string;
@@ -48,6 +48,7 @@ function toOut(r: Row, names: Map<string, string>): SourceOut {
     author: r.author,
     year: r.year,
     date: r.date,
+    dateUnreadable: dateUnreadable(r.date),
     kind: r.kind,
     citation: r.citation,
     url: r.url,
@@ -106,13 +107,25 @@ function parsedOrNull(input: string | null): ParsedDate | null {
   return isDateParseError(r) ? null : r;
 }
 
+/**
+ * The input without its date when the date sent is the stored one, unchanged, and cannot be read
+ * as a date: the edit form sends every field back, and a source whose date was recorded as free
+ * text must still take a change to its other fields. Any other date is read, and refused when it
+ * cannot be; a date sent alone this way leaves nothing to change.
+ */
+function withoutUnchangedUnreadableDate(input: unknown, stored: string | null): unknown {
+  if (!stored || !dateUnreadable(stored) || typeof input !== "object" || input === null || Array.isArray(input)) return input;
+  const { date, ...rest } = input as Record<string, unknown>;
+  return typeof date === "string" && date.trim() === stored.trim() ? rest : input;
+}
+
 /** PATCH: a field left out keeps its value. The grading is changed only by gradeSource. */
 export async function updateSource({ actor, sourceId, input }: { actor: Actor | null; sourceId: string; input: unknown }): Promise<SourceOut> {
   authorize(actor, "source.edit");
-  const data = parseInput(ZUpdateSource, input);
   return write(async (tx) => {
     const row = await tx.source.findUnique({ where: { id: sourceId }, include: WITH_COUNT });
     if (!row) throw new AppError("NOT_FOUND", "No such source.");
+    const data = parseInput(ZUpdateSource, withoutUnchangedUnreadableDate(input, row.date));
     if (data.baseUpdatedAt && data.baseUpdatedAt !== row.updatedAt.toISOString())
       throw new AppError("CONFLICT", "This source was changed since you opened it. Reload and edit again.", { baseUpdatedAt: ["stale_revision"] });
     const { baseUpdatedAt: _base, date, ...fields } = data;
@@ -164,18 +177,29 @@ export async function getSource({ actor, sourceId }: { actor: Actor | null; sour
 
 const fold = (s: string) => s.normalize("NFKC").toLocaleLowerCase();
 
-/** Newest first; `q` matches title, author, kind and citation in any script; `graded` filters by grading. */
+/**
+ * Newest first; `q` matches title, author, kind and citation in any script; `graded` filters by
+ * grading; `dateToFix` by whether the date was recorded as text that cannot be read as a date.
+ */
 export async function listSources({ actor, query }: { actor: Actor | null; query?: unknown }) {
   authorize(actor, "registry.read");
   const q = parseInput(ZListSources, query ?? {});
   return read(async (db) => {
-    const where = q.graded === "yes" ? { reliability: { not: null } } : q.graded === "no" ? { reliability: null } : {};
+    const where = {
+      ...(q.graded === "yes" ? { reliability: { not: null } } : q.graded === "no" ? { reliability: null } : {}),
+      ...(q.dateToFix === "yes" && { date: { not: null } }),
+    };
     // The register is small (hundreds of sources): filtering text here works the same on
-    // SQLite and PostgreSQL, whose case-insensitive matching Prisma does not share.
+    // SQLite and PostgreSQL, whose case-insensitive matching Prisma does not share. Whether a
+    // date can be read is lib/dates' to say, which no query can ask either.
     let rows = await db.source.findMany({ where, include: WITH_COUNT, orderBy: [{ year: "desc" }, { title: "asc" }] });
     if (q.q) {
       const needle = fold(q.q);
       rows = rows.filter((r) => [r.title, r.author, r.kind, r.citation].some((f) => fold(f).includes(needle)));
+    }
+    if (q.dateToFix) {
+      const toFix = q.dateToFix === "yes";
+      rows = rows.filter((r) => dateUnreadable(r.date) === toFix);
     }
     // A page past the last gives the last (the answer's `page` says which).
     const { items: page, ...at } = pageOfRows(rows, q.page, q.pageSize);

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { GET as sourcesRoute } from "@/app/api/v1/sources/route";
+import { openApiDocument } from "@/lib/api/openapi";
+import { createToken } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { getRecordHistory } from "@/lib/audit/record-history";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
@@ -9,6 +12,7 @@ import { createStatement } from "@/lib/statements/statements";
 import { createWitness } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
+import { schemaMismatches } from "@/tests/support/json-schema";
 
 let db: TestDatabase;
 let researcher: Actor;
@@ -134,6 +138,95 @@ describe("the sources register", () => {
     const ungraded = await listSources({ actor: legal, query: { graded: "no" } });
     expect(ungraded.items.every((x) => x.grade === null)).toBe(true);
     expect(graded.total + ungraded.total).toBe((await listSources({ actor: legal })).total);
+  });
+});
+
+/** A source whose date was recorded as free text before dates were read: the column written as such data came in, by SQL. */
+async function legacySource(title: string, date: string, extra: Record<string, unknown> = {}) {
+  const s = await createSource({ actor: researcher, input: { title, ...extra } });
+  await write((tx) => tx.$executeRaw`UPDATE "Source" SET "date" = ${date} WHERE "id" = ${s.id}`);
+  return s.id;
+}
+
+describe("dates recorded as free text", () => {
+  test("the list is filtered to the dates to fix, for every reader, a page at a time, and the filter can be combined", async () => {
+    const tag = "Ledger-7c1";
+    const readable = await createSource({ actor: researcher, input: { title: `${tag} readable`, date: "Mordad 1367" } });
+    const undated = await createSource({ actor: researcher, input: { title: `${tag} undated` } });
+    const legacy = [
+      await legacySource(`${tag} a`, "as stamped on the archive copy"),
+      await legacySource(`${tag} b`, "بهار پس از محاکمه"),
+      await legacySource(`${tag} c`, "the week the visits stopped"),
+    ];
+    await gradeSource({ actor: reviewer, sourceId: legacy[1]!, input: { reliability: "C", credibility: 3, reason: "Second-hand." } });
+
+    for (const actor of [researcher, reviewer, legal, admin]) {
+      const toFix = await listSources({ actor, query: { q: tag, dateToFix: "yes" } });
+      expect(toFix.items.map((x) => x.id).sort()).toEqual([...legacy].sort());
+      expect(toFix.items.every((x) => x.dateUnreadable)).toBe(true);
+      const others = await listSources({ actor, query: { q: tag, dateToFix: "no" } });
+      expect(others.items.map((x) => x.id).sort()).toEqual([readable.id, undated.id].sort());
+      expect(others.items.some((x) => x.dateUnreadable)).toBe(false);
+    }
+    // The date is answered as typed, and said to be unreadable.
+    expect(await getSource({ actor: legal, sourceId: legacy[1]! })).toMatchObject({ date: "بهار پس از محاکمه", dateUnreadable: true });
+    expect(await getSource({ actor: legal, sourceId: readable.id })).toMatchObject({ date: "Mordad 1367", dateUnreadable: false });
+
+    // A page at a time, over the filtered rows; a page past the last gives the last.
+    const p1 = await listSources({ actor: legal, query: { q: tag, dateToFix: "yes", pageSize: 2 } });
+    expect(p1).toMatchObject({ total: 3, page: 1, pages: 2 });
+    const p2 = await listSources({ actor: legal, query: { q: tag, dateToFix: "yes", pageSize: 2, page: 9 } });
+    expect(p2).toMatchObject({ total: 3, page: 2, pages: 2 });
+    expect([...p1.items, ...p2.items].map((x) => x.id).sort()).toEqual([...legacy].sort());
+    // With the grading filter; and across the whole register, every unreadable date and only those.
+    expect((await listSources({ actor: legal, query: { q: tag, dateToFix: "yes", graded: "yes" } })).items.map((x) => x.id)).toEqual([legacy[1]]);
+    const all = await listSources({ actor: legal, query: { pageSize: 500 } });
+    const everyToFix = await listSources({ actor: legal, query: { dateToFix: "yes", pageSize: 500 } });
+    expect(everyToFix.items.map((x) => x.id).sort()).toEqual(all.items.filter((x) => x.dateUnreadable).map((x) => x.id).sort());
+
+    // Authorization and bad input are as before.
+    await expect(listSources({ actor: null, query: { dateToFix: "yes" } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(listSources({ actor: legal, query: { dateToFix: "maybe" } })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { dateToFix: ["invalid_choice"] } });
+  });
+
+  test("the API filters by ?dateToFix=, and answers what its OpenAPI document says", async () => {
+    const id = await legacySource("Ledger-api undated copy", "no date on the copy");
+    const token = (await createToken({ actor: legal, input: { name: "sources-dates" } })).secret;
+    const get = (query: string) => sourcesRoute(new Request(`http://casefile.test/api/v1/sources${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+    const doc = openApiDocument() as unknown as Parameters<typeof schemaMismatches>[0] & { paths: Record<string, { get: { parameters: { name: string }[]; responses: { "200": { content: { "application/json": { schema: Record<string, unknown> } } } } } }> };
+    expect(doc.paths["/sources"]!.get.parameters.map((p) => p.name)).toContain("dateToFix");
+    const res = await get("?dateToFix=yes&q=Ledger-api");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: { id: string; date: string; dateUnreadable: boolean }[]; total: number };
+    expect(body.items).toEqual([expect.objectContaining({ id, date: "no date on the copy", dateUnreadable: true })]);
+    expect(schemaMismatches(doc, doc.paths["/sources"]!.get.responses["200"].content["application/json"].schema, body)).toEqual([]);
+    expect((await get("?dateToFix=sometimes")).status).toBe(400);
+  });
+
+  test("an edit of another field saves and keeps the date as typed, even from a form that sends every field back; a new unreadable date is still refused", async () => {
+    const id = await legacySource("Ledger edit", "as stamped on the archive copy", { year: 1990 });
+    const before = await getSource({ actor: researcher, sourceId: id });
+    // The edit form sends every field, the date as it found it.
+    const form = { title: "Ledger edit (second copy)", author: "", year: "1990", date: "as stamped on the archive copy", kind: "", citation: "", url: "", note: "Seen in 2024.", baseUpdatedAt: before.updatedAt };
+    const edited = await updateSource({ actor: researcher, sourceId: id, input: form });
+    expect(edited).toMatchObject({ title: "Ledger edit (second copy)", note: "Seen in 2024.", date: "as stamped on the archive copy", dateUnreadable: true, year: 1990 });
+    const ev = (await eventsOf(id)).at(-1)!;
+    expect(ev.action).toBe("source.update");
+    expect(JSON.parse(ev.after!)).toMatchObject({ title: "Ledger edit (second copy)", date: "as stamped on the archive copy" });
+
+    // Another unreadable date, or the same date alone (nothing else to change), changes nothing.
+    const mid = await counts();
+    await expect(updateSource({ actor: researcher, sourceId: id, input: { ...form, baseUpdatedAt: undefined, date: "as stamped on the second copy" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { date: ["date_unparseable"] },
+    });
+    await expect(updateSource({ actor: researcher, sourceId: id, input: { date: "as stamped on the archive copy" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(updateSource({ actor: reviewer, sourceId: id, input: form })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await counts()).toEqual(mid);
+
+    // Fixed: the source leaves the dates to fix.
+    expect(await updateSource({ actor: researcher, sourceId: id, input: { ...form, baseUpdatedAt: undefined, date: "1990" } })).toMatchObject({ date: "1990", dateUnreadable: false });
+    expect((await listSources({ actor: legal, query: { q: "Ledger edit", dateToFix: "yes" } })).total).toBe(0);
   });
 });
 
