@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as sourcesRoute } from "@/app/api/v1/sources/route";
 import { openApiDocument } from "@/lib/api/openapi";
 import { createToken } from "@/lib/auth/tokens";
+import { addDossierItem, createDossier, loadDossierContent } from "@/lib/dossiers";
+import { loadExportContent } from "@/lib/dossiers/export";
+import { renderDossierHtml } from "@/lib/dossiers/export/pdf-html";
+import { createPerson } from "@/lib/persons";
 import type { Actor } from "@/lib/auth/actor";
 import { getRecordHistory } from "@/lib/audit/record-history";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
@@ -227,6 +231,20 @@ describe("dates recorded as free text", () => {
     // Fixed: the source leaves the dates to fix.
     expect(await updateSource({ actor: researcher, sourceId: id, input: { ...form, baseUpdatedAt: undefined, date: "1990" } })).toMatchObject({ date: "1990", dateUnreadable: false });
     expect((await listSources({ actor: legal, query: { q: "Ledger edit", dateToFix: "yes" } })).total).toBe(0);
+  });
+});
+
+describe("a date recorded as free text in a dossier", () => {
+  test("the dossier's content keeps it as typed, and its export and printed pages are made without it failing", async () => {
+    const person = await createPerson({ actor: legal, input: { name: "Ledger Subject (fictional)" } });
+    const d = await createDossier({ actor: legal, input: { title: "Ledger dossier", subjectType: "PERSON", subjectId: person.id, preselect: false } });
+    const id = await legacySource("Ledger dossier copy", "as stamped on the archive copy");
+    await addDossierItem({ actor: legal, dossierId: d.id, input: { kind: "SOURCE", refId: id } });
+    const content = await loadDossierContent({ actor: legal, dossierId: d.id });
+    expect(content.items).toEqual([expect.objectContaining({ kind: "SOURCE", source: expect.objectContaining({ id, date: "as stamped on the archive copy" }) })]);
+    const exported = await loadExportContent({ actor: legal, dossierId: d.id, reveal: false });
+    const html = renderDossierHtml(exported, { exportId: "x", exportedAt: new Date().toISOString(), exporter: legal.name, packageFiles: [] });
+    expect(html).toContain("Ledger dossier copy");
   });
 });
 

@@ -18,10 +18,11 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   const q = (param(sp.q) ?? "").slice(0, 200);
   const gradedRaw = param(sp.graded);
   const graded = gradedRaw === "yes" || gradedRaw === "no" ? gradedRaw : undefined;
+  const dateToFix = param(sp.dateToFix) === "yes" ? "yes" : undefined;
   const asked = pageFromAddress(param(sp.page));
-  const href = listPageHref("/sources", { q, graded });
+  const href = listPageHref("/sources", { q, graded, dateToFix });
   const actor = await requirePageActor(href(asked));
-  const [result, topics, t, format] = await Promise.all([orHttpError(listSources({ actor, query: { q, graded, page: asked, pageSize: LIST_PER_PAGE } })), listClaimTopics({ actor }), getTranslations(), getFormatter()]);
+  const [result, topics, t, format] = await Promise.all([orHttpError(listSources({ actor, query: { q, graded, dateToFix, page: asked, pageSize: LIST_PER_PAGE } })), listClaimTopics({ actor }), getTranslations(), getFormatter()]);
   return (
     <>
       <div className="page-head">
@@ -67,11 +68,18 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             <option value="no">{t("sources.gradedNo")}</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="filter-date">{t("sources.dateFilter")}</label>
+          <select id="filter-date" name="dateToFix" defaultValue={dateToFix ?? ""} data-testid="filter-date-to-fix">
+            <option value="">{t("sources.dateFilterAll")}</option>
+            <option value="yes">{t("sources.dateFilterToFix")}</option>
+          </select>
+        </div>
         <div className="filter-actions">
           <button type="submit" className="button">
             {t("statements.applyFilters")}
           </button>
-          {(q || graded) && <Link href="/sources">{t("statements.clearFilters")}</Link>}
+          {(q || graded || dateToFix) && <Link href="/sources">{t("statements.clearFilters")}</Link>}
         </div>
       </form>
 
@@ -105,6 +113,11 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                     <Link href={`/sources/${s.id}`} dir="auto" className="record-title">
                       {s.title}
                     </Link>
+                    {s.dateUnreadable && (
+                      <span className="badge badge-date-to-fix" title={t("sources.dateToFixTitle")} data-testid="date-to-fix-badge">
+                        {t("sources.dateToFixBadge")}
+                      </span>
+                    )}
                   </td>
                   <td>
                     <bdi>{s.author}</bdi>

@@ -64,7 +64,30 @@ export default async function SourcePage({ params }: Props) {
       <dl className="facts" data-testid="source-facts">
         {fact("author", s.author ? <bdi>{s.author}</bdi> : "")}
         {fact("year", s.year === null ? null : format.number(s.year, { useGrouping: false }))}
-        {fact("date", s.date ? <DateText input={s.date} calendar={calendar} locale={rawLocale === "fa" ? "fa" : "en"} testId="source-date" /> : null)}
+        {s.date && s.dateUnreadable ? (
+          // Recorded as free text before dates were read: shown as typed, and said to be so.
+          <div className="wide" data-testid="source-date-unreadable">
+            <dt>{t("sources.fields.date")}</dt>
+            <dd>
+              <bdi dir="auto" data-testid="source-date">
+                {s.date}
+              </bdi>
+              <p className="hint hint-date-to-fix" data-testid="source-date-notice">
+                {t("sources.dateUnreadable")}
+                {can(actor, "source.edit") && (
+                  <>
+                    {" "}
+                    <Link href={`/sources/${s.id}/edit`} data-testid="fix-source-date">
+                      {t("sources.fixDate")}
+                    </Link>
+                  </>
+                )}
+              </p>
+            </dd>
+          </div>
+        ) : (
+          fact("date", s.date ? <DateText input={s.date} calendar={calendar} locale={rawLocale === "fa" ? "fa" : "en"} testId="source-date" /> : null)
+        )}
         {fact("kind", s.kind ? <bdi>{s.kind}</bdi> : "")}
         {fact("citation", s.citation ? <bdi>{s.citation}</bdi> : "")}
         {fact(

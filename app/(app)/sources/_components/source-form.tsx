@@ -8,8 +8,24 @@ import { initialFormState, type FormState } from "@/app/_lib/form-state";
 type Saved = { id: string };
 type Action = (prev: FormState<Saved>, formData: FormData) => Promise<FormState<Saved>>;
 
-/** New and edit: the same fields. The grading has its own form (reviewers and admins). */
-export function SourceForm({ action: serverAction, initial = {}, kinds, submitLabel }: { action: Action; initial?: Record<string, string>; kinds: readonly string[]; submitLabel: string }) {
+/**
+ * New and edit: the same fields. The grading has its own form (reviewers and admins).
+ * `dateUnreadable`: the stored date was recorded as free text and cannot be read as a date; its
+ * hint says so and what to put instead (sent back unchanged, it does not stop the other fields).
+ */
+export function SourceForm({
+  action: serverAction,
+  initial = {},
+  kinds,
+  submitLabel,
+  dateUnreadable = false,
+}: {
+  action: Action;
+  initial?: Record<string, string>;
+  kinds: readonly string[];
+  submitLabel: string;
+  dateUnreadable?: boolean;
+}) {
   const t = useTranslations("sources");
   const [state, action] = useActionState(serverAction, initialFormState<Saved>());
   const f = useFields(state, initial);
@@ -20,11 +36,16 @@ export function SourceForm({ action: serverAction, initial = {}, kinds, submitLa
         {t(`fields.${name}`)} {opts.optional !== false && name !== "title" && <span className="optional">{t("optional")}</span>}
       </label>
       <input {...f.props(name, { hint: opts.hint })} type={opts.type ?? "text"} dir={opts.dir ?? "auto"} list={opts.list} data-testid={`source-${name}`} />
-      {opts.hint && (
-        <p className="hint" id={f.hintId(name)}>
-          {t(`hints.${name}`)}
-        </p>
-      )}
+      {opts.hint &&
+        (name === "date" && dateUnreadable ? (
+          <p className="hint hint-date-to-fix" id={f.hintId(name)} data-testid="source-date-to-fix">
+            {t("dateUnreadableHint")}
+          </p>
+        ) : (
+          <p className="hint" id={f.hintId(name)}>
+            {t(`hints.${name}`)}
+          </p>
+        ))}
       {f.error(name)}
     </div>
   );

@@ -40,7 +40,7 @@ export default async function EditSourcePage({ params }: Props) {
         <Link href={`/sources/${s.id}`}>{s.title}</Link>
       </nav>
       <h1>{t("sources.editTitle")}</h1>
-      <SourceForm action={updateSourceAction.bind(null, s.id)} initial={initial} kinds={SOURCE_KINDS} submitLabel={t("sources.save")} />
+      <SourceForm action={updateSourceAction.bind(null, s.id)} initial={initial} kinds={SOURCE_KINDS} submitLabel={t("sources.save")} dateUnreadable={s.dateUnreadable} />
     </ClientMessages>
   );
 }
