@@ -4,6 +4,8 @@
 type Load = { requests: number; perSecond: number; p50: number; p95: number; serverCpuMsPerRequest?: number | null };
 type Result = {
   provider: string;
+  /** The server's processes (CASEFILE_SERVER_PROCESSES); 1 when not recorded. */
+  serverProcesses?: number;
   at: string;
   machine: Record<string, unknown>;
   sizes: Record<string, number>;
@@ -57,7 +59,7 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
     const ratioPhrase = h.searchPhrase.p95 / Math.max(0.01, r.direct.searchPhrase.p95);
     const searchRate = Math.min(h.searchName.perSecond, h.searchPhrase.perSecond);
     lines.push(
-      `## ${r.provider} — ${fmt(r.sizes.statements)} statements`,
+      `## ${r.provider} — ${fmt(r.sizes.statements)} statements${(r.serverProcesses ?? 1) > 1 ? `, ${r.serverProcesses} server processes` : ""}`,
       "",
       `Run ${r.at}. Sizes: ${Object.entries(r.sizes).map(([k, v]) => `${k} ${fmt(v)}`).join(", ")}. Each load: ${r.connections} connections for ${r.durationSeconds} s.`,
       "",
@@ -87,7 +89,7 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
       ...(r.audit.perCpuSecond
         ? [`| audit verification per CPU-second of the verifying process (${r.audit.cpuSeconds} s CPU) | | | ${fmt(r.audit.perCpuSecond)} | ≥ ${fmt(t.auditEventsPerSecond)}/s | ${check(r.audit.perCpuSecond, t.auditEventsPerSecond, false)} |`]
         : []),
-      `| server peak resident memory (MB) | | | ${fmt(r.serverPeakRssMb)} | ≤ ${t.serverRssMb} MB | ${check(r.serverPeakRssMb, t.serverRssMb, true)} |`,
+      `| server peak resident memory (MB${(r.serverProcesses ?? 1) > 1 ? `, each process's peak added up: the supervisor and ${r.serverProcesses} workers` : ""}) | | | ${fmt(r.serverPeakRssMb)} | ≤ ${t.serverRssMb} MB | ${check(r.serverPeakRssMb, t.serverRssMb, true)} |`,
       "",
       ...(r.queries ? [`Queries: ${r.queries.name.length} name queries (${r.queries.name.slice(0, 6).map((q) => `\`${q}\``).join(", ")}, …: surnames, alias spellings, Persian and Arabic-keyboard spellings, full names); ${r.queries.phrase.length} phrase queries: ${r.queries.phrase.map((q) => `\`${q}\``).join(", ")}.`, ""] : []),
       ...(r.notes ?? []).map((n) => `- ${n}`),

@@ -4,7 +4,7 @@
 // (bench/load.mjs), runs the same searches directly against the database in this process (the
 // floor), and writes bench/results.json and bench/RESULTS.md.
 //
-//   npm run bench -- [--provider sqlite|postgresql] [--statements 100000] [--port 3190] [--duration 15]
+//   npm run bench -- [--provider sqlite|postgresql] [--statements 100000] [--port 3190] [--duration 15] [--server-processes 1]
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -47,6 +47,9 @@ const { values } = parseArgs({
     statements: { type: "string", default: process.env.BENCH_STATEMENTS ?? "100000" },
     port: { type: "string", default: "3190" },
     duration: { type: "string", default: "15" },
+    // The server's processes (CASEFILE_SERVER_PROCESSES, lib/cli/http-server.mjs). Results of a run
+    // with more than one are kept apart from the one-process results ("sqlite, 2 server processes").
+    "server-processes": { type: "string", default: "1" },
     // Generation, audit verification and the direct searches only (no server, no results written).
     "skip-http": { type: "boolean", default: false },
     // Keep the generated database (bench/out, or a PostgreSQL database named by size) and reuse
@@ -60,6 +63,8 @@ const provider = values.provider as "sqlite" | "postgresql";
 const N = Number(values.statements);
 const PORT = Number(values.port);
 const DURATION = Number(values.duration);
+const SERVER_PROCESSES = Number(values["server-processes"]);
+if (!Number.isInteger(SERVER_PROCESSES) || SERVER_PROCESSES < 1) throw new Error(`--server-processes must be a whole number from 1, not "${values["server-processes"]}"`);
 const root = process.cwd();
 const out = join(root, "bench", "out");
 mkdirSync(out, { recursive: true });
@@ -145,27 +150,22 @@ function cpuSecondsOf(pid: number): number {
   return ticks / 100;
 }
 
-/** Peak resident memory (VmHWM) of a process and its children, in MB. */
+/**
+ * Peak resident memory of a process and its children, in MB: each process's own high-water mark
+ * (VmHWM), added up. With one server process that is its peak; with several (a supervisor and its
+ * workers) it is at least what they held at any one moment, since their peaks may not coincide.
+ */
 function peakRssMb(pid: number): number {
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) {
-    try {
-      const kids = execFileSync("pgrep", ["-P", String(tree[i])], { encoding: "utf8" }).trim().split("\n").filter(Boolean).map(Number);
-      tree.push(...kids);
-    } catch {
-      /* no children */
-    }
-  }
-  let max = 0;
-  for (const p of tree) {
+  let sum = 0;
+  for (const p of processTree(pid)) {
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      if (m) max = Math.max(max, Number(m[1]) / 1024);
+      if (m) sum += Number(m[1]) / 1024;
     } catch {
       /* gone */
     }
   }
-  return Math.round(max);
+  return Math.round(sum);
 }
 
 type Load = { requests: number; perSecond: number; p50: number; p95: number; p99: number; max: number; statuses: Record<string, number>; errors: number; timeouts: number; non2xx: number };
@@ -311,6 +311,7 @@ async function main() {
       CASEFILE_ENV_FILE: "data/no-such-env-file",
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
+      CASEFILE_SERVER_PROCESSES: String(SERVER_PROCESSES),
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -355,6 +356,7 @@ async function main() {
     const peak = peakRssMb(server.pid!);
     const result = {
       provider,
+      serverProcesses: SERVER_PROCESSES,
       at: new Date().toISOString(),
       machine: machine(),
       sizes,
@@ -382,7 +384,7 @@ async function main() {
     };
     const file = join(root, "bench", "results.json");
     const all = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
-    all[provider] = result;
+    all[SERVER_PROCESSES > 1 ? `${provider}-${SERVER_PROCESSES}-processes` : provider] = result;
     writeFileSync(file, JSON.stringify(all, null, 2) + "\n");
     const md = join(root, "bench", "RESULTS.md");
     writeFileSync(md, mergeIntoResults(existsSync(md) ? readFileSync(md, "utf8") : "", renderMarkdown(all as never, TARGETS)));

@@ -1,5 +1,6 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import cluster from "node:cluster";
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes, type IRateLimiterOptions } from "rate-limiter-flexible";
 
 // Failed sign-ins are counted per account (the e-mail as typed, lower-cased, whether or not
 // such an account exists, so the answer reveals nothing) and per client address.
@@ -7,22 +8,32 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 // counted per device instead of per account: it neither adds to the account's count nor is
 // stopped by it, so failures from other browsers cannot lock the owner out of their own.
 // The address limit applies to every attempt alike.
-// In memory: one app process serves a Casefile installation.
+// In memory: in the one server process, or, when the server runs several (CASEFILE_SERVER_PROCESSES,
+// lib/cli/http-server.mjs), in the process that started them, which every worker asks, so that
+// the limits hold for the installation and not once per process.
 const ACCOUNT_POINTS = 5;
 const DEVICE_POINTS = 5;
 const ADDRESS_POINTS = 20;
 const WINDOW = 15 * 60;
 
-type Limiters = { account: RateLimiterMemory; address: RateLimiterMemory; device: RateLimiterMemory };
+type Limiter = RateLimiterMemory | RateLimiterCluster;
+type Limiters = { account: Limiter; address: Limiter; device: Limiter };
 const g = globalThis as unknown as { __casefileThrottle?: Limiters };
+
+/** How long a worker waits for the supervisor's answer before the attempt fails. */
+const CLUSTER_TIMEOUT_MS = 5_000;
+
+function limiter(options: IRateLimiterOptions): Limiter {
+  return cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: CLUSTER_TIMEOUT_MS }) : new RateLimiterMemory(options);
+}
 
 function limiters(): Limiters {
   // Made whole again if an older build's pair (without the device limiter) is still there.
   if (!g.__casefileThrottle?.device) {
     g.__casefileThrottle = {
-      account: new RateLimiterMemory({ keyPrefix: "signin-account", points: ACCOUNT_POINTS, duration: WINDOW, blockDuration: WINDOW }),
-      address: new RateLimiterMemory({ keyPrefix: "signin-address", points: ADDRESS_POINTS, duration: WINDOW, blockDuration: WINDOW }),
-      device: new RateLimiterMemory({ keyPrefix: "signin-device", points: DEVICE_POINTS, duration: WINDOW, blockDuration: WINDOW }),
+      account: limiter({ keyPrefix: "signin-account", points: ACCOUNT_POINTS, duration: WINDOW, blockDuration: WINDOW }),
+      address: limiter({ keyPrefix: "signin-address", points: ADDRESS_POINTS, duration: WINDOW, blockDuration: WINDOW }),
+      device: limiter({ keyPrefix: "signin-device", points: DEVICE_POINTS, duration: WINDOW, blockDuration: WINDOW }),
     };
   }
   return g.__casefileThrottle;
