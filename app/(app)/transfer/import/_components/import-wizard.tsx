@@ -6,6 +6,7 @@ import { useFormatter, useLocale } from "next-intl";
 import { useHydrated } from "@/app/_lib/use-hydrated";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import styles from "./import.module.css";
+import { mergeProgress } from "./merge-progress";
 
 // The import screen: upload, choose the kind and template, map the columns, read the dry run
 // (filter the refused rows, fix a row's cells and check again), then import with progress and
@@ -181,7 +182,7 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
         setJob(full);
         setBusy(false);
         setTimeout(() => summaryHeading.current?.focus(), 0);
-      } else setJob(next);
+      } else setJob((prev) => mergeProgress(prev, next));
     }, 400);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
