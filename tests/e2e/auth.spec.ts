@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { request as playwrightRequest, type Page } from "@playwright/test";
 import { ROLES } from "@/lib/auth/roles";
 import { demoUser, expect, signInWith, test } from "./fixtures";
+import { requestOnce, type OnceInit } from "./http-once";
 
 const en = JSON.parse(readFileSync(join(process.cwd(), "messages/en.json"), "utf8")) as { signin: { throttled: string } };
 
@@ -205,18 +205,9 @@ test("an administrator changes a user's password, role and access on the users s
   await api.dispose();
 });
 
-/** One HTTP request from a chosen local address (the loopback network is all 127.0.0.0/8), as node:http sends it. */
-function requestFrom(localAddress: string, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; cookies: string[]; body: string }>((resolve, reject) => {
-    const req = httpRequest(url, { method: init.method ?? "GET", headers: init.headers, localAddress }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, cookies: res.headers["set-cookie"] ?? [], body }));
-    });
-    req.on("error", reject);
-    req.end(init.body);
-  });
+/** One HTTP request from a chosen local address (the loopback network is all 127.0.0.0/8). */
+function requestFrom(localAddress: string, url: string, init: Omit<OnceInit, "localAddress"> = {}) {
+  return requestOnce(url, { ...init, localAddress });
 }
 
 /** Signs in through next-auth's credentials endpoint from a local address, presenting `cookies` too; the cookies it sets. */

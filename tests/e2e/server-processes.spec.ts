@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serverArgs } from "@/lib/cli/server-process";
 import { demoUser, expect, test } from "./fixtures";
+import { requestOnce as once } from "./http-once";
 
 // The server with CASEFILE_SERVER_PROCESSES=2 (lib/cli/http-server.mjs): a supervisor and two
 // workers on one port, on a database of its own, beside the suite's server. The sign-in throttle
@@ -54,20 +54,6 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`timed out waiting for ${what}`);
-}
-
-/** One request on a connection of its own (no keep-alive), so the supervisor hands each to a worker afresh. */
-function once(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; cookies: string[]; body: string }>((resolve, reject) => {
-    const req = httpRequest(url, { method: init.method ?? "GET", headers: { ...init.headers, connection: "close" }, agent: false }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, cookies: res.headers["set-cookie"] ?? [], body }));
-    });
-    req.on("error", reject);
-    req.end(init.body);
-  });
 }
 
 /**
