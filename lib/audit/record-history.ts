@@ -61,6 +61,8 @@ const DATE_FIELDS: Record<string, Record<string, DateKind>> = {
   // `date`: the demo seed's record of an event it loaded (lib/seed/seed-demo.ts).
   Event: { dateStart: "typed", dateEnd: "typed", date: "typed", earliest: "day", latest: "day" },
   Witness: { givenAt: "moment" },
+  // A source's date of publication or recording (one typed before dates were read stays text: shown as typed).
+  Source: { date: "typed" },
 };
 
 /** Whether and how this field of this record type's audit payload holds a date. */

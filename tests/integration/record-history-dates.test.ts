@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { getRecordHistory } from "@/lib/audit/record-history";
 import { createEvent, updateEvent } from "@/lib/events/events";
+import { createSource, updateSource } from "@/lib/sources/sources";
 import { createWitness, recordConsent } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
@@ -43,5 +44,16 @@ describe("date fields in a record's history", () => {
     const grant = history.find((h) => h.action === "consent.grant")!;
     expect(grant.changes.find((c) => c.field === "givenAt")).toMatchObject({ date: "moment" });
     expect(grant.changes.find((c) => c.field === "scope")!.date).toBeUndefined();
+  });
+
+  test("a source's changed date is marked as a date as typed; its title is not", async () => {
+    const s = await createSource({ actor: researcher, input: { title: "Fictional prison memoir (test)", kind: "book", date: "Mordad 1395" } });
+    await updateSource({ actor: researcher, sourceId: s.id, input: { title: "Fictional prison memoir, second edition (test)", date: "2016-08-09" } });
+    const history = await getRecordHistory({ actor: researcher, recordType: "Source", recordId: s.id });
+    expect(history.map((h) => h.action)).toEqual(["source.create", "source.update"]);
+    const byField = new Map(history[1]!.changes.map((c) => [c.field, c]));
+    expect(byField.get("date")).toMatchObject({ before: "Mordad 1395", after: "2016-08-09", date: "typed" });
+    expect(byField.get("title")!.date).toBeUndefined();
+    expect(history[0]!.changes.find((c) => c.field === "date")).toMatchObject({ after: "Mordad 1395", date: "typed" });
   });
 });
