@@ -531,7 +531,7 @@ export async function getProceedingEvidence({ actor, proceedingId, page: pageInp
   return read(async (db) => {
     const proceeding = await db.proceeding.findUnique({
       where: { id: proceedingId },
-      select: { id: true, title: true, defendants: { select: { person: { select: { id: true, name: true, nameFa: true } } } } },
+      select: { id: true, title: true, titleFa: true, defendants: { select: { person: { select: { id: true, name: true, nameFa: true } } } } },
     });
     if (!proceeding) throw new AppError("NOT_FOUND", "No such proceeding.");
     const defendantIds = proceeding.defendants.map((d) => d.person.id);
@@ -554,7 +554,7 @@ export async function getProceedingEvidence({ actor, proceedingId, page: pageInp
     const personIds = [...new Set(links.map((l) => l.personId))];
     const persons = new Map((await db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, nameFa: true } })).map((p) => [p.id, p]));
     const evidence = withQuotes(shown, links, persons).map(({ links: items, ...rest }) => ({ ...rest, taggedForProceeding: items.some((l) => l.proceedingId === proceedingId) }));
-    return { proceeding: { id: proceeding.id, title: proceeding.title }, defendants, evidence, pages: { page, pages, perPage, statements: statementTotal } };
+    return { proceeding: { id: proceeding.id, title: proceeding.title, titleFa: proceeding.titleFa }, defendants, evidence, pages: { page, pages, perPage, statements: statementTotal } };
   });
 }
 

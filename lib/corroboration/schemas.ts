@@ -72,7 +72,7 @@ export const ZAllegationQuotesOut = z.object({
 });
 
 export const ZProceedingEvidenceOut = z.object({
-  proceeding: z.object({ id: z.string(), title: z.string() }),
+  proceeding: z.object({ id: z.string(), title: z.string(), titleFa: z.string().describe("The Persian title; empty when none was recorded") }),
   defendants: z.array(
     z.object({ person: ZPersonRef, totals: z.object(ZCounts), allegations: z.array(z.object({ allegationType: z.enum(ALLEGATION_TYPES), ...ZCounts })) }),
   ),

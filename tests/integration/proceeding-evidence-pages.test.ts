@@ -47,7 +47,7 @@ beforeAll(async () => {
   await write(async (tx) => {
     D = (await tx.person.create({ data: { name: "Fictional Defendant (test)" } })).id;
     Q = (await tx.person.create({ data: { name: "Fictional Other Official (test)" } })).id;
-    proceedingId = (await tx.proceeding.create({ data: { title: "Fictional prosecution (test)", kind: "CRIMINAL_TRIAL", defendants: { create: [{ personId: D }] } } })).id;
+    proceedingId = (await tx.proceeding.create({ data: { title: "Fictional prosecution (test)", titleFa: "دادرسی ساختگی (آزمایشی)", kind: "CRIMINAL_TRIAL", defendants: { create: [{ personId: D }] } } })).id;
   });
   const link = (statementId: string, personId: string, allegationType: string, more: { proceedingId?: string; anchor?: string } = {}) => linkRow(researcher.id, { statementId, personId, allegationType, ...more });
   // Each a second after the one before: the order they were made is the order of the statements above.
@@ -101,6 +101,10 @@ describe("the statements in evidence, a page at a time", () => {
     }
     expect(pages[0]!.evidence.every((e) => e.quotes.length === 1 && e.quotes[0]!.person.id === D)).toBe(true);
     expect(pages.at(-1)!.evidence.filter((e) => e.taggedForProceeding)).toHaveLength(3);
+  });
+
+  test("every page names the proceeding by its English and its Persian title", async () => {
+    for (const p of await allPages(reviewer)) expect(p.proceeding).toEqual({ id: proceedingId, title: "Fictional prosecution (test)", titleFa: "دادرسی ساختگی (آزمایشی)" });
   });
 
   test("a legal team's pages and counts leave out the witnesses without consent to legal sharing", async () => {
