@@ -114,7 +114,8 @@ test("two server processes: one throttle for both, a dead worker replaced, all s
     process.kill(workers[0]!.pid, "SIGKILL");
     const replaced = await until("a new worker", () => {
       const now = childrenOf(server.pid!);
-      return now.length === 2 && !now.some((w) => w.pid === workers[0]!.pid) ? now : undefined;
+      // A new process shows as node until it has loaded the server and named itself.
+      return now.length === 2 && !now.some((w) => w.pid === workers[0]!.pid) && now.every((w) => w.title === "casefile-server-worker") ? now : undefined;
     });
     expect(replaced.map((w) => w.title)).toEqual(["casefile-server-worker", "casefile-server-worker"]);
     for (let i = 0; i < 6; i++) expect((await once(`${BASE}/api/v1/health`)).status).toBe(200);
