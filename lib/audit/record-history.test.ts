@@ -28,9 +28,11 @@ describe("which fields of a record's history hold dates", () => {
     expect(["dateStart", "dateEnd", "date", "earliest", "latest", "title", "precision"].map((f) => dateKind("Event", f))).toEqual(["typed", "typed", "typed", "day", "day", null, null]);
   });
 
-  it("a consent's day; fields of the same name in other records are not taken for dates", () => {
+  it("a consent's day and a source's date; fields of the same name in other records are not taken for dates", () => {
     expect(dateKind("Witness", "givenAt")).toBe("moment");
-    expect(dateKind("Source", "date")).toBeNull();
+    expect(["date", "year", "title"].map((f) => dateKind("Source", f))).toEqual(["typed", null, null]);
     expect(dateKind("Person", "dateStart")).toBeNull();
+    expect(dateKind("Dossier", "date")).toBeNull();
+    expect(dateKind("Proceeding", "date")).toBeNull();
   });
 });
