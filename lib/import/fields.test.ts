@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { guessMapping, headerKey, missingRequired, splitMulti } from "./fields";
+import { guessMapping, headerKey, missingRequired, splitMulti, unguardCell } from "./fields";
 
 describe("import fields", () => {
   test("multi-value cells split on |, the Persian semicolon and line breaks, trimmed, without repeats", () => {
@@ -29,5 +29,28 @@ describe("import fields", () => {
     expect(guessMapping("PERSONS", ["Name", "Aliases", "Full name"])).toEqual({ Name: "name", Aliases: "aliases", "Full name": "" });
     expect(guessMapping("EVENTS", ["Title", "Date", "Date (end)"]).Date).toBe("dateStart");
     expect(missingRequired("STATEMENTS", { title: "title", text: "originalText" })).toEqual(["witness", "language"]);
+  });
+
+  test("the persons CSV's own headers map to the fields they hold, status notes included", () => {
+    const headers = ["id", "name", "name_fa", "aliases", "positions", "positions_fa", "summary", "summary_fa", "status_notes", "status_notes_fa"];
+    expect(guessMapping("PERSONS", headers)).toEqual({
+      id: "id",
+      name: "name",
+      name_fa: "nameFa",
+      aliases: "aliases",
+      // "title (from–to)" joined: not a position a row can make.
+      positions: "",
+      positions_fa: "",
+      summary: "summary",
+      summary_fa: "summaryFa",
+      status_notes: "statusNotes",
+      status_notes_fa: "statusNotesFa",
+    });
+    expect(guessMapping("PERSONS", ["نام", "وضعیت کنونی", "وضعیت کنونی به فارسی"])).toEqual({ نام: "name", "وضعیت کنونی": "statusNotes", "وضعیت کنونی به فارسی": "statusNotesFa" });
+  });
+
+  test("the apostrophe an export puts before a formula-like text is taken off again; any other is kept", () => {
+    expect(["'=SUM(A1)", "'+ pardoned", "'-1988", "'@home", "'\tx"].map(unguardCell)).toEqual(["=SUM(A1)", "+ pardoned", "-1988", "@home", "\tx"]);
+    expect(["'quoted'", "it's", "'", "''=x", "=x"].map(unguardCell)).toEqual(["'quoted'", "it's", "'", "''=x", "=x"]);
   });
 });

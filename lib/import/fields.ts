@@ -22,6 +22,16 @@ export function splitMulti(cell: string | undefined): string[] {
   return [...new Set(cell.split(MULTI_VALUE_SEPARATORS).map((s) => s.trim()).filter(Boolean))];
 }
 
+/**
+ * A cell as Casefile's own CSV exports wrote it: they put an apostrophe before a text that starts
+ * with =, +, -, @, a tab or a carriage return, so that a spreadsheet does not run it as a formula
+ * (lib/transfer/csv.ts safeCell). Read back, the apostrophe is not part of the text.
+ */
+export function unguardCell(s: string): string {
+  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+}
+
+
 export type FieldSpec = {
   field: string;
   required?: boolean;
@@ -36,11 +46,15 @@ const f = (field: string, guesses: string[], extra: Partial<FieldSpec> = {}): Fi
 
 export const FIELDS: Record<ImportKind, FieldSpec[]> = {
   PERSONS: [
+    // The persons CSV's id: a row that names a person by it is that person (names aside).
+    f("id", ["id", "person id", "شناسه"]),
     f("name", ["name", "full name", "person", "نام", "نام کامل", "نام و نام خانوادگی", "شخص"], { required: true }),
     f("nameFa", ["name fa", "persian name", "name (fa)", "name in persian", "نام فارسی", "نام به فارسی"]),
     f("aliases", ["aliases", "alias", "also known as", "aka", "other names", "نام‌های دیگر", "نام های دیگر", "نام مستعار", "اسامی دیگر"], { multi: true }),
     f("summary", ["summary", "role", "role in 1988", "description", "خلاصه", "نقش", "شرح"]),
     f("summaryFa", ["summary fa", "summary (fa)", "persian summary", "summary in persian", "خلاصه فارسی", "خلاصه به فارسی"]),
+    f("statusNotes", ["status notes", "status", "current status", "وضعیت", "وضعیت کنونی", "وضعیت فعلی"]),
+    f("statusNotesFa", ["status notes fa", "status notes (fa)", "status (fa)", "persian status", "status in persian", "current status in persian", "وضعیت فارسی", "وضعیت به فارسی", "وضعیت کنونی به فارسی"]),
     f("source", ["source", "منبع"]),
     f("position", ["position", "post", "title", "سمت", "مقام"]),
     f("positionFa", ["position fa", "position (fa)", "persian position", "position in persian", "title fa", "persian title", "title (fa)", "سمت فارسی", "سمت به فارسی", "عنوان سمت به فارسی", "مقام به فارسی"]),

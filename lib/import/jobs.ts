@@ -18,6 +18,8 @@ export type JobOut = {
   rowsDone: number;
   created: number;
   linked: number;
+  /** Rows that changed an existing record (the report's count; the job row keeps created, linked and refused). */
+  updated: number;
   refused: number;
   error: string | null;
   createdAt: string;
@@ -39,7 +41,7 @@ export async function getImportJob({ actor, jobId, withRows = true }: { actor: A
   if ((j.status === "CHECKING" || j.status === "RUNNING") && runnerGone(j.runner)) {
     j = await write((tx) => tx.importJob.update({ where: { id: jobId }, data: { status: "FAILED", error: INTERRUPTED_MESSAGE, finishedAt: new Date() } }));
   }
-  const report = JSON.parse(j.report || "{}") as { headers?: string[]; mapping?: Record<string, string>; rows?: RowReport[]; batches?: BatchReport[] };
+  const report = JSON.parse(j.report || "{}") as { headers?: string[]; mapping?: Record<string, string>; rows?: RowReport[]; batches?: BatchReport[]; counts?: { updated?: number } };
   const live = liveProgress.get(j.id);
   return {
     id: j.id,
@@ -53,6 +55,7 @@ export async function getImportJob({ actor, jobId, withRows = true }: { actor: A
     rowsDone: live ? Math.max(live.done, 0) : j.rowsDone,
     created: j.created,
     linked: j.linked,
+    updated: report.counts?.updated ?? 0,
     refused: j.refused,
     error: j.error,
     createdAt: j.createdAt.toISOString(),

@@ -17,7 +17,7 @@ import { ZCreateWitness } from "@/lib/witnesses/witnesses";
 import { codeAsTyped } from "@/lib/witnesses/code";
 import { toLatinDigits } from "@/lib/dates";
 import { hasUnstorableText, issueFieldError } from "@/lib/validation";
-import { FIELDS, fieldSpec, splitMulti, type ImportKind } from "./fields";
+import { FIELDS, fieldSpec, splitMulti, unguardCell, type ImportKind } from "./fields";
 
 // Per kind: how a mapped row is checked against the registry (plan) and what it becomes in
 // the database (the writers in write-rows.ts). Planning only reads; it is the same for a dry
@@ -28,7 +28,7 @@ export const LINK_THRESHOLD = 0.9;
 /** Between the matcher's default threshold and LINK_THRESHOLD: created, with a warning naming the near match. */
 export const WARN_THRESHOLD = 0.77;
 
-export type Outcome = "CREATE" | "LINK" | "REFUSE" | "ALREADY";
+export type Outcome = "CREATE" | "LINK" | "UPDATE" | "REFUSE" | "ALREADY";
 /** `key` is a message key, optionally with one argument after a colon ("unknown_person:Hamid X"). */
 export type Problem = { column: string | null; key: string };
 export type RecordRef = { type: string; id: string | null; label: string };
@@ -38,8 +38,10 @@ export type RowPlan = {
   outcome: Outcome;
   rowKey: string;
   label: string;
-  /** The record created (id null until written), linked to, or imported from this row before. */
+  /** The record created (id null until written), linked to or updated, or imported from this row before. */
   record: RecordRef | null;
+  /** UPDATE: the fields of the record the row changes (the fields an import may change on an existing record: UPDATABLE). */
+  changes?: string[];
   problems: Problem[];
   warnings: Problem[];
   /** Validated data for the writer; never reported. */
@@ -56,6 +58,8 @@ export type Values = Record<string, string>;
 /** What planning needs to know of the database, loaded once per run (witness codes as rows name them). */
 export type Registry = {
   persons: Named[];
+  /** PERSONS: the same persons by id. */
+  personById: Map<string, Named>;
   places: Named[];
   /** Witness ids by code, for the codes looked up so far (loadWitnessCodes). */
   witnessIds: Map<string, string>;
@@ -64,7 +68,18 @@ export type Registry = {
   eventKeys: Map<string, { id: string; label: string }>;
   sourceKeys: Map<string, { id: string; label: string }>;
   imported: Map<string, { recordType: string; recordId: string }>;
+  /** PERSONS: each person's status notes as stored, to tell a row that changes them from one that does not. */
+  personNotes: Map<string, PersonNotes>;
 };
+
+type PersonNotes = { statusNotes: string; statusNotesFa: string };
+
+/**
+ * The fields a row may change on a record it is matched to (everything else of a matched record
+ * is left as it is: LINK). A person's status notes change as the person's circumstances do, and
+ * the persons CSV carries them, so a sheet exported, filled in and imported again updates them.
+ */
+export const UPDATABLE: Partial<Record<ImportKind, readonly (keyof PersonNotes)[]>> = { PERSONS: ["statusNotes", "statusNotesFa"] };
 
 export const normText = (s: string) => normalizeLatin(normalizePersian(s)).replace(/\s+/g, " ").trim();
 
@@ -179,28 +194,42 @@ export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Pla
   if (unstorable.length) return refuse(`#${row}`, unstorable.map((field) => ({ column: col(field), key: "invalid_text" })));
   switch (kind) {
     case "PERSONS": {
-      const aliases = splitMulti(v.aliases);
-      const position = v.position?.trim();
-      const positionFa = v.positionFa?.trim();
+      // A persons sheet may be Casefile's own persons CSV, read back.
+      const c: Values = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unguardCell(x)]));
+      const aliases = splitMulti(c.aliases);
+      const position = c.position?.trim();
+      const positionFa = c.positionFa?.trim();
       const input = {
-        name: v.name ?? "",
-        nameFa: v.nameFa ?? "",
+        name: c.name ?? "",
+        nameFa: c.nameFa ?? "",
         aliases,
-        summary: v.summary ?? "",
-        summaryFa: v.summaryFa ?? "",
-        source: v.source ?? "",
+        summary: c.summary ?? "",
+        summaryFa: c.summaryFa ?? "",
+        statusNotes: c.statusNotes ?? "",
+        statusNotesFa: c.statusNotesFa ?? "",
+        source: c.source ?? "",
         // A Persian title without an English one makes a position too, which is then refused
         // for its missing title rather than dropped without a word.
-        positions: position || positionFa ? [{ title: position ?? "", titleFa: positionFa ?? "", institution: v.institution ?? "", from: v.positionFrom || undefined, to: v.positionTo || undefined }] : [],
+        positions: position || positionFa ? [{ title: position ?? "", titleFa: positionFa ?? "", institution: c.institution ?? "", from: c.positionFrom || undefined, to: c.positionTo || undefined }] : [],
       };
       const label = input.name.trim() || input.nameFa.trim() || `#${row}`;
       const parsed = ZCreatePerson.safeParse(input);
       const problems = parsed.success ? [] : zodProblems(kind, parsed.error, col, { positions: "position" }).map(fixPositionColumn(col, parsed.error));
       const names = [input.name, input.nameFa, ...aliases].map((s) => s.trim()).filter(Boolean);
-      const m = nameRule(ctx.registry.persons, ctx, names, col("name"), "Person");
+      // A row of Casefile's own persons CSV names its person by id: that person, even when another
+      // has a name as close, or the person was renamed since. An id this registry does not have
+      // (a sheet from another installation) leaves the row to the name matcher.
+      const byId = c.id?.trim() ? ctx.registry.personById.get(c.id.trim()) : undefined;
+      const m = byId ? { link: { id: byId.id, label: byId.name }, problems: [], warnings: [] } : nameRule(ctx.registry.persons, ctx, names, col("name"), "Person");
       problems.push(...m.problems);
       if (problems.length) return refuse(label, problems, m.warnings);
-      if (m.link) return { outcome: "LINK", label, record: { type: "Person", id: m.link.id, label: m.link.label }, problems: [], warnings: m.warnings };
+      if (m.link) {
+        const record = { type: "Person", id: m.link.id, label: m.link.label };
+        const update = parsed.success ? notesUpdate(ctx.registry.personNotes.get(m.link.id), parsed.data) : {};
+        const changes = Object.keys(update);
+        if (changes.length) return { outcome: "UPDATE", label, record, changes, problems: [], warnings: m.warnings, data: update };
+        return { outcome: "LINK", label, record, problems: [], warnings: m.warnings };
+      }
       remember(ctx, names, row);
       return { outcome: "CREATE", label, record: { type: "Person", id: null, label }, problems: [], warnings: m.warnings, data: parsed.success ? parsed.data : undefined };
     }
@@ -311,6 +340,17 @@ export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Pla
   }
 }
 
+/**
+ * The status notes a row gives that differ from the person's. An empty cell (or no such column)
+ * leaves the stored text as it is: a sheet that names a person without saying anything of their
+ * status does not erase what is known (the person's page clears it).
+ */
+function notesUpdate(stored: PersonNotes | undefined, row: PersonNotes): Partial<PersonNotes> {
+  const out: Partial<PersonNotes> = {};
+  for (const k of UPDATABLE.PERSONS!) if (row[k] && row[k] !== (stored?.[k] ?? "")) out[k] = row[k];
+  return out;
+}
+
 /** A position's sub-fields are reported on their own columns (from, to, position, positionFa). */
 function fixPositionColumn(col: (f: string) => string | null, err: z.ZodError) {
   return (p: Problem, i: number): Problem => {
@@ -378,7 +418,10 @@ export async function loadRegistry(db: Tx, kind: ImportKind): Promise<Registry> 
   if (kind === "SOURCES") for (const s of await db.source.findMany({ select: { id: true, title: true, author: true } })) sourceKeys.set(sourceKey(s.title, s.author), { id: s.id, label: s.title });
   const imported = new Map<string, { recordType: string; recordId: string }>();
   for (const r of await db.importedRow.findMany({ where: { kind }, select: { rowKey: true, recordType: true, recordId: true } })) imported.set(r.rowKey, { recordType: r.recordType, recordId: r.recordId });
-  return { persons, places, witnessIds: new Map(), witnessCodesRead: new Set(), eventKeys, sourceKeys, imported };
+  const personNotes = new Map<string, PersonNotes>();
+  if (kind === "PERSONS") for (const p of await db.person.findMany({ select: { id: true, statusNotes: true, statusNotesFa: true } })) personNotes.set(p.id, { statusNotes: p.statusNotes, statusNotesFa: p.statusNotesFa });
+  const personById = new Map(kind === "PERSONS" ? persons.map((p) => [p.id, p]) : []);
+  return { persons, personById, places, witnessIds: new Map(), witnessCodesRead: new Set(), eventKeys, sourceKeys, imported, personNotes };
 }
 
 export type { Actor };

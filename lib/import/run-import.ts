@@ -25,6 +25,8 @@ export type RowReport = {
   outcome: RowPlan["outcome"];
   label: string;
   record: RecordRef | null;
+  /** UPDATE: the fields of the record the row changes. */
+  changes?: string[];
   problems: Problem[];
   warnings: Problem[];
   batch?: number;
@@ -44,7 +46,8 @@ export type ImportResult = {
   status: "COMPLETED" | "REFUSED" | "FAILED";
   headers: string[];
   mapping: Mapping;
-  counts: { rows: number; created: number; linked: number; refused: number; already: number };
+  /** `linked`: rows that are an existing record and change nothing of it; `updated`: rows that are one and change it. */
+  counts: { rows: number; created: number; linked: number; updated: number; refused: number; already: number };
   rows: RowReport[];
   batches: BatchReport[];
   error?: string;
@@ -227,7 +230,7 @@ async function plan(opts: ImportOptions, meta: Meta, setZip: (z: ZipArchive) => 
       }
       seen.set(rowKey, seen.get(rowKey) ?? row);
       plans.push(p);
-      const rep: RowReport = { row, outcome: p.outcome, label: p.label, record: p.record, problems: p.problems, warnings: p.warnings };
+      const rep: RowReport = { row, outcome: p.outcome, label: p.label, record: p.record, ...(p.changes ? { changes: p.changes } : {}), problems: p.problems, warnings: p.warnings };
       if (p.outcome === "REFUSE" && echoed < MAX_ECHOED_CHARS) {
         rep.cells = Object.fromEntries(headers.map((h, i) => [h, protectedHeaders.has(h) ? null : (cells[i] ?? "")]));
         for (const c of cells) echoed += CELL_COST + c.length;
@@ -303,10 +306,11 @@ async function storeFile(zip: ZipArchive, f: PlannedFile, root: string, temps: T
 }
 
 function countOf(rows: RowReport[]) {
-  const c = { rows: rows.length, created: 0, linked: 0, refused: 0, already: 0 };
+  const c = { rows: rows.length, created: 0, linked: 0, updated: 0, refused: 0, already: 0 };
   for (const r of rows) {
     if (r.outcome === "CREATE") c.created++;
     else if (r.outcome === "LINK") c.linked++;
+    else if (r.outcome === "UPDATE") c.updated++;
     else if (r.outcome === "REFUSE") c.refused++;
     else c.already++;
   }
@@ -317,7 +321,7 @@ async function execute(opts: ImportOptions, planned: Planned, root: string, zip:
   const { actor } = opts;
   authorize(actor, "import.run");
   const meta = { actor, jobId: planned.jobId, fileSha256: planned.fileSha256, fileName: planned.fileName };
-  const todo = planned.plans.filter((p) => p.outcome === "CREATE" || p.outcome === "LINK");
+  const todo = planned.plans.filter((p) => p.outcome === "CREATE" || p.outcome === "LINK" || p.outcome === "UPDATE");
   const size = opts.batchSize && opts.batchSize > 0 ? opts.batchSize : Math.max(1, todo.length);
   const byRow = new Map(planned.rows.map((r) => [r.row, r]));
   let done = 0;
@@ -366,6 +370,6 @@ async function finish(jobId: string, r: Planned): Promise<ImportResult> {
   liveProgress.delete(jobId);
   // An import that wrote records leaves the full-text index in many small segments: merged now,
   // after the job says it is done (see lib/search/compact.ts). A failure here loses nothing.
-  if (result.status === "COMPLETED" && result.counts.created > 0) await compactSearchIndex().catch(() => undefined);
+  if (result.status === "COMPLETED" && result.counts.created + result.counts.updated > 0) await compactSearchIndex().catch(() => undefined);
   return result;
 }

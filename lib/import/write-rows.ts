@@ -1,5 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
 import { writeAudit, type AuditInput } from "@/lib/audit/write-audit";
 import { writeAuditMany } from "@/lib/audit/write-audit-many";
 import type { Prisma } from "@/generated/sqlite/client";
@@ -10,6 +12,7 @@ import { type CreateEvent } from "@/lib/events/schemas";
 import { NOTE_UPLOADED, NOTE_UPLOADED_AGAIN } from "@/lib/exhibits/schemas";
 import { cleanFileName, custodyAuditView, exhibitAuditView, exhibitNumber, nextExhibitNumber } from "@/lib/exhibits/shared";
 import { personAuditView, positionRow, toPersonOut, NEW_PERSON_INCLUDE } from "@/lib/persons/shared";
+import { writePersonUpdate } from "@/lib/persons/update-person";
 import type { CreatePerson } from "@/lib/persons/schemas";
 import type { CreatePlace } from "@/lib/places/schemas";
 import type { CreateSource } from "@/lib/sources/schemas";
@@ -29,15 +32,36 @@ export type WriteMeta = { actor: Actor; jobId: string; fileSha256: string; fileN
 type StatementData = { statement: CreateStatement; persons: { personId: string; start: number; end: number }[]; filePaths: string[] };
 
 export async function writeRow(tx: Tx, kind: ImportKind, plan: RowPlan, meta: WriteMeta): Promise<RecordRef | null> {
-  if (plan.outcome !== "CREATE" && plan.outcome !== "LINK") return plan.record;
+  if (plan.outcome !== "CREATE" && plan.outcome !== "LINK" && plan.outcome !== "UPDATE") return plan.record;
   const imp = { jobId: meta.jobId, fileSha256: meta.fileSha256, row: plan.row };
   let ref: RecordRef;
   if (plan.outcome === "LINK") {
     ref = plan.record!;
+  } else if (plan.outcome === "UPDATE") {
+    ref = await update(tx, kind, plan, meta, imp);
   } else {
     ref = await create(tx, kind, plan, meta, imp);
   }
   await tx.importedRow.create({ data: { kind, rowKey: plan.rowKey, recordType: ref.type, recordId: ref.id!, importJobId: meta.jobId } });
+  return ref;
+}
+
+/**
+ * A row matched to an existing record that changes some of its fields (UPDATABLE): the change as
+ * an edit on the record's page makes it, audited as one (person.update) with the import job and
+ * row. The stored values are read again here: a field someone else has set to the sheet's value
+ * since the plan was made is not changed twice, and nothing at all is written when none is left.
+ */
+async function update(tx: Tx, kind: ImportKind, plan: RowPlan, meta: WriteMeta, imp: Record<string, unknown>): Promise<RecordRef> {
+  if (kind !== "PERSONS") throw new Error(`No update for ${kind} rows.`);
+  // The import's permission (import.run) lets an account create records; changing one is an edit.
+  authorize(meta.actor, "registry.edit");
+  const ref = plan.record!;
+  const wanted = plan.data as Partial<Record<"statusNotes" | "statusNotesFa", string>>;
+  const now = await tx.person.findUnique({ where: { id: ref.id! }, select: { statusNotes: true, statusNotesFa: true } });
+  if (!now) throw new AppError("NOT_FOUND", `The person “${ref.label}” (row ${plan.row}) is no longer in the registry. Nothing of this batch was written.`);
+  const data = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => v !== now[k as keyof typeof now]));
+  if (Object.keys(data).length) await writePersonUpdate(tx, { actor: meta.actor, personId: ref.id!, data, after: { import: imp } });
   return ref;
 }
 

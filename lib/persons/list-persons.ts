@@ -7,12 +7,13 @@ import { pageOfSearch } from "@/lib/registries/list-page";
 import { searchPersons, type PersonHit } from "./search-persons";
 import { sortPositions } from "./shared";
 
-export type PersonRow = PersonHit & { summary?: string; summaryFa?: string; positions: { title: string; titleFa: string; from: string | null; to: string | null }[] };
+export type PersonRow = PersonHit & { summary?: string; summaryFa?: string; statusNotes?: string; statusNotesFa?: string; positions: { title: string; titleFa: string; from: string | null; to: string | null }[] };
 
 /**
  * The persons list: search results (or everyone) with their positions in date order, read for
- * those results only; with `summaries`, each person's summary and its Persian too (the CSV export has them, the
- * list page shows none: a summary can run to 10,000 characters).
+ * those results only; with `summaries`, each person's summary and status notes, in English and in
+ * Persian, too (the CSV export has them, the list page shows none: each can run to 10,000
+ * characters). They are the texts the person page shows to anyone who may read the registry.
  */
 export async function listPersons({ actor, query, summaries = false }: { actor: Actor | null; query?: unknown; summaries?: boolean }): Promise<PersonRow[]> {
   return withPositions(await searchPersons({ actor, query }), summaries);
@@ -34,13 +35,17 @@ async function withPositions(hits: PersonHit[], summaries: boolean): Promise<Per
   const details = await read((db) =>
     db.person.findMany({
       where: { id: { in: hits.map((h) => h.id) } },
-      select: { id: true, summary: summaries, summaryFa: summaries, positions: { select: { title: true, titleFa: true, fromDate: true, toDate: true, fromEarliest: true, toLatest: true } } },
+      select: { id: true, summary: summaries, summaryFa: summaries, statusNotes: summaries, statusNotesFa: summaries, positions: { select: { title: true, titleFa: true, fromDate: true, toDate: true, fromEarliest: true, toLatest: true } } },
     }),
   );
   const byPerson = new Map(details.map((d) => [d.id, d]));
   return hits.map((h) => ({
     ...h,
-    ...(summaries ? { summary: byPerson.get(h.id)?.summary ?? "", summaryFa: byPerson.get(h.id)?.summaryFa ?? "" } : {}),
+    ...(summaries ? texts(byPerson.get(h.id)) : {}),
     positions: sortPositions(byPerson.get(h.id)?.positions ?? []).map((p) => ({ title: p.title, titleFa: p.titleFa, from: p.fromDate, to: p.toDate })),
   }));
+}
+
+function texts(d: { summary: string; summaryFa: string; statusNotes: string; statusNotesFa: string } | undefined) {
+  return { summary: d?.summary ?? "", summaryFa: d?.summaryFa ?? "", statusNotes: d?.statusNotes ?? "", statusNotesFa: d?.statusNotesFa ?? "" };
 }

@@ -20,7 +20,7 @@ import { parseInput } from "@/lib/validation";
 export const CSV_COLUMNS = {
   statements: ["id", "title", "language", "status", "witness_code", "author", "interview_date", "revision", "fictional", "created_at", "updated_at", "summary", "text"],
   // links.csv and persons.csv got their last columns later, at the end, so a reader that takes columns by position still finds the earlier ones where they were.
-  persons: ["id", "name", "name_fa", "aliases", "positions", "positions_fa", "summary", "summary_fa"],
+  persons: ["id", "name", "name_fa", "aliases", "positions", "positions_fa", "summary", "summary_fa", "status_notes", "status_notes_fa"],
   links: ["id", "statement_id", "statement_title", "witness_code", "revision", "quote", "person_id", "person_name", "role", "allegation_type", "event", "place", "proceeding", "anchor", "note", "created_at", "proceeding_fa"],
 } as const;
 export type CsvKind = keyof typeof CSV_COLUMNS;
@@ -67,8 +67,10 @@ async function* statementRows(actor: Actor, q: z.infer<typeof ZStatementsCsv>) {
 
 async function* personRows(actor: Actor, query: unknown) {
   const q = parseInput(ZRegistryQuery, query ?? {});
+  // The texts come from listPersons, which asks the same permission as the person page that shows
+  // them (registry.read): the file holds nothing its reader could not open there.
   const rows = await listPersons({ actor, query: { q: q.q, limit: q.limit ?? 5000 }, summaries: true });
-  for (const p of rows) yield [p.id, p.name, p.nameFa, p.aliases.join(SEP), p.positions.map((x) => (x.from || x.to ? `${x.title} (${x.from ?? ""}–${x.to ?? ""})` : x.title)).join(SEP), positionsFa(p.positions), p.summary ?? "", p.summaryFa ?? ""];
+  for (const p of rows) yield [p.id, p.name, p.nameFa, p.aliases.join(SEP), p.positions.map((x) => (x.from || x.to ? `${x.title} (${x.from ?? ""}–${x.to ?? ""})` : x.title)).join(SEP), positionsFa(p.positions), p.summary ?? "", p.summaryFa ?? "", p.statusNotes ?? "", p.statusNotesFa ?? ""];
 }
 
 /**

@@ -11,7 +11,7 @@ export function exportPaths() {
       get: { summary: "The statements list as CSV (UTF-8 with BOM; witnesses by code only; statements the reader may not see are left out)", parameters: queryParams(ZStatementsCsv), responses: { "200": csv("CSV"), ...errors(400, 401, 403) } },
     },
     "/exports/persons.csv": {
-      get: { summary: "The persons list as CSV (UTF-8 with BOM), each person's summary in English and in Persian; q searches names in any spelling", parameters: queryParams(ZRegistryQuery), responses: { "200": csv("CSV"), ...errors(400, 401, 403) } },
+      get: { summary: "The persons list as CSV (UTF-8 with BOM), each person's summary and status notes in English and in Persian; q searches names in any spelling. The PERSONS import reads it back", parameters: queryParams(ZRegistryQuery), responses: { "200": csv("CSV"), ...errors(400, 401, 403) } },
     },
     "/exports/links.csv": {
       get: { summary: "Links between statements and persons as CSV (UTF-8 with BOM)", parameters: queryParams(ZLinksCsv), responses: { "200": csv("CSV"), ...errors(400, 401, 403) } },

@@ -90,7 +90,7 @@ describe("importing persons", () => {
     expect(await snapshot()).toEqual(before);
     const real = await runImport({ actor: researcher, path, kind: "PERSONS", dryRun: false });
     expect(outcomes(real)).toEqual(outcomes(dry));
-    expect(real.counts).toEqual({ rows: 3, created: 2, linked: 1, refused: 0, already: 0 });
+    expect(real.counts).toEqual({ rows: 3, created: 2, linked: 1, updated: 0, refused: 0, already: 0 });
     const created = real.rows.filter((r) => r.outcome === "CREATE").map((r) => r.record!.id!);
     const persons = await read((d) => d.person.findMany({ where: { id: { in: created } }, include: { aliases: true, positions: true } }));
     const ahmad = persons.find((p) => p.name === "Ahmad Nemouneh")!;

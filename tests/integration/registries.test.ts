@@ -233,16 +233,17 @@ describe("name search", () => {
     expect(rows[0]!.positions.map((p) => p.title)).toEqual(["Deputy Prosecutor General", "President of Iran"]);
   });
 
-  test("a name search answers names, the score and the name that matched, and no summary; the list adds positions, and summaries only when asked (the CSV export)", async () => {
+  test("a name search answers names, the score and the name that matched, and no summary; the list adds positions, and summaries and status notes only when asked (the CSV export)", async () => {
     const [hit] = await searchPersons({ actor: researcher, query: { q: "Raisi" } });
     expect(Object.keys(hit!).sort()).toEqual(["aliases", "id", "matched", "name", "nameFa", "score"]);
-    const stored = await read((d) => d.person.findUniqueOrThrow({ where: { id: hit!.id }, select: { summary: true, summaryFa: true } }));
+    const stored = await read((d) => d.person.findUniqueOrThrow({ where: { id: hit!.id }, select: { summary: true, summaryFa: true, statusNotes: true, statusNotesFa: true } }));
     expect(stored.summary.length).toBeGreaterThan(0);
     expect(stored.summaryFa.length).toBeGreaterThan(0);
     const [row] = await listPersons({ actor: researcher, query: { q: "Raisi" } });
     expect(row).toEqual({ ...hit, positions: expect.any(Array) });
     const [withSummary] = await listPersons({ actor: researcher, query: { q: "Raisi" }, summaries: true });
-    expect(withSummary).toEqual({ ...row, summary: stored.summary, summaryFa: stored.summaryFa });
+    // With the summaries come the status notes, English and Persian (the CSV's last columns).
+    expect(withSummary).toEqual({ ...row, summary: stored.summary, summaryFa: stored.summaryFa, statusNotes: stored.statusNotes, statusNotesFa: stored.statusNotesFa });
   });
 
   test("unrelated names find nobody", async () => {

@@ -48,7 +48,7 @@ async function importExport(file: string, values: { "dry-run"?: boolean; as?: st
 
 // `casefile import FILE --kind K [--dry-run] [--template NAME] [--as EMAIL] [--batch N] [--skip-refused]`:
 // the same import as the screen, with the per-row report printed. Exit 0 when every row was
-// created, linked or imported before; 1 when rows or the file were refused or the run failed;
+// created, linked, updated or imported before; 1 when rows or the file were refused or the run failed;
 // 2 for a usage error.
 
 /** The per-row report, written in one piece and flushed: the CLI exits right after, and a pipe drops what is still queued. */
@@ -58,12 +58,13 @@ async function printReport(r: ImportResult) {
   for (const row of r.rows) {
     const rec = row.record ? `${row.record.type}${row.record.id ? ` ${row.record.id}` : ""} ${JSON.stringify(row.record.label)}` : JSON.stringify(row.label);
     out.push(`row ${row.row}\t${row.outcome}${row.batch ? `\tbatch ${row.batch}` : ""}\t${rec}`.trimEnd());
+    if (row.changes?.length) out.push(`  changes: ${row.changes.join(", ")}`);
     for (const p of row.problems) out.push(`  refused${p.column ? ` [${p.column}]` : ""}: ${problemText(p.key, "en")}`);
     for (const p of row.warnings) out.push(`  warning${p.column ? ` [${p.column}]` : ""}: ${problemText(p.key, "en")}`);
   }
   for (const b of r.batches) out.push(`batch ${b.batch}: rows ${b.fromRow}-${b.toRow} (${b.rows}) ${b.committed ? "committed" : "NOT committed"}`);
   const c = r.counts;
-  out.push(`${r.dryRun ? "dry run" : "import"} ${r.jobId} of ${r.fileName} (${r.format}, sha256 ${r.fileSha256}): ${c.rows} rows; ${c.created} ${verb} created, ${c.linked} linked, ${c.refused} refused, ${c.already} imported before`);
+  out.push(`${r.dryRun ? "dry run" : "import"} ${r.jobId} of ${r.fileName} (${r.format}, sha256 ${r.fileSha256}): ${c.rows} rows; ${c.created} ${verb} created, ${c.linked} linked, ${c.updated ? `${c.updated} ${verb} updated, ` : ""}${c.refused} refused, ${c.already} imported before`);
   await new Promise<void>((res) => process.stdout.write(out.join("\n") + "\n", () => res()));
   if (r.error) await new Promise<void>((res) => process.stderr.write(r.error + "\n", () => res()));
 }

@@ -15,8 +15,8 @@ import { mergeProgress } from "./merge-progress";
 type FieldInfo = { field: string; required: boolean; protected: boolean };
 type Problem = { column: string | null; key: string };
 type RecordRef = { type: string; id: string | null; label: string };
-type Row = { row: number; outcome: "CREATE" | "LINK" | "REFUSE" | "ALREADY"; label: string; record: RecordRef | null; problems: Problem[]; warnings: Problem[]; batch?: number; cells?: Record<string, string | null> };
-type Counts = { rows: number; created: number; linked: number; refused: number; already: number };
+type Row = { row: number; outcome: "CREATE" | "LINK" | "UPDATE" | "REFUSE" | "ALREADY"; label: string; record: RecordRef | null; changes?: string[]; problems: Problem[]; warnings: Problem[]; batch?: number; cells?: Record<string, string | null> };
+type Counts = { rows: number; created: number; linked: number; updated: number; refused: number; already: number };
 type Result = { jobId: string; kind: string; fileName: string; fileSha256: string; headers: string[]; mapping: Record<string, string>; counts: Counts; rows: Row[]; status: string };
 type Job = { id: string; status: string; rowsTotal: number; rowsDone: number; created: number; linked: number; refused: number; error: string | null; rows: Row[]; batches: { batch: number; fromRow: number; toRow: number; committed: boolean }[] };
 
@@ -195,7 +195,7 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
 
   if (job && DONE.has(job.status)) {
     const created = job.rows.filter((r) => r.outcome === "CREATE" && r.record?.id);
-    const c = { rows: job.rows.length, created: job.created, linked: job.linked, refused: job.refused, already: job.rows.filter((r) => r.outcome === "ALREADY").length };
+    const c = { rows: job.rows.length, created: job.created, linked: job.linked, updated: job.rows.filter((r) => r.outcome === "UPDATE").length, refused: job.refused, already: job.rows.filter((r) => r.outcome === "ALREADY").length };
     return (
       <section aria-labelledby="import-summary" data-testid="import-summary">
         <h2 id="import-summary" ref={summaryHeading} tabIndex={-1}>
@@ -351,7 +351,7 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
               {t("dryRunNote")} <bdi>{t("jobLine", { name: result.fileName, sha: result.fileSha256.slice(0, 16) })}</bdi>
             </p>
             <p role="status" data-testid="import-counts">
-              {t("counts", result.counts)}
+              {t("counts", { ...result.counts, updated: result.counts.updated ?? 0 })}
             </p>
             {pendingEdits > 0 && <p className="hint">{t("fixesPending", { n: pendingEdits })}</p>}
             <div className="actions">
@@ -456,18 +456,26 @@ function RowView({
 }) {
   const href = recordHref(r.record);
   const fmt = useFormatter();
+  const locale = useLocale();
   return (
     <>
       <tr data-testid={`import-row-${r.row}`} data-outcome={r.outcome}>
         <td>{fmt.number(r.row, { useGrouping: false })}</td>
         <td className={`${styles.outcome} ${styles[r.outcome]}`}>{t(`outcomes.${r.outcome}`)}</td>
         <td>
-          {r.outcome === "LINK" && r.record ? (
-            href ? (
-              <Link href={href}>{t("linkedTo", { name: r.record.label })}</Link>
-            ) : (
-              t("linkedTo", { name: r.record.label })
-            )
+          {(r.outcome === "LINK" || r.outcome === "UPDATE") && r.record ? (
+            <>
+              {href ? (
+                <Link href={href}>{t(r.outcome === "UPDATE" ? "updates" : "linkedTo", { name: r.record.label })}</Link>
+              ) : (
+                t(r.outcome === "UPDATE" ? "updates" : "linkedTo", { name: r.record.label })
+              )}
+              {r.changes && r.changes.length > 0 && (
+                <div className="muted" data-testid={`import-changes-${r.row}`}>
+                  {t("changedFields", { fields: r.changes.map((f) => (t.has(`fields.${f}`) ? t(`fields.${f}`) : f)).join(locale === "fa" ? "، " : ", ") })}
+                </div>
+              )}
+            </>
           ) : r.outcome === "CREATE" ? (
             <bdi>{t("newRecord", { name: r.label })}</bdi>
           ) : (
