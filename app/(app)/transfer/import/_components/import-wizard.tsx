@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useFormatter, useLocale } from "next-intl";
 import { useHydrated } from "@/app/_lib/use-hydrated";
+import { shownArg } from "@/lib/i18n/field-error-args";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import styles from "./import.module.css";
 import { mergeProgress } from "./merge-progress";
@@ -56,7 +57,8 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
     const name = i < 0 ? p.key : p.key.slice(0, i);
     const arg = i < 0 ? "" : p.key.slice(i + 1);
     if (t.has(`problemsText.${name}`)) return t(`problemsText.${name}`, { arg });
-    if (tf.has(name)) return tf(name, { n: arg });
+    // A count, size or year in the reader's digits, as the API words the same error.
+    if (tf.has(name)) return tf(name, { n: shownArg(name, arg, locale) });
     return p.key;
   };
 
