@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { guessMapping, headerKey, missingRequired, splitMulti, unguardCell } from "./fields";
+import en from "@/messages/en/import.json";
+import fa from "@/messages/fa/import.json";
+import { FIELDS, guessMapping, headerKey, IMPORT_KINDS, missingRequired, splitMulti, unguardCell } from "./fields";
 
 describe("import fields", () => {
   test("multi-value cells split on |, the Persian semicolon and line breaks, trimmed, without repeats", () => {
@@ -52,5 +54,14 @@ describe("import fields", () => {
   test("the apostrophe an export puts before a formula-like text is taken off again; any other is kept", () => {
     expect(["'=SUM(A1)", "'+ pardoned", "'-1988", "'@home", "'\tx"].map(unguardCell)).toEqual(["=SUM(A1)", "+ pardoned", "-1988", "@home", "\tx"]);
     expect(["'quoted'", "it's", "'", "''=x", "=x"].map(unguardCell)).toEqual(["'quoted'", "it's", "'", "''=x", "=x"]);
+  });
+
+  test("every field of every kind has a label on the mapping screen in English and in Persian", () => {
+    const labels = (m: { import: { fields: Record<string, string> } }) => m.import.fields;
+    for (const kind of IMPORT_KINDS)
+      for (const { field } of FIELDS[kind]) {
+        expect(labels(en)[field], `${kind}.${field} in English`).toBeTruthy();
+        expect(labels(fa)[field], `${kind}.${field} in Persian`).toMatch(/[\u0600-\u06FF]/);
+      }
   });
 });
