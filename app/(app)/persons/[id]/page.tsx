@@ -7,6 +7,7 @@ import { DateTime } from "@/app/_components/badges";
 import { DateText } from "@/app/(app)/_components/registry/dates";
 import { FaText, PositionTitle, RecordHeading } from "@/app/(app)/_components/registry/names";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
+import { BothTexts } from "@/app/(app)/_components/registry/both-texts";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
@@ -27,39 +28,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await getActor();
   const p = actor ? await personFor(actor, id).catch(() => null) : null;
   return { title: p ? readerName(p, await getLocale()) : (await getTranslations("persons"))("person") };
-}
-
-/**
- * A text of the record and its Persian (the summary, the current status): on a Persian page the
- * Persian first when given, the English under it, marked as such, as the proceeding page shows
- * its charges; on an English page the English, or the Persian when only that was given.
- */
-function BothTexts({ en, fa, locale, inEnglish, testId }: { en: string; fa: string; locale: "en" | "fa"; inEnglish: string; testId: string }) {
-  const persian = (
-    <p lang="fa" dir="rtl" className="prose" data-testid={`${testId}-fa`}>
-      {fa}
-    </p>
-  );
-  if (locale === "fa" && fa)
-    return (
-      <>
-        {persian}
-        {en && (
-          <div className={styles.inEnglish}>
-            <span className={styles.inEnglishLabel}>{inEnglish}</span>
-            <p lang="en" dir="ltr" className="prose" data-testid={testId}>
-              {en}
-            </p>
-          </div>
-        )}
-      </>
-    );
-  if (!en) return persian;
-  return (
-    <p dir="auto" className="prose" data-testid={testId}>
-      {en}
-    </p>
-  );
 }
 
 /**

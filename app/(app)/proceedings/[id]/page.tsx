@@ -6,6 +6,7 @@ import { DateTime } from "@/app/_components/badges";
 import { DateText } from "@/app/(app)/_components/registry/dates";
 import { BothNames, FaText } from "@/app/(app)/_components/registry/names";
 import { RegistrySection } from "@/app/(app)/_components/registry/section";
+import { BothTexts } from "@/app/(app)/_components/registry/both-texts";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
 import { getCalendar } from "@/app/_lib/calendar";
 import { orHttpError, param, requirePageActor } from "@/app/_lib/page";
@@ -150,29 +151,7 @@ export default async function ProceedingPage({ params, searchParams }: Props) {
 
         {(p.charges || p.chargesFa) && (
           <RegistrySection id="charges" title={t("proceedings.charges")}>
-            {fa && p.chargesFa ? (
-              <>
-                <p lang="fa" dir="rtl" className="prose" data-testid="proceeding-charges-fa">
-                  {p.chargesFa}
-                </p>
-                {p.charges && (
-                  <div className={styles.inEnglish}>
-                    <span className={styles.inEnglishLabel}>{t("proceedings.inEnglish")}</span>
-                    <p lang="en" dir="ltr" className="prose" data-testid="proceeding-charges">
-                      {p.charges}
-                    </p>
-                  </div>
-                )}
-              </>
-            ) : p.charges ? (
-              <p dir="auto" className="prose" data-testid="proceeding-charges">
-                {p.charges}
-              </p>
-            ) : (
-              <p lang="fa" dir="rtl" className="prose" data-testid="proceeding-charges-fa">
-                {p.chargesFa}
-              </p>
-            )}
+            <BothTexts en={p.charges} fa={p.chargesFa} locale={locale} inEnglish={t("proceedings.inEnglish")} testId="proceeding-charges" />
           </RegistrySection>
         )}
 
