@@ -30,8 +30,12 @@ const dirOf = (lang: string) => (isRtl(lang) ? "rtl" : "ltr");
 /** Text in its own direction, isolated from what surrounds it. */
 const bdi = (s: string, lang?: string) => `<bdi${lang ? ` lang="${esc(lang)}" dir="${dirOf(lang)}"` : ""}>${esc(s)}</bdi>`;
 const bi = (en: string, fa: string) => `${esc(en)} <bdi class="fa" lang="fa" dir="rtl">${esc(fa)}</bdi>`;
-/** A record's name as the court reads it, the Latin (English) one, then its Persian one when it has one: "name / نام". */
-const bothNames = (name: string, nameFa: string) => `${bdi(name)}${nameFa ? ` / ${bdi(nameFa, "fa")}` : ""}`;
+/**
+ * A record's name as the court reads it, the Latin (English) one, then its Persian one when it has
+ * one: "name / نام"; the Persian alone when that is all there is. The space before the slash is a
+ * no-break space, so a wrapped line ends "name /" and never begins with a slash alone.
+ */
+const bothNames = (name: string, nameFa: string) => (name ? `${bdi(name)}${nameFa ? `&#160;/ ${bdi(nameFa, "fa")}` : ""}` : nameFa ? bdi(nameFa, "fa") : "");
 
 const ALLEGATION: Record<string, [string, string]> = {
   KILLING: ["Killing", "قتل"],
@@ -135,7 +139,7 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
   const d = content.dossier;
   const subject =
     d.subject?.type === "PROCEEDING"
-      ? `${bi("Proceeding", "دادرسی")}: ${bothNames(d.subject.title, d.subject.titleFa)}${d.subject.court ? ` — ${bdi(d.subject.court)}` : ""}${d.subject.courtFa ? ` / ${bdi(d.subject.courtFa, "fa")}` : ""}`
+      ? `${bi("Proceeding", "دادرسی")}: ${bothNames(d.subject.title, d.subject.titleFa)}${d.subject.court || d.subject.courtFa ? ` — ${bothNames(d.subject.court, d.subject.courtFa)}` : ""}`
       : d.subject?.type === "PERSON"
         ? `${bi("Person", "فرد")}: ${bothNames(d.subject.name, d.subject.nameFa)}`
         : "";

@@ -1,0 +1,72 @@
+import { describe, expect, test } from "vitest";
+import type { ExportContent, ExportStatement } from "./content";
+import { renderDossierHtml } from "./pdf-html";
+
+// The PDF names a record "English / Persian". A line that wraps there must end "English /" with
+// the Persian on the next line: the space before the slash is a no-break space, the one after it
+// an ordinary space where the line may break.
+
+const meta = { exportId: "exp-1", exportedAt: "2026-12-04T12:00:00.000Z", exporter: "Demo Legal", packageFiles: [] };
+const NOURI = { title: "Prosecution of Hamid Nouri (Sweden)", titleFa: "پیگرد حمید نوری (سوئد)" };
+
+function content(subject: ExportContent["dossier"]["subject"], items: ExportContent["items"] = []): ExportContent {
+  return { dossier: { id: "d1", title: "Dossier", subjectType: subject?.type ?? "PROCEEDING", description: "", subject }, items, excluded: [], chronology: [], revealed: [] };
+}
+
+const statement: ExportStatement = {
+  kind: "STATEMENT",
+  exhibitNumber: "CF-0001",
+  note: "",
+  id: "s1",
+  title: "Fictional statement",
+  language: "en",
+  text: "The prisoners were called out one by one.",
+  summary: "",
+  revisionNumber: 1,
+  status: "VERIFIED",
+  interviewDate: null,
+  witness: { id: "w1", code: "W-0001", consentScopes: ["LEGAL_SHARING"], revealedName: null },
+  grading: null,
+  exhibitIds: [],
+  links: [
+    {
+      id: "l1",
+      revisionNumber: 1,
+      startOffset: 4,
+      endOffset: 13,
+      quote: "prisoners",
+      anchor: "OK",
+      role: "ORDERED",
+      allegationType: "KILLING",
+      person: { id: "p1", name: "Hossein-Ali Nayyeri", nameFa: "حسینعلی نیری" },
+      event: { id: "e1", title: "Prisons locked down", titleFa: "قرنطینهٔ زندان‌ها" },
+      place: { id: "pl1", name: "Evin Prison", nameFa: "زندان اوین" },
+      proceeding: { id: "pr1", ...NOURI },
+    },
+  ],
+};
+
+/** Every "name / نام" pair in the HTML: what comes between the English name's end and the Persian name's start. */
+const pairs = (html: string) => [...html.matchAll(/<\/bdi>([^<]*)<bdi lang="fa" dir="rtl">/g)].map((m) => m[1]!).filter((between) => between.includes("/"));
+
+describe("the dossier PDF's two names of a record", () => {
+  test("the subject proceeding and its court: the slash is held to the English name before it", () => {
+    const html = renderDossierHtml(content({ type: "PROCEEDING", id: "pr1", ...NOURI, court: "Stockholm District Court", courtFa: "دادگاه بدوی استکهلم", jurisdiction: "Sweden" }), meta);
+    expect(html).toContain(`<bdi>${NOURI.title}</bdi>&#160;/ <bdi lang="fa" dir="rtl">${NOURI.titleFa}</bdi>`);
+    expect(html).toContain(`<bdi>Stockholm District Court</bdi>&#160;/ <bdi lang="fa" dir="rtl">دادگاه بدوی استکهلم</bdi>`);
+    expect(pairs(html)).toEqual(["&#160;/ ", "&#160;/ "]);
+  });
+
+  test("a person, an event, a place and a proceeding named in the allegations: never a breakable space before the slash", () => {
+    const html = renderDossierHtml(content({ type: "PERSON", id: "p1", name: "Hossein-Ali Nayyeri", nameFa: "حسینعلی نیری" }, [statement]), meta);
+    // The subject, the allegation group's heading, and the link's event, place and proceeding.
+    expect(pairs(html)).toHaveLength(5);
+    for (const between of pairs(html)) expect(between).toBe("&#160;/ ");
+    expect(html).not.toMatch(/<\/bdi> \/ /);
+  });
+
+  test("a court given only in Persian: the Persian alone, after the dash, with no slash before it", () => {
+    const html = renderDossierHtml(content({ type: "PROCEEDING", id: "pr1", ...NOURI, court: "", courtFa: "دادگاه بدوی استکهلم", jurisdiction: "" }), meta);
+    expect(html).toContain(`<bdi lang="fa" dir="rtl">${NOURI.titleFa}</bdi> — <bdi lang="fa" dir="rtl">دادگاه بدوی استکهلم</bdi>`);
+  });
+});
