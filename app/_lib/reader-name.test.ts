@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { readerName, readerTitle, readsPersianTitle } from "./reader-name";
+import { bothNamesText, bothTitlesText, readerName, readerTitle, readsPersianTitle } from "./reader-name";
 
 type Titled = { title: string; titleFa?: string | null };
 
@@ -27,5 +27,27 @@ describe("the reader's title for an event or a position", () => {
   test("the same rule as readerName, for title and titleFa", () => {
     for (const locale of ["fa", "en"])
       for (const item of [both, latinOnly, noField]) expect(readerTitle(item, locale)).toBe(readerName({ name: item.title, nameFa: item.titleFa }, locale));
+  });
+});
+
+describe("a record's two names in a choice menu's option", () => {
+  const nouri: Titled = { title: "Prosecution of Hamid Nouri (Sweden)", titleFa: "پیگرد حمید نوری (سوئد)" };
+
+  test("an English page: the English title, then the Persian after a dash", () => {
+    expect(bothTitlesText(nouri, "en")).toBe("Prosecution of Hamid Nouri (Sweden) — پیگرد حمید نوری (سوئد)");
+    expect(bothNamesText({ name: "Evin Prison", nameFa: "زندان اوین" }, "en")).toBe("Evin Prison — زندان اوین");
+  });
+
+  test("a Persian page: the Persian first, then the English", () => {
+    expect(bothTitlesText(nouri, "fa")).toBe("پیگرد حمید نوری (سوئد) — Prosecution of Hamid Nouri (Sweden)");
+    expect(bothNamesText({ name: "Evin Prison", nameFa: "زندان اوین" }, "fa")).toBe("زندان اوین — Evin Prison");
+  });
+
+  test("a record with one name: that name alone, on either page", () => {
+    for (const locale of ["fa", "en"]) {
+      expect(bothTitlesText({ title: "Iran Tribunal", titleFa: "" }, locale)).toBe("Iran Tribunal");
+      expect(bothTitlesText({ title: "Iran Tribunal", titleFa: null }, locale)).toBe("Iran Tribunal");
+      expect(bothNamesText({ name: "Iran Tribunal" }, locale)).toBe("Iran Tribunal");
+    }
   });
 });

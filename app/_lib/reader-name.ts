@@ -29,3 +29,19 @@ export function readsPersianTitle(item: { titleFa?: string | null }, locale: str
 export function readerTitle(item: { title: string; titleFa?: string | null }, locale: string): string {
   return readsPersianTitle(item, locale) ? item.titleFa! : item.title;
 }
+
+/**
+ * A record's two names as one line of plain text, for a choice menu's option (which can hold no
+ * markup): the name the reader's interface reads first, the other after a dash, so a record is
+ * found by either spelling; the one name when it has only one. Persons, places, events and
+ * proceedings are listed alike.
+ */
+export function bothNamesText(item: { name: string; nameFa?: string | null }, locale: string): string {
+  if (!item.nameFa) return item.name;
+  return readsPersian(item, locale) ? `${item.nameFa} — ${item.name}` : `${item.name} — ${item.nameFa}`;
+}
+
+/** bothNamesText for a record with a title and a Persian title (an event, a proceeding). */
+export function bothTitlesText(item: { title: string; titleFa?: string | null }, locale: string): string {
+  return bothNamesText({ name: item.title, nameFa: item.titleFa }, locale);
+}

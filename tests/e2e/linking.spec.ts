@@ -214,7 +214,7 @@ test("the link form names the chosen official in the reader's language: when cho
   }
 });
 
-test("the link form offers the proceedings as the reader's page lists them: on a Persian page by their Persian titles, in Persian alphabetical order, the English after each", async ({ page, baseURL }) => {
+test("the link form offers the proceedings as the reader's page lists them: on a Persian page by their Persian titles, in Persian alphabetical order, the English after each; on an English page the other way round", async ({ page, baseURL }) => {
   const researcher = demoUser("RESEARCHER");
   await signInWith(page.request, researcher.email, researcher.password);
   const statementId = await persianStatement(page, "نمونهٔ ساختگی — آزمون فهرست دادرسی‌ها");
@@ -240,11 +240,12 @@ test("the link form offers the proceedings as the reader's page lists them: on a
   await page.getByTestId("link-proceeding").selectOption({ label: "پیگرد حمید نوری (سوئد) — Prosecution of Hamid Nouri (Sweden)" });
   await expect(page.getByTestId("link-proceeding")).toHaveValue(nouri.id);
 
-  // An English page: the English titles alone, in English order.
+  // An English page: in English order, each by its English title with the Persian after it.
   await setLocale(page, baseURL!, "en");
   await page.goto(`/statements/${statementId}`);
   const en = await options(page);
-  expect(en.map((o) => o.label)).toEqual(en.map((o) => all.find((p) => p.id === o.id)!.title));
+  expect(en.map((o) => o.label)).toEqual(en.map((o) => all.find((p) => p.id === o.id)!).map((p) => (p.titleFa ? `${p.title} — ${p.titleFa}` : p.title)));
+  expect(en.find((o) => o.id === nouri.id)!.label).toBe("Prosecution of Hamid Nouri (Sweden) — پیگرد حمید نوری (سوئد)");
   expect(en.filter((o) => demo.includes(o.id)).map((o) => o.id)).toEqual([tribunal.id, nouri.id, rapporteur.id]);
 });
 

@@ -18,7 +18,7 @@ import { SearchForm } from "./_components/search-form";
 import { cleanSearchParams, searchParamEntries } from "./_lib/clean-query";
 import { ClientMessages } from "@/app/_components/client-messages";
 import styles from "./search.module.css";
-import { readerName, readsPersianTitle } from "@/app/_lib/reader-name";
+import { bothNamesText, readerName, readsPersianTitle } from "@/app/_lib/reader-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("search"))("title") };
@@ -189,7 +189,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             </div>
             {REGISTRY_FILTERS.map((f) => {
               const filter = options[f.kind];
-              const text = (o: FilterOption) => (f.kind === "events" ? eventLabel(o) : label(o));
+              // A proceeding is listed by both its titles, the reader's first, as the searchable box lists it.
+              const text = (o: FilterOption) => (f.kind === "events" ? eventLabel(o) : f.kind === "proceedings" ? bothNamesText(o, locale) : label(o));
               return (
                 <div key={f.idParam}>
                   <RegistryFilter

@@ -4,7 +4,7 @@ import type { getTimeline } from "@/lib/corroboration";
 import type { RegistryFilter } from "@/lib/search/filter-options";
 import { ALLEGATION_TYPES } from "@/lib/links/schemas";
 import styles from "./graph.module.css";
-import { readerName, readerTitle } from "@/app/_lib/reader-name";
+import { bothNamesText, readerName, readerTitle } from "@/app/_lib/reader-name";
 
 type Timeline = Awaited<ReturnType<typeof getTimeline>>;
 
@@ -75,7 +75,8 @@ export async function TimelineYears({
           <option value="">{t(key === "place" ? "allPlaces" : "allProceedings")}</option>
           {f.choices.map((o) => (
             <option key={o.id} value={o.id}>
-              {readerName(o, locale)}
+              {/* A proceeding by both its titles, the reader's first, as every menu of proceedings lists it. */}
+              {key === "proceeding" ? bothNamesText(o, locale) : readerName(o, locale)}
             </option>
           ))}
         </select>

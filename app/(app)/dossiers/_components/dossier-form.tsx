@@ -5,7 +5,7 @@ import { useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { readsPersian, readsPersianTitle } from "@/app/_lib/reader-name";
+import { bothNamesText, bothTitlesText } from "@/app/_lib/reader-name";
 
 type Saved = { id: string };
 type Action = (prev: FormState<Saved>, formData: FormData) => Promise<FormState<Saved>>;
@@ -31,8 +31,8 @@ export function NewDossierForm({ action: serverAction, subjects, initial }: { ac
           <optgroup label={t("subjectTypes.PROCEEDING")}>
             {subjects.proceedings.map((p) => (
               <option key={p.id} value={`PROCEEDING:${p.id}`}>
-                {/* A Persian page lists a proceeding by its Persian title, the English (the court's) after it. */}
-                {readsPersianTitle(p, locale) ? `${p.titleFa} — ${p.title}` : p.title}
+                {/* Both titles, the reader's first: a Persian page lists a proceeding by its Persian title, the English (the court's) after it. */}
+                {bothTitlesText(p, locale)}
               </option>
             ))}
           </optgroup>
@@ -40,7 +40,7 @@ export function NewDossierForm({ action: serverAction, subjects, initial }: { ac
             {subjects.persons.map((p) => (
               <option key={p.id} value={`PERSON:${p.id}`}>
                 {/* Both names, the reader's first: a Persian page lists persons by their Persian names. */}
-                {p.nameFa ? (readsPersian(p, locale) ? `${p.nameFa} — ${p.name}` : `${p.name} — ${p.nameFa}`) : p.name}
+                {bothNamesText(p, locale)}
               </option>
             ))}
           </optgroup>

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { readsPersianTitle } from "@/app/_lib/reader-name";
+import { bothTitlesText } from "@/app/_lib/reader-name";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { LinksPanel } from "./links-panel";
@@ -35,10 +35,9 @@ export async function StatementLinks({ actor, statement }: { actor: Actor; state
             repoint: mayEdit && l.anchor === "NEEDS_REVIEW" ? repointLinkAction.bind(null, statement.id, l.id) : undefined,
           };
         })}
-        // A Persian page names a proceeding by its Persian title with the English (the court's)
-        // after it, as the person, event and place choices show both names and as the dossier's
-        // subject menu names proceedings; an English page by its English title.
-        proceedings={proceedings.map((p) => ({ id: p.id, label: readsPersianTitle(p, locale) ? `${p.titleFa} — ${p.title}` : p.title }))}
+        // Both titles, as the person, event and place choices show both names: the reader's
+        // first (on a Persian page the Persian, the English, the court's, after it).
+        proceedings={proceedings.map((p) => ({ id: p.id, label: bothTitlesText(p, locale) }))}
       />
     </section>
   );
