@@ -53,11 +53,13 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
             <tbody>
               {items.map((d) => (
                 <tr key={d.id} data-testid="dossier-row">
-                  <td>
-                    <Link href={`/dossiers/${d.id}`} dir="auto">
+                  {/* The title keeps a paragraph's width, as every registry list's does: on a phone the
+                      table scrolls in its frame rather than stacking the title a word to a line. */}
+                  <th scope="row" className="title-cell">
+                    <Link href={`/dossiers/${d.id}`} dir="auto" className="record-title">
                       {d.title}
                     </Link>
-                  </td>
+                  </th>
                   <td>
                     <span className="muted">{t(`dossiers.subjectTypes.${d.subjectType}`)}:</span> {/* A proceeding by its Persian title, a person by the Persian name, on a Persian page. */}
                     <bdi lang={readsPersian(d.subject, locale) ? "fa" : undefined} data-testid="dossier-row-subject">
