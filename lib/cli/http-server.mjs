@@ -111,7 +111,11 @@ async function supervise(port, count) {
   cluster.on("listening", (w) => {
     if (live.get(w.id) !== false) return;
     live.set(w.id, true);
-    if (++listening === count && !announced) {
+    listening++;
+    if (announced) {
+      // A replacement: the operator who read "starting another" learns that it serves.
+      console.log(`A new server process is serving requests (${listening} of ${count}).`);
+    } else if (listening === count) {
       announced = true;
       console.log(`Casefile is listening on http://localhost:${port} (${count} processes)`);
     }

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serverArgs } from "@/lib/cli/server-process";
@@ -137,4 +138,84 @@ test("a number of server processes that is not one is refused with a sentence, a
   const r = spawnSync(process.execPath, serverArgs(PORT), { env: { ...process.env, CASEFILE_SERVER_PROCESSES: "two" }, encoding: "utf8", timeout: 20_000 });
   expect(r.status).toBe(2);
   expect(r.stderr).toContain('CASEFILE_SERVER_PROCESSES must be a whole number from 1 to 32, or "auto" (one process per core), not "two".');
+});
+
+/** The server with two processes on PORT, its output gathered; stopped and waited for by the caller. */
+function startTwo(env: NodeJS.ProcessEnv, cwd = process.cwd()) {
+  const server = spawn(process.execPath, serverArgs(PORT, process.cwd()), { cwd, env: { ...env, CASEFILE_SERVER_PROCESSES: "2" }, stdio: ["ignore", "pipe", "pipe"] });
+  started.add(server);
+  const out = { stdout: "", stderr: "" };
+  server.stdout!.on("data", (d) => (out.stdout += d));
+  server.stderr!.on("data", (d) => (out.stderr += d));
+  const exited = new Promise<number | null>((res) => server.once("exit", (code) => res(code)));
+  return { server, out, exited };
+}
+
+const count = (text: string, line: string) => text.split(line).length - 1;
+
+test("a server process that cannot start stops the whole server, with the reason", async () => {
+  test.setTimeout(120_000);
+  const env = { ...process.env, NEXTAUTH_SECRET: "e2e-only-secret-not-for-production", CASEFILE_ENV_FILE: "data/no-such-env-file", NODE_ENV: "production" as const };
+
+  // The port is taken by another program: each worker loads the app, fails to listen and says why.
+  const squatter = createServer();
+  await new Promise<void>((res) => squatter.listen(PORT, res));
+  try {
+    const { server, out, exited } = startTwo(env);
+    expect(await exited).toBe(1);
+    expect(out.stderr).toContain(`Port ${PORT} is already in use.`);
+    expect(out.stderr).toContain("A server process exited before it could serve requests: stopping the server.");
+    expect(out.stdout).not.toContain("Casefile is listening");
+    expect(childrenOf(server.pid!)).toEqual([]);
+  } finally {
+    await new Promise((res) => squatter.close(res));
+  }
+
+  // No build where the server is started: the workers cannot load the app.
+  const empty = mkdtempSync(join(tmpdir(), "casefile-no-build-"));
+  try {
+    const { out, exited } = startTwo(env, empty);
+    expect(await exited).toBe(1);
+    expect(out.stderr).toContain("Build the app first: npx next build (npm start does).");
+    expect(out.stderr).toContain("A server process exited before it could serve requests: stopping the server.");
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+  expect(await healthy()).toBe(false);
+});
+
+test("server processes that keep dying stop the server after the sixth death within a minute", async () => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(join(tmpdir(), "casefile-deaths-"));
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${join(dir, "casefile.db")}`,
+    NEXTAUTH_URL: BASE,
+    NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+    CASEFILE_ENV_FILE: "data/no-such-env-file",
+    NODE_ENV: "production" as const,
+  };
+  try {
+    const { server, out, exited } = startTwo(env);
+    await until("the server to say it listens", () => (out.stdout.includes("(2 processes)") ? true : server.exitCode !== null ? Promise.reject(new Error(`exited ${server.exitCode}: ${out.stderr}`)) : undefined));
+    // Five deaths, each followed by a replacement that serves: the server stays up.
+    for (let death = 1; death <= 5; death++) {
+      const [victim] = childrenOf(server.pid!).filter((w) => w.title === "casefile-server-worker");
+      process.kill(victim!.pid, "SIGKILL");
+      await until(`replacement ${death} to serve`, () =>
+        count(out.stdout, "A new server process is serving requests (2 of 2).") === death ? true : server.exitCode !== null ? Promise.reject(new Error(`exited ${server.exitCode}: ${out.stderr}`)) : undefined,
+      );
+      expect(count(out.stderr, "A server process stopped unexpectedly (SIGKILL); starting another.")).toBe(death);
+    }
+    expect(server.exitCode).toBeNull();
+    // The sixth within the minute: no more replacements, every process ends.
+    const remaining = childrenOf(server.pid!);
+    process.kill(remaining[0]!.pid, "SIGKILL");
+    expect(await exited).toBe(1);
+    expect(out.stderr).toContain("Server processes stopped 6 times within a minute: stopping the server.");
+    for (const w of remaining) expect(() => process.kill(w.pid, 0)).toThrow();
+    expect(await healthy()).toBe(false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
