@@ -168,10 +168,7 @@ export default async function SourcePage({ params }: Props) {
         </section>
       )}
 
-      <section className="panel" aria-labelledby="history-heading">
-        <h2 id="history-heading">{t("history.heading")}</h2>
-        <RecordHistory actor={actor} recordType="Source" recordId={s.id} />
-      </section>
+      <RecordHistory actor={actor} recordType="Source" recordId={s.id} />
     </ClientMessages>
   );
 }
