@@ -2,7 +2,7 @@ import { expect, setLocale, signInAs, test } from "./fixtures";
 
 // The dossiers list on a phone (390 px) and a desktop (1280 px), in English and Persian: a
 // dossier's title wraps as a paragraph does, a few words to a line, not one word under another
-// in a column squeezed by its neighbours. Screenshots are kept in test-results/.
+// in a column squeezed by its neighbours; nor does the subject beside it. Screenshots are kept in test-results/.
 
 const TITLES = ["Prosecution of Hamid Nouri: statements and exhibits gathered for the legal team", "پروندهٔ پیگرد حمید نوری در دادگاه بدوی استکهلم، گردآوری‌شده برای تیم حقوقی"];
 
@@ -36,6 +36,18 @@ test("a dossier's title wraps a few words to a line on a phone, in English and P
         // On a phone the widest line is at least half the screen: several words, not one.
         if (width < 500) expect(widest, `${what}: widest line`).toBeGreaterThanOrEqual(width / 2);
       }
+      // The subject beside it ("Proceeding: Prosecution of Hamid Nouri (Sweden)") keeps a few words to a line too.
+      const subject = await page
+        .getByTestId("dossier-row")
+        .first()
+        .locator("td", { has: page.getByTestId("dossier-row-subject") })
+        .evaluate((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          return new Set(rects.map((r) => Math.round(r.top))).size;
+        });
+      expect(subject, `${locale} ${width}px: the subject's lines`).toBeLessThanOrEqual(width < 500 ? 3 : 2);
     }
   }
 });

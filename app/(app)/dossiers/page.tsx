@@ -60,7 +60,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
                       {d.title}
                     </Link>
                   </th>
-                  <td>
+                  <td className="name-cell">
                     <span className="muted">{t(`dossiers.subjectTypes.${d.subjectType}`)}:</span> {/* A proceeding by its Persian title, a person by the Persian name, on a Persian page. */}
                     <bdi lang={readsPersian(d.subject, locale) ? "fa" : undefined} data-testid="dossier-row-subject">
                       {readerName(d.subject, locale)}
