@@ -121,4 +121,25 @@ describe.skipIf(!sqlite)("SQLite ranking with remembered phrase counts", () => {
     await expectBm25("zorvath");
     await expectBm25("emberly");
   });
+
+  test("a word beside a hyphenated word counts once, and a record found through a part of one still ranks", async () => {
+    // The same text but for one word written with a hyphen in the first: both keep that word
+    // whole ("zarindasht") in the text; only the first has its window in the extras.
+    const [hyphen, joined, other] = await add([
+      "velkor took him to Zarin-dasht quorrel on a cold morning",
+      "velkor took him to Zarindasht quorrel on a cold morning",
+      "velkor took him to the quorrel on a cold morning early",
+    ]);
+    const scores = async (q: string) => new Map((await search({ actor: researcher, query: { q, type: "statement", pageSize: 100 } })).items.map((i) => [i.id, i.score]));
+    // bm25() counts "quorrel" twice in the first (the text and the window) and the window in its length.
+    const own = bm25Of("quorrel");
+    expect(own.get(hyphen!)).toBeGreaterThan(own.get(joined!)!);
+    const byWord = await scores("quorrel");
+    expect(byWord.get(hyphen!)).toBe(byWord.get(joined!));
+    expect(byWord.get(other!)).toBeGreaterThan(0);
+    // Found only through its window: the phrase still scores as a word of the text would.
+    const byPart = await scores('"dasht quorrel"');
+    expect([...byPart.keys()]).toEqual([hyphen]);
+    expect(byPart.get(hyphen!)).toBeGreaterThan(0);
+  });
 });

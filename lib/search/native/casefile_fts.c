@@ -10,17 +10,30 @@
 ** each phrase over the whole table; for a phrase of common words ("in Evin") that is a scan of
 ** every position list of every row holding them, most of the query's time. Casefile remembers
 ** those counts while the index is unchanged and passes them here. A count that is missing or NULL
-** is counted here exactly as bm25() counts it, so with no counts at all this is bm25().
+** is counted here exactly as bm25() counts it.
 **
 ** `version` names the state of the index (lib/search/phrase-stats.ts): while it stays the same,
 ** each record's length in tokens is remembered here between queries, by rowid, instead of being
 ** read from the %_docsize table for every ranked row of every query (a sixth of a search). A new
 ** version forgets them all; NULL remembers nothing.
+**
+** And one more: the third column (the extras, lib/search/index-record.ts normJoinedOf) repeats
+** words of the text. It holds each ZWNJ-joined word and, around each word written with a hyphen,
+** a window of up to four of the text's words on either side, so that a phrase through a part of
+** the word ("dasht prison") is found somewhere. bm25() counts those neighbours a second time and
+** the windows in each record's length, so a text with many hyphenated words or dates (1988-07-29)
+** ranked as if it said its words twice. Here a phrase's hits in the extras count only in a record
+** whose title and text do not have the phrase (then it was found through the extras alone), and
+** a record's length (and the average one) is its title's and text's. An index with no extras
+** ranks as bm25() does.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT1
 #include <math.h>
 #include <string.h>
+
+/* The title and the text: the columns before the extras. */
+#define TEXT_COLUMNS 2
 
 /* Record lengths in tokens by rowid (0: not known yet, else length + 1), for one index version. */
 typedef struct LenCache LenCache;
@@ -48,9 +61,10 @@ static void lenCacheDestroy(void *p) {
 typedef struct RankData RankData;
 struct RankData {
   int nPhrase;
-  double avgdl;  /* average row length in tokens, both columns */
+  double avgdl;  /* average row length in tokens, title and text */
   double *aIDF;  /* IDF of each phrase */
-  double *aFreq; /* per row: weighted hits of each phrase */
+  double *aFreq; /* per row: weighted hits of each phrase in the title and text */
+  double *aExtra; /* per row: weighted hits of each phrase in the extras */
   LenCache *pLen; /* remembered lengths for this query's index version, or 0 */
 };
 
@@ -67,14 +81,19 @@ static int rankData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int nVal, s
     int nPhrase = pApi->xPhraseCount(pFts);
     sqlite3_int64 nRow = 0, nToken = 0;
     int i;
-    p = (RankData *)sqlite3_malloc64(sizeof(RankData) + (sqlite3_int64)nPhrase * 2 * sizeof(double));
+    p = (RankData *)sqlite3_malloc64(sizeof(RankData) + (sqlite3_int64)nPhrase * 3 * sizeof(double));
     if (p == 0) return SQLITE_NOMEM;
-    memset(p, 0, sizeof(RankData) + (size_t)nPhrase * 2 * sizeof(double));
+    memset(p, 0, sizeof(RankData) + (size_t)nPhrase * 3 * sizeof(double));
     p->nPhrase = nPhrase;
     p->aIDF = (double *)&p[1];
     p->aFreq = &p->aIDF[nPhrase];
+    p->aExtra = &p->aFreq[nPhrase];
     rc = pApi->xRowCount(pFts, &nRow);
-    if (rc == SQLITE_OK) rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
+    for (i = 0; rc == SQLITE_OK && i < TEXT_COLUMNS && i < pApi->xColumnCount(pFts); i++) {
+      sqlite3_int64 n = 0;
+      rc = pApi->xColumnTotalSize(pFts, i, &n);
+      nToken += n;
+    }
     if (rc == SQLITE_OK) p->avgdl = nRow > 0 ? (double)nToken / (double)nRow : 1.0;
     for (i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
       sqlite3_int64 nHit = 0;
@@ -102,15 +121,20 @@ static int rankData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int nVal, s
   return rc;
 }
 
-/* The current row's length in tokens (both columns), remembered when the index version allows. */
+/* The current row's length in tokens (title and text), remembered when the index version allows. */
 static int rowLength(const Fts5ExtensionApi *pApi, Fts5Context *pFts, LenCache *c, int *pnTok) {
   sqlite3_int64 id = pApi->xRowid(pFts);
-  int rc;
+  int rc = SQLITE_OK, i;
   if (c && id >= 0 && id < c->nLen && c->aLen[id] != 0) {
     *pnTok = (int)(c->aLen[id] - 1);
     return SQLITE_OK;
   }
-  rc = pApi->xColumnSize(pFts, -1, pnTok);
+  *pnTok = 0;
+  for (i = 0; rc == SQLITE_OK && i < TEXT_COLUMNS && i < pApi->xColumnCount(pFts); i++) {
+    int n = 0;
+    rc = pApi->xColumnSize(pFts, i, &n);
+    *pnTok += n;
+  }
   if (rc == SQLITE_OK && c && id >= 0 && id < MAX_CACHED_ROWID) {
     if (id >= c->nLen) {
       sqlite3_int64 n = c->nLen ? c->nLen : 4096;
@@ -135,14 +159,19 @@ static void casefileBm25(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite
   double score = 0.0, D;
   int rc = rankData(pApi, pFts, nVal, apVal, &p);
   if (rc == SQLITE_OK) {
-    memset(p->aFreq, 0, sizeof(double) * (size_t)p->nPhrase);
+    memset(p->aFreq, 0, sizeof(double) * 2 * (size_t)p->nPhrase);
     rc = pApi->xInstCount(pFts, &nInst);
   }
   for (i = 0; rc == SQLITE_OK && i < nInst; i++) {
     int ip, ic, io;
     rc = pApi->xInst(pFts, i, &ip, &ic, &io);
-    if (rc == SQLITE_OK) p->aFreq[ip] += (ic < 2 && ic < nVal) ? sqlite3_value_double(apVal[ic]) : 1.0;
+    if (rc != SQLITE_OK) break;
+    if (ic >= TEXT_COLUMNS) p->aExtra[ip] += 1 < nVal ? sqlite3_value_double(apVal[1]) : 1.0;
+    else p->aFreq[ip] += ic < nVal ? sqlite3_value_double(apVal[ic]) : 1.0;
   }
+  /* A phrase found only through the extras counts its hits there, at a text word's weight. */
+  for (i = 0; rc == SQLITE_OK && i < p->nPhrase; i++)
+    if (p->aFreq[i] == 0.0) p->aFreq[i] = p->aExtra[i];
   if (rc == SQLITE_OK) rc = rowLength(pApi, pFts, p->pLen, &nTok);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(pCtx, rc);
