@@ -217,7 +217,7 @@ describe("a dossier package", () => {
     expect(text).toContain("Fictional appeal hearing (export test) / دادرسی تجدیدنظر ساختگی");
     expect(text).toContain("Commission at Gohardasht /");
     // The grading names the review it comes from in words, in both languages, not by its stored code.
-    expect(text).toMatch(/B2 \(review: .*بازبینی.*verified.*تأیید.*, revision/);
+    expect(text).toMatch(/B2 \(review \/ .*بازبینی.*: verified \/ .*تأیید.*, revision \/ /);
     expect(text).not.toMatch(/\((verified|changes_requested|disputed|rejected),/);
     // A hash may wrap across lines in its table cell.
     expect(text.replace(/\s+/g, "")).toContain(exhibitPdf.sha256);

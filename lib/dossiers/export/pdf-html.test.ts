@@ -70,3 +70,18 @@ describe("the dossier PDF's two names of a record", () => {
     expect(html).toContain(`<bdi lang="fa" dir="rtl">${NOURI.titleFa}</bdi> — <bdi lang="fa" dir="rtl">دادگاه بدوی استکهلم</bdi>`);
   });
 });
+
+describe("the dossier PDF's labels in both languages", () => {
+  test("a field is named 'English / Persian:' with the colon after the Persian, never inside it, and its value follows", () => {
+    const html = renderDossierHtml(content({ type: "PERSON", id: "p1", name: "Hossein-Ali Nayyeri", nameFa: "حسینعلی نیری" }, [statement]), meta);
+    const fa = (s: string) => `<bdi class="fa" lang="fa" dir="rtl">${s}</bdi>`;
+    // A Persian label ending in its own colon shows the colon at its left, before the English: "Role: :نقش".
+    expect(html).not.toMatch(/:<\/bdi>/);
+    expect(html).toContain(`Role&#160;/ ${fa("نقش")}: `);
+    expect(html).toContain(`revision&#160;/ ${fa("ویرایش")}: 1`);
+    expect(html).toContain(`witness&#160;/ ${fa("شاهد")}: `);
+    expect(html).toContain(`status&#160;/ ${fa("وضعیت")}: `);
+    // A sentence comes in English, then in Persian on a line of its own.
+    expect(html).toContain(`No sources.<br>${fa("بدون منبع.")}`);
+  });
+});

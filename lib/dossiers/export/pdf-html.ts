@@ -29,7 +29,16 @@ const isRtl = (lang: string) => lang === "fa" || lang === "ar";
 const dirOf = (lang: string) => (isRtl(lang) ? "rtl" : "ltr");
 /** Text in its own direction, isolated from what surrounds it. */
 const bdi = (s: string, lang?: string) => `<bdi${lang ? ` lang="${esc(lang)}" dir="${dirOf(lang)}"` : ""}>${esc(s)}</bdi>`;
-const bi = (en: string, fa: string) => `${esc(en)} <bdi class="fa" lang="fa" dir="rtl">${esc(fa)}</bdi>`;
+/**
+ * A label, heading or short value in both languages, "English / فارسی", the slash held to the
+ * English by a no-break space as in bothNames; a field's name before its value is `field`, a
+ * whole sentence `biText`.
+ */
+const bi = (en: string, fa: string) => `${esc(en)}&#160;/ <bdi class="fa" lang="fa" dir="rtl">${esc(fa)}</bdi>`;
+/** A field's name before its value: "revision / ویرایش:" (the colon after the Persian, outside it, so it stays at the end). */
+const field = (en: string, fa: string) => `${bi(en, fa)}:`;
+/** A sentence in both languages: the English, then the Persian on a line of its own. */
+const biText = (en: string, fa: string) => `${esc(en)}<br><bdi class="fa" lang="fa" dir="rtl">${esc(fa)}</bdi>`;
 /**
  * A record's name as the court reads it, the Latin (English) one, then its Persian one when it has
  * one: "name / نام"; the Persian alone when that is all there is. The space before the slash is a
@@ -93,25 +102,25 @@ function grading(s: ExportStatement): string {
   const mark = verified ? "" : `<span class="warn">${bi("NOT VERIFIED", "تأییدنشده")}</span> `;
   const d = s.grading;
   // Which review the grading (or its absence) comes from: its decision and the revision it judged.
-  const from = d && `(${bi("review:", "بازبینی:")} ${bi(...label(DECISION, d.decision))}, ${bi("revision", "ویرایش")} ${esc(d.revisionNumber)})`;
+  const from = d && `(${field("review", "بازبینی")} ${bi(...label(DECISION, d.decision))}, ${field("revision", "ویرایش")} ${esc(d.revisionNumber)})`;
   const g = !d
     ? ` · ${bi("not graded", "ارزیابی‌نشده")}`
     : d.sourceReliability && d.credibility
-      ? ` · ${bi("grading", "ارزیابی")} ${esc(d.sourceReliability)}${esc(d.credibility)} ${from}`
+      ? ` · ${field("grading", "ارزیابی")} ${esc(d.sourceReliability)}${esc(d.credibility)} ${from}`
       : ` · ${bi("not graded", "ارزیابی‌نشده")} ${from}`;
-  return `${mark}${bi("status:", "وضعیت:")} ${bi(status[0], status[1])}${g}`;
+  return `${mark}${field("status", "وضعیت")} ${bi(status[0], status[1])}${g}`;
 }
 
 function citation(s: ExportStatement, l: ExportLink, exhibitNumbers: Map<string, string>): string {
   const files = s.exhibitIds.map((id) => exhibitNumbers.get(id)).filter((x): x is string => !!x);
   return [
     `<b>${esc(s.exhibitNumber)}</b>`,
-    `${bi("statement", "گواهی")} <span class="mono">${esc(s.id)}</span>`,
-    `${bi("revision", "ویرایش")} ${esc(l.revisionNumber)}`,
-    `${bi("characters", "نویسه‌های")} ${esc(l.startOffset)}–${esc(l.endOffset)}`,
-    `${bi("witness", "شاهد")} ${witnessLabel(s)}`,
-    files.length ? `${bi("exhibits", "پیوست‌ها")} ${files.map(esc).join(", ")}` : "",
-    l.anchor !== "ANCHORED" ? `<span class="warn">${bi("citation needs review after an edit", "این ارجاع پس از ویرایش نیازمند بازبینی است")}</span>` : "",
+    `${field("statement", "گواهی")} <span class="mono">${esc(s.id)}</span>`,
+    `${field("revision", "ویرایش")} ${esc(l.revisionNumber)}`,
+    `${field("characters", "نویسه‌ها")} ${esc(l.startOffset)}–${esc(l.endOffset)}`,
+    `${field("witness", "شاهد")} ${witnessLabel(s)}`,
+    files.length ? `${field("exhibits", "پیوست‌ها")} ${files.map(esc).join(", ")}` : "",
+    l.anchor !== "ANCHORED" ? `<span class="warn">${biText("citation needs review after an edit", "این ارجاع پس از ویرایش نیازمند بازبینی است")}</span>` : "",
   ]
     .filter(Boolean)
     .join(" · ");
@@ -139,18 +148,18 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
   const d = content.dossier;
   const subject =
     d.subject?.type === "PROCEEDING"
-      ? `${bi("Proceeding", "دادرسی")}: ${bothNames(d.subject.title, d.subject.titleFa)}${d.subject.court || d.subject.courtFa ? ` — ${bothNames(d.subject.court, d.subject.courtFa)}` : ""}`
+      ? `${field("Proceeding", "دادرسی")} ${bothNames(d.subject.title, d.subject.titleFa)}${d.subject.court || d.subject.courtFa ? ` — ${bothNames(d.subject.court, d.subject.courtFa)}` : ""}`
       : d.subject?.type === "PERSON"
-        ? `${bi("Person", "فرد")}: ${bothNames(d.subject.name, d.subject.nameFa)}`
+        ? `${field("Person", "فرد")} ${bothNames(d.subject.name, d.subject.nameFa)}`
         : "";
   const reasons = new Map<string, string[]>();
   for (const x of content.excluded) reasons.set(x.reason, [...(reasons.get(x.reason) ?? []), x.exhibitNumber]);
   const excludedText = content.excluded.length
-    ? `<p>${bi(
+    ? `<p>${biText(
         "These items of the dossier are not in this package. Their numbers are kept so that the numbering of the rest does not change.",
         "این موارد پرونده در این بسته نیستند. شماره‌هایشان نگه داشته شده تا شمارهٔ بقیه تغییر نکند.",
       )}</p><ul>${[...reasons].map(([r, numbers]) => `<li>${esc(numbers.length)} — ${bi(label(REASON, r)[0], label(REASON, r)[1])}: ${numbers.map(esc).join(", ")}</li>`).join("")}</ul>`
-    : `<p>${bi("None.", "هیچ.")}</p>`;
+    : `<p>${biText("None.", "هیچ.")}</p>`;
 
   const sections: { id: string; en: string; fa: string; html: string }[] = [];
   sections.push({
@@ -161,10 +170,10 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
       ? `<table><thead><tr><th>${bi("Date (Gregorian)", "تاریخ میلادی")}</th><th>${bi("Date (Solar Hijri)", "تاریخ خورشیدی")}</th><th>${bi("Event", "رویداد")}</th></tr></thead><tbody>${content.chronology
           .map((e) => {
             const dt = datesBoth(e);
-            return `<tr><td>${esc(dt.gregorian)}</td><td lang="fa" dir="rtl">${esc(dt.persian)}</td><td>${bdi(e.title)}${e.titleFa ? `<br>${bdi(e.titleFa, "fa")}` : ""}${e.citedBy.length ? `<br><span class="small">${bi("cited by", "استناد در")} ${e.citedBy.map(esc).join(", ")}</span>` : ""}${e.origin === "proceeding" ? `<br><span class="small">${bi("proceeding timeline", "روند دادرسی")}</span>` : ""}</td></tr>`;
+            return `<tr><td>${esc(dt.gregorian)}</td><td lang="fa" dir="rtl">${esc(dt.persian)}</td><td>${bdi(e.title)}${e.titleFa ? `<br>${bdi(e.titleFa, "fa")}` : ""}${e.citedBy.length ? `<br><span class="small">${field("cited by", "استناد در")} ${e.citedBy.map(esc).join(", ")}</span>` : ""}${e.origin === "proceeding" ? `<br><span class="small">${bi("proceeding timeline", "روند دادرسی")}</span>` : ""}</td></tr>`;
           })
           .join("")}</tbody></table>`
-      : `<p>${bi("No dated events are linked to the included statements.", "هیچ رویداد تاریخ‌داری به گواهی‌های این پرونده پیوند ندارد.")}</p>`,
+      : `<p>${biText("No dated events are linked to the included statements.", "هیچ رویداد تاریخ‌داری به گواهی‌های این پرونده پیوند ندارد.")}</p>`,
   });
   sections.push({
     id: "allegations",
@@ -176,13 +185,13 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
             (g, i) => `<section class="group" id="g${i}"><h3>${bothNames(g.person.name, g.person.nameFa)} — ${bi(label(ALLEGATION, g.allegation)[0], label(ALLEGATION, g.allegation)[1])}</h3>${g.cites
               .map(
                 ({ s, l }) => `<div class="cite"><blockquote lang="${esc(s.language)}" dir="${dirOf(s.language)}">${esc(l.quote)}</blockquote>
-<p class="meta">${bi("Role:", "نقش:")} ${bi(label(ROLE, l.role)[0], label(ROLE, l.role)[1])}${l.event ? ` · ${bi("event", "رویداد")} ${bothNames(l.event.title, l.event.titleFa)}` : ""}${l.place ? ` · ${bi("place", "مکان")} ${bothNames(l.place.name, l.place.nameFa)}` : ""}${l.proceeding ? ` · ${bi("proceeding", "دادرسی")} ${bothNames(l.proceeding.title, l.proceeding.titleFa)}` : ""}</p>
+<p class="meta">${field("Role", "نقش")} ${bi(label(ROLE, l.role)[0], label(ROLE, l.role)[1])}${l.event ? ` · ${field("event", "رویداد")} ${bothNames(l.event.title, l.event.titleFa)}` : ""}${l.place ? ` · ${field("place", "مکان")} ${bothNames(l.place.name, l.place.nameFa)}` : ""}${l.proceeding ? ` · ${field("proceeding", "دادرسی")} ${bothNames(l.proceeding.title, l.proceeding.titleFa)}` : ""}</p>
 <p class="meta">${citation(s, l, exhibitNumbers)}</p><p class="meta">${grading(s)}</p></div>`,
               )
               .join("")}</section>`,
           )
           .join("")
-      : `<p>${bi("No passages of the included statements are linked to persons.", "هیچ بخشی از گواهی‌ها به فردی پیوند داده نشده است.")}</p>`,
+      : `<p>${biText("No passages of the included statements are linked to persons.", "هیچ بخشی از گواهی‌ها به فردی پیوند داده نشده است.")}</p>`,
   });
   sections.push({
     id: "statements",
@@ -192,12 +201,12 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
       ? statements
           .map(
             (s) => `<section class="statement" id="${esc(s.exhibitNumber)}"><h3>${esc(s.exhibitNumber)} — ${bdi(s.title, s.language)}</h3>
-<p class="meta">${bi("Statement", "گواهی")} <span class="mono">${esc(s.id)}</span> · ${bi("revision", "ویرایش")} ${esc(s.revisionNumber)} · ${bi("witness", "شاهد")} ${witnessLabel(s)} · ${bi("language", "زبان")} ${esc(s.language)}${s.interviewDate ? ` · ${bi("interviewed", "تاریخ مصاحبه")} ${bdi(s.interviewDate)}` : ""}</p>
+<p class="meta">${field("Statement", "گواهی")} <span class="mono">${esc(s.id)}</span> · ${field("revision", "ویرایش")} ${esc(s.revisionNumber)} · ${field("witness", "شاهد")} ${witnessLabel(s)} · ${field("language", "زبان")} ${esc(s.language)}${s.interviewDate ? ` · ${field("interviewed", "تاریخ مصاحبه")} ${bdi(s.interviewDate)}` : ""}</p>
 <p class="meta">${grading(s)}</p>${s.note ? `<p class="note">${bdi(s.note)}</p>` : ""}
 <div class="text" lang="${esc(s.language)}" dir="${dirOf(s.language)}">${esc(s.text)}</div></section>`,
           )
           .join("")
-      : `<p>${bi("No statements.", "بدون گواهی.")}</p>`,
+      : `<p>${biText("No statements.", "بدون گواهی.")}</p>`,
   });
   sections.push({
     id: "exhibits",
@@ -211,7 +220,7 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
               : "",
           )
           .join("")}</tbody></table>`
-      : `<p>${bi("No exhibit files.", "بدون پرونده پیوست.")}</p>`,
+      : `<p>${biText("No exhibit files.", "بدون پرونده پیوست.")}</p>`,
   });
   sections.push({
     id: "sources",
@@ -221,11 +230,11 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
       ? `<ul>${sources
           .map((s) =>
             s.kind === "SOURCE"
-              ? `<li><b>${esc(s.exhibitNumber)}</b> ${bdi(s.title)}${s.author ? ` — ${bdi(s.author)}` : ""}${s.year ? ` (${esc(s.year)})` : ""}${s.grade ? ` · ${bi("grading", "ارزیابی")} ${esc(s.grade)}` : ` · ${bi("not graded", "ارزیابی‌نشده")}`}${s.citation ? `<br><span class="small">${bdi(s.citation)}</span>` : ""}</li>`
+              ? `<li><b>${esc(s.exhibitNumber)}</b> ${bdi(s.title)}${s.author ? ` — ${bdi(s.author)}` : ""}${s.year ? ` (${esc(s.year)})` : ""}${s.grade ? ` · ${field("grading", "ارزیابی")} ${esc(s.grade)}` : ` · ${bi("not graded", "ارزیابی‌نشده")}`}${s.citation ? `<br><span class="small">${bdi(s.citation)}</span>` : ""}</li>`
               : "",
           )
           .join("")}</ul>`
-      : `<p>${bi("No sources.", "بدون منبع.")}</p>`,
+      : `<p>${biText("No sources.", "بدون منبع.")}</p>`,
   });
   sections.push({
     id: "excluded",
@@ -262,12 +271,12 @@ ${d.description ? `<p>${bdi(d.description)}</p>` : ""}
 <tr><th>${bi("Export", "برون‌بری")}</th><td class="mono">${esc(meta.exportId)}</td></tr>
 <tr><th>${bi("Exported at (UTC)", "زمان برون‌بری")}</th><td>${esc(meta.exportedAt)}</td></tr>
 <tr><th>${bi("Exported by", "برون‌بری توسط")}</th><td>${bdi(meta.exporter)}</td></tr>
-<tr><th>${bi("Statements", "گواهی‌ها")}</th><td>${esc(nStatements)} (${bi("not verified:", "تأییدنشده:")} ${esc(notVerified)})</td></tr>
+<tr><th>${bi("Statements", "گواهی‌ها")}</th><td>${esc(nStatements)} (${field("not verified", "تأییدنشده")} ${esc(notVerified)})</td></tr>
 <tr><th>${bi("Exhibit files", "پرونده‌های پیوست")}</th><td>${esc(exhibits.length)}</td></tr>
 <tr><th>${bi("Sources", "منابع")}</th><td>${esc(sources.length)}</td></tr>
 <tr><th>${bi("Statements left out", "گواهی‌های کنارگذاشته")}</th><td>${esc(content.excluded.length)}</td></tr>
 </table>
-<p class="small">${bi(
+<p class="small">${biText(
     "Witnesses are named by pseudonym code unless their consent covers sharing with legal teams and the exporting user may see their identity. Every file of this package is listed with its SHA-256 in manifest.json; README.txt explains how to check them.",
     "شاهدان با کد مستعار آمده‌اند مگر آنکه رضایتشان اشتراک با تیم‌های حقوقی را پوشش دهد و برون‌بر مجاز به دیدن هویتشان باشد. همهٔ پرونده‌های این بسته با SHA-256 در manifest.json فهرست شده‌اند؛ README.txt روش بررسی را توضیح می‌دهد.",
   )}</p>
