@@ -81,7 +81,8 @@ describe("the dossier PDF's labels in both languages", () => {
     expect(html).toContain(`revision&#160;/ ${fa("ویرایش")}: 1`);
     expect(html).toContain(`witness&#160;/ ${fa("شاهد")}: `);
     expect(html).toContain(`status&#160;/ ${fa("وضعیت")}: `);
-    // A sentence comes in English, then in Persian on a line of its own.
-    expect(html).toContain(`No sources.<br>${fa("بدون منبع.")}`);
+    // A sentence comes in English, then in Persian as a right-to-left line of its own.
+    expect(html).toContain(`No sources.<span class="fa fa-line" lang="fa" dir="rtl">بدون منبع.</span>`);
+    expect(html).toContain(".fa-line{display:block}");
   });
 });

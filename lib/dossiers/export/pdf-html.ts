@@ -37,8 +37,8 @@ const bdi = (s: string, lang?: string) => `<bdi${lang ? ` lang="${esc(lang)}" di
 const bi = (en: string, fa: string) => `${esc(en)}&#160;/ <bdi class="fa" lang="fa" dir="rtl">${esc(fa)}</bdi>`;
 /** A field's name before its value: "revision / ویرایش:" (the colon after the Persian, outside it, so it stays at the end). */
 const field = (en: string, fa: string) => `${bi(en, fa)}:`;
-/** A sentence in both languages: the English, then the Persian on a line of its own. */
-const biText = (en: string, fa: string) => `${esc(en)}<br><bdi class="fa" lang="fa" dir="rtl">${esc(fa)}</bdi>`;
+/** A sentence in both languages: the English, then the Persian as a right-to-left line of its own. */
+const biText = (en: string, fa: string) => `${esc(en)}<span class="fa fa-line" lang="fa" dir="rtl">${esc(fa)}</span>`;
 /**
  * A record's name as the court reads it, the Latin (English) one, then its Persian one when it has
  * one: "name / نام"; the Persian alone when that is all there is. The space before the slash is a
@@ -250,7 +250,7 @@ ${fonts()}
 @page{size:A4;margin:18mm 16mm 20mm 16mm}
 html{font-family:"Vazirmatn",sans-serif;font-size:10.5pt;line-height:1.55;color:#111}
 h1{font-size:20pt;margin:0 0 8mm}h2{font-size:14pt;border-bottom:1px solid #999;margin-top:0}h3{font-size:11.5pt;margin:5mm 0 2mm}
-.fa{font-family:"Vazirmatn";}
+.fa{font-family:"Vazirmatn";}.fa-line{display:block}
 .cover{page-break-after:always;padding-top:30mm}
 .toc{page-break-after:always}.toc a{color:#111;text-decoration:none}
 .part{page-break-before:always}
