@@ -62,6 +62,8 @@ type Props = {
   kind: AutocompleteKind;
   /** The visible label. */
   label: string;
+  /** Shown after the label, quieter, as every optional field's mark is: "(optional)". */
+  optionalMark?: string;
   /** Hide the label visually (it stays for screen readers), e.g. when a heading already says it. */
   hideLabel?: boolean;
   /** Name of the text input, so a surrounding form submits what was typed. */
@@ -103,6 +105,7 @@ const MIN_CHARS = 2;
 export function RegistryAutocomplete({
   kind,
   label,
+  optionalMark,
   hideLabel = false,
   inputName,
   textOnlyUnchosen = false,
@@ -258,6 +261,12 @@ export function RegistryAutocomplete({
     <div className={styles.combo} data-testid={testId}>
       <label htmlFor={inputId} className={hideLabel ? "visually-hidden" : undefined}>
         {label}
+        {optionalMark && (
+          <>
+            {" "}
+            <span className="optional">{optionalMark}</span>
+          </>
+        )}
       </label>
       <div className={styles.inputWrap}>
         <input

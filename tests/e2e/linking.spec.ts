@@ -247,6 +247,12 @@ test("the link form offers the proceedings as the reader's page lists them: on a
   expect(en.map((o) => o.label)).toEqual(en.map((o) => all.find((p) => p.id === o.id)!).map((p) => (p.titleFa ? `${p.title} — ${p.titleFa}` : p.title)));
   expect(en.find((o) => o.id === nouri.id)!.label).toBe("Prosecution of Hamid Nouri (Sweden) — پیگرد حمید نوری (سوئد)");
   expect(en.filter((o) => demo.includes(o.id)).map((o) => o.id)).toEqual([tribunal.id, nouri.id, rapporteur.id]);
+  // The optional fields say so alike: the word quieter than the label, for the event and the place as for the proceeding.
+  for (const [field, name] of [["link-event", "Event"], ["link-place", "Place"]] as const) {
+    const label = page.getByTestId(field).locator("label");
+    await expect(label).toHaveText(`${name} (optional)`);
+    await expect(label.locator(".optional")).toHaveText("(optional)");
+  }
 });
 
 test("an edit that removes a linked passage flags the link, and the researcher points it at the new words", async ({ page, baseURL }) => {

@@ -240,7 +240,8 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
             <RegistryAutocomplete
               key={`event-${remount}`}
               kind="events"
-              label={`${t("event")} ${tc("optional")}`}
+              label={t("event")}
+              optionalMark={tc("optional")}
               valueName="eventId"
               defaultValue={event}
               onSelect={(e) => setEvent({ id: e.id, name: readerName(e, locale) })}
@@ -255,7 +256,8 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
             <RegistryAutocomplete
               key={`place-${remount}`}
               kind="places"
-              label={`${t("place")} ${tc("optional")}`}
+              label={t("place")}
+              optionalMark={tc("optional")}
               valueName="placeId"
               defaultValue={place}
               onSelect={(p) => setPlace({ id: p.id, name: readerName(p, locale) })}
