@@ -67,7 +67,7 @@ function thread(): Thread {
   if (open) closeReaderThread();
   const worker = new Worker(SOURCE, {
     eval: true,
-    workerData: { file: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS, extensions: READER_EXTENSIONS.filter((f) => existsSync(f)) },
+    workerData: { file: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS, extensions: READER_EXTENSIONS.filter((f) => existsSync(/*turbopackIgnore: true*/ f)) },
     // It holds only a page of rows at a time: a small heap keeps the server's resident memory down.
     resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
   });

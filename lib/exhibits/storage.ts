@@ -19,8 +19,11 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
 const SHA256 = /^[0-9a-f]{64}$/;
 
+// The files under the storage directory are data, not code: each path built at run time is marked
+// turbopackIgnore so that the build does not trace (and warn about) the whole project for it. The
+// same mark is on the export directory's, the import's temporary files' and the reader's extension.
 export function storageRoot(): string {
-  return resolve(process.env.CASEFILE_STORAGE_DIR || DEFAULT_STORAGE_DIR);
+  return resolve(/*turbopackIgnore: true*/ process.env.CASEFILE_STORAGE_DIR || DEFAULT_STORAGE_DIR);
 }
 
 export function maxUploadBytes(): number {
@@ -39,7 +42,7 @@ export { humanBytes };
 export function blobPath(sha256: string, root = storageRoot()): string {
   // The hash comes from our own database, but a path is built from it: refuse anything else.
   if (!SHA256.test(sha256)) throw new Error("not a SHA-256 hex digest");
-  return join(root, sha256.slice(0, 2), sha256);
+  return join(/*turbopackIgnore: true*/ root, sha256.slice(0, 2), sha256);
 }
 
 export type TempFile = { tmpPath: string; sha256: string; size: number; mime: string; root: string };
@@ -177,7 +180,7 @@ export async function placeTemp(tmp: TempFile, { replace = false }: { replace?: 
   const path = blobPath(tmp.sha256, tmp.root);
   const dir = join(tmp.root, tmp.sha256.slice(0, 2));
   await mkdir(dir, { recursive: true, mode: 0o750 });
-  const exists = await stat(path).then(
+  const exists = await stat(/*turbopackIgnore: true*/ path).then(
     () => true,
     () => false,
   );
@@ -212,13 +215,13 @@ export type FileCheck = { result: "MATCH" | "MISMATCH" | "MISSING"; actual: stri
 /** Recomputes a stored file's hash by streaming it. */
 export async function checkStoredFile(sha256: string, root = storageRoot()): Promise<FileCheck> {
   const path = blobPath(sha256, root);
-  const s = await stat(path).catch((e: NodeJS.ErrnoException) => {
+  const s = await stat(/*turbopackIgnore: true*/ path).catch((e: NodeJS.ErrnoException) => {
     if (e.code === "ENOENT" || e.code === "ENOTDIR") return null;
     throw e;
   });
   if (!s || !s.isFile()) return { result: "MISSING", actual: null, size: null };
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(/*turbopackIgnore: true*/ path)) hash.update(chunk as Buffer);
   const actual = hash.digest("hex");
   return { result: actual === sha256 ? "MATCH" : "MISMATCH", actual, size: s.size };
 }
@@ -226,8 +229,8 @@ export async function checkStoredFile(sha256: string, root = storageRoot()): Pro
 /** A read stream over a stored file, or over a byte range of it. Null when the file is missing. */
 export async function openStoredFile(sha256: string, range?: { start: number; end: number }, root = storageRoot()) {
   const path = blobPath(sha256, root);
-  const s = await stat(path).catch(() => null);
+  const s = await stat(/*turbopackIgnore: true*/ path).catch(() => null);
   if (!s || !s.isFile()) return null;
-  return { size: s.size, stream: createReadStream(path, range ? { start: range.start, end: range.end } : {}) };
+  return { size: s.size, stream: createReadStream(/*turbopackIgnore: true*/ path, range ? { start: range.start, end: range.end } : {}) };
 }
 

@@ -137,7 +137,7 @@ async function receiveFile(stream: Readable, expected: string, root: string, kee
   if (keep) {
     await mkdir(join(root, "tmp"), { recursive: true, mode: 0o700 });
     tmpPath = join(root, "tmp", `${randomUUID()}.part`);
-    fh = await open(tmpPath, "wx", 0o600);
+    fh = await open(/*turbopackIgnore: true*/ tmpPath, "wx", 0o600);
   }
   try {
     for await (const c of stream) {

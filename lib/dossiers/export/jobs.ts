@@ -277,7 +277,7 @@ export async function openExportPackage({ actor, exportId }: { actor: Actor | nu
       reason: "CONSENT_WITHDRAWN",
     });
   await write((tx) => writeAudit(tx, { actor, action: "dossier.export.download", recordType: "Dossier", recordId: r.dossierId, after: { exportId: r.id, sha256: r.sha256 } }));
-  return { size: state.size, sha256: r.sha256, dossierId: r.dossierId, exportId: r.id, fileName: `dossier-${r.dossierId}-${r.id}.zip`, stream: createReadStream(state.path) };
+  return { size: state.size, sha256: r.sha256, dossierId: r.dossierId, exportId: r.id, fileName: `dossier-${r.dossierId}-${r.id}.zip`, stream: createReadStream(/*turbopackIgnore: true*/ state.path) };
 }
 
 /**

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 // lib/dossiers can remove a deleted dossier's packages without loading the printer.
 
 export function exportsRoot(): string {
-  return resolve(process.env.CASEFILE_EXPORT_DIR || "./data/exports");
+  return resolve(/*turbopackIgnore: true*/ process.env.CASEFILE_EXPORT_DIR || "./data/exports");
 }
 
 export function packagePath(exportId: string, root = exportsRoot()): string {
