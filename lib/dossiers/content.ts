@@ -77,7 +77,7 @@ async function subjectContent(db: Tx, d: { subjectType: string; proceedingId: st
   }
   const p = await db.person.findUnique({ where: { id: d.personId ?? "" }, include: { aliases: { orderBy: { name: "asc" } } } });
   if (!p) throw new AppError("NOT_FOUND", "The dossier's person no longer exists.");
-  return { type: "PERSON", id: p.id, name: p.name, nameFa: p.nameFa, aliases: p.aliases.map((a) => a.name), summary: p.summary, summaryFa: p.summaryFa };
+  return { type: "PERSON", id: p.id, name: p.name, nameFa: p.nameFa, aliases: p.aliases.map((a) => a.name), summary: p.summary, summaryFa: p.summaryFa, statusNotes: p.statusNotes, statusNotesFa: p.statusNotesFa };
 }
 
 export async function loadDossierContent({ actor, dossierId }: { actor: Actor | null; dossierId: string }): Promise<DossierContent> {

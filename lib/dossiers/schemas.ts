@@ -240,7 +240,7 @@ export type DossierSubjectContent =
       defendants: NamedRef[];
       timeline: { date: string; what: string; whatFa: string; source: string }[];
     }
-  | { type: "PERSON"; id: string; name: string; nameFa: string; aliases: string[]; summary: string; summaryFa: string };
+  | { type: "PERSON"; id: string; name: string; nameFa: string; aliases: string[]; summary: string; summaryFa: string; statusNotes: string; statusNotesFa: string };
 
 /**
  * Everything a dossier says, in order, with redaction already applied for consent: this is the

@@ -31,7 +31,6 @@ export function unguardCell(s: string): string {
   return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }
 
-
 export type FieldSpec = {
   field: string;
   required?: boolean;

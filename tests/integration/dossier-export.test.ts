@@ -115,7 +115,7 @@ beforeAll(async () => {
   await write(async (tx) => {
     nouri = (await tx.person.create({ data: { name: "Hamid Nouri", nameFa: "حمید نوری" } })).id;
     commission = (await tx.event.create({ data: { title: "Commission at Gohardasht", titleFa: "هیئت در گوهردشت", dateStart: "Mordad 1367", precision: "month", earliest: "1988-07-23", latest: "1988-08-22" } })).id;
-    trial = (await tx.proceeding.create({ data: { title: "Prosecution of Hamid Nouri (export test)", kind: "CRIMINAL_TRIAL", court: "Stockholm District Court", defendants: { create: [{ personId: nouri }] } } })).id;
+    trial = (await tx.proceeding.create({ data: { title: "Prosecution of Hamid Nouri (export test)", kind: "CRIMINAL_TRIAL", court: "Stockholm District Court", charges: "War crimes and murder (export test)", chargesFa: "جنایت جنگی و قتل (آزمون)", defendants: { create: [{ personId: nouri }] } } })).id;
     // A proceeding another passage cites (not the dossier's subject, so its titles are in the PDF only through that citation).
     appeal = (await tx.proceeding.create({ data: { title: "Fictional appeal hearing (export test)", titleFa: "دادرسی تجدیدنظر ساختگی", kind: "OTHER" } })).id;
   });
@@ -213,6 +213,9 @@ describe("a dossier package", () => {
     for (const w of ["Nouri bundle", "نوری", "Hamid Nouri", "حمید", "عباسی", "گوهردشت", "فهرست", "گاهشمار رویدادها", "Chronology of events", "CF-0001", "CF-0002", "CF-0004", "CF-0005", "B2", "NOT VERIFIED", "Statements left out: 1", "Killing", "Persecution", "W-0001"]) {
       expect(text, w).toContain(w);
     }
+    // The cover says what the proceeding charges, in both languages.
+    expect(pdfText(file, 1)).toContain("War crimes and murder (export test)");
+    expect(pdfText(file, 1)).toContain("جنایت جنگی و قتل");
     // A cited proceeding is named in both languages, as persons and events are: "English / Persian".
     expect(text).toContain("Fictional appeal hearing (export test) / دادرسی تجدیدنظر ساختگی");
     expect(text).toContain("Commission at Gohardasht /");

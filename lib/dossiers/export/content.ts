@@ -103,7 +103,11 @@ export type ExportContent = {
     title: string;
     subjectType: string;
     description: string;
-    subject: { type: "PROCEEDING"; id: string; title: string; titleFa: string; court: string; courtFa: string; jurisdiction: string } | { type: "PERSON"; id: string; name: string; nameFa: string } | null;
+    /** The subject, with what the cover says of it besides its name (each text in English and Persian, empty when not recorded). */
+    subject:
+      | { type: "PROCEEDING"; id: string; title: string; titleFa: string; court: string; courtFa: string; jurisdiction: string; docket?: string; charges?: string; chargesFa?: string; status?: string; statusFa?: string }
+      | { type: "PERSON"; id: string; name: string; nameFa: string; aliases?: string[]; summary?: string; summaryFa?: string; statusNotes?: string; statusNotesFa?: string }
+      | null;
   };
   items: ExportItem[];
   excluded: ExcludedStatement[];
@@ -221,8 +225,8 @@ export async function loadExportContent({ actor, dossierId, reveal }: { actor: A
       description: c.dossier.description,
       subject:
         subj.type === "PROCEEDING"
-          ? { type: "PROCEEDING", id: subj.id, title: subj.title, titleFa: subj.titleFa, court: subj.court, courtFa: subj.courtFa, jurisdiction: subj.jurisdiction }
-          : { type: "PERSON", id: subj.id, name: subj.name, nameFa: subj.nameFa },
+          ? { type: "PROCEEDING", id: subj.id, title: subj.title, titleFa: subj.titleFa, court: subj.court, courtFa: subj.courtFa, jurisdiction: subj.jurisdiction, docket: subj.docket, charges: subj.charges, chargesFa: subj.chargesFa, status: subj.status, statusFa: subj.statusFa }
+          : { type: "PERSON", id: subj.id, name: subj.name, nameFa: subj.nameFa, aliases: subj.aliases, summary: subj.summary, summaryFa: subj.summaryFa, statusNotes: subj.statusNotes, statusNotesFa: subj.statusNotesFa },
     },
     items,
     excluded: c.excluded.map((x) => ({ kind: x.kind, refId: x.refId, exhibitNumber: x.exhibitNumber, reason: x.reason })),

@@ -86,3 +86,30 @@ describe("the dossier PDF's labels in both languages", () => {
     expect(html).toContain(".fa-line{display:block}");
   });
 });
+
+describe("the dossier PDF's cover: what it says of the subject", () => {
+  const rows = (html: string) => [...html.matchAll(/<table class="subject">(.*?)<\/table>/gs)].flatMap((m) => [...m[1]!.matchAll(/<tr><th>(.*?)<\/th><td>(.*?)<\/td><\/tr>/g)].map((r) => [r[1]!.split("&#160;")[0], r[2]]));
+
+  test("a person: other names, the summary and the current status, each in English and Persian as recorded", () => {
+    const html = renderDossierHtml(
+      content({ type: "PERSON", id: "p1", name: "Hamid Nouri", nameFa: "حمید نوری", aliases: ["Hamid Abbasi"], summary: "Assistant prosecutor at Gohardasht", summaryFa: "دادیار زندان گوهردشت", statusNotes: "Released in a prisoner exchange", statusNotesFa: "" }),
+      meta,
+    );
+    expect(rows(html)).toEqual([
+      ["Other names", "<bdi>Hamid Abbasi</bdi>"],
+      ["Summary", `<p dir="auto">Assistant prosecutor at Gohardasht</p><p lang="fa" dir="rtl">دادیار زندان گوهردشت</p>`],
+      ["Current status", `<p dir="auto">Released in a prisoner exchange</p>`],
+    ]);
+  });
+
+  test("a proceeding: its case number, charges and status; a field not recorded has no row, and nothing recorded no table", () => {
+    const html = renderDossierHtml(content({ type: "PROCEEDING", id: "pr1", ...NOURI, court: "", courtFa: "", jurisdiction: "", docket: "B 15255-19", charges: "", chargesFa: "جنایت جنگی", status: "" }), meta);
+    expect(rows(html)).toEqual([
+      ["Case number", "<bdi>B 15255-19</bdi>"],
+      ["Charges", `<p lang="fa" dir="rtl">جنایت جنگی</p>`],
+    ]);
+    const bare = renderDossierHtml(content({ type: "PROCEEDING", id: "pr1", ...NOURI, court: "", courtFa: "", jurisdiction: "" }), meta);
+    expect(bare).not.toContain('<table class="subject">');
+  });
+});
+

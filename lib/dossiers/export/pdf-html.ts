@@ -152,6 +152,28 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
       : d.subject?.type === "PERSON"
         ? `${field("Person", "فرد")} ${bothNames(d.subject.name, d.subject.nameFa)}`
         : "";
+  // What the cover says of the subject besides its name: each text in English and in Persian, as recorded.
+  const both = (en = "", fa = "") => `${en ? `<p dir="auto">${esc(en)}</p>` : ""}${fa ? `<p lang="fa" dir="rtl">${esc(fa)}</p>` : ""}`;
+  const subjectRows: [string, string][] =
+    d.subject?.type === "PROCEEDING"
+      ? [
+          [bi("Case number", "شمارهٔ پرونده"), d.subject.docket ? bdi(d.subject.docket) : ""],
+          [bi("Charges", "اتهام‌ها"), both(d.subject.charges, d.subject.chargesFa)],
+          [bi("Status", "وضعیت"), both(d.subject.status, d.subject.statusFa)],
+        ]
+      : d.subject?.type === "PERSON"
+        ? [
+            [bi("Other names", "نام‌های دیگر"), (d.subject.aliases ?? []).map((a) => bdi(a)).join(", ")],
+            [bi("Summary", "خلاصه"), both(d.subject.summary, d.subject.summaryFa)],
+            [bi("Current status", "وضعیت کنونی"), both(d.subject.statusNotes, d.subject.statusNotesFa)],
+          ]
+        : [];
+  const subjectDetails = subjectRows.filter(([, v]) => v).length
+    ? `<table class="subject">${subjectRows
+        .filter(([, v]) => v)
+        .map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`)
+        .join("")}</table>`
+    : "";
   const reasons = new Map<string, string[]>();
   for (const x of content.excluded) reasons.set(x.reason, [...(reasons.get(x.reason) ?? []), x.exhibitNumber]);
   const excludedText = content.excluded.length
@@ -251,6 +273,7 @@ ${fonts()}
 html{font-family:"Vazirmatn",sans-serif;font-size:10.5pt;line-height:1.55;color:#111}
 h1{font-size:20pt;margin:0 0 8mm}h2{font-size:14pt;border-bottom:1px solid #999;margin-top:0}h3{font-size:11.5pt;margin:5mm 0 2mm}
 .fa{font-family:"Vazirmatn";}.fa-line{display:block}
+table.subject{margin-bottom:6mm}table.subject th{width:28%}table.subject p{margin:0 0 1.5mm}
 .cover{page-break-after:always;padding-top:30mm}
 .toc{page-break-after:always}.toc a{color:#111;text-decoration:none}
 .part{page-break-before:always}
@@ -265,6 +288,7 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:1.
 <div class="cover">
 <h1>${bdi(d.title)}</h1>
 <p>${subject}</p>
+${subjectDetails}
 ${d.description ? `<p>${bdi(d.description)}</p>` : ""}
 <table>
 <tr><th>${bi("Dossier", "پرونده")}</th><td class="mono">${esc(d.id)}</td></tr>
