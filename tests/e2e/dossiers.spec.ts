@@ -142,6 +142,10 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   await page.getByTestId("dossier-preview-link").click();
   await expect(page.getByTestId("preview-cover")).toContainText("Nouri — witness bundle");
   await expect(page.getByTestId("preview-cover")).toContainText("Prosecution of Hamid Nouri (Sweden)");
+  // What the cover says of the proceeding besides its name, as the PDF's cover does: in English here.
+  await expect(page.getByTestId("preview-charges-text")).toContainText("Torturing prisoners");
+  await expect(page.getByTestId("preview-charges-text-fa")).toHaveCount(0);
+  await expect(page.getByTestId("preview-status-text")).toContainText("Life sentence upheld on appeal");
   await expect(page.getByTestId("preview-counts")).toHaveText("3 statements, 0 exhibits, 1 source.");
   await expect(page.getByTestId("preview-unverified")).toBeVisible();
   const previewed = await page.getByTestId("preview-statement").evaluateAll((xs) => xs.map((x) => x.getAttribute("data-number")));
@@ -173,6 +177,9 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   await expect(page.getByRole("heading", { name: "گاه‌شمار رویدادها" })).toBeVisible();
   await expect(page.getByTestId("preview-contents")).toContainText("فهرست مدارک، با چکیده‌ها");
   await expect(page.getByTestId("preview-chronology")).toContainText("۱۳۶۷");
+  // The charges in Persian first, the English under them.
+  await expect(page.getByTestId("preview-charges-text-fa")).toContainText("شکنجهٔ زندانیان");
+  await expect(page.getByTestId("preview-charges-text")).toContainText("Torturing prisoners");
   await expect(page.getByTestId("preview-allegations")).toContainText("حمید نوری — قتل");
   // The passage's event and proceeding by their Persian titles.
   const faPinpoint = page.getByTestId("pinpoint").filter({ hasText: QUOTE });

@@ -105,7 +105,7 @@ export type ExportContent = {
     description: string;
     /** The subject, with what the cover says of it besides its name (each text in English and Persian, empty when not recorded). */
     subject:
-      | { type: "PROCEEDING"; id: string; title: string; titleFa: string; court: string; courtFa: string; jurisdiction: string; docket?: string; charges?: string; chargesFa?: string; status?: string; statusFa?: string }
+      | { type: "PROCEEDING"; id: string; title: string; titleFa: string; court: string; courtFa: string; jurisdiction: string; docket?: string; defendants?: { name: string; nameFa: string }[]; charges?: string; chargesFa?: string; status?: string; statusFa?: string }
       | { type: "PERSON"; id: string; name: string; nameFa: string; aliases?: string[]; summary?: string; summaryFa?: string; statusNotes?: string; statusNotesFa?: string }
       | null;
   };
@@ -225,7 +225,7 @@ export async function loadExportContent({ actor, dossierId, reveal }: { actor: A
       description: c.dossier.description,
       subject:
         subj.type === "PROCEEDING"
-          ? { type: "PROCEEDING", id: subj.id, title: subj.title, titleFa: subj.titleFa, court: subj.court, courtFa: subj.courtFa, jurisdiction: subj.jurisdiction, docket: subj.docket, charges: subj.charges, chargesFa: subj.chargesFa, status: subj.status, statusFa: subj.statusFa }
+          ? { type: "PROCEEDING", id: subj.id, title: subj.title, titleFa: subj.titleFa, court: subj.court, courtFa: subj.courtFa, jurisdiction: subj.jurisdiction, docket: subj.docket, defendants: subj.defendants.map((p) => ({ name: p.name, nameFa: p.nameFa })), charges: subj.charges, chargesFa: subj.chargesFa, status: subj.status, statusFa: subj.statusFa }
           : { type: "PERSON", id: subj.id, name: subj.name, nameFa: subj.nameFa, aliases: subj.aliases, summary: subj.summary, summaryFa: subj.summaryFa, statusNotes: subj.statusNotes, statusNotesFa: subj.statusNotesFa },
     },
     items,

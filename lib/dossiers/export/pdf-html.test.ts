@@ -102,10 +102,11 @@ describe("the dossier PDF's cover: what it says of the subject", () => {
     ]);
   });
 
-  test("a proceeding: its case number, charges and status; a field not recorded has no row, and nothing recorded no table", () => {
-    const html = renderDossierHtml(content({ type: "PROCEEDING", id: "pr1", ...NOURI, court: "", courtFa: "", jurisdiction: "", docket: "B 15255-19", charges: "", chargesFa: "جنایت جنگی", status: "" }), meta);
+  test("a proceeding: its case number, defendants, charges and status; a field not recorded has no row, and nothing recorded no table", () => {
+    const html = renderDossierHtml(content({ type: "PROCEEDING", id: "pr1", ...NOURI, court: "", courtFa: "", jurisdiction: "", docket: "B 15255-19", defendants: [{ name: "Hamid Nouri", nameFa: "حمید نوری" }], charges: "", chargesFa: "جنایت جنگی", status: "" }), meta);
     expect(rows(html)).toEqual([
       ["Case number", "<bdi>B 15255-19</bdi>"],
+      ["Defendants", `<bdi>Hamid Nouri</bdi>&#160;/ <bdi lang="fa" dir="rtl">حمید نوری</bdi>`],
       ["Charges", `<p lang="fa" dir="rtl">جنایت جنگی</p>`],
     ]);
     const bare = renderDossierHtml(content({ type: "PROCEEDING", id: "pr1", ...NOURI, court: "", courtFa: "", jurisdiction: "" }), meta);

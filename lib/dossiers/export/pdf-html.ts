@@ -158,6 +158,7 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
     d.subject?.type === "PROCEEDING"
       ? [
           [bi("Case number", "شمارهٔ پرونده"), d.subject.docket ? bdi(d.subject.docket) : ""],
+          [bi("Defendants", "متهمان"), (d.subject.defendants ?? []).map((p) => bothNames(p.name, p.nameFa)).join("; ")],
           [bi("Charges", "اتهام‌ها"), both(d.subject.charges, d.subject.chargesFa)],
           [bi("Status", "وضعیت"), both(d.subject.status, d.subject.statusFa)],
         ]

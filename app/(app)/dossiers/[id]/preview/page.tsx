@@ -8,6 +8,7 @@ import { orHttpError, requirePageActor } from "@/app/_lib/page";
 import { loadDossierContent, type ContentItem, type DualDate } from "@/lib/dossiers";
 import styles from "../../_components/dossiers.module.css";
 import { BothNames } from "@/app/(app)/_components/registry/names";
+import { BothTexts } from "@/app/(app)/_components/registry/both-texts";
 import { exactBytes, humanBytes } from "@/lib/exhibits/format";
 import { readerName, readerTitle, readsPersian, readsPersianTitle } from "@/app/_lib/reader-name";
 import { WitnessCode } from "@/app/_components/witness-code";
@@ -84,6 +85,14 @@ export default async function DossierPreviewPage({ params }: Props) {
                 </dd>
               </div>
             )}
+            {c.subject.docket && (
+              <div>
+                <dt>{t("proceedings.docket")}</dt>
+                <dd>
+                  <bdi data-testid="preview-docket">{c.subject.docket}</bdi>
+                </dd>
+              </div>
+            )}
             {c.subject.defendants.length > 0 && (
               <div>
                 <dt>{t("dossiers.defendants")}</dt>
@@ -94,6 +103,56 @@ export default async function DossierPreviewPage({ params }: Props) {
                       <BothNames item={p} locale={locale} first={(name) => <span data-testid="preview-defendant-name">{name}</span>} />
                     </span>
                   ))}
+                </dd>
+              </div>
+            )}
+            {/* What the PDF's cover says of the subject besides its name, here in the reader's language first. */}
+            {(c.subject.charges || c.subject.chargesFa) && (
+              <div className="wide" data-testid="preview-charges">
+                <dt>{t("proceedings.charges")}</dt>
+                <dd>
+                  <BothTexts en={c.subject.charges} fa={c.subject.chargesFa} locale={locale} inEnglish={t("proceedings.inEnglish")} testId="preview-charges-text" />
+                </dd>
+              </div>
+            )}
+            {(c.subject.status || c.subject.statusFa) && (
+              <div className="wide" data-testid="preview-status">
+                <dt>{t("proceedings.status")}</dt>
+                <dd>
+                  <BothTexts en={c.subject.status} fa={c.subject.statusFa} locale={locale} inEnglish={t("proceedings.inEnglish")} testId="preview-status-text" />
+                </dd>
+              </div>
+            )}
+          </dl>
+        )}
+        {c.subject.type === "PERSON" && (c.subject.aliases.length > 0 || c.subject.summary || c.subject.summaryFa || c.subject.statusNotes || c.subject.statusNotesFa) && (
+          <dl className="facts">
+            {c.subject.aliases.length > 0 && (
+              <div className="wide" data-testid="preview-aliases">
+                <dt>{t("persons.aliases")}</dt>
+                <dd>
+                  {c.subject.aliases.map((a, i) => (
+                    <Fragment key={a}>
+                      {i > 0 && (locale === "fa" ? "، " : ", ")}
+                      <bdi>{a}</bdi>
+                    </Fragment>
+                  ))}
+                </dd>
+              </div>
+            )}
+            {(c.subject.summary || c.subject.summaryFa) && (
+              <div className="wide" data-testid="preview-summary">
+                <dt>{t("persons.summary")}</dt>
+                <dd>
+                  <BothTexts en={c.subject.summary} fa={c.subject.summaryFa} locale={locale} inEnglish={t("persons.inEnglish")} testId="preview-summary-text" />
+                </dd>
+              </div>
+            )}
+            {(c.subject.statusNotes || c.subject.statusNotesFa) && (
+              <div className="wide" data-testid="preview-status">
+                <dt>{t("persons.statusNotes")}</dt>
+                <dd>
+                  <BothTexts en={c.subject.statusNotes} fa={c.subject.statusNotesFa} locale={locale} inEnglish={t("persons.inEnglish")} testId="preview-status-text" />
                 </dd>
               </div>
             )}
