@@ -262,3 +262,24 @@ test("the dossier list says why an action sent the user back to it, in the user'
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByTestId("dossier-error")).toHaveCount(0);
 });
+
+test("a person's dossier preview says who they are on its cover: other names, summary and current status, the reader's language first", async ({ page, baseURL }) => {
+  await signInAs(page, "LEGAL");
+  const nouri = ((await (await page.request.get("/api/v1/persons?q=Hamid%20Nouri")).json()) as { items: { id: string; name: string }[] }).items.find((p) => p.name === "Hamid Nouri")!;
+  const res = await page.request.post("/api/v1/dossiers", { data: { title: "Nouri — person cover test", subjectType: "PERSON", subjectId: nouri.id } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+
+  await setLocale(page, baseURL!, "en");
+  await page.goto(`/dossiers/${id}/preview`);
+  await expect(page.getByTestId("preview-aliases")).toContainText("Hamid Abbasi");
+  await expect(page.getByTestId("preview-summary-text")).toContainText("Accused of helping carry out the executions");
+  await expect(page.getByTestId("preview-summary-text-fa")).toHaveCount(0);
+  // The demo records no current status for him: no empty heading.
+  await expect(page.getByTestId("preview-status")).toHaveCount(0);
+
+  await setLocale(page, baseURL!, "fa");
+  await page.goto(`/dossiers/${id}/preview`);
+  await expect(page.getByTestId("preview-summary-text-fa")).toContainText("دستیار");
+  await expect(page.getByTestId("preview-summary-text")).toContainText("Accused of helping carry out the executions");
+});
