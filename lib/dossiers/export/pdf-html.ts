@@ -169,12 +169,8 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
             [bi("Current status", "وضعیت کنونی"), both(d.subject.statusNotes, d.subject.statusNotesFa)],
           ]
         : [];
-  const subjectDetails = subjectRows.filter(([, v]) => v).length
-    ? `<table class="subject">${subjectRows
-        .filter(([, v]) => v)
-        .map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`)
-        .join("")}</table>`
-    : "";
+  const recorded = subjectRows.filter(([, v]) => v);
+  const subjectDetails = recorded.length ? `<table class="subject">${recorded.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join("")}</table>` : "";
   const reasons = new Map<string, string[]>();
   for (const x of content.excluded) reasons.set(x.reason, [...(reasons.get(x.reason) ?? []), x.exhibitNumber]);
   const excludedText = content.excluded.length

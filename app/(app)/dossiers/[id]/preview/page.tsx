@@ -15,6 +15,19 @@ import { WitnessCode } from "@/app/_components/witness-code";
 
 type Props = { params: Promise<{ id: string }> };
 
+/** One long text of the cover's subject (charges, a summary…) among its facts, the reader's language first; nothing when not recorded. */
+function CoverText({ testId, label, en, fa, locale, inEnglish }: { testId: string; label: string; en: string; fa: string; locale: string; inEnglish: string }) {
+  if (!en && !fa) return null;
+  return (
+    <div className="wide" data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>
+        <BothTexts en={en} fa={fa} locale={locale} inEnglish={inEnglish} testId={`${testId}-text`} />
+      </dd>
+    </div>
+  );
+}
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dossiers"))("previewTitle") };
 }
@@ -107,22 +120,8 @@ export default async function DossierPreviewPage({ params }: Props) {
               </div>
             )}
             {/* What the PDF's cover says of the subject besides its name, here in the reader's language first. */}
-            {(c.subject.charges || c.subject.chargesFa) && (
-              <div className="wide" data-testid="preview-charges">
-                <dt>{t("proceedings.charges")}</dt>
-                <dd>
-                  <BothTexts en={c.subject.charges} fa={c.subject.chargesFa} locale={locale} inEnglish={t("proceedings.inEnglish")} testId="preview-charges-text" />
-                </dd>
-              </div>
-            )}
-            {(c.subject.status || c.subject.statusFa) && (
-              <div className="wide" data-testid="preview-status">
-                <dt>{t("proceedings.status")}</dt>
-                <dd>
-                  <BothTexts en={c.subject.status} fa={c.subject.statusFa} locale={locale} inEnglish={t("proceedings.inEnglish")} testId="preview-status-text" />
-                </dd>
-              </div>
-            )}
+            <CoverText testId="preview-charges" label={t("proceedings.charges")} en={c.subject.charges} fa={c.subject.chargesFa} locale={locale} inEnglish={t("proceedings.inEnglish")} />
+            <CoverText testId="preview-status" label={t("proceedings.status")} en={c.subject.status} fa={c.subject.statusFa} locale={locale} inEnglish={t("proceedings.inEnglish")} />
           </dl>
         )}
         {c.subject.type === "PERSON" && (c.subject.aliases.length > 0 || c.subject.summary || c.subject.summaryFa || c.subject.statusNotes || c.subject.statusNotesFa) && (
@@ -140,22 +139,8 @@ export default async function DossierPreviewPage({ params }: Props) {
                 </dd>
               </div>
             )}
-            {(c.subject.summary || c.subject.summaryFa) && (
-              <div className="wide" data-testid="preview-summary">
-                <dt>{t("persons.summary")}</dt>
-                <dd>
-                  <BothTexts en={c.subject.summary} fa={c.subject.summaryFa} locale={locale} inEnglish={t("persons.inEnglish")} testId="preview-summary-text" />
-                </dd>
-              </div>
-            )}
-            {(c.subject.statusNotes || c.subject.statusNotesFa) && (
-              <div className="wide" data-testid="preview-status">
-                <dt>{t("persons.statusNotes")}</dt>
-                <dd>
-                  <BothTexts en={c.subject.statusNotes} fa={c.subject.statusNotesFa} locale={locale} inEnglish={t("persons.inEnglish")} testId="preview-status-text" />
-                </dd>
-              </div>
-            )}
+            <CoverText testId="preview-summary" label={t("persons.summary")} en={c.subject.summary} fa={c.subject.summaryFa} locale={locale} inEnglish={t("persons.inEnglish")} />
+            <CoverText testId="preview-status" label={t("persons.statusNotes")} en={c.subject.statusNotes} fa={c.subject.statusNotesFa} locale={locale} inEnglish={t("persons.inEnglish")} />
           </dl>
         )}
         {c.dossier.description && (
