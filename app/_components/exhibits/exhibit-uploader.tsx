@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { ACCEPT_ATTRIBUTE, humanBytes } from "@/lib/exhibits/format";
+import { FilePicker } from "@/app/_components/file-picker";
 import { CopyButton } from "./copy-button";
 import styles from "./exhibits.module.css";
 
@@ -150,16 +151,16 @@ export function ExhibitUploader({ statementId, witnessId, maxBytes }: { statemen
         <label htmlFor={`${id}-file`} className={styles.dropLabel}>
           {t("drop")}
         </label>
-        <input
-          ref={inputRef}
+        <FilePicker
+          inputRef={inputRef}
           id={`${id}-file`}
           name="file"
-          type="file"
           accept={ACCEPT_ATTRIBUTE}
           disabled={busy}
           aria-describedby={`${hintId} ${statusId}`}
           onChange={(e) => choose(e.target.files?.[0] ?? null)}
-          data-testid="exhibit-file"
+          chosenName={file?.name ?? null}
+          testId="exhibit-file"
         />
         {file && (
           <p className={styles.chosen} dir="auto">

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useFormatter, useLocale } from "next-intl";
 import { useHydrated } from "@/app/_lib/use-hydrated";
+import { FilePicker } from "@/app/_components/file-picker";
 import { shownArg } from "@/lib/i18n/field-error-args";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import styles from "./import.module.css";
@@ -276,7 +277,7 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
         </div>
         <div className="field">
           <label htmlFor="import-file">{t("fileLabel")}</label>
-          <input id="import-file" name="file" type="file" accept=".csv,.zip,text/csv,application/zip" aria-describedby="import-file-hint" data-testid="import-file" />
+          <FilePicker id="import-file" name="file" accept=".csv,.zip,text/csv,application/zip" aria-describedby="import-file-hint" testId="import-file" />
           <p className="hint" id="import-file-hint">
             {t("fileHelp")} {t("separatorsHelp")} {t("fileKept")}
           </p>
