@@ -32,6 +32,16 @@ test("the link form, the dossier form, the timeline filter and the search filter
     await expect(linkMenu.locator(`option[value="${nouri.id}"]`), locale).toHaveText(BOTH[locale]);
     await linkMenu.selectOption(nouri.id);
     await linkMenu.screenshot({ path: testInfo.outputPath(`link-proceeding-${locale}.png`) });
+    // Closed, the menu shows the chosen proceeding's two titles whole (on a 1280 px page the
+    // field has the row to itself): the text's width in the menu's font, plus its padding and
+    // arrow, fits in the menu.
+    const fit = await linkMenu.evaluate((el: HTMLSelectElement) => {
+      const ctx = document.createElement("canvas").getContext("2d")!;
+      const cs = getComputedStyle(el);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      return { text: ctx.measureText(el.selectedOptions[0]!.text).width, room: el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 24 };
+    });
+    expect(fit.text, `${locale}: the chosen proceeding's titles fit the closed menu`).toBeLessThanOrEqual(fit.room);
 
     // A new dossier's subject.
     await page.goto("/dossiers/new");

@@ -267,7 +267,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
             />
             {fieldError("placeId")}
           </div>
-          <div className="field">
+          <div className="field field-wide">
             <label htmlFor="link-proceedingId">
               {t("proceeding")} <span className="optional">{tc("optional")}</span>
             </label>
