@@ -13,7 +13,7 @@ type Result = {
   audit: { events: number; seconds: number; perSecond: number; cpuSeconds?: number; perCpuSecond?: number };
   loadAverage?: { min: number; median: number; max: number; samples: number };
   direct: { searchName: { p50: number; p95: number }; searchPhrase: { p50: number; p95: number }; searchPhraseFirst?: { p50: number; p95: number }; linkSuggestions?: { p50: number; p95: number; prepareMs: number; names: number } };
-  http: Record<"searchName" | "searchPhrase" | "statementPage" | "personPage" | "filteredList", Load> & Partial<Record<"apiFloor" | "pageFloor", Load>>;
+  http: Record<"searchName" | "searchPhrase" | "statementPage" | "personPage" | "filteredList", Load> & Partial<Record<"apiFloor" | "pageFloor" | "statementPageAlone" | "personPageAlone", Load>>;
   queries?: { name: string[]; phrase: string[] };
   serverPeakRssMb: number;
   connections: number;
@@ -48,7 +48,7 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
     "",
     "Made by `npm run bench` (bench/run.ts; a benchmark, not part of `npm test`). A synthetic, fictional archive is generated into a fresh",
     "database, the production server (`lib/cli/http-server.mjs`, Next's handler as `next start` runs it) is started, and autocannon loads it from a second process with",
-    "10 connections; the same searches are also run directly against the database in the runner's process (the floor).",
+    "10 connections (the pages also with one); the same searches are also run directly against the database in the runner's process (the floor).",
     "Latencies in milliseconds. Raw figures: bench/results.json.",
     "",
   ];
@@ -78,6 +78,8 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
       `| searches per second (the slower kind) | | | ${fmt(searchRate)} | ≥ ${t.searchesPerSecond}/s | ${check(searchRate, t.searchesPerSecond, false)} |`,
       `| statement page (HTML, signed in) | ${fmt(h.statementPage.p50)} | ${fmt(h.statementPage.p95)} | ${fmt(h.statementPage.perSecond)} | p95 ≤ ${t.statementPageP95Ms} ms | ${check(h.statementPage.p95, t.statementPageP95Ms, true)} | ${fmt(h.statementPage.serverCpuMsPerRequest)} |`,
       `| person page (HTML, signed in) | ${fmt(h.personPage.p50)} | ${fmt(h.personPage.p95)} | ${fmt(h.personPage.perSecond)} | p95 ≤ ${t.personPageP95Ms} ms | ${check(h.personPage.p95, t.personPageP95Ms, true)} | ${fmt(h.personPage.serverCpuMsPerRequest)} |`,
+      ...(h.statementPageAlone ? [`| statement page, one connection (a reader alone on the server; the target is read at 10 connections, above) | ${fmt(h.statementPageAlone.p50)} | ${fmt(h.statementPageAlone.p95)} | ${fmt(h.statementPageAlone.perSecond)} | | | ${fmt(h.statementPageAlone.serverCpuMsPerRequest)} |`] : []),
+      ...(h.personPageAlone ? [`| person page, one connection (as above) | ${fmt(h.personPageAlone.p50)} | ${fmt(h.personPageAlone.p95)} | ${fmt(h.personPageAlone.perSecond)} | | | ${fmt(h.personPageAlone.serverCpuMsPerRequest)} |`] : []),
       `| filtered statement list (API, status + language, 50 a page) | ${fmt(h.filteredList.p50)} | ${fmt(h.filteredList.p95)} | ${fmt(h.filteredList.perSecond)} | | | ${fmt(h.filteredList.serverCpuMsPerRequest)} |`,
       ...(h.apiFloor ? [`| reference: API route with one trivial query (GET /api/v1/health) | ${fmt(h.apiFloor.p50)} | ${fmt(h.apiFloor.p95)} | ${fmt(h.apiFloor.perSecond)} | | | ${fmt(h.apiFloor.serverCpuMsPerRequest)} |`] : []),
       ...(h.pageFloor ? [`| reference: small signed-in page (/settings) | ${fmt(h.pageFloor.p50)} | ${fmt(h.pageFloor.p95)} | ${fmt(h.pageFloor.perSecond)} | | | ${fmt(h.pageFloor.serverCpuMsPerRequest)} |`] : []),

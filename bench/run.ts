@@ -332,10 +332,10 @@ async function main() {
     // fixed number of requests, so no slow request of one kind is still running during the next.
     // Besides latency (which on a shared machine includes waiting for a CPU), the server's own
     // CPU time per request: what a request costs, whatever else the machine is doing.
-    const measure = async (paths: string[], headers: Record<string, string>) => {
+    const measure = async (paths: string[], headers: Record<string, string>, connections = 10) => {
       await load(paths.slice(0, 4), headers, 1, undefined, 4);
       const c0 = cpuSecondsOf(server.pid!);
-      const r = await load(paths, headers);
+      const r = await load(paths, headers, connections);
       const cpu = cpuSecondsOf(server.pid!) - c0;
       // The server's resident-memory high-water mark so far: which load raised it.
       return { ...r, serverCpuSeconds: Math.round(cpu * 100) / 100, serverCpuMsPerRequest: r.requests ? Math.round((cpu * 1000 * 10) / r.requests) / 10 : null, peakRssMbSoFar: peakRssMb(server.pid!) };
@@ -346,6 +346,11 @@ async function main() {
       filteredList: await measure(Array.from({ length: 50 }, (_, i) => `/api/v1/statements?status=${["DRAFT", "SUBMITTED", "IN_REVIEW", "VERIFIED"][i % 4]}&language=${i % 2 ? "fa" : "en"}&page=${1 + (i % 20)}&pageSize=50`), bearer),
       statementPage: await measure(pick(gen.statementIds, 200).map((id) => `/statements/${id}`), cookie),
       personPage: await measure(pick(gen.personIds, 100).map((id) => `/persons/${id}`), cookie),
+      // The same pages for one reader alone: one connection, the next view asked for as soon as the
+      // last has come. What a page costs a user when nobody else is loading the server; the rows
+      // above are the same pages under ten connections' load, against which the targets are read.
+      statementPageAlone: await measure(pick(gen.statementIds, 200).map((id) => `/statements/${id}`), cookie, 1),
+      personPageAlone: await measure(pick(gen.personIds, 100).map((id) => `/persons/${id}`), cookie, 1),
       // References without targets, for the "why" of the rows above: what the framework costs a
       // request before any of our work — an API route doing one trivial query, and a small
       // signed-in page (settings: the app's layout with its header, and a short form).
