@@ -29,6 +29,16 @@ test("in Persian: a CSV is dry-run, a flagged row is fixed in the table, the imp
   await expect(flagged).toContainText("این تاریخ");
   await expect(page.getByTestId("import-row-2")).toHaveAttribute("data-outcome", "CREATE");
   await expect(page.getByTestId("import-run")).toBeDisabled();
+  // The steps after the upload stand apart, each in its own panel, and the rows-per-transaction
+  // box is a text field like the others, not the browser's bare input.
+  const mapping = page.locator('section[aria-labelledby="import-mapping"]');
+  await expect(mapping).toHaveClass(/\bpanel\b/);
+  await expect(dry).toHaveClass(/\bpanel\b/);
+  const below = async (upper: { boundingBox(): Promise<{ y: number; height: number } | null> }, lower: { boundingBox(): Promise<{ y: number } | null> }) => (await lower.boundingBox())!.y - ((await upper.boundingBox())!.y + (await upper.boundingBox())!.height);
+  expect(await below(page.getByTestId("import-check"), mapping), "space between the upload button and the columns").toBeGreaterThanOrEqual(12);
+  expect(await below(mapping, dry), "space between the columns and the dry run").toBeGreaterThanOrEqual(12);
+  await expect(page.locator("#import-batch")).toHaveCSS("border-top-style", "solid");
+  expect((await page.locator("#import-batch").boundingBox())!.height).toBeGreaterThanOrEqual(36);
 
   await page.getByTestId("import-only-refused").check();
   await expect(page.getByTestId("import-rows").locator("tbody tr")).toHaveCount(1);

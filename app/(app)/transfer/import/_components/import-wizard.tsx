@@ -302,7 +302,7 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
 
       {result && (
         <>
-          <section aria-labelledby="import-mapping" className={styles.mapping}>
+          <section aria-labelledby="import-mapping" className={`panel ${styles.mapping}`}>
             <h2 id="import-mapping">{t("mappingHeading")}</h2>
             <p className="hint">{t("mappingHelp")}</p>
             <div className="table-wrap">
@@ -337,16 +337,16 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
                 </tbody>
               </table>
             </div>
-            <div className="inline-form">
+            <div className={`inline-form ${styles.below}`}>
               <label htmlFor="import-template-name">{t("templateName")}</label>{" "}
-              <input id="import-template-name" value={templateName} onChange={(e) => setTemplateName(e.target.value)} dir="auto" maxLength={100} />{" "}
+              <input id="import-template-name" type="text" value={templateName} onChange={(e) => setTemplateName(e.target.value)} dir="auto" maxLength={100} />{" "}
               <button type="button" className="button" onClick={saveTemplate} disabled={!templateName.trim()}>
                 {t("saveTemplate")}
               </button>
             </div>
           </section>
 
-          <section aria-labelledby="import-dry-run" data-testid="import-dry-run">
+          <section className="panel" aria-labelledby="import-dry-run" data-testid="import-dry-run">
             <h2 id="import-dry-run" ref={dryRunHeading} tabIndex={-1}>
               {t("dryRunHeading")}
             </h2>
@@ -396,11 +396,11 @@ export function ImportWizard({ kinds, fields, templates: initialTemplates }: { k
             </div>
           </section>
 
-          <section aria-labelledby="import-run">
+          <section className="panel" aria-labelledby="import-run">
             <h2 id="import-run">{t("run")}</h2>
             <div className="field">
               <label htmlFor="import-batch">{t("batchLabel")}</label>
-              <input id="import-batch" className={styles.narrow} inputMode="numeric" dir="ltr" value={batchSize} onChange={(e) => setBatchSize(e.target.value.replace(/[^0-9]/g, ""))} aria-describedby="import-batch-hint" />
+              <input id="import-batch" type="text" className={styles.narrow} inputMode="numeric" dir="ltr" value={batchSize} onChange={(e) => setBatchSize(e.target.value.replace(/[^0-9]/g, ""))} aria-describedby="import-batch-hint" />
               <p className="hint" id="import-batch-hint">
                 {t("batchHelp")}
               </p>
