@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { Locator } from "@playwright/test";
 import { expect, setLocale, signInAs, test } from "./fixtures";
 
 // Importing a Persian sheet in the Persian interface: dry run, fix the flagged row, import,
@@ -34,7 +35,10 @@ test("in Persian: a CSV is dry-run, a flagged row is fixed in the table, the imp
   const mapping = page.locator('section[aria-labelledby="import-mapping"]');
   await expect(mapping).toHaveClass(/\bpanel\b/);
   await expect(dry).toHaveClass(/\bpanel\b/);
-  const below = async (upper: { boundingBox(): Promise<{ y: number; height: number } | null> }, lower: { boundingBox(): Promise<{ y: number } | null> }) => (await lower.boundingBox())!.y - ((await upper.boundingBox())!.y + (await upper.boundingBox())!.height);
+  const below = async (upper: Locator, lower: Locator) => {
+    const [u, l] = [(await upper.boundingBox())!, (await lower.boundingBox())!];
+    return l.y - (u.y + u.height);
+  };
   expect(await below(page.getByTestId("import-check"), mapping), "space between the upload button and the columns").toBeGreaterThanOrEqual(12);
   expect(await below(mapping, dry), "space between the columns and the dry run").toBeGreaterThanOrEqual(12);
   await expect(page.locator("#import-batch")).toHaveCSS("border-top-style", "solid");
@@ -48,6 +52,7 @@ test("in Persian: a CSV is dry-run, a flagged row is fixed in the table, the imp
   await page.getByTestId("import-fix-3").click();
   const cell = page.getByTestId("fix-cell-تاریخ مصاحبه");
   await expect(cell).toHaveValue("سال نامعلوم");
+  expect((await cell.boundingBox())!.height, "the cell to fix is a text field like the others").toBeGreaterThanOrEqual(36);
   await cell.fill("۱۳۶۷");
   await cell.press("Tab");
   await page.getByTestId("import-apply-fix").click();

@@ -524,9 +524,9 @@ function RowView({
                       <bdi>{h}</bdi>
                     </label>
                     {v === null ? (
-                      <input id={`fix-${r.row}-${i}`} disabled value={t("protectedCell")} />
+                      <input id={`fix-${r.row}-${i}`} type="text" disabled value={t("protectedCell")} />
                     ) : (
-                      <input id={`fix-${r.row}-${i}`} dir="auto" value={draft[h] ?? ""} onChange={(e) => setDraft({ ...draft, [h]: e.target.value })} data-testid={`fix-cell-${h}`} />
+                      <input id={`fix-${r.row}-${i}`} type="text" dir="auto" value={draft[h] ?? ""} onChange={(e) => setDraft({ ...draft, [h]: e.target.value })} data-testid={`fix-cell-${h}`} />
                     )}
                   </div>
                 ))}
