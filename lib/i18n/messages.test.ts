@@ -40,6 +40,21 @@ describe("interface text", () => {
     expect(unisolated).toEqual([]);
   });
 
+  test("in Persian, a list of Latin names in brackets is isolated, so its words, brackets and the text after it keep their order", () => {
+    // "(MP4، WebM، QuickTime)، PDF، تصویر": the Arabic commas between Latin words, and the bracket
+    // and comma between "QuickTime" and "PDF", take the Latin words' direction, so the list and the
+    // next Latin word ran together backwards across the Persian, worst where a line wrapped.
+    // Within U+2066 ... U+2069 such a list is one left-to-right unit in the Persian sentence.
+    const unisolated = keys(messagesFor("fa")).flatMap((k) => {
+      const v = k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], messagesFor("fa"));
+      if (typeof v !== "string") return [];
+      const outside = v.replace(/\u2066[^\u2069]*\u2069/g, "");
+      const lists = [...outside.matchAll(/\(([^(){}]*)\)/g)].filter(([, inner]) => /[A-Za-z]/.test(inner!) && /[،,]/.test(inner!) && !/[\u0621-\u064A\u067E-\u06D3]/.test(inner!));
+      return lists.length ? [`${k}: ${lists.map((l) => l[0]).join(" ")}`] : [];
+    });
+    expect(unisolated).toEqual([]);
+  });
+
   test("in Persian, taking a statement for review and taking an item out of a dossier are different words, and neither is «برداشتن», which no message uses", () => {
     // Both were «برداشتن» ("pick up / remove"): a reviewer's button in the queue and a legal
     // team's button in a dossier read the same. Each action's words (its button, its label, the
