@@ -15,6 +15,11 @@ describe("field errors in the reader's language", () => {
     expect(fieldErrorMessage("too_long:300", "fa")).not.toMatch(/[0-9]/);
   });
 
+  test("a count of thousands is grouped as the reader's language groups it", () => {
+    expect(fieldErrorMessage("too_long:10000", "en")).toBe("Use at most 10,000 characters.");
+    expect(fieldErrorMessage("too_long:10000", "fa")).toContain("۱۰٬۰۰۰");
+  });
+
   test("a year is given whole, in Persian digits on a Persian page, never grouped in thousands", () => {
     expect(fieldErrorMessage("date_outside_year:1990", "en")).toContain(" 1990.");
     const fa = fieldErrorMessage("date_outside_year:1990", "fa");

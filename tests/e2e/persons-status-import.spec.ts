@@ -77,7 +77,7 @@ test("in Persian: the persons CSV with a status changed is imported; the dry run
   await expect(page.getByTestId("import-counts")).toHaveText("2 rows: 0 to create, 0 to link, 1 to update, 1 refused, 0 imported before");
   await expect(update).toContainText("changes Fictional Warden Brightwater");
   await expect(update).toContainText("Changes: Current status");
-  await expect(refused).toContainText("Use at most 10000 characters.");
+  await expect(refused).toContainText("Use at most 10,000 characters.");
   await page.screenshot({ path: testInfo.outputPath("persons-status-dry-run-en-1280.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: testInfo.outputPath("persons-status-dry-run-en-390.png"), fullPage: true });
