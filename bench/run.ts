@@ -391,6 +391,9 @@ async function main() {
     const all = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
     all[SERVER_PROCESSES > 1 ? `${provider}-${SERVER_PROCESSES}-processes` : provider] = result;
     writeFileSync(file, JSON.stringify(all, null, 2) + "\n");
+    // Every run is also kept apart in bench/out (not committed), so that a run is never lost when
+    // results.json is overwritten by the next one or restored from git before it was saved.
+    writeFileSync(join(out, `run-${provider}-${result.at.replace(/[:.]/g, "-")}.json`), JSON.stringify(result, null, 2) + "\n");
     const md = join(root, "bench", "RESULTS.md");
     writeFileSync(md, mergeIntoResults(existsSync(md) ? readFileSync(md, "utf8") : "", renderMarkdown(all as never, TARGETS)));
     log(`wrote bench/results.json and bench/RESULTS.md`);
