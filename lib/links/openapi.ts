@@ -65,9 +65,9 @@ export function linkPaths() {
       parameters: idParam,
       get: {
         summary: "Names of known persons, organisations and places found in the current revision's text, in either script and any spelling",
-        description: "Best first, not overlapping; passages already linked to the same person or place are left out.",
+        description: "Best first, not overlapping; passages already linked to the same person or place are left out, and alreadyLinked says how many.",
         responses: {
-          "200": ok({ type: "object", properties: { statementId: { type: "string" }, revisionNumber: { type: "integer" }, items: { type: "array", items: ref("LinkSuggestion") } } }),
+          "200": ok({ type: "object", properties: { statementId: { type: "string" }, revisionNumber: { type: "integer" }, items: { type: "array", items: ref("LinkSuggestion") }, alreadyLinked: { type: "integer", minimum: 0 } } }),
           ...errors(401, 403, 404),
         },
       },

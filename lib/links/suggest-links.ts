@@ -75,12 +75,14 @@ async function mentionsIn(statementId: string, revisionNumber: number, text: str
 /**
  * Names of known persons, organisations and places in the statement's current revision, in
  * either script and any spelling, best first and not overlapping. A passage already linked to
- * the same person (or place) is not suggested again.
+ * the same person (or place) is not suggested again; `alreadyLinked` says how many were left out so,
+ * so that a text whose every name is linked does not read as one where none was found.
  */
 export async function suggestLinks({ actor, statementId }: { actor: Actor | null; statementId: string }): Promise<{
   statementId: string;
   revisionNumber: number;
   items: Suggestion[];
+  alreadyLinked: number;
 }> {
   authorize(actor, "statement.read");
   authorize(actor, "registry.read");
@@ -104,5 +106,6 @@ export async function suggestLinks({ actor, statementId }: { actor: Actor | null
         l.startOffset < s.endOffset &&
         ((s.kind === "person" && l.personId === s.id) || (s.kind === "place" && l.placeId === s.id)),
     );
-  return { statementId, revisionNumber: statement.revisionNumber, items: found.filter((s) => !linked(s)) };
+  const items = found.filter((s) => !linked(s));
+  return { statementId, revisionNumber: statement.revisionNumber, items, alreadyLinked: found.length - items.length };
 }

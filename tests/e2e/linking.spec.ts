@@ -361,3 +361,29 @@ test("the timeline narrows to the events of the person typed in any spelling, fr
   await expect(page.getByTestId("timeline-event")).toHaveCount(allEvents);
   await expect(heading("سمت‌ها")).toHaveCount(1);
 });
+
+test("a text whose every registry name is linked says so, not that no name was found; a text without one says none was found (Persian)", async ({ page, baseURL }) => {
+  await setLocale(page, baseURL!, "fa");
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(page.request, researcher.email, researcher.password);
+  const named = await persianStatement(page, "نمونهٔ ساختگی — همهٔ نام‌ها پیوندخورده", "این متن ساختگی است و فقط برای آزمون نوشته شده است. نیری حکم را خواند و کسی چیزی نگفت.");
+  const found = (await (await page.request.get(`/api/v1/statements/${named}/link-suggestions`)).json()) as { items: { kind: string; id: string; startOffset: number; endOffset: number; quote: string }[]; alreadyLinked: number };
+  expect(found.alreadyLinked).toBe(0);
+  const persons = found.items.filter((s) => s.kind === "person");
+  expect(persons.length, "the text names Nayyeri").toBeGreaterThan(0);
+  expect(found.items.length, "and no other registry record").toBe(persons.length);
+  for (const s of persons) {
+    const res = await page.request.post("/api/v1/links", { data: { statementId: named, revisionNumber: 1, startOffset: s.startOffset, endOffset: s.endOffset, quote: s.quote, personId: s.id, role: "OTHER", allegationType: "KILLING" } });
+    expect(res.status()).toBe(201);
+  }
+  await page.goto(`/statements/${named}`);
+  const none = page.getByTestId("link-suggestions-none");
+  await expect(none).toContainText("پیش‌تر پیوند داده شده");
+  await expect(none).not.toContainText("هیچ نامی");
+
+  const nameless = await persianStatement(page, "نمونهٔ ساختگی — بی‌نام", "این متن فقط برای آزمون نرم‌افزار نوشته شده است. در آن روز هوا گرم بود و کسی چیزی نگفت.");
+  const none2 = (await (await page.request.get(`/api/v1/statements/${nameless}/link-suggestions`)).json()) as { items: { quote: string }[]; alreadyLinked: number };
+  expect(none2, "no registry name in the second text").toMatchObject({ items: [], alreadyLinked: 0 });
+  await page.goto(`/statements/${nameless}`);
+  await expect(page.getByTestId("link-suggestions-none")).toHaveText("هیچ نامی از فهرست‌ها در این متن پیدا نشد.");
+});

@@ -306,6 +306,11 @@ describe("suggestions", () => {
     await createLink({ actor: researcher, input: { statementId: s.id, revisionNumber: 1, ...passage(text, "نیری"), personId: nayyeri, role: "OTHER", allegationType: "KILLING" } });
     const again = await suggestLinks({ actor: researcher, statementId: s.id });
     expect(again.items.some((x) => x.kind === "person" && x.id === nayyeri)).toBe(false);
+    // And the answer says one was left out for that reason, so a text whose names are all linked
+    // is not shown as one where no name was found.
+    expect(r.alreadyLinked).toBe(0);
+    expect(again.alreadyLinked).toBe(1);
+    expect(again.items.length).toBe(r.items.length - 1);
   });
 });
 

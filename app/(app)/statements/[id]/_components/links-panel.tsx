@@ -344,15 +344,17 @@ function FixForm({ repoint, statementId, revisionNumber, language, link }: { rep
 const dismissKey = (statementId: string) => `casefile:dismissed-suggestions:${statementId}`;
 const suggestionKey = (s: Suggestion, revision: number) => `${revision}:${s.kind}:${s.id}:${s.startOffset}:${s.endOffset}`;
 
+type Found = { items: Suggestion[]; alreadyLinked: number };
+
 /** Loaded after the page is shown, and again when the links change (a linked passage is no longer suggested). */
-function useSuggestions(statementId: string, revisionNumber: number, linksKey: string): Suggestion[] | "loading" | "failed" {
-  const [state, setState] = useState<Suggestion[] | "loading" | "failed">("loading");
+function useSuggestions(statementId: string, revisionNumber: number, linksKey: string): Found | "loading" | "failed" {
+  const [state, setState] = useState<Found | "loading" | "failed">("loading");
   useEffect(() => {
     let live = true;
     fetch(`/api/v1/statements/${encodeURIComponent(statementId)}/link-suggestions`, { headers: { accept: "application/json" } })
-      .then((r) => (r.ok ? (r.json() as Promise<{ revisionNumber: number; items: Suggestion[] }>) : Promise.reject(new Error(String(r.status)))))
+      .then((r) => (r.ok ? (r.json() as Promise<{ revisionNumber: number; items: Suggestion[]; alreadyLinked: number }>) : Promise.reject(new Error(String(r.status)))))
       // Made for another revision (the statement was edited meanwhile): its offsets do not fit this text.
-      .then((d) => live && setState(d.revisionNumber === revisionNumber ? d.items : []))
+      .then((d) => live && setState(d.revisionNumber === revisionNumber ? { items: d.items, alreadyLinked: d.alreadyLinked } : { items: [], alreadyLinked: 0 }))
       .catch(() => live && setState("failed"));
     return () => {
       live = false;
@@ -365,7 +367,7 @@ function Suggestions({ statementId, revisionNumber, language, linksKey }: { stat
   const t = useTranslations("links");
   const locale = useLocale();
   const loaded = useSuggestions(statementId, revisionNumber, linksKey);
-  const suggestions = Array.isArray(loaded) ? loaded : [];
+  const suggestions = typeof loaded === "object" ? loaded.items : [];
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
   useEffect(() => {
     try {
@@ -408,7 +410,10 @@ function Suggestions({ statementId, revisionNumber, language, linksKey }: { stat
           {t("suggestionsFailed")}
         </p>
       ) : shown.length === 0 ? (
-        <p className="muted">{t("noSuggestions")}</p>
+        // Names found, but each already linked here or set aside by this reader: not "none found".
+        <p className="muted" data-testid="link-suggestions-none">
+          {loaded.alreadyLinked + suggestions.length > 0 ? t("suggestionsAllUsed", { count: loaded.alreadyLinked + suggestions.length }) : t("noSuggestions")}
+        </p>
       ) : (
         <ul className={styles.suggestionList}>
           {shown.map((s) => {
