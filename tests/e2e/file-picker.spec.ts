@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
 import { expect, setLocale, signInAs, test } from "./fixtures";
 
@@ -26,8 +27,8 @@ test("on a Persian page the exhibit file field's button and its 'no file' line a
   const uploader = page.getByTestId("exhibit-uploader");
   const button = uploader.locator(".file-picker-button");
   const name = page.getByTestId("exhibit-file-name");
-  await expect(button).toHaveText("انتخاب پرونده");
-  await expect(name).toHaveText("پرونده‌ای انتخاب نشده");
+  await expect(button).toHaveText("انتخاب فایل");
+  await expect(name).toHaveText("فایلی انتخاب نشده");
   // The browser's own button is not seen: its input is transparent.
   await expect(page.getByTestId("exhibit-file")).toHaveCSS("opacity", "0");
 
@@ -53,6 +54,27 @@ test("on a Persian page the exhibit file field's button and its 'no file' line a
   });
   await page.getByTestId("exhibit-dropzone").dispatchEvent("drop", { dataTransfer: drop });
   await expect(name).toHaveText("dropped.txt");
+});
+
+test("a file chosen before the page's scripts have run stays chosen, is named, and is the one uploaded", async ({ page }) => {
+  await signInAs(page, "RESEARCHER");
+  const statementId = await aStatementId(page);
+  // The page's scripts are held back until the file has been chosen in the plain input.
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(/\/_next\/static\/chunks\/.*\.js(\?.*)?$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(`/exhibits?statementId=${statementId}`, { waitUntil: "domcontentloaded" });
+  await expect(page.locator(".file-picker-button")).toHaveCount(0);
+  const early = `chosen early ${Date.now()}\n`;
+  await page.getByTestId("exhibit-file").setInputFiles({ name: "early.txt", mimeType: "text/plain", buffer: Buffer.from(early) });
+  release();
+  await expect(page.getByTestId("exhibit-file-name")).toHaveText("early.txt");
+  await page.getByTestId("exhibit-upload-submit").click();
+  await expect(page.getByTestId("exhibit-upload-result")).toBeVisible();
+  await expect(page.getByTestId("exhibit-upload-sha256")).toHaveText(createHash("sha256").update(early).digest("hex"));
 });
 
 test("the import's file field says 'Choose a file' in English and names the chosen file", async ({ page }) => {
