@@ -40,6 +40,23 @@ describe("interface text", () => {
     expect(unisolated).toEqual([]);
   });
 
+  test("in Persian, a computer file is «فایل»: «پرونده» names a dossier (and a case or a witness's record), never an uploaded file", () => {
+    // Both words were used for a file, and «پرونده» is also the dossiers' name in the menu: "drop
+    // the پرونده here" beside "پرونده‌ها" (Dossiers) and "a پرونده of this package" in an
+    // export's README left a Persian reader to guess which was meant.
+    const en = messagesFor("en");
+    const at = (m: unknown, k: string) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], m);
+    const clash = keys(messagesFor("fa")).filter((k) => {
+      const fa = at(messagesFor("fa"), k);
+      const english = at(en, k);
+      return typeof fa === "string" && typeof english === "string" && fa.includes("پرونده") && /\bfiles?\b/i.test(english) && !/dossier|docket|\bcase\b/i.test(english);
+    });
+    expect(clash).toEqual([]);
+    // The words for a file are the same everywhere: the file field, the upload and the import.
+    expect(at(messagesFor("fa"), "common.chooseFile")).toBe("انتخاب فایل");
+    expect(at(messagesFor("fa"), "exhibits.upload.file")).toBe(at(messagesFor("fa"), "import.fileLabel"));
+  });
+
   test("in Persian, a list of Latin names in brackets is isolated, so its words, brackets and the text after it keep their order", () => {
     // "(MP4، WebM، QuickTime)، PDF، تصویر": the Arabic commas between Latin words, and the bracket
     // and comma between "QuickTime" and "PDF", take the Latin words' direction, so the list and the

@@ -232,14 +232,14 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
     en: "Exhibits and their SHA-256",
     fa: "پیوست‌ها و SHA-256 آن‌ها",
     html: exhibits.length
-      ? `<table class="hashes"><thead><tr><th>${bi("No.", "شماره")}</th><th>${bi("File in the package", "پرونده در بسته")}</th><th>${bi("Size, type", "اندازه، نوع")}</th><th>SHA-256</th></tr></thead><tbody>${exhibits
+      ? `<table class="hashes"><thead><tr><th>${bi("No.", "شماره")}</th><th>${bi("File in the package", "فایل در بسته")}</th><th>${bi("Size, type", "اندازه، نوع")}</th><th>SHA-256</th></tr></thead><tbody>${exhibits
           .map((e) =>
             e.kind === "EXHIBIT"
               ? `<tr><td>${esc(e.exhibitNumber)}<br><span class="small">${esc(e.storeNumber)}</span></td><td>${bdi(pathOf.get(e.exhibitNumber) ?? e.originalName)}${e.description ? `<br><span class="small">${bdi(e.description)}</span>` : ""}</td><td>${esc(e.size)} B<br>${esc(e.mime)}</td><td class="mono hash">${esc(e.sha256)}</td></tr>`
               : "",
           )
           .join("")}</tbody></table>`
-      : `<p>${biText("No exhibit files.", "بدون پرونده پیوست.")}</p>`,
+      : `<p>${biText("No exhibit files.", "بدون فایل پیوست.")}</p>`,
   });
   sections.push({
     id: "sources",
@@ -293,13 +293,13 @@ ${d.description ? `<p>${bdi(d.description)}</p>` : ""}
 <tr><th>${bi("Exported at (UTC)", "زمان برون‌بری")}</th><td>${esc(meta.exportedAt)}</td></tr>
 <tr><th>${bi("Exported by", "برون‌بری توسط")}</th><td>${bdi(meta.exporter)}</td></tr>
 <tr><th>${bi("Statements", "گواهی‌ها")}</th><td>${esc(nStatements)} (${field("not verified", "تأییدنشده")} ${esc(notVerified)})</td></tr>
-<tr><th>${bi("Exhibit files", "پرونده‌های پیوست")}</th><td>${esc(exhibits.length)}</td></tr>
+<tr><th>${bi("Exhibit files", "فایل‌های پیوست")}</th><td>${esc(exhibits.length)}</td></tr>
 <tr><th>${bi("Sources", "منابع")}</th><td>${esc(sources.length)}</td></tr>
 <tr><th>${bi("Statements left out", "گواهی‌های کنارگذاشته")}</th><td>${esc(content.excluded.length)}</td></tr>
 </table>
 <p class="small">${biText(
     "Witnesses are named by pseudonym code unless their consent covers sharing with legal teams and the exporting user may see their identity. Every file of this package is listed with its SHA-256 in manifest.json; README.txt explains how to check them.",
-    "شاهدان با کد مستعار آمده‌اند مگر آنکه رضایتشان اشتراک با تیم‌های حقوقی را پوشش دهد و برون‌بر مجاز به دیدن هویتشان باشد. همهٔ پرونده‌های این بسته با SHA-256 در manifest.json فهرست شده‌اند؛ README.txt روش بررسی را توضیح می‌دهد.",
+    "شاهدان با کد مستعار آمده‌اند مگر آنکه رضایتشان اشتراک با تیم‌های حقوقی را پوشش دهد و برون‌بر مجاز به دیدن هویتشان باشد. همهٔ فایل‌های این بسته با SHA-256 در manifest.json فهرست شده‌اند؛ README.txt روش بررسی را توضیح می‌دهد.",
   )}</p>
 </div>
 <div class="toc"><h2>${bi("Contents", "فهرست")}</h2><ol>${sections.map((s) => `<li><a href="#${s.id}">${bi(s.en, s.fa)}</a></li>`).join("")}</ol></div>
