@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { ExportContent, ExportStatement } from "./content";
 import { renderDossierHtml } from "./pdf-html";
+import { readmeText } from "./readme";
 
 // The PDF names a record "English / Persian". A line that wraps there must end "English /" with
 // the Persian on the next line: the space before the slash is a no-break space, the one after it
@@ -84,6 +85,20 @@ describe("the dossier PDF's labels in both languages", () => {
     // A sentence comes in English, then in Persian as a right-to-left line of its own.
     expect(html).toContain(`No sources.<span class="fa fa-line" lang="fa" dir="rtl">بدون منبع.</span>`);
     expect(html).toContain(".fa-line{display:block}");
+  });
+
+  test("in Persian the PDF and the package's README use the app's words: a statement is «شهادت‌نامه», a file «فایل», the dossier «پرونده»", () => {
+    // The app's menus and pages say «شهادت‌نامه» for a statement; the export said «گواهی», and
+    // «پرونده» for the package's files as well as for the dossier.
+    const html = renderDossierHtml(content({ type: "PERSON", id: "p1", name: "Hossein-Ali Nayyeri", nameFa: "حسینعلی نیری" }, [statement]), meta);
+    const readme = readmeText({ dossierId: "d1", exportId: "exp-1", exportedAt: meta.exportedAt });
+    for (const text of [html, readme]) {
+      expect(text).not.toContain("گواهی");
+      expect(text).toContain("شهادت‌نامه");
+      expect(text).not.toMatch(/پرونده‌(?:ها|ی)|پروندهٔ پیوست/);
+    }
+    expect(html).toContain("فایل‌های پیوست");
+    expect(readme).toContain("همهٔ فایل‌ها با SHA-256");
   });
 });
 

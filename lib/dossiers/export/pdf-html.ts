@@ -115,7 +115,7 @@ function citation(s: ExportStatement, l: ExportLink, exhibitNumbers: Map<string,
   const files = s.exhibitIds.map((id) => exhibitNumbers.get(id)).filter((x): x is string => !!x);
   return [
     `<b>${esc(s.exhibitNumber)}</b>`,
-    `${field("statement", "گواهی")} <span class="mono">${esc(s.id)}</span>`,
+    `${field("statement", "شهادت‌نامه")} <span class="mono">${esc(s.id)}</span>`,
     `${field("revision", "ویرایش")} ${esc(l.revisionNumber)}`,
     `${field("characters", "نویسه‌ها")} ${esc(l.startOffset)}–${esc(l.endOffset)}`,
     `${field("witness", "شاهد")} ${witnessLabel(s)}`,
@@ -192,7 +192,7 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
             return `<tr><td>${esc(dt.gregorian)}</td><td lang="fa" dir="rtl">${esc(dt.persian)}</td><td>${bdi(e.title)}${e.titleFa ? `<br>${bdi(e.titleFa, "fa")}` : ""}${e.citedBy.length ? `<br><span class="small">${field("cited by", "استناد در")} ${e.citedBy.map(esc).join(", ")}</span>` : ""}${e.origin === "proceeding" ? `<br><span class="small">${bi("proceeding timeline", "روند دادرسی")}</span>` : ""}</td></tr>`;
           })
           .join("")}</tbody></table>`
-      : `<p>${biText("No dated events are linked to the included statements.", "هیچ رویداد تاریخ‌داری به گواهی‌های این پرونده پیوند ندارد.")}</p>`,
+      : `<p>${biText("No dated events are linked to the included statements.", "هیچ رویداد تاریخ‌داری به شهادت‌نامه‌های این پرونده پیوند ندارد.")}</p>`,
   });
   sections.push({
     id: "allegations",
@@ -210,22 +210,22 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
               .join("")}</section>`,
           )
           .join("")
-      : `<p>${biText("No passages of the included statements are linked to persons.", "هیچ بخشی از گواهی‌ها به فردی پیوند داده نشده است.")}</p>`,
+      : `<p>${biText("No passages of the included statements are linked to persons.", "هیچ بخشی از شهادت‌نامه‌ها به فردی پیوند داده نشده است.")}</p>`,
   });
   sections.push({
     id: "statements",
     en: "Statements",
-    fa: "گواهی‌ها",
+    fa: "شهادت‌نامه‌ها",
     html: statements.length
       ? statements
           .map(
             (s) => `<section class="statement" id="${esc(s.exhibitNumber)}"><h3>${esc(s.exhibitNumber)} — ${bdi(s.title, s.language)}</h3>
-<p class="meta">${field("Statement", "گواهی")} <span class="mono">${esc(s.id)}</span> · ${field("revision", "ویرایش")} ${esc(s.revisionNumber)} · ${field("witness", "شاهد")} ${witnessLabel(s)} · ${field("language", "زبان")} ${esc(s.language)}${s.interviewDate ? ` · ${field("interviewed", "تاریخ مصاحبه")} ${bdi(s.interviewDate)}` : ""}</p>
+<p class="meta">${field("Statement", "شهادت‌نامه")} <span class="mono">${esc(s.id)}</span> · ${field("revision", "ویرایش")} ${esc(s.revisionNumber)} · ${field("witness", "شاهد")} ${witnessLabel(s)} · ${field("language", "زبان")} ${esc(s.language)}${s.interviewDate ? ` · ${field("interviewed", "تاریخ مصاحبه")} ${bdi(s.interviewDate)}` : ""}</p>
 <p class="meta">${grading(s)}</p>${s.note ? `<p class="note">${bdi(s.note)}</p>` : ""}
 <div class="text" lang="${esc(s.language)}" dir="${dirOf(s.language)}">${esc(s.text)}</div></section>`,
           )
           .join("")
-      : `<p>${biText("No statements.", "بدون گواهی.")}</p>`,
+      : `<p>${biText("No statements.", "بدون شهادت‌نامه.")}</p>`,
   });
   sections.push({
     id: "exhibits",
@@ -258,7 +258,7 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
   sections.push({
     id: "excluded",
     en: `Statements left out: ${content.excluded.length}`,
-    fa: `گواهی‌های کنارگذاشته: ${toPersianDigits(String(content.excluded.length))}`,
+    fa: `شهادت‌نامه‌های کنارگذاشته: ${toPersianDigits(String(content.excluded.length))}`,
     html: excludedText,
   });
 
@@ -292,10 +292,10 @@ ${d.description ? `<p>${bdi(d.description)}</p>` : ""}
 <tr><th>${bi("Export", "برون‌بری")}</th><td class="mono">${esc(meta.exportId)}</td></tr>
 <tr><th>${bi("Exported at (UTC)", "زمان برون‌بری")}</th><td>${esc(meta.exportedAt)}</td></tr>
 <tr><th>${bi("Exported by", "برون‌بری توسط")}</th><td>${bdi(meta.exporter)}</td></tr>
-<tr><th>${bi("Statements", "گواهی‌ها")}</th><td>${esc(nStatements)} (${field("not verified", "تأییدنشده")} ${esc(notVerified)})</td></tr>
+<tr><th>${bi("Statements", "شهادت‌نامه‌ها")}</th><td>${esc(nStatements)} (${field("not verified", "تأییدنشده")} ${esc(notVerified)})</td></tr>
 <tr><th>${bi("Exhibit files", "فایل‌های پیوست")}</th><td>${esc(exhibits.length)}</td></tr>
 <tr><th>${bi("Sources", "منابع")}</th><td>${esc(sources.length)}</td></tr>
-<tr><th>${bi("Statements left out", "گواهی‌های کنارگذاشته")}</th><td>${esc(content.excluded.length)}</td></tr>
+<tr><th>${bi("Statements left out", "شهادت‌نامه‌های کنارگذاشته")}</th><td>${esc(content.excluded.length)}</td></tr>
 </table>
 <p class="small">${biText(
     "Witnesses are named by pseudonym code unless their consent covers sharing with legal teams and the exporting user may see their identity. Every file of this package is listed with its SHA-256 in manifest.json; README.txt explains how to check them.",
