@@ -57,6 +57,16 @@ describe("interface text", () => {
     expect(at(messagesFor("fa"), "exhibits.upload.file")).toBe(at(messagesFor("fa"), "import.fileLabel"));
   });
 
+  test("in Persian, an entry of the archive is a «رکورد»; «سابقه» is kept for a source's track record", () => {
+    // A dossier's items, the import's matches and the search filters called an entry «سابقه»
+    // ("history, track record") while the errors and the audit called it «رکورد».
+    const at = (k: string) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], messagesFor("fa"));
+    const used = keys(messagesFor("fa")).filter((k) => typeof at(k) === "string" && (at(k) as string).includes("سابقه"));
+    expect(used.filter((k) => !k.startsWith("grading.") && k !== "sources.hints.reason")).toEqual([]);
+    expect(at("dossiers.record")).toBe("رکورد");
+    expect(at("import.record")).toBe("رکورد");
+  });
+
   test("in Persian, a list of Latin names in brackets is isolated, so its words, brackets and the text after it keep their order", () => {
     // "(MP4، WebM، QuickTime)، PDF، تصویر": the Arabic commas between Latin words, and the bracket
     // and comma between "QuickTime" and "PDF", take the Latin words' direction, so the list and the

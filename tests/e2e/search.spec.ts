@@ -231,7 +231,7 @@ test("without JavaScript the filters are plain form fields: lists for small regi
   // No match: said in the reader's language, nothing searched.
   await setLocale(page, baseURL!, "fa");
   await page.goto(`/search?q=Evin&eventName=${encodeURIComponent("no such event anywhere")}`);
-  await expect(page.locator("#search-eventId-error")).toContainText("هیچ سابقه‌ای در فهرست با «no such event anywhere» جور نیست.");
+  await expect(page.locator("#search-eventId-error")).toContainText("هیچ رکوردی در فهرست با «no such event anywhere» جور نیست.");
   await expect(page.getByTestId("search-count")).toHaveCount(0);
   await expect(page.getByTestId("search-event")).toHaveValue("no such event anywhere");
   await page.screenshot({ path: testInfo.outputPath("search-nojs-none-fa.png"), fullPage: true });
