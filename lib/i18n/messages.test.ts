@@ -67,6 +67,17 @@ describe("interface text", () => {
     expect(at("import.record")).toBe("رکورد");
   });
 
+  test("in Persian, a statement's revision is a «نسخه», as on the statement's page; «ویرایش» is an edit (the Edit button)", () => {
+    // The review panel, the history and the dossier said «ویرایش ۲» for revision 2, the statement
+    // page «نسخه ۲», and «ویرایش» is also the Edit button beside them.
+    const fa = messagesFor("fa");
+    const at = (m: unknown, k: string) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], m);
+    const numbered = keys(fa).filter((k) => typeof at(fa, k) === "string" && /ویرایش\s*\{|ویرایش (?:کنونی|پیشین)|ویرایشی پیشین|(?:این|همین) ویرایش/.test(at(fa, k) as string));
+    expect(numbered).toEqual([]);
+    expect(at(fa, "history.fields.revision")).toBe("نسخه");
+    expect(at(fa, "statements.edit")).toContain("ویرایش");
+  });
+
   test("in Persian, a list of Latin names in brackets is isolated, so its words, brackets and the text after it keep their order", () => {
     // "(MP4، WebM، QuickTime)، PDF، تصویر": the Arabic commas between Latin words, and the bracket
     // and comma between "QuickTime" and "PDF", take the Latin words' direction, so the list and the

@@ -79,7 +79,7 @@ describe("the dossier PDF's labels in both languages", () => {
     // A Persian label ending in its own colon shows the colon at its left, before the English: "Role: :نقش".
     expect(html).not.toMatch(/:<\/bdi>/);
     expect(html).toContain(`Role&#160;/ ${fa("نقش")}: `);
-    expect(html).toContain(`revision&#160;/ ${fa("ویرایش")}: 1`);
+    expect(html).toContain(`revision&#160;/ ${fa("نسخه")}: 1`);
     expect(html).toContain(`witness&#160;/ ${fa("شاهد")}: `);
     expect(html).toContain(`status&#160;/ ${fa("وضعیت")}: `);
     // A sentence comes in English, then in Persian as a right-to-left line of its own.

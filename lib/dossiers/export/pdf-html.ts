@@ -35,7 +35,7 @@ const bdi = (s: string, lang?: string) => `<bdi${lang ? ` lang="${esc(lang)}" di
  * whole sentence `biText`.
  */
 const bi = (en: string, fa: string) => `${esc(en)}&#160;/ <bdi class="fa" lang="fa" dir="rtl">${esc(fa)}</bdi>`;
-/** A field's name before its value: "revision / ویرایش:" (the colon after the Persian, outside it, so it stays at the end). */
+/** A field's name before its value: "revision / نسخه:" (the colon after the Persian, outside it, so it stays at the end). */
 const field = (en: string, fa: string) => `${bi(en, fa)}:`;
 /** A sentence in both languages: the English, then the Persian as a right-to-left line of its own. */
 const biText = (en: string, fa: string) => `${esc(en)}<span class="fa fa-line" lang="fa" dir="rtl">${esc(fa)}</span>`;
@@ -102,7 +102,7 @@ function grading(s: ExportStatement): string {
   const mark = verified ? "" : `<span class="warn">${bi("NOT VERIFIED", "تأییدنشده")}</span> `;
   const d = s.grading;
   // Which review the grading (or its absence) comes from: its decision and the revision it judged.
-  const from = d && `(${field("review", "بازبینی")} ${bi(...label(DECISION, d.decision))}, ${field("revision", "ویرایش")} ${esc(d.revisionNumber)})`;
+  const from = d && `(${field("review", "بازبینی")} ${bi(...label(DECISION, d.decision))}, ${field("revision", "نسخه")} ${esc(d.revisionNumber)})`;
   const g = !d
     ? ` · ${bi("not graded", "ارزیابی‌نشده")}`
     : d.sourceReliability && d.credibility
@@ -116,7 +116,7 @@ function citation(s: ExportStatement, l: ExportLink, exhibitNumbers: Map<string,
   return [
     `<b>${esc(s.exhibitNumber)}</b>`,
     `${field("statement", "شهادت‌نامه")} <span class="mono">${esc(s.id)}</span>`,
-    `${field("revision", "ویرایش")} ${esc(l.revisionNumber)}`,
+    `${field("revision", "نسخه")} ${esc(l.revisionNumber)}`,
     `${field("characters", "نویسه‌ها")} ${esc(l.startOffset)}–${esc(l.endOffset)}`,
     `${field("witness", "شاهد")} ${witnessLabel(s)}`,
     files.length ? `${field("exhibits", "پیوست‌ها")} ${files.map(esc).join(", ")}` : "",
@@ -220,7 +220,7 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
       ? statements
           .map(
             (s) => `<section class="statement" id="${esc(s.exhibitNumber)}"><h3>${esc(s.exhibitNumber)} — ${bdi(s.title, s.language)}</h3>
-<p class="meta">${field("Statement", "شهادت‌نامه")} <span class="mono">${esc(s.id)}</span> · ${field("revision", "ویرایش")} ${esc(s.revisionNumber)} · ${field("witness", "شاهد")} ${witnessLabel(s)} · ${field("language", "زبان")} ${esc(s.language)}${s.interviewDate ? ` · ${field("interviewed", "تاریخ مصاحبه")} ${bdi(s.interviewDate)}` : ""}</p>
+<p class="meta">${field("Statement", "شهادت‌نامه")} <span class="mono">${esc(s.id)}</span> · ${field("revision", "نسخه")} ${esc(s.revisionNumber)} · ${field("witness", "شاهد")} ${witnessLabel(s)} · ${field("language", "زبان")} ${esc(s.language)}${s.interviewDate ? ` · ${field("interviewed", "تاریخ مصاحبه")} ${bdi(s.interviewDate)}` : ""}</p>
 <p class="meta">${grading(s)}</p>${s.note ? `<p class="note">${bdi(s.note)}</p>` : ""}
 <div class="text" lang="${esc(s.language)}" dir="${dirOf(s.language)}">${esc(s.text)}</div></section>`,
           )
