@@ -61,7 +61,7 @@ describe("interface text", () => {
     // A dossier's items, the import's matches and the search filters called an entry «سابقه»
     // ("history, track record") while the errors and the audit called it «رکورد».
     const at = (k: string) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], messagesFor("fa"));
-    const used = keys(messagesFor("fa")).filter((k) => typeof at(k) === "string" && (at(k) as string).includes("سابقه"));
+    const used = keys(messagesFor("fa")).filter((k) => typeof at(k) === "string" && /سابقه|سوابق/.test(at(k) as string));
     expect(used.filter((k) => !k.startsWith("grading.") && k !== "sources.hints.reason")).toEqual([]);
     expect(at("dossiers.record")).toBe("رکورد");
     expect(at("import.record")).toBe("رکورد");
