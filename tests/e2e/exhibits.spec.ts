@@ -1,15 +1,9 @@
 import type { Page } from "@playwright/test";
 import { ELF, pdf, sha256, wav } from "@/tests/support/exhibit-files";
-import { expect, setLocale, signInAs, test } from "./fixtures";
+import { aStatementId, expect, setLocale, signInAs, test } from "./fixtures";
 
 // Exhibits in the browser: upload with progress, the hash shown, dedupe, refusals, playback
 // and preview, chain of custody and verification, and who may do what.
-
-async function aStatementId(page: Page): Promise<string> {
-  const res = await page.request.get("/api/v1/statements?pageSize=1");
-  expect(res.status()).toBe(200);
-  return (await res.json()).items[0].id as string;
-}
 
 async function upload(page: Page, name: string, mimeType: string, buffer: Buffer) {
   await page.getByTestId("exhibit-file").setInputFiles({ name, mimeType, buffer });

@@ -1,15 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
-import { expect, setLocale, signInAs, test } from "./fixtures";
+import { aStatementId, expect, setLocale, signInAs, test } from "./fixtures";
 
 // The file fields (exhibit upload, import) speak the interface's language, not the browser's,
 // and every way of choosing a file still reaches the browser's own input.
-
-async function aStatementId(page: Page): Promise<string> {
-  const res = await page.request.get("/api/v1/statements?pageSize=1");
-  expect(res.status()).toBe(200);
-  return (await res.json()).items[0].id as string;
-}
 
 /**
  * A click where the user sees the button: the transparent input lies over it and takes it

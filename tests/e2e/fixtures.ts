@@ -29,5 +29,12 @@ export async function setLocale(page: Page, baseURL: string, locale: "en" | "fa"
   await page.context().addCookies([{ name: "casefile-locale", value: locale, url: baseURL }]);
 }
 
+/** The id of a statement the signed-in user can read (the newest the API lists). */
+export async function aStatementId(page: Page): Promise<string> {
+  const res = await page.request.get("/api/v1/statements?pageSize=1");
+  expect(res.status()).toBe(200);
+  return (await res.json()).items[0].id as string;
+}
+
 export const test = base;
 export { expect };

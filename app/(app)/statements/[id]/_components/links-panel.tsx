@@ -386,6 +386,8 @@ function Suggestions({ statementId, revisionNumber, language, linksKey }: { stat
     }
   };
   const shown = suggestions.filter((s) => !dismissed.has(suggestionKey(s, revisionNumber)));
+  // Every registry name the text holds: those offered, and those already linked here.
+  const namesFound = typeof loaded === "object" ? loaded.alreadyLinked + suggestions.length : 0;
   const nameOf = (s: Suggestion) => readerName(s, locale);
   const accept = (s: Suggestion) => {
     passageStore.fix(null);
@@ -412,7 +414,7 @@ function Suggestions({ statementId, revisionNumber, language, linksKey }: { stat
       ) : shown.length === 0 ? (
         // Names found, but each already linked here or set aside by this reader: not "none found".
         <p className="muted" data-testid="link-suggestions-none">
-          {loaded.alreadyLinked + suggestions.length > 0 ? t("suggestionsAllUsed", { count: loaded.alreadyLinked + suggestions.length }) : t("noSuggestions")}
+          {namesFound > 0 ? t("suggestionsAllUsed", { count: namesFound }) : t("noSuggestions")}
         </p>
       ) : (
         <ul className={styles.suggestionList}>
