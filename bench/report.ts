@@ -13,7 +13,7 @@ type Result = {
   audit: { events: number; seconds: number; perSecond: number; cpuSeconds?: number; perCpuSecond?: number };
   loadAverage?: { min: number; median: number; max: number; samples: number };
   direct: { searchName: { p50: number; p95: number }; searchPhrase: { p50: number; p95: number }; searchPhraseFirst?: { p50: number; p95: number }; linkSuggestions?: { p50: number; p95: number; prepareMs: number; names: number } };
-  http: Record<"searchName" | "searchPhrase" | "statementPage" | "personPage" | "filteredList", Load> & Partial<Record<"apiFloor" | "pageFloor" | "statementPageAlone" | "personPageAlone", Load>>;
+  http: Record<"searchName" | "searchPhrase" | "statementPage" | "personPage" | "filteredList", Load> & Partial<Record<"apiFloor" | "bareFloor" | "pageFloor" | "statementPageAlone" | "personPageAlone", Load>>;
   queries?: { name: string[]; phrase: string[] };
   serverPeakRssMb: number;
   connections: number;
@@ -82,6 +82,7 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
       ...(h.personPageAlone ? [`| person page, one connection (as above) | ${fmt(h.personPageAlone.p50)} | ${fmt(h.personPageAlone.p95)} | ${fmt(h.personPageAlone.perSecond)} | | | ${fmt(h.personPageAlone.serverCpuMsPerRequest)} |`] : []),
       `| filtered statement list (API, status + language, 50 a page) | ${fmt(h.filteredList.p50)} | ${fmt(h.filteredList.p95)} | ${fmt(h.filteredList.perSecond)} | | | ${fmt(h.filteredList.serverCpuMsPerRequest)} |`,
       ...(h.apiFloor ? [`| reference: API route with one trivial query (GET /api/v1/health) | ${fmt(h.apiFloor.p50)} | ${fmt(h.apiFloor.p95)} | ${fmt(h.apiFloor.perSecond)} | | | ${fmt(h.apiFloor.serverCpuMsPerRequest)} |`] : []),
+      ...(h.bareFloor ? [`| reference: the smallest page (/signin, signed out: the root layout and one short form, no database read) | ${fmt(h.bareFloor.p50)} | ${fmt(h.bareFloor.p95)} | ${fmt(h.bareFloor.perSecond)} | | | ${fmt(h.bareFloor.serverCpuMsPerRequest)} |`] : []),
       ...(h.pageFloor ? [`| reference: small signed-in page (/settings) | ${fmt(h.pageFloor.p50)} | ${fmt(h.pageFloor.p95)} | ${fmt(h.pageFloor.perSecond)} | | | ${fmt(h.pageFloor.serverCpuMsPerRequest)} |`] : []),
       `| bulk creation, statements with revision, audit event and index entry | | | ${fmt(r.generation.statementsPerSecond)} | ≥ ${fmt(t.bulkStatementsPerSecond)}/s | ${check(r.generation.statementsPerSecond, t.bulkStatementsPerSecond, false)} |`,
       ...(r.generation.statementsPerCpuSecond

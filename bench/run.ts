@@ -352,9 +352,11 @@ async function main() {
       statementPageAlone: await measure(pick(gen.statementIds, 200).map((id) => `/statements/${id}`), cookie, 1),
       personPageAlone: await measure(pick(gen.personIds, 100).map((id) => `/persons/${id}`), cookie, 1),
       // References without targets, for the "why" of the rows above: what the framework costs a
-      // request before any of our work — an API route doing one trivial query, and a small
+      // request before any of our work — an API route doing one trivial query, the smallest page
+      // (sign-in, signed out: the root layout and one short form, no database read), and a small
       // signed-in page (settings: the app's layout with its header, and a short form).
       apiFloor: await measure(["/api/v1/health"], {}),
+      bareFloor: await measure(["/signin"], {}),
       pageFloor: await measure(["/settings"], cookie),
     };
     for (const [k, v] of Object.entries(http)) log(`${k}: ${JSON.stringify(v)}`);
