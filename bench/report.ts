@@ -12,7 +12,7 @@ type Result = {
   generation: { statementsPerSecond: number; statementsSeconds: number; statementsPerCpuSecond?: number; linksPerSecond: number; auditEvents: number; totalSeconds: number; reused?: boolean };
   audit: { events: number; seconds: number; perSecond: number; cpuSeconds?: number; perCpuSecond?: number };
   loadAverage?: { min: number; median: number; max: number; samples: number };
-  direct: { searchName: { p50: number; p95: number }; searchPhrase: { p50: number; p95: number }; searchPhraseFirst?: { p50: number; p95: number }; linkSuggestions?: { p50: number; p95: number; prepareMs: number; names: number } };
+  direct: { searchName: { p50: number; p95: number }; searchPhrase: { p50: number; p95: number }; searchPhraseFirst?: { p50: number; p95: number }; searchNameConcurrent?: { p50: number; p95: number }; searchPhraseConcurrent?: { p50: number; p95: number }; linkSuggestions?: { p50: number; p95: number; prepareMs: number; names: number } };
   http: Record<"searchName" | "searchPhrase" | "statementPage" | "personPage" | "filteredList", Load> & Partial<Record<"apiFloor" | "bareFloor" | "pageFloor" | "statementPageAlone" | "personPageAlone", Load>>;
   queries?: { name: string[]; phrase: string[] };
   serverPeakRssMb: number;
@@ -48,7 +48,7 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
     "",
     "Made by `npm run bench` (bench/run.ts; a benchmark, not part of `npm test`). A synthetic, fictional archive is generated into a fresh",
     "database, the production server (`lib/cli/http-server.mjs`, Next's handler as `next start` runs it) is started, and autocannon loads it from a second process with",
-    "10 connections (the pages also with one); the same searches are also run directly against the database in the runner's process (the floor).",
+    "10 connections (the pages also with one); the same searches are also run directly against the database in the runner's process, one at a time (the floor) and ten at a time.",
     "Latencies in milliseconds. Raw figures: bench/results.json.",
     "",
   ];
@@ -73,6 +73,8 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
       `| search, phrase queries (HTTP) | ${fmt(h.searchPhrase.p50)} | ${fmt(h.searchPhrase.p95)} | ${fmt(h.searchPhrase.perSecond)} | p95 ≤ ${t.searchP95Ms} ms | ${check(h.searchPhrase.p95, t.searchP95Ms, true)} | ${fmt(h.searchPhrase.serverCpuMsPerRequest)} |`,
       `| search, name queries, direct (floor) | ${fmt(r.direct.searchName.p50)} | ${fmt(r.direct.searchName.p95)} | | HTTP p95 ≤ ${t.searchVsDirect}× floor | ${ratioName.toFixed(1)}×: ${check(ratioName, t.searchVsDirect, true)} |`,
       `| search, phrase queries, direct (floor) | ${fmt(r.direct.searchPhrase.p50)} | ${fmt(r.direct.searchPhrase.p95)} | | HTTP p95 ≤ ${t.searchVsDirect}× floor | ${ratioPhrase.toFixed(1)}×: ${check(ratioPhrase, t.searchVsDirect, true)} |`,
+      ...(r.direct.searchNameConcurrent ? [`| search, name queries, direct, ten at a time (not a target: how much of the HTTP p95 is queueing) | ${fmt(r.direct.searchNameConcurrent.p50)} | ${fmt(r.direct.searchNameConcurrent.p95)} | | | HTTP p95 is ${(h.searchName.p95 / Math.max(0.01, r.direct.searchNameConcurrent.p95)).toFixed(1)}× this |`] : []),
+      ...(r.direct.searchPhraseConcurrent ? [`| search, phrase queries, direct, ten at a time (as above) | ${fmt(r.direct.searchPhraseConcurrent.p50)} | ${fmt(r.direct.searchPhraseConcurrent.p95)} | | | HTTP p95 is ${(h.searchPhrase.p95 / Math.max(0.01, r.direct.searchPhraseConcurrent.p95)).toFixed(1)}× this |`] : []),
       ...(r.direct.searchPhraseFirst ? [`| search, phrase queries never searched before, direct (each once) | ${fmt(r.direct.searchPhraseFirst.p50)} | ${fmt(r.direct.searchPhraseFirst.p95)} | | | |`] : []),
       ...(r.direct.linkSuggestions ? [`| link suggestions for one statement, direct (${fmt(r.direct.linkSuggestions.names)} registry names, not remembered; keying them first: ${fmt(r.direct.linkSuggestions.prepareMs)} ms) | ${fmt(r.direct.linkSuggestions.p50)} | ${fmt(r.direct.linkSuggestions.p95)} | | | |`] : []),
       `| searches per second (the slower kind) | | | ${fmt(searchRate)} | ≥ ${t.searchesPerSecond}/s | ${check(searchRate, t.searchesPerSecond, false)} |`,

@@ -211,6 +211,28 @@ async function direct(actor: Actor, queries: string[], repeat = 2) {
   return quantiles(times);
 }
 
+/**
+ * The same searches straight to the database with `connections` of them under way at once, as the
+ * HTTP load runs them: each caller starts its next search when its last has answered. Not a
+ * target's measure (the floor above is one at a time); it shows how much of the HTTP p95 is the
+ * searches queueing for the database and this process, and how much the server adds.
+ */
+async function directConcurrent(actor: Actor, queries: string[], repeat: number, connections = 10) {
+  const times: number[] = [];
+  const todo = Array.from({ length: repeat }, () => queries).flat();
+  let next = 0;
+  const caller = async () => {
+    while (next < todo.length) {
+      const q = todo[next++]!;
+      const t = performance.now();
+      await search({ actor, query: { q } });
+      times.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, caller));
+  return quantiles(times);
+}
+
 async function main() {
   if (!values["skip-http"] && !existsSync(join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first.");
   const db = await freshDatabaseUrl();
@@ -270,6 +292,8 @@ async function main() {
   await direct(gen.admin, nameQueries.slice(0, 10), 1);
   const directName = await direct(gen.admin, nameQueries);
   const directPhrase = await direct(gen.admin, phraseQueries, 4);
+  const directNameConcurrent = await directConcurrent(gen.admin, nameQueries, 4);
+  const directPhraseConcurrent = await directConcurrent(gen.admin, phraseQueries, 8);
   // The searches above repeat, so SQLite ranks them with remembered phrase counts
   // (lib/search/phrase-stats.ts). Phrases nobody searched before pay for counting: each once.
   const fresh = rng(1367);
@@ -291,7 +315,7 @@ async function main() {
     suggestTimes.push(performance.now() - t);
   }
   const directSuggest = { ...quantiles(suggestTimes), prepareMs, names: prepared.names.length };
-  log(`direct: name ${JSON.stringify(directName)} phrase ${JSON.stringify(directPhrase)} phrase seen first ${JSON.stringify(directPhraseFirst)} link suggestions ${JSON.stringify(directSuggest)}`);
+  log(`direct: name ${JSON.stringify(directName)} phrase ${JSON.stringify(directPhrase)} ten at a time: name ${JSON.stringify(directNameConcurrent)} phrase ${JSON.stringify(directPhraseConcurrent)} phrase seen first ${JSON.stringify(directPhraseFirst)} link suggestions ${JSON.stringify(directSuggest)}`);
   await closeDb();
   if (values["skip-http"]) {
     if (provider === "postgresql") await db.drop();
@@ -382,7 +406,7 @@ async function main() {
         perCpuSecond: Math.round(verified.events / verifyCpuSeconds),
       },
       loadAverage: loadSummary(),
-      direct: { searchName: directName, searchPhrase: directPhrase, searchPhraseFirst: directPhraseFirst, linkSuggestions: directSuggest },
+      direct: { searchName: directName, searchPhrase: directPhrase, searchNameConcurrent: directNameConcurrent, searchPhraseConcurrent: directPhraseConcurrent, searchPhraseFirst: directPhraseFirst, linkSuggestions: directSuggest },
       http,
       serverPeakRssMb: peak,
       connections: 10,
