@@ -200,22 +200,16 @@ function quantiles(xs: number[]) {
   return { p50: Math.round(q(50) * 100) / 100, p95: Math.round(q(95) * 100) / 100, n: s.length };
 }
 
+/** The floor: the searches straight to the database, one at a time, `repeat` rounds. */
 async function direct(actor: Actor, queries: string[], repeat = 2) {
-  const times: number[] = [];
-  for (let k = 0; k < repeat; k++)
-    for (const q of queries) {
-      const t = performance.now();
-      await search({ actor, query: { q } });
-      times.push(performance.now() - t);
-    }
-  return quantiles(times);
+  return directConcurrent(actor, queries, repeat, 1);
 }
 
 /**
  * The same searches straight to the database with `connections` of them under way at once, as the
  * HTTP load runs them: each caller starts its next search when its last has answered. Not a
- * target's measure (the floor above is one at a time); it shows how much of the HTTP p95 is the
- * searches queueing for the database and this process, and how much the server adds.
+ * target's measure (the floor is one at a time); with ten, it shows how much of the HTTP p95 is
+ * the searches queueing for the database and this process, and how much the server adds.
  */
 async function directConcurrent(actor: Actor, queries: string[], repeat: number, connections = 10) {
   const times: number[] = [];
