@@ -12,7 +12,7 @@ type Result = {
   generation: { statementsPerSecond: number; statementsSeconds: number; statementsPerCpuSecond?: number; linksPerSecond: number; auditEvents: number; totalSeconds: number; reused?: boolean };
   audit: { events: number; seconds: number; perSecond: number; cpuSeconds?: number; perCpuSecond?: number };
   loadAverage?: { min: number; median: number; max: number; samples: number };
-  direct: { searchName: { p50: number; p95: number }; searchPhrase: { p50: number; p95: number }; searchPhraseFirst?: { p50: number; p95: number }; searchNameConcurrent?: { p50: number; p95: number }; searchPhraseConcurrent?: { p50: number; p95: number }; linkSuggestions?: { p50: number; p95: number; prepareMs: number; names: number } };
+  direct: { searchName: { p50: number; p95: number }; searchPhrase: { p50: number; p95: number }; searchPhraseFirst?: { p50: number; p95: number }; searchNameFirst?: { p50: number; p95: number }; searchNameConcurrent?: { p50: number; p95: number }; searchPhraseConcurrent?: { p50: number; p95: number }; linkSuggestions?: { p50: number; p95: number; prepareMs: number; names: number } };
   http: Record<"searchName" | "searchPhrase" | "statementPage" | "personPage" | "filteredList", Load> & Partial<Record<"apiFloor" | "bareFloor" | "pageFloor" | "statementPageAlone" | "personPageAlone", Load>>;
   queries?: { name: string[]; phrase: string[] };
   serverPeakRssMb: number;
@@ -77,6 +77,7 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
       `| search, phrase queries, direct (floor) | ${fmt(r.direct.searchPhrase.p50)} | ${fmt(r.direct.searchPhrase.p95)} | | HTTP p95 ≤ ${t.searchVsDirect}× floor | ${ratioPhrase.toFixed(1)}×: ${check(ratioPhrase, t.searchVsDirect, true)} |`,
       ...(r.direct.searchNameConcurrent ? [`| search, name queries, direct, ten at a time (not a target: how much of the HTTP p95 is queueing) | ${fmt(r.direct.searchNameConcurrent.p50)} | ${fmt(r.direct.searchNameConcurrent.p95)} | | | HTTP p95 is ${(h.searchName.p95 / Math.max(0.01, r.direct.searchNameConcurrent.p95)).toFixed(1)}× this |`] : []),
       ...(r.direct.searchPhraseConcurrent ? [`| search, phrase queries, direct, ten at a time (as above) | ${fmt(r.direct.searchPhraseConcurrent.p50)} | ${fmt(r.direct.searchPhraseConcurrent.p95)} | | | HTTP p95 is ${(h.searchPhrase.p95 / Math.max(0.01, r.direct.searchPhraseConcurrent.p95)).toFixed(1)}× this |`] : []),
+      ...(r.direct.searchNameFirst ? [`| search, name queries never searched before, direct (each once: the registries' names matched, then remembered) | ${fmt(r.direct.searchNameFirst.p50)} | ${fmt(r.direct.searchNameFirst.p95)} | | | |`] : []),
       ...(r.direct.searchPhraseFirst ? [`| search, phrase queries never searched before, direct (each once) | ${fmt(r.direct.searchPhraseFirst.p50)} | ${fmt(r.direct.searchPhraseFirst.p95)} | | | |`] : []),
       ...(r.direct.linkSuggestions ? [`| link suggestions for one statement, direct (${fmt(r.direct.linkSuggestions.names)} registry names, not remembered; keying them first: ${fmt(r.direct.linkSuggestions.prepareMs)} ms) | ${fmt(r.direct.linkSuggestions.p50)} | ${fmt(r.direct.linkSuggestions.p95)} | | | |`] : []),
       `| searches per second (the slower kind) | | | ${fmt(searchRate)} | ≥ ${t.searchesPerSecond}/s | ${check(searchRate, t.searchesPerSecond, false)} |`,
