@@ -41,7 +41,9 @@ function check(value: number | null, target: number, lowerIsBetter: boolean): st
   const ok = lowerIsBetter ? value <= target : value >= target;
   if (ok) return "met";
   const factor = lowerIsBetter ? value / target : target / value;
-  return `**missed** (${factor.toFixed(1)}× ${lowerIsBetter ? "over" : "short"})`;
+  // Within a tenth of the line, "1.0×" would say nothing: by how many percent instead.
+  const by = factor < 1.1 ? `${Math.max(1, Math.round((factor - 1) * 100))}%` : `${factor.toFixed(1)}×`;
+  return `**missed** (${by} ${lowerIsBetter ? "over" : "short"})`;
 }
 
 export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): string {
