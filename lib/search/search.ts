@@ -16,7 +16,7 @@ import { phraseForms, unitForms, withNameForms, wordUnits } from "./persian-vari
 import { pgSearchSql } from "./pg-query";
 import { INDEX_VERSION_SQL, phraseCounts, type PhraseCounts } from "./phrase-stats";
 import { MAX_QUERY_WORDS, ZSearchQuery, type SearchQuery } from "./schemas";
-import { directionOf, markTerms, partsToHtml, snippet, type Dir, type Highlight, type Part } from "./snippet";
+import { directionOf, FIELD_BREAK, markTerms, partsToHtml, snippet, type Dir, type Highlight, type Part } from "./snippet";
 import { SEARCH_TYPES, type SearchType } from "./types";
 
 // One search over statements and the registries, on SQLite FTS5 or PostgreSQL full-text search
@@ -90,8 +90,6 @@ function readableTypes(actor: Actor): SearchType[] {
 
 const STATEMENT_ONLY: (keyof SearchQuery)[] = ["status", "language", "personId", "eventId", "placeId", "proceedingId", "authorId"];
 
-/** Between the fields of a registry record in its snippet. */
-const FIELD_BREAK = " · ";
 
 export async function search({ actor, query, persianTitles: withPersian = false }: { actor: Actor | null; query: unknown; persianTitles?: boolean }): Promise<SearchResult> {
   authorize(actor, "statement.read");

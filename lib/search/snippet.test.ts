@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { EXTRAS_BREAK, FIELD_SEPARATOR, normalizeForSearch, normalizeWithMap, normBodyOf, wordStart } from "./normalize";
 import { rng } from "@/tests/support/random";
-import { directionOf, firstWordIndex, markTerms, partsToHtml, snippet } from "./snippet";
+import { directionOf, FIELD_BREAK, firstWordIndex, markTerms, partsToHtml, snippet, snippetFields } from "./snippet";
 
 const fa = "این متن ساختگی است. نگهبانان شب آمدند و ما را به سالن بردند؛ هم‌سلولی من را صدا زدند. ".repeat(8);
 const bodies = [
@@ -181,6 +181,27 @@ describe("a registry record's fields", () => {
     expect(cut).toMatch(/^… /);
     expect(cut).toContain("فیلد دیگر · match here · more");
     expect(cut).not.toMatch(/^… ·|· …$/);
+  });
+
+  test("are cut apart again for the page, each field's marks kept whole", () => {
+    const body = "Hossein-Ali Nayyeri\nحسینعلی نیری\nMember of the Tehran commission\nعضو هیئت تهران، که به «هیئت مرگ» شناخته می‌شود.";
+    const parts = snippet(body, new Set(["نیری", "nayyeri"]), normalizeForSearch(body), { fieldBreak: FIELD_BREAK });
+    const fields = snippetFields(parts);
+    expect(fields.map((f) => f.map((p) => p.text).join(""))).toEqual([
+      "Hossein-Ali Nayyeri",
+      "حسینعلی نیری",
+      "Member of the Tehran commission",
+      "عضو هیئت تهران، که به «هیئت مرگ» شناخته می‌شود.",
+    ]);
+    expect(fields.map((f) => f.filter((p) => p.mark).map((p) => p.text))).toEqual([["Nayyeri"], ["نیری"], [], []]);
+    // Joined again they are the snippet, break for break.
+    expect(fields.map((f) => f.map((p) => p.text).join("")).join(FIELD_BREAK)).toBe(parts.map((p) => p.text).join(""));
+    // A break at a part's edge, or two in a row, leaves no empty field; a mark is never cut.
+    expect(snippetFields([{ text: "a · ", mark: false }, { text: "b · c", mark: true }, { text: " ·  · d", mark: false }])).toEqual([
+      [{ text: "a", mark: false }],
+      [{ text: "b · c", mark: true }],
+      [{ text: "d", mark: false }],
+    ]);
   });
 });
 

@@ -335,6 +335,28 @@ export function snippet(body: string, highlight: Highlight | ReadonlySet<string>
   return out;
 }
 
+/** Between the fields of a registry record in its snippet. */
+export const FIELD_BREAK = " · ";
+
+/**
+ * A registry record's snippet cut at its field breaks, each field's parts apart: the page sets
+ * each field in its own bidirectional isolate, because a record's fields are in both scripts
+ * (its Persian name, its English and Persian positions) and, run together in one paragraph, the
+ * Unicode bidirectional algorithm reorders a Persian field across its English neighbours. A
+ * marked part is never cut.
+ */
+export function snippetFields(parts: Part[], fieldBreak: string = FIELD_BREAK): Part[][] {
+  const fields: Part[][] = [[]];
+  for (const p of parts) {
+    const pieces = p.mark ? [p.text] : p.text.split(fieldBreak);
+    pieces.forEach((text, i) => {
+      if (i > 0) fields.push([]);
+      if (text) fields[fields.length - 1]!.push({ text, mark: p.mark });
+    });
+  }
+  return fields.filter((f) => f.length > 0);
+}
+
 /** `text` with each line break (and the spaces around it) as `fieldBreak`, other runs of space as one space. */
 function withFieldBreaks(text: string, fieldBreak: string): string {
   return text.split(/[^\S\n\uFEFF]*\n[^\S\uFEFF]*/).map(oneSpace).join(fieldBreak);

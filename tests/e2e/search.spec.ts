@@ -340,3 +340,19 @@ test("a phrase with one part of a hyphenated word and its neighbour finds it, ma
   await expect(fa.getByTestId("search-snippet").locator("mark")).toHaveText(["دشت", "در", "كرج"]);
   await page.screenshot({ path: testInfo.outputPath("search-hyphen-fa.png"), fullPage: true });
 });
+
+test("a person's result in Persian sets each field of its snippet apart, so a Persian field is never reordered across its English neighbours", async ({ page, baseURL }, testInfo) => {
+  await setLocale(page, baseURL!, "fa");
+  await signInAs(page, "RESEARCHER");
+  await page.goto(`/search?q=${encodeURIComponent("نيري")}`);
+  const person = page.getByTestId("search-result").and(page.locator('[data-type="person"]'));
+  await expect(person).toHaveCount(1);
+  const fields = person.getByTestId("search-snippet-field");
+  // The registry record's fields, each its own isolate, in the record's order, its Persian role whole in one.
+  await expect(fields).toContainText(["حسینعلی نیری", "Hossein-Ali Nayeri", "Member of the four-man Tehran commission ('death committee')", "عضو هیئت چهارنفرهٔ تهران، که به «هیئت مرگ» شناخته می‌شود.", "حاکم شرع هیئت تهران"]);
+  await expect(fields.filter({ hasText: "«هیئت مرگ»" })).toHaveText("عضو هیئت چهارنفرهٔ تهران، که به «هیئت مرگ» شناخته می‌شود.");
+  expect(new Set(await fields.evaluateAll((els) => els.map((el) => el.tagName)))).toEqual(new Set(["BDI"]));
+  // Statements' snippets are one text in one language: no fields.
+  await expect(page.getByTestId("search-result").and(page.locator('[data-type="statement"]')).first().getByTestId("search-snippet-field")).toHaveCount(0);
+  await person.screenshot({ path: testInfo.outputPath("search-person-fields-fa.png") });
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
@@ -9,7 +10,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { toAppError } from "@/lib/http";
 import { MAX_QUERY_CHARS, search, SEARCH_TYPES, type SearchResult, type SearchType } from "@/lib/search";
 import { resolveFilterName, searchFilterOptions, type FilterOption, type RegistryFilterKind } from "@/lib/search/filter-options";
-import type { Part } from "@/lib/search/snippet";
+import { FIELD_BREAK, snippetFields, type Part } from "@/lib/search/snippet";
 import { readDate } from "@/app/(app)/_components/registry/dates";
 import { getCalendar } from "@/app/_lib/calendar";
 import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
@@ -50,6 +51,22 @@ function Marked({ parts }: { parts: Part[] }) {
   return (
     <>
       {parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+    </>
+  );
+}
+
+/** A registry record's snippet: each field in its own isolate, so that its text alone sets its direction (snippetFields). */
+function MarkedFields({ parts }: { parts: Part[] }) {
+  return (
+    <>
+      {snippetFields(parts).map((field, i) => (
+        <Fragment key={i}>
+          {i > 0 && FIELD_BREAK}
+          <bdi data-testid="search-snippet-field">
+            <Marked parts={field} />
+          </bdi>
+        </Fragment>
+      ))}
     </>
   );
 }
@@ -313,7 +330,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   </div>
                   {r.parts.length > 0 && (
                     <p className={styles.snippet} dir={r.dir} lang={r.language ?? undefined} data-testid="search-snippet">
-                      <Marked parts={r.parts} />
+                      {r.type === "statement" ? <Marked parts={r.parts} /> : <MarkedFields parts={r.parts} />}
                     </p>
                   )}
                 </li>
