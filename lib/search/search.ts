@@ -90,7 +90,6 @@ function readableTypes(actor: Actor): SearchType[] {
 
 const STATEMENT_ONLY: (keyof SearchQuery)[] = ["status", "language", "personId", "eventId", "placeId", "proceedingId", "authorId"];
 
-
 export async function search({ actor, query, persianTitles: withPersian = false }: { actor: Actor | null; query: unknown; persianTitles?: boolean }): Promise<SearchResult> {
   authorize(actor, "statement.read");
   const q = parseInput(ZSearchQuery, query ?? {});
