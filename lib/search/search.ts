@@ -16,7 +16,7 @@ import { phraseForms, unitForms, withNameForms, wordUnits } from "./persian-vari
 import { pgSearchSql } from "./pg-query";
 import { INDEX_VERSION_SQL, phraseCounts, type PhraseCounts } from "./phrase-stats";
 import { MAX_QUERY_WORDS, ZSearchQuery, type SearchQuery } from "./schemas";
-import { directionOf, FIELD_BREAK, markTerms, partsToHtml, snippet, type Dir, type Highlight, type Part } from "./snippet";
+import { directionOf, FIELD_BREAK, markTerms, partsToHtml, snippet, snippetHasFields, type Dir, type Highlight, type Part } from "./snippet";
 import { SEARCH_TYPES, type SearchType } from "./types";
 
 // One search over statements and the registries, on SQLite FTS5 or PostgreSQL full-text search
@@ -127,7 +127,7 @@ export async function search({ actor, query, persianTitles: withPersian = false 
   const persian = withPersian ? await persianTitles(rows) : new Map<string, string>();
   const items = rows.map((r): SearchItem => {
     // A registry record's text is its fields, one to a line (index-record.ts): kept apart.
-    const parts = snippet(r.body, highlight, r.normBody, r.type === "statement" ? {} : { fieldBreak: FIELD_BREAK });
+    const parts = snippet(r.body, highlight, r.normBody, snippetHasFields(r.type) ? { fieldBreak: FIELD_BREAK } : {});
     const title = markTerms(r.title, highlight).parts;
     const titleFa = persian.get(`${r.type}:${r.recordId}`) ?? "";
     const text = parts.map((p) => p.text).join("");

@@ -338,6 +338,9 @@ export function snippet(body: string, highlight: Highlight | ReadonlySet<string>
 /** Between the fields of a registry record in its snippet. */
 export const FIELD_BREAK = " · ";
 
+/** Whether a result's snippet is fields with FIELD_BREAK between them (a registry record's) or one flowing text (a statement's). */
+export const snippetHasFields = (type: string): boolean => type !== "statement";
+
 /**
  * A registry record's snippet cut at its field breaks, each field's parts apart: the page sets
  * each field in its own bidirectional isolate, because a record's fields are in both scripts

@@ -10,7 +10,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { toAppError } from "@/lib/http";
 import { MAX_QUERY_CHARS, search, SEARCH_TYPES, type SearchResult, type SearchType } from "@/lib/search";
 import { resolveFilterName, searchFilterOptions, type FilterOption, type RegistryFilterKind } from "@/lib/search/filter-options";
-import { FIELD_BREAK, snippetFields, type Part } from "@/lib/search/snippet";
+import { FIELD_BREAK, snippetFields, snippetHasFields, type Part } from "@/lib/search/snippet";
 import { readDate } from "@/app/(app)/_components/registry/dates";
 import { getCalendar } from "@/app/_lib/calendar";
 import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
@@ -330,7 +330,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   </div>
                   {r.parts.length > 0 && (
                     <p className={styles.snippet} dir={r.dir} lang={r.language ?? undefined} data-testid="search-snippet">
-                      {r.type === "statement" ? <Marked parts={r.parts} /> : <MarkedFields parts={r.parts} />}
+                      {snippetHasFields(r.type) ? <MarkedFields parts={r.parts} /> : <Marked parts={r.parts} />}
                     </p>
                   )}
                 </li>
