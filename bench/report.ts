@@ -46,6 +46,14 @@ function check(value: number | null, target: number, lowerIsBetter: boolean): st
   return `**missed** (${by} ${lowerIsBetter ? "over" : "short"})`;
 }
 
+type Quantiles = { p50: number; p95: number };
+
+/** A row of searches run in the runner's process, with no target: absent from runs made before it was measured. */
+function directRow<T extends Quantiles>(label: string, d: T | undefined, result?: (d: T) => string): string[] {
+  if (!d) return [];
+  return [`| ${label} | ${fmt(d.p50)} | ${fmt(d.p95)} | | |${result ? ` ${result(d)} ` : " "}|`];
+}
+
 export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): string {
   const lines = [
     "# Benchmark results",
@@ -77,11 +85,11 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
       `| search, phrase queries (HTTP) | ${fmt(h.searchPhrase.p50)} | ${fmt(h.searchPhrase.p95)} | ${fmt(h.searchPhrase.perSecond)} | p95 ≤ ${t.searchP95Ms} ms | ${check(h.searchPhrase.p95, t.searchP95Ms, true)} | ${fmt(h.searchPhrase.serverCpuMsPerRequest)} |`,
       `| search, name queries, direct (floor) | ${fmt(r.direct.searchName.p50)} | ${fmt(r.direct.searchName.p95)} | | HTTP p95 ≤ ${t.searchVsDirect}× floor | ${ratioName.toFixed(1)}×: ${check(ratioName, t.searchVsDirect, true)} |`,
       `| search, phrase queries, direct (floor) | ${fmt(r.direct.searchPhrase.p50)} | ${fmt(r.direct.searchPhrase.p95)} | | HTTP p95 ≤ ${t.searchVsDirect}× floor | ${ratioPhrase.toFixed(1)}×: ${check(ratioPhrase, t.searchVsDirect, true)} |`,
-      ...(r.direct.searchNameConcurrent ? [`| search, name queries, direct, ten at a time (not a target: how much of the HTTP p95 is queueing) | ${fmt(r.direct.searchNameConcurrent.p50)} | ${fmt(r.direct.searchNameConcurrent.p95)} | | | HTTP p95 is ${(h.searchName.p95 / Math.max(0.01, r.direct.searchNameConcurrent.p95)).toFixed(1)}× this |`] : []),
-      ...(r.direct.searchPhraseConcurrent ? [`| search, phrase queries, direct, ten at a time (as above) | ${fmt(r.direct.searchPhraseConcurrent.p50)} | ${fmt(r.direct.searchPhraseConcurrent.p95)} | | | HTTP p95 is ${(h.searchPhrase.p95 / Math.max(0.01, r.direct.searchPhraseConcurrent.p95)).toFixed(1)}× this |`] : []),
-      ...(r.direct.searchNameFirst ? [`| search, name queries never searched before, direct (each once: the registries' names matched, then remembered) | ${fmt(r.direct.searchNameFirst.p50)} | ${fmt(r.direct.searchNameFirst.p95)} | | | |`] : []),
-      ...(r.direct.searchPhraseFirst ? [`| search, phrase queries never searched before, direct (each once) | ${fmt(r.direct.searchPhraseFirst.p50)} | ${fmt(r.direct.searchPhraseFirst.p95)} | | | |`] : []),
-      ...(r.direct.linkSuggestions ? [`| link suggestions for one statement, direct (${fmt(r.direct.linkSuggestions.names)} registry names, not remembered; keying them first: ${fmt(r.direct.linkSuggestions.prepareMs)} ms) | ${fmt(r.direct.linkSuggestions.p50)} | ${fmt(r.direct.linkSuggestions.p95)} | | | |`] : []),
+      ...directRow("search, name queries, direct, ten at a time (not a target: how much of the HTTP p95 is queueing)", r.direct.searchNameConcurrent, (d) => `HTTP p95 is ${(h.searchName.p95 / Math.max(0.01, d.p95)).toFixed(1)}× this`),
+      ...directRow("search, phrase queries, direct, ten at a time (as above)", r.direct.searchPhraseConcurrent, (d) => `HTTP p95 is ${(h.searchPhrase.p95 / Math.max(0.01, d.p95)).toFixed(1)}× this`),
+      ...directRow("search, name queries never searched before, direct (each once: the registries' names matched, then remembered)", r.direct.searchNameFirst),
+      ...directRow("search, phrase queries never searched before, direct (each once)", r.direct.searchPhraseFirst),
+      ...directRow(`link suggestions for one statement, direct (${fmt(r.direct.linkSuggestions?.names)} registry names, not remembered; keying them first: ${fmt(r.direct.linkSuggestions?.prepareMs)} ms)`, r.direct.linkSuggestions),
       `| searches per second (the slower kind) | | | ${fmt(searchRate)} | ≥ ${t.searchesPerSecond}/s | ${check(searchRate, t.searchesPerSecond, false)} |`,
       `| statement page (HTML, signed in) | ${fmt(h.statementPage.p50)} | ${fmt(h.statementPage.p95)} | ${fmt(h.statementPage.perSecond)} | p95 ≤ ${t.statementPageP95Ms} ms | ${check(h.statementPage.p95, t.statementPageP95Ms, true)} | ${fmt(h.statementPage.serverCpuMsPerRequest)} |`,
       `| person page (HTML, signed in) | ${fmt(h.personPage.p50)} | ${fmt(h.personPage.p95)} | ${fmt(h.personPage.perSecond)} | p95 ≤ ${t.personPageP95Ms} ms | ${check(h.personPage.p95, t.personPageP95Ms, true)} | ${fmt(h.personPage.serverCpuMsPerRequest)} |`,
