@@ -110,6 +110,29 @@ describe("a phrase with a part of a hyphenated word and its neighbours", () => {
     expect(await marked('"07 29"', s.id)).toEqual(["07-29"]);
     expect(await marked('"29 was"', s.id)).toEqual(["29", "was"]);
   });
+
+  test("a word beside a hyphenated word ranks as it would without the hyphen; found only through a part, it still ranks", async () => {
+    // The same text but for the hyphen: the text keeps the word whole in both, and only the first
+    // repeats "quorrel" in its window in the extras. Words no other test writes.
+    const hyphen = await statement("Fictional: velkor took him to Zarin-dasht quorrel on a cold morning.");
+    const joined = await statement("Fictional: velkor took him to Zarindasht quorrel on a cold morning.");
+    const scores = async (q: string) => new Map((await search({ actor: reviewer, query: { q, type: "statement" } })).items.map((i) => [i.id, i.score]));
+    const byWord = await scores("quorrel");
+    expect([...byWord.keys()].sort()).toEqual([hyphen.id, joined.id].sort());
+    expect(byWord.get(hyphen.id)).toBeGreaterThan(0);
+    expect(byWord.get(hyphen.id)).toBe(byWord.get(joined.id));
+    const byPhrase = await scores('"velkor took him"');
+    expect(byPhrase.get(hyphen.id)).toBe(byPhrase.get(joined.id));
+    // Only the window has "dasht quorrel" as a phrase.
+    const byPart = await scores('"dasht quorrel"');
+    expect([...byPart.keys()]).toEqual([hyphen.id]);
+    expect(byPart.get(hyphen.id)).toBeGreaterThan(0);
+    // A joined word's whole form is only in the extras: it ranks too.
+    const zwnj = await statement(`متن ساختگی: ما را با چشم${ZWNJ}بند ورکلان بردند`, "fa");
+    const byJoined = await scores("چشمبند ورکلان");
+    expect([...byJoined.keys()]).toEqual([zwnj.id]);
+    expect(byJoined.get(zwnj.id)).toBeGreaterThan(0);
+  });
 });
 
 describe("upgrading to the hyphenated words' windows", () => {
