@@ -352,6 +352,11 @@ test("a person's result in Persian sets each field of its snippet apart, so a Pe
   await expect(fields).toContainText(["حسینعلی نیری", "Hossein-Ali Nayeri", "Member of the four-man Tehran commission ('death committee')", "عضو هیئت چهارنفرهٔ تهران، که به «هیئت مرگ» شناخته می‌شود.", "حاکم شرع هیئت تهران"]);
   await expect(fields.filter({ hasText: "«هیئت مرگ»" })).toHaveText("عضو هیئت چهارنفرهٔ تهران، که به «هیئت مرگ» شناخته می‌شود.");
   expect(new Set(await fields.evaluateAll((els) => els.map((el) => el.tagName)))).toEqual(new Set(["BDI"]));
+  // The fields run in the page's direction, right to left, though most of their letters are Latin:
+  // the first field (his Persian name) is the rightmost.
+  expect(await person.getByTestId("search-snippet").evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+  const [first, second] = await Promise.all([fields.nth(0).boundingBox(), fields.nth(1).boundingBox()]);
+  expect(first!.x).toBeGreaterThan(second!.x);
   // Statements' snippets are one text in one language: no fields.
   await expect(page.getByTestId("search-result").and(page.locator('[data-type="statement"]')).first().getByTestId("search-snippet-field")).toHaveCount(0);
   await person.screenshot({ path: testInfo.outputPath("search-person-fields-fa.png") });

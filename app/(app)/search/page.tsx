@@ -328,11 +328,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                       </bdi>
                     )}
                   </div>
-                  {r.parts.length > 0 && (
-                    <p className={styles.snippet} dir={r.dir} lang={r.language ?? undefined} data-testid="search-snippet">
-                      {snippetHasFields(r.type) ? <MarkedFields parts={r.parts} /> : <Marked parts={r.parts} />}
-                    </p>
-                  )}
+                  {r.parts.length > 0 &&
+                    (snippetHasFields(r.type) ? (
+                      // Fields in both scripts, each isolated: they run in the page's direction.
+                      <p className={styles.snippet} data-testid="search-snippet">
+                        <MarkedFields parts={r.parts} />
+                      </p>
+                    ) : (
+                      <p className={styles.snippet} dir={r.dir} lang={r.language ?? undefined} data-testid="search-snippet">
+                        <Marked parts={r.parts} />
+                      </p>
+                    ))}
                 </li>
                 );
               })}
