@@ -22,7 +22,7 @@ const integration = (provider: "sqlite" | "postgresql") => ({
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "app/**/*.test.ts"] } },
+      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts"] } },
       integration("sqlite"),
       integration("postgresql"),
     ],
