@@ -41,8 +41,10 @@ function check(value: number | null, target: number, lowerIsBetter: boolean): st
   const ok = lowerIsBetter ? value <= target : value >= target;
   if (ok) return "met";
   const factor = lowerIsBetter ? value / target : target / value;
-  // Within a tenth of the line, "1.0×" would say nothing: by how many percent instead.
-  const by = factor < 1.1 ? `${Math.max(1, Math.round((factor - 1) * 100))}%` : `${factor.toFixed(1)}×`;
+  // Within a tenth of the line, "1.0×" would say nothing: by how many percent instead (to a tenth
+  // of a percent under one).
+  const percent = (factor - 1) * 100;
+  const by = factor < 1.1 ? `${percent < 1 ? Math.max(0.1, percent).toFixed(1) : Math.round(percent)}%` : `${factor.toFixed(1)}×`;
   return `**missed** (${by} ${lowerIsBetter ? "over" : "short"})`;
 }
 
