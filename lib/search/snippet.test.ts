@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { EXTRAS_BREAK, FIELD_SEPARATOR, normalizeForSearch, normalizeWithMap, normBodyOf, wordStart } from "./normalize";
 import { rng } from "@/tests/support/random";
-import { directionOf, FIELD_BREAK, firstWordIndex, markTerms, partsToHtml, snippet, snippetFields } from "./snippet";
+import { CUT_AFTER, CUT_BEFORE, directionOf, FIELD_BREAK, firstWordIndex, markTerms, partsToHtml, snippet, snippetFields } from "./snippet";
 
 const fa = "این متن ساختگی است. نگهبانان شب آمدند و ما را به سالن بردند؛ هم‌سلولی من را صدا زدند. ".repeat(8);
 const bodies = [
@@ -186,7 +186,8 @@ describe("a registry record's fields", () => {
   test("are cut apart again for the page, each field's marks kept whole", () => {
     const body = "Hossein-Ali Nayyeri\nحسینعلی نیری\nMember of the Tehran commission\nعضو هیئت تهران، که به «هیئت مرگ» شناخته می‌شود.";
     const parts = snippet(body, new Set(["نیری", "nayyeri"]), normalizeForSearch(body), { fieldBreak: FIELD_BREAK });
-    const fields = snippetFields(parts);
+    const { cutBefore, fields, cutAfter } = snippetFields(parts);
+    expect([cutBefore, cutAfter]).toEqual([false, false]);
     expect(fields.map((f) => f.map((p) => p.text).join(""))).toEqual([
       "Hossein-Ali Nayyeri",
       "حسینعلی نیری",
@@ -197,11 +198,27 @@ describe("a registry record's fields", () => {
     // Joined again they are the snippet, break for break.
     expect(fields.map((f) => f.map((p) => p.text).join("")).join(FIELD_BREAK)).toBe(parts.map((p) => p.text).join(""));
     // A break at a part's edge, or two in a row, leaves no empty field; a mark is never cut.
-    expect(snippetFields([{ text: "a · ", mark: false }, { text: "b · c", mark: true }, { text: " ·  · d", mark: false }])).toEqual([
+    expect(snippetFields([{ text: "a · ", mark: false }, { text: "b · c", mark: true }, { text: " ·  · d", mark: false }]).fields).toEqual([
       [{ text: "a", mark: false }],
       [{ text: "b · c", mark: true }],
       [{ text: "d", mark: false }],
     ]);
+  });
+
+  test("a window cut short keeps its … out of the first and last fields", () => {
+    // The window starts inside the Persian field and ends inside the English one after it.
+    const body = `${"Filler field of an earlier position.\n".repeat(4)}نمایندهٔ وزارت اطلاعات در زندان اوین که بسیار طولانی نوشته شده است تا پنجره از میانه‌اش آغاز شود\nRepresentative in Evin Prison\n${"A later field that runs on for a while. ".repeat(8)}`;
+    const parts = snippet(body, new Set(["evin"]), normalizeForSearch(body), { fieldBreak: FIELD_BREAK });
+    const { cutBefore, fields, cutAfter } = snippetFields(parts);
+    expect([cutBefore, cutAfter]).toEqual([true, true]);
+    const texts = fields.map((f) => f.map((p) => p.text).join(""));
+    expect(texts[0]).not.toContain("…");
+    expect(texts[texts.length - 1]).not.toContain("…");
+    expect(texts).toContain("Representative in Evin Prison");
+    // With the cuts put back, the snippet as it was.
+    expect(`${CUT_BEFORE}${texts.join(FIELD_BREAK)}${CUT_AFTER}`).toBe(parts.map((p) => p.text).join(""));
+    // Not cut: no "…" taken away.
+    expect(snippetFields([{ text: "a", mark: false }])).toEqual({ cutBefore: false, fields: [[{ text: "a", mark: false }]], cutAfter: false });
   });
 });
 

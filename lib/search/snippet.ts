@@ -330,13 +330,16 @@ export function snippet(body: string, highlight: Highlight | ReadonlySet<string>
     if (head.text.startsWith(opts.fieldBreak)) head.text = head.text.slice(opts.fieldBreak.length);
     if (tail.text.endsWith(opts.fieldBreak)) tail.text = tail.text.slice(0, -opts.fieldBreak.length);
   }
-  if (start > 0) out.unshift({ text: "… ", mark: false });
-  if (end < body.length) out.push({ text: " …", mark: false });
+  if (start > 0) out.unshift({ text: CUT_BEFORE, mark: false });
+  if (end < body.length) out.push({ text: CUT_AFTER, mark: false });
   return out;
 }
 
 /** Between the fields of a registry record in its snippet. */
 export const FIELD_BREAK = " · ";
+/** A snippet's first and last parts when the window starts after the text's start or ends before its end. */
+export const CUT_BEFORE = "… ";
+export const CUT_AFTER = " …";
 
 /** Whether a result's snippet is fields with FIELD_BREAK between them (a registry record's) or one flowing text (a statement's). */
 export const snippetHasFields = (type: string): boolean => type !== "statement";
@@ -346,18 +349,21 @@ export const snippetHasFields = (type: string): boolean => type !== "statement";
  * each field in its own bidirectional isolate, because a record's fields are in both scripts
  * (its Persian name, its English and Persian positions) and, run together in one paragraph, the
  * Unicode bidirectional algorithm reorders a Persian field across its English neighbours. A
- * marked part is never cut.
+ * marked part is never cut. The "…" of a window cut short is no field's: inside the first or last
+ * field's isolate it would stand at that field's far side when its script runs the other way.
  */
-export function snippetFields(parts: Part[], fieldBreak: string = FIELD_BREAK): Part[][] {
+export function snippetFields(parts: Part[], fieldBreak: string = FIELD_BREAK): { cutBefore: boolean; fields: Part[][]; cutAfter: boolean } {
+  const cutBefore = parts.length > 0 && !parts[0]!.mark && parts[0]!.text === CUT_BEFORE;
+  const cutAfter = parts.length > (cutBefore ? 1 : 0) && !parts[parts.length - 1]!.mark && parts[parts.length - 1]!.text === CUT_AFTER;
   const fields: Part[][] = [[]];
-  for (const p of parts) {
+  for (const p of parts.slice(cutBefore ? 1 : 0, cutAfter ? -1 : undefined)) {
     const pieces = p.mark ? [p.text] : p.text.split(fieldBreak);
     pieces.forEach((text, i) => {
       if (i > 0) fields.push([]);
       if (text) fields[fields.length - 1]!.push({ text, mark: p.mark });
     });
   }
-  return fields.filter((f) => f.length > 0);
+  return { cutBefore, fields: fields.filter((f) => f.length > 0), cutAfter };
 }
 
 /** `text` with each line break (and the spaces around it) as `fieldBreak`, other runs of space as one space. */

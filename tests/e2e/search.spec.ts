@@ -361,3 +361,24 @@ test("a person's result in Persian sets each field of its snippet apart, so a Pe
   await expect(page.getByTestId("search-result").and(page.locator('[data-type="statement"]')).first().getByTestId("search-snippet-field")).toHaveCount(0);
   await person.screenshot({ path: testInfo.outputPath("search-person-fields-fa.png") });
 });
+
+test("a person's snippet cut short says so at the paragraph's start, outside its first field", async ({ page }, testInfo) => {
+  await signInAs(page, "RESEARCHER");
+  await page.goto("/search?q=evin");
+  const person = page.getByTestId("search-result").and(page.locator('[data-type="person"]')).filter({ hasText: "Pourmohammadi" });
+  await expect(person).toHaveCount(1);
+  const snippetText = person.getByTestId("search-snippet");
+  const fields = person.getByTestId("search-snippet-field");
+  // The window starts inside a Persian field: its "…" stands first in the English paragraph, at
+  // the left, not inside that field's right-to-left isolate (where it would sit at the field's right).
+  await expect(snippetText).toHaveText(/^… /);
+  await expect(fields.first()).not.toContainText("…");
+  const ellipsisLeft = await snippetText.evaluate((p) => {
+    const range = document.createRange();
+    range.setStart(p.firstChild!, 0);
+    range.setEnd(p.firstChild!, 1);
+    return range.getBoundingClientRect().x;
+  });
+  expect(ellipsisLeft).toBeLessThan((await fields.first().boundingBox())!.x);
+  await person.screenshot({ path: testInfo.outputPath("search-person-cut-en.png") });
+});

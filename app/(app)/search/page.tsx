@@ -10,7 +10,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { toAppError } from "@/lib/http";
 import { MAX_QUERY_CHARS, search, SEARCH_TYPES, type SearchResult, type SearchType } from "@/lib/search";
 import { resolveFilterName, searchFilterOptions, type FilterOption, type RegistryFilterKind } from "@/lib/search/filter-options";
-import { FIELD_BREAK, snippetFields, snippetHasFields, type Part } from "@/lib/search/snippet";
+import { CUT_AFTER, CUT_BEFORE, FIELD_BREAK, snippetFields, snippetHasFields, type Part } from "@/lib/search/snippet";
 import { readDate } from "@/app/(app)/_components/registry/dates";
 import { getCalendar } from "@/app/_lib/calendar";
 import { LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
@@ -55,11 +55,16 @@ function Marked({ parts }: { parts: Part[] }) {
   );
 }
 
-/** A registry record's snippet: each field in its own isolate, so that its text alone sets its direction (snippetFields). */
+/**
+ * A registry record's snippet: each field in its own isolate, so that its text alone sets its
+ * direction, and the "…" of a window cut short outside them, at the paragraph's ends (snippetFields).
+ */
 function MarkedFields({ parts }: { parts: Part[] }) {
+  const { cutBefore, fields, cutAfter } = snippetFields(parts);
   return (
     <>
-      {snippetFields(parts).map((field, i) => (
+      {cutBefore && CUT_BEFORE}
+      {fields.map((field, i) => (
         <Fragment key={i}>
           {i > 0 && FIELD_BREAK}
           <bdi data-testid="search-snippet-field">
@@ -67,6 +72,7 @@ function MarkedFields({ parts }: { parts: Part[] }) {
           </bdi>
         </Fragment>
       ))}
+      {cutAfter && CUT_AFTER}
     </>
   );
 }
