@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { mergeIntoResults, renderMarkdown, TARGETS } from "./report";
+import { loadsNotAllAnswered, mergeIntoResults, renderMarkdown, TARGETS } from "./report";
 
 // The table is where a reader learns which targets were met and by how much the others were
 // missed: its verdicts are checked here on made-up figures, not on a run's.
@@ -80,5 +80,19 @@ describe("the benchmark's table", () => {
     const existing = "# Benchmark results\n\nold table\n\n# Dossier export\n\nits figures\n";
     expect(mergeIntoResults(existing, "# Benchmark results\n\nnew table\n")).toBe("# Benchmark results\n\nnew table\n\n# Dossier export\n\nits figures\n");
     expect(mergeIntoResults("# Benchmark results\n\nold\n", "# Benchmark results\n\nnew\n")).toBe("# Benchmark results\n\nnew\n");
+  });
+
+  test("a load is kept only when every request was answered 200", () => {
+    const ok = { requests: 10, statuses: { "200": 10 }, errors: 0, timeouts: 0 };
+    expect(loadsNotAllAnswered({ searchName: ok, personPage: ok })).toEqual([]);
+    const bad = loadsNotAllAnswered({
+      searchName: ok,
+      throttled: { requests: 10, statuses: { "200": 7, "429": 3 }, errors: 0, timeouts: 0 },
+      failing: { requests: 10, statuses: { "500": 10 }, errors: 0, timeouts: 0 },
+      slow: { requests: 9, statuses: { "200": 9 }, errors: 1, timeouts: 1 },
+      none: { requests: 0, statuses: {}, errors: 0, timeouts: 0 },
+    });
+    expect(bad.map((b) => b.split(" ")[0])).toEqual(["throttled", "failing", "slow", "none"]);
+    expect(bad[0]).toContain('"429":3');
   });
 });

@@ -119,6 +119,19 @@ export function renderMarkdown(all: Record<string, Result>, t: typeof TARGETS): 
   return lines.join("\n");
 }
 
+/** What autocannon says of a load's answers (bench/load.mjs). */
+type Answers = { requests: number; statuses: Record<string, number>; errors: number; timeouts: number };
+
+/**
+ * The loads not every request of which was answered 200 (refused, failed, throttled, timed out,
+ * or none at all), each described: their figures would be of something else than their rows say.
+ */
+export function loadsNotAllAnswered(http: Record<string, Answers>): string[] {
+  return Object.entries(http)
+    .filter(([, v]) => v.requests === 0 || v.errors > 0 || v.timeouts > 0 || Object.keys(v.statuses).some((s) => s !== "200"))
+    .map(([k, v]) => `${k} ${JSON.stringify({ requests: v.requests, statuses: v.statuses, errors: v.errors, timeouts: v.timeouts })}`);
+}
+
 /**
  * bench/RESULTS.md holds this benchmark's part first and other benchmarks' parts after it (each
  * under its own top-level "# " heading, e.g. "# Dossier export"): only the first part is replaced.

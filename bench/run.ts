@@ -1,14 +1,15 @@
-// `npm run bench` — the search and page benchmark (a benchmark, not a test: `npm test` never
-// runs it). Generates a synthetic archive into a fresh database, starts the production server
+// `npm run bench` — the search and page benchmark (a benchmark, not a test: `npm test` only runs
+// it once on a small archive to see that it works, tests/e2e/bench.spec.ts, and reads none of its
+// figures). Generates a synthetic archive into a fresh database, starts the production server
 // (lib/cli/http-server.mjs, as `npm start` runs it; run `next build` first), loads it with autocannon from a second process
 // (bench/load.mjs), runs the same searches directly against the database in this process (the
 // floor), and writes bench/results.json and bench/RESULTS.md.
 //
-//   npm run bench -- [--provider sqlite|postgresql] [--statements 100000] [--port 3190] [--duration 15] [--warmup 5] [--server-processes 1]
+//   npm run bench -- [--provider sqlite|postgresql] [--statements 100000] [--port 3190] [--duration 15] [--warmup 5] [--server-processes 1] [--keep] [--skip-http] [--dir bench]
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
@@ -22,7 +23,7 @@ import { loadSuggestCandidates } from "@/lib/links/suggest-links";
 import { findMentions, prepareCandidates } from "@/lib/links/suggest";
 import { read } from "@/lib/db/write";
 import { generate, reloadGenerated, PLACES, rng, STOCK_PHRASES, type Generated } from "./generate";
-import { mergeIntoResults, renderMarkdown, TARGETS } from "./report";
+import { loadsNotAllAnswered, mergeIntoResults, renderMarkdown, TARGETS } from "./report";
 
 // The machine is shared: the 1-minute load average is sampled through the run and reported.
 const loadSamples: number[] = [];
@@ -59,6 +60,9 @@ const { values } = parseArgs({
     // read back from the earlier run. For re-measuring the searches and pages after a change.
     keep: { type: "boolean", default: false },
     "pg-admin-url": { type: "string", default: process.env.CASEFILE_BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
+    // Where results.json, RESULTS.md and the working files (out/) go: bench/ unless a trial run
+    // (the browser tests' run of the benchmark itself) is to leave the recorded results alone.
+    dir: { type: "string" },
   },
 });
 const provider = values.provider as "sqlite" | "postgresql";
@@ -70,7 +74,8 @@ if (!Number.isFinite(WARMUP) || WARMUP < 0) throw new Error(`--warmup must be a 
 const SERVER_PROCESSES = Number(values["server-processes"]);
 if (!Number.isInteger(SERVER_PROCESSES) || SERVER_PROCESSES < 1) throw new Error(`--server-processes must be a whole number from 1, not "${values["server-processes"]}"`);
 const root = process.cwd();
-const out = join(root, "bench", "out");
+const dir = values.dir ? resolve(values.dir) : join(root, "bench");
+const out = join(dir, "out");
 mkdirSync(out, { recursive: true });
 const log = (s: string) => console.log(`[bench ${provider}] ${s}`);
 
@@ -400,6 +405,10 @@ async function main() {
       pageFloor: await measure(["/settings"], cookie),
     };
     for (const [k, v] of Object.entries(http)) log(`${k}: ${JSON.stringify(v)}`);
+    // A load answered otherwise than 200 (refused, failed, throttled, timed out) measured something
+    // else than its row says: no results are written from it.
+    const bad = loadsNotAllAnswered(http);
+    if (bad.length) throw new Error(`not every request was answered 200, so nothing is written: ${bad.join("; ")}`);
     const peak = peakRssMb(server.pid!);
     const result = {
       provider,
@@ -430,16 +439,17 @@ async function main() {
       warmupSeconds: WARMUP,
       queries: { name: [...new Set(nameQueries)], phrase: phraseQueries },
     };
-    const file = join(root, "bench", "results.json");
+    const file = join(dir, "results.json");
     const all = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
     all[SERVER_PROCESSES > 1 ? `${provider}-${SERVER_PROCESSES}-processes` : provider] = result;
     writeFileSync(file, JSON.stringify(all, null, 2) + "\n");
     // Every run is also kept apart in bench/out (not committed), so that a run is never lost when
     // results.json is overwritten by the next one or restored from git before it was saved.
     writeFileSync(join(out, `run-${provider}-${result.at.replace(/[:.]/g, "-")}.json`), JSON.stringify(result, null, 2) + "\n");
-    const md = join(root, "bench", "RESULTS.md");
+    const md = join(dir, "RESULTS.md");
     writeFileSync(md, mergeIntoResults(existsSync(md) ? readFileSync(md, "utf8") : "", renderMarkdown(all as never, TARGETS)));
-    log(`wrote bench/results.json and bench/RESULTS.md`);
+    const shown = (f: string) => (relative(root, f).startsWith("..") ? f : relative(root, f));
+    log(`wrote ${shown(file)} and ${shown(md)}`);
   } finally {
     server.kill("SIGTERM");
     await closeDb();
