@@ -48,6 +48,9 @@ test("in English, a Latin name finds the person and the official's Persian spell
   await expect(page.getByTestId("search-persons")).toContainText("Nayyeri");
   await page.goto("/search?q=Evin&from=not-a-date");
   await expect(page.locator(".field-error")).toBeVisible();
+  // A character no text can hold (here a NUL) is explained on the search box, in search's terms.
+  await page.goto("/search?q=Evin%00");
+  await expect(page.locator("#search-q-error")).toContainText("can be neither stored nor searched for");
   // The JSON API: items with type, id, title, snippet and score, and the total; bad input is a 400.
   const api = await page.request.get("/api/v1/search?q=" + encodeURIComponent("نيري"));
   expect(api.status()).toBe(200);
