@@ -385,3 +385,14 @@ test("a person's snippet cut short says so at the paragraph's start, outside its
   expect(ellipsisLeft).toBeLessThan((await fields.first().boundingBox())!.x);
   await person.screenshot({ path: testInfo.outputPath("search-person-cut-en.png") });
 });
+
+test("a page past the last of a search shows its last page, as the other lists do", async ({ page }) => {
+  await signInAs(page, "REVIEWER");
+  const api = (await (await page.request.get("/api/v1/search?q=Evin&type=statement")).json()) as { total: number; pageSize: number };
+  const last = Math.max(1, Math.ceil(api.total / api.pageSize));
+  await page.goto(`/search?q=Evin&type=statement&page=${last + 40}`);
+  // The last page's address and results, not "nothing found" under the count.
+  expect(new URL(page.url()).searchParams.get("page")).toBe(last > 1 ? String(last) : null);
+  await expect(page.getByTestId("search-result").first()).toBeVisible();
+  await expect(page.locator("p.empty")).toHaveCount(0);
+});

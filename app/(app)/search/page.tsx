@@ -133,6 +133,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
   // Another page of the same search: q and every filter kept, the page changed (none for the first).
   const href = listPageHref("/search", { ...query, page: undefined });
+  // A page past the last (a search bookmarked before its results shrank, an address edited by
+  // hand) goes to the last, as the other lists show it, instead of "nothing found" under a count.
+  if (result && result.items.length === 0 && result.page > pages) redirect(href(pages));
   // A record offered for a typed name: the same search with that record's id in the filter.
   const withFilter = (idParam: string, id: string) => `/search?${new URLSearchParams({ ...(query as Record<string, string>), [idParam]: id }).toString()}`;
   const err = (k: string) =>
