@@ -4,6 +4,7 @@ import { Fragment } from "react";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
+import { clampPage } from "@/lib/paging";
 import { PageLinks } from "@/app/_components/page-links";
 import { fieldErrorMessage } from "@/lib/i18n/field-errors";
 import type { Locale } from "@/lib/i18n/config";
@@ -130,12 +131,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       }),
     );
   }
-  const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
+  // A page past the last (a search bookmarked before its results shrank, an address edited by
+  // hand) goes to the last, as the other lists take it, instead of "nothing found" under a count.
+  const { page: shown, pages } = result ? clampPage(result.page, result.total, result.pageSize) : { page: 1, pages: 1 };
   // Another page of the same search: q and every filter kept, the page changed (none for the first).
   const href = listPageHref("/search", { ...query, page: undefined });
-  // A page past the last (a search bookmarked before its results shrank, an address edited by
-  // hand) goes to the last, as the other lists show it, instead of "nothing found" under a count.
-  if (result && result.items.length === 0 && result.page > pages) redirect(href(pages));
+  if (result && shown !== result.page) redirect(href(shown));
   // A record offered for a typed name: the same search with that record's id in the filter.
   const withFilter = (idParam: string, id: string) => `/search?${new URLSearchParams({ ...(query as Record<string, string>), [idParam]: id }).toString()}`;
   const err = (k: string) =>
@@ -322,6 +323,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               {result.items.map((r) => {
                 // A record with a Persian name is headed by it on a Persian page, its Latin spelling after it.
                 const persian = readsPersianTitle(r, locale);
+                const fields = snippetHasFields(r.type);
                 return (
                 <li key={`${r.type}:${r.id}`} className={styles.result} data-testid="search-result" data-type={r.type} data-id={r.id}>
                   <div className={styles.resultHead}>
@@ -337,17 +339,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                       </bdi>
                     )}
                   </div>
-                  {r.parts.length > 0 &&
-                    (snippetHasFields(r.type) ? (
-                      // Fields in both scripts, each isolated: they run in the page's direction.
-                      <p className={styles.snippet} data-testid="search-snippet">
-                        <MarkedFields parts={r.parts} />
-                      </p>
-                    ) : (
-                      <p className={styles.snippet} dir={r.dir} lang={r.language ?? undefined} data-testid="search-snippet">
-                        <Marked parts={r.parts} />
-                      </p>
-                    ))}
+                  {r.parts.length > 0 && (
+                    // A registry record's fields, in both scripts and each isolated, run in the page's direction.
+                    <p className={styles.snippet} dir={fields ? undefined : r.dir} lang={fields ? undefined : (r.language ?? undefined)} data-testid="search-snippet">
+                      {fields ? <MarkedFields parts={r.parts} /> : <Marked parts={r.parts} />}
+                    </p>
+                  )}
                 </li>
                 );
               })}
