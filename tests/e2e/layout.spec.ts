@@ -265,3 +265,33 @@ test("a record's fact holding a long web address (its source) wraps on a phone i
   expect(found).toEqual([]);
   await context.close();
 });
+
+test("on a phone the persons and proceedings lists keep each listed name whole and give a sentence a readable column, in English and Persian", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: PHONE });
+  const page = await context.newPage();
+  const legal = demoUser("LEGAL");
+  await signInWith(page.request, legal.email, legal.password);
+  /** How many lines each element's text takes: the distinct tops of its boxes (a line of mixed directions has a box for each run). */
+  const lines = (els: (HTMLElement | SVGElement)[]) => els.map((e) => [e.textContent, new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size] as const);
+  for (const locale of ["en", "fa"] as const) {
+    await setLocale(page, baseURL!, locale);
+    await page.goto("/persons");
+    // Aliases: a name broken over two lines in a narrow column reads as two names.
+    const aliases = await page.locator("[data-testid=person-row] .name-list bdi").evaluateAll(lines);
+    expect(aliases.length).toBeGreaterThan(5);
+    expect(aliases.filter(([, n]) => n !== 1), locale).toEqual([]);
+    // A position's title: a few words to a line, not one or two (Pourmohammadi's is the longest).
+    const positions = await page.locator("[data-testid=person-row]").filter({ hasText: "Pourmohammadi" }).locator("td.note-cell bdi").evaluateAll(lines);
+    expect(positions.length).toBe(2);
+    for (const [text, n] of positions) expect(n, `${locale}: ${text}`).toBeLessThanOrEqual(3);
+
+    await page.goto("/proceedings");
+    const row = page.getByTestId("proceeding-row").filter({ has: page.getByTestId("proceeding-row-defendant") });
+    expect(await row.getByTestId("proceeding-row-defendant").evaluateAll(lines)).toEqual([[locale === "fa" ? "حمید نوری" : "Hamid Nouri", 1]]);
+    // The Nouri prosecution's status, a sentence of some ninety letters.
+    const [[status, n]] = await row.locator("td.note-cell bdi").evaluateAll(lines);
+    expect(n, `${locale}: ${status}`).toBeLessThanOrEqual(5);
+    await page.screenshot({ path: `test-results/layout-registry-lists-${locale}.png`, fullPage: true });
+  }
+  await context.close();
+});

@@ -79,7 +79,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
                     <ListOtherName item={p} locale={locale} />
                   </td>
                   <td className={styles.small}>{p.aliases.length > 0 && <NameList names={p.aliases} />}</td>
-                  <td className={styles.small}>
+                  <td className={`${styles.small} note-cell`}>
                     {p.positions.length > 0 && (
                       <ul className="inline-list">
                         {p.positions.map((x, i) => (

@@ -75,17 +75,17 @@ export default async function ProceedingsPage({ searchParams }: { searchParams: 
                     <bdi>{readerName({ name: p.jurisdiction, nameFa: p.jurisdictionFa }, locale)}</bdi>
                   </td>
                   <td className={styles.small}>
-                    <ul className="inline-list">
+                    <ul className="inline-list name-list">
                       {p.defendants.map((d) => (
                         <li key={d.id}>
-                          <Link href={`/persons/${d.id}`}>
+                          <Link href={`/persons/${d.id}`} data-testid="proceeding-row-defendant">
                             <bdi>{readerName(d, locale)}</bdi>
                           </Link>
                         </li>
                       ))}
                     </ul>
                   </td>
-                  <td>
+                  <td className="note-cell">
                     <bdi>{readerName({ name: p.status, nameFa: p.statusFa }, locale)}</bdi>
                   </td>
                 </tr>

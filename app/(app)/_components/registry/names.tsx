@@ -11,10 +11,13 @@ export function FaText({ children, className, testId }: { children: ReactNode; c
   );
 }
 
-/** Alternative names inline, each isolated so a Persian spelling does not reorder its neighbours. */
+/**
+ * Alternative names inline, each isolated so a Persian spelling does not reorder its neighbours
+ * (and, in a table, each kept whole on its line: globals.css .name-list).
+ */
 export function NameList({ names }: { names: readonly string[] }) {
   return (
-    <ul className="inline-list">
+    <ul className="inline-list name-list">
       {names.map((n) => (
         <li key={n}>
           <bdi dir="auto">{n}</bdi>
