@@ -48,6 +48,62 @@ export function useFormFocus<D>(state: FormState<D>) {
   return ref;
 }
 
+/**
+ * Asks before the reader leaves a form whose typing is not saved: a link followed inside the
+ * application (confirm), or the tab closed, reloaded or sent elsewhere (the browser's own
+ * question). Nothing is kept in the browser: a statement's text can name its witness. Typing arms
+ * it; a submission disarms it; an answer that refuses the submission (the form shown again with
+ * what was typed) arms it again, one that saves leaves it off. The browser's Back button, which
+ * the application's router takes without leaving the page, is not asked about.
+ * Spread the returned handlers on the <form>.
+ */
+export function useUnsavedGuard<D>(state: FormState<D>) {
+  const t = useTranslations();
+  const unsaved = useRef(false);
+  const question = t("common.unsavedLeave");
+  useEffect(() => {
+    if (state.seq > 0) unsaved.current = !state.ok;
+  }, [state.seq, state.ok]);
+  useEffect(() => {
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (!unsaved.current) return;
+      e.preventDefault();
+      e.returnValue = question; // browsers before the preventDefault() form; they show their own words
+    };
+    // Capturing on the document, before the router's own handler on the root sees the click.
+    const click = (e: MouseEvent) => {
+      if (!unsaved.current || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
+      // A new tab or a download leaves this page as it is.
+      if (!(a instanceof HTMLAnchorElement) || (a.target && a.target !== "_self") || a.hasAttribute("download")) return;
+      const to = new URL(a.href, location.href);
+      if (to.hash && to.origin === location.origin && to.pathname === location.pathname && to.search === location.search) return;
+      if (window.confirm(question)) {
+        unsaved.current = false;
+        return;
+      }
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    window.addEventListener("beforeunload", beforeUnload);
+    document.addEventListener("click", click, true);
+    return () => {
+      window.removeEventListener("beforeunload", beforeUnload);
+      document.removeEventListener("click", click, true);
+    };
+  }, [question]);
+  const arm = () => {
+    unsaved.current = true;
+  };
+  return {
+    onInput: arm,
+    onChange: arm,
+    onSubmit: () => {
+      unsaved.current = false;
+    },
+  };
+}
+
 export function FormBanner<D>({ state, success }: { state: FormState<D>; success?: ReactNode }) {
   if (state.error)
     return (

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useId, useState } from "react";
 import { useHydrated } from "@/app/_lib/use-hydrated";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FieldError, FormBanner, SubmitButton, useFormFocus } from "@/app/_components/form-bits";
+import { FieldError, FormBanner, SubmitButton, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { GradingFields } from "@/app/_components/grading-fields";
 import { parseReviewComments, type Passage, type ReviewComment } from "@/app/_lib/echoed-values";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
@@ -68,6 +68,7 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
   const t = useTranslations("review");
   const [state, action] = useActionState(decide, initialFormState<{ status: string }>());
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   const id = useId();
   const v = state.values;
   const [comments, setComments] = useState<Comment[]>(() => parseReviewComments(v.comments));
@@ -116,7 +117,7 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
   const checklistErrors = CHECKLIST.some((k) => errs[`checklist.${k}`]);
 
   return (
-    <form key={state.seq} ref={ref} action={action} className={styles.form} data-testid="review-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className={styles.form} data-testid="review-form" noValidate {...guard}>
       <h3>{t("formTitle", { n: revisionNumber })}</h3>
       <p className="hint">{t("formIntro")}</p>
       <FormBanner state={state} />

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FictionalBadge, ProtectionBadge } from "@/app/_components/badges";
-import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { RegistryAutocomplete } from "@/app/_components/registry-autocomplete";
 import { initialFormState } from "@/app/_lib/form-state";
 import { createStatementAction } from "../../actions";
@@ -19,9 +19,10 @@ export function NewStatementForm({ witnessCount, choices, initial }: { witnessCo
   const [state, action] = useActionState(createStatementAction, initialFormState<{ id: string }>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   const codeErrors = state.fieldErrors?.witnessCode;
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="statement-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="statement-form" noValidate {...guard}>
       <FormBanner state={state} />
       <div className="field">
         <RegistryAutocomplete

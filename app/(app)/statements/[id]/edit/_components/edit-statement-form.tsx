@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import { StatementContentFields, type StatementChoices } from "../../../_components/statement-fields";
 
@@ -24,8 +24,9 @@ export function EditStatementForm({
   const [state, action] = useActionState(update, initialFormState<{ id: string }>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="statement-edit-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="statement-edit-form" noValidate {...guard}>
       <FormBanner state={state} />
       <FieldError id={`${f.id("baseRevision")}-error`} name="baseRevision" messages={state.fieldErrors?.baseRevision} />
       {state.fieldErrors?.baseRevision && (
