@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import type { FormState } from "@/app/_lib/form-state";
@@ -49,57 +49,96 @@ export function useFormFocus<D>(state: FormState<D>) {
 }
 
 /**
- * Asks before the reader leaves a form whose typing is not saved: a link followed inside the
- * application (confirm), or the tab closed, reloaded or sent elsewhere (the browser's own
- * question). Nothing is kept in the browser: a statement's text can name its witness. Typing arms
- * it; a submission disarms it; an answer that refuses the submission (the form shown again with
- * what was typed) arms it again, one that saves leaves it off. The browser's Back button, which
- * the application's router takes without leaving the page, is not asked about.
+ * The forms of the page whose typing is not saved (useUnsavedGuard), and the question asked
+ * before leaving them. One question for the page however many of its forms are unsaved.
+ */
+const unsavedForms = new Set<object>();
+let guards = 0;
+let leaveQuestion = "";
+
+function askBeforeUnload(e: BeforeUnloadEvent) {
+  if (unsavedForms.size === 0) return;
+  e.preventDefault();
+  e.returnValue = leaveQuestion; // browsers before the preventDefault() form; they show their own words
+}
+
+// Capturing on the document, before the router's own handler on the root sees the click.
+function askBeforeLink(e: MouseEvent) {
+  if (unsavedForms.size === 0 || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
+  // A new tab or a download leaves this page as it is; so does a link to a place on it.
+  if (!(a instanceof HTMLAnchorElement) || (a.target && a.target !== "_self") || a.hasAttribute("download")) return;
+  const to = new URL(a.href, location.href);
+  if (to.hash && to.origin === location.origin && to.pathname === location.pathname && to.search === location.search) return;
+  // The API's addresses are files (an exhibit, an export), fetched without leaving the page.
+  if (to.origin === location.origin && to.pathname.startsWith("/api/")) return;
+  if (window.confirm(leaveQuestion)) {
+    unsavedForms.clear();
+    return;
+  }
+  e.preventDefault();
+  e.stopPropagation();
+}
+
+/**
+ * Back and Forward inside the application: its router moves between pages without leaving the
+ * document, so neither of the questions above is asked. Where the browser has the Navigation API
+ * (Chromium; not every browser yet), the move is asked about and, if the reader stays, cancelled.
+ */
+function askBeforeTraverse(e: NavigateEvent) {
+  if (unsavedForms.size === 0 || e.navigationType !== "traverse" || !e.cancelable) return;
+  if (window.confirm(leaveQuestion)) {
+    unsavedForms.clear();
+    return;
+  }
+  e.preventDefault();
+}
+
+/**
+ * Asks before the reader leaves a form whose typing is not saved (every form that takes typing
+ * has it, not those that only send a button): a link followed inside the application (confirm),
+ * or the tab closed, reloaded or sent elsewhere (the browser's own question). Nothing is kept in
+ * the browser: a statement's text can name its witness. Typing arms it; a submission disarms it;
+ * an answer that refuses the submission (the form shown again with what was typed) arms it again,
+ * one that saves leaves it off. Back and Forward are asked about where the browser can tell
+ * (askBeforeTraverse).
  * Spread the returned handlers on the <form>.
  */
 export function useUnsavedGuard<D>(state: FormState<D>) {
   const t = useTranslations();
-  const unsaved = useRef(false);
+  const [form] = useState(() => ({}));
   const question = t("common.unsavedLeave");
   useEffect(() => {
-    if (state.seq > 0) unsaved.current = !state.ok;
-  }, [state.seq, state.ok]);
-  useEffect(() => {
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (!unsaved.current) return;
-      e.preventDefault();
-      e.returnValue = question; // browsers before the preventDefault() form; they show their own words
-    };
-    // Capturing on the document, before the router's own handler on the root sees the click.
-    const click = (e: MouseEvent) => {
-      if (!unsaved.current || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-      const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
-      // A new tab or a download leaves this page as it is.
-      if (!(a instanceof HTMLAnchorElement) || (a.target && a.target !== "_self") || a.hasAttribute("download")) return;
-      const to = new URL(a.href, location.href);
-      if (to.hash && to.origin === location.origin && to.pathname === location.pathname && to.search === location.search) return;
-      if (window.confirm(question)) {
-        unsaved.current = false;
-        return;
-      }
-      e.preventDefault();
-      e.stopPropagation();
-    };
-    window.addEventListener("beforeunload", beforeUnload);
-    document.addEventListener("click", click, true);
-    return () => {
-      window.removeEventListener("beforeunload", beforeUnload);
-      document.removeEventListener("click", click, true);
-    };
+    leaveQuestion = question;
   }, [question]);
+  useEffect(() => {
+    if (state.seq === 0) return;
+    if (state.ok) unsavedForms.delete(form);
+    else unsavedForms.add(form);
+  }, [state.seq, state.ok, form]);
+  useEffect(() => {
+    if (guards++ === 0) {
+      window.addEventListener("beforeunload", askBeforeUnload);
+      document.addEventListener("click", askBeforeLink, true);
+      window.navigation?.addEventListener("navigate", askBeforeTraverse);
+    }
+    return () => {
+      unsavedForms.delete(form);
+      if (--guards === 0) {
+        window.removeEventListener("beforeunload", askBeforeUnload);
+        document.removeEventListener("click", askBeforeLink, true);
+        window.navigation?.removeEventListener("navigate", askBeforeTraverse);
+      }
+    };
+  }, [form]);
   const arm = () => {
-    unsaved.current = true;
+    unsavedForms.add(form);
   };
   return {
     onInput: arm,
     onChange: arm,
     onSubmit: () => {
-      unsaved.current = false;
+      unsavedForms.delete(form);
     },
   };
 }

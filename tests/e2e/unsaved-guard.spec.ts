@@ -122,3 +122,63 @@ test("a reviewer's unsent review is asked about before a link leaves it", async 
   await expect(page).toHaveURL(new RegExp(`/statements/${id}$`));
   await expect(form.getByTestId("decision-CHANGES_REQUESTED")).toBeChecked();
 });
+
+test("every form that takes typing asks: two unsaved forms on a witness's page give one question, and a saved person form none", async ({ page }) => {
+  const admin = demoUser("ADMIN");
+  await signInWith(page.request, admin.email, admin.password);
+  const witness = ((await (await page.request.get("/api/v1/witnesses")).json()) as { items: { id: string }[] }).items[0]!;
+  const d = dialogs(page);
+  await page.goto(`/witnesses/${witness.id}`);
+  for (const testId of ["protection-form", "consent-form"]) {
+    const form = page.getByTestId(testId);
+    await page.locator("details", { has: form }).locator("summary").first().click();
+    const note = form.locator('textarea[name="notes"], textarea[name="note"]');
+    await note.click();
+    await note.pressSequentially("Fictional note, not saved");
+  }
+  await navLink(page, "/witnesses").click();
+  await expect.poll(() => d.seen.map((x) => x.type)).toEqual(["confirm"]);
+  await expect(page).toHaveURL(new RegExp(`/witnesses/${witness.id}$`));
+  // Going elsewhere by address: the browser's question, once; left.
+  d.answer("accept");
+  await page.goto("/persons/new");
+  expect(d.seen.map((x) => x.type)).toEqual(["confirm", "beforeunload"]);
+  d.seen.length = 0;
+
+  // A registry form: typed and saved, then left without a question.
+  const name = page.locator('input[name="name"]');
+  await name.click();
+  await name.pressSequentially(`Fictional Official Unsavedguard ${Date.now()}`);
+  d.answer("dismiss");
+  await navLink(page, "/persons").click();
+  await expect.poll(() => d.seen.map((x) => x.type)).toEqual(["confirm"]);
+  await page.getByTestId("person-submit").click();
+  await expect(page).toHaveURL(/\/persons\/[^/]+$/);
+  await expect(page).not.toHaveURL(/\/persons\/new$/);
+  await navLink(page, "/persons").click();
+  await expect(page).toHaveURL(/\/persons$/);
+  expect(d.seen).toHaveLength(1);
+});
+
+test("Back inside the application asks before leaving typed text (Chromium's Navigation API)", async ({ page }) => {
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(page.request, researcher.email, researcher.password);
+  const d = dialogs(page);
+  await page.goto("/statements");
+  // Into the form by the router, so Back stays in the same document.
+  await page.getByTestId("new-statement").click();
+  await expect(page).toHaveURL(/\/statements\/new$/);
+  const text = page.locator('textarea[name="originalText"]');
+  await text.click();
+  await text.pressSequentially("Fictional testimony, not saved.");
+  await page.goBack({ timeout: 3000 }).catch(() => null);
+  await expect.poll(() => d.seen.map((x) => x.type)).toEqual(["confirm"]);
+  await expect(page).toHaveURL(/\/statements\/new$/);
+  await expect(text).toHaveValue("Fictional testimony, not saved.");
+  // Asked again (the browser lets a page hold Back only right after the reader's own input), and left.
+  d.answer("accept");
+  await text.click();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/statements$/);
+  expect(d.seen.map((x) => x.type)).toEqual(["confirm", "confirm"]);
+});

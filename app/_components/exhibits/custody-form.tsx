@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import { CUSTODY_KINDS } from "@/lib/exhibits/schemas";
 import styles from "./exhibits.module.css";
@@ -17,8 +17,9 @@ export function CustodyForm({ add }: { add: FormAction<{ id: string }> }) {
   const [state, action] = useActionState(add, initialFormState<{ id: string }>());
   const f = useFields(state, { kind: "COLLECTED" });
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="custody-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="custody-form" noValidate {...guard}>
       <FormBanner state={state} success={t("added")} />
       <div className="field-row">
         <div className="field">

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { listErrors } from "@/app/(app)/_components/registry/rows-field";
 
@@ -29,11 +29,12 @@ export function AliasedNameForm({
   const [state, formAction] = useActionState(action, initialFormState<Saved>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   const optional = <span className="optional">{t("common.optional")}</span>;
   const aliasErrors = listErrors(state, "aliases", (n) => t("registry.line", { n }));
   const aliasProps = f.props("aliases", { hint: true });
   return (
-    <form key={state.seq} ref={ref} action={formAction} className="form" data-testid={`${testId}-form`} noValidate>
+    <form key={state.seq} ref={ref} action={formAction} className="form" data-testid={`${testId}-form`} noValidate {...guard}>
       <FormBanner state={state} />
       {editing && <input type="hidden" name="baseUpdatedAt" value={initial.baseUpdatedAt ?? ""} />}
       <div className="field-row">

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { bothNamesText, bothTitlesText } from "@/app/_lib/reader-name";
 
@@ -21,8 +21,9 @@ export function NewDossierForm({ action: serverAction, subjects, initial }: { ac
   const [state, action] = useActionState(serverAction, initialFormState<Saved>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="dossier-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="dossier-form" noValidate {...guard}>
       <FormBanner state={state} />
       <div className="field">
         <label htmlFor={f.id("subject")}>{t("fields.subject")}</label>
@@ -82,8 +83,9 @@ export function EditDossierForm({ action: serverAction, initial }: { action: Act
   const [state, action] = useActionState(serverAction, initialFormState<Saved>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="dossier-edit-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="dossier-edit-form" noValidate {...guard}>
       <FormBanner state={state} success={t("saved")} />
       <div className="field">
         <label htmlFor={f.id("title")}>{t("fields.title")}</label>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { RecordPicker, labelsField } from "@/app/(app)/_components/registry/record-picker";
 import { parsePicked, type PickedRecord } from "@/app/_lib/echoed-values";
@@ -27,9 +27,10 @@ export function EventForm({
   const [state, formAction] = useActionState(action, initialFormState<Saved>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   const optional = <span className="optional">{t("common.optional")}</span>;
   return (
-    <form key={state.seq} ref={ref} action={formAction} className="form" data-testid="event-form" noValidate>
+    <form key={state.seq} ref={ref} action={formAction} className="form" data-testid="event-form" noValidate {...guard}>
       <FormBanner state={state} />
       {editing && <input type="hidden" name="baseUpdatedAt" value={initial.baseUpdatedAt ?? ""} />}
       <div className="field-row">

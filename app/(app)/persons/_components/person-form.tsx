@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { RowsField, rowCount } from "@/app/(app)/_components/registry/rows-field";
 import styles from "@/app/(app)/_components/registry/registry.module.css";
@@ -18,10 +18,11 @@ export function PersonForm({ action, initial = {}, submitLabel, editing = false 
   const [state, formAction] = useActionState(action, initialFormState<PersonFormData>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   const optional = <span className="optional">{tc("optional")}</span>;
   const duplicates = state.data?.duplicates;
   return (
-    <form key={state.seq} ref={ref} action={formAction} className="form" data-testid="person-form" noValidate>
+    <form key={state.seq} ref={ref} action={formAction} className="form" data-testid="person-form" noValidate {...guard}>
       <FormBanner state={state} />
       {duplicates && duplicates.length > 0 && (
         <section className={styles.duplicates} aria-labelledby="duplicates-heading" data-testid="duplicate-warning">

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { RecordPicker, labelsField } from "@/app/(app)/_components/registry/record-picker";
 import { parsePicked, type PickedRecord } from "@/app/_lib/echoed-values";
@@ -30,6 +30,7 @@ export function ProceedingForm({
   const [state, formAction] = useActionState(action, initialFormState<Saved>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   const optional = <span className="optional">{t("common.optional")}</span>;
   // A Persian field is marked Persian and right to left whatever the interface's language; it
   // follows its English field in the row and in the tab order.
@@ -48,7 +49,7 @@ export function ProceedingForm({
     </div>
   );
   return (
-    <form key={state.seq} ref={ref} action={formAction} className="form" data-testid="proceeding-form" noValidate>
+    <form key={state.seq} ref={ref} action={formAction} className="form" data-testid="proceeding-form" noValidate {...guard}>
       <FormBanner state={state} />
       {editing && <input type="hidden" name="baseUpdatedAt" value={initial.baseUpdatedAt ?? ""} />}
       <p className="hint" data-testid="proceeding-persian-note">

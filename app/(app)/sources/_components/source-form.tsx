@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 
 type Saved = { id: string };
@@ -30,6 +30,7 @@ export function SourceForm({
   const [state, action] = useActionState(serverAction, initialFormState<Saved>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   const text = (name: string, opts: { hint?: boolean; dir?: "auto" | "ltr"; type?: string; list?: string; optional?: boolean } = {}) => (
     <div className="field">
       <label htmlFor={f.id(name)}>
@@ -50,7 +51,7 @@ export function SourceForm({
     </div>
   );
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="source-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="source-form" noValidate {...guard}>
       <FormBanner state={state} />
       {initial.baseUpdatedAt && <input type="hidden" name="baseUpdatedAt" value={initial.baseUpdatedAt} />}
       {text("title", { optional: false })}

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState } from "@/app/_lib/form-state";
 import { createUserAction } from "../actions";
 
@@ -11,8 +11,9 @@ export function CreateUserForm({ roles }: { roles: readonly string[] }) {
   const [state, action] = useActionState(createUserAction, initialFormState<{ email: string }>());
   const f = useFields(state, { role: "RESEARCHER" });
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="create-user-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="create-user-form" noValidate {...guard}>
       <FormBanner state={state} success={state.data ? t("admin.userCreated", { email: state.data.email }) : undefined} />
       <div className="field-row">
         <div className="field">

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { GradingFields } from "@/app/_components/grading-fields";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 
@@ -15,9 +15,10 @@ export function GradeForm({ grade, current }: { grade: FormAction<{ grade: strin
   const [state, action] = useActionState(grade, initialFormState<{ grade: string }>());
   const f = useFields(state);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   const values = state.seq === 0 || state.ok ? current : { reliability: state.values.reliability, credibility: state.values.credibility };
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="grade-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="grade-form" noValidate {...guard}>
       <FormBanner state={state} success={t("gradeSaved", { grade: state.data?.grade ?? "" })} />
       <GradingFields idPrefix={f.id("grade")} values={values} errors={state.fieldErrors} />
       <div className="field">

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { useHydrated } from "@/app/_lib/use-hydrated";
-import { FormBanner, SubmitButton } from "@/app/_components/form-bits";
+import { FormBanner, SubmitButton, useUnsavedGuard } from "@/app/_components/form-bits";
 import { RegistryAutocomplete } from "@/app/_components/registry-autocomplete";
 import { readerName, readerTitle } from "@/app/_lib/reader-name";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
@@ -145,6 +145,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
   const [place, setPlace] = useState<{ id: string; name: string } | undefined>();
   const [event, setEvent] = useState<{ id: string; name: string } | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
+  const guard = useUnsavedGuard(state);
   const current = passage && passage.statementId === statementId && passage.revision === revisionNumber ? passage : null;
 
   // A suggestion taken: its person or place, and a note for an organisation. Set while rendering,
@@ -189,7 +190,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
     <div className={styles.formWrap}>
       <h3>{t("newHeading")}</h3>
       <p className="hint">{t("selectHint")}</p>
-      <form key={state.seq} ref={formRef} action={action} className={`form ${styles.form}`} data-testid="link-form" noValidate>
+      <form key={state.seq} ref={formRef} action={action} className={`form ${styles.form}`} data-testid="link-form" noValidate {...guard}>
         <FormBanner state={state} success={t("saved")} />
         <PassageBox passage={current} statementId={statementId} revisionNumber={revisionNumber} language={language} errors={passageErrors(state.fieldErrors, !current, t("passageMissing"))} />
         <div className="field-row">

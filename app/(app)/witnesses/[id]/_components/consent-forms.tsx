@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 
 /** `record` is recordConsentAction bound to the witness by the page. */
@@ -12,8 +12,9 @@ export function ConsentGrantForm({ record, scopes, methods }: { record: FormActi
   const [state, action] = useActionState(record, initialFormState<{ scope: string }>());
   const f = useFields(state, { scope: scopes[0], method: methods[0] });
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="consent-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="consent-form" noValidate {...guard}>
       <FormBanner state={state} success={state.data ? t("recorded", { scope: t(`scopes.${state.data.scope}`) }) : null} />
       <div className="field">
         <label htmlFor={f.id("scope")}>{t("scope")}</label>
@@ -77,11 +78,12 @@ export function WithdrawConsentForm({ withdraw, scope }: { withdraw: FormAction<
   const [state, action] = useActionState(withdraw, initialFormState<{ scope: string }>());
   const f = useFields(state);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   const scopeName = t(`scopes.${scope}`);
   return (
     <details className="disclosure withdraw" open={state.seq > 0 && !state.ok ? true : undefined} data-testid="withdraw-consent">
       <summary>{t("withdraw")}</summary>
-      <form key={state.seq} ref={ref} action={action} className="form" data-testid="withdraw-form" noValidate>
+      <form key={state.seq} ref={ref} action={action} className="form" data-testid="withdraw-form" noValidate {...guard}>
         <FormBanner state={state} />
         <p className="hint">{t(scope === "LEGAL_SHARING" ? "withdrawWarningLegal" : "withdrawWarning", { scope: scopeName })}</p>
         <div className="field">

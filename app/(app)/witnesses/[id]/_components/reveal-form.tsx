@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { useFormatter } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { useHydrated } from "@/app/_lib/use-hydrated";
-import { FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import type { Revealed } from "../../actions";
 
@@ -23,6 +23,7 @@ export function RevealForm({ reveal }: { reveal: FormAction<Revealed> }) {
   const hydrated = useHydrated();
   const f = useFields(state);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   const revealed = state.ok && state.data && hiddenSeq !== state.seq ? state.data : null;
 
   if (revealed)
@@ -58,7 +59,7 @@ export function RevealForm({ reveal }: { reveal: FormAction<Revealed> }) {
     );
 
   return (
-    <form key={state.seq} ref={ref} action={action} className="form reveal-form" data-testid="reveal-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form reveal-form" data-testid="reveal-form" noValidate {...guard}>
       <FormBanner state={state} />
       <div className="field">
         <label htmlFor={f.id("reason")}>{t("reveal.reason")}</label>

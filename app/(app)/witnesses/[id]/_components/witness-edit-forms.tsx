@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 import { IdentityFields } from "../../_components/identity-fields";
 
@@ -20,8 +20,9 @@ export function ProtectionForm({
   const [state, action] = useActionState(update, initialFormState<{ savedAt: string }>());
   const f = useFields(state, initial);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="protection-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="protection-form" noValidate {...guard}>
       <FormBanner state={state} success={t("witness.saved")} />
       <div className="field">
         <label htmlFor={f.id("protectionLevel")}>{t("witnesses.protectionLevel")}</label>
@@ -70,9 +71,10 @@ export function IdentityForm({ update, recorded }: { update: FormAction<{ change
   const [state, action] = useActionState(update, initialFormState<{ changed: string[] }>());
   const f = useFields(state);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   const changed = state.data?.changed.map((k) => t(`witness.identity.fields.${k}`)).join(t("witness.listSeparator"));
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="identity-form" noValidate autoComplete="off">
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="identity-form" noValidate {...guard} autoComplete="off">
       <FormBanner state={state} success={t("witness.identity.updated", { fields: changed ?? "" })} />
       <p className="hint">{t("witness.identity.editIntro")}</p>
       <FieldError id={`${f.id("identity")}-error`} name="identity" messages={state.fieldErrors?.identity} />

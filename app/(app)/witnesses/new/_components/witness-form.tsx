@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState } from "@/app/_lib/form-state";
 import { createWitnessAction } from "../../actions";
 import { IdentityFields } from "../../_components/identity-fields";
@@ -12,8 +12,9 @@ export function WitnessForm({ levels, scopes, methods }: { levels: readonly stri
   const [state, action] = useActionState(createWitnessAction, initialFormState<{ code: string }>());
   const f = useFields(state, { protectionLevel: "STANDARD", consentMethod: "WRITTEN" });
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="witness-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="witness-form" noValidate {...guard}>
       <FormBanner state={state} />
       <div className="field">
         <label htmlFor={f.id("protectionLevel")}>{t("witnesses.protectionLevel")}</label>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/use-translations";
-import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus } from "@/app/_components/form-bits";
+import { FieldError, FormBanner, SubmitButton, useFields, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
 import { initialFormState, type FormAction } from "@/app/_lib/form-state";
 
 /**
@@ -14,8 +14,9 @@ export function RestoreRevisionForm({ restore, number, baseRevision }: { restore
   const [state, action] = useActionState(restore, initialFormState<{ id: string }>());
   const f = useFields(state);
   const ref = useFormFocus(state);
+  const guard = useUnsavedGuard(state);
   return (
-    <form key={state.seq} ref={ref} action={action} className="form" data-testid="restore-form" noValidate>
+    <form key={state.seq} ref={ref} action={action} className="form" data-testid="restore-form" noValidate {...guard}>
       <FormBanner state={state} />
       <FieldError id={`${f.id("baseRevision")}-error`} name="baseRevision" messages={state.fieldErrors?.baseRevision} />
       {/* The revision current when this page was opened: a newer save makes the restore fail, not vanish. */}
