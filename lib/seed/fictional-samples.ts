@@ -40,6 +40,8 @@ export type SampleStatement = {
   title: string;
   language: "fa" | "en";
   interviewDate: string;
+  /** The time the testimony is about, as a researcher types it (either calendar). */
+  periodCovered: string;
   summary: string;
   originalText: string;
   links: SampleLink[];
@@ -89,6 +91,7 @@ export const SAMPLE_STATEMENTS: SampleStatement[] = [
     title: "نمونهٔ ساختگی — روزهای بسته شدن ملاقات‌ها در گوهردشت",
     language: "fa",
     interviewDate: "۱۴۰۲/۰۳/۱۵",
+    periodCovered: "تابستان ۱۳۶۷",
     summary: "نمونهٔ ساختگی: شاهد خیالی از قطع ملاقات‌ها و سکوت بندها در تابستان ۱۳۶۷ می‌گوید.",
     originalText:
       "این متن ساختگی است و فقط برای نمایش نرم‌افزار نوشته شده است.\n\n" +
@@ -125,6 +128,7 @@ export const SAMPLE_STATEMENTS: SampleStatement[] = [
     title: "Fictional sample — a relative's search for news at Evin",
     language: "en",
     interviewDate: "2023-11-04",
+    periodCovered: "autumn 1988",
     summary: "Fictional sample: an invented relative describes waiting outside Evin Prison in autumn 1988.",
     originalText:
       "This text is fictional and was written only to demonstrate the software.\n\n" +
@@ -140,6 +144,7 @@ export const SAMPLE_STATEMENTS: SampleStatement[] = [
     title: "نمونهٔ ساختگی — پرسش‌های «هیئت» دربارهٔ نماز و مصاحبه",
     language: "fa",
     interviewDate: "مرداد ۱۴۰۱",
+    periodCovered: "مرداد ۱۳۶۷",
     summary: "نمونهٔ ساختگی: بازماندهٔ خیالی پرسش‌هایی را که از او شد بازگو می‌کند.",
     originalText:
       "این متن ساختگی است و فقط برای نمایش نرم‌افزار نوشته شده است.\n\n" +
