@@ -266,13 +266,22 @@ test("a record's fact holding a long web address (its source) wraps on a phone i
   await context.close();
 });
 
+/**
+ * How many lines each element's text takes: the distinct tops of its text's boxes (a line of mixed
+ * directions has a box for each run; the element's own box is one block when it is a flex item).
+ */
+const lines = (els: (HTMLElement | SVGElement)[]) =>
+  els.map((e) => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    return [e.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size] as const;
+  });
+
 test("on a phone the persons and proceedings lists keep each listed name whole and give a sentence a readable column, in English and Persian", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, viewport: PHONE });
   const page = await context.newPage();
   const legal = demoUser("LEGAL");
   await signInWith(page.request, legal.email, legal.password);
-  /** How many lines each element's text takes: the distinct tops of its boxes (a line of mixed directions has a box for each run). */
-  const lines = (els: (HTMLElement | SVGElement)[]) => els.map((e) => [e.textContent, new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size] as const);
   for (const locale of ["en", "fa"] as const) {
     await setLocale(page, baseURL!, locale);
     await page.goto("/persons");
@@ -295,4 +304,21 @@ test("on a phone the persons and proceedings lists keep each listed name whole a
     await page.screenshot({ path: `test-results/layout-registry-lists-${locale}.png`, fullPage: true });
   }
   await context.close();
+});
+
+test("a witness's list of protected fields never breaks a field's state in two, in Persian at 1280 and 390 px", async ({ browser, baseURL }) => {
+  const admin = demoUser("ADMIN");
+  for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+    const context = await browser.newContext({ baseURL, viewport });
+    const page = await context.newPage();
+    await signInWith(page.request, admin.email, admin.password);
+    await setLocale(page, baseURL!, "fa");
+    const witness = (await json<{ items: { id: string }[] }>(await page.request.get("/api/v1/witnesses"), 200)).items[0]!;
+    await page.goto(`/witnesses/${witness.id}`);
+    const states = await page.locator("[data-testid=identity-fields] li .muted").evaluateAll(lines);
+    expect(states).toHaveLength(6);
+    expect(states.filter(([, lines]) => lines !== 1), `${viewport.width}px`).toEqual([]);
+    await page.getByTestId("identity-panel").screenshot({ path: `test-results/layout-identity-fields-fa-${viewport.width}.png` });
+    await context.close();
+  }
 });

@@ -175,7 +175,7 @@ test("Back inside the application asks before leaving typed text (Chromium's Nav
   await expect.poll(() => d.seen.map((x) => x.type)).toEqual(["confirm"]);
   await expect(page).toHaveURL(/\/statements\/new$/);
   await expect(text).toHaveValue("Fictional testimony, not saved.");
-  // Asked again (the browser lets a page hold Back only right after the reader's own input), and left.
+  // Asked again after a new input of the reader's (without one the browser does not let a page stop Back twice), and left.
   d.answer("accept");
   await text.click();
   await page.goBack();
