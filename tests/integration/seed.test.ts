@@ -78,10 +78,10 @@ describe("demo data", () => {
     const u = await read((d) => d.user.findFirstOrThrow({ where: { role: "RESEARCHER" } }));
     const researcher: Actor = { id: u.id, email: u.email, name: u.name, role: "RESEARCHER" };
     const titles = async (query: Record<string, string>) => (await search({ actor: researcher, query: { type: "statement", ...query } })).items.map((i) => i.title).sort();
-    const [goharadasht, evin, questions] = SAMPLE_STATEMENTS.map((s) => s.title);
+    const [gohardasht, evin, questions] = SAMPLE_STATEMENTS.map((s) => s.title);
     // Summer 1367 is 22 June – 22 September 1988: the closed visits (summer 1367) and the questioning (Mordad 1367), not the autumn at Evin's gate.
-    expect(await titles({ q: "هیئت", from: "تیر ۱۳۶۷", to: "شهریور ۱۳۶۷" })).toEqual([goharadasht, questions].sort());
-    expect(await titles({ q: "هیئت", from: "1988-06-22", to: "1988-09-22" })).toEqual([goharadasht, questions].sort());
+    expect(await titles({ q: "هیئت", from: "تیر ۱۳۶۷", to: "شهریور ۱۳۶۷" })).toEqual([gohardasht, questions].sort());
+    expect(await titles({ q: "هیئت", from: "1988-06-22", to: "1988-09-22" })).toEqual([gohardasht, questions].sort());
     expect(await titles({ q: "Evin", from: "October 1988" })).toEqual([evin]);
     // The years of the interviews (1401, 1402) are not the years the testimony is about.
     expect(await titles({ q: "هیئت", from: "1401" })).toEqual([]);
