@@ -72,12 +72,16 @@ function askBeforeLink(e: MouseEvent) {
   if (to.hash && to.origin === location.origin && to.pathname === location.pathname && to.search === location.search) return;
   // The API's addresses are files (an exhibit, an export), fetched without leaving the page.
   if (to.origin === location.origin && to.pathname.startsWith("/api/")) return;
-  if (window.confirm(leaveQuestion)) {
-    unsavedForms.clear();
-    return;
-  }
+  if (mayLeave()) return;
   e.preventDefault();
   e.stopPropagation();
+}
+
+/** The reader's answer to the question; leaving, the page's forms count as left. */
+function mayLeave(): boolean {
+  if (!window.confirm(leaveQuestion)) return false;
+  unsavedForms.clear();
+  return true;
 }
 
 /**
@@ -87,11 +91,7 @@ function askBeforeLink(e: MouseEvent) {
  */
 function askBeforeTraverse(e: NavigateEvent) {
   if (unsavedForms.size === 0 || e.navigationType !== "traverse" || !e.cancelable) return;
-  if (window.confirm(leaveQuestion)) {
-    unsavedForms.clear();
-    return;
-  }
-  e.preventDefault();
+  if (!mayLeave()) e.preventDefault();
 }
 
 /**
