@@ -40,7 +40,7 @@ const MATRIX: Record<Action, Record<Role, Cell>> = {
   "dossier.read": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
   "dossier.edit": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "no", LEGAL: "yes" },
   "dossier.export": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "no", LEGAL: "yes" },
-  "import.run": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "no", LEGAL: "no" },
+  "import.run": { ADMIN: "yes", RESEARCHER: "own", REVIEWER: "no", LEGAL: "no" },
   "data.export": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "no", LEGAL: "no" },
   "list.export": { ADMIN: "yes", RESEARCHER: "yes", REVIEWER: "yes", LEGAL: "yes" },
   "backup.manage": { ADMIN: "yes", RESEARCHER: "no", REVIEWER: "no", LEGAL: "no" },
@@ -86,6 +86,13 @@ describe("the policy", () => {
     expect(can(a, "link.edit", { creatorId: "someone-else", authorId: a.id })).toBe(true);
     expect(can(a, "link.edit", { creatorId: "someone-else", authorId: "someone-else" })).toBe(false);
     expect(can(a, "link.edit")).toBe(false);
+  });
+
+  test("a researcher starts an import of their own, and reads or runs again only the imports they uploaded", () => {
+    const a = actor("RESEARCHER");
+    expect(can(a, "import.run")).toBe(true);
+    expect(can(a, "import.run", { creatorId: a.id })).toBe(true);
+    expect(can(a, "import.run", { creatorId: "someone-else" })).toBe(false);
   });
 
   test("only the workflow's transitions exist", () => {

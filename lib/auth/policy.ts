@@ -49,7 +49,7 @@ export type Resource = {
   authorId?: string; // a statement's author
   ownerId?: string; // the researcher who recorded a witness
   consentScopes?: readonly string[]; // a witness's consent in force
-  creatorId?: string; // who made a link (lib/links)
+  creatorId?: string; // who made a link (lib/links) or uploaded an import (lib/import)
   editorIds?: readonly string[]; // a statement's author and the authors of all its revisions
 };
 
@@ -162,8 +162,9 @@ const RULES: Record<Action, Record<Role, Rule>> = {
   "dossier.read": ALL,
   "dossier.edit": { ADMIN: true, RESEARCHER: false, REVIEWER: false, LEGAL: true },
   "dossier.export": { ADMIN: true, RESEARCHER: false, REVIEWER: false, LEGAL: true },
-  // Bringing testimony in from spreadsheets and other tools is intake work.
-  "import.run": { ADMIN: true, RESEARCHER: true, REVIEWER: false, LEGAL: false },
+  // Bringing testimony in from spreadsheets and other tools is intake work. An import once
+  // uploaded (its report, its sheet run again) is its uploader's: a witness sheet is identity.
+  "import.run": { ADMIN: true, RESEARCHER: (a, r) => r?.creatorId === undefined || r.creatorId === a.id, REVIEWER: false, LEGAL: false },
   // The full export (everything, with history and files, to move to another installation) is
   // an administrative act; lists as CSV are for anyone who can read them (no identity in them).
   "data.export": { ADMIN: true, RESEARCHER: false, REVIEWER: false, LEGAL: false },

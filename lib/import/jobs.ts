@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, can } from "@/lib/auth/policy";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { runnerGone } from "@/lib/jobs/runner";
@@ -37,7 +37,8 @@ export const INTERRUPTED_MESSAGE =
 export async function getImportJob({ actor, jobId, withRows = true }: { actor: Actor | null; jobId: string; withRows?: boolean }): Promise<JobOut> {
   authorize(actor, "import.run");
   let j = await read((db) => db.importJob.findUnique({ where: { id: jobId } }));
-  if (!j) throw new AppError("NOT_FOUND", "No such import.");
+  // Another user's import is not said to exist (lib/auth/policy.ts, import.run).
+  if (!j || !can(actor, "import.run", { creatorId: j.createdById })) throw new AppError("NOT_FOUND", "No such import.");
   if ((j.status === "CHECKING" || j.status === "RUNNING") && runnerGone(j.runner)) {
     j = await write((tx) => tx.importJob.update({ where: { id: jobId }, data: { status: "FAILED", error: INTERRUPTED_MESSAGE, finishedAt: new Date() } }));
   }

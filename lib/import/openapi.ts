@@ -20,7 +20,7 @@ const row = {
     problems: { type: "array", items: problem },
     warnings: { type: "array", items: problem },
     batch: { type: "integer" },
-    cells: { type: "object", description: "Refused rows only: the cells as read; protected witness cells are null", additionalProperties: { type: ["string", "null"] } },
+    cells: { type: "object", description: "Refused rows only, never a witness sheet's: the cells as read", additionalProperties: { type: ["string", "null"] } },
   },
 };
 const result = {

@@ -30,7 +30,7 @@ export type RowReport = {
   problems: Problem[];
   warnings: Problem[];
   batch?: number;
-  /** For refused rows, the cells as read, so the screen can offer to fix them; protected witness cells are never included. */
+  /** For refused rows, the cells as read, so the screen can offer to fix them; never a witness sheet's. */
   cells?: Record<string, string | null>;
 };
 
@@ -200,7 +200,6 @@ async function plan(opts: ImportOptions, meta: Meta, setZip: (z: ZipArchive) => 
       headers,
     });
   const columnOf = (field: string) => headers.find((h) => mapping[h] === field) ?? null;
-  const protectedHeaders = new Set(headers.filter((h) => FIELDS[kind].find((f) => f.field === mapping[h])?.protected));
 
   const registry = await read((db) => loadRegistry(db, kind));
   const inFile: InFile = { byName: new Map() };
@@ -231,8 +230,10 @@ async function plan(opts: ImportOptions, meta: Meta, setZip: (z: ZipArchive) => 
       seen.set(rowKey, seen.get(rowKey) ?? row);
       plans.push(p);
       const rep: RowReport = { row, outcome: p.outcome, label: p.label, record: p.record, ...(p.changes ? { changes: p.changes } : {}), problems: p.problems, warnings: p.warnings };
-      if (p.outcome === "REFUSE" && echoed < MAX_ECHOED_CHARS) {
-        rep.cells = Object.fromEntries(headers.map((h, i) => [h, protectedHeaders.has(h) ? null : (cells[i] ?? "")]));
+      // A witness sheet's cells are never shown back, whatever its columns are mapped to: any of
+      // them can hold a name, a phone number or an address, and the report is kept.
+      if (p.outcome === "REFUSE" && kind !== "WITNESSES" && echoed < MAX_ECHOED_CHARS) {
+        rep.cells = Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? ""]));
         for (const c of cells) echoed += CELL_COST + c.length;
       }
       reports.push(rep);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, can } from "@/lib/auth/policy";
 import { read, write } from "@/lib/db/write";
 import { runnerGone } from "@/lib/jobs/runner";
 import { AppError } from "@/lib/errors";
@@ -147,7 +147,7 @@ export async function rerunImport({ actor, jobId, input }: { actor: Actor | null
   authorize(actor, "import.run");
   const data = parseInput(ZRunImport, input ?? {});
   const job = await read((db) => db.importJob.findUnique({ where: { id: jobId } }));
-  if (!job) throw new AppError("NOT_FOUND", "No such import.");
+  if (!job || !can(actor, "import.run", { creatorId: job.createdById })) throw new AppError("NOT_FOUND", "No such import.");
   const path = uploadPath(job.fileSha256);
   if (!(await stat(path).catch(() => null)))
     throw new AppError("NOT_FOUND", "The uploaded file is no longer kept on the server (it is removed once imported, or after a day unused); upload it again.", { file: ["import_file_gone"] });

@@ -17,7 +17,7 @@ import { sweepUploads, UNUSED_UPLOAD_MS, uploadPath } from "@/lib/import/uploads
 import { existsSync, utimesSync } from "node:fs";
 import { Readable } from "node:stream";
 import { seedDemo } from "@/lib/seed/seed-demo";
-import { findUserByEmail } from "@/lib/users/users";
+import { createUser, findUserByEmail } from "@/lib/users/users";
 import { createToken } from "@/lib/auth/tokens";
 import { POST as importRoute } from "@/app/api/v1/imports/route";
 import { readdirSync as listDir } from "node:fs";
@@ -369,6 +369,16 @@ describe("statements with files, witnesses with protected identity", () => {
     }
   });
 
+  test("a refused witness row's cells are not shown back, whatever the sheet's columns: a phone, an address or a relative under a header the import does not read neither", async () => {
+    const sheet = ["legal name,Phone number,Home address,نام خانوادگی,protection,notes", "Golnar Unreadcol,+98 912 000 2222,Shiraz Hafez st 9,آزمایشی‌دو,SUPERSECRET,met in 2019"].join("\n");
+    const r = await runImport({ actor: researcher, path: file(sheet), kind: "WITNESSES", dryRun: true });
+    expect(r.rows.map((x) => [x.outcome, x.problems])).toEqual([["REFUSE", [{ column: "protection", key: "invalid_choice" }]]]);
+    expect(r.rows[0].cells).toBeUndefined();
+    const job = await read((d) => d.importJob.findUniqueOrThrow({ where: { id: r.jobId } }));
+    for (const text of [JSON.stringify(r), job.report, JSON.stringify(await getImportJob({ actor: researcher, jobId: r.jobId }))])
+      for (const cell of ["Unreadcol", "912 000", "Hafez", "آزمایشی", "SUPERSECRET", "met in 2019"]) expect(text).not.toContain(cell);
+  });
+
   test("a source's date is read as dates are everywhere: one its year does not fall in, or one that cannot be read, refuses its row; a year left empty is taken from the date", async () => {
     const sheet = ["title,year,date", "Dated source A,2016,19 Mordad 1395", "Dated source B,,2016-08-09", "Dated source C,1990,Mordad 1367", "Dated source D,,the spring after"].join("\n");
     const r = await runImport({ actor: researcher, path: file(sheet), kind: "SOURCES", dryRun: true });
@@ -459,6 +469,24 @@ describe("a statements import reads only the witnesses its rows name", () => {
 });
 
 describe("the web path", () => {
+  test("an upload is its uploader's: another researcher is told it does not exist, to read or to run again under a mapping of their own; an admin reads it", async () => {
+    const sheet = "protection level,legal name,contact\nBOGUS,Maryam Uploadowner,+98 912 555 0101\n";
+    const dry = await uploadAndCheck({ actor: researcher, file: { stream: Readable.from([Buffer.from(sheet)]), name: "witnesses.csv" }, fields: Promise.resolve({ kind: "WITNESSES" }) });
+    expect(dry.rows.map((r) => [r.outcome, r.cells])).toEqual([["REFUSE", undefined]]);
+    const other = await createUser({ actor: "system", input: { email: "researcher-two@import.test", name: "Second Researcher", role: "RESEARCHER", password: "second-researcher-pass" } });
+    const second: Actor = { id: other.id, email: other.email, name: other.name, role: "RESEARCHER" };
+    expect((await refusal(getImportJob({ actor: second, jobId: dry.jobId }))).code).toBe("NOT_FOUND");
+    const remapped = { dryRun: true, mapping: { "protection level": "protectionLevel", "legal name": "notes", contact: "" } };
+    expect((await refusal(rerunImport({ actor: second, jobId: dry.jobId, input: remapped }))).code).toBe("NOT_FOUND");
+    expect((await refusal(rerunImport({ actor: second, jobId: dry.jobId, input: { dryRun: false } }))).code).toBe("NOT_FOUND");
+    expect(await read((d) => d.importJob.count({ where: { createdById: second.id } }))).toBe(0);
+    // Its uploader's own run under that mapping shows no cell back either: the report is kept.
+    const own = (await rerunImport({ actor: researcher, jobId: dry.jobId, input: remapped })) as ImportResult;
+    expect(JSON.stringify(own)).not.toContain("Uploadowner");
+    const admin = (await findUserByEmail("admin@demo.casefile"))!;
+    expect((await getImportJob({ actor: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" }, jobId: dry.jobId })).id).toBe(dry.jobId);
+  });
+
   test("an upload is stored by its hash and dry-run; a fixed cell is checked again; the real run started in the background is followed to the end", async () => {
     const sheet = "title,author,year\nWeb source one,Researcher A,1999\nWeb source two,Researcher B,19x9\n";
     const dry = await uploadAndCheck({ actor: researcher, file: { stream: Readable.from([Buffer.from(sheet)]), name: "../sources.csv" }, fields: Promise.resolve({ kind: "SOURCES" }) });
