@@ -6,12 +6,15 @@ import { AppError } from "@/lib/errors";
 import { errorResponse, toAppError } from "@/lib/http";
 import { localeFromAcceptLanguage } from "@/lib/i18n/config";
 import { localizeFieldErrors } from "@/lib/i18n/field-errors";
+import { originAllowed } from "@/lib/same-origin";
 
 // The JSON API's one request path: authenticate (Bearer token or session cookie), parse,
 // call lib (which authorizes), respond. Errors become { error: { code, message, fields? } }.
 
 /** The largest JSON body (lib/body-limit.ts: what the largest valid record needs). */
 export const MAX_JSON_BYTES = MAX_BODY_BYTES;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 type Ctx<P> = { req: Request; actor: Actor | null; params: P };
 type Options = { public?: boolean };
@@ -22,6 +25,12 @@ export function apiRoute<P = Record<string, never>>(
 ) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
+      // A write signed in by the session cookie must come from this site's own pages: a page of
+      // another site (another port of this host too) can make the browser post a form or a
+      // no-cors fetch here with the cookie, but not with its own Origin left out. A Bearer token
+      // is not sent by the browser on its own, so a request that carries one is not asked.
+      if (!SAFE_METHODS.has(req.method) && !req.headers.has("authorization") && !originAllowed(req))
+        throw new AppError("FORBIDDEN", "This request was sent from another site's page, signed in with this site's cookie; it is refused. Send it from Casefile's own pages, or with an 'Authorization: Bearer' token.");
       const actor = await actorFromRequest(req);
       if (!actor && !options.public) throw new AppError("UNAUTHENTICATED", "Sign in or send a valid 'Authorization: Bearer' token.");
       const params = (await context?.params) ?? ({} as P);

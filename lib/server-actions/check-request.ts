@@ -8,6 +8,7 @@ import en from "@/messages/en.json";
 import fa from "@/messages/fa.json";
 import { MAX_BODY_BYTES } from "@/lib/body-limit";
 import { isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
+import { originAllowed } from "@/lib/same-origin";
 
 /** The limit on a server action's body: lib/body-limit.ts, which next.config.js gives Next too (serverActions.bodySizeLimit). */
 export const MAX_ACTION_BODY_BYTES = MAX_BODY_BYTES;
@@ -33,25 +34,6 @@ function localeOf(req: Request): Locale {
   const cookie = req.headers.get("cookie") ?? "";
   const m = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(cookie);
   return m && isLocale(m[1]) ? m[1] : "en";
-}
-
-/**
- * The Origin, when one is sent, must be this site (as Next checks it: the forwarded host, or the
- * Host). No Origin at all is let through, as Next lets it through: only a hand-made request or an
- * old browser sends none, and neither carries another site's cookies.
- */
-function originAllowed(req: Request): boolean {
-  const origin = req.headers.get("origin");
-  if (origin === null) return true;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  if (!host) return false;
-  const forwarded = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  return host === forwarded || host === req.headers.get("host");
 }
 
 /**
