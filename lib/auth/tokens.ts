@@ -4,7 +4,7 @@ import { z } from "zod";
 import { sha256Hex } from "@/lib/audit/canonical";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { Prisma } from "@/generated/sqlite/client";
-import { rawAll } from "@/lib/db/client";
+import { rawAll, type Tx } from "@/lib/db/client";
 import { dateText, isTrue, rawDate, rawDateOrNull } from "@/lib/db/raw-values";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
@@ -56,6 +56,26 @@ export async function revokeToken({ actor, tokenId }: { actor: Actor | null; tok
     await tx.apiToken.update({ where: { id: t.id }, data: { revokedAt: new Date() } });
     await writeAudit(tx, { actor, action: "token.revoke", recordType: "ApiToken", recordId: t.id, before: { revoked: false }, after: { revoked: true } });
   });
+}
+
+/** Why a user's tokens were revoked along with a change to their account (kept in the audit event). */
+export type AccountRevocation = "password_changed" | "password_reset" | "user_disabled" | "user_enabled";
+
+/**
+ * Revokes every token of a user still in force, inside the caller's transaction, with one
+ * token.revoke event per token as revokeToken writes it, and returns how many it revoked.
+ * A password change or reset and a disable end the user's sessions; their tokens are a way in
+ * just as good, so they end with them. Revocation is for good: enabling the user again does not
+ * bring a token back (actorFromToken refuses any token with revokedAt set).
+ */
+export async function revokeUserTokens(tx: Tx, { actor, userId, reason }: { actor: Actor | "system"; userId: string; reason: AccountRevocation }): Promise<number> {
+  const live = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  if (live.length === 0) return 0;
+  const ids = live.map((t) => t.id);
+  await tx.apiToken.updateMany({ where: { id: { in: ids }, revokedAt: null }, data: { revokedAt: new Date() } });
+  for (const id of ids)
+    await writeAudit(tx, { actor, action: "token.revoke", recordType: "ApiToken", recordId: id, before: { revoked: false }, after: { revoked: true, reason } });
+  return ids.length;
 }
 
 export async function actorFromToken(secret: string): Promise<Actor | null> {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { authorize } from "@/lib/auth/policy";
+import { revokeUserTokens, type AccountRevocation } from "@/lib/auth/tokens";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
@@ -29,7 +30,11 @@ export async function createUser({ actor, input }: { actor: Actor | null | "syst
   });
 }
 
-/** Role change, disable/enable, password reset, rename. Any of the first three ends the user's sessions. */
+/**
+ * Role change, disable/enable, password reset, rename. Any of the first three ends the user's sessions;
+ * a password reset and a disable also revoke the user's API tokens (a role change need not: a token
+ * acts with its user's current role).
+ */
 export async function updateUser({ actor, userId, input }: { actor: Actor | null; userId: string; input: unknown }) {
   authorize(actor, "user.manage");
   const data = parseInput(ZUpdateUser, input);
@@ -52,13 +57,18 @@ export async function updateUser({ actor, userId, input }: { actor: Actor | null
       },
       select: PUBLIC,
     });
+    // Enabling revokes too: a user disabled before disabling revoked tokens may still have some,
+    // and enabling must not bring them back.
+    const revocation: AccountRevocation | null =
+      passwordHash !== undefined ? "password_reset" : data.disabled === true ? "user_disabled" : data.disabled === false && before.disabled ? "user_enabled" : null;
+    const tokensRevoked = revocation ? await revokeUserTokens(tx, { actor, userId, reason: revocation }) : undefined;
     await writeAudit(tx, {
       actor,
       action: "user.update",
       recordType: "User",
       recordId: userId,
       before: { name: before.name, role: before.role, disabled: before.disabled },
-      after: { name: user.name, role: user.role, disabled: user.disabled, passwordReset: passwordHash !== undefined },
+      after: { name: user.name, role: user.role, disabled: user.disabled, passwordReset: passwordHash !== undefined, tokensRevoked },
     });
     return user;
   });
@@ -73,7 +83,9 @@ export async function changeOwnPassword({ actor, input }: { actor: Actor | null;
   const passwordHash = await hashPassword(data.newPassword);
   await write(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await writeAudit(tx, { actor, action: "user.password", recordType: "User", recordId: actor.id, after: { passwordChanged: true } });
+    // "Signed out everywhere" includes the API: whoever learnt the old password may have made a token with it.
+    const tokensRevoked = await revokeUserTokens(tx, { actor, userId: actor.id, reason: "password_changed" });
+    await writeAudit(tx, { actor, action: "user.password", recordType: "User", recordId: actor.id, after: { passwordChanged: true, tokensRevoked } });
   });
 }
 
