@@ -396,7 +396,7 @@ export async function recordConsent({ actor, witnessId, input }: { actor: Actor 
 export async function withdrawConsent({ actor, consentId, witnessId, input }: { actor: Actor | null; consentId: string; witnessId?: string; input: unknown }) {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   const { note } = parseInput(ZWithdraw, input ?? {});
-  return write(async (tx) => {
+  const withdrawn = await write(async (tx) => {
     const c = await tx.consent.findUnique({ where: { id: consentId }, include: { witness: { select: { createdById: true } } } });
     if (!c || (witnessId !== undefined && c.witnessId !== witnessId)) throw new AppError("NOT_FOUND", "No such consent.");
     authorize(actor, "witness.edit", { ownerId: c.witness.createdById });
@@ -414,4 +414,12 @@ export async function withdrawConsent({ actor, consentId, witnessId, input }: { 
     });
     return after;
   });
+  // The dossier packages that held this witness's testimony or evidence go from the server now,
+  // not when someone next looks at them. Committed already, the withdrawal stands whatever
+  // happens here; a package missed is deleted when it is next listed or asked for.
+  if (withdrawn.scope === "LEGAL_SHARING") {
+    const { deleteWithdrawnPackages } = await import("@/lib/dossiers/export/jobs");
+    await deleteWithdrawnPackages(actor).catch((e) => console.error("[casefile] deleting dossier packages after a withdrawn consent failed:", e instanceof Error ? `${e.name}: ${e.message}` : "non-error thrown"));
+  }
+  return withdrawn;
 }

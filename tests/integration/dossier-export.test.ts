@@ -470,8 +470,20 @@ describe("refused and failed exports leave nothing behind", () => {
     const ok = await openExportPackage({ actor: legal, exportId: before.id });
     ok.stream.destroy();
 
+    // A package without that witness (another dossier's) is not touched by the withdrawal.
+    const other = await createDossier({ actor: legal, input: { title: "Without the witness who withdraws", subjectType: "PROCEEDING", subjectId: proceedingId, preselect: false } });
+    await addDossierItem({ actor: legal, dossierId: other.id, input: { kind: "STATEMENT", refId: kept.id } });
+    const without = await startDossierExport({ actor: legal, dossierId: other.id, input: {}, wait: true });
+    expect(without).toMatchObject({ status: "READY", unavailable: null });
+
     const consent = await read((x) => x.consent.findFirstOrThrow({ where: { witnessId: leaves.id, scope: "LEGAL_SHARING" } }));
     await withdrawConsent({ actor: researcher, consentId: consent.id, input: { note: "withdrawn after the export (test)" } });
+    // The package that held the witness is deleted from the server with the withdrawal, audited; the other stays.
+    expect(existsSync(packagePath(before.id))).toBe(false);
+    expect(existsSync(packagePath(without.id))).toBe(true);
+    const retired = await read((x) => x.auditEvent.findMany({ where: { action: "dossier.export.withdraw", recordId: d.id } }));
+    expect(retired.map((e) => [JSON.parse(e.after!).exportId, e.actorId])).toEqual([[before.id, researcher.id]]);
+    expect(await getDossierExport({ actor: legal, exportId: before.id })).toMatchObject({ status: "READY", error: { code: "CONSENT_WITHDRAWN" } });
     const downloads = async () => read((x) => x.auditEvent.count({ where: { action: "dossier.export.download", recordId: d.id } }));
     const counted = await downloads();
     for (const actor of [legal, admin]) {

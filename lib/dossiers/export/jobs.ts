@@ -114,7 +114,7 @@ export function exportOut(actor: Actor, r: Row, unavailable: PackageProblem | nu
 
 /** exportOut, with a READY package checked as its download would check it (packageState). */
 async function exportOutChecked(actor: Actor, r: Row): Promise<DossierExportOut> {
-  const state = r.status === "READY" ? await packageState(r.id) : null;
+  const state = r.status === "READY" ? await packageState(r) : null;
   return exportOut(actor, r, state && "problem" in state ? state.problem : null);
 }
 
@@ -270,7 +270,7 @@ export async function openExportPackage({ actor, exportId }: { actor: Actor | nu
   if (!r) throw new AppError("NOT_FOUND", "No such export.");
   if (!mayDownload(actor, r)) throw new AppError("FORBIDDEN", "Only the person who made this export (or an admin) may download it.");
   if (r.status !== "READY" || !r.sha256) throw new AppError("INVALID_STATE", "This export is not ready.");
-  const state = await packageState(r.id);
+  const state = await packageState(r);
   if ("problem" in state && state.problem === "PACKAGE_MISSING") throw new AppError("INVALID_STATE", "The package file is no longer on the server. Export the dossier again.");
   if ("problem" in state)
     throw new AppError("INVALID_STATE", "A witness whose testimony or evidence is in this package has since withdrawn consent to sharing with legal teams. Export the dossier again: the new package leaves it out.", undefined, {
@@ -283,18 +283,67 @@ export async function openExportPackage({ actor, exportId }: { actor: Actor | nu
 /**
  * Whether a finished package may still be handed out: its file is on the server and the consent
  * that let it be built still holds (consentStillCovers). The download refuses on the problem; the
- * exports list shows it, so no one is offered a download that would be refused.
+ * exports list shows it, so no one is offered a download that would be refused. A package found
+ * no longer covered is deleted there and then (retirePackage).
  */
-async function packageState(exportId: string): Promise<{ path: string; size: number } | { problem: PackageProblem }> {
-  const path = packagePath(exportId, exportsRoot());
+async function packageState(r: { id: string; dossierId: string; error: string | null }): Promise<{ path: string; size: number } | { problem: PackageProblem }> {
+  if (retired(r)) return { problem: "CONSENT_WITHDRAWN" };
+  const path = packagePath(r.id, exportsRoot());
   const s = await stat(path).catch(() => null);
   if (!s || !s.isFile()) return { problem: "PACKAGE_MISSING" };
   // A file that is no longer a readable package (its manifest cannot be read) is as good as gone:
   // said so on the list rather than failing the dossier page, and refused on download.
   const covers = await consentStillCovers(path).catch(() => null);
   if (covers === null) return { problem: "PACKAGE_MISSING" };
-  if (!covers) return { problem: "CONSENT_WITHDRAWN" };
+  if (!covers) {
+    await retirePackage(r, "system");
+    return { problem: "CONSENT_WITHDRAWN" };
+  }
   return { path, size: s.size };
+}
+
+const WITHDRAWN: ExportError = {
+  code: "CONSENT_WITHDRAWN",
+  message: "A witness whose testimony or evidence was in this package withdrew consent to sharing with legal teams, and the package was deleted from the server. Export the dossier again: the new package leaves that witness out.",
+};
+
+/** Whether a finished package was deleted for a withdrawn consent (the row keeps why). */
+function retired(r: { error: string | null }): boolean {
+  return parseJson<ExportError | null>(r.error, null)?.code === WITHDRAWN.code;
+}
+
+/**
+ * Deletes a finished package that holds testimony or evidence of a witness who no longer
+ * consents to legal sharing: refusing its download is not enough while the file, with what it
+ * may reveal, stays on a server that can be seized or breached. The row stays, with why
+ * (WITHDRAWN) and an audit event; the file goes once that is recorded, so a crash in between
+ * leaves a marked row whose file the next sweep removes.
+ */
+async function retirePackage(r: { id: string; dossierId: string }, actor: Actor | "system"): Promise<void> {
+  await write(async (tx) => {
+    const marked = await tx.dossierExport.updateMany({ where: { id: r.id, status: "READY", error: null }, data: { error: JSON.stringify(WITHDRAWN) } });
+    if (marked.count) await writeAudit(tx, { actor, action: "dossier.export.withdraw", recordType: "Dossier", recordId: r.dossierId, after: { exportId: r.id, reason: WITHDRAWN.code } });
+  });
+  await rm(packagePath(r.id, exportsRoot()), { force: true });
+}
+
+/**
+ * After a consent to legal sharing is withdrawn (lib/witnesses withdrawConsent): every finished
+ * package still on the server that the consent in force no longer covers is deleted. Returns how
+ * many.
+ */
+export async function deleteWithdrawnPackages(actor: Actor): Promise<number> {
+  const rows = await read((db) => db.dossierExport.findMany({ where: { status: "READY" }, select: { id: true, dossierId: true, error: true } }));
+  let n = 0;
+  for (const r of rows) {
+    const path = packagePath(r.id, exportsRoot());
+    if (!(await stat(path).catch(() => null))) continue;
+    if (retired(r) || (await consentStillCovers(path).catch(() => true)) === false) {
+      await retirePackage(r, actor);
+      n++;
+    }
+  }
+  return n;
 }
 
 /** The manifest.json of a finished package (the ZIP this process wrote). */

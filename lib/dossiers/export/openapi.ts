@@ -13,7 +13,11 @@ const exportOut = {
     phase: { type: "string" },
     done: { type: "integer" },
     total: { type: "integer" },
-    error: { type: ["object", "null"], properties: { code: { type: "string" }, message: { type: "string" }, exhibitNumber: { type: "string" } } },
+    error: {
+      type: ["object", "null"],
+      description: "FAILED: what went wrong. READY: code CONSENT_WITHDRAWN once the package was deleted from the server because a witness in it withdrew consent to legal sharing",
+      properties: { code: { type: "string" }, message: { type: "string" }, exhibitNumber: { type: "string" } },
+    },
     fileName: { type: ["string", "null"] },
     sha256: { type: ["string", "null"] },
     size: { type: ["integer", "null"] },
@@ -53,7 +57,7 @@ export function dossierExportPaths() {
     "/dossier-exports/{exportId}/package": {
       parameters: [exportParam],
       get: {
-        summary: "Download the finished package (application/zip, streamed, audited); only its exporter or an admin. 422 once a witness whose statement or exhibit it holds has withdrawn consent to legal sharing (export again)",
+        summary: "Download the finished package (application/zip, streamed, audited); only its exporter or an admin. 422 once a witness whose statement or exhibit it held has withdrawn consent to legal sharing: the package is then deleted from the server (export again)",
         responses: { "200": { description: "The ZIP package", content: { "application/zip": { schema: { type: "string", format: "binary" } } } }, ...errors(401, 403, 404, 422) },
       },
     },
