@@ -8,7 +8,7 @@ import { humanBytes } from "@/lib/exhibits/format";
 const BYTE_ARGS = new Set(["file_too_large", "import_sheet_too_large"]);
 // Keys whose argument is a count ("too_long:300"): in the reader's digits, grouped in thousands as
 // the reader's language groups them ("10,000", "۱۰٬۰۰۰").
-const COUNT_ARGS = new Set(["too_long", "too_short", "too_many", "too_few", "import_too_many_rows", "import_row_too_large"]);
+const COUNT_ARGS = new Set(["too_long", "too_short", "too_many", "too_few", "import_too_many_rows", "import_row_too_large", "import_edit_unknown_row"]);
 // Keys whose argument is a year ("date_outside_year:1990"): in the reader's digits, never grouped.
 const YEAR_ARGS = new Set(["date_outside_year"]);
 

@@ -111,6 +111,10 @@ async function reportProgress(jobId: string, p: Progress, opts: ImportOptions, i
   await updateJob(jobId, { rowsDone: p.done, status: p.phase });
 }
 
+function editRefusal(key: string, message: string): AppError {
+  return new AppError("INVALID_INPUT", message, { edits: [key] });
+}
+
 function validateMapping(kind: ImportKind, headers: string[], mapping: Mapping): Mapping {
   const fields = new Set(FIELDS[kind].map((f) => f.field));
   const out = emptyMapping();
@@ -200,6 +204,11 @@ async function plan(opts: ImportOptions, meta: Meta, setZip: (z: ZipArchive) => 
       headers,
     });
   const columnOf = (field: string) => headers.find((h) => mapping[h] === field) ?? null;
+  // A correction must name a column the sheet has, and (below) a row it has: one that names
+  // neither would be dropped without a word, and the reader would take the row as fixed.
+  for (const edit of Object.values(opts.edits ?? {}))
+    for (const h of Object.keys(edit))
+      if (!headers.includes(h)) throw editRefusal(`import_edit_unknown_column:${h}`, `A correction names the column '${h}', which the sheet does not have. Nothing was written.`);
 
   const registry = await read((db) => loadRegistry(db, kind));
   const inFile: InFile = { byName: new Map() };
@@ -241,16 +250,20 @@ async function plan(opts: ImportOptions, meta: Meta, setZip: (z: ZipArchive) => 
     }
     pending.length = 0;
   };
+  const edited = new Set<string>();
   for await (const { row, cells: raw } of rows) {
     const cells = [...raw];
     const edit = opts.edits?.[String(row)];
-    if (edit) for (const [h, value] of Object.entries(edit)) if (headers.includes(h)) cells[headers.indexOf(h)] = String(value);
+    if (edit) edited.add(String(row));
+    if (edit) for (const [h, value] of Object.entries(edit)) cells[headers.indexOf(h)] = String(value);
     const values: Values = {};
     for (let i = 0; i < headers.length; i++) if (mapping[headers[i]]) values[mapping[headers[i]]] = (cells[i] ?? "").trim();
     pending.push({ row, columns: raw.length, edited: Boolean(edit), cells, values, rowKey: rowKeyOf(kind, values) });
     if (pending.length === ROWS_PER_READ) await planPending();
   }
   await planPending();
+  const notARow = Object.keys(opts.edits ?? {}).find((r) => !edited.has(r));
+  if (notARow !== undefined) throw editRefusal(`import_edit_unknown_row:${notARow}`, `A correction names row ${notARow}, which the sheet does not have. Nothing was written.`);
   await updateJob(jobId, { rowsTotal: done, rowsDone: done });
   const counts = countOf(reports);
   const blocked = !opts.dryRun && counts.refused > 0 && !opts.skipRefused;

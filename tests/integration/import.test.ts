@@ -197,6 +197,23 @@ describe("bad input is refused with row, column and message, and nothing is writ
     expect(fixed.rows.slice(0, 3).map((x) => x.outcome)).toEqual(["CREATE", "CREATE", "CREATE"]);
   });
 
+  test("a correction that names a column or a row the sheet does not have is refused, saying which, and nothing is written", async () => {
+    const sheet = "title,date\nFictional correction check,1988-07-19\n";
+    const before = await snapshot();
+    for (const [edits, key] of [
+      [{ "2": { dates: "1988-07-20" } }, "import_edit_unknown_column:dates"],
+      [{ "7": { date: "1988-07-20" } }, "import_edit_unknown_row:7"],
+      [{ "1": { date: "1988-07-20" } }, "import_edit_unknown_row:1"],
+    ] as const) {
+      for (const dryRun of [true, false]) {
+        const e = await refusal(runImport({ actor: researcher, path: file(sheet), kind: "EVENTS", dryRun, edits }));
+        expect(e.fields).toEqual({ edits: [key] });
+      }
+    }
+    expect(fieldErrorMessage("import_edit_unknown_row:7", "fa")).toContain("۷");
+    expect(await snapshot()).toEqual(before);
+  });
+
   test("an upload cut off inside the sheet is answered 400 (the body ended too soon), and no file is kept", async () => {
     const token = (await createToken({ actor: researcher, input: { name: "cut off" } })).secret;
     const b = "cut";
