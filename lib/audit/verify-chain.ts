@@ -57,7 +57,11 @@ function isoOf(at: Date | string): string {
 export async function verifyAuditChain(options: { checkpoint?: Checkpoint } = {}): Promise<VerifyResult> {
   const r = await verifyLinks();
   const cp = options.checkpoint;
-  if (!r.ok || !cp || cp.seq === 0) return r;
+  if (!r.ok || !cp) return r;
+  // Seq 0 names no event: it is the start every chain links to, so the only checkpoint there is
+  // the genesis hash. Any other hash at 0 was never a point of this log, and must not be reported
+  // as proven (an empty log's checkpoint, kept before anything was written, is "0:" + genesis).
+  if (cp.seq === 0) return cp.hash === GENESIS_HASH ? r : { ok: false, events: r.events, firstBad: 0, reason: "the checkpoint at 0 is not the chain's start: the log was rewritten, or the checkpoint is not of this log" };
   // The chain verifying on its own does not show that its tail was not cut off, or the whole
   // log rebuilt: a checkpoint kept elsewhere does. The log must still hold that event, unchanged.
   if (cp.seq > r.events) return { ok: false, events: r.events, firstBad: r.events + 1, reason: `the log ends at ${r.events}, before checkpoint ${cp.seq}: events were removed` };
