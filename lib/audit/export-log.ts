@@ -24,9 +24,19 @@ export type ExportedEvent = {
   hash: string;
 };
 
-/** Records the export in the log itself, then yields every event up to and including that record. */
-export async function* exportAuditLog({ actor }: { actor: Actor | null }): AsyncGenerator<string> {
+/**
+ * Checks that the actor may export the log, reading and recording nothing, and gives them back:
+ * what exportAuditLog checks first, and all that a HEAD request for the export is answered with
+ * (a HEAD sends no log, so it must not be recorded as an export).
+ */
+export function checkAuditExport({ actor }: { actor: Actor | null }): Actor {
   authorize(actor, "audit.export");
+  return actor;
+}
+
+/** Records the export in the log itself, then yields every event up to and including that record. */
+export async function* exportAuditLog({ actor: asking }: { actor: Actor | null }): AsyncGenerator<string> {
+  const actor = checkAuditExport({ actor: asking });
   const mark = await write((tx) => writeAudit(tx, { actor, action: "audit.export", recordType: "AuditLog", recordId: "all", after: { format: "casefile-audit-jsonl/1" } }));
   let next = 1;
   while (next <= mark.seq) {

@@ -106,29 +106,35 @@ async function* linkRows(actor: Actor, q: z.infer<typeof ZLinksCsv>) {
   }
 }
 
+/** A list's CSV as asked for: who asks, which list, and its filters, checked. */
+export type ListCsvRequest = { actor: Actor } & (
+  | { kind: "statements"; filters: z.infer<typeof ZStatementsCsv> }
+  | { kind: "links"; filters: z.infer<typeof ZLinksCsv> }
+  | { kind: "persons"; filters: z.infer<typeof ZRegistryQuery> }
+);
+
+/**
+ * Checks permission and parameters for one list's CSV, reading and recording nothing: what a
+ * download checks before its first byte, and all that a HEAD request for the file is answered
+ * with (a HEAD sends no file, so it must not be audited as a download).
+ */
+export function checkListCsv({ actor, kind, query }: { actor: Actor | null; kind: CsvKind; query: Record<string, unknown> }): ListCsvRequest {
+  authorize(actor, "list.export");
+  authorize(actor, kind === "persons" ? "registry.read" : "statement.read");
+  if (kind === "statements") return { actor, kind, filters: parseInput(ZStatementsCsv, query) };
+  if (kind === "links") return { actor, kind, filters: parseInput(ZLinksCsv, query) };
+  return { actor, kind, filters: parseInput(ZRegistryQuery, query) };
+}
+
 /**
  * The CSV of one list as a stream. Checks permission and parameters before the first byte, and
  * records the download in the audit log (which list, which filters; never the content).
  */
 export async function exportListCsv({ actor, kind, query }: { actor: Actor | null; kind: CsvKind; query: Record<string, unknown> }): Promise<Readable> {
-  authorize(actor, "list.export");
-  authorize(actor, kind === "persons" ? "registry.read" : "statement.read");
-  let rows: AsyncGenerator<unknown[]>;
-  let filters: Record<string, unknown>;
-  if (kind === "statements") {
-    const q = parseInput(ZStatementsCsv, query);
-    rows = statementRows(actor, q);
-    filters = q;
-  } else if (kind === "links") {
-    const q = parseInput(ZLinksCsv, query);
-    rows = linkRows(actor, q);
-    filters = q;
-  } else {
-    const q = parseInput(ZRegistryQuery, query);
-    rows = personRows(actor, q);
-    filters = q;
-  }
-  await write((tx) => writeAudit(tx, { actor, action: "list.export", recordType: "List", recordId: kind, after: { format: "csv", filters } }));
+  const asked = checkListCsv({ actor, kind, query });
+  const rows: AsyncGenerator<unknown[]> =
+    asked.kind === "statements" ? statementRows(asked.actor, asked.filters) : asked.kind === "links" ? linkRows(asked.actor, asked.filters) : personRows(asked.actor, asked.filters);
+  await write((tx) => writeAudit(tx, { actor: asked.actor, action: "list.export", recordType: "List", recordId: kind, after: { format: "csv", filters: asked.filters } }));
   const out = stringify({ bom: true, header: true, columns: [...CSV_COLUMNS[kind]], cast: { boolean: (b) => (b ? "true" : "false"), date: (d) => d.toISOString() } });
   const source = Readable.from(
     (async function* () {

@@ -160,11 +160,20 @@ async function writeDocument({ actor, documentPath }: { actor: Actor | null; doc
 }
 
 /**
+ * Checks that the actor may make the full export, reading and recording nothing: what buildExport
+ * checks first, and all that a HEAD request for the export is answered with (a HEAD sends no
+ * file, so it must not make or audit one).
+ */
+export function checkFullExport({ actor }: { actor: Actor | null }): void {
+  authorize(actor, "data.export");
+}
+
+/**
  * The export's document, written to a temporary file in the store's tmp/ folder, for a ZIP made
  * from it. `dispose` removes the file (zipExport does, once the ZIP has read it or failed).
  */
 export async function buildExport({ actor, root = storageRoot() }: { actor: Actor | null; root?: string }): Promise<BuiltExport & { dispose(): Promise<void> }> {
-  authorize(actor, "data.export");
+  checkFullExport({ actor });
   await mkdir(join(root, "tmp"), { recursive: true, mode: 0o700 });
   const documentPath = join(root, "tmp", `export-${randomUUID()}.json`);
   const built = await writeDocument({ actor, documentPath });

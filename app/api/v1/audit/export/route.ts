@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { exportAuditLog } from "@/lib/audit/export-log";
+import { checkAuditExport, exportAuditLog } from "@/lib/audit/export-log";
 
 export const dynamic = "force-dynamic";
 
@@ -19,12 +19,24 @@ export const GET = apiRoute(async ({ actor }) => {
       else controller.enqueue(encoder.encode(n.value));
     },
   });
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  return new Response(body, {
-    headers: {
-      "Content-Type": "application/x-ndjson; charset=utf-8",
-      "Content-Disposition": `attachment; filename="casefile-audit-${stamp}.jsonl"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return new Response(body, { headers: logHeaders() });
 });
+
+/**
+ * Without this, Next answers HEAD by running GET, which records an export of the log that is never
+ * sent. HEAD gets GET's answer after the same check (401, 403, or 200 with GET's headers) and
+ * nothing is read or recorded.
+ */
+export const HEAD = apiRoute(async ({ actor }) => {
+  checkAuditExport({ actor });
+  return new Response(null, { headers: logHeaders() });
+});
+
+function logHeaders(): Record<string, string> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  return {
+    "Content-Type": "application/x-ndjson; charset=utf-8",
+    "Content-Disposition": `attachment; filename="casefile-audit-${stamp}.jsonl"`,
+    "Cache-Control": "private, no-store",
+  };
+}

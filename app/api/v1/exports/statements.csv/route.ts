@@ -1,7 +1,9 @@
-import { csvListRoute } from "@/lib/transfer/csv-route";
+import { csvListHeadRoute, csvListRoute } from "@/lib/transfer/csv-route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** The statements list as CSV (UTF-8 with BOM; columns in lib/transfer/FORMAT.md), streamed. */
 export const GET = csvListRoute("statements");
+/** The same checks and headers, without reading the list or auditing a download. */
+export const HEAD = csvListHeadRoute("statements");
