@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isAppError } from "./errors";
 import { fieldErrorMessage } from "./i18n/field-errors";
 import { LOCALES } from "./i18n/config";
-import { brokenTextFields, hasUnstorableText, isFieldErrorKey, parseInput, zodFieldErrors } from "./validation";
+import { brokenTextFields, hasUnstorableText, isFieldErrorKey, parseInput, zCheckbox, zInteger, zodFieldErrors, zText } from "./validation";
 
 describe("text that no encoding can store", () => {
   const schema = z.object({ title: z.string(), tags: z.array(z.string()), note: z.object({ text: z.string() }) });
@@ -149,5 +149,50 @@ describe("checks without a key of their own", () => {
         expect(sentence, `${key} in ${locale}`).not.toContain("{n}");
       }
     }
+  });
+});
+
+describe("values of the wrong kind are refused, not converted", () => {
+  const refusal = (schema: z.ZodType, input: unknown) => {
+    try {
+      return { value: parseInput(schema, input) as unknown };
+    } catch (e) {
+      if (isAppError(e)) return { fields: { ...e.fields } };
+      throw e;
+    }
+  };
+
+  test("a whole number is a JSON number or a form's decimal digits, and nothing else Number() would read", () => {
+    const schema = z.object({ n: zInteger((n) => n.min(0, { error: "not_negative" }).max(100, { error: "too_large:100" })) });
+    for (const [sent, got] of [[3, 3], ["3", 3], [" 42 ", 42], ["007", 7], [0, 0]] as const) expect(refusal(schema, { n: sent }), JSON.stringify(sent)).toEqual({ value: { n: got } });
+    for (const sent of [true, false, null, "", " ", [], [7], ["7"], {}, "0x10", "1e3", "1.0", "1.5", 1.5, "3 apples", "+3", "۳", Number.NaN, Infinity])
+      expect(refusal(schema, { n: sent }), JSON.stringify(sent)).toEqual({ fields: { n: ["invalid_number"] } });
+    expect(refusal(schema, {})).toEqual({ fields: { n: ["required"] } });
+    // A sign is read, so the answer says what is wrong with the number.
+    expect(refusal(schema, { n: "-1" })).toEqual({ fields: { n: ["not_negative"] } });
+    expect(refusal(schema, { n: "101" })).toEqual({ fields: { n: ["too_large:100"] } });
+    // A field whose numbers are choices says so for a value of the wrong kind too.
+    const choice = z.object({ c: zInteger((n) => n.min(1, { error: "invalid_choice" }).max(6, { error: "invalid_choice" }), "invalid_choice") });
+    expect(refusal(choice, { c: [3] })).toEqual({ fields: { c: ["invalid_choice"] } });
+    expect(refusal(choice, { c: "3" })).toEqual({ value: { c: 3 } });
+  });
+
+  test("a yes-or-no field takes a boolean or what a form sends for one, and refuses anything else instead of reading it as no", () => {
+    const schema = z.object({ b: zCheckbox.default(false) });
+    for (const [sent, got] of [[true, true], [false, false], ["on", true], ["true", true], ["false", false], [undefined, false]] as const) expect(refusal(schema, { b: sent }), String(sent)).toEqual({ value: { b: got } });
+    for (const sent of ["yes", "1", 1, 0, null, "", [], {}]) expect(refusal(schema, { b: sent }), JSON.stringify(sent)).toEqual({ fields: { b: ["invalid_boolean"] } });
+  });
+
+  test("a text field given something that is not text says it takes text; one left out is required", () => {
+    const schema = z.object({ t: zText(10) });
+    for (const sent of [true, 123, ["a"], { a: 1 }, null]) expect(refusal(schema, { t: sent }), JSON.stringify(sent)).toEqual({ fields: { t: ["text_expected"] } });
+    expect(refusal(schema, {})).toEqual({ fields: { t: ["required"] } });
+    expect(refusal(schema, { t: "  " })).toEqual({ fields: { t: ["required"] } });
+    expect(refusal(schema, { t: " ok " })).toEqual({ value: { t: "ok" } });
+  });
+
+  test("the keys these refusals use read as sentences in each language", () => {
+    for (const key of ["text_expected", "invalid_boolean", "date_not_day"])
+      for (const locale of LOCALES) expect(fieldErrorMessage(key, locale), `${key} in ${locale}`).not.toBe(key);
   });
 });

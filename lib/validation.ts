@@ -141,10 +141,17 @@ export function zOwnRecord<K extends ZodType<string>, V extends ZodType>(key: K,
     .transform((m) => Object.fromEntries(m) as Record<z.output<K>, z.output<V>>);
 }
 
+/**
+ * The error of a field's type check: "required" when the value was left out, else `key`, which
+ * says what the field takes. A value of the wrong kind (true, 123, ["a"] for a text) was reported
+ * as a missing one, and a client that sent something was told to send something.
+ */
+const missingOr = (key: string) => (issue: { input?: unknown }) => (issue.input === undefined ? "required" : key);
+
 /** Trimmed text that must not be empty, with a length limit. */
 export const zText = (max: number) =>
   z
-    .string({ error: "required" })
+    .string({ error: missingOr("text_expected") })
     .transform((s) => s.trim())
     .pipe(z.string().min(1, { error: "required" }).max(max, { error: `too_long:${max}` }));
 
@@ -169,3 +176,27 @@ export const ZPageSize = z.preprocess(
   z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(200, { error: "too_large:200" }).optional(),
 );
 
+// A whole number written out in decimal digits, as a form field or an address carries one ("3").
+// The sign is read so that "-1" is told it is below the field's range, not that it is no number.
+const DECIMAL_DIGITS = /^\s*-?[0-9]+\s*$/;
+
+/**
+ * A whole number, as a JSON body sends it (a number) or a form or an address does (its decimal
+ * digits, "3"), and nothing else. z.coerce.number takes whatever Number() does: true as 1, null,
+ * "" and [] as 0, [7] as 7, "0x10" as 16 and "1e3" as 1000, so a value nobody meant was stored.
+ * `checks` adds the range (`(n) => n.min(0, { error: "not_negative" })`); `key` is the field error
+ * of a value that is no whole number (one left out is "required").
+ */
+export function zInteger(checks: (n: z.ZodNumber) => z.ZodNumber = (n) => n, key = "invalid_number") {
+  return z.preprocess(
+    (v) => (typeof v === "string" && DECIMAL_DIGITS.test(v) ? Number(v) : v),
+    checks(z.number({ error: missingOr(key) }).int({ error: key })),
+  );
+}
+
+/**
+ * A yes-or-no field: a JSON boolean, or what a form sends for one ("on" for a ticked box, or
+ * "true" / "false"). Anything else is refused rather than read as no: a checklist sent
+ * {"consentOnFile": "yes"} was stored as unticked.
+ */
+export const zCheckbox = z.preprocess((v) => (v === "on" || v === "true" ? true : v === "false" ? false : v), z.boolean({ error: missingOr("invalid_boolean") }));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zBaseUpdatedAt, zOptText } from "@/lib/registries/schemas";
-import { zText } from "@/lib/validation";
+import { zInteger, zText } from "@/lib/validation";
 
 // Claims: factual assertions attributed to someone, e.g. estimates of how many prisoners were
 // executed in 1988, which differ by an order of magnitude between sources. A claim holds a
@@ -18,12 +18,8 @@ export const zTopic = z
   .max(80, { error: "too_long:80" })
   .regex(/^[a-z0-9][a-z0-9-]*$/, { error: "invalid_topic" });
 
-const zCount = z.coerce
-  .number({ error: "invalid_number" })
-  .int({ error: "invalid_number" })
-  .min(0, { error: "not_negative" })
-  .max(1_000_000_000, { error: "too_large:1000000000" });
-const zYear = z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1800, { error: "invalid_year" }).max(2100, { error: "invalid_year" });
+const zCount = zInteger((n) => n.min(0, { error: "not_negative" }).max(1_000_000_000, { error: "too_large:1000000000" }));
+const zYear = zInteger((n) => n.min(1800, { error: "invalid_year" }).max(2100, { error: "invalid_year" }));
 const zSourceId = z.string().trim().max(64, { error: "too_long:64" });
 
 /** The range rules, shared by create and (on the merged values) update. */

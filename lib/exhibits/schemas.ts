@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZPage } from "@/lib/validation";
+import { ZPage, zText } from "@/lib/validation";
 
 export const CUSTODY_KINDS = ["COLLECTED", "RECEIVED", "COPIED", "TRANSFERRED"] as const;
 /** VERIFIED entries are written only by verification, never typed in. */
@@ -39,16 +39,22 @@ export const ZPageExhibits = z.object({
 });
 
 // A custody time as an ISO date-time, with or without seconds and zone (a datetime-local
-// input sends "2024-05-01T14:30"; without a zone it is read as UTC), or a plain date.
-const CUSTODY_AT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+// input sends "2024-05-01T14:30"; without a zone it is read as UTC), or a plain date. Hours and
+// minutes are bounded here because Date reads "24:00" as the next day's midnight.
+const CUSTODY_AT = /^\d{4}-\d{2}-\d{2}(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+// The day itself must be one the calendar has: Date rolls an impossible day over into the next
+// month ("2024-02-30" is read as 1 March), which would record a time nobody gave. zod's ISO date
+// check knows each month's length and the leap years.
+const CALENDAR_DAY = z.iso.date();
 // A little slack for clocks that run ahead.
 const FUTURE_SLACK_MS = 10 * 60 * 1000;
 
 export const zCustodyAt = z
-  .string({ error: "required" })
+  .string({ error: (issue) => (issue.input === undefined ? "required" : "invalid_datetime") })
   .trim()
-  .min(1, { error: "required" })
-  .refine((s) => CUSTODY_AT.test(s), { error: "invalid_datetime" })
+  .min(1, { error: "required", abort: true })
+  .refine((s) => CUSTODY_AT.test(s), { error: "invalid_datetime", abort: true })
+  .refine((s) => CALENDAR_DAY.safeParse(s.slice(0, 10)).success, { error: "date_impossible", abort: true })
   .transform((s, ctx) => {
     const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(s) && s.length > 10;
     const iso = s.length === 10 ? `${s}T00:00:00Z` : hasZone ? s.replace(" ", "T") : `${s.replace(" ", "T")}Z`;
@@ -70,11 +76,7 @@ export const zCustodyAt = z
 
 export const ZCustodyEntry = z.object({
   kind: z.enum(CUSTODY_KINDS, { error: "invalid_choice" }),
-  who: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(300, { error: "too_long:300" }),
+  who: zText(300),
   place: z.string().trim().max(300, { error: "too_long:300" }).default(""),
   at: zCustodyAt,
   note: z.string().trim().max(2000, { error: "too_long:2000" }).default(""),

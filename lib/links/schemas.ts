@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_STATEMENT_TEXT } from "@/lib/statements/schemas";
+import { zInteger } from "@/lib/validation";
 
 // A link (allegation): an exact passage of one statement revision that says something about
 // a person. Shared by the API, the server actions, the OpenAPI document and the tests.
@@ -21,17 +22,13 @@ const zId = z.string({ error: "required" }).trim().min(1, { error: "required" })
 const zOptionalId = z.preprocess(blankToUndefined, zId.optional());
 const zClearableId = z.preprocess(blankToNull, zId.nullable().optional());
 // Bounded so that no number a client sends reaches the database's 32-bit columns.
-const zOffset = z.coerce
-  .number({ error: "invalid_number" })
-  .int({ error: "invalid_number" })
-  .min(0, { error: "offset_out_of_range" })
-  .max(MAX_STATEMENT_TEXT, { error: "offset_out_of_range" });
+const zOffset = zInteger((n) => n.min(0, { error: "offset_out_of_range" }).max(MAX_STATEMENT_TEXT, { error: "offset_out_of_range" }));
 // The quote is compared character for character with the revision: never trimmed or normalised.
 const zQuote = z.string({ error: "required" }).min(1, { error: "required" }).max(MAX_QUOTE, { error: `too_long:${MAX_QUOTE}` });
 const zNote = z.string().trim().max(2000, { error: "too_long:2000" });
 
 const passage = {
-  revisionNumber: z.coerce.number({ error: "required" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(1_000_000, { error: "too_large:1000000" }),
+  revisionNumber: zInteger((n) => n.min(1, { error: "invalid_number" }).max(1_000_000, { error: "too_large:1000000" })),
   startOffset: zOffset,
   endOffset: zOffset,
   quote: zQuote,

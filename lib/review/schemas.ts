@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZPage } from "@/lib/validation";
+import { zCheckbox, zInteger, ZPage, zText } from "@/lib/validation";
 
 // The review record: a decision on one revision, the checklist, two-axis grading in the
 // Admiralty system (source reliability A–F, information credibility 1–6) and comments that may
@@ -30,26 +30,24 @@ export function gradingRequired(decision: Decision): boolean {
   return decision === "VERIFIED";
 }
 
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
-
 export const ZComment = z.object({
-  text: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(5000, { error: "too_long:5000" }),
-  startOffset: z.coerce.number().int().min(0).optional(),
-  endOffset: z.coerce.number().int().min(0).optional(),
+  text: zText(5000),
+  startOffset: zInteger((n) => n.min(0)).optional(),
+  endOffset: zInteger((n) => n.min(0)).optional(),
   quote: z.string().max(5000).optional(),
 });
 
 export const ZDecide = z
   .object({
-    revisionNumber: z.coerce.number({ error: "required" }).int().min(1),
+    revisionNumber: zInteger((n) => n.min(1)),
     decision: z.enum(DECISIONS, { error: "invalid_choice" }),
-    checklist: z.object(Object.fromEntries(CHECKLIST.map((k) => [k, checkbox.default(false)])) as Record<ChecklistItem, z.ZodDefault<typeof checkbox>>).default(
+    checklist: z.object(Object.fromEntries(CHECKLIST.map((k) => [k, zCheckbox.default(false)])) as Record<ChecklistItem, z.ZodDefault<typeof zCheckbox>>).default(
       Object.fromEntries(CHECKLIST.map((k) => [k, false])) as Record<ChecklistItem, boolean>,
     ),
     sourceReliability: z.preprocess(blankToUndefined, z.enum(RELIABILITY, { error: "invalid_choice" }).optional()),
     credibility: z.preprocess(
       blankToUndefined,
-      z.coerce.number({ error: "invalid_choice" }).int({ error: "invalid_choice" }).min(1, { error: "invalid_choice" }).max(6, { error: "invalid_choice" }).optional(),
+      zInteger((n) => n.min(1, { error: "invalid_choice" }).max(6, { error: "invalid_choice" }), "invalid_choice").optional(),
     ),
     comments: z.array(ZComment).max(100).default([]),
   })

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
 import { zBaseUpdatedAt, zClearableFuzzyDate, zOptionalFuzzyDate, zOptText } from "@/lib/registries/schemas";
 import { CREDIBILITY, RELIABILITY } from "@/lib/review/schemas";
-import { ZPage, zText } from "@/lib/validation";
+import { zInteger, ZPage, zText } from "@/lib/validation";
 
 // Sources: the reports, books, recordings, articles and court documents that claims come from,
 // each graded on the two axes of the Admiralty system by a reviewer who gives reasons:
@@ -15,7 +15,7 @@ export const SOURCE_KINDS = ["report", "NGO report", "UN report", "book", "memoi
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 
-const zYear = z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1800, { error: "invalid_year" }).max(2100, { error: "invalid_year" });
+const zYear = zInteger((n) => n.min(1800, { error: "invalid_year" }).max(2100, { error: "invalid_year" }));
 
 /** http(s) only: a source's address is shown as a link, so nothing that would run script there. */
 const zUrl = zOptText(2000).refine((s) => s === "" || /^https?:\/\/[^\s]+$/i.test(s), { error: "invalid_url" });
@@ -87,11 +87,7 @@ export type UpdateSource = z.infer<typeof ZUpdateSource>;
 /** A grading always comes with its reasons: a grade nobody can question is worth nothing in court. */
 export const ZGradeSource = z.object({
   reliability: z.enum(RELIABILITY, { error: "invalid_choice" }),
-  credibility: z.coerce
-    .number({ error: "invalid_choice" })
-    .int({ error: "invalid_choice" })
-    .min(1, { error: "invalid_choice" })
-    .max(CREDIBILITY.length, { error: "invalid_choice" }),
+  credibility: zInteger((n) => n.min(1, { error: "invalid_choice" }).max(CREDIBILITY.length, { error: "invalid_choice" }), "invalid_choice"),
   reason: zText(5000),
 });
 export type GradeSource = z.infer<typeof ZGradeSource>;

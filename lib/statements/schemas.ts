@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
-import { ZPage, zText } from "@/lib/validation";
+import { zInteger, ZPage, zText } from "@/lib/validation";
 
 export const LANGUAGES = ["fa", "en"] as const;
 export const STATEMENT_STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "VERIFIED", "CHANGES_REQUESTED", "DISPUTED", "REJECTED"] as const;
@@ -94,7 +94,7 @@ export const ZUpdateStatement = z.object({
   ...statementFields,
   reason: zText(1000),
   // The revision the editor started from: a stale edit is refused rather than silently overwriting.
-  baseRevision: z.coerce.number({ error: "required" }).int().min(1),
+  baseRevision: zInteger((n) => n.min(1)),
 });
 export type UpdateStatement = z.infer<typeof ZUpdateStatement>;
 

@@ -14,7 +14,7 @@ import { statusAfterEdit } from "@/lib/review/workflow";
 import { LEGAL_SHARING_WHERE, readableWitnessWhere } from "@/lib/witnesses/witnesses";
 import { reanchorLinks } from "@/lib/links";
 import { z } from "zod";
-import { zText } from "@/lib/validation";
+import { zInteger, zText } from "@/lib/validation";
 import { dateText, isTrue, rawDate, rawDateOrNull, rawInt } from "@/lib/db/raw-values";
 import { ZCreateStatement, ZCreateStatementByCode, ZListStatements, ZUpdateStatement, type StatementDetails } from "./schemas";
 
@@ -136,7 +136,7 @@ export async function updateStatement({ actor, statementId, input }: { actor: Ac
 /** Restoring an old revision saves its content again as a new revision. */
 export async function restoreRevision({ actor, statementId, number, input }: { actor: Actor | null; statementId: string; number: number; input: unknown }) {
   const old = await getRevision({ actor, statementId, number });
-  const extra = parseInput(z.object({ reason: zText(1000).optional(), baseRevision: z.coerce.number({ error: "required" }).int().min(1) }), input);
+  const extra = parseInput(z.object({ reason: zText(1000).optional(), baseRevision: zInteger((n) => n.min(1, { error: "invalid_number" })) }), input);
   const d = normalizeDetails(JSON.parse(old.details));
   return updateStatement({
     actor,

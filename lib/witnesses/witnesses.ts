@@ -7,6 +7,7 @@ import { authorize, can } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
+import { DATE_ERRORS, isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { parseInput, ZPage, ZPageSize, zText } from "@/lib/validation";
 import { clampPage, pageSizeOf, type Paged } from "@/lib/paging";
@@ -18,9 +19,53 @@ export { codeFilter };
 export const PROTECTION_LEVELS = ["STANDARD", "CONFIDENTIAL", "PROTECTED"] as const;
 export const CONSENT_METHODS = ["WRITTEN", "ORAL_RECORDED", "ORAL_WITNESSED", "ELECTRONIC"] as const;
 
+// An ISO 8601 date-time with its zone, as the API answers a consent's givenAt (zod's check knows
+// each month's length and the leap years).
+const ISO_MOMENT = z.iso.datetime({ offset: true });
+
+/**
+ * The day a consent was given: one day, read as dates are everywhere (lib/dates: 2024-01-10,
+ * ۱۴۰۲/۱۰/۲۰ or 20 Dey 1402; the forms send the day they read as 2024-01-10), or an ISO 8601
+ * date-time with its zone, so that a client can send back what it was answered. z.coerce.date
+ * took whatever Date() does: null, true and 0 as days of 1970, "2024" as 1 January, "1" as 2001,
+ * 1988-02-30 as 1 March and 1367-12-30 as a day of the year 1367 AD. A month, a season or an
+ * approximate date is refused rather than rounded to a day.
+ */
+const zConsentGivenAt = z
+  .string({ error: (issue) => (issue.input === undefined ? "required" : "invalid_date") })
+  .trim()
+  .transform((s, ctx): Date => {
+    if (ISO_MOMENT.safeParse(s).success) {
+      const moment = new Date(s);
+      // lib/dates reads no Gregorian year before 1800; no consent was given before then.
+      if (moment.getUTCFullYear() >= 1800) return moment;
+      ctx.addIssue({ code: "custom", message: DATE_ERRORS.yearOutOfRange });
+      return z.NEVER;
+    }
+    if (/^\d{4}-\d{2}-\d{2}T/.test(s)) {
+      // Meant as a date-time, but not a whole one (no zone, say) or not on a day the calendar has.
+      const day = parseFuzzyDate(s.slice(0, 10));
+      ctx.addIssue({ code: "custom", message: isDateParseError(day) && day.error === DATE_ERRORS.impossible ? day.error : "invalid_date" });
+      return z.NEVER;
+    }
+    const day = parseFuzzyDate(s);
+    // Text that is no date is told what a consent date looks like (lib/dates' own sentence offers
+    // a month or a season, which are no days); so is the "" the forms send for a date they could
+    // not read as one day. An impossible or ambiguous day keeps lib/dates' more telling key.
+    if (isDateParseError(day)) ctx.addIssue({ code: "custom", message: day.error === DATE_ERRORS.empty || day.error === DATE_ERRORS.unparseable ? "invalid_date" : day.error });
+    else if (day.precision !== "day") ctx.addIssue({ code: "custom", message: "date_not_day" });
+    else return new Date(`${day.earliest}T00:00:00Z`);
+    return z.NEVER;
+  })
+  .meta({
+    description: "The day the consent was given: 2024-01-10 (or a day of the Solar Hijri calendar, e.g. 1402-10-20 or 20 Dey 1402), or an ISO 8601 date-time with its zone",
+    examples: ["2024-01-10"],
+  })
+  .refine((d) => d.getTime() <= Date.now() + 86_400_000, { error: "date_in_future" });
+
 export const ZConsentGrant = z.object({
   scope: z.enum(CONSENT_SCOPES, { error: "invalid_choice" }),
-  givenAt: z.coerce.date({ error: "invalid_date" }).refine((d) => d.getTime() <= Date.now() + 86_400_000, { error: "date_in_future" }),
+  givenAt: zConsentGivenAt,
   method: z.enum(CONSENT_METHODS, { error: "invalid_choice" }),
   note: z.string().trim().max(2000, { error: "too_long:2000" }).default(""),
 });
