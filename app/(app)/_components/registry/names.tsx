@@ -60,7 +60,17 @@ export function BothNames({ item, locale, first = (n) => n }: { item: { name: st
       {item.nameFa && (
         <>
           {" "}
-          <span className="muted">({persian ? latin : fa})</span>
+          {/* The brackets inside the other name's isolate: outside it, a name that wraps in the
+              other direction leaves its brackets on two lines, each facing the wrong way. */}
+          <span className="muted">
+            {persian ? (
+              <bdi dir="ltr">({item.name})</bdi>
+            ) : (
+              <bdi lang="fa" dir="rtl">
+                ({item.nameFa})
+              </bdi>
+            )}
+          </span>
         </>
       )}
     </>
