@@ -2,7 +2,9 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
+import type { Tx } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
+import { consentExclusion, consentFacts, exhibitExclusion } from "@/lib/dossiers/shared";
 import { clampPage, type Paged } from "@/lib/paging";
 import { parseInput, ZPage } from "@/lib/validation";
 
@@ -33,14 +35,51 @@ export async function listAuditEvents({ actor, query }: { actor: Actor | null; q
       const newest = (await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ?? 0;
       const asked = q.before ? Math.floor(Math.max(0, newest - q.before + 1) / q.pageSize) + 1 : q.page;
       const { page, pages, skip } = clampPage(asked, newest, q.pageSize);
-      const items = await db.auditEvent.findMany({ where: { seq: { lte: newest - skip } }, orderBy: { seq: "desc" }, take: q.pageSize });
+      const items = await withheld(db, actor, await db.auditEvent.findMany({ where: { seq: { lte: newest - skip } }, orderBy: { seq: "desc" }, take: q.pageSize }));
       return { items, total: newest, page, pageSize: q.pageSize, pages } satisfies Paged<(typeof items)[number]>;
     }
+    // A record a legal team may not see has, for it, no events either.
+    if (q.recordType !== undefined && q.recordId !== undefined && (await hiddenFrom(db, actor, [{ recordType: q.recordType, recordId: q.recordId }])).size > 0)
+      return { items: [], total: 0, page: 1, pageSize: q.pageSize, pages: 1 } satisfies Paged<Item>;
     const total = await db.auditEvent.count({ where });
     // Events newer than or at `before` come first; the page holding the next older one is asked for.
     const asked = q.before ? Math.floor((await db.auditEvent.count({ where: { ...where, seq: { gte: q.before } } })) / q.pageSize) + 1 : q.page;
     const { page, pages, skip } = clampPage(asked, total, q.pageSize);
-    const items = await db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip, take: q.pageSize });
+    const items = await withheld(db, actor, await db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip, take: q.pageSize }));
     return { items, total, page, pageSize: q.pageSize, pages } satisfies Paged<(typeof items)[number]>;
   });
+}
+
+type Event = Awaited<ReturnType<Tx["auditEvent"]["findMany"]>>[number];
+type Item = Event & { withheld: boolean };
+
+/**
+ * A legal team sees no statement, witness or exhibit whose witness has not consented to sharing
+ * with legal teams (lib/dossiers/shared.ts): not even as an id in the log, which would say that it
+ * exists and what was done to it. Its events stay in the list, as the chain has them, with the
+ * record's id and the values before and after left out (withheld). Other readers see every id.
+ */
+async function withheld(db: Tx, actor: Actor, events: Event[]): Promise<Item[]> {
+  const hidden = await hiddenFrom(db, actor, events);
+  return events.map((e) => (hidden.has(`${e.recordType}:${e.recordId}`) ? { ...e, recordId: "", before: null, after: null, withheld: true } : { ...e, withheld: false }));
+}
+
+/** Of these records, those hidden from the reader ("Type:id"): for a legal team, as above; a record no longer there too. */
+async function hiddenFrom(db: Tx, actor: Actor, records: { recordType: string; recordId: string }[]): Promise<Set<string>> {
+  const hidden = new Set<string>();
+  if (actor.role !== "LEGAL") return hidden;
+  const ids = (type: string) => [...new Set(records.filter((r) => r.recordType === type).map((r) => r.recordId))];
+  const [witnessIds, statementIds, exhibitIds] = [ids("Witness"), ids("Statement"), ids("Exhibit")];
+  if (!witnessIds.length && !statementIds.length && !exhibitIds.length) return hidden;
+  const statements = statementIds.length ? await db.statement.findMany({ where: { id: { in: statementIds } }, select: { id: true, witnessId: true } }) : [];
+  const exhibits = exhibitIds.length
+    ? await db.exhibit.findMany({ where: { id: { in: exhibitIds } }, select: { id: true, links: { select: { witnessId: true, statement: { select: { witnessId: true } } } } } })
+    : [];
+  const tied = new Map(exhibits.map((x) => [x.id, [...new Set(x.links.flatMap((l) => [l.witnessId, l.statement?.witnessId].filter((w): w is string => !!w)))]]));
+  const facts = await consentFacts(db, [...witnessIds, ...statements.map((x) => x.witnessId), ...[...tied.values()].flat()]);
+  const witnessOf = new Map(statements.map((x) => [x.id, x.witnessId]));
+  for (const id of witnessIds) if (consentExclusion(facts.get(id)) !== null) hidden.add(`Witness:${id}`);
+  for (const id of statementIds) if (!witnessOf.has(id) || consentExclusion(facts.get(witnessOf.get(id)!)) !== null) hidden.add(`Statement:${id}`);
+  for (const id of exhibitIds) if (!tied.has(id) || exhibitExclusion(tied.get(id)!, facts) !== null) hidden.add(`Exhibit:${id}`);
+  return hidden;
 }

@@ -105,7 +105,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         </span>
                       </td>
                       <td>
-                        <AuditRecord type={e.recordType} id={e.recordId} action={e.action} label={recordTypeLabel(t, e.recordType)} />
+                        {e.withheld ? (
+                          <span className="record-ref" data-record-type={e.recordType} data-testid="audit-record-withheld">
+                            <span title={e.recordType}>{recordTypeLabel(t, e.recordType)}</span> <span className="muted">{t("audit.withheld")}</span>
+                          </span>
+                        ) : (
+                          <AuditRecord type={e.recordType} id={e.recordId} action={e.action} label={recordTypeLabel(t, e.recordType)} />
+                        )}
                       </td>
                       <td>
                         <ShortHash hash={e.hash} />
