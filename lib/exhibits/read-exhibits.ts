@@ -91,12 +91,15 @@ export async function openExhibitStream({
   exhibitId,
   rangeHeader,
   root = storageRoot(),
+  audit = true,
 }: {
   actor: Actor | null;
   exhibitId: string;
   /** An HTTP Range header; one satisfiable range is served, anything else means the whole file. */
   rangeHeader?: string | null;
   root?: string;
+  /** false for a HEAD request: the same checks and answer, but nothing is sent, so no viewing is recorded. */
+  audit?: boolean;
 }) {
   authorize(actor, "exhibit.read");
   const e = await read((db) => db.exhibit.findFirst({ where: { id: exhibitId, ...visibleExhibitWhere(actor) }, include: { blob: true } }));
@@ -111,7 +114,7 @@ export async function openExhibitStream({
   }
   // Who has opened the evidence is part of the record. A player fetches a file in many byte
   // ranges; the request that starts at the first byte stands for one viewing.
-  if (!range || range.start === 0) {
+  if (audit && (!range || range.start === 0)) {
     try {
       await write((tx) => writeAudit(tx, { actor, action: "exhibit.download", recordType: "Exhibit", recordId: e.id, after: { number: e.number, sha256: e.sha256, range: range ? `${range.start}-${range.end}` : "whole" } }));
     } catch (err) {

@@ -26,7 +26,7 @@ import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 import { pdf, png } from "@/tests/support/exhibit-files";
 import { POST as startRoute } from "@/app/api/v1/dossiers/[id]/exports/route";
-import { GET as packageRoute } from "@/app/api/v1/dossier-exports/[exportId]/package/route";
+import { GET as packageRoute, HEAD as packageHead } from "@/app/api/v1/dossier-exports/[exportId]/package/route";
 
 // Fictional testimony throughout. The packages are built for real: Chromium prints the PDF,
 // yazl writes the ZIP, and everything is read back with yauzl, pdftotext and the verifier.
@@ -469,6 +469,14 @@ describe("refused and failed exports leave nothing behind", () => {
     // While consent holds, the exporter downloads it.
     const ok = await openExportPackage({ actor: legal, exportId: before.id });
     ok.stream.destroy();
+    // HEAD answers the download's headers and records no download.
+    const downloaded = () => read((x) => x.auditEvent.count({ where: { action: "dossier.export.download", recordId: d.id } }));
+    const onlyOnce = await downloaded();
+    const legalToken = (await createToken({ actor: legal, input: { name: "head" } })).secret;
+    const headed = await packageHead(new Request(`http://x/api/v1/dossier-exports/${before.id}/package`, { method: "HEAD", headers: { authorization: `Bearer ${legalToken}` } }), { params: Promise.resolve({ exportId: before.id }) });
+    expect(headed.status).toBe(200);
+    expect(headed.headers.get("content-length")).toBe(String(before.size));
+    expect(await downloaded()).toBe(onlyOnce);
 
     // A package without that witness (another dossier's) is not touched by the withdrawal.
     const other = await createDossier({ actor: legal, input: { title: "Without the witness who withdraws", subjectType: "PROCEEDING", subjectId: proceedingId, preselect: false } });

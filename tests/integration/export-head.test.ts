@@ -2,7 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { Readable } from "node:stream";
 import * as auditExport from "@/app/api/v1/audit/export/route";
+import * as exhibitFile from "@/app/api/v1/exhibits/[id]/file/route";
+import { uploadExhibit } from "@/lib/exhibits";
+import { createWitness } from "@/lib/witnesses/witnesses";
+import { png } from "@/tests/support/exhibit-files";
 import * as fullZip from "@/app/api/v1/exports/full.zip/route";
 import * as linksCsv from "@/app/api/v1/exports/links.csv/route";
 import * as personsCsv from "@/app/api/v1/exports/persons.csv/route";
@@ -140,5 +145,31 @@ describe("HEAD on the audit log export", () => {
       expect((await call(auditExport, "GET", "/api/v1/audit/export", tokens[who])).status, who).toBe(403);
     }
     expect((await head(auditExport, "/api/v1/audit/export", NOBODY)).res.status).toBe(401);
+  });
+});
+
+describe("HEAD on an exhibit's file", () => {
+  test("answers GET's headers, a range's too, and records no viewing; GET records one", async () => {
+    const researcher = await makeActor("RESEARCHER");
+    const token = (await createToken({ actor: researcher, input: { name: "head-exhibit" } })).secret;
+    const witness = await createWitness({ actor: researcher, input: { fictional: true } });
+    const bytes = png(120, 20, 200);
+    const { exhibit } = await uploadExhibit({ actor: researcher, file: { stream: Readable.from([bytes]), name: "head.png" }, input: { witnessId: witness.id, description: "fictional" } });
+    const ask = (method: "HEAD" | "GET", headers: Record<string, string> = {}) =>
+      (method === "HEAD" ? exhibitFile.HEAD : exhibitFile.GET)(new Request(`http://casefile.test/api/v1/exhibits/${exhibit.id}/file`, { method, headers: { authorization: `Bearer ${token}`, ...headers } }), { params: Promise.resolve({ id: exhibit.id }) });
+    const viewings = () => read((d) => d.auditEvent.count({ where: { action: "exhibit.download", recordId: exhibit.id } }));
+    const whole = await ask("HEAD");
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get("content-length")).toBe(String(bytes.length));
+    expect(whole.headers.get("content-type")).toBe("image/png");
+    const part = await ask("HEAD", { range: "bytes=0-9" });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 0-9/${bytes.length}`);
+    expect(await viewings()).toBe(0);
+    await (await ask("GET")).arrayBuffer();
+    expect(await viewings()).toBe(1);
+    // Another user's HEAD is refused as their GET would be: nobody signed in.
+    const nobody = await exhibitFile.HEAD(new Request(`http://casefile.test/api/v1/exhibits/${exhibit.id}/file`, { method: "HEAD", headers: { authorization: `Bearer ${NOBODY}` } }), { params: Promise.resolve({ id: exhibit.id }) });
+    expect(nobody.status).toBe(401);
   });
 });

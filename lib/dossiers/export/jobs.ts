@@ -263,8 +263,8 @@ export async function listDossierExports({ actor, dossierId }: { actor: Actor | 
   return Promise.all(rows.map((r) => exportOutChecked(actor, r)));
 }
 
-/** The finished package as a stream; each download is audited. */
-export async function openExportPackage({ actor, exportId }: { actor: Actor | null; exportId: string }) {
+/** The finished package as a stream; each download is audited (not a HEAD request's: audit false, nothing sent). */
+export async function openExportPackage({ actor, exportId, audit = true }: { actor: Actor | null; exportId: string; audit?: boolean }) {
   authorize(actor, "dossier.export");
   const r = await read((db) => db.dossierExport.findUnique({ where: { id: exportId } }));
   if (!r) throw new AppError("NOT_FOUND", "No such export.");
@@ -276,7 +276,7 @@ export async function openExportPackage({ actor, exportId }: { actor: Actor | nu
     throw new AppError("INVALID_STATE", "A witness whose testimony or evidence is in this package has since withdrawn consent to sharing with legal teams. Export the dossier again: the new package leaves it out.", undefined, {
       reason: "CONSENT_WITHDRAWN",
     });
-  await write((tx) => writeAudit(tx, { actor, action: "dossier.export.download", recordType: "Dossier", recordId: r.dossierId, after: { exportId: r.id, sha256: r.sha256 } }));
+  if (audit) await write((tx) => writeAudit(tx, { actor, action: "dossier.export.download", recordType: "Dossier", recordId: r.dossierId, after: { exportId: r.id, sha256: r.sha256 } }));
   return { size: state.size, sha256: r.sha256, dossierId: r.dossierId, exportId: r.id, fileName: `dossier-${r.dossierId}-${r.id}.zip`, stream: createReadStream(/*turbopackIgnore: true*/ state.path) };
 }
 

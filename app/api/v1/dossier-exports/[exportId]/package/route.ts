@@ -11,6 +11,20 @@ type P = { exportId: string };
 export const GET = apiRoute<P>(async ({ actor, params }) => {
   const file = await openExportPackage({ actor, exportId: params.exportId });
   const body = Readable.toWeb(file.stream) as unknown as ReadableStream<Uint8Array>;
+  return new Response(body, { status: 200, headers: packageHeaders(file) });
+});
+
+/**
+ * Without this, Next answers HEAD by running GET, which records a download that never happened.
+ * The same checks and headers; the package is not sent, and no download is recorded.
+ */
+export const HEAD = apiRoute<P>(async ({ actor, params }) => {
+  const file = await openExportPackage({ actor, exportId: params.exportId, audit: false });
+  file.stream.destroy();
+  return new Response(null, { status: 200, headers: packageHeaders(file) });
+});
+
+function packageHeaders(file: { size: number; fileName: string; sha256: string }): Headers {
   const h = new Headers();
   h.set("Content-Type", "application/zip");
   h.set("Content-Length", String(file.size));
@@ -19,5 +33,5 @@ export const GET = apiRoute<P>(async ({ actor, params }) => {
   h.set("Cache-Control", "private, no-store");
   h.set("Content-Security-Policy", "sandbox; default-src 'none'");
   h.set("Repr-Digest", `sha-256=:${Buffer.from(file.sha256, "hex").toString("base64")}:`);
-  return new Response(body, { status: 200, headers: h });
-});
+  return h;
+}

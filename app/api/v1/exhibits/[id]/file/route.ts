@@ -19,3 +19,14 @@ export const GET = apiRoute<P>(async ({ req, actor, params }) => {
   const body = Readable.toWeb(file.stream) as unknown as ReadableStream<Uint8Array>;
   return new Response(body, { status: file.range ? 206 : 200, headers: fileHeaders(file, { inline, range: file.range }) });
 });
+
+/**
+ * Without this, Next answers HEAD by running GET, which records a viewing of the evidence that
+ * never happened. The same checks and headers (a range's too); the file is not sent or recorded.
+ */
+export const HEAD = apiRoute<P>(async ({ req, actor, params }) => {
+  const inline = new URL(req.url).searchParams.get("inline") === "1";
+  const file = await openExhibitStream({ actor, exhibitId: params.id, rangeHeader: req.headers.get("range"), audit: false });
+  file.stream.destroy();
+  return new Response(null, { status: file.range ? 206 : 200, headers: fileHeaders(file, { inline, range: file.range }) });
+});
