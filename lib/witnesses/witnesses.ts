@@ -92,7 +92,8 @@ export const ZUpdateWitness = z.object({
     .optional(),
 })
   // An update naming no field changed nothing and would still have written an audit entry.
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: "nothing_to_change" });
+  // An identity that names no field ({}) changes nothing either: it must not be recorded as a change.
+  .refine((v) => Object.entries(v).some(([k, x]) => x !== undefined && !(k === "identity" && Object.values(x as object).every((f) => f === undefined))), { error: "nothing_to_change" });
 
 export const ZReveal = z.object({ reason: zText(1000) });
 export const ZWithdraw = z.object({ note: z.string().trim().max(2000, { error: "too_long:2000" }).default("") });

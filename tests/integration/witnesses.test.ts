@@ -53,7 +53,7 @@ describe("witness protection", () => {
     const w = await createWitness({ actor: researcher, input: { notes: "kept" } });
     const audited = () => read((d) => d.auditEvent.count({ where: { recordId: w.id } }));
     const before = await audited();
-    for (const input of [{}, { notes: undefined }, { unknownField: "x" }])
+    for (const input of [{}, { notes: undefined }, { unknownField: "x" }, { identity: {} }, { identity: { legalName: undefined } }])
       await expect(updateWitness({ actor: researcher, witnessId: w.id, input })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { _: ["nothing_to_change"] } });
     expect(await audited()).toBe(before);
     expect((await getWitness({ actor: researcher, witnessId: w.id })).notes).toBe("kept");
