@@ -1,5 +1,5 @@
 import { request as playwrightRequest } from "@playwright/test";
-import { demoUser, expect, signInWith, test } from "./fixtures";
+import { aStatementId, demoUser, expect, signInAs, signInWith, test } from "./fixtures";
 
 // The JSON API contract: authentication, validation, error shape, and that bad input
 // changes nothing.
@@ -68,6 +68,40 @@ test("invalid input answers 400 with field errors in the asked language and crea
   const huge = await api.post("/api/v1/statements", { data: { witnessId: "x", title: "t", language: "en", originalText: "x".repeat(8_500_000) } });
   expect(huge.status()).toBe(413);
   expect((await (await api.get("/api/v1/statements")).json()).total).toBe(before);
+});
+
+test("a page of another site cannot write through the API with the reader's cookie; Casefile's own pages and a token can", async ({ page, baseURL }) => {
+  await signInAs(page, "RESEARCHER");
+  const existing = await (await page.request.get(`/api/v1/statements/${await aStatementId(page)}`)).json();
+  const draft = await (await page.request.post("/api/v1/statements", { data: { witnessId: existing.witnessId, title: "Fictional draft a page of another site tries to submit", language: "en", originalText: "Fictional text." } })).json();
+  expect(draft.status).toBe("DRAFT");
+  // Another port of the same host is the same site: the browser sends the session cookie with a
+  // form it posts from there. A form's text/plain body needs no preflight.
+  const foreign = "http://127.0.0.1:1";
+  await page.route(`${foreign}/**`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<form method="post" enctype="text/plain" action="${baseURL}/api/v1/statements/${draft.id}/submit"><input name="x" value="1"></form><script>document.forms[0].submit()</script>`,
+    }),
+  );
+  const answered = page.waitForResponse((r) => r.url().endsWith(`/api/v1/statements/${draft.id}/submit`));
+  await page.goto(`${foreign}/page`);
+  const res = await answered;
+  expect(res.status()).toBe(403);
+  expect((await res.json()).error.code).toBe("FORBIDDEN");
+  expect((await (await page.request.get(`/api/v1/statements/${draft.id}`)).json()).status).toBe("DRAFT");
+  // The same post with another Origin, as a fetch would send it: refused too, nothing created.
+  const before = (await (await page.request.get("/api/v1/statements?pageSize=1")).json()).total;
+  const posted = await page.request.post("/api/v1/statements", { headers: { Origin: foreign }, data: { witnessId: existing.witnessId, title: "Fictional", language: "en", originalText: "Fictional." } });
+  expect(posted.status()).toBe(403);
+  expect((await (await page.request.get("/api/v1/statements?pageSize=1")).json()).total).toBe(before);
+  // From Casefile's own page the same submission goes through.
+  await page.goto(`${baseURL}/statements/${draft.id}`);
+  const own = await page.evaluate(async (id) => {
+    const r = await fetch(`/api/v1/statements/${id}/submit`, { method: "POST" });
+    return { status: r.status, body: await r.json() };
+  }, draft.id);
+  expect(own).toMatchObject({ status: 200, body: { status: "SUBMITTED" } });
 });
 
 test("a researcher creates, reads and revises a statement through the API; a reviewer may not edit it", async ({ baseURL }) => {
