@@ -6,6 +6,7 @@ import { getCalendar } from "@/app/_lib/calendar";
 import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
+import { FocusKeeper } from "@/app/_components/focus-keeper";
 import { NavLinks } from "./_components/nav-links";
 import { NotificationBell } from "./_components/notification-bell";
 import { SignOutButton } from "./_components/sign-out-button";
@@ -74,6 +75,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="main" className="content" tabIndex={-1}>
         <CalendarProvider calendar={calendar}>{children}</CalendarProvider>
       </main>
+      <FocusKeeper />
     </>
   );
 }

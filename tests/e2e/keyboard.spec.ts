@@ -60,10 +60,38 @@ for (const locale of ["en", "fa"] as const)
     await links.getByTestId("link-submit").focus();
     await page.keyboard.press("Enter");
     await expect(links.getByTestId("link-item").filter({ hasText: PASSAGE })).toBeVisible();
+    // The form drawn again, the focus stays in the links' section, not back at the top of the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="links-section"]') !== null)).toBe(true);
     const saved = await json<{ items: { startOffset: number; endOffset: number }[] }>(await page.request.get(`/api/v1/statements/${id}/links`), 200);
     expect(saved.items.map((l) => [l.startOffset, l.endOffset])).toEqual([[TEXT.indexOf(PASSAGE), TEXT.indexOf(PASSAGE) + PASSAGE.length]]);
     await page.context().close();
   });
+
+test("with the keyboard, taking a statement from the queue and recording the decision keep the focus in its review, not back at the top of the page", async ({ browser, baseURL }) => {
+  const researcher = await as(browser, "RESEARCHER", baseURL!);
+  const title = `Fictional sample — keyboard take ${Date.now()}`;
+  const id = await statement(researcher.request, title);
+  await json(await researcher.request.post(`/api/v1/statements/${id}/submit`), 200);
+  const reviewer = await as(browser, "REVIEWER", baseURL!);
+  const inReview = () => reviewer.evaluate(() => document.activeElement !== document.body && document.activeElement?.closest("#review") !== null);
+
+  await reviewer.goto("/review");
+  await reviewer.getByTestId("take").and(reviewer.locator(`[aria-label*="${title}"]`)).focus();
+  await reviewer.keyboard.press("Enter");
+  await reviewer.waitForURL(`**/statements/${id}**`);
+  await expect(reviewer.getByTestId("review-form")).toBeVisible();
+  await expect.poll(inReview).toBe(true);
+
+  const form = reviewer.getByTestId("review-form");
+  await form.getByTestId("decision-CHANGES_REQUESTED").check();
+  await form.getByTestId("comment-text").fill("Fictional: name the block.");
+  await form.getByTestId("decide").focus();
+  await reviewer.keyboard.press("Enter");
+  await expect(reviewer.getByTestId("review-panel")).toHaveAttribute("data-status", "CHANGES_REQUESTED");
+  await expect.poll(inReview).toBe(true);
+  await researcher.context().close();
+  await reviewer.context().close();
+});
 
 test("a review decision sent without a decision puts the focus on the decision, marked invalid and described by its error", async ({ browser, baseURL }) => {
   const researcher = await as(browser, "RESEARCHER", baseURL!);
