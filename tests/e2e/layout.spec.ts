@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { Role } from "@/lib/auth/roles";
 import { pdf } from "@/tests/support/exhibit-files";
 import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
 
@@ -21,6 +22,15 @@ async function json<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>, statu
 }
 
 /** A fictional statement (submitted, so the review queue has a row) with a PDF exhibit; their ids and a few of the demo's. */
+/** A new browser context of this size, signed in as the role's demo user: its page, and the context to close. */
+async function signedInPage(browser: Browser, baseURL: string | undefined, role: Role, viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ baseURL, viewport });
+  const page = await context.newPage();
+  const u = demoUser(role);
+  await signInWith(page.request, u.email, u.password);
+  return { context, page };
+}
+
 async function records(request: APIRequestContext) {
   const witness = (await json<{ items: { id: string }[] }>(await request.get("/api/v1/witnesses"), 200)).items[0]!;
   const statement = await json<{ id: string }>(await request.post("/api/v1/statements", { data: { witnessId: witness.id, title: "Fictional sample — layout test", language: "en", originalText: TEXT } }), 201);
@@ -62,10 +72,7 @@ async function problems(page: Page): Promise<string[]> {
 
 test("no page is wider than a phone's screen, and none shows a message key or a stored field name, in English and Persian", async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
-  const context = await browser.newContext({ baseURL, viewport: PHONE });
-  const page = await context.newPage();
-  const admin = demoUser("ADMIN");
-  await signInWith(page.request, admin.email, admin.password);
+  const { context, page } = await signedInPage(browser, baseURL, "ADMIN", PHONE);
   const r = await records(page.request);
   const paths = [
     "/",
@@ -126,6 +133,9 @@ test("a Persian page gives a revision's number, an exhibit's size and a history'
   await page.goto(`/statements/${r.statement}/revisions/1`);
   await expect(page.getByTestId("revision-number")).toHaveText("۱");
   await expect(page.locator("main")).toContainText("نسخهٔ ۱");
+  await page.goto(`/statements/${r.statement}/edit`);
+  await expect(page.locator("main")).toContainText("در حال ویرایش نسخهٔ ۱ هستید");
+  await expect(page.getByRole("button", { name: "ذخیره به‌عنوان نسخهٔ ۲" })).toBeVisible();
 
   for (const path of [`/exhibits/${r.exhibit}`, "/exhibits", `/statements/${r.statement}`]) {
     await page.goto(path);
@@ -238,10 +248,7 @@ for (const locale of ["en", "fa"] as const)
   });
 
 test("a record's fact holding a long web address (its source) wraps on a phone instead of widening the page, in English and Persian", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL, viewport: PHONE });
-  const page = await context.newPage();
-  const researcher = demoUser("RESEARCHER");
-  await signInWith(page.request, researcher.email, researcher.password);
+  const { context, page } = await signedInPage(browser, baseURL, "RESEARCHER", PHONE);
   const source = "https://www.example.org/documents/fictional_report_2018_a_fictional_title_written_as_one_long_address_without_breaks.pdf";
   const stamp = Date.now();
   const event = await json<{ id: string }>(await page.request.post("/api/v1/events", { data: { title: `Fictional event with a long source ${stamp}`, dateStart: "1988-08", source } }), 201);
@@ -278,10 +285,7 @@ const lines = (els: (HTMLElement | SVGElement)[]) =>
   });
 
 test("on a phone the persons and proceedings lists keep each listed name whole and give a sentence a readable column, in English and Persian", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL, viewport: PHONE });
-  const page = await context.newPage();
-  const legal = demoUser("LEGAL");
-  await signInWith(page.request, legal.email, legal.password);
+  const { context, page } = await signedInPage(browser, baseURL, "LEGAL", PHONE);
   for (const locale of ["en", "fa"] as const) {
     await setLocale(page, baseURL!, locale);
     await page.goto("/persons");
@@ -307,11 +311,8 @@ test("on a phone the persons and proceedings lists keep each listed name whole a
 });
 
 test("a witness's list of protected fields never breaks a field's state in two, in Persian at 1280 and 390 px", async ({ browser, baseURL }) => {
-  const admin = demoUser("ADMIN");
   for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
-    const context = await browser.newContext({ baseURL, viewport });
-    const page = await context.newPage();
-    await signInWith(page.request, admin.email, admin.password);
+    const { context, page } = await signedInPage(browser, baseURL, "ADMIN", viewport);
     await setLocale(page, baseURL!, "fa");
     const witness = (await json<{ items: { id: string }[] }>(await page.request.get("/api/v1/witnesses"), 200)).items[0]!;
     await page.goto(`/witnesses/${witness.id}`);
@@ -321,4 +322,33 @@ test("a witness's list of protected fields never breaks a field's state in two, 
     await page.getByTestId("identity-panel").screenshot({ path: `test-results/layout-identity-fields-fa-${viewport.width}.png` });
     await context.close();
   }
+});
+
+test("on a phone the graph's timeline keeps readable labels and scrolls sideways in its own box, not the page; a record's other name keeps its brackets with it", async ({ browser, baseURL }) => {
+  const { context, page } = await signedInPage(browser, baseURL, "LEGAL", PHONE);
+  for (const locale of ["en", "fa"] as const) {
+    await setLocale(page, baseURL!, locale);
+    await page.goto("/graph");
+    const chart = page.getByTestId("timeline");
+    const viewBoxWidth = Number((await chart.getAttribute("viewBox"))!.split(" ")[2]);
+    const { width } = (await chart.boundingBox())!;
+    // The labels are 13 units of the drawing: at the width it is drawn, ten pixels or nearly.
+    expect((13 * width) / viewBoxWidth, locale).toBeGreaterThan(9.5);
+    const scroll = page.getByTestId("timeline-scroll");
+    expect(await scroll.evaluate((e) => e.scrollWidth > e.clientWidth), locale).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), locale).toBe(true);
+    // The box takes the keyboard's focus, so arrow keys scroll it.
+    await scroll.focus();
+    await expect(scroll).toBeFocused();
+  }
+  // On a Persian page the Nouri prosecution's English title, which wraps on a phone, carries its
+  // brackets inside its own isolate: outside it, each bracket lands on its own line, facing the wrong way.
+  const proceedings = await json<{ items: { id: string; title: string }[] }>(await page.request.get("/api/v1/proceedings?q=Nouri"), 200);
+  const nouri = proceedings.items.find((x) => x.title === "Prosecution of Hamid Nouri (Sweden)")!;
+  const dossier = await json<{ id: string }>(await page.request.post("/api/v1/dossiers", { data: { title: "Layout check: the other name's brackets", subjectType: "PROCEEDING", subjectId: nouri.id, preselect: false } }), 201);
+  for (const path of [`/dossiers/${dossier.id}`, `/dossiers/${dossier.id}/preview`]) {
+    await page.goto(path);
+    await expect(page.locator("main .muted bdi[dir=ltr]").filter({ hasText: "Prosecution of Hamid Nouri" }).first(), path).toHaveText("(Prosecution of Hamid Nouri (Sweden))");
+  }
+  await context.close();
 });

@@ -104,142 +104,145 @@ export async function TimelineChart({ timeline, calendar, span }: { timeline: Ti
 
   return (
     <figure className={styles.timelineFigure}>
-      <svg
-        viewBox={`0 0 ${W} ${height}`}
-        className={styles.timeline}
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        direction={rtl ? "rtl" : "ltr"}
-        data-testid="timeline"
-        data-calendar={calendar}
-      >
-        <title id={titleId}>{t("timelineLabel", { events: events.length, positions: positionsCount })}</title>
-        <desc id={descId}>{t("timelineIntro", { calendar: t(`calendars.${calendar}`) })}</desc>
+      {/* A box that scrolls sideways on a phone (graph.module.css): focusable, so the keyboard scrolls it too. */}
+      <div className={styles.timelineScroll} tabIndex={0} role="region" aria-labelledby={titleId} data-testid="timeline-scroll">
+        <svg
+          viewBox={`0 0 ${W} ${height}`}
+          className={styles.timeline}
+          role="img"
+          aria-labelledby={`${titleId} ${descId}`}
+          direction={rtl ? "rtl" : "ltr"}
+          data-testid="timeline"
+          data-calendar={calendar}
+        >
+          <title id={titleId}>{t("timelineLabel", { events: events.length, positions: positionsCount })}</title>
+          <desc id={descId}>{t("timelineIntro", { calendar: t(`calendars.${calendar}`) })}</desc>
 
-        {/* The axis: year starts and, for short spans, month starts; labels only where they fit. */}
-        <g className={styles.axis}>
-          {short && ticks[0] && !ticks[0].major && (
-            <text x={x(range.from) + 4 * sgn} y={14} className={styles.yearLabel} textAnchor="start">
-              {yearFmt.format(firstYear)}
+          {/* The axis: year starts and, for short spans, month starts; labels only where they fit. */}
+          <g className={styles.axis}>
+            {short && ticks[0] && !ticks[0].major && (
+              <text x={x(range.from) + 4 * sgn} y={14} className={styles.yearLabel} textAnchor="start">
+                {yearFmt.format(firstYear)}
+              </text>
+            )}
+            {ticks.map((tk) => {
+              const tx = x(tk.iso);
+              const room = frac(tk.iso) < 0.96;
+              const yearLabel = tk.major && room && tk.year % yearEvery === 0;
+              const monthLabelShown = short && room && (tk.month - 1) % monthEvery === 0;
+              return (
+                <g key={tk.iso} data-testid={tk.major ? "timeline-year" : "timeline-month"}>
+                  <line x1={tx} x2={tx} y1={tk.major ? 2 : 22} y2={height - PAD} className={tk.major ? styles.gridMajor : styles.gridMinor} />
+                  {yearLabel && (
+                    <text x={tx + 4 * sgn} y={14} className={styles.yearLabel} textAnchor="start">
+                      {yearFmt.format(tk.year)}
+                    </text>
+                  )}
+                  {monthLabelShown && (
+                    <text x={tx + 3 * sgn} y={AXIS_H - 6} className={styles.monthLabel} textAnchor="start">
+                      {monthLabel(tk.iso)}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+            <line x1={plotLeft} x2={plotRight} y1={AXIS_H} y2={AXIS_H} className={styles.axisLine} />
+          </g>
+
+          {events.length > 0 && (
+            <text x={labelX} y={eventsHeadY + 20} className={styles.sectionLabel} textAnchor="start" data-testid="timeline-events-heading">
+              {t("events")}
             </text>
           )}
-          {ticks.map((tk) => {
-            const tx = x(tk.iso);
-            const room = frac(tk.iso) < 0.96;
-            const yearLabel = tk.major && room && tk.year % yearEvery === 0;
-            const monthLabelShown = short && room && (tk.month - 1) % monthEvery === 0;
+          {eventRows.map(({ e, y: ry }) => {
+            const s = x(e.earliest!);
+            const end = x(nextDay(e.latest ?? e.earliest!));
+            const title = readerTitle(e, locale);
+            const label = t("eventLabel", { title, dates: dates(e.dateStart, e.dateEnd) });
+            const width = Math.abs(end - s);
+            const mid = ry + EVENT_ROW_H / 2;
+            const lines = wrap(title, Math.floor((LABEL_W - PAD) / CHAR_W), 2);
             return (
-              <g key={tk.iso} data-testid={tk.major ? "timeline-year" : "timeline-month"}>
-                <line x1={tx} x2={tx} y1={tk.major ? 2 : 22} y2={height - PAD} className={tk.major ? styles.gridMajor : styles.gridMinor} />
-                {yearLabel && (
-                  <text x={tx + 4 * sgn} y={14} className={styles.yearLabel} textAnchor="start">
-                    {yearFmt.format(tk.year)}
-                  </text>
-                )}
-                {monthLabelShown && (
-                  <text x={tx + 3 * sgn} y={AXIS_H - 6} className={styles.monthLabel} textAnchor="start">
-                    {monthLabel(tk.iso)}
-                  </text>
+              <g key={e.id} data-testid="timeline-event">
+                <title>{label}</title>
+                <line x1={plotLeft} x2={plotRight} y1={mid} y2={mid} className={styles.rowGuide} />
+                <text x={labelX} y={mid + 4 - (lines.length - 1) * 7} textAnchor="start" className={styles.eventLabel}>
+                  {lines.map((l, i) => (
+                    <tspan key={i} x={labelX} dy={i === 0 ? 0 : 14}>
+                      {l}
+                    </tspan>
+                  ))}
+                </text>
+                {width < 6 ? (
+                  <circle cx={(s + end) / 2} cy={mid} r={5.5} className={styles.eventMark} />
+                ) : (
+                  <rect x={Math.min(s, end)} y={mid - BAR_H / 2} width={width} height={BAR_H} rx={3} className={styles.eventMark} />
                 )}
               </g>
             );
           })}
-          <line x1={plotLeft} x2={plotRight} y1={AXIS_H} y2={AXIS_H} className={styles.axisLine} />
-        </g>
 
-        {events.length > 0 && (
-          <text x={labelX} y={eventsHeadY + 20} className={styles.sectionLabel} textAnchor="start" data-testid="timeline-events-heading">
-            {t("events")}
-          </text>
-        )}
-        {eventRows.map(({ e, y: ry }) => {
-          const s = x(e.earliest!);
-          const end = x(nextDay(e.latest ?? e.earliest!));
-          const title = readerTitle(e, locale);
-          const label = t("eventLabel", { title, dates: dates(e.dateStart, e.dateEnd) });
-          const width = Math.abs(end - s);
-          const mid = ry + EVENT_ROW_H / 2;
-          const lines = wrap(title, Math.floor((LABEL_W - PAD) / CHAR_W), 2);
-          return (
-            <g key={e.id} data-testid="timeline-event">
-              <title>{label}</title>
-              <line x1={plotLeft} x2={plotRight} y1={mid} y2={mid} className={styles.rowGuide} />
-              <text x={labelX} y={mid + 4 - (lines.length - 1) * 7} textAnchor="start" className={styles.eventLabel}>
-                {lines.map((l, i) => (
-                  <tspan key={i} x={labelX} dy={i === 0 ? 0 : 14}>
-                    {l}
-                  </tspan>
-                ))}
-              </text>
-              {width < 6 ? (
-                <circle cx={(s + end) / 2} cy={mid} r={5.5} className={styles.eventMark} />
-              ) : (
-                <rect x={Math.min(s, end)} y={mid - BAR_H / 2} width={width} height={BAR_H} rx={3} className={styles.eventMark} />
-              )}
-            </g>
-          );
-        })}
-
-        {persons.length > 0 && (
-          <text x={labelX} y={positionsHeadY + 20} className={styles.sectionLabel} textAnchor="start" data-testid="timeline-positions-heading">
-            {t("positions")}
-          </text>
-        )}
-        {personRows.map(({ p, y: ry }) => {
-          const name = readerName(p, locale);
-          const bars = p.positions
-            .map((pos) => {
-              const from = pos.fromEarliest!;
-              const to = pos.toLatest ?? today;
-              if (to < range.from || from >= range.to) return null;
-              const s = x(from);
-              const end = x(nextDay(to));
-              return { pos, s, end, clippedStart: from < range.from, clippedEnd: nextDay(to) > range.to, span: [Math.min(s, end), Math.max(s, end)] as Span };
-            })
-            .filter((b) => b !== null);
-          const taken: Span[] = bars.map((b) => b.span);
-          return (
-            <g key={p.id} data-testid="timeline-person" data-linked={p.linked}>
-              <line x1={plotLeft} x2={plotRight} y1={ry + ROW_H / 2} y2={ry + ROW_H / 2} className={styles.rowGuide} />
-              <text x={labelX} y={ry + ROW_H / 2 + 4} textAnchor="start" className={p.linked ? styles.personLabelLinked : styles.personLabel}>
-                {name}
-              </text>
-              {bars.map(({ pos, s, end, clippedStart, clippedEnd }) => {
-                const title = readerTitle(pos, locale);
-                const label = t("positionLabel", { person: name, title, dates: `${read(pos.fromDate)} – ${pos.toDate ? read(pos.toDate) : t("ongoing")}` });
-                const width = Math.max(3, Math.abs(end - s));
-                const inside = width > title.length * CHAR_W + 12;
-                const place = inside ? null : placeLabel(s, end, title, taken);
-                return (
-                  <g key={pos.id}>
-                    <title>{label}</title>
-                    <rect
-                      x={Math.min(s, end)}
-                      y={ry + (ROW_H - BAR_H) / 2}
-                      width={width}
-                      height={BAR_H}
-                      rx={clippedStart || clippedEnd ? 0 : 3}
-                      className={p.linked ? styles.positionLinked : styles.position}
-                    />
-                    {clippedStart && <path d={chevron(s, ry + ROW_H / 2, -sgn)} className={styles.clip} />}
-                    {clippedEnd && <path d={chevron(end, ry + ROW_H / 2, sgn)} className={styles.clip} />}
-                    {(inside || place) && (
-                      <text
-                        x={inside ? (s + end) / 2 : place!.x}
-                        y={ry + ROW_H / 2 + 4}
-                        textAnchor={inside ? "middle" : place!.anchor}
-                        className={inside ? styles.barLabelInside : styles.markLabel}
-                      >
-                        {title}
-                      </text>
-                    )}
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
+          {persons.length > 0 && (
+            <text x={labelX} y={positionsHeadY + 20} className={styles.sectionLabel} textAnchor="start" data-testid="timeline-positions-heading">
+              {t("positions")}
+            </text>
+          )}
+          {personRows.map(({ p, y: ry }) => {
+            const name = readerName(p, locale);
+            const bars = p.positions
+              .map((pos) => {
+                const from = pos.fromEarliest!;
+                const to = pos.toLatest ?? today;
+                if (to < range.from || from >= range.to) return null;
+                const s = x(from);
+                const end = x(nextDay(to));
+                return { pos, s, end, clippedStart: from < range.from, clippedEnd: nextDay(to) > range.to, span: [Math.min(s, end), Math.max(s, end)] as Span };
+              })
+              .filter((b) => b !== null);
+            const taken: Span[] = bars.map((b) => b.span);
+            return (
+              <g key={p.id} data-testid="timeline-person" data-linked={p.linked}>
+                <line x1={plotLeft} x2={plotRight} y1={ry + ROW_H / 2} y2={ry + ROW_H / 2} className={styles.rowGuide} />
+                <text x={labelX} y={ry + ROW_H / 2 + 4} textAnchor="start" className={p.linked ? styles.personLabelLinked : styles.personLabel}>
+                  {name}
+                </text>
+                {bars.map(({ pos, s, end, clippedStart, clippedEnd }) => {
+                  const title = readerTitle(pos, locale);
+                  const label = t("positionLabel", { person: name, title, dates: `${read(pos.fromDate)} – ${pos.toDate ? read(pos.toDate) : t("ongoing")}` });
+                  const width = Math.max(3, Math.abs(end - s));
+                  const inside = width > title.length * CHAR_W + 12;
+                  const place = inside ? null : placeLabel(s, end, title, taken);
+                  return (
+                    <g key={pos.id}>
+                      <title>{label}</title>
+                      <rect
+                        x={Math.min(s, end)}
+                        y={ry + (ROW_H - BAR_H) / 2}
+                        width={width}
+                        height={BAR_H}
+                        rx={clippedStart || clippedEnd ? 0 : 3}
+                        className={p.linked ? styles.positionLinked : styles.position}
+                      />
+                      {clippedStart && <path d={chevron(s, ry + ROW_H / 2, -sgn)} className={styles.clip} />}
+                      {clippedEnd && <path d={chevron(end, ry + ROW_H / 2, sgn)} className={styles.clip} />}
+                      {(inside || place) && (
+                        <text
+                          x={inside ? (s + end) / 2 : place!.x}
+                          y={ry + ROW_H / 2 + 4}
+                          textAnchor={inside ? "middle" : place!.anchor}
+                          className={inside ? styles.barLabelInside : styles.markLabel}
+                        >
+                          {title}
+                        </text>
+                      )}
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       <figcaption className={styles.timelineCaption}>
         <span className={styles.legendItem}>
           <span className={`${styles.swatch} ${styles.swatchEvent}`} aria-hidden="true" />
