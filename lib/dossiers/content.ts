@@ -49,6 +49,23 @@ export function dualDate(input: string, stored?: { earliest: string | null; late
   return { input, earliest, latest, precision, ...shown };
 }
 
+/**
+ * An event's range whose two ends were typed apart ("۱۳۶۷/۰۵/۱۷" to "شهریور ۱۳۶۷?"): each end read
+ * on its own, so an end's "about" or "?" stays with that end, and the uncertain end is not shown
+ * as the last day it could be. The span (earliest, latest) is the whole range's, as stored.
+ */
+export function dualRange(start: string, end: string, stored: { earliest: string | null; latest: string | null; precision: string | null }): DualDate {
+  const whole = dualDate(`${start} – ${end}`, stored, start);
+  const [a, b] = [dualDate(start), dualDate(end)];
+  if (!a.en || !a.fa || !b.en || !b.fa) return whole;
+  const join = (x: string, y: string) => (x === y ? x : `${x} – ${y}`);
+  return {
+    ...whole,
+    en: { gregorian: join(a.en.gregorian, b.en.gregorian), persian: join(a.en.persian, b.en.persian) },
+    fa: { gregorian: join(a.fa.gregorian, b.fa.gregorian), persian: join(a.fa.persian, b.fa.persian) },
+  };
+}
+
 async function subjectContent(db: Tx, d: { subjectType: string; proceedingId: string | null; personId: string | null }): Promise<DossierSubjectContent> {
   if (d.subjectType === "PROCEEDING") {
     const p = await db.proceeding.findUnique({
@@ -283,7 +300,9 @@ export async function loadDossierContent({ actor, dossierId }: { actor: Actor | 
         eventId: e.id,
         title: e.title,
         titleFa: e.titleFa,
-        date: dualDate(e.dateEnd ? `${e.dateStart} – ${e.dateEnd}` : e.dateStart, { earliest: e.earliest, latest: e.latest, precision: e.precision }, e.dateStart),
+        date: e.dateEnd
+          ? dualRange(e.dateStart, e.dateEnd, { earliest: e.earliest, latest: e.latest, precision: e.precision })
+          : dualDate(e.dateStart, { earliest: e.earliest, latest: e.latest, precision: e.precision }, e.dateStart),
         dateEnd: e.dateEnd,
         places: e.places.map((p) => p.place).sort((a, b) => a.name.localeCompare(b.name)),
         citedBy: [...citing.get(e.id)!].sort(),

@@ -46,7 +46,13 @@ export type ExportStatement = {
   summary: string;
   revisionNumber: number;
   status: string;
+  /** The interview's date as it was typed, and read in each calendar (null parts where it could not be read). */
   interviewDate: string | null;
+  interviewDates: { gregorian: string | null; persian: string | null } | null;
+  /** A fictional sample (demo or training data), marked so wherever it is shown. */
+  fictional: boolean;
+  /** The translations recorded with the statement's revision, each with its translator. */
+  translations: { language: string; translator: string; text: string }[];
   witness: ExportWitness;
   grading: ExportGrading | null;
   links: ExportLink[];
@@ -170,6 +176,9 @@ export async function loadExportContent({ actor, dossierId, reveal }: { actor: A
         revisionNumber: s.revisionNumber,
         status: s.status,
         interviewDate: s.interviewDate?.input ?? null,
+        interviewDates: s.interviewDate ? { gregorian: s.interviewDate.en?.gregorian ?? null, persian: s.interviewDate.fa?.persian ?? null } : null,
+        fictional: s.fictional,
+        translations: s.translations,
         witness: witnessFor(s.witness),
         grading: s.review ? { decision: s.review.decision, revisionNumber: s.review.revisionNumber, sourceReliability: s.review.sourceReliability, credibility: s.review.credibility, decidedAt: s.review.decidedAt } : null,
         links: s.links.map((l) => ({

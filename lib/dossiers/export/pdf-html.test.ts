@@ -26,6 +26,9 @@ const statement: ExportStatement = {
   revisionNumber: 1,
   status: "VERIFIED",
   interviewDate: null,
+  interviewDates: null,
+  fictional: false,
+  translations: [],
   witness: { id: "w1", code: "W-0001", consentScopes: ["LEGAL_SHARING"], revealedName: null },
   grading: null,
   exhibitIds: [],
@@ -129,3 +132,58 @@ describe("the dossier PDF's cover: what it says of the subject", () => {
   });
 });
 
+
+describe("the dossier PDF's statements, as a court reads them", () => {
+  const fa: ExportStatement = {
+    ...statement,
+    exhibitNumber: "CF-0002",
+    id: "s2",
+    title: "گواهی ساختگی",
+    language: "fa",
+    text: "متن ساختگی دربارهٔ گوهردشت.",
+    status: "CHANGES_REQUESTED",
+    interviewDate: "۱۴۰۳/۰۵/۱۲",
+    interviewDates: { gregorian: "2 August 2024", persian: "۱۲ مرداد ۱۴۰۳" },
+    fictional: true,
+    translations: [{ language: "en", translator: "Fictional Translator", text: "A fictional text about Gohardasht." }],
+    grading: { decision: "CHANGES_REQUESTED", revisionNumber: 1, sourceReliability: "B", credibility: 2, decidedAt: "2026-12-01T00:00:00.000Z" },
+  };
+  const withChronology = (items: ExportContent["items"]): ExportContent => ({
+    ...content({ type: "PROCEEDING", id: "pr1", ...NOURI, court: "", courtFa: "", jurisdiction: "" }, items),
+    chronology: [{ id: "e1", title: "Ward emptied", titleFa: "", input: "1988-08-08", gregorian: "8 August 1988", persian: "۱۷ مرداد ۱۳۶۷", sortKey: "1988-08-08", origin: "event", citedBy: ["CF-0001", "CF-0002"] }],
+  });
+  const html = renderDossierHtml(withChronology([statement, fa]), meta);
+  const section = (id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf("</section>", html.indexOf(`id="${id}"`)));
+
+  test("a statement's translation is printed after its original, with its language and translator", () => {
+    const s = section("CF-0002");
+    expect(s).toContain("A fictional text about Gohardasht.");
+    expect(s).toContain("Fictional Translator");
+    expect(s.indexOf("متن ساختگی")).toBeLessThan(s.indexOf("A fictional text about Gohardasht."));
+  });
+
+  test("the interview's date as typed, then in both calendars", () => {
+    expect(section("CF-0002")).toContain(`<bdi>۱۴۰۳/۰۵/۱۲</bdi> (2 August 2024 / <bdi lang="fa" dir="rtl">۱۲ مرداد ۱۴۰۳</bdi>)`);
+  });
+
+  test("a fictional sample says so, in both languages, at the statement and where it is cited; a real one does not", () => {
+    expect(section("CF-0002")).toContain("FICTIONAL SAMPLE");
+    expect(section("CF-0001")).not.toContain("FICTIONAL SAMPLE");
+    expect(html.match(/FICTIONAL SAMPLE/g)?.length).toBe(1 + fa.links.length);
+  });
+
+  test("the chronology marks a citing statement that is not verified; the grades are named and the scales explained", () => {
+    const row = html.slice(html.indexOf("Ward emptied"), html.indexOf("</tr>", html.indexOf("Ward emptied")));
+    expect(row).toMatch(/CF-0001, CF-0002 <span class="warn">\(not verified/);
+    expect(section("CF-0002")).toContain("B2 (Usually reliable");
+    expect(html).toContain("Completely reliable");
+    expect(html).toContain("Truth cannot be judged");
+  });
+
+  test("a package that names witnesses says so on its cover, with their codes; one that names none does not", () => {
+    const revealed = renderDossierHtml({ ...withChronology([statement]), revealed: [{ id: "w1", code: "W-0001" }] }, meta);
+    const cover = (h: string) => h.slice(0, h.indexOf('<div class="toc">'));
+    expect(cover(revealed)).toContain("names 1 witness by legal name (W-0001)");
+    expect(cover(html)).not.toContain("by legal name");
+  });
+});

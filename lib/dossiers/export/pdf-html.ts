@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { toPersianDigits } from "@/lib/dates";
+import { messagesFor } from "@/lib/i18n/messages";
 import type { ChronologyEntry, ExportContent, ExportLink, ExportStatement } from "./content";
 
 // The dossier as one HTML document for Chromium to print. Every value from the database goes
@@ -91,10 +92,39 @@ function datesBoth(e: ChronologyEntry): { gregorian: string; persian: string } {
   return { gregorian: e.gregorian ?? e.input, persian: e.persian ?? toPersianDigits(e.input) };
 }
 
+const LANGUAGE: Record<string, [string, string]> = { fa: ["Persian", "فارسی"], en: ["English", "انگلیسی"], ar: ["Arabic", "عربی"] };
+const language = (code: string) => label(LANGUAGE, code);
+
+/** The interview's date as it was typed, then as read in each calendar when it could be read. */
+function interviewed(s: ExportStatement): string {
+  const read = s.interviewDates;
+  const both = read && (read.gregorian || read.persian) ? ` (${[read.gregorian ? esc(read.gregorian) : "", read.persian ? bdi(read.persian, "fa") : ""].filter(Boolean).join(" / ")})` : "";
+  return `${bdi(s.interviewDate ?? "")}${both}`;
+}
+
 function witnessLabel(s: ExportStatement): string {
   const w = s.witness;
   return w.revealedName ? `${bdi(w.revealedName)} (${esc(w.code)})` : `${esc(w.code)}`;
 }
+
+/** The grading scales' words, as the application names them (messages: grading), in English and Persian. */
+type Scale = Record<string, { name: string } | string>;
+function gradeName(scale: "reliability" | "credibility", key: string): [string, string] {
+  const name = (locale: "en" | "fa") => {
+    const entry = (messagesFor(locale) as unknown as { grading: Record<string, Scale> }).grading[scale]?.[key];
+    return typeof entry === "object" && entry ? entry.name : key;
+  };
+  return [name("en"), name("fa")];
+}
+
+/** What a grade's letter and digit mean: the two scales, once, where the grades are first read. */
+function gradingLegend(): string {
+  const row = (scale: "reliability" | "credibility", keys: string[]) => keys.map((k) => `<b>${esc(k)}</b> ${bi(...gradeName(scale, k))}`).join(" · ");
+  return `<p class="small">${field("Source reliability", "اعتبار منبع")} ${row("reliability", ["A", "B", "C", "D", "E", "F"])}</p><p class="small">${field("Credibility of the information", "درستی اطلاعات")} ${row("credibility", ["1", "2", "3", "4", "5", "6"])}</p>`;
+}
+
+/** A fictional sample (demo or training data): said at the record, in both languages, wherever it is cited. */
+const fictionalMark = (s: ExportStatement) => (s.fictional ? `<span class="warn">${bi("FICTIONAL SAMPLE", "نمونهٔ ساختگی")}</span> ` : "");
 
 function grading(s: ExportStatement): string {
   const verified = s.status === "VERIFIED";
@@ -106,7 +136,7 @@ function grading(s: ExportStatement): string {
   const g = !d
     ? ` · ${bi("not graded", "ارزیابی‌نشده")}`
     : d.sourceReliability && d.credibility
-      ? ` · ${field("grading", "ارزیابی")} ${esc(d.sourceReliability)}${esc(d.credibility)} ${from}`
+      ? ` · ${field("grading", "ارزیابی")} ${esc(d.sourceReliability)}${esc(d.credibility)} (${bi(...gradeName("reliability", d.sourceReliability))} · ${bi(...gradeName("credibility", String(d.credibility)))}) ${from}`
       : ` · ${bi("not graded", "ارزیابی‌نشده")} ${from}`;
   return `${mark}${field("status", "وضعیت")} ${bi(status[0], status[1])}${g}`;
 }
@@ -114,7 +144,7 @@ function grading(s: ExportStatement): string {
 function citation(s: ExportStatement, l: ExportLink, exhibitNumbers: Map<string, string>): string {
   const files = s.exhibitIds.map((id) => exhibitNumbers.get(id)).filter((x): x is string => !!x);
   return [
-    `<b>${esc(s.exhibitNumber)}</b>`,
+    `${fictionalMark(s)}<b>${esc(s.exhibitNumber)}</b>`,
     `${field("statement", "شهادت‌نامه")} <span class="mono">${esc(s.id)}</span>`,
     `${field("revision", "نسخه")} ${esc(l.revisionNumber)}`,
     `${field("characters", "نویسه‌ها")} ${esc(l.startOffset)}–${esc(l.endOffset)}`,
@@ -131,6 +161,7 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
   const exhibits = content.items.filter((i) => i.kind === "EXHIBIT");
   const sources = content.items.filter((i) => i.kind === "SOURCE");
   const exhibitNumbers = new Map(exhibits.map((e) => [e.id, e.exhibitNumber]));
+  const statusOf = new Map(statements.map((s) => [s.exhibitNumber, s.status]));
   const pathOf = new Map(meta.packageFiles.filter((f) => f.exhibitNumber).map((f) => [f.exhibitNumber!, f.path]));
 
   // One section per person and allegation type, with every supporting quote.
@@ -189,7 +220,8 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
       ? `<table><thead><tr><th>${bi("Date (Gregorian)", "تاریخ میلادی")}</th><th>${bi("Date (Solar Hijri)", "تاریخ خورشیدی")}</th><th>${bi("Event", "رویداد")}</th></tr></thead><tbody>${content.chronology
           .map((e) => {
             const dt = datesBoth(e);
-            return `<tr><td>${esc(dt.gregorian)}</td><td lang="fa" dir="rtl">${esc(dt.persian)}</td><td>${bdi(e.title)}${e.titleFa ? `<br>${bdi(e.titleFa, "fa")}` : ""}${e.citedBy.length ? `<br><span class="small">${field("cited by", "استناد در")} ${e.citedBy.map(esc).join(", ")}</span>` : ""}${e.origin === "proceeding" ? `<br><span class="small">${bi("proceeding timeline", "روند دادرسی")}</span>` : ""}</td></tr>`;
+            const cited = e.citedBy.map((n) => `${esc(n)}${statusOf.get(n) && statusOf.get(n) !== "VERIFIED" ? ` <span class="warn">(${bi("not verified", "تأییدنشده")})</span>` : ""}`);
+            return `<tr><td>${esc(dt.gregorian)}</td><td lang="fa" dir="rtl">${esc(dt.persian)}</td><td>${bdi(e.title)}${e.titleFa ? `<br>${bdi(e.titleFa, "fa")}` : ""}${e.citedBy.length ? `<br><span class="small">${field("cited by", "استناد در")} ${cited.join(", ")}</span>` : ""}${e.origin === "proceeding" ? `<br><span class="small">${bi("proceeding timeline", "روند دادرسی")}</span>` : ""}</td></tr>`;
           })
           .join("")}</tbody></table>`
       : `<p>${biText("No dated events are linked to the included statements.", "هیچ رویداد تاریخ‌داری به شهادت‌نامه‌های این پرونده پیوند ندارد.")}</p>`,
@@ -217,12 +249,20 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
     en: "Statements",
     fa: "شهادت‌نامه‌ها",
     html: statements.length
-      ? statements
+      ? gradingLegend() +
+        statements
           .map(
             (s) => `<section class="statement" id="${esc(s.exhibitNumber)}"><h3>${esc(s.exhibitNumber)} — ${bdi(s.title, s.language)}</h3>
-<p class="meta">${field("Statement", "شهادت‌نامه")} <span class="mono">${esc(s.id)}</span> · ${field("revision", "نسخه")} ${esc(s.revisionNumber)} · ${field("witness", "شاهد")} ${witnessLabel(s)} · ${field("language", "زبان")} ${esc(s.language)}${s.interviewDate ? ` · ${field("interviewed", "تاریخ مصاحبه")} ${bdi(s.interviewDate)}` : ""}</p>
+<p class="meta">${fictionalMark(s)}${field("Statement", "شهادت‌نامه")} <span class="mono">${esc(s.id)}</span> · ${field("revision", "نسخه")} ${esc(s.revisionNumber)} · ${field("witness", "شاهد")} ${witnessLabel(s)} · ${field("language", "زبان")} ${bi(...language(s.language))}${s.interviewDate ? ` · ${field("interviewed", "تاریخ مصاحبه")} ${interviewed(s)}` : ""}</p>
 <p class="meta">${grading(s)}</p>${s.note ? `<p class="note">${bdi(s.note)}</p>` : ""}
-<div class="text" lang="${esc(s.language)}" dir="${dirOf(s.language)}">${esc(s.text)}</div></section>`,
+<div class="text" lang="${esc(s.language)}" dir="${dirOf(s.language)}">${esc(s.text)}</div>${
+              s.summary ? `<p class="meta">${field("Summary", "خلاصه")}</p><div class="text" dir="auto">${esc(s.summary)}</div>` : ""
+            }${s.translations
+              .map(
+                (t) =>
+                  `<p class="meta">${field("Translation", "ترجمه")} ${bi(...language(t.language))}${t.translator ? ` · ${field("translator", "مترجم")} ${bdi(t.translator)}` : ""}</p><div class="text" lang="${esc(t.language)}" dir="${dirOf(t.language)}">${esc(t.text)}</div>`,
+              )
+              .join("")}</section>`,
           )
           .join("")
       : `<p>${biText("No statements.", "بدون شهادت‌نامه.")}</p>`,
@@ -235,7 +275,7 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string
       ? `<table class="hashes"><thead><tr><th>${bi("No.", "شماره")}</th><th>${bi("File in the package", "فایل در بسته")}</th><th>${bi("Size, type", "اندازه، نوع")}</th><th>SHA-256</th></tr></thead><tbody>${exhibits
           .map((e) =>
             e.kind === "EXHIBIT"
-              ? `<tr><td>${esc(e.exhibitNumber)}<br><span class="small">${esc(e.storeNumber)}</span></td><td>${bdi(pathOf.get(e.exhibitNumber) ?? e.originalName)}${e.description ? `<br><span class="small">${bdi(e.description)}</span>` : ""}</td><td>${esc(e.size)} B<br>${esc(e.mime)}</td><td class="mono hash">${esc(e.sha256)}</td></tr>`
+              ? `<tr><td>${esc(e.exhibitNumber)}<br><span class="small">${esc(e.storeNumber)}</span></td><td><bdi class="path">${esc(pathOf.get(e.exhibitNumber) ?? e.originalName)}</bdi>${e.description ? `<br><span class="small">${bdi(e.description)}</span>` : ""}</td><td>${esc(e.size)} B<br>${esc(e.mime)}</td><td class="mono hash">${esc(e.sha256)}</td></tr>`
               : "",
           )
           .join("")}</tbody></table>`
@@ -281,6 +321,8 @@ blockquote{margin:2mm 0;padding:2mm 4mm;border-inline-start:3px solid #555;backg
 .text{white-space:pre-wrap;border:1px solid #ccc;padding:3mm}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:1.5mm;vertical-align:top;text-align:start;font-size:9pt}
 .cite{page-break-inside:avoid;margin-bottom:4mm}
+h2,h3{break-after:avoid;page-break-after:avoid}
+table.hashes td:first-child{white-space:nowrap}table.hashes .path{font-family:monospace;font-size:8pt;word-break:break-all}
 </style></head><body>
 <div class="cover">
 <h1>${bdi(d.title)}</h1>
@@ -297,6 +339,14 @@ ${d.description ? `<p>${bdi(d.description)}</p>` : ""}
 <tr><th>${bi("Sources", "منابع")}</th><td>${esc(sources.length)}</td></tr>
 <tr><th>${bi("Statements left out", "شهادت‌نامه‌های کنارگذاشته")}</th><td>${esc(content.excluded.length)}</td></tr>
 </table>
+${
+  content.revealed.length
+    ? `<p class="warn">${biText(
+        `This package names ${content.revealed.length} witness${content.revealed.length === 1 ? "" : "es"} by legal name (${content.revealed.map((w) => w.code).join(", ")}): the exporter revealed their identity, with a reason kept in the audit log. Keep it as the witnesses' safety requires.`,
+        `این بسته نام قانونی ${toPersianDigits(String(content.revealed.length))} شاهد را آورده است (${content.revealed.map((w) => w.code).join("، ")}): برون‌بر هویتشان را آشکار کرده و دلیل آن در گزارش ممیزی ثبت است. آن را چنان نگه دارید که امنیت شاهدان می‌خواهد.`,
+      )}</p>`
+    : ""
+}
 <p class="small">${biText(
     "Witnesses are named by pseudonym code unless their consent covers sharing with legal teams and the exporting user may see their identity. Every file of this package is listed with its SHA-256 in manifest.json; README.txt explains how to check them.",
     "شاهدان با کد مستعار آمده‌اند مگر آنکه رضایتشان اشتراک با تیم‌های حقوقی را پوشش دهد و برون‌بر مجاز به دیدن هویتشان باشد. همهٔ فایل‌های این بسته با SHA-256 در manifest.json فهرست شده‌اند؛ README.txt روش بررسی را توضیح می‌دهد.",
