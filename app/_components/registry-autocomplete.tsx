@@ -84,6 +84,8 @@ type Props = {
   /** Choosing a suggestion navigates to hrefBase + id. */
   hrefBase?: string;
   onSelect?: (item: RegistryItem) => void;
+  /** The choice dropped: the text edited after a suggestion was chosen, or cleared with Escape. */
+  onClear?: () => void;
   /** Empty the box after a choice (for picking several records one after another). */
   clearOnSelect?: boolean;
   /** Records not to offer, e.g. those already chosen. */
@@ -116,6 +118,7 @@ export function RegistryAutocomplete({
   hint,
   hrefBase,
   onSelect,
+  onClear,
   clearOnSelect = false,
   exclude,
   limit = 8,
@@ -244,6 +247,7 @@ export function RegistryAutocomplete({
           setQuery("");
           setChosen("");
           setItems([]);
+          onClear?.();
         }
         break;
       case "Tab":
@@ -289,6 +293,7 @@ export function RegistryAutocomplete({
           maxLength={200}
           onChange={(e) => {
             setQuery(e.target.value);
+            if (chosen) onClear?.();
             setChosen("");
             search(e.target.value);
           }}

@@ -387,3 +387,46 @@ test("a text whose every registry name is linked says so, not that no name was f
   await page.goto(`/statements/${nameless}`);
   await expect(page.getByTestId("link-suggestions-none")).toHaveText("هیچ نامی از فهرست‌ها در این متن پیدا نشد.");
 });
+
+test("after a link is saved the person box starts empty; a choice typed over is dropped, and a refusal keeps the typed name and says to choose from the suggestions", async ({ page, baseURL }) => {
+  const researcher = demoUser("RESEARCHER");
+  await signInWith(page.request, researcher.email, researcher.password);
+  await setLocale(page, baseURL!, "fa");
+  const second = "ما را به بند برگرداندند";
+  const statementId = await persianStatement(page, "نمونهٔ ساختگی — آزمون شخص تازه");
+  await page.goto(`/statements/${statementId}`);
+  const links = page.getByTestId("links-section");
+  const person = links.getByTestId("link-person").getByRole("combobox");
+  const chosenId = links.locator('input[type="hidden"][name="personId"]');
+  const choose = async (typed: string, listed: string) => {
+    await person.fill(typed);
+    await expect(links.getByTestId("link-person").getByRole("option").filter({ hasText: listed }).first()).toBeVisible();
+    await person.press("ArrowDown");
+    await person.press("Enter");
+    await expect(chosenId).not.toHaveValue("");
+  };
+
+  await selectPassage(page, PASSAGE);
+  await choose("Nayeri", "Nayyeri");
+  await links.getByTestId("link-role").selectOption("PRESENT");
+  await links.getByTestId("link-allegation").selectOption("KILLING");
+  await links.getByTestId("link-submit").click();
+  await expect(links.getByTestId("form-ok")).toBeVisible();
+  // Saved: nothing of the last link's person is left to be credited with the next passage.
+  await expect(person).toHaveValue("");
+  await expect(chosenId).toHaveValue("");
+
+  // The next passage: Nayyeri chosen, then typed over with another name not picked from the list.
+  await selectPassage(page, second);
+  await choose("Nayeri", "Nayyeri");
+  await person.fill("Pour-Mohammadi");
+  await links.getByTestId("link-role").selectOption("PRESENT");
+  await links.getByTestId("link-allegation").selectOption("KILLING");
+  await links.getByTestId("link-submit").click();
+  await expect(links.getByTestId("form-error")).toBeVisible();
+  await expect(links.getByTestId("field-error-personId")).toContainText("از فهرست پیشنهادها برگزینید");
+  await expect(person).toHaveValue("Pour-Mohammadi");
+  await expect(chosenId).toHaveValue("");
+  const saved = (await (await page.request.get(`/api/v1/statements/${statementId}/links`)).json()) as { items: { quote: string }[] };
+  expect(saved.items.map((l) => l.quote)).toEqual([PASSAGE]);
+});

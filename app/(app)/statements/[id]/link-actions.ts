@@ -15,9 +15,11 @@ const FACTS = ["personId", "role", "allegationType", "eventId", "placeId", "proc
 const PASSAGE = ["revisionNumber", "startOffset", "endOffset"] as const;
 
 export async function createLinkAction(statementId: string, prev: FormState<Saved>, formData: FormData): Promise<FormState<Saved>> {
-  const values = formValues(formData, [...PASSAGE, ...FACTS]);
+  // personText: the person's name as typed, given back with a refusal (the form's box shows it again); not part of the link.
+  const values = formValues(formData, [...PASSAGE, ...FACTS, "personText"]);
+  const { personText: _typed, ...input } = values;
   const state = await runForm(prev, values, async (actor) => {
-    const link = await createLink({ actor, input: { ...values, statementId, quote: quoteOf(formData) } });
+    const link = await createLink({ actor, input: { ...input, statementId, quote: quoteOf(formData) } });
     return { id: link.id };
   }, statementId);
   if (state.ok) revalidatePath(`/statements/${statementId}`);

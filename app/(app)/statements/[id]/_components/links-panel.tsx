@@ -163,13 +163,20 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
     formRef.current?.querySelector<HTMLElement>(prefill.person ? "select[name=role]" : "input[role=combobox]")?.focus({ preventScroll: true });
   }, [prefill]);
 
-  // Saved: start afresh. Refused: what was chosen stays.
+  // Saved: start afresh. Cleared while rendering, not in an effect: the boxes remount with the
+  // answer (their key has its seq) and read their defaultValue once, so an effect would come too
+  // late and leave the last link's person in the box, ready to be credited with the next passage.
+  const [fresh, setFresh] = useState(0);
+  if (state.ok && state.seq !== fresh) {
+    setFresh(state.seq);
+    setPerson(undefined);
+    setPlace(undefined);
+    setEvent(undefined);
+  }
+  // Refused: what was chosen stays.
   useEffect(() => {
     if (state.ok) {
       passageStore.reset();
-      setPerson(undefined);
-      setPlace(undefined);
-      setEvent(undefined);
     } else if (state.seq > 0) {
       formRef.current?.querySelector<HTMLElement>("[aria-invalid='true'], .banner")?.focus();
     }
@@ -200,14 +207,26 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
               kind="persons"
               label={t("person")}
               valueName="personId"
+              // The name as typed travels with the form, so a refused form gives it back when no
+              // suggestion was chosen; a choice the reader typed over is dropped, never restored.
+              inputName="personText"
               defaultValue={person}
+              defaultQuery={state.ok ? "" : v("personText")}
               onSelect={(p) => setPerson({ id: p.id, name: readerName(p, locale) })}
+              onClear={() => setPerson(undefined)}
               hint={t("personHint")}
               testId="link-person"
               invalid={!!err("personId")?.length}
               describedBy={err("personId")?.length ? "link-personId-error" : undefined}
             />
-            {fieldError("personId")}
+            {/* A name typed but not chosen from the suggestions: say that, not that the field is empty. */}
+            {err("personId")?.length && v("personText").trim() ? (
+              <p className="field-error" id="link-personId-error" data-testid="field-error-personId">
+                {t("personNotChosen")}
+              </p>
+            ) : (
+              fieldError("personId")
+            )}
           </div>
           <div className="field">
             <label htmlFor="link-role">{t("role")}</label>
@@ -246,6 +265,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
               valueName="eventId"
               defaultValue={event}
               onSelect={(e) => setEvent({ id: e.id, name: readerName(e, locale) })}
+              onClear={() => setEvent(undefined)}
               hint={t("eventHint")}
               testId="link-event"
               invalid={!!err("eventId")?.length}
@@ -262,6 +282,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
               valueName="placeId"
               defaultValue={place}
               onSelect={(p) => setPlace({ id: p.id, name: readerName(p, locale) })}
+              onClear={() => setPlace(undefined)}
               hint={t("placeHint")}
               testId="link-place"
               invalid={!!err("placeId")?.length}
