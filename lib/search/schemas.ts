@@ -28,7 +28,9 @@ export const ZSearchQuery = z.strictObject(
     pageSize: z.preprocess(blankToUndefined, z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(100, { error: "too_large:100" }).default(20)),
   },
   { error: (iss) => (iss.code === "unrecognized_keys" ? "unknown_filter" : undefined) },
-);
+)
+  // A range that ends before it starts finds nothing; said at its end, as the graph's timeline says it.
+  .refine((v) => !(v.from && v.to && v.from.earliest > v.to.latest), { error: "date_range_reversed", path: ["to"] });
 export type SearchQuery = z.infer<typeof ZSearchQuery>;
 
 export const ZSearchItemOut = z.object({

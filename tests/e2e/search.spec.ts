@@ -396,3 +396,19 @@ test("a page past the last of a search shows its last page, as the other lists d
   await expect(page.getByTestId("search-result").first()).toBeVisible();
   await expect(page.locator("p.empty")).toHaveCount(0);
 });
+
+test("filters without words say that words are needed, in both languages, and can be cleared; words with the same filters search", async ({ page, baseURL }) => {
+  await signInAs(page, "RESEARCHER");
+  for (const locale of ["fa", "en"] as const) {
+    await setLocale(page, baseURL!, locale);
+    await page.goto("/search?type=statement&language=fa");
+    await expect(page.getByTestId("search-needs-words")).toBeVisible();
+    await expect(page.getByTestId("search-needs-words")).toContainText(locale === "fa" ? "واژه‌هایی برای جستجو بنویسید" : "Type words to search for");
+    await expect(page.getByTestId("search-count")).toHaveCount(0);
+  }
+  await page.goto("/search?q=Nouri&type=statement");
+  await expect(page.getByTestId("search-needs-words")).toHaveCount(0);
+  await expect(page.getByTestId("search-count")).toBeVisible();
+  await page.goto("/search");
+  await expect(page.getByTestId("search-needs-words")).toHaveCount(0);
+});

@@ -323,6 +323,9 @@ describe("bad input", () => {
     expect(await bad({ q: "x", colour: "red" })).toMatchObject({ code: "INVALID_INPUT", fields: { _: ["unknown_filter"] } });
     expect(await bad({ q: "x", type: "witness" })).toMatchObject({ code: "INVALID_INPUT", fields: { type: ["invalid_choice"] } });
     expect(await bad({ q: "x", from: "not a date" })).toMatchObject({ code: "INVALID_INPUT" });
+    // A range that ends before it starts is said at its end, in either calendar and script.
+    expect(await bad({ q: "x", from: "۱۳۶۸", to: "۱۳۶۷" })).toMatchObject({ code: "INVALID_INPUT", fields: { to: ["date_range_reversed"] } });
+    expect(await bad({ q: "x", from: "1989-01", to: "Mordad 1367" })).toMatchObject({ code: "INVALID_INPUT", fields: { to: ["date_range_reversed"] } });
     expect(await bad({ q: "x", page: "0" })).toMatchObject({ code: "INVALID_INPUT" });
     expect(await bad({ q: "x", pageSize: "1000" })).toMatchObject({ code: "INVALID_INPUT" });
     expect(await bad({ q: ["a", "b"] })).toMatchObject({ code: "INVALID_INPUT" });

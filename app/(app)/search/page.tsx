@@ -118,6 +118,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   }
   const options = await orHttpError(searchFilterOptions({ actor, chosen: Object.fromEntries(REGISTRY_FILTERS.map((f) => [f.kind, query[f.idParam]])), locale }));
 
+  const filtered = Object.entries(query).some(([k, v]) => k !== "q" && k !== "page" && typeof v === "string" && v.trim() !== "");
   let result: SearchResult | null = null;
   if (query.q && !Object.keys(typed).length) {
     // A search the search refuses is shown with its field errors, before orHttpError (which
@@ -283,13 +284,20 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               <button type="submit" className="button">
                 {t("statements.applyFilters")}
               </button>
-              {query.q && <Link href={`/search?q=${encodeURIComponent(query.q)}`}>{t("statements.clearFilters")}</Link>}
+              {(query.q || filtered) && <Link href={query.q ? `/search?q=${encodeURIComponent(query.q)}` : "/search"}>{t("statements.clearFilters")}</Link>}
             </div>
           </div>
         </details>
         {err("_")}
       </SearchForm>
       </ClientMessages>
+
+      {/* Filters without words search nothing: say so, rather than show an empty page. */}
+      {!query.q && filtered && (
+        <p className="note" role="status" data-testid="search-needs-words">
+          {t("search.needsWords")}
+        </p>
+      )}
 
       {result && (
         <>
