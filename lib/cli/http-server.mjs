@@ -56,6 +56,12 @@ async function serve(port) {
       res.end();
     });
   });
+  // An idle keep-alive connection is closed after this long. Node's default, 5 s, races a client
+  // that reuses a connection left idle about that long: its request meets the close and fails
+  // (ECONNRESET), as the browser suite's API client once did after a five-second wait. A minute,
+  // as proxies keep them; the headers of a request must still come within 66 s.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on("error", (e) => {
     console.error(e.code === "EADDRINUSE" ? `Port ${port} is already in use.` : e.message);
     process.exit(1);

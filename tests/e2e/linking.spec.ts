@@ -406,7 +406,10 @@ test("after a link is saved the person box starts empty; a choice typed over is 
     await expect(chosenId).not.toHaveValue("");
   };
 
+  // The page's scripts running (its suggestions shown), a selection is taken as the passage.
+  await expect(links.getByTestId("link-suggestion").first()).toBeVisible();
   await selectPassage(page, PASSAGE);
+  await expect(links.getByTestId("link-passage-quote")).toHaveText(PASSAGE);
   await choose("Nayeri", "Nayyeri");
   await links.getByTestId("link-role").selectOption("PRESENT");
   await links.getByTestId("link-allegation").selectOption("KILLING");
@@ -418,6 +421,7 @@ test("after a link is saved the person box starts empty; a choice typed over is 
 
   // The next passage: Nayyeri chosen, then typed over with another name not picked from the list.
   await selectPassage(page, second);
+  await expect(links.getByTestId("link-passage-quote")).toHaveText(second);
   await choose("Nayeri", "Nayyeri");
   await person.fill("Pour-Mohammadi");
   await links.getByTestId("link-role").selectOption("PRESENT");
