@@ -8,7 +8,7 @@ import { isTrue, rawInt } from "@/lib/db/raw-values";
 import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { visibleStatementWhere } from "@/lib/links/links";
-import { legalSharingSql } from "@/lib/witnesses/witnesses";
+import { andTestimonySql, testimonySql } from "@/lib/witnesses/witnesses";
 import { ALLEGATION_TYPES, type AllegationType, type LinkPassageRow } from "@/lib/links/schemas";
 import { parseInput, ZPage } from "@/lib/validation";
 import { pageOfRows } from "@/lib/paging";
@@ -167,12 +167,13 @@ export type AllegationGroupSummary = Counts & { event: EventRef | null; allegati
 // rawAll instead of Prisma's nested selects (several queries, each costing its query compiler):
 // the links naming the person, each with its statement, the witness's code and sameAs record and
 // the event, in the order Prisma's loadLinks gives them (by creation). Statement visibility is
-// lib/links' visibleStatementWhere written in SQL: a legal team sees only statements whose
-// witness has a consent to LEGAL_SHARING in force (legalSharingSql, beside LEGAL_SHARING_WHERE in lib/witnesses).
+// lib/links' visibleStatementWhere written in SQL: whose testimony the reader may read (lib/witnesses
+// testimonySql, beside testimonyWitnessWhere: for a legal team, a consent to LEGAL_SHARING in force;
+// for researchers and reviewers, no withdrawn consent to internal research).
 // tests/integration/links.test.ts checks the two agree, for each role.
 
-/** `AND` the statement's (alias s) witness consents to legal sharing, for a legal team; nothing for other roles. */
-const legalOnly = (actor: Actor) => (actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty);
+/** `AND` the reader may read the statement's (alias s) testimony (testimonySql); nothing for an admin. */
+const legalOnly = (actor: Actor) => andTestimonySql(actor, Prisma.sql`s."witnessId"`);
 
 type PersonLinkRow = LinkPassageRow & {
   eventId: string | null;
@@ -745,7 +746,8 @@ const CANON_CTES = Prisma.sql`
  * Further CTEs follow after a comma.
  */
 export function graphFactsSql(actor: Actor, where: Prisma.Sql[] = []): Prisma.Sql {
-  const conds = [...where, ...(actor.role === "LEGAL" ? [legalSharingSql(Prisma.sql`s."witnessId"`)] : [])];
+  const consent = testimonySql(actor, Prisma.sql`s."witnessId"`);
+  const conds = [...where, ...(consent ? [consent] : [])];
   return Prisma.sql`
   WITH RECURSIVE ${CANON_CTES},
   "f" AS MATERIALIZED (

@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/policy";
 import { read } from "@/lib/db/write";
 import { visibleNoticeSql } from "@/lib/review/workflow";
 import { STATEMENT_STATUSES } from "@/lib/statements/schemas";
-import { LEGAL_SHARING_WHERE, legalSharingSql } from "@/lib/witnesses/witnesses";
+import { testimonySql, testimonyWitnessWhere } from "@/lib/witnesses/witnesses";
 
 export type DashboardSummary = {
   statementsByStatus: Record<string, number>;
@@ -28,15 +28,17 @@ export async function getDashboardSummary({ actor }: { actor: Actor | null }): P
   authorize(actor, "statement.read");
   authorize(actor, "witness.read");
   // A legal team counts only what its lists show: statements and witnesses whose witness's
-  // consent in force covers legal sharing (legalSharingSql, the lists' LEGAL_SHARING_WHERE).
+  // consent in force covers legal sharing (testimonySql, the lists' testimonyWitnessWhere).
   // Other roles' counts stay the plain ones that indexes answer.
-  const legal = actor.role === "LEGAL";
+  // Researchers and reviewers count statements without those of witnesses who withdrew consent to
+  // internal research (testimonySql), and every witness: the witnesses list shows them all.
+  const consent = testimonySql(actor, Prisma.sql`"Statement"."witnessId"`);
   const statementWhere = (cond?: Prisma.Sql) => {
-    const conds = [...(cond ? [cond] : []), ...(legal ? [legalSharingSql(Prisma.sql`"Statement"."witnessId"`)] : [])];
+    const conds = [...(cond ? [cond] : []), ...(consent ? [consent] : [])];
     return conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
   };
   const witnessWhere = (cond?: Prisma.Sql) => {
-    const conds = [...(cond ? [cond] : []), ...(legal ? [legalSharingSql(Prisma.sql`"Witness"."id"`)] : [])];
+    const conds = [...(cond ? [cond] : []), ...(actor.role === "LEGAL" ? [testimonySql(actor, Prisma.sql`"Witness"."id"`)!] : [])];
     return conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
   };
   const byStatus = STATEMENT_STATUSES.map((s) => Prisma.sql`SELECT CAST(${s} AS TEXT) AS k, COUNT(*) AS n FROM "Statement" ${statementWhere(Prisma.sql`"status" = ${s}`)}`);
@@ -69,7 +71,7 @@ export async function getRecentStatements({ actor, take = 5 }: { actor: Actor | 
   authorize(actor, "statement.read");
   return read((db) =>
     db.statement.findMany({
-      where: { witness: actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : undefined },
+      where: { witness: testimonyWitnessWhere(actor) },
       orderBy: { updatedAt: "desc" },
       take,
       select: { id: true, title: true, language: true, status: true, fictional: true, updatedAt: true, witness: { select: { code: true } } },

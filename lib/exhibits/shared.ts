@@ -2,22 +2,30 @@ import "server-only";
 import { canonicalJson, sha256Hex } from "@/lib/audit/canonical";
 import type { Actor } from "@/lib/auth/actor";
 import { dbProvider, type Tx } from "@/lib/db/client";
-import { LEGAL_SHARING_WHERE } from "@/lib/witnesses/witnesses";
+import { LEGAL_SHARING_WHERE, RESEARCH_WITHDRAWN_WHERE } from "@/lib/witnesses/witnesses";
 
 // A legal team sees a statement only while its witness's consent covers legal sharing
 // (lib/statements). Exhibits follow the same rule: a link counts for a legal-team member
 // only when its witness, or its statement's witness, has that consent in force; an exhibit
 // with no such link does not exist for them.
 const LEGAL_VISIBLE_LINK = { OR: [{ witness: LEGAL_SHARING_WHERE }, { statement: { witness: LEGAL_SHARING_WHERE } }] };
+// Researchers and reviewers lose the testimony of a witness who withdrew consent to internal
+// research (lib/witnesses testimonyWitnessWhere), and with it the links that tie a file to that
+// witness or their statements; a file still tied to other records, or to none, stays.
+const RESEARCH_VISIBLE_LINK = { NOT: { OR: [{ witness: RESEARCH_WITHDRAWN_WHERE }, { statement: { witness: RESEARCH_WITHDRAWN_WHERE } }] } };
 
 /** Extra conditions on an ExhibitLink for what this actor may see. */
 export function visibleLinkWhere(actor: Actor) {
-  return actor.role === "LEGAL" ? LEGAL_VISIBLE_LINK : {};
+  if (actor.role === "LEGAL") return LEGAL_VISIBLE_LINK;
+  if (actor.role === "ADMIN") return {};
+  return RESEARCH_VISIBLE_LINK;
 }
 
 /** Extra conditions on an Exhibit for what this actor may see. */
 export function visibleExhibitWhere(actor: Actor) {
-  return actor.role === "LEGAL" ? { links: { some: LEGAL_VISIBLE_LINK } } : {};
+  if (actor.role === "LEGAL") return { links: { some: LEGAL_VISIBLE_LINK } };
+  if (actor.role === "ADMIN") return {};
+  return { OR: [{ links: { none: {} } }, { links: { some: RESEARCH_VISIBLE_LINK } }] };
 }
 
 /** EXHIBIT_INCLUDE, with only the links this actor may see. */

@@ -7,6 +7,7 @@ import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { testimonyWitnessWhere } from "@/lib/witnesses/witnesses";
 import { NOTE_UPLOADED, NOTE_UPLOADED_AGAIN, ZUploadExhibit, type UploadExhibit } from "./schemas";
 import { cleanFileName, custodyAuditView, EXHIBIT_INCLUDE, exhibitAuditView, exhibitOut, nextExhibitNumber, withHashLock, type ExhibitOut } from "./shared";
 import { discardTemp, placeTemp, receiveToTemp, removeStoredFile, storageRoot } from "./storage";
@@ -19,20 +20,26 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
   return typeof (v as { then?: unknown } | null)?.then === "function";
 }
 
-async function targetExists(db: Tx, data: UploadExhibit): Promise<boolean> {
-  if (data.statementId) return (await db.statement.count({ where: { id: data.statementId } })) > 0;
-  return (await db.witness.count({ where: { id: data.witnessId } })) > 0;
+/**
+ * Refuses a statement or witness that does not exist, or whose testimony `actor` may not read: no
+ * file is added to testimony withheld from them (lib/witnesses testimonyWitnessWhere). Such a
+ * statement does not exist for them; the witness they still see, so they are told why.
+ */
+async function checkTarget(db: Tx, actor: Actor, data: UploadExhibit): Promise<void> {
+  const consent = testimonyWitnessWhere(actor);
+  if (data.statementId) {
+    if ((await db.statement.count({ where: { id: data.statementId, witness: consent } })) === 0)
+      throw new AppError("INVALID_INPUT", "No such statement.", { statementId: ["not_found"] });
+    return;
+  }
+  if ((await db.witness.count({ where: { id: data.witnessId } })) === 0) throw new AppError("INVALID_INPUT", "No such witness.", { witnessId: ["not_found"] });
+  if (consent && (await db.witness.count({ where: { AND: [{ id: data.witnessId }, consent] } })) === 0)
+    throw new AppError("INVALID_INPUT", "This witness withdrew consent to internal research: no file can be added to their testimony.", { witnessId: ["witness_research_withdrawn"] });
 }
 
-function missingTarget(data: UploadExhibit): AppError {
-  return data.statementId
-    ? new AppError("INVALID_INPUT", "No such statement.", { statementId: ["not_found"] })
-    : new AppError("INVALID_INPUT", "No such witness.", { witnessId: ["not_found"] });
-}
-
-async function checkInput(input: unknown): Promise<UploadExhibit> {
+async function checkInput(actor: Actor, input: unknown): Promise<UploadExhibit> {
   const data = parseInput(ZUploadExhibit, input ?? {});
-  if (!(await read((db) => targetExists(db, data)))) throw missingTarget(data);
+  await read((db) => checkTarget(db, actor, data));
   return data;
 }
 
@@ -68,7 +75,7 @@ export async function uploadExhibit({
   if (!isThenable(input)) {
     // The fields are known already: refuse bad ones before reading a byte of the file.
     try {
-      data = await checkInput(input);
+      data = await checkInput(actor, input);
     } catch (e) {
       file.stream.destroy();
       throw e;
@@ -76,7 +83,7 @@ export async function uploadExhibit({
   }
   const tmp = await receiveToTemp(file.stream, { maxBytes, root });
   try {
-    data ??= await checkInput(await input);
+    data ??= await checkInput(actor, await input);
     const fields = data;
     const originalName = cleanFileName(file.name);
     return await withHashLock(tmp.sha256, async () => {
@@ -109,7 +116,7 @@ async function record(
     restored,
   }: { actor: Actor; data: UploadExhibit; originalName: string; tmp: { sha256: string; size: number; mime: string }; blobExists: boolean; restored: boolean },
 ): Promise<UploadResult> {
-  if (!(await targetExists(tx, data))) throw missingTarget(data);
+  await checkTarget(tx, actor, data);
   const target: Target = { statementId: data.statementId ?? null, witnessId: data.witnessId ?? null };
   const blob = blobExists
     ? await tx.blob.findUniqueOrThrow({ where: { sha256: tmp.sha256 } })

@@ -8,7 +8,7 @@ import { dbProvider, rawAll, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { LEGAL_SHARING_WHERE, legalSharingSql } from "@/lib/witnesses/witnesses";
+import { andTestimonySql, testimonyWitnessWhere } from "@/lib/witnesses/witnesses";
 import { dateText, rawDate, rawInt } from "@/lib/db/raw-values";
 import { sortForReader } from "@/lib/names";
 import { offsetProblems } from "./anchor";
@@ -149,7 +149,7 @@ export async function createLink({ actor, input }: { actor: Actor | null; input:
   const data = parseInput(ZCreateLink, input);
   return write(async (tx) => {
     await lockStatement(tx, data.statementId);
-    const statement = await tx.statement.findUnique({ where: { id: data.statementId }, select: { id: true, revisionNumber: true } });
+    const statement = await tx.statement.findFirst({ where: { id: data.statementId, ...visibleStatementWhere(actor) }, select: { id: true, revisionNumber: true } });
     if (!statement) throw new AppError("NOT_FOUND", "No such statement.");
     await checkPassage(tx, statement, data, await missingReferences(tx, data));
     const link = await tx.link.create({
@@ -184,7 +184,8 @@ export async function updateLink({ actor, linkId, input }: { actor: Actor | null
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   const data = parseInput(ZUpdateLink, input);
   return write(async (tx) => {
-    const found = await tx.link.findUnique({ where: { id: linkId }, select: { statementId: true } });
+    // A link on testimony the editor may not read (a withdrawn consent) does not exist for them.
+    const found = await tx.link.findFirst({ where: { id: linkId, statement: visibleStatementWhere(actor) }, select: { statementId: true } });
     if (!found) throw new AppError("NOT_FOUND", "No such link.");
     await lockStatement(tx, found.statementId);
     // Read again under the lock: a revision saved meanwhile may have re-anchored the link.
@@ -226,7 +227,7 @@ export async function updateLink({ actor, linkId, input }: { actor: Actor | null
 export async function deleteLink({ actor, linkId }: { actor: Actor | null; linkId: string }) {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   return write(async (tx) => {
-    const before = await tx.link.findUnique({ where: { id: linkId }, include: { statement: { select: { authorId: true } } } });
+    const before = await tx.link.findFirst({ where: { id: linkId, statement: visibleStatementWhere(actor) }, include: { statement: { select: { authorId: true } } } });
     if (!before) throw new AppError("NOT_FOUND", "No such link.");
     authorize(actor, "link.edit", { creatorId: before.createdById, authorId: before.statement.authorId });
     await tx.link.delete({ where: { id: linkId } });
@@ -237,9 +238,10 @@ export async function deleteLink({ actor, linkId }: { actor: Actor | null; linkI
 
 // ---------------------------------------------------------------- reading
 
-/** Statements a legal team may see: their witness's consent in force covers legal sharing. */
-export function visibleStatementWhere(actor: Actor) {
-  return actor.role === "LEGAL" ? { witness: LEGAL_SHARING_WHERE } : {};
+/** Statements whose testimony `actor` may read (lib/witnesses testimonyWitnessWhere), as a condition on Statement. */
+export function visibleStatementWhere(actor: Actor): Prisma.StatementWhereInput {
+  const witness = testimonyWitnessWhere(actor);
+  return witness ? { witness } : {};
 }
 
 type LinkJoinRow = {
@@ -274,7 +276,7 @@ type LinkJoinRow = {
  * The links of one statement, in text order (NEEDS_REVIEW ones included, flagged). One SQL
  * query (rawAll) reads the statement's revision number and its links with their person,
  * event, place and proceeding, where Prisma's client made six, four of them usually for no
- * ids at all; a legal team's visibility is the same rule (legalSharingSql) in the same query.
+ * ids at all; the reader's visibility is the same rule (testimonySql) in the same query.
  */
 export async function listLinksForStatement({ actor, statementId }: { actor: Actor | null; statementId: string }) {
   authorize(actor, "statement.read");
@@ -291,7 +293,7 @@ export async function listLinksForStatement({ actor, statementId }: { actor: Act
     LEFT JOIN "Event" e ON e."id" = l."eventId"
     LEFT JOIN "Place" pl ON pl."id" = l."placeId"
     LEFT JOIN "Proceeding" pr ON pr."id" = l."proceedingId"
-    WHERE s."id" = ${statementId} ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty}
+    WHERE s."id" = ${statementId} ${andTestimonySql(actor, Prisma.sql`s."witnessId"`)}
     ORDER BY l."startOffset" ASC, l."createdAt" ASC`);
   if (!rows.length) throw new AppError("NOT_FOUND", "No such statement.");
   const items = rows

@@ -11,7 +11,7 @@ import { parseInput } from "@/lib/validation";
 import { getStatement } from "@/lib/statements/statements";
 import { Prisma } from "@/generated/sqlite/client";
 import { inSlices } from "@/lib/db/in-slices";
-import { LEGAL_SHARING_WHERE, legalSharingSql } from "@/lib/witnesses/witnesses";
+import { mayReadTestimony, testimonySql, testimonyWitnessWhere } from "@/lib/witnesses/witnesses";
 import { ZAssign, ZDecide, ZQueue } from "./schemas";
 
 // The review workflow: DRAFT → SUBMITTED → IN_REVIEW → VERIFIED, or CHANGES_REQUESTED (back to
@@ -25,9 +25,10 @@ async function editorsOf(tx: Tx, statementId: string, authorId: string): Promise
   return [...new Set([authorId, ...revs.map((r) => r.authorId)])];
 }
 
-async function load(tx: Tx, statementId: string) {
+/** The statement, if `actor` may read its testimony (lib/witnesses testimonyWitnessWhere): no review work on testimony whose consent was withdrawn. */
+async function load(tx: Tx, actor: Actor, statementId: string) {
   const s = await tx.statement.findUnique({ where: { id: statementId } });
-  if (!s) throw new AppError("NOT_FOUND", "No such statement.");
+  if (!s || !(await mayReadTestimony(tx, actor, s.witnessId))) throw new AppError("NOT_FOUND", "No such statement.");
   return s;
 }
 
@@ -41,7 +42,7 @@ const SUBMITTABLE = ["DRAFT", "CHANGES_REQUESTED", "DISPUTED"];
 export async function submitStatement({ actor, statementId }: { actor: Actor | null; statementId: string }) {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   return write(async (tx) => {
-    const s = await load(tx, statementId);
+    const s = await load(tx, actor, statementId);
     authorize(actor, "statement.submit", { authorId: s.authorId });
     // VERIFIED → SUBMITTED exists only through an edit (a new revision); submitting an unchanged
     // verified statement would just throw its verification away.
@@ -57,7 +58,7 @@ export async function submitStatement({ actor, statementId }: { actor: Actor | n
 export async function takeForReview({ actor, statementId }: { actor: Actor | null; statementId: string }) {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   return write(async (tx) => {
-    const s = await load(tx, statementId);
+    const s = await load(tx, actor, statementId);
     authorize(actor, "review.take", { editorIds: await editorsOf(tx, s.id, s.authorId) });
     if (s.status !== "SUBMITTED") throw new AppError("INVALID_STATE", `Only a submitted statement can be taken for review (this one is ${s.status}).`);
     assertTransition(s.status, "IN_REVIEW");
@@ -72,7 +73,7 @@ export async function assignReviewer({ actor, statementId, input }: { actor: Act
   authorize(actor, "review.assign");
   const { reviewerId } = parseInput(ZAssign, input);
   return write(async (tx) => {
-    const s = await load(tx, statementId);
+    const s = await load(tx, actor, statementId);
     const reviewer = await tx.user.findUnique({ where: { id: reviewerId } });
     if (!reviewer || reviewer.disabled || !isRole(reviewer.role)) throw new AppError("INVALID_INPUT", "No such reviewer.", { reviewerId: ["not_found"] });
     const reviewerActor = { id: reviewer.id, email: reviewer.email, name: reviewer.name, role: reviewer.role };
@@ -95,7 +96,7 @@ export async function decideReview({ actor, statementId, input }: { actor: Actor
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   const data = parseInput(ZDecide, input);
   return write(async (tx) => {
-    const s = await load(tx, statementId);
+    const s = await load(tx, actor, statementId);
     authorize(actor, "review.decide", { editorIds: await editorsOf(tx, s.id, s.authorId) });
     if (s.status !== "IN_REVIEW") throw new AppError("INVALID_STATE", `Only a statement in review can be decided (this one is ${s.status}).`);
     if (s.assigneeId !== actor.id) throw new AppError("FORBIDDEN", "This statement is assigned to another reviewer.");
@@ -169,6 +170,7 @@ export async function listReviewQueue({ actor, query }: { actor: Actor | null; q
   const waitingSince = q.minWaitingDays !== undefined ? new Date(Date.now() - q.minWaitingDays * 86_400_000) : undefined;
   const where = {
     status,
+    witness: testimonyWitnessWhere(actor),
     language: q.language,
     authorId: q.authorId,
     assigneeId: q.state === "MINE" ? actor.id : undefined,
@@ -219,14 +221,15 @@ function queueOrder(provider: string) {
 }
 
 /**
- * `AND` a notice (table "Notification") concerns a statement the actor may read: for a legal team,
- * one whose witness's consent in force covers legal sharing (legalSharingSql); nothing for other
- * roles. A notice names its statement's title, and a legal-team member may have notices from an
- * earlier role (a reviewer moved to a legal team) or about a statement whose consent was withdrawn since.
+ * `AND` a notice (table "Notification") concerns a statement the actor may read (lib/witnesses
+ * testimonySql); nothing for an admin. A notice names its statement's title, and a legal-team
+ * member may have notices from an earlier role (a reviewer moved to a legal team), anyone notices
+ * about a statement whose consent was withdrawn since.
  */
 export function visibleNoticeSql(actor: Actor): Prisma.Sql {
-  if (actor.role !== "LEGAL") return Prisma.empty;
-  return Prisma.sql`AND EXISTS (SELECT 1 FROM "Statement" ns WHERE ns."id" = "Notification"."statementId" AND ${legalSharingSql(Prisma.sql`ns."witnessId"`)})`;
+  const consent = testimonySql(actor, Prisma.sql`ns."witnessId"`);
+  if (!consent) return Prisma.empty;
+  return Prisma.sql`AND EXISTS (SELECT 1 FROM "Statement" ns WHERE ns."id" = "Notification"."statementId" AND ${consent})`;
 }
 
 /** The actor's newest notices (100), only those about statements the actor may read (visibleNoticeSql). */
@@ -234,10 +237,11 @@ export async function listNotifications({ actor, unreadOnly = false }: { actor: 
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   return read(async (db) => {
     let statementId: { in: string[] } | undefined;
-    if (actor.role === "LEGAL") {
+    const witness = testimonyWitnessWhere(actor);
+    if (witness) {
       const about = await db.notification.findMany({ where: { userId: actor.id }, select: { statementId: true }, distinct: ["statementId"] });
       const ids = about.map((n) => n.statementId);
-      const visible = ids.length ? await inSlices(ids, (slice) => db.statement.findMany({ where: { id: { in: slice }, witness: LEGAL_SHARING_WHERE }, select: { id: true } })) : [];
+      const visible = ids.length ? await inSlices(ids, (slice) => db.statement.findMany({ where: { id: { in: slice }, witness }, select: { id: true } })) : [];
       statementId = { in: visible.map((v) => v.id) };
     }
     return db.notification.findMany({ where: { userId: actor.id, readAt: unreadOnly ? null : undefined, statementId }, orderBy: { createdAt: "desc" }, take: 100 });

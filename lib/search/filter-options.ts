@@ -9,7 +9,7 @@ import { searchPersons } from "@/lib/persons";
 import { searchPlaces } from "@/lib/places/places";
 import { searchProceedings } from "@/lib/proceedings/proceedings";
 import { sortForReader } from "@/lib/names";
-import { legalSharingSql } from "@/lib/witnesses/witnesses";
+import { andTestimonySql } from "@/lib/witnesses/witnesses";
 import { words } from "./normalize";
 
 // The choices of the search page's filters: the records a statement can be linked to (person,
@@ -77,7 +77,7 @@ export async function searchFilterOptions({ actor, chosen = {}, cap = FILTER_LIS
     // organisation's own accounts (tens, not thousands), so this list stays whole.
     rawAll<FilterOption>(
       Prisma.sql`SELECT u."id", u."name", '' AS "nameFa" FROM "User" u
-        WHERE EXISTS (SELECT 1 FROM "Statement" s WHERE s."authorId" = u."id" ${actor.role === "LEGAL" ? Prisma.sql`AND ${legalSharingSql(Prisma.sql`s."witnessId"`)}` : Prisma.empty})
+        WHERE EXISTS (SELECT 1 FROM "Statement" s WHERE s."authorId" = u."id" ${andTestimonySql(actor, Prisma.sql`s."witnessId"`)})
         ORDER BY u."name", u."id"`,
     ),
   ]);

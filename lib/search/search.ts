@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { matchNames } from "@/lib/names";
 import { loadPersonNames } from "@/lib/persons/shared";
 import { namesOf, parseAliasColumn } from "@/lib/registries/rank";
-import { legalSharingSql } from "@/lib/witnesses/witnesses";
+import { testimonySql, withheldWitnessIdsSql } from "@/lib/witnesses/witnesses";
 import { parseInput } from "@/lib/validation";
 import { words } from "./normalize";
 import { phraseForms, unitForms, withNameForms, wordUnits } from "./persian-variants";
@@ -117,7 +117,7 @@ export async function search({ actor, query, persianTitles: withPersian = false 
   const forms = [...parsed.groups.flat(), ...spellings];
   const highlight: Highlight = { words: new Set(forms.filter((f) => f.length === 1).map((f) => f[0]!)), phrases: forms.filter((f) => f.length > 1) };
 
-  const args: QueryArgs = { parsed, spellings, personIds: persons.map((p) => p.id), placeIds: named.places.map((p) => p.id), types, q, legal: actor.role === "LEGAL" };
+  const args: QueryArgs = { parsed, spellings, personIds: persons.map((p) => p.id), placeIds: named.places.map((p) => p.id), types, q, consent: testimonySql(actor, Prisma.sql`d."witnessId"`), withheld: withheldWitnessIdsSql(actor) };
   const rows = await runQuery(args);
   // A page past the end has no row to carry the total: count with the first page instead.
   const totalRow = rows[0] ?? (q.page > 1 ? (await runQuery({ ...args, q: { ...q, page: 1, pageSize: 1 } }))[0] : undefined);
@@ -314,7 +314,18 @@ export function fts5Query(p: Parsed, spellings: string[][]): { expr: string; phr
   return { expr: [`(${main.join(" AND ")})`, ...alternatives].join(" OR "), phrases: [...p.groups.flat().map(quote), ...alternatives] };
 }
 
-type QueryArgs = { parsed: Parsed; spellings: string[][]; personIds: string[]; placeIds: string[]; types: SearchType[]; q: SearchQuery; legal: boolean };
+type QueryArgs = { parsed: Parsed; spellings: string[][]; personIds: string[]; placeIds: string[]; types: SearchType[]; q: SearchQuery;
+  /** The reader's consent rule on a statement's entry (lib/witnesses testimonySql), or null. */
+  consent: Prisma.Sql | null;
+  /**
+   * The same rule as the few witnesses it leaves out (withheldWitnessIdsSql), or null. A legal
+   * team's rule (legal-sharing consent in force) can leave out most of an archive: it filters each
+   * match's entry, and its searches rank every match, as any filtered one. A researcher's (no
+   * withdrawn consent to internal research) leaves out a few witnesses: their statements' entries
+   * are taken out of the ranked ids, and the search is capped like an unfiltered one.
+   */
+  withheld: Prisma.Sql | null;
+};
 
 async function runQuery(o: QueryArgs): Promise<Row[]> {
   const { q } = o;
@@ -333,13 +344,15 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
   // filter was read in either calendar by lib/dates), so text order is date order.
   if (q.from) filters.push(Prisma.sql`d."dateTo" >= ${q.from.earliest}`);
   if (q.to) filters.push(Prisma.sql`d."dateFrom" <= ${q.to.latest}`);
-  // A legal team never sees a statement whose witness's consent in force does not cover legal
-  // sharing (LEGAL_SHARING_WHERE): excluded here in SQL, so totals and pages agree.
-  if (o.legal)
-    filters.push(
-      Prisma.sql`(d."type" <> 'statement' OR ${legalSharingSql(Prisma.sql`d."witnessId"`)})`,
-    );
-  const capped = filters.length === 0;
+  // Nobody finds a statement whose testimony they may not read (lib/witnesses testimonySql: a
+  // legal team without legal-sharing consent in force, researchers and reviewers after a withdrawn
+  // consent to internal research): excluded here in SQL, so totals and pages agree.
+  const capped = filters.length === 0 && !(o.consent && !o.withheld);
+  // Conditions on a ranked id alone (c.id), which need not read its entry.
+  const idFilters = o.withheld
+    ? [Prisma.sql`c.id NOT IN (SELECT sw."id" FROM "Statement" s JOIN "SearchDoc" sw ON sw."type" = 'statement' AND sw."recordId" = s."id" WHERE s."witnessId" IN (${o.withheld}))`]
+    : [];
+  if (o.consent && !o.withheld) filters.push(Prisma.sql`(d."type" <> 'statement' OR ${o.consent})`);
   const take = q.pageSize;
   const skip = (q.page - 1) * q.pageSize;
   // Statements linked to a named person are found even when they spell the name some other way
@@ -352,12 +365,17 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
   const linkedPersons = linkedTo.length
     ? Prisma.sql`UNION ALL SELECT d2."id" AS id, ${bonus} AS score FROM "SearchDoc" d2 WHERE d2."type" = 'statement' AND d2."recordId" IN (SELECT l2."statementId" FROM "Link" l2 WHERE ${Prisma.join(linkedTo, " OR ")})`
     : Prisma.empty;
-  if (dbProvider() === "sqlite") return sqliteQuery(o, { filters, linkedPersons, take, skip });
+  // The filtered matches, from `c` (the ranked ids): joined to their entries only when a filter reads them.
+  const filtered = (c: Prisma.Sql) =>
+    filters.length || idFilters.length
+      ? Prisma.sql`SELECT c.id, c.score FROM ${c} c ${filters.length ? Prisma.sql`JOIN "SearchDoc" d ON d."id" = c.id` : Prisma.empty} WHERE ${Prisma.join([...filters, ...idFilters], " AND ")}`
+      : null;
+  if (dbProvider() === "sqlite") return sqliteQuery(o, { filtered, capped, linkedPersons, take, skip });
 
   // PostgreSQL: only ids and scores are ranked and counted; the page's few rows are joined to their text
   // afterwards (carrying every hit's 3 KB body through the sort was most of a query's time).
   const page = Prisma.sql`
-      filtered AS MATERIALIZED (${filters.length ? Prisma.sql`SELECT c.id, c.score FROM cand c JOIN "SearchDoc" d ON d."id" = c.id WHERE ${Prisma.join(filters, " AND ")}` : Prisma.sql`SELECT id, score FROM cand`}),
+      filtered AS MATERIALIZED (${filtered(Prisma.sql`cand`) ?? Prisma.sql`SELECT id, score FROM cand`}),
       page AS (SELECT id, score FROM filtered ORDER BY score DESC, id DESC LIMIT ${take} OFFSET ${skip})
     SELECT d."id", d."type", d."recordId", d."title", d."body", d."normBody", d."language", p.score AS score, (SELECT COUNT(*) FROM filtered) AS total, ${capped ? Prisma.sql`(SELECT COUNT(*) FROM fts)` : Prisma.sql`0`} AS matched
     FROM page p JOIN "SearchDoc" d ON d."id" = p.id
@@ -375,17 +393,17 @@ let rankExtension = true;
 const BM25 = Prisma.sql`-bm25("SearchFts", 4.0, 1.0)`;
 const casefileBm25 = ({ version, counts }: PhraseCounts) => Prisma.sql`-casefile_bm25("SearchFts", 4.0, 1.0, ${version}, ${Prisma.join(counts)})`;
 
-type SqliteParts = { filters: Prisma.Sql[]; linkedPersons: Prisma.Sql; take: number; skip: number };
+type SqliteParts = { filtered: (c: Prisma.Sql) => Prisma.Sql | null; capped: boolean; linkedPersons: Prisma.Sql; take: number; skip: number };
 
-async function sqliteQuery(o: QueryArgs, { filters, linkedPersons, take, skip }: SqliteParts): Promise<Row[]> {
+async function sqliteQuery(o: QueryArgs, { filtered: filterOf, capped, linkedPersons, take, skip }: SqliteParts): Promise<Row[]> {
   const { expr, phrases } = fts5Query(o.parsed, o.spellings);
-  const capped = filters.length === 0;
   const linked = linkedPersons !== Prisma.empty;
   // Each step only when it does something: a ranked id is summed with its link bonus only when
   // there is one, and joined to its record only to filter. Every extra step was another table of
   // up to a thousand rows built and read (a fifth of a plain phrase search).
   const ranked = linked ? "cand" : "fts";
-  const matching = capped ? ranked : "filtered";
+  const filtered = filterOf(Prisma.raw(ranked));
+  const matching = filtered ? "filtered" : ranked;
   const run = (rank: Prisma.Sql) =>
     rawAll<Row & { v: string | null }>(
       Prisma.sql`
@@ -396,7 +414,7 @@ async function sqliteQuery(o: QueryArgs, { filters, linkedPersons, take, skip }:
           ${capped ? Prisma.sql`ORDER BY rowid DESC LIMIT ${RANK_CAP + 1}` : Prisma.empty}
         )
         ${linked ? Prisma.sql`, cand AS (SELECT id, SUM(score) AS score FROM (SELECT id, score FROM fts ${linkedPersons}) GROUP BY id)` : Prisma.empty}
-        ${capped ? Prisma.empty : Prisma.sql`, filtered AS MATERIALIZED (SELECT c.id, c.score FROM ${Prisma.raw(ranked)} c JOIN "SearchDoc" d ON d."id" = c.id WHERE ${Prisma.join(filters, " AND ")})`}
+        ${filtered ? Prisma.sql`, filtered AS MATERIALIZED (${filtered})` : Prisma.empty}
         , page AS (SELECT id, score FROM ${Prisma.raw(matching)} ORDER BY score DESC, id DESC LIMIT ${take} OFFSET ${skip})
         SELECT d."id", d."type", d."recordId", d."title", d."body", d."normBody", d."language", p.score AS score,
           (SELECT COUNT(*) FROM ${Prisma.raw(matching)}) AS total, ${capped ? Prisma.sql`(SELECT COUNT(*) FROM fts)` : Prisma.sql`0`} AS matched,

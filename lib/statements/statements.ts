@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { clampPage } from "@/lib/paging";
 import { statusAfterEdit } from "@/lib/review/workflow";
-import { LEGAL_SHARING_WHERE, readableWitnessWhere } from "@/lib/witnesses/witnesses";
+import { mayReadTestimony, readableWitnessWhere, RESEARCH_WITHDRAWN_WHERE, testimonyWitnessWhere } from "@/lib/witnesses/witnesses";
 import { reanchorLinks } from "@/lib/links";
 import { z } from "zod";
 import { zInteger, zText } from "@/lib/validation";
@@ -87,7 +87,11 @@ export async function createStatement({ actor, input }: { actor: Actor | null; i
       "witnessCode" in data
         ? await tx.witness.findFirst({ where: readableWitnessWhere(actor, { code: data.witnessCode }) })
         : await tx.witness.findUnique({ where: { id: data.witnessId } });
-    if (!witness) throw new AppError("INVALID_INPUT", "No such witness.", "witnessCode" in data ? { witnessCode: ["witness_code_not_found"] } : { witnessId: ["not_found"] });
+    const field = "witnessCode" in data ? "witnessCode" : "witnessId";
+    if (!witness) throw new AppError("INVALID_INPUT", "No such witness.", { [field]: [field === "witnessCode" ? "witness_code_not_found" : "not_found"] });
+    // Testimony is taken under the witness's consent: none after they withdrew it from internal research.
+    if ((await tx.witness.count({ where: { AND: [{ id: witness.id }, RESEARCH_WITHDRAWN_WHERE] } })) > 0)
+      throw new AppError("INVALID_INPUT", "This witness withdrew consent to internal research: no testimony can be added for them.", { [field]: ["witness_research_withdrawn"] });
     const statement = await tx.statement.create({
       data: { ...columns, witnessId: witness.id, authorId: actor.id, fictional: witness.fictional, revisionNumber: 1 },
     });
@@ -104,7 +108,7 @@ export async function updateStatement({ actor, statementId, input }: { actor: Ac
   const { revision, columns, contentHash: hash } = contentOf(data);
   return write(async (tx) => {
     const before = await tx.statement.findUnique({ where: { id: statementId } });
-    if (!before) throw new AppError("NOT_FOUND", "No such statement.");
+    if (!before || !(await mayReadTestimony(tx, actor, before.witnessId))) throw new AppError("NOT_FOUND", "No such statement.");
     authorize(actor, "statement.edit", { authorId: before.authorId });
     if (before.revisionNumber !== data.baseRevision)
       throw new AppError("CONFLICT", `This statement was changed since you opened it (now revision ${before.revisionNumber}). Reload and edit again.`, {
@@ -176,8 +180,9 @@ export function normalizeDetails(d: Partial<StatementDetails>): StatementDetails
   };
 }
 
-async function legalMaySee(witnessId: string): Promise<boolean> {
-  return read(async (db) => (await db.witness.count({ where: { id: witnessId, ...LEGAL_SHARING_WHERE } })) > 0);
+/** Whether `actor` may read testimony given by the witness `witnessId` (lib/witnesses testimonyWitnessWhere). */
+async function mayRead(actor: Actor, witnessId: string): Promise<boolean> {
+  return read((db) => mayReadTestimony(db, actor, witnessId));
 }
 
 /**
@@ -281,9 +286,10 @@ export function editorsOf(authorId: string, revisionAuthorIds: Iterable<string>)
 async function loadStatement(actor: Actor | null, statementId: string) {
   authorize(actor, "statement.read");
   const s = await readStatementRows(statementId);
-  // A legal team sees a statement only while its witness's consent covers legal sharing;
-  // otherwise it does not exist for them.
-  if (!s || (actor.role === "LEGAL" && !(await legalMaySee(s.witnessId)))) throw new AppError("NOT_FOUND", "No such statement.");
+  // A legal team sees a statement only while its witness's consent covers legal sharing, a
+  // researcher or reviewer unless the witness withdrew consent to internal research; otherwise it
+  // does not exist for them.
+  if (!s || !(await mayRead(actor, s.witnessId))) throw new AppError("NOT_FOUND", "No such statement.");
   const current = s.revisions.find((r) => r.number === s.revisionNumber);
   if (!current) throw new AppError("NOT_FOUND", "No such statement.");
   // Who wrote or revised it (the statement's author first, then each revision's, once): the
@@ -295,14 +301,14 @@ async function loadStatement(actor: Actor | null, statementId: string) {
 export async function getRevision({ actor, statementId, number }: { actor: Actor | null; statementId: string; number: number }) {
   authorize(actor, "statement.read");
   const r = await read((db) => db.statementRevision.findUnique({ where: { statementId_number: { statementId, number } }, include: { statement: { select: { witnessId: true } } } }));
-  if (!r || (actor.role === "LEGAL" && !(await legalMaySee(r.statement.witnessId)))) throw new AppError("NOT_FOUND", "No such revision.");
+  if (!r || !(await mayRead(actor, r.statement.witnessId))) throw new AppError("NOT_FOUND", "No such revision.");
   return r;
 }
 
 export async function listStatements({ actor, query }: { actor: Actor | null; query: unknown }) {
   authorize(actor, "statement.read");
   const q = parseInput(ZListStatements, query ?? {});
-  const where = { status: q.status, language: q.language, witness: actor.role === "LEGAL" ? LEGAL_SHARING_WHERE : undefined };
+  const where = { status: q.status, language: q.language, witness: testimonyWitnessWhere(actor) };
   return read(async (db) => {
     const pageOf = (page: number) =>
       db.statement.findMany({

@@ -126,6 +126,7 @@ export const ZWitnessOut = z.object({
   consents: z.array(ZConsentOut).describe("Every grant, newest first, withdrawn ones included"),
   activeConsent: z.array(z.enum(CONSENT_SCOPES)).describe("Scopes in force"),
   statements: z.array(z.object({ id: z.string(), title: z.string(), language: z.string(), status: z.string(), revisionNumber: z.number().int() })),
+  testimonyWithheld: z.boolean().describe("True when the witness withdrew consent to internal research and the reader is a researcher or reviewer: `statements` is then empty, and their statements do not exist for the reader"),
   mayReveal: z.boolean(),
   mayEdit: z.boolean(),
 });
@@ -177,6 +178,7 @@ export function witnessOut(w: Awaited<ReturnType<typeof getWitness>>): z.infer<t
     consents: w.consents.map(consentOut),
     activeConsent: w.activeConsent as z.infer<typeof ZWitnessOut>["activeConsent"],
     statements: w.statements,
+    testimonyWithheld: w.testimonyWithheld,
     mayReveal: w.mayReveal,
     mayEdit: w.mayEdit,
   };
@@ -218,6 +220,72 @@ export function legalWitnessWhere(actor: Actor): Prisma.WitnessWhereInput {
 /** LEGAL_SHARING_WHERE in SQL, for raw reads: the witness whose id is `witnessId` (a column) has that consent in force. */
 export function legalSharingSql(witnessId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM "Consent" c WHERE c."witnessId" = ${witnessId} AND c."scope" = 'LEGAL_SHARING' AND c."withdrawnAt" IS NULL)`;
+}
+
+/**
+ * Witnesses who withdrew their consent to internal research and have not given it again: a grant
+ * of the scope was withdrawn (withdrawing stamps every open grant of it) and none is in force. A
+ * witness with no research grant recorded yet is not one of them: testimony is recorded at the
+ * interview, with its consent, and what the issue asks is that testimony be gone for researchers
+ * and reviewers once the consent it was given under "no longer covers" them.
+ */
+export const RESEARCH_WITHDRAWN_WHERE = {
+  AND: [{ consents: { some: { scope: "INTERNAL_RESEARCH", withdrawnAt: { not: null } } } }, { consents: { none: { scope: "INTERNAL_RESEARCH", withdrawnAt: null } } }],
+} satisfies Prisma.WitnessWhereInput;
+
+/** RESEARCH_WITHDRAWN_WHERE in SQL: the ids of those witnesses, for `NOT IN` (uncorrelated, so a database reads it once per query). */
+const RESEARCH_WITHDRAWN_IDS = Prisma.sql`SELECT rw."witnessId" FROM "Consent" rw WHERE rw."scope" = 'INTERNAL_RESEARCH' AND rw."withdrawnAt" IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM "Consent" rg WHERE rg."witnessId" = rw."witnessId" AND rg."scope" = 'INTERNAL_RESEARCH' AND rg."withdrawnAt" IS NULL)`;
+
+/**
+ * Whose testimony `actor` may read — their statements, the links and exhibits that come from them,
+ * the counts and search results that include them — as a condition on the witness:
+ * - an admin, the archive's custodian, reads all of it;
+ * - a legal team only testimony whose witness's consent in force covers legal sharing;
+ * - researchers and reviewers all but that of witnesses who withdrew consent to internal research
+ *   (RESEARCH_WITHDRAWN_WHERE), their own interviews included.
+ * Undefined: no condition. The witness records themselves stay listed for researchers (by code,
+ * with their consent history), so the one who recorded the witness can record a renewed consent.
+ */
+export function testimonyWitnessWhere(actor: Actor): Prisma.WitnessWhereInput | undefined {
+  if (actor.role === "ADMIN") return undefined;
+  if (actor.role === "LEGAL") return LEGAL_SHARING_WHERE;
+  return { NOT: RESEARCH_WITHDRAWN_WHERE };
+}
+
+/** testimonyWitnessWhere in SQL, for raw reads: a condition on `witnessId` (a column), or null for none. */
+export function testimonySql(actor: Actor, witnessId: Prisma.Sql): Prisma.Sql | null {
+  if (actor.role === "ADMIN") return null;
+  if (actor.role === "LEGAL") return legalSharingSql(witnessId);
+  return Prisma.sql`${witnessId} NOT IN (${RESEARCH_WITHDRAWN_IDS})`;
+}
+
+/**
+ * For researchers and reviewers, the ids of the witnesses whose testimony they may not read (those
+ * who withdrew consent to internal research: few), as a subquery for `IN`; null for an admin or a
+ * legal team, whose rule (testimonySql) is applied row by row instead. A search excludes their
+ * statements from its ranked ids through it without reading each match's entry.
+ */
+export function withheldWitnessIdsSql(actor: Actor): Prisma.Sql | null {
+  return actor.role === "RESEARCHER" || actor.role === "REVIEWER" ? RESEARCH_WITHDRAWN_IDS : null;
+}
+
+/** testimonySql as `AND …`, or nothing. */
+export function andTestimonySql(actor: Actor, witnessId: Prisma.Sql): Prisma.Sql {
+  const cond = testimonySql(actor, witnessId);
+  return cond ? Prisma.sql`AND ${cond}` : Prisma.empty;
+}
+
+/** RESEARCH_WITHDRAWN_WHERE for a witness's consents already read. */
+export function researchWithdrawn(consents: { scope: string; withdrawnAt: Date | null }[]): boolean {
+  const research = consents.filter((c) => c.scope === "INTERNAL_RESEARCH");
+  return research.length > 0 && research.every((c) => c.withdrawnAt !== null);
+}
+
+/** Whether `actor` may read the testimony of the witness `witnessId` (testimonyWitnessWhere, for one record). */
+export async function mayReadTestimony(db: Tx, actor: Actor, witnessId: string): Promise<boolean> {
+  const where = testimonyWitnessWhere(actor);
+  return !where || (await db.witness.count({ where: { AND: [{ id: witnessId }, where] } })) > 0;
 }
 
 export async function createWitness({ actor, input }: { actor: Actor | null; input: unknown }) {
@@ -377,6 +445,9 @@ export async function getWitness({ actor, witnessId }: { actor: Actor | null; wi
     // The other record of the same person, only when this reader may read that record too: for
     // a legal team a witness without legal-sharing consent does not exist, not even as a code.
     const sameAs = w.sameAs && (actor.role !== "LEGAL" || (await activeConsentScopes(db, w.sameAs.id)).has("LEGAL_SHARING")) ? w.sameAs : null;
+    // A researcher or reviewer still finds the witness (code, consent history) after a withdrawal
+    // of consent to internal research, but none of the testimony (testimonyWitnessWhere).
+    const testimonyWithheld = !(await mayReadTestimony(db, actor, w.id));
     return {
       id: w.id,
       code: w.code,
@@ -393,7 +464,10 @@ export async function getWitness({ actor, witnessId }: { actor: Actor | null; wi
         withdrawnBy: c.withdrawnById ? { id: c.withdrawnById, name: nameOf.get(c.withdrawnById) ?? "" } : null,
       })),
       activeConsent: [...scopes],
-      statements: w.statements,
+      statements: testimonyWithheld ? [] : w.statements,
+      testimonyWithheld,
+      // No new testimony is taken under a withdrawn consent (createStatement refuses it).
+      researchWithdrawn: researchWithdrawn(w.consents),
       mayReveal: can(actor, "witness.reveal", resource),
       mayEdit: can(actor, "witness.edit", resource),
     };

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
-import { demoUser, expect, signInWith, test } from "./fixtures";
+import { demoUser, expect, setLocale, signInWith, test } from "./fixtures";
 
 // Witness protection in the browser: identity is typed once, shown nowhere by default, revealed
 // only for a reason (and audited), and a legal team sees a witness only while the witness's
@@ -9,14 +11,14 @@ import { demoUser, expect, signInWith, test } from "./fixtures";
 const NAME = "Quilldrevna Ostramesk";
 const LEGAL_NAME = "Vashtirel Pombrequin";
 
-async function signedIn(baseURL: string, role: "RESEARCHER" | "LEGAL"): Promise<APIRequestContext> {
+async function signedIn(baseURL: string, role: "RESEARCHER" | "LEGAL" | "ADMIN"): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL });
   const u = demoUser(role);
   await signInWith(ctx, u.email, u.password);
   return ctx;
 }
 
-async function signInPage(page: Page, role: "RESEARCHER" | "LEGAL") {
+async function signInPage(page: Page, role: "RESEARCHER" | "LEGAL" | "REVIEWER" | "ADMIN") {
   await page.context().clearCookies();
   const u = demoUser(role);
   await signInWith(page.request, u.email, u.password);
@@ -209,6 +211,49 @@ test("a legal team sees a witness only while consent covers legal sharing, and l
   expect((await legal.post(`/api/v1/witnesses/${witness.id}/reveal`, { data: { reason: "again" } })).status()).toBe(404);
   await researcher.dispose();
   await legal.dispose();
+});
+
+test("in Persian, a researcher withdraws a witness's consent to internal research: the warning says what follows, and the testimony is gone for researchers and reviewers but not for an admin", async ({ page, baseURL }) => {
+  const fa = JSON.parse(readFileSync(join(process.cwd(), "messages/fa.json"), "utf8")) as { witness: { testimonyWithheld: string; consent: { withdrawWarningResearch: string; scopes: Record<string, string> } } };
+  const word = `Quorvantel${Date.now() % 100000}`; // made up, so only this statement has it
+  const researcher = await signedIn(baseURL!, "RESEARCHER");
+  const w = await researcher.post("/api/v1/witnesses", { data: { consents: [{ scope: "INTERNAL_RESEARCH", givenAt: "2024-01-10", method: "ORAL_RECORDED" }] } });
+  expect(w.status()).toBe(201);
+  const witness = (await w.json()) as { id: string; code: string };
+  const s = await researcher.post("/api/v1/statements", { data: { witnessId: witness.id, title: "نمونهٔ ساختگی", language: "en", originalText: `Fictional: the corridor was called ${word}.` } });
+  expect(s.status()).toBe(201);
+  const statementId = ((await s.json()) as { id: string }).id;
+
+  await signInPage(page, "RESEARCHER");
+  await setLocale(page, baseURL!, "fa");
+  await page.goto(`/witnesses/${witness.id}`);
+  await expect(page.getByTestId("witness-statements")).toContainText("نمونهٔ ساختگی");
+  const row = page.locator('[data-testid="consent-row"][data-scope="INTERNAL_RESEARCH"][data-in-force="true"]');
+  await row.getByTestId("withdraw-consent").locator("summary").click();
+  await expect(row).toContainText(fa.witness.consent.withdrawWarningResearch.replace("{scope}", fa.witness.consent.scopes.INTERNAL_RESEARCH));
+  await row.getByTestId("withdraw-confirm").check();
+  await row.getByTestId("withdraw-submit").click();
+  await expect(page.locator('[data-testid="consent-row"][data-scope="INTERNAL_RESEARCH"]')).toHaveAttribute("data-in-force", "false");
+  // The witness stays, saying why the statements are not shown, with no way to add one.
+  await expect(page.getByTestId("testimony-withheld")).toHaveText(fa.witness.testimonyWithheld);
+  await expect(page.getByTestId("witness-statements")).not.toContainText("نمونهٔ ساختگی");
+  await expect(page.locator(`a[href="/statements/new?witnessId=${witness.id}"]`)).toHaveCount(0);
+  expect((await page.goto(`/statements/${statementId}`))!.status()).toBe(404);
+  expect((await researcher.get(`/api/v1/statements/${statementId}`)).status()).toBe(404);
+  const found = (await (await researcher.get(`/api/v1/search?q=${word}`)).json()) as { items: unknown[]; total: number };
+  expect(found).toMatchObject({ items: [], total: 0 });
+
+  await signInPage(page, "REVIEWER");
+  expect((await page.goto(`/statements/${statementId}`))!.status()).toBe(404);
+
+  // The admin, the archive's custodian, still reads it and finds it.
+  await signInPage(page, "ADMIN");
+  expect((await page.goto(`/statements/${statementId}`))!.status()).toBe(200);
+  const admin = await signedIn(baseURL!, "ADMIN");
+  const forAdmin = (await (await admin.get(`/api/v1/search?q=${word}`)).json()) as { items: { id: string }[] };
+  expect(forAdmin.items.map((i) => i.id)).toEqual([statementId]);
+  await researcher.dispose();
+  await admin.dispose();
 });
 
 test("the calendar switch shows a Solar Hijri interview date in the Gregorian calendar and back, next to the date as given", async ({ page, baseURL }) => {

@@ -45,7 +45,7 @@ export default async function WitnessPage({ params }: Props) {
             {w.fictional && <FictionalBadge />}
           </div>
         </div>
-        {can(actor, "statement.create") && (
+        {can(actor, "statement.create") && !w.researchWithdrawn && (
           <div className="page-actions">
             <Link href={`/statements/new?witnessId=${w.id}`} className="button primary">
               {t("witnesses.addStatement")}
@@ -105,7 +105,7 @@ export default async function WitnessPage({ params }: Props) {
                 ))}
               </span>
             ) : (
-              <span className="muted">{t("witness.consent.noneInForce")}</span>
+              <span className="muted">{t(w.researchWithdrawn ? "witness.consent.noneInForceWithdrawn" : "witness.consent.noneInForce")}</span>
             )}
           </dd>
         </div>
@@ -259,7 +259,11 @@ export default async function WitnessPage({ params }: Props) {
 
       <section className="panel" aria-labelledby="statements-heading" data-testid="witness-statements">
         <h2 id="statements-heading">{t("witnesses.statements")}</h2>
-        {w.statements.length === 0 ? (
+        {w.testimonyWithheld ? (
+          <p className="note" data-testid="testimony-withheld">
+            {t("witness.testimonyWithheld")}
+          </p>
+        ) : w.statements.length === 0 ? (
           <p className="empty">{t("witness.noStatements")}</p>
         ) : (
           <div className="table-wrap">
@@ -293,9 +297,11 @@ export default async function WitnessPage({ params }: Props) {
             </table>
           </div>
         )}
-        <p className="panel-foot">
-          <Link href={`/exhibits?witnessId=${encodeURIComponent(w.id)}`}>{t("witness.exhibitsLink")}</Link>
-        </p>
+        {!w.testimonyWithheld && (
+          <p className="panel-foot">
+            <Link href={`/exhibits?witnessId=${encodeURIComponent(w.id)}`}>{t("witness.exhibitsLink")}</Link>
+          </p>
+        )}
       </section>
       <RecordHistory actor={actor} recordType="Witness" recordId={w.id} />
     </ClientMessages>

@@ -85,7 +85,7 @@ export function WithdrawConsentForm({ withdraw, scope }: { withdraw: FormAction<
       <summary>{t("withdraw")}</summary>
       <form key={state.seq} ref={ref} action={action} className="form" data-testid="withdraw-form" noValidate {...guard}>
         <FormBanner state={state} />
-        <p className="hint">{t(scope === "LEGAL_SHARING" ? "withdrawWarningLegal" : "withdrawWarning", { scope: scopeName })}</p>
+        <p className="hint">{t(scope === "LEGAL_SHARING" ? "withdrawWarningLegal" : scope === "INTERNAL_RESEARCH" ? "withdrawWarningResearch" : "withdrawWarning", { scope: scopeName })}</p>
         <div className="field">
           <label htmlFor={f.id("note")}>
             {t("withdrawNote")} <span className="optional">{tc("optional")}</span>
