@@ -9,6 +9,9 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { deviceCookieName, issueDeviceCookie } from "@/lib/auth/device-cookie";
 import { endedSessionCookie, sessionCookieFor } from "@/lib/auth/session-cookie";
 import { checkCredentials } from "@/lib/auth/sign-in";
+import { SESSION_MAX_AGE } from "@/lib/auth/options";
+import { currentSessionToken } from "@/lib/auth/session";
+import { endSession } from "@/lib/auth/sessions";
 import { getTranslations } from "@/lib/i18n/server";
 
 export type SignInState = { seq: number; email: string; error?: string };
@@ -41,10 +44,12 @@ export async function signInAction(prev: unknown, form: unknown): Promise<SignIn
 }
 
 /**
- * Signing out, with or without JavaScript: the session cookie is deleted, as next-auth's sign-out
- * does for a JWT session, and the user is sent to the sign-in page.
+ * Signing out, with or without JavaScript: the session is ended for any copy of its cookie
+ * (lib/auth/sessions.ts), the cookie is deleted, as next-auth's sign-out does for a JWT session,
+ * and the user is sent to the sign-in page.
  */
 export async function signOutAction(): Promise<void> {
+  await endSession(await currentSessionToken(), SESSION_MAX_AGE);
   const cookie = endedSessionCookie();
   (await cookies()).set(cookie.name, cookie.value, cookie.options);
   redirect("/signin");

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress } from "./client-address";
 import { deviceCookieFromHeader, issueDeviceCookie } from "./device-cookie";
+import { endSession, newSessionClaims } from "./sessions";
 import { checkCredentials } from "./sign-in";
 
 export const SESSION_MAX_AGE = 8 * 60 * 60;
@@ -39,12 +40,19 @@ export const authOptions: NextAuthOptions = {
     async signIn({ user }) {
       if (user.email) issueDeviceCookie(await cookies(), user.email);
     },
+    // next-auth's own sign-out endpoint (the settings page signs out through it after a password
+    // change): the session is ended for any copy of its cookie, as the sign-out button's action does.
+    async signOut({ token }) {
+      await endSession(token, SESSION_MAX_AGE);
+    },
   },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sv?: number }).sv;
+        // The session's id and sign-in time, kept through renewals (lib/auth/sessions.ts).
+        Object.assign(token, newSessionClaims());
       }
       return token;
     },

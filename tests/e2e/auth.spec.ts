@@ -117,6 +117,31 @@ test("signing out with the header's button ends the session", async ({ page }) =
   expect(new URL(page.url()).pathname).toBe("/signin");
 });
 
+test("after signing out, a copy of the session cookie taken before is refused; another session of the same user goes on", async ({ page, baseURL }) => {
+  const u = demoUser("REVIEWER");
+  await signInWith(page.request, u.email, u.password);
+  await page.goto("/settings");
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"))!;
+  expect(session).toBeTruthy();
+  const copy = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: `${session.name}=${session.value}` } });
+  const other = await playwrightRequest.newContext({ baseURL });
+  await signInWith(other, u.email, u.password);
+  expect((await copy.get("/api/v1/statements?pageSize=1")).status()).toBe(200);
+  await page.getByTestId("sign-out").click();
+  await page.waitForURL((url) => url.pathname === "/signin");
+  expect((await copy.get("/api/v1/statements?pageSize=1")).status()).toBe(401);
+  const pageWithCopy = await copy.get("/settings", { maxRedirects: 0 });
+  expect(pageWithCopy.status()).toBeGreaterThanOrEqual(300);
+  expect(pageWithCopy.status()).toBeLessThan(400);
+  expect(new URL(pageWithCopy.headers()["location"]!, baseURL).pathname).toBe("/signin");
+  // next-auth's session endpoint may renew the copy's cookie: the renewed one is refused too.
+  await copy.get("/api/auth/session");
+  expect((await copy.get("/api/v1/statements?pageSize=1")).status()).toBe(401);
+  expect((await other.get("/api/v1/statements?pageSize=1")).status()).toBe(200);
+  await copy.dispose();
+  await other.dispose();
+});
+
 test("a signed-out visitor is sent to sign in from every page", async ({ page }) => {
   for (const path of PAGES) {
     await page.goto(path);

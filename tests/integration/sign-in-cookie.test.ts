@@ -10,6 +10,8 @@ import type { TestDatabase } from "@/tests/support/database";
 const SECRET = "integration-test-secret-for-sign-in-cookies";
 process.env.NEXTAUTH_SECRET = SECRET;
 const { actorForSession } = await import("@/lib/auth/session");
+const { endSession } = await import("@/lib/auth/sessions");
+const { read: readDb, write } = await import("@/lib/db/write");
 const { endedSessionCookie, sessionCookieFor } = await import("@/lib/auth/session-cookie");
 const { SESSION_MAX_AGE } = await import("@/lib/auth/options");
 const { checkCredentials } = await import("@/lib/auth/sign-in");
@@ -44,6 +46,46 @@ describe("the session cookie the sign-in form sets", () => {
     expect(await read(ended)).toBeNull();
     await changeOwnPassword({ actor: u, input: { currentPassword: "initial password!", newPassword: "another long password" } });
     expect(await actorForSession(token!.uid, token!.sv)).toBeNull();
+  });
+
+  test("a signed-out session is refused for any copy of its cookie; the user's other sessions go on", async () => {
+    const u = await makeActor("RESEARCHER", "initial password!");
+    const signIn = async () => {
+      const r = await checkCredentials({ email: u.email, password: "initial password!", address: "10.3.0.3" });
+      if (!r.ok) throw new Error(r.reason);
+      return (await read(await sessionCookieFor(r.user)))!;
+    };
+    const [laptop, phone] = [await signIn(), await signIn()];
+    expect(typeof laptop.sid).toBe("string");
+    expect(laptop.sid).not.toBe(phone.sid);
+    expect(Math.abs((laptop.sat as number) - Date.now() / 1000)).toBeLessThan(60);
+    const actor = (t: typeof laptop) => actorForSession(t.uid, t.sv, t.sid, t.sat);
+    expect(await actor(laptop)).toEqual(u);
+    await endSession(laptop, SESSION_MAX_AGE);
+    await endSession(laptop, SESSION_MAX_AGE); // twice: the same
+    expect(await actor(laptop)).toBeNull();
+    expect(await actor(phone)).toEqual(u);
+    // A session id that is not text, or a missing sign-in time, is no session.
+    expect(await actorForSession(phone.uid, phone.sv, 42, phone.sat)).toBeNull();
+    expect(await actorForSession(phone.uid, phone.sv, phone.sid, undefined)).toBeNull();
+  });
+
+  test("a session is refused once SESSION_MAX_AGE has passed since its sign-in, however often its cookie was renewed", async () => {
+    const u = await makeActor("REVIEWER", "initial password!");
+    const r = await checkCredentials({ email: u.email, password: "initial password!", address: "10.3.0.4" });
+    if (!r.ok) throw new Error(r.reason);
+    const t = (await read(await sessionCookieFor(r.user)))!;
+    const sat = t.sat as number;
+    expect(await actorForSession(t.uid, t.sv, t.sid, sat, (sat + SESSION_MAX_AGE - 60) * 1000)).toEqual(u);
+    expect(await actorForSession(t.uid, t.sv, t.sid, sat, (sat + SESSION_MAX_AGE + 60) * 1000)).toBeNull();
+  });
+
+  test("ended sessions are swept once their cookies would have run out", async () => {
+    await write((tx) => tx.endedSession.create({ data: { sid: "long-gone", userId: "nobody", expiresAt: new Date(Date.now() - 1000) } }));
+    await endSession({ sid: "just-now", uid: "somebody", sat: Math.floor(Date.now() / 1000) }, SESSION_MAX_AGE);
+    const rows = await readDb((d) => d.endedSession.findMany({ where: { sid: { in: ["long-gone", "just-now"] } } }));
+    expect(rows.map((x) => x.sid)).toEqual(["just-now"]);
+    expect(rows[0]!.expiresAt.getTime()).toBeGreaterThan(Date.now() + (SESSION_MAX_AGE - 60) * 1000);
   });
 
   test("a form post with fields that are not text, empty or too long is refused without a lookup", async () => {
