@@ -12,6 +12,8 @@ import {
   type ParsedDate,
   type Precision,
 } from "./index";
+import { fieldErrorMessage } from "@/lib/i18n/field-errors";
+import { messagesFor } from "@/lib/i18n/messages";
 
 // Expected values were worked out by hand from fixed points and month lengths (Farvardin–
 // Shahrivar 31 days, Mehr–Bahman 30, Esfand 29/30), e.g. 1 Farvardin 1367 = 1988-03-21,
@@ -85,6 +87,7 @@ const ROWS: Row[] = [
   ["winter 1988", "1988-12-01", "1989-02-28", "season", "gregorian"],
   ["winter 1988–1989", "1988-12-01", "1989-02-28", "season", "gregorian"],
   ["winter 1987/88", "1987-12-01", "1988-02-29", "season", "gregorian"],
+  ["the winter of 1988–1989", "1988-12-01", "1989-02-28", "season", "gregorian"],
   ["تابستان ۱۹۸۸", "1988-06-01", "1988-08-31", "season", "gregorian"],
   ["early 1988", "1988-01-01", "1988-04-30", "approximate", "gregorian"],
   ["mid-1988", "1988-05-01", "1988-08-31", "approximate", "gregorian"],
@@ -106,6 +109,18 @@ const ROWS: Row[] = [
   ["c. August 1988", "1988-07-01", "1988-09-30", "approximate", "gregorian"],
   ["around 12 August 1988", "1988-08-05", "1988-08-19", "approximate", "gregorian"],
   ["around summer 1988", "1988-06-01", "1988-08-31", "season", "gregorian"],
+  // early / mid / late of a season: its first, second or third month
+  ["early autumn 1988", "1988-09-01", "1988-09-30", "approximate", "gregorian"],
+  ["mid-summer 1988", "1988-07-01", "1988-07-31", "approximate", "gregorian"],
+  ["late summer 1988", "1988-08-01", "1988-08-31", "approximate", "gregorian"],
+  ["the end of the summer of 1988", "1988-08-01", "1988-08-31", "approximate", "gregorian"],
+  ["beginning of spring 1988", "1988-03-01", "1988-03-31", "approximate", "gregorian"],
+  ["early winter 1988", "1988-12-01", "1988-12-31", "approximate", "gregorian"],
+  ["late winter 1988", "1989-02-01", "1989-02-28", "approximate", "gregorian"],
+  ["late winter 1987/88", "1988-02-01", "1988-02-29", "approximate", "gregorian"],
+  ["mid-winter 1988–1989", "1989-01-01", "1989-01-31", "approximate", "gregorian"],
+  ["اوایل پاییز ۱۹۸۸", "1988-09-01", "1988-09-30", "approximate", "gregorian"],
+  ["c. late summer 1988", "1988-08-01", "1988-08-31", "approximate", "gregorian"],
   // ranges
   ["1987-1990", "1987-01-01", "1990-12-31", "range", "gregorian"],
   ["1987–1990", "1987-01-01", "1990-12-31", "range", "gregorian"],
@@ -153,6 +168,9 @@ const ROWS: Row[] = [
   ["c. Esfand 1367", "1989-01-21", "1989-04-20", "approximate", "persian"],
   ["early 1367", "1988-03-21", "1988-07-22", "approximate", "persian"],
   ["late Esfand 1367", "1989-03-12", "1989-03-20", "approximate", "persian"],
+  ["early summer 1367", "1988-06-22", "1988-07-22", "approximate", "persian"],
+  ["late summer 67 SH", "1988-08-23", "1988-09-22", "approximate", "persian"],
+  ["late winter 1367", "1989-02-20", "1989-03-20", "approximate", "persian"],
   // Solar Hijri, Persian script and digits
   ["۱۳۶۷/۰۵/۱۲", "1988-08-03", "1988-08-03", "day", "persian"],
   ["١٣٦٧/٠٥/١٢", "1988-08-03", "1988-08-03", "day", "persian"],
@@ -186,6 +204,15 @@ const ROWS: Row[] = [
   ["اواسط مرداد ۱۳۶۷", "1988-08-02", "1988-08-11", "approximate", "persian"],
   ["اواخر مرداد ۱۳۶۷", "1988-08-12", "1988-08-22", "approximate", "persian"],
   ["اواخر سال ۱۳۶۷", "1988-11-22", "1989-03-20", "approximate", "persian"],
+  ["اوایل تابستان ۶۷", "1988-06-22", "1988-07-22", "approximate", "persian"],
+  ["اواسط تابستان ۱۳۶۷", "1988-07-23", "1988-08-22", "approximate", "persian"],
+  ["اواخر تابستان ۶۷", "1988-08-23", "1988-09-22", "approximate", "persian"],
+  ["اواخر تابستان ۱۳۶۷", "1988-08-23", "1988-09-22", "approximate", "persian"],
+  ["اوائل پائیز ۶۷", "1988-09-23", "1988-10-22", "approximate", "persian"],
+  ["ابتدای بهار ۱۳۶۷", "1988-03-21", "1988-04-20", "approximate", "persian"],
+  ["اواخر زمستان ۱۳۶۷", "1989-02-20", "1989-03-20", "approximate", "persian"],
+  ["حدود اواخر تابستان ۶۷", "1988-08-23", "1988-09-22", "approximate", "persian"],
+  ["اواخر تابستان تا اوایل پاییز ۶۷", "1988-08-23", "1988-10-22", "range", "persian"],
 ];
 
 describe("parseFuzzyDate", () => {
@@ -219,13 +246,18 @@ describe("parseFuzzyDate", () => {
     ["0 August 1988", DATE_ERRORS.impossible],
     ["12/08/1988", DATE_ERRORS.ambiguous],
     ["۱۲/۰۵/۱۳۶۷", DATE_ERRORS.ambiguous],
-    ["summer 67", DATE_ERRORS.ambiguous],
-    ["Aug 88", DATE_ERRORS.ambiguous],
+    ["summer 67", DATE_ERRORS.twoDigitYear],
+    ["Aug 88", DATE_ERRORS.twoDigitYear],
     ["1700", DATE_ERRORS.yearOutOfRange],
     ["2200", DATE_ERRORS.yearOutOfRange],
     ["Mordad 1988", DATE_ERRORS.yearOutOfRange],
     ["August 1367", DATE_ERRORS.yearOutOfRange],
     ["1988 SH", DATE_ERRORS.yearOutOfRange],
+    ["late summer 67", DATE_ERRORS.twoDigitYear],
+    ["early autumn 88", DATE_ERRORS.twoDigitYear],
+    ["summer 1367 AD", DATE_ERRORS.yearOutOfRange],
+    ["late summer", DATE_ERRORS.unparseable],
+    ["early 12 summer 1988", DATE_ERRORS.unparseable],
     ["1990-1987", DATE_ERRORS.rangeReversed],
     ["۱۳۶۸ تا ۱۳۶۶", DATE_ERRORS.rangeReversed],
   ])("%j -> %s", (input, error) => {
@@ -234,6 +266,63 @@ describe("parseFuzzyDate", () => {
 
   it("does not throw on non-string input from untyped callers", () => {
     expect(parseFuzzyDate(undefined as unknown as string)).toEqual({ error: DATE_ERRORS.empty });
+  });
+});
+
+describe("early / mid / late of a season", () => {
+  const SEASONS = ["spring", "summer", "autumn", "winter"];
+  const PARTS = ["early", "mid", "late"];
+
+  it.each([
+    ["gregorian", 1988],
+    ["gregorian", 1987],
+    ["persian", 1367],
+    ["persian", 1370],
+  ] as const)("the three thirds of each season of %s %i are its three months, end to end", (calendar, year) => {
+    for (const season of SEASONS) {
+      const whole = parsed(`${season} ${year}`);
+      const parts = PARTS.map((p) => parsed(`${p} ${season} ${year}`));
+      expect(parts.map((p) => [p.precision, p.calendar])).toEqual(PARTS.map(() => ["approximate", calendar]));
+      expect(parts[0].earliest).toBe(whole.earliest);
+      expect(parts[2].latest).toBe(whole.latest);
+      expect(addDays(parts[0].latest, 1)).toBe(parts[1].earliest);
+      expect(addDays(parts[1].latest, 1)).toBe(parts[2].earliest);
+      // Each third is one whole month of that calendar.
+      for (const p of parts) {
+        expect(formatFuzzyDate(p, { calendar, locale: "en" })).toMatch(new RegExp(`^(early |mid-|late )${season} `));
+        expect(parsed(`c. ${p.input}`)).toEqual({ ...p, input: `c. ${p.input}` });
+      }
+    }
+  });
+
+  it("reads the Persian qualifiers the parser knows for months, with a two-digit Solar Hijri year", () => {
+    for (const [q, month] of [
+      ["اوایل", "تیر"],
+      ["اوائل", "تیر"],
+      ["ابتدای", "تیر"],
+      ["اواسط", "مرداد"],
+      ["میانه", "مرداد"],
+      ["اواخر", "شهریور"],
+      ["پایان", "شهریور"],
+    ]) {
+      const { earliest, latest } = parsed(`${month} ۱۳۶۷`);
+      expect(parsed(`${q} تابستان ۶۷`)).toMatchObject({ earliest, latest, precision: "approximate", calendar: "persian" });
+    }
+  });
+});
+
+describe("error keys have sentences", () => {
+  it.each(Object.values(DATE_ERRORS))("%s is a field error in English and Persian", (key) => {
+    for (const locale of ["en", "fa"] as const) {
+      expect((messagesFor(locale).fieldErrors as Record<string, string>)[key], locale).toBeTruthy();
+    }
+  });
+
+  it("a two-digit year is asked for in full, with an example in each calendar", () => {
+    expect(fieldErrorMessage(DATE_ERRORS.twoDigitYear, "en")).toContain("summer 1988");
+    expect(fieldErrorMessage(DATE_ERRORS.twoDigitYear, "en")).toContain("تابستان ۱۳۶۷");
+    expect(fieldErrorMessage(DATE_ERRORS.twoDigitYear, "fa")).toContain("تابستان ۱۳۶۷");
+    expect(fieldErrorMessage(DATE_ERRORS.twoDigitYear, "en")).not.toBe(fieldErrorMessage(DATE_ERRORS.ambiguous, "en"));
   });
 });
 
@@ -335,6 +424,19 @@ const FORMATS: FormatRow[] = [
   ["اوایل مرداد ۱۳۶۷", "persian", "en", "early Mordad 1367"],
   ["اوایل مرداد ۱۳۶۷", "gregorian", "en", "c. 23 July – 1 August 1988"],
   ["mid-Mordad 1367", "gregorian", "en", "c. 2–11 August 1988"],
+  // early / mid / late of a season: named so in its own calendar, as months in the other
+  ["اواخر تابستان ۶۷", "persian", "fa", "اواخر تابستان ۱۳۶۷"],
+  ["اواخر تابستان ۶۷", "persian", "en", "late summer 1367"],
+  ["اواخر تابستان ۶۷", "gregorian", "en", "c. August–September 1988"],
+  ["اواخر تابستان ۶۷", "gregorian", "fa", "حدود اوت–سپتامبر ۱۹۸۸"],
+  ["اواسط تابستان ۱۳۶۷", "persian", "en", "mid-summer 1367"],
+  ["early autumn 1988", "gregorian", "en", "early autumn 1988"],
+  ["early autumn 1988", "gregorian", "fa", "اوایل پاییز ۱۹۸۸"],
+  ["early autumn 1988", "persian", "en", "c. Shahrivar–Mehr 1367"],
+  ["mid-summer 1988", "gregorian", "en", "mid-summer 1988"],
+  ["late winter 1988", "gregorian", "en", "late winter 1988–1989"],
+  ["late winter 1988", "gregorian", "fa", "اواخر زمستان ۱۹۸۸–۱۹۸۹"],
+  ["late winter 1367", "persian", "fa", "اواخر زمستان ۱۳۶۷"],
 ];
 
 describe("formatFuzzyDate", () => {

@@ -24,14 +24,19 @@
  *     the year, as زمستان does); it is printed "winter 1988–1989" so it cannot be misread.
  *   - early / mid / late YEAR = the first, middle or last four months of that year
  *     (Jan–Apr, May–Aug, Sep–Dec; Farvardin–Tir, Mordad–Aban, Azar–Esfand).
- *     early / mid / late MONTH = days 1–10, 11–20, 21–end. Precision 'approximate'.
+ *     early / mid / late MONTH = days 1–10, 11–20, 21–end.
+ *     early / mid / late SEASON = the first, second or third month of that season, in the
+ *     season's own calendar: اواخر تابستان ۱۳۶۷ = Shahrivar 1367, early autumn 1988 =
+ *     September 1988, late winter 1988 = February 1989. (A season is three whole months, so
+ *     its thirds are whole months, as a year's are.) All three: precision 'approximate'.
  *   - "c." / "circa" / "around" / "حدود" / a trailing "?": widen by one unit on each side:
  *     a year by a year (c. 1988 = 1987-01-01 .. 1989-12-31), a month by a month, a day by
  *     seven days. Precision 'approximate'. On a season or an early/mid/late form the span is
  *     kept (it is already approximate); on a range each end is widened and it stays a range.
- *   - Two-digit years (مرداد ۶۷, تابستان ۶۷, Mordad 67) are Solar Hijri 13YY, and are read
- *     only with a Persian month name, a Solar Hijri marker or Persian-script text around them;
- *     elsewhere ("summer 67", "Aug 88") they are refused as ambiguous.
+ *   - Two-digit years (مرداد ۶۷, تابستان ۶۷, اواخر تابستان ۶۷, Mordad 67) are Solar Hijri 13YY,
+ *     and are read only with a Persian month name, a Solar Hijri marker or Persian-script text
+ *     around them; elsewhere ("summer 67", "Aug 88") they are refused with their own key
+ *     (date_year_two_digits), which asks for the year in full.
  *   - Day/month order: YYYY-MM-DD and YYYY/MM/DD only, or DD/MM/YYYY vs MM/DD/YYYY when
  *     exactly one reading is a real date (19/07/1988); 12/08/1988 is refused as ambiguous.
  *
@@ -82,15 +87,17 @@ export interface ParsedDate extends DateSpan {
 /**
  * Error keys, in the style of the field-error keys in messages/*.json ("fieldErrors"):
  * empty input; words not understood; a day that does not exist (31 Mehr, 30 Esfand 1367,
- * 31 April); a day/month order or two-digit year that can be read two ways; a year outside
- * Solar Hijri 1300–1499 / Gregorian 1800–2100 (or outside the calendar its month name or
- * marker fixes); a range whose end is before its start.
+ * 31 April); a day/month order that can be read two ways (12/08/1988); a two-digit year whose
+ * calendar or century nothing fixes ("summer 67", "Aug 88"); a year outside Solar Hijri
+ * 1300–1499 / Gregorian 1800–2100 (or outside the calendar its month name or marker fixes);
+ * a range whose end is before its start.
  */
 export const DATE_ERRORS = {
   empty: "date_empty",
   unparseable: "date_unparseable",
   impossible: "date_impossible",
   ambiguous: "date_ambiguous",
+  twoDigitYear: "date_year_two_digits",
   yearOutOfRange: "date_year_out_of_range",
   rangeReversed: "date_range_reversed",
 } as const;
@@ -267,6 +274,21 @@ function monthPartSpan(calendar: CalendarName, y: number, m: number, part: numbe
   return { start, end: part < 2 ? first.set({ day: part * 10 + 10 }) : endOfMonth(first), precision: "approximate", calendar };
 }
 
+/** early / mid / late of a season: its first, second or third month. */
+function seasonPartSpan(calendar: CalendarName, y: number, season: number, part: number): Span {
+  const first = seasonSpan(calendar, y, season).start.add({ months: part });
+  return { start: first, end: endOfMonth(first), precision: "approximate", calendar };
+}
+
+/** The season (0..3), its third (0..2) and the season's year of a month, in its own calendar. */
+function seasonPartOf(d: CalendarDate, calendar: CalendarName): { season: number; part: number; year: number } {
+  // Persian seasons start with month 1 (Farvardin); Gregorian ones with March, and the winter
+  // that starts in December takes its January and February from the next year.
+  const k = calendar === "persian" ? d.month - 1 : (d.month + 9) % 12;
+  const year = calendar === "gregorian" && d.month <= 2 ? d.year - 1 : d.year;
+  return { season: Math.floor(k / 3), part: k % 3, year };
+}
+
 /** "c. X": one unit more on each side. Already-vague spans keep their extent. */
 function widen(span: Span): Span {
   const { start, end } = span;
@@ -294,7 +316,7 @@ function resolveYear(
   const n = Number(text);
   if (/^\d{2}$/.test(text)) {
     if (fixed === "persian" || (fixed === undefined && persianContext)) return { calendar: "persian", year: 1300 + n };
-    throw new DateError(DATE_ERRORS.ambiguous);
+    throw new DateError(DATE_ERRORS.twoDigitYear);
   }
   if (!/^\d{4}$/.test(text)) throw new DateError(DATE_ERRORS.unparseable);
   const calendar = fixed ?? (inBounds("persian", n) ? "persian" : inBounds("gregorian", n) ? "gregorian" : undefined);
@@ -357,12 +379,17 @@ function parseExact(s: string, persianContext: boolean): Span {
   const body = words.join(" ").replace(/\.$/, "");
   const context = persianContext || marker === "persian";
 
-  // Gregorian winter spelt as its two years: "winter 1988–1989", "winter 1988/89".
-  const winter = /^(\S+) (\d{4}) ?[-–/] ?(\d{2}|\d{4})$/.exec(body);
-  if (winter && WINTER.includes(winter[1])) {
-    const { calendar, year } = resolveYear(winter[2], marker, false);
-    const second = Number(winter[3].length === 2 ? winter[2].slice(0, 2) + winter[3] : winter[3]);
-    if (calendar === "gregorian" && second === year + 1) return seasonSpan(calendar, year, 3);
+  // Gregorian winter spelt as its two years: "winter 1988–1989", "winter 1988/89", and with
+  // early / mid / late in front, as the formatter prints it: "late winter 1988–1989".
+  const unfilled = body.split(" ").filter((w) => !FILLERS.has(w.replace(/\./g, ""))).join(" ");
+  const winter = /^(?:(\S+) )?(\S+) (\d{4}) ?[-–/] ?(\d{2}|\d{4})$/.exec(unfilled);
+  const winterPart = winter?.[1] === undefined ? undefined : QUALIFIERS.get(winter[1].replace(/\./g, ""));
+  if (winter && WINTER.includes(winter[2]) && (winter[1] === undefined || winterPart !== undefined)) {
+    const { calendar, year } = resolveYear(winter[3], marker, false);
+    const second = Number(winter[4].length === 2 ? winter[3].slice(0, 2) + winter[4] : winter[4]);
+    if (calendar === "gregorian" && second === year + 1) {
+      return winterPart === undefined ? seasonSpan(calendar, year, 3) : seasonPartSpan(calendar, year, 3, winterPart);
+    }
   }
 
   // Numbers only: the year (four digits) decides the calendar.
@@ -387,7 +414,8 @@ function parseExact(s: string, persianContext: boolean): Span {
     return monthSpan(calendar, year, Number(m[1]));
   }
 
-  // Words: [early|mid|late] [day] month [day] year | season year | [early|mid|late] year.
+  // Words: [early|mid|late] [day] month [day] year | [early|mid|late] season year |
+  // [early|mid|late] year.
   const tokens: Token[] = [];
   for (const w of body.split(" ")) {
     const word = w.replace(/\./g, "");
@@ -419,10 +447,13 @@ function parseExact(s: string, persianContext: boolean): Span {
   if (shape === "month num") {
     return part === undefined ? monthSpan(calendar, year, month) : monthPartSpan(calendar, year, month, part);
   }
+  if (shape === "season num" && tokens[0].kind === "season") {
+    const season = tokens[0].season;
+    return part === undefined ? seasonSpan(calendar, year, season) : seasonPartSpan(calendar, year, season, part);
+  }
   if (part === undefined) {
     if (shape === "num month num") return daySpan(calendar, year, month, dayNumber(tokens[0]));
     if (shape === "month num num") return daySpan(calendar, year, month, dayNumber(tokens[1]));
-    if (shape === "season num" && tokens[0].kind === "season") return seasonSpan(calendar, year, tokens[0].season);
   }
   throw new DateError(DATE_ERRORS.unparseable);
 }
@@ -638,6 +669,12 @@ function formatApproximate(
   if (monthAligned && same(endOfMonth(s.add({ months: 2 })), e)) {
     const core = s.add({ months: 1 });
     return approx + span(core, endOfMonth(core), "month");
+  }
+  // early / mid / late SEASON: one whole month, named as the third of its season.
+  if (monthAligned && s.year === e.year && s.month === e.month) {
+    if (!sameCalendar) return approx + span(s, e, "month");
+    const { season, part, year } = seasonPartOf(s, L.calendar);
+    return `${QUALIFIER_NAMES[L.locale][part]}${L.season(season, year)}`;
   }
   // early / mid / late MONTH: days 1–10, 11–20, 21–end of one month.
   if (s.year === e.year && s.month === e.month && (s.day - 1) % 10 === 0 && s.day <= 21) {

@@ -89,7 +89,7 @@ export const SEASON_NAMES: Record<Locale, readonly string[]> = {
   fa: ["بهار", "تابستان", "پاییز", "زمستان"],
 };
 
-/** Printed before a year or month: "early 1988", "mid-1988", "late August 1988". */
+/** Printed before a year, a month or a season: "early 1988", "mid-1988", "late August 1988", "late summer 1988". */
 export const QUALIFIER_NAMES: Record<Locale, readonly string[]> = {
   en: ["early ", "mid-", "late "],
   fa: ["اوایل ", "اواسط ", "اواخر "],
