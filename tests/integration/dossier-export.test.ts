@@ -238,6 +238,19 @@ describe("a dossier package", () => {
       const t = pdfText(file, p);
       expect(t, `footer on page ${p}`).toContain(`page ${p} of ${pages}`);
       expect(t).toContain(`Dossier ${dossierId}`);
+      expect(t.replace(/\u0654/g, ""), `Persian footer on page ${p}`).toContain("صفحه"); // pdftotext puts the hamza of «صفحهٔ» before the heh
+    }
+    // The contents give each section's page, read back from the printed PDF: the page named holds the section's heading.
+    const toc = execFileSync("pdftotext", ["-layout", "-f", "2", "-l", "2", file, "-"], { encoding: "utf8" }).replace(/[\u202a-\u202e]/g, "");
+    const entries = [...toc.matchAll(/^\s*(\d+)\.\s+(.+?)\s*\/.*?(\d+)\s*$/gm)].map((m) => ({ n: m[1]!, title: m[2]!, page: Number(m[3]) }));
+    expect(entries.map((e) => e.n)).toEqual(["1", "2", "3", "4", "5", "6"].slice(0, entries.length));
+    expect(entries.length).toBeGreaterThanOrEqual(5);
+    for (const e of entries) {
+      expect(e.page, e.title).toBeGreaterThan(2);
+      // After the contents, the heading is on that page and no other.
+      const on = [];
+      for (let p = 3; p <= pages; p++) if (pdfText(file, p).includes(`${e.n}. ${e.title} /`)) on.push(p);
+      expect(on, `${e.n}. ${e.title}`).toEqual([e.page]);
     }
     // The page holding the Persian statement, and the cover, as images for a person to check.
     let persianPage = 1;

@@ -156,7 +156,12 @@ function citation(s: ExportStatement, l: ExportLink, exhibitNumbers: Map<string,
     .join(" · ");
 }
 
-export function renderDossierHtml(content: ExportContent, meta: PdfMeta): string {
+/**
+ * The dossier as the HTML Chromium prints. `pages`: the page each section starts on (by its id,
+ * read back from an earlier printing: pdf-pages.ts), printed in the contents; without it the
+ * contents leave the numbers' place empty, the same width, so that the numbers change no layout.
+ */
+export function renderDossierHtml(content: ExportContent, meta: PdfMeta, pages?: ReadonlyMap<string, number>): string {
   const statements = content.items.filter((i): i is ExportStatement => i.kind === "STATEMENT");
   const exhibits = content.items.filter((i) => i.kind === "EXHIBIT");
   const sources = content.items.filter((i) => i.kind === "SOURCE");
@@ -312,7 +317,8 @@ h1{font-size:20pt;margin:0 0 8mm}h2{font-size:14pt;border-bottom:1px solid #999;
 .fa{font-family:"Vazirmatn";}.fa-line{display:block}
 table.subject{margin-bottom:6mm}table.subject th{width:28%}table.subject p{margin:0 0 1.5mm}
 .cover{page-break-after:always;padding-top:30mm}
-.toc{page-break-after:always}.toc a{color:#111;text-decoration:none}
+.toc{page-break-after:always}.toc a{color:#111;text-decoration:none;display:flex;align-items:baseline}
+.toc .leader{flex:1;border-bottom:1px dotted #888;margin:0 2mm}.toc .pg{min-width:12mm;text-align:end;font-variant-numeric:tabular-nums}
 .part{page-break-before:always}
 blockquote{margin:2mm 0;padding:2mm 4mm;border-inline-start:3px solid #555;background:#f3f3f3;white-space:pre-wrap}
 .meta{font-size:9pt;color:#333;margin:1mm 0}.small{font-size:8.5pt;color:#444}
@@ -352,12 +358,14 @@ ${
     "شاهدان با کد مستعار آمده‌اند مگر آنکه رضایتشان اشتراک با تیم‌های حقوقی را پوشش دهد و برون‌بر مجاز به دیدن هویتشان باشد. همهٔ فایل‌های این بسته با SHA-256 در manifest.json فهرست شده‌اند؛ README.txt روش بررسی را توضیح می‌دهد.",
   )}</p>
 </div>
-<div class="toc"><h2>${bi("Contents", "فهرست")}</h2><ol>${sections.map((s) => `<li><a href="#${s.id}">${bi(s.en, s.fa)}</a></li>`).join("")}</ol></div>
+<div class="toc"><h2>${bi("Contents", "فهرست")}</h2><ol>${sections.map((s) => `<li><a href="#${s.id}"><span>${bi(s.en, s.fa)}</span><span class="leader"></span><span class="pg" data-section="${s.id}">${pages?.has(s.id) ? esc(pages.get(s.id)!) : ""}</span></a></li>`).join("")}</ol></div>
 ${sections.map((s, i) => `<div class="part" id="${s.id}"><h2>${esc(i + 1)}. ${bi(s.en, s.fa)}</h2>${s.html}</div>`).join("\n")}
 </body></html>`;
 }
 
-/** The footer Chromium prints on every page: dossier id, export time, page X of Y. */
+/** The footer Chromium prints on every page: dossier id, export time, page X of Y, in both languages. */
 export function footerTemplate(meta: { dossierId: string; exportedAt: string }): string {
-  return `<div style="font-size:7.5px;width:100%;padding:0 16mm;font-family:sans-serif;color:#333;display:flex;justify-content:space-between"><span>Dossier ${esc(meta.dossierId)} · exported ${esc(meta.exportedAt)}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+  const n = `<span class="pageNumber"></span>`;
+  const of = `<span class="totalPages"></span>`;
+  return `<div style="font-size:7.5px;width:100%;padding:0 16mm;font-family:sans-serif;color:#333;display:flex;justify-content:space-between;gap:4mm"><span>Dossier ${esc(meta.dossierId)} · exported ${esc(meta.exportedAt)}</span><span>page ${n} of ${of} · <bdi lang="fa" dir="rtl">صفحهٔ ${n} از ${of}</bdi></span></div>`;
 }
