@@ -42,6 +42,7 @@ export type ExportedTable = (typeof EXPORTED_TABLES)[number];
 /** Left out on purpose (FORMAT.md says the same). */
 export const EXCLUDED_TABLES: Record<string, string> = {
   ApiToken: "access tokens are credentials of the source installation; users create new ones",
+  EndedSession: "signed-out sessions of the source installation, whose cookies its own secret signed",
   Notification: "transient in-app notices",
   SearchDoc: "derived: rebuilt from the records when the export is loaded",
   DossierExport: "describes package files on the source's disk, which are not part of the export",
