@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isAppError } from "./errors";
 import { fieldErrorMessage } from "./i18n/field-errors";
 import { LOCALES } from "./i18n/config";
-import { brokenTextFields, hasUnstorableText, isFieldErrorKey, parseInput, zCheckbox, zInteger, zodFieldErrors, zText } from "./validation";
+import { brokenTextFields, hasUnstorableText, isFieldErrorKey, parseInput, zCheckbox, zInteger, zodFieldErrors, ZPage, ZPageSize, zQueryInteger, zString, zText } from "./validation";
 
 describe("text that no encoding can store", () => {
   const schema = z.object({ title: z.string(), tags: z.array(z.string()), note: z.object({ text: z.string() }) });
@@ -189,6 +189,37 @@ describe("values of the wrong kind are refused, not converted", () => {
     expect(refusal(schema, {})).toEqual({ fields: { t: ["required"] } });
     expect(refusal(schema, { t: "  " })).toEqual({ fields: { t: ["required"] } });
     expect(refusal(schema, { t: " ok " })).toEqual({ value: { t: "ok" } });
+  });
+
+  // ?page=, ?pageSize= and the other numbers of a list's address went through z.coerce.number,
+  // which read "0x10" as page 16, "1e3" as 1000, "0b11" as 3 and [7] as 7.
+  test("a list's page, page size and other address numbers are decimal digits, blank is not given, and nothing else Number() would read is taken", () => {
+    const schema = z.object({ page: ZPage, pageSize: ZPageSize, limit: zQueryInteger((n) => n.min(1, { error: "invalid_number" }).max(50, { error: "too_large:50" }), 20) });
+    for (const [sent, got] of [
+      [{}, { page: 1, limit: 20 }],
+      [{ page: "", pageSize: " ", limit: "" }, { page: 1, limit: 20 }],
+      [{ page: null, pageSize: null, limit: null }, { page: 1, limit: 20 }],
+      [{ page: "3", pageSize: "25", limit: " 7 " }, { page: 3, pageSize: 25, limit: 7 }],
+      [{ page: "007", pageSize: 10, limit: 50 }, { page: 7, pageSize: 10, limit: 50 }], // an internal caller's numbers
+    ] as const)
+      expect(refusal(schema, sent), JSON.stringify(sent)).toEqual({ value: got });
+    for (const bad of ["0x10", "1e3", "0b11", "0o7", "1.5", "2.0", "+3", "3 apples", "۳", "Infinity", "NaN", true, [2], ["2"], {}, 1.5, Number.NaN, Infinity])
+      for (const field of ["page", "pageSize", "limit"])
+        expect(refusal(schema, { [field]: bad }), `${field} ${JSON.stringify(bad)}`).toEqual({ fields: { [field]: ["invalid_number"] } });
+    expect(refusal(schema, { page: "0", pageSize: "-1", limit: "51" })).toEqual({ fields: { page: ["invalid_number"], pageSize: ["invalid_number"], limit: ["too_large:50"] } });
+    expect(refusal(schema, { page: "99999999999999999999" })).toMatchObject({ fields: { page: expect.any(Array) } });
+  });
+
+  test("a text or id field given something that is not text says it takes text, through zString and for a plain z.string() too", () => {
+    const schema = z.object({ id: zString().trim().min(1, { error: "required" }).max(64, { error: "too_long:64" }), note: zString().trim().default(""), plain: z.string().optional() });
+    for (const sent of [123, true, [], ["a"], Array(65).fill("a"), { a: 1 }, null])
+      expect(refusal(schema, { id: sent, note: sent, plain: sent }), JSON.stringify(sent)).toEqual({ fields: { id: ["text_expected"], note: ["text_expected"], plain: ["text_expected"] } });
+    // A list has a length, which zod checks too; it is told only that it is no text.
+    const password = z.object({ p: zString().min(12, { error: "too_short:12" }) });
+    expect(refusal(password, { p: ["a"] })).toEqual({ fields: { p: ["text_expected"] } });
+    expect(refusal(schema, {})).toEqual({ fields: { id: ["required"] } });
+    expect(refusal(schema, { id: " " })).toEqual({ fields: { id: ["required"] } });
+    expect(refusal(schema, { id: " x " })).toEqual({ value: { id: "x", note: "" } });
   });
 
   test("the keys these refusals use read as sentences in each language", () => {

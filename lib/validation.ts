@@ -41,6 +41,8 @@ export function issueKey(issue: Issue, withInput = false): string {
   switch (issue.code) {
     case "invalid_type":
       if (withInput && issue.input === undefined) return "required";
+      // A value sent for a text field that is no text (123, true, ["a"]): what the field takes.
+      if (withInput && issue.expected === "string") return "text_expected";
       if (["number", "int", "bigint", "nan"].includes(String(issue.expected))) return "invalid_number";
       if (issue.expected === "date") return "invalid_date";
       return "invalid_value";
@@ -86,7 +88,12 @@ export function issueFieldError(issue: ZodError["issues"][number]): string {
 
 export function zodFieldErrors(e: ZodError): FieldErrors {
   const out = emptyFieldErrors();
+  // zod still runs a text's length checks on a value of the wrong type that has a length (a
+  // list): [] for an id was told that it takes text and that it is required, ["a"] for a password
+  // that it is too short. A value of the wrong type is told only that.
+  const wrongType = new Set(e.issues.filter((i) => i.code === "invalid_type").map((i) => i.path.join(".")));
   for (const issue of e.issues) {
+    if (issue.code !== "invalid_type" && wrongType.has(issue.path.join("."))) continue;
     const key = issue.path.length ? issue.path.join(".") : "_";
     (out[key] ??= []).push(issueFieldError(issue));
   }
@@ -146,12 +153,18 @@ export function zOwnRecord<K extends ZodType<string>, V extends ZodType>(key: K,
  * says what the field takes. A value of the wrong kind (true, 123, ["a"] for a text) was reported
  * as a missing one, and a client that sent something was told to send something.
  */
-const missingOr = (key: string) => (issue: { input?: unknown }) => (issue.input === undefined ? "required" : key);
+export const missingOr = (key: string) => (issue: { input?: unknown }) => (issue.input === undefined ? "required" : key);
+
+/**
+ * Text as a request sends it, before it is trimmed or limited: the start of every text and id
+ * field. A value that is no text (123, true, ["a"], null) is "text_expected"; "required" is said
+ * only of one left out (and, by the field's own min(1), of an empty one).
+ */
+export const zString = () => z.string({ error: missingOr("text_expected") });
 
 /** Trimmed text that must not be empty, with a length limit. */
 export const zText = (max: number) =>
-  z
-    .string({ error: missingOr("text_expected") })
+  zString()
     .transform((s) => s.trim())
     .pipe(z.string().min(1, { error: "required" }).max(max, { error: `too_long:${max}` }));
 
@@ -161,24 +174,11 @@ export const MAX_PAGE = 1_000_000;
 /** A number field left blank (a form's empty box, an address's `?page=`) is one not given. */
 const blankAsMissing = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
-/** A page number of a bounded list (1 = the first), as a form or an address gives it. */
-export const ZPage = z.preprocess(
-  blankAsMissing,
-  z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(MAX_PAGE, { error: `too_large:${MAX_PAGE}` }).default(1),
-);
-
-/**
- * The rows a page of a long list holds, as the API takes it (?pageSize=, like GET /statements;
- * ?perPage= is read the same), 1–200.
- */
-export const ZPageSize = z.preprocess(
-  blankAsMissing,
-  z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(200, { error: "too_large:200" }).optional(),
-);
-
 // A whole number written out in decimal digits, as a form field or an address carries one ("3").
 // The sign is read so that "-1" is told it is below the field's range, not that it is no number.
 const DECIMAL_DIGITS = /^\s*-?[0-9]+\s*$/;
+
+type IntegerChecks = (n: z.ZodNumber) => z.ZodNumber;
 
 /**
  * A whole number, as a JSON body sends it (a number) or a form or an address does (its decimal
@@ -187,12 +187,36 @@ const DECIMAL_DIGITS = /^\s*-?[0-9]+\s*$/;
  * `checks` adds the range (`(n) => n.min(0, { error: "not_negative" })`); `key` is the field error
  * of a value that is no whole number (one left out is "required").
  */
-export function zInteger(checks: (n: z.ZodNumber) => z.ZodNumber = (n) => n, key = "invalid_number") {
-  return z.preprocess(
-    (v) => (typeof v === "string" && DECIMAL_DIGITS.test(v) ? Number(v) : v),
-    checks(z.number({ error: missingOr(key) }).int({ error: key })),
-  );
+export function zInteger(checks: IntegerChecks = (n) => n, key = "invalid_number") {
+  return z.preprocess(fromDigits, wholeNumber(checks, key));
 }
+
+/** A form's or an address's decimal digits as the number they write; anything else as it came. */
+const fromDigits = (v: unknown) => (typeof v === "string" && DECIMAL_DIGITS.test(v) ? Number(v) : v);
+const wholeNumber = (checks: IntegerChecks, key: string) => checks(z.number({ error: missingOr(key) }).int({ error: key }));
+
+/**
+ * A whole number of a list's address or filter form (?page=, ?pageSize=, ?limit=, a box of
+ * days): zInteger, where a blank (`?page=`, an empty box) or null is one not given, which is
+ * `fallback` when the field has one. Every such number is read here, so that none takes "0x10"
+ * as 16 or "1e3" as 1000 again.
+ */
+export function zQueryInteger(checks: IntegerChecks, fallback: number): z.ZodType<number, unknown>;
+export function zQueryInteger(checks: IntegerChecks): z.ZodType<number | undefined, unknown>;
+export function zQueryInteger(checks: IntegerChecks, fallback?: number): z.ZodType<number | undefined, unknown> {
+  // One preprocess, with the default on the number itself, so that the OpenAPI document shows it.
+  const n = wholeNumber(checks, "invalid_number");
+  return z.preprocess((v) => fromDigits(blankAsMissing(v)), fallback === undefined ? n.optional() : n.default(fallback));
+}
+
+/** A page number of a bounded list (1 = the first), as a form or an address gives it. */
+export const ZPage = zQueryInteger((n) => n.min(1, { error: "invalid_number" }).max(MAX_PAGE, { error: `too_large:${MAX_PAGE}` }), 1);
+
+/**
+ * The rows a page of a long list holds, as the API takes it (?pageSize=, like GET /statements;
+ * ?perPage= is read the same), 1–200.
+ */
+export const ZPageSize = zQueryInteger((n) => n.min(1, { error: "invalid_number" }).max(200, { error: "too_large:200" }));
 
 /**
  * A yes-or-no field: a JSON boolean, or what a form sends for one ("on" for a ticked box, or

@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
 import { consentExclusion, consentFacts, exhibitExclusion } from "@/lib/dossiers/shared";
 import { clampPage, type Paged } from "@/lib/paging";
-import { parseInput, ZPage } from "@/lib/validation";
+import { parseInput, ZPage, zQueryInteger } from "@/lib/validation";
 
 export const ZListAudit = z.object({
   recordType: z.string().max(50).optional(),
@@ -14,8 +14,8 @@ export const ZListAudit = z.object({
   page: ZPage,
   // The page that holds the events just before this seq (an address of the old pager, which
   // paged backwards from a seq): given, it decides the page instead of `page`.
-  before: z.coerce.number({ error: "invalid_number" }).int().min(1).optional(),
-  pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1).max(500, { error: "too_large:500" }).default(100),
+  before: zQueryInteger((n) => n.min(1)),
+  pageSize: zQueryInteger((n) => n.min(1).max(500, { error: "too_large:500" }), 100),
 });
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zBaseUpdatedAt, zOptText } from "@/lib/registries/schemas";
-import { zInteger, zText } from "@/lib/validation";
+import { zInteger, zString, zText } from "@/lib/validation";
 
 // Claims: factual assertions attributed to someone, e.g. estimates of how many prisoners were
 // executed in 1988, which differ by an order of magnitude between sources. A claim holds a
@@ -11,8 +11,7 @@ const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" &
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 
 /** Topics are short slugs shared by the claims that compete on one question, e.g. death-toll-1988. */
-export const zTopic = z
-  .string({ error: "required" })
+export const zTopic = zString()
   .trim()
   .min(1, { error: "required" })
   .max(80, { error: "too_long:80" })

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { visibleStatementWhere } from "@/lib/links/links";
 import { andTestimonySql, testimonySql } from "@/lib/witnesses/witnesses";
 import { ALLEGATION_TYPES, type AllegationType, type LinkPassageRow } from "@/lib/links/schemas";
-import { parseInput, ZPage } from "@/lib/validation";
+import { parseInput, ZPage, zString } from "@/lib/validation";
 import { pageOfRows } from "@/lib/paging";
 import { zFuzzyDate } from "@/lib/statements/schemas";
 import { CALENDARS } from "@/lib/i18n/calendar";
@@ -435,7 +435,7 @@ export const PERSON_QUOTES_PER_PAGE = 20;
 /** One group of a person's allegations: its allegation type, and its event's id or "none" for the links naming no event; and which page of its quotes. */
 export const ZAllegationQuotesQuery = z.object({
   type: z.enum(ALLEGATION_TYPES, { error: "invalid_choice" }),
-  event: z.string({ error: "required" }).min(1, { error: "required" }).max(100, { error: "too_long:100" }),
+  event: zString().min(1, { error: "required" }).max(100, { error: "too_long:100" }),
   page: ZPage,
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZPage, zText } from "@/lib/validation";
+import { ZPage, zQueryInteger, zString, zText } from "@/lib/validation";
 
 export const CUSTODY_KINDS = ["COLLECTED", "RECEIVED", "COPIED", "TRANSFERRED"] as const;
 /** VERIFIED entries are written only by verification, never typed in. */
@@ -10,7 +10,7 @@ export const VERIFY_RESULTS = ["MATCH", "MISMATCH", "MISSING"] as const;
 export const NOTE_UPLOADED = "casefile:uploaded";
 export const NOTE_UPLOADED_AGAIN = "casefile:uploaded-again";
 
-const zId = z.string({ error: "required" }).trim().max(64, { error: "too_long:64" });
+const zId = zString().trim().max(64, { error: "too_long:64" });
 
 /** The form fields that come with an uploaded file: exactly one of statementId and witnessId. */
 export const ZUploadExhibit = z
@@ -35,7 +35,7 @@ export const ZListExhibits = z
 
 export const ZPageExhibits = z.object({
   page: ZPage,
-  pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1).max(200, { error: "too_large:200" }).default(50),
+  pageSize: zQueryInteger((n) => n.min(1).max(200, { error: "too_large:200" }), 50),
 });
 
 // A custody time as an ISO date-time, with or without seconds and zone (a datetime-local

@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { cleanFileName } from "@/lib/exhibits/shared";
 import { storageRoot, uploadChunks } from "@/lib/exhibits/storage";
 import { humanBytes } from "@/lib/exhibits/format";
-import { parseInput, zOwnRecord } from "@/lib/validation";
+import { parseInput, zInteger, zOwnRecord } from "@/lib/validation";
 import { IMPORT_KINDS } from "./fields";
 import { runImport, type ImportResult } from "./run-import";
 
@@ -119,7 +119,7 @@ export const ZRunImport = z.object({
   mapping: zMapping.optional(),
   template: z.string().trim().max(100).optional(),
   edits: zEdits.optional(),
-  batchSize: z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(1_000_000).optional(),
+  batchSize: zInteger((n) => n.min(1, { error: "invalid_number" }).max(1_000_000, { error: "too_large:1000000" })).optional(),
   skipRefused: z.boolean().default(false),
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_STATEMENT_TEXT } from "@/lib/statements/schemas";
-import { zInteger } from "@/lib/validation";
+import { zInteger, zString } from "@/lib/validation";
 
 // A link (allegation): an exact passage of one statement revision that says something about
 // a person. Shared by the API, the server actions, the OpenAPI document and the tests.
@@ -18,13 +18,13 @@ const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" &
 /** "" and null clear an optional reference on update; undefined leaves it as it is. */
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 
-const zId = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(64, { error: "too_long:64" });
+const zId = zString().trim().min(1, { error: "required" }).max(64, { error: "too_long:64" });
 const zOptionalId = z.preprocess(blankToUndefined, zId.optional());
 const zClearableId = z.preprocess(blankToNull, zId.nullable().optional());
 // Bounded so that no number a client sends reaches the database's 32-bit columns.
 const zOffset = zInteger((n) => n.min(0, { error: "offset_out_of_range" }).max(MAX_STATEMENT_TEXT, { error: "offset_out_of_range" }));
 // The quote is compared character for character with the revision: never trimmed or normalised.
-const zQuote = z.string({ error: "required" }).min(1, { error: "required" }).max(MAX_QUOTE, { error: `too_long:${MAX_QUOTE}` });
+const zQuote = zString().min(1, { error: "required" }).max(MAX_QUOTE, { error: `too_long:${MAX_QUOTE}` });
 const zNote = z.string().trim().max(2000, { error: "too_long:2000" });
 
 const passage = {

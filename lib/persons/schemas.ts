@@ -1,14 +1,14 @@
 import { z } from "zod";
 import type { ParsedDate } from "@/lib/dates";
 import { ZNameHitOut, ZRecordRef, rangeReversed, zBaseUpdatedAt, zFlag, zOptText, zOptionalFuzzyDate } from "@/lib/registries/schemas";
-import { zText } from "@/lib/validation";
+import { missingOr, zText } from "@/lib/validation";
 
 // Persons of interest: officials named in testimony and in the public record.
 
 /** One spelling of the name and where it comes from ("trial reporting", "Amnesty 2018"). */
 export const ZAlias = z.preprocess(
   (v) => (typeof v === "string" ? { name: v } : v),
-  z.object({ name: zText(200), note: zOptText(500).default("") }, { error: "required" }),
+  z.object({ name: zText(200), note: zOptText(500).default("") }, { error: missingOr("invalid_value") }),
 );
 
 /** A post held over a span of time; from/to are fuzzy dates ("1988", "Mordad 1367"). */
@@ -24,7 +24,7 @@ export const ZPosition = z
       from: zOptionalFuzzyDate,
       to: zOptionalFuzzyDate,
     },
-    { error: "required" },
+    { error: missingOr("invalid_value") },
   )
   .superRefine((p, ctx) => {
     if (rangeReversed(p.from, p.to)) ctx.addIssue({ code: "custom", path: ["to"], message: "date_range_reversed" });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zBaseUpdatedAt, zIdList, zOptText, zRequiredFuzzyDate, ZTitleMatch } from "@/lib/registries/schemas";
-import { zText } from "@/lib/validation";
+import { missingOr, zText } from "@/lib/validation";
 
 // Proceedings: trials, tribunals, UN mechanisms and truth commissions that deal with the
 // crimes, with their defendants (persons) and a dated status timeline. The Swedish
@@ -17,7 +17,7 @@ export const ZStatusEntry = z.object(
     whatFa: zOptText(1000).default(""),
     source: zOptText(1000).default(""),
   },
-  { error: "required" },
+  { error: missingOr("invalid_value") },
 );
 
 const MAX_TIMELINE = 200;

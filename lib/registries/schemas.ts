@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
-import { zText, ZPage, ZPageSize } from "@/lib/validation";
+import { zText, ZPage, ZPageSize, zQueryInteger, zString } from "@/lib/validation";
 
 // Building blocks shared by the registries (persons, organisations, places, events,
 // proceedings). Each field comes twice: with its default for create, and optional without a
@@ -9,10 +9,10 @@ import { zText, ZPage, ZPageSize } from "@/lib/validation";
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** Optional free text, trimmed; "" when not given on create. */
-export const zOptText = (max: number) => z.string({ error: "required" }).trim().max(max, { error: `too_long:${max}` });
+export const zOptText = (max: number) => zString().trim().max(max, { error: `too_long:${max}` });
 
 /** A record id in a request (persons, places…); its existence is checked by the operation. */
-export const zId = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(64, { error: "too_long:64" });
+export const zId = zString().trim().min(1, { error: "required" }).max(64, { error: "too_long:64" });
 
 /** A checkbox or a JSON boolean: "on", "true", "1" and true are yes; anything else no. */
 export const zFlag = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
@@ -50,8 +50,7 @@ function toParsedDate(s: string, ctx: z.RefinementCtx): ParsedDate {
 }
 
 /** A date as people give it (lib/dates), required: "1988", "Mordad 1367", "summer 1988". */
-export const zRequiredFuzzyDate = z
-  .string({ error: "required" })
+export const zRequiredFuzzyDate = zString()
   .trim()
   .min(1, { error: "required" })
   .max(100, { error: "too_long:100" })
@@ -85,7 +84,7 @@ export const zBaseUpdatedAt = z.preprocess(blankToUndefined, z.string().trim().m
 
 export const ZRegistryQuery = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(200, { error: "too_long:200" }).optional()),
-  limit: z.preprocess(blankToUndefined, z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(5000, { error: "too_large:5000" }).optional()),
+  limit: zQueryInteger((n) => n.min(1, { error: "invalid_number" }).max(5000, { error: "too_large:5000" })),
 });
 export type RegistryQuery = z.infer<typeof ZRegistryQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zCheckbox, zInteger, ZPage, zText } from "@/lib/validation";
+import { zCheckbox, zInteger, ZPage, zQueryInteger, zString, zText } from "@/lib/validation";
 
 // The review record: a decision on one revision, the checklist, two-axis grading in the
 // Admiralty system (source reliability A–F, information credibility 1–6) and comments that may
@@ -80,13 +80,13 @@ export const ZDecide = z
   );
 export type DecideInput = z.infer<typeof ZDecide>;
 
-export const ZAssign = z.object({ reviewerId: z.string({ error: "required" }).min(1, { error: "required" }).max(64) });
+export const ZAssign = z.object({ reviewerId: zString().min(1, { error: "required" }).max(64, { error: "too_long:64" }) });
 
 export const ZQueue = z.object({
   state: z.enum(["SUBMITTED", "IN_REVIEW", "MINE"], { error: "invalid_choice" }).optional(),
   language: z.enum(["fa", "en"], { error: "invalid_choice" }).optional(),
   authorId: z.string().max(64).optional(),
-  minWaitingDays: z.coerce.number({ error: "invalid_number" }).int().min(0).max(3650).optional(),
+  minWaitingDays: zQueryInteger((n) => n.min(0).max(3650)),
   page: ZPage,
-  pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1).max(200, { error: "too_large:200" }).default(50),
+  pageSize: zQueryInteger((n) => n.min(1).max(200, { error: "too_large:200" }), 50),
 });

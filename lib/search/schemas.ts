@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zFuzzyDate, LANGUAGES, STATEMENT_STATUSES } from "@/lib/statements/schemas";
+import { zQueryInteger, zString } from "@/lib/validation";
 import { SEARCH_TYPES } from "./types";
 
 /** Longer queries are refused (400), not cut: a cut query would silently search for something else. */
@@ -13,7 +14,7 @@ const zFilterId = z.preprocess(blankToUndefined, z.string().trim().max(64, { err
 // filter would otherwise return everything and look like an answer).
 export const ZSearchQuery = z.strictObject(
   {
-    q: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(MAX_QUERY_CHARS, { error: `too_long:${MAX_QUERY_CHARS}` }),
+    q: zString().trim().min(1, { error: "required" }).max(MAX_QUERY_CHARS, { error: `too_long:${MAX_QUERY_CHARS}` }),
     type: z.preprocess(blankToUndefined, z.enum(SEARCH_TYPES, { error: "invalid_choice" }).optional()),
     status: z.preprocess(blankToUndefined, z.enum(STATEMENT_STATUSES, { error: "invalid_choice" }).optional()),
     language: z.preprocess(blankToUndefined, z.enum(LANGUAGES, { error: "invalid_choice" }).optional()),
@@ -24,8 +25,8 @@ export const ZSearchQuery = z.strictObject(
     authorId: zFilterId,
     from: zFuzzyDate.describe("Earliest date, Gregorian or Solar Hijri (e.g. 1988-07, Mordad 1367)"),
     to: zFuzzyDate.describe("Latest date, Gregorian or Solar Hijri"),
-    page: z.preprocess(blankToUndefined, z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(10_000, { error: "too_large:10000" }).default(1)),
-    pageSize: z.preprocess(blankToUndefined, z.coerce.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(1, { error: "invalid_number" }).max(100, { error: "too_large:100" }).default(20)),
+    page: zQueryInteger((n) => n.min(1, { error: "invalid_number" }).max(10_000, { error: "too_large:10000" }), 1),
+    pageSize: zQueryInteger((n) => n.min(1, { error: "invalid_number" }).max(100, { error: "too_large:100" }), 20),
   },
   { error: (iss) => (iss.code === "unrecognized_keys" ? "unknown_filter" : undefined) },
 )

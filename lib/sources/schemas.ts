@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
 import { zBaseUpdatedAt, zClearableFuzzyDate, zOptionalFuzzyDate, zOptText } from "@/lib/registries/schemas";
 import { CREDIBILITY, RELIABILITY } from "@/lib/review/schemas";
-import { zInteger, ZPage, zText } from "@/lib/validation";
+import { zInteger, ZPage, zQueryInteger, zText } from "@/lib/validation";
 
 // Sources: the reports, books, recordings, articles and court documents that claims come from,
 // each graded on the two axes of the Admiralty system by a reviewer who gives reasons:
@@ -99,7 +99,7 @@ export const ZListSources = z.object({
     .preprocess(blankToUndefined, z.enum(["yes", "no"], { error: "invalid_choice" }).optional())
     .describe("yes: only the sources whose date was recorded as free text and cannot be read as a date (dateUnreadable); no: all others"),
   page: ZPage,
-  pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1, { error: "invalid_number" }).max(500, { error: "too_large:500" }).default(100),
+  pageSize: zQueryInteger((n) => n.min(1, { error: "invalid_number" }).max(500, { error: "too_large:500" }), 100),
 });
 
 export const ZSourceOut = z.object({

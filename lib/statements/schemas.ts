@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
-import { zInteger, ZPage, zText } from "@/lib/validation";
+import { zInteger, ZPage, zQueryInteger, zString, zText } from "@/lib/validation";
 
 export const LANGUAGES = ["fa", "en"] as const;
 export const STATEMENT_STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "VERIFIED", "CHANGES_REQUESTED", "DISPUTED", "REJECTED"] as const;
@@ -43,7 +43,7 @@ const zList = (item: z.ZodType<string>, max: number) =>
   );
 
 const ZTranslation = z.object({
-  language: z.string({ error: "required" }).trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "invalid_language" }),
+  language: zString().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "invalid_language" }),
   translator: zText(200),
   date: zFuzzyDate,
   text: zText(MAX_STATEMENT_TEXT),
@@ -78,14 +78,14 @@ export type StatementDetails = {
   notes: string;
 };
 
-export const ZCreateStatement = z.object({ witnessId: z.string({ error: "required" }).min(1, { error: "required" }).max(64), ...statementFields });
+export const ZCreateStatement = z.object({ witnessId: zString().min(1, { error: "required" }).max(64, { error: "too_long:64" }), ...statementFields });
 /**
  * The same with the witness named by its pseudonym code (W-0012; either script's digits, any
  * case), as a researcher types it in the new-statement form: the code is resolved where the
  * statement is written, so a code that names no witness is a field error, not a 500.
  */
 export const ZCreateStatementByCode = z.object({
-  witnessCode: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(50, { error: "too_long:50" }),
+  witnessCode: zString().trim().min(1, { error: "required" }).max(50, { error: "too_long:50" }),
   ...statementFields,
 });
 export type CreateStatement = z.infer<typeof ZCreateStatement>;
@@ -102,7 +102,7 @@ export const ZListStatements = z.object({
   status: z.enum(STATEMENT_STATUSES, { error: "invalid_choice" }).optional(),
   language: z.enum(LANGUAGES, { error: "invalid_choice" }).optional(),
   page: ZPage,
-  pageSize: z.coerce.number({ error: "invalid_number" }).int().min(1).max(200, { error: "too_large:200" }).default(50),
+  pageSize: zQueryInteger((n) => n.min(1).max(200, { error: "too_large:200" }), 50),
 });
 
 const ZParsedDateOut = z

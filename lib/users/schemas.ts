@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
-import { zText } from "@/lib/validation";
+import { zString, zText } from "@/lib/validation";
 
-export const ZPassword = z
-  .string({ error: "required" })
+export const ZPassword = zString()
   .min(12, { error: "too_short:12" })
   .max(1024, { error: "too_long:1024" });
 
-export const ZEmail = z
-  .string({ error: "required" })
+export const ZEmail = zString()
   .transform((s) => s.trim().toLowerCase())
   .pipe(z.email({ error: "invalid_email" }).max(320, { error: "too_long:320" }));
 
@@ -27,4 +25,4 @@ export const ZUpdateUser = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), { error: "nothing_to_change" });
 export type UpdateUser = z.infer<typeof ZUpdateUser>;
 
-export const ZChangePassword = z.object({ currentPassword: z.string({ error: "required" }).min(1, { error: "required" }), newPassword: ZPassword });
+export const ZChangePassword = z.object({ currentPassword: zString().min(1, { error: "required" }), newPassword: ZPassword });

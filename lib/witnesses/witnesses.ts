@@ -9,7 +9,7 @@ import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { DATE_ERRORS, isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { parseInput, ZPage, ZPageSize, zText } from "@/lib/validation";
+import { parseInput, ZPage, ZPageSize, zString, zText } from "@/lib/validation";
 import { clampPage, pageSizeOf, type Paged } from "@/lib/paging";
 import { codeAsTyped, codeFilter } from "./code";
 import { CONSENT_SCOPES, decryptIdentity, encryptIdentity, IDENTITY_FIELDS, recordedFields, ZIdentity, type IdentityField } from "./identity";
@@ -72,7 +72,7 @@ export const ZConsentGrant = z.object({
 
 export const ZCreateWitness = z.object({
   protectionLevel: z.enum(PROTECTION_LEVELS, { error: "invalid_choice" }).default("STANDARD"),
-  notes: z.string({ error: "required" }).trim().max(5000, { error: "too_long:5000" }).default(""),
+  notes: zString().trim().max(5000, { error: "too_long:5000" }).default(""),
   fictional: z.boolean().default(false),
   identity: ZIdentity.optional(),
   consents: z.array(ZConsentGrant).max(10).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zString } from "@/lib/validation";
 
 /**
  * Identities go into a package only when asked for, with a reason (as for any reveal), and
@@ -7,6 +8,6 @@ import { z } from "zod";
 export const ZStartExport = z
   .object({
     revealIdentities: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).default(false),
-    reason: z.string({ error: "required" }).trim().max(1000, { error: "too_long:1000" }).default(""),
+    reason: zString().trim().max(1000, { error: "too_long:1000" }).default(""),
   })
   .refine((v) => !v.revealIdentities || v.reason.length > 0, { error: "required", path: ["reason"] });
