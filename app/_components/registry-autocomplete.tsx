@@ -18,8 +18,10 @@ import styles from "./registry-autocomplete.module.css";
  * (GET /api/v1/witnesses?q=…&pageSize=…, a part of the code), never anything that identifies them.
  *
  * ARIA 1.2 combobox with a listbox popup: ArrowDown/ArrowUp move through the suggestions
- * (ArrowDown opens them), Enter chooses the highlighted one (with none highlighted, Enter
- * submits the surrounding form as usual), Escape closes the list and a second Escape clears
+ * (ArrowDown opens them), Enter chooses the highlighted one. With none highlighted, Enter
+ * submits the surrounding form as usual, except in a field that links a record (`valueName`)
+ * while nothing is chosen and suggestions are shown: there it highlights the first, and a second
+ * Enter chooses it, rather than sending a form whose record is missing. Escape closes the list and a second Escape clears
  * the text, Tab leaves. The number of suggestions is announced in a live region.
  *
  * Uses:
@@ -235,6 +237,9 @@ export function RegistryAutocomplete({
         if (open && active >= 0 && shown[active]) {
           e.preventDefault();
           choose(shown[active]);
+        } else if (valueName && !chosen && open && shown.length) {
+          e.preventDefault();
+          setActive(0);
         }
         break;
       case "Escape":

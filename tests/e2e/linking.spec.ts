@@ -433,4 +433,18 @@ test("after a link is saved the person box starts empty; a choice typed over is 
   await expect(chosenId).toHaveValue("");
   const saved = (await (await page.request.get(`/api/v1/statements/${statementId}/links`)).json()) as { items: { quote: string }[] };
   expect(saved.items.map((l) => l.quote)).toEqual([PASSAGE]);
+
+  // Enter while suggestions are shown and none is highlighted does not send the form without its
+  // person: it highlights the first suggestion, and a second Enter chooses it.
+  await person.fill("Nayeri");
+  await expect(links.getByTestId("link-person").getByRole("option").filter({ hasText: "Nayyeri" }).first()).toBeVisible();
+  await expect(person).not.toHaveAttribute("aria-activedescendant", /.+/);
+  await person.press("Enter");
+  await expect(person).toHaveAttribute("aria-activedescendant", /.+/);
+  await expect(person).toHaveValue("Nayeri");
+  await expect(chosenId).toHaveValue("");
+  await person.press("Enter");
+  await expect(chosenId).not.toHaveValue("");
+  const still = (await (await page.request.get(`/api/v1/statements/${statementId}/links`)).json()) as { items: { quote: string }[] };
+  expect(still.items.map((l) => l.quote)).toEqual([PASSAGE]);
 });
