@@ -59,7 +59,7 @@ export async function revokeToken({ actor, tokenId }: { actor: Actor | null; tok
 }
 
 /** Why a user's tokens were revoked along with a change to their account (kept in the audit event). */
-export type AccountRevocation = "password_changed" | "password_reset" | "user_disabled" | "user_enabled";
+export type AccountRevocation = "password_changed" | "password_reset" | "user_disabled" | "user_enabled" | "access_revoked";
 
 /**
  * Revokes every token of a user still in force, inside the caller's transaction, with one

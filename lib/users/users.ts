@@ -74,6 +74,23 @@ export async function updateUser({ actor, userId, input }: { actor: Actor | null
   });
 }
 
+/**
+ * Ends every session of a user and revokes their API tokens, changing nothing else about the
+ * account: for a device lost or taken, or a cookie or token that may have been copied. The user
+ * signs in again with the same password; tokens must be made anew.
+ */
+export async function revokeUserAccess({ actor, userId }: { actor: Actor | null; userId: string }) {
+  authorize(actor, "user.manage");
+  return write(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+    if (!before) throw new AppError("NOT_FOUND", "No such user.");
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    const tokensRevoked = await revokeUserTokens(tx, { actor, userId, reason: "access_revoked" });
+    await writeAudit(tx, { actor, action: "user.revoke_access", recordType: "User", recordId: userId, after: { sessionsEnded: true, tokensRevoked } });
+    return { email: before.email, tokensRevoked };
+  });
+}
+
 export async function changeOwnPassword({ actor, input }: { actor: Actor | null; input: unknown }) {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   const data = parseInput(ZChangePassword, input);

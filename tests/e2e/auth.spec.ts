@@ -230,6 +230,37 @@ test("an administrator changes a user's password, role and access on the users s
   await api.dispose();
 });
 
+test("an administrator signs a user out everywhere and revokes their API tokens on the users screen; the account is otherwise unchanged", async ({ page, browser, baseURL }) => {
+  await signInWith(page.request, demoUser("ADMIN").email, demoUser("ADMIN").password);
+  const email = `revoke-access-${Date.now()}@demo.casefile`;
+  expect((await page.request.post("/api/v1/users", { data: { email, name: "Revoke Access Test", role: "RESEARCHER", password: "initial password" } })).status()).toBe(201);
+  // The user, signed in elsewhere, with an API token.
+  const elsewhere = await browser.newContext({ baseURL });
+  const theirs = await elsewhere.newPage();
+  await signInWith(theirs.request, email, "initial password");
+  await theirs.goto("/settings");
+  await theirs.getByTestId("create-token-form").locator("input[name=name]").fill("laptop");
+  await theirs.getByTestId("create-token-submit").click();
+  const secret = await theirs.getByTestId("token-secret").inputValue();
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  expect((await api.get("/api/v1/statements?pageSize=1")).status()).toBe(200);
+
+  await page.goto("/admin/users");
+  const row = page.locator(`[data-testid="user-row"][data-email="${email}"]`);
+  await row.locator("details.manage summary").click();
+  await row.getByTestId("revoke-access").click();
+  await expect(row.getByTestId("user-revoke-form").locator(".banner")).toContainText("1 API token revoked");
+  expect((await api.get("/api/v1/statements?pageSize=1")).status()).toBe(401);
+  expect((await theirs.request.get("/api/v1/statements?pageSize=1")).status()).toBe(401);
+  await theirs.goto("/settings");
+  expect(new URL(theirs.url()).pathname).toBe("/signin");
+  await expect(row.getByTestId("user-state")).toHaveText("Active");
+  await signInWith(theirs.request, email, "initial password");
+  expect((await theirs.request.get("/api/v1/statements?pageSize=1")).status()).toBe(200);
+  await api.dispose();
+  await elsewhere.close();
+});
+
 /** One HTTP request from a chosen local address (the loopback network is all 127.0.0.0/8). */
 function requestFrom(localAddress: string, url: string, init: Omit<OnceInit, "localAddress"> = {}) {
   return requestOnce(url, { ...init, localAddress });

@@ -4,7 +4,7 @@ import { deviceCookieFor } from "@/lib/auth/device-cookie";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { actorFromToken, createToken, listTokens, revokeToken } from "@/lib/auth/tokens";
 import { read } from "@/lib/db/write";
-import { changeOwnPassword, createUser, updateUser } from "@/lib/users/users";
+import { changeOwnPassword, createUser, revokeUserAccess, updateUser } from "@/lib/users/users";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -78,6 +78,28 @@ describe("accounts and sessions", () => {
       await updateUser({ actor: admin, userId: u.id, input: change });
       expect(await actorForSession(s.uid, s.sv), JSON.stringify(change)).toBeNull();
     }
+  });
+
+  test("an admin signs a user out everywhere and revokes their API tokens, the account otherwise unchanged; nobody else may", async () => {
+    const admin = await makeActor("ADMIN");
+    const u = await makeActor("RESEARCHER", "initial password!");
+    const s = await sessionOf(u.email, "initial password!");
+    const token = (await createToken({ actor: u, input: { name: "laptop" } })).secret;
+    expect(await actorFromToken(token)).toMatchObject({ id: u.id });
+    for (const who of [u, await makeActor("REVIEWER")]) await expect(revokeUserAccess({ actor: who, userId: u.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(revokeUserAccess({ actor: admin, userId: "no-such-user" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await actorForSession(s.uid, s.sv)).toMatchObject({ id: u.id });
+    expect(await revokeUserAccess({ actor: admin, userId: u.id })).toEqual({ email: u.email, tokensRevoked: 1 });
+    expect(await actorForSession(s.uid, s.sv)).toBeNull();
+    expect(await actorFromToken(token)).toBeNull();
+    // The same password signs in again, to the same role; a second revocation finds no token.
+    const again = await sessionOf(u.email, "initial password!");
+    expect(await actorForSession(again.uid, again.sv)).toMatchObject({ id: u.id, role: "RESEARCHER" });
+    expect(await revokeUserAccess({ actor: admin, userId: u.id })).toEqual({ email: u.email, tokensRevoked: 0 });
+    const events = await read((d) => d.auditEvent.findMany({ where: { recordId: u.id, action: "user.revoke_access" }, orderBy: { seq: "asc" } }));
+    expect(events.map((e) => JSON.parse(e.after!))).toEqual([{ sessionsEnded: true, tokensRevoked: 1 }, { sessionsEnded: true, tokensRevoked: 0 }]);
+    const revoked = await read((d) => d.auditEvent.findMany({ where: { action: "token.revoke", actorId: admin.id } }));
+    expect(revoked.map((e) => JSON.parse(e.after!).reason)).toContain("access_revoked");
   });
 
   test("renaming a user keeps their sessions", async () => {

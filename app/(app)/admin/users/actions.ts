@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/app/_lib/form-state";
 import { formValues, runForm } from "@/app/_lib/run-form";
-import { createUser, updateUser } from "@/lib/users/users";
+import { createUser, revokeUserAccess, updateUser } from "@/lib/users/users";
 
 type Done = { email: string };
 
@@ -19,6 +19,13 @@ export async function createUserAction(prev: FormState<Done>, formData: FormData
 
 export type UserChange = "role" | "disabled" | "password";
 const CHANGES: readonly unknown[] = ["role", "disabled", "password"] satisfies UserChange[];
+
+/** Ends the user's sessions and revokes their API tokens (lib/users revokeUserAccess). */
+export async function revokeAccessAction(userId: string, prev: FormState<{ email: string; tokensRevoked: number }>, formData: FormData): Promise<FormState<{ email: string; tokensRevoked: number }>> {
+  const state = await runForm(prev, formValues(formData, []), (actor) => revokeUserAccess({ actor, userId }), userId);
+  if (state.ok) revalidatePath("/admin/users");
+  return state;
+}
 
 /** One of the per-user changes; `change` says which field the form carries. */
 export async function updateUserAction(userId: string, change: UserChange, prev: FormState<Done>, formData: FormData): Promise<FormState<Done>> {

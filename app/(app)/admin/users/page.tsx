@@ -8,7 +8,7 @@ import { ROLES } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/users/users";
 import { CreateUserForm } from "./_components/create-user-form";
 import { UserActions } from "./_components/user-actions";
-import { updateUserAction } from "./actions";
+import { revokeAccessAction, updateUserAction } from "./actions";
 import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -67,6 +67,7 @@ export default async function AdminUsersPage() {
                             ? null
                             : { role: updateUserAction.bind(null, u.id, "role"), disabled: updateUserAction.bind(null, u.id, "disabled"), password: updateUserAction.bind(null, u.id, "password") }
                         }
+                        revoke={u.id === actor.id ? null : revokeAccessAction.bind(null, u.id)}
                       />
                     </details>
                   </td>

@@ -8,19 +8,21 @@ import type { UserChange } from "../actions";
 
 type User = { id: string; email: string; role: string; disabled: boolean };
 type Update = FormAction<{ email: string }>;
+type Revoke = FormAction<{ email: string; tokensRevoked: number }>;
 
 /**
  * Per-user changes; each is its own small form so one error never hides another. `update` holds
  * updateUserAction bound to this user and each change by the page; null for the admin's own row,
  * which is changed elsewhere.
  */
-export function UserActions({ user, roles, update }: { user: User; roles: readonly string[]; update: Record<UserChange, Update> | null }) {
+export function UserActions({ user, roles, update, revoke }: { user: User; roles: readonly string[]; update: Record<UserChange, Update> | null; revoke: Revoke | null }) {
   const t = useTranslations("admin");
   return (
     <div className="user-actions" data-testid="user-actions">
       {update && <RoleForm user={user} roles={roles} update={update.role} />}
       {update && <DisableForm user={user} update={update.disabled} />}
       {update && <PasswordForm update={update.password} />}
+      {update && revoke && <RevokeAccessForm revoke={revoke} />}
       {!update && <p className="hint">{t("selfNote")}</p>}
     </div>
   );
@@ -56,6 +58,21 @@ function DisableForm({ user, update }: { user: User; update: Update }) {
       <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
       <SubmitButton className={user.disabled ? "button small" : "button small danger"} testId={user.disabled ? "enable-user" : "disable-user"}>
         {user.disabled ? t("enable") : t("disable")}
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** Ends every session and revokes every API token of the user, the account unchanged (a lost device). */
+function RevokeAccessForm({ revoke }: { revoke: Revoke }) {
+  const t = useTranslations("admin");
+  const [state, action] = useActionState(revoke, initialFormState<{ email: string; tokensRevoked: number }>());
+  return (
+    <form action={action} className="inline-form" data-testid="user-revoke-form">
+      <FormBanner state={state} success={state.ok && state.data ? t("accessRevoked", { n: state.data.tokensRevoked }) : undefined} />
+      <p className="hint">{t("revokeAccessHint")}</p>
+      <SubmitButton className="button small danger" testId="revoke-access">
+        {t("revokeAccess")}
       </SubmitButton>
     </form>
   );
