@@ -19,9 +19,10 @@ import styles from "./registry-autocomplete.module.css";
  *
  * ARIA 1.2 combobox with a listbox popup: ArrowDown/ArrowUp move through the suggestions
  * (ArrowDown opens them), Enter chooses the highlighted one. With none highlighted, Enter
- * submits the surrounding form as usual, except in a field that links a record (`valueName`)
- * while nothing is chosen and suggestions are shown: there it highlights the first, and a second
- * Enter chooses it, rather than sending a form whose record is missing. Escape closes the list and a second Escape clears
+ * submits the surrounding form as usual (a search filter looks a typed name up), except with
+ * `requireChoice` (a form that takes only a chosen record) while nothing is chosen and suggestions
+ * are shown: there it highlights the first, and a second Enter chooses it, rather than sending a
+ * form whose record is missing. Escape closes the list and a second Escape clears
  * the text, Tab leaves. The number of suggestions is announced in a live region.
  *
  * Uses:
@@ -76,6 +77,8 @@ type Props = {
    * submitted, so a form used without JavaScript still sends what was typed.
    */
   textOnlyUnchosen?: boolean;
+  /** The form takes only a chosen record, never a typed name: Enter with none highlighted highlights the first suggestion. */
+  requireChoice?: boolean;
   /** Name of a hidden input that carries the chosen record's id. */
   valueName?: string;
   defaultQuery?: string;
@@ -113,6 +116,7 @@ export function RegistryAutocomplete({
   hideLabel = false,
   inputName,
   textOnlyUnchosen = false,
+  requireChoice = false,
   valueName,
   defaultQuery = "",
   defaultValue,
@@ -237,7 +241,7 @@ export function RegistryAutocomplete({
         if (open && active >= 0 && shown[active]) {
           e.preventDefault();
           choose(shown[active]);
-        } else if (valueName && !chosen && open && shown.length) {
+        } else if (requireChoice && !chosen && open && shown.length) {
           e.preventDefault();
           setActive(0);
         }

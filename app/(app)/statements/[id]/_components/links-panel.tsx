@@ -207,6 +207,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
               kind="persons"
               label={t("person")}
               valueName="personId"
+              requireChoice
               // The name as typed travels with the form, so a refused form gives it back when no
               // suggestion was chosen; a choice the reader typed over is dropped, never restored.
               inputName="personText"
