@@ -21,7 +21,7 @@ import type {
   ItemKind,
 } from "./schemas";
 import { inSlices } from "@/lib/db/in-slices";
-import { consentExclusion, consentFacts, exhibitExclusion } from "./shared";
+import { consentExclusion, consentFacts, exhibitExclusion, researchWithdrawnIn } from "./shared";
 
 // The dossier's read model: what the preview shows and what the export packages. Consent is
 // applied here, once: only statements (and witness-tied exhibits) whose witness's consent in
@@ -130,9 +130,14 @@ export async function loadDossierContent({ actor, dossierId }: { actor: Actor | 
     const sources = await inSlices(ids("SOURCE"), (slice) => db.source.findMany({ where: { id: { in: slice } } }));
     const exhibitWitnesses = new Map(exhibits.map((e) => [e.id, [...new Set(e.links.flatMap((l) => [l.witnessId, l.statement?.witnessId].filter((x): x is string => !!x)))]]));
     const facts = await consentFacts(db, [...statements.map((s) => s.witness.id), ...[...exhibitWitnesses.values()].flat()]);
+    // A researcher or reviewer reading the dossier does not read, here either, the testimony of a
+    // witness who withdrew consent to internal research (lib/witnesses testimonyWitnessWhere): it
+    // is left out for them as withdrawn, though a legal team's export may hold it.
+    const withheldWitness = researchWithdrawnIn(actor, facts);
+    const leftOut = (witnessId: string) => consentExclusion(facts.get(witnessId)) ?? (withheldWitness.has(witnessId) ? "CONSENT_WITHDRAWN" : null);
 
     // Only now, for the statements that may be shared, read their revisions, reviews and links.
-    const shared = statements.filter((s) => !consentExclusion(facts.get(s.witness.id)));
+    const shared = statements.filter((s) => !leftOut(s.witness.id));
     const sharedIds = shared.map((s) => s.id);
     const current = new Map(shared.map((s) => [s.id, s.revisionNumber]));
     const revisions = await inSlices(
@@ -230,7 +235,7 @@ export async function loadDossierContent({ actor, dossierId }: { actor: Actor | 
         const s = st.get(r.refId);
         if (!s) exclude("RECORD_MISSING");
         else {
-          const reason = consentExclusion(facts.get(s.witness.id));
+          const reason = leftOut(s.witness.id);
           if (reason) exclude(reason, s.witness.code);
           else items.push({ ...base, kind: "STATEMENT", statement: statementContent(s) });
         }
@@ -239,7 +244,8 @@ export async function loadDossierContent({ actor, dossierId }: { actor: Actor | 
         if (!e) exclude("RECORD_MISSING");
         else {
           const witnesses = exhibitWitnesses.get(e.id) ?? [];
-          const reason = exhibitExclusion(witnesses, facts);
+          // As for statements: a file tied only to withheld witnesses is left out for this reader.
+          const reason = exhibitExclusion(witnesses, facts) ?? (witnesses.length > 0 && witnesses.every((w) => withheldWitness.has(w)) ? "CONSENT_WITHDRAWN" : null);
           if (reason) exclude(reason);
           else {
             const exhibit: ContentExhibit = {

@@ -10,7 +10,7 @@ import { removePackageFiles } from "./export/paths";
 import { parseInput } from "@/lib/validation";
 import { ZCreateDossier, ZUpdateDossier, type DossierItemOut, type DossierOut, type DossierSubject, type DossierSummaryOut, type ExclusionReason, type ItemKind } from "./schemas";
 import { inSlices } from "@/lib/db/in-slices";
-import { cfNumber, consentExclusion, consentFacts, exhibitExclusion, RECORD_TYPE } from "./shared";
+import { cfNumber, consentExclusion, consentFacts, exhibitExclusion, RECORD_TYPE, researchWithdrawnIn } from "./shared";
 
 type DossierRow = {
   id: string;
@@ -51,7 +51,7 @@ async function subjectRef(db: Tx, d: { subjectType: string; proceedingId: string
 }
 
 /** Labels, statuses and consent exclusions for the builder's list of items. */
-async function describeItems(db: Tx, items: ItemRow[]): Promise<DossierItemOut[]> {
+async function describeItems(db: Tx, actor: Actor, items: ItemRow[]): Promise<DossierItemOut[]> {
   const ids = (k: ItemKind) => items.filter((i) => i.kind === k).map((i) => i.refId);
   const statements = await inSlices(ids("STATEMENT"), (slice) =>
     db.statement.findMany({ where: { id: { in: slice } }, select: { id: true, title: true, status: true, witnessId: true, witness: { select: { code: true } } } }),
@@ -65,6 +65,8 @@ async function describeItems(db: Tx, items: ItemRow[]): Promise<DossierItemOut[]
   const sources = await inSlices(ids("SOURCE"), (slice) => db.source.findMany({ where: { id: { in: slice } }, select: { id: true, title: true } }));
   const exhibitWitnesses = new Map(exhibits.map((e) => [e.id, [...new Set(e.links.flatMap((l) => [l.witnessId, l.statement?.witnessId].filter((x): x is string => !!x)))]]));
   const facts = await consentFacts(db, [...statements.map((s) => s.witnessId), ...[...exhibitWitnesses.values()].flat()]);
+  // Left out for a researcher or reviewer too: testimony of a witness who withdrew consent to internal research (lib/dossiers/content.ts).
+  const withheld = researchWithdrawnIn(actor, facts);
   const st = new Map(statements.map((s) => [s.id, s]));
   const ex = new Map(exhibits.map((e) => [e.id, e]));
   const so = new Map(sources.map((s) => [s.id, s]));
@@ -77,7 +79,7 @@ async function describeItems(db: Tx, items: ItemRow[]): Promise<DossierItemOut[]
       const s = st.get(i.refId);
       if (!s) excludedReason = "RECORD_MISSING";
       else {
-        excludedReason = consentExclusion(facts.get(s.witnessId));
+        excludedReason = consentExclusion(facts.get(s.witnessId)) ?? (withheld.has(s.witnessId) ? "CONSENT_WITHDRAWN" : null);
         // A statement the witness has not allowed to be shared is shown by its number and code only.
         label = excludedReason ? "" : s.title;
         status = s.status;
@@ -87,7 +89,8 @@ async function describeItems(db: Tx, items: ItemRow[]): Promise<DossierItemOut[]
       const e = ex.get(i.refId);
       if (!e) excludedReason = "RECORD_MISSING";
       else {
-        excludedReason = exhibitExclusion(exhibitWitnesses.get(e.id) ?? [], facts);
+        const tied = exhibitWitnesses.get(e.id) ?? [];
+        excludedReason = exhibitExclusion(tied, facts) ?? (tied.length > 0 && tied.every((w) => withheld.has(w)) ? "CONSENT_WITHDRAWN" : null);
         label = excludedReason ? e.number : `${e.number} · ${e.originalName}`;
       }
     } else {
@@ -167,7 +170,7 @@ export async function dossierOut(db: Tx, actor: Actor, dossierId: string): Promi
   const items = await db.dossierItem.findMany({ where: { dossierId }, orderBy: [{ position: "asc" }, { exhibitNumber: "asc" }] });
   return {
     ...toOut(d, await subjectRef(db, d), await userRef(db, d.createdById)),
-    items: await describeItems(db, items),
+    items: await describeItems(db, actor, items),
     mayEdit: can(actor, "dossier.edit"),
   };
 }

@@ -1,5 +1,7 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
+import { readsUnderResearchConsent } from "@/lib/witnesses/witnesses";
 import { inSlices } from "@/lib/db/in-slices";
 import type { ExclusionReason } from "./schemas";
 
@@ -9,7 +11,7 @@ export function cfNumber(n: number): string {
   return `CF-${String(n).padStart(4, "0")}`;
 }
 
-export type ConsentFacts = { scopes: string[]; legal: boolean; legalWithdrawn: boolean };
+export type ConsentFacts = { scopes: string[]; legal: boolean; legalWithdrawn: boolean; researchWithdrawn: boolean };
 
 /**
  * Consent in force per witness, and whether a LEGAL_SHARING grant existed and was withdrawn.
@@ -20,7 +22,7 @@ export type ConsentFacts = { scopes: string[]; legal: boolean; legalWithdrawn: b
  */
 export async function consentFacts(db: Tx, witnessIds: string[]): Promise<Map<string, ConsentFacts>> {
   const ids = [...new Set(witnessIds)];
-  const out = new Map<string, ConsentFacts>(ids.map((id) => [id, { scopes: [], legal: false, legalWithdrawn: false }]));
+  const out = new Map<string, ConsentFacts>(ids.map((id) => [id, { scopes: [], legal: false, legalWithdrawn: false, researchWithdrawn: false }]));
   if (!ids.length) return out;
   const rows = await inSlices(ids, (slice) => db.consent.findMany({ where: { witnessId: { in: slice } }, select: { witnessId: true, scope: true, withdrawnAt: true } }));
   for (const r of rows) {
@@ -29,9 +31,20 @@ export async function consentFacts(db: Tx, witnessIds: string[]): Promise<Map<st
       if (!f.scopes.includes(r.scope)) f.scopes.push(r.scope);
       if (r.scope === "LEGAL_SHARING") f.legal = true;
     } else if (r.scope === "LEGAL_SHARING") f.legalWithdrawn = true;
+    else if (r.scope === "INTERNAL_RESEARCH") f.researchWithdrawn = true;
   }
   for (const f of out.values()) f.scopes.sort();
   return out;
+}
+
+/**
+ * Of these witnesses, those whose testimony `actor` may not read because they withdrew consent to
+ * internal research and have not given it again (for researchers and reviewers: lib/witnesses
+ * testimonyWitnessWhere, here on facts already read).
+ */
+export function researchWithdrawnIn(actor: Actor, facts: ReadonlyMap<string, ConsentFacts>): Set<string> {
+  if (!readsUnderResearchConsent(actor)) return new Set();
+  return new Set([...facts].filter(([, f]) => f.researchWithdrawn && !f.scopes.includes("INTERNAL_RESEARCH")).map(([id]) => id));
 }
 
 /** null when the witness's consent covers legal sharing; otherwise why not. */

@@ -248,16 +248,19 @@ const RESEARCH_WITHDRAWN_IDS = Prisma.sql`SELECT rw."witnessId" FROM "Consent" r
  * with their consent history), so the one who recorded the witness can record a renewed consent.
  */
 export function testimonyWitnessWhere(actor: Actor): Prisma.WitnessWhereInput | undefined {
-  if (actor.role === "ADMIN") return undefined;
   if (actor.role === "LEGAL") return LEGAL_SHARING_WHERE;
-  return { NOT: RESEARCH_WITHDRAWN_WHERE };
+  return readsUnderResearchConsent(actor) ? { NOT: RESEARCH_WITHDRAWN_WHERE } : undefined;
+}
+
+/** Whether `actor` reads testimony under the witnesses' consent to internal research (researchers and reviewers). */
+export function readsUnderResearchConsent(actor: Actor): boolean {
+  return actor.role === "RESEARCHER" || actor.role === "REVIEWER";
 }
 
 /** testimonyWitnessWhere in SQL, for raw reads: a condition on `witnessId` (a column), or null for none. */
 export function testimonySql(actor: Actor, witnessId: Prisma.Sql): Prisma.Sql | null {
-  if (actor.role === "ADMIN") return null;
   if (actor.role === "LEGAL") return legalSharingSql(witnessId);
-  return Prisma.sql`${witnessId} NOT IN (${RESEARCH_WITHDRAWN_IDS})`;
+  return readsUnderResearchConsent(actor) ? Prisma.sql`${witnessId} NOT IN (${RESEARCH_WITHDRAWN_IDS})` : null;
 }
 
 /**
@@ -267,7 +270,7 @@ export function testimonySql(actor: Actor, witnessId: Prisma.Sql): Prisma.Sql | 
  * statements from its ranked ids through it without reading each match's entry.
  */
 export function withheldWitnessIdsSql(actor: Actor): Prisma.Sql | null {
-  return actor.role === "RESEARCHER" || actor.role === "REVIEWER" ? RESEARCH_WITHDRAWN_IDS : null;
+  return readsUnderResearchConsent(actor) ? RESEARCH_WITHDRAWN_IDS : null;
 }
 
 /** testimonySql as `AND …`, or nothing. */

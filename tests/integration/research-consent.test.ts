@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { getPersonAllegations } from "@/lib/corroboration";
 import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
+import { addDossierItem, createDossier, getDossier, loadDossierContent } from "@/lib/dossiers";
 import { read, write } from "@/lib/db/write";
 import { getExhibit, listAllExhibits, uploadExhibit } from "@/lib/exhibits";
 import { createLink, listLinksForStatement } from "@/lib/links";
@@ -37,6 +38,7 @@ let gone: string; // the withdrawing witness's statement
 let kept: string; // the other witness's statement
 let fileOfStatement: string;
 let fileOfWitness: string;
+let dossierId: string;
 
 const WORD = "Zarvandokht"; // a made-up word both statements use
 const QUOTE = "the judge Qaravoli read the list";
@@ -74,7 +76,24 @@ beforeAll(async () => {
   const upload = (input: Record<string, string>, name: string, seed: number) => uploadExhibit({ actor: author, file: { stream: Readable.from([png(20, seed, 30)]), name }, input: { ...input, description: "fictional" } });
   fileOfStatement = (await upload({ statementId: gone }, "statement.png", 1)).exhibit.id;
   fileOfWitness = (await upload({ witnessId: withdrawing }, "witness.png", 2)).exhibit.id;
+  // A legal team's dossier holding both statements and the withdrawing witness's file.
+  const proceedingId = await write(async (tx) => (await tx.proceeding.create({ data: { title: "Fictional proceeding (research consent test)", kind: "criminal trial" } })).id);
+  dossierId = (await createDossier({ actor: legal, input: { title: "Fictional bundle", subjectType: "PROCEEDING", subjectId: proceedingId, preselect: false } })).id;
+  for (const [kind, refId] of [["STATEMENT", gone], ["STATEMENT", kept], ["EXHIBIT", fileOfWitness]] as const) await addDossierItem({ actor: legal, dossierId, input: { kind, refId } });
 });
+
+/** What `actor` reads of the dossier: the statements and files in it, and those left out with why. */
+async function dossierAsRead(actor: Actor) {
+  const content = await loadDossierContent({ actor, dossierId });
+  const d = await getDossier({ actor, dossierId });
+  const text = JSON.stringify(content);
+  return {
+    included: content.items.map((i) => (i.kind === "STATEMENT" ? i.statement.id : i.kind === "EXHIBIT" ? i.exhibit.id : i.refId)).sort(),
+    leftOut: content.excluded.map((x) => [x.refId, x.reason]).sort(),
+    textShown: text.includes("W1."),
+    labelled: d.items.filter((i) => i.refId === gone).map((i) => [i.label, i.excludedReason]),
+  };
+}
 afterAll(async () => {
   await db?.drop();
   rmSync(storage, { recursive: true, force: true });
@@ -127,6 +146,18 @@ describe("a witness withdraws consent to internal research", () => {
     expect(await whatTheySee(admin)).toEqual(ALL);
     expect(await whatTheySee(legal)).toEqual(ALL);
     expect((await listReviewQueue({ actor: admin, query: {} })).total).toBe(2);
+  });
+
+  test("a dossier holding it leaves it out for researchers and reviewers, text and file, and keeps it for the legal team and an admin", async () => {
+    for (const actor of researchRoles())
+      expect(await dossierAsRead(actor), actor.role).toEqual({
+        included: [kept],
+        leftOut: [[fileOfWitness, "CONSENT_WITHDRAWN"], [gone, "CONSENT_WITHDRAWN"]].sort(),
+        textShown: false,
+        labelled: [["", "CONSENT_WITHDRAWN"]],
+      });
+    for (const actor of [legal, admin])
+      expect(await dossierAsRead(actor), actor.role).toEqual({ included: [fileOfWitness, gone, kept].sort(), leftOut: [], textShown: true, labelled: [["Fictional statement, consent withdrawn", null]] });
   });
 
   test("the witness stays listed for the researchers, saying why their testimony is not shown", async () => {
