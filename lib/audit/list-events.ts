@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import type { Tx } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
-import { consentExclusion, consentFacts, exhibitExclusion } from "@/lib/dossiers/shared";
+import { consentExclusion, consentFacts, exhibitExclusion, researchWithdrawnIn } from "@/lib/dossiers/shared";
+import { readsUnderResearchConsent } from "@/lib/witnesses/witnesses";
 import { clampPage, type Paged } from "@/lib/paging";
 import { parseInput, ZPage, zQueryInteger } from "@/lib/validation";
 
@@ -64,10 +65,16 @@ async function withheld(db: Tx, actor: Actor, events: Event[]): Promise<Item[]> 
   return events.map((e) => (hidden.has(`${e.recordType}:${e.recordId}`) ? { ...e, recordId: "", before: null, after: null, withheld: true } : { ...e, withheld: false }));
 }
 
-/** Of these records, those hidden from the reader ("Type:id"): for a legal team, as above; a record no longer there too. */
+/**
+ * Of these records, those hidden from the reader ("Type:id"): for a legal team, as above, and a
+ * record no longer there; for a reviewer, the statements of a witness who withdrew consent to
+ * internal research and the files tied only to such witnesses (their events name the statement's
+ * title), the witness record itself staying named as it stays listed (lib/witnesses).
+ */
 async function hiddenFrom(db: Tx, actor: Actor, records: { recordType: string; recordId: string }[]): Promise<Set<string>> {
   const hidden = new Set<string>();
-  if (actor.role !== "LEGAL") return hidden;
+  const legal = actor.role === "LEGAL";
+  if (!legal && !readsUnderResearchConsent(actor)) return hidden;
   const ids = (type: string) => [...new Set(records.filter((r) => r.recordType === type).map((r) => r.recordId))];
   const [witnessIds, statementIds, exhibitIds] = [ids("Witness"), ids("Statement"), ids("Exhibit")];
   if (!witnessIds.length && !statementIds.length && !exhibitIds.length) return hidden;
@@ -78,6 +85,12 @@ async function hiddenFrom(db: Tx, actor: Actor, records: { recordType: string; r
   const tied = new Map(exhibits.map((x) => [x.id, [...new Set(x.links.flatMap((l) => [l.witnessId, l.statement?.witnessId].filter((w): w is string => !!w)))]]));
   const facts = await consentFacts(db, [...witnessIds, ...statements.map((x) => x.witnessId), ...[...tied.values()].flat()]);
   const witnessOf = new Map(statements.map((x) => [x.id, x.witnessId]));
+  if (!legal) {
+    const withheld = researchWithdrawnIn(actor, facts);
+    for (const id of statementIds) if (witnessOf.has(id) && withheld.has(witnessOf.get(id)!)) hidden.add(`Statement:${id}`);
+    for (const id of exhibitIds) if (tied.get(id)?.length && tied.get(id)!.every((w) => withheld.has(w))) hidden.add(`Exhibit:${id}`);
+    return hidden;
+  }
   for (const id of witnessIds) if (consentExclusion(facts.get(id)) !== null) hidden.add(`Witness:${id}`);
   for (const id of statementIds) if (!witnessOf.has(id) || consentExclusion(facts.get(witnessOf.get(id)!)) !== null) hidden.add(`Statement:${id}`);
   for (const id of exhibitIds) if (!tied.has(id) || exhibitExclusion(tied.get(id)!, facts) !== null) hidden.add(`Exhibit:${id}`);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { listAuditEvents } from "@/lib/audit/list-events";
 import type { Actor } from "@/lib/auth/actor";
 import { getPersonAllegations } from "@/lib/corroboration";
 import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
@@ -88,7 +89,7 @@ async function dossierAsRead(actor: Actor) {
   const d = await getDossier({ actor, dossierId });
   const text = JSON.stringify(content);
   return {
-    included: content.items.map((i) => (i.kind === "STATEMENT" ? i.statement.id : i.kind === "EXHIBIT" ? i.exhibit.id : i.refId)).sort(),
+    included: content.items.map((i) => (i.kind === "STATEMENT" ? i.statement.id : i.kind === "EXHIBIT" ? i.exhibit.id : i.source.id)).sort(),
     leftOut: content.excluded.map((x) => [x.refId, x.reason]).sort(),
     textShown: text.includes("W1."),
     labelled: d.items.filter((i) => i.refId === gone).map((i) => [i.label, i.excludedReason]),
@@ -158,6 +159,24 @@ describe("a witness withdraws consent to internal research", () => {
       });
     for (const actor of [legal, admin])
       expect(await dossierAsRead(actor), actor.role).toEqual({ included: [fileOfWitness, gone, kept].sort(), leftOut: [], textShown: true, labelled: [["Fictional statement, consent withdrawn", null]] });
+  });
+
+  test("the audit log a reviewer reads keeps the statement's and the file's events without naming them; the witness stays named; an admin reads every id", async () => {
+    const named = (items: { recordId: string; withheld: boolean }[]) => new Set(items.filter((e) => !e.withheld).map((e) => e.recordId));
+    const forReviewer = await listAuditEvents({ actor: reviewer, query: { pageSize: 200 } });
+    const forAdmin = await listAuditEvents({ actor: admin, query: { pageSize: 200 } });
+    expect(forReviewer.items.map((e) => e.seq)).toEqual(forAdmin.items.map((e) => e.seq));
+    const withheld = forReviewer.items.filter((e) => e.withheld);
+    expect(withheld.map((e) => e.action).sort()).toEqual(["exhibit.create", "exhibit.create", "statement.create", "statement.submit"]);
+    expect(withheld.every((e) => e.recordId === "" && e.before === null && e.after === null)).toBe(true);
+    for (const id of [gone, fileOfStatement, fileOfWitness]) {
+      expect(named(forReviewer.items).has(id), id).toBe(false);
+      expect(named(forAdmin.items).has(id)).toBe(true);
+    }
+    expect(JSON.stringify(forReviewer.items)).not.toContain("Fictional statement, consent withdrawn");
+    for (const id of [kept, withdrawing]) expect(named(forReviewer.items).has(id), id).toBe(true);
+    expect((await listAuditEvents({ actor: reviewer, query: { recordType: "Statement", recordId: gone } })).items).toEqual([]);
+    expect((await listAuditEvents({ actor: admin, query: { recordType: "Statement", recordId: gone } })).items.length).toBeGreaterThan(0);
   });
 
   test("the witness stays listed for the researchers, saying why their testimony is not shown", async () => {

@@ -107,7 +107,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <td>
                         {e.withheld ? (
                           <span className="record-ref" data-record-type={e.recordType} data-testid="audit-record-withheld">
-                            <span title={e.recordType}>{recordTypeLabel(t, e.recordType)}</span> <span className="muted">{t("audit.withheld")}</span>
+                            <span title={e.recordType}>{recordTypeLabel(t, e.recordType)}</span> <span className="muted">{t(actor.role === "LEGAL" ? "audit.withheld" : "audit.withheldResearch")}</span>
                           </span>
                         ) : (
                           <AuditRecord type={e.recordType} id={e.recordId} action={e.action} label={recordTypeLabel(t, e.recordType)} />
