@@ -285,10 +285,13 @@ export function researchWithdrawn(consents: { scope: string; withdrawnAt: Date |
   return research.length > 0 && research.every((c) => c.withdrawnAt !== null);
 }
 
-/** Whether `actor` may read the testimony of the witness `witnessId` (testimonyWitnessWhere, for one record). */
+/**
+ * Whether `actor` may read the testimony of the witness `witnessId` (testimonySql, for one record).
+ * Every statement page asks it: one plain query, not a Prisma one (which cost its query compiling).
+ */
 export async function mayReadTestimony(db: Tx, actor: Actor, witnessId: string): Promise<boolean> {
-  const where = testimonyWitnessWhere(actor);
-  return !where || (await db.witness.count({ where: { AND: [{ id: witnessId }, where] } })) > 0;
+  const cond = testimonySql(actor, Prisma.sql`${witnessId}`);
+  return !cond || (await db.$queryRaw<unknown[]>(Prisma.sql`SELECT 1 AS "ok" WHERE ${cond}`)).length > 0;
 }
 
 export async function createWitness({ actor, input }: { actor: Actor | null; input: unknown }) {
