@@ -544,4 +544,25 @@ describe("refused and failed exports leave nothing behind", () => {
     expect((await listDossierExports({ actor: legal, dossierId: d.id }))[0]).toMatchObject({ id: after.id, unavailable: "PACKAGE_MISSING", mayDownload: false });
     await expect(openExportPackage({ actor: legal, exportId: after.id })).rejects.toMatchObject({ code: "INVALID_STATE" });
   }, 120_000);
+
+  test("a statement that runs over several pages has its CF number and title at the top of each of them", async () => {
+    const w = await createWitness({ actor: researcher, input: { consents: [{ scope: "LEGAL_SHARING", givenAt: "2023-01-01", method: "WRITTEN" }] } });
+    const long = Array.from({ length: 120 }, (_, i) => `Fictional paragraph ${i + 1}: the corridor, the list, the names read out one by one.`).join("\n\n");
+    const s = await createStatement({ actor: researcher, input: { witnessId: w.id, title: "Fictional long statement", language: "en", originalText: long } });
+    const proceedingId = (await read((x) => x.dossier.findUniqueOrThrow({ where: { id: dossierId } }))).proceedingId!;
+    const d = await createDossier({ actor: legal, input: { title: "One long statement", subjectType: "PROCEEDING", subjectId: proceedingId, preselect: false } });
+    const item = await addDossierItem({ actor: legal, dossierId: d.id, input: { kind: "STATEMENT", refId: s.id } });
+    const cf = item.items.find((i) => i.refId === s.id)!.exhibitNumber;
+    const done = await startDossierExport({ actor: legal, dossierId: d.id, input: {}, wait: true });
+    const file = join(mkdtempSync(join(tmpdir(), "casefile-dx-pdf-")), "dossier.pdf");
+    writeFileSync(file, (await zipEntries(packagePath(done.id))).get("dossier.pdf")!);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
+    // The pages the statement's paragraphs are printed on: more than one, and each starts with its heading.
+    const holding: number[] = [];
+    for (let p = 1; p <= pages; p++) if (/Fictional paragraph \d+:/.test(pdfText(file, p))) holding.push(p);
+    expect(holding.length).toBeGreaterThanOrEqual(2);
+    // Its first page has the section's heading above it; every page it continues onto starts with its own.
+    expect(pdfText(file, holding[0]!)).toContain(`${cf} — Fictional long statement`);
+    for (const p of holding.slice(1)) expect(pdfText(file, p).trimStart().split("\n")[0], `page ${p}`).toBe(`${cf} — Fictional long statement`);
+  }, 120_000);
 });

@@ -257,7 +257,10 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta, pages?:
       ? gradingLegend() +
         statements
           .map(
-            (s) => `<section class="statement" id="${esc(s.exhibitNumber)}"><h3>${esc(s.exhibitNumber)} — ${bdi(s.title, s.language)}</h3>
+            // The statement in a one-cell table whose header row is its heading: Chromium prints a
+            // table's header again at the top of every page the table runs onto, so a long
+            // statement's every page says which statement it is (CSS has no running headers here).
+            (s) => `<section class="statement" id="${esc(s.exhibitNumber)}"><table class="frame"><thead><tr><td><h3>${esc(s.exhibitNumber)} — ${bdi(s.title, s.language)}</h3></td></tr></thead><tbody><tr><td>
 <p class="meta">${fictionalMark(s)}${field("Statement", "شهادت‌نامه")} <span class="mono">${esc(s.id)}</span> · ${field("revision", "نسخه")} ${esc(s.revisionNumber)} · ${field("witness", "شاهد")} ${witnessLabel(s)} · ${field("language", "زبان")} ${bi(...language(s.language))}${s.interviewDate ? ` · ${field("interviewed", "تاریخ مصاحبه")} ${interviewed(s)}` : ""}</p>
 <p class="meta">${grading(s)}</p>${s.note ? `<p class="note">${bdi(s.note)}</p>` : ""}
 <div class="text" lang="${esc(s.language)}" dir="${dirOf(s.language)}">${esc(s.text)}</div>${
@@ -267,7 +270,7 @@ export function renderDossierHtml(content: ExportContent, meta: PdfMeta, pages?:
                 (t) =>
                   `<p class="meta">${field("Translation", "ترجمه")} ${bi(...language(t.language))}${t.translator ? ` · ${field("translator", "مترجم")} ${bdi(t.translator)}` : ""}</p><div class="text" lang="${esc(t.language)}" dir="${dirOf(t.language)}">${esc(t.text)}</div>`,
               )
-              .join("")}</section>`,
+              .join("")}</td></tr></tbody></table></section>`,
           )
           .join("")
       : `<p>${biText("No statements.", "بدون شهادت‌نامه.")}</p>`,
@@ -327,6 +330,7 @@ blockquote{margin:2mm 0;padding:2mm 4mm;border-inline-start:3px solid #555;backg
 .text{white-space:pre-wrap;border:1px solid #ccc;padding:3mm}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:1.5mm;vertical-align:top;text-align:start;font-size:9pt}
 .cite{page-break-inside:avoid;margin-bottom:4mm}
+table.frame{table-layout:fixed;margin-bottom:4mm}table.frame>*>tr>td{border:0;padding:0;font-size:inherit}
 h2,h3{break-after:avoid;page-break-after:avoid}
 table.hashes td:first-child{white-space:nowrap}table.hashes .path{font-family:monospace;font-size:8pt;word-break:break-all}
 </style></head><body>
