@@ -47,6 +47,20 @@ export function apiRoute<P = Record<string, never>>(
   };
 }
 
+/**
+ * The answer to a method a route does not serve (each route exports it under the other method
+ * names): 405 with the JSON error body every other refusal has and an `Allow` header naming what
+ * the address does serve. Left to Next, such a request got an empty 405 without `Allow`.
+ */
+export function methodNotAllowed(served: readonly ("GET" | "POST" | "PUT" | "PATCH" | "DELETE")[]) {
+  const allow = [...served, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  return async (req: Request): Promise<Response> =>
+    Response.json(
+      { error: { code: "METHOD_NOT_ALLOWED", message: `This address does not take ${req.method.slice(0, 20)} requests; it takes ${served.join(", ")}.` } },
+      { status: 405, headers: { Allow: allow } },
+    );
+}
+
 /** Reads a JSON body with a size limit; malformed JSON is the client's error, not ours. */
 export async function readJson(req: Request): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");

@@ -71,6 +71,27 @@ test("every API operation answers malformed input without a server error", async
   expect(failures, failures.join("\n")).toEqual([]);
 });
 
+test("every API address answers a method it does not serve with 405, the JSON error and an Allow header naming what it serves", async ({ baseURL }) => {
+  const anon = await playwrightRequest.newContext({ baseURL });
+  const doc = (await (await anon.get("/api/v1/openapi.json")).json()) as Doc;
+  const failures: string[] = [];
+  let checked = 0;
+  for (const [template, item] of Object.entries(doc.paths)) {
+    const path = "/api/v1" + template.replace(/\{[^}]+\}/g, "x");
+    const served = METHODS.filter((m) => item[m]).map((m) => m.toUpperCase());
+    for (const method of METHODS.map((m) => m.toUpperCase()).filter((m) => !served.includes(m))) {
+      const res = await anon.fetch(path, { method, data: method === "GET" ? undefined : "{}", maxRedirects: 0 });
+      checked++;
+      const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
+      const allow = (res.headers()["allow"] ?? "").split(", ");
+      if (res.status() !== 405 || body?.error?.code !== "METHOD_NOT_ALLOWED" || !served.every((m) => allow.includes(m)) || allow.includes(method))
+        failures.push(`${method} ${path} → ${res.status()} ${JSON.stringify(body)} Allow: ${allow.join(", ")}`);
+    }
+  }
+  expect(checked).toBeGreaterThan(100);
+  expect(failures, failures.join("\n")).toEqual([]);
+});
+
 // An address under /api that no endpoint has: the API's JSON 404 for every method, and a multipart
 // body that does not parse is not taken for a form's server action (which answered 500).
 test("an API address with no endpoint answers the API's 404, whatever the method and body", async ({ baseURL }) => {

@@ -1,4 +1,4 @@
-import { apiRoute, readJson, searchParams } from "@/lib/api/handler";
+import { apiRoute, readJson, searchParams, methodNotAllowed } from "@/lib/api/handler";
 import { createClaim, listClaims, listClaimTopics } from "@/lib/claims";
 
 export const dynamic = "force-dynamic";
@@ -12,3 +12,7 @@ export const GET = apiRoute(async ({ req, actor }) => {
 });
 
 export const POST = apiRoute(async ({ req, actor }) => Response.json(await createClaim({ actor, input: await readJson(req) }), { status: 201 }));
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET", "POST"]);
+export { otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

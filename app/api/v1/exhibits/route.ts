@@ -1,4 +1,4 @@
-import { apiRoute, searchParams } from "@/lib/api/handler";
+import { apiRoute, searchParams, methodNotAllowed } from "@/lib/api/handler";
 import { listAllExhibits, listExhibitsFor, uploadExhibit } from "@/lib/exhibits";
 import { readMultipartUpload } from "@/lib/exhibits/multipart";
 import { maxUploadBytes } from "@/lib/exhibits/storage";
@@ -29,3 +29,7 @@ export const POST = apiRoute(async ({ req, actor }) => {
     throw e;
   }
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET", "POST"]);
+export { otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

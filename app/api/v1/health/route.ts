@@ -1,3 +1,4 @@
+import { methodNotAllowed } from "@/lib/api/handler";
 import { dbProvider } from "@/lib/db/client";
 import { read } from "@/lib/db/write";
 import { errorResponse } from "@/lib/http";
@@ -13,3 +14,7 @@ export async function GET() {
     return errorResponse(e);
   }
 }
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET"]);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, methodNotAllowed } from "@/lib/api/handler";
 import { authorize } from "@/lib/auth/policy";
 import { readMultipartUpload } from "@/lib/exhibits/multipart";
 import { maxImportBytes, uploadAndCheck } from "@/lib/import";
@@ -17,3 +17,7 @@ export const POST = apiRoute(async ({ req, actor }) => {
     throw e;
   }
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["POST"]);
+export { otherMethod as GET, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, methodNotAllowed } from "@/lib/api/handler";
 import { listNotifications, markNotificationsRead } from "@/lib/review/workflow";
 
 export const dynamic = "force-dynamic";
@@ -12,3 +12,7 @@ export const POST = apiRoute(async ({ actor }) => {
   await markNotificationsRead({ actor });
   return { ok: true };
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET", "POST"]);
+export { otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute, searchParams } from "@/lib/api/handler";
+import { apiRoute, searchParams, methodNotAllowed } from "@/lib/api/handler";
 import { search } from "@/lib/search";
 
 export const dynamic = "force-dynamic";
@@ -18,3 +18,7 @@ export const GET = apiRoute(async ({ req, actor }) => {
     pageSize: r.pageSize,
   };
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET"]);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute, readJson, searchParams } from "@/lib/api/handler";
+import { apiRoute, readJson, searchParams, methodNotAllowed } from "@/lib/api/handler";
 import { createStatement, getStatement, listStatements, statementOut } from "@/lib/statements/statements";
 
 export const dynamic = "force-dynamic";
@@ -27,3 +27,7 @@ export const POST = apiRoute(async ({ req, actor }) => {
   const created = await createStatement({ actor, input: await readJson(req) });
   return Response.json(statementOut(await getStatement({ actor, statementId: created.id })), { status: 201 });
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET", "POST"]);
+export { otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

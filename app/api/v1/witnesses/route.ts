@@ -1,4 +1,4 @@
-import { apiRoute, readJson, searchParams } from "@/lib/api/handler";
+import { apiRoute, readJson, searchParams, methodNotAllowed } from "@/lib/api/handler";
 import { createWitness, listWitnessPage, type WitnessListRow } from "@/lib/witnesses/witnesses";
 
 export const dynamic = "force-dynamic";
@@ -16,3 +16,7 @@ export const POST = apiRoute(async ({ req, actor }) => {
   const w = await createWitness({ actor, input: await readJson(req) });
   return Response.json({ id: w.id, code: w.code, protectionLevel: w.protectionLevel, fictional: w.fictional }, { status: 201 });
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET", "POST"]);
+export { otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

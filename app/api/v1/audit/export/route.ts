@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, methodNotAllowed } from "@/lib/api/handler";
 import { checkAuditExport, exportAuditLog } from "@/lib/audit/export-log";
 
 export const dynamic = "force-dynamic";
@@ -40,3 +40,7 @@ function logHeaders(): Record<string, string> {
     "Cache-Control": "private, no-store",
   };
 }
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET"]);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

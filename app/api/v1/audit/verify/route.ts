@@ -1,4 +1,4 @@
-import { apiRoute, searchParams } from "@/lib/api/handler";
+import { apiRoute, searchParams, methodNotAllowed } from "@/lib/api/handler";
 import { authorize } from "@/lib/auth/policy";
 import { formatCheckpoint, parseCheckpoint, verifyAuditChain } from "@/lib/audit/verify-chain";
 import { AppError } from "@/lib/errors";
@@ -16,3 +16,7 @@ export const GET = apiRoute(async ({ req, actor }) => {
     ? { ok: true, events: r.events, head: r.head ? formatCheckpoint(r.head) : undefined }
     : { ok: false, events: r.events, firstBad: r.firstBad, reason: r.reason };
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET"]);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, methodNotAllowed } from "@/lib/api/handler";
 import { getDossierExport } from "@/lib/dossiers/export";
 
 export const dynamic = "force-dynamic";
@@ -8,3 +8,7 @@ type P = { exportId: string };
 
 /** Status and progress of one export: phase, done/total; when READY, its SHA-256 and size. */
 export const GET = apiRoute<P>(async ({ actor, params }) => getDossierExport({ actor, exportId: params.exportId }));
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET"]);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

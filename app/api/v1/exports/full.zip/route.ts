@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, methodNotAllowed } from "@/lib/api/handler";
 import { buildExport, checkFullExport, zipExport } from "@/lib/transfer";
 
 export const dynamic = "force-dynamic";
@@ -31,3 +31,7 @@ function zipHeaders(): Record<string, string> {
     "x-content-type-options": "nosniff",
   };
 }
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET"]);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,3 +1,4 @@
+import { methodNotAllowed } from "@/lib/api/handler";
 import { csvListHeadRoute, csvListRoute } from "@/lib/transfer/csv-route";
 
 export const dynamic = "force-dynamic";
@@ -7,3 +8,7 @@ export const runtime = "nodejs";
 export const GET = csvListRoute("links");
 /** The same checks and headers, without reading the list or auditing a download. */
 export const HEAD = csvListHeadRoute("links");
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET"]);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

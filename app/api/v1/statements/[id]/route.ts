@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, readJson, methodNotAllowed } from "@/lib/api/handler";
 import { getStatement, statementOut, updateStatement } from "@/lib/statements/statements";
 
 export const dynamic = "force-dynamic";
@@ -14,3 +14,7 @@ export const PUT = apiRoute<P>(async ({ req, actor, params }) => {
 
 /** The same operation as PUT: a new revision from the full content, the reason and baseRevision. */
 export const PATCH = PUT;
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET", "PUT", "PATCH"]);
+export { otherMethod as POST, otherMethod as DELETE };

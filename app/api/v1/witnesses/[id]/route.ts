@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, readJson, methodNotAllowed } from "@/lib/api/handler";
 import { getWitness, updateWitness, witnessOut } from "@/lib/witnesses/witnesses";
 
 export const dynamic = "force-dynamic";
@@ -13,3 +13,7 @@ export const PATCH = apiRoute<P>(async ({ req, actor, params }) => {
   await updateWitness({ actor, witnessId: params.id, input: await readJson(req) });
   return witnessOut(await getWitness({ actor, witnessId: params.id }));
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET", "PATCH"]);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as DELETE };

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, methodNotAllowed } from "@/lib/api/handler";
 import { openExportPackage } from "@/lib/dossiers/export";
 
 export const dynamic = "force-dynamic";
@@ -35,3 +35,7 @@ function packageHeaders(file: { size: number; fileName: string; sha256: string }
   h.set("Repr-Digest", `sha-256=:${Buffer.from(file.sha256, "hex").toString("base64")}:`);
   return h;
 }
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET"]);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, readJson, methodNotAllowed } from "@/lib/api/handler";
 import { listDossierExports, startDossierExport } from "@/lib/dossiers/export";
 
 export const dynamic = "force-dynamic";
@@ -16,3 +16,7 @@ export const POST = apiRoute<P>(async ({ req, actor, params }) => {
 
 /** The dossier's latest exports, newest first. */
 export const GET = apiRoute<P>(async ({ actor, params }) => ({ items: await listDossierExports({ actor, dossierId: params.id }) }));
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET", "POST"]);
+export { otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, methodNotAllowed } from "@/lib/api/handler";
 import { openExhibitStream } from "@/lib/exhibits";
 import { fileHeaders } from "@/lib/exhibits/download";
 
@@ -30,3 +30,7 @@ export const HEAD = apiRoute<P>(async ({ req, actor, params }) => {
   file.stream.destroy();
   return new Response(null, { status: file.range ? 206 : 200, headers: fileHeaders(file, { inline, range: file.range }) });
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET"]);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, readJson, methodNotAllowed } from "@/lib/api/handler";
 import { authorize } from "@/lib/auth/policy";
 import { rerunImport } from "@/lib/import";
 
@@ -11,3 +11,7 @@ export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   const r = await rerunImport({ actor, jobId: params.id, input: await readJson(req) });
   return "rows" in r ? r : Response.json(r, { status: 202 });
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["POST"]);
+export { otherMethod as GET, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,6 +1,10 @@
-import { apiRoute, searchParams } from "@/lib/api/handler";
+import { apiRoute, searchParams, methodNotAllowed } from "@/lib/api/handler";
 import { getPersonAllegations } from "@/lib/corroboration";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => getPersonAllegations({ actor, personId: params.id, page: searchParams(req).page }));
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET"]);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

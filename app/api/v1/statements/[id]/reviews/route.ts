@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, readJson, methodNotAllowed } from "@/lib/api/handler";
 import { decideReview, listReviews } from "@/lib/review/workflow";
 
 export const dynamic = "force-dynamic";
@@ -17,3 +17,7 @@ export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   const { review, statement } = await decideReview({ actor, statementId: params.id, input: await readJson(req) });
   return Response.json({ status: statement.status, review: out(review) }, { status: 201 });
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["GET", "POST"]);
+export { otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, methodNotAllowed } from "@/lib/api/handler";
 import { takeForReview } from "@/lib/review/workflow";
 
 export const dynamic = "force-dynamic";
@@ -7,3 +7,7 @@ export const POST = apiRoute<{ id: string }>(async ({ actor, params }) => {
   const s = await takeForReview({ actor, statementId: params.id });
   return { id: s.id, status: s.status, assigneeId: s.assigneeId };
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["POST"]);
+export { otherMethod as GET, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, readJson, methodNotAllowed } from "@/lib/api/handler";
 import { consentOut, withdrawConsent } from "@/lib/witnesses/witnesses";
 
 export const dynamic = "force-dynamic";
@@ -11,3 +11,7 @@ export const POST = apiRoute<P>(async ({ req, actor, params }) => {
   const input = hasBody ? await readJson(req) : {};
   return consentOut(await withdrawConsent({ actor, consentId: params.consentId, witnessId: params.id, input }));
 });
+
+// Any other method: 405 with a JSON error and an Allow header.
+const otherMethod = methodNotAllowed(["POST"]);
+export { otherMethod as GET, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };
