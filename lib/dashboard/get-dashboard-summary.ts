@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/policy";
 import { read } from "@/lib/db/write";
 import { visibleNoticeSql } from "@/lib/review/workflow";
 import { STATEMENT_STATUSES } from "@/lib/statements/schemas";
-import { testimonySql, testimonyWitnessWhere } from "@/lib/witnesses/witnesses";
+import { anyResearchWithdrawal, readsUnderResearchConsent, testimonySql, testimonyWitnessWhere } from "@/lib/witnesses/witnesses";
 
 export type DashboardSummary = {
   statementsByStatus: Record<string, number>;
@@ -29,10 +29,12 @@ export async function getDashboardSummary({ actor }: { actor: Actor | null }): P
   authorize(actor, "witness.read");
   // A legal team counts only what its lists show: statements and witnesses whose witness's
   // consent in force covers legal sharing (testimonySql, the lists' testimonyWitnessWhere).
-  // Other roles' counts stay the plain ones that indexes answer.
   // Researchers and reviewers count statements without those of witnesses who withdrew consent to
-  // internal research (testimonySql), and every witness: the witnesses list shows them all.
-  const consent = testimonySql(actor, Prisma.sql`"Statement"."witnessId"`);
+  // internal research (testimonySql), and every witness: the witnesses list shows them all. While
+  // no witness has withdrawn it (mostly), their counts, and an admin's, stay the plain ones that
+  // indexes answer.
+  const ruled = actor.role === "LEGAL" || (readsUnderResearchConsent(actor) && (await anyResearchWithdrawal()));
+  const consent = ruled ? testimonySql(actor, Prisma.sql`"Statement"."witnessId"`) : null;
   const statementWhere = (cond?: Prisma.Sql) => {
     const conds = [...(cond ? [cond] : []), ...(consent ? [consent] : [])];
     return conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;

@@ -5,7 +5,7 @@ import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
-import type { Tx } from "@/lib/db/client";
+import { rawAll, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { DATE_ERRORS, isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
@@ -271,6 +271,15 @@ export function testimonySql(actor: Actor, witnessId: Prisma.Sql): Prisma.Sql | 
  */
 export function withheldWitnessIdsSql(actor: Actor): Prisma.Sql | null {
   return readsUnderResearchConsent(actor) ? RESEARCH_WITHDRAWN_IDS : null;
+}
+
+/**
+ * Whether any witness has withdrawn consent to internal research, and not given it again. Mostly
+ * none has: a count over the whole archive can then skip the rule (the dashboard's counts, which
+ * indexes answer alone without it).
+ */
+export async function anyResearchWithdrawal(): Promise<boolean> {
+  return (await rawAll(Prisma.sql`${RESEARCH_WITHDRAWN_IDS} LIMIT 1`)).length > 0;
 }
 
 /** testimonySql as `AND …`, or nothing. */
