@@ -13,7 +13,7 @@ import { ZCreatePlace } from "@/lib/places/schemas";
 import { parseAliasColumn, rankByName, type Named } from "@/lib/registries/rank";
 import { ZCreateSource } from "@/lib/sources/schemas";
 import { ZCreateStatement } from "@/lib/statements/schemas";
-import { ZCreateWitness } from "@/lib/witnesses/witnesses";
+import { researchWithdrawn, ZCreateWitness } from "@/lib/witnesses/witnesses";
 import { codeAsTyped } from "@/lib/witnesses/code";
 import { toLatinDigits } from "@/lib/dates";
 import { hasUnstorableText, issueFieldError } from "@/lib/validation";
@@ -65,6 +65,8 @@ export type Registry = {
   witnessIds: Map<string, string>;
   /** Every string looked up as a code so far, found or not: none is read twice. */
   witnessCodesRead: Set<string>;
+  /** Of those witnesses, the ids of those who withdrew consent to internal research: no testimony is taken for them. */
+  researchWithdrawn: Set<string>;
   eventKeys: Map<string, { id: string; label: string }>;
   sourceKeys: Map<string, { id: string; label: string }>;
   imported: Map<string, { recordType: string; recordId: string }>;
@@ -293,6 +295,7 @@ export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Pla
       const { code, asWritten } = witnessCell(v);
       const witnessId = ctx.registry.witnessIds.get(code) ?? ctx.registry.witnessIds.get(asWritten);
       if (code && !witnessId) problems.push({ column: col("witness"), key: `unknown_witness:${asWritten}` });
+      else if (witnessId && ctx.registry.researchWithdrawn.has(witnessId)) problems.push({ column: col("witness"), key: `witness_research_withdrawn:${asWritten}` });
       const lang = v.language?.trim() ? (LANGUAGE[normText(v.language)] ?? LANGUAGE[v.language.trim()] ?? v.language.trim()) : "";
       const input = {
         witnessId: witnessId ?? (code ? "unknown" : ""),
@@ -386,8 +389,11 @@ export async function loadWitnessCodes(db: Tx, registry: Registry, rows: Values[
     const { code, asWritten } = witnessCell(v);
     for (const c of [code, asWritten]) if (c && !registry.witnessCodesRead.has(c) && !hasUnstorableText(c)) wanted.add(c);
   }
-  for (const w of await inSlices([...wanted], (codes) => db.witness.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } }), CODES_PER_READ))
+  const found = await inSlices([...wanted], (codes) => db.witness.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, consents: { select: { scope: true, withdrawnAt: true } } } }), CODES_PER_READ);
+  for (const w of found) {
     registry.witnessIds.set(w.code, w.id);
+    if (researchWithdrawn(w.consents)) registry.researchWithdrawn.add(w.id);
+  }
   for (const c of wanted) registry.witnessCodesRead.add(c);
 }
 
@@ -421,7 +427,7 @@ export async function loadRegistry(db: Tx, kind: ImportKind): Promise<Registry> 
   const personNotes = new Map<string, PersonNotes>();
   if (kind === "PERSONS") for (const p of await db.person.findMany({ select: { id: true, statusNotes: true, statusNotesFa: true } })) personNotes.set(p.id, { statusNotes: p.statusNotes, statusNotesFa: p.statusNotesFa });
   const personById = new Map(kind === "PERSONS" ? persons.map((p) => [p.id, p]) : []);
-  return { persons, personById, places, witnessIds: new Map(), witnessCodesRead: new Set(), eventKeys, sourceKeys, imported, personNotes };
+  return { persons, personById, places, witnessIds: new Map(), witnessCodesRead: new Set(), researchWithdrawn: new Set(), eventKeys, sourceKeys, imported, personNotes };
 }
 
 export type { Actor };

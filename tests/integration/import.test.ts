@@ -23,6 +23,7 @@ import { POST as importRoute } from "@/app/api/v1/imports/route";
 import { readdirSync as listDir } from "node:fs";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 import { snapshot } from "@/tests/support/import-snapshot";
+import { createWitness, withdrawConsent } from "@/lib/witnesses/witnesses";
 
 let db: TestDatabase;
 let researcher: Actor;
@@ -442,6 +443,17 @@ describe("a statements import reads only the witnesses its rows name", () => {
       { title: "Mapped Persian keyboard", witnessId: a.id },
       { title: "Mapped upper", witnessId: a.id },
     ]);
+  });
+
+  test("a witness who withdrew consent to internal research takes no imported testimony: the row is refused, naming the code", async () => {
+    const w = await createWitness({ actor: researcher, input: { fictional: true, consents: [{ scope: "INTERNAL_RESEARCH", givenAt: "2024-01-10", method: "WRITTEN" }] } });
+    const consent = await read((d) => d.consent.findFirstOrThrow({ where: { witnessId: w.id } }));
+    await withdrawConsent({ actor: researcher, consentId: consent.id, input: {} });
+    const before = await read((d) => d.statement.count());
+    const r = await runImport({ actor: researcher, path: file(["witness,title,language,text", `${w.code},Refused for consent,en,Fictional.`].join("\n")), kind: "STATEMENTS", dryRun: false, skipRefused: true });
+    expect(r.rows.map((x) => x.outcome)).toEqual(["REFUSE"]);
+    expect(r.rows[0].problems).toEqual([{ column: "witness", key: `witness_research_withdrawn:${w.code}` }]);
+    expect(await read((d) => d.statement.count())).toBe(before);
   });
 
   test("the codes named are read, each once and at most 500 a query; no other witness is read", async () => {
