@@ -11,7 +11,7 @@ import { parseInput } from "@/lib/validation";
 import { getStatement } from "@/lib/statements/statements";
 import { Prisma } from "@/generated/sqlite/client";
 import { inSlices } from "@/lib/db/in-slices";
-import { mayReadTestimony, testimonySql, testimonyWitnessWhere } from "@/lib/witnesses/witnesses";
+import { countUnderConsent, mayReadTestimony, testimonySql, testimonyStatementWhere, testimonyWitnessWhere } from "@/lib/witnesses/witnesses";
 import { ZAssign, ZDecide, ZQueue } from "./schemas";
 
 // The review workflow: DRAFT → SUBMITTED → IN_REVIEW → VERIFIED, or CHANGES_REQUESTED (back to
@@ -168,14 +168,15 @@ export async function listReviewQueue({ actor, query }: { actor: Actor | null; q
   const q = parseInput(ZQueue, query ?? {});
   const status = q.state === "MINE" ? "IN_REVIEW" : q.state ?? { in: ["SUBMITTED", "IN_REVIEW"] };
   const waitingSince = q.minWaitingDays !== undefined ? new Date(Date.now() - q.minWaitingDays * 86_400_000) : undefined;
-  const where = {
+  const consent = await testimonyStatementWhere(actor);
+  const base = {
     status,
-    witness: testimonyWitnessWhere(actor),
     language: q.language,
     authorId: q.authorId,
     assigneeId: q.state === "MINE" ? actor.id : undefined,
     submittedAt: waitingSince ? { lte: waitingSince } : undefined,
   };
+  const where = { ...base, ...consent };
   return read(async (db) => {
     const rows = (status: string | { in: string[] }, skip: number, take: number) =>
       db.statement.findMany({ where: { ...where, status }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], skip, take, select: QUEUE_SELECT });
@@ -188,7 +189,13 @@ export async function listReviewQueue({ actor, query }: { actor: Actor | null; q
       if (typeof status === "string" || skip + q.pageSize > MERGED_QUEUE_ROWS) return rows(status, skip, q.pageSize);
       return Promise.all(status.in.map((s) => rows(s, 0, skip + q.pageSize))).then((lists) => lists.flat().sort(queueOrder(dbProvider())).slice(skip, skip + q.pageSize));
     };
-    const [items, total] = await Promise.all([pageOf(q.page), db.statement.count({ where })]);
+    const [items, total] = await Promise.all([pageOf(q.page), countUnderConsent(db, base, consent, (s) =>
+        (typeof status === "string" ? s.status === status : status.in.includes(s.status)) &&
+        (!q.language || s.language === q.language) &&
+        (!q.authorId || s.authorId === q.authorId) &&
+        (q.state !== "MINE" || s.assigneeId === actor.id) &&
+        (!waitingSince || (s.submittedAt !== null && s.submittedAt <= waitingSince)),
+      )]);
     // A page past the last (a bookmarked page of a queue that has since shrunk) shows the last.
     const last = Math.max(1, Math.ceil(total / q.pageSize));
     if (q.page > last) return { items: await pageOf(last), total, page: last, pageSize: q.pageSize };

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { clampPage } from "@/lib/paging";
 import { statusAfterEdit } from "@/lib/review/workflow";
-import { mayReadTestimony, readableWitnessWhere, RESEARCH_WITHDRAWN_WHERE, testimonyWitnessWhere } from "@/lib/witnesses/witnesses";
+import { countUnderConsent, mayReadTestimony, readableWitnessWhere, RESEARCH_WITHDRAWN_WHERE, testimonyStatementWhere } from "@/lib/witnesses/witnesses";
 import { reanchorLinks } from "@/lib/links";
 import { z } from "zod";
 import { zInteger, zText } from "@/lib/validation";
@@ -182,7 +182,7 @@ export function normalizeDetails(d: Partial<StatementDetails>): StatementDetails
 
 /** Whether `actor` may read testimony given by the witness `witnessId` (lib/witnesses testimonyWitnessWhere). */
 async function mayRead(actor: Actor, witnessId: string): Promise<boolean> {
-  return read((db) => mayReadTestimony(db, actor, witnessId));
+  return mayReadTestimony(null, actor, witnessId);
 }
 
 /**
@@ -308,7 +308,8 @@ export async function getRevision({ actor, statementId, number }: { actor: Actor
 export async function listStatements({ actor, query }: { actor: Actor | null; query: unknown }) {
   authorize(actor, "statement.read");
   const q = parseInput(ZListStatements, query ?? {});
-  const where = { status: q.status, language: q.language, witness: testimonyWitnessWhere(actor) };
+  const consent = await testimonyStatementWhere(actor);
+  const where = { status: q.status, language: q.language, ...consent };
   return read(async (db) => {
     const pageOf = (page: number) =>
       db.statement.findMany({
@@ -329,7 +330,7 @@ export async function listStatements({ actor, query }: { actor: Actor | null; qu
           author: { select: { name: true } },
         },
       });
-    const [items, total] = await Promise.all([pageOf(q.page), db.statement.count({ where })]);
+    const [items, total] = await Promise.all([pageOf(q.page), countUnderConsent(db, { status: q.status, language: q.language }, consent, (s) => (!q.status || s.status === q.status) && (!q.language || s.language === q.language))]);
     // A page past the last (a bookmarked page of a list that has since shrunk) gives the last.
     const { page, pages } = clampPage(q.page, total, q.pageSize);
     return { items: page === q.page ? items : await pageOf(page), total, page, pageSize: q.pageSize, pages };
