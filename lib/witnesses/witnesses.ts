@@ -441,7 +441,7 @@ export async function listWitnessPage({ actor, query }: { actor: Actor | null; q
   return read(async (db) => {
     const total = await db.witness.count({ where });
     const { page, pages, skip } = clampPage(input.page, total, pageSize);
-    const items = await db.witness.findMany({ where, orderBy: { code: "asc" }, skip, take: pageSize, select: LIST_SELECT });
+    const items = await withheldCounted(actor, await db.witness.findMany({ where, orderBy: { code: "asc" }, skip, take: pageSize, select: LIST_SELECT }));
     return { items, total, page, pageSize, pages, q };
   });
 }
@@ -460,10 +460,21 @@ export function readableWitnessWhere(actor: Actor, by: { code: string } | { id: 
  */
 export async function findWitnessListRow({ actor, ...by }: { actor: Actor | null } & ({ code: string } | { id: string })): Promise<WitnessListRow | null> {
   authorize(actor, "witness.read");
-  return read((db) => db.witness.findFirst({ where: readableWitnessWhere(actor, by), select: LIST_SELECT }));
+  const row = await read((db) => db.witness.findFirst({ where: readableWitnessWhere(actor, by), select: LIST_SELECT }));
+  return row && (await withheldCounted(actor, [row]))[0]!;
 }
 
 export type WitnessListRow = Prisma.WitnessGetPayload<{ select: typeof LIST_SELECT }>;
+
+/**
+ * List rows as `actor` counts them: a witness whose testimony is withheld from the reader (consent
+ * to internal research withdrawn) is listed with no statements, as the dashboard and the lists count
+ * none of them; the witness's page says why.
+ */
+async function withheldCounted(actor: Actor, rows: WitnessListRow[]): Promise<WitnessListRow[]> {
+  const withheld = new Set((await withheldWitnessIds(actor)) ?? []);
+  return withheld.size ? rows.map((w) => (withheld.has(w.id) ? { ...w, _count: { ...w._count, statements: 0 } } : w)) : rows;
+}
 
 /** One witness without identity: which fields are recorded, consent history, statements. */
 export async function getWitness({ actor, witnessId }: { actor: Actor | null; witnessId: string }) {

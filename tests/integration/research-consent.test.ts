@@ -14,7 +14,7 @@ import { createLink, listLinksForStatement } from "@/lib/links";
 import { listReviewQueue, submitStatement } from "@/lib/review/workflow";
 import { search } from "@/lib/search";
 import { createStatement, getRevision, getStatement, listStatements, updateStatement } from "@/lib/statements/statements";
-import { createWitness, getWitness, recordConsent, withdrawConsent } from "@/lib/witnesses/witnesses";
+import { createWitness, findWitnessListRow, getWitness, listWitnessPage, recordConsent, withdrawConsent } from "@/lib/witnesses/witnesses";
 import { makeActor } from "@/tests/support/actors";
 import { png } from "@/tests/support/exhibit-files";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
@@ -180,6 +180,10 @@ describe("a witness withdraws consent to internal research", () => {
   });
 
   test("the witness stays listed for the researchers, saying why their testimony is not shown", async () => {
+    const listed = async (actor: Actor) => Object.fromEntries((await listWitnessPage({ actor, query: { pageSize: 100 } })).items.map((w) => [w.id, w._count.statements]));
+    for (const actor of researchRoles()) expect(await listed(actor), actor.role).toMatchObject({ [withdrawing]: 0, [staying]: 1 });
+    expect(await listed(admin)).toMatchObject({ [withdrawing]: 1, [staying]: 1 });
+    expect((await findWitnessListRow({ actor: author, id: withdrawing }))?._count.statements).toBe(0);
     for (const actor of researchRoles()) {
       const w = await getWitness({ actor, witnessId: withdrawing });
       expect(w.testimonyWithheld, actor.role).toBe(true);
