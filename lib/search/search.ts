@@ -117,7 +117,7 @@ export async function search({ actor, query, persianTitles: withPersian = false 
   const forms = [...parsed.groups.flat(), ...spellings];
   const highlight: Highlight = { words: new Set(forms.filter((f) => f.length === 1).map((f) => f[0]!)), phrases: forms.filter((f) => f.length > 1) };
 
-  const args: QueryArgs = { parsed, spellings, personIds: persons.map((p) => p.id), placeIds: named.places.map((p) => p.id), types, q, consent: testimonySql(actor, Prisma.sql`d."witnessId"`), withheld: await withheldWitnessIds(actor) };
+  const args: QueryArgs = { parsed, spellings, personIds: persons.map((p) => p.id), placeIds: named.places.map((p) => p.id), types, q, legal: actor.role === "LEGAL" ? testimonySql(actor, Prisma.sql`d."witnessId"`) : null, withheld: (await withheldWitnessIds(actor)) ?? [] };
   const rows = await runQuery(args);
   // A page past the end has no row to carry the total: count with the first page instead.
   const totalRow = rows[0] ?? (q.page > 1 ? (await runQuery({ ...args, q: { ...q, page: 1, pageSize: 1 } }))[0] : undefined);
@@ -315,16 +315,18 @@ export function fts5Query(p: Parsed, spellings: string[][]): { expr: string; phr
 }
 
 type QueryArgs = { parsed: Parsed; spellings: string[][]; personIds: string[]; placeIds: string[]; types: SearchType[]; q: SearchQuery;
-  /** The reader's consent rule on a statement's entry (lib/witnesses testimonySql), or null. */
-  consent: Prisma.Sql | null;
   /**
-   * For researchers and reviewers, the witnesses the rule leaves out (withheldWitnessIds: few, mostly
-   * none), or null. A legal team's rule (legal-sharing consent in force) can leave out most of an
-   * archive: it filters each match's entry, and its searches rank every match, as any filtered one.
-   * A researcher's leaves out a few witnesses: their statements' entries are taken out of the ranked
-   * ids, and the search is capped like an unfiltered one; with none, the search is an admin's.
+   * A legal team's consent rule on a statement's entry (lib/witnesses testimonySql: legal-sharing
+   * consent in force), or null. It can leave out most of an archive: it filters each match's entry,
+   * and its searches rank every match, as any filtered one.
    */
-  withheld: string[] | null;
+  legal: Prisma.Sql | null;
+  /**
+   * The witnesses a researcher's or reviewer's rule leaves out (withheldWitnessIds: few, mostly
+   * none). Their statements' entries are taken out of the ranked ids, and the search is capped like
+   * an unfiltered one; with none, the search is an admin's.
+   */
+  withheld: string[];
 };
 
 async function runQuery(o: QueryArgs): Promise<Row[]> {
@@ -347,16 +349,15 @@ async function runQuery(o: QueryArgs): Promise<Row[]> {
   // Nobody finds a statement whose testimony they may not read (lib/witnesses testimonySql: a
   // legal team without legal-sharing consent in force, researchers and reviewers after a withdrawn
   // consent to internal research): excluded here in SQL, so totals and pages agree.
-  const capped = filters.length === 0 && !(o.consent && !o.withheld);
-  const researchRule = o.withheld !== null;
+  const capped = filters.length === 0 && !o.legal;
   // Conditions on a ranked id alone (c.id), which need not read its entry. The withheld entries
   // are found from the few withheld witnesses through the statements' witness index, then the
   // entries' (type, recordId) index: written as a join, SQLite read every statement's entry and
   // row instead (85 ms on 20,000 statements, for every search of a researcher).
-  const idFilters = o.withheld?.length
+  const idFilters = o.withheld.length
     ? [Prisma.sql`c.id NOT IN (SELECT sw."id" FROM "SearchDoc" sw WHERE sw."type" = 'statement' AND sw."recordId" IN (SELECT s."id" FROM "Statement" s WHERE s."witnessId" IN (${Prisma.join(o.withheld)})))`]
     : [];
-  if (o.consent && !researchRule) filters.push(Prisma.sql`(d."type" <> 'statement' OR ${o.consent})`);
+  if (o.legal) filters.push(Prisma.sql`(d."type" <> 'statement' OR ${o.legal})`);
   const take = q.pageSize;
   const skip = (q.page - 1) * q.pageSize;
   // Statements linked to a named person are found even when they spell the name some other way

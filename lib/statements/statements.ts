@@ -180,11 +180,6 @@ export function normalizeDetails(d: Partial<StatementDetails>): StatementDetails
   };
 }
 
-/** Whether `actor` may read testimony given by the witness `witnessId` (lib/witnesses testimonyWitnessWhere). */
-async function mayRead(actor: Actor, witnessId: string): Promise<boolean> {
-  return mayReadTestimony(null, actor, witnessId);
-}
-
 /**
  * One statement with its witness, author, revisions and current details. Within one page render
  * the same actor's read of the same statement is made once (the page, its review panel and its
@@ -289,7 +284,7 @@ async function loadStatement(actor: Actor | null, statementId: string) {
   // A legal team sees a statement only while its witness's consent covers legal sharing, a
   // researcher or reviewer unless the witness withdrew consent to internal research; otherwise it
   // does not exist for them.
-  if (!s || !(await mayRead(actor, s.witnessId))) throw new AppError("NOT_FOUND", "No such statement.");
+  if (!s || !(await mayReadTestimony(null, actor, s.witnessId))) throw new AppError("NOT_FOUND", "No such statement.");
   const current = s.revisions.find((r) => r.number === s.revisionNumber);
   if (!current) throw new AppError("NOT_FOUND", "No such statement.");
   // Who wrote or revised it (the statement's author first, then each revision's, once): the
@@ -301,7 +296,7 @@ async function loadStatement(actor: Actor | null, statementId: string) {
 export async function getRevision({ actor, statementId, number }: { actor: Actor | null; statementId: string; number: number }) {
   authorize(actor, "statement.read");
   const r = await read((db) => db.statementRevision.findUnique({ where: { statementId_number: { statementId, number } }, include: { statement: { select: { witnessId: true } } } }));
-  if (!r || !(await mayRead(actor, r.statement.witnessId))) throw new AppError("NOT_FOUND", "No such revision.");
+  if (!r || !(await mayReadTestimony(null, actor, r.statement.witnessId))) throw new AppError("NOT_FOUND", "No such revision.");
   return r;
 }
 

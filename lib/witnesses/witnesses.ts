@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { cache } from "react";
 import { z } from "zod";
 import { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -270,9 +271,11 @@ export function testimonySql(actor: Actor, witnessId: Prisma.Sql): Prisma.Sql | 
  * statement's witness: 10 → 72 ms for the statements list of 20,000, 11 → 82 ms for the dashboard.
  */
 export async function withheldWitnessIds(actor: Actor): Promise<string[] | null> {
-  if (!readsUnderResearchConsent(actor)) return null;
-  return [...new Set((await rawAll<{ witnessId: string }>(RESEARCH_WITHDRAWN_IDS)).map((r) => r.witnessId))];
+  return readsUnderResearchConsent(actor) ? readWithheldWitnessIds() : null;
 }
+
+/** Read once per page render (the dashboard asks for its counts and its newest statements); each API call reads afresh. */
+const readWithheldWitnessIds = cache(async (): Promise<string[]> => [...new Set((await rawAll<{ witnessId: string }>(RESEARCH_WITHDRAWN_IDS)).map((r) => r.witnessId))]);
 
 /**
  * testimonyWitnessWhere as a condition on Statement, for lists and counts: by relation for a legal
@@ -502,7 +505,8 @@ export async function getWitness({ actor, witnessId }: { actor: Actor | null; wi
     const sameAs = w.sameAs && (actor.role !== "LEGAL" || (await activeConsentScopes(db, w.sameAs.id)).has("LEGAL_SHARING")) ? w.sameAs : null;
     // A researcher or reviewer still finds the witness (code, consent history) after a withdrawal
     // of consent to internal research, but none of the testimony (testimonyWitnessWhere).
-    const testimonyWithheld = !(await mayReadTestimony(db, actor, w.id));
+    const withdrawn = researchWithdrawn(w.consents);
+    const testimonyWithheld = withdrawn && readsUnderResearchConsent(actor);
     return {
       id: w.id,
       code: w.code,
@@ -522,7 +526,7 @@ export async function getWitness({ actor, witnessId }: { actor: Actor | null; wi
       statements: testimonyWithheld ? [] : w.statements,
       testimonyWithheld,
       // No new testimony is taken under a withdrawn consent (createStatement refuses it).
-      researchWithdrawn: researchWithdrawn(w.consents),
+      researchWithdrawn: withdrawn,
       mayReveal: can(actor, "witness.reveal", resource),
       mayEdit: can(actor, "witness.edit", resource),
     };
