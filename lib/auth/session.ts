@@ -29,7 +29,7 @@ export async function actorForSession(uid: unknown, sv: unknown, sid?: unknown, 
   const ended = identified ? Prisma.sql`(SELECT COUNT(*) FROM "EndedSession" e WHERE e."sid" = ${sid})` : Prisma.sql`0`;
   const [user] = await rawAll<UserRow>(Prisma.sql`SELECT "id", "email", "name", "role", "disabled", "sessionVersion", ${ended} AS "ended" FROM "User" WHERE "id" = ${uid}`);
   if (!user || isTrue(user.disabled) || Number(user.sessionVersion) !== sv || Number(user.ended) > 0 || !isRole(user.role)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: sv };
 }
 
 type UserRow = { id: string; email: string; name: string; role: string; disabled: boolean | number; sessionVersion: number | bigint; ended: number | bigint };

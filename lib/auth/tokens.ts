@@ -4,7 +4,7 @@ import { z } from "zod";
 import { sha256Hex } from "@/lib/audit/canonical";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { Prisma } from "@/generated/sqlite/client";
-import { rawAll, type Tx } from "@/lib/db/client";
+import { dbProvider, rawAll, type Tx } from "@/lib/db/client";
 import { dateText, isTrue, rawDate, rawDateOrNull } from "@/lib/db/raw-values";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
@@ -25,6 +25,7 @@ export async function createToken({ actor, input }: { actor: Actor | null; input
   const { name } = parseInput(ZCreateToken, input);
   const secret = PREFIX + randomBytes(32).toString("base64url");
   const token = await write(async (tx) => {
+    await confirmSessionInTx(tx, actor);
     const t = await tx.apiToken.create({
       data: { userId: actor.id, name, prefix: secret.slice(0, 10), tokenHash: sha256Hex(secret) },
     });
@@ -32,6 +33,24 @@ export async function createToken({ actor, input }: { actor: Actor | null; input
     return t;
   });
   return { id: token.id, name: token.name, prefix: token.prefix, secret };
+}
+
+/**
+ * A token made from a session must not outlive it. The session was checked when the request
+ * began; a password change, reset, disable or "sign out everywhere" committed since then ends the
+ * session and revokes the user's tokens, and a token created after that revocation would survive
+ * it. So the user's row is read again here, locked on PostgreSQL (those changes update the row
+ * before revoking, and wait for this transaction, or this one waits for them and sees the new
+ * version); SQLite's writes run one at a time. An actor without a session version (the CLI) is
+ * checked for a disabled account only.
+ */
+async function confirmSessionInTx(tx: Tx, actor: Actor): Promise<void> {
+  const lock = dbProvider() === "postgresql" ? Prisma.sql`FOR UPDATE` : Prisma.empty;
+  const [user] = await tx.$queryRaw<{ sessionVersion: number | bigint; disabled: boolean | number }[]>(
+    Prisma.sql`SELECT "sessionVersion", "disabled" FROM "User" WHERE "id" = ${actor.id} ${lock}`,
+  );
+  const ended = !user || isTrue(user.disabled) || (actor.sessionVersion !== undefined && Number(user.sessionVersion) !== actor.sessionVersion);
+  if (ended) throw new AppError("UNAUTHENTICATED", "Your session has ended (the password was changed or the account's access was revoked). Sign in again to continue.");
 }
 
 export type TokenOut = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };

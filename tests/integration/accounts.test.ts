@@ -20,6 +20,12 @@ async function sessionOf(email: string, password: string, address = "10.0.0.1") 
   return { uid: r.user.id, sv: r.user.sessionVersion };
 }
 
+/** The actor a request signed in with this password gets, read now. */
+async function signedIn(email: string, password: string, address?: string) {
+  const s = await sessionOf(email, password, address);
+  return actorForSession(s.uid, s.sv);
+}
+
 describe("accounts and sessions", () => {
   test("passwords are stored as argon2id hashes", async () => {
     const a = await makeActor("LEGAL", "a long enough password");
@@ -121,6 +127,34 @@ describe("accounts and sessions", () => {
     await changeOwnPassword({ actor: u, input: { currentPassword: "initial password!", newPassword: "another long password" } });
     expect(await actorForSession(s.uid, s.sv)).toBeNull();
     expect((await checkCredentials({ email: u.email, password: "another long password", address: "10.2.0.1" })).ok).toBe(true);
+  });
+
+  test("a token asked for by a session that a password change or revocation ended meanwhile is refused, and none is made", async () => {
+    const admin = await makeActor("ADMIN");
+    const u = await makeActor("RESEARCHER", "initial password!");
+    const tokensOf = () => read((d) => d.apiToken.findMany({ where: { userId: u.id } }));
+    // The request's actor was read before the change committed, as a server action's is.
+    const stale = await signedIn(u.email, "initial password!");
+    expect(stale).toMatchObject({ id: u.id });
+    await changeOwnPassword({ actor: u, input: { currentPassword: "initial password!", newPassword: "another long password" } });
+    await expect(createToken({ actor: stale, input: { name: "after the change" } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await tokensOf()).toEqual([]);
+
+    const fresh = await signedIn(u.email, "another long password", "10.2.0.2");
+    expect((await createToken({ actor: fresh, input: { name: "in force" } })).secret).toMatch(/^cf_/);
+    await revokeUserAccess({ actor: admin, userId: u.id });
+    await expect(createToken({ actor: fresh, input: { name: "after revocation" } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect((await tokensOf()).map((t) => [t.name, t.revokedAt !== null])).toEqual([["in force", true]]);
+
+    // Run side by side, whichever commits first, no token outlives the change.
+    const racer = await signedIn(u.email, "another long password", "10.2.0.3");
+    const [made] = await Promise.allSettled([
+      createToken({ actor: racer, input: { name: "racing" } }),
+      changeOwnPassword({ actor: u, input: { currentPassword: "another long password", newPassword: "a third long password" } }),
+    ]);
+    const racing = (await tokensOf()).filter((t) => t.name === "racing");
+    if (made.status === "fulfilled") expect(await actorFromToken(made.value.secret)).toBeNull();
+    expect(racing.every((t) => t.revokedAt !== null)).toBe(true);
   });
 
   test("only an admin manages users, and an admin cannot lock themself out", async () => {
