@@ -24,7 +24,8 @@ import { runImport, type ImportResult } from "./run-import";
 // clear, which the database itself keeps only encrypted. It is removed once a real run of it has
 // completed (its SHA-256 stays on the import jobs), and a sheet not used for a day (a dry run
 // never followed, a run refused or interrupted and not taken up again) is removed at the next
-// upload. A sheet still being read by a run is never removed.
+// upload; one refused before any import was recorded for it, at once. A sheet still being read by
+// a run is never removed.
 
 export const DEFAULT_MAX_IMPORT_BYTES = 4 * 1024 * 1024 * 1024;
 
@@ -127,15 +128,31 @@ export const ZRunImport = z.object({
 export async function uploadAndCheck({ actor, file, fields }: { actor: Actor | null; file: { stream: Readable; name: string }; fields: Promise<Record<string, string>> | Record<string, string> }): Promise<ImportResult> {
   authorize(actor, "import.run");
   const stored = await storeUpload(file.stream);
-  let data: z.infer<typeof ZStartImport>;
   try {
-    data = parseInput(ZStartImport, await fields);
+    let data: z.infer<typeof ZStartImport>;
+    try {
+      data = parseInput(ZStartImport, await fields);
+    } catch (e) {
+      if (e instanceof SyntaxError)
+        throw new AppError("INVALID_INPUT", "The mapping is not valid JSON: send an object from each column's header to a field name.", { mapping: ["import_mapping_invalid"] });
+      throw e;
+    }
+    return await runImport({ actor, path: stored.path, fileName: cleanFileName(file.name), kind: data.kind, mapping: data.mapping, templateName: data.template, dryRun: true });
   } catch (e) {
-    if (e instanceof SyntaxError)
-      throw new AppError("INVALID_INPUT", "The mapping is not valid JSON: send an object from each column's header to a field name.", { mapping: ["import_mapping_invalid"] });
+    await forgetRefusedUpload(stored.sha256);
     throw e;
   }
-  return runImport({ actor, path: stored.path, fileName: cleanFileName(file.name), kind: data.kind, mapping: data.mapping, templateName: data.template, dryRun: true });
+}
+
+/**
+ * An upload refused before any import was recorded for it (the form's fields wrong, a JSON file, an
+ * unknown template) is removed at once rather than at a sweep a day later: a witness sheet holds
+ * names in clear. One an import refers to stays, to be run again with a corrected mapping; so does
+ * the same file uploaded by someone else and recorded meanwhile.
+ */
+async function forgetRefusedUpload(sha256: string): Promise<void> {
+  const recorded = await read((db) => db.importJob.count({ where: { fileSha256: sha256 } })).catch(() => 1);
+  if (recorded === 0) await rm(uploadPath(sha256), { force: true }).catch(() => undefined);
 }
 
 /**

@@ -516,6 +516,27 @@ describe("the web path", () => {
     expect((await getImportJob({ actor: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" }, jobId: dry.jobId })).id).toBe(dry.jobId);
   });
 
+  test("an upload refused before an import is recorded for it is removed from the server at once; one an import refers to is kept", async () => {
+    const sheet = "legal name,contact,protection level\nParvin Refusedupload,+98 912 555 0177,STANDARD\n";
+    const sha = createHash("sha256").update(sheet).digest("hex");
+    const upload = (fields: Record<string, string>) => uploadAndCheck({ actor: researcher, file: { stream: Readable.from([Buffer.from(sheet)]), name: "witnesses.csv" }, fields: Promise.resolve(fields) });
+    for (const fields of [{ kind: "WITNESSES", mapping: "{legal name" }, { kind: "NO_SUCH_KIND" }] as Record<string, string>[]) {
+      const e = await refusal(upload(fields));
+      expect(e.code, JSON.stringify(fields)).not.toBe("INTERNAL");
+      expect(existsSync(uploadPath(sha)), JSON.stringify(fields)).toBe(false);
+    }
+    expect(await read((d) => d.importJob.count({ where: { fileSha256: sha } }))).toBe(0);
+    // Once an import is recorded (here a dry run refused for its template, to be run again with
+    // another), the file stays, the same file refused again too.
+    const failed = await refusal(upload({ kind: "WITNESSES", template: "no such template" }));
+    expect(existsSync(uploadPath(sha))).toBe(true);
+    const dry = (await rerunImport({ actor: researcher, jobId: String(failed.details?.jobId), input: { dryRun: true } })) as ImportResult;
+    expect(existsSync(uploadPath(sha))).toBe(true);
+    await refusal(upload({ kind: "WITNESSES", mapping: "{legal name" }));
+    expect(existsSync(uploadPath(sha))).toBe(true);
+    expect(((await rerunImport({ actor: researcher, jobId: dry.jobId, input: { dryRun: true } })) as ImportResult).rows.map((r) => r.outcome)).toEqual(["CREATE"]);
+  });
+
   test("an upload is stored by its hash and dry-run; a fixed cell is checked again; the real run started in the background is followed to the end", async () => {
     const sheet = "title,author,year\nWeb source one,Researcher A,1999\nWeb source two,Researcher B,19x9\n";
     const dry = await uploadAndCheck({ actor: researcher, file: { stream: Readable.from([Buffer.from(sheet)]), name: "../sources.csv" }, fields: Promise.resolve({ kind: "SOURCES" }) });
