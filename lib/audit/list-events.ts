@@ -58,11 +58,41 @@ type Item = Event & { withheld: boolean };
  * A legal team sees no statement, witness or exhibit whose witness has not consented to sharing
  * with legal teams (lib/dossiers/shared.ts): not even as an id in the log, which would say that it
  * exists and what was done to it. Its events stay in the list, as the chain has them, with the
- * record's id and the values before and after left out (withheld). Other readers see every id.
+ * record's id and the values before and after left out (withheld), and so do the events of a link
+ * or dossier item that name it. Other readers see every id.
  */
 async function withheld(db: Tx, actor: Actor, events: Event[]): Promise<Item[]> {
-  const hidden = await hiddenFrom(db, actor, events);
-  return events.map((e) => (hidden.has(`${e.recordType}:${e.recordId}`) ? { ...e, recordId: "", before: null, after: null, withheld: true } : { ...e, withheld: false }));
+  const named = events.map(namedIn);
+  const hidden = await hiddenFrom(db, actor, [...events, ...named.filter((n) => n !== null)]);
+  return events.map((e, i) =>
+    hidden.has(`${e.recordType}:${e.recordId}`) || (named[i] && hidden.has(`${named[i].recordType}:${named[i].recordId}`))
+      ? { ...e, recordId: "", before: null, after: null, withheld: true }
+      : { ...e, withheld: false },
+  );
+}
+
+/**
+ * The statement or file an event's values name when its record is another: a link's statement
+ * (a link says which official a passage names), a dossier item's statement or file. Such an event
+ * is withheld with the record it names, as the link itself is absent for a reader who may not see
+ * its statement. The values are the event's own (the link may be gone since).
+ */
+function namedIn(e: Event): { recordType: string; recordId: string } | null {
+  if (e.recordType !== "Link" && e.recordType !== "Dossier") return null;
+  const values = [e.after, e.before].map((v) => {
+    try {
+      return v ? (JSON.parse(v) as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
+  });
+  for (const v of values) {
+    if (!v) continue;
+    if (e.recordType === "Link" && typeof v.statementId === "string") return { recordType: "Statement", recordId: v.statementId };
+    if (e.recordType === "Dossier" && typeof v.refId === "string" && (v.kind === "STATEMENT" || v.kind === "EXHIBIT"))
+      return { recordType: v.kind === "STATEMENT" ? "Statement" : "Exhibit", recordId: v.refId };
+  }
+  return null;
 }
 
 /**

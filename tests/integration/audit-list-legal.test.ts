@@ -3,7 +3,8 @@ import { listAuditEvents } from "@/lib/audit/list-events";
 import type { Actor } from "@/lib/auth/actor";
 import { createStatement } from "@/lib/statements/statements";
 import { createWitness, withdrawConsent } from "@/lib/witnesses/witnesses";
-import { read } from "@/lib/db/write";
+import { read, write } from "@/lib/db/write";
+import { createLink } from "@/lib/links";
 import { makeActor } from "@/tests/support/actors";
 import { freshDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -30,6 +31,12 @@ beforeAll(async () => {
     ids[`${key}Witness`] = w.id;
     ids[`${key}Statement`] = (await createStatement({ actor: researcher, input: { witnessId: w.id, title: `Fictional sample (${key})`, language: "en", originalText: "Fictional text." } })).id;
   }
+  // A link from each statement to an official: its events name the statement.
+  const personId = await write(async (tx) => (await tx.person.create({ data: { name: "Fictional official (audit test)" } })).id);
+  for (const key of ["shared", "research", "withdrawn"]) {
+    const statementId = ids[`${key}Statement`]!;
+    ids[`${key}Link`] = (await createLink({ actor: researcher, input: { statementId, revisionNumber: 1, startOffset: 0, endOffset: 9, quote: "Fictional", personId, role: "SAT_ON_COMMISSION", allegationType: "KILLING" } })).id;
+  }
   const consent = await read((d) => d.consent.findFirstOrThrow({ where: { witnessId: withdrawn.id } }));
   await withdrawConsent({ actor: researcher, consentId: consent.id, input: {} });
 });
@@ -47,7 +54,8 @@ describe("the audit log for a legal team", () => {
     const hidden = forLegal.items.filter((e) => e.withheld);
     expect(hidden.length).toBeGreaterThan(0);
     expect(hidden.every((e) => e.recordId === "" && e.before === null && e.after === null)).toBe(true);
-    for (const k of ["researchWitness", "researchStatement", "withdrawnWitness", "withdrawnStatement"]) {
+    expect(shown.has(ids.sharedLink!)).toBe(true);
+    for (const k of ["researchWitness", "researchStatement", "researchLink", "withdrawnWitness", "withdrawnStatement", "withdrawnLink"]) {
       expect(shown.has(ids[k]!), k).toBe(false);
       expect(JSON.stringify(hidden)).not.toContain(ids[k]!);
     }

@@ -167,7 +167,10 @@ describe("a witness withdraws consent to internal research", () => {
     const forAdmin = await listAuditEvents({ actor: admin, query: { pageSize: 200 } });
     expect(forReviewer.items.map((e) => e.seq)).toEqual(forAdmin.items.map((e) => e.seq));
     const withheld = forReviewer.items.filter((e) => e.withheld);
-    expect(withheld.map((e) => e.action).sort()).toEqual(["exhibit.create", "exhibit.create", "statement.create", "statement.submit"]);
+    // The link from the statement and the dossier's items for it and the file are withheld with them.
+    expect(withheld.map((e) => e.action).sort()).toEqual(["dossier.item.add", "dossier.item.add", "exhibit.create", "exhibit.create", "link.create", "statement.create", "statement.submit"]);
+    for (const id of [gone, fileOfStatement, fileOfWitness]) expect(JSON.stringify(forReviewer.items)).not.toContain(id);
+    expect(forAdmin.items.filter((e) => e.action === "link.create" && JSON.parse(e.after!).statementId === gone)).toHaveLength(1);
     expect(withheld.every((e) => e.recordId === "" && e.before === null && e.after === null)).toBe(true);
     for (const id of [gone, fileOfStatement, fileOfWitness]) {
       expect(named(forReviewer.items).has(id), id).toBe(false);
