@@ -97,12 +97,27 @@ export async function revokeUserTokens(tx: Tx, { actor, userId, reason }: { acto
   return ids.length;
 }
 
-export async function actorFromToken(secret: string): Promise<Actor | null> {
+export async function actorFromToken(secret: string, nowMs = Date.now()): Promise<Actor | null> {
   if (!secret.startsWith(PREFIX) || secret.length > 200) return null;
   // Every API call with a token starts here: one plain query (rawAll), not a Prisma query (see actorForSession).
-  const [row] = await rawAll<{ revokedAt: unknown; id: string; email: string; name: string; role: string; disabled: boolean | number }>(
-    Prisma.sql`SELECT t."revokedAt", u."id", u."email", u."name", u."role", u."disabled" FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${sha256Hex(secret)}`,
+  const [row] = await rawAll<{ tokenId: string; lastUsedAt: unknown; revokedAt: unknown; id: string; email: string; name: string; role: string; disabled: boolean | number }>(
+    Prisma.sql`SELECT t."id" AS "tokenId", ${dateText(Prisma.sql`t."lastUsedAt"`)} AS "lastUsedAt", t."revokedAt", u."id", u."email", u."name", u."role", u."disabled" FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${sha256Hex(secret)}`,
   );
   if (!row || row.revokedAt !== null || isTrue(row.disabled) || !isRole(row.role)) return null;
+  const last = rawDateOrNull(row.lastUsedAt);
+  if (!last || nowMs - last.getTime() >= LAST_USED_RESOLUTION_MS) await noteUse(row.tokenId, nowMs);
   return { id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
+/**
+ * How finely a token's last use is kept. The settings page shows it so that a token used where its
+ * owner did not expect (copied, forgotten in a script) can be noticed and revoked; to the minute is
+ * enough for that, and costs one write a minute per token in use rather than one per request.
+ */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+async function noteUse(tokenId: string, nowMs: number): Promise<void> {
+  const cutoff = new Date(nowMs - LAST_USED_RESOLUTION_MS);
+  // Requests arriving together record it once; a failure to record it never refuses the request.
+  await write((tx) => tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: cutoff } }] }, data: { lastUsedAt: new Date(nowMs) } })).catch(() => undefined);
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { actorForSession } from "@/lib/auth/session";
 import { deviceCookieFor } from "@/lib/auth/device-cookie";
 import { checkCredentials } from "@/lib/auth/sign-in";
-import { actorFromToken, createToken, listTokens, revokeToken } from "@/lib/auth/tokens";
+import { actorFromToken, createToken, LAST_USED_RESOLUTION_MS, listTokens, revokeToken } from "@/lib/auth/tokens";
 import { read } from "@/lib/db/write";
 import { changeOwnPassword, createUser, revokeUserAccess, updateUser } from "@/lib/users/users";
 import { makeActor } from "@/tests/support/actors";
@@ -193,6 +193,25 @@ describe("accounts and sessions", () => {
     expect(stored.find((x) => x.id === t.id)!.revokedAt).toBeInstanceOf(Date);
     expect(await listTokens({ actor: u })).toEqual(stored);
     expect(await actorFromToken("cf_made-up")).toBeNull();
+  });
+
+  test("a token's last use is recorded to the minute, and shown in its owner's list", async () => {
+    const u = await makeActor("RESEARCHER");
+    const t = await createToken({ actor: u, input: { name: "script" } });
+    const lastUsed = async () => (await listTokens({ actor: u })).find((x) => x.id === t.id)!.lastUsedAt?.getTime() ?? null;
+    expect(await lastUsed()).toBeNull();
+    const start = Date.now();
+    expect(await actorFromToken(t.secret, start)).toMatchObject({ id: u.id });
+    expect(await lastUsed()).toBe(start);
+    // Within the minute the record stays; past it, the new use is recorded.
+    await actorFromToken(t.secret, start + LAST_USED_RESOLUTION_MS - 1000);
+    expect(await lastUsed()).toBe(start);
+    await actorFromToken(t.secret, start + LAST_USED_RESOLUTION_MS + 1000);
+    expect(await lastUsed()).toBe(start + LAST_USED_RESOLUTION_MS + 1000);
+    // A refused token records nothing.
+    await revokeToken({ actor: u, tokenId: t.id });
+    expect(await actorFromToken(t.secret, start + 10 * LAST_USED_RESOLUTION_MS)).toBeNull();
+    expect(await lastUsed()).toBe(start + LAST_USED_RESOLUTION_MS + 1000);
   });
 
   test("a disabled user's token is refused, and stays refused once the user is enabled again", async () => {
