@@ -73,6 +73,7 @@ export async function* decodeUtf8(input: AsyncIterable<Buffer | Uint8Array>, max
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let first = true;
   let offset = 0;
+  let lines = 1; // the line the next chunk starts on
   for await (const raw of input) {
     const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
     if (first && chunk.length) {
@@ -95,12 +96,15 @@ export async function* decodeUtf8(input: AsyncIterable<Buffer | Uint8Array>, max
       text = decoder.decode(chunk, { stream: true });
     } catch {
       const highBytes = [...chunk].filter((b) => b >= 0xc0).length;
+      const at = firstInvalidByte(chunk);
+      const line = lines + countNewlines(chunk.subarray(0, at));
       throw fileRefusal(
         "import_encoding_not_utf8",
-        `The file is not valid UTF-8 (near byte ${offset}${highBytes ? "; it looks like Windows-1256 or another legacy encoding" : ""}). ${ENCODING_HELP}`,
+        `The file is not valid UTF-8 (at byte ${offset + at}, line ${line}${highBytes ? "; it looks like Windows-1256 or another legacy encoding" : ""}). ${ENCODING_HELP}`,
       );
     }
     offset += chunk.length;
+    lines += countNewlines(chunk);
     if (text) yield text;
   }
   try {
@@ -109,6 +113,39 @@ export async function* decodeUtf8(input: AsyncIterable<Buffer | Uint8Array>, max
   } catch {
     throw fileRefusal("import_encoding_not_utf8", `The file ends in the middle of a character: it is not valid UTF-8. ${ENCODING_HELP}`);
   }
+}
+
+/**
+ * Where in `chunk` the first byte sequence that is not UTF-8 begins. The longest prefix a decoder
+ * in stream mode accepts is found by halving (a prefix that fails, fails when longer; one ending
+ * in a cut character passes, as the stream could complete it); the bad sequence then begins at the
+ * end of that prefix's last whole character, at most three bytes before. A character begun in the
+ * previous chunk is not seen here, so an error at the very start of a chunk is placed at byte 0
+ * of it; the line is still the right one.
+ */
+function firstInvalidByte(chunk: Uint8Array): number {
+  const decodes = (n: number, stream: boolean) => {
+    try {
+      new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(chunk.subarray(0, n), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let [lo, hi] = [0, chunk.length]; // decodes(lo) and not decodes(hi), in stream mode
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (decodes(mid, true)) lo = mid;
+    else hi = mid;
+  }
+  for (let k = lo; k >= Math.max(0, lo - 3); k--) if (decodes(k, false)) return k;
+  return lo;
+}
+
+function countNewlines(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if (b === 0x0a) n++;
+  return n;
 }
 
 /** One record of the sheet: its row number as a spreadsheet shows it (the header is row 1). */

@@ -138,6 +138,11 @@ describe("bad input is refused with row, column and message, and nothing is writ
     const enc = await refusal(runImport({ actor: researcher, path: file(cp1256), kind: "PERSONS", dryRun: false }));
     expect(enc.fields?.file).toEqual(["import_encoding_not_utf8"]);
     expect(enc.message).toMatch(/Save the sheet as .CSV UTF-8./);
+    // The message says where: the first byte of the first character that is not UTF-8, and its line.
+    expect(enc.message).toMatch(/at byte 5, line 2;/);
+    const far = Buffer.concat([Buffer.from("name\n" + "Sara Longfile\n".repeat(10_000)), Buffer.from("Ali \u062d", "utf8"), Buffer.from([0xe1, 0x41, 0x0a])]);
+    const farRefusal = await refusal(runImport({ actor: researcher, path: file(far), kind: "PERSONS", dryRun: false }));
+    expect(farRefusal.message).toContain(`at byte ${5 + 14 * 10_000 + 6}, line ${2 + 10_000}`);
 
     const zipPath = join(dir, "nocsv.zip");
     await makeZip(zipPath, [["a.txt", Buffer.from("hello")]]);
