@@ -96,6 +96,7 @@ export const DATE_ERRORS = {
   empty: "date_empty",
   unparseable: "date_unparseable",
   impossible: "date_impossible",
+  monthImpossible: "date_month_impossible",
   ambiguous: "date_ambiguous",
   twoDigitYear: "date_year_two_digits",
   yearOutOfRange: "date_year_out_of_range",
@@ -219,7 +220,7 @@ interface Span {
 function firstOfMonth(calendar: CalendarName, year: number, month: number): CalendarDate {
   const cal = CALENDARS[calendar];
   if (month < 1 || month > cal.getMonthsInYear(new CalendarDate(cal, year, 1, 1))) {
-    throw new DateError(DATE_ERRORS.impossible);
+    throw new DateError(DATE_ERRORS.monthImpossible);
   }
   return new CalendarDate(cal, year, month, 1);
 }

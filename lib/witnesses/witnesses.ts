@@ -46,7 +46,7 @@ const zConsentGivenAt = z
     if (/^\d{4}-\d{2}-\d{2}T/.test(s)) {
       // Meant as a date-time, but not a whole one (no zone, say) or not on a day the calendar has.
       const day = parseFuzzyDate(s.slice(0, 10));
-      ctx.addIssue({ code: "custom", message: isDateParseError(day) && day.error === DATE_ERRORS.impossible ? day.error : "invalid_date" });
+      ctx.addIssue({ code: "custom", message: isDateParseError(day) && (day.error === DATE_ERRORS.impossible || day.error === DATE_ERRORS.monthImpossible) ? day.error : "invalid_date" });
       return z.NEVER;
     }
     const day = parseFuzzyDate(s);

@@ -113,6 +113,7 @@ describe("a consent's date", () => {
     ["1988-02-30", "date_impossible"],
     ["1367-12-30", "date_impossible"], // 30 Esfand of a Solar Hijri year that has 29
     ["2023-02-29T10:00:00Z", "date_impossible"],
+    ["1367/13/40", "date_month_impossible"], // no 13th month: said so, not the months' lengths
     ["1", "invalid_date"],
     ["not a date", "invalid_date"],
     ["2024", "date_not_day"],
