@@ -144,6 +144,50 @@ async function lockStatement(tx: Tx, statementId: string) {
   if (dbProvider() === "postgresql") await tx.$queryRaw`SELECT id FROM "Statement" WHERE id = ${statementId} FOR UPDATE`;
 }
 
+/** What makes two links the same citation: the passage of one revision and every fact but the note. */
+export type LinkIdentity = {
+  statementId: string;
+  revisionNumber: number;
+  startOffset: number;
+  endOffset: number;
+  personId: string;
+  role: string;
+  allegationType: string;
+  eventId: string | null;
+  placeId: string | null;
+  proceedingId: string | null;
+};
+
+const identityOf = (l: LinkIdentity): LinkIdentity => ({
+  statementId: l.statementId,
+  revisionNumber: l.revisionNumber,
+  startOffset: l.startOffset,
+  endOffset: l.endOffset,
+  personId: l.personId,
+  role: l.role,
+  allegationType: l.allegationType,
+  eventId: l.eventId,
+  placeId: l.placeId,
+  proceedingId: l.proceedingId,
+});
+
+export const sameIdentity = (a: LinkIdentity, b: LinkIdentity) => JSON.stringify(identityOf(a)) === JSON.stringify(identityOf(b));
+
+/**
+ * Refuses a link that says what another link of the statement already says: the statement's
+ * list would show it twice and the person's page would count one witness's quote twice. Called
+ * under lockStatement, so two identical requests at once are answered one after the other and
+ * the second sees the first's link (on SQLite the writes run one at a time anyway).
+ */
+async function refuseDuplicate(tx: Tx, link: LinkIdentity, exceptId?: string) {
+  const same = await tx.link.findFirst({ where: { ...identityOf(link), ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  if (same) {
+    throw new AppError("CONFLICT", "This passage is already linked to this person with the same role, allegation, event, place and proceeding.", {
+      quote: ["link_duplicate"],
+    });
+  }
+}
+
 export async function createLink({ actor, input }: { actor: Actor | null; input: unknown }) {
   authorize(actor, "link.create");
   const data = parseInput(ZCreateLink, input);
@@ -152,6 +196,13 @@ export async function createLink({ actor, input }: { actor: Actor | null; input:
     const statement = await tx.statement.findFirst({ where: { id: data.statementId, ...visibleStatementWhere(actor) }, select: { id: true, revisionNumber: true } });
     if (!statement) throw new AppError("NOT_FOUND", "No such statement.");
     await checkPassage(tx, statement, data, await missingReferences(tx, data));
+    await refuseDuplicate(tx, {
+      ...data,
+      statementId: statement.id,
+      eventId: data.eventId ?? null,
+      placeId: data.placeId ?? null,
+      proceedingId: data.proceedingId ?? null,
+    });
     const link = await tx.link.create({
       data: {
         statementId: statement.id,
@@ -198,6 +249,19 @@ export async function updateLink({ actor, linkId, input }: { actor: Actor | null
         : null;
     if (passage) await checkPassage(tx, before.statement, passage, missing);
     else if (Object.keys(missing).length) throw new AppError("INVALID_INPUT", "The request has invalid fields.", missing);
+    // Changed into a copy of another link. A note alone changes nothing here, so a copy made
+    // before this rule can still be edited (and deleted).
+    const next: LinkIdentity = {
+      ...before,
+      ...(passage ?? {}),
+      personId: data.personId ?? before.personId,
+      role: data.role ?? before.role,
+      allegationType: data.allegationType ?? before.allegationType,
+      eventId: data.eventId === undefined ? before.eventId : data.eventId,
+      placeId: data.placeId === undefined ? before.placeId : data.placeId,
+      proceedingId: data.proceedingId === undefined ? before.proceedingId : data.proceedingId,
+    };
+    if (!sameIdentity(next, before)) await refuseDuplicate(tx, next, linkId);
     const after = await tx.link.update({
       where: { id: linkId },
       data: {

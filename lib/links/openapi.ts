@@ -8,7 +8,7 @@ const idParam = [{ name: "id", in: "path", required: true, schema: { type: "stri
 const conflict = {
   "409": {
     description:
-      "The passage is not on the statement's current revision (fields.revisionNumber: link_old_revision), or the quote is not exactly the revision's text at the offsets (fields.quote: quote_mismatch).",
+      "The passage is not on the statement's current revision (fields.revisionNumber: link_old_revision), the quote is not exactly the revision's text at the offsets (fields.quote: quote_mismatch), or another link of the statement already cites this passage of this revision for the same person, role, allegation type, event, place and proceeding (fields.quote: link_duplicate).",
     content: { "application/json": { schema: ref("Error") } },
   },
 };

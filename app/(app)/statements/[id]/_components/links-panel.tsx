@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useEffect, useId, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import { useLocale } from "next-intl";
 import { useTranslations } from "@/lib/i18n/use-translations";
@@ -8,7 +8,8 @@ import { useHydrated } from "@/app/_lib/use-hydrated";
 import { FormBanner, SubmitButton, useUnsavedGuard } from "@/app/_components/form-bits";
 import { RegistryAutocomplete } from "@/app/_components/registry-autocomplete";
 import { readerName, readerTitle } from "@/app/_lib/reader-name";
-import { initialFormState, type FormAction } from "@/app/_lib/form-state";
+import { initialFormState, type FormAction, type FormState } from "@/app/_lib/form-state";
+import { findPassage, foldForLookup, passageStarts } from "@/lib/links/find-passage";
 import { ALLEGATION_TYPES, LINK_ROLES, type LinkOut } from "@/lib/links/schemas";
 import type { Suggestion } from "@/lib/links/suggest";
 import styles from "./links.module.css";
@@ -57,19 +58,12 @@ export function LinksPanel({
   );
 }
 
-/** Where `needle` starts in `text`, up to 50 times. */
-function occurrences(text: string, needle: string): number[] {
-  const out: number[] = [];
-  if (!needle) return out;
-  for (let i = text.indexOf(needle); i !== -1 && out.length < 50; i = text.indexOf(needle, i + 1)) out.push(i);
-  return out;
-}
-
 /**
  * The selected passage as the form shows it, with the hidden fields that carry it. Besides
  * selecting in the text, the reader may type the passage's words: found once in the text, they
  * become the passage. That is the way to link with the keyboard alone, where text that cannot be
- * edited cannot be selected.
+ * edited cannot be selected. The words are looked for as search reads them (ي and ی, ك and ک
+ * alike: lib/links/find-passage.ts), and the passage is the text's own words there.
  */
 function PassageBox({ passage, statementId, revisionNumber, language, errors }: { passage: Passage | null; statementId: string; revisionNumber: number; language: string; errors?: string[] }) {
   const t = useTranslations("links");
@@ -77,13 +71,13 @@ function PassageBox({ passage, statementId, revisionNumber, language, errors }: 
   const { source } = usePassageStore();
   const [words, setWords] = useState("");
   const text = source && source.statementId === statementId && source.revision === revisionNumber ? source.text : null;
+  const folded = useMemo(() => (text === null ? null : foldForLookup(text)), [text]);
   const needle = words.trim();
-  const hits = text !== null && needle ? occurrences(text, needle) : [];
+  const hits = text !== null && folded !== null && needle ? passageStarts(folded, needle) : [];
   const find = (value: string) => {
     setWords(value);
-    const typed = value.trim();
-    const found = text !== null && typed ? occurrences(text, typed) : [];
-    passageStore.select(found.length === 1 ? { statementId, start: found[0]!, end: found[0]! + typed.length, quote: typed, revision: revisionNumber } : null);
+    const found = text !== null && folded !== null ? findPassage(text, value, folded) : null;
+    passageStore.select(found ? { statementId, ...found, revision: revisionNumber } : null);
   };
   return (
     <div className={styles.passage} data-testid="link-passage" aria-live="polite">
@@ -127,12 +121,20 @@ function PassageBox({ passage, statementId, revisionNumber, language, errors }: 
   );
 }
 
-function passageErrors(fields: Record<string, string[]> | undefined, missing: boolean, missingMessage: string): string[] | undefined {
+/**
+ * The server's errors about the passage, while they still apply: they are about the passage the
+ * form was sent with (its hidden fields, given back in the state's values; none when nothing was
+ * selected), so once another passage is picked they are no longer shown.
+ */
+function passageErrors(state: FormState<{ id: string }>, current: Passage | null, missingMessage: string): string[] | undefined {
+  const fields = state.fieldErrors;
   if (!fields) return undefined;
   const list = ["revisionNumber", "startOffset", "endOffset", "quote"].flatMap((k) => fields[k] ?? []);
   if (!list.length) return undefined;
   // Without a selection the server's per-field messages say little; one sentence says it all.
-  return missing ? [missingMessage] : list;
+  if (!current) return [missingMessage];
+  const sent = state.values.startOffset === undefined ? null : [state.values.revisionNumber, state.values.startOffset, state.values.endOffset].join(":");
+  return sent === [current.revision, current.start, current.end].join(":") ? list : undefined;
 }
 
 function LinkForm({ create, statementId, revisionNumber, language, proceedings }: { create: Saved; statementId: string; revisionNumber: number; language: string; proceedings: Option[] }) {
@@ -199,7 +201,7 @@ function LinkForm({ create, statementId, revisionNumber, language, proceedings }
       <p className="hint">{t("selectHint")}</p>
       <form key={state.seq} ref={formRef} action={action} className={`form ${styles.form}`} data-testid="link-form" noValidate {...guard}>
         <FormBanner state={state} success={t("saved")} />
-        <PassageBox passage={current} statementId={statementId} revisionNumber={revisionNumber} language={language} errors={passageErrors(state.fieldErrors, !current, t("passageMissing"))} />
+        <PassageBox passage={current} statementId={statementId} revisionNumber={revisionNumber} language={language} errors={passageErrors(state, current, t("passageMissing"))} />
         <div className="field-row">
           <div className="field">
             <RegistryAutocomplete
@@ -352,7 +354,7 @@ function FixForm({ repoint, statementId, revisionNumber, language, link }: { rep
       </blockquote>
       <form action={action} className={`form ${styles.form}`} noValidate>
         <FormBanner state={state} />
-        <PassageBox passage={current} statementId={statementId} revisionNumber={revisionNumber} language={language} errors={passageErrors(state.fieldErrors, !current, t("passageMissing"))} />
+        <PassageBox passage={current} statementId={statementId} revisionNumber={revisionNumber} language={language} errors={passageErrors(state, current, t("passageMissing"))} />
         <div className="actions">
           <SubmitButton testId="link-fix-submit">{t("fixSave")}</SubmitButton>
           <button type="button" className="button" onClick={() => passageStore.fix(null)}>
