@@ -224,3 +224,21 @@ export const ZPageSize = zQueryInteger((n) => n.min(1, { error: "invalid_number"
  * {"consentOnFile": "yes"} was stored as unticked.
  */
 export const zCheckbox = z.preprocess((v) => (v === "on" || v === "true" ? true : v === "false" ? false : v), z.boolean({ error: missingOr("invalid_boolean") }));
+
+/**
+ * The parameters of an address (?status=, ?page=): `shape`, where a name it does not take is
+ * refused under that name ("unknown_parameter") rather than dropped. A misspelt filter, one the
+ * list does not have (?sort=, ?eventId=) or one in a form it does not read (?page[]=1) was
+ * ignored, and the whole list came back looking like the answer to what was asked.
+ * (Not z.strictObject: that reports every such name together under "_", not under its own.)
+ */
+export function zQuery<S extends z.ZodRawShape>(shape: S) {
+  return z.object(shape).catchall(z.unknown().refine((v) => v === undefined, { error: "unknown_parameter" }));
+}
+
+/** A choice of an address (?role=ADMIN): one of `values`; a blank one is one not given. */
+export const zQueryChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(blankAsMissing, z.enum(values, { error: "invalid_choice" }).optional());
+
+/** A yes-or-no of an address (?unread=true): as zCheckbox takes it; a blank one is one not given. */
+export const zQueryFlag = z.preprocess(blankAsMissing, zCheckbox.optional());

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { visibleStatementWhere } from "@/lib/links/links";
 import { andTestimonySql, testimonySql } from "@/lib/witnesses/witnesses";
 import { ALLEGATION_TYPES, type AllegationType, type LinkPassageRow } from "@/lib/links/schemas";
-import { parseInput, ZPage, zString } from "@/lib/validation";
+import { parseInput, ZPage, zQuery, zString } from "@/lib/validation";
 import { pageOfRows } from "@/lib/paging";
 import { zFuzzyDate } from "@/lib/statements/schemas";
 import { CALENDARS } from "@/lib/i18n/calendar";
@@ -433,7 +433,7 @@ export async function getPersonAllegationSummary({ actor, personId, page, perPag
 export const PERSON_QUOTES_PER_PAGE = 20;
 
 /** One group of a person's allegations: its allegation type, and its event's id or "none" for the links naming no event; and which page of its quotes. */
-export const ZAllegationQuotesQuery = z.object({
+export const ZAllegationQuotesQuery = zQuery({
   type: z.enum(ALLEGATION_TYPES, { error: "invalid_choice" }),
   event: zString().min(1, { error: "required" }).max(100, { error: "too_long:100" }),
   page: ZPage,
@@ -891,7 +891,8 @@ function verdictsFor(text: string): Map<string, boolean> {
   return known;
 }
 
-export const ZMatrixQuery = z.object({
+// A parameter the matrix does not take (?eventId=: its event filter is `event`, text) is refused, not ignored.
+export const ZMatrixQuery = zQuery({
   allegationType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ALLEGATION_TYPES, { error: "invalid_choice" }).optional()),
   /** Only persons found by this name (any spelling, Latin or Persian: lib/names). */
   person: zFilterText,
@@ -1042,7 +1043,7 @@ async function matrixOf(actor: Actor, q: z.infer<typeof ZMatrixQuery>, where: Pr
 
 const zFilterId = z.preprocess(blankToUndefined, z.string().trim().max(100, { error: "too_long:100" }).optional());
 
-export const ZTimelineQuery = z.object({
+export const ZTimelineQuery = zQuery({
   /** Only events and positions that may fall on or after the first day this date allows: a day, a month, a season or a year, Gregorian or Solar Hijri (lib/dates). */
   from: zFuzzyDate,
   /** … and on or before the last day this one allows. */

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { read, write } from "@/lib/db/write";
-import { parseInput, zOwnRecord, zText } from "@/lib/validation";
+import { parseInput, zOwnRecord, zQuery, zQueryChoice, zText } from "@/lib/validation";
 import { FIELDS, IMPORT_KINDS, type ImportKind, type Mapping } from "./fields";
 
 // Column mappings saved under a name per kind, so the next sheet of the same shape maps itself.
@@ -39,8 +39,14 @@ export async function saveTemplate({ actor, input }: { actor: Actor | null; inpu
   });
 }
 
-export async function listTemplates({ actor, kind }: { actor: Actor | null; kind?: string }): Promise<TemplateOut[]> {
+// A kind that is none of the importer's is refused: it matched no template, and an empty list
+// looked like an answer ("none saved") to a misspelt kind.
+export const ZListTemplates = zQuery({ kind: zQueryChoice(IMPORT_KINDS) });
+
+/** The saved templates, or those of one `kind` (as an address gives it: blank is all). */
+export async function listTemplates({ actor, kind }: { actor: Actor | null; kind?: unknown }): Promise<TemplateOut[]> {
   authorize(actor, "import.run");
-  const rows = await read((db) => db.importTemplate.findMany({ where: kind ? { kind } : undefined, orderBy: [{ kind: "asc" }, { name: "asc" }] }));
+  const q = parseInput(ZListTemplates, { kind });
+  const rows = await read((db) => db.importTemplate.findMany({ where: q.kind ? { kind: q.kind } : undefined, orderBy: [{ kind: "asc" }, { name: "asc" }] }));
   return rows.map((t) => ({ id: t.id, kind: t.kind as ImportKind, name: t.name, mapping: JSON.parse(t.mapping) as Mapping, updatedAt: t.updatedAt.toISOString() }));
 }

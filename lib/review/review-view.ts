@@ -8,6 +8,7 @@ import { read } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { dateText, rawDate, rawInt } from "@/lib/db/raw-values";
 import { editorsOf, getStatement } from "@/lib/statements/statements";
+import { activeConsentScopes } from "@/lib/witnesses/witnesses";
 import { CHECKLIST, type ChecklistItem } from "./schemas";
 import { visibleNoticeSql } from "./workflow";
 
@@ -155,6 +156,7 @@ export async function getReviewPanel({ actor, statementId }: { actor: Actor | nu
     });
     const resubmittable = s.status === "DRAFT" || s.status === "CHANGES_REQUESTED" || s.status === "DISPUTED";
     const mayAssign = can(actor, "review.assign") && canTransition(s.status, "IN_REVIEW") && s.status !== "DRAFT";
+    const mayDecide = s.status === "IN_REVIEW" && s.assigneeId === actor.id && can(actor, "review.decide", { editorIds });
     return {
       status: s.status,
       revisionNumber: s.revisionNumber,
@@ -162,7 +164,12 @@ export async function getReviewPanel({ actor, statementId }: { actor: Actor | nu
       assignee: s.assigneeId ? { id: s.assigneeId, name: names.get(s.assigneeId) ?? s.assigneeId } : null,
       reviews,
       mayTake: s.status === "SUBMITTED" && can(actor, "review.take", { editorIds }),
-      mayDecide: s.status === "IN_REVIEW" && s.assigneeId === actor.id && can(actor, "review.decide", { editorIds }),
+      mayDecide,
+      /**
+       * For the deciding reviewer's form: whether the witness has a consent in force, which a
+       * ticked "consent on file" needs (decideReview refuses it otherwise); null for other readers.
+       */
+      consentInForce: mayDecide ? (await activeConsentScopes(db, s.witnessId)).size > 0 : null,
       maySubmit: resubmittable && canTransition(s.status, "SUBMITTED") && can(actor, "statement.submit", { authorId: s.authorId }),
       /** Reviewers an admin may assign; the workflow checks again and refuses others. */
       eligibleReviewers: mayAssign ? eligible(await reviewerCandidates(db), editorIds) : [],

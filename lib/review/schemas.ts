@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { zCheckbox, zInteger, ZPage, zQueryInteger, zString, zText } from "@/lib/validation";
+import { toLatinDigits } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
+import { parseInput, zCheckbox, zInteger, ZPage, zQuery, zQueryFlag, zQueryInteger, zString, zText } from "@/lib/validation";
 
 // The review record: a decision on one revision, the checklist, two-axis grading in the
 // Admiralty system (source reliability A–F, information credibility 1–6) and comments that may
@@ -40,7 +42,9 @@ export const ZComment = z.object({
 export const ZDecide = z
   .object({
     revisionNumber: zInteger((n) => n.min(1)),
-    decision: z.enum(DECISIONS, { error: "invalid_choice" }),
+    // Its own key rather than invalid_choice: the radios are where a reviewer most often
+    // forgets something, and "one of the offered values" does not say which.
+    decision: z.enum(DECISIONS, { error: "decision_required" }),
     checklist: z.object(Object.fromEntries(CHECKLIST.map((k) => [k, zCheckbox.default(false)])) as Record<ChecklistItem, z.ZodDefault<typeof zCheckbox>>).default(
       Object.fromEntries(CHECKLIST.map((k) => [k, false])) as Record<ChecklistItem, boolean>,
     ),
@@ -82,11 +86,37 @@ export type DecideInput = z.infer<typeof ZDecide>;
 
 export const ZAssign = z.object({ reviewerId: zString().min(1, { error: "required" }).max(64, { error: "too_long:64" }) });
 
-export const ZQueue = z.object({
+/**
+ * The queue's "waiting at least" days, as a box or an address gives them. A Persian keyboard
+ * types ۲, not 2 (and an Arabic one ٢): those digits are read as the days they write, as lib/dates
+ * reads them in dates, rather than refused as no number.
+ */
+const ZWaitingDays = z.preprocess((v) => (typeof v === "string" ? toLatinDigits(v) : v), zQueryInteger((n) => n.min(0, { error: "not_negative" }).max(3650, { error: "too_large:3650" })));
+
+/**
+ * The queue page's days box: the days, nothing when it was left blank, or the field-error key
+ * of what was typed instead (shown under the box in the reader's language, not dropped silently).
+ */
+export function readWaitingDays(raw: string | undefined): { days?: number; error?: string } {
+  try {
+    const days = parseInput(z.object({ minWaitingDays: ZWaitingDays }), { minWaitingDays: raw }).minWaitingDays;
+    return days === undefined ? {} : { days };
+  } catch (e) {
+    const key = e instanceof AppError ? e.fields?.minWaitingDays?.[0] : undefined;
+    if (key === undefined) throw e;
+    return { error: key };
+  }
+}
+
+// A parameter the queue does not take (?sort=) is refused, not ignored (lib/validation zQuery).
+export const ZQueue = zQuery({
   state: z.enum(["SUBMITTED", "IN_REVIEW", "MINE"], { error: "invalid_choice" }).optional(),
   language: z.enum(["fa", "en"], { error: "invalid_choice" }).optional(),
   authorId: z.string().max(64).optional(),
-  minWaitingDays: zQueryInteger((n) => n.min(0).max(3650)),
+  minWaitingDays: ZWaitingDays,
   page: ZPage,
   pageSize: zQueryInteger((n) => n.min(1).max(200, { error: "too_large:200" }), 50),
 });
+
+/** Your notices: all (the last 100), or with ?unread=true only those not yet read. */
+export const ZNotificationsQuery = zQuery({ unread: zQueryFlag });

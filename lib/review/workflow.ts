@@ -11,8 +11,8 @@ import { parseInput } from "@/lib/validation";
 import { getStatement } from "@/lib/statements/statements";
 import { Prisma } from "@/generated/sqlite/client";
 import { inSlices } from "@/lib/db/in-slices";
-import { countUnderConsent, mayReadTestimony, testimonySql, testimonyStatementWhere, testimonyWitnessWhere } from "@/lib/witnesses/witnesses";
-import { ZAssign, ZDecide, ZQueue } from "./schemas";
+import { activeConsentScopes, countUnderConsent, mayReadTestimony, testimonySql, testimonyStatementWhere, testimonyWitnessWhere } from "@/lib/witnesses/witnesses";
+import { ZAssign, ZDecide, ZNotificationsQuery, ZQueue } from "./schemas";
 
 // The review workflow: DRAFT → SUBMITTED → IN_REVIEW → VERIFIED, or CHANGES_REQUESTED (back to
 // the author, then DRAFT), DISPUTED, REJECTED. The transitions themselves are in the policy
@@ -102,6 +102,10 @@ export async function decideReview({ actor, statementId, input }: { actor: Actor
     if (s.assigneeId !== actor.id) throw new AppError("FORBIDDEN", "This statement is assigned to another reviewer.");
     if (data.revisionNumber !== s.revisionNumber)
       throw new AppError("CONFLICT", `The statement changed since you read it (now revision ${s.revisionNumber}).`, { revisionNumber: ["stale_revision"] });
+    // "Consent on file" is a fact of the witness's record, not the reviewer's say-so: a tick (which
+    // a verification always carries, ZDecide) needs a consent that is recorded and not withdrawn.
+    if (data.checklist.consentOnFile && (await activeConsentScopes(tx, s.witnessId)).size === 0)
+      throw new AppError("INVALID_INPUT", "The witness has no consent in force on file: record it on the witness's page first.", { "checklist.consentOnFile": ["no_consent_in_force"] });
     for (const c of data.comments) {
       if (c.startOffset === undefined && c.endOffset === undefined) continue;
       const rev = await tx.statementRevision.findUniqueOrThrow({ where: { statementId_number: { statementId, number: s.revisionNumber } } });
@@ -239,9 +243,14 @@ export function visibleNoticeSql(actor: Actor): Prisma.Sql {
   return Prisma.sql`AND EXISTS (SELECT 1 FROM "Statement" ns WHERE ns."id" = "Notification"."statementId" AND ${consent})`;
 }
 
-/** The actor's newest notices (100), only those about statements the actor may read (visibleNoticeSql). */
-export async function listNotifications({ actor, unreadOnly = false }: { actor: Actor | null; unreadOnly?: boolean }) {
+/**
+ * The actor's newest notices (100), only those about statements the actor may read
+ * (visibleNoticeSql). `query`: the address's parameters (?unread=true); `unreadOnly` says the
+ * same for callers in lib.
+ */
+export async function listNotifications({ actor, query, unreadOnly: onlyUnread = false }: { actor: Actor | null; query?: unknown; unreadOnly?: boolean }) {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  const unreadOnly = parseInput(ZNotificationsQuery, query ?? {}).unread ?? onlyUnread;
   return read(async (db) => {
     let statementId: { in: string[] } | undefined;
     const witness = testimonyWitnessWhere(actor);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
-import { zInteger, ZPage, zQueryInteger, zString, zText } from "@/lib/validation";
+import { zInteger, ZPage, zQuery, zQueryInteger, zString, zText } from "@/lib/validation";
 
 export const LANGUAGES = ["fa", "en"] as const;
 export const STATEMENT_STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "VERIFIED", "CHANGES_REQUESTED", "DISPUTED", "REJECTED"] as const;
@@ -18,22 +18,37 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
  * parsed into the range it allows (lib/dates). Unparseable input is a field error whose key
  * says why ("date_unparseable", "date_impossible", …).
  */
-export const zFuzzyDate = z.preprocess(
-  blankToUndefined,
-  z
-    .string()
-    .trim()
-    .max(100, { error: "too_long:100" })
-    .transform((s, ctx): ParsedDate => {
-      const r = parseFuzzyDate(s);
-      if (isDateParseError(r)) {
-        ctx.addIssue({ code: "custom", message: r.error });
-        return z.NEVER;
-      }
-      return r;
-    })
-    .optional(),
-);
+export const zFuzzyDate = fuzzyDate(false);
+
+/**
+ * The same for a date that has happened: an interview, what testimony covers, a translation.
+ * One that can only have begun after today ("1 Farvardin 1406" typed in 1405) is refused as
+ * "date_in_future" (today read a day ahead, for the time zones east of UTC).
+ */
+export const zPastFuzzyDate = fuzzyDate(true);
+
+function fuzzyDate(past: boolean) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(100, { error: "too_long:100" })
+      .transform((s, ctx): ParsedDate => {
+        const r = parseFuzzyDate(s);
+        if (isDateParseError(r)) {
+          ctx.addIssue({ code: "custom", message: r.error });
+          return z.NEVER;
+        }
+        if (past && r.earliest > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)) {
+          ctx.addIssue({ code: "custom", message: "date_in_future" });
+          return z.NEVER;
+        }
+        return r;
+      })
+      .optional(),
+  );
+}
 
 /** A list given as an array, or as text with one item per line (forms). */
 const zList = (item: z.ZodType<string>, max: number) =>
@@ -45,7 +60,7 @@ const zList = (item: z.ZodType<string>, max: number) =>
 const ZTranslation = z.object({
   language: zString().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "invalid_language" }),
   translator: zText(200),
-  date: zFuzzyDate,
+  date: zPastFuzzyDate,
   text: zText(MAX_STATEMENT_TEXT),
 });
 
@@ -54,12 +69,12 @@ const statementFields = {
   language: z.enum(LANGUAGES, { error: "invalid_choice" }),
   originalText: zText(MAX_STATEMENT_TEXT),
   summary: z.string().trim().max(10_000, { error: "too_long:10000" }).default(""),
-  interviewDate: zFuzzyDate,
+  interviewDate: zPastFuzzyDate,
   interviewPlace: z.string().trim().max(300, { error: "too_long:300" }).default(""),
   interviewers: zList(zText(200), 10),
   mode: z.preprocess(blankToUndefined, z.enum(INTERVIEW_MODES, { error: "invalid_choice" }).optional()),
   relation: z.preprocess(blankToUndefined, z.enum(WITNESS_RELATIONS, { error: "invalid_choice" }).optional()),
-  periodCovered: zFuzzyDate,
+  periodCovered: zPastFuzzyDate,
   placesCovered: zList(zText(200), 50),
   translations: z.array(ZTranslation).max(10, { error: "too_many:10" }).default([]),
   notes: z.string().trim().max(20_000, { error: "too_long:20000" }).default(""),
@@ -98,7 +113,8 @@ export const ZUpdateStatement = z.object({
 });
 export type UpdateStatement = z.infer<typeof ZUpdateStatement>;
 
-export const ZListStatements = z.object({
+// A parameter the list does not take (?sort=, ?page[]=1) is refused, not ignored (lib/validation zQuery).
+export const ZListStatements = zQuery({
   status: z.enum(STATEMENT_STATUSES, { error: "invalid_choice" }).optional(),
   language: z.enum(LANGUAGES, { error: "invalid_choice" }).optional(),
   page: ZPage,

@@ -5,9 +5,9 @@ import { authorize } from "@/lib/auth/policy";
 import { canonicalJson, sha256Hex } from "@/lib/audit/canonical";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { Prisma } from "@/generated/sqlite/client";
-import { rawAll } from "@/lib/db/client";
+import { rawAll, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { clampPage } from "@/lib/paging";
 import { statusAfterEdit } from "@/lib/review/workflow";
@@ -16,7 +16,7 @@ import { reanchorLinks } from "@/lib/links";
 import { z } from "zod";
 import { zInteger, zText } from "@/lib/validation";
 import { dateText, isTrue, rawDate, rawDateOrNull, rawInt } from "@/lib/db/raw-values";
-import { ZCreateStatement, ZCreateStatementByCode, ZListStatements, ZUpdateStatement, type StatementDetails } from "./schemas";
+import { ZCreateStatement, ZCreateStatementByCode, ZListStatements, ZUpdateStatement, type CreateStatement, type StatementDetails } from "./schemas";
 
 type Parsed = z.infer<typeof ZCreateStatement> | z.infer<typeof ZCreateStatementByCode> | z.infer<typeof ZUpdateStatement>;
 
@@ -80,18 +80,18 @@ function namesWitnessByCode(input: unknown): boolean {
 export async function createStatement({ actor, input }: { actor: Actor | null; input: unknown }) {
   authorize(actor, "statement.create");
   const byCode = namesWitnessByCode(input);
-  const data = byCode ? parseInput(ZCreateStatementByCode, input) : parseInput(ZCreateStatement, input);
+  let data: CreateStatement | z.infer<typeof ZCreateStatementByCode>;
+  try {
+    data = byCode ? parseInput(ZCreateStatementByCode, input) : parseInput(ZCreateStatement, input);
+  } catch (e) {
+    throw await withWitnessProblem(e, actor, input);
+  }
   const { revision, columns, contentHash: hash } = contentOf(data);
   return write(async (tx) => {
-    const witness =
-      "witnessCode" in data
-        ? await tx.witness.findFirst({ where: readableWitnessWhere(actor, { code: data.witnessCode }) })
-        : await tx.witness.findUnique({ where: { id: data.witnessId } });
     const field = "witnessCode" in data ? "witnessCode" : "witnessId";
-    if (!witness) throw new AppError("INVALID_INPUT", "No such witness.", { [field]: [field === "witnessCode" ? "witness_code_not_found" : "not_found"] });
-    // Testimony is taken under the witness's consent: none after they withdrew it from internal research.
-    if ((await tx.witness.count({ where: { AND: [{ id: witness.id }, RESEARCH_WITHDRAWN_WHERE] } })) > 0)
-      throw new AppError("INVALID_INPUT", "This witness withdrew consent to internal research: no testimony can be added for them.", { [field]: ["witness_research_withdrawn"] });
+    const found = await witnessFor(tx, actor, field, "witnessCode" in data ? data.witnessCode : data.witnessId);
+    if ("problem" in found) throw new AppError("INVALID_INPUT", found.message, { [field]: [found.problem] });
+    const witness = found.witness;
     const statement = await tx.statement.create({
       data: { ...columns, witnessId: witness.id, authorId: actor.id, fictional: witness.fictional, revisionNumber: 1 },
     });
@@ -99,6 +99,37 @@ export async function createStatement({ actor, input }: { actor: Actor | null; i
     await writeAudit(tx, { actor, action: "statement.create", recordType: "Statement", recordId: statement.id, after: auditView(statement, hash) });
     return statement;
   });
+}
+
+type WitnessFound = { witness: { id: string; fictional: boolean } } | { problem: string; message: string };
+
+/**
+ * The witness a new statement names, by code (as the witness list reads: a code the actor may not
+ * read names no witness) or by id, and whether testimony may be added for them: none after they
+ * withdrew consent to internal research, as testimony is taken under it.
+ */
+async function witnessFor(db: Tx, actor: Actor, field: "witnessCode" | "witnessId", value: string): Promise<WitnessFound> {
+  const witness =
+    field === "witnessCode" ? await db.witness.findFirst({ where: readableWitnessWhere(actor, { code: value }) }) : await db.witness.findUnique({ where: { id: value } });
+  if (!witness) return { problem: field === "witnessCode" ? "witness_code_not_found" : "not_found", message: "No such witness." };
+  if ((await db.witness.count({ where: { AND: [{ id: witness.id }, RESEARCH_WITHDRAWN_WHERE] } })) > 0)
+    return { problem: "witness_research_withdrawn", message: "This witness withdrew consent to internal research: no testimony can be added for them." };
+  return { witness };
+}
+
+/**
+ * A new statement refused for its other fields is told about its witness too, so that a form
+ * with a wrong date and an unknown code shows both at once rather than the code's only after the
+ * date is mended. The witness is looked up only when its field is itself well formed.
+ */
+async function withWitnessProblem(e: unknown, actor: Actor, input: unknown): Promise<unknown> {
+  if (!isAppError(e) || e.code !== "INVALID_INPUT") return e;
+  const field = namesWitnessByCode(input) ? "witnessCode" : "witnessId";
+  const raw = (input as Record<string, unknown>)[field];
+  const value = typeof raw === "string" ? raw.trim() : "";
+  if (e.fields?.[field] || !value || value.length > 50) return e;
+  const found = await read((db) => witnessFor(db, actor, field, value));
+  return "problem" in found ? new AppError("INVALID_INPUT", e.message, { ...e.fields, [field]: [found.problem] }, e.details) : e;
 }
 
 /** Every save is a new immutable revision; the statement row mirrors the newest one. */

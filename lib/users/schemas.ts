@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
-import { zString, zText } from "@/lib/validation";
+import { zQuery, zQueryChoice, zString, zText } from "@/lib/validation";
 
 export const ZPassword = zString()
   .min(12, { error: "too_short:12" })
@@ -26,3 +26,6 @@ export const ZUpdateUser = z
 export type UpdateUser = z.infer<typeof ZUpdateUser>;
 
 export const ZChangePassword = z.object({ currentPassword: zString().min(1, { error: "required" }), newPassword: ZPassword });
+
+/** The user list's parameters: a role to list alone; one that is no role is refused, not ignored. */
+export const ZListUsers = zQuery({ role: zQueryChoice(ROLES) });

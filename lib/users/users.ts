@@ -7,13 +7,15 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { ZChangePassword, ZCreateUser, ZUpdateUser } from "./schemas";
+import { ZChangePassword, ZCreateUser, ZListUsers, ZUpdateUser } from "./schemas";
 
 const PUBLIC = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true } as const;
 
-export async function listUsers({ actor }: { actor: Actor | null }) {
+/** Every account, or with `query` ?role=REVIEWER only those of one role. */
+export async function listUsers({ actor, query }: { actor: Actor | null; query?: unknown }) {
   authorize(actor, "user.manage");
-  return read((db) => db.user.findMany({ orderBy: { email: "asc" }, select: PUBLIC }));
+  const q = parseInput(ZListUsers, query ?? {});
+  return read((db) => db.user.findMany({ where: { role: q.role }, orderBy: { email: "asc" }, select: PUBLIC }));
 }
 
 /** `actor: "system"` is for the CLI on the server itself and for seeding. */

@@ -34,7 +34,8 @@ async function as(browser: Browser, role: Role, baseURL: string, locale: "en" | 
 }
 
 async function newStatement(request: APIRequestContext, title: string, text: string): Promise<string> {
-  const w = await request.post("/api/v1/witnesses", { data: {} });
+  // Testimony is taken under the witness's consent: a verification checks one is on file.
+  const w = await request.post("/api/v1/witnesses", { data: { consents: [{ scope: "INTERNAL_RESEARCH", givenAt: "2024-01-01", method: "WRITTEN" }] } });
   expect(w.status(), await w.text()).toBe(201);
   const witness = (await w.json()) as { id: string };
   const s = await request.post("/api/v1/statements", { data: { witnessId: witness.id, title, language: "en", originalText: text } });
@@ -132,6 +133,13 @@ test("a researcher submits, a reviewer takes it from the queue and verifies it w
   await shot(researcher, "history-en");
   const bell = researcher.getByTestId("notification-bell");
   expect(Number(await bell.getAttribute("data-count"))).toBeGreaterThan(0);
+  // On a phone the bell is inside the folded menu: the count shows on the menu's button.
+  const wide = researcher.viewportSize()!;
+  await researcher.setViewportSize({ width: 390, height: 800 });
+  await expect(researcher.getByTestId("nav-unread")).toBeVisible();
+  await expect(researcher.getByTestId("nav-unread")).toHaveText((await bell.getAttribute("data-count"))!);
+  await researcher.setViewportSize(wide);
+  await expect(researcher.getByTestId("nav-unread")).toBeHidden();
   await bell.click();
   const notice = researcher.getByTestId("notification").filter({ hasText: title });
   await expect(notice).toHaveAttribute("data-kind", "DECIDED");

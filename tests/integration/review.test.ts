@@ -34,7 +34,8 @@ afterAll(async () => db?.drop());
 const allChecked = Object.fromEntries(CHECKLIST.map((k) => [k, true]));
 
 async function draft(by: Actor = author) {
-  const w = await createWitness({ actor: by, input: {} });
+  // Taken under the witness's consent: a verification checks that one is on file.
+  const w = await createWitness({ actor: by, input: { consents: [{ scope: "INTERNAL_RESEARCH", givenAt: "2024-01-01", method: "WRITTEN" }] } });
   return createStatement({ actor: by, input: { witnessId: w.id, title: "review me", language: "fa", originalText: "در مرداد ۱۳۶۷ ملاقات‌ها قطع شد." } });
 }
 

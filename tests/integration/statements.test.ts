@@ -207,6 +207,38 @@ describe("a statement for a witness named by code (the new-statement form)", () 
     expect(await counts()).toEqual(before);
   });
 
+  test("an unknown code is told at once with the other fields' errors, not only once they are mended", async () => {
+    const w = await createWitness({ actor: researcher, input: { fictional: true } });
+    const before = await counts();
+    await expect(createStatement({ actor: researcher, input: { ...input("W-9999"), interviewDate: "۳۲ مرداد ۱۳۶۷" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { witnessCode: ["witness_code_not_found"], interviewDate: ["date_impossible"] },
+    });
+    await expect(createStatement({ actor: researcher, input: { ...input(""), witnessId: "nope", title: "" } })).rejects.toMatchObject({
+      fields: { witnessId: ["not_found"], title: ["required"] },
+    });
+    // A known code with another field wrong: only that field.
+    const e = await createStatement({ actor: researcher, input: { ...input(w.code), title: "" } }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: "INVALID_INPUT", fields: { title: ["required"] } });
+    expect(Object.keys((e as { fields: object }).fields)).toEqual(["title"]);
+    expect(await counts()).toEqual(before);
+  });
+
+  test("an interview, the period a statement covers and a translation cannot be dated after today", async () => {
+    const w = await createWitness({ actor: researcher, input: { fictional: true } });
+    const before = await counts();
+    const nextYear = new Date().getUTCFullYear() + 1;
+    for (const [field, value] of [["interviewDate", `${nextYear}-03-21`], ["interviewDate", "۱۴۹۰/۰۱/۰۱"], ["periodCovered", `summer ${nextYear}`]] as const)
+      await expect(createStatement({ actor: researcher, input: { ...input(w.code), [field]: value } }), value).rejects.toMatchObject({ fields: { [field]: ["date_in_future"] } });
+    const translation = { language: "fa", translator: "Fictional translator", date: `${nextYear}`, text: "متن ساختگی." };
+    await expect(createStatement({ actor: researcher, input: { ...input(w.code), translations: [translation] } })).rejects.toMatchObject({ fields: { "translations.0.date": ["date_in_future"] } });
+    expect(await counts()).toEqual(before);
+    // Today, this year and the past are fine.
+    const today = new Date().toISOString().slice(0, 10);
+    const s = await createStatement({ actor: researcher, input: { ...input(w.code), interviewDate: today, periodCovered: `${new Date().getUTCFullYear()}` } });
+    expect(s.id).toBeTruthy();
+  });
+
   test("an id, where both are given, decides; the API's witnessId is unchanged", async () => {
     const [a, b] = [await createWitness({ actor: researcher, input: {} }), await createWitness({ actor: researcher, input: {} })];
     const s = await createStatement({ actor: researcher, input: { ...input(a.code), witnessId: b.id } });

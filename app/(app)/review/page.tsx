@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/config";
+import { fieldErrorMessage } from "@/lib/i18n/field-errors";
 import { FictionalBadge, StatusBadge } from "@/app/_components/badges";
 import { listPageHref, orHttpError, param, requirePageActor } from "@/app/_lib/page";
 import { queueAuthors, queueExtras } from "@/lib/review/review-view";
+import { readWaitingDays } from "@/lib/review/schemas";
 import { listReviewQueue } from "@/lib/review/workflow";
 import { LANGUAGES } from "@/lib/statements/schemas";
 import { AssignForm, TakeForm } from "./_components/workflow-forms";
@@ -26,26 +29,30 @@ function pick<T extends string>(allowed: readonly T[], v: string | undefined): T
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
-  // Unknown filter values are dropped rather than answered with an error page.
+  // Unknown choices in the address are dropped rather than answered with an error page; the
+  // days box, which the reader types, says what is wrong with it instead (below).
   const state = pick(STATES, param(sp.state));
   const language = pick(LANGUAGES, param(sp.language));
   const authorRaw = param(sp.author);
   const authorId = authorRaw && /^[A-Za-z0-9_-]{1,64}$/.test(authorRaw) ? authorRaw : undefined;
   const daysRaw = param(sp.days);
-  const minWaitingDays = daysRaw && /^[0-9]{1,4}$/.test(daysRaw) ? Number(daysRaw) : undefined;
+  // Persian and Arabic-Indic digits are days too (lib/review readWaitingDays); anything else is
+  // shown under the box in the reader's language, and the queue is shown without that filter.
+  const { days: minWaitingDays, error: daysError } = readWaitingDays(daysRaw);
   const href = listPageHref("/review", { state, language, author: authorId, days: minWaitingDays?.toString() });
   // lib/review takes a page past the last as the last.
   const asked = pageFromAddress(param(sp.page));
   const actor = await requirePageActor(href(asked));
-  const [queue, authors, t, format] = await Promise.all([
+  const [queue, authors, t, format, locale] = await Promise.all([
     orHttpError(listReviewQueue({ actor, query: { state, language, authorId, minWaitingDays, page: asked, pageSize: QUEUE_PAGE_SIZE } })),
     queueAuthors({ actor }),
     getTranslations(),
     getFormatter(),
+    getLocale(),
   ]);
   const extras = await queueExtras({ actor, statements: queue.items });
   const now = Date.now();
-  const filtered = !!(state || language || authorId || minWaitingDays !== undefined);
+  const filtered = !!(state || language || authorId || minWaitingDays !== undefined || daysError);
   return (
     <ClientMessages namespaces={["review"]}>
       <div className="page-head">
@@ -91,7 +98,24 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         </div>
         <div className="field">
           <label htmlFor="filter-days">{t("review.minWaiting")}</label>
-          <input id="filter-days" name="days" type="text" inputMode="numeric" pattern="[0-9]*" maxLength={4} dir="ltr" defaultValue={minWaitingDays ?? ""} aria-describedby="filter-days-hint" />
+          {/* No `pattern`: the browser's own refusal is in its language, not the reader's, and
+              refused ۲ from a Persian keyboard. The server reads the box and says what is wrong. */}
+          <input
+            id="filter-days"
+            name="days"
+            type="text"
+            inputMode="numeric"
+            maxLength={4}
+            dir="ltr"
+            defaultValue={daysRaw ?? ""}
+            aria-invalid={daysError ? true : undefined}
+            aria-describedby={daysError ? "filter-days-error filter-days-hint" : "filter-days-hint"}
+          />
+          {daysError && (
+            <p className="field-error" id="filter-days-error" data-testid="field-error-days">
+              {fieldErrorMessage(daysError, locale as Locale)}
+            </p>
+          )}
           <p className="hint" id="filter-days-hint">
             {t("review.minWaitingHint")}
           </p>

@@ -1,10 +1,10 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/handler";
+import { apiRoute, searchParams, methodNotAllowed } from "@/lib/api/handler";
 import { listNotifications, markNotificationsRead } from "@/lib/review/workflow";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async ({ actor }) => ({
-  items: (await listNotifications({ actor })).map((n) => ({ ...n, data: JSON.parse(n.data), createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
+export const GET = apiRoute(async ({ req, actor }) => ({
+  items: (await listNotifications({ actor, query: searchParams(req) })).map((n) => ({ ...n, data: JSON.parse(n.data), createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
 }));
 
 /** Marks every notice read. */

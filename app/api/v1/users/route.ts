@@ -1,9 +1,9 @@
-import { apiRoute, readJson, methodNotAllowed } from "@/lib/api/handler";
+import { apiRoute, readJson, searchParams, methodNotAllowed } from "@/lib/api/handler";
 import { createUser, listUsers } from "@/lib/users/users";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async ({ actor }) => ({ items: await listUsers({ actor }) }));
+export const GET = apiRoute(async ({ req, actor }) => ({ items: await listUsers({ actor, query: searchParams(req) }) }));
 
 export const POST = apiRoute(async ({ req, actor }) => Response.json(await createUser({ actor, input: await readJson(req) }), { status: 201 }));
 

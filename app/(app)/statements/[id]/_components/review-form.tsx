@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState } from "react";
+import { Fragment, useActionState, useEffect, useId, useState } from "react";
 import { useHydrated } from "@/app/_lib/use-hydrated";
 import { useTranslations } from "@/lib/i18n/use-translations";
 import { FieldError, FormBanner, SubmitButton, useFormFocus, useUnsavedGuard } from "@/app/_components/form-bits";
@@ -63,8 +63,22 @@ function occurrences(text: string, needle: string): number[] {
  * the text and press "Quote the selection", or type the words (for keyboard use) and the form
  * finds them; the passage's offsets go with the comment and the server checks them again.
  * `decide` is decideReviewAction bound to the statement by ReviewDecision (a server component).
+ * `consentInForce`: whether the witness has a consent in force; without one the reviewer is told
+ * beside "consent on file", before sending, that lib/review will refuse that tick.
  */
-export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: FormAction<{ status: string }>; revisionNumber: number; text: string; lang: string }) {
+export function ReviewForm({
+  decide,
+  revisionNumber,
+  text,
+  lang,
+  consentInForce = true,
+}: {
+  decide: FormAction<{ status: string }>;
+  revisionNumber: number;
+  text: string;
+  lang: string;
+  consentInForce?: boolean;
+}) {
   const t = useTranslations("review");
   const [state, action] = useActionState(decide, initialFormState<{ status: string }>());
   const ref = useFormFocus(state);
@@ -152,12 +166,30 @@ export function ReviewForm({ decide, revisionNumber, text, lang }: { decide: For
           {t("checklistHint")}
         </p>
         <div className={styles.checklist}>
-          {CHECKLIST.map((k) => (
-            <label key={k} className={styles.choice}>
-              <input type="checkbox" name={`checklist.${k}`} defaultChecked={v[`checklist.${k}`] === "on"} aria-invalid={errs[`checklist.${k}`] ? true : undefined} data-testid={`check-${k}`} />
-              <span>{t(`checks.${k}`)}</span>
-            </label>
-          ))}
+          {CHECKLIST.map((k) => {
+            const noConsent = k === "consentOnFile" && !consentInForce;
+            // The note sits under the box, outside its label, so it is read as its description, not its name.
+            return (
+              <Fragment key={k}>
+                <label className={styles.choice}>
+                  <input
+                    type="checkbox"
+                    name={`checklist.${k}`}
+                    defaultChecked={v[`checklist.${k}`] === "on"}
+                    aria-invalid={errs[`checklist.${k}`] ? true : undefined}
+                    aria-describedby={noConsent ? `${id}-no-consent` : undefined}
+                    data-testid={`check-${k}`}
+                  />
+                  <span>{t(`checks.${k}`)}</span>
+                </label>
+                {noConsent && (
+                  <p className="hint" id={`${id}-no-consent`} data-testid="no-consent-note">
+                    {t("noConsentNote")}
+                  </p>
+                )}
+              </Fragment>
+            );
+          })}
         </div>
         {checklistErrors && <FieldError id={`${id}-checklist-error`} name="checklist" messages={[...new Set(CHECKLIST.flatMap((k) => errs[`checklist.${k}`] ?? []))]} />}
       </fieldset>

@@ -61,7 +61,7 @@ export async function ReviewPanel({ actor, statementId, language }: { actor: Act
         </ClientMessages>
       )}
 
-      {p.mayDecide && p.text !== null && <ReviewDecision statementId={statementId} revisionNumber={p.revisionNumber} text={p.text} lang={language} />}
+      {p.mayDecide && p.text !== null && <ReviewDecision statementId={statementId} revisionNumber={p.revisionNumber} text={p.text} lang={language} consentInForce={p.consentInForce !== false} />}
 
       <h3 className="visually-hidden">{t("review.pastReviews")}</h3>
       {p.reviews.length === 0 ? (
