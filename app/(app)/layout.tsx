@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { CalendarProvider } from "@/app/_components/calendar-context";
 import { CalendarSwitcher } from "@/app/_components/calendar-switcher";
 import { getCalendar } from "@/app/_lib/calendar";
@@ -8,7 +8,10 @@ import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
 import { FocusKeeper } from "@/app/_components/focus-keeper";
 import { NavLinks } from "./_components/nav-links";
+import { countUnreadNotifications } from "@/lib/review/review-view";
+import { NavFoldCloser } from "./_components/nav-fold-closer";
 import { NotificationBell } from "./_components/notification-bell";
+import bell from "./_components/notification-bell.module.css";
 import { SignOutButton } from "./_components/sign-out-button";
 
 // Every page below checks the actor itself and sends a signed-out visitor to /signin with a
@@ -17,7 +20,7 @@ import { SignOutButton } from "./_components/sign-out-button";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor) return <main id="main">{children}</main>;
-  const [t, calendar] = await Promise.all([getTranslations(), getCalendar()]);
+  const [t, calendar, format, unread] = await Promise.all([getTranslations(), getCalendar(), getFormatter(), countUnreadNotifications({ actor })]);
   const items = [
     { href: "/", label: t("nav.dashboard") },
     { href: "/witnesses", label: t("nav.witnesses") },
@@ -55,6 +58,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <summary className="nav-fold-toggle" data-testid="nav-toggle">
               <span className="nav-fold-icon" aria-hidden="true" />
               {t("nav.menu")}
+              {/* The bell is inside the menu: its count shows on the button, so a phone shows new notices too. */}
+              {unread > 0 && (
+                <>
+                  <span className={bell.count} aria-hidden="true" data-testid="nav-unread">
+                    {format.number(unread)}
+                  </span>
+                  <span className="visually-hidden">{t("notifications.bellLabel", { count: unread })}</span>
+                </>
+              )}
             </summary>
             <nav aria-label={t("nav.label")} className="main-nav">
               <NavLinks items={items} />
@@ -64,7 +76,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <bdi>{actor.name}</bdi>
                 <span className="role-tag">{t(`roles.${actor.role}`)}</span>
               </span>
-              <NotificationBell actor={actor} />
+              <NotificationBell count={unread} />
               <LanguageSwitcher />
               <CalendarSwitcher />
               <SignOutButton />
@@ -76,6 +88,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <CalendarProvider calendar={calendar}>{children}</CalendarProvider>
       </main>
       <FocusKeeper />
+      <NavFoldCloser />
     </>
   );
 }

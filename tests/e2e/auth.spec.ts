@@ -210,9 +210,16 @@ test("an administrator changes a user's password, role and access on the users s
   await row().getByTestId("user-role-form").locator("button[type=submit]").click();
   await expect(row().locator("td").nth(1)).toHaveText("Legal team");
 
+  // A password refused, then the account disabled: the refusal does not stay on screen beside the
+  // change just made, which says what it did.
   await open();
+  await row().getByTestId("user-password-form").locator("input[name=password]").fill("short");
+  await row().getByTestId("user-password-form").locator("button[type=submit]").click();
+  await expect(row().getByTestId("user-password-form").getByTestId("form-error")).toBeVisible();
   await row().getByTestId("disable-user").click();
   await expect(row().getByTestId("user-state")).toHaveText("Disabled");
+  await expect(row().getByTestId("user-disable-form").getByTestId("form-ok")).toContainText("Account disabled");
+  await expect(row().getByTestId("form-error")).toHaveCount(0);
   // The admin's own row has no forms, only a note.
   await expect(page.locator(`[data-testid="user-row"][data-email="${demoUser("ADMIN").email}"]`).getByTestId("user-role-form")).toHaveCount(0);
 

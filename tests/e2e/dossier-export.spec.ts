@@ -92,6 +92,12 @@ test("legal builds a dossier for the Nouri proceeding, exports it with progress,
   await page.goto(`/dossiers/${dossierId}`);
   await expect(page.getByTestId("dossier-export-panel")).toBeVisible();
   await page.getByTestId("dossier-export-panel").screenshot({ path: "data/test-results/dossier-export-panel-fa.png" });
+  // The history names the export and the download in words, not as the log's codes.
+  const fa = JSON.parse(readFileSync(join(process.cwd(), "messages/fa.json"), "utf8")) as { history: { actions: Record<string, string> } };
+  const history = page.getByTestId("dossier-history");
+  await expect(history.locator('[data-action="dossier.export.start"] strong')).toHaveText(fa.history.actions.dossier_export_start);
+  await expect(history.locator('[data-action="dossier.export.download"] strong').first()).toHaveText(fa.history.actions.dossier_export_download);
+  await expect(history.locator("strong").filter({ hasText: /^dossier\./ })).toHaveCount(0);
 });
 
 test("a reviewer sees no export panel and the API refuses to start one", async ({ page }) => {

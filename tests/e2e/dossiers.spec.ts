@@ -166,6 +166,8 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   await expect(pinpoint.getByTestId("pinpoint-proceeding")).toHaveText("Proceeding: Prosecution of Hamid Nouri (Sweden)");
   await expect(page.getByTestId("preview-chronology")).toContainText("Prisons locked down");
   await expect(page.getByTestId("preview-chronology")).toContainText("1367");
+  // An event's places are listed with the reader's comma.
+  await expect(page.getByTestId("preview-chronology")).toContainText("Evin Prison, Gohardasht Prison");
   await expect(page.getByTestId("preview-exhibits")).toContainText("CF-0004");
   await expect(page.getByTestId("preview-sources")).toContainText("Blood-soaked secrets");
   await expect(page.locator("body")).not.toContainText(SECRET);
@@ -177,6 +179,7 @@ test("legal builds a dossier for the Nouri proceeding, reorders it and previews 
   await expect(page.getByRole("heading", { name: "گاه‌شمار رویدادها" })).toBeVisible();
   await expect(page.getByTestId("preview-contents")).toContainText("فهرست مدارک، با چکیده‌ها");
   await expect(page.getByTestId("preview-chronology")).toContainText("۱۳۶۷");
+  await expect(page.getByTestId("preview-chronology")).toContainText("، ");
   // The charges in Persian first, the English under them.
   await expect(page.getByTestId("preview-charges-text-fa")).toContainText("شکنجهٔ زندانیان");
   await expect(page.getByTestId("preview-charges-text")).toContainText("Torturing prisoners");

@@ -219,6 +219,12 @@ for (const locale of ["en", "fa"] as const)
         await expect(link).toBeVisible();
         await page.keyboard.press("Tab");
         await expect(header.getByRole("navigation").getByRole("link").first()).toBeFocused();
+        // Escape closes it and gives the focus back to the button; Enter opens it again.
+        await page.keyboard.press("Escape");
+        await expect(link).toBeHidden();
+        await expect(toggle).toBeFocused();
+        await page.keyboard.press("Enter");
+        await expect(link).toBeVisible();
         await header.screenshot({ path: `test-results/layout-phone-menu-open-${locale}.png` });
         // Following a link closes the menu on the next page.
         await link.click();

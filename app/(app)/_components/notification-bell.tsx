@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
-import type { Actor } from "@/lib/auth/actor";
-import { countUnreadNotifications } from "@/lib/review/review-view";
 import styles from "./notification-bell.module.css";
 
-/** The header's bell: the reader's unread notices (assigned, sent back, decided), linking to /notifications. */
-export async function NotificationBell({ actor }: { actor: Actor }) {
-  const [count, t, format] = await Promise.all([countUnreadNotifications({ actor }), getTranslations("notifications"), getFormatter()]);
+/**
+ * The header's bell: the reader's unread notices (assigned, sent back, decided), linking to
+ * /notifications. `count` is read by the layout, which shows it on the phone menu's button too.
+ */
+export async function NotificationBell({ count }: { count: number }) {
+  const [t, format] = await Promise.all([getTranslations("notifications"), getFormatter()]);
   return (
     <Link href="/notifications" className={styles.bell} aria-label={t("bellLabel", { count })} data-testid="notification-bell" data-count={count}>
       <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">

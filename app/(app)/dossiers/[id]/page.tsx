@@ -54,6 +54,12 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const subjectHref = d.subjectType === "PROCEEDING" ? `/proceedings/${d.subject.id}` : `/persons/${d.subject.id}`;
   const unverified = d.items.filter((i) => i.kind === "STATEMENT" && i.verified === false && !i.excludedReason).length;
   const excluded = d.items.filter((i) => i.excludedReason).length;
+  // The dossier's own words for its changes ("Added"), else the audit log's (an export, a download).
+  const historyLabel = (action: string) => {
+    const key = action.replace(/\./g, "_");
+    if (t.has(`dossiers.history.actions.${key}`)) return t(`dossiers.history.actions.${key}`);
+    return t.has(`history.actions.${key}`) ? t(`history.actions.${key}`) : action;
+  };
 
   const itemState = (i: DossierItemOut) => (
     <span className="badges">
@@ -351,7 +357,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
             const num = e.exhibitNumber;
             return (
               <li key={e.seq} data-testid="history-event" data-action={e.action}>
-                <strong>{t.has(`dossiers.history.actions.${e.action.replace(/\./g, "_")}`) ? t(`dossiers.history.actions.${e.action.replace(/\./g, "_")}`) : e.action}</strong>
+                <strong>{historyLabel(e.action)}</strong>
                 {num && (
                   <>
                     {" "}

@@ -21,7 +21,9 @@ export function UserActions({ user, roles, update, revoke }: { user: User; roles
     <div className="user-actions" data-testid="user-actions">
       {update && <RoleForm user={user} roles={roles} update={update.role} />}
       {update && <DisableForm user={user} update={update.disabled} />}
-      {update && <PasswordForm update={update.password} />}
+      {/* A change to the account (role, disabled) starts the password form afresh: its earlier error,
+          left on screen, read as if the change just made had not been saved. */}
+      {update && <PasswordForm key={`${user.role}-${user.disabled}`} update={update.password} />}
       {update && revoke && <RevokeAccessForm revoke={revoke} />}
       {!update && <p className="hint">{t("selfNote")}</p>}
     </div>
@@ -54,7 +56,7 @@ function DisableForm({ user, update }: { user: User; update: Update }) {
   const [state, action] = useActionState(update, initialFormState<{ email: string }>());
   return (
     <form action={action} className="inline-form" data-testid="user-disable-form">
-      <FormBanner state={state} />
+      <FormBanner state={state} success={t(user.disabled ? "accountDisabled" : "accountEnabled")} />
       <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
       <SubmitButton className={user.disabled ? "button small" : "button small danger"} testId={user.disabled ? "enable-user" : "disable-user"}>
         {user.disabled ? t("enable") : t("disable")}

@@ -197,7 +197,7 @@ export default async function DossierPreviewPage({ params }: Props) {
                 {e.places.length > 0 && (
                   <span className="muted">
                     {" "}
-                    · {e.places.map((p) => readerName(p, locale)).join("، ")}
+                    · {e.places.map((p) => readerName(p, locale)).join(locale === "fa" ? "، " : ", ")}
                   </span>
                 )}{" "}
                 <span className="muted" dir="ltr">
