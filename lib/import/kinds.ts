@@ -17,6 +17,7 @@ import { researchWithdrawn, ZCreateWitness } from "@/lib/witnesses/witnesses";
 import { codeAsTyped } from "@/lib/witnesses/code";
 import { toLatinDigits } from "@/lib/dates";
 import { hasUnstorableText, issueFieldError } from "@/lib/validation";
+import { sameIdentity, type LinkIdentity } from "@/lib/links/links";
 import { FIELDS, fieldSpec, splitMulti, unguardCell, type ImportKind } from "./fields";
 
 // Per kind: how a mapped row is checked against the registry (plan) and what it becomes in
@@ -52,6 +53,29 @@ export type RowPlan = {
 };
 
 export type PlannedFile = { path: string; sha256: string; size: number; mime: string };
+
+/** A passage of a statements row's text that names a person of its persons cell. */
+export type PlannedLink = { personId: string; start: number; end: number };
+
+/** What an imported link says of its person: named by the witness, no allegation yet (set on the statement's page). */
+export const IMPORTED_LINK = { role: "NAMED_BY_OTHERS", allegationType: "OTHER" } as const;
+
+/** A planned link as the link it becomes on revision 1 of the statement `statementId`. */
+export function importedLinkIdentity(statementId: string, l: PlannedLink): LinkIdentity {
+  return { statementId, revisionNumber: 1, startOffset: l.start, endOffset: l.end, personId: l.personId, ...IMPORTED_LINK, eventId: null, placeId: null, proceedingId: null };
+}
+
+/**
+ * The links of one new statement, each once. Two names of one person in the persons cell
+ * ("Hamid Abbasi|Hamid Nouri") find the same passage when the text has only one of them; a
+ * second link there would count the witness's quote twice on the person's page. A row's few
+ * names make the pairwise comparison cheap.
+ */
+export function distinctLinks<T extends PlannedLink>(statementId: string, links: T[]): T[] {
+  const out: T[] = [];
+  for (const l of links) if (!out.some((o) => sameIdentity(importedLinkIdentity(statementId, o), importedLinkIdentity(statementId, l)))) out.push(l);
+  return out;
+}
 
 export type Values = Record<string, string>;
 
@@ -314,7 +338,7 @@ export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Pla
       const parsed = ZCreateStatement.safeParse(input);
       if (!parsed.success) problems.unshift(...zodProblems(kind, parsed.error, col, { witnessId: "witness" }));
       // People the statement names: each must be in the registry, and named in the text (a link cites the passage).
-      const persons: { personId: string; start: number; end: number }[] = [];
+      const persons: PlannedLink[] = [];
       for (const name of splitMulti(v.persons)) {
         const hit = bestMatches(ctx.registry.persons, [name]).find((x) => x.score >= LINK_THRESHOLD);
         if (!hit) {
@@ -337,6 +361,7 @@ export function planRow(kind: ImportKind, v: Values, row: number, ctx: Ctx): Pla
         record: { type: "Statement", id: null, label },
         problems: [],
         warnings: [],
+        // Two names of one person may find one passage here: not a problem of the row, the writers link it once (distinctLinks).
         data: { statement: parsed.success ? parsed.data : undefined, persons, filePaths: files },
       };
     }

@@ -21,7 +21,7 @@ import { auditView as statementAuditView, contentOf } from "@/lib/statements/sta
 import { encryptIdentity, recordedFields } from "@/lib/witnesses/identity";
 import { randomUUID } from "node:crypto";
 import type { ImportKind } from "./fields";
-import type { PlannedFile, RecordRef, RowPlan } from "./kinds";
+import { distinctLinks, IMPORTED_LINK, type PlannedFile, type PlannedLink, type RecordRef, type RowPlan } from "./kinds";
 
 // Writing one planned row inside the import's transaction: the record as its own create
 // operation writes it, an audit event "<type>.import" naming the import job and the file's
@@ -29,7 +29,7 @@ import type { PlannedFile, RecordRef, RowPlan } from "./kinds";
 
 export type WriteMeta = { actor: Actor; jobId: string; fileSha256: string; fileName: string };
 
-type StatementData = { statement: CreateStatement; persons: { personId: string; start: number; end: number }[]; filePaths: string[] };
+type StatementData = { statement: CreateStatement; persons: PlannedLink[]; filePaths: string[] };
 
 export async function writeRow(tx: Tx, kind: ImportKind, plan: RowPlan, meta: WriteMeta): Promise<RecordRef | null> {
   if (plan.outcome !== "CREATE" && plan.outcome !== "LINK" && plan.outcome !== "UPDATE") return plan.record;
@@ -151,7 +151,8 @@ async function create(tx: Tx, kind: ImportKind, plan: RowPlan, meta: WriteMeta, 
       const s = await tx.statement.create({ data: { ...columns, witnessId: witness.id, authorId: actor.id, fictional: witness.fictional, revisionNumber: 1 } });
       await tx.statementRevision.create({ data: { ...revision, statementId: s.id, number: 1, reason: "imported", authorId: actor.id, contentHash } });
       await writeAudit(tx, { actor, action: "statement.import", recordType: "Statement", recordId: s.id, after: { ...statementAuditView(s, contentHash), import: imp } });
-      for (const p of d.persons) {
+      // Each link once, whatever the plan holds (a statement's duplicate links count a quote twice).
+      for (const p of distinctLinks(s.id, d.persons)) {
         const link = await tx.link.create({
           data: {
             statementId: s.id,
@@ -160,8 +161,7 @@ async function create(tx: Tx, kind: ImportKind, plan: RowPlan, meta: WriteMeta, 
             endOffset: p.end,
             quote: d.statement.originalText.slice(p.start, p.end),
             personId: p.personId,
-            role: "NAMED_BY_OTHERS",
-            allegationType: "OTHER",
+            ...IMPORTED_LINK,
             note: "",
             createdById: actor.id,
           },
@@ -275,7 +275,8 @@ export async function writeStatementsBatch(tx: Tx, plans: RowPlan[], meta: Write
     revisions.push({ ...revision, id: newId(), statementId: id, number: 1, reason: "imported", authorId: actor.id, contentHash, createdAt: now });
     audits.push({ actor, action: "statement.import", recordType: "Statement", recordId: id, after: { ...statementAuditView(row, contentHash), import: imp } });
     docs.push(docRow("statement", id, statementContent(row, revision.details)));
-    for (const person of d.persons) {
+    // Each link once, whatever the plan holds (a statement's duplicate links count a quote twice).
+    for (const person of distinctLinks(id, d.persons)) {
       const linkId = newId();
       links.push({
         id: linkId,
@@ -285,8 +286,7 @@ export async function writeStatementsBatch(tx: Tx, plans: RowPlan[], meta: Write
         endOffset: person.end,
         quote: d.statement.originalText.slice(person.start, person.end),
         personId: person.personId,
-        role: "NAMED_BY_OTHERS",
-        allegationType: "OTHER",
+        ...IMPORTED_LINK,
         note: "",
         createdById: actor.id,
         createdAt: now,
@@ -297,7 +297,7 @@ export async function writeStatementsBatch(tx: Tx, plans: RowPlan[], meta: Write
         action: "link.import",
         recordType: "Link",
         recordId: linkId,
-        after: { statementId: id, revisionNumber: 1, startOffset: person.start, endOffset: person.end, personId: person.personId, role: "NAMED_BY_OTHERS", allegationType: "OTHER", import: imp },
+        after: { statementId: id, revisionNumber: 1, startOffset: person.start, endOffset: person.end, personId: person.personId, ...IMPORTED_LINK, import: imp },
       });
     }
     const linkedHere = new Set<string>();
