@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { rangeIssues, ZCreateClaim, ZListClaims, ZUpdateClaim, type ClaimOut } from "./schemas";
+import { rangeIssues, ZClaimTopicsQuery, ZCreateClaim, ZListClaims, ZUpdateClaim, type ClaimOut } from "./schemas";
 
 // Claims are entered and corrected by those who may edit sources (policy source.edit) and
 // read by everyone who reads the registries. Every change is audited with before and after.
@@ -104,8 +104,10 @@ export async function listClaims({ actor, query }: { actor: Actor | null; query:
 }
 
 /** Every topic with how many claims it has. */
-export async function listClaimTopics({ actor }: { actor: Actor | null }): Promise<{ topic: string; count: number }[]> {
+export async function listClaimTopics({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<{ topic: string; count: number }[]> {
   authorize(actor, "registry.read");
+  // GET /claims without ?topic= takes no parameter: one given is refused, not ignored.
+  if (query !== undefined) parseInput(ZClaimTopicsQuery, query);
   const rows = await read((db) => db.claim.groupBy({ by: ["topic"], _count: { _all: true }, orderBy: { topic: "asc" } }));
   return rows.map((r) => ({ topic: r.topic, count: r._count._all }));
 }

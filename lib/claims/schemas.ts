@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zBaseUpdatedAt, zOptText } from "@/lib/registries/schemas";
-import { zInteger, zString, zText } from "@/lib/validation";
+import { zInteger, zQuery, zString, zText } from "@/lib/validation";
 
 // Claims: factual assertions attributed to someone, e.g. estimates of how many prisoners were
 // executed in 1988, which differ by an order of magnitude between sources. A claim holds a
@@ -61,7 +61,9 @@ export const ZUpdateClaim = z
   .refine((v) => Object.entries(v).some(([k, x]) => x !== undefined && k !== "baseUpdatedAt"), { error: "nothing_to_change" });
 export type UpdateClaim = z.infer<typeof ZUpdateClaim>;
 
-export const ZListClaims = z.object({ topic: zTopic });
+export const ZListClaims = zQuery({ topic: zTopic });
+/** GET /claims without a topic (the topics and their counts): it takes no parameter. */
+export const ZClaimTopicsQuery = zQuery({});
 
 export const ZClaimOut = z.object({
   id: z.string(),

@@ -8,7 +8,7 @@ import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { rankTitlesThenRead } from "@/lib/registries/rank";
 import { pageOfTitles } from "@/lib/registries/list-page";
-import { rangeReversed, ZRegistryQuery } from "@/lib/registries/schemas";
+import { rangeReversed, ZRegistrySearchQuery } from "@/lib/registries/schemas";
 import { parseInput } from "@/lib/validation";
 import type { Paged } from "@/lib/paging";
 import { ZCreateEvent, ZUpdateEvent, type EventOut } from "./schemas";
@@ -133,8 +133,10 @@ export async function getEvent({ actor, eventId }: { actor: Actor | null; eventI
 }
 
 /** Every event in date order (by the earliest day each can have begun; undated last). */
-export async function listEvents({ actor }: { actor: Actor | null }): Promise<EventOut[]> {
+export async function listEvents({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<EventOut[]> {
   authorize(actor, "registry.read");
+  // The whole list (GET without q or limit): what else the address holds is refused, not ignored.
+  if (query !== undefined) parseInput(ZRegistrySearchQuery, query);
   const rows = await read((db) => db.event.findMany({ include: INCLUDE }));
   const key = (s: string | null) => s ?? "9999-99-99";
   return rows.map(toOut).sort((a, b) => key(a.earliest).localeCompare(key(b.earliest)) || key(a.latest).localeCompare(key(b.latest)) || a.title.localeCompare(b.title));
@@ -171,7 +173,7 @@ export async function listEventPage({ actor, query }: { actor: Actor | null; que
  */
 export async function searchEvents({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<EventHit[]> {
   authorize(actor, "registry.read");
-  const q = parseInput(ZRegistryQuery, query ?? {});
+  const q = parseInput(ZRegistrySearchQuery, query ?? {});
   if (!q.q) return (await listEvents({ actor })).slice(0, q.limit).map((e) => ({ ...e, score: 1, matched: null }));
   const titles = await read((db) => db.event.findMany({ select: { id: true, title: true, titleFa: true } }));
   return rankTitlesThenRead(

@@ -1,6 +1,6 @@
-import { errors, json, ok, ref } from "@/lib/api/openapi-parts";
+import { errors, json, ok, queryParams, ref } from "@/lib/api/openapi-parts";
 import { ALLOWED_DESCRIPTION, ALLOWED_TYPES } from "./detect-type";
-import { ZCustodyEntry, ZCustodyOut, ZExhibitDetailOut, ZExhibitOut, ZUploadOut, ZVerifyOut } from "./schemas";
+import { ZCustodyEntry, ZCustodyOut, ZExhibitDetailOut, ZExhibitFileQuery, ZExhibitOut, ZUploadOut, ZVerifyOut } from "./schemas";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./storage";
 
 // The exhibits part of the OpenAPI document (lib/api/openapi.ts), from the same zod schemas.
@@ -72,11 +72,11 @@ export function exhibitPaths() {
         summary: "Download the stored original",
         description:
           "Served byte for byte as an attachment with X-Content-Type-Options: nosniff and Repr-Digest (its SHA-256). inline=1 allows in-page preview of audio, video, PDF, images and text (still sandboxed). One Range is honoured (206).",
-        parameters: [{ name: "inline", in: "query", required: false, schema: { enum: ["1"] } }],
+        parameters: queryParams(ZExhibitFileQuery),
         responses: {
           "200": { description: "The file", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
           "206": { description: "Part of the file" },
-          ...errors(401, 403, 404, 422),
+          ...errors(400, 401, 403, 404, 422),
         },
       },
     },

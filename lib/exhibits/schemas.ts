@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ZPage, zQueryInteger, zString, zText } from "@/lib/validation";
+import { zFlag } from "@/lib/registries/schemas";
+import { parseInput, ZPage, zQuery, zQueryInteger, zString, zText } from "@/lib/validation";
 
 export const CUSTODY_KINDS = ["COLLECTED", "RECEIVED", "COPIED", "TRANSFERRED"] as const;
 /** VERIFIED entries are written only by verification, never typed in. */
@@ -24,19 +25,29 @@ export const ZUploadExhibit = z
   });
 export type UploadExhibit = z.infer<typeof ZUploadExhibit>;
 
-export const ZListExhibits = z
-  .object({
-    statementId: zId.optional().transform((s) => (s ? s : undefined)),
-    witnessId: zId.optional().transform((s) => (s ? s : undefined)),
-  })
-  .superRefine((v, ctx) => {
+export const ZListExhibits = zQuery({
+  statementId: zId.optional().transform((s) => (s ? s : undefined)),
+  witnessId: zId.optional().transform((s) => (s ? s : undefined)),
+}).superRefine((v, ctx) => {
     if (!v.statementId === !v.witnessId) ctx.addIssue({ code: "custom", path: ["statementId"], message: "link_one" });
   });
 
-export const ZPageExhibits = z.object({
+export const ZPageExhibits = zQuery({
   page: ZPage,
   pageSize: zQueryInteger((n) => n.min(1).max(200, { error: "too_large:200" }), 50),
 });
+
+/**
+ * GET /exhibits/{id}/file: ?inline=1 (or true) to show the file in the page rather than download
+ * it. Checked before the file is opened (and its viewing recorded); a value that is neither yes
+ * nor no is refused, where "?inline=yes" was read as no.
+ */
+export const ZExhibitFileQuery = zQuery({ inline: zFlag.default(false).describe("1 or true: shown in the page (Content-Disposition: inline), still sandboxed") });
+
+/** The file address's parameters, checked (ZExhibitFileQuery). */
+export function readExhibitFileQuery(query: unknown): z.infer<typeof ZExhibitFileQuery> {
+  return parseInput(ZExhibitFileQuery, query ?? {});
+}
 
 // A custody time as an ISO date-time, with or without seconds and zone (a datetime-local
 // input sends "2024-05-01T14:30"; without a zone it is read as UTC), or a plain date. Hours and

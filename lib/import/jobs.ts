@@ -4,6 +4,8 @@ import { authorize, can } from "@/lib/auth/policy";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { runnerGone } from "@/lib/jobs/runner";
+import { zFlag } from "@/lib/registries/schemas";
+import { parseInput, zQuery } from "@/lib/validation";
 import { liveProgress, type BatchReport, type RowReport } from "./run-import";
 
 export type JobOut = {
@@ -33,9 +35,19 @@ export type JobOut = {
 export const INTERRUPTED_MESSAGE =
   "The import was interrupted: the process running it stopped before it finished. Nothing of its unfinished transaction (or batch) was written; run it again — rows already imported are recognised and not created twice.";
 
-/** An import job with its per-row report, and live progress while this process runs it. */
-export async function getImportJob({ actor, jobId, withRows = true }: { actor: Actor | null; jobId: string; withRows?: boolean }): Promise<JobOut> {
+/**
+ * GET /imports/{id}: ?rows=0 (or false) leaves the per-row report out. A value that is neither yes
+ * nor no is refused: "?rows=no" was read as yes, and "?rows=false" too.
+ */
+export const ZImportJobQuery = zQuery({ rows: zFlag.default(true).describe("0 or false: without the per-row report (rows is [])") });
+
+/**
+ * An import job with its per-row report, and live progress while this process runs it. `query`:
+ * the address's parameters (ZImportJobQuery), which decide `withRows` when given.
+ */
+export async function getImportJob({ actor, jobId, withRows = true, query }: { actor: Actor | null; jobId: string; withRows?: boolean; query?: unknown }): Promise<JobOut> {
   authorize(actor, "import.run");
+  if (query !== undefined) withRows = parseInput(ZImportJobQuery, query).rows;
   let j = await read((db) => db.importJob.findUnique({ where: { id: jobId } }));
   // Another user's import is not said to exist (lib/auth/policy.ts, import.run).
   if (!j || !can(actor, "import.run", { creatorId: j.createdById })) throw new AppError("NOT_FOUND", "No such import.");

@@ -1,5 +1,6 @@
-import { errors, idParam, json, ok } from "@/lib/api/openapi-parts";
+import { errors, idParam, json, ok, queryParams } from "@/lib/api/openapi-parts";
 import { IMPORT_KINDS } from "./fields";
+import { ZImportJobQuery } from "./jobs";
 import { ZRunImport } from "./uploads";
 import { ZSaveTemplate } from "./templates";
 
@@ -88,8 +89,8 @@ export function importPaths() {
       parameters: [idParam],
       get: {
         summary: "An import job: status, progress (rowsDone of rowsTotal) and, unless rows=0, its per-row report",
-        parameters: [{ name: "rows", in: "query", required: false, schema: { type: "string", enum: ["0", "1"] } }],
-        responses: { "200": ok(job), ...errors(401, 403, 404) },
+        parameters: queryParams(ZImportJobQuery),
+        responses: { "200": ok(job), ...errors(400, 401, 403, 404) },
       },
     },
     "/imports/{id}/run": {
@@ -101,7 +102,7 @@ export function importPaths() {
       },
     },
     "/imports/templates": {
-      get: { summary: "Saved column templates, optionally of one kind", parameters: [{ name: "kind", in: "query", required: false, schema: { type: "string", enum: [...IMPORT_KINDS] } }], responses: { "200": ok({ type: "object" }), ...errors(401, 403) } },
+      get: { summary: "Saved column templates, optionally of one kind", parameters: [{ name: "kind", in: "query", required: false, schema: { type: "string", enum: [...IMPORT_KINDS] } }], responses: { "200": ok({ type: "object" }), ...errors(400, 401, 403) } },
       post: { summary: "Save (or replace) a column template by kind and name", requestBody: { required: true, content: { "application/json": { schema: json(ZSaveTemplate) } } }, responses: { "200": ok({ type: "object" }), ...errors(400, 401, 403) } },
     },
   };

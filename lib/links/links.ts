@@ -12,7 +12,7 @@ import { andTestimonySql, testimonyWitnessWhere } from "@/lib/witnesses/witnesse
 import { dateText, rawDate, rawInt } from "@/lib/db/raw-values";
 import { sortForReader } from "@/lib/names";
 import { offsetProblems } from "./anchor";
-import { ZCreateLink, ZUpdateLink, type LinkOut, type LinkPassageRow } from "./schemas";
+import { ZCreateLink, ZStatementLinksQuery, ZUpdateLink, type LinkOut, type LinkPassageRow } from "./schemas";
 
 // Links: a passage of a statement revision, by UTF-16 offsets, citing what the witness says
 // about a person, with the allegation, the role and optionally the event, place and
@@ -342,8 +342,9 @@ type LinkJoinRow = {
  * event, place and proceeding, where Prisma's client made six, four of them usually for no
  * ids at all; the reader's visibility is the same rule (testimonySql) in the same query.
  */
-export async function listLinksForStatement({ actor, statementId }: { actor: Actor | null; statementId: string }) {
+export async function listLinksForStatement({ actor, statementId, query }: { actor: Actor | null; statementId: string; query?: unknown }) {
   authorize(actor, "statement.read");
+  if (query !== undefined) parseInput(ZStatementLinksQuery, query);
   const rows = await rawAll<LinkJoinRow>(Prisma.sql`
     SELECT s."revisionNumber" AS "statementRevision", l."id", l."revisionNumber", l."startOffset", l."endOffset", l."quote", l."role", l."allegationType",
       l."anchor", l."note", l."createdById", ${dateText(Prisma.sql`l."createdAt"`)} AS "createdAt", ${dateText(Prisma.sql`l."updatedAt"`)} AS "updatedAt",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_STATEMENT_TEXT } from "@/lib/statements/schemas";
-import { zInteger, zString } from "@/lib/validation";
+import { zInteger, zQuery, zString } from "@/lib/validation";
 
 // A link (allegation): an exact passage of one statement revision that says something about
 // a person. Shared by the API, the server actions, the OpenAPI document and the tests.
@@ -13,6 +13,9 @@ export type AllegationType = (typeof ALLEGATION_TYPES)[number];
 
 /** A quote is a pinpoint citation, not a document: long passages belong to several links. */
 export const MAX_QUOTE = 5_000;
+
+/** GET /statements/{id}/links: every link of the statement, no filter; a parameter given is refused, not ignored. */
+export const ZStatementLinksQuery = zQuery({});
 
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 /** "" and null clear an optional reference on update; undefined leaves it as it is. */

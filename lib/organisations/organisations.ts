@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseAliasColumn, rankByName, type Ranked } from "@/lib/registries/rank";
-import { ZRegistryQuery } from "@/lib/registries/schemas";
+import { ZRegistrySearchQuery } from "@/lib/registries/schemas";
 import { parseInput } from "@/lib/validation";
 import { ZCreateOrganisation, ZUpdateOrganisation, type OrganisationOut } from "./schemas";
 
@@ -73,7 +73,7 @@ export type OrganisationHit = Ranked<OrganisationOut>;
  */
 export async function searchOrganisations({ actor, query, locale }: { actor: Actor | null; query?: unknown; locale?: string }): Promise<OrganisationHit[]> {
   authorize(actor, "registry.read");
-  const q = parseInput(ZRegistryQuery, query ?? {});
+  const q = parseInput(ZRegistrySearchQuery, query ?? {});
   const rows = await read((db) => db.organisation.findMany());
   return rankByName(rows.map(toOut), q.q, { limit: q.limit, locale });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { rankByName } from "@/lib/registries/rank";
-import { ZRegistryQuery } from "@/lib/registries/schemas";
+import { ZRegistrySearchQuery } from "@/lib/registries/schemas";
 import { parseInput } from "@/lib/validation";
 import { loadPersonNames } from "./shared";
 
@@ -16,6 +16,6 @@ export type PersonHit = { id: string; name: string; nameFa: string; aliases: str
  */
 export async function searchPersons({ actor, query, locale }: { actor: Actor | null; query?: unknown; locale?: string }): Promise<PersonHit[]> {
   authorize(actor, "registry.read");
-  const q = parseInput(ZRegistryQuery, query ?? {});
+  const q = parseInput(ZRegistrySearchQuery, query ?? {});
   return rankByName(await loadPersonNames(), q.q, { limit: q.limit, locale });
 }

@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { parseAliasColumn, rankByName, type Ranked } from "@/lib/registries/rank";
-import { ZRegistryQuery } from "@/lib/registries/schemas";
+import { ZRegistrySearchQuery } from "@/lib/registries/schemas";
 import { parseInput } from "@/lib/validation";
 import { getPlaceEvents } from "./place-events";
 import { ZCreatePlace, ZUpdatePlace, type PlaceOut } from "./schemas";
@@ -84,7 +84,7 @@ export type PlaceHit = Ranked<Omit<PlaceOut, "events">>;
  */
 export async function searchPlaces({ actor, query, locale }: { actor: Actor | null; query?: unknown; locale?: string }): Promise<PlaceHit[]> {
   authorize(actor, "registry.read");
-  const q = parseInput(ZRegistryQuery, query ?? {});
+  const q = parseInput(ZRegistrySearchQuery, query ?? {});
   const rows = await read((db) => db.place.findMany());
   return rankByName(
     rows.map((r) => {

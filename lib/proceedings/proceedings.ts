@@ -10,7 +10,7 @@ import { read, write } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { sortForReader } from "@/lib/names";
 import { rankTitlesThenRead } from "@/lib/registries/rank";
-import { ZRegistryQuery } from "@/lib/registries/schemas";
+import { ZRegistrySearchQuery } from "@/lib/registries/schemas";
 import { parseInput } from "@/lib/validation";
 import { ZCreateProceeding, ZUpdateProceeding, type ProceedingOut } from "./schemas";
 
@@ -133,8 +133,10 @@ export async function getProceeding({ actor, proceedingId }: { actor: Actor | nu
 }
 
 /** Every proceeding, by title, with defendants and timeline. */
-export async function listProceedings({ actor }: { actor: Actor | null }): Promise<ProceedingOut[]> {
+export async function listProceedings({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<ProceedingOut[]> {
   authorize(actor, "registry.read");
+  // The whole list (GET without q or limit): what else the address holds is refused, not ignored.
+  if (query !== undefined) parseInput(ZRegistrySearchQuery, query);
   const rows = await read((db) => db.proceeding.findMany({ include: INCLUDE, orderBy: { title: "asc" } }));
   return rows.map(toOut);
 }
@@ -174,7 +176,7 @@ export async function listProceedingPage({ actor, query, locale = "en" }: { acto
  */
 export async function searchProceedings({ actor, query }: { actor: Actor | null; query?: unknown }): Promise<ProceedingHit[]> {
   authorize(actor, "registry.read");
-  const q = parseInput(ZRegistryQuery, query ?? {});
+  const q = parseInput(ZRegistrySearchQuery, query ?? {});
   if (!q.q) return (await listProceedings({ actor })).slice(0, q.limit).map((p) => ({ ...p, score: 1, matched: null }));
   const titles = await read((db) => db.proceeding.findMany({ select: { id: true, title: true, titleFa: true } }));
   return rankTitlesThenRead(

@@ -77,7 +77,7 @@ function registry(o: { path: string; one: string; many: string; hit?: string; se
     [path]: {
       get: {
         summary: o.search ? `Search ${many} by name (any spelling, either script), best first` : `List ${many}`,
-        ...(o.search ? { parameters: searchParams } : o.titleSearch ? { parameters: [...titleSearchParams, ...(o.paged ? pagingParams : [])] } : {}),
+        ...(o.search || o.titleSearch ? { parameters: [...(o.search ? searchParams : titleSearchParams), ...(o.paged ? pagingParams : [])] } : {}),
         responses: { "200": ok(o.paged ? pagedItems(ref(o.hit ?? one)) : items(o.hit ?? one)), ...errors(400, 401, 403) },
       },
       post: {
@@ -121,12 +121,13 @@ export function registryPaths() {
       many: "persons",
       hit: "PersonHit",
       search: true,
+      paged: true,
       createExtra: duplicate409,
       updateExtra: duplicate409,
       extraDescription: "Positions' from/to are fuzzy dates (1988, Mordad 1367, summer 1988) parsed into the span they allow; a position that ends before it starts is a field error.",
     }),
-    ...registry({ path: "/organisations", one: "Organisation", many: "organisations", hit: "OrganisationHit", search: true }),
-    ...registry({ path: "/places", one: "Place", many: "places", hit: "PlaceHit", search: true, detailParams: [placeEventsPage] }),
+    ...registry({ path: "/organisations", one: "Organisation", many: "organisations", hit: "OrganisationHit", search: true, paged: true }),
+    ...registry({ path: "/places", one: "Place", many: "places", hit: "PlaceHit", search: true, paged: true, detailParams: [placeEventsPage] }),
     ...registry({
       path: "/events",
       one: "Event",
@@ -142,6 +143,7 @@ export function registryPaths() {
       many: "proceedings",
       hit: "ProceedingHit",
       titleSearch: true,
+      paged: true,
       extraDescription: "defendantIds must be persons in the registry (field error defendantIds: not_found otherwise); timeline entries carry fuzzy dates.",
     }),
   };

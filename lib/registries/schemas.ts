@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
-import { zText, ZPage, ZPageSize, zQueryInteger, zString } from "@/lib/validation";
+import { zText, ZPage, ZPageSize, zQuery, zQueryInteger, zString } from "@/lib/validation";
 
 // Building blocks shared by the registries (persons, organisations, places, events,
 // proceedings). Each field comes twice: with its default for create, and optional without a
@@ -14,8 +14,17 @@ export const zOptText = (max: number) => zString().trim().max(max, { error: `too
 /** A record id in a request (persons, places…); its existence is checked by the operation. */
 export const zId = zString().trim().min(1, { error: "required" }).max(64, { error: "too_long:64" });
 
-/** A checkbox or a JSON boolean: "on", "true", "1" and true are yes; anything else no. */
-export const zFlag = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+const FLAG_WORDS: Record<string, boolean> = { true: true, on: true, "1": true, false: false, "0": false };
+
+/**
+ * A checkbox, a JSON boolean or an address's yes-or-no (?rows=0): true, "true", "on" and "1" are
+ * yes; false, "false" and "0" no; one left out or blank is not given (the field's default).
+ * Anything else is refused: {"confirmDuplicate": "yes"} was read as no.
+ */
+export const zFlag = z.preprocess(
+  (v) => (typeof v !== "string" ? v : v.trim() === "" ? undefined : Object.hasOwn(FLAG_WORDS, v) ? FLAG_WORDS[v] : v),
+  z.boolean({ error: "invalid_boolean" }).optional(),
+);
 
 /** Splits text with one item per line (forms) into a list; arrays pass through. */
 const linesToList = (v: unknown) => (typeof v === "string" ? v.split(/\r?\n/).map((x) => x.trim()).filter(Boolean) : (v ?? []));
@@ -88,8 +97,14 @@ export const ZRegistryQuery = z.object({
 });
 export type RegistryQuery = z.infer<typeof ZRegistryQuery>;
 
+/**
+ * A registry's search as its address takes it (GET /persons?q=&limit=, the search filter's
+ * suggestions): ZRegistryQuery, where a parameter it does not take is refused under its name.
+ */
+export const ZRegistrySearchQuery = zQuery(ZRegistryQuery.shape);
+
 /** A registry's list page (and the events list): the search words, the page and its size. */
-export const ZRegistryListQuery = z.object({ q: ZRegistryQuery.shape.q, page: ZPage, pageSize: ZPageSize, perPage: ZPageSize });
+export const ZRegistryListQuery = zQuery({ q: ZRegistryQuery.shape.q, page: ZPage, pageSize: ZPageSize, perPage: ZPageSize });
 
 /** One search result: a record and how well its best name matched the query (1 without a query). */
 export const ZNameHitOut = z.object({

@@ -1,5 +1,6 @@
 import { body, errors, idParam, json, ok, queryParams } from "@/lib/api/openapi-parts";
-import { ZAssign, ZDecide, ZQueue } from "./schemas";
+import { ZListUsers } from "@/lib/users/schemas";
+import { ZAssign, ZDecide, ZNotificationsQuery, ZQueue } from "./schemas";
 
 // The review part of the OpenAPI document.
 export function reviewSchemas() {
@@ -27,8 +28,10 @@ export function reviewPaths() {
     },
     "/review/queue": { get: { summary: "The reviewers' queue, oldest waiting first", description: "A page of `pageSize` statements with `total`; a `page` past the last answers the last page, and `page` in the answer says which was given.", parameters: queryParams(ZQueue), responses: { "200": ok({ type: "object" }), ...errors(400, 401, 403) } } },
     "/notifications": {
-      get: { summary: "Your notices (assigned, sent back, decided)", responses: { "200": ok({ type: "object" }), ...errors(401) } },
+      get: { summary: "Your notices (assigned, sent back, decided); unread=true: only those not yet read", parameters: queryParams(ZNotificationsQuery), responses: { "200": ok({ type: "object" }), ...errors(400, 401) } },
       post: { summary: "Mark all your notices read", responses: { "200": ok({ type: "object" }), ...errors(401) } },
     },
+    // The accounts, as the assignment of a reviewer picks from them (admin only).
+    "/users": { get: { summary: "The accounts (admin), by email; role: only those with this role", parameters: queryParams(ZListUsers), responses: { "200": ok({ type: "object" }), ...errors(400, 401, 403) } } },
   };
 }

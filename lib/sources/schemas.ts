@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isDateParseError, parseFuzzyDate, type ParsedDate } from "@/lib/dates";
 import { zBaseUpdatedAt, zClearableFuzzyDate, zOptionalFuzzyDate, zOptText } from "@/lib/registries/schemas";
 import { CREDIBILITY, RELIABILITY } from "@/lib/review/schemas";
-import { zInteger, ZPage, zQueryInteger, zText } from "@/lib/validation";
+import { zInteger, ZPage, zQuery, zQueryInteger, zText } from "@/lib/validation";
 
 // Sources: the reports, books, recordings, articles and court documents that claims come from,
 // each graded on the two axes of the Admiralty system by a reviewer who gives reasons:
@@ -92,7 +92,7 @@ export const ZGradeSource = z.object({
 });
 export type GradeSource = z.infer<typeof ZGradeSource>;
 
-export const ZListSources = z.object({
+export const ZListSources = zQuery({
   q: z.preprocess(blankToUndefined, z.string().trim().max(200, { error: "too_long:200" }).optional()),
   graded: z.preprocess(blankToUndefined, z.enum(["yes", "no"], { error: "invalid_choice" }).optional()),
   dateToFix: z

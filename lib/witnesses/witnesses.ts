@@ -10,7 +10,7 @@ import { rawAll, type Tx } from "@/lib/db/client";
 import { read, write } from "@/lib/db/write";
 import { DATE_ERRORS, isDateParseError, parseFuzzyDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { parseInput, ZPage, ZPageSize, zString, zText } from "@/lib/validation";
+import { parseInput, ZPage, ZPageSize, zQuery, zString, zText } from "@/lib/validation";
 import { clampPage, pageSizeOf, type Paged } from "@/lib/paging";
 import { codeAsTyped, codeFilter } from "./code";
 import { CONSENT_SCOPES, decryptIdentity, encryptIdentity, IDENTITY_FIELDS, recordedFields, ZIdentity, type IdentityField } from "./identity";
@@ -419,7 +419,7 @@ export async function countReadableWitnesses({ actor }: { actor: Actor | null })
 }
 
 /** The witnesses list's query: a part of a code (`q`), the page and its size. */
-export const ZListWitnesses = z.object({
+export const ZListWitnesses = zQuery({
   q: z.preprocess((v) => (v === null ? undefined : v), z.string().trim().max(50, { error: "too_long:50" }).optional()),
   page: ZPage,
   pageSize: ZPageSize,

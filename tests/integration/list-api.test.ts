@@ -104,3 +104,32 @@ describe("GET /witnesses and /events", () => {
     expect(r.body).toMatchObject({ total: 1, pages: 1, items: [expect.objectContaining({ code: "W-0002" })] });
   });
 });
+
+describe("GET /persons, /places, /organisations and /proceedings", () => {
+  test("answer a page with the total when one is asked for (page, pageSize or perPage), as /events does, and as the OpenAPI document says", async () => {
+    const { GET: persons } = await import("@/app/api/v1/persons/route");
+    const { GET: places } = await import("@/app/api/v1/places/route");
+    const { GET: organisations } = await import("@/app/api/v1/organisations/route");
+    const { GET: proceedings } = await import("@/app/api/v1/proceedings/route");
+    const { write } = await import("@/lib/db/write");
+    await write(async (tx) => {
+      for (let i = 1; i <= 3; i++) {
+        await tx.person.create({ data: { name: `Fictional Pagedperson ${i}` } });
+        await tx.place.create({ data: { name: `Fictional Pagedplace ${i}` } });
+        await tx.organisation.create({ data: { name: `Fictional Pagedorganisation ${i}` } });
+        await tx.proceeding.create({ data: { title: `Fictional paged proceeding ${i}`, kind: "criminal trial" } });
+      }
+    });
+    const doc = openApiDocument() as unknown as Doc;
+    for (const [path, route] of [["/persons", persons], ["/places", places], ["/organisations", organisations], ["/proceedings", proceedings]] as const) {
+      const page = await get(route as Route, `${path}?pageSize=2`);
+      expect(page.status, path).toBe(200);
+      expect(page.body, path).toMatchObject({ total: 3, page: 1, pageSize: 2, pages: 2 });
+      expect(page.body.items, path).toHaveLength(2);
+      expect((await get(route as Route, `${path}?perPage=2&page=2`)).body.items, path).toHaveLength(1);
+      const schema = doc.paths[path]!.get.responses["200"].content["application/json"].schema;
+      expect(schemaMismatches(doc, schema, page.body), `${path} ${JSON.stringify(page.body.items[0])}`).toEqual([]);
+      expect((await get(route as Route, `${path}?pageSize=0`)).status, path).toBe(400);
+    }
+  });
+});

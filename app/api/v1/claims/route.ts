@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 // topic, the topics and how many claims each has.
 export const GET = apiRoute(async ({ req, actor }) => {
   const query = searchParams(req);
-  if (query.topic === undefined) return { topics: await listClaimTopics({ actor }) };
+  if (query.topic === undefined) return { topics: await listClaimTopics({ actor, query }) };
   return { topic: query.topic, items: await listClaims({ actor, query }) };
 });
 

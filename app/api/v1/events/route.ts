@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async ({ req, actor }) => {
   const query = searchParams(req);
   if (pagingAsked(query)) return listEventPage({ actor, query });
-  return { items: query.q || query.limit ? await searchEvents({ actor, query }) : await listEvents({ actor }) };
+  return { items: query.q || query.limit ? await searchEvents({ actor, query }) : await listEvents({ actor, query }) };
 });
 
 export const POST = apiRoute(async ({ req, actor }) => Response.json(await createEvent({ actor, input: await readJson(req) }), { status: 201 }));

@@ -11,8 +11,9 @@ export const runtime = "nodejs";
 /** GET /api/v1/exhibits?statementId=… or ?witnessId=…; without either, every exhibit a page at a time. */
 export const GET = apiRoute(async ({ req, actor }) => {
   const q = searchParams(req);
-  if (q.statementId || q.witnessId) return { items: await listExhibitsFor({ actor, query: { statementId: q.statementId, witnessId: q.witnessId } }) };
-  return listAllExhibits({ actor, query: { page: q.page, pageSize: q.pageSize } });
+  // The whole address goes to lib, which refuses a parameter the list does not take.
+  if (q.statementId || q.witnessId) return { items: await listExhibitsFor({ actor, query: q }) };
+  return listAllExhibits({ actor, query: q });
 });
 
 /** POST multipart/form-data: file, and statementId or witnessId, and description. */

@@ -3,8 +3,8 @@ import { getImportJob } from "@/lib/import";
 
 export const dynamic = "force-dynamic";
 
-/** GET: the job's status and progress, and its per-row report unless ?rows=0. */
-export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => getImportJob({ actor, jobId: params.id, withRows: searchParams(req).rows !== "0" }));
+/** GET: the job's status and progress, and its per-row report unless ?rows=0 (lib reads the parameters). */
+export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => getImportJob({ actor, jobId: params.id, query: searchParams(req) }));
 
 // Any other method: 405 with a JSON error and an Allow header.
 const otherMethod = methodNotAllowed(["GET"]);

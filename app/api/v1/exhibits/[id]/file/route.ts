@@ -1,7 +1,8 @@
 import { Readable } from "node:stream";
-import { apiRoute, methodNotAllowed } from "@/lib/api/handler";
+import { apiRoute, methodNotAllowed, searchParams } from "@/lib/api/handler";
 import { openExhibitStream } from "@/lib/exhibits";
 import { fileHeaders } from "@/lib/exhibits/download";
+import { readExhibitFileQuery } from "@/lib/exhibits/schemas";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -14,7 +15,7 @@ type P = { id: string };
  * One byte range (Range: bytes=…) is honoured for seeking.
  */
 export const GET = apiRoute<P>(async ({ req, actor, params }) => {
-  const inline = new URL(req.url).searchParams.get("inline") === "1";
+  const { inline } = readExhibitFileQuery(searchParams(req));
   const file = await openExhibitStream({ actor, exhibitId: params.id, rangeHeader: req.headers.get("range") });
   const body = Readable.toWeb(file.stream) as unknown as ReadableStream<Uint8Array>;
   return new Response(body, { status: file.range ? 206 : 200, headers: fileHeaders(file, { inline, range: file.range }) });
@@ -25,7 +26,7 @@ export const GET = apiRoute<P>(async ({ req, actor, params }) => {
  * never happened. The same checks and headers (a range's too); the file is not sent or recorded.
  */
 export const HEAD = apiRoute<P>(async ({ req, actor, params }) => {
-  const inline = new URL(req.url).searchParams.get("inline") === "1";
+  const { inline } = readExhibitFileQuery(searchParams(req));
   const file = await openExhibitStream({ actor, exhibitId: params.id, rangeHeader: req.headers.get("range"), audit: false });
   file.stream.destroy();
   return new Response(null, { status: file.range ? 206 : 200, headers: fileHeaders(file, { inline, range: file.range }) });
