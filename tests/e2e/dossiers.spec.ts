@@ -286,3 +286,19 @@ test("a person's dossier preview says who they are on its cover: other names, su
   await expect(page.getByTestId("preview-summary-text-fa")).toContainText("دستیار");
   await expect(page.getByTestId("preview-summary-text")).toContainText("Accused of helping carry out the executions");
 });
+
+test("a new dossier sent without a subject is told once to choose one, in the reader's language", async ({ page, baseURL }) => {
+  await signInAs(page, "LEGAL");
+  for (const locale of ["en", "fa"] as const) {
+    await setLocale(page, baseURL!, locale);
+    await page.goto("/dossiers/new");
+    await page.getByTestId("dossier-subject").selectOption("");
+    await page.getByTestId("dossier-submit").click();
+    const error = page.getByTestId("field-error-subject");
+    await expect(error).toBeVisible();
+    // One sentence: the picker is one field, not a wrong type and a missing id.
+    const sentences = (await error.innerText()).split(/[.۔]\s*/).filter((s) => s.replace(/[!\s]/g, "").length > 0);
+    expect(sentences, locale).toHaveLength(1);
+    await expect(page).toHaveURL(/\/dossiers\/new/);
+  }
+});

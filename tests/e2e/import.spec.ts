@@ -129,3 +129,18 @@ test.describe("the import page without JavaScript", () => {
     });
   });
 });
+
+test("in Persian, a refused row without a title is labelled by its number in Persian digits", async ({ page, baseURL }) => {
+  await setLocale(page, baseURL!, "fa");
+  await signInAs(page, "RESEARCHER");
+  await page.goto("/transfer/import");
+  await expect(page.getByTestId("import-check")).toBeEnabled();
+  await page.getByTestId("import-kind").selectOption("STATEMENTS");
+  const sheet = "شاهد,عنوان,زبان,متن\nW-0001,,فارسی,نمونهٔ ساختگی بی‌عنوان.\n";
+  await page.getByTestId("import-file").setInputFiles({ name: "untitled-fa.csv", mimeType: "text/csv", buffer: Buffer.from(sheet) });
+  await page.getByTestId("import-check").click();
+  const row = page.getByTestId("import-row-2");
+  await expect(row).toHaveAttribute("data-outcome", "REFUSE");
+  await expect(row).toContainText("#۲");
+  await expect(row).not.toContainText("#2");
+});

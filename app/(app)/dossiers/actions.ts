@@ -19,8 +19,11 @@ export async function createDossierAction(prev: FormState<Saved>, formData: Form
   const state = await runForm(prev, values, async (actor) => ({ id: (await createDossier({ actor, input })).id }));
   if (!state.ok && state.fieldErrors) {
     // The picker is one field ("subject") for two of the operation's fields.
+    // Nothing picked is one mistake, said once ("required"), not as a wrong type and a missing id.
     const { subjectType: a = [], subjectId: b = [], ...rest } = state.fieldErrors;
-    state.fieldErrors = a.length || b.length ? { ...rest, subject: [...a, ...b] } : rest;
+    const picked = (values.subject ?? "").trim() !== "";
+    const said = picked ? [...a, ...b] : b.length ? b : a;
+    state.fieldErrors = said.length ? { ...rest, subject: [...new Set(said)] } : rest;
   }
   if (state.ok && state.data) {
     revalidatePath("/dossiers");

@@ -460,6 +460,8 @@ function RowView({
   const href = recordHref(r.record);
   const fmt = useFormatter();
   const locale = useLocale();
+  // A row without a name or title is labelled by its number ("#4"): in the reader's digits.
+  const label = /^#\d+$/.test(r.label) ? `#${fmt.number(Number(r.label.slice(1)), { useGrouping: false })}` : r.label;
   return (
     <>
       <tr data-testid={`import-row-${r.row}`} data-outcome={r.outcome}>
@@ -480,9 +482,9 @@ function RowView({
               )}
             </>
           ) : r.outcome === "CREATE" ? (
-            <bdi>{t("newRecord", { name: r.label })}</bdi>
+            <bdi>{t("newRecord", { name: label })}</bdi>
           ) : (
-            <bdi>{r.label}</bdi>
+            <bdi>{label}</bdi>
           )}
         </td>
         <td>
