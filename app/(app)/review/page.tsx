@@ -138,7 +138,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         </p>
       ) : (
         <div className="table-wrap">
-          <table className="table" data-testid="review-queue">
+          <table className="table stack-narrow" data-testid="review-queue">
             <thead>
               <tr>
                 <th scope="col">{t("statements.titleField")}</th>
@@ -167,20 +167,20 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                       </Link>
                       {s.fictional && <FictionalBadge />}
                     </td>
-                    <td>
+                    <td data-label={t("statements.witness")}>
                       <WitnessCode code={s.witness.code} />
                     </td>
-                    <td>
+                    <td data-label={t("statements.author")}>
                       <bdi>{s.author.name}</bdi>
                     </td>
-                    <td>{t(`languages.${s.language === "fa" ? "fa" : "en"}`)}</td>
-                    <td>
+                    <td data-label={t("statements.language")}>{t(`languages.${s.language === "fa" ? "fa" : "en"}`)}</td>
+                    <td data-label={t("statements.status")}>
                       <StatusBadge status={s.status} />
                     </td>
-                    <td className="num" data-testid="waiting" title={s.submittedAt ? format.dateTime(s.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : undefined}>
+                    <td className="num" data-testid="waiting" data-label={t("review.waiting")} title={s.submittedAt ? format.dateTime(s.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : undefined}>
                       {days === null ? "—" : t("review.days", { days })}
                     </td>
-                    <td>{x.assigneeName ? <bdi>{x.assigneeName}</bdi> : <span className="muted">{t("review.unassigned")}</span>}</td>
+                    <td data-label={t("review.reviewer")}>{x.assigneeName ? <bdi>{x.assigneeName}</bdi> : <span className="muted">{t("review.unassigned")}</span>}</td>
                     <td className="row-actions">
                       {s.status === "SUBMITTED" && x.mayTake && <TakeForm take={takeStatementAction.bind(null, s.id)} title={s.title} />}
                       {x.eligibleReviewers.length > 0 && <AssignForm assign={assignReviewerAction.bind(null, s.id)} reviewers={x.eligibleReviewers} current={s.assigneeId} title={s.title} />}

@@ -87,7 +87,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
         <p className="empty">{t("statements.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table" data-testid="statement-list">
+          <table className="table stack-narrow" data-testid="statement-list">
             <thead>
               <tr>
                 <th scope="col">{t("statements.titleField")}</th>
@@ -110,18 +110,20 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
                     </Link>
                     {s.fictional && <FictionalBadge />}
                   </td>
-                  <td>
+                  <td data-label={t("statements.witness")}>
                     <WitnessCode code={s.witness.code} />
                   </td>
-                  <td>{t(`languages.${s.language === "fa" ? "fa" : "en"}`)}</td>
-                  <td>
+                  <td data-label={t("statements.language")}>{t(`languages.${s.language === "fa" ? "fa" : "en"}`)}</td>
+                  <td data-label={t("statements.status")}>
                     <StatusBadge status={s.status} />
                   </td>
-                  <td className="num">{format.number(s.revisionNumber)}</td>
-                  <td>
+                  <td className="num" data-label={t("statements.revisionShort")}>
+                    {format.number(s.revisionNumber)}
+                  </td>
+                  <td data-label={t("statements.updated")}>
                     <DateTime value={s.updatedAt} />
                   </td>
-                  <td>
+                  <td data-label={t("statements.author")}>
                     <bdi>{s.author.name}</bdi>
                   </td>
                 </tr>

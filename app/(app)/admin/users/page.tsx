@@ -27,7 +27,7 @@ export default async function AdminUsersPage() {
       <section className="panel">
         <h2>{t("admin.users")}</h2>
         <div className="table-wrap">
-          <table className="table" data-testid="user-list">
+          <table className="table stack-narrow" data-testid="user-list">
             <thead>
               <tr>
                 <th scope="col">{t("admin.name")}</th>
@@ -44,16 +44,16 @@ export default async function AdminUsersPage() {
                   <th scope="row">
                     <bdi>{u.name}</bdi>
                   </th>
-                  <td>
+                  <td data-label={t("admin.email")}>
                     <bdi dir="ltr">{u.email}</bdi>
                   </td>
-                  <td>{t(`roles.${u.role}`)}</td>
-                  <td>
+                  <td data-label={t("admin.role")}>{t(`roles.${u.role}`)}</td>
+                  <td data-label={t("admin.state")}>
                     <span className={u.disabled ? "badge badge-disabled" : "badge badge-active"} data-testid="user-state">
                       {u.disabled ? t("admin.disabled") : t("admin.active")}
                     </span>
                   </td>
-                  <td>
+                  <td data-label={t("admin.created")}>
                     <DateTime value={u.createdAt} dateOnly />
                   </td>
                   <td>

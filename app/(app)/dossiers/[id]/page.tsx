@@ -156,7 +156,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
           </p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="dossier-items">
+            <table className="table stack-narrow" data-testid="dossier-items">
               <thead>
                 <tr>
                   <th scope="col" className="num">
@@ -172,13 +172,15 @@ export default async function DossierPage({ params, searchParams }: Props) {
               <tbody>
                 {d.items.map((i, n) => (
                   <tr key={i.id} id={`item-${i.id}`} data-testid="dossier-item" data-number={i.exhibitNumber} data-kind={i.kind}>
-                    <td className="num">{format.number(i.position)}</td>
-                    <td>
+                    <td className="num" data-label={t("dossiers.position")}>
+                      {format.number(i.position)}
+                    </td>
+                    <td data-label={t("dossiers.number")}>
                       <span className={styles.number} dir="ltr" data-testid="item-number">
                         {i.exhibitNumber}
                       </span>
                     </td>
-                    <td>{t(`dossiers.kinds.${i.kind}`)}</td>
+                    <td data-label={t("dossiers.kind")}>{t(`dossiers.kinds.${i.kind}`)}</td>
                     <td>
                       {i.label ? (
                         <Link href={recordHref(i)} dir="auto" data-testid="item-label">
@@ -213,7 +215,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
                         </details>
                       )}
                     </td>
-                    <td>{itemState(i)}</td>
+                    <td data-label={t("dossiers.state")}>{itemState(i)}</td>
                     {d.mayEdit && (
                       <td className="row-actions">
                         <span className={styles.rowButtons}>
