@@ -1,10 +1,10 @@
 import { body, errors, idParam, json, ok, queryParams } from "@/lib/api/openapi-parts";
-import { ZListUsers } from "@/lib/users/schemas";
+import { ZCreateUser, ZListUsers } from "@/lib/users/schemas";
 import { ZAssign, ZDecide, ZNotificationsQuery, ZQueue } from "./schemas";
 
 // The review part of the OpenAPI document.
 export function reviewSchemas() {
-  return { Decide: json(ZDecide), Assign: json(ZAssign) };
+  return { Decide: json(ZDecide), Assign: json(ZAssign), CreateUser: json(ZCreateUser) };
 }
 
 const status = ok({ type: "object", properties: { id: { type: "string" }, status: { type: "string" }, assigneeId: { type: ["string", "null"] } } });
@@ -32,6 +32,9 @@ export function reviewPaths() {
       post: { summary: "Mark all your notices read", responses: { "200": ok({ type: "object" }), ...errors(401) } },
     },
     // The accounts, as the assignment of a reviewer picks from them (admin only).
-    "/users": { get: { summary: "The accounts (admin), by email; role: only those with this role", parameters: queryParams(ZListUsers), responses: { "200": ok({ type: "object" }), ...errors(400, 401, 403) } } },
+    "/users": {
+      get: { summary: "The accounts (admin), by email; role: only those with this role", parameters: queryParams(ZListUsers), responses: { "200": ok({ type: "object" }), ...errors(400, 401, 403) } },
+      post: { summary: "Add an account (admin)", requestBody: body("CreateUser"), responses: { "201": ok({ type: "object" }, "Created"), ...errors(400, 401, 403, 409, 413) } },
+    },
   };
 }
