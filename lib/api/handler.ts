@@ -89,6 +89,14 @@ export async function readJson(req: Request): Promise<unknown> {
   }
 }
 
+/**
+ * An address's parameters, each given once. A repeated one (?page=1&page=2, ?q=a&q=b) is refused,
+ * naming it, rather than one of its values picked silently: no list of the API takes a parameter
+ * twice.
+ */
 export function searchParams(req: Request): Record<string, string> {
-  return Object.fromEntries(new URL(req.url).searchParams.entries());
+  const params = new URL(req.url).searchParams;
+  const repeated = [...new Set(params.keys())].filter((k) => params.getAll(k).length > 1);
+  if (repeated.length) throw new AppError("INVALID_INPUT", `Give each parameter once: ${repeated.join(", ")} is repeated.`, Object.fromEntries(repeated.map((k) => [k, ["parameter_repeated"]])));
+  return Object.fromEntries(params.entries());
 }

@@ -77,6 +77,15 @@ describe("a list's address with a parameter it does not take", () => {
     expect(ok.body).toMatchObject({ items: [], total: 0, page: 1, pageSize: 10, pages: 1 });
   });
 
+  test("a parameter given twice is refused naming it, on any address, not one of its values picked", async () => {
+    const fa = (key: string) => fieldErrorMessage(key, "fa");
+    expect(await get(statementsRoute, "/statements?page=1&page=2")).toMatchObject({ status: 400, body: { error: { fields: { page: [en("parameter_repeated")] } } } });
+    expect(await get(usersRoute, "/users?role=LEGAL&role=ADMIN", {}, { language: "fa" })).toMatchObject({ status: 400, body: { error: { fields: { role: [fa("parameter_repeated")] } } } });
+    const { GET: searchRoute } = await import("@/app/api/v1/search/route");
+    expect(await get(searchRoute, "/search?q=a&q=b")).toMatchObject({ status: 400, body: { error: { fields: { q: [en("parameter_repeated")] } } } });
+    expect((await get(statementsRoute, "/statements?page=1")).status).toBe(200);
+  });
+
   test("the matrix has no eventId filter: one given is refused, not ignored", async () => {
     const r = await get(matrixRoute, "/graph/matrix?eventId=nope");
     expect(r.status).toBe(400);

@@ -3,13 +3,9 @@ import { search } from "@/lib/search";
 
 export const dynamic = "force-dynamic";
 
-// One search over statements and the registries. A repeated parameter (?q=a&q=b) is refused
-// as malformed rather than one of its values picked silently.
+// One search over statements and the registries (a repeated parameter is refused by searchParams).
 export const GET = apiRoute(async ({ req, actor }) => {
-  const params = new URL(req.url).searchParams;
-  const query: Record<string, unknown> = searchParams(req);
-  for (const k of new Set(params.keys())) if (params.getAll(k).length > 1) query[k] = params.getAll(k);
-  const r = await search({ actor, query });
+  const r = await search({ actor, query: searchParams(req) });
   return {
     items: r.items.map(({ type, id, title, snippet, score, dir, language }) => ({ type, id, title, snippet, score, dir, language })),
     total: r.total,
