@@ -62,6 +62,8 @@ type Item = Event & { withheld: boolean };
  * or dossier item that name it. Other readers see every id.
  */
 async function withheld(db: Tx, actor: Actor, events: Event[]): Promise<Item[]> {
+  // An admin reads every id (hiddenFrom): no event's values are parsed for them.
+  if (actor.role !== "LEGAL" && !readsUnderResearchConsent(actor)) return events.map((e) => ({ ...e, withheld: false }));
   const named = events.map(namedIn);
   const hidden = await hiddenFrom(db, actor, [...events, ...named.filter((n) => n !== null)]);
   return events.map((e, i) =>

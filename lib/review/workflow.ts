@@ -245,12 +245,11 @@ export function visibleNoticeSql(actor: Actor): Prisma.Sql {
 
 /**
  * The actor's newest notices (100), only those about statements the actor may read
- * (visibleNoticeSql). `query`: the address's parameters (?unread=true); `unreadOnly` says the
- * same for callers in lib.
+ * (visibleNoticeSql); with `unread` (?unread=true) only those not yet read.
  */
-export async function listNotifications({ actor, query, unreadOnly: onlyUnread = false }: { actor: Actor | null; query?: unknown; unreadOnly?: boolean }) {
+export async function listNotifications({ actor, query }: { actor: Actor | null; query?: unknown }) {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-  const unreadOnly = parseInput(ZNotificationsQuery, query ?? {}).unread ?? onlyUnread;
+  const unreadOnly = parseInput(ZNotificationsQuery, query ?? {}).unread ?? false;
   return read(async (db) => {
     let statementId: { in: string[] } | undefined;
     const witness = testimonyWitnessWhere(actor);

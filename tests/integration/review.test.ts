@@ -74,7 +74,7 @@ describe("the review workflow", () => {
     await assignReviewer({ actor: admin, statementId: s.id, input: { reviewerId: reviewer2.id } });
     expect((await listNotifications({ actor: reviewer2 })).map((n) => n.kind)).toContain("ASSIGNED");
     // The header's bell counts the reviewer's own unread notices only.
-    expect(await countUnreadNotifications({ actor: reviewer2 })).toBe((await listNotifications({ actor: reviewer2, unreadOnly: true })).length);
+    expect(await countUnreadNotifications({ actor: reviewer2 })).toBe((await listNotifications({ actor: reviewer2, query: { unread: true } })).length);
     expect(await countUnreadNotifications({ actor: reviewer2 })).toBeGreaterThan(0);
     await markNotificationsRead({ actor: reviewer2 });
     expect(await countUnreadNotifications({ actor: reviewer2 })).toBe(0);
